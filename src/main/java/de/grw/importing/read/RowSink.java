@@ -1,0 +1,33 @@
+package de.grw.importing.read;
+
+import java.util.List;
+
+/**
+ * Receives the rows of a tabular file in file order. Every data row of the file reaches exactly one of
+ * {@link #row} or {@link #rejected}: nothing is dropped silently.
+ */
+public interface RowSink {
+
+    /** The column names as they stand in the file (trimmed, byte-order mark removed). Called once, before any row. */
+    void header(List<String> columns);
+
+    /**
+     * One readable data row.
+     *
+     * @param rowNumber 1-based number of the data row (the header is not counted; rejected rows are counted)
+     * @param line      1-based physical line of the file where the row starts (JSON Lines: its line; a JSON array:
+     *                  the line of the object's opening brace; Excel: the sheet's row number)
+     * @param cells     one cell per header column, in header order; {@code null} or empty for a missing value
+     */
+    void row(long rowNumber, long line, String[] cells);
+
+    /**
+     * A data row that could not be read as a row of the table. The reader goes on with the next row where it can.
+     *
+     * @param reason  what is wrong, in one sentence a user understands (for example
+     *                {@code "9 fields, but the header has 12"})
+     * @param rawText the row's text as far as it is known (may be shortened; never more than 1,000 characters), or
+     *                {@code ""}
+     */
+    void rejected(long rowNumber, long line, String reason, String rawText);
+}

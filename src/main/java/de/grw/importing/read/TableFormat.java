@@ -1,0 +1,6 @@
+package de.grw.importing.read;
+
+/** The kinds of tabular input the workbench reads. */
+public enum TableFormat {
+    CSV, JSON_ARRAY, JSON_LINES, EXCEL
+}
