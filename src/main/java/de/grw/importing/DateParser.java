@@ -1,0 +1,161 @@
+package de.grw.importing;
+
+import java.time.Year;
+
+/**
+ * Reads dates as German offices write them: ISO {@code yyyy-MM-dd}, {@code dd.MM.yyyy}, {@code d.M.yyyy},
+ * {@code dd.MM.yy}, {@code yyyyMMdd}, {@code dd/MM/yyyy} (German order), {@code yyyy/MM/dd}, with an optional time
+ * part. A day or month of {@code 00} marks an unknown part (as German registers record incomplete birth dates) and
+ * is kept. An impossible date such as {@code 31.02.2001} is reported as invalid and never guessed: the parts that
+ * cannot be trusted become unknown ({@code 00}), so {@code 31.02.2001} is kept only as "some day in 2001"
+ * ({@code 2001-00-00}) and {@code 13.19.1950} as {@code 1950-00-13}.
+ */
+public final class DateParser {
+    /** Years outside this range are reported as implausible. */
+    static final int MIN_YEAR = 1800;
+    static final int MAX_YEAR = 2100;
+
+    private DateParser() {
+    }
+
+    public static ParsedDate parse(String cell) {
+        if (cell == null) {
+            return ParsedDate.EMPTY;
+        }
+        String s = cell.trim();
+        if (s.isEmpty()) {
+            return ParsedDate.EMPTY;
+        }
+        int cut = s.indexOf('T');
+        if (cut == 10) {
+            s = s.substring(0, 10);
+        } else if (s.length() > 10 && s.charAt(10) == ' ' && s.indexOf(':') > 10) {
+            s = s.substring(0, 10);
+        }
+        String[] parts = s.split("[.\\-/]", -1);
+        try {
+            if (parts.length == 3) {
+                return fromParts(s, parts);
+            }
+            if (parts.length == 1 && s.length() == 8 && allDigits(s)) {
+                return fromEightDigits(s);
+            }
+        } catch (NumberFormatException e) {
+            return ParsedDate.invalid("'" + cell + "' is not a date");
+        }
+        return ParsedDate.invalid("'" + cell + "' is not a date in a known format "
+                + "(yyyy-MM-dd, dd.MM.yyyy, d.M.yyyy, yyyyMMdd)");
+    }
+
+    private static ParsedDate fromParts(String s, String[] parts) {
+        for (String p : parts) {
+            if (p.isEmpty() || !allDigits(p)) {
+                throw new NumberFormatException(s);
+            }
+        }
+        if (parts[0].length() == 4) {
+            return check(s, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+        }
+        if (parts[2].length() == 4 || parts[2].length() == 2) {
+            int year = Integer.parseInt(parts[2]);
+            if (parts[2].length() == 2) {
+                year = expandTwoDigitYear(year);
+            }
+            if (parts[0].length() > 2 || parts[1].length() > 2) {
+                throw new NumberFormatException(s);
+            }
+            return check(s, year, Integer.parseInt(parts[1]), Integer.parseInt(parts[0]));
+        }
+        throw new NumberFormatException(s);
+    }
+
+    private static ParsedDate fromEightDigits(String s) {
+        int head = Integer.parseInt(s.substring(0, 4));
+        if (head >= MIN_YEAR && head <= MAX_YEAR) {
+            return check(s, head, Integer.parseInt(s.substring(4, 6)), Integer.parseInt(s.substring(6, 8)));
+        }
+        int tail = Integer.parseInt(s.substring(4, 8));
+        if (tail >= MIN_YEAR && tail <= MAX_YEAR) { // ddMMyyyy
+            return check(s, tail, Integer.parseInt(s.substring(2, 4)), Integer.parseInt(s.substring(0, 2)));
+        }
+        return check(s, head, Integer.parseInt(s.substring(4, 6)), Integer.parseInt(s.substring(6, 8)));
+    }
+
+    /** Combines separate year, month and day cells; missing day or month become {@code 00}. */
+    public static ParsedDate fromSeparateParts(String year, String month, String day) {
+        boolean noYear = year == null || year.isBlank();
+        boolean noMonth = month == null || month.isBlank();
+        boolean noDay = day == null || day.isBlank();
+        if (noYear && noMonth && noDay) {
+            return ParsedDate.EMPTY;
+        }
+        String shown = (noDay ? "?" : day.trim()) + "." + (noMonth ? "?" : month.trim()) + "."
+                + (noYear ? "?" : year.trim());
+        if (noYear) {
+            return ParsedDate.invalid("date " + shown + " has no year");
+        }
+        try {
+            int y = Integer.parseInt(stripDecimal(year));
+            int m = noMonth ? 0 : Integer.parseInt(stripDecimal(month));
+            int d = noDay ? 0 : Integer.parseInt(stripDecimal(day));
+            return check(shown, y, m, d);
+        } catch (NumberFormatException e) {
+            return ParsedDate.invalid("date " + shown + " is not made of numbers");
+        }
+    }
+
+    private static String stripDecimal(String v) {
+        String t = v.trim();
+        return t.endsWith(".0") ? t.substring(0, t.length() - 2) : t;
+    }
+
+    private static ParsedDate check(String shown, int year, int month, int day) {
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            String problem = "'" + shown + "': year " + year + " is out of range " + MIN_YEAR + "-" + MAX_YEAR;
+            boolean partsValid = month >= 1 && month <= 12 && day >= 1 && day <= lengthOfMonth(2000, month);
+            return partsValid ? ParsedDate.partial(0, month, day, problem) : ParsedDate.invalid(problem);
+        }
+        if (month < 0 || month > 12) {
+            boolean dayPossible = day >= 0 && day <= 31;
+            return ParsedDate.partial(year, 0, dayPossible ? day : 0,
+                    "'" + shown + "': there is no month " + month);
+        }
+        if (day < 0 || day > 31) {
+            return ParsedDate.partial(year, month, 0, "'" + shown + "': there is no day " + day);
+        }
+        if (month == 0 && day != 0) {
+            return ParsedDate.partial(year, 0, day, "'" + shown + "': a day without a month");
+        }
+        if (month > 0 && day > lengthOfMonth(year, month)) {
+            // either the day or the month is wrong: only the year is kept
+            return ParsedDate.partial(year, 0, 0, "'" + shown + "': impossible date (month " + month + " has no day "
+                    + day + ")");
+        }
+        return ParsedDate.valid(year, month, day);
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        switch (month) {
+            case 2:
+                return Year.isLeap(year) ? 29 : 28;
+            case 4: case 6: case 9: case 11:
+                return 30;
+            default:
+                return 31;
+        }
+    }
+
+    private static int expandTwoDigitYear(int yy) {
+        int current = Year.now().getValue() % 100;
+        return yy <= current ? 2000 + yy : 1900 + yy;
+    }
+
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return !s.isEmpty();
+    }
+}

@@ -1,0 +1,169 @@
+package de.grw.importing;
+
+import de.grw.normalising.Addresses;
+import de.grw.normalising.GermanText;
+import de.grw.normalising.PersonNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Registry of splitters by name. */
+public final class Splitters {
+    private static final Map<String, Splitter> REGISTRY = new ConcurrentHashMap<>();
+
+    static {
+        register(new PersonNameSplitter());
+        register(new StreetAddressSplitter());
+    }
+
+    private Splitters() {
+    }
+
+    public static void register(Splitter splitter) {
+        REGISTRY.put(splitter.name(), splitter);
+    }
+
+    public static Splitter get(String name) {
+        Splitter s = REGISTRY.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("unknown splitter '" + name + "'; known: " + REGISTRY.keySet());
+        }
+        return s;
+    }
+
+    /**
+     * Splits a person's name into family name, given names and academic title. {@code "Müller, Hans"} is family
+     * name first; without a comma, a word in capitals among mixed-case words is the family name
+     * ({@code "MÜLLER Hans"}), else the last word with its particles ({@code "Hans von Müller"}).
+     */
+    static final class PersonNameSplitter implements Splitter {
+        @Override
+        public String name() {
+            return "person_name";
+        }
+
+        @Override
+        public String[] split(String cell, int targetCount) {
+            String[] out = new String[targetCount];
+            if (cell == null || cell.isBlank()) {
+                return out;
+            }
+            String family;
+            String given;
+            List<String> titles = new ArrayList<>();
+            int comma = cell.indexOf(',');
+            if (comma >= 0) {
+                family = cell.substring(0, comma).trim();
+                given = cell.substring(comma + 1).trim();
+            } else {
+                List<String> words = new ArrayList<>(List.of(cell.trim().split("\\s+")));
+                int capital = capitalWord(words);
+                if (capital >= 0) {
+                    family = words.remove(capital);
+                    given = String.join(" ", words);
+                } else {
+                    int start = words.size() - 1;
+                    while (start > 0 && isParticleWord(words.get(start - 1))
+                            && start - 1 > 0) {
+                        start--;
+                    }
+                    family = String.join(" ", words.subList(start, words.size()));
+                    given = String.join(" ", words.subList(0, start));
+                }
+            }
+            given = stripTitles(given, titles);
+            family = stripTitles(family, titles);
+            out[0] = family.isEmpty() ? null : family;
+            if (targetCount > 1) {
+                out[1] = given.isEmpty() ? null : given;
+            }
+            if (targetCount > 2) {
+                out[2] = titles.isEmpty() ? null : String.join(" ", titles);
+            }
+            return out;
+        }
+
+        @Override
+        public boolean evidentlyCombined(String cell) {
+            return cell != null && cell.indexOf(',') > 0;
+        }
+
+        private static int capitalWord(List<String> words) {
+            if (words.size() < 2) {
+                return -1;
+            }
+            int found = -1;
+            int mixed = 0;
+            for (int i = 0; i < words.size(); i++) {
+                String w = words.get(i);
+                boolean letters = w.chars().anyMatch(Character::isLetter);
+                boolean upper = letters && w.equals(w.toUpperCase(java.util.Locale.GERMAN)) && w.length() > 1;
+                if (upper) {
+                    if (found >= 0) {
+                        return -1;
+                    }
+                    found = i;
+                } else if (letters) {
+                    mixed++;
+                }
+            }
+            return mixed > 0 ? found : -1;
+        }
+
+        private static String stripTitles(String part, List<String> titles) {
+            if (part.isEmpty()) {
+                return part;
+            }
+            String[] words = part.trim().split("\\s+");
+            int i = 0;
+            while (i < words.length - 1 && isTitleWord(words[i])) {
+                titles.add(words[i]);
+                i++;
+            }
+            return String.join(" ", java.util.Arrays.asList(words).subList(i, words.length));
+        }
+
+        private static boolean isParticleWord(String word) {
+            String form = GermanText.searchForm(word);
+            return form != null && PersonNames.isParticle(form);
+        }
+
+        private static boolean isTitleWord(String word) {
+            String form = GermanText.searchForm(word);
+            if (form == null) {
+                return false;
+            }
+            for (String token : form.split(" ")) {
+                if (!PersonNames.isTitle(token)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Splits {@code "Hauptstr. 12a"} (or {@code "12 Main Street"}) into street and house number. */
+    static final class StreetAddressSplitter implements Splitter {
+        @Override
+        public String name() {
+            return "street_address";
+        }
+
+        @Override
+        public String[] split(String cell, int targetCount) {
+            String[] parts = Addresses.splitStreetAndNumber(cell);
+            String[] out = new String[targetCount];
+            out[0] = parts[0];
+            if (targetCount > 1) {
+                out[1] = parts[1];
+            }
+            return out;
+        }
+
+        @Override
+        public boolean evidentlyCombined(String cell) {
+            return cell != null && Addresses.splitStreetAndNumber(cell)[1] != null;
+        }
+    }
+}
