@@ -1,0 +1,162 @@
+package de.grw.matching;
+
+import de.grw.common.CancellationToken;
+import de.grw.common.ProgressListener;
+import de.grw.matching.blocking.Blocker;
+import de.grw.matching.blocking.CandidatePairs;
+import de.grw.matching.cluster.ConstrainedClustering;
+import de.grw.matching.cluster.Contradictions;
+import de.grw.matching.cluster.PairConstraint;
+import de.grw.matching.compare.CompiledComparisons;
+import de.grw.matching.data.PreparedRecords;
+import de.grw.matching.data.RecordTable;
+import de.grw.matching.model.EmTrainer;
+import de.grw.matching.model.ModelParameters;
+import de.grw.matching.model.PatternCounts;
+import de.grw.matching.model.Scorer;
+import de.grw.matching.model.UEstimator;
+import de.grw.matching.util.LongList;
+import de.grw.profile.MatchProfile;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * The matching pipeline: normalise, block, compare, estimate the model without labels, score and cluster. Plain
+ * Java; progress and cancellation go through the given listener and token.
+ */
+public final class MatchEngine {
+    private static final int CHUNK = 1 << 14;
+
+    private final MatchProfile profile;
+
+    public MatchEngine(MatchProfile profile) {
+        this.profile = profile;
+    }
+
+    public MatchResult run(RecordTable table, MatchOptions options, ProgressListener progress,
+                           CancellationToken cancel) {
+        return run(table, options, PairConstraint.NONE, progress, cancel);
+    }
+
+    /**
+     * @param extraConstraint further cannot-links (for example the clerks' "not a duplicate" decisions)
+     */
+    public MatchResult run(RecordTable table, MatchOptions options, PairConstraint extraConstraint,
+                           ProgressListener progress, CancellationToken cancel) {
+        PhaseTimer timer = new PhaseTimer();
+        timer.start("normalise");
+        PreparedRecords records = PreparedRecords.prepare(table, profile, progress, cancel);
+        CompiledComparisons comparisons = CompiledComparisons.compile(profile, records);
+
+        timer.start("block");
+        CandidatePairs candidates = new Blocker(profile, records, options.linkOnly()).candidates(progress, cancel);
+
+        timer.start("compare");
+        long[] patterns = compare(comparisons, candidates.pairs(), progress, cancel);
+
+        timer.start("estimate");
+        progress.progress("estimate", 0, 2);
+        int n = table.size();
+        int[] sourceOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            sourceOf[i] = table.sourceIndex(i);
+        }
+        double[][] u = UEstimator.estimate(comparisons, n, sourceOf, options.linkOnly(),
+                profile.model().randomPairs(), options.seed(), cancel);
+        progress.progress("estimate", 1, 2);
+        double totalPairs = totalPairs(table, options.linkOnly());
+        ModelParameters model = EmTrainer.train(comparisons, PatternCounts.of(patterns), u, totalPairs,
+                profile.model().maxIterations(), profile.model().tolerance(), n);
+        progress.progress("estimate", 2, 2);
+
+        timer.start("score");
+        Scorer scorer = new Scorer(comparisons, model, profile.model().minTermFrequency());
+        float[] weights = score(scorer, candidates.pairs(), patterns, progress, cancel);
+
+        timer.start("cluster");
+        double threshold = options.threshold() != null ? options.threshold() : profile.threshold();
+        ConstrainedClustering.Result clusters = cluster(records, candidates.pairs(), weights, threshold,
+                Contradictions.bind(profile.contradictions(), records), extraConstraint, scorer, cancel);
+        timer.stop();
+        return new MatchResult(records, candidates, patterns, weights, scorer, threshold, clusters, timer.phases(),
+                totalPairs);
+    }
+
+    static double totalPairs(RecordTable table, boolean linkOnly) {
+        double n = table.size();
+        double all = n * (n - 1) / 2;
+        if (!linkOnly) {
+            return Math.max(1, all);
+        }
+        double within = 0;
+        for (long s : table.sourceSizes()) {
+            within += (double) s * (s - 1) / 2;
+        }
+        return Math.max(1, all - within);
+    }
+
+    private static long[] compare(CompiledComparisons comparisons, long[] pairs, ProgressListener progress,
+                                  CancellationToken cancel) {
+        long[] patterns = new long[pairs.length];
+        int chunks = (pairs.length + CHUNK - 1) / CHUNK;
+        AtomicLong done = new AtomicLong();
+        progress.progress("compare", 0, pairs.length);
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            cancel.throwIfCancelled();
+            int from = c * CHUNK;
+            int to = Math.min(pairs.length, from + CHUNK);
+            for (int i = from; i < to; i++) {
+                patterns[i] = comparisons.pattern(CandidatePairs.first(pairs[i]), CandidatePairs.second(pairs[i]));
+            }
+            progress.progress("compare", done.addAndGet(to - from), pairs.length);
+        });
+        return patterns;
+    }
+
+    private static float[] score(Scorer scorer, long[] pairs, long[] patterns, ProgressListener progress,
+                                 CancellationToken cancel) {
+        float[] weights = new float[pairs.length];
+        int chunks = (pairs.length + CHUNK - 1) / CHUNK;
+        AtomicLong done = new AtomicLong();
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            cancel.throwIfCancelled();
+            int from = c * CHUNK;
+            int to = Math.min(pairs.length, from + CHUNK);
+            for (int i = from; i < to; i++) {
+                weights[i] = (float) scorer.weight(patterns[i], CandidatePairs.first(pairs[i]),
+                        CandidatePairs.second(pairs[i]));
+            }
+            progress.progress("score", done.addAndGet(to - from), pairs.length);
+        });
+        return weights;
+    }
+
+    private static ConstrainedClustering.Result cluster(PreparedRecords records, long[] pairs, float[] weights,
+                                                        double threshold, PairConstraint contradiction,
+                                                        PairConstraint cannotLink, Scorer scorer,
+                                                        CancellationToken cancel) {
+        double minWeight = Math.log(threshold / (1 - threshold)) / Math.log(2);
+        LongList selected = new LongList();
+        for (int i = 0; i < pairs.length; i++) {
+            if (weights[i] >= minWeight) {
+                selected.add(i);
+            }
+        }
+        int k = selected.size();
+        int[] first = new int[k];
+        int[] second = new int[k];
+        float[] w = new float[k];
+        for (int j = 0; j < k; j++) {
+            int i = (int) selected.get(j);
+            first[j] = CandidatePairs.first(pairs[i]);
+            second[j] = CandidatePairs.second(pairs[i]);
+            w[j] = weights[i];
+        }
+        // A contradiction keeps two records apart unless the model links the two directly: it stops chains
+        // (A-B-C with A and C contradicting), it does not overrule the evidence of the pair itself.
+        CompiledComparisons comparisons = scorer.comparisons();
+        PairConstraint chainGuard = (a, b) -> contradiction.cannotLink(a, b)
+                && scorer.weight(comparisons.pattern(a, b), a, b) < minWeight;
+        return ConstrainedClustering.cluster(records.size(), first, second, w, cannotLink.or(chainGuard), cancel);
+    }
+}

@@ -1,0 +1,122 @@
+package de.grw.matching;
+
+import de.grw.matching.blocking.CandidatePairs;
+import de.grw.matching.cluster.ConstrainedClustering;
+import de.grw.matching.data.PreparedRecords;
+import de.grw.matching.model.Contribution;
+import de.grw.matching.model.ModelParameters;
+import de.grw.matching.model.Scorer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a match run produced: the candidate pairs with their comparison vectors, weights and probabilities,
+ * the estimated model, and the clusters.
+ */
+public final class MatchResult {
+    private final PreparedRecords records;
+    private final CandidatePairs candidates;
+    private final long[] patterns;
+    private final float[] weights;
+    private final Scorer scorer;
+    private final double threshold;
+    private final ConstrainedClustering.Result clusters;
+    private final Map<String, Duration> timings;
+    private final double totalPairs;
+
+    MatchResult(PreparedRecords records, CandidatePairs candidates, long[] patterns, float[] weights, Scorer scorer,
+                double threshold, ConstrainedClustering.Result clusters, Map<String, Duration> timings,
+                double totalPairs) {
+        this.records = records;
+        this.candidates = candidates;
+        this.patterns = patterns;
+        this.weights = weights;
+        this.scorer = scorer;
+        this.threshold = threshold;
+        this.clusters = clusters;
+        this.timings = Map.copyOf(timings);
+        this.totalPairs = totalPairs;
+    }
+
+    public PreparedRecords records() {
+        return records;
+    }
+
+    public int recordCount() {
+        return records.size();
+    }
+
+    public CandidatePairs candidates() {
+        return candidates;
+    }
+
+    public int pairCount() {
+        return patterns.length;
+    }
+
+    public int first(int pair) {
+        return CandidatePairs.first(candidates.pairs()[pair]);
+    }
+
+    public int second(int pair) {
+        return CandidatePairs.second(candidates.pairs()[pair]);
+    }
+
+    public double weight(int pair) {
+        return weights[pair];
+    }
+
+    public double probability(int pair) {
+        return Scorer.probability(weights[pair]);
+    }
+
+    public long pattern(int pair) {
+        return patterns[pair];
+    }
+
+    /** Why a pair scored as it did: each comparison's level and weight. */
+    public List<Contribution> explain(int pair) {
+        return scorer.explain(patterns[pair], first(pair));
+    }
+
+    public ModelParameters model() {
+        return scorer.model();
+    }
+
+    public Scorer scorer() {
+        return scorer;
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    public ConstrainedClustering.Result clusters() {
+        return clusters;
+    }
+
+    public int clusterOf(int record) {
+        return clusters.clusterOf()[record];
+    }
+
+    public Map<String, Duration> timings() {
+        return timings;
+    }
+
+    /** All record pairs the run considered (compared or not). */
+    public double totalPairs() {
+        return totalPairs;
+    }
+
+    /** Number of candidate pairs at or above the threshold. */
+    public long pairsAboveThreshold() {
+        long n = 0;
+        for (int i = 0; i < weights.length; i++) {
+            if (Scorer.probability(weights[i]) >= threshold) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

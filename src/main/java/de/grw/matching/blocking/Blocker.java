@@ -1,0 +1,286 @@
+package de.grw.matching.blocking;
+
+import de.grw.common.CancellationToken;
+import de.grw.common.ProgressListener;
+import de.grw.matching.data.PreparedField;
+import de.grw.matching.data.PreparedRecords;
+import de.grw.matching.util.Hashing;
+import de.grw.matching.util.LongList;
+import de.grw.profile.BlockingRuleSpec;
+import de.grw.profile.KeyPartSpec;
+import de.grw.profile.MatchProfile;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+/**
+ * Finds candidate pairs: the union of the pairs of all blocking rules. A rule groups the records whose keys agree;
+ * within a group all pairs are compared. A group larger than the profile's limit would make the work quadratic, so
+ * its records are sorted by the profile's sort key and compared within a sliding window; the pairs this leaves out
+ * are counted and reported, never silently lost.
+ */
+public final class Blocker {
+    private final MatchProfile profile;
+    private final PreparedRecords records;
+    private final boolean linkOnly;
+
+    /**
+     * @param linkOnly when {@code true}, pairs of two records of the same source are not proposed
+     */
+    public Blocker(MatchProfile profile, PreparedRecords records, boolean linkOnly) {
+        this.profile = profile;
+        this.records = records;
+        this.linkOnly = linkOnly;
+    }
+
+    public CandidatePairs candidates(ProgressListener progress, CancellationToken cancel) {
+        long n = records.size();
+        if (n * (n - 1) / 2 <= profile.limits().compareAllBelowPairs()) {
+            return allPairs(cancel);
+        }
+        List<BlockingRuleSpec> rules = profile.blocking();
+        List<PreparedField> sortFields = profile.sortKey().stream().map(records::field).toList();
+        LongList[] perRule = new LongList[rules.size()];
+        RuleStats[] stats = new RuleStats[rules.size()];
+        AtomicInteger done = new AtomicInteger();
+        progress.progress("block", 0, rules.size());
+        IntStream.range(0, rules.size()).parallel().forEach(r -> {
+            cancel.throwIfCancelled();
+            perRule[r] = new LongList(1024);
+            stats[r] = runRule(rules.get(r), sortFields, perRule[r], cancel);
+            progress.progress("block", done.incrementAndGet(), rules.size());
+        });
+        long total = 0;
+        for (LongList l : perRule) {
+            total += l.size();
+        }
+        if (total > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("blocking proposed " + total + " pairs; tighten the blocking rules");
+        }
+        long[] all = new long[(int) total];
+        int pos = 0;
+        for (int r = 0; r < perRule.length; r++) {
+            long[] part = perRule[r].toArray();
+            perRule[r] = null;
+            System.arraycopy(part, 0, all, pos, part.length);
+            pos += part.length;
+        }
+        int distinct = LongList.sortUnique(all, all.length);
+        return new CandidatePairs(Arrays.copyOf(all, distinct), List.of(stats));
+    }
+
+    /** A small input: every pair is a candidate, no blocking needed. */
+    private CandidatePairs allPairs(CancellationToken cancel) {
+        int n = records.size();
+        LongList out = new LongList(n * (n - 1) / 2 + 1);
+        for (int a = 0; a < n; a++) {
+            cancel.throwIfCancelled();
+            for (int b = a + 1; b < n; b++) {
+                emit(a, b, out);
+            }
+        }
+        long[] pairs = out.toArray();
+        Arrays.sort(pairs);
+        return new CandidatePairs(pairs, List.of(new RuleStats("all pairs (small input)", n, n > 1 ? 1 : 0, n,
+                pairs.length, 0, 0)));
+    }
+
+    private RuleStats runRule(BlockingRuleSpec rule, List<PreparedField> sortFields, LongList out,
+                             CancellationToken cancel) {
+        long[][] keysPerRecord = recordKeys(rule);
+        int n = records.size();
+        int recordBits = 64 - Long.numberOfLeadingZeros(Math.max(1, n));
+        long recordMask = (1L << recordBits) - 1;
+        LongList entries = new LongList(n);
+        long withKey = 0;
+        for (int r = 0; r < n; r++) {
+            long[] keys = keysPerRecord[r];
+            if (keys == null) {
+                continue;
+            }
+            withKey++;
+            for (long k : keys) {
+                entries.add((k << recordBits) | r);
+            }
+        }
+        long[] sorted = entries.toArray();
+        Arrays.sort(sorted);
+        int maxBlock = profile.limits().maxBlockSize();
+        int window = profile.limits().window();
+        long blocks = 0;
+        long largest = 0;
+        long pairs = 0;
+        long oversized = 0;
+        long leftOut = 0;
+        int[] block = new int[16];
+        int i = 0;
+        while (i < sorted.length) {
+            if ((i & 0xfff) == 0) {
+                cancel.throwIfCancelled();
+            }
+            long key = sorted[i] >>> recordBits;
+            int size = 0;
+            int last = -1;
+            int j = i;
+            while (j < sorted.length && (sorted[j] >>> recordBits) == key) {
+                int rec = (int) (sorted[j] & recordMask);
+                if (rec != last) {
+                    if (size == block.length) {
+                        block = Arrays.copyOf(block, size * 2);
+                    }
+                    block[size++] = rec;
+                    last = rec;
+                }
+                j++;
+            }
+            i = j;
+            if (size < 2) {
+                continue;
+            }
+            blocks++;
+            largest = Math.max(largest, size);
+            if (size <= maxBlock) {
+                for (int x = 0; x < size; x++) {
+                    for (int y = x + 1; y < size; y++) {
+                        pairs += emit(block[x], block[y], out);
+                    }
+                }
+            } else {
+                oversized++;
+                Integer[] order = new Integer[size];
+                for (int x = 0; x < size; x++) {
+                    order[x] = block[x];
+                }
+                java.util.Map<Integer, String> keys = new java.util.HashMap<>();
+                for (int x = 0; x < size; x++) {
+                    keys.put(block[x], sortKey(block[x], sortFields));
+                }
+                Arrays.sort(order, Comparator.comparing((Integer rec) -> keys.get(rec)).thenComparing(rec -> rec));
+                long windowPairs = 0;
+                for (int x = 0; x < size; x++) {
+                    for (int y = x + 1; y < Math.min(size, x + window); y++) {
+                        pairs += emit(order[x], order[y], out);
+                        windowPairs++;
+                    }
+                }
+                leftOut += (long) size * (size - 1) / 2 - windowPairs;
+            }
+        }
+        return new RuleStats(rule.name(), withKey, blocks, largest, pairs, oversized, leftOut);
+    }
+
+    private int emit(int a, int b, LongList out) {
+        if (linkOnly && records.table().sourceIndex(a) == records.table().sourceIndex(b)) {
+            return 0;
+        }
+        out.add(CandidatePairs.pack(a, b));
+        return 1;
+    }
+
+    /** Each record's key hashes for a rule (several when a part has several values), or {@code null}. */
+    private long[][] recordKeys(BlockingRuleSpec rule) {
+        int n = records.size();
+        int parts = rule.parts().size();
+        PreparedField[][] fields = new PreparedField[parts][];
+        long[][][][] hashes = new long[parts][][][];
+        for (int p = 0; p < parts; p++) {
+            KeyPartSpec part = rule.parts().get(p);
+            List<String> names = part.allFields();
+            fields[p] = new PreparedField[names.size()];
+            hashes[p] = new long[names.size()][][];
+            for (int k = 0; k < names.size(); k++) {
+                PreparedField f = records.field(names.get(k));
+                fields[p][k] = f;
+                hashes[p][k] = hashKeys(KeyTransforms.get(part.transform()).keys(f, part.length()));
+            }
+        }
+        long seed = Hashing.hash(rule.name());
+        long[][] out = new long[n][];
+        long[][] partValues = new long[parts][];
+        for (int r = 0; r < n; r++) {
+            boolean ok = true;
+            for (int p = 0; p < parts && ok; p++) {
+                partValues[p] = valuesOfPart(fields[p], hashes[p], r);
+                ok = partValues[p].length > 0;
+            }
+            out[r] = ok ? combine(seed, partValues, rule.unordered()) : null;
+        }
+        return out;
+    }
+
+    private static long[][] hashKeys(String[][] keys) {
+        long[][] h = new long[keys.length][];
+        for (int id = 0; id < keys.length; id++) {
+            h[id] = new long[keys[id].length];
+            for (int k = 0; k < keys[id].length; k++) {
+                h[id][k] = Hashing.hash(keys[id][k]);
+            }
+        }
+        return h;
+    }
+
+    private static final long[] NO_KEYS = new long[0];
+
+    /** Key hashes of one part for a record: the union over the part's fields. */
+    private static long[] valuesOfPart(PreparedField[] fields, long[][][] hashes, int record) {
+        if (fields.length == 1) {
+            int id = fields[0].id(record);
+            return id < 0 ? NO_KEYS : hashes[0][id];
+        }
+        LongList union = new LongList(4);
+        for (int k = 0; k < fields.length; k++) {
+            int id = fields[k].id(record);
+            if (id < 0) {
+                continue;
+            }
+            for (long h : hashes[k][id]) {
+                boolean seen = false;
+                for (int i = 0; i < union.size(); i++) {
+                    seen |= union.get(i) == h;
+                }
+                if (!seen) {
+                    union.add(h);
+                }
+            }
+        }
+        return union.toArray();
+    }
+
+    /** All combinations of the parts' values, hashed in order (or as a sorted tuple when unordered). */
+    private static long[] combine(long seed, long[][] partValues, boolean unordered) {
+        int total = 1;
+        for (long[] v : partValues) {
+            total *= v.length;
+        }
+        long[] out = new long[total];
+        long[] tuple = new long[partValues.length];
+        for (int c = 0; c < total; c++) {
+            int rest = c;
+            for (int p = 0; p < partValues.length; p++) {
+                tuple[p] = partValues[p][rest % partValues[p].length];
+                rest /= partValues[p].length;
+            }
+            if (unordered) {
+                Arrays.sort(tuple);
+            }
+            long h = seed;
+            for (long t : tuple) {
+                h = Hashing.combine(h, t);
+            }
+            out[c] = h;
+        }
+        return out;
+    }
+
+    private static String sortKey(int record, List<PreparedField> fields) {
+        StringBuilder sb = new StringBuilder();
+        for (PreparedField f : fields) {
+            String v = f.value(record);
+            sb.append(v == null ? "" : v).append('|');
+        }
+        return sb.toString();
+    }
+}

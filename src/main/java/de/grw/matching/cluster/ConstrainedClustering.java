@@ -1,0 +1,116 @@
+package de.grw.matching.cluster;
+
+import de.grw.common.CancellationToken;
+import java.util.Arrays;
+
+/**
+ * Groups records into clusters from scored pairs, strongest pairs first. Two clusters are joined only if no member
+ * of one has a cannot-link with a member of the other: so a chain A-B-C where A and C contradict each other does not
+ * drag A and C into one cluster.
+ */
+public final class ConstrainedClustering {
+    private ConstrainedClustering() {
+    }
+
+    /**
+     * @param recordCount  records in the run
+     * @param first        first record of each linking pair
+     * @param second       second record of each linking pair
+     * @param weight       match weight of each pair (pairs are processed strongest first)
+     * @param constraint   cannot-link rule
+     * @return per record a cluster number from 1, numbered in order of each cluster's first record
+     */
+    public static Result cluster(int recordCount, int[] first, int[] second, float[] weight,
+                                 PairConstraint constraint, CancellationToken cancel) {
+        int[] parent = new int[recordCount];
+        int[][] members = new int[recordCount][];
+        for (int i = 0; i < recordCount; i++) {
+            parent[i] = i;
+        }
+        long[] order = new long[first.length];
+        for (int i = 0; i < order.length; i++) {
+            int bits = Float.floatToIntBits(weight[i]);
+            bits ^= (bits >> 31) & 0x7fffffff; // now ordered like the floats, as signed ints
+            long descending = (long) Integer.MAX_VALUE - bits; // non-negative, strongest first
+            order[i] = (descending << 31) | i; // 32 + 31 bits: stays non-negative
+        }
+        Arrays.parallelSort(order);
+        long refused = 0;
+        for (int k = 0; k < order.length; k++) {
+            if ((k & 0xffff) == 0) {
+                cancel.throwIfCancelled();
+            }
+            int p = (int) (order[k] & 0x7fffffffL);
+            int ra = find(parent, first[p]);
+            int rb = find(parent, second[p]);
+            if (ra == rb) {
+                continue;
+            }
+            int[] ma = members[ra] == null ? new int[] {ra} : members[ra];
+            int[] mb = members[rb] == null ? new int[] {rb} : members[rb];
+            if (conflict(ma, mb, constraint)) {
+                refused++;
+                continue;
+            }
+            int root = ma.length >= mb.length ? ra : rb;
+            int other = root == ra ? rb : ra;
+            int[] merged = Arrays.copyOf(ma, ma.length + mb.length);
+            System.arraycopy(mb, 0, merged, ma.length, mb.length);
+            parent[other] = root;
+            members[root] = merged;
+            members[other] = null;
+        }
+        int[] clusterOf = new int[recordCount];
+        int[] numberOfRoot = new int[recordCount];
+        int next = 0;
+        for (int i = 0; i < recordCount; i++) {
+            int root = find(parent, i);
+            if (numberOfRoot[root] == 0) {
+                numberOfRoot[root] = ++next;
+            }
+            clusterOf[i] = numberOfRoot[root];
+        }
+        return new Result(clusterOf, next, refused);
+    }
+
+    private static boolean conflict(int[] a, int[] b, PairConstraint constraint) {
+        for (int x : a) {
+            for (int y : b) {
+                if (constraint.cannotLink(x, y)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    /**
+     * @param clusterOf        cluster number per record, from 1
+     * @param clusterCount     number of clusters (singletons included)
+     * @param refusedMerges    joins refused because of a cannot-link
+     */
+    public record Result(int[] clusterOf, int clusterCount, long refusedMerges) {
+        /** Number of clusters with more than one record. */
+        public int multiRecordClusters() {
+            int[] sizes = new int[clusterCount + 1];
+            for (int c : clusterOf) {
+                sizes[c]++;
+            }
+            int n = 0;
+            for (int s : sizes) {
+                if (s > 1) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+}

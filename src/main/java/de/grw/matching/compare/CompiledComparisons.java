@@ -1,0 +1,144 @@
+package de.grw.matching.compare;
+
+import de.grw.matching.data.PreparedField;
+import de.grw.matching.data.PreparedRecords;
+import de.grw.profile.ComparisonSpec;
+import de.grw.profile.LevelSpec;
+import de.grw.profile.MatchProfile;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The comparisons of a profile bound to the prepared records of a run. A pair's comparison vector is packed into
+ * one {@code long}: four bits per comparison, holding level 0 ("missing": no evidence), 1..k for the profile's
+ * levels in order, and k+1 for "else" (no level passed).
+ */
+public final class CompiledComparisons {
+    /** Level index of a pair whose values are missing on a side. */
+    public static final int MISSING = 0;
+
+    private final String[] names;
+    private final String[][] labels;
+    private final PreparedField[][] presence;
+    private final BoundTest[][] tests;
+    private final PreparedField[][] tfFields;
+    private final boolean[][] neutral;
+
+    private CompiledComparisons(String[] names, String[][] labels, PreparedField[][] presence, BoundTest[][] tests,
+                                PreparedField[][] tfFields, boolean[][] neutral) {
+        this.neutral = neutral;
+        this.names = names;
+        this.labels = labels;
+        this.presence = presence;
+        this.tests = tests;
+        this.tfFields = tfFields;
+    }
+
+    public static CompiledComparisons compile(MatchProfile profile, PreparedRecords records) {
+        List<ComparisonSpec> specs = profile.comparisons();
+        int n = specs.size();
+        String[] names = new String[n];
+        String[][] labels = new String[n][];
+        PreparedField[][] presence = new PreparedField[n][];
+        BoundTest[][] tests = new BoundTest[n][];
+        PreparedField[][] tf = new PreparedField[n][];
+        boolean[][] neutral = new boolean[n][];
+        for (int c = 0; c < n; c++) {
+            ComparisonSpec spec = specs.get(c);
+            names[c] = spec.name();
+            presence[c] = spec.fields().stream().map(records::field).toArray(PreparedField[]::new);
+            int k = spec.levels().size();
+            labels[c] = new String[k + 2];
+            tests[c] = new BoundTest[k];
+            tf[c] = new PreparedField[k + 2];
+            neutral[c] = new boolean[k + 2];
+            labels[c][0] = "missing";
+            labels[c][k + 1] = "else";
+            for (int l = 0; l < k; l++) {
+                LevelSpec level = spec.levels().get(l);
+                labels[c][l + 1] = level.label() == null ? level.test() : level.label();
+                try {
+                    tests[c][l] = LevelTests.create(level.test(), level.params()).bind(records);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("profile " + profile.name() + ", comparison '" + spec.name()
+                            + "', level '" + labels[c][l + 1] + "': " + e.getMessage(), e);
+                }
+                tf[c][l + 1] = level.tf() == null ? null : records.field(level.tf());
+                neutral[c][l + 1] = level.neutral();
+            }
+        }
+        return new CompiledComparisons(names, labels, presence, tests, tf, neutral);
+    }
+
+    public int count() {
+        return names.length;
+    }
+
+    public String name(int comparison) {
+        return names[comparison];
+    }
+
+    /** Number of levels including "missing" and "else". */
+    public int levelCount(int comparison) {
+        return labels[comparison].length;
+    }
+
+    public String label(int comparison, int level) {
+        return labels[comparison][level];
+    }
+
+    public List<String> labels(int comparison) {
+        return List.of(labels[comparison]);
+    }
+
+    /** Whether a level carries no evidence by design (weight fixed at 0). */
+    public boolean isNeutral(int comparison, int level) {
+        return neutral[comparison][level];
+    }
+
+    /** The field whose term frequency adjusts this level, or {@code null}. */
+    public PreparedField tfField(int comparison, int level) {
+        return tfFields[comparison][level];
+    }
+
+    /** The level of one comparison for a pair. */
+    public int level(int comparison, int a, int b) {
+        PreparedField[] fs = presence[comparison];
+        boolean comparable = false;
+        for (PreparedField f : fs) {
+            if (f.id(a) >= 0 && f.id(b) >= 0) {
+                comparable = true;
+                break;
+            }
+        }
+        if (!comparable) {
+            return MISSING;
+        }
+        BoundTest[] ts = tests[comparison];
+        for (int l = 0; l < ts.length; l++) {
+            if (ts[l].test(a, b)) {
+                return l + 1;
+            }
+        }
+        return ts.length + 1;
+    }
+
+    /** The packed comparison vector of a pair. */
+    public long pattern(int a, int b) {
+        long p = 0;
+        for (int c = 0; c < names.length; c++) {
+            p |= ((long) level(c, a, b)) << (4 * c);
+        }
+        return p;
+    }
+
+    /** The level of comparison {@code c} in a packed vector. */
+    public static int level(long pattern, int c) {
+        return (int) (pattern >>> (4 * c)) & 15;
+    }
+
+    /** Names of all comparisons, in order. */
+    public List<String> names() {
+        return new ArrayList<>(List.of(names));
+    }
+}

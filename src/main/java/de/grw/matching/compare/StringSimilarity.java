@@ -1,0 +1,135 @@
+package de.grw.matching.compare;
+
+/** Allocation-light string similarity measures for hot loops. */
+public final class StringSimilarity {
+    private StringSimilarity() {
+    }
+
+    /** Jaro-Winkler similarity (prefix scale 0.1, up to four prefix characters), in [0, 1]. */
+    public static double jaroWinkler(String a, String b) {
+        if (a.equals(b)) {
+            return 1.0;
+        }
+        int la = a.length();
+        int lb = b.length();
+        if (la == 0 || lb == 0) {
+            return 0.0;
+        }
+        if (la > lb) {
+            String t = a;
+            a = b;
+            b = t;
+            la = a.length();
+            lb = b.length();
+        }
+        int range = Math.max(0, lb / 2 - 1);
+        long matchedA = 0;
+        long matchedB = 0;
+        boolean[] flagsA = la > 64 ? new boolean[la] : null;
+        boolean[] flagsB = lb > 64 ? new boolean[lb] : null;
+        int matches = 0;
+        for (int i = 0; i < la; i++) {
+            char c = a.charAt(i);
+            int from = Math.max(0, i - range);
+            int to = Math.min(lb - 1, i + range);
+            for (int j = from; j <= to; j++) {
+                boolean used = flagsB != null ? flagsB[j] : (matchedB & (1L << j)) != 0;
+                if (!used && b.charAt(j) == c) {
+                    if (flagsB != null) {
+                        flagsB[j] = true;
+                    } else {
+                        matchedB |= 1L << j;
+                    }
+                    if (flagsA != null) {
+                        flagsA[i] = true;
+                    } else {
+                        matchedA |= 1L << i;
+                    }
+                    matches++;
+                    break;
+                }
+            }
+        }
+        if (matches == 0) {
+            return 0.0;
+        }
+        int transpositions = 0;
+        int k = 0;
+        for (int i = 0; i < la; i++) {
+            boolean mi = flagsA != null ? flagsA[i] : (matchedA & (1L << i)) != 0;
+            if (!mi) {
+                continue;
+            }
+            while (!(flagsB != null ? flagsB[k] : (matchedB & (1L << k)) != 0)) {
+                k++;
+            }
+            if (a.charAt(i) != b.charAt(k)) {
+                transpositions++;
+            }
+            k++;
+        }
+        double m = matches;
+        double jaro = (m / la + m / lb + (m - transpositions / 2.0) / m) / 3.0;
+        int prefix = 0;
+        int maxPrefix = Math.min(4, la);
+        while (prefix < maxPrefix && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        return jaro + prefix * 0.1 * (1.0 - jaro);
+    }
+
+    /**
+     * Whether the optimal-string-alignment distance (insertions, deletions, substitutions, adjacent
+     * transpositions) between two strings is at most {@code max}.
+     */
+    public static boolean damerauAtMost(String a, String b, int max) {
+        if (Math.abs(a.length() - b.length()) > max) {
+            return false;
+        }
+        if (a.equals(b)) {
+            return true;
+        }
+        return damerau(a, b, max) <= max;
+    }
+
+    /** Optimal-string-alignment distance, stopping early once it exceeds {@code cap} (then returns cap + 1). */
+    public static int damerau(String a, String b, int cap) {
+        int la = a.length();
+        int lb = b.length();
+        if (la == 0) {
+            return Math.min(lb, cap + 1);
+        }
+        if (lb == 0) {
+            return Math.min(la, cap + 1);
+        }
+        int[] prevPrev = new int[lb + 1];
+        int[] prev = new int[lb + 1];
+        int[] cur = new int[lb + 1];
+        for (int j = 0; j <= lb; j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= la; i++) {
+            cur[0] = i;
+            int rowMin = cur[0];
+            char ca = a.charAt(i - 1);
+            for (int j = 1; j <= lb; j++) {
+                char cb = b.charAt(j - 1);
+                int cost = ca == cb ? 0 : 1;
+                int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && ca == b.charAt(j - 2) && a.charAt(i - 2) == cb) {
+                    v = Math.min(v, prevPrev[j - 2] + 1);
+                }
+                cur[j] = v;
+                rowMin = Math.min(rowMin, v);
+            }
+            if (rowMin > cap) {
+                return cap + 1;
+            }
+            int[] t = prevPrev;
+            prevPrev = prev;
+            prev = cur;
+            cur = t;
+        }
+        return Math.min(prev[lb], cap + 1);
+    }
+}

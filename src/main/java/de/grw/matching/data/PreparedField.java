@@ -1,0 +1,176 @@
+package de.grw.matching.data;
+
+import de.grw.normalising.Normaliser;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.commons.codec.language.ColognePhonetic;
+
+/**
+ * The normalised values of one field, dictionary-encoded: each record points to the id of its normalised value,
+ * and features of a value (phonetic code, tokens, blank-free form) are computed once per distinct value.
+ */
+public final class PreparedField {
+    private static final ColognePhonetic COLOGNE = new ColognePhonetic();
+
+    private final String name;
+    private final int[] ids;
+    private final String[] values;
+    private final int[] counts;
+    private final int presentCount;
+    private volatile String[] compact;
+    private volatile String[][] tokens;
+    private volatile String[] phonetic;
+    private volatile String[][] tokenPhonetics;
+
+    private PreparedField(String name, int[] ids, String[] values, int[] counts, int presentCount) {
+        this.name = name;
+        this.ids = ids;
+        this.values = values;
+        this.counts = counts;
+        this.presentCount = presentCount;
+    }
+
+    /** Normalises a column: every distinct original value is normalised once. */
+    public static PreparedField prepare(String name, RecordTable table, int field, Normaliser normaliser) {
+        int n = table.size();
+        int[] ids = new int[n];
+        Map<String, Integer> byOriginal = new HashMap<>();
+        Map<String, Integer> byNormalised = new HashMap<>();
+        List<String> values = new ArrayList<>();
+        int[] counts = new int[16];
+        int present = 0;
+        for (int r = 0; r < n; r++) {
+            String original = table.value(r, field);
+            if (original == null) {
+                ids[r] = -1;
+                continue;
+            }
+            Integer id = byOriginal.get(original);
+            if (id == null) {
+                String norm = normaliser.normalise(original);
+                if (norm == null) {
+                    id = -1;
+                } else {
+                    id = byNormalised.get(norm);
+                    if (id == null) {
+                        id = values.size();
+                        values.add(norm);
+                        byNormalised.put(norm, id);
+                    }
+                }
+                byOriginal.put(original, id);
+            }
+            ids[r] = id;
+            if (id >= 0) {
+                if (id >= counts.length) {
+                    counts = Arrays.copyOf(counts, Math.max(id + 1, counts.length * 2));
+                }
+                counts[id]++;
+                present++;
+            }
+        }
+        return new PreparedField(name, ids, values.toArray(new String[0]), Arrays.copyOf(counts, values.size()),
+                present);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Id of the record's normalised value, or -1 when missing. */
+    public int id(int record) {
+        return ids[record];
+    }
+
+    /** The normalised value of a record, or {@code null}. */
+    public String value(int record) {
+        int id = ids[record];
+        return id < 0 ? null : values[id];
+    }
+
+    public String valueOfId(int id) {
+        return values[id];
+    }
+
+    public int distinctCount() {
+        return values.length;
+    }
+
+    /** How many records carry this value. */
+    public int count(int id) {
+        return counts[id];
+    }
+
+    /** How many records have a value at all. */
+    public int presentCount() {
+        return presentCount;
+    }
+
+    public int recordCount() {
+        return ids.length;
+    }
+
+    /** The value without blanks, by id. */
+    public String[] compactForms() {
+        String[] c = compact;
+        if (c == null) {
+            c = compute(v -> v.replace(" ", ""), String[]::new);
+            compact = c;
+        }
+        return c;
+    }
+
+    /** The blank-separated tokens of each value, by id. */
+    public String[][] tokens() {
+        String[][] t = tokens;
+        if (t == null) {
+            t = compute(v -> v.split(" "), String[][]::new);
+            tokens = t;
+        }
+        return t;
+    }
+
+    /** Kölner Phonetik of the whole value (blanks removed), by id; {@code null} where it has no code. */
+    public String[] phonetic() {
+        String[] p = phonetic;
+        if (p == null) {
+            p = compute(v -> emptyToNull(COLOGNE.colognePhonetic(v.replace(" ", ""))), String[]::new);
+            phonetic = p;
+        }
+        return p;
+    }
+
+    /** Kölner Phonetik of each token, by id. */
+    public String[][] tokenPhonetics() {
+        String[][] p = tokenPhonetics;
+        if (p == null) {
+            String[][] toks = tokens();
+            p = new String[values.length][];
+            for (int i = 0; i < values.length; i++) {
+                String[] codes = new String[toks[i].length];
+                for (int k = 0; k < codes.length; k++) {
+                    codes[k] = emptyToNull(COLOGNE.colognePhonetic(toks[i][k]));
+                }
+                p[i] = codes;
+            }
+            tokenPhonetics = p;
+        }
+        return p;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s.intern();
+    }
+
+    private <T> T[] compute(Function<String, T> f, java.util.function.IntFunction<T[]> array) {
+        T[] out = array.apply(values.length);
+        for (int i = 0; i < values.length; i++) {
+            out[i] = f.apply(values[i]);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,141 @@
+package de.grw.matching.data;
+
+import de.grw.importing.SourceRecord;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The records of a match run in columns: for each profile field one array of canonical values, plus each record's
+ * source and id. Values are shared between records (a value that occurs a thousand times is stored once), which
+ * keeps a million records in a few hundred megabytes.
+ */
+public final class RecordTable {
+    private final List<String> sourceNames;
+    private final int[] sourceOf;
+    private final String[] recordIds;
+    private final String[][] columns;
+    private final int size;
+
+    private RecordTable(List<String> sourceNames, int[] sourceOf, String[] recordIds, String[][] columns, int size) {
+        this.sourceNames = List.copyOf(sourceNames);
+        this.sourceOf = sourceOf;
+        this.recordIds = recordIds;
+        this.columns = columns;
+        this.size = size;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int fieldCount() {
+        return columns.length;
+    }
+
+    /** The canonical value of a field of a record, or {@code null}. */
+    public String value(int record, int field) {
+        return columns[field][record];
+    }
+
+    public String recordId(int record) {
+        return recordIds[record];
+    }
+
+    public int sourceIndex(int record) {
+        return sourceOf[record];
+    }
+
+    public String sourceName(int record) {
+        return sourceNames.get(sourceOf[record]);
+    }
+
+    public List<String> sourceNames() {
+        return sourceNames;
+    }
+
+    /** Number of records per source, in source order. */
+    public long[] sourceSizes() {
+        long[] sizes = new long[sourceNames.size()];
+        for (int i = 0; i < size; i++) {
+            sizes[sourceOf[i]]++;
+        }
+        return sizes;
+    }
+
+    /** Collects records one by one; not thread-safe. */
+    public static final class Builder {
+        private final int fieldCount;
+        private final List<String> sourceNames = new ArrayList<>();
+        private final List<Map<String, String>> interned = new ArrayList<>();
+        private int[] sourceOf = new int[1024];
+        private String[] recordIds = new String[1024];
+        private String[][] columns;
+        private int size;
+
+        public Builder(int fieldCount) {
+            this.fieldCount = fieldCount;
+            this.columns = new String[fieldCount][1024];
+            for (int f = 0; f < fieldCount; f++) {
+                interned.add(new HashMap<>());
+            }
+        }
+
+        /** Registers a source and returns its index. */
+        public int addSource(String name) {
+            int existing = sourceNames.indexOf(name);
+            if (existing >= 0) {
+                return existing;
+            }
+            sourceNames.add(name);
+            return sourceNames.size() - 1;
+        }
+
+        public Builder add(SourceRecord record) {
+            int source = addSource(record.source());
+            String[] values = new String[fieldCount];
+            for (int f = 0; f < fieldCount; f++) {
+                values[f] = record.value(f);
+            }
+            return add(source, record.recordId(), values);
+        }
+
+        public Builder add(int source, String recordId, String[] values) {
+            if (values.length != fieldCount) {
+                throw new IllegalArgumentException("expected " + fieldCount + " values, got " + values.length);
+            }
+            if (size == recordIds.length) {
+                int capacity = size + (size >> 1);
+                sourceOf = Arrays.copyOf(sourceOf, capacity);
+                recordIds = Arrays.copyOf(recordIds, capacity);
+                for (int f = 0; f < fieldCount; f++) {
+                    columns[f] = Arrays.copyOf(columns[f], capacity);
+                }
+            }
+            sourceOf[size] = source;
+            recordIds[size] = recordId;
+            for (int f = 0; f < fieldCount; f++) {
+                String v = values[f];
+                columns[f][size] = v == null ? null : interned.get(f).computeIfAbsent(v, k -> k);
+            }
+            size++;
+            return this;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public RecordTable build() {
+            String[][] cols = new String[fieldCount][];
+            for (int f = 0; f < fieldCount; f++) {
+                cols[f] = Arrays.copyOf(columns[f], size);
+            }
+            interned.clear();
+            return new RecordTable(sourceNames, Arrays.copyOf(sourceOf, size), Arrays.copyOf(recordIds, size), cols,
+                    size);
+        }
+    }
+}

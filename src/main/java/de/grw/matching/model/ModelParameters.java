@@ -1,0 +1,97 @@
+package de.grw.matching.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The estimated Fellegi-Sunter model: for each comparison and level the probability {@code m} of that level among
+ * matching pairs and {@code u} among random (non-matching) pairs, and the prior {@code lambda} that two random
+ * records match. Level 0 ("missing") carries no evidence and has no parameters.
+ *
+ * @param comparisons comparison names
+ * @param labels      level labels per comparison (index 0 is "missing")
+ * @param m           m probabilities per comparison and level
+ * @param u           u probabilities per comparison and level
+ * @param lambda      prior probability that a random pair matches
+ * @param iterations  EM iterations run
+ * @param converged   whether EM converged within its iteration limit
+ */
+public record ModelParameters(List<String> comparisons, List<List<String>> labels, double[][] m, double[][] u,
+                              double lambda, int iterations, boolean converged) {
+
+    public ModelParameters {
+        comparisons = List.copyOf(comparisons);
+        labels = labels.stream().map(List::copyOf).toList();
+        m = deepCopy(m);
+        u = deepCopy(u);
+    }
+
+    /** Match weight (log2 Bayes factor) of a level. */
+    public double weight(int comparison, int level) {
+        if (level == 0) {
+            return 0.0;
+        }
+        return log2(m[comparison][level] / u[comparison][level]);
+    }
+
+    /** Weights of all levels, for fast scoring: {@code [comparison][level]}. */
+    public double[][] weights() {
+        double[][] w = new double[m.length][];
+        for (int c = 0; c < m.length; c++) {
+            w[c] = new double[m[c].length];
+            for (int l = 1; l < m[c].length; l++) {
+                w[c][l] = weight(c, l);
+            }
+        }
+        return w;
+    }
+
+    /** Prior match weight {@code log2(lambda / (1 - lambda))}. */
+    public double priorWeight() {
+        return log2(lambda / (1 - lambda));
+    }
+
+    public double m(int comparison, int level) {
+        return m[comparison][level];
+    }
+
+    public double u(int comparison, int level) {
+        return u[comparison][level];
+    }
+
+    /** A readable table of the model, one line per level. */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("prior: lambda = %.3g (weight %.2f), EM %s after %d iterations", lambda,
+                priorWeight(), converged ? "converged" : "stopped", iterations));
+        for (int c = 0; c < comparisons.size(); c++) {
+            for (int l = 1; l < m[c].length; l++) {
+                lines.add(String.format("  %-20s %-28s m=%.4f u=%.6f weight=%+.2f", comparisons.get(c),
+                        labels.get(c).get(l), m[c][l], u[c][l], weight(c, l)));
+            }
+        }
+        return lines;
+    }
+
+    static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i].clone();
+        }
+        return out;
+    }
+
+    @Override
+    public double[][] m() {
+        return deepCopy(m);
+    }
+
+    @Override
+    public double[][] u() {
+        return deepCopy(u);
+    }
+}

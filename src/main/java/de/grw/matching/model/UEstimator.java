@@ -1,0 +1,93 @@
+package de.grw.matching.model;
+
+import de.grw.common.CancellationToken;
+import de.grw.matching.compare.CompiledComparisons;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Estimates the u probabilities from random record pairs: almost all random pairs are non-matches, so the share
+ * of a level among them is the chance that two different people agree that much by coincidence. Small inputs are
+ * enumerated completely; larger ones are sampled with a fixed seed, so runs are repeatable.
+ */
+public final class UEstimator {
+    private static final int CHUNKS = 64;
+
+    private UEstimator() {
+    }
+
+    /**
+     * @param linkOnly count only pairs of records from different sources
+     * @return u probabilities per comparison and level (level 0 unused)
+     */
+    public static double[][] estimate(CompiledComparisons comparisons, int recordCount, int[] sourceOf,
+                                      boolean linkOnly, int samplePairs, long seed, CancellationToken cancel) {
+        int c = comparisons.count();
+        long[][][] counts = new long[CHUNKS][c][];
+        long allPairs = (long) recordCount * (recordCount - 1) / 2;
+        boolean enumerate = allPairs <= samplePairs;
+        IntStream.range(0, CHUNKS).parallel().forEach(chunk -> {
+            long[][] local = new long[c][];
+            for (int k = 0; k < c; k++) {
+                local[k] = new long[comparisons.levelCount(k)];
+            }
+            if (enumerate) {
+                for (int a = chunk; a < recordCount; a += CHUNKS) {
+                    if ((a & 63) == 0) {
+                        cancel.throwIfCancelled();
+                    }
+                    for (int b = a + 1; b < recordCount; b++) {
+                        if (!linkOnly || sourceOf[a] != sourceOf[b]) {
+                            count(comparisons, a, b, local);
+                        }
+                    }
+                }
+            } else {
+                SplittableRandom random = new SplittableRandom(seed * 31 + chunk);
+                int quota = samplePairs / CHUNKS;
+                int taken = 0;
+                int attempts = 0;
+                while (taken < quota && attempts < quota * 20) {
+                    attempts++;
+                    if ((attempts & 4095) == 0) {
+                        cancel.throwIfCancelled();
+                    }
+                    int a = random.nextInt(recordCount);
+                    int b = random.nextInt(recordCount);
+                    if (a == b || (linkOnly && sourceOf[a] == sourceOf[b])) {
+                        continue;
+                    }
+                    count(comparisons, a, b, local);
+                    taken++;
+                }
+            }
+            counts[chunk] = local;
+        });
+        double[][] u = new double[c][];
+        for (int k = 0; k < c; k++) {
+            int levels = comparisons.levelCount(k);
+            long[] total = new long[levels];
+            for (long[][] chunk : counts) {
+                for (int l = 0; l < levels; l++) {
+                    total[l] += chunk[k][l];
+                }
+            }
+            long present = 0;
+            for (int l = 1; l < levels; l++) {
+                present += total[l];
+            }
+            u[k] = new double[levels];
+            for (int l = 1; l < levels; l++) {
+                // add-one smoothing: a level never seen among random pairs is rare, not impossible
+                u[k][l] = (total[l] + 1.0) / (present + levels - 1.0);
+            }
+        }
+        return u;
+    }
+
+    private static void count(CompiledComparisons comparisons, int a, int b, long[][] local) {
+        for (int k = 0; k < local.length; k++) {
+            local[k][comparisons.level(k, a, b)]++;
+        }
+    }
+}
