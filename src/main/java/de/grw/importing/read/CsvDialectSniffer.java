@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Guesses the delimiter of a CSV text from its first records.
  *
- * <p>For each candidate ({@code ; , TAB |}, in this order of preference for ties) the sample is split into records
+ * <p>An Excel hint line {@code sep=X} at the very start names the delimiter. Otherwise, for each candidate ({@code ; , TAB |}, in this order of preference for ties) the sample is split into records
  * the way {@link CsvParser} would (quotes respected, blank lines skipped) and the field counts are compared with the
  * header's. A candidate needs at least two header fields. The winner is, in this order: a candidate whose records
  * mostly (90 %) agree with the header, then the one with more header fields, then the more consistent one. With no
@@ -25,6 +25,10 @@ final class CsvDialectSniffer {
      * @param complete whether the sample is the whole text (otherwise its last, possibly cut record is ignored)
      */
     static char sniff(String sample, boolean complete) {
+        char directive = sepDirective(sample);
+        if (directive != 0) {
+            return directive;
+        }
         char best = 0;
         boolean bestMostly = false;
         int bestHeader = 0;
@@ -56,6 +60,19 @@ final class CsvDialectSniffer {
             }
         }
         return best != 0 ? best : singleColumn(sample, complete);
+    }
+
+    /**
+     * The delimiter named by an Excel {@code sep=;} first line, or 0 if the text does not start with one.
+     * {@link CsvReader} skips that line.
+     */
+    static char sepDirective(String text) {
+        if (text.length() < 5 || !text.regionMatches(true, 0, "sep=", 0, 4)) {
+            return 0;
+        }
+        char d = text.charAt(4);
+        boolean alone = text.length() == 5 || text.charAt(5) == '\n' || text.charAt(5) == '\r';
+        return alone && d != '"' && d != '\n' && d != '\r' ? d : 0;
     }
 
     /** No candidate splits the header: the delimiter that splits the fewest records, ties by preference. */

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Reads a CSV file into a {@link RowEmitter}: header first, then every record as a row or a rejection.
  *
- * <p>Rules: the first non-blank record is the header (trailing blank header cells from trailing delimiters are
+ * <p>Rules: an Excel hint line {@code sep=X} at the start is skipped; the first non-blank record is the header (trailing blank header cells from trailing delimiters are
  * dropped); a record with fewer fields than the header is rejected; one with more is rejected unless the surplus
  * fields are all empty; a record with an over-long field or an unbalanced quote is rejected (see {@link CsvParser}).
  * Progress is reported in bytes of the file.
@@ -37,6 +37,9 @@ final class CsvReader {
     private static void readRecords(Path file, CsvParser parser, int maxFieldChars, RowEmitter out)
             throws IOException {
         if (!parser.next()) {
+            throw Messages.empty(file);
+        }
+        if (parser.startLine() == 1 && CsvDialectSniffer.sepDirective(parser.rawText()) != 0 && !parser.next()) {
             throw Messages.empty(file);
         }
         if (parser.problem() != null) {

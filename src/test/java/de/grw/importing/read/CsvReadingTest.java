@@ -257,6 +257,18 @@ class CsvReadingTest {
     }
 
     @Test
+    void excelSepHintLineNamesTheDelimiterAndIsSkipped() throws IOException {
+        Path file = write(dir, "excel.csv", "sep=;\r\nname;ort, kreis\r\nMüller, Hans;Porz, Köln\r\n");
+
+        CollectingSink sink = read(file);
+
+        assertThat(new TabularReader().sniff(file).delimiter()).isEqualTo(';');
+        assertThat(sink.header).containsExactly("name", "ort, kreis");
+        assertThat(sink.cells()).containsExactly(List.of("Müller, Hans", "Porz, Köln"));
+        assertThat(sink.lines()).containsExactly(3L);
+    }
+
+    @Test
     void brokenQuoteInHeaderIsFatal() throws IOException {
         Path file = write(dir, "badheader.csv", "a,\"b\nc,d\n");
 

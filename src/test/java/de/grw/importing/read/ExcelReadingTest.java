@@ -109,6 +109,19 @@ class ExcelReadingTest {
                 .hasMessage("personen." + extension + ": the sheet \"Leer\" is empty");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void previewStopsEarly(String extension) throws IOException {
+        Path file = workbook(extension);
+
+        TablePreview preview = new TabularReader().preview(file, null, 1);
+
+        assertThat(preview.header()).hasSize(8);
+        assertThat(preview.rows()).extracting(TablePreview.Row::line).containsExactly(3L);
+        assertThat(preview.more()).isTrue();
+        assertThat(preview.format().encoding()).isNull();
+    }
+
     @Test
     void headerOnlySheetGivesNoRows() throws IOException {
         Path file = dir.resolve("kopf.xlsx");

@@ -45,6 +45,26 @@ class JsonReadingTest {
     }
 
     @Test
+    void previewOfAJsonArrayStopsEarly() throws IOException {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 1000; i++) {
+            json.append(i == 0 ? "" : ",\n").append("{\"n\":").append(i).append('}');
+        }
+        json.append(lateKeyObject(999)).append(']');
+        Path file = write(dir, "many.json", json.toString());
+
+        TablePreview preview = new TabularReader().preview(file, null, 3);
+
+        assertThat(preview.header()).containsExactly("n", "late_key");
+        assertThat(preview.rows()).extracting(r -> r.cells().get(0)).containsExactly("0", "1", "2");
+        assertThat(preview.more()).isTrue();
+    }
+
+    private static String lateKeyObject(int n) {
+        return ",\n{\"late_key\":" + n + "}";
+    }
+
+    @Test
     void nonObjectElementsAreRejected() throws IOException {
         Path file = write(dir, "mixed.json", "[{\"a\":1},\n\"text\",\n[1,2],\n{\"a\":2}]");
 
