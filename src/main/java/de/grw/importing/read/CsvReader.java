@@ -1,0 +1,70 @@
+package de.grw.importing.read;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads a CSV file into a {@link RowEmitter}: header first, then every record as a row or a rejection.
+ *
+ * <p>Rules: an Excel hint line {@code sep=X} at the start is skipped; the first non-blank record is the header (trailing blank header cells from trailing delimiters are
+ * dropped); a record with fewer fields than the header is rejected; one with more is rejected unless the surplus
+ * fields are all empty; a record with an over-long field or an unbalanced quote is rejected (see {@link CsvParser}).
+ * Progress is reported in bytes of the file.
+ */
+final class CsvReader {
+    private CsvReader() {
+    }
+
+    static void read(Path file, EncodingDetector.TextEncoding encoding, char delimiter, int maxFieldChars,
+                     RowEmitter out) throws IOException {
+        long size = Files.size(file);
+        try (TextInput input = TextInput.open(file, encoding)) {
+            CsvParser parser = new CsvParser(input.reader(), delimiter, maxFieldChars);
+            out.measure(input::bytesRead, size);
+            try {
+                readRecords(file, parser, maxFieldChars, out);
+            } catch (CharacterCodingException e) {
+                throw Messages.undecodable(file, encoding);
+            }
+            out.finish();
+        }
+    }
+
+    private static void readRecords(Path file, CsvParser parser, int maxFieldChars, RowEmitter out)
+            throws IOException {
+        if (!parser.next()) {
+            throw Messages.empty(file);
+        }
+        if (parser.startLine() == 1 && CsvDialectSniffer.sepDirective(parser.rawText()) != 0 && !parser.next()) {
+            throw Messages.empty(file);
+        }
+        if (parser.problem() != null) {
+            throw Messages.atLine(file, parser.startLine(), "the header row cannot be read: " + parser.problem());
+        }
+        if (parser.tooLongField() > 0) {
+            throw Messages.atLine(file, parser.startLine(), "the header row cannot be read: "
+                    + Messages.fieldTooLong(parser.tooLongField(), maxFieldChars));
+        }
+        List<String> header = HeaderNames.normalize(Arrays.asList(parser.fields(parser.fieldCount())), true);
+        int width = header.size();
+        out.header(header);
+        parser.expectFields(width);
+        while (parser.next()) {
+            long line = parser.startLine();
+            int n = parser.fieldCount();
+            if (parser.problem() != null) {
+                out.reject(line, parser.problem(), parser.rawText());
+            } else if (parser.tooLongField() > 0) {
+                out.reject(line, Messages.fieldTooLong(parser.tooLongField(), maxFieldChars), parser.rawText());
+            } else if (n < width || n > width && !parser.emptyFrom(width)) {
+                out.reject(line, Messages.fields(n) + ", but the header has " + width, parser.rawText());
+            } else {
+                out.row(line, parser.fields(width));
+            }
+        }
+    }
+}

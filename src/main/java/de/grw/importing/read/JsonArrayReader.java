@@ -1,0 +1,113 @@
+package de.grw.importing.read;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import de.grw.common.UserFacingException;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a JSON document whose top level is an array of objects.
+ *
+ * <p><b>Two passes.</b> The header (the union of all keys in order of first appearance) must reach the sink before the
+ * first row, so a first streaming pass only collects keys; the second pass delivers the rows. Neither pass holds more
+ * than one element in memory. A syntax error is fatal (JSON cannot be resynchronised), but the rows before it have
+ * been delivered. Progress is reported in bytes, both passes together counting twice the file size.
+ */
+final class JsonArrayReader {
+    private JsonArrayReader() {
+    }
+
+    static void read(Path file, EncodingDetector.TextEncoding encoding, int maxChars, RowEmitter out)
+            throws IOException {
+        long size = Files.size(file);
+        Set<String> keys = new LinkedHashSet<>();
+        try (TextInput in = TextInput.open(file, encoding); JsonParser p = JsonCells.FACTORY.createParser(in.reader())) {
+            out.measure(in::bytesRead, 2 * size);
+            collectKeys(p, keys, out);
+        } catch (JsonProcessingException e) {
+            // the second pass reports it, after delivering the rows before it
+        } catch (CharacterCodingException e) {
+            throw Messages.undecodable(file, encoding);
+        }
+        try (TextInput in = TextInput.open(file, encoding); JsonParser p = JsonCells.FACTORY.createParser(in.reader())) {
+            out.measure(() -> size + in.bytesRead(), 2 * size);
+            try {
+                readRows(file, p, keys, maxChars, out);
+            } catch (JsonProcessingException e) {
+                throw Messages.atPosition(file, JsonCells.line(e, p.currentLocation().getLineNr()),
+                        JsonCells.column(e), "invalid JSON: " + JsonCells.describe(e));
+            } catch (CharacterCodingException e) {
+                throw Messages.undecodable(file, encoding);
+            }
+            out.finish();
+        }
+    }
+
+    private static void collectKeys(JsonParser p, Set<String> keys, RowEmitter out) throws IOException {
+        if (p.nextToken() != JsonToken.START_ARRAY) {
+            return;
+        }
+        JsonToken t;
+        while ((t = p.nextToken()) != null && t != JsonToken.END_ARRAY) {
+            if (t == JsonToken.START_OBJECT) {
+                JsonCells.collectKeys(p, keys);
+            } else {
+                p.skipChildren();
+            }
+            out.tick();
+        }
+    }
+
+    private static void readRows(Path file, JsonParser p, Set<String> keys, int maxChars, RowEmitter out)
+            throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            throw Messages.empty(file);
+        }
+        if (t != JsonToken.START_ARRAY) {
+            throw Messages.atLine(file, p.currentTokenLocation().getLineNr(), "expected a JSON array of objects, "
+                    + "but the file starts with " + JsonCells.kind(t) + " (for one object per line use JSON Lines)");
+        }
+        t = p.nextToken();
+        if (t == JsonToken.END_ARRAY) {
+            throw new UserFacingException(Messages.name(file) + ": the file is empty (an empty JSON array)");
+        }
+        List<String> header = HeaderNames.normalize(new ArrayList<>(keys), false);
+        Map<String, Integer> columns = JsonCells.columns(keys);
+        out.header(header);
+        while (t != JsonToken.END_ARRAY) {
+            if (t == null) {
+                throw Messages.atLine(file, p.currentLocation().getLineNr(), "the JSON array is not closed");
+            }
+            long line = p.currentTokenLocation().getLineNr();
+            if (t == JsonToken.START_OBJECT) {
+                String[] cells = new String[header.size()];
+                String problem = JsonCells.readObject(p, columns, header, cells, maxChars);
+                if (problem == null) {
+                    out.row(line, cells);
+                } else {
+                    out.reject(line, problem, "");
+                }
+            } else {
+                String raw = JsonCells.text(p, t);
+                out.reject(line, "the array element is " + JsonCells.kind(t) + ", not an object",
+                        raw == null ? "null" : raw);
+            }
+            t = p.nextToken();
+        }
+        if (p.nextToken() != null) {
+            throw Messages.atPosition(file, p.currentTokenLocation().getLineNr(),
+                    p.currentTokenLocation().getColumnNr(), "unexpected content after the end of the array");
+        }
+    }
+}

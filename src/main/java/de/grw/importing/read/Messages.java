@@ -1,0 +1,95 @@
+package de.grw.importing.read;
+
+import de.grw.common.UserFacingException;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Wording shared by the readers, so that every message names the file the same way. */
+final class Messages {
+    /** Upper bound for {@link RowSink#rejected} raw texts. */
+    static final int RAW_TEXT_LIMIT = 1000;
+
+    private Messages() {
+    }
+
+    /** The name shown to the user: the file name without its folder. */
+    static String name(Path file) {
+        Path name = file.getFileName();
+        return name == null ? file.toString() : name.toString();
+    }
+
+    static UserFacingException empty(Path file) {
+        return new UserFacingException(name(file) + ": the file is empty");
+    }
+
+    static UserFacingException atLine(Path file, long line, String problem) {
+        return new UserFacingException(name(file) + ", line " + line + ": " + problem);
+    }
+
+    static UserFacingException atPosition(Path file, long line, long column, String problem) {
+        return new UserFacingException(name(file) + ", line " + line + ", column " + column + ": " + problem);
+    }
+
+    static UserFacingException io(Path file, IOException e) {
+        String why;
+        if (e instanceof NoSuchFileException) {
+            why = "the file does not exist";
+        } else if (e instanceof AccessDeniedException) {
+            why = "access denied";
+        } else if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            why = fse.getReason();
+        } else if (e.getMessage() != null && !e.getMessage().isBlank()) {
+            why = e.getMessage();
+        } else {
+            why = e.getClass().getSimpleName();
+        }
+        return new UserFacingException(name(file) + ": the file cannot be read (" + why + ")", e);
+    }
+
+    /** A decoding error in a text whose encoding was chosen by the user or stated by a byte-order mark. */
+    static UserFacingException undecodable(Path file, EncodingDetector.TextEncoding encoding) {
+        long line;
+        try {
+            line = TextInput.lineOfFirstDecodingError(file, encoding);
+        } catch (IOException e) {
+            throw io(file, e);
+        }
+        String where = line > 0 ? name(file) + ", line " + line : name(file);
+        return new UserFacingException(where + ": the text cannot be decoded as " + encoding.charset().name()
+                + ". Save the file as UTF-8 or choose its encoding explicitly.");
+    }
+
+    /** {@code 1000000} as {@code "1,000,000"}. */
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** {@code "1 field"}, {@code "9 fields"}. */
+    static String fields(int n) {
+        return n == 1 ? "1 field" : n + " fields";
+    }
+
+    static String fieldTooLong(int fieldNumber, int maxChars) {
+        return "field " + fieldNumber + " is longer than " + count(maxChars) + " characters";
+    }
+
+    /** Cuts a raw text to {@link #RAW_TEXT_LIMIT} characters without splitting a surrogate pair. */
+    static String shorten(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        if (raw.length() <= RAW_TEXT_LIMIT) {
+            return raw;
+        }
+        int end = RAW_TEXT_LIMIT;
+        if (Character.isHighSurrogate(raw.charAt(end - 1))) {
+            end--;
+        }
+        return raw.substring(0, end);
+    }
+}
