@@ -1,0 +1,148 @@
+package de.grw.importing;
+
+import de.grw.common.CancellationToken;
+import de.grw.common.ProgressListener;
+import de.grw.common.UserFacingException;
+import de.grw.importing.read.DetectedFormat;
+import de.grw.importing.read.ReadOptions;
+import de.grw.importing.read.RowSink;
+import de.grw.importing.read.TabularReader;
+import de.grw.profile.MatchProfile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Imports one file into source records: reads it (CSV, JSON, Excel), maps its columns onto the profile's fields
+ * (automatically, overridden by a mapping file), and assembles each row. Every row ends up either as a record or as
+ * a reported problem; rows are never dropped silently.
+ */
+public final class SourceImporter {
+    private final MatchProfile profile;
+    private final MappingFile mappingFile;
+    private final Path mappingPath;
+    private final TabularReader reader = new TabularReader();
+
+    public SourceImporter(MatchProfile profile, MappingFile mappingFile, Path mappingPath) {
+        this.profile = profile;
+        this.mappingFile = mappingFile == null ? MappingFile.NONE : mappingFile;
+        this.mappingPath = mappingPath;
+    }
+
+    public SourceImporter(MatchProfile profile) {
+        this(profile, MappingFile.NONE, null);
+    }
+
+    /** The source name of a file: its name without the extension. */
+    public static String sourceName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    public ImportedSource importFile(Path file, ImportListener listener, ProgressListener progress,
+                                     CancellationToken cancel) {
+        String source = sourceName(file);
+        ReadOptions options = mappingFile.readOptions(source, mappingPath);
+        Collector collector = new Collector(file, source, listener);
+        DetectedFormat format = reader.read(file, options, collector, cancel, progress);
+        if (collector.assembler == null) {
+            throw new UserFacingException(file + ": the file has no header row");
+        }
+        if (collector.rows == 0) {
+            throw new UserFacingException(file + ": the file has a header but no data rows");
+        }
+        return new ImportedSource(source, file, format, collector.assembler.mapping(), collector.rows,
+                collector.imported, collector.rejected, collector.invalidValues, collector.warnings);
+    }
+
+    /** Maps the header and turns rows into records. */
+    private final class Collector implements RowSink {
+        private final Path file;
+        private final String source;
+        private final String fileName;
+        private final ImportListener listener;
+        private final List<String> warnings = new ArrayList<>();
+        private final Map<String, Long> idLines = new HashMap<>();
+        private final List<ImportProblem> valueProblems = new ArrayList<>();
+        private RecordAssembler assembler;
+        private long rows;
+        private long imported;
+        private long rejected;
+        private long invalidValues;
+
+        Collector(Path file, String source, ImportListener listener) {
+            this.file = file;
+            this.source = source;
+            this.fileName = file.getFileName().toString();
+            this.listener = listener;
+        }
+
+        @Override
+        public void header(List<String> columns) {
+            ColumnMapping mapping = HeaderMatcher.suggest(columns, profile);
+            mapping = mappingFile.apply(mapping, source, profile, mappingPath, warnings);
+            assembler = new RecordAssembler(profile, mapping);
+            listener.mapping(mapping);
+        }
+
+        @Override
+        public void row(long rowNumber, long line, String[] cells) {
+            rows++;
+            valueProblems.clear();
+            String[] values = assembler.assemble(cells, fileName, rowNumber, line, valueProblems);
+            String id;
+            int idField = assembler.idField();
+            if (idField >= 0 && hasIdColumn()) {
+                id = values[idField];
+                if (id == null) {
+                    reject(rowNumber, line, "the record id is empty", cells);
+                    return;
+                }
+                Long first = idLines.putIfAbsent(id, line);
+                if (first != null) {
+                    reject(rowNumber, line, "record id '" + id + "' is used already (line " + first + ")", cells);
+                    return;
+                }
+            } else {
+                id = Long.toString(rowNumber);
+            }
+            for (ImportProblem p : valueProblems) {
+                invalidValues++;
+                listener.problem(p);
+            }
+            imported++;
+            listener.record(new SourceRecord(source, id, rowNumber, line, cells, values));
+        }
+
+        private boolean hasIdColumn() {
+            String idName = profile.fields().get(assembler.idField()).name();
+            return assembler.mapping().targets().stream()
+                    .anyMatch(t -> t instanceof ColumnTarget.Field f && f.field().equals(idName));
+        }
+
+        private void reject(long rowNumber, long line, String reason, String[] cells) {
+            rejected++;
+            listener.problem(new ImportProblem(fileName, line, rowNumber, ImportProblem.Kind.REJECTED_ROW, "", reason,
+                    String.join(";", nullsAsEmpty(cells))));
+        }
+
+        @Override
+        public void rejected(long rowNumber, long line, String reason, String rawText) {
+            rows++;
+            rejected++;
+            listener.problem(new ImportProblem(fileName, line, rowNumber, ImportProblem.Kind.REJECTED_ROW, "", reason,
+                    rawText));
+        }
+
+        private List<String> nullsAsEmpty(String[] cells) {
+            List<String> out = new ArrayList<>(cells.length);
+            for (String c : cells) {
+                out.add(c == null ? "" : c);
+            }
+            return out;
+        }
+    }
+}
