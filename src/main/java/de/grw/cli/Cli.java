@@ -1,12 +1,62 @@
 package de.grw.cli;
 
-/** Command-line front end (placeholder until the match command lands). */
-public final class Cli {
-    private Cli() {
+import de.grw.common.CancelledException;
+import de.grw.common.UserFacingException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code grw <command> ...}. A thin front end over the engine services. */
+@Command(name = "grw", mixinStandardHelpOptions = true, version = "Golden Record Workbench 0.1",
+        description = "Golden Record Workbench: finds, reviews and merges duplicate person records.",
+        subcommands = {MatchCommand.class, CommandLine.HelpCommand.class})
+public final class Cli implements Runnable {
+    /** Exit code of a run that failed on its input or environment (the message says why). */
+    public static final int EXIT_FAILURE = 1;
+    /** Exit code of a command line that could not be understood. */
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Runs a command line and returns its exit code; never throws and never prints a stack trace. */
     public static int run(String[] args) {
-        System.err.println("grw: no commands yet");
-        return 2;
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println(describe(ex));
+            if (Boolean.getBoolean("grw.debug")) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            return EXIT_FAILURE;
+        });
+        return cl.execute(args);
+    }
+
+    static String describe(Throwable ex) {
+        if (ex instanceof UserFacingException) {
+            return "error: " + ex.getMessage();
+        }
+        if (ex instanceof CancelledException) {
+            return "cancelled";
+        }
+        if (ex instanceof OutOfMemoryError) {
+            return "error: out of memory; give Java more heap (for example java -Xmx8g -jar grw.jar ...)";
+        }
+        if (ex instanceof java.io.IOException) {
+            return "error: " + ex.getMessage();
+        }
+        return "internal error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+                + " (run with -Dgrw.debug=true for details, and please report it)";
     }
 }

@@ -35,7 +35,7 @@ public final class MatchResult {
         this.scorer = scorer;
         this.threshold = threshold;
         this.clusters = clusters;
-        this.timings = Map.copyOf(timings);
+        this.timings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timings));
         this.totalPairs = totalPairs;
     }
 
@@ -77,7 +77,7 @@ public final class MatchResult {
 
     /** Why a pair scored as it did: each comparison's level and weight. */
     public List<Contribution> explain(int pair) {
-        return scorer.explain(patterns[pair], first(pair));
+        return scorer.explain(patterns[pair], first(pair), second(pair));
     }
 
     public ModelParameters model() {

@@ -1,0 +1,107 @@
+package de.grw.matching;
+
+import de.grw.common.CancellationToken;
+import de.grw.common.ProgressListener;
+import de.grw.importing.ColumnMapping;
+import de.grw.importing.ImportListener;
+import de.grw.importing.ImportProblem;
+import de.grw.importing.ImportedSource;
+import de.grw.importing.MappingFile;
+import de.grw.importing.SourceImporter;
+import de.grw.importing.SourceRecord;
+import de.grw.matching.data.RecordTable;
+import de.grw.profile.MatchProfile;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A complete headless match: import every input file as its own source, match them within and across each other,
+ * and hand back the result with the import outcome. Front ends (the command line, the desktop) call this.
+ */
+public final class MatchJob {
+    private final MatchProfile profile;
+    private final MappingFile mappingFile;
+    private final Path mappingPath;
+
+    public MatchJob(MatchProfile profile, MappingFile mappingFile, Path mappingPath) {
+        this.profile = profile;
+        this.mappingFile = mappingFile;
+        this.mappingPath = mappingPath;
+    }
+
+    /** Receives the mapping chosen for each source and every import problem, as they arise. */
+    public interface Observer {
+        void mapping(String source, ColumnMapping mapping);
+
+        void problem(ImportProblem problem);
+    }
+
+    /**
+     * @param inputs   input files; their names without extension must differ
+     */
+    public Outcome run(List<Path> inputs, MatchOptions options, Observer observer, ProgressListener progress,
+                       CancellationToken cancel) {
+        Set<String> names = new HashSet<>();
+        for (Path p : inputs) {
+            if (!names.add(SourceImporter.sourceName(p))) {
+                throw new de.grw.common.UserFacingException("two inputs are named '" + SourceImporter.sourceName(p)
+                        + "'; sources are told apart by file name, so rename one of them");
+            }
+        }
+        PhaseTimer timer = new PhaseTimer();
+        timer.start("import");
+        RecordTable.Builder builder = new RecordTable.Builder(profile.fields().size());
+        SourceImporter importer = new SourceImporter(profile, mappingFile, mappingPath);
+        List<ImportedSource> sources = new ArrayList<>();
+        for (Path input : inputs) {
+            String source = SourceImporter.sourceName(input);
+            int sourceIndex = builder.addSource(source);
+            String[] values = new String[profile.fields().size()];
+            Consumer<SourceRecord> add = r -> {
+                for (int f = 0; f < values.length; f++) {
+                    values[f] = r.value(f);
+                }
+                builder.add(sourceIndex, r.recordId(), values);
+            };
+            sources.add(importer.importFile(input, new ImportListener() {
+                @Override
+                public void mapping(ColumnMapping mapping) {
+                    observer.mapping(source, mapping);
+                }
+
+                @Override
+                public void record(SourceRecord record) {
+                    add.accept(record);
+                }
+
+                @Override
+                public void problem(ImportProblem problem) {
+                    observer.problem(problem);
+                }
+            }, progress, cancel));
+        }
+        RecordTable table = builder.build();
+        timer.stop();
+        MatchResult result = new MatchEngine(profile).run(table, options, progress, cancel);
+        Map<String, Duration> timings = new LinkedHashMap<>(timer.phases());
+        timings.putAll(result.timings());
+        return new Outcome(sources, table, result, timings);
+    }
+
+    /**
+     * @param sources what each import produced
+     * @param table   the records matched
+     * @param result  the match result
+     * @param timings wall time per phase, import first
+     */
+    public record Outcome(List<ImportedSource> sources, RecordTable table, MatchResult result,
+                          Map<String, Duration> timings) {
+    }
+}
