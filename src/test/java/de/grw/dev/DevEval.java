@@ -83,6 +83,9 @@ public final class DevEval {
         PairwiseEvaluation e = PairwiseEvaluation.of(predicted, truth.toArray(new String[0]));
         System.out.printf("%-12s records %6d candidates %8d  %s  [%d ms]%n", name, table.size(), result.pairCount(),
                 e, ms);
+        if (System.getProperty("timing") != null) {
+            System.out.println("   " + result.timings());
+        }
         if (only.equals(name)) {
             result.model().describe().forEach(System.out::println);
             result.candidates().stats().forEach(System.out::println);

@@ -91,6 +91,20 @@ public final class CompiledComparisons {
         return List.of(labels[comparison]);
     }
 
+    /**
+     * The level whose u probability a term-frequency adjustment of {@code level} refers to: the comparison's first
+     * level adjusted on the same field.
+     */
+    public int tfReferenceLevel(int comparison, int level) {
+        PreparedField f = tfFields[comparison][level];
+        for (int l = 1; l < level; l++) {
+            if (tfFields[comparison][l] == f) {
+                return l;
+            }
+        }
+        return level;
+    }
+
     /** Whether a level carries no evidence by design (weight fixed at 0). */
     public boolean isNeutral(int comparison, int level) {
         return neutral[comparison][level];

@@ -18,6 +18,8 @@ final class DateTests {
         LevelTests.register("date_year_month", p -> new YearMonth(p.string("field")));
         LevelTests.register("date_same_year", p -> new SameYear(p.string("field")));
         LevelTests.register("date_two_parts", p -> new TwoParts(p.string("field")));
+        LevelTests.register("date_month_day", p -> new MonthDay(p.string("field")));
+        LevelTests.register("date_year_day", p -> new YearDay(p.string("field")));
     }
 
     /** Decoded date parts by value id: {@code [year, month, day]} packed as year * 10000 + month * 100 + day. */
@@ -176,6 +178,44 @@ final class DateTests {
         boolean test(int ya, int ma, int dayA, int yb, int mb, int dayB) {
             int agree = (ya == yb && ya > 0 ? 1 : 0) + (ma == mb && ma > 0 ? 1 : 0) + (dayA == dayB && dayA > 0 ? 1 : 0);
             return agree >= 2;
+        }
+    }
+
+    /** Same month and day, the year differs (a wrong year). */
+    static final class MonthDay extends DateTest {
+        private static final long serialVersionUID = 1L;
+
+        MonthDay(String field) {
+            super(field);
+        }
+
+        @Override
+        public String name() {
+            return "date_month_day";
+        }
+
+        @Override
+        boolean test(int ya, int ma, int dayA, int yb, int mb, int dayB) {
+            return ma == mb && ma > 0 && dayA == dayB && dayA > 0;
+        }
+    }
+
+    /** Same year and day, the month differs (a wrong month). */
+    static final class YearDay extends DateTest {
+        private static final long serialVersionUID = 1L;
+
+        YearDay(String field) {
+            super(field);
+        }
+
+        @Override
+        public String name() {
+            return "date_year_day";
+        }
+
+        @Override
+        boolean test(int ya, int ma, int dayA, int yb, int mb, int dayB) {
+            return ya == yb && ya > 0 && dayA == dayB && dayA > 0;
         }
     }
 }

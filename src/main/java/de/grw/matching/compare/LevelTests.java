@@ -262,13 +262,22 @@ public final class LevelTests {
         @Override
         public BoundTest bind(PreparedRecords records) {
             PreparedField f = records.field(field);
+            SimilarityMemo memo = records.memo(field);
             return (a, b) -> {
                 int ia = f.id(a);
                 int ib = f.id(b);
                 if (ia < 0 || ib < 0) {
                     return false;
                 }
-                return ia == ib || StringSimilarity.jaroWinkler(f.valueOfId(ia), f.valueOfId(ib)) >= min;
+                if (ia == ib) {
+                    return true;
+                }
+                String va = f.valueOfId(ia);
+                String vb = f.valueOfId(ib);
+                if (StringSimilarity.jaroWinklerUpperBound(va.length(), vb.length()) < min) {
+                    return false;
+                }
+                return memo.jaroWinkler(ia, ib, va, vb) >= min;
             };
         }
     }

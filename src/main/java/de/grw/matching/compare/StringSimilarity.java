@@ -89,7 +89,41 @@ public final class StringSimilarity {
         if (a.equals(b)) {
             return true;
         }
+        if (max == 1 && a.length() == b.length()) {
+            return oneSubstitutionOrSwap(a, b);
+        }
         return damerau(a, b, max) <= max;
+    }
+
+    /** For equal lengths: at most one substituted character or one swap of neighbours. */
+    private static boolean oneSubstitutionOrSwap(String a, String b) {
+        int first = -1;
+        int mismatches = 0;
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                if (++mismatches > 2) {
+                    return false;
+                }
+                if (first < 0) {
+                    first = i;
+                } else if (i != first + 1) {
+                    return false;
+                }
+            }
+        }
+        return mismatches <= 1 || (a.charAt(first) == b.charAt(first + 1) && a.charAt(first + 1) == b.charAt(first));
+    }
+
+    /**
+     * An upper bound of the Jaro-Winkler similarity from the lengths alone: when it is below a threshold, the
+     * similarity need not be computed.
+     */
+    public static double jaroWinklerUpperBound(int la, int lb) {
+        if (la == 0 || lb == 0) {
+            return 0.0;
+        }
+        double jaro = (1.0 + (double) Math.min(la, lb) / Math.max(la, lb) + 1.0) / 3.0;
+        return jaro + Math.min(4, Math.min(la, lb)) * 0.1 * (1.0 - jaro);
     }
 
     /** Optimal-string-alignment distance, stopping early once it exceeds {@code cap} (then returns cap + 1). */

@@ -13,6 +13,8 @@ public final class PreparedRecords {
     private final RecordTable table;
     private final MatchProfile profile;
     private final PreparedField[] fields;
+    private final java.util.Map<String, de.grw.matching.compare.SimilarityMemo> memos =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private PreparedRecords(RecordTable table, MatchProfile profile, PreparedField[] fields) {
         this.table = table;
@@ -50,6 +52,11 @@ public final class PreparedRecords {
 
     public PreparedField field(int index) {
         return fields[index];
+    }
+
+    /** The per-thread similarity memo of a field, shared by the level tests of that field. */
+    public de.grw.matching.compare.SimilarityMemo memo(String fieldName) {
+        return memos.computeIfAbsent(fieldName, k -> new de.grw.matching.compare.SimilarityMemo());
     }
 
     /** The prepared field of that name; an unknown name is a programming or profile error. */

@@ -42,7 +42,7 @@ public final class Scorer {
             if (level == 0) {
                 continue;
             }
-            w += weights[c][level] + tfAdjustment(c, level, a);
+            w += weights[c][level] + tfAdjustment(c, level, a, b);
         }
         return w;
     }
@@ -52,25 +52,34 @@ public final class Scorer {
         return 1.0 / (1.0 + Math.pow(2.0, -weight));
     }
 
-    private double tfAdjustment(int c, int level, int a) {
+    /**
+     * The term-frequency adjustment of a level: {@code log2(u / tf)}, where {@code u} belongs to the comparison's
+     * first level adjusted on the same field (its exact level) and {@code tf} is the share of records carrying the
+     * more frequent of the two values. On an exact level both values are the same; on a fuzzy level ("one typo")
+     * this makes a slip in a rare name strong evidence and a near-miss between two common names
+     * (Schmitt, Schmidt) weak.
+     */
+    private double tfAdjustment(int c, int level, int a, int b) {
         PreparedField f = comparisons.tfField(c, level);
         if (f == null) {
             return 0.0;
         }
-        int id = f.id(a);
-        if (id < 0 || f.presentCount() == 0) {
+        int ia = f.id(a);
+        int ib = f.id(b);
+        if (ia < 0 || f.presentCount() == 0) {
             return 0.0;
         }
-        double tf = Math.max((double) f.count(id) / f.presentCount(), minTermFrequency);
-        return ModelParameters.log2(model.u(c, level) / tf);
+        int count = ib < 0 ? f.count(ia) : Math.max(f.count(ia), f.count(ib));
+        double tf = Math.max((double) count / f.presentCount(), minTermFrequency);
+        return ModelParameters.log2(model.u(c, comparisons.tfReferenceLevel(c, level)) / tf);
     }
 
     /** Each comparison's contribution to a pair's weight, in profile order. */
-    public List<Contribution> explain(long pattern, int a) {
+    public List<Contribution> explain(long pattern, int a, int b) {
         List<Contribution> out = new ArrayList<>(weights.length);
         for (int c = 0; c < weights.length; c++) {
             int level = CompiledComparisons.level(pattern, c);
-            double tf = level == 0 ? 0.0 : tfAdjustment(c, level, a);
+            double tf = level == 0 ? 0.0 : tfAdjustment(c, level, a, b);
             double w = level == 0 ? 0.0 : weights[c][level] + tf;
             out.add(new Contribution(comparisons.name(c), comparisons.label(c, level), w, tf != 0.0));
         }
