@@ -81,7 +81,7 @@ public final class HeaderMatcher {
             return t;
         }
         for (String prefix : ROLE_PREFIXES) {
-            if (k.length() > prefix.length() + 2 && k.startsWith(prefix)) {
+            if (k.length() >= prefix.length() + 2 && k.startsWith(prefix)) {
                 t = index.get(k.substring(prefix.length()));
                 if (t != null) {
                     return t;

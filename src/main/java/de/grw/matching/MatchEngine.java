@@ -10,7 +10,7 @@ import de.grw.matching.cluster.PairConstraint;
 import de.grw.matching.compare.CompiledComparisons;
 import de.grw.matching.data.PreparedRecords;
 import de.grw.matching.data.RecordTable;
-import de.grw.matching.model.EmTrainer;
+import de.grw.matching.model.ModelEstimator;
 import de.grw.matching.model.ModelParameters;
 import de.grw.matching.model.PatternCounts;
 import de.grw.matching.model.Scorer;
@@ -49,7 +49,8 @@ public final class MatchEngine {
         CompiledComparisons comparisons = CompiledComparisons.compile(profile, records);
 
         timer.start("block");
-        CandidatePairs candidates = new Blocker(profile, records, options.linkOnly()).candidates(progress, cancel);
+        Blocker blocker = new Blocker(profile, records, options.linkOnly());
+        CandidatePairs candidates = blocker.candidates(progress, cancel);
 
         timer.start("compare");
         long[] patterns = compare(comparisons, candidates.pairs(), progress, cancel);
@@ -62,15 +63,16 @@ public final class MatchEngine {
             sourceOf[i] = table.sourceIndex(i);
         }
         double[][] u = UEstimator.estimate(comparisons, n, sourceOf, options.linkOnly(),
-                profile.model().randomPairs(), options.seed(), cancel);
+                profile.model().randomPairs(), options.seed(), profile.model().priorPairs(), cancel);
         progress.progress("estimate", 1, 2);
         double totalPairs = totalPairs(table, options.linkOnly());
-        ModelParameters model = EmTrainer.train(comparisons, PatternCounts.of(patterns), u, totalPairs,
-                profile.model().maxIterations(), profile.model().tolerance(), n);
+        ModelParameters model = ModelEstimator.estimate(profile, comparisons, blocker, PatternCounts.of(patterns), u,
+                totalPairs, n, pairs -> compare(comparisons, pairs, ProgressListener.NONE, cancel), cancel);
         progress.progress("estimate", 2, 2);
 
         timer.start("score");
-        Scorer scorer = new Scorer(comparisons, model, profile.model().minTermFrequency());
+        Scorer scorer = new Scorer(comparisons, model, profile.model().minTermFrequency(),
+                profile.model().priorRecords());
         float[] weights = score(scorer, candidates.pairs(), patterns, progress, cancel);
 
         timer.start("cluster");

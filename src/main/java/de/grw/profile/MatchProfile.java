@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param composites   combined columns and how to split them
  * @param comparisons  comparisons of the probabilistic model
  * @param blocking     blocking rules; their union gives the candidate pairs
+ * @param training     blocking rules for estimating the m probabilities: each gives a training set in which the
+ *                     comparisons on the rule's own fields are left out (they agree by construction)
  * @param limits       block size limits
  * @param sortKey      fields whose normalised values order records inside oversized blocks
  * @param contradictions rules that keep records out of one cluster
@@ -21,7 +23,8 @@ import java.util.Optional;
  * @param threshold    default match probability from which a pair links two records in a cluster
  */
 public record MatchProfile(String name, String description, List<FieldSpec> fields, List<CompositeSpec> composites,
-                           List<ComparisonSpec> comparisons, List<BlockingRuleSpec> blocking, BlockingLimits limits,
+                           List<ComparisonSpec> comparisons, List<BlockingRuleSpec> blocking,
+                           List<BlockingRuleSpec> training, BlockingLimits limits,
                            List<String> sortKey, List<ContradictionSpec> contradictions, ModelSpec model,
                            double threshold) {
 
@@ -30,6 +33,7 @@ public record MatchProfile(String name, String description, List<FieldSpec> fiel
         composites = composites == null ? List.of() : List.copyOf(composites);
         comparisons = List.copyOf(comparisons);
         blocking = List.copyOf(blocking);
+        training = training == null ? List.of() : List.copyOf(training);
         sortKey = sortKey == null ? List.of() : List.copyOf(sortKey);
         contradictions = contradictions == null ? List.of() : List.copyOf(contradictions);
     }
@@ -55,7 +59,7 @@ public record MatchProfile(String name, String description, List<FieldSpec> fiel
 
     /** A copy with another default threshold. */
     public MatchProfile withThreshold(double newThreshold) {
-        return new MatchProfile(name, description, fields, composites, comparisons, blocking, limits, sortKey,
+        return new MatchProfile(name, description, fields, composites, comparisons, blocking, training, limits, sortKey,
                 contradictions, model, newThreshold);
     }
 }

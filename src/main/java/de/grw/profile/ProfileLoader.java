@@ -107,6 +107,12 @@ public final class ProfileLoader {
             requireFields(c.fields(), names, prefix + "comparison '" + c.name() + "'");
             require(!c.levels().isEmpty() && c.levels().size() <= MAX_LEVELS,
                     prefix + "comparison '" + c.name() + "' needs 1 to " + MAX_LEVELS + " levels");
+            if (c.reference() != null) {
+                int expected = c.levels().size() + 1;
+                require(c.reference().m().size() == expected && c.reference().u().size() == expected,
+                        prefix + "comparison '" + c.name() + "': reference needs " + expected
+                                + " m and u values (one per level, then else)");
+            }
             for (LevelSpec l : c.levels()) {
                 require(l.test() != null, prefix + "a level of comparison '" + c.name() + "' names no test");
                 if (l.tf() != null) {
@@ -121,6 +127,13 @@ public final class ProfileLoader {
                 require(!part.allFields().isEmpty() && part.transform() != null,
                         prefix + "a part of blocking rule '" + b.name() + "' needs a field and a transform");
                 requireFields(part.allFields(), names, prefix + "blocking rule '" + b.name() + "'");
+            }
+        }
+        for (BlockingRuleSpec b : p.training()) {
+            for (KeyPartSpec part : b.parts()) {
+                require(!part.allFields().isEmpty() && part.transform() != null,
+                        prefix + "a part of training rule '" + b.name() + "' needs a field and a transform");
+                requireFields(part.allFields(), names, prefix + "training rule '" + b.name() + "'");
             }
         }
         requireFields(p.sortKey(), names, prefix + "sortKey");

@@ -50,7 +50,7 @@ public final class Blocker {
         IntStream.range(0, rules.size()).parallel().forEach(r -> {
             cancel.throwIfCancelled();
             perRule[r] = new LongList(1024);
-            stats[r] = runRule(rules.get(r), sortFields, perRule[r], cancel);
+            stats[r] = runRule(rules.get(r), sortFields, perRule[r], Integer.MAX_VALUE, cancel);
             progress.progress("block", done.incrementAndGet(), rules.size());
         });
         long total = 0;
@@ -88,7 +88,20 @@ public final class Blocker {
                 pairs.length, 0, 0)));
     }
 
-    private RuleStats runRule(BlockingRuleSpec rule, List<PreparedField> sortFields, LongList out,
+    /**
+     * The distinct pairs of one rule (for example a training rule), at most about {@code maxPairs}: blocks are
+     * visited in the order of their key hashes, which is unrelated to their content, until the cap is reached.
+     */
+    public long[] pairsOf(BlockingRuleSpec rule, int maxPairs, CancellationToken cancel) {
+        List<PreparedField> sortFields = profile.sortKey().stream().map(records::field).toList();
+        LongList out = new LongList(1024);
+        runRule(rule, sortFields, out, maxPairs, cancel);
+        long[] pairs = out.toArray();
+        int distinct = LongList.sortUnique(pairs, pairs.length);
+        return Arrays.copyOf(pairs, distinct);
+    }
+
+    private RuleStats runRule(BlockingRuleSpec rule, List<PreparedField> sortFields, LongList out, int cap,
                              CancellationToken cancel) {
         long[][] keysPerRecord = recordKeys(rule);
         int n = records.size();
@@ -117,7 +130,7 @@ public final class Blocker {
         long leftOut = 0;
         int[] block = new int[16];
         int i = 0;
-        while (i < sorted.length) {
+        while (i < sorted.length && out.size() < cap) {
             if ((i & 0xfff) == 0) {
                 cancel.throwIfCancelled();
             }

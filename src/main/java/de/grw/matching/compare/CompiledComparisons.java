@@ -23,10 +23,15 @@ public final class CompiledComparisons {
     private final BoundTest[][] tests;
     private final PreparedField[][] tfFields;
     private final boolean[][] neutral;
+    private final double[][] referenceM;
+    private final double[][] referenceU;
 
     private CompiledComparisons(String[] names, String[][] labels, PreparedField[][] presence, BoundTest[][] tests,
-                                PreparedField[][] tfFields, boolean[][] neutral) {
+                                PreparedField[][] tfFields, boolean[][] neutral, double[][] referenceM,
+                                double[][] referenceU) {
         this.neutral = neutral;
+        this.referenceM = referenceM;
+        this.referenceU = referenceU;
         this.names = names;
         this.labels = labels;
         this.presence = presence;
@@ -43,6 +48,8 @@ public final class CompiledComparisons {
         BoundTest[][] tests = new BoundTest[n][];
         PreparedField[][] tf = new PreparedField[n][];
         boolean[][] neutral = new boolean[n][];
+        double[][] refM = new double[n][];
+        double[][] refU = new double[n][];
         for (int c = 0; c < n; c++) {
             ComparisonSpec spec = specs.get(c);
             names[c] = spec.name();
@@ -52,6 +59,14 @@ public final class CompiledComparisons {
             tests[c] = new BoundTest[k];
             tf[c] = new PreparedField[k + 2];
             neutral[c] = new boolean[k + 2];
+            if (spec.reference() != null) {
+                refM[c] = new double[k + 2];
+                refU[c] = new double[k + 2];
+                for (int l = 1; l <= k + 1; l++) {
+                    refM[c][l] = spec.reference().m().get(l - 1);
+                    refU[c][l] = spec.reference().u().get(l - 1);
+                }
+            }
             labels[c][0] = "missing";
             labels[c][k + 1] = "else";
             for (int l = 0; l < k; l++) {
@@ -67,7 +82,7 @@ public final class CompiledComparisons {
                 neutral[c][l + 1] = level.neutral();
             }
         }
-        return new CompiledComparisons(names, labels, presence, tests, tf, neutral);
+        return new CompiledComparisons(names, labels, presence, tests, tf, neutral, refM, refU);
     }
 
     public int count() {
@@ -103,6 +118,16 @@ public final class CompiledComparisons {
             }
         }
         return level;
+    }
+
+    /** Reference m values of a comparison by level (index 0 unused), or {@code null} when it has none. */
+    public double[] referenceM(int comparison) {
+        return referenceM[comparison];
+    }
+
+    /** Reference u values of a comparison by level (index 0 unused), or {@code null} when it has none. */
+    public double[] referenceU(int comparison) {
+        return referenceU[comparison];
     }
 
     /** Whether a level carries no evidence by design (weight fixed at 0). */

@@ -1,17 +1,14 @@
 package de.grw.matching.model;
 
 import de.grw.matching.compare.CompiledComparisons;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Estimates the m probabilities and the prior by expectation-maximisation, without labels.
+ * Expectation-maximisation for the Fellegi-Sunter model with fixed u probabilities (see {@link UEstimator}).
  *
- * <p>The model is fitted over all record pairs, not only the candidates: the u probabilities are fixed from random
- * pairs (see {@link UEstimator}), and pairs that blocking did not propose are treated as certain non-matches, so
- * they add nothing to the m estimates and count only in the denominator of the prior. This keeps the estimates
- * free of the bias that blocking puts into the candidate set (where non-matches agree on the blocked fields far
- * more often than random pairs do).
+ * <p>One call fits the m probabilities of the comparisons marked for estimation on a set of pairs, leaving the
+ * other comparisons out of the likelihood (as Splink does for the fields of a training blocking rule, which agree
+ * by construction), and optionally the share of matches among those pairs. The same routine, with nothing to
+ * estimate but the share, gives the prior over all record pairs. Levels marked neutral keep {@code m = u}.
  */
 public final class EmTrainer {
     private static final double SMOOTHING = 0.5;
@@ -19,30 +16,30 @@ public final class EmTrainer {
     private EmTrainer() {
     }
 
+    /** What one EM run produced. */
+    public record Fit(double[][] m, double lambda, int iterations, boolean converged) {
+    }
+
     /**
-     * @param counts     comparison vectors of the candidate pairs
-     * @param u          fixed u probabilities
-     * @param totalPairs number of all record pairs the run considers
+     * @param counts       comparison vectors of the pairs
+     * @param u            fixed u probabilities
+     * @param mStart       starting m (and the fixed m of comparisons not estimated)
+     * @param estimate     per comparison: estimated here (and part of the likelihood) or left out
+     * @param useFixed     per comparison not estimated: whether it still counts in the likelihood with its fixed m
+     * @param lambdaStart  starting share of matches among {@code denominator} pairs
+     * @param denominator  number of pairs the share refers to ({@code counts} total, or all record pairs when the
+     *                     pairs not in {@code counts} are certain non-matches)
+     * @param priorMatches weight of the reference m values in matching pairs (0: none)
+     * @param lambdaPrior  reference share of matches, used with {@code priorMatches} (0: none)
      */
-    public static ModelParameters train(CompiledComparisons comparisons, PatternCounts counts, double[][] u,
-                                        double totalPairs, int maxIterations, double tolerance, int recordCount) {
+    public static Fit fit(CompiledComparisons comparisons, PatternCounts counts, double[][] u, double[][] mStart,
+                          boolean[] estimate, boolean[] useFixed, double lambdaStart, double denominator,
+                          int maxIterations, double tolerance, double priorMatches, double lambdaPrior) {
         int c = comparisons.count();
-        double[][] m = initialM(comparisons);
+        double[][] m = new double[c][];
         for (int k = 0; k < c; k++) {
-            double neutralU = 0;
-            for (int l = 1; l < m[k].length; l++) {
-                if (comparisons.isNeutral(k, l)) {
-                    neutralU += u[k][l];
-                }
-            }
-            for (int l = 1; l < m[k].length; l++) {
-                m[k][l] = comparisons.isNeutral(k, l) ? u[k][l] : m[k][l] * (1 - neutralU);
-            }
+            m[k] = mStart[k].clone();
         }
-        long candidates = counts.total();
-        double startShare = Double.parseDouble(System.getProperty("grw.em.start", "0.25"));
-        double lambda = Math.min(0.5, Math.max(1.0 / totalPairs, startShare * Math.min(candidates, recordCount)
-                / totalPairs));
         long[] patterns = counts.patterns();
         long[] n = counts.counts();
         int[][] levels = new int[patterns.length][c];
@@ -51,6 +48,7 @@ public final class EmTrainer {
                 levels[p][k] = CompiledComparisons.level(patterns[p], k);
             }
         }
+        double lambda = Math.min(0.5, Math.max(lambdaStart, 1e-12));
         int iteration = 0;
         boolean converged = false;
         while (iteration < maxIterations && !converged) {
@@ -58,8 +56,10 @@ public final class EmTrainer {
             double[][] logRatio = new double[c][];
             for (int k = 0; k < c; k++) {
                 logRatio[k] = new double[m[k].length];
-                for (int l = 1; l < m[k].length; l++) {
-                    logRatio[k][l] = Math.log(m[k][l] / u[k][l]);
+                if (estimate[k] || useFixed[k]) {
+                    for (int l = 1; l < m[k].length; l++) {
+                        logRatio[k][l] = Math.log(m[k][l] / u[k][l]);
+                    }
                 }
             }
             double logPrior = Math.log(lambda / (1 - lambda));
@@ -79,67 +79,107 @@ public final class EmTrainer {
                 double weighted = w * n[p];
                 expectedMatches += weighted;
                 for (int k = 0; k < c; k++) {
-                    if (lv[k] != 0) {
+                    if (estimate[k] && lv[k] != 0) {
                         agree[k][lv[k]] += weighted;
                         present[k] += weighted;
                     }
                 }
             }
-            double newLambda = Math.max(expectedMatches, 1.0) / totalPairs;
+            double newLambda;
+            if (lambdaPrior > 0 && priorMatches > 0) {
+                newLambda = (expectedMatches + priorMatches) / (denominator + priorMatches / lambdaPrior);
+            } else {
+                newLambda = Math.max(expectedMatches, 1e-3) / denominator;
+            }
+            newLambda = Math.min(newLambda, 0.5);
             double delta = Math.abs(newLambda - lambda) / lambda;
+            lambda = newLambda;
             for (int k = 0; k < c; k++) {
-                int levelsK = m[k].length;
-                double neutralMass = 0;
-                double neutralU = 0;
-                for (int l = 1; l < levelsK; l++) {
-                    if (comparisons.isNeutral(k, l)) {
-                        neutralMass += agree[k][l];
-                        neutralU += u[k][l];
-                    }
-                }
-                double estimated = present[k] - neutralMass;
-                for (int l = 1; l < levelsK; l++) {
-                    double v;
-                    if (comparisons.isNeutral(k, l)) {
-                        v = u[k][l]; // weight 0 by design
-                    } else {
-                        v = (1 - neutralU) * (agree[k][l] + SMOOTHING) / (estimated + SMOOTHING * (levelsK - 1));
-                    }
-                    delta = Math.max(delta, Math.abs(v - m[k][l]));
-                    m[k][l] = v;
+                if (estimate[k]) {
+                    delta = Math.max(delta, updateM(comparisons, k, m[k], agree[k], present[k], u[k], priorMatches));
                 }
             }
-            lambda = Math.min(newLambda, 0.5);
             converged = delta < tolerance;
         }
-        List<String> names = comparisons.names();
-        List<List<String>> labels = new ArrayList<>();
-        for (int k = 0; k < c; k++) {
-            labels.add(comparisons.labels(k));
-        }
-        return new ModelParameters(names, labels, m, u, lambda, iteration, converged);
+        return new Fit(m, lambda, iteration, converged);
     }
 
-    /** Starting values: most matches agree at the strongest level, few fall into "else". */
-    static double[][] initialM(CompiledComparisons comparisons) {
+    /** M-step for one comparison; returns the largest change. */
+    private static double updateM(CompiledComparisons comparisons, int k, double[] m, double[] agree, double present,
+                                  double[] u, double priorMatches) {
+        int levels = m.length;
+        double neutralMass = 0;
+        double neutralU = 0;
+        for (int l = 1; l < levels; l++) {
+            if (comparisons.isNeutral(k, l)) {
+                neutralMass += agree[l];
+                neutralU += u[l];
+            }
+        }
+        double estimated = present - neutralMass;
+        double[] ref = priorMatches > 0 ? comparisons.referenceM(k) : null;
+        double refNeutral = 0;
+        if (ref != null) {
+            for (int l = 1; l < levels; l++) {
+                refNeutral += comparisons.isNeutral(k, l) ? ref[l] : 0;
+            }
+        }
+        double delta = 0;
+        for (int l = 1; l < levels; l++) {
+            double v;
+            if (comparisons.isNeutral(k, l)) {
+                v = u[l]; // weight 0 by design
+            } else if (ref != null) {
+                // the reference counts as priorMatches matching pairs
+                double prior = ref[l] / (1 - refNeutral);
+                v = (1 - neutralU) * (agree[l] + priorMatches * prior) / (estimated + priorMatches);
+            } else {
+                v = (1 - neutralU) * (agree[l] + SMOOTHING) / (estimated + SMOOTHING * (levels - 1));
+            }
+            delta = Math.max(delta, Math.abs(v - m[l]));
+            m[l] = v;
+        }
+        return delta;
+    }
+
+    /** Starting values: most matches agree at the strongest level, few fall into "else"; neutral levels m = u. */
+    public static double[][] initialM(CompiledComparisons comparisons, double[][] u, boolean useReference) {
         int c = comparisons.count();
         double[][] m = new double[c][];
         for (int k = 0; k < c; k++) {
             int levels = comparisons.levelCount(k);
+            double[] ref = comparisons.referenceM(k);
+            if (useReference && ref != null) {
+                m[k] = ref.clone();
+                continue;
+            }
             m[k] = new double[levels];
             int explicit = levels - 2;
-            m[k][1] = explicit == 0 ? 0.95 : 0.8;
-            double rest = 1.0 - m[k][1] - 0.02;
-            double share = 0;
-            for (int l = 2; l < levels - 1; l++) {
-                share += Math.pow(0.6, l - 2);
-            }
-            for (int l = 2; l < levels - 1; l++) {
-                m[k][l] = rest * Math.pow(0.6, l - 2) / share;
-            }
-            m[k][levels - 1] = explicit == 0 ? 0.05 : 0.02;
             if (explicit == 1) {
                 m[k][1] = 0.98;
+                m[k][2] = 0.02;
+            } else {
+                m[k][1] = 0.8;
+                double rest = 0.18;
+                double share = 0;
+                for (int l = 2; l < levels - 1; l++) {
+                    share += Math.pow(0.6, l - 2);
+                }
+                for (int l = 2; l < levels - 1; l++) {
+                    m[k][l] = rest * Math.pow(0.6, l - 2) / share;
+                }
+                m[k][levels - 1] = 0.02;
+            }
+        }
+        for (int k = 0; k < c; k++) {
+            double neutralU = 0;
+            for (int l = 1; l < m[k].length; l++) {
+                if (comparisons.isNeutral(k, l)) {
+                    neutralU += u[k][l];
+                }
+            }
+            for (int l = 1; l < m[k].length; l++) {
+                m[k][l] = comparisons.isNeutral(k, l) ? u[k][l] : m[k][l] * (1 - neutralU);
             }
         }
         return m;

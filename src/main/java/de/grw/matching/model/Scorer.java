@@ -17,8 +17,19 @@ public final class Scorer {
     private final double[][] weights;
     private final double prior;
     private final double minTermFrequency;
+    private final double priorRecords;
 
     public Scorer(CompiledComparisons comparisons, ModelParameters model, double minTermFrequency) {
+        this(comparisons, model, minTermFrequency, 0);
+    }
+
+    /**
+     * @param priorRecords weight, in records, of the level's u as the frequency of an unseen value: in a small file
+     *                     a value seen twice is not thereby frequent (0 switches this off)
+     */
+    public Scorer(CompiledComparisons comparisons, ModelParameters model, double minTermFrequency,
+                  double priorRecords) {
+        this.priorRecords = priorRecords;
         this.comparisons = comparisons;
         this.model = model;
         this.weights = model.weights();
@@ -70,8 +81,9 @@ public final class Scorer {
             return 0.0;
         }
         int count = ib < 0 ? f.count(ia) : Math.max(f.count(ia), f.count(ib));
-        double tf = Math.max((double) count / f.presentCount(), minTermFrequency);
-        return ModelParameters.log2(model.u(c, comparisons.tfReferenceLevel(c, level)) / tf);
+        double u = model.u(c, comparisons.tfReferenceLevel(c, level));
+        double tf = (count + priorRecords * u) / (f.presentCount() + priorRecords);
+        return ModelParameters.log2(u / Math.max(tf, minTermFrequency));
     }
 
     /** Each comparison's contribution to a pair's weight, in profile order. */

@@ -21,7 +21,8 @@ public final class UEstimator {
      * @return u probabilities per comparison and level (level 0 unused)
      */
     public static double[][] estimate(CompiledComparisons comparisons, int recordCount, int[] sourceOf,
-                                      boolean linkOnly, int samplePairs, long seed, CancellationToken cancel) {
+                                      boolean linkOnly, int samplePairs, long seed, double priorPairs,
+                                      CancellationToken cancel) {
         int c = comparisons.count();
         long[][][] counts = new long[CHUNKS][c][];
         long allPairs = (long) recordCount * (recordCount - 1) / 2;
@@ -77,9 +78,15 @@ public final class UEstimator {
                 present += total[l];
             }
             u[k] = new double[levels];
+            double[] reference = comparisons.referenceU(k);
             for (int l = 1; l < levels; l++) {
-                // add-one smoothing: a level never seen among random pairs is rare, not impossible
-                u[k][l] = (total[l] + 1.0) / (present + levels - 1.0);
+                if (reference != null && priorPairs > 0) {
+                    // the reference counts as priorPairs random pairs: decisive for tiny inputs only
+                    u[k][l] = (total[l] + priorPairs * reference[l]) / (present + priorPairs);
+                } else {
+                    // add-one smoothing: a level never seen among random pairs is rare, not impossible
+                    u[k][l] = (total[l] + 1.0) / (present + levels - 1.0);
+                }
             }
         }
         return u;

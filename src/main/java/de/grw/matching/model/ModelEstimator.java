@@ -1,0 +1,158 @@
+package de.grw.matching.model;
+
+import de.grw.common.CancellationToken;
+import de.grw.matching.blocking.Blocker;
+import de.grw.matching.compare.CompiledComparisons;
+import de.grw.profile.BlockingRuleSpec;
+import de.grw.profile.ComparisonSpec;
+import de.grw.profile.KeyPartSpec;
+import de.grw.profile.MatchProfile;
+import de.grw.profile.ModelSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Estimates the model without labels, in the manner of Splink:
+ * <ol>
+ *   <li>u from random pairs ({@link UEstimator});</li>
+ *   <li>m by EM on the pairs of each training rule (e.g. "same birth date", "same given and family name"), leaving
+ *       out the comparisons on the rule's own fields, then averaged over the rules. Training on such pairs keeps
+ *       households out of the estimate: members of one household share family name and address but rarely a birth
+ *       date or a given name, so they cannot pose as the "match" class;</li>
+ *   <li>the prior by EM over all record pairs with m and u fixed, pairs that blocking did not propose counting as
+ *       non-matches.</li>
+ * </ol>
+ * Without training rules, one EM on the candidate pairs estimates m and the prior together.
+ */
+public final class ModelEstimator {
+    /** A training rule with fewer pairs than this is skipped. */
+    static final int MIN_TRAINING_PAIRS = 30;
+
+    private ModelEstimator() {
+    }
+
+    /**
+     * @param comparePairs computes the comparison vectors of pairs
+     */
+    public static ModelParameters estimate(MatchProfile profile, CompiledComparisons comparisons, Blocker blocker,
+                                           PatternCounts candidates, double[][] u, double totalPairs,
+                                           int recordCount, Function<long[], long[]> comparePairs,
+                                           CancellationToken cancel) {
+        ModelSpec spec = profile.model();
+        int c = comparisons.count();
+        boolean useReference = spec.priorMatches() > 0;
+        double[][] mStart = EmTrainer.initialM(comparisons, u, useReference);
+        double lambdaPrior = spec.duplicatesPerRecord() > 0
+                ? Math.min(0.5, spec.duplicatesPerRecord() * recordCount / totalPairs) : 0;
+        double lambdaStart = Math.min(0.5, Math.max(1.0 / totalPairs,
+                0.25 * Math.min(candidates.total(), recordCount) / totalPairs));
+        boolean[] all = new boolean[c];
+        boolean[] none = new boolean[c];
+        java.util.Arrays.fill(all, true);
+        int iterations = 0;
+        boolean converged = true;
+        double[][] m;
+        if (profile.training().isEmpty()) {
+            return staged(profile, comparisons, candidates, u, mStart, lambdaStart, totalPairs, lambdaPrior);
+        }
+        double[][] sum = new double[c][];
+        int[] sessions = new int[c];
+        for (int k = 0; k < c; k++) {
+            sum[k] = new double[mStart[k].length];
+        }
+        for (BlockingRuleSpec rule : profile.training()) {
+            cancel.throwIfCancelled();
+            long[] pairs = blocker.pairsOf(rule, spec.trainingPairs(), cancel);
+            if (pairs.length < MIN_TRAINING_PAIRS) {
+                continue;
+            }
+            boolean[] estimate = excludedComplement(profile, rule);
+            PatternCounts counts = PatternCounts.of(comparePairs.apply(pairs));
+            EmTrainer.Fit fit = EmTrainer.fit(comparisons, counts, u, mStart, estimate, none, 0.1, counts.total(),
+                    spec.maxIterations(), spec.tolerance(), spec.priorMatches(), 0);
+            iterations += fit.iterations();
+            converged &= fit.converged();
+            for (int k = 0; k < c; k++) {
+                if (estimate[k]) {
+                    sessions[k]++;
+                    for (int l = 1; l < sum[k].length; l++) {
+                        sum[k][l] += fit.m()[k][l];
+                    }
+                }
+            }
+        }
+        m = new double[c][];
+        for (int k = 0; k < c; k++) {
+            m[k] = new double[mStart[k].length];
+            for (int l = 1; l < m[k].length; l++) {
+                m[k][l] = sessions[k] == 0 ? mStart[k][l] : sum[k][l] / sessions[k];
+            }
+        }
+        EmTrainer.Fit prior = EmTrainer.fit(comparisons, candidates, u, m, none, all, lambdaStart, totalPairs,
+                spec.maxIterations(), spec.tolerance(), spec.priorMatches(), lambdaPrior);
+        return new ModelParameters(comparisons.names(), labels(comparisons), m, u, prior.lambda(),
+                iterations + prior.iterations(), converged && prior.converged());
+    }
+
+    /**
+     * EM on the candidate pairs over all record pairs, in stages: first the identity comparisons (stage 1) with the
+     * household-shared comparisons (stage 2) left out of the likelihood, then stage 2 with stage 1 fixed. A married
+     * couple or a parent and child share family name and address; fitted together, such pairs outnumber the true
+     * duplicates and become the "match" class. Without the address in the first stage they are plain non-matches.
+     */
+    private static ModelParameters staged(MatchProfile profile, CompiledComparisons comparisons,
+                                          PatternCounts candidates, double[][] u, double[][] mStart,
+                                          double lambdaStart, double totalPairs, double lambdaPrior) {
+        ModelSpec spec = profile.model();
+        int c = comparisons.count();
+        boolean[] first = new boolean[c];
+        boolean[] second = new boolean[c];
+        boolean[] none = new boolean[c];
+        for (int k = 0; k < c; k++) {
+            first[k] = profile.comparisons().get(k).stage() <= 1;
+            second[k] = !first[k];
+        }
+        EmTrainer.Fit one = EmTrainer.fit(comparisons, candidates, u, mStart, first, none, lambdaStart, totalPairs,
+                spec.maxIterations(), spec.tolerance(), spec.priorMatches(), lambdaPrior);
+        EmTrainer.Fit fit = one;
+        int iterations = one.iterations();
+        boolean converged = one.converged();
+        boolean anySecond = false;
+        for (boolean b : second) {
+            anySecond |= b;
+        }
+        if (anySecond) {
+            fit = EmTrainer.fit(comparisons, candidates, u, one.m(), second, first, one.lambda(), totalPairs,
+                    spec.maxIterations(), spec.tolerance(), spec.priorMatches(), lambdaPrior);
+            iterations += fit.iterations();
+            converged &= fit.converged();
+        }
+        return new ModelParameters(comparisons.names(), labels(comparisons), fit.m(), u, fit.lambda(), iterations,
+                converged);
+    }
+
+    /** Comparisons that do not look at any field of the rule: those are estimated on the rule's pairs. */
+    static boolean[] excludedComplement(MatchProfile profile, BlockingRuleSpec rule) {
+        Set<String> ruleFields = new HashSet<>();
+        for (KeyPartSpec part : rule.parts()) {
+            ruleFields.addAll(part.allFields());
+        }
+        List<ComparisonSpec> specs = profile.comparisons();
+        boolean[] estimate = new boolean[specs.size()];
+        for (int k = 0; k < specs.size(); k++) {
+            estimate[k] = specs.get(k).fields().stream().noneMatch(ruleFields::contains);
+        }
+        return estimate;
+    }
+
+    private static List<List<String>> labels(CompiledComparisons comparisons) {
+        List<List<String>> labels = new ArrayList<>();
+        for (int k = 0; k < comparisons.count(); k++) {
+            labels.add(comparisons.labels(k));
+        }
+        return labels;
+    }
+}
