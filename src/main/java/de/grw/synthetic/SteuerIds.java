@@ -13,7 +13,7 @@ package de.grw.synthetic;
  * 147 million distinct numbers per seed.
  */
 final class SteuerIds {
-    private static final long SPACE = 90L * 45 * 40_320; // 163,296,000 = 2^8 * 3^6 * 5^3 * 7
+    private static final int SPACE = 90 * 45 * 40_320; // 163,296,000 = 2^8 * 3^6 * 5^3 * 7; 2 * SPACE fits an int
     private static final int[] FACTORIAL = {1, 1, 2, 6, 24, 120, 720, 5040};
     private static final int[][] PAIRS = new int[45][];
 
@@ -26,8 +26,8 @@ final class SteuerIds {
         }
     }
 
-    private final long step;
-    private long k;
+    private final int step;
+    private int k;
     private long issued;
 
     SteuerIds(long seed) {
@@ -35,8 +35,8 @@ final class SteuerIds {
         while (a < 1_000L || a % 2 == 0 || a % 3 == 0 || a % 5 == 0 || a % 7 == 0) {
             a = (a + 7_919L) % SPACE;
         }
-        this.step = a;
-        this.k = Math.floorMod(mix(seed + 0x9E3779B97F4A7C15L), SPACE);
+        this.step = (int) a;
+        this.k = (int) Math.floorMod(mix(seed + 0x9E3779B97F4A7C15L), SPACE);
     }
 
     String next() {
@@ -46,15 +46,15 @@ final class SteuerIds {
             if (++issued > SPACE) {
                 throw new IllegalStateException("no more distinct tax ids for this seed");
             }
-            long index = k;
+            int index = k;
             k += step;
             if (k >= SPACE) {
                 k -= SPACE;
             }
-            int order = (int) (index % 40_320);
-            long upper = index / 40_320;
-            int[] pair = PAIRS[(int) (upper % 45)];
-            int combination = (int) (upper / 45); // 0..89
+            int order = index % 40_320;
+            int upper = index / 40_320;
+            int[] pair = PAIRS[upper % 45];
+            int combination = upper / 45; // 0..89
             int doubled = combination / 9;
             int missing = combination % 9;
             if (missing >= doubled) {

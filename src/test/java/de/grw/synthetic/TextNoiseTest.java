@@ -2,6 +2,7 @@ package de.grw.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class TextNoiseTest {
             String typo = TextNoise.typo("Schneider", r);
             assertThat(typo).isNotEqualTo("Schneider");
             // a swap at the start keeps the capital in front (Cshneider), so compare letters case-insensitively
-            assertThat(damerauDistance("schneider", typo.toLowerCase(java.util.Locale.ROOT))).as(typo).isEqualTo(1);
+            assertThat(damerauDistance("schneider", typo.toLowerCase(Locale.ROOT))).as(typo).isEqualTo(1);
         }
         assertThat(TextNoise.typo("Li", r)).isEqualTo("Li");
     }
