@@ -36,7 +36,7 @@ final class SteuerIds {
             a = (a + 7_919L) % SPACE;
         }
         this.step = (int) a;
-        this.k = (int) Math.floorMod(mix(seed + 0x9E3779B97F4A7C15L), SPACE);
+        this.k = Math.floorMod(mix(seed + 0x9E3779B97F4A7C15L), SPACE);
     }
 
     String next() {
