@@ -51,15 +51,25 @@ final class DuplicateMaker {
         }
     }
 
-    /** Marks {@code n} further applicable types, drawn without replacement by weight. */
+    /**
+     * Marks {@code n} further applicable types, drawn without replacement by weight. Among normal errors at most one
+     * major change is drawn.
+     */
     private void pick(Rec rec, Person p, boolean hard, int n) {
-        double total = 0;
+        boolean majorTaken = false;
         for (int i = 0; i < TYPES.length; i++) {
-            double w = chosen[i] ? 0 : weight(TYPES[i], rec, p, hard);
-            weights[i] = w;
-            total += w;
+            majorTaken |= chosen[i] && TYPES[i].major;
         }
-        for (int k = 0; k < n && total > 0; k++) {
+        for (int k = 0; k < n; k++) {
+            double total = 0;
+            for (int i = 0; i < TYPES.length; i++) {
+                boolean blocked = chosen[i] || !hard && majorTaken && TYPES[i].major;
+                weights[i] = blocked ? 0 : weight(TYPES[i], rec, p, hard);
+                total += weights[i];
+            }
+            if (total <= 0) {
+                return;
+            }
             double u = r.nextDouble() * total;
             int i = 0;
             while (i < TYPES.length - 1 && (u >= weights[i] || weights[i] == 0)) {
@@ -67,11 +77,10 @@ final class DuplicateMaker {
                 i++;
             }
             if (weights[i] == 0) {
-                break;
+                return;
             }
             chosen[i] = true;
-            total -= weights[i];
-            weights[i] = 0;
+            majorTaken |= TYPES[i].major;
         }
     }
 

@@ -107,8 +107,21 @@ public final class GeneratorMain {
         out.printf(Locale.ROOT, "  %-18s %,10d rows%n", PopulationGenerator.TRUTH_FILE, report.totalRecords());
         out.printf(Locale.ROOT, "Persons: %,d (%,d with records) in %,d households, %,d twin pairs%n",
                 report.persons(), report.personsWithRecords(), report.households(), report.twinPairs());
-        out.printf(Locale.ROOT, "Duplicates: %,d hard, %,d unchanged apart from id%n", report.hardDuplicates(),
-                report.unchangedDuplicates());
+        long duplicates = report.duplicatesPerSource().values().stream().mapToLong(Long::longValue).sum();
+        out.printf(Locale.ROOT, "Duplicates: %,d, of which %,d hard and %,d unchanged apart from id%n", duplicates,
+                report.hardDuplicates(), report.unchangedDuplicates());
+        if (duplicates > 0) {
+            StringBuilder line = new StringBuilder("Errors per 100 duplicates:");
+            for (Map.Entry<String, Long> e : report.errorCounts().entrySet()) {
+                String item = String.format(Locale.ROOT, " %s %.1f", e.getKey().toLowerCase(Locale.ROOT),
+                        100.0 * e.getValue() / duplicates);
+                if (line.length() - line.lastIndexOf("\n") + item.length() > 110) {
+                    line.append("\n ");
+                }
+                line.append(item);
+            }
+            out.println(line);
+        }
         out.printf(Locale.ROOT, "Seconds: %.2f%n", report.elapsed().toNanos() / 1e9);
     }
 }
