@@ -213,9 +213,13 @@ final class HouseholdFactory {
             if (referenceDate.getYear() - birth.getYear() > 25) {
                 continue; // grown up and moved out
             }
-            out.add(child(origin, birth, familyBase, address, out, before));
+            Person first = child(origin, birth, familyBase, address, out, before);
+            out.add(first);
             if (r.nextDouble() < TWIN_BIRTH_RATE) {
-                out.add(child(origin, birth, familyBase, address, out, before));
+                Person twin = child(origin, birth, familyBase, address, out, before);
+                twin.birthPlace = first.birthPlace;
+                twin.nationality = first.nationality;
+                out.add(twin);
                 twinPairs++;
             }
         }
@@ -453,11 +457,11 @@ final class HouseholdFactory {
     }
 
     /** The address before a move: 60% in the same town, else anywhere. */
-    Address movedFrom(Address current) {
+    private Address movedFrom(Address current) {
         return movedAddress(lex, current, r.nextDouble() < 0.6, r);
     }
 
-    Address newAddress(City city) {
+    private Address newAddress(City city) {
         return sampleAddress(lex, city, r);
     }
 

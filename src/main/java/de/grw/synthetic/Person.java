@@ -28,10 +28,6 @@ final class Person {
     /** True once a record of this person has been written to any source (for the report). */
     boolean recorded;
 
-    boolean isFemale() {
-        return sex == 'w';
-    }
-
     int ageOn(LocalDate day) {
         int age = day.getYear() - birthDate.getYear();
         if (day.getDayOfYear() < birthDate.getDayOfYear()) {
