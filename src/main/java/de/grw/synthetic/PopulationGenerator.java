@@ -80,55 +80,23 @@ public final class PopulationGenerator {
             RecordSink[] sinks = new RecordSink[formats.length];
             HouseholdFactory factory = new HouseholdFactory(lex, population, today, new SteuerIds(config.seed()));
             DuplicateMaker duplicates = new DuplicateMaker(lex, errors, config.hardDuplicateShare());
-            long[] duplicatesPerSource = new long[formats.length];
-            long personsWithRecords = 0;
-            long total = 0;
             long target = config.targetRecords();
+            Writing run = new Writing(formats, sinks, records, duplicates, today, config.duplicateRate(), target);
             try {
                 for (int s = 0; s < formats.length; s++) {
                     sinks[s] = new RecordSink(formats[s], staging.resolve(formats[s].fileName()),
                             staging.resolve(formats[s].name + ".truth"), order[s], shuffleBuffer);
                 }
                 List<Person> household = new ArrayList<>();
-                boolean[] included = new boolean[formats.length];
                 long nextProgress = 0;
-                generation:
-                while (total < target) {
+                while (run.total < target) {
                     cancel.throwIfCancelled();
-                    if (total >= nextProgress) {
-                        progress.progress(PHASE, total, target);
-                        nextProgress = total + 50_000;
+                    if (run.total >= nextProgress) {
+                        progress.progress(PHASE, run.total, target);
+                        nextProgress = run.total + 50_000;
                     }
                     factory.next(household);
-                    boolean meldeHousehold = records.nextDouble() < MELDE_HOUSEHOLD;
-                    boolean sozialHousehold = records.nextDouble() < SOZIAL_HOUSEHOLD;
-                    for (Person p : household) {
-                        included[0] = meldeHousehold && records.nextDouble() < MELDE_PERSON;
-                        included[1] = sozialHousehold && records.nextDouble() < SOZIAL_PERSON;
-                        included[2] = p.ageOn(today) >= 18 && records.nextDouble() < KFZ_ADULT;
-                        for (int s = 0; s < formats.length; s++) {
-                            if (!included[s]) {
-                                continue;
-                            }
-                            if (total >= target) {
-                                break generation;
-                            }
-                            sinks[s].add(p.number, firstRecord(formats[s], p, records));
-                            total++;
-                            if (!p.recorded) {
-                                p.recorded = true;
-                                personsWithRecords++;
-                            }
-                            if (records.nextDouble() < config.duplicateRate()) {
-                                if (total >= target) {
-                                    break generation;
-                                }
-                                sinks[s].add(p.number, duplicateRecord(formats[s], p, records, duplicates));
-                                total++;
-                                duplicatesPerSource[s]++;
-                            }
-                        }
-                    }
+                    run.household(household);
                 }
                 for (RecordSink sink : sinks) {
                     sink.finish();
@@ -140,6 +108,9 @@ public final class PopulationGenerator {
                     }
                 }
             }
+            long total = run.total;
+            long[] duplicatesPerSource = run.duplicatesPerSource;
+            long personsWithRecords = run.personsWithRecords;
             progress.progress(PHASE, total, target);
 
             Path truth = staging.resolve(TRUTH_FILE);
@@ -171,14 +142,71 @@ public final class PopulationGenerator {
         }
     }
 
-    private static String firstRecord(SourceFormat format, Person p, SplittableRandom r) {
-        return format.cellsAfterId(baseRecord(format, p, r), r);
-    }
+    /** Decides which sources hold the members of a household and writes their records, up to the target. */
+    private static final class Writing {
+        private final SourceFormat[] formats;
+        private final RecordSink[] sinks;
+        private final SplittableRandom r;
+        private final DuplicateMaker duplicates;
+        private final LocalDate today;
+        private final double duplicateRate;
+        private final long target;
+        private final boolean[] included;
+        final long[] duplicatesPerSource;
+        long total;
+        long personsWithRecords;
 
-    private static String duplicateRecord(SourceFormat format, Person p, SplittableRandom r, DuplicateMaker maker) {
-        Rec rec = baseRecord(format, p, r);
-        maker.corrupt(rec, p);
-        return format.cellsAfterId(rec, r);
+        Writing(SourceFormat[] formats, RecordSink[] sinks, SplittableRandom r, DuplicateMaker duplicates,
+                LocalDate today, double duplicateRate, long target) {
+            this.formats = formats;
+            this.sinks = sinks;
+            this.r = r;
+            this.duplicates = duplicates;
+            this.today = today;
+            this.duplicateRate = duplicateRate;
+            this.target = target;
+            this.included = new boolean[formats.length];
+            this.duplicatesPerSource = new long[formats.length];
+        }
+
+        void household(List<Person> household) throws IOException {
+            boolean meldeHousehold = r.nextDouble() < MELDE_HOUSEHOLD;
+            boolean sozialHousehold = r.nextDouble() < SOZIAL_HOUSEHOLD;
+            for (Person p : household) {
+                included[0] = meldeHousehold && r.nextDouble() < MELDE_PERSON;
+                included[1] = sozialHousehold && r.nextDouble() < SOZIAL_PERSON;
+                included[2] = p.ageOn(today) >= 18 && r.nextDouble() < KFZ_ADULT;
+                for (int s = 0; s < formats.length; s++) {
+                    if (included[s] && !person(s, p)) {
+                        return;
+                    }
+                }
+            }
+        }
+
+        /** Writes the person's record (and maybe a duplicate) to source {@code s}; false once the target is reached. */
+        private boolean person(int s, Person p) throws IOException {
+            if (total >= target) {
+                return false;
+            }
+            sinks[s].add(p.number, formats[s].cellsAfterId(baseRecord(formats[s], p, r), r));
+            total++;
+            if (!p.recorded) {
+                p.recorded = true;
+                personsWithRecords++;
+            }
+            if (r.nextDouble() < duplicateRate) {
+                if (total >= target) {
+                    return false;
+                }
+                Rec rec = baseRecord(formats[s], p, r);
+                duplicates.corrupt(rec, p);
+                sinks[s].add(p.number, formats[s].cellsAfterId(rec, r));
+                total++;
+                duplicatesPerSource[s]++;
+            }
+            return true;
+        }
     }
 
     /** The person's true data as this source knows it: maybe an older address or name, only the source's columns. */
