@@ -87,6 +87,12 @@ class AddressesTest {
     }
 
     @Test
+    void capitalisedNrBeforeTheNumberIsDropped() {
+        assertThat(Addresses.splitStreetAndNumber("Hauptstraße Nr. 7")).containsExactly("Hauptstraße", "7");
+        assertThat(Addresses.splitStreetAndNumber("Hauptstraße NR 7")).containsExactly("Hauptstraße", "7");
+    }
+
+    @Test
     void aValueWithoutNumberIsAllStreet() {
         assertThat(Addresses.splitStreetAndNumber("Hauptstraße")).containsExactly("Hauptstraße", null);
         assertThat(Addresses.splitStreetAndNumber(" Am Markt ")).containsExactly("Am Markt", null);
