@@ -168,4 +168,15 @@ class DateParserTest {
         assertThat(d.problem()).isEqualTo(
                 "'31.2.2001': impossible date (month 2 has no day 31); kept as 2001-00-00 (00 = unknown)");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "19052000|2000-05-19",
+        "20061985|1985-06-20",
+        "18111950|1950-11-18",
+        "21012001|2001-01-21"})
+    void eightDigitsDayFirstAreReadEvenWhenTheDayAndMonthLookLikeAYear(String cell, String iso) {
+        // read as yyyyMMdd these would have month 18 to 21, which cannot be
+        assertValid(DateParser.parse(cell), iso);
+    }
 }
