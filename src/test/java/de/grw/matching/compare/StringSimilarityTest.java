@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.junit.jupiter.api.Test;
 
 class StringSimilarityTest {
@@ -41,6 +42,48 @@ class StringSimilarityTest {
         String b = "a".repeat(40) + "muller" + "b".repeat(40);
         double s = StringSimilarity.jaroWinkler(a, b);
         assertThat(s).isGreaterThan(0.95).isLessThan(1.0);
+    }
+
+    @Test
+    void jaroWinklerAgreesWithCommonsTextOnManyRandomStrings() {
+        JaroWinklerSimilarity reference = new JaroWinklerSimilarity();
+        SplittableRandom random = new SplittableRandom(42);
+        for (int i = 0; i < 50_000; i++) {
+            // small alphabets give many matches and transpositions, larger ones dissimilar strings
+            int alphabet = 2 + random.nextInt(25);
+            String a = randomString(random, 1 + random.nextInt(14), alphabet);
+            String b = random.nextInt(4) == 0 ? mutate(random, a, alphabet) : randomString(random, 14, alphabet);
+            assertThat(StringSimilarity.jaroWinkler(a, b)).as("'%s' / '%s'", a, b)
+                    .isCloseTo(reference.apply(a, b), within(1e-12));
+        }
+    }
+
+    @Test
+    void aLowJaroSimilarityGetsNoPrefixBonus() {
+        // Jaro 0.6667 is below Winkler's boost threshold 0.7: the common prefix "abcd" adds nothing (with the
+        // bonus the pair would reach 0.80 and pass a jaro_winkler_0.80 level)
+        String a = "abcdxxxx";
+        String b = "abcdyyyy";
+        assertThat(StringSimilarity.jaroWinkler(a, b)).isCloseTo(2.0 / 3.0, within(1e-12));
+    }
+
+    private static String mutate(SplittableRandom random, String s, int alphabet) {
+        StringBuilder sb = new StringBuilder(s);
+        int edits = 1 + random.nextInt(3);
+        for (int e = 0; e < edits; e++) {
+            int op = random.nextInt(3);
+            if (op == 0 || sb.length() < 2) {
+                sb.insert(random.nextInt(sb.length() + 1), (char) ('a' + random.nextInt(alphabet)));
+            } else if (op == 1) {
+                sb.deleteCharAt(random.nextInt(sb.length()));
+            } else {
+                int i = random.nextInt(sb.length() - 1);
+                char c = sb.charAt(i);
+                sb.setCharAt(i, sb.charAt(i + 1));
+                sb.setCharAt(i + 1, c);
+            }
+        }
+        return sb.toString();
     }
 
     @Test
