@@ -64,7 +64,11 @@ public final class TestRecords {
 
     @SafeVarargs
     public static PreparedRecords person(Map<String, String>... rows) {
-        return prepare(PERSON, List.of(rows));
+        List<Map<String, String>> list = new java.util.ArrayList<>();
+        for (Map<String, String> r : rows) {
+            list.add(r);
+        }
+        return prepare(PERSON, list);
     }
 
     /** person-de with other blocking rules and limits. */
