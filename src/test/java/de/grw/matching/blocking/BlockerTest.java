@@ -170,6 +170,24 @@ class BlockerTest {
     }
 
     @Test
+    void inLinkOnlyModeOnlyPairsAcrossSourcesCountAsLeftOut() {
+        // six Müllers, sorted A..F by given name, from two sources: a = {A, B, E}, b = {C, D, F}
+        String[][] records = {{"Anna", "a"}, {"Berta", "a"}, {"Clara", "b"}, {"Dora", "b"}, {"Emma", "a"},
+            {"Frieda", "b"}};
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String[] r : records) {
+            rows.add(row("source", r[1], "family_name", "Müller", "given_names", r[0]));
+        }
+        CandidatePairs c = run(List.of(rule("family", part("family_name", "exact"))), new BlockingLimits(3, 2, 0),
+                true, rows);
+        // the window compares neighbours; across sources that is B-C, D-E and E-F
+        assertThat(pairs(c)).containsExactly("1-2", "3-4", "4-5");
+        // 3 * 3 = 9 pairs across the sources, 3 of them compared; same-source pairs are never candidates
+        assertThat(c.stats().get(0).pairsLeftOut()).isEqualTo(6);
+        assertThat(c.stats().get(0).pairs()).isEqualTo(3);
+    }
+
+    @Test
     void anUnorderedRuleFindsSwappedNames() {
         List<Map<String, String>> rows = List.of(
                 row("given_names", "Hans", "family_name", "Müller"),
