@@ -28,7 +28,8 @@ class PairwiseEvaluationTest {
         assertThat(e).isEqualTo(new PairwiseEvaluation(1, 2, 3));
         assertThat(e.precision()).isEqualTo(0.5);
         assertThat(e.recall()).isCloseTo(1 / 3.0, within(1e-12));
-        assertThat(e.f1()).isCloseTo(2 * 0.5 * (1 / 3.0) / (0.5 + 1 / 3.0), within(1e-12)).isCloseTo(0.4, within(1e-12));
+        assertThat(e.f1()).isCloseTo(2 * 0.5 * (1 / 3.0) / (0.5 + 1 / 3.0), within(1e-12))
+                .isCloseTo(0.4, within(1e-12));
     }
 
     @Test

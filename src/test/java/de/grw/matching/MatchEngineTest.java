@@ -200,7 +200,8 @@ class MatchEngineTest {
         Run linked = run(profile, MatchOptions.defaults().withLinkOnly(true), source, ROWS);
         RecordTable t = linked.table();
         for (long pair : linked.result().candidates().pairs()) {
-            assertThat(t.sourceIndex(CandidatePairs.first(pair))).isNotEqualTo(t.sourceIndex(CandidatePairs.second(pair)));
+            assertThat(t.sourceIndex(CandidatePairs.first(pair)))
+                    .isNotEqualTo(t.sourceIndex(CandidatePairs.second(pair)));
         }
         assertThat(linked.result().pairCount()).isEqualTo(8 * 8);
         assertThat(linked.result().totalPairs()).isEqualTo(64.0);

@@ -121,7 +121,8 @@ class ProfileLoaderTest {
     @Test
     void invalidJsonGivesLineAndColumn() throws IOException {
         Path file = dir.resolve("broken.json");
-        Files.writeString(file, "{\n  \"name\": \"x\",\n  \"fields\": [\n    {\"name\": \"a\" \"type\": \"TEXT\"}\n  ]\n}\n");
+        Files.writeString(file,
+                "{\n  \"name\": \"x\",\n  \"fields\": [\n    {\"name\": \"a\" \"type\": \"TEXT\"}\n  ]\n}\n");
         assertThatThrownBy(() -> ProfileLoader.load(file))
                 .isInstanceOf(UserFacingException.class)
                 .hasMessageStartingWith(file + " (line 4, column ")
