@@ -71,7 +71,8 @@ public final class DateParser {
 
     private static ParsedDate fromEightDigits(String s) {
         int head = Integer.parseInt(s.substring(0, 4));
-        if (head >= MIN_YEAR && head <= MAX_YEAR) {
+        // as yyyyMMdd a day-first value with a day from 18 to 21 would have a month above 12
+        if (head >= MIN_YEAR && head <= MAX_YEAR && Integer.parseInt(s.substring(4, 6)) <= 12) {
             return check(s, head, Integer.parseInt(s.substring(4, 6)), Integer.parseInt(s.substring(6, 8)));
         }
         int tail = Integer.parseInt(s.substring(4, 8));

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /** German street and house-number forms. */
 public final class Addresses {
     private static final Pattern TRAILING_NUMBER = Pattern.compile(
-            "^(.*?)[\\s,]+(?:nr\\.?\\s*)?(\\d+\\s*[a-zA-Z]?(?:\\s*[-/]\\s*\\d+\\s*[a-zA-Z]?)?)\\s*$");
+            "^(.*?)[\\s,]+(?:(?i:nr)\\.?\\s*)?(\\d+\\s*[a-zA-Z]?(?:\\s*[-/]\\s*\\d+\\s*[a-zA-Z]?)?)\\s*$");
     private static final Pattern LEADING_NUMBER = Pattern.compile(
             "^(\\d+\\s*[a-zA-Z]?(?:\\s*[-/]\\s*\\d+\\s*[a-zA-Z]?)?)[\\s,]+(\\D.*)$");
 

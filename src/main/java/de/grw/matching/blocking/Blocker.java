@@ -175,14 +175,30 @@ public final class Blocker {
                 long windowPairs = 0;
                 for (int x = 0; x < size; x++) {
                     for (int y = x + 1; y < Math.min(size, x + window); y++) {
-                        pairs += emit(order[x], order[y], out);
-                        windowPairs++;
+                        windowPairs += emit(order[x], order[y], out);
                     }
                 }
-                leftOut += (long) size * (size - 1) / 2 - windowPairs;
+                pairs += windowPairs;
+                leftOut += eligiblePairs(block, size) - windowPairs;
             }
         }
         return new RuleStats(rule.name(), withKey, blocks, largest, pairs, oversized, leftOut);
+    }
+
+    /** Pairs of a block that would be candidates without the window: in link-only mode only those across sources. */
+    private long eligiblePairs(int[] block, int size) {
+        long all = (long) size * (size - 1) / 2;
+        if (!linkOnly) {
+            return all;
+        }
+        java.util.Map<Integer, Long> perSource = new java.util.HashMap<>();
+        for (int x = 0; x < size; x++) {
+            perSource.merge(records.table().sourceIndex(block[x]), 1L, Long::sum);
+        }
+        for (long s : perSource.values()) {
+            all -= s * (s - 1) / 2;
+        }
+        return all;
     }
 
     private int emit(int a, int b, LongList out) {

@@ -5,7 +5,13 @@ public final class StringSimilarity {
     private StringSimilarity() {
     }
 
-    /** Jaro-Winkler similarity (prefix scale 0.1, up to four prefix characters), in [0, 1]. */
+    /** Winkler's boost threshold: a common prefix raises only a Jaro similarity of at least this. */
+    private static final double BOOST_THRESHOLD = 0.7;
+
+    /**
+     * Jaro-Winkler similarity (prefix scale 0.1, up to four prefix characters, boost threshold 0.7), in [0, 1]; the
+     * same values as commons-text's {@code JaroWinklerSimilarity}.
+     */
     public static double jaroWinkler(String a, String b) {
         if (a.equals(b)) {
             return 1.0;
@@ -70,6 +76,9 @@ public final class StringSimilarity {
         }
         double m = matches;
         double jaro = (m / la + m / lb + (m - transpositions / 2.0) / m) / 3.0;
+        if (jaro < BOOST_THRESHOLD) {
+            return jaro;
+        }
         int prefix = 0;
         int maxPrefix = Math.min(4, la);
         while (prefix < maxPrefix && a.charAt(prefix) == b.charAt(prefix)) {

@@ -1,0 +1,98 @@
+package de.grw.matching.cluster;
+
+import static de.grw.matching.TestRecords.PERSON;
+import static de.grw.matching.TestRecords.person;
+import static de.grw.matching.TestRecords.row;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.grw.matching.data.PreparedRecords;
+import de.grw.profile.ContradictionSpec;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ContradictionsTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "19500312, 19500312, false",
+        "19500312, 19500000, false",
+        "19500312, 19500300, false",
+        "19500312, 19501203, false",
+        "19500312, 19500313, false",
+        "19500312, 19510312, false",
+        "19500312, 19600312, false",
+        "19500312, 19600313, false",
+        "19500312, 19610313, true",
+        "19500312, 19880701, true",
+        "19500312, 19510000, true",
+        "19500312, 1950, false"})
+    void datesContradictUnlessCompatibleSwappedOrCloseInEdits(String a, String b, boolean expected) {
+        assertThat(Contradictions.datesContradict(a, b, 3)).isEqualTo(expected);
+        assertThat(Contradictions.datesContradict(b, a, 3)).isEqualTo(expected);
+    }
+
+    @Test
+    void thePersonProfilesRules() {
+        PreparedRecords r = person(
+                row("tax_id", "12345678901", "birth_date", "1950-03-12"),
+                row("tax_id", "12 345 678 910", "birth_date", "1950-12-03"),
+                row("tax_id", "98765432109", "birth_date", "1950-03-12"),
+                row("birth_date", "1988-07-01"),
+                row("social_security_id", "65170839J003"),
+                row("social_security_id", "12010150M999"),
+                row());
+        PairConstraint c = Contradictions.bind(PERSON.contradictions(), r);
+        assertThat(c.cannotLink(0, 1)).as("one transposition in the tax id, day and month swapped").isFalse();
+        assertThat(c.cannotLink(0, 2)).as("different tax ids").isTrue();
+        assertThat(c.cannotLink(0, 3)).as("clearly different birth dates").isTrue();
+        assertThat(c.cannotLink(4, 5)).as("different social security numbers").isTrue();
+        assertThat(c.cannotLink(0, 6)).as("nothing to contradict").isFalse();
+        assertThat(c.cannotLink(4, 0)).isFalse();
+    }
+
+    @Test
+    void identifierDiffersNeedsMinEdits() {
+        PreparedRecords r = person(row("tax_id", "12345678901"), row("tax_id", "12345678999"),
+                row("tax_id", "12345699999"));
+        List<ContradictionSpec> rule = List.of(new ContradictionSpec("tax_id", "identifier_differs",
+                Map.of("minEdits", 3)));
+        PairConstraint c = Contradictions.bind(rule, r);
+        assertThat(c.cannotLink(0, 1)).isFalse();
+        assertThat(c.cannotLink(0, 2)).isTrue();
+        PairConstraint strict = Contradictions.bind(List.of(new ContradictionSpec("tax_id", "identifier_differs",
+                null)), r);
+        assertThat(strict.cannotLink(0, 1)).as("default minEdits 1").isTrue();
+    }
+
+    @Test
+    void differsAndNoRules() {
+        PreparedRecords r = person(row("sex", "m"), row("sex", "männlich"), row("sex", "w"));
+        PairConstraint c = Contradictions.bind(List.of(new ContradictionSpec("sex", "differs", Map.of())), r);
+        assertThat(c.cannotLink(0, 1)).isFalse();
+        assertThat(c.cannotLink(0, 2)).isTrue();
+        assertThat(Contradictions.bind(List.of(), r)).isSameAs(PairConstraint.NONE);
+    }
+
+    @Test
+    void anUnknownRuleIsNamed() {
+        PreparedRecords r = person(row());
+        assertThatThrownBy(() -> Contradictions.bind(List.of(new ContradictionSpec("sex", "clashes", Map.of())), r))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("unknown contradiction rule 'clashes'");
+    }
+
+    @Test
+    void constraintsCombineWithOr() {
+        PairConstraint first = (a, b) -> a == 0;
+        PairConstraint second = (a, b) -> b == 0;
+        PairConstraint both = first.or(second);
+        assertThat(both.cannotLink(0, 1)).isTrue();
+        assertThat(both.cannotLink(1, 0)).isTrue();
+        assertThat(both.cannotLink(1, 2)).isFalse();
+        assertThat(PairConstraint.NONE.cannotLink(0, 1)).isFalse();
+    }
+}

@@ -1,0 +1,216 @@
+package de.grw.matching.compare;
+
+import static de.grw.matching.TestRecords.person;
+import static de.grw.matching.TestRecords.row;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.grw.matching.data.PreparedRecords;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LevelTestsTest {
+
+    private static BoundTest bind(PreparedRecords records, String test, Map<String, Object> params) {
+        return LevelTests.create(test, params).bind(records);
+    }
+
+    /** Result of the test on records 0 and 1, checked to be symmetric. */
+    private static boolean passes(PreparedRecords records, String test, Map<String, Object> params) {
+        BoundTest t = bind(records, test, params);
+        boolean ab = t.test(0, 1);
+        assertThat(t.test(1, 0)).as("symmetric").isEqualTo(ab);
+        return ab;
+    }
+
+    @Test
+    void exactComparesNormalisedValues() {
+        PreparedRecords r = person(row("family_name", "Müller"), row("family_name", "MUELLER"),
+                row("family_name", "Müller-Lüdenscheidt"), row());
+        BoundTest exact = bind(r, "exact", Map.of("field", "family_name"));
+        assertThat(exact.test(0, 1)).isTrue();
+        assertThat(exact.test(0, 2)).isFalse();
+        assertThat(exact.test(0, 3)).isFalse();
+        assertThat(exact.test(3, 3)).as("missing is never equal").isFalse();
+        assertThat(exact.test(0, 0)).isTrue();
+    }
+
+    @Test
+    void exactOverSeveralFieldsNeedsAllOfThem() {
+        PreparedRecords r = person(
+                row("street", "Goethestraße", "house_number", "12 a"),
+                row("street", "Goethestr.", "house_number", "12A"),
+                row("street", "Goethestr.", "house_number", "14"),
+                row("street", "Goethestr."));
+        BoundTest both = bind(r, "exact", Map.of("fields", List.of("street", "house_number")));
+        assertThat(both.test(0, 1)).isTrue();
+        assertThat(both.test(0, 2)).isFalse();
+        assertThat(both.test(1, 3)).isFalse();
+    }
+
+    @Test
+    void compactIgnoresBlanks() {
+        PreparedRecords r = person(row("given_names", "Karl-Heinz"), row("given_names", "Karlheinz"));
+        assertThat(passes(r, "exact", Map.of("field", "given_names"))).isFalse();
+        assertThat(passes(r, "compact", Map.of("field", "given_names"))).isTrue();
+    }
+
+    @Test
+    void crossFindsTheBirthNameInTheOtherRecordsFamilyName() {
+        PreparedRecords r = person(
+                row("family_name", "Schmidt", "birth_name", "Müller"),
+                row("family_name", "Mueller"),
+                row("family_name", "Schmidt"),
+                row("family_name", "Weber", "birth_name", "Schulz"));
+        BoundTest cross = bind(r, "cross", Map.of("fields", List.of("family_name", "birth_name")));
+        assertThat(cross.test(0, 1)).isTrue();
+        assertThat(cross.test(1, 0)).isTrue();
+        assertThat(cross.test(0, 2)).isTrue();
+        assertThat(cross.test(0, 3)).isFalse();
+        assertThat(cross.test(1, 3)).isFalse();
+    }
+
+    @Test
+    void swappedNeedsBothFieldsExchanged() {
+        PreparedRecords r = person(
+                row("given_names", "Hans", "family_name", "Müller"),
+                row("given_names", "Mueller", "family_name", "Hans"),
+                row("given_names", "Müller", "family_name", "Peter"),
+                row("given_names", "Müller"));
+        BoundTest swapped = bind(r, "swapped", Map.of("field", "given_names", "other", "family_name"));
+        assertThat(swapped.test(0, 1)).isTrue();
+        assertThat(swapped.test(1, 0)).isTrue();
+        assertThat(swapped.test(0, 2)).isFalse();
+        assertThat(swapped.test(0, 3)).isFalse();
+    }
+
+    @Test
+    void tokenOverlapFindsAPartOfADoubleName() {
+        PreparedRecords r = person(
+                row("family_name", "Müller-Schmidt"),
+                row("family_name", "Schmidt"),
+                row("family_name", "Müller"),
+                row("family_name", "Schmitz"),
+                row("family_name", "Li-Wang"),
+                row("family_name", "Li Chen"));
+        BoundTest overlap = bind(r, "token_overlap", Map.of("field", "family_name", "minLength", 3));
+        assertThat(overlap.test(0, 1)).isTrue();
+        assertThat(overlap.test(0, 2)).isTrue();
+        assertThat(overlap.test(1, 2)).as("two single names are not a partial agreement").isFalse();
+        assertThat(overlap.test(0, 3)).isFalse();
+        assertThat(overlap.test(4, 5)).as("'li' is shorter than minLength").isFalse();
+        assertThat(bind(r, "token_overlap", Map.of("field", "family_name")).test(4, 5))
+                .as("default minLength is 2").isTrue();
+    }
+
+    @Test
+    void phoneticUsesKoelnerPhonetik() {
+        PreparedRecords r = person(row("family_name", "Meier"), row("family_name", "Mayer"),
+                row("family_name", "Maier"), row("family_name", "Meyer"), row("family_name", "Müller"));
+        BoundTest phonetic = bind(r, "phonetic", Map.of("field", "family_name"));
+        assertThat(phonetic.test(0, 1)).isTrue();
+        assertThat(phonetic.test(0, 2)).isTrue();
+        assertThat(phonetic.test(0, 3)).isTrue();
+        assertThat(phonetic.test(0, 4)).isFalse();
+        assertThat(r.field("family_name").phonetic()).contains("67");
+    }
+
+    @Test
+    void jaroWinklerUsesTheThresholdInclusively() {
+        PreparedRecords r = person(row("family_name", "Müller"), row("family_name", "Muller"));
+        double s = StringSimilarity.jaroWinkler("mueller", "muller");
+        assertThat(passes(r, "jaro_winkler", Map.of("field", "family_name", "min", s))).isTrue();
+        assertThat(passes(r, "jaro_winkler", Map.of("field", "family_name", "min", s + 1e-9))).isFalse();
+        assertThat(s).isCloseTo(0.9175, org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(passes(r, "jaro_winkler", Map.of("field", "family_name", "min", 0.90))).isTrue();
+        assertThat(passes(r, "jaro_winkler", Map.of("field", "family_name", "min", 0.92))).isFalse();
+    }
+
+    @Test
+    void damerauAllowsTheGivenNumberOfEdits() {
+        PreparedRecords r = person(row("tax_id", "12 345 678 901"), row("tax_id", "12345678910"),
+                row("tax_id", "12345678999"));
+        BoundTest one = bind(r, "damerau", Map.of("field", "tax_id", "max", 1));
+        assertThat(one.test(0, 1)).as("transposition").isTrue();
+        assertThat(one.test(0, 2)).isFalse();
+        assertThat(bind(r, "damerau", Map.of("field", "tax_id", "max", 2)).test(0, 2)).isTrue();
+        assertThat(bind(r, "damerau", Map.of("field", "tax_id")).test(0, 1)).as("default max 1").isTrue();
+    }
+
+    @Test
+    void prefixNeedsTheShorterValueToHaveMinCharacters() {
+        PreparedRecords r = person(row("given_names", "Rob"), row("given_names", "Robert"),
+                row("given_names", "Ro"), row("given_names", "Bert"));
+        BoundTest prefix = bind(r, "prefix", Map.of("field", "given_names", "min", 3));
+        assertThat(prefix.test(0, 1)).isTrue();
+        assertThat(prefix.test(1, 0)).isTrue();
+        assertThat(prefix.test(2, 1)).isFalse();
+        assertThat(prefix.test(3, 1)).isFalse();
+    }
+
+    @Test
+    void andAndOrCombineNestedTests() {
+        PreparedRecords r = person(
+                row("street", "Goethestraße", "house_number", "12", "postal_code", "50667", "city", "Köln"),
+                row("street", "Göthestraße", "house_number", "12", "postal_code", "50668", "city", "Koeln"),
+                row("street", "Göthestraße", "house_number", "14", "postal_code", "80331", "city", "München"));
+        Map<String, Object> and = Map.of("tests", List.of(
+                Map.of("test", "jaro_winkler", "field", "street", "min", 0.88),
+                Map.of("test", "exact", "field", "house_number")));
+        BoundTest all = bind(r, "and", and);
+        assertThat(all.test(0, 1)).isTrue();
+        assertThat(all.test(0, 2)).isFalse();
+        Map<String, Object> or = Map.of("tests", List.of(
+                Map.of("test", "damerau", "field", "postal_code", "max", 1),
+                Map.of("test", "exact", "field", "city")));
+        BoundTest any = bind(r, "or", or);
+        assertThat(any.test(0, 1)).isTrue();
+        assertThat(any.test(0, 2)).isFalse();
+        assertThat(LevelTests.create("and", and).fields()).containsExactly("street", "house_number");
+    }
+
+    @Test
+    void unknownTestsAndMissingParametersAreNamed() {
+        assertThatThrownBy(() -> LevelTests.create("soundex", Map.of("field", "family_name")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown level test 'soundex'")
+                .hasMessageContaining("jaro_winkler");
+        assertThatThrownBy(() -> LevelTests.create("jaro_winkler", Map.of("field", "family_name")))
+                .hasMessage("test 'jaro_winkler': parameter 'min' (a number) is missing");
+        assertThatThrownBy(() -> LevelTests.create("phonetic", Map.of()))
+                .hasMessage("test 'phonetic': parameter 'field' (a text) is missing");
+        assertThatThrownBy(() -> LevelTests.create("and", Map.of("tests", List.of())))
+                .hasMessage("test 'and': parameter 'tests' (a list of tests) is missing");
+        assertThatThrownBy(() -> LevelTests.create("or", Map.of("tests", List.of(Map.of("field", "city")))))
+                .hasMessageStartingWith("a nested test needs a \"test\" name");
+    }
+
+    @Test
+    void anUnknownFieldIsFoundWhenBinding() {
+        PreparedRecords r = person(row());
+        LevelTest t = LevelTests.create("exact", Map.of("field", "vorname"));
+        assertThatThrownBy(() -> t.bind(r)).hasMessage("unknown field 'vorname'");
+    }
+
+    @Test
+    void testsNameTheirFieldsAndSurviveSerialisation() throws Exception {
+        LevelTest swapped = LevelTests.create("swapped", Map.of("field", "given_names", "other", "family_name"));
+        assertThat(swapped.name()).isEqualTo("swapped");
+        assertThat(swapped.fields()).containsExactly("given_names", "family_name");
+        for (LevelTest t : List.of(swapped, LevelTests.create("date_swap", Map.of("field", "birth_date")),
+                LevelTests.create("or", Map.of("tests", List.of(Map.of("test", "exact", "field", "city")))))) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(t);
+            }
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+                assertThat(in.readObject()).isEqualTo(t);
+            }
+        }
+    }
+}
