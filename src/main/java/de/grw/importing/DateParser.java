@@ -32,7 +32,7 @@ public final class DateParser {
         } else if (s.length() > 10 && s.charAt(10) == ' ' && s.indexOf(':') > 10) {
             s = s.substring(0, 10);
         }
-        String[] parts = s.split("[.\\-/]", -1);
+        String[] parts = splitOnSeparators(s);
         try {
             if (parts.length == 3) {
                 return fromParts(s, parts);
@@ -45,6 +45,29 @@ public final class DateParser {
         }
         return ParsedDate.invalid("'" + cell + "' is not a date in a known format "
                 + "(yyyy-MM-dd, dd.MM.yyyy, d.M.yyyy, yyyyMMdd)");
+    }
+
+    /** Splits at '.', '-' and '/' (like {@code split("[.\\-/]", -1)}, without a regular expression). */
+    private static String[] splitOnSeparators(String s) {
+        int count = 1;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.' || c == '-' || c == '/') {
+                count++;
+            }
+        }
+        String[] parts = new String[count];
+        int start = 0;
+        int k = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.' || c == '-' || c == '/') {
+                parts[k++] = s.substring(start, i);
+                start = i + 1;
+            }
+        }
+        parts[k] = s.substring(start);
+        return parts;
     }
 
     private static ParsedDate fromParts(String s, String[] parts) {

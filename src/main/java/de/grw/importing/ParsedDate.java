@@ -11,12 +11,12 @@ public record ParsedDate(String iso, String problem) {
     static final ParsedDate EMPTY = new ParsedDate(null, null);
 
     static ParsedDate valid(int year, int month, int day) {
-        return new ParsedDate(String.format("%04d-%02d-%02d", year, month, day), null);
+        return new ParsedDate(iso(year, month, day), null);
     }
 
     static ParsedDate partial(int year, int month, int day, String problem) {
-        return new ParsedDate(String.format("%04d-%02d-%02d", year, month, day),
-                problem + "; kept as " + String.format("%04d-%02d-%02d", year, month, day) + " (00 = unknown)");
+        String iso = iso(year, month, day);
+        return new ParsedDate(iso, problem + "; kept as " + iso + " (00 = unknown)");
     }
 
     static ParsedDate invalid(String problem) {
@@ -30,5 +30,21 @@ public record ParsedDate(String iso, String problem) {
 
     public boolean isEmpty() {
         return iso == null && problem == null;
+    }
+
+    /** {@code yyyy-MM-dd} with zero padding, without {@link String#format} (this runs for every date cell). */
+    static String iso(int year, int month, int day) {
+        char[] c = new char[10];
+        c[0] = (char) ('0' + year / 1000 % 10);
+        c[1] = (char) ('0' + year / 100 % 10);
+        c[2] = (char) ('0' + year / 10 % 10);
+        c[3] = (char) ('0' + year % 10);
+        c[4] = '-';
+        c[5] = (char) ('0' + month / 10 % 10);
+        c[6] = (char) ('0' + month % 10);
+        c[7] = '-';
+        c[8] = (char) ('0' + day / 10 % 10);
+        c[9] = (char) ('0' + day % 10);
+        return new String(c);
     }
 }

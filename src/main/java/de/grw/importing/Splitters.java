@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Registry of splitters by name. */
 public final class Splitters {
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
     private static final Map<String, Splitter> REGISTRY = new ConcurrentHashMap<>();
 
     static {
@@ -57,7 +58,7 @@ public final class Splitters {
                 family = cell.substring(0, comma).trim();
                 given = cell.substring(comma + 1).trim();
             } else {
-                List<String> words = new ArrayList<>(List.of(cell.trim().split("\\s+")));
+                List<String> words = new ArrayList<>(List.of(BLANKS.split(cell.trim())));
                 int capital = capitalWord(words);
                 if (capital >= 0) {
                     family = words.remove(capital);
@@ -115,7 +116,7 @@ public final class Splitters {
             if (part.isEmpty()) {
                 return part;
             }
-            String[] words = part.trim().split("\\s+");
+            String[] words = BLANKS.split(part.trim());
             int i = 0;
             while (i < words.length - 1 && isTitleWord(words[i])) {
                 titles.add(words[i]);

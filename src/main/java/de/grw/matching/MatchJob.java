@@ -19,6 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -57,42 +62,111 @@ public final class MatchJob {
         }
         PhaseTimer timer = new PhaseTimer();
         timer.start("import");
-        RecordTable.Builder builder = new RecordTable.Builder(profile.fields().size());
+        Observer safe = synchronizedObserver(observer);
         SourceImporter importer = new SourceImporter(profile, mappingFile, mappingPath);
-        List<ImportedSource> sources = new ArrayList<>();
+        List<Callable<Imported>> tasks = new ArrayList<>();
         for (Path input : inputs) {
-            String source = SourceImporter.sourceName(input);
-            int sourceIndex = builder.addSource(source);
-            String[] values = new String[profile.fields().size()];
-            Consumer<SourceRecord> add = r -> {
-                for (int f = 0; f < values.length; f++) {
-                    values[f] = r.value(f);
-                }
-                builder.add(sourceIndex, r.recordId(), values);
-            };
-            sources.add(importer.importFile(input, new ImportListener() {
-                @Override
-                public void mapping(ColumnMapping mapping) {
-                    observer.mapping(source, mapping);
-                }
-
-                @Override
-                public void record(SourceRecord record) {
-                    add.accept(record);
-                }
-
-                @Override
-                public void problem(ImportProblem problem) {
-                    observer.problem(problem);
-                }
-            }, progress, cancel));
+            tasks.add(() -> importOne(importer, input, safe, progress, cancel));
         }
-        RecordTable table = builder.build();
+        List<Imported> imported = runAll(tasks, inputs.size());
+        List<ImportedSource> sources = new ArrayList<>();
+        List<RecordTable> tables = new ArrayList<>();
+        for (Imported i : imported) {
+            sources.add(i.source());
+            tables.add(i.table());
+        }
+        RecordTable table = RecordTable.concat(tables);
         timer.stop();
         MatchResult result = new MatchEngine(profile).run(table, options, progress, cancel);
         Map<String, Duration> timings = new LinkedHashMap<>(timer.phases());
         timings.putAll(result.timings());
         return new Outcome(sources, table, result, timings);
+    }
+
+    private record Imported(ImportedSource source, RecordTable table) {
+    }
+
+    private Imported importOne(SourceImporter importer, Path input, Observer observer, ProgressListener progress,
+                               CancellationToken cancel) {
+        String source = SourceImporter.sourceName(input);
+        RecordTable.Builder builder = new RecordTable.Builder(profile.fields().size());
+        int sourceIndex = builder.addSource(source);
+        String[] values = new String[profile.fields().size()];
+        Consumer<SourceRecord> add = r -> {
+            for (int f = 0; f < values.length; f++) {
+                values[f] = r.value(f);
+            }
+            builder.add(sourceIndex, r.recordId(), values);
+        };
+        ImportedSource result = importer.importFile(input, new ImportListener() {
+            @Override
+            public void mapping(ColumnMapping mapping) {
+                observer.mapping(source, mapping);
+            }
+
+            @Override
+            public void record(SourceRecord record) {
+                add.accept(record);
+            }
+
+            @Override
+            public void problem(ImportProblem problem) {
+                observer.problem(problem);
+            }
+        }, progress, cancel);
+        return new Imported(result, builder.build());
+    }
+
+    /** Imports the sources in parallel (one thread per file, at most one per core), results in input order. */
+    private static List<Imported> runAll(List<Callable<Imported>> tasks, int count) {
+        int threads = Math.max(1, Math.min(count, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "grw-import");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Imported>> futures = new ArrayList<>();
+            for (Callable<Imported> task : tasks) {
+                futures.add(pool.submit(task));
+            }
+            List<Imported> out = new ArrayList<>();
+            for (Future<Imported> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    futures.forEach(other -> other.cancel(true));
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (cause instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(cause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new de.grw.common.CancelledException();
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Observer synchronizedObserver(Observer observer) {
+        return new Observer() {
+            @Override
+            public synchronized void mapping(String source, ColumnMapping mapping) {
+                observer.mapping(source, mapping);
+            }
+
+            @Override
+            public synchronized void problem(ImportProblem problem) {
+                observer.problem(problem);
+            }
+        };
     }
 
     /**

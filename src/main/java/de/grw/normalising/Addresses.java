@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 
 /** German street and house-number forms. */
 public final class Addresses {
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
     private static final Pattern TRAILING_NUMBER = Pattern.compile(
             "^(.*?)[\\s,]+(?:(?i:nr)\\.?\\s*)?(\\d+\\s*[a-zA-Z]?(?:\\s*[-/]\\s*\\d+\\s*[a-zA-Z]?)?)\\s*$");
     private static final Pattern LEADING_NUMBER = Pattern.compile(
@@ -108,15 +109,28 @@ public final class Addresses {
             return new String[] {null, null};
         }
         String v = value.trim();
+        if (!containsDigit(v)) {
+            return new String[] {v, null};
+        }
         var m = TRAILING_NUMBER.matcher(v);
         if (m.matches() && !m.group(1).isBlank()) {
-            return new String[] {m.group(1).trim(), m.group(2).replaceAll("\\s+", " ").trim()};
+            return new String[] {m.group(1).trim(), BLANKS.matcher(m.group(2)).replaceAll(" ").trim()};
         }
         m = LEADING_NUMBER.matcher(v);
         if (m.matches()) {
-            return new String[] {m.group(2).trim(), m.group(1).replaceAll("\\s+", " ").trim()};
+            return new String[] {m.group(2).trim(), BLANKS.matcher(m.group(1)).replaceAll(" ").trim()};
         }
         return new String[] {v, null};
+    }
+
+    private static boolean containsDigit(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Postal code: digits only, a four-digit German code padded with its lost leading zero; otherwise compact. */

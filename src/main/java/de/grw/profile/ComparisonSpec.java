@@ -24,6 +24,11 @@ public record ComparisonSpec(String name, List<String> fields, List<LevelSpec> l
         stage = stage == 0 ? 1 : stage;
     }
 
+    /** A stage-1 comparison without reference values. */
+    public ComparisonSpec(String name, List<String> fields, List<LevelSpec> levels) {
+        this(name, fields, levels, null, 1);
+    }
+
     /**
      * Reference probabilities of a comparison's levels, estimated once on a large realistic population.
      *

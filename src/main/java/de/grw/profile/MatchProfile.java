@@ -38,6 +38,15 @@ public record MatchProfile(String name, String description, List<FieldSpec> fiel
         contradictions = contradictions == null ? List.of() : List.copyOf(contradictions);
     }
 
+    /** A profile without training rules (the model is estimated in stages on the candidate pairs). */
+    public MatchProfile(String name, String description, List<FieldSpec> fields, List<CompositeSpec> composites,
+                        List<ComparisonSpec> comparisons, List<BlockingRuleSpec> blocking, BlockingLimits limits,
+                        List<String> sortKey, List<ContradictionSpec> contradictions, ModelSpec model,
+                        double threshold) {
+        this(name, description, fields, composites, comparisons, blocking, List.of(), limits, sortKey,
+                contradictions, model, threshold);
+    }
+
     public Optional<FieldSpec> field(String fieldName) {
         return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
     }

@@ -97,7 +97,7 @@ public final class GeneratorMain {
         }
     }
 
-    static void print(GenerationReport report, long seed, PrintStream out) {
+    public static void print(GenerationReport report, long seed, PrintStream out) {
         out.printf(Locale.ROOT, "Wrote %,d records (seed %d) to %s%n", report.totalRecords(), seed,
                 report.outputDirectory());
         for (Map.Entry<String, Long> e : report.recordsPerSource().entrySet()) {

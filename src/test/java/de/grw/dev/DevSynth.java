@@ -64,6 +64,7 @@ public final class DevSynth {
         }
         System.out.printf("records %d candidates %d %s [%d ms] %s%n", table.size(), result.pairCount(),
                 PairwiseEvaluation.of(pred, ent), ms, o.timings());
+        result.candidates().stats().forEach(System.out::println);
         if (System.getProperty("model") != null) {
             result.model().describe().forEach(System.out::println);
         }

@@ -65,11 +65,47 @@ public final class RecordTable {
         return sizes;
     }
 
+    /** The records of several tables, in order (sources keep their names; equal names become one source). */
+    public static RecordTable concat(List<RecordTable> tables) {
+        int fieldCount = tables.isEmpty() ? 0 : tables.get(0).fieldCount();
+        int total = 0;
+        for (RecordTable t : tables) {
+            total += t.size;
+        }
+        List<String> names = new ArrayList<>();
+        int[] sourceOf = new int[total];
+        String[] ids = new String[total];
+        String[][] cols = new String[fieldCount][total];
+        int pos = 0;
+        for (RecordTable t : tables) {
+            int[] remap = new int[t.sourceNames.size()];
+            for (int s = 0; s < remap.length; s++) {
+                String name = t.sourceNames.get(s);
+                int index = names.indexOf(name);
+                if (index < 0) {
+                    names.add(name);
+                    index = names.size() - 1;
+                }
+                remap[s] = index;
+            }
+            for (int r = 0; r < t.size; r++) {
+                sourceOf[pos + r] = remap[t.sourceOf[r]];
+            }
+            System.arraycopy(t.recordIds, 0, ids, pos, t.size);
+            for (int f = 0; f < fieldCount; f++) {
+                System.arraycopy(t.columns[f], 0, cols[f], pos, t.size);
+            }
+            pos += t.size;
+        }
+        return new RecordTable(names, sourceOf, ids, cols, total);
+    }
+
     /** Collects records one by one; not thread-safe. */
     public static final class Builder {
         private final int fieldCount;
         private final List<String> sourceNames = new ArrayList<>();
         private final List<Map<String, String>> interned = new ArrayList<>();
+        private final boolean[] internOff;
         private int[] sourceOf = new int[1024];
         private String[] recordIds = new String[1024];
         private String[][] columns;
@@ -78,6 +114,7 @@ public final class RecordTable {
         public Builder(int fieldCount) {
             this.fieldCount = fieldCount;
             this.columns = new String[fieldCount][1024];
+            this.internOff = new boolean[fieldCount];
             for (int f = 0; f < fieldCount; f++) {
                 interned.add(new HashMap<>());
             }
@@ -118,9 +155,24 @@ public final class RecordTable {
             recordIds[size] = recordId;
             for (int f = 0; f < fieldCount; f++) {
                 String v = values[f];
-                columns[f][size] = v == null ? null : interned.get(f).computeIfAbsent(v, k -> k);
+                if (v == null || internOff[f]) {
+                    columns[f][size] = v;
+                } else {
+                    Map<String, String> map = interned.get(f);
+                    String shared = map.putIfAbsent(v, v);
+                    columns[f][size] = shared == null ? v : shared;
+                }
             }
             size++;
+            if (size == 20_000) {
+                // sharing pays only for repeated values (names, places), not for ids, numbers, e-mail addresses
+                for (int f = 0; f < fieldCount; f++) {
+                    if (interned.get(f).size() > size / 2) {
+                        internOff[f] = true;
+                        interned.get(f).clear();
+                    }
+                }
+            }
             return this;
         }
 

@@ -12,12 +12,40 @@ import de.grw.matching.compare.CompiledComparisons;
  */
 public final class EmTrainer {
     private static final double SMOOTHING = 0.5;
+    /** Weight of the reference share of duplicates in the prior, in matching pairs. */
+    static final double LAMBDA_PRIOR_MATCHES = 2;
 
     private EmTrainer() {
     }
 
     /** What one EM run produced. */
     public record Fit(double[][] m, double lambda, int iterations, boolean converged) {
+    }
+
+    /**
+     * One joint EM over candidate pairs (all comparisons estimated, pairs not in {@code counts} certain
+     * non-matches), with the default starting values.
+     */
+    public static ModelParameters train(CompiledComparisons comparisons, PatternCounts counts, double[][] u,
+                                        double totalPairs, int maxIterations, double tolerance, int recordCount) {
+        int c = comparisons.count();
+        boolean[] all = new boolean[c];
+        java.util.Arrays.fill(all, true);
+        double lambdaStart = Math.min(0.5, Math.max(1.0 / totalPairs,
+                0.25 * Math.min(counts.total(), recordCount) / totalPairs));
+        Fit fit = fit(comparisons, counts, u, initialM(comparisons, u, false), all, new boolean[c], lambdaStart,
+                totalPairs, maxIterations, tolerance, 0, 0);
+        java.util.List<java.util.List<String>> labels = new java.util.ArrayList<>();
+        for (int k = 0; k < c; k++) {
+            labels.add(comparisons.labels(k));
+        }
+        return new ModelParameters(comparisons.names(), labels, fit.m(), u, fit.lambda(), fit.iterations(),
+                fit.converged());
+    }
+
+    /** Starting values without u (neutral levels not adjusted). */
+    public static double[][] initialM(CompiledComparisons comparisons) {
+        return initialM(comparisons, null, false);
     }
 
     /**
@@ -87,7 +115,10 @@ public final class EmTrainer {
             }
             double newLambda;
             if (lambdaPrior > 0 && priorMatches > 0) {
-                newLambda = (expectedMatches + priorMatches) / (denominator + priorMatches / lambdaPrior);
+                // a Beta prior worth LAMBDA_PRIOR_MATCHES matches: decisive for a file of a dozen records, a rounding
+                // error for thousands
+                newLambda = (expectedMatches + LAMBDA_PRIOR_MATCHES)
+                        / (denominator + LAMBDA_PRIOR_MATCHES / lambdaPrior);
             } else {
                 newLambda = Math.max(expectedMatches, 1e-3) / denominator;
             }
@@ -171,7 +202,7 @@ public final class EmTrainer {
                 m[k][levels - 1] = 0.02;
             }
         }
-        for (int k = 0; k < c; k++) {
+        for (int k = 0; k < c && u != null; k++) {
             double neutralU = 0;
             for (int l = 1; l < m[k].length; l++) {
                 if (comparisons.isNeutral(k, l)) {

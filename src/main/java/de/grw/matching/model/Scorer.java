@@ -86,6 +86,11 @@ public final class Scorer {
         return ModelParameters.log2(u / Math.max(tf, minTermFrequency));
     }
 
+    /** Each comparison's contribution, term frequencies taken from record {@code a} alone. */
+    public List<Contribution> explain(long pattern, int a) {
+        return explain(pattern, a, a);
+    }
+
     /** Each comparison's contribution to a pair's weight, in profile order. */
     public List<Contribution> explain(long pattern, int a, int b) {
         List<Contribution> out = new ArrayList<>(weights.length);

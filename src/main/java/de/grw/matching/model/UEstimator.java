@@ -16,6 +16,12 @@ public final class UEstimator {
     private UEstimator() {
     }
 
+    /** Without reference values: add-one smoothing. */
+    public static double[][] estimate(CompiledComparisons comparisons, int recordCount, int[] sourceOf,
+                                      boolean linkOnly, int samplePairs, long seed, CancellationToken cancel) {
+        return estimate(comparisons, recordCount, sourceOf, linkOnly, samplePairs, seed, 0, cancel);
+    }
+
     /**
      * @param linkOnly count only pairs of records from different sources
      * @return u probabilities per comparison and level (level 0 unused)
