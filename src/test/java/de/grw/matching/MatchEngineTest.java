@@ -128,8 +128,7 @@ class MatchEngineTest {
     @Test
     void umlautSpellingSwappedDayAndMonthAndStreetAbbreviationStillAgree() {
         assertThat(run.levels("1", "2")).containsEntry("family_name", "exact").containsEntry("given_names", "exact")
-                .containsEntry("birth_date", "day_month_swapped").containsEntry("street", "street_and_number")
-                .containsEntry("place", "postal_code_and_city").containsEntry("tax_id", "missing");
+                .containsEntry("birth_date", "day_month_swapped").containsEntry("address", "same_address").containsEntry("tax_id", "missing");
         assertThat(run.result().probability(run.pair("1", "2"))).isGreaterThan(0.9);
     }
 
@@ -143,7 +142,7 @@ class MatchEngineTest {
     @Test
     void doubleGivenNameAndPostalCodeWithoutLeadingZeroAgree() {
         assertThat(run.levels("5", "6")).containsEntry("given_names", "exact")
-                .containsEntry("street", "street_and_number").containsEntry("place", "postal_code_and_city");
+                .containsEntry("address", "same_address");
     }
 
     @Test
@@ -151,7 +150,7 @@ class MatchEngineTest {
         int p = run.pair("1", "7");
         assertThat(run.result().probability(p)).isLessThan(0.5);
         assertThat(run.levels("1", "7")).containsEntry("family_name", "exact").containsEntry("birth_date", "else")
-                .containsEntry("street", "else");
+                .containsEntry("address", "else");
         assertThat(run.result().clusterOf(0)).isNotEqualTo(run.result().clusterOf(6));
     }
 
@@ -188,9 +187,10 @@ class MatchEngineTest {
 
     @Test
     void aHigherThresholdLinksFewerPairs() {
-        Run strict = run(profile, MatchOptions.defaults().withThreshold(0.999999), ONE_SOURCE, ROWS);
-        assertThat(strict.clusters()).isEmpty();
-        assertThat(strict.result().threshold()).isEqualTo(0.999999);
+        Run strict = run(profile, MatchOptions.defaults().withThreshold(0.999999999), ONE_SOURCE, ROWS);
+        assertThat(strict.result().threshold()).isEqualTo(0.999999999);
+        assertThat(strict.result().pairsAboveThreshold()).isLessThan(run.result().pairsAboveThreshold());
+        assertThat(strict.clusters().size()).isLessThan(run.clusters().size());
     }
 
     @Test

@@ -51,12 +51,12 @@ class ProfileLoaderTest {
         assertThat(p.fieldIndex("nope")).isEqualTo(-1);
         assertThat(p.composites()).extracting(CompositeSpec::name).containsExactly("full_name", "street_address");
         assertThat(p.comparisons()).isNotEmpty().hasSizeLessThanOrEqualTo(ProfileLoader.MAX_COMPARISONS);
-        assertThat(p.blocking()).extracting(BlockingRuleSpec::name).contains("name_sounds");
+        assertThat(p.blocking()).extracting(BlockingRuleSpec::name).contains("names+birth_year");
         assertThat(p.blocking().stream().filter(BlockingRuleSpec::unordered)).extracting(BlockingRuleSpec::name)
-                .containsExactly("name_sounds");
+                .containsExactly("names+birth_year", "names+birth_day", "names+postal_code");
         assertThat(p.limits()).isEqualTo(new BlockingLimits(500, 30, 1_000_000));
         assertThat(p.sortKey()).containsExactly("family_name", "given_names", "birth_date");
-        assertThat(p.threshold()).isEqualTo(0.9);
+        assertThat(p.threshold()).isEqualTo(0.5);
         assertThat(p.model().randomPairs()).isPositive();
     }
 
@@ -72,7 +72,7 @@ class ProfileLoaderTest {
         LevelSpec swapped = given.levels().get(2);
         assertThat(swapped.neutral()).isTrue();
         assertThat(swapped.params()).containsEntry("other", "family_name");
-        LevelSpec jw = given.levels().get(5);
+        LevelSpec jw = given.levels().get(6);
         assertThat(jw.params()).containsEntry("min", 0.92);
     }
 
@@ -112,10 +112,10 @@ class ProfileLoaderTest {
     @Test
     void aCopyWithAnotherThreshold() {
         MatchProfile p = ProfileLoader.defaultProfile();
-        MatchProfile q = p.withThreshold(0.5);
-        assertThat(q.threshold()).isEqualTo(0.5);
+        MatchProfile q = p.withThreshold(0.9);
+        assertThat(q.threshold()).isEqualTo(0.9);
         assertThat(q.fields()).isEqualTo(p.fields());
-        assertThat(p.threshold()).isEqualTo(0.9);
+        assertThat(p.threshold()).isEqualTo(0.5);
     }
 
     @Test
@@ -153,7 +153,7 @@ class ProfileLoaderTest {
             ObjectNode part = (ObjectNode) root.withArray("blocking").get(0).withArray("parts").get(1);
             part.put("field", "geburtsdatum");
         })).isInstanceOf(UserFacingException.class)
-                .hasMessageEndingWith("blocking rule 'family_name_sound+birth_year' refers to unknown field "
+                .hasMessageEndingWith("blocking rule 'names+birth_year' refers to unknown field "
                         + "'geburtsdatum'");
     }
 

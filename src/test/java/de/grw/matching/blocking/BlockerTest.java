@@ -205,12 +205,12 @@ class BlockerTest {
 
     @Test
     void thePersonProfilesNameSoundsRuleFindsSwappedNames() {
-        BlockingRuleSpec nameSounds = PERSON.blocking().stream().filter(r -> r.name().equals("name_sounds"))
+        BlockingRuleSpec nameSounds = PERSON.blocking().stream().filter(r -> r.name().equals("names+birth_year"))
                 .findFirst().orElseThrow();
         CandidatePairs c = run(List.of(nameSounds), NO_SHORTCUT, false, List.of(
-                row("given_names", "Hans", "family_name", "Meier"),
-                row("given_names", "Meyer", "family_name", "Hans"),
-                row("given_names", "Hanna", "family_name", "Meier")));
+                row("given_names", "Hans", "family_name", "Meier", "birth_date", "1970-05-01"),
+                row("given_names", "Meyer", "family_name", "Hans", "birth_date", "1970-01-05"),
+                row("given_names", "Hanna", "family_name", "Meier", "birth_date", "1970-05-01")));
         assertThat(pairs(c)).containsExactly("0-1");
     }
 

@@ -47,8 +47,7 @@ class CompiledComparisonsTest {
         assertThat(label(0, 1, "given_names")).isEqualTo("exact");
         assertThat(label(0, 1, "family_name")).isEqualTo("exact");
         assertThat(label(0, 1, "birth_date")).isEqualTo("day_month_swapped");
-        assertThat(label(0, 1, "street")).isEqualTo("street_and_number");
-        assertThat(label(0, 1, "place")).isEqualTo("postal_code_and_city");
+        assertThat(label(0, 1, "address")).isEqualTo("same_address");
         assertThat(label(0, 1, "sex")).isEqualTo("missing");
         assertThat(label(0, 1, "tax_id")).isEqualTo("missing");
     }
@@ -64,10 +63,10 @@ class CompiledComparisonsTest {
     void noPassingLevelIsElseAndAOneSidedValueIsMissing() {
         assertThat(label(0, 3, "given_names")).isEqualTo("else");
         assertThat(label(0, 3, "birth_date")).isEqualTo("else");
-        assertThat(label(0, 2, "street")).isEqualTo("missing");
+        assertThat(label(0, 2, "address")).isEqualTo("missing");
         int given = index("given_names");
         assertThat(comparisons.level(given, 0, 3)).isEqualTo(comparisons.levelCount(given) - 1);
-        assertThat(comparisons.level(index("street"), 0, 2)).isEqualTo(CompiledComparisons.MISSING);
+        assertThat(comparisons.level(index("address"), 0, 2)).isEqualTo(CompiledComparisons.MISSING);
     }
 
     @Test
