@@ -43,6 +43,15 @@ public final class MatchEngine {
      */
     public MatchResult run(RecordTable table, MatchOptions options, PairConstraint extraConstraint,
                            ProgressListener progress, CancellationToken cancel) {
+        return run(table, options, extraConstraint, new int[0][], progress, cancel);
+    }
+
+    /**
+     * @param extraConstraint cannot-links beyond the profile's contradictions (a clerk's "not a duplicate")
+     * @param mustLink        groups of record indexes that stay together (records a clerk merged)
+     */
+    public MatchResult run(RecordTable table, MatchOptions options, PairConstraint extraConstraint, int[][] mustLink,
+                           ProgressListener progress, CancellationToken cancel) {
         PhaseTimer timer = new PhaseTimer();
         timer.start("normalise");
         PreparedRecords records = PreparedRecords.prepare(table, profile, progress, cancel);
@@ -78,7 +87,7 @@ public final class MatchEngine {
         timer.start("cluster");
         double threshold = options.threshold() != null ? options.threshold() : profile.threshold();
         ConstrainedClustering.Result clusters = cluster(records, candidates.pairs(), weights, threshold,
-                Contradictions.bind(profile.contradictions(), records), extraConstraint, scorer, cancel);
+                Contradictions.bind(profile.contradictions(), records), extraConstraint, mustLink, scorer, cancel);
         timer.stop();
         return new MatchResult(records, candidates, patterns, weights, scorer, threshold, clusters, timer.phases(),
                 totalPairs);
@@ -135,8 +144,8 @@ public final class MatchEngine {
 
     private static ConstrainedClustering.Result cluster(PreparedRecords records, long[] pairs, float[] weights,
                                                         double threshold, PairConstraint contradiction,
-                                                        PairConstraint cannotLink, Scorer scorer,
-                                                        CancellationToken cancel) {
+                                                        PairConstraint cannotLink, int[][] mustLink,
+                                                        Scorer scorer, CancellationToken cancel) {
         double minWeight = Math.log(threshold / (1 - threshold)) / Math.log(2);
         LongList selected = new LongList();
         for (int i = 0; i < pairs.length; i++) {
@@ -159,6 +168,7 @@ public final class MatchEngine {
         CompiledComparisons comparisons = scorer.comparisons();
         PairConstraint chainGuard = (a, b) -> contradiction.cannotLink(a, b)
                 && scorer.weight(comparisons.pattern(a, b), a, b) < minWeight;
-        return ConstrainedClustering.cluster(records.size(), first, second, w, cannotLink.or(chainGuard), cancel);
+        return ConstrainedClustering.cluster(records.size(), first, second, w, cannotLink.or(chainGuard), mustLink,
+                cancel);
     }
 }

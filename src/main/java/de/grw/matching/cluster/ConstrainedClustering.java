@@ -22,10 +22,35 @@ public final class ConstrainedClustering {
      */
     public static Result cluster(int recordCount, int[] first, int[] second, float[] weight,
                                  PairConstraint constraint, CancellationToken cancel) {
+        return cluster(recordCount, first, second, weight, constraint, new int[0][], cancel);
+    }
+
+    /**
+     * @param mustLink groups of records that belong together whatever the pairs say (records a clerk merged); they
+     *                 are joined before any pair is looked at
+     */
+    public static Result cluster(int recordCount, int[] first, int[] second, float[] weight,
+                                 PairConstraint constraint, int[][] mustLink, CancellationToken cancel) {
         int[] parent = new int[recordCount];
         int[][] members = new int[recordCount][];
         for (int i = 0; i < recordCount; i++) {
             parent[i] = i;
+        }
+        for (int[] group : mustLink) {
+            for (int k = 1; k < group.length; k++) {
+                int ra = find(parent, group[0]);
+                int rb = find(parent, group[k]);
+                if (ra == rb) {
+                    continue;
+                }
+                int[] ma = members[ra] == null ? new int[] {ra} : members[ra];
+                int[] mb = members[rb] == null ? new int[] {rb} : members[rb];
+                int[] merged = java.util.Arrays.copyOf(ma, ma.length + mb.length);
+                System.arraycopy(mb, 0, merged, ma.length, mb.length);
+                parent[rb] = ra;
+                members[ra] = merged;
+                members[rb] = null;
+            }
         }
         long[] order = new long[first.length];
         for (int i = 0; i < order.length; i++) {

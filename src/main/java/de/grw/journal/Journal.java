@@ -1,0 +1,71 @@
+package de.grw.journal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The workspace's append-only journal: every change is appended in the same transaction as the change itself, and
+ * chained to the previous entry by a SHA-256 hash. The database refuses UPDATE and DELETE on it (triggers); any
+ * tampering that gets past them (editing the file) is found by {@link JournalVerifier}.
+ */
+public final class Journal {
+    /** The {@code prev} of the first entry. */
+    public static final String GENESIS = "0".repeat(64);
+
+    private Journal() {
+    }
+
+    /** Appends an entry inside the caller's transaction and returns it. */
+    public static JournalEntry append(Connection c, Instant at, String user, String action, Object payload)
+            throws SQLException {
+        long seq = 1;
+        String prev = GENESIS;
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
+             ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                seq = rs.getLong(1) + 1;
+                prev = rs.getString(2);
+            }
+        }
+        JournalEntry draft = new JournalEntry(seq, at.toString(), user, action, CanonicalJson.write(payload), prev,
+                "");
+        JournalEntry entry = new JournalEntry(seq, draft.at(), user, action, draft.payload(), prev,
+                draft.computeHash());
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO journal(seq, at, user_name, action, payload, prev_hash, hash) VALUES (?,?,?,?,?,?,?)")) {
+            ps.setLong(1, entry.seq());
+            ps.setString(2, entry.at());
+            ps.setString(3, entry.user());
+            ps.setString(4, entry.action());
+            ps.setString(5, entry.payload());
+            ps.setString(6, entry.prev());
+            ps.setString(7, entry.hash());
+            ps.executeUpdate();
+        }
+        return entry;
+    }
+
+    /** All entries in storage order (by rowid, not by seq, so that reordering shows). */
+    public static List<JournalEntry> all(Connection c) throws SQLException {
+        List<JournalEntry> out = new ArrayList<>();
+        each(c, out::add);
+        return out;
+    }
+
+    public static void each(Connection c, Consumer<JournalEntry> consumer) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT seq, at, user_name, action, payload, prev_hash, hash FROM journal ORDER BY rowid");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                consumer.accept(new JournalEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)));
+            }
+        }
+    }
+}

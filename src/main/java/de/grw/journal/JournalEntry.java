@@ -1,0 +1,59 @@
+package de.grw.journal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One entry of the append-only journal. {@code hash} is the SHA-256 of the entry's canonical JSON without the
+ * hash (which contains {@code prev}, the previous entry's hash), so every entry seals all entries before it.
+ *
+ * @param seq     1-based position in the journal
+ * @param at      time of the change (ISO-8601, UTC)
+ * @param user    who made it
+ * @param action  what kind of change (e.g. {@code decision.proposed})
+ * @param payload the change's details as canonical JSON
+ * @param prev    hash of the previous entry ({@link Journal#GENESIS} for the first)
+ * @param hash    hash of this entry
+ */
+public record JournalEntry(long seq, String at, String user, String action, String payload, String prev,
+                           String hash) {
+
+    /** The canonical JSON text the hash is computed over. */
+    public String sealedText() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", seq);
+        m.put("at", at);
+        m.put("user", user);
+        m.put("action", action);
+        m.put("payload", CanonicalJson.parse(payload));
+        m.put("prev", prev);
+        return CanonicalJson.write(m);
+    }
+
+    /** The hash this entry should have. */
+    public String computeHash() {
+        return CanonicalJson.sha256(sealedText());
+    }
+
+    /** One line of the exported journal (JSON Lines), hash included. */
+    public String toJsonLine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", seq);
+        m.put("at", at);
+        m.put("user", user);
+        m.put("action", action);
+        m.put("payload", CanonicalJson.parse(payload));
+        m.put("prev", prev);
+        m.put("hash", hash);
+        return CanonicalJson.write(m);
+    }
+
+    /** Reads one exported line. */
+    public static JournalEntry fromJsonLine(String line) {
+        JsonNode n = CanonicalJson.parse(line);
+        return new JournalEntry(n.path("seq").asLong(-1), n.path("at").asText(), n.path("user").asText(),
+                n.path("action").asText(), CanonicalJson.write(n.path("payload")), n.path("prev").asText(),
+                n.path("hash").asText());
+    }
+}

@@ -1,0 +1,63 @@
+package de.grw.journal;
+
+import java.util.Iterator;
+
+/**
+ * Checks a journal's hash chain: every entry's hash must match its content, every {@code prev} the hash of the
+ * entry before, and the sequence numbers must run 1, 2, 3, ... A modified entry fails on its own hash; a deleted,
+ * inserted or reordered entry breaks the sequence or the chain at the first entry after the change. Deleting
+ * entries from the end leaves a valid, shorter chain: compare the head hash with one kept elsewhere (the exports
+ * and {@code verify} print it) to detect that.
+ */
+public final class JournalVerifier {
+    private JournalVerifier() {
+    }
+
+    /**
+     * @param ok        whether the chain is intact
+     * @param entries   entries checked
+     * @param firstBad  sequence number of the first bad entry (its position when the number itself is wrong), or 0
+     * @param problem   what is wrong with it
+     * @param headHash  hash of the last entry (the chain's head)
+     */
+    public record Result(boolean ok, long entries, long firstBad, String problem, String headHash) {
+        public String describe() {
+            if (ok) {
+                return "journal intact: " + entries + " entries, head " + headHash;
+            }
+            return "journal damaged at entry " + firstBad + ": " + problem;
+        }
+    }
+
+    public static Result verify(Iterator<JournalEntry> entries) {
+        String prevHash = Journal.GENESIS;
+        long expectedSeq = 1;
+        long count = 0;
+        while (entries.hasNext()) {
+            JournalEntry e = entries.next();
+            count++;
+            if (e.seq() != expectedSeq) {
+                String what = e.seq() > expectedSeq ? "entries before it are missing" : "it is out of order or "
+                        + "inserted";
+                return new Result(false, count, count, "sequence number " + e.seq() + " where " + expectedSeq
+                        + " was expected (" + what + ")", prevHash);
+            }
+            if (!e.prev().equals(prevHash)) {
+                return new Result(false, count, e.seq(), "it does not follow the entry before it (previous hash "
+                        + "differs)", prevHash);
+            }
+            String computed;
+            try {
+                computed = e.computeHash();
+            } catch (IllegalArgumentException bad) {
+                return new Result(false, count, e.seq(), "its content is not valid JSON", prevHash);
+            }
+            if (!computed.equals(e.hash())) {
+                return new Result(false, count, e.seq(), "its content was changed (hash does not match)", prevHash);
+            }
+            prevHash = e.hash();
+            expectedSeq++;
+        }
+        return new Result(true, count, 0, "", prevHash);
+    }
+}

@@ -1,0 +1,39 @@
+package de.grw.review;
+
+import de.grw.workspace.ClusterStatus;
+
+import java.sql.SQLException;
+import java.util.Map;
+
+/** Put a cluster back: it stays in the queue, after the open ones. */
+public record DeferCommand() implements DecisionCommand {
+    @Override
+    public DecisionKind kind() {
+        return DecisionKind.DEFER;
+    }
+
+    @Override
+    public boolean needsApproval() {
+        return false;
+    }
+
+    @Override
+    public Map<String, Object> payload() {
+        return Map.of();
+    }
+
+    @Override
+    public String describe() {
+        return "defer the cluster";
+    }
+
+    @Override
+    public void apply(ReviewContext context, long decisionId) throws SQLException {
+        ClusterSql.setStatus(context.connection(), context.clusterId(), ClusterStatus.DEFERRED, null);
+    }
+
+    @Override
+    public void revert(ReviewContext context, long decisionId, long revertId) throws SQLException {
+        ClusterSql.setStatus(context.connection(), context.clusterId(), ClusterStatus.OPEN, null);
+    }
+}

@@ -1,0 +1,91 @@
+package de.grw.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.grw.workspace.ClusterStatus;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Merge all or some members of a cluster into one golden record, with the clerk's choice of values where the
+ * survivorship proposal is not right. Takes effect only when a supervisor other than the proposer approves.
+ *
+ * @param members the records to merge (database ids)
+ * @param choices per field (or field group such as {@code address}): another member's value or a typed one
+ */
+public record MergeCommand(List<Long> members, Map<String, FieldChoice> choices) implements DecisionCommand {
+    public MergeCommand {
+        members = List.copyOf(members);
+        choices = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(choices));
+        if (members.size() < 2) {
+            throw new IllegalArgumentException("a merge needs at least two records");
+        }
+    }
+
+    static MergeCommand fromPayload(JsonNode p) {
+        List<Long> members = new ArrayList<>();
+        p.path("members").forEach(m -> members.add(m.asLong()));
+        Map<String, FieldChoice> choices = new LinkedHashMap<>();
+        p.path("choices").fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            choices.put(e.getKey(), v.has("record") ? new FieldChoice.FromRecord(v.get("record").asLong())
+                    : new FieldChoice.Manual(v.path("value").isNull() ? null : v.path("value").asText()));
+        });
+        return new MergeCommand(members, choices);
+    }
+
+    @Override
+    public DecisionKind kind() {
+        return DecisionKind.MERGE;
+    }
+
+    @Override
+    public boolean needsApproval() {
+        return true;
+    }
+
+    @Override
+    public Map<String, Object> payload() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("members", members.stream().sorted().toList());
+        Map<String, Object> c = new LinkedHashMap<>();
+        choices.forEach((field, choice) -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            if (choice instanceof FieldChoice.FromRecord r) {
+                v.put("record", r.recordId());
+            } else if (choice instanceof FieldChoice.Manual m) {
+                v.put("value", m.value());
+            }
+            c.put(field, v);
+        });
+        out.put("choices", c);
+        return out;
+    }
+
+    @Override
+    public String describe() {
+        return "merge records " + members + " into one golden record"
+                + (choices.isEmpty() ? "" : " with chosen values for " + choices.keySet());
+    }
+
+    @Override
+    public void apply(ReviewContext context, long decisionId) throws SQLException {
+        List<Long> clusterMembers = ClusterSql.members(context.connection(), context.clusterId());
+        for (Long m : members) {
+            if (!clusterMembers.contains(m)) {
+                throw new de.grw.common.UserFacingException("record " + m + " is not a member of cluster "
+                        + context.clusterId());
+            }
+        }
+        GoldenStore.merge(context, decisionId, members, choices);
+        ClusterSql.setStatus(context.connection(), context.clusterId(), ClusterStatus.MERGED, null);
+    }
+
+    @Override
+    public void revert(ReviewContext context, long decisionId, long revertId) throws SQLException {
+        GoldenStore.unmerge(context, decisionId, revertId);
+        ClusterSql.setStatus(context.connection(), context.clusterId(), ClusterStatus.OPEN, null);
+    }
+}

@@ -1,0 +1,63 @@
+package de.grw.review;
+
+import de.grw.workspace.ClusterStatus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Two records are not the same person: a cannot-link that every later match run respects. If the cluster consisted
+ * of just these two, it is resolved; otherwise it stays in the queue for the rest of its members.
+ */
+public record NotDuplicateCommand(long recordA, long recordB) implements DecisionCommand {
+    public NotDuplicateCommand {
+        if (recordA == recordB) {
+            throw new IllegalArgumentException("a record cannot be a non-duplicate of itself");
+        }
+    }
+
+    static NotDuplicateCommand fromPayload(JsonNode p) {
+        return new NotDuplicateCommand(p.path("records").get(0).asLong(), p.path("records").get(1).asLong());
+    }
+
+    @Override
+    public DecisionKind kind() {
+        return DecisionKind.NOT_DUPLICATE;
+    }
+
+    @Override
+    public boolean needsApproval() {
+        return false;
+    }
+
+    @Override
+    public Map<String, Object> payload() {
+        return Map.of("records", List.of(Math.min(recordA, recordB), Math.max(recordA, recordB)));
+    }
+
+    @Override
+    public String describe() {
+        return "records " + recordA + " and " + recordB + " are not the same person";
+    }
+
+    @Override
+    public void apply(ReviewContext context, long decisionId) throws SQLException {
+        List<Long> members = ClusterSql.members(context.connection(), context.clusterId());
+        if (!members.contains(recordA) || !members.contains(recordB)) {
+            throw new de.grw.common.UserFacingException("records " + recordA + " and " + recordB
+                    + " must both belong to cluster " + context.clusterId());
+        }
+        ClusterSql.addCannotLink(context.connection(), recordA, recordB, decisionId);
+        if (members.size() == 2) {
+            ClusterSql.setStatus(context.connection(), context.clusterId(), ClusterStatus.NOT_DUPLICATE, null);
+        }
+    }
+
+    @Override
+    public void revert(ReviewContext context, long decisionId, long revertId) throws SQLException {
+        ClusterSql.revokeCannotLinks(context.connection(), decisionId, revertId);
+        ClusterSql.setStatus(context.connection(), context.clusterId(), ClusterStatus.OPEN, null);
+    }
+}

@@ -1,0 +1,81 @@
+package de.grw.review;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.grw.users.Permission;
+import de.grw.users.Session;
+import de.grw.workspace.GovernanceConfig;
+import de.grw.profile.MatchProfile;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Loads records for review, masking names and addresses under a blocking notice for viewers without the right. */
+public final class RecordLoader {
+    /** What a masked value shows. */
+    public static final String MASK = "***";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RecordLoader() {
+    }
+
+    /**
+     * @param viewer the user who will see the records, or {@code null} for internal use (never masked)
+     */
+    public static List<MemberRecord> load(Connection c, List<Long> ids, Session viewer, GovernanceConfig governance)
+            throws SQLException {
+        return load(c, ids, viewer, governance, null);
+    }
+
+    public static List<MemberRecord> load(Connection c, List<Long> ids, Session viewer, GovernanceConfig governance,
+                                          MatchProfile profile) throws SQLException {
+        List<MemberRecord> out = new ArrayList<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        boolean mayViewBlocked = viewer == null || viewer.may(Permission.VIEW_BLOCKED);
+        String in = String.join(",", ids.stream().map(i -> "?").toList());
+        try (PreparedStatement ps = c.prepareStatement("SELECT r.id, s.name, r.record_key, s.imported_at, "
+                + "r.values_json, s.columns_json, r.cells_json, r.blocked FROM records r JOIN sources s ON "
+                + "s.id = r.source_id WHERE r.id IN (" + in + ") ORDER BY r.id")) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setLong(i + 1, ids.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<String> values = Arrays.asList(JSON.readValue(rs.getString(5), String[].class));
+                    List<String> columns = Arrays.asList(JSON.readValue(rs.getString(6), String[].class));
+                    List<String> cells = Arrays.asList(JSON.readValue(rs.getString(7), String[].class));
+                    boolean blocked = rs.getInt(8) != 0;
+                    boolean mask = blocked && !mayViewBlocked;
+                    if (mask) {
+                        values = maskValues(values, governance, profile);
+                        cells = cells.stream().map(v -> v == null || v.isEmpty() ? v : MASK).toList();
+                    }
+                    out.add(new MemberRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            values, columns, cells, blocked, mask));
+                }
+            } catch (java.io.IOException e) {
+                throw new SQLException("a record's stored values are unreadable", e);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> maskValues(List<String> values, GovernanceConfig governance, MatchProfile profile) {
+        List<String> out = new ArrayList<>(values);
+        if (profile == null) {
+            return out.stream().map(v -> v == null ? null : MASK).toList();
+        }
+        for (String field : governance.maskedFields()) {
+            int index = profile.fieldIndex(field);
+            if (index >= 0 && out.get(index) != null) {
+                out.set(index, MASK);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,453 @@
+package de.grw.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.grw.access.AccessLog;
+import de.grw.common.UserFacingException;
+import de.grw.journal.CanonicalJson;
+import de.grw.journal.Journal;
+import de.grw.profile.MatchProfile;
+import de.grw.review.ReviewViews.ClusterView;
+import de.grw.review.ReviewViews.DecisionView;
+import de.grw.review.ReviewViews.GoldenView;
+import de.grw.review.ReviewViews.PairView;
+import de.grw.review.ReviewViews.QueueEntry;
+import de.grw.users.AccessDeniedException;
+import de.grw.users.Permission;
+import de.grw.users.Session;
+import de.grw.workspace.ClusterStatus;
+import de.grw.workspace.GovernanceConfig;
+import de.grw.workspace.Workspace;
+import de.grw.workspace.WorkspaceProfile;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The review of candidate clusters: the queue, opening a cluster (logged in the access log), decisions as commands,
+ * the four-eyes approval of merges, and reverting any decision. Every change is committed together with its journal
+ * entry before a method returns; rights are checked here, not only in the front ends.
+ */
+public final class ReviewService {
+    private final Workspace workspace;
+    private final MatchProfile profile;
+    private final GovernanceConfig governance;
+
+    public ReviewService(Workspace workspace) {
+        this.workspace = workspace;
+        this.profile = WorkspaceProfile.profile(workspace);
+        this.governance = WorkspaceProfile.governance(workspace);
+    }
+
+    public MatchProfile profile() {
+        return profile;
+    }
+
+    public GovernanceConfig governance() {
+        return governance;
+    }
+
+    /** Clusters waiting for review, the most uncertain first (open before deferred). */
+    public List<QueueEntry> queue(Session session, Set<ClusterStatus> statuses, int limit) {
+        session.require(Permission.VIEW_RECORDS, "see the review queue");
+        Set<ClusterStatus> wanted = statuses == null || statuses.isEmpty()
+                ? EnumSet.of(ClusterStatus.OPEN, ClusterStatus.DEFERRED) : statuses;
+        String in = String.join(",", wanted.stream().map(s -> "'" + s.name() + "'").toList());
+        return workspace.read(c -> {
+            List<QueueEntry> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, status, size, min_probability, max_probability, "
+                    + "note FROM clusters WHERE status IN (" + in + ") ORDER BY CASE status WHEN 'OPEN' THEN 0 "
+                    + "WHEN 'AWAITING_APPROVAL' THEN 1 ELSE 2 END, min_probability, id LIMIT ?")) {
+                ps.setInt(1, limit <= 0 ? Integer.MAX_VALUE : limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new QueueEntry(rs.getLong(1), ClusterStatus.valueOf(rs.getString(2)), rs.getInt(3),
+                                rs.getDouble(4), rs.getDouble(5), rs.getString(6)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Opens a cluster: its records (masked where the viewer may not see them), pairs, proposal and decisions. */
+    public ClusterView show(Session session, long clusterId, String caseRef) {
+        session.require(Permission.VIEW_RECORDS, "see records");
+        requireCaseToShow(caseRef);
+        return workspace.write(c -> {
+            ClusterStatus status = ClusterSql.status(c, clusterId);
+            List<Long> ids = ClusterSql.members(c, clusterId);
+            List<MemberRecord> members = RecordLoader.load(c, ids, session, governance, profile);
+            List<MemberRecord> unmasked = RecordLoader.load(c, ids, null, governance, profile);
+            Map<String, GoldenValue> proposal = new Survivorship(profile, governance.survivorship())
+                    .golden(unmasked, Map.of());
+            if (members.stream().anyMatch(MemberRecord::masked)) {
+                proposal = maskProposal(proposal);
+            }
+            AccessLog.record(c, workspace.now(), session.user(), "SHOW", caseRef, "cluster " + clusterId, ids);
+            return new ClusterView(clusterId, status, note(c, clusterId), members, pairs(c, clusterId), proposal,
+                    decisions(c, "WHERE cluster_id = ?", clusterId));
+        });
+    }
+
+    private Map<String, GoldenValue> maskProposal(Map<String, GoldenValue> proposal) {
+        Map<String, GoldenValue> out = new LinkedHashMap<>(proposal);
+        for (String f : governance.maskedFields()) {
+            GoldenValue v = out.get(f);
+            if (v != null && v.value() != null) {
+                out.put(f, new GoldenValue(f, RecordLoader.MASK, v.manual(), v.originRecord()));
+            }
+        }
+        return out;
+    }
+
+    /** Records a decision on a cluster. A merge waits for approval; other decisions take effect at once. */
+    public DecisionView propose(Session session, long clusterId, DecisionCommand command, String comment,
+                                String caseRef) {
+        session.require(Permission.DECIDE, "decide on clusters");
+        String kind = command.kind().name();
+        requireDetails(kind, comment, caseRef);
+        return workspace.write(c -> {
+            ClusterStatus status = ClusterSql.status(c, clusterId);
+            if (status != ClusterStatus.OPEN && status != ClusterStatus.DEFERRED) {
+                throw new UserFacingException("cluster " + clusterId + " is " + status.name().toLowerCase()
+                        + "; only open or deferred clusters can be decided");
+            }
+            boolean pending = command.needsApproval();
+            long id = insertDecision(c, clusterId, command.kind(), pending ? DecisionState.PENDING
+                    : DecisionState.EFFECTIVE, session.user(), comment, caseRef, command.payload(), null);
+            if (pending) {
+                ClusterSql.setStatus(c, clusterId, ClusterStatus.AWAITING_APPROVAL, null);
+            } else {
+                command.apply(context(c, session, clusterId), id);
+            }
+            Map<String, Object> payload = journalPayload(id, clusterId, command, comment, caseRef);
+            Journal.append(c, workspace.now(), session.user(), pending ? "decision.proposed" : "decision.taken",
+                    payload);
+            return decision(c, id);
+        });
+    }
+
+    /** A supervisor approves a pending merge; nobody approves their own. */
+    public DecisionView approve(Session session, long decisionId, String comment) {
+        session.require(Permission.APPROVE, "approve merges");
+        return workspace.write(c -> {
+            DecisionView d = decision(c, decisionId);
+            requirePendingMerge(d);
+            if (d.proposedBy().equals(session.user())) {
+                throw new AccessDeniedException("four-eyes principle: " + session.user()
+                        + " proposed decision " + decisionId + " and may not approve it");
+            }
+            DecisionCommand command = command(d);
+            command.apply(context(c, session, d.clusterId()), decisionId);
+            review(c, decisionId, DecisionState.EFFECTIVE, session.user(), comment);
+            List<String> golden = GoldenStore.activeGoldenOf(c, ((MergeCommand) command).members());
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("decision", decisionId);
+            payload.put("cluster", d.clusterId());
+            payload.put("golden_record", golden.isEmpty() ? null : golden.get(0));
+            payload.put("comment", comment == null ? "" : comment);
+            Journal.append(c, workspace.now(), session.user(), "decision.approved", payload);
+            return decision(c, decisionId);
+        });
+    }
+
+    /** A supervisor rejects a pending merge; the cluster returns to the queue with the supervisor's comment. */
+    public DecisionView reject(Session session, long decisionId, String comment) {
+        session.require(Permission.APPROVE, "reject merges");
+        if (governance.needsComment("REJECT") && blank(comment)) {
+            throw new UserFacingException("a rejection needs a comment for the clerk");
+        }
+        return workspace.write(c -> {
+            DecisionView d = decision(c, decisionId);
+            requirePendingMerge(d);
+            if (d.proposedBy().equals(session.user())) {
+                throw new AccessDeniedException("four-eyes principle: " + session.user()
+                        + " proposed decision " + decisionId + "; withdraw it with revert instead");
+            }
+            review(c, decisionId, DecisionState.REJECTED, session.user(), comment);
+            ClusterSql.setStatus(c, d.clusterId(), ClusterStatus.OPEN, "rejected by " + session.user() + ": "
+                    + (comment == null ? "" : comment));
+            Journal.append(c, workspace.now(), session.user(), "decision.rejected", Map.of("decision", decisionId,
+                    "cluster", d.clusterId(), "comment", comment == null ? "" : comment));
+            return decision(c, decisionId);
+        });
+    }
+
+    /**
+     * Reverts a decision by adding a REVERT decision: an approved merge is unmerged, a cannot-link revoked, a split
+     * or deferral undone, a pending merge withdrawn. Nothing is deleted.
+     */
+    public DecisionView revert(Session session, long decisionId, String comment, String caseRef) {
+        if (governance.needsComment("REVERT") && blank(comment)) {
+            throw new UserFacingException("a revert needs a comment saying why");
+        }
+        if (governance.needsCaseReference("REVERT") && blank(caseRef)) {
+            throw new UserFacingException("a revert needs a case reference (Aktenzeichen)");
+        }
+        return workspace.write(c -> {
+            DecisionView d = decision(c, decisionId);
+            if (d.kind() == DecisionKind.REVERT) {
+                throw new UserFacingException("decision " + decisionId + " is itself a revert; revert the "
+                        + "original decision's effect by deciding anew");
+            }
+            boolean own = d.proposedBy().equals(session.user());
+            boolean approvedMerge = d.kind() == DecisionKind.MERGE && d.state() == DecisionState.EFFECTIVE;
+            if (!session.may(Permission.REVERT_ANY) && !(own && session.may(Permission.REVERT_OWN) && !approvedMerge)) {
+                throw new AccessDeniedException("user " + session.user() + " may not revert decision " + decisionId
+                        + (approvedMerge ? " (undoing an approved merge needs a supervisor)" : ""));
+            }
+            if (d.state() != DecisionState.EFFECTIVE && d.state() != DecisionState.PENDING) {
+                throw new UserFacingException("decision " + decisionId + " is " + d.state().name().toLowerCase()
+                        + " and has nothing to revert");
+            }
+            long revertId = insertDecision(c, d.clusterId(), DecisionKind.REVERT, DecisionState.EFFECTIVE,
+                    session.user(), comment, caseRef, Map.of("reverts", decisionId), decisionId);
+            DecisionState newState;
+            if (d.state() == DecisionState.PENDING) {
+                ClusterSql.setStatus(c, d.clusterId(), ClusterStatus.OPEN, "merge withdrawn by " + session.user());
+                newState = DecisionState.WITHDRAWN;
+            } else {
+                command(d).revert(context(c, session, d.clusterId()), decisionId, revertId);
+                newState = DecisionState.REVERTED;
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE decisions SET state = ? WHERE id = ?")) {
+                ps.setString(1, newState.name());
+                ps.setLong(2, decisionId);
+                ps.executeUpdate();
+            }
+            Journal.append(c, workspace.now(), session.user(), "decision.reverted", Map.of("decision", revertId,
+                    "reverts", decisionId, "cluster", d.clusterId(), "comment", comment == null ? "" : comment,
+                    "case", caseRef == null ? "" : caseRef));
+            return decision(c, revertId);
+        });
+    }
+
+    /** Merges waiting for a supervisor. */
+    public List<DecisionView> pendingApprovals(Session session) {
+        session.require(Permission.VIEW_RECORDS, "see pending merges");
+        return workspace.read(c -> decisions(c, "WHERE state = 'PENDING'", null));
+    }
+
+    /** All decisions, newest first. */
+    public List<DecisionView> decisions(Session session) {
+        session.require(Permission.VIEW_RECORDS, "see decisions");
+        return workspace.read(c -> {
+            List<DecisionView> all = decisions(c, "", null);
+            java.util.Collections.reverse(all);
+            return all;
+        });
+    }
+
+    public DecisionView decision(Session session, long id) {
+        session.require(Permission.VIEW_RECORDS, "see decisions");
+        return workspace.read(c -> decision(c, id));
+    }
+
+    /** Opens a golden record (logged in the access log). */
+    public GoldenView golden(Session session, String goldenId, String caseRef) {
+        session.require(Permission.VIEW_RECORDS, "see records");
+        requireCaseToShow(caseRef);
+        return workspace.write(c -> {
+            String status;
+            String mergedInto;
+            try (PreparedStatement ps = c.prepareStatement("SELECT status, merged_into FROM golden_records WHERE id = ?")) {
+                ps.setString(1, goldenId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new UserFacingException("there is no golden record " + goldenId);
+                    }
+                    status = rs.getString(1);
+                    mergedInto = rs.getString(2);
+                }
+            }
+            List<Long> ids = GoldenStore.activeMembers(c, goldenId);
+            List<MemberRecord> members = RecordLoader.load(c, ids, session, governance, profile);
+            boolean masked = members.stream().anyMatch(MemberRecord::masked);
+            List<GoldenValue> values = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT field, value, origin, origin_record FROM golden_values "
+                    + "WHERE golden_id = ? AND superseded_by IS NULL ORDER BY rowid")) {
+                ps.setString(1, goldenId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String field = rs.getString(1);
+                        String value = rs.getString(2);
+                        if (masked && value != null && governance.maskedFields().contains(field)) {
+                            value = RecordLoader.MASK;
+                        }
+                        values.add(new GoldenValue(field, value, "MANUAL".equals(rs.getString(3)), rs.getLong(4)));
+                    }
+                }
+            }
+            AccessLog.record(c, workspace.now(), session.user(), "SHOW", caseRef, "golden record " + goldenId, ids);
+            return new GoldenView(goldenId, status, mergedInto, members, values,
+                    members.stream().anyMatch(MemberRecord::blocked));
+        });
+    }
+
+    // ---- helpers ----
+
+    private ReviewContext context(Connection c, Session session, long clusterId) {
+        return new ReviewContext(c, workspace.now(), session.user(), clusterId, profile, governance);
+    }
+
+    private void requireDetails(String kind, String comment, String caseRef) {
+        if (governance.needsCaseReference(kind) && blank(caseRef)) {
+            throw new UserFacingException("a " + kind.toLowerCase().replace('_', ' ')
+                    + " decision needs a case reference (Aktenzeichen)");
+        }
+        if (governance.needsComment(kind) && blank(comment)) {
+            throw new UserFacingException("a " + kind.toLowerCase().replace('_', ' ') + " decision needs a comment");
+        }
+    }
+
+    private void requireCaseToShow(String caseRef) {
+        if (governance.required().caseReferenceToShow() && blank(caseRef)) {
+            throw new UserFacingException("showing personal data needs a case reference (Aktenzeichen) for the "
+                    + "access log");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static void requirePendingMerge(DecisionView d) {
+        if (d.kind() != DecisionKind.MERGE || d.state() != DecisionState.PENDING) {
+            throw new UserFacingException("decision " + d.id() + " is not a merge waiting for approval (it is "
+                    + d.kind().name().toLowerCase() + ", " + d.state().name().toLowerCase() + ")");
+        }
+    }
+
+    private static DecisionCommand command(DecisionView d) {
+        return DecisionCommand.fromPayload(d.kind(), CanonicalJson.parse(d.payloadJson()));
+    }
+
+    private static Map<String, Object> journalPayload(long id, long clusterId, DecisionCommand command, String comment,
+                                                      String caseRef) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("decision", id);
+        payload.put("cluster", clusterId);
+        payload.put("kind", command.kind().name());
+        payload.put("content", command.payload());
+        payload.put("comment", comment == null ? "" : comment);
+        payload.put("case", caseRef == null ? "" : caseRef);
+        return payload;
+    }
+
+    private long insertDecision(Connection c, Long clusterId, DecisionKind kind, DecisionState state, String user,
+                                String comment, String caseRef, Map<String, Object> payload, Long reverts)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO decisions(cluster_id, kind, state, proposed_by, "
+                + "proposed_at, comment, case_ref, payload_json, reverts) VALUES (?,?,?,?,?,?,?,?,?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            if (clusterId == null) {
+                ps.setNull(1, java.sql.Types.INTEGER);
+            } else {
+                ps.setLong(1, clusterId);
+            }
+            ps.setString(2, kind.name());
+            ps.setString(3, state.name());
+            ps.setString(4, user);
+            ps.setString(5, workspace.now().toString());
+            ps.setString(6, comment == null ? "" : comment);
+            ps.setString(7, caseRef == null ? "" : caseRef);
+            ps.setString(8, CanonicalJson.write(payload));
+            if (reverts == null) {
+                ps.setNull(9, java.sql.Types.INTEGER);
+            } else {
+                ps.setLong(9, reverts);
+            }
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private void review(Connection c, long decisionId, DecisionState state, String user, String comment)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE decisions SET state = ?, reviewed_by = ?, "
+                + "reviewed_at = ?, review_comment = ? WHERE id = ?")) {
+            ps.setString(1, state.name());
+            ps.setString(2, user);
+            ps.setString(3, workspace.now().toString());
+            ps.setString(4, comment == null ? "" : comment);
+            ps.setLong(5, decisionId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static DecisionView decision(Connection c, long id) throws SQLException {
+        List<DecisionView> found = decisions(c, "WHERE id = ?", id);
+        if (found.isEmpty()) {
+            throw new UserFacingException("there is no decision " + id);
+        }
+        return found.get(0);
+    }
+
+    private static List<DecisionView> decisions(Connection c, String where, Long param) throws SQLException {
+        List<DecisionView> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, cluster_id, kind, state, proposed_by, proposed_at, "
+                + "comment, case_ref, payload_json, reviewed_by, reviewed_at, review_comment, reverts FROM decisions "
+                + where + " ORDER BY id")) {
+            if (param != null) {
+                ps.setLong(1, param);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long cluster = rs.getLong(2);
+                    Long clusterId = rs.wasNull() ? null : cluster;
+                    long reverts = rs.getLong(13);
+                    Long revertsId = rs.wasNull() ? null : reverts;
+                    out.add(new DecisionView(rs.getLong(1), clusterId, DecisionKind.valueOf(rs.getString(3)),
+                            DecisionState.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                            revertsId));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<PairView> pairs(Connection c, long clusterId) throws SQLException {
+        List<PairView> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT record_a, record_b, probability, weight, explanation_json "
+                + "FROM cluster_pairs WHERE cluster_id = ? ORDER BY probability DESC")) {
+            ps.setLong(1, clusterId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new PairView(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4),
+                            rs.getString(5)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String note(Connection c, long clusterId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT note FROM clusters WHERE id = ?")) {
+            ps.setLong(1, clusterId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        }
+    }
+
+    /** Parses a stored explanation into (comparison, level, weight) rows. */
+    public static List<String[]> explanation(String json) {
+        List<String[]> out = new ArrayList<>();
+        JsonNode n = CanonicalJson.parse(json);
+        n.path("comparisons").forEach(e -> out.add(new String[] {e.path("comparison").asText(),
+            e.path("level").asText(), e.path("weight").asText()}));
+        return out;
+    }
+}

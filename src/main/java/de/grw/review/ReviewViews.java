@@ -1,0 +1,41 @@
+package de.grw.review;
+
+import de.grw.workspace.ClusterStatus;
+import java.util.List;
+import java.util.Map;
+
+/** Read models of the review, for the command line and the desktop. */
+public final class ReviewViews {
+    private ReviewViews() {
+    }
+
+    /** A cluster in the queue (no personal data). */
+    public record QueueEntry(long clusterId, ClusterStatus status, int size, double minProbability,
+                             double maxProbability, String note) {
+    }
+
+    /** A scored pair inside a cluster with its explanation (JSON: prior and per-comparison level and weight). */
+    public record PairView(long recordA, long recordB, double probability, double weight, String explanationJson) {
+    }
+
+    /** A decision as stored. */
+    public record DecisionView(long id, Long clusterId, DecisionKind kind, DecisionState state, String proposedBy,
+                               String proposedAt, String comment, String caseRef, String payloadJson,
+                               String reviewedBy, String reviewedAt, String reviewComment, Long reverts) {
+    }
+
+    /**
+     * A cluster opened for review.
+     *
+     * @param proposal the golden record the survivorship rules propose for all members, by field
+     */
+    public record ClusterView(long clusterId, ClusterStatus status, String note, List<MemberRecord> members,
+                              List<PairView> pairs, Map<String, GoldenValue> proposal,
+                              List<DecisionView> decisions) {
+    }
+
+    /** A golden record with its members and each field's origin. */
+    public record GoldenView(String id, String status, String mergedInto, List<MemberRecord> members,
+                             List<GoldenValue> values, boolean blocked) {
+    }
+}

@@ -1,0 +1,109 @@
+package de.grw.review;
+
+import de.grw.workspace.ClusterStatus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.grw.workspace.WorkspaceMatcher;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The cluster holds several people: its members are split into groups. Members of different groups get
+ * cannot-links; each group of two or more returns to the queue as a cluster of its own.
+ */
+public record SplitCommand(List<List<Long>> groups) implements DecisionCommand {
+    public SplitCommand {
+        groups = groups.stream().map(List::copyOf).toList();
+        if (groups.size() < 2) {
+            throw new IllegalArgumentException("a split needs at least two groups");
+        }
+    }
+
+    static SplitCommand fromPayload(JsonNode p) {
+        List<List<Long>> groups = new ArrayList<>();
+        p.path("groups").forEach(g -> {
+            List<Long> ids = new ArrayList<>();
+            g.forEach(id -> ids.add(id.asLong()));
+            groups.add(ids);
+        });
+        return new SplitCommand(groups);
+    }
+
+    @Override
+    public DecisionKind kind() {
+        return DecisionKind.SPLIT;
+    }
+
+    @Override
+    public boolean needsApproval() {
+        return false;
+    }
+
+    @Override
+    public Map<String, Object> payload() {
+        return Map.of("groups", groups);
+    }
+
+    @Override
+    public String describe() {
+        return "split the cluster into " + groups;
+    }
+
+    @Override
+    public void apply(ReviewContext context, long decisionId) throws SQLException {
+        var c = context.connection();
+        Set<Long> members = new HashSet<>(ClusterSql.members(c, context.clusterId()));
+        Set<Long> seen = new HashSet<>();
+        for (List<Long> g : groups) {
+            for (Long id : g) {
+                if (!members.contains(id) || !seen.add(id)) {
+                    throw new de.grw.common.UserFacingException("record " + id + " is not a member of cluster "
+                            + context.clusterId() + " or is in two groups");
+                }
+            }
+        }
+        if (!seen.equals(members)) {
+            throw new de.grw.common.UserFacingException("a split must put every member of cluster "
+                    + context.clusterId() + " into a group");
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            for (int j = i + 1; j < groups.size(); j++) {
+                for (long a : groups.get(i)) {
+                    for (long b : groups.get(j)) {
+                        ClusterSql.addCannotLink(c, a, b, decisionId);
+                    }
+                }
+            }
+        }
+        long run = ClusterSql.lastRun(c);
+        for (List<Long> g : groups) {
+            if (g.size() > 1) {
+                WorkspaceMatcher.ensureCluster(c, g.stream().mapToLong(Long::longValue).toArray(), run);
+            }
+        }
+        ClusterSql.setStatus(c, context.clusterId(), ClusterStatus.SPLIT, null);
+    }
+
+    @Override
+    public void revert(ReviewContext context, long decisionId, long revertId) throws SQLException {
+        var c = context.connection();
+        ClusterSql.revokeCannotLinks(c, decisionId, revertId);
+        for (List<Long> g : groups) {
+            if (g.size() > 1) {
+                long id = WorkspaceMatcher.ensureCluster(c, g.stream().mapToLong(Long::longValue).toArray(),
+                        ClusterSql.lastRun(c));
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE clusters SET status = 'SUPERSEDED' WHERE id = ? AND status IN ('OPEN', 'DEFERRED')")) {
+                    ps.setLong(1, id);
+                    ps.executeUpdate();
+                }
+            }
+        }
+        ClusterSql.setStatus(c, context.clusterId(), ClusterStatus.OPEN, null);
+    }
+}

@@ -1,0 +1,10 @@
+package de.grw.users;
+
+import de.grw.common.UserFacingException;
+
+/** A user tried something their role does not allow. */
+public final class AccessDeniedException extends UserFacingException {
+    public AccessDeniedException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,7 @@
+package de.grw.users;
+
+/** What a user may do. Checked by the engine's services, not only by the front ends. */
+public enum Permission {
+    IMPORT, MATCH, VIEW_RECORDS, DECIDE, REVERT_OWN, REVERT_ANY, APPROVE, VIEW_BLOCKED, EXPORT, EXPORT_BLOCKED,
+    READ_ACCESS_LOG, MANAGE_USERS, MANAGE_SETTINGS, VERIFY
+}

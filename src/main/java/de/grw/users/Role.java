@@ -1,0 +1,43 @@
+package de.grw.users;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The roles of the workbench and the rights each holds. */
+public enum Role {
+    /** Sachbearbeitung: imports, matches, reviews and proposes decisions. */
+    CLERK(EnumSet.of(Permission.IMPORT, Permission.MATCH, Permission.VIEW_RECORDS, Permission.DECIDE,
+            Permission.REVERT_OWN, Permission.VERIFY)),
+    /** Vorgesetzte: everything a clerk may, plus approving merges, seeing blocked records and exporting. */
+    SUPERVISOR(EnumSet.of(Permission.IMPORT, Permission.MATCH, Permission.VIEW_RECORDS, Permission.DECIDE,
+            Permission.REVERT_OWN, Permission.REVERT_ANY, Permission.APPROVE, Permission.VIEW_BLOCKED,
+            Permission.EXPORT, Permission.EXPORT_BLOCKED, Permission.READ_ACCESS_LOG, Permission.VERIFY)),
+    /** Administration: accounts, settings, imports, matches, exports for central IT; no review or approval. */
+    ADMINISTRATOR(EnumSet.of(Permission.MANAGE_USERS, Permission.MANAGE_SETTINGS, Permission.IMPORT,
+            Permission.MATCH, Permission.EXPORT, Permission.READ_ACCESS_LOG, Permission.VERIFY));
+
+    private final Set<Permission> permissions;
+
+    Role(Set<Permission> permissions) {
+        this.permissions = permissions;
+    }
+
+    public boolean may(Permission permission) {
+        return permissions.contains(permission);
+    }
+
+    /** Parses a role name as users type it ({@code clerk}, {@code Sachbearbeitung}, {@code supervisor}, ...). */
+    public static Role parse(String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        switch (t) {
+            case "clerk": case "sachbearbeitung": case "sachbearbeiter": case "sachbearbeiterin":
+                return CLERK;
+            case "supervisor": case "vorgesetzte": case "vorgesetzter":
+                return SUPERVISOR;
+            case "administrator": case "admin": case "administration":
+                return ADMINISTRATOR;
+            default:
+                throw new IllegalArgumentException("unknown role '" + text + "' (clerk, supervisor, administrator)");
+        }
+    }
+}

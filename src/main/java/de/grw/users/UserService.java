@@ -1,0 +1,171 @@
+package de.grw.users;
+
+import de.grw.common.UserFacingException;
+import de.grw.journal.Journal;
+import de.grw.workspace.Workspace;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Local accounts of a workspace: the first administrator, log-in, and account management by administrators. */
+public final class UserService {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{2,64}");
+    private final Workspace workspace;
+
+    public UserService(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** An account as listed (no secrets). */
+    public record UserInfo(String name, Role role, String createdAt, boolean disabled) {
+    }
+
+    public boolean hasUsers() {
+        return workspace.read(c -> {
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM users")) {
+                return rs.next() && rs.getInt(1) > 0;
+            }
+        });
+    }
+
+    /** Creates the first account, an administrator; refused once any account exists. */
+    public Session createFirstAdministrator(String name, char[] password) {
+        checkName(name);
+        PasswordHasher.checkStrength(password);
+        workspace.write(c -> {
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM users")) {
+                if (rs.next() && rs.getInt(1) > 0) {
+                    throw new UserFacingException("the workspace has accounts already; an administrator adds more");
+                }
+            }
+            insert(c, name, Role.ADMINISTRATOR, password);
+            Journal.append(c, workspace.now(), name, "user.created", Map.of("name", name, "role", "ADMINISTRATOR",
+                    "first", true));
+            return null;
+        });
+        return new Session(name, Role.ADMINISTRATOR);
+    }
+
+    /** Checks name and password; the same message for an unknown user and a wrong password. */
+    public Session login(String name, char[] password) {
+        record Stored(Role role, byte[] salt, byte[] hash, int iterations, boolean disabled) {
+        }
+        Stored stored = workspace.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT role, salt, hash, iterations, disabled FROM users WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new Stored(Role.valueOf(rs.getString(1)), rs.getBytes(2), rs.getBytes(3),
+                            rs.getInt(4), rs.getInt(5) != 0) : null;
+                }
+            }
+        });
+        if (stored == null || password == null
+                || !PasswordHasher.matches(password, stored.salt(), stored.hash(), stored.iterations())) {
+            throw new AccessDeniedException("unknown user or wrong password");
+        }
+        if (stored.disabled()) {
+            throw new AccessDeniedException("the account " + name + " is disabled");
+        }
+        return new Session(name, stored.role());
+    }
+
+    public void addUser(Session session, String name, Role role, char[] password) {
+        session.require(Permission.MANAGE_USERS, "manage accounts");
+        checkName(name);
+        PasswordHasher.checkStrength(password);
+        workspace.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM users WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        throw new UserFacingException("an account named " + name + " exists already");
+                    }
+                }
+            }
+            insert(c, name, role, password);
+            Journal.append(c, workspace.now(), session.user(), "user.created", Map.of("name", name, "role",
+                    role.name()));
+            return null;
+        });
+    }
+
+    public void setPassword(Session session, String name, char[] password) {
+        if (!session.user().equals(name)) {
+            session.require(Permission.MANAGE_USERS, "change another user's password");
+        }
+        PasswordHasher.checkStrength(password);
+        PasswordHasher.Hash h = PasswordHasher.hash(password);
+        workspace.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE users SET salt = ?, hash = ?, iterations = ? WHERE name = ?")) {
+                ps.setBytes(1, h.salt());
+                ps.setBytes(2, h.hash());
+                ps.setInt(3, h.iterations());
+                ps.setString(4, name);
+                if (ps.executeUpdate() == 0) {
+                    throw new UserFacingException("no account named " + name);
+                }
+            }
+            Journal.append(c, workspace.now(), session.user(), "user.password_changed", Map.of("name", name));
+            return null;
+        });
+    }
+
+    public void setDisabled(Session session, String name, boolean disabled) {
+        session.require(Permission.MANAGE_USERS, "manage accounts");
+        if (session.user().equals(name) && disabled) {
+            throw new UserFacingException("you cannot disable your own account");
+        }
+        workspace.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE users SET disabled = ? WHERE name = ?")) {
+                ps.setInt(1, disabled ? 1 : 0);
+                ps.setString(2, name);
+                if (ps.executeUpdate() == 0) {
+                    throw new UserFacingException("no account named " + name);
+                }
+            }
+            Journal.append(c, workspace.now(), session.user(), disabled ? "user.disabled" : "user.enabled",
+                    Map.of("name", name));
+            return null;
+        });
+    }
+
+    public List<UserInfo> list(Session session) {
+        session.require(Permission.MANAGE_USERS, "list accounts");
+        return workspace.read(c -> {
+            List<UserInfo> out = new ArrayList<>();
+            try (var s = c.createStatement();
+                 var rs = s.executeQuery("SELECT name, role, created_at, disabled FROM users ORDER BY name")) {
+                while (rs.next()) {
+                    out.add(new UserInfo(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3),
+                            rs.getInt(4) != 0));
+                }
+            }
+            return out;
+        });
+    }
+
+    private void insert(java.sql.Connection c, String name, Role role, char[] password) throws java.sql.SQLException {
+        PasswordHasher.Hash h = PasswordHasher.hash(password);
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO users(name, role, salt, hash, iterations, created_at) VALUES (?,?,?,?,?,?)")) {
+            ps.setString(1, name);
+            ps.setString(2, role.name());
+            ps.setBytes(3, h.salt());
+            ps.setBytes(4, h.hash());
+            ps.setInt(5, h.iterations());
+            ps.setString(6, workspace.now().toString());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void checkName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new UserFacingException("a user name has 2 to 64 letters, digits or . _ @ -");
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package de.grw.workspace;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.grw.common.CancellationToken;
+import de.grw.common.ProgressListener;
+import de.grw.common.UserFacingException;
+import de.grw.importing.ColumnMapping;
+import de.grw.importing.ImportListener;
+import de.grw.importing.ImportProblem;
+import de.grw.importing.ImportedSource;
+import de.grw.importing.MappingFile;
+import de.grw.importing.SourceImporter;
+import de.grw.importing.SourceRecord;
+import de.grw.journal.CanonicalJson;
+import de.grw.journal.Journal;
+import de.grw.normalising.Normaliser;
+import de.grw.normalising.Normalisers;
+import de.grw.profile.MatchProfile;
+
+import de.grw.users.Permission;
+import de.grw.users.Session;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Imports a file into a workspace as a new source, in one transaction: either every record (and every reported
+ * problem) arrives, or nothing does. Records are stored exactly as read, beside their canonical and normalised
+ * values; the file's SHA-256 guards against importing the same file twice.
+ */
+public final class WorkspaceImporter {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BATCH = 5_000;
+
+    private final Workspace workspace;
+
+    public WorkspaceImporter(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /**
+     * @param source         source name, or {@code null} for the file name without extension
+     * @param imported       what the import read
+     * @param sha256         the file's SHA-256
+     * @param sourceId       database id of the new source
+     */
+    public record Result(String source, ImportedSource imported, String sha256, long sourceId) {
+    }
+
+    public Result importFile(Session session, Path file, MappingFile mappingFile, Path mappingPath, String sourceName,
+                             ProgressListener progress, CancellationToken cancel) {
+        session.require(Permission.IMPORT, "import records");
+        MatchProfile profile = WorkspaceProfile.profile(workspace);
+        GovernanceConfig governance = WorkspaceProfile.governance(workspace);
+        String name = sourceName != null ? sourceName : SourceImporter.sourceName(file);
+        String sha = sha256(file);
+        Normaliser[] normalisers = profile.fields().stream().map(f -> Normalisers.get(f.normaliser()))
+                .toArray(Normaliser[]::new);
+        int blockedField = profile.fieldIndex(governance.blockingNoticeField());
+        return workspace.write(c -> {
+            checkNew(c, name, sha, file);
+            long sourceId = insertSource(c, name, file, sha, session.user());
+            List<ImportProblem> problems = new ArrayList<>();
+            SQLException[] failure = new SQLException[1];
+            List<String>[] columns = new List[] {List.of()};
+            ColumnMapping[] mappingUsed = new ColumnMapping[1];
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO records(source_id, record_key, row_number, "
+                    + "line, cells_json, values_json, normalised_json, blocked) VALUES (?,?,?,?,?,?,?,?)")) {
+                int[] pending = {0};
+                SourceImporter importer = new SourceImporter(profile, mappingFile, mappingPath);
+                ImportedSource imported = importer.importFile(file, new ImportListener() {
+                    @Override
+                    public void mapping(ColumnMapping mapping) {
+                        columns[0] = mapping.columns();
+                        mappingUsed[0] = mapping;
+                    }
+
+                    @Override
+                    public void record(SourceRecord r) {
+                        if (failure[0] != null) {
+                            return;
+                        }
+                        try {
+                            List<String> values = r.values();
+                            List<String> normalised = new ArrayList<>(values.size());
+                            for (int f = 0; f < values.size(); f++) {
+                                normalised.add(values.get(f) == null ? null : normalisers[f].normalise(values.get(f)));
+                            }
+                            ps.setLong(1, sourceId);
+                            ps.setString(2, r.recordId());
+                            ps.setLong(3, r.rowNumber());
+                            ps.setLong(4, r.line());
+                            ps.setString(5, JSON.writeValueAsString(r.cells()));
+                            ps.setString(6, JSON.writeValueAsString(values));
+                            ps.setString(7, JSON.writeValueAsString(normalised));
+                            ps.setInt(8, blockedField >= 0 && "true".equals(values.get(blockedField)) ? 1 : 0);
+                            ps.addBatch();
+                            if (++pending[0] == BATCH) {
+                                ps.executeBatch();
+                                pending[0] = 0;
+                            }
+                        } catch (SQLException e) {
+                            failure[0] = e;
+                        } catch (JsonProcessingException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+
+                    @Override
+                    public void problem(ImportProblem problem) {
+                        problems.add(problem);
+                    }
+                }, progress, cancel);
+                if (failure[0] != null) {
+                    throw failure[0];
+                }
+                ps.executeBatch();
+                storeProblems(c, sourceId, problems);
+                finishSource(c, sourceId, imported, columns[0], mappingUsed[0], profile.name());
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("source", name);
+                payload.put("file", file.getFileName().toString());
+                payload.put("sha256", sha);
+                payload.put("records", imported.recordsImported());
+                payload.put("rows_rejected", imported.rowsRejected());
+                payload.put("values_not_usable", imported.invalidValues());
+                Journal.append(c, workspace.now(), session.user(), "source.imported", payload);
+                return new Result(name, imported, sha, sourceId);
+            }
+        });
+    }
+
+    private void checkNew(Connection c, String name, String sha, Path file) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, sha256 FROM sources WHERE name = ? OR sha256 = ?")) {
+            ps.setString(1, name);
+            ps.setString(2, sha);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    if (rs.getString(2).equals(sha)) {
+                        throw new UserFacingException(file + ": this file was imported already, as source '"
+                                + rs.getString(1) + "'");
+                    }
+                    throw new UserFacingException(file + ": the workspace has a source named '" + name
+                            + "' already; import it under another name (--as NAME)");
+                }
+            }
+        }
+    }
+
+    private long insertSource(Connection c, String name, Path file, String sha, String user) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sources(name, file_name, sha256, imported_at, "
+                + "imported_by, format, columns_json, mapping_json, profile_name, rows_read, rows_rejected) "
+                + "VALUES (?,?,?,?,?,'','[]','{}','',0,0)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, name);
+            ps.setString(2, file.getFileName().toString());
+            ps.setString(3, sha);
+            ps.setString(4, workspace.now().toString());
+            ps.setString(5, user);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void finishSource(Connection c, long sourceId, ImportedSource imported, List<String> columns,
+                                     ColumnMapping mapping, String profileName) throws SQLException {
+        Map<String, String> mappingJson = new LinkedHashMap<>();
+        if (mapping != null) {
+            for (int i = 0; i < mapping.columns().size(); i++) {
+                mappingJson.put(mapping.columns().get(i), mapping.targets().get(i).describe());
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sources SET format = ?, columns_json = ?, "
+                + "mapping_json = ?, profile_name = ?, rows_read = ?, rows_rejected = ? WHERE id = ?")) {
+            ps.setString(1, imported.format().describe());
+            ps.setString(2, CanonicalJson.write(columns));
+            ps.setString(3, CanonicalJson.write(mappingJson));
+            ps.setString(4, profileName);
+            ps.setLong(5, imported.rowsRead());
+            ps.setLong(6, imported.rowsRejected());
+            ps.setLong(7, sourceId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void storeProblems(Connection c, long sourceId, List<ImportProblem> problems) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_problems(source_id, line, row_number, kind, "
+                + "column_name, message, raw) VALUES (?,?,?,?,?,?,?)")) {
+            for (ImportProblem p : problems) {
+                ps.setLong(1, sourceId);
+                ps.setLong(2, p.line());
+                ps.setLong(3, p.rowNumber());
+                ps.setString(4, p.kind().name());
+                ps.setString(5, p.column());
+                ps.setString(6, p.message());
+                ps.setString(7, p.rawText());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** SHA-256 of a file's bytes, as lower-case hex. */
+    public static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                md.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserFacingException(file + ": file not found");
+        } catch (IOException e) {
+            throw new UserFacingException(file + ": cannot read: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package de.grw.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.grw.common.CancellationToken;
+import de.grw.common.ProgressListener;
+import de.grw.importing.MappingFile;
+import de.grw.journal.Journal;
+import de.grw.journal.JournalVerifier;
+import de.grw.review.ReviewViews.ClusterView;
+import de.grw.review.ReviewViews.DecisionView;
+import de.grw.review.ReviewViews.QueueEntry;
+import de.grw.users.AccessDeniedException;
+import de.grw.users.Role;
+import de.grw.users.Session;
+import de.grw.users.UserService;
+import de.grw.workspace.ClusterStatus;
+import de.grw.workspace.Workspace;
+import de.grw.workspace.WorkspaceImporter;
+import de.grw.workspace.WorkspaceMatcher;
+import de.grw.workspace.WorkspaceSetup;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The governance core end to end on the bundled samples. */
+class GovernanceFlowTest {
+    static {
+        System.setProperty("grw.kdf.iterations", "10000");
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void importMatchReviewApproveRevert() {
+        try (Workspace w = WorkspaceSetup.create(dir.resolve("ws.grw"), Clock.systemUTC(), "person-de")) {
+            UserService users = new UserService(w);
+            Session admin = users.createFirstAdministrator("admin", "Verwaltung-2026".toCharArray());
+            users.addUser(admin, "anna", Role.CLERK, "Sachbearbeitung1".toCharArray());
+            users.addUser(admin, "bernd", Role.SUPERVISOR, "Vorgesetzter-1".toCharArray());
+            Session anna = users.login("anna", "Sachbearbeitung1".toCharArray());
+            Session bernd = users.login("bernd", "Vorgesetzter-1".toCharArray());
+
+            WorkspaceImporter importer = new WorkspaceImporter(w);
+            for (String f : List.of("melderegister", "sozialamt", "kfz_halter")) {
+                importer.importFile(admin, Path.of("samples", f + ".csv"), MappingFile.NONE, null, null,
+                        ProgressListener.NONE, CancellationToken.NONE);
+            }
+            WorkspaceMatcher.Result run = new WorkspaceMatcher(w).run(anna, null, ProgressListener.NONE,
+                    CancellationToken.NONE);
+            assertThat(run.records()).isEqualTo(600);
+            assertThat(run.newClusters()).isGreaterThan(50);
+
+            ReviewService review = new ReviewService(w);
+            List<QueueEntry> queue = review.queue(anna, null, 10);
+            assertThat(queue).hasSize(10);
+            QueueEntry first = queue.get(0);
+            ClusterView view = review.show(anna, first.clusterId(), "AZ-1");
+            assertThat(view.members()).hasSize(first.size());
+
+            List<Long> ids = view.members().stream().map(MemberRecord::id).toList();
+            DecisionView proposed = review.propose(anna, first.clusterId(), new MergeCommand(ids, Map.of()),
+                    "same person", "AZ-1");
+            assertThat(proposed.state()).isEqualTo(DecisionState.PENDING);
+            assertThatThrownBy(() -> review.approve(anna, proposed.id(), "ok"))
+                    .isInstanceOf(AccessDeniedException.class);
+            DecisionView approved = review.approve(bernd, proposed.id(), "agreed");
+            assertThat(approved.state()).isEqualTo(DecisionState.EFFECTIVE);
+            assertThat(review.queue(anna, java.util.Set.of(ClusterStatus.MERGED), 0))
+                    .extracting(QueueEntry::clusterId).contains(first.clusterId());
+
+            DecisionView revert = review.revert(bernd, proposed.id(), "wrong person", "AZ-1");
+            assertThat(revert.kind()).isEqualTo(DecisionKind.REVERT);
+            assertThat(review.decision(anna, proposed.id()).state()).isEqualTo(DecisionState.REVERTED);
+
+            JournalVerifier.Result verified = w.read(c -> JournalVerifier.verify(Journal.all(c).iterator()));
+            assertThat(verified.ok()).as(verified.describe()).isTrue();
+        }
+    }
+}
