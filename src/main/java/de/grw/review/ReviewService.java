@@ -56,16 +56,36 @@ public final class ReviewService {
 
     /** Clusters waiting for review, the most uncertain first (open before deferred). */
     public List<QueueEntry> queue(Session session, Set<ClusterStatus> statuses, int limit) {
+        return queue(session, statuses, null, 0, 1, limit);
+    }
+
+    /**
+     * Clusters by status, optionally only those with a member from a source and whose weakest link lies in
+     * {@code [minProbability, maxProbability)}, the most uncertain first.
+     */
+    public List<QueueEntry> queue(Session session, Set<ClusterStatus> statuses, String source, double minProbability,
+                                  double maxProbability, int limit) {
         session.require(Permission.VIEW_RECORDS, "see the review queue");
         Set<ClusterStatus> wanted = statuses == null || statuses.isEmpty()
                 ? EnumSet.of(ClusterStatus.OPEN, ClusterStatus.DEFERRED) : statuses;
         String in = String.join(",", wanted.stream().map(s -> "'" + s.name() + "'").toList());
+        String bySource = source == null || source.isBlank() ? "" : " AND id IN (SELECT m.cluster_id FROM "
+                + "cluster_members m JOIN records r ON r.id = m.record_id JOIN sources s ON s.id = r.source_id "
+                + "WHERE s.name = ?)";
         return workspace.read(c -> {
             List<QueueEntry> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, status, size, min_probability, max_probability, "
-                    + "note FROM clusters WHERE status IN (" + in + ") ORDER BY CASE status WHEN 'OPEN' THEN 0 "
+                    + "note FROM clusters WHERE status IN (" + in + ") AND min_probability >= ? AND "
+                    + "(min_probability < ? OR ? >= 1)" + bySource + " ORDER BY CASE status WHEN 'OPEN' THEN 0 "
                     + "WHEN 'AWAITING_APPROVAL' THEN 1 ELSE 2 END, min_probability, id LIMIT ?")) {
-                ps.setInt(1, limit <= 0 ? Integer.MAX_VALUE : limit);
+                int i = 1;
+                ps.setDouble(i++, minProbability);
+                ps.setDouble(i++, maxProbability);
+                ps.setDouble(i++, maxProbability);
+                if (!bySource.isEmpty()) {
+                    ps.setString(i++, source);
+                }
+                ps.setInt(i, limit <= 0 ? Integer.MAX_VALUE : limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new QueueEntry(rs.getLong(1), ClusterStatus.valueOf(rs.getString(2)), rs.getInt(3),
@@ -227,6 +247,20 @@ public final class ReviewService {
                     "reverts", decisionId, "cluster", d.clusterId(), "comment", comment == null ? "" : comment,
                     "case", caseRef == null ? "" : caseRef));
             return decision(c, revertId);
+        });
+    }
+
+    /** Names of the workspace's sources, in import order. */
+    public List<String> sources(Session session) {
+        session.require(Permission.VIEW_RECORDS, "see the sources");
+        return workspace.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT name FROM sources ORDER BY id")) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
         });
     }
 

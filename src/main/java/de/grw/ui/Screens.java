@@ -1,0 +1,21 @@
+package de.grw.ui;
+
+import de.grw.ui.common.AppContext;
+import de.grw.ui.common.Screen;
+import de.grw.ui.review.ReviewScreen;
+import de.grw.ui.start.StartScreen;
+import java.util.List;
+
+/** The screens of the workbench in navigation order. */
+final class Screens {
+    private Screens() {
+    }
+
+    static Screen start(AppContext ctx) {
+        return new StartScreen(ctx);
+    }
+
+    static List<Screen> all(AppContext ctx) {
+        return List.of(new ReviewScreen(ctx));
+    }
+}

@@ -1,0 +1,70 @@
+package de.grw.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import de.grw.ui.common.AppContext;
+import de.grw.ui.common.ErrorDialog;
+import de.grw.ui.common.I18n;
+import de.grw.ui.common.Screen;
+import de.grw.ui.common.TaskRunner;
+import de.grw.ui.common.UserSettings;
+import de.grw.ui.common.WorkbenchModel;
+import de.grw.ui.shell.MainWindow;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The desktop workbench. Wires the model, the background executor and the screens; shows the main window. */
+public final class WorkbenchApp extends Application {
+    private ExecutorService executor;
+    private WorkbenchModel model;
+
+    @Override
+    public void start(Stage stage) {
+        UserSettings settings = UserSettings.load();
+        I18n i18n = new I18n(Locale.forLanguageTag(settings.language));
+        executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "grw-background");
+            t.setDaemon(true);
+            return t;
+        });
+        model = new WorkbenchModel();
+        Scene scene = createScene(i18n, settings, model, new TaskRunner(executor, i18n), stage);
+        stage.setTitle(i18n.get("app.title"));
+        stage.setScene(scene);
+        stage.setWidth(1400);
+        stage.setHeight(860);
+        stage.show();
+    }
+
+    /** Builds the whole scene; also used by the UI tests and the screenshot tool. */
+    public static Scene createScene(I18n i18n, UserSettings settings, WorkbenchModel model, TaskRunner tasks,
+                                    Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        MainWindow[] window = new MainWindow[1];
+        AppContext ctx = new AppContext(i18n, model, tasks, settings,
+                error -> ErrorDialog.show(stage, i18n, error), key -> window[0].show(key));
+        List<Screen> screens = Screens.all(ctx);
+        window[0] = new MainWindow(ctx, Screens.start(ctx), screens);
+        Scene scene = new Scene(window[0].root(), 1400, 860);
+        scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
+        window[0].root().setStyle("-fx-font-size: " + settings.fontSize + "px;");
+        scene.getProperties().put(MainWindow.class, window[0]);
+        return scene;
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.close();
+        }
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+        Platform.exit();
+    }
+}

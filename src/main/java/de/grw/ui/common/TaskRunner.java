@@ -1,0 +1,131 @@
+package de.grw.ui.common;
+
+import de.grw.common.CancellationToken;
+import de.grw.common.CancelledException;
+import de.grw.common.ProgressListener;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.concurrent.Task;
+
+/**
+ * Runs engine work off the FX thread as JavaFX {@link Task}s on one injected executor (a same-thread executor in
+ * tests). The engine's plain-Java progress and cancellation are mapped onto the task; the running task's title,
+ * message and progress are exposed for the status bar, and {@link #cancel()} stops it.
+ */
+public final class TaskRunner {
+    /** A piece of engine work. */
+    @FunctionalInterface
+    public interface Job<T> {
+        T run(ProgressListener progress, CancellationToken cancel) throws Exception;
+    }
+
+    private final Executor executor;
+    private final I18n i18n;
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final StringProperty title = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private Task<?> current;
+
+    public TaskRunner(Executor executor, I18n i18n) {
+        this.executor = executor;
+        this.i18n = i18n;
+    }
+
+    /**
+     * Starts a job. {@code onSuccess} and {@code onFailure} run on the FX thread; a cancelled job calls neither.
+     */
+    public <T> Task<T> run(String titleText, Job<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                ProgressListener listener = (phase, done, total) -> {
+                    updateMessage(i18n.get("phase." + phase));
+                    if (total > 0) {
+                        updateProgress(done, total);
+                    } else {
+                        updateProgress(-1, 1);
+                    }
+                };
+                return job.run(listener, this::isCancelled);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            finished(task);
+            onSuccess.accept(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            finished(task);
+            if (!(task.getException() instanceof CancelledException)) {
+                onFailure.accept(task.getException());
+            }
+        });
+        task.setOnCancelled(e -> finished(task));
+        current = task;
+        title.set(titleText);
+        running.set(true);
+        message.bind(task.messageProperty());
+        progress.bind(task.progressProperty());
+        executor.execute(task);
+        return task;
+    }
+
+    private void finished(Task<?> task) {
+        if (current == task) {
+            message.unbind();
+            progress.unbind();
+            running.set(false);
+            message.set("");
+            progress.set(0);
+            current = null;
+        }
+    }
+
+    /** Cancels the running job; the engine notices at its next check. */
+    public void cancel() {
+        Task<?> t = current;
+        if (t != null) {
+            t.cancel(false);
+        }
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress;
+    }
+
+    /** An executor that runs work on the calling thread, for tests. */
+    public static Executor sameThread() {
+        return Runnable::run;
+    }
+
+    /** Runs on the FX thread, now if already there. */
+    public static void fx(Runnable r) {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            Platform.runLater(r);
+        }
+    }
+}

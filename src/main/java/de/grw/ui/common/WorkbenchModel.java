@@ -1,0 +1,79 @@
+package de.grw.ui.common;
+
+import de.grw.review.ReviewService;
+import de.grw.users.Permission;
+import de.grw.users.Session;
+import de.grw.users.UserService;
+import de.grw.workspace.Workspace;
+import java.nio.file.Path;
+import java.time.Clock;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** The open workspace and the signed-in user; the root of the desktop's state. */
+public final class WorkbenchModel {
+    private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
+    private final ObjectProperty<Session> session = new SimpleObjectProperty<>();
+    private ReviewService review;
+
+    public ObjectProperty<Workspace> workspaceProperty() {
+        return workspace;
+    }
+
+    public ObjectProperty<Session> sessionProperty() {
+        return session;
+    }
+
+    public Workspace workspace() {
+        return workspace.get();
+    }
+
+    public Session session() {
+        return session.get();
+    }
+
+    /** Opens a workspace file (not yet signed in). */
+    public void open(Path file) {
+        close();
+        workspace.set(Workspace.open(file, Clock.systemUTC()));
+    }
+
+    /** Uses an already opened workspace (e.g. one just created). */
+    public void use(Workspace w) {
+        close();
+        workspace.set(w);
+    }
+
+    /** Signs in to the open workspace. */
+    public Session signIn(String user, char[] password) {
+        Session s = new UserService(workspace()).login(user, password);
+        review = new ReviewService(workspace());
+        session.set(s);
+        return s;
+    }
+
+    public void signOut() {
+        session.set(null);
+    }
+
+    public ReviewService review() {
+        return review;
+    }
+
+    public void close() {
+        session.set(null);
+        Workspace w = workspace.get();
+        workspace.set(null);
+        review = null;
+        if (w != null) {
+            w.close();
+        }
+    }
+
+    /** True while a signed-in user holds the permission. */
+    public BooleanBinding may(Permission permission) {
+        return Bindings.createBooleanBinding(() -> session.get() != null && session.get().may(permission), session);
+    }
+}

@@ -1,0 +1,311 @@
+package de.grw.ui.review;
+
+import de.grw.review.ReviewViews.QueueEntry;
+import de.grw.ui.common.AppContext;
+import de.grw.ui.common.I18n;
+import de.grw.ui.common.Screen;
+import de.grw.users.Permission;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The review queue and the side-by-side comparison in one screen, keyboard first: Alt+M merge, Alt+N not a
+ * duplicate, Alt+T split, Alt+Z defer, Ctrl+Z undo, Page Down / Page Up next and previous, F1 help.
+ */
+public final class ReviewScreen implements Screen {
+    private final AppContext ctx;
+    private final ReviewViewModel vm;
+    private StackPane view;
+    private final ScrollPane center = new ScrollPane();
+    private final VBox explanation = new VBox(4);
+    private Node help;
+
+    public ReviewScreen(AppContext ctx) {
+        this.ctx = ctx;
+        this.vm = new ReviewViewModel(ctx);
+    }
+
+    public ReviewViewModel viewModel() {
+        return vm;
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.review";
+    }
+
+    @Override
+    public Permission permission() {
+        return Permission.DECIDE;
+    }
+
+    @Override
+    public Node view() {
+        if (view == null) {
+            view = build();
+        }
+        return view;
+    }
+
+    @Override
+    public void activated() {
+        vm.refresh();
+        redraw();
+    }
+
+    private StackPane build() {
+        I18n t = ctx.i18n();
+        TextField caseRef = new TextField();
+        caseRef.setId("review-case");
+        caseRef.setPromptText(t.get("review.casePrompt"));
+        caseRef.textProperty().bindBidirectional(vm.caseRefProperty());
+        caseRef.setOnAction(e -> vm.confirmCaseReference());
+        caseRef.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                vm.confirmCaseReference();
+            }
+        });
+        ComboBox<Band> band = new ComboBox<>();
+        band.setId("review-band");
+        band.getItems().setAll(Band.values());
+        band.valueProperty().bindBidirectional(vm.bandProperty());
+        band.setConverter(converter(b -> t.get("band." + b.name())));
+        ComboBox<ReviewViewModel.StatusFilter> status = new ComboBox<>();
+        status.setId("review-status");
+        status.getItems().setAll(ReviewViewModel.StatusFilter.values());
+        status.valueProperty().bindBidirectional(vm.statusProperty());
+        status.setConverter(converter(s -> t.get("filter." + s.name())));
+        ComboBox<String> source = new ComboBox<>();
+        source.setId("review-source");
+        source.setItems(vm.sources());
+        source.setPromptText(t.get("review.allSources"));
+        source.valueProperty().addListener((o, was, now) -> {
+            vm.sourceProperty().set(now == null ? "" : now);
+            vm.refresh();
+            redraw();
+        });
+        band.valueProperty().addListener((o, was, now) -> {
+            vm.refresh();
+            redraw();
+        });
+        status.valueProperty().addListener((o, was, now) -> {
+            vm.refresh();
+            redraw();
+        });
+        Label remaining = new Label();
+        remaining.setId("review-remaining");
+        remaining.textProperty().bind(Bindings.createStringBinding(() -> t.get("review.remaining", vm.queue().size()),
+                vm.queue()));
+        Button previous = action(t, "review.previous", "PgUp", "review-previous", vm::previous);
+        Button next = action(t, "review.next", "PgDn", "review-next", vm::next);
+        Button helpButton = new Button("?");
+        helpButton.setId("review-help");
+        helpButton.setTooltip(new Tooltip(t.get("review.help") + " (F1)"));
+        helpButton.setOnAction(e -> toggleHelp());
+        caseRef.setPrefColumnCount(12);
+        for (javafx.scene.control.Control c : List.of(previous, next, helpButton)) {
+            c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        }
+        Label caseLabel = new Label(t.get("review.case"));
+        caseLabel.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        remaining.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        HBox top = new HBox(8, caseLabel, caseRef, band, status, source, remaining, spacer(), previous, next,
+                helpButton);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        ListView<QueueEntry> list = new ListView<>(vm.queue());
+        list.setId("review-queue");
+        list.setPrefWidth(235);
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(QueueEntry item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : t.get("review.queueEntry", item.clusterId(), item.size(),
+                        String.format(t.locale(), "%.3f", item.minProbability()), t.get("status." + item.status())));
+            }
+        });
+        list.setOnMouseClicked(e -> {
+            int i = list.getSelectionModel().getSelectedIndex();
+            if (i >= 0 && i != vm.positionProperty().get()) {
+                vm.open(i);
+                redraw();
+            }
+        });
+        vm.positionProperty().addListener((o, was, now) -> list.getSelectionModel().select(now.intValue()));
+
+        TextField comment = new TextField();
+        comment.setId("review-comment");
+        comment.setPromptText(t.get("review.commentPrompt"));
+        comment.textProperty().bindBidirectional(vm.commentProperty());
+        HBox.setHgrow(comment, Priority.ALWAYS);
+        Button merge = action(t, "review.merge", "Alt+M", "review-merge", vm::merge);
+        merge.getStyleClass().add("success");
+        Button notDuplicate = action(t, "review.notDuplicate", "Alt+N", "review-not-duplicate", vm::notDuplicate);
+        Button split = action(t, "review.split", "Alt+T", "review-split", vm::split);
+        Button defer = action(t, "review.defer", "Alt+Z", "review-defer", vm::defer);
+        Button undo = action(t, "review.undo", "Ctrl+Z", "review-undo", vm::undo);
+        Label message = new Label();
+        message.setId("review-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        HBox actions = new HBox(8, comment, merge, notDuplicate, split, defer, undo);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox bottom = new VBox(6, actions, message);
+        bottom.setPadding(new Insets(8, 0, 0, 0));
+
+        center.setId("review-center");
+        center.setFitToWidth(false);
+        explanation.setId("review-explanation");
+        explanation.setPrefWidth(210);
+        explanation.setMinWidth(180);
+        explanation.setPadding(new Insets(0, 0, 0, 8));
+
+        BorderPane layout = new BorderPane();
+        layout.setTop(top);
+        layout.setLeft(list);
+        layout.setCenter(center);
+        layout.setRight(explanation);
+        layout.setBottom(bottom);
+        BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
+        BorderPane.setMargin(list, new Insets(0, 8, 0, 0));
+        help = helpOverlay(t);
+        StackPane root = new StackPane(layout, help);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        vm.currentProperty().addListener((o, was, now) -> redraw());
+        vm.rows().addListener((javafx.collections.ListChangeListener<FieldRow>) c -> redraw());
+        return root;
+    }
+
+    private void shortcut(KeyEvent e) {
+        boolean handled = true;
+        if (e.getCode() == KeyCode.F1) {
+            toggleHelp();
+        } else if (e.getCode() == KeyCode.ESCAPE && help.isVisible()) {
+            help.setVisible(false);
+        } else if (e.getCode() == KeyCode.PAGE_DOWN || (e.isAltDown() && e.getCode() == KeyCode.RIGHT)) {
+            vm.next();
+        } else if (e.getCode() == KeyCode.PAGE_UP || (e.isAltDown() && e.getCode() == KeyCode.LEFT)) {
+            vm.previous();
+        } else if (e.isAltDown() && e.getCode() == KeyCode.M) {
+            vm.merge();
+        } else if (e.isAltDown() && e.getCode() == KeyCode.N) {
+            vm.notDuplicate();
+        } else if (e.isAltDown() && e.getCode() == KeyCode.T) {
+            vm.split();
+        } else if (e.isAltDown() && e.getCode() == KeyCode.Z) {
+            vm.defer();
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.Z) {
+            vm.undo();
+        } else {
+            handled = false;
+        }
+        if (handled) {
+            e.consume();
+        }
+    }
+
+    private void toggleHelp() {
+        help.setVisible(!help.isVisible());
+    }
+
+    private Node helpOverlay(I18n t) {
+        VBox box = new VBox(6);
+        box.setId("review-help-overlay");
+        box.getStyleClass().add("help-overlay");
+        box.setMaxSize(420, 320);
+        box.setPadding(new Insets(16));
+        Label title = new Label(t.get("review.help"));
+        title.getStyleClass().add("title-3");
+        box.getChildren().add(title);
+        for (String key : List.of("merge", "notDuplicate", "split", "defer", "undo", "next", "previous", "choose",
+                "type", "exclude", "help")) {
+            box.getChildren().add(new Label(t.get("help." + key)));
+        }
+        box.setVisible(false);
+        StackPane.setAlignment(box, Pos.CENTER);
+        return box;
+    }
+
+    private void redraw() {
+        center.setContent(SideBySide.build(vm, ctx.i18n()));
+        explanation.getChildren().clear();
+        Label title = new Label(ctx.i18n().get("review.explanation"));
+        title.getStyleClass().add("text-bold");
+        explanation.getChildren().add(title);
+        var current = vm.currentProperty().get();
+        if (current != null && !current.pairs().isEmpty()) {
+            var strongest = current.pairs().get(0);
+            explanation.getChildren().add(new Label(ctx.i18n().get("review.probability",
+                    String.format(ctx.i18n().locale(), "%.4f", strongest.probability()))));
+        }
+        for (String[] row : vm.explanation()) {
+            double w = Double.parseDouble(row[2]);
+            Region bar = new Region();
+            bar.getStyleClass().add(w >= 0 ? "bar-positive" : "bar-negative");
+            bar.setPrefHeight(8);
+            bar.setPrefWidth(Math.max(2, Math.min(1, Math.abs(w) / 16) * 90));
+            bar.setMaxWidth(bar.getPrefWidth());
+            Label l = new Label(ctx.i18n().get("cmp." + row[0]) + ": " + ctx.i18n().get("level." + row[1]) + " "
+                    + String.format(ctx.i18n().locale(), "%+.1f", w));
+            l.getStyleClass().add("text-small");
+            explanation.getChildren().add(new VBox(1, l, bar));
+        }
+    }
+
+    private Button action(I18n t, String key, String shortcut, String id, java.util.function.BooleanSupplier run) {
+        Button b = new Button(t.get(key));
+        b.setId(id);
+        b.setTooltip(new Tooltip(t.get(key) + " (" + shortcut + ")"));
+        b.setOnAction(e -> {
+            run.getAsBoolean();
+            redraw();
+        });
+        return b;
+    }
+
+    private Button action(I18n t, String key, String shortcut, String id, Runnable run) {
+        return action(t, key, shortcut, id, () -> {
+            run.run();
+            return true;
+        });
+    }
+
+    private static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    private static <T> javafx.util.StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : f.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,142 @@
+package de.grw.ui.shell;
+
+import de.grw.ui.common.AppContext;
+import de.grw.ui.common.I18n;
+import de.grw.ui.common.Screen;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The main window: navigation on the left (entries shown only to users whose role allows them), the current screen
+ * in the middle, and a status bar with the signed-in user, the workspace and the running task with its progress and
+ * a cancel button.
+ */
+public final class MainWindow {
+    private final AppContext ctx;
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final ToggleGroup navigation = new ToggleGroup();
+    private final Map<String, Screen> screens = new LinkedHashMap<>();
+    private final Map<String, ToggleButton> buttons = new LinkedHashMap<>();
+    private final Screen start;
+
+    public MainWindow(AppContext ctx, Screen start, List<Screen> workScreens) {
+        this.ctx = ctx;
+        this.start = start;
+        VBox nav = new VBox(4);
+        nav.getStyleClass().add("navigation");
+        nav.setPadding(new Insets(12, 8, 12, 8));
+        nav.setPrefWidth(190);
+        Label brand = new Label(ctx.i18n().get("app.title"));
+        brand.getStyleClass().add("brand");
+        brand.setWrapText(true);
+        nav.getChildren().add(brand);
+        screens.put(start.titleKey(), start);
+        nav.getChildren().add(navButton(start, false));
+        for (Screen s : workScreens) {
+            screens.put(s.titleKey(), s);
+            nav.getChildren().add(navButton(s, true));
+        }
+        root.setLeft(nav);
+        content.setPadding(new Insets(12));
+        root.setCenter(content);
+        root.setBottom(statusBar());
+        show(start.titleKey());
+        ctx.model().sessionProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                show(start.titleKey());
+            }
+        });
+    }
+
+    private ToggleButton navButton(Screen screen, boolean needsSession) {
+        ToggleButton b = new ToggleButton(ctx.i18n().get(screen.titleKey()));
+        b.setId("nav-" + screen.titleKey().replace('.', '-'));
+        b.setToggleGroup(navigation);
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setAlignment(Pos.CENTER_LEFT);
+        b.setOnAction(e -> show(screen.titleKey()));
+        if (needsSession) {
+            if (screen.permission() != null) {
+                b.visibleProperty().bind(ctx.model().may(screen.permission()));
+            } else {
+                b.visibleProperty().bind(ctx.model().sessionProperty().isNotNull());
+            }
+            b.managedProperty().bind(b.visibleProperty());
+        }
+        buttons.put(screen.titleKey(), b);
+        return b;
+    }
+
+    /** Shows a screen by its title key. */
+    public void show(String titleKey) {
+        Screen s = screens.get(titleKey);
+        if (s == null) {
+            return;
+        }
+        if (s != start && ctx.model().session() == null) {
+            s = start;
+        }
+        Node view = s.view();
+        content.getChildren().setAll(view);
+        ToggleButton b = buttons.get(s.titleKey());
+        if (b != null) {
+            b.setSelected(true);
+        }
+        s.activated();
+    }
+
+    private Node statusBar() {
+        I18n i18n = ctx.i18n();
+        Label who = new Label();
+        who.setId("status-user");
+        who.textProperty().bind(Bindings.createStringBinding(() -> {
+            var session = ctx.model().session();
+            var ws = ctx.model().workspace();
+            String user = session == null ? i18n.get("status.notSignedIn")
+                    : i18n.get("status.user", session.user(), i18n.get("role." + session.role().name()));
+            return ws == null ? user : user + "  ·  " + ws.file().getFileName();
+        }, ctx.model().sessionProperty(), ctx.model().workspaceProperty()));
+        Label task = new Label();
+        task.setId("status-task");
+        task.textProperty().bind(Bindings.concat(ctx.tasks().titleProperty(), " ", ctx.tasks().messageProperty()));
+        ProgressBar bar = new ProgressBar();
+        bar.setId("status-progress");
+        bar.setPrefWidth(220);
+        bar.progressProperty().bind(ctx.tasks().progressProperty());
+        Button cancel = new Button(i18n.get("action.cancel"));
+        cancel.setId("status-cancel");
+        cancel.setOnAction(e -> ctx.tasks().cancel());
+        for (Node n : List.of(task, bar, cancel)) {
+            n.visibleProperty().bind(ctx.tasks().runningProperty());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox status = new HBox(10, who, spacer, task, bar, cancel);
+        status.getStyleClass().add("status-bar");
+        status.setAlignment(Pos.CENTER_LEFT);
+        status.setPadding(new Insets(6, 12, 6, 12));
+        return status;
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+}

@@ -1,0 +1,176 @@
+package de.grw.ui.start;
+
+import de.grw.ui.common.AppContext;
+import de.grw.ui.common.I18n;
+import de.grw.ui.common.Screen;
+import de.grw.users.Permission;
+import java.io.File;
+import java.nio.file.Path;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/** The start screen: sample, new, open and recent workspaces on the left; signing in on the right. */
+public final class StartScreen implements Screen {
+    private final AppContext ctx;
+    private final StartViewModel vm;
+    private Node view;
+
+    public StartScreen(AppContext ctx) {
+        this.ctx = ctx;
+        this.vm = new StartViewModel(ctx);
+    }
+
+    public StartViewModel viewModel() {
+        return vm;
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.start";
+    }
+
+    @Override
+    public Permission permission() {
+        return null;
+    }
+
+    @Override
+    public Node view() {
+        if (view == null) {
+            view = build();
+        }
+        return view;
+    }
+
+    private Node build() {
+        I18n t = ctx.i18n();
+        Label heading = new Label(t.get("start.heading"));
+        heading.getStyleClass().add("title-2");
+        Label intro = new Label(t.get("start.intro"));
+        intro.setWrapText(true);
+
+        Button sample = new Button(t.get("start.sample"));
+        sample.setId("start-sample");
+        sample.getStyleClass().add("accent");
+        sample.setDefaultButton(false);
+        PasswordField password = new PasswordField();
+        password.setId("start-password");
+        sample.setOnAction(e -> vm.openSample(password::requestFocus));
+
+        TextField path = new TextField();
+        path.setId("start-path");
+        path.setPromptText(t.get("start.pathPrompt"));
+        path.textProperty().bindBidirectional(vm.pathProperty());
+        Button open = new Button(t.get("start.open"));
+        open.setId("start-open");
+        open.setOnAction(e -> {
+            if (path.getText().isBlank()) {
+                File f = chooser(t.get("start.open")).showOpenDialog(view.getScene().getWindow());
+                if (f != null) {
+                    vm.openFile(f.toPath());
+                }
+            } else {
+                vm.openFile(Path.of(path.getText().trim()));
+            }
+        });
+        Button create = new Button(t.get("start.create"));
+        create.setId("start-create");
+        TextField adminName = new TextField("admin");
+        adminName.setId("start-admin");
+        PasswordField adminPassword = new PasswordField();
+        adminPassword.setId("start-admin-password");
+        adminPassword.setPromptText(t.get("start.adminPasswordPrompt"));
+        create.setOnAction(e -> {
+            Path target;
+            if (path.getText().isBlank()) {
+                File f = chooser(t.get("start.create")).showSaveDialog(view.getScene().getWindow());
+                if (f == null) {
+                    return;
+                }
+                target = f.toPath();
+            } else {
+                target = Path.of(path.getText().trim());
+            }
+            vm.create(target, adminName.getText().trim(), adminPassword.getText().toCharArray());
+            adminPassword.clear();
+        });
+        ListView<String> recent = new ListView<>(vm.recent());
+        recent.setId("start-recent");
+        recent.setPrefHeight(160);
+        recent.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && recent.getSelectionModel().getSelectedItem() != null) {
+                vm.openFile(Path.of(recent.getSelectionModel().getSelectedItem()));
+            }
+        });
+        recent.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && recent.getSelectionModel().getSelectedItem() != null) {
+                vm.openFile(Path.of(recent.getSelectionModel().getSelectedItem()));
+            }
+        });
+        GridPane createGrid = new GridPane();
+        createGrid.setHgap(8);
+        createGrid.setVgap(6);
+        createGrid.addRow(0, new Label(t.get("start.adminName")), adminName);
+        createGrid.addRow(1, new Label(t.get("start.adminPassword")), adminPassword);
+        VBox left = new VBox(10, heading, intro, sample, new Label(t.get("start.orFile")), path,
+                new HBox(8, open, create), createGrid, new Label(t.get("start.recent")), recent);
+        left.setPadding(new Insets(8));
+        left.setPrefWidth(460);
+
+        Label signInHeading = new Label(t.get("start.signIn"));
+        signInHeading.getStyleClass().add("title-3");
+        TextField user = new TextField();
+        user.setId("start-user");
+        user.textProperty().bindBidirectional(vm.userProperty());
+        Button signIn = new Button(t.get("start.signInButton"));
+        signIn.setId("start-sign-in");
+        signIn.setDefaultButton(true);
+        signIn.disableProperty().bind(ctx.model().workspaceProperty().isNull());
+        signIn.setOnAction(e -> {
+            if (vm.signIn(password.getText().toCharArray())) {
+                password.clear();
+                ctx.navigate().accept("nav.review");
+            }
+        });
+        Label demo = new Label(t.get("start.demoAccounts", SampleWorkspace.CLERK, SampleWorkspace.SUPERVISOR,
+                SampleWorkspace.ADMIN, SampleWorkspace.PASSWORD));
+        demo.setWrapText(true);
+        demo.getStyleClass().add("text-muted");
+        demo.visibleProperty().bind(vm.sampleProperty());
+        Label message = new Label();
+        message.setId("start-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(8);
+        form.addRow(0, new Label(t.get("start.user")), user);
+        form.addRow(1, new Label(t.get("start.password")), password);
+        VBox right = new VBox(12, signInHeading, form, signIn, demo, message);
+        right.setPadding(new Insets(8));
+        HBox.setHgrow(right, Priority.ALWAYS);
+        right.disableProperty().bind(ctx.model().workspaceProperty().isNull());
+        return new HBox(24, left, right);
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(ctx.i18n().get("start.fileType"), "*.grw"));
+        String last = ctx.settings().lastDirectory;
+        if (last != null && !last.isBlank() && new File(last).isDirectory()) {
+            c.setInitialDirectory(new File(last));
+        }
+        return c;
+    }
+}

@@ -1,0 +1,145 @@
+package de.grw.ui.start;
+
+import de.grw.ui.common.AppContext;
+import de.grw.ui.common.Errors;
+import de.grw.users.UserService;
+import de.grw.workspace.Workspace;
+import de.grw.workspace.WorkspaceSetup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** Choosing a workspace (sample, new, open, recent) and signing in. Holds state; knows no controls. */
+public final class StartViewModel {
+    private final AppContext ctx;
+    private final ObservableList<String> recent = FXCollections.observableArrayList();
+    private final StringProperty path = new SimpleStringProperty("");
+    private final StringProperty user = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty sample = new SimpleBooleanProperty(false);
+
+    public StartViewModel(AppContext ctx) {
+        this.ctx = ctx;
+        recent.setAll(ctx.settings().recentWorkspaces);
+        user.set(ctx.settings().lastUser);
+    }
+
+    public static Path samplePath() {
+        return de.grw.ui.common.UserSettings.home().resolve("beispiel-arbeitsbereich.grw");
+    }
+
+    /** Opens the sample workspace, building it first if it does not exist yet (in the background). */
+    public void openSample(Runnable done) {
+        Path file = samplePath();
+        if (Files.exists(file)) {
+            openFile(file);
+            sample.set(true);
+            user.set(SampleWorkspace.CLERK);
+            done.run();
+            return;
+        }
+        message.set(ctx.i18n().get("start.building"));
+        ctx.tasks().run(ctx.i18n().get("start.sample"), (progress, cancel) -> SampleWorkspace.build(file, progress,
+                cancel), w -> {
+                    ctx.model().use(w);
+                    remember(file);
+                    sample.set(true);
+                    user.set(SampleWorkspace.CLERK);
+                    message.set(ctx.i18n().get("start.opened", file.getFileName()));
+                    done.run();
+                }, error -> message.set(Errors.message(error, ctx.i18n())));
+    }
+
+    /** Opens an existing workspace file. */
+    public boolean openFile(Path file) {
+        try {
+            ctx.model().open(file);
+            remember(file);
+            sample.set(file.toAbsolutePath().equals(samplePath().toAbsolutePath()));
+            message.set(ctx.i18n().get("start.opened", file.getFileName()));
+            return true;
+        } catch (RuntimeException e) {
+            message.set(Errors.message(e, ctx.i18n()));
+            return false;
+        }
+    }
+
+    /** Creates a new workspace with its first administrator. */
+    public boolean create(Path file, String admin, char[] password) {
+        try {
+            Workspace w = WorkspaceSetup.create(file, Clock.systemUTC(), "person-de");
+            try {
+                new UserService(w).createFirstAdministrator(admin, password);
+            } catch (RuntimeException e) {
+                w.close();
+                Files.deleteIfExists(file);
+                throw e;
+            }
+            ctx.model().use(w);
+            remember(file);
+            sample.set(false);
+            user.set(admin);
+            message.set(ctx.i18n().get("start.created", file.getFileName()));
+            return true;
+        } catch (RuntimeException | java.io.IOException e) {
+            message.set(Errors.message(e, ctx.i18n()));
+            return false;
+        }
+    }
+
+    /** Signs in; on success the caller navigates on. */
+    public boolean signIn(char[] password) {
+        if (ctx.model().workspace() == null) {
+            message.set(ctx.i18n().get("start.noWorkspace"));
+            return false;
+        }
+        try {
+            ctx.model().signIn(user.get().trim(), password);
+            ctx.settings().lastUser = user.get().trim();
+            ctx.settings().save();
+            message.set("");
+            return true;
+        } catch (RuntimeException e) {
+            message.set(Errors.message(e, ctx.i18n()));
+            return false;
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    private void remember(Path file) {
+        ctx.settings().remember(file);
+        if (file.getParent() != null) {
+            ctx.settings().lastDirectory = file.toAbsolutePath().getParent().toString();
+        }
+        ctx.settings().save();
+        recent.setAll(ctx.settings().recentWorkspaces);
+        path.set(file.toAbsolutePath().toString());
+    }
+
+    public ObservableList<String> recent() {
+        return recent;
+    }
+
+    public StringProperty pathProperty() {
+        return path;
+    }
+
+    public StringProperty userProperty() {
+        return user;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public BooleanProperty sampleProperty() {
+        return sample;
+    }
+}
