@@ -2,6 +2,8 @@ package de.grw.ui;
 
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.Screen;
+import de.grw.ui.approval.ApprovalScreen;
+import de.grw.ui.audit.AuditScreen;
 import de.grw.ui.review.ReviewScreen;
 import de.grw.ui.start.StartScreen;
 import java.util.List;
@@ -16,6 +18,6 @@ final class Screens {
     }
 
     static List<Screen> all(AppContext ctx) {
-        return List.of(new ReviewScreen(ctx));
+        return List.of(new ReviewScreen(ctx), new ApprovalScreen(ctx), new AuditScreen(ctx));
     }
 }

@@ -236,9 +236,9 @@ public final class ReviewScreen implements Screen {
         Label title = new Label(t.get("review.help"));
         title.getStyleClass().add("title-3");
         box.getChildren().add(title);
-        for (String key : List.of("merge", "notDuplicate", "split", "defer", "undo", "next", "previous", "choose",
-                "type", "exclude", "help")) {
-            box.getChildren().add(new Label(t.get("help." + key)));
+        for (String key : List.of("help.merge", "help.notDuplicate", "help.split", "help.defer", "help.undo",
+                "help.next", "help.previous", "help.choose", "help.type", "help.exclude", "help.help")) {
+            box.getChildren().add(new Label(t.get(key)));
         }
         box.setVisible(false);
         StackPane.setAlignment(box, Pos.CENTER);

@@ -1,0 +1,133 @@
+package de.grw.ui.audit;
+
+import de.grw.access.AccessLog;
+import de.grw.journal.JournalEntry;
+import de.grw.ui.common.AppContext;
+import de.grw.ui.common.I18n;
+import de.grw.ui.common.Screen;
+import de.grw.users.Permission;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The journal and the access log with filters, and the one-click verification of the journal chain. */
+public final class AuditScreen implements Screen {
+    private final AppContext ctx;
+    private final AuditViewModel vm;
+    private Node view;
+    private Tab accessTab;
+
+    public AuditScreen(AppContext ctx) {
+        this.ctx = ctx;
+        this.vm = new AuditViewModel(ctx);
+    }
+
+    public AuditViewModel viewModel() {
+        return vm;
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.audit";
+    }
+
+    @Override
+    public Permission permission() {
+        return Permission.VERIFY;
+    }
+
+    @Override
+    public Node view() {
+        if (view == null) {
+            view = build();
+        }
+        return view;
+    }
+
+    @Override
+    public void activated() {
+        accessTab.setDisable(!vm.mayReadAccessLog());
+        vm.refresh();
+    }
+
+    private Node build() {
+        I18n t = ctx.i18n();
+        TextField user = field("audit-user", t.get("audit.user"), 10);
+        user.textProperty().bindBidirectional(vm.userProperty());
+        TextField from = field("audit-from", t.get("audit.from"), 10);
+        from.textProperty().bindBidirectional(vm.fromProperty());
+        TextField to = field("audit-to", t.get("audit.to"), 10);
+        to.textProperty().bindBidirectional(vm.toProperty());
+        TextField person = field("audit-person", t.get("audit.person"), 12);
+        person.textProperty().bindBidirectional(vm.personProperty());
+        Button filter = new Button(t.get("audit.filter"));
+        filter.setId("audit-filter");
+        filter.setDefaultButton(true);
+        filter.setOnAction(e -> vm.refresh());
+        Button verify = new Button(t.get("audit.verify"));
+        verify.setId("audit-verify");
+        verify.getStyleClass().add("accent");
+        verify.setOnAction(e -> vm.verify());
+        Label verification = new Label();
+        verification.setId("audit-verification");
+        verification.setWrapText(true);
+        verification.textProperty().bind(vm.verificationProperty());
+        Label message = new Label();
+        message.textProperty().bind(vm.messageProperty());
+        HBox filters = new HBox(8, user, from, to, person, filter, verify);
+        filters.setAlignment(Pos.CENTER_LEFT);
+
+        TableView<JournalEntry> journal = new TableView<>(vm.journal());
+        journal.setId("audit-journal");
+        journal.getColumns().add(column(t.get("audit.seq"), e -> Long.toString(e.seq()), 60));
+        journal.getColumns().add(column(t.get("audit.at"), e -> e.at().replace('T', ' '), 190));
+        journal.getColumns().add(column(t.get("audit.who"), JournalEntry::user, 120));
+        journal.getColumns().add(column(t.get("audit.action"), e -> t.get("action." + e.action()), 180));
+        journal.getColumns().add(column(t.get("audit.details"), JournalEntry::payload, 520));
+        journal.getColumns().add(column(t.get("audit.hash"), e -> e.hash().substring(0, 12) + "…", 120));
+
+        TableView<AccessLog.Entry> access = new TableView<>(vm.access());
+        access.setId("audit-access");
+        access.getColumns().add(column(t.get("audit.at"), e -> e.at().replace('T', ' '), 190));
+        access.getColumns().add(column(t.get("audit.who"), AccessLog.Entry::user, 120));
+        access.getColumns().add(column(t.get("audit.action"), AccessLog.Entry::action, 90));
+        access.getColumns().add(column(t.get("audit.case"), AccessLog.Entry::caseRef, 140));
+        access.getColumns().add(column(t.get("audit.what"), AccessLog.Entry::detail, 200));
+        access.getColumns().add(column(t.get("audit.records"), e -> e.recordIds().toString(), 300));
+
+        Tab journalTab = new Tab(t.get("audit.journal"), journal);
+        journalTab.setClosable(false);
+        accessTab = new Tab(t.get("audit.accessLog"), access);
+        accessTab.setClosable(false);
+        accessTab.setId("audit-access-tab");
+        TabPane tabs = new TabPane(journalTab, accessTab);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        return new VBox(8, filters, verification, message, tabs);
+    }
+
+    private static TextField field(String id, String prompt, int columns) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.setPrefColumnCount(columns);
+        return f;
+    }
+
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+}
