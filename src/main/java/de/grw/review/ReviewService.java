@@ -250,6 +250,18 @@ public final class ReviewService {
         });
     }
 
+    /** How many clusters have one of the statuses (for "n clusters left" without loading them all). */
+    public int count(Session session, Set<ClusterStatus> statuses) {
+        session.require(Permission.VIEW_RECORDS, "see the review queue");
+        String in = String.join(",", statuses.stream().map(s -> "'" + s.name() + "'").toList());
+        return workspace.read(c -> {
+            try (var s = c.createStatement();
+                 var rs = s.executeQuery("SELECT count(*) FROM clusters WHERE status IN (" + in + ")")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
     /** Names of the workspace's sources, in import order. */
     public List<String> sources(Session session) {
         session.require(Permission.VIEW_RECORDS, "see the sources");

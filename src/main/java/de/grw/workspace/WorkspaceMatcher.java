@@ -303,26 +303,31 @@ public final class WorkspaceMatcher {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO cluster_pairs(cluster_id, record_a, record_b, "
                 + "probability, weight, explanation_json) VALUES (?,?,?,?,?,?)")) {
             for (int p : pairs) {
-                List<Map<String, Object>> explanation = new ArrayList<>();
+                StringBuilder json = new StringBuilder(512);
+                json.append("{\"prior\":").append(round(result.scorer().priorWeight())).append(",\"comparisons\":[");
+                boolean first = true;
                 for (Contribution contribution : result.explain(p)) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("comparison", contribution.comparison());
-                    m.put("level", contribution.level());
-                    m.put("weight", Math.round(contribution.weight() * 1000) / 1000.0);
-                    m.put("tf", contribution.tfAdjusted());
-                    explanation.add(m);
+                    json.append(first ? "" : ",").append("{\"comparison\":\"").append(contribution.comparison())
+                            .append("\",\"level\":\"").append(contribution.level()).append("\",\"weight\":")
+                            .append(round(contribution.weight())).append(",\"tf\":")
+                            .append(contribution.tfAdjusted()).append('}');
+                    first = false;
                 }
+                json.append("]}");
                 ps.setLong(1, clusterId);
                 ps.setLong(2, ids[result.first(p)]);
                 ps.setLong(3, ids[result.second(p)]);
                 ps.setDouble(4, result.probability(p));
                 ps.setDouble(5, result.weight(p));
-                ps.setString(6, CanonicalJson.write(Map.of("prior", result.scorer().priorWeight(),
-                        "comparisons", explanation)));
+                ps.setString(6, json.toString());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     /** Identity of a member set: SHA-256 over the sorted record ids. */

@@ -113,8 +113,8 @@ public final class ReviewScreen implements Screen {
         });
         Label remaining = new Label();
         remaining.setId("review-remaining");
-        remaining.textProperty().bind(Bindings.createStringBinding(() -> t.get("review.remaining", vm.queue().size()),
-                vm.queue()));
+        remaining.textProperty().bind(Bindings.createStringBinding(() -> t.get("review.remaining",
+                vm.remainingProperty().get()), vm.remainingProperty()));
         Button previous = action(t, "review.previous", "PgUp", "review-previous", vm::previous);
         Button next = action(t, "review.next", "PgDn", "review-next", vm::next);
         Button helpButton = new Button("?");

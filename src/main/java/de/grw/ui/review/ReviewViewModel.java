@@ -67,6 +67,9 @@ public final class ReviewViewModel {
     private final StringProperty comment = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final Deque<Long> undo = new ArrayDeque<>();
+    private final IntegerProperty remaining = new SimpleIntegerProperty(0);
+    /** The queue shows this many clusters at a time: a large workspace stays quick to open. */
+    static final int PAGE = 500;
 
     public ReviewViewModel(AppContext ctx) {
         this.ctx = ctx;
@@ -100,7 +103,9 @@ public final class ReviewViewModel {
         };
         Long keep = current.get() == null ? null : current.get().clusterId();
         queue.setAll(service().queue(ctx.model().session(), statuses, source.get(), band.get().from, band.get().to,
-                0));
+                PAGE));
+        boolean filtered = !source.get().isBlank() || band.get() != Band.ALL;
+        remaining.set(filtered ? queue.size() : service().count(ctx.model().session(), statuses));
         int index = 0;
         for (int i = 0; keep != null && i < queue.size(); i++) {
             if (queue.get(i).clusterId() == keep) {
@@ -352,6 +357,11 @@ public final class ReviewViewModel {
 
     public ObservableList<QueueEntry> queue() {
         return queue;
+    }
+
+    /** Clusters left in the queue with the status filter (may exceed the page loaded). */
+    public IntegerProperty remainingProperty() {
+        return remaining;
     }
 
     public ObjectProperty<Band> bandProperty() {
