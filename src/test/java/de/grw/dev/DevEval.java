@@ -106,6 +106,8 @@ public final class DevEval {
                         truePairs++;
                         if (cand.contains(de.grw.matching.blocking.CandidatePairs.pack(g.get(x), g.get(y)))) {
                             covered++;
+                        } else if (System.getProperty("missed") != null) {
+                            System.out.println("NOT BLOCKED: " + row(table, g.get(x)) + " || " + row(table, g.get(y)));
                         }
                     }
                 }

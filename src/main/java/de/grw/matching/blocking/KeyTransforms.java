@@ -18,6 +18,7 @@ public final class KeyTransforms {
         register(simple("first_token", v -> firstToken(v)));
         register(simple("year", v -> v.length() == 8 && !v.startsWith("0000") ? v.substring(0, 4) : null));
         register(simple("date_unordered", KeyTransforms::unorderedDate));
+        register(simple("month", v -> v.length() == 8 && !v.startsWith("00", 4) ? v.substring(4, 6) : null));
         register(simple("month_day", v -> v.length() == 8 && !v.startsWith("00", 4) && !v.startsWith("00", 6)
                 ? v.substring(4, 8) : null));
         register(new KeyTransform() {
