@@ -158,7 +158,8 @@ class JournalTamperingTest {
             dropTriggers(c);
             JournalEntry e = entry(c, K);
             JournalEntry forged = new JournalEntry(e.seq(), e.at(), "mallory", e.action(), e.payload(), e.prev(), "");
-            try (PreparedStatement ps = c.prepareStatement("UPDATE journal SET user_name = ?, hash = ? WHERE seq = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE journal SET user_name = ?, hash = ? WHERE seq = ?")) {
                 ps.setString(1, "mallory");
                 ps.setString(2, forged.computeHash());
                 ps.setLong(3, K);

@@ -28,8 +28,8 @@ class UnmergeTest {
         System.setProperty("grw.kdf.iterations", "10000");
     }
 
-    private static final String RECORDS = "SELECT id, source_id, record_key, row_number, line, cells_json, values_json, "
-            + "normalised_json, blocked FROM records ORDER BY id";
+    private static final String RECORDS = "SELECT id, source_id, record_key, row_number, line, cells_json, "
+            + "values_json, normalised_json, blocked FROM records ORDER BY id";
     private static final String ACTIVE_VALUES = "SELECT field, value, origin, origin_record FROM golden_values WHERE "
             + "golden_id = ? AND superseded_by IS NULL ORDER BY field";
     private static final String ACTIVE_MEMBERS = "SELECT record_id FROM golden_members WHERE golden_id = ? AND "
