@@ -28,6 +28,16 @@ final class ClusterSql {
         }
     }
 
+    /** Moves a cluster from one status to another; leaves it alone if a later decision moved it elsewhere. */
+    static void setStatusIf(Connection c, long clusterId, ClusterStatus from, ClusterStatus to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE clusters SET status = ? WHERE id = ? AND status = ?")) {
+            ps.setString(1, to.name());
+            ps.setLong(2, clusterId);
+            ps.setString(3, from.name());
+            ps.executeUpdate();
+        }
+    }
+
     static ClusterStatus status(Connection c, long clusterId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT status FROM clusters WHERE id = ?")) {
             ps.setLong(1, clusterId);

@@ -34,6 +34,6 @@ public record DeferCommand() implements DecisionCommand {
 
     @Override
     public void revert(ReviewContext context, long decisionId, long revertId) throws SQLException {
-        ClusterSql.setStatus(context.connection(), context.clusterId(), ClusterStatus.OPEN, null);
+        ClusterSql.setStatusIf(context.connection(), context.clusterId(), ClusterStatus.DEFERRED, ClusterStatus.OPEN);
     }
 }

@@ -110,19 +110,21 @@ final class GoldenStore {
             ps.setLong(2, decisionId);
             ps.executeUpdate();
         }
+        // memberships and values the decision ended come back as they were, still owned by the decisions that
+        // made them, so that those decisions can themselves be reverted later
         List<String[]> restore = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT golden_id, record_id FROM golden_members WHERE removed_by = ? AND added_by <> ?")) {
+                "SELECT golden_id, record_id, added_by FROM golden_members WHERE removed_by = ? AND added_by <> ?")) {
             ps.setLong(1, decisionId);
             ps.setLong(2, decisionId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    restore.add(new String[] {rs.getString(1), rs.getString(2)});
+                    restore.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
                 }
             }
         }
         for (String[] r : restore) {
-            addMembership(c, r[0], Long.parseLong(r[1]), revertId);
+            addMembership(c, r[0], Long.parseLong(r[1]), Long.parseLong(r[2]));
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE golden_values SET superseded_by = ? WHERE decision_id = ? AND superseded_by IS NULL")) {
@@ -131,11 +133,10 @@ final class GoldenStore {
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO golden_values(golden_id, field, value, origin, "
-                + "origin_record, decision_id) SELECT golden_id, field, value, origin, origin_record, ? FROM "
+                + "origin_record, decision_id) SELECT golden_id, field, value, origin, origin_record, decision_id FROM "
                 + "golden_values WHERE superseded_by = ? AND decision_id <> ?")) {
-            ps.setLong(1, revertId);
+            ps.setLong(1, decisionId);
             ps.setLong(2, decisionId);
-            ps.setLong(3, decisionId);
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement(

@@ -58,6 +58,7 @@ public record NotDuplicateCommand(long recordA, long recordB) implements Decisio
     @Override
     public void revert(ReviewContext context, long decisionId, long revertId) throws SQLException {
         ClusterSql.revokeCannotLinks(context.connection(), decisionId, revertId);
-        ClusterSql.setStatus(context.connection(), context.clusterId(), ClusterStatus.OPEN, null);
+        ClusterSql.setStatusIf(context.connection(), context.clusterId(), ClusterStatus.NOT_DUPLICATE,
+                ClusterStatus.OPEN);
     }
 }

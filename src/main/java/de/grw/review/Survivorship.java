@@ -115,7 +115,13 @@ public final class Survivorship {
             case "source_priority":
                 return m -> -sourceRank(m.source());
             case "most_recent":
-                return m -> recency(m);
+                // rank the time stamps as text: 17 digits do not fit a double exactly (1 ms apart would tie)
+                List<String> stamps = candidates.stream().map(this::recency).filter(java.util.Objects::nonNull)
+                        .distinct().sorted().toList();
+                return m -> {
+                    String stamp = recency(m);
+                    return stamp == null ? Double.NEGATIVE_INFINITY : java.util.Collections.binarySearch(stamps, stamp);
+                };
             case "most_complete":
                 return m -> {
                     double score = 0;
@@ -149,7 +155,8 @@ public final class Survivorship {
         return order.size();
     }
 
-    private double recency(MemberRecord m) {
+    /** The record's time stamp as 17 digits (dates and ISO times sort correctly as text), or {@code null}. */
+    private String recency(MemberRecord m) {
         String by = rules.recentBy();
         String stamp;
         if (by.equals("imported_at")) {
@@ -158,12 +165,10 @@ public final class Survivorship {
             stamp = value(m, by);
         }
         if (stamp == null) {
-            return Double.NEGATIVE_INFINITY;
+            return null;
         }
-        // ISO timestamps and dates sort as text; map them onto a number that keeps that order
         String digits = stamp.replaceAll("[^0-9]", "");
-        digits = (digits + "00000000000000000").substring(0, 17);
-        return Double.parseDouble(digits);
+        return (digits + "00000000000000000").substring(0, 17);
     }
 
     private String key(MemberRecord m, List<String> fields) {

@@ -94,7 +94,8 @@ public final class Workspace implements AutoCloseable {
     private static void checkIsWorkspace(Connection c, Path file) throws SQLException {
         try (Statement s = c.createStatement();
              var rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'journal'")) {
-            if (Migrations.version(c) > 0 && (!rs.next() || rs.getInt(1) == 0)) {
+            // version 0: an empty file or another application's database, which opening must not turn into one
+            if (Migrations.version(c) == 0 || !rs.next() || rs.getInt(1) == 0) {
                 throw new SQLException("not a workbench workspace");
             }
         } catch (SQLException e) {
