@@ -172,7 +172,7 @@ final class GoldenStore {
         String in = String.join(",", records.stream().map(r -> "?").toList());
         try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT m.golden_id FROM golden_members m JOIN "
                 + "golden_records g ON g.id = m.golden_id WHERE g.status = 'ACTIVE' AND m.removed_by IS NULL AND "
-                + "m.record_id IN (" + in + ") ORDER BY m.golden_id")) {
+                + "m.record_id IN (" + in + ") ORDER BY length(m.golden_id), m.golden_id")) {
             for (int i = 0; i < records.size(); i++) {
                 ps.setLong(i + 1, records.get(i));
             }

@@ -63,6 +63,11 @@ public final class UserService {
                 }
             }
         });
+        if (stored == null) {
+            // spend the same time as for a real account, so the response does not tell which names exist
+            PasswordHasher.matches(password == null ? new char[0] : password, new byte[16], new byte[32],
+                    PasswordHasher.ITERATIONS);
+        }
         if (stored == null || password == null
                 || !PasswordHasher.matches(password, stored.salt(), stored.hash(), stored.iterations())) {
             throw new AccessDeniedException("unknown user or wrong password");
