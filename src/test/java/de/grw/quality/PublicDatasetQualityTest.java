@@ -62,10 +62,10 @@ class PublicDatasetQualityTest {
     }
 
     /**
-     * The issue's target for RLdata10000 is 0.98; the engine measures 0.976 (see README). The test guards the
+     * The issue's target for RLdata10000 is 0.98; the engine measures 0.979 (see README). The test guards the
      * level reached so that a regression fails, and the gap stays documented rather than hidden.
      */
-    static final double RLDATA_FLOOR = 0.97;
+    static final double RLDATA_FLOOR = 0.975;
 
     private static void print(String name, PairwiseEvaluation e) {
         System.out.printf("quality %-12s %s%n", name, e);
