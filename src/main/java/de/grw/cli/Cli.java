@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The command line: {@code grw <command> ...}. A thin front end over the engine services. */
 @Command(name = "grw", mixinStandardHelpOptions = true, version = "Golden Record Workbench 0.1",
         description = "Golden Record Workbench: finds, reviews and merges duplicate person records.",
-        subcommands = {MatchCommand.class, GenerateCommand.class, BenchmarkCommand.class,
+        subcommands = {MatchCommand.class, GenerateCommand.class, BenchmarkCommand.class, ReviewBenchmarkCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     /** Exit code of a run that failed on its input or environment (the message says why). */
