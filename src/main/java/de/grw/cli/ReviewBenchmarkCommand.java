@@ -106,7 +106,7 @@ public final class ReviewBenchmarkCommand implements Callable<Integer> {
             WorkspaceMatcher.Result r = new WorkspaceMatcher(w).run(admin, null, ProgressListener.NONE,
                     CancellationToken.NONE);
             out.printf("built workspace of %,d records: generate %.0f s, import %.0f s, match %.0f s (%,d clusters); "
-                    + "%,d MB%n", r.records(), (importStart - t) / 1e9 - (matchStart - importStart) / 1e9 * 0,
+                    + "%,d MB%n", r.records(), (importStart - t) / 1e9,
                     (matchStart - importStart) / 1e9, (System.nanoTime() - matchStart) / 1e9, r.clusters(),
                     Files.size(file) >> 20);
         }
