@@ -120,6 +120,9 @@ public final class ReviewService {
                 throw new UserFacingException("cluster " + clusterId + " is " + status.name().toLowerCase()
                         + "; only open or deferred clusters can be decided");
             }
+            if (command instanceof MergeCommand merge) {
+                merge.check(ClusterSql.members(c, clusterId), clusterId);
+            }
             boolean pending = command.needsApproval();
             long id = insertDecision(c, clusterId, command.kind(), pending ? DecisionState.PENDING
                     : DecisionState.EFFECTIVE, session.user(), comment, caseRef, command.payload(), null);
