@@ -84,7 +84,8 @@ public final class ReviewService {
         return workspace.write(c -> {
             ClusterStatus status = ClusterSql.status(c, clusterId);
             List<Long> ids = ClusterSql.members(c, clusterId);
-            List<MemberRecord> members = RecordLoader.load(c, ids, session, governance, profile);
+            List<MemberRecord> members = RecordLoader.maskTogether(RecordLoader.load(c, ids, session, governance,
+                    profile), governance, profile);
             List<MemberRecord> unmasked = RecordLoader.load(c, ids, null, governance, profile);
             Map<String, GoldenValue> proposal = new Survivorship(profile, governance.survivorship())
                     .golden(unmasked, Map.of());
@@ -272,7 +273,8 @@ public final class ReviewService {
                 }
             }
             List<Long> ids = GoldenStore.activeMembers(c, goldenId);
-            List<MemberRecord> members = RecordLoader.load(c, ids, session, governance, profile);
+            List<MemberRecord> members = RecordLoader.maskTogether(RecordLoader.load(c, ids, session, governance,
+                    profile), governance, profile);
             boolean masked = members.stream().anyMatch(MemberRecord::masked);
             List<GoldenValue> values = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT field, value, origin, origin_record FROM golden_values "
