@@ -77,6 +77,15 @@ public final class ReviewService {
         });
     }
 
+    /** The database ids of a cluster's records (no personal data, so not logged as a display). */
+    public List<Long> memberIds(Session session, long clusterId) {
+        session.require(Permission.VIEW_RECORDS, "see clusters");
+        return workspace.read(c -> {
+            ClusterSql.status(c, clusterId);
+            return ClusterSql.members(c, clusterId);
+        });
+    }
+
     /** Opens a cluster: its records (masked where the viewer may not see them), pairs, proposal and decisions. */
     public ClusterView show(Session session, long clusterId, String caseRef) {
         session.require(Permission.VIEW_RECORDS, "see records");
@@ -253,6 +262,19 @@ public final class ReviewService {
     public DecisionView decision(Session session, long id) {
         session.require(Permission.VIEW_RECORDS, "see decisions");
         return workspace.read(c -> decision(c, id));
+    }
+
+    /** The active golden record that the records of a merge decision belong to now, if any. */
+    public java.util.Optional<String> goldenRecordOf(Session session, long decisionId) {
+        session.require(Permission.VIEW_RECORDS, "see decisions");
+        return workspace.read(c -> {
+            DecisionView d = decision(c, decisionId);
+            if (d.kind() != DecisionKind.MERGE) {
+                return java.util.Optional.<String>empty();
+            }
+            List<String> golden = GoldenStore.activeGoldenOf(c, ((MergeCommand) command(d)).members());
+            return golden.stream().findFirst();
+        });
     }
 
     /** Opens a golden record (logged in the access log). */
