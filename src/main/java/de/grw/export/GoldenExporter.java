@@ -128,8 +128,9 @@ public final class GoldenExporter {
                      int leftOut, List<String> blockedIds, List<Long> blockedRecordIds) throws SQLException {
         String format = options.format().extension() + (options.excelFriendly() ? " (Excel)" : "");
         AccessLog.record(c, workspace.now(), session.user(), "EXPORT", options.caseRef(), "export of " + goldenCount
-                + " golden records as " + format + (blockedIds.isEmpty() ? "" : ", including " + blockedIds.size()
-                + " under a blocking notice"), recordIds);
+                + (goldenCount == 1 ? " golden record" : " golden records") + " as " + format
+                + (blockedIds.isEmpty() ? "" : ", including " + blockedIds.size() + " under a blocking notice"),
+                recordIds);
         if (!blockedIds.isEmpty()) {
             AccessLog.record(c, workspace.now(), session.user(), "EXPORT_BLOCKED", options.caseRef(),
                     "records under a blocking notice included in an export by " + session.user() + ": "
