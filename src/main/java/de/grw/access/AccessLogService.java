@@ -4,13 +4,25 @@ import de.grw.common.UserFacingException;
 import de.grw.users.Permission;
 import de.grw.users.Session;
 import de.grw.workspace.Workspace;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
-/** Queries of the access log by person (a record or a golden record) and by user, with the rights checked. */
+/**
+ * Answers "who saw which person's data when, and for which case" from the access log, for users with the right to
+ * read it. A person is named by a record's database id, by {@code source:record_key}, or by a golden record id
+ * ({@code G-000001}: its current records; for a golden record that has none any more, every record it ever held).
+ */
 public final class AccessLogService {
+    private static final Pattern GOLDEN = Pattern.compile("G-\\d+");
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
+
     private final Workspace workspace;
 
     public AccessLogService(Workspace workspace) {
@@ -18,50 +30,75 @@ public final class AccessLogService {
     }
 
     /**
-     * @param person a record's database id, a golden record id ({@code G-000001}) or {@code null} for everyone
-     * @param user   a user name or {@code null} for all users
+     * @param person a record id, {@code source:record_key} or golden record id, or {@code null} for everyone
+     * @param user   only this user's accesses, or {@code null} for all users
+     * @param limit  at most this many entries (newest first); 0 for all
      */
-    public List<AccessLog.Entry> query(Session session, String person, String user) {
+    public List<AccessLog.Entry> query(Session session, String person, String user, int limit) {
         session.require(Permission.READ_ACCESS_LOG, "read the access log");
         return workspace.read(c -> {
             List<AccessLog.Entry> entries;
-            if (person != null && !person.isBlank()) {
-                entries = AccessLog.byRecords(c, records(c, person.trim()));
-            } else if (user != null && !user.isBlank()) {
-                entries = AccessLog.byUser(c, user.trim());
+            if (person != null) {
+                entries = AccessLog.byRecords(c, records(c, person.strip()));
+                if (user != null) {
+                    entries = entries.stream().filter(e -> e.user().equals(user)).toList();
+                }
+            } else if (user != null) {
+                entries = AccessLog.byUser(c, user);
             } else {
                 entries = AccessLog.all(c);
             }
-            if (user != null && !user.isBlank()) {
-                entries = entries.stream().filter(e -> e.user().equalsIgnoreCase(user.trim())).toList();
-            }
-            return entries;
+            return limit > 0 && entries.size() > limit ? entries.subList(0, limit) : entries;
         });
     }
 
-    private static List<Long> records(java.sql.Connection c, String person) throws java.sql.SQLException {
-        List<Long> ids = new ArrayList<>();
-        if (person.toUpperCase(java.util.Locale.ROOT).startsWith("G-")) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT record_id FROM golden_members WHERE "
-                    + "golden_id = ?")) {
-                ps.setString(1, person.toUpperCase(java.util.Locale.ROOT));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                    }
-                }
+    /** The database ids of the records that stand for a person. */
+    static List<Long> records(Connection c, String person) throws SQLException {
+        if (GOLDEN.matcher(person).matches()) {
+            List<Long> current = ids(c, "SELECT record_id FROM golden_members WHERE golden_id = ? AND removed_by IS NULL",
+                    person);
+            if (!current.isEmpty()) {
+                return current;
             }
-            if (ids.isEmpty()) {
+            List<Long> ever = ids(c, "SELECT record_id FROM golden_members WHERE golden_id = ?", person);
+            if (ever.isEmpty() && ids(c, "SELECT 1 FROM golden_records WHERE id = ?", person).isEmpty()) {
                 throw new UserFacingException("there is no golden record " + person);
             }
-            return ids;
+            return ever;
         }
-        try {
-            ids.add(Long.parseLong(person));
-        } catch (NumberFormatException e) {
-            throw new UserFacingException("a person is a record number or a golden record id (G-000001), not '"
-                    + person + "'");
+        if (DIGITS.matcher(person).matches()) {
+            List<Long> found = ids(c, "SELECT id FROM records WHERE id = ?", Long.parseLong(person));
+            if (found.isEmpty()) {
+                throw new UserFacingException("there is no record " + person);
+            }
+            return found;
         }
-        return ids;
+        int colon = person.indexOf(':');
+        if (colon > 0) {
+            List<Long> found = ids(c, "SELECT r.id FROM records r JOIN sources s ON s.id = r.source_id WHERE s.name = ? "
+                    + "AND r.record_key = ?", person.substring(0, colon), person.substring(colon + 1));
+            if (found.isEmpty()) {
+                throw new UserFacingException("there is no record " + person.substring(colon + 1) + " in source "
+                        + person.substring(0, colon));
+            }
+            return found;
+        }
+        throw new UserFacingException("name a person by a record id (12), source and record key "
+                + "(melderegister:100000003) or a golden record id (G-000001), not '" + person + "'");
+    }
+
+    private static List<Long> ids(Connection c, String sql, Object... params) throws SQLException {
+        Set<Long> out = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return new ArrayList<>(out);
     }
 }

@@ -2,14 +2,22 @@ package de.grw.cli;
 
 import de.grw.common.CancelledException;
 import de.grw.common.UserFacingException;
+import de.grw.users.AccessDeniedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code grw <command> ...}. A thin front end over the engine services. */
+/**
+ * The command line: {@code grw <command> ...}. A thin front end over the engine services, which check the rights
+ * themselves. Workspace commands take {@code --workspace FILE --user NAME}; the password comes from the environment
+ * variable {@code GRW_PASSWORD} or a prompt ({@link Passwords}).
+ */
 @Command(name = "grw", mixinStandardHelpOptions = true, version = "Golden Record Workbench 0.1",
         description = "Golden Record Workbench: finds, reviews and merges duplicate person records.",
-        subcommands = {MatchCommand.class, GenerateCommand.class, BenchmarkCommand.class, ReviewBenchmarkCommand.class,
+        subcommands = {InitCommand.class, UsersCommand.class, ImportCommand.class, MatchCommand.class,
+            QueueCommand.class, ShowCommand.class, DecideCommand.class, PendingCommand.class, ApproveCommand.class,
+            RejectCommand.class, RevertCommand.class, ExportCommand.class, VerifyCommand.class,
+            AccessLogCommand.class, GenerateCommand.class, BenchmarkCommand.class, ReviewBenchmarkCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     /** Exit code of a run that failed on its input or environment (the message says why). */
@@ -19,6 +27,21 @@ public final class Cli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private final CliEnvironment environment;
+
+    public Cli() {
+        this(CliEnvironment.system());
+    }
+
+    public Cli(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /** Environment variables and the password prompt this run uses. */
+    public CliEnvironment environment() {
+        return environment;
+    }
 
     @Override
     public void run() {
@@ -31,7 +54,15 @@ public final class Cli implements Runnable {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Cli());
+        return run(args, out, err, CliEnvironment.system());
+    }
+
+    /**
+     * Runs a command line with the given environment (variables and password prompt) instead of the process's;
+     * for tests and programs that embed the command line.
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, CliEnvironment environment) {
+        CommandLine cl = new CommandLine(new Cli(environment));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -45,6 +76,9 @@ public final class Cli implements Runnable {
     }
 
     static String describe(Throwable ex) {
+        if (ex instanceof AccessDeniedException) {
+            return "access denied: " + ex.getMessage();
+        }
         if (ex instanceof UserFacingException) {
             return "error: " + ex.getMessage();
         }

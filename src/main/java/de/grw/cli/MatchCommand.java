@@ -26,10 +26,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code grw match}: finds duplicate clusters in and across record files, headless. */
+/**
+ * {@code grw match}: finds duplicate clusters in and across record files, headless; or, with {@code --workspace},
+ * matches the records of a workspace and puts new candidate clusters into its review queue.
+ */
 @Command(name = "match", mixinStandardHelpOptions = true,
         description = {"Finds duplicate clusters in and across record files (CSV, JSON, JSON Lines, Excel).",
-            "Each input is a source; records are matched within and across sources."})
+            "Each input is a source; records are matched within and across sources.",
+            "With --workspace FILE --user NAME: matches all records of the workspace instead (keeping what was "
+                + "decided) and puts new candidate clusters into the review queue."})
 public final class MatchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -46,7 +51,15 @@ public final class MatchCommand implements Callable<Integer> {
             + "clustered (0 < P < 1). Default: the profile's.")
     Double threshold;
 
-    @Option(names = "--clusters", required = true, paramLabel = "OUT.csv",
+    @Option(names = {"-w", "--workspace"}, paramLabel = "FILE", description = "Match the records of this workspace "
+            + "(with --user; not with input files).")
+    Path workspace;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "NAME", description = "Your user name, with --workspace. The "
+            + "password is read from GRW_PASSWORD, else asked for.")
+    String user;
+
+    @Option(names = "--clusters", paramLabel = "OUT.csv",
             description = "Output: source,record_id,cluster_id for every input record.")
     Path clusters;
 
@@ -71,7 +84,7 @@ public final class MatchCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary.")
     boolean quiet;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Input files; each is one source.")
+    @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Input files; each is one source.")
     List<Path> inputs;
 
     @Override
@@ -80,6 +93,17 @@ public final class MatchCommand implements Callable<Integer> {
         if (threshold != null && (threshold <= 0 || threshold >= 1)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--threshold must lie between 0 and 1, not " + threshold);
+        }
+        if (workspace != null) {
+            return matchWorkspace(out);
+        }
+        if (clusters == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required option: '--clusters=OUT.csv' (or match a workspace with --workspace FILE)");
+        }
+        if (inputs == null || inputs.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required parameter: 'INPUT' (or match a workspace with --workspace FILE)");
         }
         MatchProfile matchProfile = ProfileLoader.load(profile);
         MappingFile mappingFile = mapping == null ? MappingFile.NONE : MappingFile.load(mapping);
@@ -123,6 +147,23 @@ public final class MatchCommand implements Callable<Integer> {
             result.model().describe().forEach(out::println);
         }
         printSummary(out, outcome, problems, writing, System.nanoTime() - start, rejectFile, pairsWritten);
+        return 0;
+    }
+
+    private int matchWorkspace(PrintWriter out) {
+        if (user == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required option: '--user=NAME' (matching a workspace needs a user)");
+        }
+        if (clusters != null || pairs != null || rejects != null || mapping != null || linkOnly
+                || (inputs != null && !inputs.isEmpty()) || !ProfileLoader.DEFAULT_PROFILE.equals(profile)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "with --workspace, match takes only "
+                    + "--user, --threshold, --show-model and --quiet: the workspace holds the records and the "
+                    + "profile (import files with 'grw import')");
+        }
+        try (Login login = Login.open(spec, workspace, user)) {
+            WorkspaceMatch.run(login, threshold, showModel, quiet, out);
+        }
         return 0;
     }
 

@@ -70,15 +70,28 @@ public record MergeCommand(List<Long> members, Map<String, FieldChoice> choices)
                 + (choices.isEmpty() ? "" : " with chosen values for " + choices.keySet());
     }
 
-    @Override
-    public void apply(ReviewContext context, long decisionId) throws SQLException {
-        List<Long> clusterMembers = ClusterSql.members(context.connection(), context.clusterId());
+    /**
+     * Checks the merge against its cluster: every record to merge is a member, and every value chosen from a record
+     * comes from one of the records merged. Run when the merge is proposed and again when it is approved.
+     */
+    void check(List<Long> clusterMembers, long clusterId) {
         for (Long m : members) {
             if (!clusterMembers.contains(m)) {
                 throw new de.grw.common.UserFacingException("record " + m + " is not a member of cluster "
-                        + context.clusterId());
+                        + clusterId);
             }
         }
+        choices.forEach((field, choice) -> {
+            if (choice instanceof FieldChoice.FromRecord r && !members.contains(r.recordId())) {
+                throw new de.grw.common.UserFacingException("the value of " + field + " is chosen from record "
+                        + r.recordId() + ", which is not among the records merged " + members);
+            }
+        });
+    }
+
+    @Override
+    public void apply(ReviewContext context, long decisionId) throws SQLException {
+        check(ClusterSql.members(context.connection(), context.clusterId()), context.clusterId());
         GoldenStore.merge(context, decisionId, members, choices);
         ClusterSql.setStatus(context.connection(), context.clusterId(), ClusterStatus.MERGED, null);
     }

@@ -65,6 +65,29 @@ public final class RecordLoader {
         return out;
     }
 
+    /**
+     * Masks every record of a group shown together (a cluster, a golden record) as soon as one of them is masked:
+     * shown side by side as one person, the unblocked records would reveal the name and address the blocking notice
+     * protects.
+     */
+    public static List<MemberRecord> maskTogether(List<MemberRecord> records, GovernanceConfig governance,
+                                                  MatchProfile profile) {
+        if (records.stream().noneMatch(MemberRecord::masked)) {
+            return records;
+        }
+        List<MemberRecord> out = new ArrayList<>();
+        for (MemberRecord m : records) {
+            if (m.masked()) {
+                out.add(m);
+            } else {
+                out.add(new MemberRecord(m.id(), m.source(), m.recordKey(), m.importedAt(),
+                        maskValues(m.values(), governance, profile), m.columns(),
+                        m.cells().stream().map(v -> v == null || v.isEmpty() ? v : MASK).toList(), m.blocked(), true));
+            }
+        }
+        return out;
+    }
+
     private static List<String> maskValues(List<String> values, GovernanceConfig governance, MatchProfile profile) {
         List<String> out = new ArrayList<>(values);
         if (profile == null) {

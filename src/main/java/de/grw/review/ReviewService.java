@@ -97,6 +97,15 @@ public final class ReviewService {
         });
     }
 
+    /** The database ids of a cluster's records (no personal data, so not logged as a display). */
+    public List<Long> memberIds(Session session, long clusterId) {
+        session.require(Permission.VIEW_RECORDS, "see clusters");
+        return workspace.read(c -> {
+            ClusterSql.status(c, clusterId);
+            return ClusterSql.members(c, clusterId);
+        });
+    }
+
     /** Opens a cluster: its records (masked where the viewer may not see them), pairs, proposal and decisions. */
     public ClusterView show(Session session, long clusterId, String caseRef) {
         session.require(Permission.VIEW_RECORDS, "see records");
@@ -104,7 +113,8 @@ public final class ReviewService {
         return workspace.write(c -> {
             ClusterStatus status = ClusterSql.status(c, clusterId);
             List<Long> ids = ClusterSql.members(c, clusterId);
-            List<MemberRecord> members = RecordLoader.load(c, ids, session, governance, profile);
+            List<MemberRecord> members = RecordLoader.maskTogether(RecordLoader.load(c, ids, session, governance,
+                    profile), governance, profile);
             List<MemberRecord> unmasked = RecordLoader.load(c, ids, null, governance, profile);
             Map<String, GoldenValue> proposal = new Survivorship(profile, governance.survivorship())
                     .golden(unmasked, Map.of());
@@ -139,6 +149,9 @@ public final class ReviewService {
             if (status != ClusterStatus.OPEN && status != ClusterStatus.DEFERRED) {
                 throw new UserFacingException("cluster " + clusterId + " is " + status.name().toLowerCase()
                         + "; only open or deferred clusters can be decided");
+            }
+            if (command instanceof MergeCommand merge) {
+                merge.check(ClusterSql.members(c, clusterId), clusterId);
             }
             boolean pending = command.needsApproval();
             long id = insertDecision(c, clusterId, command.kind(), pending ? DecisionState.PENDING
@@ -297,6 +310,19 @@ public final class ReviewService {
         return workspace.read(c -> decision(c, id));
     }
 
+    /** The active golden record that the records of a merge decision belong to now, if any. */
+    public java.util.Optional<String> goldenRecordOf(Session session, long decisionId) {
+        session.require(Permission.VIEW_RECORDS, "see decisions");
+        return workspace.read(c -> {
+            DecisionView d = decision(c, decisionId);
+            if (d.kind() != DecisionKind.MERGE) {
+                return java.util.Optional.<String>empty();
+            }
+            List<String> golden = GoldenStore.activeGoldenOf(c, ((MergeCommand) command(d)).members());
+            return golden.stream().findFirst();
+        });
+    }
+
     /** Opens a golden record (logged in the access log). */
     public GoldenView golden(Session session, String goldenId, String caseRef) {
         session.require(Permission.VIEW_RECORDS, "see records");
@@ -315,7 +341,8 @@ public final class ReviewService {
                 }
             }
             List<Long> ids = GoldenStore.activeMembers(c, goldenId);
-            List<MemberRecord> members = RecordLoader.load(c, ids, session, governance, profile);
+            List<MemberRecord> members = RecordLoader.maskTogether(RecordLoader.load(c, ids, session, governance,
+                    profile), governance, profile);
             boolean masked = members.stream().anyMatch(MemberRecord::masked);
             List<GoldenValue> values = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT field, value, origin, origin_record FROM golden_values "

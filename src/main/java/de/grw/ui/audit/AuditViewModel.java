@@ -42,8 +42,8 @@ public final class AuditViewModel {
             journal.setAll(new JournalService(ctx.model().workspace()).entries(ctx.model().session(), user.get(),
                     from.get(), to.get(), person.get()));
             if (mayReadAccessLog()) {
-                var entries = new AccessLogService(ctx.model().workspace()).query(ctx.model().session(), person.get(),
-                        user.get());
+                var entries = new AccessLogService(ctx.model().workspace()).query(ctx.model().session(),
+                        blankToNull(person.get()), blankToNull(user.get()), 0);
                 access.setAll(entries.stream().filter(e -> inRange(e.at())).toList());
             } else {
                 access.clear();
@@ -52,6 +52,10 @@ public final class AuditViewModel {
         } catch (RuntimeException e) {
             message.set(Errors.message(e, ctx.i18n()));
         }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private boolean inRange(String at) {

@@ -1,0 +1,64 @@
+package de.grw.cli;
+
+import de.grw.access.AccessLog;
+import de.grw.access.AccessLogService;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code grw access-log}: who saw or exported which person's data, when, and for which case. */
+@Command(name = "access-log", mixinStandardHelpOptions = true,
+        description = "Lists displays and exports of records, newest first: when, who, what, for which case, "
+                + "which records. Filter by person (a record id, source:record_key or golden record id) and "
+                + "by user. Needs the right to read the access log (supervisors, administrators).")
+final class AccessLogCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    WorkspaceOptions options;
+
+    @Option(names = "--person", paramLabel = "ID", description = "A record id (12), source:record_key "
+            + "(melderegister:100000003) or golden record id (G-000001).")
+    String person;
+
+    @Option(names = "--by-user", paramLabel = "NAME", description = "Only accesses by this user.")
+    String byUser;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "At most N entries; 0 for all.")
+    int limit;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Login login = options.login()) {
+            List<AccessLog.Entry> entries = new AccessLogService(login.workspace()).query(login.session(), person,
+                    byUser, limit);
+            TextTable table = new TextTable(0);
+            table.row("at", "user", "action", "case", "records", "detail");
+            for (AccessLog.Entry e : entries) {
+                table.row(e.at(), e.user(), e.action(), e.caseRef().isEmpty() ? "-" : e.caseRef(),
+                        ids(e.recordIds()), e.detail());
+            }
+            table.print(out);
+            out.println(entries.size() + (entries.size() == 1 ? " entry" : " entries"));
+        }
+        return 0;
+    }
+
+    /** Record ids, shortened when an export lists very many. */
+    private static String ids(List<Long> ids) {
+        String all = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        if (ids.size() <= 12) {
+            return all;
+        }
+        return ids.subList(0, 10).stream().map(String::valueOf).collect(Collectors.joining(",")) + ",... ("
+                + ids.size() + " records)";
+    }
+}

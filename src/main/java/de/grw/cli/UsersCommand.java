@@ -1,0 +1,168 @@
+package de.grw.cli;
+
+import de.grw.users.Role;
+import de.grw.users.UserService;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code grw users}: lists and manages accounts (administrators; everyone may change their own password). */
+@Command(name = "users", mixinStandardHelpOptions = true,
+        description = "Lists and manages the accounts of a workspace. Roles: clerk (Sachbearbeitung), "
+                + "supervisor (Vorgesetzte), administrator. A new password comes from the environment "
+                + "variable named with --new-password-env, else it is asked for twice.",
+        subcommands = {UsersCommand.ListUsers.class, UsersCommand.Add.class, UsersCommand.Disable.class,
+            UsersCommand.Enable.class, UsersCommand.Passwd.class})
+final class UsersCommand implements Runnable {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name what to do: list, add, disable, enable "
+                + "or passwd");
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the accounts.")
+    static final class ListUsers implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        WorkspaceOptions options;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Login login = options.login()) {
+                out.printf("%-24s %-14s %-26s %s%n", "name", "role", "created", "state");
+                for (UserService.UserInfo u : new UserService(login.workspace()).list(login.session())) {
+                    out.printf("%-24s %-14s %-26s %s%n", u.name(), u.role().name().toLowerCase(Locale.ROOT),
+                            u.createdAt(), u.disabled() ? "disabled" : "active");
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Adds an account.")
+    static final class Add implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        WorkspaceOptions options;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The new account's name.")
+        String name;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE",
+                description = "clerk, supervisor or administrator.")
+        String role;
+
+        @Option(names = "--new-password-env", paramLabel = "VAR",
+                description = "Environment variable holding the new account's password (else it is asked for).")
+        String passwordVariable;
+
+        @Override
+        public Integer call() {
+            Role parsed;
+            try {
+                parsed = Role.parse(role);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            try (Login login = options.login()) {
+                char[] password = Passwords.fresh(spec, passwordVariable, null, name);
+                try {
+                    new UserService(login.workspace()).addUser(login.session(), name, parsed, password);
+                } finally {
+                    Passwords.wipe(password);
+                }
+            }
+            spec.commandLine().getOut().println("account " + name + " added (" + parsed.name()
+                    .toLowerCase(Locale.ROOT) + ")");
+            return 0;
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disables an account (it can no "
+            + "longer log in; its history stays).")
+    static final class Disable implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        WorkspaceOptions options;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (Login login = options.login()) {
+                new UserService(login.workspace()).setDisabled(login.session(), name, true);
+            }
+            spec.commandLine().getOut().println("account " + name + " disabled");
+            return 0;
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enables a disabled account.")
+    static final class Enable implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        WorkspaceOptions options;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (Login login = options.login()) {
+                new UserService(login.workspace()).setDisabled(login.session(), name, false);
+            }
+            spec.commandLine().getOut().println("account " + name + " enabled");
+            return 0;
+        }
+    }
+
+    @Command(name = "passwd", mixinStandardHelpOptions = true,
+            description = "Sets a new password: your own, or (administrators) anyone's.")
+    static final class Passwd implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        WorkspaceOptions options;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--new-password-env", paramLabel = "VAR",
+                description = "Environment variable holding the new password (else it is asked for).")
+        String passwordVariable;
+
+        @Override
+        public Integer call() {
+            try (Login login = options.login()) {
+                char[] password = Passwords.fresh(spec, passwordVariable, null, name);
+                try {
+                    new UserService(login.workspace()).setPassword(login.session(), name, password);
+                } finally {
+                    Passwords.wipe(password);
+                }
+            }
+            spec.commandLine().getOut().println("password of " + name + " changed");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package de.grw.export;
+
+import de.grw.access.AccessLog;
+import de.grw.common.AtomicFiles;
+import de.grw.common.UserFacingException;
+import de.grw.journal.Journal;
+import de.grw.journal.JournalEntry;
+import de.grw.journal.JournalFile;
+import de.grw.profile.FieldSpec;
+import de.grw.profile.FieldType;
+import de.grw.profile.MatchProfile;
+import de.grw.users.Permission;
+import de.grw.users.Session;
+import de.grw.workspace.Workspace;
+import de.grw.workspace.WorkspaceProfile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Exports the approved golden records of a workspace: only ACTIVE golden records (created by approved merges and
+ * neither reverted nor merged into another), with their current values and members. Writes into the target
+ * directory:
+ * <ul>
+ * <li>{@code golden_records.csv|jsonl}: one row per golden record, {@code golden_id} and every profile field but the
+ * record id, in profile order;</li>
+ * <li>{@code lineage.csv|jsonl}: one row per golden record and field with a value (or a value a clerk typed or
+ * cleared): value, origin ({@code RECORD} or {@code MANUAL}), the source, record key and database id it came from,
+ * and the decision that set it;</li>
+ * <li>{@code members.csv|jsonl}: golden id, source, record key and database id of every member record;</li>
+ * <li>{@code journal.jsonl}: the whole journal with its hashes (including the entry that logs this export), which
+ * {@code verify --journal} checks without the workspace; and {@code journal.head}: its entry count and head
+ * hash.</li>
+ * </ul>
+ * Golden records with a member under a blocking notice are left out unless the options include them, which needs
+ * {@link Permission#EXPORT_BLOCKED} and a case reference. Every export is logged in the access log (action
+ * {@code EXPORT}, all exported records, case reference; {@code EXPORT_BLOCKED} besides for the blocked records
+ * included) and in the journal (action {@code export}), in one transaction, <em>before</em> the files are written:
+ * a failed write may leave a logged export without files, never files without a log entry. Each file is written
+ * atomically (temporary file, then move).
+ */
+public final class GoldenExporter {
+    public static final String GOLDEN = "golden_records";
+    public static final String LINEAGE = "lineage";
+    public static final String MEMBERS = "members";
+    public static final String JOURNAL = "journal.jsonl";
+    public static final String JOURNAL_HEAD = "journal.head";
+
+    static final List<String> LINEAGE_HEADER = List.of("golden_id", "field", "value", "origin", "origin_source",
+            "origin_record_key", "origin_record_id", "decision_id");
+    static final List<String> MEMBERS_HEADER = List.of("golden_id", "source", "record_key", "record_id");
+
+    private final Workspace workspace;
+
+    public GoldenExporter(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    record Member(long recordId, String source, String recordKey, boolean blocked) {
+    }
+
+    record Value(String field, String value, String origin, Long originRecord, String originSource,
+                 String originKey, long decisionId) {
+    }
+
+    record Golden(String id, List<Member> members, Map<String, Value> values) {
+        boolean blocked() {
+            return members.stream().anyMatch(Member::blocked);
+        }
+    }
+
+    private record Snapshot(List<Golden> exported, int leftOut, int blockedIncluded, int records,
+                            List<JournalEntry> journal) {
+    }
+
+    public ExportResult export(Session session, ExportOptions options) {
+        session.require(Permission.EXPORT, "export golden records");
+        if (options.includeBlocked()) {
+            session.require(Permission.EXPORT_BLOCKED, "export records under a blocking notice");
+            if (options.caseRef().isEmpty()) {
+                throw new UserFacingException("including records under a blocking notice needs a case reference "
+                        + "(Aktenzeichen) for the access log");
+            }
+        }
+        MatchProfile profile = WorkspaceProfile.profile(workspace);
+        List<String> fields = profile.fields().stream().filter(f -> f.type() != FieldType.ID).map(FieldSpec::name)
+                .toList();
+        Snapshot snapshot = workspace.write(c -> {
+            List<Golden> all = load(c);
+            List<Golden> exported = new ArrayList<>();
+            List<String> blockedIds = new ArrayList<>();
+            List<Long> recordIds = new ArrayList<>();
+            List<Long> blockedRecordIds = new ArrayList<>();
+            int leftOut = 0;
+            for (Golden g : all) {
+                if (g.blocked() && !options.includeBlocked()) {
+                    leftOut++;
+                    continue;
+                }
+                exported.add(g);
+                g.members().forEach(m -> recordIds.add(m.recordId()));
+                if (g.blocked()) {
+                    blockedIds.add(g.id());
+                    g.members().forEach(m -> blockedRecordIds.add(m.recordId()));
+                }
+            }
+            log(c, session, options, exported.size(), recordIds, leftOut, blockedIds, blockedRecordIds);
+            return new Snapshot(exported, leftOut, blockedIds.size(), recordIds.size(), Journal.all(c));
+        });
+        try {
+            return write(options, fields, snapshot);
+        } catch (IOException e) {
+            throw new UserFacingException(options.directory() + ": cannot write the export: " + e.getMessage()
+                    + " (the export was logged; repeat it once the problem is solved)", e);
+        }
+    }
+
+    private void log(Connection c, Session session, ExportOptions options, int goldenCount, List<Long> recordIds,
+                     int leftOut, List<String> blockedIds, List<Long> blockedRecordIds) throws SQLException {
+        String format = options.format().extension() + (options.excelFriendly() ? " (Excel)" : "");
+        AccessLog.record(c, workspace.now(), session.user(), "EXPORT", options.caseRef(), "export of " + goldenCount
+                + (goldenCount == 1 ? " golden record" : " golden records") + " as " + format
+                + (blockedIds.isEmpty() ? "" : ", including " + blockedIds.size() + " under a blocking notice"),
+                recordIds);
+        if (!blockedIds.isEmpty()) {
+            AccessLog.record(c, workspace.now(), session.user(), "EXPORT_BLOCKED", options.caseRef(),
+                    "records under a blocking notice included in an export by " + session.user() + ": "
+                            + String.join(", ", blockedIds), blockedRecordIds);
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("format", options.format().extension());
+        payload.put("excel", options.excelFriendly());
+        payload.put("case", options.caseRef());
+        payload.put("golden_records", goldenCount);
+        payload.put("records", recordIds.size());
+        payload.put("include_blocked", options.includeBlocked());
+        payload.put("blocked_left_out", leftOut);
+        payload.put("blocked_included", blockedIds);
+        Journal.append(c, workspace.now(), session.user(), "export", payload);
+    }
+
+    private static ExportResult write(ExportOptions options, List<String> fields, Snapshot s) throws IOException {
+        Path dir = options.directory();
+        String ext = "." + options.format().extension();
+        List<Path> files = new ArrayList<>();
+
+        List<String> goldenHeader = new ArrayList<>();
+        goldenHeader.add("golden_id");
+        goldenHeader.addAll(fields);
+        List<List<Object>> goldenRows = new ArrayList<>();
+        List<List<Object>> lineageRows = new ArrayList<>();
+        List<List<Object>> memberRows = new ArrayList<>();
+        for (Golden g : s.exported()) {
+            List<Object> row = new ArrayList<>();
+            row.add(g.id());
+            for (String f : fields) {
+                Value v = g.values().get(f);
+                row.add(v == null ? null : v.value());
+            }
+            goldenRows.add(row);
+            for (Value v : ordered(g.values(), fields)) {
+                if (v.value() == null && "RECORD".equals(v.origin()) && v.originRecord() == null) {
+                    continue; // no record had a value and none was typed: nothing to trace
+                }
+                lineageRows.add(java.util.Arrays.asList(g.id(), v.field(), v.value(), v.origin(), v.originSource(),
+                        v.originKey(), v.originRecord(), v.decisionId()));
+            }
+            for (Member m : g.members()) {
+                memberRows.add(List.of(g.id(), m.source(), m.recordKey(), m.recordId()));
+            }
+        }
+        files.add(writeTable(dir.resolve(GOLDEN + ext), options, goldenHeader, goldenRows));
+        files.add(writeTable(dir.resolve(LINEAGE + ext), options, LINEAGE_HEADER, lineageRows));
+        files.add(writeTable(dir.resolve(MEMBERS + ext), options, MEMBERS_HEADER, memberRows));
+
+        Path journal = dir.resolve(JOURNAL);
+        AtomicFiles.write(journal, out -> JournalFile.write(out, s.journal()));
+        files.add(journal);
+        String head = s.journal().isEmpty() ? Journal.GENESIS : s.journal().get(s.journal().size() - 1).hash();
+        Path headFile = dir.resolve(JOURNAL_HEAD);
+        String headText = "entries: " + s.journal().size() + "\nhead: " + head + "\n";
+        AtomicFiles.write(headFile, out -> out.write(headText.getBytes(StandardCharsets.UTF_8)));
+        files.add(headFile);
+        return new ExportResult(s.exported().size(), s.records(), s.leftOut(), s.blockedIncluded(), files,
+                s.journal().size(), head);
+    }
+
+    private static Path writeTable(Path file, ExportOptions options, List<String> header, List<List<Object>> rows)
+            throws IOException {
+        TableFile.write(file, options.format(), options.excelFriendly(), header, rows);
+        return file;
+    }
+
+    /** A golden record's values in profile order; fields the profile no longer has follow in stored order. */
+    private static List<Value> ordered(Map<String, Value> values, List<String> fields) {
+        List<Value> out = new ArrayList<>();
+        for (String f : fields) {
+            if (values.containsKey(f)) {
+                out.add(values.get(f));
+            }
+        }
+        values.forEach((f, v) -> {
+            if (!fields.contains(f)) {
+                out.add(v);
+            }
+        });
+        return out;
+    }
+
+    /** Every ACTIVE golden record with its current members and values, by id. */
+    static List<Golden> load(Connection c) throws SQLException {
+        Map<String, Golden> golden = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM golden_records WHERE status = 'ACTIVE' ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                golden.put(rs.getString(1), new Golden(rs.getString(1), new ArrayList<>(), new LinkedHashMap<>()));
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT m.golden_id, r.id, s.name, r.record_key, r.blocked "
+                + "FROM golden_members m JOIN golden_records g ON g.id = m.golden_id JOIN records r ON r.id = "
+                + "m.record_id JOIN sources s ON s.id = r.source_id WHERE g.status = 'ACTIVE' AND m.removed_by IS NULL "
+                + "ORDER BY m.golden_id, r.id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                golden.get(rs.getString(1)).members().add(new Member(rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5) != 0));
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT v.golden_id, v.field, v.value, v.origin, "
+                + "v.origin_record, s.name, r.record_key, v.decision_id FROM golden_values v JOIN golden_records g ON "
+                + "g.id = v.golden_id LEFT JOIN records r ON r.id = v.origin_record LEFT JOIN sources s ON s.id = "
+                + "r.source_id WHERE g.status = 'ACTIVE' AND v.superseded_by IS NULL ORDER BY v.golden_id, v.rowid");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long origin = rs.getLong(5);
+                Long originRecord = rs.wasNull() ? null : origin;
+                Value v = new Value(rs.getString(2), rs.getString(3), rs.getString(4).toUpperCase(Locale.ROOT),
+                        originRecord, rs.getString(6), rs.getString(7), rs.getLong(8));
+                golden.get(rs.getString(1)).values().put(v.field(), v);
+            }
+        }
+        return new ArrayList<>(golden.values());
+    }
+}
