@@ -64,7 +64,7 @@ class SurvivorshipTest {
         var rules = GOVERNANCE.survivorship();
         assertThat(rules.fields()).containsEntry("family_name", List.of("source_priority", "most_frequent"))
                 .containsEntry("given_names", List.of("most_complete", "source_priority"))
-                .containsEntry("address", List.of("most_recent", "source_priority"))
+                .containsEntry("address", List.of("source_priority", "most_recent"))
                 .containsEntry("tax_id", List.of("most_frequent", "source_priority"));
         assertThat(rules.defaultRules()).containsExactly("most_frequent", "most_complete", "source_priority");
         assertThat(rules.groups()).containsEntry("address", ADDRESS);
@@ -106,9 +106,10 @@ class SurvivorshipTest {
 
     @Test
     void theMostRecentAddressComesWholeFromOneRecord() {
+        // two imports of the same register: source priority ties, the more recent import wins
         MemberRecord old = member(1, "melderegister", "2025-06-30T08:00:00Z", "street", "Alte Gasse",
                 "house_number", "3", "address_extra", "c/o Schmidt", "postal_code", "10115", "city", "Berlin");
-        MemberRecord recent = member(2, "kfz_halter", "2026-02-01T08:00:00Z", "street", "Neue Straße",
+        MemberRecord recent = member(2, "melderegister", "2026-02-01T08:00:00Z", "street", "Neue Straße",
                 "house_number", "12a", "city", "Potsdam");
         Map<String, GoldenValue> g = golden(Map.of(), old, recent);
         assertFrom(g.get("street"), "Neue Straße", 2);
@@ -120,10 +121,21 @@ class SurvivorshipTest {
     }
 
     @Test
+    void theRegistrationOfficesAddressWinsOverAMoreRecentVehicleRegister() {
+        MemberRecord melde = member(1, "melderegister", "2025-06-30T08:00:00Z", "street", "Lindenweg",
+                "house_number", "4", "postal_code", "10115", "city", "Berlin");
+        MemberRecord kfz = member(2, "kfz_halter", "2026-02-01T08:00:00Z", "street", "POSTSTRASSE",
+                "house_number", "9", "postal_code", "22040", "city", "HAMBURG");
+        Map<String, GoldenValue> g = golden(Map.of(), melde, kfz);
+        assertFrom(g.get("street"), "Lindenweg", 1);
+        assertFrom(g.get("city"), "Berlin", 1);
+    }
+
+    @Test
     void mostRecentTellsImportsAMillisecondApart() {
         MemberRecord earlier = member(1, "melderegister", "2026-03-01T10:00:00.001Z", "street", "Alte Gasse",
                 "city", "Berlin");
-        MemberRecord later = member(2, "kfz_halter", "2026-03-01T10:00:00.002Z", "street", "Neue Straße",
+        MemberRecord later = member(2, "melderegister", "2026-03-01T10:00:00.002Z", "street", "Neue Straße",
                 "city", "Potsdam");
         assertFrom(golden(Map.of(), earlier, later).get("street"), "Neue Straße", 2);
         assertFrom(golden(Map.of(), later, earlier).get("street"), "Neue Straße", 2);
