@@ -4,6 +4,7 @@ import de.grw.ui.common.AppContext;
 import de.grw.ui.common.Screen;
 import de.grw.ui.approval.ApprovalScreen;
 import de.grw.ui.audit.AuditScreen;
+import de.grw.ui.export.ExportScreen;
 import de.grw.ui.review.ReviewScreen;
 import de.grw.ui.start.StartScreen;
 import java.util.List;
@@ -18,6 +19,7 @@ final class Screens {
     }
 
     static List<Screen> all(AppContext ctx) {
-        return List.of(new ReviewScreen(ctx), new ApprovalScreen(ctx), new AuditScreen(ctx));
+        return List.of(new ReviewScreen(ctx), new ApprovalScreen(ctx), new AuditScreen(ctx),
+                new ExportScreen(ctx));
     }
 }

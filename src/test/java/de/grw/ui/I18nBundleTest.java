@@ -35,7 +35,7 @@ class I18nBundleTest {
     private static final Pattern JOURNAL_ACTION = Pattern.compile("\"([a-z]+\\.[a-z_]+|export)\"");
     /** Progress phases the engine reports (ProgressListener phase keys). */
     private static final Set<String> PHASES = Set.of("read", "import", "normalise", "block", "compare", "estimate",
-            "score", "cluster");
+            "score", "cluster", "export");
 
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();
@@ -67,6 +67,9 @@ class I18nBundleTest {
         }
         for (ReviewViewModel.StatusFilter f : ReviewViewModel.StatusFilter.values()) {
             keys.add("filter." + f.name());
+        }
+        for (de.grw.export.ExportFormat f : de.grw.export.ExportFormat.values()) {
+            keys.add("export.format." + f.name());
         }
         for (ClusterStatus s : ClusterStatus.values()) {
             keys.add("status." + s.name());
