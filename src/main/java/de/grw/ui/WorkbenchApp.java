@@ -33,7 +33,9 @@ public final class WorkbenchApp extends Application {
             return t;
         });
         model = new WorkbenchModel();
-        Scene scene = createScene(i18n, settings, model, new TaskRunner(executor, i18n), stage);
+        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> ErrorDialog.show(stage, i18n, error));
+        Scene scene = createScene(i18n, settings, model, new TaskRunner(executor, i18n), stage, () -> reload(stage,
+                settings));
         stage.setTitle(i18n.get("app.title"));
         stage.setScene(scene);
         stage.setWidth(1400);
@@ -41,15 +43,30 @@ public final class WorkbenchApp extends Application {
         stage.show();
     }
 
+    private void reload(Stage stage, UserSettings settings) {
+        I18n i18n = new I18n(Locale.forLanguageTag(settings.language));
+        stage.setTitle(i18n.get("app.title"));
+        stage.setScene(createScene(i18n, settings, model, new TaskRunner(executor, i18n), stage,
+                () -> reload(stage, settings)));
+    }
+
     /** Builds the whole scene; also used by the UI tests and the screenshot tool. */
     public static Scene createScene(I18n i18n, UserSettings settings, WorkbenchModel model, TaskRunner tasks,
                                     Stage stage) {
+        return createScene(i18n, settings, model, tasks, stage, () -> { });
+    }
+
+    public static Scene createScene(I18n i18n, UserSettings settings, WorkbenchModel model, TaskRunner tasks,
+                                    Stage stage, Runnable reload) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         MainWindow[] window = new MainWindow[1];
         AppContext ctx = new AppContext(i18n, model, tasks, settings,
-                error -> ErrorDialog.show(stage, i18n, error), key -> window[0].show(key));
+                error -> ErrorDialog.show(stage, i18n, error), key -> window[0].show(key), reload);
         List<Screen> screens = Screens.all(ctx);
         window[0] = new MainWindow(ctx, Screens.start(ctx), screens);
+        if (model.session() != null) {
+            window[0].show("nav.review");
+        }
         Scene scene = new Scene(window[0].root(), 1400, 860);
         scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
         window[0].root().setStyle("-fx-font-size: " + settings.fontSize + "px;");

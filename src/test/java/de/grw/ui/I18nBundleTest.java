@@ -59,6 +59,8 @@ class I18nBundleTest {
     private static Set<String> dynamicKeys() throws IOException {
         Set<String> keys = new HashSet<>();
         PHASES.forEach(p -> keys.add("phase." + p));
+        keys.add("settings.language.de");
+        keys.add("settings.language.en");
         for (Role r : Role.values()) {
             keys.add("role." + r.name());
         }

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * @param settings the user's settings
  * @param errors   shows an error to the user (a readable message, never a stack trace)
  * @param navigate switches to another screen by its title key
+ * @param reload   rebuilds the window with the saved settings (language, font size), keeping workspace and user
  */
 public record AppContext(I18n i18n, WorkbenchModel model, TaskRunner tasks, UserSettings settings,
-                         Consumer<Throwable> errors, Consumer<String> navigate) {
+                         Consumer<Throwable> errors, Consumer<String> navigate, Runnable reload) {
 }

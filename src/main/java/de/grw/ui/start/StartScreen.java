@@ -156,11 +156,57 @@ public final class StartScreen implements Screen {
         form.setVgap(8);
         form.addRow(0, new Label(t.get("start.user")), user);
         form.addRow(1, new Label(t.get("start.password")), password);
-        VBox right = new VBox(12, signInHeading, form, signIn, demo, message);
+        VBox right = new VBox(12, signInHeading, form, signIn, demo, message, settingsBox(t));
         right.setPadding(new Insets(8));
         HBox.setHgrow(right, Priority.ALWAYS);
-        right.disableProperty().bind(ctx.model().workspaceProperty().isNull());
+        form.disableProperty().bind(ctx.model().workspaceProperty().isNull());
         return new HBox(24, left, right);
+    }
+
+    /** Language and font size, saved in the user's profile and applied at once. */
+    private Node settingsBox(I18n t) {
+        Label heading = new Label(t.get("settings.heading"));
+        heading.getStyleClass().add("title-4");
+        javafx.scene.control.ComboBox<String> language = new javafx.scene.control.ComboBox<>();
+        language.setId("settings-language");
+        language.getItems().setAll("de", "en");
+        language.setValue(ctx.settings().language);
+        language.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return code == null ? "" : t.get("settings.language." + code);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return null;
+            }
+        });
+        language.valueProperty().addListener((o, was, now) -> {
+            if (now != null && !now.equals(ctx.settings().language)) {
+                ctx.settings().language = now;
+                ctx.settings().save();
+                ctx.reload().run();
+            }
+        });
+        javafx.scene.control.Spinner<Integer> font = new javafx.scene.control.Spinner<>(11, 22,
+                (int) Math.round(ctx.settings().fontSize));
+        font.setId("settings-font");
+        font.valueProperty().addListener((o, was, now) -> {
+            ctx.settings().fontSize = now;
+            ctx.settings().save();
+            if (view.getScene() != null) {
+                view.getScene().getRoot().setStyle("-fx-font-size: " + now + "px;");
+            }
+        });
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        grid.addRow(0, new Label(t.get("settings.language")), language);
+        grid.addRow(1, new Label(t.get("settings.fontSize")), font);
+        VBox box = new VBox(6, heading, grid);
+        box.setPadding(new Insets(16, 0, 0, 0));
+        return box;
     }
 
     private FileChooser chooser(String title) {
