@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         subcommands = {InitCommand.class, UsersCommand.class, ImportCommand.class, MatchCommand.class,
             QueueCommand.class, ShowCommand.class, DecideCommand.class, PendingCommand.class, ApproveCommand.class,
             RejectCommand.class, RevertCommand.class, ExportCommand.class, VerifyCommand.class,
-            AccessLogCommand.class, GenerateCommand.class, BenchmarkCommand.class, ReviewBenchmarkCommand.class,
+            AccessLogCommand.class, SampleWorkspaceCommand.class, GenerateCommand.class, BenchmarkCommand.class,
+            ReviewBenchmarkCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     /** Exit code of a run that failed on its input or environment (the message says why). */

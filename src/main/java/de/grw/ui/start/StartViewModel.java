@@ -1,5 +1,7 @@
 package de.grw.ui.start;
 
+import de.grw.samples.SampleWorkspace;
+
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.Errors;
 import de.grw.users.UserService;

@@ -1,4 +1,4 @@
-package de.grw.ui.start;
+package de.grw.samples;
 
 import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
@@ -16,11 +16,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import de.grw.review.DeferCommand;
+import de.grw.review.MergeCommand;
+import de.grw.review.NotDuplicateCommand;
+import de.grw.review.ReviewService;
+import de.grw.review.ReviewViews.DecisionView;
+import de.grw.review.ReviewViews.QueueEntry;
+import de.grw.workspace.ClusterStatus;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The sample workspace a new user can open at once: built from the bundled samples (a Melderegister, a Sozialamt and
- * a Kfz register extract), with three demo accounts, matched and ready to review.
+ * a Kfz register extract of "Musterstadt", see samples/README.md), with three demo accounts, matched, and with some
+ * decisions already taken, so that every screen shows something meaningful: approved merges (golden records), merges
+ * waiting for approval, a rejected merge back in the queue with the supervisor's comment, a "not a duplicate" and a
+ * deferral; the rest waits in the review queue.
  */
 public final class SampleWorkspace {
     /** Demo accounts: name and password (shown on the start screen; for the sample only). */
@@ -31,6 +45,42 @@ public final class SampleWorkspace {
     static final List<String> FILES = List.of("melderegister.csv", "sozialamt.csv", "kfz_halter.csv");
 
     private SampleWorkspace() {
+    }
+
+    /** The case reference of the sample decisions. */
+    public static final String CASE = "51.2-2026/0815";
+
+    private static void takeDecisions(Workspace w, UserService users) {
+        Session clerk = users.login(CLERK, PASSWORD.toCharArray());
+        Session supervisor = users.login(SUPERVISOR, PASSWORD.toCharArray());
+        ReviewService review = new ReviewService(w);
+        List<QueueEntry> queue = review.queue(clerk, EnumSet.of(ClusterStatus.OPEN), 0);
+        if (queue.size() < 12) {
+            return;
+        }
+        // the most certain clusters are merged and approved; a few wait for approval; one is rejected
+        List<QueueEntry> certain = new ArrayList<>(queue.subList(queue.size() - 8, queue.size()));
+        Collections.reverse(certain);
+        for (int i = 0; i < certain.size(); i++) {
+            QueueEntry q = certain.get(i);
+            List<Long> members = review.memberIds(clerk, q.clusterId());
+            DecisionView d = review.propose(clerk, q.clusterId(), new MergeCommand(members, Map.of()),
+                    "Gleiche Person in allen Registern", CASE);
+            if (i < 4) {
+                review.approve(supervisor, d.id(), "geprüft");
+            } else if (i == 4) {
+                review.reject(supervisor, d.id(), "Bitte die Anschrift mit dem Melderegister abgleichen");
+            }
+        }
+        // the least certain two-record cluster is not a duplicate; the next one is deferred
+        List<QueueEntry> uncertain = queue.stream().filter(q -> q.size() == 2).limit(2).toList();
+        if (uncertain.size() == 2) {
+            List<Long> pair = review.memberIds(clerk, uncertain.get(0).clusterId());
+            review.propose(clerk, uncertain.get(0).clusterId(), new NotDuplicateCommand(pair.get(0), pair.get(1)),
+                    "Verschiedene Personen (Geburtsdatum)", CASE);
+            review.propose(clerk, uncertain.get(1).clusterId(), new DeferCommand(),
+                    "Rückfrage beim Sozialamt", CASE);
+        }
     }
 
     /** Builds the sample workspace at {@code file} (replacing an existing one) and returns it open. */
@@ -58,6 +108,7 @@ public final class SampleWorkspace {
                 importer.importFile(admin, copy, MappingFile.NONE, null, null, progress, cancel);
             }
             new WorkspaceMatcher(w).run(admin, null, progress, cancel);
+            takeDecisions(w, users);
             return w;
         } finally {
             for (String name : FILES) {
