@@ -2,6 +2,7 @@ package de.grw.ui;
 
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.Screen;
+import de.grw.ui.importing.ImportScreen;
 import de.grw.ui.review.ReviewScreen;
 import de.grw.ui.start.StartScreen;
 import java.util.List;
@@ -16,6 +17,6 @@ final class Screens {
     }
 
     static List<Screen> all(AppContext ctx) {
-        return List.of(new ReviewScreen(ctx));
+        return List.of(new ImportScreen(ctx), new ReviewScreen(ctx));
     }
 }
