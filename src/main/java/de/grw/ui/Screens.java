@@ -3,6 +3,7 @@ package de.grw.ui;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.Screen;
 import de.grw.ui.importing.ImportScreen;
+import de.grw.ui.matching.MatchScreen;
 import de.grw.ui.review.ReviewScreen;
 import de.grw.ui.start.StartScreen;
 import java.util.List;
@@ -17,6 +18,6 @@ final class Screens {
     }
 
     static List<Screen> all(AppContext ctx) {
-        return List.of(new ImportScreen(ctx), new ReviewScreen(ctx));
+        return List.of(new ImportScreen(ctx), new MatchScreen(ctx), new ReviewScreen(ctx));
     }
 }
