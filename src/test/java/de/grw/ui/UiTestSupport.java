@@ -89,6 +89,14 @@ public final class UiTestSupport {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Writes a snapshot of the window when {@code -Dgrw.snapshots=DIR} or the environment variable {@code GRW_SNAPSHOTS} is set (to look at a screen's layout). */
+    public static void snapshot(org.testfx.api.FxRobot robot, String name) throws IOException {
+        String dir = System.getProperty("grw.snapshots", System.getenv("GRW_SNAPSHOTS"));
+        if (dir != null) {
+            Snapshots.write(robot, robot.listTargetWindows().get(0).getScene(), Path.of(dir, name));
+        }
+    }
+
     /** The path of a bundled sample file. */
     public static Path sample(String name) {
         return Path.of("samples", name).toAbsolutePath();

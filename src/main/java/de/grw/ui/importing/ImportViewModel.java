@@ -304,8 +304,7 @@ public final class ImportViewModel {
                 s.invalidValues()));
         long total = s.rowsRejected() + s.invalidValues();
         problems.setAll(o.problems().stream().map(p -> ImportTexts.problem(p, t())).toList());
-        message.set(total > o.problems().size() ? t().get("import.problemsShown", o.problems().size(), total)
-                : t().get("import.done", o.result().source()));
+        message.set(total > o.problems().size() ? t().get("import.problemsShown", o.problems().size(), total) : "");
     }
 
     private void clearResult() {

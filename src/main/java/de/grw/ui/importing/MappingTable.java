@@ -31,13 +31,13 @@ final class MappingTable {
         target.setPrefWidth(280);
         TableColumn<ColumnRow, String> reason = new TableColumn<>(t.get("import.col.reason"));
         reason.setCellValueFactory(c -> c.getValue().reasonProperty());
-        reason.setPrefWidth(230);
+        reason.setPrefWidth(260);
         TableColumn<ColumnRow, String> filled = quality(t.get("import.col.filled"), 80, q ->
                 String.format(t.locale(), "%.0f %%", q.filledShare() * 100));
-        TableColumn<ColumnRow, String> invalid = quality(t.get("import.col.invalid"), 80, q ->
+        TableColumn<ColumnRow, String> invalid = quality(t.get("import.col.invalid"), 95, q ->
                 Integer.toString(q.invalid()));
         invalid.setCellFactory(c -> new InvalidCell(t));
-        TableColumn<ColumnRow, String> top = quality(t.get("import.col.top"), 320, q -> q.top().stream()
+        TableColumn<ColumnRow, String> top = quality(t.get("import.col.top"), 340, q -> q.top().stream()
                 .map(v -> t.get("import.valueCount", v.value(), v.count())).collect(Collectors.joining(" · ")));
         table.getColumns().setAll(List.of(name, target, reason, filled, invalid, top));
         for (TableColumn<ColumnRow, ?> c : table.getColumns()) {

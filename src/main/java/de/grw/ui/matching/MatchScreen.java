@@ -154,6 +154,7 @@ public final class MatchScreen implements Screen {
         VBox root = new VBox(14, heading, intro, controls, phases, message, summaryBox);
         root.setPadding(new Insets(4));
         root.setMaxWidth(900);
+        javafx.scene.layout.StackPane.setAlignment(root, Pos.TOP_LEFT);
         return root;
     }
 

@@ -75,6 +75,7 @@ class ImportScreenUiTest {
         assertThat(result.getText()).isEqualTo("Quelle „kfz-maerz“ eingelesen – Datensätze: 121 · abgewiesene "
                 + "Zeilen: 0 · nicht verwendbare Werte: 0");
         assertThat(robot.lookup("#import-problems").queryAs(ListView.class).getItems()).isEmpty();
+        UiTestSupport.snapshot(robot, "import.png");
         String mappingJson = model.workspace().read(c -> {
             try (var s = c.createStatement();
                  var rs = s.executeQuery("SELECT mapping_json FROM sources WHERE name = 'kfz-maerz'")) {

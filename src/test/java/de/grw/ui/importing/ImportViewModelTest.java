@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.grw.importing.MappingFile;
 import de.grw.profile.MatchProfile;
 import de.grw.ui.UiTestSupport;
+import de.grw.ui.common.AppContext;
+import de.grw.ui.common.I18n;
+import de.grw.ui.common.TaskRunner;
+import de.grw.ui.common.UserSettings;
 import de.grw.ui.common.WorkbenchModel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +19,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The import view model without a robot: preview, mapping choices, quality profile, mapping files, import. */
 class ImportViewModelTest {
@@ -209,6 +217,40 @@ class ImportViewModelTest {
         assertThat(vm.detectedProperty().get().encoding()).isEqualTo(StandardCharsets.ISO_8859_1);
         assertThat(vm.column("Ort").target().code()).isEqualTo("extra");
         assertThat(vm.mappingFile().encoding()).isEqualTo("ISO-8859-1");
+    }
+
+    @Test
+    void aCancelledImportStoresNothingAndSaysSo() throws Exception {
+        preview(sample("kfz_halter.csv"));
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        I18n i18n = I18n.german();
+        ImportViewModel background = new ImportViewModel(new AppContext(i18n, model, new TaskRunner(executor, i18n),
+                new UserSettings(), recorded.errors::add, recorded.navigations::add));
+        onFx(() -> {
+            background.pathProperty().set(sample("kfz_halter.csv").toString());
+            background.loadPreview();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !background.columns().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        onFx(() -> {
+            background.runImport();
+            assertThat(background.busyProperty().get()).isTrue();
+            background.cancel();
+        });
+        executor.shutdown();
+        assertThat(executor.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(background.busyProperty().get()).isFalse();
+        assertThat(background.outcomeProperty().get()).isNull();
+        assertThat(background.messageProperty().get()).isEqualTo("Abgebrochen. Es wurde nichts gespeichert.");
+        assertThat(recorded.errors).isEmpty();
+        int sources = model.workspace().read(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM sources")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+        assertThat(sources).isZero();
     }
 
     @Test

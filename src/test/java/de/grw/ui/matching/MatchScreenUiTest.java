@@ -83,6 +83,7 @@ class MatchScreenUiTest {
         }
         assertThat(robot.lookup("#match-summary").query().isVisible()).isTrue();
         assertThat(robot.lookup("#match-cancel").query().isVisible()).isFalse();
+        UiTestSupport.snapshot(robot, "match.png");
 
         robot.clickOn("#match-to-review");
         WaitForAsyncUtils.waitForFxEvents();

@@ -10,7 +10,14 @@ import de.grw.ui.UiTestSupport;
 import de.grw.ui.common.WorkbenchModel;
 import de.grw.ui.review.Band;
 import de.grw.workspace.WorkspaceImporter;
+import de.grw.ui.common.AppContext;
+import de.grw.ui.common.I18n;
+import de.grw.ui.common.TaskRunner;
+import de.grw.ui.common.UserSettings;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,6 +103,35 @@ class MatchViewModelTest {
     }
 
     @Test
+    void aCancelledRunStoresNothingAndSaysSo() throws Exception {
+        new WorkspaceImporter(model.workspace()).importFile(model.session(), UiTestSupport.sample("kfz_halter.csv"),
+                MappingFile.NONE, null, null, ProgressListener.NONE, CancellationToken.NONE);
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        I18n i18n = I18n.german();
+        MatchViewModel background = new MatchViewModel(new AppContext(i18n, model, new TaskRunner(executor, i18n),
+                new UserSettings(), recorded.errors::add, recorded.navigations::add));
+        onFx(() -> {
+            background.start();
+            assertThat(background.runningProperty().get()).isTrue();
+            background.cancel();
+        });
+        executor.shutdown();
+        assertThat(executor.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(background.runningProperty().get()).isFalse();
+        assertThat(background.summaryProperty().get()).isNull();
+        assertThat(background.messageProperty().get()).isEqualTo("Abgleich abgebrochen. Es wurde nichts gespeichert.");
+        assertThat(recorded.errors).isEmpty();
+        int runs = model.workspace().read(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM match_runs")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+        assertThat(runs).isZero();
+    }
+
+    @Test
     void anEmptyWorkspaceIsReportedWithoutADialog() {
         onFx(vm::start);
         assertThat(vm.summaryProperty().get()).isNull();
@@ -128,7 +164,7 @@ class MatchViewModelTest {
         assertThat(vm.phase("estimate").detailProperty().get()).isEqualTo("1 von 2");
 
         new Thread(() -> listener.progress("score", 10, 10)).start();
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> vm.phase("score").progress() == 1.0);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.phase("cluster").progress()).as("clustering reports nothing: indeterminate")
