@@ -29,8 +29,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
-import javafx.concurrent.Worker;
 
 /**
  * Importing a file: its preview (detected format, first rows), the column mapping with the automatic suggestions and
@@ -117,6 +115,9 @@ public final class ImportViewModel {
 
     /** Reads the beginning of the file named in the path field in the background and suggests a mapping. */
     public void loadPreview() {
+        if (busy.get()) {
+            return;
+        }
         refresh();
         String text = path.get() == null ? "" : path.get().strip();
         if (text.isEmpty()) {
@@ -131,7 +132,7 @@ public final class ImportViewModel {
         clearPreview();
         message.set(t().get("import.reading", target.getFileName()));
         background(t().get("import.previewTask"), new PreviewJob(target, loadedMapping, loadedMappingPath, profile,
-                t(), SAMPLE_ROWS), this::show);
+                t(), SAMPLE_ROWS), this::show, loaded -> message.set(t().get("import.cancelled")));
     }
 
     private void show(PreviewJob.Loaded loaded) {
@@ -270,6 +271,9 @@ public final class ImportViewModel {
 
     /** Imports the previewed file with the chosen mapping, in the background; then shows the result. */
     public void runImport() {
+        if (busy.get()) {
+            return;
+        }
         Session session = ctx.model().session();
         if (file == null || columns.isEmpty()) {
             message.set(t().get("import.previewFirst"));
@@ -294,7 +298,10 @@ public final class ImportViewModel {
             WorkspaceImporter.Result r = importer.importFile(session, target, mapping, mappingPath, name, progress,
                     cancel);
             return new Outcome(r, importer.problems(session, r.sourceId(), MAX_PROBLEMS));
-        }, this::imported);
+        }, this::imported, o -> {
+            imported(o);
+            message.set(t().get("import.cancelTooLate"));
+        });
     }
 
     private void imported(Outcome o) {
@@ -313,14 +320,21 @@ public final class ImportViewModel {
         problems.clear();
     }
 
-    /** Stops the running preview or import. */
+    /** Stops the running preview or import; the engine notices at its next check. */
     public void cancel() {
-        ctx.tasks().cancel();
+        if (busy.get()) {
+            message.set(t().get("import.cancelling"));
+            ctx.tasks().cancel();
+        }
     }
 
-    private <T> void background(String title, TaskRunner.Job<T> job, Consumer<T> done) {
+    /**
+     * Runs a job in the background. {@code tooLate} receives the result of a job that completed although it was
+     * cancelled (an import stored all the same); a job that stopped leaves nothing behind.
+     */
+    private <T> void background(String title, TaskRunner.Job<T> job, Consumer<T> done, Consumer<T> tooLate) {
         busy.set(true);
-        Task<T> task = ctx.tasks().run(title, job, value -> {
+        ctx.tasks().run(title, job, value -> {
             busy.set(false);
             done.accept(value);
         }, error -> {
@@ -329,11 +343,12 @@ public final class ImportViewModel {
             if (!(error instanceof UserFacingException) && !(error.getCause() instanceof UserFacingException)) {
                 ctx.errors().accept(error);
             }
-        });
-        task.stateProperty().addListener((o, was, now) -> {
-            if (now == Worker.State.CANCELLED) {
-                busy.set(false);
+        }, value -> {
+            busy.set(false);
+            if (value == null) {
                 message.set(t().get("import.cancelled"));
+            } else {
+                tooLate.accept(value);
             }
         });
     }

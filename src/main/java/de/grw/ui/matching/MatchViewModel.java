@@ -22,8 +22,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
-import javafx.concurrent.Worker;
 
 /**
  * A match run over the workspace: the threshold, the run in the background with one progress per phase, cancelling,
@@ -113,7 +111,7 @@ public final class MatchViewModel {
         ProgressListener phaseListener = tracker.listener();
         running.set(true);
         message.set(t().get("match.running"));
-        Task<Summary> task = ctx.tasks().run(t().get("match.task"), (progress, cancel) -> {
+        ctx.tasks().run(t().get("match.task"), (progress, cancel) -> {
             WorkspaceMatcher matcher = new WorkspaceMatcher(workspace);
             WorkspaceMatcher.Result r = matcher.run(session, th, (phase, done, total) -> {
                 progress.progress(phase, done, total);
@@ -132,13 +130,11 @@ public final class MatchViewModel {
             if (!(error instanceof UserFacingException) && !(error.getCause() instanceof UserFacingException)) {
                 ctx.errors().accept(error);
             }
-        });
-        task.stateProperty().addListener((o, was, now) -> {
-            if (now == Worker.State.CANCELLED) {
-                tracker.finish(false);
-                running.set(false);
-                message.set(t().get("match.cancelled"));
-            }
+        }, late -> {
+            tracker.finish(late != null);
+            running.set(false);
+            summary.set(late);
+            message.set(t().get(late == null ? "match.cancelled" : "match.cancelTooLate"));
         });
     }
 
@@ -154,9 +150,10 @@ public final class MatchViewModel {
                 r.newClusters(), r.unchanged(), r.superseded(), bands);
     }
 
-    /** Stops the run; the engine notices at its next check and nothing is stored. */
+    /** Stops the run; the engine notices at its next check, and a stopped run stores nothing. */
     public void cancel() {
         if (running.get()) {
+            message.set(t().get("match.cancelling"));
             ctx.tasks().cancel();
         }
     }
