@@ -58,7 +58,7 @@ class ImportScreenUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#import-format").queryAs(Label.class).getText())
                 .isEqualTo("Text mit Trennzeichen (CSV) · Zeichensatz UTF-8 · Trennzeichen Komma (,)");
-        assertThat(robot.lookup("#import-preview").queryAs(TableView.class).getItems()).hasSize(20);
+        assertThat(robot.lookup("#import-preview").<TableView<?>>query().getItems()).hasSize(20);
 
         @SuppressWarnings("unchecked")
         ComboBox<TargetOption> ort = robot.lookup("#import-target-7").queryAs(ComboBox.class);
@@ -74,7 +74,7 @@ class ImportScreenUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !result.getText().isEmpty());
         assertThat(result.getText()).isEqualTo("Quelle „kfz-maerz“ eingelesen – Datensätze: 121 · abgewiesene "
                 + "Zeilen: 0 · nicht verwendbare Werte: 0");
-        assertThat(robot.lookup("#import-problems").queryAs(ListView.class).getItems()).isEmpty();
+        assertThat(robot.lookup("#import-problems").<ListView<?>>query().getItems()).isEmpty();
         UiTestSupport.snapshot(robot, "import.png");
         String mappingJson = model.workspace().read(c -> {
             try (var s = c.createStatement();
