@@ -5,6 +5,8 @@ import de.grw.ui.common.Screen;
 import de.grw.ui.approval.ApprovalScreen;
 import de.grw.ui.audit.AuditScreen;
 import de.grw.ui.export.ExportScreen;
+import de.grw.ui.importing.ImportScreen;
+import de.grw.ui.matching.MatchScreen;
 import de.grw.ui.review.ReviewScreen;
 import de.grw.ui.start.StartScreen;
 import java.util.List;
@@ -19,7 +21,7 @@ final class Screens {
     }
 
     static List<Screen> all(AppContext ctx) {
-        return List.of(new ReviewScreen(ctx), new ApprovalScreen(ctx), new AuditScreen(ctx),
-                new ExportScreen(ctx));
+        return List.of(new ImportScreen(ctx), new MatchScreen(ctx), new ReviewScreen(ctx), new ApprovalScreen(ctx),
+                new AuditScreen(ctx), new ExportScreen(ctx));
     }
 }

@@ -216,6 +216,31 @@ public final class WorkspaceImporter {
         }
     }
 
+    /**
+     * The problems stored for an imported source, in file order, at most {@code limit} of them (all when
+     * {@code limit <= 0}); for showing them after an import.
+     */
+    public List<ImportProblem> problems(Session session, long sourceId, int limit) {
+        session.require(Permission.IMPORT, "see import problems");
+        return workspace.read(c -> {
+            List<ImportProblem> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.file_name, p.line, p.row_number, p.kind, "
+                    + "p.column_name, p.message, p.raw FROM import_problems p JOIN sources s ON s.id = p.source_id "
+                    + "WHERE p.source_id = ? ORDER BY p.id LIMIT ?")) {
+                ps.setLong(1, sourceId);
+                ps.setInt(2, limit <= 0 ? Integer.MAX_VALUE : limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ImportProblem(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                                ImportProblem.Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                                rs.getString(7)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** SHA-256 of a file's bytes, as lower-case hex. */
     public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {

@@ -330,6 +330,26 @@ public final class WorkspaceMatcher {
         return Math.round(v * 1000) / 1000.0;
     }
 
+    /**
+     * The weakest link (lowest linking probability) of every cluster a run proposed, new or reproduced, in cluster
+     * order; for a summary of a run by confidence. Holds no personal data.
+     */
+    public double[] weakestLinks(long runId) {
+        return workspace.read(c -> {
+            List<Double> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT min_probability FROM clusters WHERE last_run = ? "
+                    + "ORDER BY id")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getDouble(1));
+                    }
+                }
+            }
+            return out.stream().mapToDouble(Double::doubleValue).toArray();
+        });
+    }
+
     /** Identity of a member set: SHA-256 over the sorted record ids. */
     public static String fingerprint(long[] sortedIds) {
         StringBuilder sb = new StringBuilder();

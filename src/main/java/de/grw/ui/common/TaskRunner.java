@@ -4,6 +4,8 @@ import de.grw.common.CancellationToken;
 import de.grw.common.CancelledException;
 import de.grw.common.ProgressListener;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -16,6 +18,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
 
 /**
  * Runs engine work off the FX thread as JavaFX {@link Task}s on one injected executor (a same-thread executor in
@@ -77,6 +80,53 @@ public final class TaskRunner {
         message.bind(task.messageProperty());
         progress.bind(task.progressProperty());
         executor.execute(task);
+        return task;
+    }
+
+    /**
+     * Starts a job whose cancellation the caller must see through to the end. As {@link #run}, and
+     * {@code onCancelled} runs on the FX thread once a cancelled job has really stopped (a job that was running goes
+     * on until the engine next checks): with {@code null} when the job did not complete, or with the job's result when
+     * it completed all the same (the cancel came too late, for example while the result was being stored). It runs at
+     * most once.
+     */
+    public <T> Task<T> run(String titleText, Job<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
+                           Consumer<T> onCancelled) {
+        AtomicBoolean started = new AtomicBoolean();
+        AtomicBoolean finished = new AtomicBoolean();
+        AtomicReference<T> result = new AtomicReference<>();
+        boolean[] reported = {false};
+        Consumer<T> report = value -> {
+            if (!reported[0]) {
+                reported[0] = true;
+                onCancelled.accept(value);
+            }
+        };
+        Job<T> tracked = (progress, cancel) -> {
+            started.set(true);
+            T value;
+            try {
+                value = job.run(progress, cancel);
+            } catch (Exception | Error e) {
+                finished.set(true);
+                if (cancel.isCancelled()) {
+                    fx(() -> report.accept(null));
+                }
+                throw e;
+            }
+            result.set(value);
+            finished.set(true);
+            if (cancel.isCancelled()) {
+                fx(() -> report.accept(value));
+            }
+            return value;
+        };
+        Task<T> task = run(titleText, tracked, onSuccess, onFailure);
+        task.stateProperty().addListener((o, was, now) -> {
+            if (now == Worker.State.CANCELLED && (!started.get() || finished.get())) {
+                report.accept(result.get());
+            }
+        });
         return task;
     }
 

@@ -1,0 +1,424 @@
+package de.grw.ui.importing;
+
+import de.grw.common.UserFacingException;
+import de.grw.importing.ColumnMapping;
+import de.grw.importing.ImportProblem;
+import de.grw.importing.MappingFile;
+import de.grw.importing.SourceImporter;
+import de.grw.importing.read.DetectedFormat;
+import de.grw.importing.read.TablePreview;
+import de.grw.profile.MatchProfile;
+import de.grw.review.ReviewService;
+import de.grw.ui.common.AppContext;
+import de.grw.ui.common.Errors;
+import de.grw.ui.common.I18n;
+import de.grw.ui.common.TaskRunner;
+import de.grw.users.Session;
+import de.grw.workspace.WorkspaceImporter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Importing a file: its preview (detected format, first rows), the column mapping with the automatic suggestions and
+ * the user's choices, a quality profile per column over a larger sample, mapping files saved and loaded, and the
+ * import itself. Reading and importing run in the background through the task runner; the view model knows no
+ * controls, so it is tested without a robot.
+ */
+public final class ImportViewModel {
+    /** Rows shown in the preview table. */
+    public static final int PREVIEW_ROWS = 20;
+    /** Rows the quality profile looks at. */
+    public static final int SAMPLE_ROWS = 2_000;
+    /** Problems shown after an import. */
+    public static final int MAX_PROBLEMS = 200;
+
+    /**
+     * The outcome of an import.
+     *
+     * @param result   what the importer stored
+     * @param problems the first {@value #MAX_PROBLEMS} problems
+     */
+    public record Outcome(WorkspaceImporter.Result result, List<ImportProblem> problems) {
+    }
+
+    private final AppContext ctx;
+    private final StringProperty path = new SimpleStringProperty("");
+    private final StringProperty sourceName = new SimpleStringProperty("");
+    private final ObjectProperty<DetectedFormat> detected = new SimpleObjectProperty<>();
+    private final StringProperty formatText = new SimpleStringProperty("");
+    private final StringProperty sampleText = new SimpleStringProperty("");
+    private final ObservableList<String> header = FXCollections.observableArrayList();
+    private final ObservableList<List<String>> previewRows = FXCollections.observableArrayList();
+    private final ObservableList<ColumnRow> columns = FXCollections.observableArrayList();
+    private final ObservableList<TargetOption> targetOptions = FXCollections.observableArrayList();
+    private final StringProperty mappingName = new SimpleStringProperty("");
+    private final ObjectProperty<Outcome> outcome = new SimpleObjectProperty<>();
+    private final StringProperty resultText = new SimpleStringProperty("");
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BooleanProperty ready = new SimpleBooleanProperty(false);
+    private ReviewService service;
+    private MatchProfile profile;
+    private QualityProfiler profiler;
+    private Path file;
+    private List<List<String>> sample = List.of();
+    private MappingFile loadedMapping;
+    private Path loadedMappingPath;
+    private boolean applying;
+
+    public ImportViewModel(AppContext ctx) {
+        this.ctx = ctx;
+    }
+
+    private I18n t() {
+        return ctx.i18n();
+    }
+
+    /** Called when the screen is shown: follows a change of workspace (a new profile clears everything). */
+    public void refresh() {
+        ReviewService now = ctx.model().review();
+        if (now == service) {
+            return;
+        }
+        service = now;
+        profile = now == null ? null : now.profile();
+        profiler = profile == null ? null : new QualityProfiler(profile);
+        targetOptions.setAll(profile == null ? List.of() : TargetOption.all(profile, t()));
+        clearPreview();
+    }
+
+    private void clearPreview() {
+        file = null;
+        sample = List.of();
+        detected.set(null);
+        formatText.set("");
+        sampleText.set("");
+        header.clear();
+        previewRows.clear();
+        columns.clear();
+        clearResult();
+        ready.set(false);
+    }
+
+    /** Reads the beginning of the file named in the path field in the background and suggests a mapping. */
+    public void loadPreview() {
+        if (busy.get()) {
+            return;
+        }
+        refresh();
+        String text = path.get() == null ? "" : path.get().strip();
+        if (text.isEmpty()) {
+            message.set(t().get("import.choosePath"));
+            return;
+        }
+        if (profile == null) {
+            message.set(t().get("import.signInFirst"));
+            return;
+        }
+        Path target = Path.of(text);
+        clearPreview();
+        message.set(t().get("import.reading", target.getFileName()));
+        background(t().get("import.previewTask"), new PreviewJob(target, loadedMapping, loadedMappingPath, profile,
+                t(), SAMPLE_ROWS), this::show, loaded -> message.set(t().get("import.cancelled")));
+    }
+
+    private void show(PreviewJob.Loaded loaded) {
+        clearResult();
+        file = loaded.file();
+        sample = loaded.sample();
+        TablePreview preview = loaded.preview();
+        detected.set(preview.format());
+        formatText.set(ImportTexts.describe(preview.format(), t()));
+        int shown = Math.min(PREVIEW_ROWS, sample.size());
+        sampleText.set(t().get(preview.more() ? "import.sampleMore" : "import.sample", shown, sample.size(),
+                preview.rejected().size()));
+        header.setAll(preview.header());
+        previewRows.setAll(sample.subList(0, shown));
+        sourceName.set(SourceImporter.sourceName(file));
+        List<ColumnRow> rows = new ArrayList<>();
+        ColumnMapping m = loaded.mapping();
+        for (int i = 0; i < m.columns().size(); i++) {
+            ColumnRow row = new ColumnRow(i, m.columns().get(i), option(TargetOption.code(m.targets().get(i))),
+                    Reasons.localise(m.reasons().get(i), profile, t()), loaded.quality().get(i));
+            row.targetProperty().addListener((o, was, now) -> targetChanged(row));
+            rows.add(row);
+        }
+        columns.setAll(rows);
+        ready.set(!rows.isEmpty());
+        message.set(loaded.missingColumns() > 0 ? t().get("import.mappingMissing", loaded.missingColumns())
+                : t().get("import.previewDone", file.getFileName()));
+    }
+
+    private TargetOption option(String code) {
+        TargetOption o = TargetOption.find(targetOptions, code);
+        return o != null ? o : TargetOption.find(targetOptions, TargetOption.EXTRA);
+    }
+
+    private void targetChanged(ColumnRow row) {
+        if (!applying) {
+            row.reasonProperty().set(t().get("reason.manual"));
+        }
+        requalify(row);
+        clearResult();
+    }
+
+    /** Recomputes one column's profile for its new target (a few thousand values: fast enough for the FX thread). */
+    private void requalify(ColumnRow row) {
+        if (profiler != null) {
+            row.qualityProperty().set(profiler.profile(sample, row.index(),
+                    row.target() == null ? TargetOption.EXTRA : row.target().code()));
+        }
+    }
+
+    /** Sets a column's target by its mapping-file code, as a user choosing it in the list would. */
+    public void choose(String column, String code) {
+        ColumnRow row = column(column);
+        TargetOption o = TargetOption.find(targetOptions, code);
+        if (row == null || o == null) {
+            throw new IllegalArgumentException("no column '" + column + "' or no target '" + code + "'");
+        }
+        row.targetProperty().set(o);
+    }
+
+    /** The row of a column, or {@code null}. */
+    public ColumnRow column(String name) {
+        return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** The mapping file that reproduces the current choices exactly (every column named). */
+    public MappingFile mappingFile() {
+        String source = file == null ? "" : SourceImporter.sourceName(file);
+        return MappingFiles.of(columns, MappingFiles.ReadSettings.of(loadedMapping, source));
+    }
+
+    /** Saves the current choices as a mapping file for reuse (here or with the command line's --mapping). */
+    public boolean saveMapping(Path target) {
+        if (columns.isEmpty()) {
+            message.set(t().get("import.nothingToSave"));
+            return false;
+        }
+        try {
+            MappingFiles.write(target, mappingFile());
+            message.set(t().get("import.mappingSaved", target.getFileName()));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            message.set(t().get("import.mappingNotSaved", target.getFileName(), Errors.message(e, t())));
+            return false;
+        }
+    }
+
+    /**
+     * Loads a mapping file and applies it: to the file shown now and to every file previewed afterwards. If it fixes
+     * the encoding, delimiter or sheet, the file is read again with them.
+     */
+    public boolean loadMapping(Path mappingPath) {
+        MappingFile loaded;
+        try {
+            loaded = MappingFile.load(mappingPath);
+        } catch (RuntimeException e) {
+            message.set(Errors.message(e, t()));
+            return false;
+        }
+        loadedMapping = loaded;
+        loadedMappingPath = mappingPath;
+        mappingName.set(mappingPath.getFileName().toString());
+        message.set(t().get("import.mappingLoaded", mappingPath.getFileName()));
+        if (file == null || profile == null) {
+            return true;
+        }
+        String source = SourceImporter.sourceName(file);
+        if (!MappingFiles.ReadSettings.of(loaded, source).isEmpty()) {
+            loadPreview();
+            return true;
+        }
+        List<String> warnings = new ArrayList<>();
+        ColumnMapping applied;
+        try {
+            applied = MappingFiles.apply(columns, loaded, source, profile, mappingPath, warnings);
+        } catch (RuntimeException e) {
+            message.set(Errors.message(e, t()));
+            return false;
+        }
+        applying = true;
+        try {
+            for (ColumnRow row : columns) {
+                if (!applied.reasons().get(row.index()).isEmpty()) {
+                    row.targetProperty().set(option(TargetOption.code(applied.targets().get(row.index()))));
+                    row.reasonProperty().set(t().get("reason.mappingFile"));
+                }
+            }
+        } finally {
+            applying = false;
+        }
+        if (!warnings.isEmpty()) {
+            message.set(t().get("import.mappingMissing", warnings.size()));
+        }
+        return true;
+    }
+
+    /** Imports the previewed file with the chosen mapping, in the background; then shows the result. */
+    public void runImport() {
+        if (busy.get()) {
+            return;
+        }
+        Session session = ctx.model().session();
+        if (file == null || columns.isEmpty()) {
+            message.set(t().get("import.previewFirst"));
+            return;
+        }
+        if (session == null) {
+            message.set(t().get("import.signInFirst"));
+            return;
+        }
+        String name = sourceName.get() == null ? "" : sourceName.get().strip();
+        if (name.isEmpty()) {
+            message.set(t().get("import.nameMissing"));
+            return;
+        }
+        MappingFile mapping = mappingFile();
+        Path target = file;
+        Path mappingPath = loadedMappingPath;
+        WorkspaceImporter importer = new WorkspaceImporter(ctx.model().workspace());
+        clearResult();
+        message.set(t().get("import.importing", target.getFileName()));
+        background(t().get("import.importTask", name), (progress, cancel) -> {
+            WorkspaceImporter.Result r = importer.importFile(session, target, mapping, mappingPath, name, progress,
+                    cancel);
+            return new Outcome(r, importer.problems(session, r.sourceId(), MAX_PROBLEMS));
+        }, this::imported, o -> {
+            imported(o);
+            message.set(t().get("import.cancelTooLate"));
+        });
+    }
+
+    private void imported(Outcome o) {
+        outcome.set(o);
+        var s = o.result().imported();
+        resultText.set(t().get("import.result", o.result().source(), s.recordsImported(), s.rowsRejected(),
+                s.invalidValues()));
+        long total = s.rowsRejected() + s.invalidValues();
+        problems.setAll(o.problems().stream().map(p -> ImportTexts.problem(p, t())).toList());
+        message.set(total > o.problems().size() ? t().get("import.problemsShown", o.problems().size(), total) : "");
+    }
+
+    private void clearResult() {
+        outcome.set(null);
+        resultText.set("");
+        problems.clear();
+    }
+
+    /** Stops the running preview or import; the engine notices at its next check. */
+    public void cancel() {
+        if (busy.get()) {
+            message.set(t().get("import.cancelling"));
+            ctx.tasks().cancel();
+        }
+    }
+
+    /**
+     * Runs a job in the background. {@code tooLate} receives the result of a job that completed although it was
+     * cancelled (an import stored all the same); a job that stopped leaves nothing behind.
+     */
+    private <T> void background(String title, TaskRunner.Job<T> job, Consumer<T> done, Consumer<T> tooLate) {
+        busy.set(true);
+        ctx.tasks().run(title, job, value -> {
+            busy.set(false);
+            done.accept(value);
+        }, error -> {
+            busy.set(false);
+            message.set(Errors.message(error, t()));
+            if (!(error instanceof UserFacingException) && !(error.getCause() instanceof UserFacingException)) {
+                ctx.errors().accept(error);
+            }
+        }, value -> {
+            busy.set(false);
+            if (value == null) {
+                message.set(t().get("import.cancelled"));
+            } else {
+                tooLate.accept(value);
+            }
+        });
+    }
+
+    public StringProperty pathProperty() {
+        return path;
+    }
+
+    public StringProperty sourceNameProperty() {
+        return sourceName;
+    }
+
+    public ObjectProperty<DetectedFormat> detectedProperty() {
+        return detected;
+    }
+
+    /** The detected format in words, e.g. "CSV-Text · Zeichensatz windows-1252 · Trennzeichen Semikolon (;)". */
+    public StringProperty formatTextProperty() {
+        return formatText;
+    }
+
+    /** How many rows the preview and the quality profile cover. */
+    public StringProperty sampleTextProperty() {
+        return sampleText;
+    }
+
+    public ObservableList<String> header() {
+        return header;
+    }
+
+    public ObservableList<List<String>> previewRows() {
+        return previewRows;
+    }
+
+    public ObservableList<ColumnRow> columns() {
+        return columns;
+    }
+
+    public ObservableList<TargetOption> targetOptions() {
+        return targetOptions;
+    }
+
+    /** The name of the loaded mapping file, or empty. */
+    public StringProperty mappingNameProperty() {
+        return mappingName;
+    }
+
+    public ObjectProperty<Outcome> outcomeProperty() {
+        return outcome;
+    }
+
+    public StringProperty resultTextProperty() {
+        return resultText;
+    }
+
+    public ObservableList<String> problems() {
+        return problems;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    /** True while this screen's preview or import runs. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** True when a file is previewed and can be imported. */
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready;
+    }
+}

@@ -1,0 +1,72 @@
+package de.grw.ui.importing;
+
+import de.grw.common.CancellationToken;
+import de.grw.common.ProgressListener;
+import de.grw.common.UserFacingException;
+import de.grw.importing.ColumnMapping;
+import de.grw.importing.HeaderMatcher;
+import de.grw.importing.MappingFile;
+import de.grw.importing.SourceImporter;
+import de.grw.importing.read.ReadOptions;
+import de.grw.importing.read.TablePreview;
+import de.grw.importing.read.TabularReader;
+import de.grw.profile.MatchProfile;
+import de.grw.ui.common.I18n;
+import de.grw.ui.common.TaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Background work of the preview: reads the beginning of a file (with a loaded mapping file's reading settings),
+ * suggests the mapping (with the mapping file's overrides) and profiles every column over the sample.
+ */
+final class PreviewJob implements TaskRunner.Job<PreviewJob.Loaded> {
+    private static final TabularReader READER = new TabularReader();
+
+    /** What the preview hands to the FX thread. */
+    record Loaded(Path file, TablePreview preview, List<List<String>> sample, ColumnMapping mapping,
+                  List<ColumnQuality> quality, int missingColumns) {
+    }
+
+    private final Path file;
+    private final MappingFile mapping;
+    private final Path mappingPath;
+    private final MatchProfile profile;
+    private final I18n i18n;
+    private final int sampleRows;
+
+    PreviewJob(Path file, MappingFile mapping, Path mappingPath, MatchProfile profile, I18n i18n, int sampleRows) {
+        this.file = file;
+        this.mapping = mapping;
+        this.mappingPath = mappingPath;
+        this.profile = profile;
+        this.i18n = i18n;
+        this.sampleRows = sampleRows;
+    }
+
+    @Override
+    public Loaded run(ProgressListener progress, CancellationToken cancel) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserFacingException(i18n.get("import.notAFile", file));
+        }
+        String source = SourceImporter.sourceName(file);
+        ReadOptions options = mapping == null ? ReadOptions.DEFAULTS : mapping.readOptions(source, mappingPath);
+        TablePreview preview = READER.preview(file, options, sampleRows);
+        cancel.throwIfCancelled();
+        List<List<String>> rows = preview.rows().stream().map(TablePreview.Row::cells).toList();
+        ColumnMapping suggested = HeaderMatcher.suggest(preview.header(), profile);
+        List<String> warnings = new ArrayList<>();
+        if (mapping != null) {
+            suggested = mapping.apply(suggested, source, profile, mappingPath, warnings);
+        }
+        QualityProfiler profiler = new QualityProfiler(profile);
+        List<ColumnQuality> quality = new ArrayList<>();
+        for (int i = 0; i < preview.header().size(); i++) {
+            cancel.throwIfCancelled();
+            quality.add(profiler.profile(rows, i, TargetOption.code(suggested.targets().get(i))));
+        }
+        return new Loaded(file, preview, rows, suggested, quality, warnings.size());
+    }
+}

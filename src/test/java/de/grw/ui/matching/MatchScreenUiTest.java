@@ -1,0 +1,92 @@
+package de.grw.ui.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.grw.ui.UiTestSupport;
+import de.grw.ui.WorkbenchApp;
+import de.grw.ui.common.I18n;
+import de.grw.ui.common.TaskRunner;
+import de.grw.ui.common.UserSettings;
+import de.grw.ui.common.WorkbenchModel;
+import java.nio.file.Files;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives import and match headless in a fresh workspace and reads the summary. */
+@ExtendWith(ApplicationExtension.class)
+class MatchScreenUiTest {
+    private WorkbenchModel model;
+    private ExecutorService executor;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        UiTestSupport.startToolkit();
+        model = UiTestSupport.signedInModel(Files.createTempDirectory("grw-match-ui"));
+        I18n i18n = I18n.german();
+        executor = Executors.newSingleThreadExecutor();
+        stage.setScene(WorkbenchApp.createScene(i18n, new UserSettings(), model, new TaskRunner(executor, i18n),
+                stage));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        executor.shutdownNow();
+        WaitForAsyncUtils.asyncFx(model::close).get(10, TimeUnit.SECONDS);
+    }
+
+    private String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void importThenMatchShowsTheSummaryByBand(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-nav-import");
+        robot.clickOn("#import-path").write(UiTestSupport.sample("kfz_halter.csv").toString()).type(KeyCode.ENTER);
+        TableView<?> mapping = robot.lookup("#import-mapping").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> mapping.getItems().size() == 8);
+        robot.clickOn("#import-run");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !text(robot, "#import-result").isEmpty());
+        robot.clickOn("#import-to-match");
+
+        assertThat(robot.lookup("#match-threshold").tryQuery()).isPresent();
+        assertThat(robot.lookup("#match-summary").query().isVisible()).isFalse();
+        robot.clickOn("#match-start");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !text(robot, "#match-records").isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#match-message")).startsWith("Abgleich abgeschlossen");
+        assertThat(text(robot, "#match-records")).isEqualTo("121");
+        int clusters = Integer.parseInt(text(robot, "#match-clusters"));
+        int bands = Integer.parseInt(text(robot, "#match-band-HIGH")) + Integer.parseInt(text(robot,
+                "#match-band-MEDIUM")) + Integer.parseInt(text(robot, "#match-band-LOW"));
+        assertThat(bands).isEqualTo(clusters);
+        assertThat(text(robot, "#match-new")).isEqualTo(Integer.toString(clusters));
+        assertThat(text(robot, "#match-unchanged")).isEqualTo("0");
+        assertThat(text(robot, "#match-superseded")).isEqualTo("0");
+        assertThat(Integer.parseInt(text(robot, "#match-pairs").replace(".", ""))).isPositive();
+        for (String phase : MatchViewModel.PHASES) {
+            assertThat(robot.lookup("#match-phase-" + phase).queryAs(ProgressBar.class).getProgress())
+                    .as(phase).isEqualTo(1.0);
+        }
+        assertThat(robot.lookup("#match-summary").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#match-cancel").query().isVisible()).isFalse();
+        UiTestSupport.snapshot(robot, "match.png");
+
+        robot.clickOn("#match-to-review");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#review-case").tryQuery()).isPresent();
+    }
+}
