@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
  */
 class I18nBundleTest {
     private static final Path UI = Path.of("src/main/java/de/grw/ui");
-    private static final Pattern GET = Pattern.compile("\\.get\\(\"([A-Za-z0-9_.]+)\"");
+    private static final Pattern GET = Pattern.compile(
+            "(?:\\bt|\\bi18n|\\bt\\(\\)|\\bi18n\\(\\))\\.get\\(\"([A-Za-z0-9_.]+)\"");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z0-9_]*\\.[A-Za-z0-9_.]+)\"");
     private static final Pattern JOURNAL_ACTION = Pattern.compile("\"([a-z]+\\.[a-z_]+|export)\"");
     /** Progress phases the engine reports (ProgressListener phase keys). */
@@ -69,6 +71,15 @@ class I18nBundleTest {
         }
         for (ReviewViewModel.StatusFilter f : ReviewViewModel.StatusFilter.values()) {
             keys.add("filter." + f.name());
+        }
+        for (de.grw.importing.read.TableFormat f : de.grw.importing.read.TableFormat.values()) {
+            keys.add("format." + f.name());
+        }
+        for (de.grw.profile.CompositeSpec c : ProfileLoader.defaultProfile().composites()) {
+            keys.add("target.composite." + c.name());
+        }
+        for (String part : List.of("year", "month", "day")) {
+            keys.add("target.part." + part);
         }
         for (de.grw.export.ExportFormat f : de.grw.export.ExportFormat.values()) {
             keys.add("export.format." + f.name());

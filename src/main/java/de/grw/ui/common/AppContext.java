@@ -15,4 +15,10 @@ import java.util.function.Consumer;
  */
 public record AppContext(I18n i18n, WorkbenchModel model, TaskRunner tasks, UserSettings settings,
                          Consumer<Throwable> errors, Consumer<String> navigate, Runnable reload) {
+
+    /** A context that cannot rebuild its window (for tests and tools). */
+    public AppContext(I18n i18n, WorkbenchModel model, TaskRunner tasks, UserSettings settings,
+                      Consumer<Throwable> errors, Consumer<String> navigate) {
+        this(i18n, model, tasks, settings, errors, navigate, () -> { });
+    }
 }
