@@ -127,9 +127,15 @@ public final class MainWindow {
             n.visibleProperty().bind(ctx.tasks().runningProperty());
             n.managedProperty().bind(n.visibleProperty());
         }
+        Button signOut = new Button(i18n.get("action.signOut"));
+        signOut.setId("status-sign-out");
+        signOut.visibleProperty().bind(ctx.model().sessionProperty().isNotNull());
+        signOut.managedProperty().bind(signOut.visibleProperty());
+        signOut.disableProperty().bind(ctx.tasks().runningProperty());
+        signOut.setOnAction(e -> ctx.model().signOut());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox status = new HBox(10, who, spacer, task, bar, cancel);
+        HBox status = new HBox(10, who, signOut, spacer, task, bar, cancel);
         status.getStyleClass().add("status-bar");
         status.setAlignment(Pos.CENTER_LEFT);
         status.setPadding(new Insets(6, 12, 6, 12));
