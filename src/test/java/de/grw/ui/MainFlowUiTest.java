@@ -110,7 +110,11 @@ class MainFlowUiTest {
         Node summary = robot.lookup("#match-summary").query();
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, summary::isVisible);
 
-        robot.clickOn("#nav-nav-review");
+        // keyboard first: Ctrl+4 opens the fourth navigation entry, the review queue
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#nav-nav-review").queryAs(javafx.scene.control.ToggleButton.class).isSelected())
+                .isTrue();
         robot.clickOn("#review-case").write("51.2-2026/4711").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#side-by-side").tryQuery().isPresent());
         // choose, for the given names, the value of the cluster's last record

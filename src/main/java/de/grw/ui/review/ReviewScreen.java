@@ -237,7 +237,7 @@ public final class ReviewScreen implements Screen {
         title.getStyleClass().add("title-3");
         box.getChildren().add(title);
         for (String key : List.of("help.merge", "help.notDuplicate", "help.split", "help.defer", "help.undo",
-                "help.next", "help.previous", "help.choose", "help.type", "help.exclude", "help.help")) {
+                "help.next", "help.previous", "help.choose", "help.type", "help.exclude", "help.screens", "help.help")) {
             box.getChildren().add(new Label(t.get(key)));
         }
         box.setVisible(false);

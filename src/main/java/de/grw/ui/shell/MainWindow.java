@@ -15,6 +15,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -54,6 +58,11 @@ public final class MainWindow {
             nav.getChildren().add(navButton(s, true));
         }
         root.setLeft(nav);
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                installShortcuts(scene);
+            }
+        });
         content.setPadding(new Insets(12));
         root.setCenter(content);
         root.setBottom(statusBar());
@@ -82,6 +91,25 @@ public final class MainWindow {
         }
         buttons.put(screen.titleKey(), b);
         return b;
+    }
+
+    /** Ctrl+1 … Ctrl+9 open the navigation entries in their order, as far as the signed-in user may see them. */
+    private void installShortcuts(javafx.scene.Scene scene) {
+        int i = 1;
+        for (ToggleButton b : buttons.values()) {
+            if (i > 9) {
+                break;
+            }
+            KeyCodeCombination keys = new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i)),
+                    KeyCombination.SHORTCUT_DOWN);
+            scene.getAccelerators().put(keys, () -> {
+                if (b.isVisible() && !b.isDisabled()) {
+                    b.fire();
+                }
+            });
+            b.setTooltip(new Tooltip(keys.getDisplayText()));
+            i++;
+        }
     }
 
     /** Shows a screen by its title key. */
