@@ -64,13 +64,23 @@ public final class ReviewBenchmarkCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
+            long opened = System.nanoTime();
             Session clerk = new UserService(w).login("clerk", PASSWORD.toCharArray());
+            long signedIn = System.nanoTime();
             ReviewService review = new ReviewService(w);
             List<QueueEntry> page = review.queue(clerk, null, null, 0, 1, 500);
             int total = review.count(clerk, java.util.EnumSet.of(de.grw.workspace.ClusterStatus.OPEN,
                     de.grw.workspace.ClusterStatus.DEFERRED));
-            out.printf("open workspace, sign in, first queue page of %d (of %,d clusters): %.0f ms%n", page.size(),
-                    total, (System.nanoTime() - start) / 1e6);
+            out.printf("open workspace %.0f ms; sign in (PBKDF2, password check) %.0f ms; first queue page of %d "
+                    + "(of %,d clusters) %.0f ms%n", (opened - start) / 1e6, (signedIn - opened) / 1e6, page.size(),
+                    total, (System.nanoTime() - signedIn) / 1e6);
+            var open = java.util.EnumSet.of(de.grw.workspace.ClusterStatus.OPEN);
+            long f = System.nanoTime();
+            int bySource = review.queue(clerk, open, "sozialamt", 0, 1, 500).size();
+            long g = System.nanoTime();
+            int byBand = review.queue(clerk, open, null, 0.5, 0.9, 500).size();
+            out.printf("filtered queue pages: by source %d entries in %.0f ms, by band 0.5-0.9 %d entries in %.0f ms%n",
+                    bySource, (g - f) / 1e6, byBand, (System.nanoTime() - g) / 1e6);
             int n = Math.min(clusters, page.size());
             long[] times = new long[n];
             Survivorship survivorship = new Survivorship(review.profile(), review.governance().survivorship());
