@@ -68,30 +68,16 @@ public final class ReviewService {
         session.require(Permission.VIEW_RECORDS, "see the review queue");
         Set<ClusterStatus> wanted = statuses == null || statuses.isEmpty()
                 ? EnumSet.of(ClusterStatus.OPEN, ClusterStatus.DEFERRED) : statuses;
-        String in = String.join(",", wanted.stream().map(s -> "'" + s.name() + "'").toList());
-        String bySource = source == null || source.isBlank() ? "" : " AND id IN (SELECT m.cluster_id FROM "
-                + "cluster_members m JOIN records r ON r.id = m.record_id JOIN sources s ON s.id = r.source_id "
-                + "WHERE s.name = ?)";
+        int max = limit <= 0 ? Integer.MAX_VALUE : limit;
         return workspace.read(c -> {
             List<QueueEntry> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, status, size, min_probability, max_probability, "
-                    + "note FROM clusters WHERE status IN (" + in + ") AND min_probability >= ? AND "
-                    + "(min_probability < ? OR ? >= 1)" + bySource + " ORDER BY CASE status WHEN 'OPEN' THEN 0 "
-                    + "WHEN 'AWAITING_APPROVAL' THEN 1 ELSE 2 END, min_probability, id LIMIT ?")) {
-                int i = 1;
-                ps.setDouble(i++, minProbability);
-                ps.setDouble(i++, maxProbability);
-                ps.setDouble(i++, maxProbability);
-                if (!bySource.isEmpty()) {
-                    ps.setString(i++, source);
+            // one query per priority group, each walking the (status, min_probability) index, so that a page of a
+            // queue of a million clusters costs the page, not the queue
+            for (List<ClusterStatus> group : QueueSql.priorityGroups(wanted)) {
+                if (out.size() >= max) {
+                    break;
                 }
-                ps.setInt(i, limit <= 0 ? Integer.MAX_VALUE : limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new QueueEntry(rs.getLong(1), ClusterStatus.valueOf(rs.getString(2)), rs.getInt(3),
-                                rs.getDouble(4), rs.getDouble(5), rs.getString(6)));
-                    }
-                }
+                QueueSql.page(c, group, source, minProbability, maxProbability, max - out.size(), out);
             }
             return out;
         });
