@@ -42,7 +42,9 @@ final class QueueSql {
         boolean bySource = source != null && !source.isBlank();
         String sql = "SELECT id, status, size, min_probability, max_probability, note FROM clusters WHERE status IN ("
                 + in + ") AND min_probability >= ? AND (min_probability < ? OR ? >= 1)"
-                + (bySource ? " AND EXISTS (SELECT 1 FROM cluster_members m JOIN records r ON r.id = m.record_id "
+                // CROSS JOIN keeps SQLite from walking all records of the source for every cluster
+                + (bySource ? " AND EXISTS (SELECT 1 FROM cluster_members m CROSS JOIN records r"
+                + " ON r.id = m.record_id "
                 + "WHERE m.cluster_id = clusters.id AND r.source_id = (SELECT id FROM sources WHERE name = ?))" : "")
                 + " ORDER BY min_probability, id LIMIT ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
