@@ -262,7 +262,14 @@ public final class DatabaseReader {
                     return t == null ? null : t.toString();
                 });
             case Types.TIMESTAMP:
-                return DatabaseReader::timestampCell;
+                if (!"timestamptz".equalsIgnoreCase(typeName)) {
+                    return DatabaseReader::timestampCell;
+                }
+                // PostgreSQL reports timestamptz as TIMESTAMP
+                return (rs, i) -> orText(rs, i, () -> {
+                    OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
+                    return t == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
+                });
             case Types.TIMESTAMP_WITH_TIMEZONE:
                 return (rs, i) -> orText(rs, i, () -> {
                     OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
