@@ -227,6 +227,20 @@ class DatabaseCliTest {
                 Cli.EXIT_USAGE).err).contains("unknown mode 'replace'");
     }
 
+    @Test
+    void theDatabaseBenchmarkLoadsAndTimesATable() throws Exception {
+        Map<String, String> e = env("GRW_DB_PASSWORD", PG.passwordText());
+        String[] args = {"db-benchmark", "--jdbc", PG.url(), "--db-user", PG.user(), "--rows", "3000"};
+        CliRunner first = ok(CliRunner.run(e, args));
+        assertThat(first.out).contains("loaded 3,000 rows into public.grw_bench_personen",
+                "read PostgreSQL table public.grw_bench_personen: 3,000 rows, 17 columns", "rows/s", "peak heap",
+                "import through the column mapping: 3,000 records");
+        assertThat(ok(CliRunner.run(e, args)).out).contains("has 3,000 rows already");
+        String sqlite = "jdbc:sqlite:" + dir.resolve("bench.db");
+        assertThat(ok(CliRunner.run(e, "db-benchmark", "--jdbc", sqlite, "--rows", "1500")).out)
+                .contains("loaded 1,500 rows", "read SQLite table grw_bench_personen: 1,500 rows");
+    }
+
     private static String[] args(List<String> base, String... more) {
         List<String> all = new ArrayList<>(base);
         all.addAll(List.of(more));
