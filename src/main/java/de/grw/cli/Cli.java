@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
             QueueCommand.class, ShowCommand.class, DecideCommand.class, PendingCommand.class, ApproveCommand.class,
             RejectCommand.class, RevertCommand.class, ExportCommand.class, VerifyCommand.class,
             AccessLogCommand.class, SampleWorkspaceCommand.class, GenerateCommand.class, BenchmarkCommand.class,
-            ReviewBenchmarkCommand.class,
+            ReviewBenchmarkCommand.class, DbBenchmarkCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     /** Exit code of a run that failed on its input or environment (the message says why). */

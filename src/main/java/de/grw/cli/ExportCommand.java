@@ -1,6 +1,9 @@
 package de.grw.cli;
 
+import de.grw.export.DatabaseExporter;
 import de.grw.export.ExportFormat;
+import de.grw.importing.db.ConnectionSettings;
+import de.grw.importing.db.Databases;
 import de.grw.export.ExportOptions;
 import de.grw.export.ExportResult;
 import de.grw.export.GoldenExporter;
@@ -13,11 +16,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code grw export}: writes the approved golden records, their lineage and the journal. */
+/** {@code grw export}: writes the approved golden records, their lineage and the journal; or into database tables. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Exports the approved golden records into a directory: golden_records, lineage (each "
+        description = "Exports the approved golden records into a directory (--out): golden_records, lineage (each "
                 + "value's origin) and members as CSV or JSON Lines, and the journal (journal.jsonl, "
-                + "journal.head). Golden records with a record under a blocking notice are left out unless "
+                + "journal.head); or into database tables (--jdbc URL --table NAME): the golden table, "
+                + "NAME_lineage and NAME_members, created (--mode create) or appended to (--mode append), in one "
+                + "transaction. Golden records with a record under a blocking notice are left out unless "
                 + "--include-blocked (supervisors; needs --case). Every export is logged in the access log "
                 + "and the journal.")
 final class ExportCommand implements Callable<Integer> {
@@ -27,9 +32,36 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOptions options;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Target directory (created if "
+    @Option(names = "--out", paramLabel = "DIR", description = "Target directory (created if "
             + "missing; files of the same names are replaced).")
     Path out;
+
+    @Option(names = "--jdbc", paramLabel = "URL", description = "Export into this database instead "
+            + "(jdbc:sqlite:FILE, jdbc:postgresql://HOST/DB), with --table.")
+    String jdbc;
+
+    @Option(names = "--connection", paramLabel = "NAME", description = "Export into the database of a saved "
+            + "connection (URL and user; see 'import --save-connection').")
+    String connection;
+
+    @Option(names = "--table", paramLabel = "NAME", description = "Golden table (or schema.table) in the database.")
+    String table;
+
+    @Option(names = "--lineage-table", paramLabel = "NAME", description = "Lineage table. Default: "
+            + "<table>_lineage.")
+    String lineageTable;
+
+    @Option(names = "--members-table", paramLabel = "NAME", description = "Members table. Default: "
+            + "<table>_members.")
+    String membersTable;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "create", description = "create (the tables must "
+            + "not exist) or append (to existing tables whose columns fit). Default: ${DEFAULT-VALUE}.")
+    String mode;
+
+    @Option(names = "--db-user", paramLabel = "NAME", description = "Database user. The password is read from "
+            + "the environment variable GRW_DB_PASSWORD, else asked for.")
+    String dbUser;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
             description = "csv or jsonl. Default: ${DEFAULT-VALUE}.")
@@ -47,6 +79,17 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (jdbc != null || connection != null) {
+            return toDatabase();
+        }
+        if (out == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--out=DIR' (or "
+                    + "export into a database with --jdbc URL --table NAME)");
+        }
+        if (table != null || lineageTable != null || membersTable != null || dbUser != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--table, --lineage-table, --members-table "
+                    + "and --db-user belong to an export into a database (--jdbc URL)");
+        }
         ExportOptions exportOptions;
         try {
             exportOptions = new ExportOptions(ExportFormat.parse(format), excel, includeBlocked, caseRef, out);
@@ -70,6 +113,60 @@ final class ExportCommand implements Callable<Integer> {
             w.printf("journal: %,d entries, head %s%n", r.journalEntries(), r.journalHead());
             w.println("keep the head hash apart from the export: 'grw verify --journal FILE --expect-head HASH' "
                     + "then also detects entries cut off at the end");
+        }
+        return 0;
+    }
+
+    private int toDatabase() {
+        if (out != null || excel || !"csv".equals(format)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out, --format and --excel belong to an "
+                    + "export into files; a database export takes --jdbc URL (or --connection NAME) and --table");
+        }
+        if (jdbc != null && connection != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give either --jdbc URL or --connection NAME");
+        }
+        String url = jdbc;
+        String user = dbUser;
+        String golden = table;
+        if (connection != null) {
+            ConnectionSettings saved = SourceOptions.store(spec).get(connection);
+            url = saved.url();
+            user = user != null ? user : saved.user();
+        }
+        if (golden == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--table=NAME' "
+                    + "(the golden table to create or append to)");
+        }
+        DatabaseExporter.Mode exportMode;
+        try {
+            exportMode = DatabaseExporter.Mode.parse(mode);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        try (Login login = options.login()) {
+            char[] password = Passwords.database(spec, url, user);
+            try {
+                DatabaseExporter.Target target = new DatabaseExporter.Target(url, user, password, golden,
+                        lineageTable, membersTable, exportMode, includeBlocked, caseRef);
+                DatabaseExporter.Result r = new DatabaseExporter(login.workspace()).export(login.session(), target);
+                w.printf("exported %s (%s) into %s%n", count(r.goldenRecords(), "golden record"), count(r.records(),
+                        "source record"), Databases.safeUrl(url));
+                if (r.blockedLeftOut() > 0) {
+                    w.printf("left out %s under a blocking notice (a supervisor may include them with "
+                            + "--include-blocked --case AZ)%n", count(r.blockedLeftOut(), "golden record"));
+                }
+                if (r.blockedIncluded() > 0) {
+                    w.printf("included %s under a blocking notice (logged)%n", count(r.blockedIncluded(),
+                            "golden record"));
+                }
+                for (int i = 0; i < r.tables().size(); i++) {
+                    w.printf("  table %s: %s %s%n", r.tables().get(i), count(r.rows().get(i), "row"),
+                            exportMode == DatabaseExporter.Mode.CREATE ? "(created)" : "appended");
+                }
+            } finally {
+                Passwords.wipe(password);
+            }
         }
         return 0;
     }

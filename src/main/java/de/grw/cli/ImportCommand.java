@@ -3,6 +3,7 @@ package de.grw.cli;
 import de.grw.common.CancellationToken;
 import de.grw.importing.ImportedSource;
 import de.grw.importing.MappingFile;
+import de.grw.importing.SourceInput;
 import de.grw.workspace.WorkspaceImporter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -12,14 +13,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code grw import}: imports record files into a workspace, each as a new source. */
+/** {@code grw import}: imports record files and database tables into a workspace, each as a new source. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Imports record files (CSV, JSON, JSON Lines, Excel) into the workspace, each as a source "
-                + "named after the file. Each file is imported in one transaction: completely or not at "
-                + "all. A file imported before (same content) or a source name in use is refused.")
+        description = "Imports record files (CSV, JSON, JSON Lines, Excel) and database tables or queries (a JDBC "
+                + "URL followed by --table NAME or --query SQL) into the workspace, each as a source named after "
+                + "the file or table (or --as NAME). Each is imported in one transaction: completely or not at "
+                + "all. Content imported before or a source name in use is refused.")
 final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -27,39 +28,36 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOptions options;
 
+    @Mixin
+    SourceOptions sources;
+
     @Option(names = "--mapping", paramLabel = "FILE", description = "Mapping file overriding the automatic column "
             + "mapping (see README).")
     Path mapping;
 
-    @Option(names = "--as", paramLabel = "NAME", description = "Source name (only with one file). Default: the file "
-            + "name without extension.")
-    String sourceName;
-
-    @Option(names = {"-q", "--quiet"}, description = "Print only the summary per file.")
+    @Option(names = {"-q", "--quiet"}, description = "Print only the summary per source.")
     boolean quiet;
-
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import.")
-    List<Path> files;
 
     @Override
     public Integer call() {
-        if (sourceName != null && files.size() > 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--as names one source; import the files "
-                    + "one by one to name each");
+        if (sources.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'INPUT' (a "
+                    + "file, or a JDBC URL with --table or --query)");
         }
         PrintWriter out = spec.commandLine().getOut();
         MappingFile mappingFile = mapping == null ? MappingFile.NONE : MappingFile.load(mapping);
+        List<SourceInput> inputs = sources.resolve();
         try (Login login = options.login()) {
             WorkspaceImporter importer = new WorkspaceImporter(login.workspace());
             int done = 0;
-            for (Path file : files) {
+            for (SourceInput input : inputs) {
                 WorkspaceImporter.Result r;
                 try {
-                    r = importer.importFile(login.session(), file, mappingFile, mapping, sourceName,
+                    r = importer.importSource(login.session(), input, mappingFile, mapping,
                             new ConsoleProgress(out, quiet), CancellationToken.NONE);
                 } catch (RuntimeException e) {
                     if (done > 0) {
-                        out.println(done + " of " + files.size() + " files were imported before this failure; "
+                        out.println(done + " of " + inputs.size() + " inputs were imported before this failure; "
                                 + "they stay in the workspace");
                     }
                     throw e;

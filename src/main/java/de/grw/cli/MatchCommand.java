@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
  * matches the records of a workspace and puts new candidate clusters into its review queue.
  */
 @Command(name = "match", mixinStandardHelpOptions = true,
-        description = {"Finds duplicate clusters in and across record files (CSV, JSON, JSON Lines, Excel).",
+        description = {"Finds duplicate clusters in and across record files (CSV, JSON, JSON Lines, Excel) and "
+                + "database tables (SQLite, PostgreSQL: a JDBC URL followed by --table NAME or --query SQL).",
             "Each input is a source; records are matched within and across sources.",
             "With --workspace FILE --user NAME: matches all records of the workspace instead (keeping what was "
                 + "decided) and puts new candidate clusters into the review queue."})
@@ -84,8 +85,8 @@ public final class MatchCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary.")
     boolean quiet;
 
-    @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Input files; each is one source.")
-    List<Path> inputs;
+    @Mixin
+    SourceOptions sources;
 
     @Override
     public Integer call() throws Exception {
@@ -101,10 +102,11 @@ public final class MatchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Missing required option: '--clusters=OUT.csv' (or match a workspace with --workspace FILE)");
         }
-        if (inputs == null || inputs.isEmpty()) {
+        if (sources.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Missing required parameter: 'INPUT' (or match a workspace with --workspace FILE)");
         }
+        List<de.grw.importing.SourceInput> inputs = sources.resolve();
         MatchProfile matchProfile = ProfileLoader.load(profile);
         MappingFile mappingFile = mapping == null ? MappingFile.NONE : MappingFile.load(mapping);
         List<ImportProblem> problems = new ArrayList<>();
@@ -130,7 +132,7 @@ public final class MatchCommand implements Callable<Integer> {
         MatchOptions options = new MatchOptions(threshold, linkOnly, 42L);
         long start = System.nanoTime();
         MatchJob.Outcome outcome = new MatchJob(matchProfile, mappingFile, mapping)
-                .run(inputs, options, observer, new ConsoleProgress(out, quiet), () -> false);
+                .runSources(inputs, options, observer, new ConsoleProgress(out, quiet), () -> false);
         MatchResult result = outcome.result();
         long writeStart = System.nanoTime();
         MatchOutputs.writeClusters(clusters, result);
@@ -156,7 +158,7 @@ public final class MatchCommand implements Callable<Integer> {
                     "Missing required option: '--user=NAME' (matching a workspace needs a user)");
         }
         if (clusters != null || pairs != null || rejects != null || mapping != null || linkOnly
-                || (inputs != null && !inputs.isEmpty()) || !ProfileLoader.DEFAULT_PROFILE.equals(profile)) {
+                || sources.anyGiven() || !ProfileLoader.DEFAULT_PROFILE.equals(profile)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "with --workspace, match takes only "
                     + "--user, --threshold, --show-model and --quiet: the workspace holds the records and the "
                     + "profile (import files with 'grw import')");

@@ -13,6 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class Passwords {
     /** The environment variable holding the password of the user named with {@code --user}. */
     static final String PASSWORD_VARIABLE = "GRW_PASSWORD";
+    /** The environment variable holding the password of the database user ({@code --db-user}). */
+    static final String DB_PASSWORD_VARIABLE = "GRW_DB_PASSWORD";
 
     private Passwords() {
     }
@@ -35,6 +37,23 @@ final class Passwords {
                     + PASSWORD_VARIABLE + " or run the command in a terminal to be asked");
         }
         return typed;
+    }
+
+    /**
+     * The password of a database user: from {@code GRW_DB_PASSWORD}, else asked for; {@code null} where nobody can
+     * be asked (the database may not need one) and for SQLite, which has no logins.
+     */
+    static char[] database(CommandSpec spec, String url, String user) {
+        if (de.grw.importing.db.Databases.kind(url) == de.grw.importing.db.Databases.Kind.SQLITE) {
+            return null;
+        }
+        CliEnvironment env = environment(spec);
+        String value = env.variable(DB_PASSWORD_VARIABLE);
+        if (value != null) {
+            return value.toCharArray();
+        }
+        return env.prompt().read("Password for database user " + (user == null ? "(default)" : user) + " at "
+                + de.grw.importing.db.Databases.safeUrl(url) + ": ");
     }
 
     /**

@@ -78,23 +78,62 @@ public final class GoldenExporter {
         }
     }
 
-    private record Snapshot(List<Golden> exported, int leftOut, int blockedIncluded, int records,
-                            List<JournalEntry> journal) {
+    /** What an export sends: the golden records selected and logged, and the journal after logging. */
+    record Snapshot(List<Golden> exported, int leftOut, int blockedIncluded, int records,
+                    List<JournalEntry> journal) {
+    }
+
+    /** The three tables of an export: golden records, lineage and members, each a header and rows. */
+    record Tables(List<String> goldenHeader, List<List<Object>> goldenRows, List<List<Object>> lineageRows,
+                  List<List<Object>> memberRows) {
     }
 
     public ExportResult export(Session session, ExportOptions options) {
+        checkRights(session, options.includeBlocked(), options.caseRef());
+        List<String> fields = fields(workspace);
+        String format = options.format().extension() + (options.excelFriendly() ? " (Excel)" : "");
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("format", options.format().extension());
+        payload.put("excel", options.excelFriendly());
+        Snapshot snapshot = selectAndLog(workspace, session, options.includeBlocked(), options.caseRef(),
+                "as " + format, payload);
+        try {
+            return write(options, fields, snapshot);
+        } catch (IOException e) {
+            throw new UserFacingException(options.directory() + ": cannot write the export: " + e.getMessage()
+                    + " (the export was logged; repeat it once the problem is solved)", e);
+        }
+    }
+
+    /** The rights an export needs: to export, and to include records under a blocking notice (with a case). */
+    static void checkRights(Session session, boolean includeBlocked, String caseRef) {
         session.require(Permission.EXPORT, "export golden records");
-        if (options.includeBlocked()) {
+        if (includeBlocked) {
             session.require(Permission.EXPORT_BLOCKED, "export records under a blocking notice");
-            if (options.caseRef().isEmpty()) {
+            if (caseRef == null || caseRef.isBlank()) {
                 throw new UserFacingException("including records under a blocking notice needs a case reference "
                         + "(Aktenzeichen) for the access log");
             }
         }
+    }
+
+    /** The profile's fields an export writes: all but the record id, in profile order. */
+    static List<String> fields(Workspace workspace) {
         MatchProfile profile = WorkspaceProfile.profile(workspace);
-        List<String> fields = profile.fields().stream().filter(f -> f.type() != FieldType.ID).map(FieldSpec::name)
-                .toList();
-        Snapshot snapshot = workspace.write(c -> {
+        return profile.fields().stream().filter(f -> f.type() != FieldType.ID).map(FieldSpec::name).toList();
+    }
+
+    /**
+     * Selects the active golden records to export (leaving out those under a blocking notice unless included) and
+     * logs the export in the access log and the journal, in one workspace transaction.
+     *
+     * @param how     how the export is described in the access log, e.g. {@code as csv}
+     * @param payload the journal entry's first entries (format, target); the counts and options follow
+     */
+    static Snapshot selectAndLog(Workspace workspace, Session session, boolean includeBlocked, String caseRef,
+                                 String how, Map<String, Object> payload) {
+        String caseText = caseRef == null ? "" : caseRef.strip();
+        return workspace.write(c -> {
             List<Golden> all = load(c);
             List<Golden> exported = new ArrayList<>();
             List<String> blockedIds = new ArrayList<>();
@@ -102,7 +141,7 @@ public final class GoldenExporter {
             List<Long> blockedRecordIds = new ArrayList<>();
             int leftOut = 0;
             for (Golden g : all) {
-                if (g.blocked() && !options.includeBlocked()) {
+                if (g.blocked() && !includeBlocked) {
                     leftOut++;
                     continue;
                 }
@@ -113,53 +152,44 @@ public final class GoldenExporter {
                     g.members().forEach(m -> blockedRecordIds.add(m.recordId()));
                 }
             }
-            log(c, session, options, exported.size(), recordIds, leftOut, blockedIds, blockedRecordIds);
+            log(workspace, c, session, caseText, includeBlocked, how, payload, exported.size(), recordIds, leftOut,
+                    blockedIds, blockedRecordIds);
             return new Snapshot(exported, leftOut, blockedIds.size(), recordIds.size(), Journal.all(c));
         });
-        try {
-            return write(options, fields, snapshot);
-        } catch (IOException e) {
-            throw new UserFacingException(options.directory() + ": cannot write the export: " + e.getMessage()
-                    + " (the export was logged; repeat it once the problem is solved)", e);
-        }
     }
 
-    private void log(Connection c, Session session, ExportOptions options, int goldenCount, List<Long> recordIds,
-                     int leftOut, List<String> blockedIds, List<Long> blockedRecordIds) throws SQLException {
-        String format = options.format().extension() + (options.excelFriendly() ? " (Excel)" : "");
-        AccessLog.record(c, workspace.now(), session.user(), "EXPORT", options.caseRef(), "export of " + goldenCount
-                + (goldenCount == 1 ? " golden record" : " golden records") + " as " + format
+    private static void log(Workspace workspace, Connection c, Session session, String caseRef,
+                            boolean includeBlocked, String how, Map<String, Object> payloadStart, int goldenCount,
+                            List<Long> recordIds, int leftOut, List<String> blockedIds, List<Long> blockedRecordIds)
+            throws SQLException {
+        AccessLog.record(c, workspace.now(), session.user(), "EXPORT", caseRef, "export of " + goldenCount
+                + (goldenCount == 1 ? " golden record" : " golden records") + " " + how
                 + (blockedIds.isEmpty() ? "" : ", including " + blockedIds.size() + " under a blocking notice"),
                 recordIds);
         if (!blockedIds.isEmpty()) {
-            AccessLog.record(c, workspace.now(), session.user(), "EXPORT_BLOCKED", options.caseRef(),
+            AccessLog.record(c, workspace.now(), session.user(), "EXPORT_BLOCKED", caseRef,
                     "records under a blocking notice included in an export by " + session.user() + ": "
                             + String.join(", ", blockedIds), blockedRecordIds);
         }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("format", options.format().extension());
-        payload.put("excel", options.excelFriendly());
-        payload.put("case", options.caseRef());
+        Map<String, Object> payload = new LinkedHashMap<>(payloadStart);
+        payload.put("case", caseRef);
         payload.put("golden_records", goldenCount);
         payload.put("records", recordIds.size());
-        payload.put("include_blocked", options.includeBlocked());
+        payload.put("include_blocked", includeBlocked);
         payload.put("blocked_left_out", leftOut);
         payload.put("blocked_included", blockedIds);
         Journal.append(c, workspace.now(), session.user(), "export", payload);
     }
 
-    private static ExportResult write(ExportOptions options, List<String> fields, Snapshot s) throws IOException {
-        Path dir = options.directory();
-        String ext = "." + options.format().extension();
-        List<Path> files = new ArrayList<>();
-
+    /** The rows of the three tables, as the files and the database receive them. */
+    static Tables tables(List<String> fields, List<Golden> exported) {
         List<String> goldenHeader = new ArrayList<>();
         goldenHeader.add("golden_id");
         goldenHeader.addAll(fields);
         List<List<Object>> goldenRows = new ArrayList<>();
         List<List<Object>> lineageRows = new ArrayList<>();
         List<List<Object>> memberRows = new ArrayList<>();
-        for (Golden g : s.exported()) {
+        for (Golden g : exported) {
             List<Object> row = new ArrayList<>();
             row.add(g.id());
             for (String f : fields) {
@@ -178,9 +208,17 @@ public final class GoldenExporter {
                 memberRows.add(List.of(g.id(), m.source(), m.recordKey(), m.recordId()));
             }
         }
-        files.add(writeTable(dir.resolve(GOLDEN + ext), options, goldenHeader, goldenRows));
-        files.add(writeTable(dir.resolve(LINEAGE + ext), options, LINEAGE_HEADER, lineageRows));
-        files.add(writeTable(dir.resolve(MEMBERS + ext), options, MEMBERS_HEADER, memberRows));
+        return new Tables(goldenHeader, goldenRows, lineageRows, memberRows);
+    }
+
+    private static ExportResult write(ExportOptions options, List<String> fields, Snapshot s) throws IOException {
+        Path dir = options.directory();
+        String ext = "." + options.format().extension();
+        List<Path> files = new ArrayList<>();
+        Tables t = tables(fields, s.exported());
+        files.add(writeTable(dir.resolve(GOLDEN + ext), options, t.goldenHeader(), t.goldenRows()));
+        files.add(writeTable(dir.resolve(LINEAGE + ext), options, LINEAGE_HEADER, t.lineageRows()));
+        files.add(writeTable(dir.resolve(MEMBERS + ext), options, MEMBERS_HEADER, t.memberRows()));
 
         Path journal = dir.resolve(JOURNAL);
         AtomicFiles.write(journal, out -> JournalFile.write(out, s.journal()));

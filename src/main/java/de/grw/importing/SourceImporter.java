@@ -3,6 +3,9 @@ package de.grw.importing;
 import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
 import de.grw.common.UserFacingException;
+import de.grw.importing.db.DatabaseReader;
+import de.grw.importing.db.DatabaseSource;
+import de.grw.importing.db.RowDigest;
 import de.grw.importing.read.DetectedFormat;
 import de.grw.importing.read.ReadOptions;
 import de.grw.importing.read.RowSink;
@@ -15,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Imports one file into source records: reads it (CSV, JSON, Excel), maps its columns onto the profile's fields
- * (automatically, overridden by a mapping file), and assembles each row. Every row ends up either as a record or as
- * a reported problem; rows are never dropped silently.
+ * Imports one file or database table into source records: reads it (CSV, JSON, Excel; a table or query over JDBC),
+ * maps its columns onto the profile's fields (automatically, overridden by a mapping file), and assembles each row.
+ * Every row ends up either as a record or as a reported problem; rows are never dropped silently.
  */
 public final class SourceImporter {
     private final MatchProfile profile;
@@ -42,11 +45,26 @@ public final class SourceImporter {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
+    /** Imports a file or a database source. */
+    public ImportedSource importSource(SourceInput input, ImportListener listener, ProgressListener progress,
+                                       CancellationToken cancel) {
+        if (input instanceof SourceInput.File f) {
+            return importFile(f.path(), f.name(), listener, progress, cancel);
+        }
+        SourceInput.Database d = (SourceInput.Database) input;
+        return importDatabase(d.source(), d.name(), listener, progress, cancel);
+    }
+
     public ImportedSource importFile(Path file, ImportListener listener, ProgressListener progress,
                                      CancellationToken cancel) {
-        String source = sourceName(file);
+        return importFile(file, sourceName(file), listener, progress, cancel);
+    }
+
+    /** Imports a file as the source {@code source} (the mapping file's per-source settings go by that name). */
+    public ImportedSource importFile(Path file, String source, ImportListener listener, ProgressListener progress,
+                                     CancellationToken cancel) {
         ReadOptions options = mappingFile.readOptions(source, mappingPath);
-        Collector collector = new Collector(file, source, listener);
+        Collector collector = new Collector(file.getFileName().toString(), source, listener);
         DetectedFormat format = reader.read(file, options, collector, cancel, progress);
         if (collector.assembler == null) {
             throw new UserFacingException(file + ": the file has no header row");
@@ -58,9 +76,28 @@ public final class SourceImporter {
                 collector.imported, collector.rejected, collector.invalidValues, collector.warnings);
     }
 
+    /**
+     * Imports a database table or query as the source {@code source}, streaming its rows (see
+     * {@link DatabaseReader}); the result carries a SHA-256 of the rows read ({@link RowDigest}).
+     */
+    public ImportedSource importDatabase(DatabaseSource db, String source, ImportListener listener,
+                                         ProgressListener progress, CancellationToken cancel) {
+        Collector collector = new Collector(source, source, listener);
+        RowDigest digest = new RowDigest(db.describe(), collector);
+        DetectedFormat format = new DatabaseReader().read(db, digest, cancel, progress);
+        if (collector.assembler == null) {
+            throw new UserFacingException(db.describe() + ": the result has no columns");
+        }
+        if (collector.rows == 0) {
+            throw new UserFacingException(db.describe() + ": " + (db.table() != null ? "the table has no rows"
+                    : "the query returned no rows"));
+        }
+        return new ImportedSource(source, null, format, collector.assembler.mapping(), collector.rows,
+                collector.imported, collector.rejected, collector.invalidValues, collector.warnings, digest.hex());
+    }
+
     /** Maps the header and turns rows into records. */
     private final class Collector implements RowSink {
-        private final Path file;
         private final String source;
         private final String fileName;
         private final ImportListener listener;
@@ -73,10 +110,10 @@ public final class SourceImporter {
         private long rejected;
         private long invalidValues;
 
-        Collector(Path file, String source, ImportListener listener) {
-            this.file = file;
+        /** @param fileName how problems name the input: the file name, or the source name of a database */
+        Collector(String fileName, String source, ImportListener listener) {
             this.source = source;
-            this.fileName = file.getFileName().toString();
+            this.fileName = fileName;
             this.listener = listener;
         }
 
@@ -127,6 +164,15 @@ public final class SourceImporter {
             rejected++;
             listener.problem(new ImportProblem(fileName, line, rowNumber, ImportProblem.Kind.REJECTED_ROW, "", reason,
                     String.join(";", nullsAsEmpty(cells))));
+        }
+
+        @Override
+        public void unreadable(long rowNumber, long line, int column, String reason) {
+            String name = assembler == null || column >= assembler.mapping().columns().size() ? ""
+                    : assembler.mapping().columns().get(column);
+            invalidValues++;
+            listener.problem(new ImportProblem(fileName, line, rowNumber, ImportProblem.Kind.INVALID_VALUE, name,
+                    reason, ""));
         }
 
         @Override

@@ -8,6 +8,7 @@ import de.grw.importing.ImportProblem;
 import de.grw.importing.ImportedSource;
 import de.grw.importing.MappingFile;
 import de.grw.importing.SourceImporter;
+import de.grw.importing.SourceInput;
 import de.grw.importing.SourceRecord;
 import de.grw.matching.data.RecordTable;
 import de.grw.profile.MatchProfile;
@@ -27,7 +28,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * A complete headless match: import every input file as its own source, match them within and across each other,
+ * A complete headless match: import every input (a file, or a database table or query) as its own source, match them within and across each other,
  * and hand back the result with the import outcome. Front ends (the command line, the desktop) call this.
  */
 public final class MatchJob {
@@ -53,11 +54,19 @@ public final class MatchJob {
      */
     public Outcome run(List<Path> inputs, MatchOptions options, Observer observer, ProgressListener progress,
                        CancellationToken cancel) {
+        return runSources(inputs.stream().map(SourceInput::file).toList(), options, observer, progress, cancel);
+    }
+
+    /**
+     * @param inputs files and database sources; their source names must differ
+     */
+    public Outcome runSources(List<SourceInput> inputs, MatchOptions options, Observer observer,
+                              ProgressListener progress, CancellationToken cancel) {
         Set<String> names = new HashSet<>();
-        for (Path p : inputs) {
-            if (!names.add(SourceImporter.sourceName(p))) {
-                throw new de.grw.common.UserFacingException("two inputs are named '" + SourceImporter.sourceName(p)
-                        + "'; sources are told apart by file name, so rename one of them");
+        for (SourceInput in : inputs) {
+            if (!names.add(in.name())) {
+                throw new de.grw.common.UserFacingException("two inputs are named '" + in.name() + "'; sources are "
+                        + "told apart by name (file name, table name or --as), so rename one of them");
             }
         }
         PhaseTimer timer = new PhaseTimer();
@@ -65,7 +74,7 @@ public final class MatchJob {
         Observer safe = synchronizedObserver(observer);
         SourceImporter importer = new SourceImporter(profile, mappingFile, mappingPath);
         List<Callable<Imported>> tasks = new ArrayList<>();
-        for (Path input : inputs) {
+        for (SourceInput input : inputs) {
             tasks.add(() -> importOne(importer, input, safe, progress, cancel));
         }
         List<Imported> imported = runAll(tasks, inputs.size());
@@ -86,9 +95,9 @@ public final class MatchJob {
     private record Imported(ImportedSource source, RecordTable table) {
     }
 
-    private Imported importOne(SourceImporter importer, Path input, Observer observer, ProgressListener progress,
-                               CancellationToken cancel) {
-        String source = SourceImporter.sourceName(input);
+    private Imported importOne(SourceImporter importer, SourceInput input, Observer observer,
+                               ProgressListener progress, CancellationToken cancel) {
+        String source = input.name();
         RecordTable.Builder builder = new RecordTable.Builder(profile.fields().size());
         int sourceIndex = builder.addSource(source);
         String[] values = new String[profile.fields().size()];
@@ -98,7 +107,7 @@ public final class MatchJob {
             }
             builder.add(sourceIndex, r.recordId(), values);
         };
-        ImportedSource result = importer.importFile(input, new ImportListener() {
+        ImportedSource result = importer.importSource(input, new ImportListener() {
             @Override
             public void mapping(ColumnMapping mapping) {
                 observer.mapping(source, mapping);

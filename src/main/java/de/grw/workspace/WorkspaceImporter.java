@@ -11,6 +11,8 @@ import de.grw.importing.ImportProblem;
 import de.grw.importing.ImportedSource;
 import de.grw.importing.MappingFile;
 import de.grw.importing.SourceImporter;
+import de.grw.importing.SourceInput;
+import de.grw.importing.db.DatabaseSource;
 import de.grw.importing.SourceRecord;
 import de.grw.journal.CanonicalJson;
 import de.grw.journal.Journal;
@@ -38,9 +40,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Imports a file into a workspace as a new source, in one transaction: either every record (and every reported
- * problem) arrives, or nothing does. Records are stored exactly as read, beside their canonical and normalised
- * values; the file's SHA-256 guards against importing the same file twice.
+ * Imports a file or a database table into a workspace as a new source, in one transaction: either every record (and
+ * every reported problem) arrives, or nothing does. Records are stored exactly as read, beside their canonical and
+ * normalised values; the file's SHA-256 (for a database: a SHA-256 of the rows read) guards against importing the
+ * same content twice.
  */
 public final class WorkspaceImporter {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,16 +67,52 @@ public final class WorkspaceImporter {
     public Result importFile(Session session, Path file, MappingFile mappingFile, Path mappingPath, String sourceName,
                              ProgressListener progress, CancellationToken cancel) {
         session.require(Permission.IMPORT, "import records");
-        MatchProfile profile = WorkspaceProfile.profile(workspace);
-        GovernanceConfig governance = WorkspaceProfile.governance(workspace);
         String name = sourceName != null ? sourceName : SourceImporter.sourceName(file);
         String sha = sha256(file);
+        return store(session, SourceInput.file(file, name), file.getFileName().toString(), sha, mappingFile,
+                mappingPath, progress, cancel);
+    }
+
+    /**
+     * Imports a database table or query as a new source, in one transaction like a file. The source is named after
+     * the table unless {@code sourceName} is given (a query must be named). The guard against importing the same
+     * thing twice uses a SHA-256 of the rows read and of what was read (URL without password, table or query): the
+     * same table with unchanged content is refused, changed content may be imported under a new name.
+     */
+    public Result importDatabase(Session session, DatabaseSource db, MappingFile mappingFile, Path mappingPath,
+                                 String sourceName, ProgressListener progress, CancellationToken cancel) {
+        session.require(Permission.IMPORT, "import records");
+        SourceInput input = SourceInput.database(db, sourceName);
+        return store(session, input, db.describe(), null, mappingFile, mappingPath, progress, cancel);
+    }
+
+    /** Imports a file or a database source (see {@link #importFile} and {@link #importDatabase}). */
+    public Result importSource(Session session, SourceInput input, MappingFile mappingFile, Path mappingPath,
+                               ProgressListener progress, CancellationToken cancel) {
+        if (input instanceof SourceInput.File f) {
+            return importFile(session, f.path(), mappingFile, mappingPath, f.name(), progress, cancel);
+        }
+        SourceInput.Database d = (SourceInput.Database) input;
+        return importDatabase(session, d.source(), mappingFile, mappingPath, d.name(), progress, cancel);
+    }
+
+    /**
+     * @param label    what the source is stored as having been read from: the file name, or the database's URL
+     *                 (without password) and table
+     * @param knownSha the file's SHA-256, checked before reading; {@code null} for a database, whose digest is
+     *                 known only after reading and checked then, before the transaction commits
+     */
+    private Result store(Session session, SourceInput input, String label, String knownSha, MappingFile mappingFile,
+                         Path mappingPath, ProgressListener progress, CancellationToken cancel) {
+        MatchProfile profile = WorkspaceProfile.profile(workspace);
+        GovernanceConfig governance = WorkspaceProfile.governance(workspace);
+        String name = input.name();
         Normaliser[] normalisers = profile.fields().stream().map(f -> Normalisers.get(f.normaliser()))
                 .toArray(Normaliser[]::new);
         int blockedField = profile.fieldIndex(governance.blockingNoticeField());
         return workspace.write(c -> {
-            checkNew(c, name, sha, file);
-            long sourceId = insertSource(c, name, file, sha, session.user());
+            checkNew(c, name, knownSha, input.describe());
+            long sourceId = insertSource(c, name, label, knownSha == null ? "" : knownSha, session.user());
             List<ImportProblem> problems = new ArrayList<>();
             SQLException[] failure = new SQLException[1];
             List<String>[] columns = new List[] {List.of()};
@@ -82,7 +121,7 @@ public final class WorkspaceImporter {
                     + "line, cells_json, values_json, normalised_json, blocked) VALUES (?,?,?,?,?,?,?,?)")) {
                 int[] pending = {0};
                 SourceImporter importer = new SourceImporter(profile, mappingFile, mappingPath);
-                ImportedSource imported = importer.importFile(file, new ImportListener() {
+                ImportedSource imported = importer.importSource(input, new ImportListener() {
                     @Override
                     public void mapping(ColumnMapping mapping) {
                         columns[0] = mapping.columns();
@@ -129,11 +168,22 @@ public final class WorkspaceImporter {
                     throw failure[0];
                 }
                 ps.executeBatch();
+                String sha = knownSha;
+                if (sha == null) {
+                    sha = imported.contentSha256();
+                    checkNew(c, null, sha, input.describe());
+                }
                 storeProblems(c, sourceId, problems);
-                finishSource(c, sourceId, imported, columns[0], mappingUsed[0], profile.name());
+                finishSource(c, sourceId, imported, columns[0], mappingUsed[0], profile.name(), sha);
                 Map<String, Object> payload = new LinkedHashMap<>();
                 payload.put("source", name);
-                payload.put("file", file.getFileName().toString());
+                if (input instanceof SourceInput.Database d) {
+                    payload.put("database", d.source().safeUrl());
+                    payload.put(d.source().table() != null ? "table" : "query",
+                            d.source().table() != null ? d.source().table() : d.source().query());
+                } else {
+                    payload.put("file", label);
+                }
                 payload.put("sha256", sha);
                 payload.put("records", imported.recordsImported());
                 payload.put("rows_rejected", imported.rowsRejected());
@@ -144,29 +194,34 @@ public final class WorkspaceImporter {
         });
     }
 
-    private void checkNew(Connection c, String name, String sha, Path file) throws SQLException {
+    /**
+     * Refuses a name in use ({@code name} not {@code null}) and content imported before ({@code sha} not
+     * {@code null}); {@code what} names the input in the message.
+     */
+    private void checkNew(Connection c, String name, String sha, String what) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT name, sha256 FROM sources WHERE name = ? OR sha256 = ?")) {
             ps.setString(1, name);
             ps.setString(2, sha);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    if (rs.getString(2).equals(sha)) {
-                        throw new UserFacingException(file + ": this file was imported already, as source '"
-                                + rs.getString(1) + "'");
+                    if (sha != null && rs.getString(2).equals(sha)) {
+                        throw new UserFacingException(what + ": this " + (name == null && sha != null
+                                ? "content was imported already (same rows)" : "file was imported already")
+                                + ", as source '" + rs.getString(1) + "'");
                     }
-                    throw new UserFacingException(file + ": the workspace has a source named '" + name
+                    throw new UserFacingException(what + ": the workspace has a source named '" + name
                             + "' already; import it under another name (--as NAME)");
                 }
             }
         }
     }
 
-    private long insertSource(Connection c, String name, Path file, String sha, String user) throws SQLException {
+    private long insertSource(Connection c, String name, String label, String sha, String user) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO sources(name, file_name, sha256, imported_at, "
                 + "imported_by, format, columns_json, mapping_json, profile_name, rows_read, rows_rejected) "
                 + "VALUES (?,?,?,?,?,'','[]','{}','',0,0)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, name);
-            ps.setString(2, file.getFileName().toString());
+            ps.setString(2, label);
             ps.setString(3, sha);
             ps.setString(4, workspace.now().toString());
             ps.setString(5, user);
@@ -179,7 +234,7 @@ public final class WorkspaceImporter {
     }
 
     private static void finishSource(Connection c, long sourceId, ImportedSource imported, List<String> columns,
-                                     ColumnMapping mapping, String profileName) throws SQLException {
+                                     ColumnMapping mapping, String profileName, String sha) throws SQLException {
         Map<String, String> mappingJson = new LinkedHashMap<>();
         if (mapping != null) {
             for (int i = 0; i < mapping.columns().size(); i++) {
@@ -187,14 +242,15 @@ public final class WorkspaceImporter {
             }
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE sources SET format = ?, columns_json = ?, "
-                + "mapping_json = ?, profile_name = ?, rows_read = ?, rows_rejected = ? WHERE id = ?")) {
+                + "mapping_json = ?, profile_name = ?, rows_read = ?, rows_rejected = ?, sha256 = ? WHERE id = ?")) {
             ps.setString(1, imported.format().describe());
             ps.setString(2, CanonicalJson.write(columns));
             ps.setString(3, CanonicalJson.write(mappingJson));
             ps.setString(4, profileName);
             ps.setLong(5, imported.rowsRead());
             ps.setLong(6, imported.rowsRejected());
-            ps.setLong(7, sourceId);
+            ps.setString(7, sha);
+            ps.setLong(8, sourceId);
             ps.executeUpdate();
         }
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Turns the raw header cells of a file into unique, non-blank column names. */
-final class HeaderNames {
+public final class HeaderNames {
     private HeaderNames() {
     }
 
@@ -17,7 +17,7 @@ final class HeaderNames {
      * @param dropTrailingBlanks drop blank names at the end (produced by trailing delimiters such as {@code a;b;c;}
      *                           or by formatted but empty spreadsheet cells); at least one column always remains
      */
-    static List<String> normalize(List<String> raw, boolean dropTrailingBlanks) {
+    public static List<String> normalize(List<String> raw, boolean dropTrailingBlanks) {
         List<String> trimmed = new ArrayList<>(raw.size());
         for (String name : raw) {
             trimmed.add(name == null ? "" : name.strip());

@@ -22,6 +22,9 @@ public record ReadOptions(TableFormat format, Charset encoding, char delimiter, 
         if (maxFieldChars < 1) {
             throw new IllegalArgumentException("maxFieldChars must be positive: " + maxFieldChars);
         }
+        if (format == TableFormat.DATABASE) {
+            throw new IllegalArgumentException("a database is read with de.grw.importing.db.DatabaseReader");
+        }
         if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
             throw new IllegalArgumentException("not usable as a delimiter: " + (int) delimiter);
         }

@@ -16,7 +16,8 @@ public interface RowSink {
      *
      * @param rowNumber 1-based number of the data row (the header is not counted; rejected rows are counted)
      * @param line      1-based physical line of the file where the row starts (JSON Lines: its line; a JSON array:
-     *                  the line of the object's opening brace; Excel: the sheet's row number)
+     *                  the line of the object's opening brace; Excel: the sheet's row number; a database: the row's
+     *                  position in the result, equal to {@code rowNumber})
      * @param cells     one cell per header column, in header order; {@code null} or empty for a missing value
      */
     void row(long rowNumber, long line, String[] cells);
@@ -30,4 +31,17 @@ public interface RowSink {
      *                {@code ""}
      */
     void rejected(long rowNumber, long line, String reason, String rawText);
+
+    /**
+     * A cell that cannot be read as text (a database column of a type without a text form, or a value the driver
+     * cannot convert). The row itself is still delivered, with {@code null} in that cell; this call comes before it.
+     * When the whole column cannot be read (known from its type), this is called once, after {@link #header}, with
+     * {@code rowNumber} and {@code line} 0, and the column's cells are {@code null} in every row. File readers never
+     * call it. The default ignores it.
+     *
+     * @param column 0-based index of the column in the header
+     * @param reason what is wrong, in one sentence a user understands
+     */
+    default void unreadable(long rowNumber, long line, int column, String reason) {
+    }
 }
