@@ -25,10 +25,17 @@ public final class UserSettings {
     public String lastDirectory = "";
     public String lastUser = "";
 
-    /** The application's folder in the user's profile. */
+    /**
+     * The application's folder in the user's profile: {@code -Dgrw.home}, else the environment variable
+     * {@code GRW_HOME} (as for the command line), else {@code ~/.golden-record-workbench}.
+     */
     public static Path home() {
         String override = System.getProperty("grw.home");
-        return override != null ? Path.of(override) : Path.of(System.getProperty("user.home"),
+        if (override != null) {
+            return Path.of(override);
+        }
+        String env = System.getenv("GRW_HOME");
+        return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"),
                 ".golden-record-workbench");
     }
 

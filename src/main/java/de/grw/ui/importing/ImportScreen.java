@@ -31,7 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /**
- * The import screen: a file (databases follow later), its preview with the detected format, the column mapping
+ * The import screen: a file or a database table or query, its preview with the detected format, the column mapping
  * with a quality profile per column, mapping files, and the import with its result and problems.
  */
 public final class ImportScreen implements Screen {
@@ -83,7 +83,8 @@ public final class ImportScreen implements Screen {
         RadioButton fromDatabase = new RadioButton(t.get("import.fromDatabase"));
         fromDatabase.setId("import-database");
         fromDatabase.setToggleGroup(kind);
-        fromDatabase.setDisable(true);
+        fromDatabase.setSelected(vm.fromDatabaseProperty().get());
+        fromDatabase.selectedProperty().addListener((o, was, now) -> vm.fromDatabaseProperty().set(now));
         HBox kindRow = new HBox(16, heading, fromFile, fromDatabase);
         kindRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -100,6 +101,11 @@ public final class ImportScreen implements Screen {
         load.disableProperty().bind(vm.busyProperty());
         HBox fileRow = new HBox(8, fixed(new Label(t.get("import.file"))), path, browse, load);
         fileRow.setAlignment(Pos.CENTER_LEFT);
+        fileRow.visibleProperty().bind(vm.fromDatabaseProperty().not());
+        fileRow.managedProperty().bind(fileRow.visibleProperty());
+        Node databaseRow = DatabasePane.build(vm, t);
+        databaseRow.visibleProperty().bind(vm.fromDatabaseProperty());
+        databaseRow.managedProperty().bind(databaseRow.visibleProperty());
 
         Label format = new Label();
         format.setId("import-format");
@@ -195,7 +201,7 @@ public final class ImportScreen implements Screen {
         resultBox.visibleProperty().bind(vm.outcomeProperty().isNotNull());
         resultBox.managedProperty().bind(resultBox.visibleProperty());
 
-        VBox root = new VBox(10, kindRow, fileRow, formatRow, split, runRow, message, resultBox);
+        VBox root = new VBox(10, kindRow, fileRow, databaseRow, formatRow, split, runRow, message, resultBox);
         root.setPadding(new Insets(4));
         return root;
     }

@@ -1,19 +1,30 @@
 package de.grw.ui.importing;
 
 import de.grw.importing.ImportProblem;
+import de.grw.importing.SourceInput;
+import de.grw.importing.db.DatabaseSource;
 import de.grw.importing.read.DetectedFormat;
+import de.grw.importing.read.TableFormat;
 import de.grw.ui.common.I18n;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What the import reports, in the user's words: the detected format, the problems. */
 final class ImportTexts {
+    private static final Pattern TABLE = Pattern.compile("(\\S+) table (.+)");
+    private static final Pattern QUERY = Pattern.compile("(\\S+) query");
+
     private ImportTexts() {
     }
 
     static String describe(DetectedFormat f, I18n t) {
         List<String> parts = new ArrayList<>();
         parts.add(t.get("format." + f.format().name()));
+        if (f.format() == TableFormat.DATABASE && f.origin() != null) {
+            parts.add(origin(f.origin(), t));
+        }
         if (f.encoding() != null) {
             parts.add(t.get(f.byteOrderMark() ? "import.encodingBom" : "import.encoding", f.encoding().name()));
         }
@@ -21,6 +32,26 @@ final class ImportTexts {
             parts.add(t.get("import.delimiter", delimiter(f.delimiter(), t)));
         }
         return String.join(" · ", parts);
+    }
+
+    /** A file by its name, a database by its URL (without password) and table. */
+    static String label(SourceInput in, I18n t) {
+        if (in instanceof SourceInput.File f) {
+            return String.valueOf(f.path().getFileName());
+        }
+        DatabaseSource db = ((SourceInput.Database) in).source();
+        return db.table() != null ? t.get("db.labelTable", db.safeUrl(), db.table()) : t.get("db.labelQuery",
+                db.safeUrl());
+    }
+
+    /** The engine's "PostgreSQL table public.personen" / "SQLite query" in the user's language. */
+    static String origin(String origin, I18n t) {
+        Matcher table = TABLE.matcher(origin);
+        if (table.matches()) {
+            return t.get("import.dbTable", table.group(1), table.group(2));
+        }
+        Matcher query = QUERY.matcher(origin);
+        return query.matches() ? t.get("import.dbQuery", query.group(1)) : origin;
     }
 
     static String delimiter(char d, I18n t) {

@@ -4,7 +4,9 @@ import de.grw.common.UserFacingException;
 import de.grw.importing.ColumnMapping;
 import de.grw.importing.ImportProblem;
 import de.grw.importing.MappingFile;
-import de.grw.importing.SourceImporter;
+import de.grw.importing.SourceInput;
+import de.grw.importing.db.ConnectionStore;
+import de.grw.importing.db.DatabaseSource;
 import de.grw.importing.read.DetectedFormat;
 import de.grw.importing.read.TablePreview;
 import de.grw.profile.MatchProfile;
@@ -13,6 +15,7 @@ import de.grw.ui.common.AppContext;
 import de.grw.ui.common.Errors;
 import de.grw.ui.common.I18n;
 import de.grw.ui.common.TaskRunner;
+import de.grw.ui.common.UserSettings;
 import de.grw.users.Session;
 import de.grw.workspace.WorkspaceImporter;
 import java.io.IOException;
@@ -31,9 +34,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Importing a file: its preview (detected format, first rows), the column mapping with the automatic suggestions and
- * the user's choices, a quality profile per column over a larger sample, mapping files saved and loaded, and the
- * import itself. Reading and importing run in the background through the task runner; the view model knows no
+ * Importing a file or a database table or query: its preview (detected format, first rows), the column mapping with
+ * the automatic suggestions and the user's choices, a quality profile per column over a larger sample, mapping files
+ * saved and loaded, and the import itself. Reading and importing run in the background through the task runner; the view model knows no
  * controls, so it is tested without a robot.
  */
 public final class ImportViewModel {
@@ -73,7 +76,9 @@ public final class ImportViewModel {
     private ReviewService service;
     private MatchProfile profile;
     private QualityProfiler profiler;
-    private Path file;
+    private final BooleanProperty fromDatabase = new SimpleBooleanProperty(false);
+    private final DatabaseForm database;
+    private SourceInput input;
     private List<List<String>> sample = List.of();
     private MappingFile loadedMapping;
     private Path loadedMappingPath;
@@ -81,6 +86,8 @@ public final class ImportViewModel {
 
     public ImportViewModel(AppContext ctx) {
         this.ctx = ctx;
+        this.database = new DatabaseForm(ctx.i18n(), new ConnectionStore(UserSettings.home()
+                .resolve("connections.json")));
     }
 
     private I18n t() {
@@ -101,7 +108,7 @@ public final class ImportViewModel {
     }
 
     private void clearPreview() {
-        file = null;
+        input = null;
         sample = List.of();
         detected.set(null);
         formatText.set("");
@@ -113,31 +120,80 @@ public final class ImportViewModel {
         ready.set(false);
     }
 
-    /** Reads the beginning of the file named in the path field in the background and suggests a mapping. */
+    /**
+     * Reads the beginning of the file named in the path field, or of the database table or query of the form, in
+     * the background and suggests a mapping.
+     */
     public void loadPreview() {
         if (busy.get()) {
             return;
         }
         refresh();
-        String text = path.get() == null ? "" : path.get().strip();
-        if (text.isEmpty()) {
-            message.set(t().get("import.choosePath"));
-            return;
-        }
         if (profile == null) {
             message.set(t().get("import.signInFirst"));
             return;
         }
-        Path target = Path.of(text);
+        SourceInput target;
+        if (fromDatabase.get()) {
+            try {
+                DatabaseSource db = database.source();
+                target = SourceInput.database(db, db.defaultSourceName() != null ? db.defaultSourceName()
+                        : t().get("db.queryName"));
+            } catch (UserFacingException e) {
+                message.set(e.getMessage());
+                return;
+            }
+        } else {
+            String text = path.get() == null ? "" : path.get().strip();
+            if (text.isEmpty()) {
+                message.set(t().get("import.choosePath"));
+                return;
+            }
+            target = SourceInput.file(Path.of(text));
+        }
         clearPreview();
-        message.set(t().get("import.reading", target.getFileName()));
+        message.set(t().get("import.reading", ImportTexts.label(target, t())));
         background(t().get("import.previewTask"), new PreviewJob(target, loadedMapping, loadedMappingPath, profile,
                 t(), SAMPLE_ROWS), this::show, loaded -> message.set(t().get("import.cancelled")));
     }
 
+    /** Lists the database's tables for the table choice, in the background. */
+    public void listTables() {
+        if (busy.get()) {
+            return;
+        }
+        message.set(t().get("db.listing"));
+        background(t().get("db.listTask"), (progress, cancel) -> database.readTables(), found -> {
+            database.tables().setAll(found);
+            message.set(t().get("db.tablesFound", found.size()));
+        }, found -> message.set(t().get("import.cancelled")));
+    }
+
+    /** Saves the form's connection (never its password) for reuse here and with the command line's --connection. */
+    public void saveConnection() {
+        try {
+            message.set(t().get("db.savedAs", database.save()));
+        } catch (UserFacingException e) {
+            message.set(e.getMessage());
+        }
+    }
+
+    /** Fills the form from a saved connection; the password is typed again. */
+    public void useConnection(String name) {
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        try {
+            database.use(name);
+            message.set(t().get("db.using", name));
+        } catch (UserFacingException e) {
+            message.set(e.getMessage());
+        }
+    }
+
     private void show(PreviewJob.Loaded loaded) {
         clearResult();
-        file = loaded.file();
+        input = loaded.input();
         sample = loaded.sample();
         TablePreview preview = loaded.preview();
         detected.set(preview.format());
@@ -147,7 +203,7 @@ public final class ImportViewModel {
                 preview.rejected().size()));
         header.setAll(preview.header());
         previewRows.setAll(sample.subList(0, shown));
-        sourceName.set(SourceImporter.sourceName(file));
+        sourceName.set(input.name());
         List<ColumnRow> rows = new ArrayList<>();
         ColumnMapping m = loaded.mapping();
         for (int i = 0; i < m.columns().size(); i++) {
@@ -159,7 +215,7 @@ public final class ImportViewModel {
         columns.setAll(rows);
         ready.set(!rows.isEmpty());
         message.set(loaded.missingColumns() > 0 ? t().get("import.mappingMissing", loaded.missingColumns())
-                : t().get("import.previewDone", file.getFileName()));
+                : t().get("import.previewDone", ImportTexts.label(input, t())));
     }
 
     private TargetOption option(String code) {
@@ -200,7 +256,7 @@ public final class ImportViewModel {
 
     /** The mapping file that reproduces the current choices exactly (every column named). */
     public MappingFile mappingFile() {
-        String source = file == null ? "" : SourceImporter.sourceName(file);
+        String source = input == null ? "" : input.name();
         return MappingFiles.of(columns, MappingFiles.ReadSettings.of(loadedMapping, source));
     }
 
@@ -236,11 +292,11 @@ public final class ImportViewModel {
         loadedMappingPath = mappingPath;
         mappingName.set(mappingPath.getFileName().toString());
         message.set(t().get("import.mappingLoaded", mappingPath.getFileName()));
-        if (file == null || profile == null) {
+        if (input == null || profile == null) {
             return true;
         }
-        String source = SourceImporter.sourceName(file);
-        if (!MappingFiles.ReadSettings.of(loaded, source).isEmpty()) {
+        String source = input.name();
+        if (input instanceof SourceInput.File && !MappingFiles.ReadSettings.of(loaded, source).isEmpty()) {
             loadPreview();
             return true;
         }
@@ -269,13 +325,13 @@ public final class ImportViewModel {
         return true;
     }
 
-    /** Imports the previewed file with the chosen mapping, in the background; then shows the result. */
+    /** Imports the previewed file or database source with the chosen mapping, in the background; then the result. */
     public void runImport() {
         if (busy.get()) {
             return;
         }
         Session session = ctx.model().session();
-        if (file == null || columns.isEmpty()) {
+        if (input == null || columns.isEmpty()) {
             message.set(t().get("import.previewFirst"));
             return;
         }
@@ -289,13 +345,14 @@ public final class ImportViewModel {
             return;
         }
         MappingFile mapping = mappingFile();
-        Path target = file;
+        SourceInput target = input instanceof SourceInput.File f ? SourceInput.file(f.path(), name)
+                : SourceInput.database(((SourceInput.Database) input).source(), name);
         Path mappingPath = loadedMappingPath;
         WorkspaceImporter importer = new WorkspaceImporter(ctx.model().workspace());
         clearResult();
-        message.set(t().get("import.importing", target.getFileName()));
+        message.set(t().get("import.importing", ImportTexts.label(target, t())));
         background(t().get("import.importTask", name), (progress, cancel) -> {
-            WorkspaceImporter.Result r = importer.importFile(session, target, mapping, mappingPath, name, progress,
+            WorkspaceImporter.Result r = importer.importSource(session, target, mapping, mappingPath, progress,
                     cancel);
             return new Outcome(r, importer.problems(session, r.sourceId(), MAX_PROBLEMS));
         }, this::imported, o -> {
@@ -351,6 +408,15 @@ public final class ImportViewModel {
                 tooLate.accept(value);
             }
         });
+    }
+
+    /** True: the source is a database table or query (the {@link #database()} form); false: a file. */
+    public BooleanProperty fromDatabaseProperty() {
+        return fromDatabase;
+    }
+
+    public DatabaseForm database() {
+        return database;
     }
 
     public StringProperty pathProperty() {

@@ -9,6 +9,7 @@ import de.grw.ui.common.TaskRunner;
 import de.grw.ui.common.UserSettings;
 import de.grw.ui.common.WorkbenchModel;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -83,5 +84,45 @@ class ImportScreenUiTest {
             }
         });
         assertThat(mappingJson).contains("\"ort\":\"birth_place\"");
+    }
+
+    @Test
+    void aDatabaseTableIsChosenFromTheListPreviewedAndImported(FxRobot robot) throws Exception {
+        Path db = Files.createTempDirectory("grw-import-db").resolve("register.db");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement()) {
+            s.execute("CREATE TABLE halter (nachname TEXT, vorname TEXT, geburtsdatum TEXT, ort TEXT)");
+            s.execute("INSERT INTO halter VALUES ('Müller', 'Hans', '03.04.1971', 'Berlin'), "
+                    + "('Schulz', 'Eva', '1980-12-01', 'Hamburg')");
+        }
+        robot.clickOn("#nav-nav-import");
+        assertThat(shown(robot.lookup("#import-db-url").query())).isFalse();
+        robot.clickOn("#import-database");
+        assertThat(shown(robot.lookup("#import-path").query())).isFalse();
+        assertThat(shown(robot.lookup("#import-db-url").query())).isTrue();
+        robot.clickOn("#import-db-url").write("jdbc:sqlite:" + db);
+        robot.clickOn("#import-db-tables");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> tables = robot.lookup("#import-db-table").queryAs(ComboBox.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tables.getItems().contains("halter"));
+        robot.interact(() -> tables.setValue("halter"));
+        robot.clickOn("#import-db-load");
+        TableView<?> mapping = robot.lookup("#import-mapping").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> mapping.getItems().size() == 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#import-format").queryAs(Label.class).getText())
+                .isEqualTo("Datenbank · SQLite-Tabelle halter");
+        robot.clickOn("#import-run");
+        Label result = robot.lookup("#import-result").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !result.getText().isEmpty());
+        assertThat(result.getText()).startsWith("Quelle „halter“ eingelesen – Datensätze: 2 ");
+    }
+
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 }
