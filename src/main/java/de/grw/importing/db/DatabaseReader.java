@@ -7,6 +7,7 @@ import de.grw.common.UserFacingException;
 import de.grw.importing.read.DetectedFormat;
 import de.grw.importing.read.HeaderNames;
 import de.grw.importing.read.ReadOptions;
+import de.grw.importing.read.PreviewSink;
 import de.grw.importing.read.RowSink;
 import de.grw.importing.read.TablePreview;
 import java.math.BigDecimal;
@@ -23,8 +24,6 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -85,7 +84,7 @@ public final class DatabaseReader {
         }
         PreviewSink sink = new PreviewSink(maxRows);
         DetectedFormat format = run(source, sink, maxRows + 1, CancellationToken.NONE, ProgressListener.NONE);
-        return new TablePreview(format, sink.header, sink.rows, sink.rejected, sink.more);
+        return sink.preview(format);
     }
 
     /**
@@ -378,49 +377,6 @@ public final class DatabaseReader {
             c.rollback();
         } catch (SQLException e) {
             // the connection closes next; nothing was written
-        }
-    }
-
-    /** Collects the beginning of a result and stops the read when it has enough. */
-    private static final class PreviewSink implements RowSink {
-        static final class Full extends RuntimeException {
-            Full() {
-                super("preview complete", null, false, false);
-            }
-        }
-
-        private final int maxRows;
-        private List<String> header = List.of();
-        private final List<TablePreview.Row> rows = new ArrayList<>();
-        private final List<TablePreview.Rejected> rejected = new ArrayList<>();
-        private boolean more;
-
-        PreviewSink(int maxRows) {
-            this.maxRows = maxRows;
-        }
-
-        @Override
-        public void header(List<String> columns) {
-            header = columns;
-        }
-
-        @Override
-        public void row(long rowNumber, long line, String[] cells) {
-            take();
-            rows.add(new TablePreview.Row(rowNumber, line, Collections.unmodifiableList(Arrays.asList(cells.clone()))));
-        }
-
-        @Override
-        public void rejected(long rowNumber, long line, String reason, String rawText) {
-            take();
-            rejected.add(new TablePreview.Rejected(rowNumber, line, reason, rawText));
-        }
-
-        private void take() {
-            if (rows.size() + rejected.size() >= maxRows) {
-                more = true;
-                throw new Full();
-            }
         }
     }
 }

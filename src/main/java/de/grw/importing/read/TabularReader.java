@@ -6,9 +6,6 @@ import de.grw.common.UserFacingException;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -67,7 +64,7 @@ public final class TabularReader {
         } catch (PreviewSink.Full enough) {
             // the preview has its rows
         }
-        return new TablePreview(resolved.detected(), sink.header, sink.rows, sink.rejected, sink.more);
+        return sink.preview(resolved.detected());
     }
 
     /** The sheet names of an Excel workbook, in workbook order. */
@@ -95,50 +92,6 @@ public final class TabularReader {
             }
         } catch (IOException e) {
             throw Messages.io(file, e);
-        }
-    }
-
-    /** Collects the beginning of a table and stops the read when it has enough. */
-    private static final class PreviewSink implements RowSink {
-        /** Thrown through the reader to stop it; cheap (no stack trace). */
-        static final class Full extends RuntimeException {
-            Full() {
-                super("preview complete", null, false, false);
-            }
-        }
-
-        private final int maxRows;
-        private List<String> header = List.of();
-        private final List<TablePreview.Row> rows = new ArrayList<>();
-        private final List<TablePreview.Rejected> rejected = new ArrayList<>();
-        private boolean more;
-
-        PreviewSink(int maxRows) {
-            this.maxRows = maxRows;
-        }
-
-        @Override
-        public void header(List<String> columns) {
-            header = columns;
-        }
-
-        @Override
-        public void row(long rowNumber, long line, String[] cells) {
-            take();
-            rows.add(new TablePreview.Row(rowNumber, line, Collections.unmodifiableList(Arrays.asList(cells.clone()))));
-        }
-
-        @Override
-        public void rejected(long rowNumber, long line, String reason, String rawText) {
-            take();
-            rejected.add(new TablePreview.Rejected(rowNumber, line, reason, rawText));
-        }
-
-        private void take() {
-            if (rows.size() + rejected.size() >= maxRows) {
-                more = true;
-                throw new Full();
-            }
         }
     }
 }
