@@ -4,7 +4,7 @@ import de.grw.review.MemberRecord;
 import de.grw.review.ReviewViews.DecisionView;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.I18n;
-import de.grw.ui.common.Screen;
+import de.grw.ui.common.ViewModelScreen;
 import de.grw.ui.common.TextDiff;
 import de.grw.ui.review.FieldRow;
 import de.grw.users.Permission;
@@ -27,38 +27,12 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
 /** Pending merges for supervisors: the proposer, the clerk's comment, the comparison; approve or reject. */
-public final class ApprovalScreen implements Screen {
-    private final AppContext ctx;
-    private final ApprovalViewModel vm;
-    private BorderPane view;
+public final class ApprovalScreen extends ViewModelScreen<ApprovalViewModel> {
     private final ScrollPane comparison = new ScrollPane();
     private final Label details = new Label();
 
     public ApprovalScreen(AppContext ctx) {
-        this.ctx = ctx;
-        this.vm = new ApprovalViewModel(ctx);
-    }
-
-    public ApprovalViewModel viewModel() {
-        return vm;
-    }
-
-    @Override
-    public String titleKey() {
-        return "nav.approval";
-    }
-
-    @Override
-    public Permission permission() {
-        return Permission.APPROVE;
-    }
-
-    @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
+        super(ctx, new ApprovalViewModel(ctx), "nav.approval", Permission.APPROVE);
     }
 
     @Override
@@ -67,7 +41,8 @@ public final class ApprovalScreen implements Screen {
         redraw();
     }
 
-    private BorderPane build() {
+    @Override
+    protected BorderPane build() {
         I18n t = ctx.i18n();
         ListView<DecisionView> list = new ListView<>(vm.pending());
         list.setId("approval-list");

@@ -4,7 +4,7 @@ import de.grw.access.AccessLog;
 import de.grw.journal.JournalEntry;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.I18n;
-import de.grw.ui.common.Screen;
+import de.grw.ui.common.ViewModelScreen;
 import de.grw.users.Permission;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -22,37 +22,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The journal and the access log with filters, and the one-click verification of the journal chain. */
-public final class AuditScreen implements Screen {
-    private final AppContext ctx;
-    private final AuditViewModel vm;
-    private Node view;
+public final class AuditScreen extends ViewModelScreen<AuditViewModel> {
     private Tab accessTab;
 
     public AuditScreen(AppContext ctx) {
-        this.ctx = ctx;
-        this.vm = new AuditViewModel(ctx);
-    }
-
-    public AuditViewModel viewModel() {
-        return vm;
-    }
-
-    @Override
-    public String titleKey() {
-        return "nav.audit";
-    }
-
-    @Override
-    public Permission permission() {
-        return Permission.VERIFY;
-    }
-
-    @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
+        super(ctx, new AuditViewModel(ctx), "nav.audit", Permission.VERIFY);
     }
 
     @Override
@@ -61,7 +35,8 @@ public final class AuditScreen implements Screen {
         vm.refresh();
     }
 
-    private Node build() {
+    @Override
+    protected Node build() {
         I18n t = ctx.i18n();
         TextField user = field("audit-user", t.get("audit.user"), 10);
         user.textProperty().bindBidirectional(vm.userProperty());

@@ -3,7 +3,7 @@ package de.grw.ui.export;
 import de.grw.export.ExportFormat;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.I18n;
-import de.grw.ui.common.Screen;
+import de.grw.ui.common.ViewModelScreen;
 import de.grw.users.Permission;
 import java.io.File;
 import javafx.geometry.Insets;
@@ -20,37 +20,11 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 
 /** Export of approved golden records with lineage and the journal: options, target folder, result. */
-public final class ExportScreen implements Screen {
-    private final AppContext ctx;
-    private final ExportViewModel vm;
-    private Node view;
+public final class ExportScreen extends ViewModelScreen<ExportViewModel> {
     private CheckBox includeBlocked;
 
     public ExportScreen(AppContext ctx) {
-        this.ctx = ctx;
-        this.vm = new ExportViewModel(ctx);
-    }
-
-    public ExportViewModel viewModel() {
-        return vm;
-    }
-
-    @Override
-    public String titleKey() {
-        return "nav.export";
-    }
-
-    @Override
-    public Permission permission() {
-        return Permission.EXPORT;
-    }
-
-    @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
+        super(ctx, new ExportViewModel(ctx), "nav.export", Permission.EXPORT);
     }
 
     @Override
@@ -59,7 +33,8 @@ public final class ExportScreen implements Screen {
         includeBlocked.setManaged(vm.mayIncludeBlocked());
     }
 
-    private Node build() {
+    @Override
+    protected Node build() {
         I18n t = ctx.i18n();
         Label heading = new Label(t.get("export.heading"));
         heading.getStyleClass().add("title-3");
@@ -99,7 +74,7 @@ public final class ExportScreen implements Screen {
         browse.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle(t.get("export.directory"));
-            File f = chooser.showDialog(view.getScene().getWindow());
+            File f = chooser.showDialog(view().getScene().getWindow());
             if (f != null) {
                 vm.directoryProperty().set(f.getAbsolutePath());
             }

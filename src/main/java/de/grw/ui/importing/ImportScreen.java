@@ -2,7 +2,7 @@ package de.grw.ui.importing;
 
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.I18n;
-import de.grw.ui.common.Screen;
+import de.grw.ui.common.ViewModelScreen;
 import de.grw.users.Permission;
 import java.io.File;
 import java.util.List;
@@ -34,37 +34,11 @@ import javafx.stage.FileChooser;
  * The import screen: a file or a database table or query, its preview with the detected format, the column mapping
  * with a quality profile per column, mapping files, and the import with its result and problems.
  */
-public final class ImportScreen implements Screen {
-    private final AppContext ctx;
-    private final ImportViewModel vm;
-    private Node view;
+public final class ImportScreen extends ViewModelScreen<ImportViewModel> {
     private File lastDirectory;
 
     public ImportScreen(AppContext ctx) {
-        this.ctx = ctx;
-        this.vm = new ImportViewModel(ctx);
-    }
-
-    public ImportViewModel viewModel() {
-        return vm;
-    }
-
-    @Override
-    public String titleKey() {
-        return "nav.import";
-    }
-
-    @Override
-    public Permission permission() {
-        return Permission.IMPORT;
-    }
-
-    @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
+        super(ctx, new ImportViewModel(ctx), "nav.import", Permission.IMPORT);
     }
 
     @Override
@@ -72,7 +46,8 @@ public final class ImportScreen implements Screen {
         vm.refresh();
     }
 
-    private Node build() {
+    @Override
+    protected Node build() {
         I18n t = ctx.i18n();
         Label heading = new Label(t.get("import.heading"));
         heading.getStyleClass().add("title-3");
@@ -251,7 +226,7 @@ public final class ImportScreen implements Screen {
     }
 
     private javafx.stage.Window window() {
-        return view.getScene() == null ? null : view.getScene().getWindow();
+        return view().getScene() == null ? null : view().getScene().getWindow();
     }
 
     private static Button button(String text, String id) {

@@ -2,7 +2,7 @@ package de.grw.ui.matching;
 
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.I18n;
-import de.grw.ui.common.Screen;
+import de.grw.ui.common.ViewModelScreen;
 import de.grw.ui.review.Band;
 import de.grw.users.Permission;
 import java.text.NumberFormat;
@@ -27,36 +27,10 @@ import javafx.util.StringConverter;
  * The match run: threshold, start and cancel, one progress bar per phase, and the summary of the run with the
  * clusters by confidence band and the way on to the review queue.
  */
-public final class MatchScreen implements Screen {
-    private final AppContext ctx;
-    private final MatchViewModel vm;
-    private Node view;
+public final class MatchScreen extends ViewModelScreen<MatchViewModel> {
 
     public MatchScreen(AppContext ctx) {
-        this.ctx = ctx;
-        this.vm = new MatchViewModel(ctx);
-    }
-
-    public MatchViewModel viewModel() {
-        return vm;
-    }
-
-    @Override
-    public String titleKey() {
-        return "nav.match";
-    }
-
-    @Override
-    public Permission permission() {
-        return Permission.MATCH;
-    }
-
-    @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
+        super(ctx, new MatchViewModel(ctx), "nav.match", Permission.MATCH);
     }
 
     @Override
@@ -64,7 +38,8 @@ public final class MatchScreen implements Screen {
         vm.refresh();
     }
 
-    private Node build() {
+    @Override
+    protected Node build() {
         I18n t = ctx.i18n();
         Label heading = new Label(t.get("match.heading"));
         heading.getStyleClass().add("title-3");

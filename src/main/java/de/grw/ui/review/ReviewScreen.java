@@ -3,7 +3,7 @@ package de.grw.ui.review;
 import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.I18n;
-import de.grw.ui.common.Screen;
+import de.grw.ui.common.ViewModelScreen;
 import de.grw.users.Permission;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -31,39 +31,13 @@ import javafx.scene.layout.VBox;
  * The review queue and the side-by-side comparison in one screen, keyboard first: Alt+M merge, Alt+N not a
  * duplicate, Alt+T split, Alt+Z defer, Ctrl+Z undo, Page Down / Page Up next and previous, F1 help.
  */
-public final class ReviewScreen implements Screen {
-    private final AppContext ctx;
-    private final ReviewViewModel vm;
-    private StackPane view;
+public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
     private final ScrollPane center = new ScrollPane();
     private final VBox explanation = new VBox(4);
     private Node help;
 
     public ReviewScreen(AppContext ctx) {
-        this.ctx = ctx;
-        this.vm = new ReviewViewModel(ctx);
-    }
-
-    public ReviewViewModel viewModel() {
-        return vm;
-    }
-
-    @Override
-    public String titleKey() {
-        return "nav.review";
-    }
-
-    @Override
-    public Permission permission() {
-        return Permission.DECIDE;
-    }
-
-    @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
+        super(ctx, new ReviewViewModel(ctx), "nav.review", Permission.DECIDE);
     }
 
     @Override
@@ -72,7 +46,8 @@ public final class ReviewScreen implements Screen {
         redraw();
     }
 
-    private StackPane build() {
+    @Override
+    protected StackPane build() {
         I18n t = ctx.i18n();
         TextField caseRef = new TextField();
         caseRef.setId("review-case");

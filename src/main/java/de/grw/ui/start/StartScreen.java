@@ -4,8 +4,7 @@ import de.grw.samples.SampleWorkspace;
 
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.I18n;
-import de.grw.ui.common.Screen;
-import de.grw.users.Permission;
+import de.grw.ui.common.ViewModelScreen;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.geometry.Insets;
@@ -22,39 +21,14 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /** The start screen: sample, new, open and recent workspaces on the left; signing in on the right. */
-public final class StartScreen implements Screen {
-    private final AppContext ctx;
-    private final StartViewModel vm;
-    private Node view;
+public final class StartScreen extends ViewModelScreen<StartViewModel> {
 
     public StartScreen(AppContext ctx) {
-        this.ctx = ctx;
-        this.vm = new StartViewModel(ctx);
-    }
-
-    public StartViewModel viewModel() {
-        return vm;
+        super(ctx, new StartViewModel(ctx), "nav.start", null);
     }
 
     @Override
-    public String titleKey() {
-        return "nav.start";
-    }
-
-    @Override
-    public Permission permission() {
-        return null;
-    }
-
-    @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
-    }
-
-    private Node build() {
+    protected Node build() {
         I18n t = ctx.i18n();
         Label heading = new Label(t.get("start.heading"));
         heading.getStyleClass().add("title-2");
@@ -77,7 +51,7 @@ public final class StartScreen implements Screen {
         open.setId("start-open");
         open.setOnAction(e -> {
             if (path.getText().isBlank()) {
-                File f = chooser(t.get("start.open")).showOpenDialog(view.getScene().getWindow());
+                File f = chooser(t.get("start.open")).showOpenDialog(view().getScene().getWindow());
                 if (f != null) {
                     vm.openFile(f.toPath());
                 }
@@ -95,7 +69,7 @@ public final class StartScreen implements Screen {
         create.setOnAction(e -> {
             Path target;
             if (path.getText().isBlank()) {
-                File f = chooser(t.get("start.create")).showSaveDialog(view.getScene().getWindow());
+                File f = chooser(t.get("start.create")).showSaveDialog(view().getScene().getWindow());
                 if (f == null) {
                     return;
                 }
@@ -197,8 +171,8 @@ public final class StartScreen implements Screen {
         font.valueProperty().addListener((o, was, now) -> {
             ctx.settings().fontSize = now;
             ctx.settings().save();
-            if (view.getScene() != null) {
-                view.getScene().getRoot().setStyle("-fx-font-size: " + now + "px;");
+            if (view().getScene() != null) {
+                view().getScene().getRoot().setStyle("-fx-font-size: " + now + "px;");
             }
         });
         GridPane grid = new GridPane();
