@@ -9,7 +9,6 @@ import de.grw.profile.MatchProfile;
 import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.ReviewViews.GoldenView;
-import de.grw.review.ReviewViews.PairView;
 import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.users.AccessDeniedException;
 import de.grw.users.Permission;
@@ -108,8 +107,8 @@ public final class ReviewService {
                 proposal = maskProposal(proposal);
             }
             AccessLog.record(c, workspace.now(), session.user(), "SHOW", caseRef, "cluster " + clusterId, ids);
-            return new ClusterView(clusterId, status, note(c, clusterId), members, pairs(c, clusterId), proposal,
-                    decisions(c, "WHERE cluster_id = ?", clusterId));
+            return new ClusterView(clusterId, status, ReviewSql.note(c, clusterId), members,
+                    ReviewSql.pairs(c, clusterId), proposal, ReviewSql.decisions(c, "WHERE cluster_id = ?", clusterId));
         });
     }
 
@@ -150,7 +149,7 @@ public final class ReviewService {
             Map<String, Object> payload = journalPayload(id, clusterId, command, comment, caseRef);
             Journal.append(c, workspace.now(), session.user(), pending ? "decision.proposed" : "decision.taken",
                     payload);
-            return decision(c, id);
+            return ReviewSql.decision(c, id);
         });
     }
 
@@ -158,7 +157,7 @@ public final class ReviewService {
     public DecisionView approve(Session session, long decisionId, String comment) {
         session.require(Permission.APPROVE, "approve merges");
         return workspace.write(c -> {
-            DecisionView d = decision(c, decisionId);
+            DecisionView d = ReviewSql.decision(c, decisionId);
             requirePendingMerge(d);
             if (d.proposedBy().equals(session.user())) {
                 throw new AccessDeniedException("four-eyes principle: " + session.user()
@@ -174,7 +173,7 @@ public final class ReviewService {
             payload.put("golden_record", golden.isEmpty() ? null : golden.get(0));
             payload.put("comment", comment == null ? "" : comment);
             Journal.append(c, workspace.now(), session.user(), "decision.approved", payload);
-            return decision(c, decisionId);
+            return ReviewSql.decision(c, decisionId);
         });
     }
 
@@ -185,7 +184,7 @@ public final class ReviewService {
             throw new UserFacingException("a rejection needs a comment for the clerk");
         }
         return workspace.write(c -> {
-            DecisionView d = decision(c, decisionId);
+            DecisionView d = ReviewSql.decision(c, decisionId);
             requirePendingMerge(d);
             if (d.proposedBy().equals(session.user())) {
                 throw new AccessDeniedException("four-eyes principle: " + session.user()
@@ -196,7 +195,7 @@ public final class ReviewService {
                     + (comment == null ? "" : comment));
             Journal.append(c, workspace.now(), session.user(), "decision.rejected", Map.of("decision", decisionId,
                     "cluster", d.clusterId(), "comment", comment == null ? "" : comment));
-            return decision(c, decisionId);
+            return ReviewSql.decision(c, decisionId);
         });
     }
 
@@ -212,7 +211,7 @@ public final class ReviewService {
             throw new UserFacingException("a revert needs a case reference (Aktenzeichen)");
         }
         return workspace.write(c -> {
-            DecisionView d = decision(c, decisionId);
+            DecisionView d = ReviewSql.decision(c, decisionId);
             if (d.kind() == DecisionKind.REVERT) {
                 throw new UserFacingException("decision " + decisionId + " is itself a revert; revert the "
                         + "original decision's effect by deciding anew");
@@ -245,7 +244,7 @@ public final class ReviewService {
             Journal.append(c, workspace.now(), session.user(), "decision.reverted", Map.of("decision", revertId,
                     "reverts", decisionId, "cluster", d.clusterId(), "comment", comment == null ? "" : comment,
                     "case", caseRef == null ? "" : caseRef));
-            return decision(c, revertId);
+            return ReviewSql.decision(c, revertId);
         });
     }
 
@@ -278,14 +277,14 @@ public final class ReviewService {
     /** Merges waiting for a supervisor. */
     public List<DecisionView> pendingApprovals(Session session) {
         session.require(Permission.VIEW_RECORDS, "see pending merges");
-        return workspace.read(c -> decisions(c, "WHERE state = 'PENDING'", null));
+        return workspace.read(c -> ReviewSql.decisions(c, "WHERE state = 'PENDING'", null));
     }
 
     /** All decisions, newest first. */
     public List<DecisionView> decisions(Session session) {
         session.require(Permission.VIEW_RECORDS, "see decisions");
         return workspace.read(c -> {
-            List<DecisionView> all = decisions(c, "", null);
+            List<DecisionView> all = ReviewSql.decisions(c, "", null);
             java.util.Collections.reverse(all);
             return all;
         });
@@ -293,14 +292,14 @@ public final class ReviewService {
 
     public DecisionView decision(Session session, long id) {
         session.require(Permission.VIEW_RECORDS, "see decisions");
-        return workspace.read(c -> decision(c, id));
+        return workspace.read(c -> ReviewSql.decision(c, id));
     }
 
     /** The active golden record that the records of a merge decision belong to now, if any. */
     public java.util.Optional<String> goldenRecordOf(Session session, long decisionId) {
         session.require(Permission.VIEW_RECORDS, "see decisions");
         return workspace.read(c -> {
-            DecisionView d = decision(c, decisionId);
+            DecisionView d = ReviewSql.decision(c, decisionId);
             if (d.kind() != DecisionKind.MERGE) {
                 return java.util.Optional.<String>empty();
             }
@@ -442,62 +441,6 @@ public final class ReviewService {
             ps.setString(4, comment == null ? "" : comment);
             ps.setLong(5, decisionId);
             ps.executeUpdate();
-        }
-    }
-
-    private static DecisionView decision(Connection c, long id) throws SQLException {
-        List<DecisionView> found = decisions(c, "WHERE id = ?", id);
-        if (found.isEmpty()) {
-            throw new UserFacingException("there is no decision " + id);
-        }
-        return found.get(0);
-    }
-
-    private static List<DecisionView> decisions(Connection c, String where, Long param) throws SQLException {
-        List<DecisionView> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, cluster_id, kind, state, proposed_by, proposed_at, "
-                + "comment, case_ref, payload_json, reviewed_by, reviewed_at, review_comment, reverts FROM decisions "
-                + where + " ORDER BY id")) {
-            if (param != null) {
-                ps.setLong(1, param);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long cluster = rs.getLong(2);
-                    Long clusterId = rs.wasNull() ? null : cluster;
-                    long reverts = rs.getLong(13);
-                    Long revertsId = rs.wasNull() ? null : reverts;
-                    out.add(new DecisionView(rs.getLong(1), clusterId, DecisionKind.valueOf(rs.getString(3)),
-                            DecisionState.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                            revertsId));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static List<PairView> pairs(Connection c, long clusterId) throws SQLException {
-        List<PairView> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT record_a, record_b, probability, weight, explanation_json "
-                + "FROM cluster_pairs WHERE cluster_id = ? ORDER BY probability DESC")) {
-            ps.setLong(1, clusterId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new PairView(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4),
-                            rs.getString(5)));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static String note(Connection c, long clusterId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT note FROM clusters WHERE id = ?")) {
-            ps.setLong(1, clusterId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "";
-            }
         }
     }
 
