@@ -213,9 +213,9 @@ final class DuplicateMaker {
         }
         String old = rec.family;
         Origin origin = r.nextDouble() < 0.85 ? p.origin : Origin.DE;
-        String name = HouseholdFactory.sampleFamilyName(lex, origin, r);
+        String name = FamilyNames.sample(lex, origin, r);
         if (p.sex == 'w') {
-            name = HouseholdFactory.feminine(name, origin);
+            name = FamilyNames.feminine(name, origin);
         }
         rec.family = r.nextDouble() < 0.2 ? name + "-" + old : name;
         if (rec.birthName != null) {
@@ -230,7 +230,7 @@ final class DuplicateMaker {
             return;
         }
         boolean sameTown = !hard && r.nextDouble() < 0.65;
-        rec.setAddress(HouseholdFactory.movedAddress(lex, current, sameTown, r));
+        rec.setAddress(Addresses.moved(lex, current, sameTown, r));
     }
 
     private void nameVariant(Rec rec) {

@@ -190,7 +190,7 @@ final class HouseholdFactory {
         char sex = r.nextDouble() < 0.7 ? 'w' : 'm';
         String family = child.birthName != null ? child.birthName : child.familyName;
         Person elder = newPerson(child.origin, sex, birthDateForAge(age), address, family);
-        elder.familyName = adapt(baseForm(family), elder);
+        elder.familyName = adapt(FamilyNames.baseForm(family), elder);
         elder.married = true;
         if (sex == 'w' && r.nextDouble() < 0.85) { // grandmothers mostly took the husband's name
             elder.birthName = adapt(familyName(child.origin, false), elder);
@@ -234,7 +234,7 @@ final class HouseholdFactory {
             int firstChild) {
         char sex = r.nextDouble() < 0.51 ? 'm' : 'w';
         Person kid = newPerson(origin, sex, birth, address, familyBase);
-        kid.familyName = adapt(baseForm(familyBase), kid);
+        kid.familyName = adapt(FamilyNames.baseForm(familyBase), kid);
         // siblings get different given names
         for (int attempt = 0; attempt < 6 && sharesGivenName(kid, household, firstChild); attempt++) {
             kid.givenNames = givenNames(origin, birth.getYear(), sex, false);
@@ -360,66 +360,13 @@ final class HouseholdFactory {
      * names (Neufeld, Friesen) 45% of the time.
      */
     String familyName(Origin origin, boolean female) {
-        String name = sampleFamilyName(lex, origin, r);
-        return female ? feminine(name, origin) : name;
-    }
-
-    static String sampleFamilyName(Lexicon lex, Origin origin, SplittableRandom r) {
-        switch (origin) {
-            case DE: {
-                double u = r.nextDouble();
-                return u < 0.30 ? lex.familyDeHead.sample(r) : u < 0.975 ? lex.familyDeTail.sample(r)
-                        : u < 0.99 ? lex.familyDeParticle.sample(r) : lex.familyDeDouble.sample(r);
-            }
-            case RU:
-                return r.nextDouble() < 0.45 ? lex.familyRussianGerman.sample(r) : lex.familyNames(origin).sample(r);
-            default:
-                return lex.familyNames(origin).sample(r);
-        }
+        String name = FamilyNames.sample(lex, origin, r);
+        return female ? FamilyNames.feminine(name, origin) : name;
     }
 
     /** The family name as this person carries it: Polish, Russian and Greek women use the feminine form. */
     private String adapt(String base, Person p) {
-        return p.sex == 'w' ? feminine(baseForm(base), p.origin) : base;
-    }
-
-    static String feminine(String name, Origin origin) {
-        switch (origin) {
-            case PL:
-                if (name.endsWith("ski") || name.endsWith("cki") || name.endsWith("dzki")) {
-                    return name.substring(0, name.length() - 1) + "a";
-                }
-                return name;
-            case RU:
-                if (name.endsWith("ow") || name.endsWith("ew") || name.endsWith("in") || name.endsWith("jow")) {
-                    return name + "a";
-                }
-                return name;
-            case GR:
-                if (name.endsWith("os")) {
-                    return name.substring(0, name.length() - 2) + "ou";
-                }
-                if (name.endsWith("is") || name.endsWith("as")) {
-                    return name.substring(0, name.length() - 1);
-                }
-                return name;
-            default:
-                return name;
-        }
-    }
-
-    /** Undoes {@link #feminine} so that children and husbands get the base form. */
-    private static String baseForm(String name) {
-        if (name.endsWith("ska") || name.endsWith("cka") || name.endsWith("dzka")) {
-            return name.substring(0, name.length() - 1) + "i";
-        }
-        if (name.endsWith("owa") || name.endsWith("ewa") || name.endsWith("ina") && !name.endsWith("Marina")) {
-            return name.substring(0, name.length() - 1);
-        }
-        if (name.endsWith("opoulou")) {
-            return name.substring(0, name.length() - 2) + "os";
-        }
-        return name;
+        return p.sex == 'w' ? FamilyNames.feminine(FamilyNames.baseForm(base), p.origin) : base;
     }
 
     private Origin spouseOrigin(Origin origin) {
@@ -458,53 +405,11 @@ final class HouseholdFactory {
 
     /** The address before a move: 60% in the same town, else anywhere. */
     private Address movedFrom(Address current) {
-        return movedAddress(lex, current, r.nextDouble() < 0.6, r);
+        return Addresses.moved(lex, current, r.nextDouble() < 0.6, r);
     }
 
     private Address newAddress(City city) {
-        return sampleAddress(lex, city, r);
-    }
-
-    /** Another address, in the same town or (if {@code sameTown} is false) in a random town. */
-    static Address movedAddress(Lexicon lex, Address current, boolean sameTown, SplittableRandom r) {
-        City city = current.city();
-        if (!sameTown) {
-            for (int i = 0; i < 4 && city.equals(current.city()); i++) {
-                city = lex.citySampler.sample(r);
-            }
-        }
-        Address other = sampleAddress(lex, city, r);
-        if (other.street().equals(current.street()) && other.city().equals(current.city())) {
-            other = sampleAddress(lex, city, r);
-        }
-        return other;
-    }
-
-    /** A street from the frequency list, a house number 1-150 (7% with letter, 1.5% ranges), a PLZ of the town. */
-    static Address sampleAddress(Lexicon lex, City city, SplittableRandom r) {
-        String street = lex.streets.sample(r);
-        int number = 1 + (int) (-Math.log(1 - r.nextDouble()) * 22);
-        if (number > 150) {
-            number = 1 + r.nextInt(150);
-        }
-        double u = r.nextDouble();
-        String house;
-        if (u < 0.07) {
-            double v = r.nextDouble();
-            char letter = v < 0.6 ? 'a' : v < 0.85 ? 'b' : v < 0.95 ? 'c' : 'd';
-            house = Integer.toString(number) + letter;
-        } else if (u < 0.085) {
-            house = number + "-" + (number + 2);
-        } else {
-            house = Integer.toString(number);
-        }
-        int plz = city.plzFrom() + r.nextInt(city.plzTo() - city.plzFrom() + 1);
-        return new Address(street, house, plz5(plz), city);
-    }
-
-    static String plz5(int plz) {
-        String s = Integer.toString(plz);
-        return s.length() >= 5 ? s : "00000".substring(s.length()) + s;
+        return Addresses.sample(lex, city, r);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
