@@ -14,7 +14,21 @@ package de.grw.profile;
  * @param priorRecords       weight of the reference u value in term frequencies, in records: in a file of a few
  *                           dozen records a name seen twice is not thereby common
  * @param duplicatesPerRecord reference share of records that have a duplicate, for the prior probability of a match
+ * @param differences        comparisons whose number of simultaneous differences the model learns as evidence of its
+ *                           own (see {@code DifferenceCount}); empty or absent: comparisons independent
  */
 public record ModelSpec(int randomPairs, int trainingPairs, int maxIterations, double tolerance, double minTermFrequency,
-                        double priorMatches, double priorPairs, double priorRecords, double duplicatesPerRecord) {
+                        double priorMatches, double priorPairs, double priorRecords, double duplicatesPerRecord,
+                        java.util.List<String> differences) {
+
+    public ModelSpec {
+        differences = differences == null ? java.util.List.of() : java.util.List.copyOf(differences);
+    }
+
+    /** Settings without difference-count correction. */
+    public ModelSpec(int randomPairs, int trainingPairs, int maxIterations, double tolerance, double minTermFrequency,
+                     double priorMatches, double priorPairs, double priorRecords, double duplicatesPerRecord) {
+        this(randomPairs, trainingPairs, maxIterations, tolerance, minTermFrequency, priorMatches, priorPairs,
+                priorRecords, duplicatesPerRecord, java.util.List.of());
+    }
 }

@@ -144,6 +144,12 @@ public final class ProfileLoader {
                 prefix + "limits need maxBlockSize >= 2 and window >= 2");
         require(p.model() != null && p.model().randomPairs() > 0 && p.model().maxIterations() > 0,
                 prefix + "model needs randomPairs and maxIterations > 0");
+        Set<String> comparisonNames = new HashSet<>();
+        p.comparisons().forEach(c -> comparisonNames.add(c.name()));
+        for (String d : p.model().differences()) {
+            require(comparisonNames.contains(d), prefix + "model.differences refers to unknown comparison '" + d + "'");
+        }
+        require(p.model().differences().size() <= 16, prefix + "model.differences counts at most 16 comparisons");
         require(p.threshold() > 0 && p.threshold() < 1, prefix + "threshold must lie between 0 and 1");
         return p;
     }

@@ -83,6 +83,25 @@ public final class DevEval {
         PairwiseEvaluation e = PairwiseEvaluation.of(predicted, truth.toArray(new String[0]));
         System.out.printf("%-12s records %6d candidates %8d  %s  [%d ms]%n", name, table.size(), result.pairCount(),
                 e, ms);
+        if (System.getProperty("ef1") != null) {
+            double sumP = 0;
+            for (int i = 0; i < result.pairCount(); i++) {
+                sumP += result.probability(i);
+            }
+            StringBuilder sb = new StringBuilder("   expected F1 by threshold (model only):");
+            for (int t = 5; t <= 95; t += 5) {
+                double sel = 0;
+                int n = 0;
+                for (int i = 0; i < result.pairCount(); i++) {
+                    if (result.probability(i) >= t / 100.0) {
+                        sel += result.probability(i);
+                        n++;
+                    }
+                }
+                sb.append(String.format(" %.2f:%.4f", t / 100.0, 2 * sel / (n + sumP)));
+            }
+            System.out.println(sb);
+        }
         if (System.getProperty("timing") != null) {
             System.out.println("   " + result.timings());
         }

@@ -49,7 +49,7 @@ class PublicDatasetQualityTest {
         Map<String, String> identity = Datasets.column(file, "rec_no", "identity");
         PairwiseEvaluation e = Datasets.evaluate((source, id) -> identity.get(id), file);
         print("RLdata10000", e);
-        assertThat(e.f1()).isGreaterThanOrEqualTo(RLDATA_FLOOR);
+        assertThat(e.f1()).isGreaterThanOrEqualTo(0.98);
     }
 
     @Test
@@ -60,12 +60,6 @@ class PublicDatasetQualityTest {
         print("fake_1000", e);
         assertThat(e.f1()).isGreaterThanOrEqualTo(0.86);
     }
-
-    /**
-     * The issue's target for RLdata10000 is 0.98; the engine measures 0.979 (see README). The test guards the
-     * level reached so that a regression fails, and the gap stays documented rather than hidden.
-     */
-    static final double RLDATA_FLOOR = 0.975;
 
     private static void print(String name, PairwiseEvaluation e) {
         System.out.printf("quality %-12s %s%n", name, e);

@@ -96,6 +96,12 @@ class I18nBundleTest {
         }
         keys.add("level.else");
         keys.add("level.missing");
+        if (!profile.model().differences().isEmpty()) {
+            keys.add("cmp." + de.grw.matching.model.DifferenceCount.NAME);
+            for (int c = 0; c <= de.grw.matching.model.DifferenceCount.MAX; c++) {
+                keys.add("level." + de.grw.matching.model.DifferenceCount.label(c));
+            }
+        }
         try (Stream<Path> files = Files.walk(Path.of("src/main/java/de/grw"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String src = Files.readString(f);

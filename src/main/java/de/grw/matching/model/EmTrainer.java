@@ -12,14 +12,47 @@ import de.grw.matching.compare.CompiledComparisons;
  */
 public final class EmTrainer {
     private static final double SMOOTHING = 0.5;
+    private static final double LN2 = Math.log(2);
     /** Weight of the reference share of duplicates in the prior, in matching pairs. */
     static final double LAMBDA_PRIOR_MATCHES = 2;
 
     private EmTrainer() {
     }
 
-    /** What one EM run produced. */
-    public record Fit(double[][] m, double lambda, int iterations, boolean converged) {
+    /**
+     * What one EM run produced.
+     *
+     * @param g    the difference-count factors ({@link DifferenceCount}), all 1 when not used
+     * @param base the base values of the joint model ({@link DifferenceCount}), m when not used
+     */
+    public record Fit(double[][] m, double lambda, int iterations, boolean converged, double[] g, double[][] base) {
+
+        /** The difference-count correction fitted, for the given counted comparisons. */
+        public DifferenceCount differences(int[] counted) {
+            return DifferenceCount.of(counted, g, base, m);
+        }
+    }
+
+    /**
+     * The difference-count correction in one EM run.
+     *
+     * @param comparisons counted comparisons (empty: no correction)
+     * @param start       starting (or fixed) factors
+     * @param base        starting (or fixed) base values of the joint model; null: m
+     * @param estimate    whether the factors are estimated in this run
+     */
+    public record Differences(int[] comparisons, double[] start, double[][] base, boolean estimate) {
+        public static final Differences NONE = new Differences(new int[0], DifferenceCount.NONE.factors(), null,
+                false);
+
+        /** Continues from an earlier fit. */
+        public static Differences after(int[] comparisons, Fit fit, boolean estimate) {
+            return new Differences(comparisons, fit.g(), fit.base(), estimate);
+        }
+
+        boolean used() {
+            return comparisons.length > 0;
+        }
     }
 
     /**
@@ -63,7 +96,19 @@ public final class EmTrainer {
     public static Fit fit(CompiledComparisons comparisons, PatternCounts counts, double[][] u, double[][] mStart,
                           boolean[] estimate, boolean[] useFixed, double lambdaStart, double denominator,
                           int maxIterations, double tolerance, double priorMatches, double lambdaPrior) {
+        return fit(comparisons, counts, u, mStart, estimate, useFixed, lambdaStart, denominator, maxIterations,
+                tolerance, priorMatches, lambdaPrior, Differences.NONE);
+    }
+
+    /** As above, with the difference-count correction applied, and estimated if so marked. */
+    public static Fit fit(CompiledComparisons comparisons, PatternCounts counts, double[][] u, double[][] mStart,
+                          boolean[] estimate, boolean[] useFixed, double lambdaStart, double denominator,
+                          int maxIterations, double tolerance, double priorMatches, double lambdaPrior,
+                          Differences differences) {
         int c = comparisons.count();
+        double[] g = differences.start().clone();
+        double[][] base = differences.base() != null ? copy(differences.base()) : copy(mStart);
+        double[] posterior = new double[counts.size()];
         double[][] m = new double[c][];
         for (int k = 0; k < c; k++) {
             m[k] = mStart[k].clone();
@@ -91,6 +136,9 @@ public final class EmTrainer {
                 }
             }
             double logPrior = Math.log(lambda / (1 - lambda));
+            double[][] mUsed = differences.estimate() ? copy(m) : null;
+            DifferenceCount correction = differences.used()
+                    ? DifferenceCount.of(differences.comparisons(), g, base, m) : DifferenceCount.NONE;
             double[][] agree = new double[c][];
             double[] present = new double[c];
             for (int k = 0; k < c; k++) {
@@ -103,7 +151,11 @@ public final class EmTrainer {
                 for (int k = 0; k < c; k++) {
                     score += logRatio[k][lv[k]];
                 }
+                if (correction.enabled()) {
+                    score += correction.weight(patterns[p]) * LN2;
+                }
                 double w = score > 0 ? 1.0 / (1.0 + Math.exp(-score)) : Math.exp(score) / (1.0 + Math.exp(score));
+                posterior[p] = w;
                 double weighted = w * n[p];
                 expectedMatches += weighted;
                 for (int k = 0; k < c; k++) {
@@ -124,15 +176,55 @@ public final class EmTrainer {
             }
             newLambda = Math.min(newLambda, 0.5);
             double delta = Math.abs(newLambda - lambda) / lambda;
+            double mUsedLambda = lambda;
             lambda = newLambda;
             for (int k = 0; k < c; k++) {
                 if (estimate[k]) {
                     delta = Math.max(delta, updateM(comparisons, k, m[k], agree[k], present[k], u[k], priorMatches));
                 }
             }
+            if (differences.estimate()) {
+                // m now holds the level shares among matches; the joint model's base values reproduce them
+                int[] counted = differences.comparisons();
+                boolean[] adjustable = new boolean[counted.length];
+                for (int j = 0; j < counted.length; j++) {
+                    adjustable[j] = estimate[counted[j]];
+                }
+                double[] next = DifferenceCount.fit(counted, adjustable, neutral(comparisons), patterns, n,
+                        posterior, m, base, g, priorMatches);
+                delta = Math.abs(newLambda - mUsedLambda) / mUsedLambda;
+                for (int d = 0; d < g.length; d++) {
+                    delta = Math.max(delta, Math.abs(next[d] - g[d]) / g[d]);
+                }
+                for (int k = 0; k < c; k++) {
+                    for (int l = 1; l < m[k].length; l++) {
+                        delta = Math.max(delta, Math.abs(m[k][l] - mUsed[k][l]));
+                    }
+                }
+                g = next;
+            }
             converged = delta < tolerance;
         }
-        return new Fit(m, lambda, iteration, converged);
+        return new Fit(m, lambda, iteration, converged, g, base);
+    }
+
+    private static boolean[][] neutral(CompiledComparisons comparisons) {
+        boolean[][] out = new boolean[comparisons.count()][];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = new boolean[comparisons.levelCount(k)];
+            for (int l = 1; l < out[k].length; l++) {
+                out[k][l] = comparisons.isNeutral(k, l);
+            }
+        }
+        return out;
+    }
+
+    private static double[][] copy(double[][] a) {
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i].clone();
+        }
+        return out;
     }
 
     /** M-step for one comparison; returns the largest change. */

@@ -93,8 +93,15 @@ public final class ModelEstimator {
         }
         EmTrainer.Fit prior = EmTrainer.fit(comparisons, candidates, u, m, none, all, lambdaStart, totalPairs,
                 spec.maxIterations(), spec.tolerance(), spec.priorMatches(), lambdaPrior);
+        int[] counted = counted(profile, comparisons);
+        if (counted.length > 0) {
+            prior = EmTrainer.fit(comparisons, candidates, u, m, none, all, prior.lambda(), totalPairs,
+                    spec.maxIterations(), spec.tolerance(), spec.priorMatches(), lambdaPrior,
+                    EmTrainer.Differences.after(counted, prior, true));
+        }
         return new ModelParameters(comparisons.names(), labels(comparisons), m, u, prior.lambda(),
-                iterations + prior.iterations(), converged && prior.converged());
+                iterations + prior.iterations(), converged && prior.converged(),
+                prior.differences(counted));
     }
 
     /**
@@ -117,21 +124,37 @@ public final class ModelEstimator {
         }
         EmTrainer.Fit one = EmTrainer.fit(comparisons, candidates, u, mStart, first, none, lambdaStart, totalPairs,
                 spec.maxIterations(), spec.tolerance(), spec.priorMatches(), lambdaPrior);
-        EmTrainer.Fit fit = one;
         int iterations = one.iterations();
         boolean converged = one.converged();
+        int[] counted = counted(profile, comparisons);
+        if (counted.length > 0) {
+            // the correction is learnt once the independent model has settled, from its posterior
+            one = EmTrainer.fit(comparisons, candidates, u, one.m(), first, none, one.lambda(), totalPairs,
+                    spec.maxIterations(), spec.tolerance(), spec.priorMatches(), lambdaPrior,
+                    EmTrainer.Differences.after(counted, one, true));
+            iterations += one.iterations();
+            converged &= one.converged();
+        }
+        EmTrainer.Fit fit = one;
         boolean anySecond = false;
         for (boolean b : second) {
             anySecond |= b;
         }
         if (anySecond) {
             fit = EmTrainer.fit(comparisons, candidates, u, one.m(), second, first, one.lambda(), totalPairs,
-                    spec.maxIterations(), spec.tolerance(), spec.priorMatches(), lambdaPrior);
+                    spec.maxIterations(), spec.tolerance(), spec.priorMatches(), lambdaPrior,
+                    EmTrainer.Differences.after(counted, one, false));
             iterations += fit.iterations();
             converged &= fit.converged();
         }
         return new ModelParameters(comparisons.names(), labels(comparisons), fit.m(), u, fit.lambda(), iterations,
-                converged);
+                converged, one.differences(counted));
+    }
+
+    /** Indices of the comparisons named in the model's {@code differences}. */
+    static int[] counted(MatchProfile profile, CompiledComparisons comparisons) {
+        List<String> names = comparisons.names();
+        return profile.model().differences().stream().mapToInt(names::indexOf).filter(i -> i >= 0).toArray();
     }
 
     /** Comparisons that do not look at any field of the rule: those are estimated on the rule's pairs. */

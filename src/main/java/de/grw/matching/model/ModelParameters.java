@@ -15,11 +15,20 @@ import java.util.List;
  * @param lambda      prior probability that a random pair matches
  * @param iterations  EM iterations run
  * @param converged   whether EM converged within its iteration limit
+ * @param differences correction for differences that occur together among matches ({@link DifferenceCount#NONE}:
+ *                    none)
  */
 public record ModelParameters(List<String> comparisons, List<List<String>> labels, double[][] m, double[][] u,
-                              double lambda, int iterations, boolean converged) {
+                              double lambda, int iterations, boolean converged, DifferenceCount differences) {
+
+    /** A model without difference-count correction. */
+    public ModelParameters(List<String> comparisons, List<List<String>> labels, double[][] m, double[][] u,
+                           double lambda, int iterations, boolean converged) {
+        this(comparisons, labels, m, u, lambda, iterations, converged, DifferenceCount.NONE);
+    }
 
     public ModelParameters {
+        differences = differences == null ? DifferenceCount.NONE : differences;
         comparisons = List.copyOf(comparisons);
         labels = labels.stream().map(List::copyOf).toList();
         m = deepCopy(m);
@@ -68,6 +77,13 @@ public record ModelParameters(List<String> comparisons, List<List<String>> label
             for (int l = 1; l < m[c].length; l++) {
                 lines.add(String.format("  %-20s %-28s m=%.4f u=%.6f weight=%+.2f", comparisons.get(c),
                         labels.get(c).get(l), m[c][l], u[c][l], weight(c, l)));
+            }
+        }
+        if (differences.enabled()) {
+            double[] g = differences.factors();
+            for (int k = 2; k < g.length; k++) {
+                lines.add(String.format("  %-20s %-28s factor=%.4f (joint model, against independent errors)",
+                        DifferenceCount.NAME, DifferenceCount.label(k), g[k]));
             }
         }
         return lines;

@@ -18,6 +18,7 @@ public final class Scorer {
     private final double prior;
     private final double minTermFrequency;
     private final double priorRecords;
+    private final DifferenceCount differences;
 
     public Scorer(CompiledComparisons comparisons, ModelParameters model, double minTermFrequency) {
         this(comparisons, model, minTermFrequency, 0);
@@ -33,6 +34,7 @@ public final class Scorer {
         this.comparisons = comparisons;
         this.model = model;
         this.weights = model.weights();
+        this.differences = model.differences();
         this.prior = model.priorWeight();
         this.minTermFrequency = minTermFrequency;
     }
@@ -55,7 +57,7 @@ public final class Scorer {
             }
             w += weights[c][level] + tfAdjustment(c, level, a, b);
         }
-        return w;
+        return w + differences.weight(pattern);
     }
 
     /** Probability from a match weight. */
@@ -91,16 +93,33 @@ public final class Scorer {
         return explain(pattern, a, a);
     }
 
-    /** Each comparison's contribution to a pair's weight, in profile order. */
+    /**
+     * Each comparison's contribution to a pair's weight, in profile order, followed by the difference-count
+     * correction ({@link DifferenceCount#NAME}) when the model has one.
+     */
     public List<Contribution> explain(long pattern, int a, int b) {
-        List<Contribution> out = new ArrayList<>(weights.length);
+        List<Contribution> out = new ArrayList<>(weights.length + 1);
         for (int c = 0; c < weights.length; c++) {
             int level = CompiledComparisons.level(pattern, c);
             double tf = level == 0 ? 0.0 : tfAdjustment(c, level, a, b);
             double w = level == 0 ? 0.0 : weights[c][level] + tf;
             out.add(new Contribution(comparisons.name(c), comparisons.label(c, level), w, tf != 0.0));
         }
+        if (differences.enabled()) {
+            out.add(new Contribution(DifferenceCount.NAME,
+                    differences.applies(pattern) ? differences.label(pattern) : "missing",
+                    differences.weight(pattern), false));
+        }
         return out;
+    }
+
+    /** Names of the lines {@link #explain} returns, in order. */
+    public List<String> explanationNames() {
+        List<String> names = new ArrayList<>(comparisons.names());
+        if (differences.enabled()) {
+            names.add(DifferenceCount.NAME);
+        }
+        return names;
     }
 
     /** The prior weight shared by all pairs. */

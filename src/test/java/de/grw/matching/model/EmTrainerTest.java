@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 
 class EmTrainerTest {
     /** True m and u of five comparisons with two explicit levels each: index 1, 2 and 3 ("else"). */
-    private static final double[][] M = {
+    static final double[][] M = {
         {0, 0.80, 0.15, 0.05},
         {0, 0.85, 0.10, 0.05},
         {0, 0.75, 0.15, 0.10},
         {0, 0.70, 0.20, 0.10},
         {0, 0.90, 0.05, 0.05}};
-    private static final double[][] U = {
+    static final double[][] U = {
         {0, 0.010, 0.050, 0.940},
         {0, 0.020, 0.080, 0.900},
         {0, 0.005, 0.050, 0.945},
@@ -38,7 +38,7 @@ class EmTrainerTest {
     }
 
     /** Five comparisons with two levels each; the data only gives the structure, EM sees synthetic vectors. */
-    private static CompiledComparisons comparisons(boolean withNeutral) {
+    static CompiledComparisons comparisons(boolean withNeutral) {
         LevelSpec first = withNeutral
                 ? new LevelSpec("swapped", "swapped", Map.of("field", "given_names", "other", "family_name"), null,
                         true)
@@ -58,7 +58,7 @@ class EmTrainerTest {
         return CompiledComparisons.compile(p, r);
     }
 
-    private static int draw(SplittableRandom random, double[] probabilities) {
+    static int draw(SplittableRandom random, double[] probabilities) {
         double x = random.nextDouble();
         for (int l = 1; l < probabilities.length - 1; l++) {
             x -= probabilities[l];

@@ -106,6 +106,38 @@ class ScorerTest {
     }
 
     @Test
+    void theDifferenceCountIsOneMoreLineOfTheExplanation() {
+        ModelParameters plain = model();
+        int[] counted = {0, 1};
+        // joint model: both differing at once a tenth as likely among matches as independence says
+        DifferenceCount d = DifferenceCount.of(counted, new double[] {1, 1, 0.1, 0.1}, plain.m(), plain.m());
+        ModelParameters joint = new ModelParameters(plain.comparisons(), plain.labels(), plain.m(), plain.u(),
+                LAMBDA, 10, true, d);
+        Scorer scorer = new Scorer(comparisons, joint, 1e-6);
+        Scorer independent = new Scorer(comparisons, plain, 1e-6);
+        assertThat(scorer.explanationNames()).containsExactly("family_name", "birth_date", "differences");
+
+        long oneDiffers = comparisons.pattern(0, 5);
+        List<Contribution> c = scorer.explain(oneDiffers, 0, 5);
+        assertThat(c).extracting(Contribution::comparison).containsExactly("family_name", "birth_date",
+                "differences");
+        assertThat(c.get(2).level()).isEqualTo("differences_1");
+        // Z = P(0) + P(1) + 0.1 P(2) with P(2) = 0.1 * 0.05: one difference gains log2(1 / Z)
+        double z = 1 - 0.9 * 0.1 * 0.05;
+        assertThat(c.get(2).weight()).isCloseTo(-log2(z), within(1e-9));
+        double sum = scorer.priorWeight() + c.stream().mapToDouble(Contribution::weight).sum();
+        assertThat(scorer.weight(oneDiffers, 0, 5)).isCloseTo(sum, within(1e-9));
+        assertThat(scorer.weight(oneDiffers, 0, 5) - independent.weight(oneDiffers, 0, 5))
+                .isCloseTo(-log2(z), within(1e-9));
+
+        // a comparison missing leaves one present: the correction has nothing to say
+        List<Contribution> onlyName = scorer.explain(comparisons.pattern(1, 2), 1, 2);
+        assertThat(onlyName.get(2).weight()).isCloseTo(0.0, within(1e-9));
+        assertThat(scorer.explain(0L, 0, 9).get(2)).isEqualTo(new Contribution("differences", "missing", 0.0,
+                false));
+    }
+
+    @Test
     void probabilityFromWeight() {
         assertThat(Scorer.probability(0)).isEqualTo(0.5);
         assertThat(Scorer.probability(1)).isCloseTo(2 / 3.0, within(1e-12));
