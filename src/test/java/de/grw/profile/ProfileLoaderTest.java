@@ -158,6 +158,17 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void theDifferenceCountNamesKnownComparisonsAndCanBeSwitchedOff() throws IOException {
+        assertThat(ProfileLoader.defaultProfile().model().differences())
+                .containsExactly("given_names", "family_name", "birth_date", "sex", "birth_place");
+        assertThatThrownBy(() -> loadChanged(root -> ((ObjectNode) root.get("model")).withArray("differences")
+                .add("vornamen")))
+                .hasMessageEndingWith("model.differences refers to unknown comparison 'vornamen'");
+        assertThat(loadChanged(root -> ((ObjectNode) root.get("model")).remove("differences")).model().differences())
+                .isEmpty();
+    }
+
+    @Test
     void anUnknownFieldInTheSortKeyOrAContradictionOrACompositeIsNamed() {
         assertThatThrownBy(() -> loadChanged(root -> root.withArray("sortKey").add("shoe_size")))
                 .hasMessageEndingWith("sortKey refers to unknown field 'shoe_size'");
