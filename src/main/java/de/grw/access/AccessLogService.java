@@ -35,7 +35,7 @@ public final class AccessLogService {
      * @param limit  at most this many entries (newest first); 0 for all
      */
     public List<AccessLog.Entry> query(Session session, String person, String user, int limit) {
-        session.require(Permission.READ_ACCESS_LOG, "read the access log");
+        session.require(Permission.READ_ACCESS_LOG, "read_the_access_log");
         return workspace.read(c -> {
             List<AccessLog.Entry> entries;
             if (person != null) {
@@ -62,14 +62,14 @@ public final class AccessLogService {
             }
             List<Long> ever = ids(c, "SELECT record_id FROM golden_members WHERE golden_id = ?", person);
             if (ever.isEmpty() && ids(c, "SELECT 1 FROM golden_records WHERE id = ?", person).isEmpty()) {
-                throw new UserFacingException("there is no golden record " + person);
+                throw new UserFacingException(de.grw.common.Text.of("review.no_golden", person));
             }
             return ever;
         }
         if (DIGITS.matcher(person).matches()) {
             List<Long> found = ids(c, "SELECT id FROM records WHERE id = ?", Long.parseLong(person));
             if (found.isEmpty()) {
-                throw new UserFacingException("there is no record " + person);
+                throw new UserFacingException(de.grw.common.Text.of("access.no_record", person));
             }
             return found;
         }
@@ -78,13 +78,12 @@ public final class AccessLogService {
             List<Long> found = ids(c, "SELECT r.id FROM records r JOIN sources s ON s.id = r.source_id WHERE s.name = ? "
                     + "AND r.record_key = ?", person.substring(0, colon), person.substring(colon + 1));
             if (found.isEmpty()) {
-                throw new UserFacingException("there is no record " + person.substring(colon + 1) + " in source "
-                        + person.substring(0, colon));
+                throw new UserFacingException(de.grw.common.Text.of("access.no_record_in",
+                        person.substring(colon + 1), person.substring(0, colon)));
             }
             return found;
         }
-        throw new UserFacingException("name a person by a record id (12), source and record key "
-                + "(melderegister:100000003) or a golden record id (G-000001), not '" + person + "'");
+        throw new UserFacingException(de.grw.common.Text.of("access.person_form", person));
     }
 
     private static List<Long> ids(Connection c, String sql, Object... params) throws SQLException {

@@ -100,19 +100,18 @@ public final class GoldenExporter {
         try {
             return write(options, fields, snapshot);
         } catch (IOException e) {
-            throw new UserFacingException(options.directory() + ": cannot write the export: " + e.getMessage()
-                    + " (the export was logged; repeat it once the problem is solved)", e);
+            throw new UserFacingException(de.grw.common.Text.of("export.cannot_write", options.directory(),
+                    e.getMessage()), e);
         }
     }
 
     /** The rights an export needs: to export, and to include records under a blocking notice (with a case). */
     static void checkRights(Session session, boolean includeBlocked, String caseRef) {
-        session.require(Permission.EXPORT, "export golden records");
+        session.require(Permission.EXPORT, "export_golden_records");
         if (includeBlocked) {
-            session.require(Permission.EXPORT_BLOCKED, "export records under a blocking notice");
+            session.require(Permission.EXPORT_BLOCKED, "export_records_under_a_blocking_notice");
             if (caseRef == null || caseRef.isBlank()) {
-                throw new UserFacingException("including records under a blocking notice needs a case reference "
-                        + "(Aktenzeichen) for the access log");
+                throw new UserFacingException(de.grw.common.Text.of("export.blocked_needs_case"));
             }
         }
     }

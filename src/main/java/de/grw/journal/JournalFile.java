@@ -57,7 +57,7 @@ public final class JournalFile {
                 return new JournalVerifier.Result(false, e.line, e.line, e.getMessage(), lines.lastHash);
             }
         } catch (NoSuchFileException e) {
-            throw new UserFacingException(file + ": file not found");
+            throw new UserFacingException(de.grw.common.Text.of("file.not_found", file));
         } catch (IOException | UncheckedIOException e) {
             throw new UserFacingException(file + ": cannot read the journal: " + e.getMessage(), e);
         }

@@ -24,7 +24,7 @@ public final class JournalService {
      * @param person only entries that mention this record id or golden record id, or {@code null}
      */
     public List<JournalEntry> entries(Session session, String user, String from, String to, String person) {
-        session.require(Permission.VERIFY, "read the journal");
+        session.require(Permission.VERIFY, "read_the_journal");
         List<JournalEntry> all = workspace.read(Journal::all);
         List<JournalEntry> out = new ArrayList<>();
         for (JournalEntry e : all) {
@@ -56,7 +56,7 @@ public final class JournalService {
 
     /** Verifies the whole chain. */
     public JournalVerifier.Result verify(Session session) {
-        session.require(Permission.VERIFY, "verify the journal");
+        session.require(Permission.VERIFY, "verify_the_journal");
         return workspace.read(c -> JournalVerifier.verify(Journal.all(c).iterator()));
     }
 }

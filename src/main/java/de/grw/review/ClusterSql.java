@@ -43,7 +43,7 @@ final class ClusterSql {
             ps.setLong(1, clusterId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new de.grw.common.UserFacingException("there is no cluster " + clusterId);
+                    throw new de.grw.common.UserFacingException(de.grw.common.Text.of("review.no_cluster", clusterId));
                 }
                 return ClusterStatus.valueOf(rs.getString(1));
             }

@@ -100,8 +100,7 @@ final class GoldenStore {
         for (String g : touched) {
             Long later = laterDecision(c, g, decisionId);
             if (later != null) {
-                throw new UserFacingException("decision " + later + " changed golden record " + g
-                        + " after this one; revert decision " + later + " first");
+                throw new UserFacingException(de.grw.common.Text.of("review.later_decision", later, g));
             }
         }
         try (PreparedStatement ps = c.prepareStatement(

@@ -77,14 +77,14 @@ public record MergeCommand(List<Long> members, Map<String, FieldChoice> choices)
     void check(List<Long> clusterMembers, long clusterId) {
         for (Long m : members) {
             if (!clusterMembers.contains(m)) {
-                throw new de.grw.common.UserFacingException("record " + m + " is not a member of cluster "
-                        + clusterId);
+                throw new de.grw.common.UserFacingException(de.grw.common.Text.of("review.not_member", m,
+                        clusterId));
             }
         }
         choices.forEach((field, choice) -> {
             if (choice instanceof FieldChoice.FromRecord r && !members.contains(r.recordId())) {
-                throw new de.grw.common.UserFacingException("the value of " + field + " is chosen from record "
-                        + r.recordId() + ", which is not among the records merged " + members);
+                throw new de.grw.common.UserFacingException(de.grw.common.Text.of("review.value_not_merged", field,
+                        r.recordId(), members));
             }
         });
     }

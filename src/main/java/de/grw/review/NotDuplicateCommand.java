@@ -46,8 +46,8 @@ public record NotDuplicateCommand(long recordA, long recordB) implements Decisio
     public void apply(ReviewContext context, long decisionId) throws SQLException {
         List<Long> members = ClusterSql.members(context.connection(), context.clusterId());
         if (!members.contains(recordA) || !members.contains(recordB)) {
-            throw new de.grw.common.UserFacingException("records " + recordA + " and " + recordB
-                    + " must both belong to cluster " + context.clusterId());
+            throw new de.grw.common.UserFacingException(de.grw.common.Text.of("review.both_members", recordA,
+                    recordB, context.clusterId()));
         }
         ClusterSql.addCannotLink(context.connection(), recordA, recordB, decisionId);
         if (members.size() == 2) {

@@ -64,7 +64,7 @@ public final class ReviewService {
      */
     public List<QueueEntry> queue(Session session, Set<ClusterStatus> statuses, String source, double minProbability,
                                   double maxProbability, int limit) {
-        session.require(Permission.VIEW_RECORDS, "see the review queue");
+        session.require(Permission.VIEW_RECORDS, "see_the_review_queue");
         Set<ClusterStatus> wanted = statuses == null || statuses.isEmpty()
                 ? EnumSet.of(ClusterStatus.OPEN, ClusterStatus.DEFERRED) : statuses;
         int max = limit <= 0 ? Integer.MAX_VALUE : limit;
@@ -84,7 +84,7 @@ public final class ReviewService {
 
     /** The database ids of a cluster's records (no personal data, so not logged as a display). */
     public List<Long> memberIds(Session session, long clusterId) {
-        session.require(Permission.VIEW_RECORDS, "see clusters");
+        session.require(Permission.VIEW_RECORDS, "see_clusters");
         return workspace.read(c -> {
             ClusterSql.status(c, clusterId);
             return ClusterSql.members(c, clusterId);
@@ -93,7 +93,7 @@ public final class ReviewService {
 
     /** Opens a cluster: its records (masked where the viewer may not see them), pairs, proposal and decisions. */
     public ClusterView show(Session session, long clusterId, String caseRef) {
-        session.require(Permission.VIEW_RECORDS, "see records");
+        session.require(Permission.VIEW_RECORDS, "see_records");
         requireCaseToShow(caseRef);
         return workspace.write(c -> {
             ClusterStatus status = ClusterSql.status(c, clusterId);
@@ -126,14 +126,14 @@ public final class ReviewService {
     /** Records a decision on a cluster. A merge waits for approval; other decisions take effect at once. */
     public DecisionView propose(Session session, long clusterId, DecisionCommand command, String comment,
                                 String caseRef) {
-        session.require(Permission.DECIDE, "decide on clusters");
+        session.require(Permission.DECIDE, "decide_on_clusters");
         String kind = command.kind().name();
         requireDetails(kind, comment, caseRef);
         return workspace.write(c -> {
             ClusterStatus status = ClusterSql.status(c, clusterId);
             if (status != ClusterStatus.OPEN && status != ClusterStatus.DEFERRED) {
-                throw new UserFacingException("cluster " + clusterId + " is " + status.name().toLowerCase()
-                        + "; only open or deferred clusters can be decided");
+                throw new UserFacingException(de.grw.common.Text.of("review.cluster_closed", clusterId,
+                        de.grw.common.Text.of("status." + status.name())));
             }
             if (command instanceof MergeCommand merge) {
                 merge.check(ClusterSql.members(c, clusterId), clusterId);
@@ -155,13 +155,13 @@ public final class ReviewService {
 
     /** A supervisor approves a pending merge; nobody approves their own. */
     public DecisionView approve(Session session, long decisionId, String comment) {
-        session.require(Permission.APPROVE, "approve merges");
+        session.require(Permission.APPROVE, "approve_merges");
         return workspace.write(c -> {
             DecisionView d = ReviewSql.decision(c, decisionId);
             requirePendingMerge(d);
             if (d.proposedBy().equals(session.user())) {
-                throw new AccessDeniedException("four-eyes principle: " + session.user()
-                        + " proposed decision " + decisionId + " and may not approve it");
+                throw new AccessDeniedException(de.grw.common.Text.of("review.four_eyes_approve", session.user(),
+                        decisionId));
             }
             DecisionCommand command = command(d);
             command.apply(context(c, session, d.clusterId()), decisionId);
@@ -179,16 +179,16 @@ public final class ReviewService {
 
     /** A supervisor rejects a pending merge; the cluster returns to the queue with the supervisor's comment. */
     public DecisionView reject(Session session, long decisionId, String comment) {
-        session.require(Permission.APPROVE, "reject merges");
+        session.require(Permission.APPROVE, "reject_merges");
         if (governance.needsComment("REJECT") && blank(comment)) {
-            throw new UserFacingException("a rejection needs a comment for the clerk");
+            throw new UserFacingException(de.grw.common.Text.of("review.reject_needs_comment"));
         }
         return workspace.write(c -> {
             DecisionView d = ReviewSql.decision(c, decisionId);
             requirePendingMerge(d);
             if (d.proposedBy().equals(session.user())) {
-                throw new AccessDeniedException("four-eyes principle: " + session.user()
-                        + " proposed decision " + decisionId + "; withdraw it with revert instead");
+                throw new AccessDeniedException(de.grw.common.Text.of("review.four_eyes_reject", session.user(),
+                        decisionId));
             }
             review(c, decisionId, DecisionState.REJECTED, session.user(), comment);
             ClusterSql.setStatus(c, d.clusterId(), ClusterStatus.OPEN, "rejected by " + session.user() + ": "
@@ -205,26 +205,25 @@ public final class ReviewService {
      */
     public DecisionView revert(Session session, long decisionId, String comment, String caseRef) {
         if (governance.needsComment("REVERT") && blank(comment)) {
-            throw new UserFacingException("a revert needs a comment saying why");
+            throw new UserFacingException(de.grw.common.Text.of("review.revert_needs_comment"));
         }
         if (governance.needsCaseReference("REVERT") && blank(caseRef)) {
-            throw new UserFacingException("a revert needs a case reference (Aktenzeichen)");
+            throw new UserFacingException(de.grw.common.Text.of("review.revert_needs_case"));
         }
         return workspace.write(c -> {
             DecisionView d = ReviewSql.decision(c, decisionId);
             if (d.kind() == DecisionKind.REVERT) {
-                throw new UserFacingException("decision " + decisionId + " is itself a revert; revert the "
-                        + "original decision's effect by deciding anew");
+                throw new UserFacingException(de.grw.common.Text.of("review.revert_of_revert", decisionId));
             }
             boolean own = d.proposedBy().equals(session.user());
             boolean approvedMerge = d.kind() == DecisionKind.MERGE && d.state() == DecisionState.EFFECTIVE;
             if (!session.may(Permission.REVERT_ANY) && !(own && session.may(Permission.REVERT_OWN) && !approvedMerge)) {
-                throw new AccessDeniedException("user " + session.user() + " may not revert decision " + decisionId
-                        + (approvedMerge ? " (undoing an approved merge needs a supervisor)" : ""));
+                throw new AccessDeniedException(de.grw.common.Text.of(approvedMerge
+                        ? "review.revert_denied_approved" : "review.revert_denied", session.user(), decisionId));
             }
             if (d.state() != DecisionState.EFFECTIVE && d.state() != DecisionState.PENDING) {
-                throw new UserFacingException("decision " + decisionId + " is " + d.state().name().toLowerCase()
-                        + " and has nothing to revert");
+                throw new UserFacingException(de.grw.common.Text.of("review.nothing_to_revert", decisionId,
+                        de.grw.common.Text.of("state." + d.state().name())));
             }
             long revertId = insertDecision(c, d.clusterId(), DecisionKind.REVERT, DecisionState.EFFECTIVE,
                     session.user(), comment, caseRef, Map.of("reverts", decisionId), decisionId);
@@ -250,7 +249,7 @@ public final class ReviewService {
 
     /** How many clusters have one of the statuses (for "n clusters left" without loading them all). */
     public int count(Session session, Set<ClusterStatus> statuses) {
-        session.require(Permission.VIEW_RECORDS, "see the review queue");
+        session.require(Permission.VIEW_RECORDS, "see_the_review_queue");
         String in = String.join(",", statuses.stream().map(s -> "'" + s.name() + "'").toList());
         return workspace.read(c -> {
             try (var s = c.createStatement();
@@ -262,7 +261,7 @@ public final class ReviewService {
 
     /** Names of the workspace's sources, in import order. */
     public List<String> sources(Session session) {
-        session.require(Permission.VIEW_RECORDS, "see the sources");
+        session.require(Permission.VIEW_RECORDS, "see_the_sources");
         return workspace.read(c -> {
             List<String> out = new ArrayList<>();
             try (var s = c.createStatement(); var rs = s.executeQuery("SELECT name FROM sources ORDER BY id")) {
@@ -276,13 +275,13 @@ public final class ReviewService {
 
     /** Merges waiting for a supervisor. */
     public List<DecisionView> pendingApprovals(Session session) {
-        session.require(Permission.VIEW_RECORDS, "see pending merges");
+        session.require(Permission.VIEW_RECORDS, "see_pending_merges");
         return workspace.read(c -> ReviewSql.decisions(c, "WHERE state = 'PENDING'", null));
     }
 
     /** All decisions, newest first. */
     public List<DecisionView> decisions(Session session) {
-        session.require(Permission.VIEW_RECORDS, "see decisions");
+        session.require(Permission.VIEW_RECORDS, "see_decisions");
         return workspace.read(c -> {
             List<DecisionView> all = ReviewSql.decisions(c, "", null);
             java.util.Collections.reverse(all);
@@ -291,13 +290,13 @@ public final class ReviewService {
     }
 
     public DecisionView decision(Session session, long id) {
-        session.require(Permission.VIEW_RECORDS, "see decisions");
+        session.require(Permission.VIEW_RECORDS, "see_decisions");
         return workspace.read(c -> ReviewSql.decision(c, id));
     }
 
     /** The active golden record that the records of a merge decision belong to now, if any. */
     public java.util.Optional<String> goldenRecordOf(Session session, long decisionId) {
-        session.require(Permission.VIEW_RECORDS, "see decisions");
+        session.require(Permission.VIEW_RECORDS, "see_decisions");
         return workspace.read(c -> {
             DecisionView d = ReviewSql.decision(c, decisionId);
             if (d.kind() != DecisionKind.MERGE) {
@@ -310,7 +309,7 @@ public final class ReviewService {
 
     /** Opens a golden record (logged in the access log). */
     public GoldenView golden(Session session, String goldenId, String caseRef) {
-        session.require(Permission.VIEW_RECORDS, "see records");
+        session.require(Permission.VIEW_RECORDS, "see_records");
         requireCaseToShow(caseRef);
         return workspace.write(c -> {
             String status;
@@ -319,7 +318,7 @@ public final class ReviewService {
                 ps.setString(1, goldenId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw new UserFacingException("there is no golden record " + goldenId);
+                        throw new UserFacingException(de.grw.common.Text.of("review.no_golden", goldenId));
                     }
                     status = rs.getString(1);
                     mergedInto = rs.getString(2);
@@ -358,18 +357,18 @@ public final class ReviewService {
 
     private void requireDetails(String kind, String comment, String caseRef) {
         if (governance.needsCaseReference(kind) && blank(caseRef)) {
-            throw new UserFacingException("a " + kind.toLowerCase().replace('_', ' ')
-                    + " decision needs a case reference (Aktenzeichen)");
+            throw new UserFacingException(de.grw.common.Text.of("review.needs_case",
+                    de.grw.common.Text.of("kind." + kind)));
         }
         if (governance.needsComment(kind) && blank(comment)) {
-            throw new UserFacingException("a " + kind.toLowerCase().replace('_', ' ') + " decision needs a comment");
+            throw new UserFacingException(de.grw.common.Text.of("review.needs_comment",
+                    de.grw.common.Text.of("kind." + kind)));
         }
     }
 
     private void requireCaseToShow(String caseRef) {
         if (governance.required().caseReferenceToShow() && blank(caseRef)) {
-            throw new UserFacingException("showing personal data needs a case reference (Aktenzeichen) for the "
-                    + "access log");
+            throw new UserFacingException(de.grw.common.Text.of("review.show_needs_case"));
         }
     }
 
@@ -379,8 +378,9 @@ public final class ReviewService {
 
     private static void requirePendingMerge(DecisionView d) {
         if (d.kind() != DecisionKind.MERGE || d.state() != DecisionState.PENDING) {
-            throw new UserFacingException("decision " + d.id() + " is not a merge waiting for approval (it is "
-                    + d.kind().name().toLowerCase() + ", " + d.state().name().toLowerCase() + ")");
+            throw new UserFacingException(de.grw.common.Text.of("review.not_awaiting", d.id(),
+                    de.grw.common.Text.of("kind." + d.kind().name()),
+                    de.grw.common.Text.of("state." + d.state().name())));
         }
     }
 

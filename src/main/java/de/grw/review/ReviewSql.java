@@ -18,7 +18,7 @@ final class ReviewSql {
     static DecisionView decision(Connection c, long id) throws SQLException {
         List<DecisionView> found = decisions(c, "WHERE id = ?", id);
         if (found.isEmpty()) {
-            throw new UserFacingException("there is no decision " + id);
+            throw new UserFacingException(de.grw.common.Text.of("review.no_decision", id));
         }
         return found.get(0);
     }

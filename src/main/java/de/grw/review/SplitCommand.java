@@ -62,14 +62,14 @@ public record SplitCommand(List<List<Long>> groups) implements DecisionCommand {
         for (List<Long> g : groups) {
             for (Long id : g) {
                 if (!members.contains(id) || !seen.add(id)) {
-                    throw new de.grw.common.UserFacingException("record " + id + " is not a member of cluster "
-                            + context.clusterId() + " or is in two groups");
+                    throw new de.grw.common.UserFacingException(de.grw.common.Text.of("review.split_member", id,
+                            context.clusterId()));
                 }
             }
         }
         if (!seen.equals(members)) {
-            throw new de.grw.common.UserFacingException("a split must put every member of cluster "
-                    + context.clusterId() + " into a group");
+            throw new de.grw.common.UserFacingException(de.grw.common.Text.of("review.split_all",
+                    context.clusterId()));
         }
         for (int i = 0; i < groups.size(); i++) {
             for (int j = i + 1; j < groups.size(); j++) {

@@ -7,4 +7,8 @@ public final class AccessDeniedException extends UserFacingException {
     public AccessDeniedException(String message) {
         super(message);
     }
+
+    public AccessDeniedException(de.grw.common.Text text) {
+        super(text);
+    }
 }

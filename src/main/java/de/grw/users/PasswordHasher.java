@@ -48,14 +48,14 @@ public final class PasswordHasher {
     /** Rejects passwords too weak for personal data (at least 10 characters). */
     public static void checkStrength(char[] password) {
         if (password == null || password.length < 10) {
-            throw new de.grw.common.UserFacingException("the password must have at least 10 characters");
+            throw new de.grw.common.UserFacingException(de.grw.common.Text.of("users.password_short"));
         }
         boolean allSame = true;
         for (char c : password) {
             allSame &= c == password[0];
         }
         if (allSame) {
-            throw new de.grw.common.UserFacingException("the password must not repeat one character");
+            throw new de.grw.common.UserFacingException(de.grw.common.Text.of("users.password_one_char"));
         }
     }
 

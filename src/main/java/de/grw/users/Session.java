@@ -12,11 +12,15 @@ public record Session(String user, Role role) {
         return role.may(permission);
     }
 
-    /** Throws {@link AccessDeniedException} unless the role holds the permission. */
-    public void require(Permission permission, String what) {
+    /**
+     * Throws {@link AccessDeniedException} unless the role holds the permission.
+     *
+     * @param deed what the user tried, as a key of the engine's texts ({@code deed.<key>}, e.g. {@code approve_merges})
+     */
+    public void require(Permission permission, String deed) {
         if (!role.may(permission)) {
-            throw new AccessDeniedException("user " + user + " (" + role.name().toLowerCase(java.util.Locale.ROOT)
-                    + ") may not " + what);
+            throw new AccessDeniedException(de.grw.common.Text.of("access.denied", user,
+                    de.grw.common.Text.of("role." + role.name()), de.grw.common.Text.of("deed." + deed)));
         }
     }
 }

@@ -38,7 +38,7 @@ public final class UserService {
         workspace.write(c -> {
             try (var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM users")) {
                 if (rs.next() && rs.getInt(1) > 0) {
-                    throw new UserFacingException("the workspace has accounts already; an administrator adds more");
+                    throw new UserFacingException(de.grw.common.Text.of("users.has_accounts"));
                 }
             }
             insert(c, name, Role.ADMINISTRATOR, password);
@@ -70,16 +70,16 @@ public final class UserService {
         }
         if (stored == null || password == null
                 || !PasswordHasher.matches(password, stored.salt(), stored.hash(), stored.iterations())) {
-            throw new AccessDeniedException("unknown user or wrong password");
+            throw new AccessDeniedException(de.grw.common.Text.of("users.wrong_login"));
         }
         if (stored.disabled()) {
-            throw new AccessDeniedException("the account " + name + " is disabled");
+            throw new AccessDeniedException(de.grw.common.Text.of("users.disabled", name));
         }
         return new Session(name, stored.role());
     }
 
     public void addUser(Session session, String name, Role role, char[] password) {
-        session.require(Permission.MANAGE_USERS, "manage accounts");
+        session.require(Permission.MANAGE_USERS, "manage_accounts");
         checkName(name);
         PasswordHasher.checkStrength(password);
         workspace.write(c -> {
@@ -87,7 +87,7 @@ public final class UserService {
                 ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
-                        throw new UserFacingException("an account named " + name + " exists already");
+                        throw new UserFacingException(de.grw.common.Text.of("users.exists", name));
                     }
                 }
             }
@@ -100,7 +100,7 @@ public final class UserService {
 
     public void setPassword(Session session, String name, char[] password) {
         if (!session.user().equals(name)) {
-            session.require(Permission.MANAGE_USERS, "change another user's password");
+            session.require(Permission.MANAGE_USERS, "change_another_users_password");
         }
         PasswordHasher.checkStrength(password);
         PasswordHasher.Hash h = PasswordHasher.hash(password);
@@ -112,7 +112,7 @@ public final class UserService {
                 ps.setInt(3, h.iterations());
                 ps.setString(4, name);
                 if (ps.executeUpdate() == 0) {
-                    throw new UserFacingException("no account named " + name);
+                    throw new UserFacingException(de.grw.common.Text.of("users.unknown", name));
                 }
             }
             Journal.append(c, workspace.now(), session.user(), "user.password_changed", Map.of("name", name));
@@ -121,9 +121,9 @@ public final class UserService {
     }
 
     public void setDisabled(Session session, String name, boolean disabled) {
-        session.require(Permission.MANAGE_USERS, "manage accounts");
+        session.require(Permission.MANAGE_USERS, "manage_accounts");
         if (session.user().equals(name) && disabled) {
-            throw new UserFacingException("you cannot disable your own account");
+            throw new UserFacingException(de.grw.common.Text.of("users.disable_self"));
         }
         workspace.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE users SET disabled = ? WHERE name = ?")) {
@@ -140,7 +140,7 @@ public final class UserService {
     }
 
     public List<UserInfo> list(Session session) {
-        session.require(Permission.MANAGE_USERS, "list accounts");
+        session.require(Permission.MANAGE_USERS, "list_accounts");
         return workspace.read(c -> {
             List<UserInfo> out = new ArrayList<>();
             try (var s = c.createStatement();
@@ -170,7 +170,7 @@ public final class UserService {
 
     private static void checkName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new UserFacingException("a user name has 2 to 64 letters, digits or . _ @ -");
+            throw new UserFacingException(de.grw.common.Text.of("users.bad_name"));
         }
     }
 }

@@ -35,7 +35,7 @@ public final class Workspace implements AutoCloseable {
     /** Creates a new workspace file; fails if the file exists. */
     public static Workspace create(Path file, Clock clock) {
         if (Files.exists(file)) {
-            throw new UserFacingException(file + ": a file of that name exists already");
+            throw new UserFacingException(de.grw.common.Text.of("workspace.exists", file));
         }
         return connect(file, clock, true);
     }
@@ -43,7 +43,7 @@ public final class Workspace implements AutoCloseable {
     /** Opens an existing workspace, migrating an older schema to the current one. */
     public static Workspace open(Path file, Clock clock) {
         if (!Files.isRegularFile(file)) {
-            throw new UserFacingException(file + ": no workspace file found (create one with 'init')");
+            throw new UserFacingException(de.grw.common.Text.of("workspace.not_found", file));
         }
         return connect(file, clock, false);
     }
@@ -87,7 +87,7 @@ public final class Workspace implements AutoCloseable {
             return new Workspace(file, c, clock, migrated);
         } catch (SQLException | java.io.IOException e) {
             closeQuietly(c);
-            throw new UserFacingException(file + ": cannot open the workspace: " + e.getMessage(), e);
+            throw new UserFacingException(de.grw.common.Text.of("workspace.cannot_open", file, e.getMessage()), e);
         }
     }
 

@@ -66,7 +66,7 @@ public final class WorkspaceImporter {
 
     public Result importFile(Session session, Path file, MappingFile mappingFile, Path mappingPath, String sourceName,
                              ProgressListener progress, CancellationToken cancel) {
-        session.require(Permission.IMPORT, "import records");
+        session.require(Permission.IMPORT, "import_records");
         String name = sourceName != null ? sourceName : SourceImporter.sourceName(file);
         String sha = sha256(file);
         return store(session, SourceInput.file(file, name), file.getFileName().toString(), sha, mappingFile,
@@ -81,7 +81,7 @@ public final class WorkspaceImporter {
      */
     public Result importDatabase(Session session, DatabaseSource db, MappingFile mappingFile, Path mappingPath,
                                  String sourceName, ProgressListener progress, CancellationToken cancel) {
-        session.require(Permission.IMPORT, "import records");
+        session.require(Permission.IMPORT, "import_records");
         SourceInput input = SourceInput.database(db, sourceName);
         return store(session, input, db.describe(), null, mappingFile, mappingPath, progress, cancel);
     }
@@ -205,12 +205,10 @@ public final class WorkspaceImporter {
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     if (sha != null && rs.getString(2).equals(sha)) {
-                        throw new UserFacingException(what + ": this " + (name == null && sha != null
-                                ? "content was imported already (same rows)" : "file was imported already")
-                                + ", as source '" + rs.getString(1) + "'");
+                        throw new UserFacingException(de.grw.common.Text.of(name == null && sha != null
+                                ? "workspace.same_content" : "workspace.same_file", what, rs.getString(1)));
                     }
-                    throw new UserFacingException(what + ": the workspace has a source named '" + name
-                            + "' already; import it under another name (--as NAME)");
+                    throw new UserFacingException(de.grw.common.Text.of("workspace.source_exists", what, name));
                 }
             }
         }
@@ -277,7 +275,7 @@ public final class WorkspaceImporter {
      * {@code limit <= 0}); for showing them after an import.
      */
     public List<ImportProblem> problems(Session session, long sourceId, int limit) {
-        session.require(Permission.IMPORT, "see import problems");
+        session.require(Permission.IMPORT, "see_import_problems");
         return workspace.read(c -> {
             List<ImportProblem> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT s.file_name, p.line, p.row_number, p.kind, "
@@ -307,9 +305,9 @@ public final class WorkspaceImporter {
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new UserFacingException(file + ": file not found");
+            throw new UserFacingException(de.grw.common.Text.of("file.not_found", file));
         } catch (IOException e) {
-            throw new UserFacingException(file + ": cannot read: " + e.getMessage(), e);
+            throw new UserFacingException(de.grw.common.Text.of("file.cannot_read", file, e.getMessage()), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -63,14 +63,13 @@ public final class WorkspaceMatcher {
     }
 
     public Result run(Session session, Double threshold, ProgressListener progress, CancellationToken cancel) {
-        session.require(Permission.MATCH, "run a match");
+        session.require(Permission.MATCH, "run_a_match");
         MatchProfile profile = WorkspaceProfile.profile(workspace);
         Instant started = workspace.now();
         Loaded loaded = workspace.read(c -> load(c, profile));
         long[] ids = loaded.ids();
         if (ids.length < 2) {
-            throw new de.grw.common.UserFacingException("the workspace has fewer than two records; import sources "
-                    + "first");
+            throw new de.grw.common.UserFacingException(de.grw.common.Text.of("workspace.too_few"));
         }
         Set<Long> cannot = new HashSet<>();
         for (long packed : loaded.cannotLinks()) {

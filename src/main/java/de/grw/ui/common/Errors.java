@@ -12,8 +12,8 @@ public final class Errors {
         while (cause.getCause() != null && !(cause instanceof UserFacingException)) {
             cause = cause.getCause();
         }
-        if (cause instanceof UserFacingException) {
-            return cause.getMessage();
+        if (cause instanceof UserFacingException u) {
+            return u.message(i18n.locale());
         }
         return i18n.get("error.unexpected", cause.getClass().getSimpleName() + ": " + cause.getMessage());
     }

@@ -140,7 +140,7 @@ public final class ImportViewModel {
                 target = SourceInput.database(db, db.defaultSourceName() != null ? db.defaultSourceName()
                         : t().get("db.queryName"));
             } catch (UserFacingException e) {
-                message.set(e.getMessage());
+                message.set(Errors.message(e, t()));
                 return;
             }
         } else {
@@ -174,7 +174,7 @@ public final class ImportViewModel {
         try {
             message.set(t().get("db.savedAs", database.save()));
         } catch (UserFacingException e) {
-            message.set(e.getMessage());
+            message.set(Errors.message(e, t()));
         }
     }
 
@@ -187,7 +187,7 @@ public final class ImportViewModel {
             database.use(name);
             message.set(t().get("db.using", name));
         } catch (UserFacingException e) {
-            message.set(e.getMessage());
+            message.set(Errors.message(e, t()));
         }
     }
 

@@ -141,7 +141,7 @@ class MatchViewModelTest {
     void anEmptyWorkspaceIsReportedWithoutADialog() {
         onFx(vm::start);
         assertThat(vm.summaryProperty().get()).isNull();
-        assertThat(vm.messageProperty().get()).contains("fewer than two records");
+        assertThat(vm.messageProperty().get()).isEqualTo("Der Arbeitsbereich hat weniger als zwei Sätze; importieren Sie zuerst Quellen.");
         assertThat(recorded.errors).isEmpty();
         assertThat(vm.runningProperty().get()).isFalse();
         assertThat(vm.phases()).allSatisfy(p -> assertThat(p.progress()).isGreaterThanOrEqualTo(0));
