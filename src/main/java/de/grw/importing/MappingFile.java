@@ -72,13 +72,15 @@ public record MappingFile(Map<String, String> columns, Map<String, SourceSetting
         try {
             return MAPPER.readValue(Files.readAllBytes(file), MappingFile.class);
         } catch (NoSuchFileException e) {
-            throw new UserFacingException(file + ": mapping file not found");
+            throw new UserFacingException(de.grw.common.Text.of("mapping.not_found", file));
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            String where = loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
-            throw new UserFacingException(file + where + ": invalid mapping file: " + e.getOriginalMessage(), e);
+            throw new UserFacingException(loc == null
+                    ? de.grw.common.Text.of("mapping.invalid", file, e.getOriginalMessage())
+                    : de.grw.common.Text.of("mapping.invalid_at", file, loc.getLineNr(), loc.getColumnNr(),
+                            e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw new UserFacingException(file + ": cannot read mapping file: " + e.getMessage(), e);
+            throw new UserFacingException(de.grw.common.Text.of("mapping.cannot_read", file, e.getMessage()), e);
         }
     }
 
@@ -93,7 +95,7 @@ public record MappingFile(Map<String, String> columns, Map<String, SourceSetting
             try {
                 options = options.withEncoding(Charset.forName(enc));
             } catch (IllegalArgumentException e) {
-                throw new UserFacingException(mappingPath + ": unknown encoding '" + enc + "'");
+                throw new UserFacingException(de.grw.common.Text.of("mapping.unknown_encoding", mappingPath, enc));
             }
         }
         if (delim != null) {
@@ -113,7 +115,7 @@ public record MappingFile(Map<String, String> columns, Map<String, SourceSetting
         if (d.length() == 1 && d.charAt(0) != '"') {
             return d.charAt(0);
         }
-        throw new UserFacingException(mappingPath + ": delimiter must be one character or \"tab\", not '" + d + "'");
+        throw new UserFacingException(de.grw.common.Text.of("mapping.bad_delimiter", mappingPath, d));
     }
 
     /**
@@ -136,8 +138,8 @@ public record MappingFile(Map<String, String> columns, Map<String, SourceSetting
         for (var e : overrides.entrySet()) {
             ColumnTarget target = ColumnTarget.parse(e.getValue(), profile);
             if (target == null) {
-                throw new UserFacingException(mappingPath + ": column \"" + e.getKey() + "\" is mapped to '"
-                        + e.getValue() + "', which is neither a field, a date part, a combined column nor 'extra'");
+                throw new UserFacingException(de.grw.common.Text.of("mapping.bad_target", mappingPath, e.getKey(),
+                        e.getValue()));
             }
             int index = findColumn(automatic.columns(), e.getKey());
             if (index < 0) {

@@ -34,7 +34,7 @@ public sealed interface SourceInput permits SourceInput.File, SourceInput.Databa
     static SourceInput database(DatabaseSource source, String name) {
         String n = name != null && !name.isBlank() ? name.strip() : source.defaultSourceName();
         if (n == null) {
-            throw new UserFacingException(source.safeUrl() + ": a query needs a source name (--as NAME)");
+            throw new UserFacingException(de.grw.common.Text.of("import.query_needs_name", source.safeUrl()));
         }
         return new Database(source, n);
     }

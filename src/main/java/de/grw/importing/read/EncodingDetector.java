@@ -1,6 +1,7 @@
 package de.grw.importing.read;
 
 import de.grw.common.CancellationToken;
+import de.grw.common.Text;
 import de.grw.common.UserFacingException;
 
 import java.io.IOException;
@@ -50,7 +51,7 @@ final class EncodingDetector {
             }
             String signature = Signatures.binaryKind(buf, n);
             if (signature != null) {
-                throw notText(file, 0, " It looks like " + signature + ".");
+                throw notText(file, 0, Text.of("import.looks_like", signature));
             }
             Charset bomCharset = null;
             int bom = 0;
@@ -91,10 +92,10 @@ final class EncodingDetector {
 
     private static TextEncoding decide(Path file, ByteScan scan, Charset forced, int bom, Charset bomCharset) {
         if (scan.nulOffset >= 0) {
-            throw notText(file, scan.nulOffset, "");
+            throw notText(file, scan.nulOffset, null);
         }
         if (scan.controlCount > 1 && scan.controlCount * 20L > scan.sampled) {
-            throw notText(file, scan.firstControlOffset, "");
+            throw notText(file, scan.firstControlOffset, null);
         }
         if (!scan.nonBlank) {
             throw Messages.empty(file);
@@ -105,9 +106,8 @@ final class EncodingDetector {
         }
         if (bomCharset != null) {
             if (!scan.utf8Valid) {
-                throw Messages.atLine(file, scan.utf8ErrorLine, "the file starts with a UTF-8 byte-order mark, but "
-                        + hex(scan.utf8ErrorByte) + " at offset " + scan.utf8ErrorOffset + " is not valid UTF-8. "
-                        + "Save the file as UTF-8 again or choose its encoding explicitly.");
+                throw Messages.atLine(file, scan.utf8ErrorLine, Text.of("import.bom_invalid",
+                        hex(scan.utf8ErrorByte), scan.utf8ErrorOffset));
             }
             return new TextEncoding(StandardCharsets.UTF_8, bom, true, "byte-order mark: UTF-8");
         }
@@ -116,9 +116,8 @@ final class EncodingDetector {
                     scan.nonAscii ? "valid UTF-8" : "only ASCII characters (read as UTF-8)");
         }
         if (scan.undefinedOffset >= 0) {
-            throw Messages.atLine(file, scan.undefinedLine, "unknown character encoding: the text is neither valid "
-                    + "UTF-8 nor Windows-1252 (" + hex(scan.undefinedByte) + " at offset " + scan.undefinedOffset
-                    + "). Save the file as UTF-8 or choose its encoding explicitly.");
+            throw Messages.atLine(file, scan.undefinedLine, Text.of("import.unknown_encoding",
+                    hex(scan.undefinedByte), scan.undefinedOffset));
         }
         String notUtf8 = "not valid UTF-8 (line " + scan.utf8ErrorLine + "); ";
         if (scan.c1Seen) {
@@ -127,9 +126,9 @@ final class EncodingDetector {
         return new TextEncoding(StandardCharsets.ISO_8859_1, 0, false, notUtf8 + "no bytes 0x80-0x9F: ISO-8859-1");
     }
 
-    static UserFacingException notText(Path file, long offset, String hint) {
-        return new UserFacingException(Messages.name(file) + ": not a text file (binary content at byte " + offset
-                + ")." + hint);
+    static UserFacingException notText(Path file, long offset, Text hint) {
+        return new UserFacingException(hint == null ? Text.of("import.binary", Messages.name(file), offset)
+                : Text.of("import.binary_hint", Messages.name(file), offset, hint));
     }
 
     private static boolean isUtf16(Charset cs) {

@@ -70,16 +70,14 @@ final class ExcelReader {
         } catch (UserFacingException | CancelledException e) {
             throw e;
         } catch (EncryptedDocumentException e) {
-            throw new UserFacingException(name + ": the workbook is password-protected; save it without a password",
-                    e);
+            throw new UserFacingException(de.grw.common.Text.of("import.excel_password", name), e);
         } catch (OldExcelFormatException e) {
-            throw new UserFacingException(name + ": this Excel format (Excel 95 or older) is not supported; save the"
-                    + " workbook as .xlsx", e);
+            throw new UserFacingException(de.grw.common.Text.of("import.excel_old", name), e);
         } catch (IOException e) {
             throw Messages.io(file, e);
         } catch (Exception e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new UserFacingException(name + ": not a readable Excel workbook (" + why + ")", e);
+            throw new UserFacingException(de.grw.common.Text.of("import.excel_unreadable", name, why), e);
         }
     }
 
@@ -95,8 +93,7 @@ final class ExcelReader {
         if (Signatures.isOle2(head, n)) {
             return false;
         }
-        throw new UserFacingException(Messages.name(file) + ": not an Excel workbook (it has no Excel signature). "
-                + "If it is a CSV text file, rename it to .csv or choose the CSV format.");
+        throw new UserFacingException(de.grw.common.Text.of("import.excel_no_signature", Messages.name(file)));
     }
 
     private static HSSFWorkbook openXls(Path file) throws IOException {
@@ -169,9 +166,9 @@ final class ExcelReader {
     private static UserFacingException noSuchSheet(Path file, String sheet) {
         List<String> names = sheetNames(file);
         if (sheet == null || names.isEmpty()) {
-            return new UserFacingException(Messages.name(file) + ": the workbook has no sheets");
+            return new UserFacingException(de.grw.common.Text.of("import.excel_no_sheets", Messages.name(file)));
         }
-        return new UserFacingException(Messages.name(file) + ": there is no sheet \"" + sheet + "\" (sheets: "
-                + String.join(", ", names) + ")");
+        return new UserFacingException(de.grw.common.Text.of("import.excel_no_such_sheet", Messages.name(file), sheet,
+                String.join(", ", names)));
     }
 }

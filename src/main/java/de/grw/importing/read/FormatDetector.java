@@ -39,7 +39,7 @@ final class FormatDetector {
 
     static Resolved resolve(Path file, ReadOptions options, CancellationToken cancel) throws IOException {
         if (Files.isDirectory(file)) {
-            throw new UserFacingException(Messages.name(file) + ": this is a folder, not a file");
+            throw new UserFacingException(de.grw.common.Text.of("import.folder", Messages.name(file)));
         }
         if (Files.size(file) == 0) {
             throw Messages.empty(file);

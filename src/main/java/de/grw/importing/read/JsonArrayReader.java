@@ -80,7 +80,7 @@ final class JsonArrayReader {
         }
         t = p.nextToken();
         if (t == JsonToken.END_ARRAY) {
-            throw new UserFacingException(Messages.name(file) + ": the file is empty (an empty JSON array)");
+            throw new UserFacingException(de.grw.common.Text.of("import.json_empty", Messages.name(file)));
         }
         List<String> header = HeaderNames.normalize(new ArrayList<>(keys), false);
         Map<String, Integer> columns = JsonCells.columns(keys);

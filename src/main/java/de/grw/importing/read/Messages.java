@@ -1,5 +1,6 @@
 package de.grw.importing.read;
 
+import de.grw.common.Text;
 import de.grw.common.UserFacingException;
 
 import java.io.IOException;
@@ -24,23 +25,28 @@ final class Messages {
     }
 
     static UserFacingException empty(Path file) {
-        return new UserFacingException(name(file) + ": the file is empty");
+        return new UserFacingException(Text.of("import.empty", name(file)));
     }
 
     static UserFacingException atLine(Path file, long line, String problem) {
-        return new UserFacingException(name(file) + ", line " + line + ": " + problem);
+        return atLine(file, line, Text.of("import.as_is", problem));
+    }
+
+    static UserFacingException atLine(Path file, long line, Text problem) {
+        return new UserFacingException(Text.of("import.at_line", name(file), line, problem));
     }
 
     static UserFacingException atPosition(Path file, long line, long column, String problem) {
-        return new UserFacingException(name(file) + ", line " + line + ", column " + column + ": " + problem);
+        return new UserFacingException(Text.of("import.at_position", name(file), line, column,
+                Text.of("import.as_is", problem)));
     }
 
     static UserFacingException io(Path file, IOException e) {
-        String why;
+        Object why;
         if (e instanceof NoSuchFileException) {
-            why = "the file does not exist";
+            why = Text.of("import.why_missing");
         } else if (e instanceof AccessDeniedException) {
-            why = "access denied";
+            why = Text.of("import.why_denied");
         } else if (e instanceof FileSystemException fse && fse.getReason() != null) {
             why = fse.getReason();
         } else if (e.getMessage() != null && !e.getMessage().isBlank()) {
@@ -48,7 +54,7 @@ final class Messages {
         } else {
             why = e.getClass().getSimpleName();
         }
-        return new UserFacingException(name(file) + ": the file cannot be read (" + why + ")", e);
+        return new UserFacingException(Text.of("import.cannot_read", name(file), why), e);
     }
 
     /** A decoding error in a text whose encoding was chosen by the user or stated by a byte-order mark. */
@@ -59,9 +65,9 @@ final class Messages {
         } catch (IOException e) {
             throw io(file, e);
         }
-        String where = line > 0 ? name(file) + ", line " + line : name(file);
-        return new UserFacingException(where + ": the text cannot be decoded as " + encoding.charset().name()
-                + ". Save the file as UTF-8 or choose its encoding explicitly.");
+        return new UserFacingException(line > 0
+                ? Text.of("import.undecodable_at", name(file), line, encoding.charset().name())
+                : Text.of("import.undecodable", name(file), encoding.charset().name()));
     }
 
     /** {@code 1000000} as {@code "1,000,000"}. */

@@ -91,7 +91,7 @@ final class SheetRowAssembler {
     /** Called after the last row. */
     void finish() {
         if (header == null) {
-            throw new UserFacingException(Messages.name(file) + ": the sheet \"" + sheet + "\" is empty");
+            throw new UserFacingException(de.grw.common.Text.of("import.sheet_empty", Messages.name(file), sheet));
         }
         out.finish();
     }

@@ -282,4 +282,18 @@ class ImportViewModelTest {
         assertThat(vm.busyProperty().get()).isFalse();
         assertThat(recorded.errors).isEmpty();
     }
+
+    @Test
+    void anUnreadableFileIsReportedInGerman() throws Exception {
+        java.nio.file.Path binary = dir.resolve("bild.csv");
+        java.nio.file.Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, 3, 0, 0});
+        onFx(() -> {
+            vm.pathProperty().set(binary.toString());
+            vm.loadPreview();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.messageProperty().get()).startsWith("bild.csv: keine Textdatei (binärer Inhalt bei Byte 0).");
+        assertThat(vm.columns()).isEmpty();
+        assertThat(recorded.errors).isEmpty();
+    }
 }
