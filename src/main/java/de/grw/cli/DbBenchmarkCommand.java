@@ -199,7 +199,7 @@ final class DbBenchmarkCommand implements Callable<Integer> {
                         }
 
                         @Override
-                        public void rejected(long rowNumber, long line, String reason, String rawText) {
+                        public void rejected(long rowNumber, long line, de.grw.common.Text reason, String rawText) {
                         }
                     }, CancellationToken.NONE, ProgressListener.NONE);
                     if (n[0] == 0) {
@@ -325,7 +325,7 @@ final class DbBenchmarkCommand implements Callable<Integer> {
         }
 
         @Override
-        public void rejected(long rowNumber, long line, String reason, String rawText) {
+        public void rejected(long rowNumber, long line, de.grw.common.Text reason, String rawText) {
             rows++;
         }
     }

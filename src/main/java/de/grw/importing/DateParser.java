@@ -1,5 +1,6 @@
 package de.grw.importing;
 
+import de.grw.common.Text;
 import java.time.Year;
 
 /**
@@ -41,10 +42,9 @@ public final class DateParser {
                 return fromEightDigits(s);
             }
         } catch (NumberFormatException e) {
-            return ParsedDate.invalid("'" + cell + "' is not a date");
+            return ParsedDate.invalid(Text.of("date.not_a_date", cell));
         }
-        return ParsedDate.invalid("'" + cell + "' is not a date in a known format "
-                + "(yyyy-MM-dd, dd.MM.yyyy, d.M.yyyy, yyyyMMdd)");
+        return ParsedDate.invalid(Text.of("date.unknown_format", cell));
     }
 
     /** Splits at '.', '-' and '/' (like {@code split("[.\\-/]", -1)}, without a regular expression). */
@@ -116,7 +116,7 @@ public final class DateParser {
         String shown = (noDay ? "?" : day.trim()) + "." + (noMonth ? "?" : month.trim()) + "."
                 + (noYear ? "?" : year.trim());
         if (noYear) {
-            return ParsedDate.invalid("date " + shown + " has no year");
+            return ParsedDate.invalid(Text.of("date.no_year", shown));
         }
         try {
             int y = Integer.parseInt(stripDecimal(year));
@@ -124,7 +124,7 @@ public final class DateParser {
             int d = noDay ? 0 : Integer.parseInt(stripDecimal(day));
             return check(shown, y, m, d);
         } catch (NumberFormatException e) {
-            return ParsedDate.invalid("date " + shown + " is not made of numbers");
+            return ParsedDate.invalid(Text.of("date.not_numbers", shown));
         }
     }
 
@@ -135,25 +135,24 @@ public final class DateParser {
 
     private static ParsedDate check(String shown, int year, int month, int day) {
         if (year < MIN_YEAR || year > MAX_YEAR) {
-            String problem = "'" + shown + "': year " + year + " is out of range " + MIN_YEAR + "-" + MAX_YEAR;
+            Text problem = Text.of("date.year_range", shown, year, MIN_YEAR, MAX_YEAR);
             boolean partsValid = month >= 1 && month <= 12 && day >= 1 && day <= lengthOfMonth(2000, month);
             return partsValid ? ParsedDate.partial(0, month, day, problem) : ParsedDate.invalid(problem);
         }
         if (month < 0 || month > 12) {
             boolean dayPossible = day >= 0 && day <= 31;
             return ParsedDate.partial(year, 0, dayPossible ? day : 0,
-                    "'" + shown + "': there is no month " + month);
+                    Text.of("date.no_month", shown, month));
         }
         if (day < 0 || day > 31) {
-            return ParsedDate.partial(year, month, 0, "'" + shown + "': there is no day " + day);
+            return ParsedDate.partial(year, month, 0, Text.of("date.no_day", shown, day));
         }
         if (month == 0 && day != 0) {
-            return ParsedDate.partial(year, 0, day, "'" + shown + "': a day without a month");
+            return ParsedDate.partial(year, 0, day, Text.of("date.day_without_month", shown));
         }
         if (month > 0 && day > lengthOfMonth(year, month)) {
             // either the day or the month is wrong: only the year is kept
-            return ParsedDate.partial(year, 0, 0, "'" + shown + "': impossible date (month " + month + " has no day "
-                    + day + ")");
+            return ParsedDate.partial(year, 0, 0, Text.of("date.impossible", shown, month, day));
         }
         return ParsedDate.valid(year, month, day);
     }

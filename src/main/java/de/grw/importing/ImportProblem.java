@@ -1,5 +1,7 @@
 package de.grw.importing;
 
+import de.grw.common.Text;
+
 /**
  * Something wrong with the input, named so that a user can find and fix it.
  *
@@ -8,11 +10,12 @@ package de.grw.importing;
  * @param rowNumber data row number, or 0
  * @param kind      whether the row was rejected or only a value was set aside
  * @param column    the column concerned, or {@code ""}
- * @param message   what is wrong
+ * @param message   what is wrong, in English (the command line's and the reject file's language)
  * @param rawText   the row's text or the offending value, shortened to at most 1,000 characters
+ * @param text      what is wrong, by key, for showing it in the user's language
  */
 public record ImportProblem(String file, long line, long rowNumber, Kind kind, String column, String message,
-                            String rawText) {
+                            String rawText, Text text) {
 
     /** How serious a problem is. */
     public enum Kind {
@@ -22,7 +25,20 @@ public record ImportProblem(String file, long line, long rowNumber, Kind kind, S
         INVALID_VALUE
     }
 
+    /** A problem worded in English only. */
+    public ImportProblem(String file, long line, long rowNumber, Kind kind, String column, String message,
+                         String rawText) {
+        this(file, line, rowNumber, kind, column, message, rawText, Text.of("import.as_is", message));
+    }
+
+    /** A problem worded by key; its English form is the message. */
+    public ImportProblem(String file, long line, long rowNumber, Kind kind, String column, Text text,
+                         String rawText) {
+        this(file, line, rowNumber, kind, column, text.english(), rawText, text);
+    }
+
     public ImportProblem {
+        text = text == null ? Text.of("import.as_is", message) : text;
         column = column == null ? "" : column;
         rawText = rawText == null ? "" : rawText.length() > 1000 ? rawText.substring(0, 1000) + "..." : rawText;
     }

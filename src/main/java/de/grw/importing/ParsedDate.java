@@ -5,31 +5,36 @@ package de.grw.importing;
  *
  * @param iso     the date as {@code yyyy-MM-dd} ({@code 00} for an unknown day or month), or {@code null}; for an
  *                invalid date the parts that can be trusted, the others as {@code 00}
- * @param problem why the cell is not a valid date, or {@code null}
+ * @param reason  why the cell is not a valid date, or {@code null}
  */
-public record ParsedDate(String iso, String problem) {
+public record ParsedDate(String iso, de.grw.common.Text reason) {
     static final ParsedDate EMPTY = new ParsedDate(null, null);
 
     static ParsedDate valid(int year, int month, int day) {
         return new ParsedDate(iso(year, month, day), null);
     }
 
-    static ParsedDate partial(int year, int month, int day, String problem) {
+    static ParsedDate partial(int year, int month, int day, de.grw.common.Text problem) {
         String iso = iso(year, month, day);
-        return new ParsedDate(iso, problem + "; kept as " + iso + " (00 = unknown)");
+        return new ParsedDate(iso, de.grw.common.Text.of("date.kept_as", problem, iso));
     }
 
-    static ParsedDate invalid(String problem) {
+    static ParsedDate invalid(de.grw.common.Text problem) {
         return new ParsedDate(null, problem);
+    }
+
+    /** Why the cell is not a valid date, in English, or {@code null}. */
+    public String problem() {
+        return reason == null ? null : reason.english();
     }
 
     /** A complete or deliberately incomplete date without problems. */
     public boolean isValid() {
-        return iso != null && problem == null;
+        return iso != null && reason == null;
     }
 
     public boolean isEmpty() {
-        return iso == null && problem == null;
+        return iso == null && reason == null;
     }
 
     /** {@code yyyy-MM-dd} with zero padding, without {@link String#format} (this runs for every date cell). */

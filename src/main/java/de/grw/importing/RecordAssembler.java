@@ -121,13 +121,14 @@ public final class RecordAssembler {
                 values[f] = parsed.iso();
                 if (parsed.problem() != null) {
                     problems.add(new ImportProblem(file, line, rowNumber, ImportProblem.Kind.INVALID_VALUE,
-                            columnsOf(f), spec.name() + ": " + parsed.problem(), shown));
+                            columnsOf(f), de.grw.common.Text.of("import.value_problem", spec.name(), parsed.reason()),
+                            shown));
                 }
             } else if (spec.type() == FieldType.FLAG && values[f] != null) {
                 Boolean flag = parseFlag(values[f]);
                 if (flag == null) {
                     problems.add(new ImportProblem(file, line, rowNumber, ImportProblem.Kind.INVALID_VALUE,
-                            columnsOf(f), spec.name() + ": '" + values[f] + "' is neither yes nor no", values[f]));
+                            columnsOf(f), de.grw.common.Text.of("import.not_a_flag", spec.name(), values[f]), values[f]));
                     values[f] = null;
                 } else {
                     values[f] = flag.toString();

@@ -1,5 +1,6 @@
 package de.grw.importing;
 
+import de.grw.common.Text;
 import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
 import de.grw.common.UserFacingException;
@@ -135,12 +136,12 @@ public final class SourceImporter {
             if (idField >= 0 && hasIdColumn()) {
                 id = values[idField];
                 if (id == null) {
-                    reject(rowNumber, line, "the record id is empty", cells);
+                    reject(rowNumber, line, Text.of("import.id_empty"), cells);
                     return;
                 }
                 Long first = idLines.putIfAbsent(id, line);
                 if (first != null) {
-                    reject(rowNumber, line, "record id '" + id + "' is used already (line " + first + ")", cells);
+                    reject(rowNumber, line, Text.of("import.id_twice", id, first), cells);
                     return;
                 }
             } else {
@@ -160,14 +161,14 @@ public final class SourceImporter {
                     .anyMatch(t -> t instanceof ColumnTarget.Field f && f.field().equals(idName));
         }
 
-        private void reject(long rowNumber, long line, String reason, String[] cells) {
+        private void reject(long rowNumber, long line, Text reason, String[] cells) {
             rejected++;
             listener.problem(new ImportProblem(fileName, line, rowNumber, ImportProblem.Kind.REJECTED_ROW, "", reason,
                     String.join(";", nullsAsEmpty(cells))));
         }
 
         @Override
-        public void unreadable(long rowNumber, long line, int column, String reason) {
+        public void unreadable(long rowNumber, long line, int column, Text reason) {
             String name = assembler == null || column >= assembler.mapping().columns().size() ? ""
                     : assembler.mapping().columns().get(column);
             invalidValues++;
@@ -176,7 +177,7 @@ public final class SourceImporter {
         }
 
         @Override
-        public void rejected(long rowNumber, long line, String reason, String rawText) {
+        public void rejected(long rowNumber, long line, Text reason, String rawText) {
             rows++;
             rejected++;
             listener.problem(new ImportProblem(fileName, line, rowNumber, ImportProblem.Kind.REJECTED_ROW, "", reason,

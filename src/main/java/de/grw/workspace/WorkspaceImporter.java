@@ -254,8 +254,11 @@ public final class WorkspaceImporter {
     }
 
     private static void storeProblems(Connection c, long sourceId, List<ImportProblem> problems) throws SQLException {
+        // a workspace held at an older schema (only in tests of migrations) has no message_text yet
+        boolean texts = Migrations.version(c) >= 3;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_problems(source_id, line, row_number, kind, "
-                + "column_name, message, raw) VALUES (?,?,?,?,?,?,?)")) {
+                + "column_name, message, raw" + (texts ? ", message_text) VALUES (?,?,?,?,?,?,?,?)"
+                : ") VALUES (?,?,?,?,?,?,?)"))) {
             for (ImportProblem p : problems) {
                 ps.setLong(1, sourceId);
                 ps.setLong(2, p.line());
@@ -264,6 +267,9 @@ public final class WorkspaceImporter {
                 ps.setString(5, p.column());
                 ps.setString(6, p.message());
                 ps.setString(7, p.rawText());
+                if (texts) {
+                    ps.setString(8, de.grw.common.TextJson.write(p.text()));
+                }
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -279,7 +285,8 @@ public final class WorkspaceImporter {
         return workspace.read(c -> {
             List<ImportProblem> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT s.file_name, p.line, p.row_number, p.kind, "
-                    + "p.column_name, p.message, p.raw FROM import_problems p JOIN sources s ON s.id = p.source_id "
+                    + "p.column_name, p.message, p.raw, p.message_text FROM import_problems p "
+                    + "JOIN sources s ON s.id = p.source_id "
                     + "WHERE p.source_id = ? ORDER BY p.id LIMIT ?")) {
                 ps.setLong(1, sourceId);
                 ps.setInt(2, limit <= 0 ? Integer.MAX_VALUE : limit);
@@ -287,7 +294,7 @@ public final class WorkspaceImporter {
                     while (rs.next()) {
                         out.add(new ImportProblem(rs.getString(1), rs.getLong(2), rs.getLong(3),
                                 ImportProblem.Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-                                rs.getString(7)));
+                                rs.getString(7), de.grw.common.TextJson.read(rs.getString(8))));
                     }
                 }
             }

@@ -258,7 +258,7 @@ abstract class DatabaseExportContract {
         }
 
         @Override
-        public void rejected(long rowNumber, long line, String reason, String rawText) {
+        public void rejected(long rowNumber, long line, de.grw.common.Text reason, String rawText) {
             throw new AssertionError(reason);
         }
 

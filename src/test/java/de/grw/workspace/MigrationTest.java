@@ -84,8 +84,11 @@ class MigrationTest {
         assertThat(records).hasSizeGreaterThan(300);
 
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
-            assertThat(w.migrated()).containsExactly(2);
+            assertThat(w.migrated()).containsExactly(2, 3);
             assertThat(indexes(w)).containsExactlyInAnyOrderElementsOf(V2_INDEXES);
+            // version 3: problems keep their wording by key; those imported before have none
+            assertThat(TestWorkspaces.rows(w, "SELECT count(*) FROM import_problems WHERE message_text IS NOT NULL"))
+                    .containsExactly(List.of(0));
             assertThat(TestWorkspaces.rows(w, "SELECT * FROM records ORDER BY id")).isEqualTo(records);
             assertThat(w.read(Journal::all)).isEqualTo(journal);
             JournalVerifier.Result r = w.read(c -> JournalVerifier.verify(Journal.all(c).iterator()));
@@ -96,7 +99,7 @@ class MigrationTest {
             assertThat(clerk.role()).isEqualTo(Role.CLERK);
             assertThat(TestWorkspaces.match(w, clerk).records()).isEqualTo(records.size());
         }
-        assertThat(userVersion(file)).isEqualTo(2);
+        assertThat(userVersion(file)).isEqualTo(3);
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
             assertThat(w.migrated()).isEmpty();
         }

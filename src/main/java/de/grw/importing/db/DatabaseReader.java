@@ -153,9 +153,8 @@ public final class DatabaseReader {
         for (int i = 0; i < n; i++) {
             readers[i] = cellReader(meta, i + 1, kind);
             if (readers[i] == null) {
-                sink.unreadable(0, 0, i, "column \"" + header.get(i) + "\" has the type "
-                        + meta.getColumnTypeName(i + 1) + " (binary data), which cannot be read as text; its values "
-                        + "are left out");
+                sink.unreadable(0, 0, i, de.grw.common.Text.of("import.db_binary_column", header.get(i),
+                        meta.getColumnTypeName(i + 1)));
             }
         }
         long row = 0;
@@ -173,9 +172,8 @@ public final class DatabaseReader {
                     cell = readers[i].read(rs, i + 1);
                 } catch (SQLException | RuntimeException e) {
                     cell = null;
-                    sink.unreadable(row, row, i, "the value of column \"" + header.get(i) + "\" ("
-                            + meta.getColumnTypeName(i + 1) + ") cannot be read as text: "
-                            + Databases.firstLine(e.getMessage()));
+                    sink.unreadable(row, row, i, de.grw.common.Text.of("import.db_unreadable_value", header.get(i),
+                            meta.getColumnTypeName(i + 1), Databases.firstLine(e.getMessage())));
                 }
                 if (cell != null && cell.length() > maxFieldChars && tooLong < 0) {
                     tooLong = i;
@@ -183,8 +181,8 @@ public final class DatabaseReader {
                 cells[i] = cell;
             }
             if (tooLong >= 0) {
-                sink.rejected(row, row, "column \"" + header.get(tooLong) + "\" is longer than "
-                        + String.format(Locale.ROOT, "%,d", maxFieldChars) + " characters", raw(cells));
+                sink.rejected(row, row, de.grw.common.Text.of("import.db_too_long", header.get(tooLong),
+                        String.format(Locale.ROOT, "%,d", maxFieldChars)), raw(cells));
             } else {
                 sink.row(row, row, cells);
             }

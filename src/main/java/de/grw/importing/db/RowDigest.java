@@ -54,16 +54,16 @@ public final class RowDigest implements RowSink {
     }
 
     @Override
-    public void rejected(long rowNumber, long line, String reason, String rawText) {
+    public void rejected(long rowNumber, long line, de.grw.common.Text reason, String rawText) {
         digest.update(REJECTED);
-        text(reason);
+        text(reason.english());
         text(rawText);
         digest.update(END_OF_ROW);
         next.rejected(rowNumber, line, reason, rawText);
     }
 
     @Override
-    public void unreadable(long rowNumber, long line, int column, String reason) {
+    public void unreadable(long rowNumber, long line, int column, de.grw.common.Text reason) {
         next.unreadable(rowNumber, line, column, reason);
     }
 

@@ -42,7 +42,7 @@ final class CsvParser {
     private String[] fields = new String[16];
     private int count;
     private long startLine;
-    private String problem;
+    private de.grw.common.Text problem;
     private int tooLongField;
     private boolean quotedAny;
     private final StringBuilder field = new StringBuilder();
@@ -109,7 +109,7 @@ final class CsvParser {
     }
 
     /** Why the current record is broken, or {@code null}. */
-    String problem() {
+    de.grw.common.Text problem() {
         return problem;
     }
 
@@ -231,7 +231,7 @@ final class CsvParser {
      */
     private int broken(long quoteLine) {
         long firstQuoteLine = replay != null ? replayQuoteLine : quoteLine;
-        problem = "unbalanced quote starting at line " + firstQuoteLine;
+        problem = de.grw.common.Text.of("import.unbalanced_quote", firstQuoteLine);
         endRaw();
         if (replay != null) {
             replay.append(buf, replayStart, pos - replayStart);

@@ -43,7 +43,7 @@ final class CsvReader {
             throw Messages.empty(file);
         }
         if (parser.problem() != null) {
-            throw Messages.atLine(file, parser.startLine(), "the header row cannot be read: " + parser.problem());
+            throw Messages.atLine(file, parser.startLine(), de.grw.common.Text.of("import.header_unreadable", parser.problem()));
         }
         if (parser.tooLongField() > 0) {
             throw Messages.atLine(file, parser.startLine(), "the header row cannot be read: "
@@ -61,7 +61,8 @@ final class CsvReader {
             } else if (parser.tooLongField() > 0) {
                 out.reject(line, Messages.fieldTooLong(parser.tooLongField(), maxFieldChars), parser.rawText());
             } else if (n < width || n > width && !parser.emptyFrom(width)) {
-                out.reject(line, Messages.fields(n) + ", but the header has " + width, parser.rawText());
+                out.reject(line, de.grw.common.Text.of(n == 1 ? "import.field_count_one" : "import.field_count", n,
+                        width), parser.rawText());
             } else {
                 out.row(line, parser.fields(width));
             }

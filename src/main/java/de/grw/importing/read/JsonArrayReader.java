@@ -96,11 +96,11 @@ final class JsonArrayReader {
                 if (problem == null) {
                     out.row(line, cells);
                 } else {
-                    out.reject(line, problem, "");
+                    out.reject(line, de.grw.common.Text.of("import.as_is", problem), "");
                 }
             } else {
                 String raw = JsonCells.text(p, t);
-                out.reject(line, "the array element is " + JsonCells.kind(t) + ", not an object",
+                out.reject(line, de.grw.common.Text.of("import.json_not_object", JsonCells.kind(t)),
                         raw == null ? "null" : raw);
             }
             t = p.nextToken();

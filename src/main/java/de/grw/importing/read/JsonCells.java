@@ -96,7 +96,7 @@ final class JsonCells {
             } else {
                 cells[col] = text;
                 if (problem == null && text != null && text.length() > maxChars) {
-                    problem = Messages.fieldTooLong(col + 1, maxChars) + " (\"" + header.get(col) + "\")";
+                    problem = Messages.fieldTooLong(col + 1, maxChars).english() + " (\"" + header.get(col) + "\")";
                 }
             }
         }

@@ -91,7 +91,7 @@ final class JsonLinesReader {
             throws IOException {
         long number = lines.lineNumber();
         if (lines.truncated()) {
-            out.reject(number, "the line is longer than " + Messages.count(maxLineChars(maxChars)) + " characters",
+            out.reject(number, de.grw.common.Text.of("import.line_too_long", Messages.count(maxLineChars(maxChars))),
                     line);
             return;
         }
@@ -112,7 +112,7 @@ final class JsonLinesReader {
             if (problem == null) {
                 out.row(number, cells);
             } else {
-                out.reject(number, problem, line);
+                out.reject(number, de.grw.common.Text.of("import.as_is", problem), line);
             }
         } catch (JsonProcessingException e) {
             int column = JsonCells.column(e);
@@ -121,7 +121,7 @@ final class JsonLinesReader {
                 throw Messages.atPosition(file, number, column, "invalid JSON: " + why
                         + ". Expected a JSON array of objects or one JSON object per line (JSON Lines).");
             }
-            out.reject(number, "invalid JSON at column " + column + ": " + why, line);
+            out.reject(number, de.grw.common.Text.of("import.invalid_json", column, why), line);
         }
     }
 }

@@ -80,8 +80,8 @@ final class Messages {
         return n == 1 ? "1 field" : n + " fields";
     }
 
-    static String fieldTooLong(int fieldNumber, int maxChars) {
-        return "field " + fieldNumber + " is longer than " + count(maxChars) + " characters";
+    static Text fieldTooLong(int fieldNumber, int maxChars) {
+        return Text.of("import.field_too_long", fieldNumber, count(maxChars));
     }
 
     /** Cuts a raw text to {@link #RAW_TEXT_LIMIT} characters without splitting a surrogate pair. */

@@ -39,9 +39,9 @@ public final class PreviewSink implements RowSink {
     }
 
     @Override
-    public void rejected(long rowNumber, long line, String reason, String rawText) {
+    public void rejected(long rowNumber, long line, de.grw.common.Text reason, String rawText) {
         take();
-        rejected.add(new TablePreview.Rejected(rowNumber, line, reason, rawText));
+        rejected.add(new TablePreview.Rejected(rowNumber, line, reason.english(), rawText));
     }
 
     private void take() {

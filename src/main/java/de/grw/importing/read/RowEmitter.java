@@ -45,7 +45,7 @@ final class RowEmitter {
         tick();
     }
 
-    void reject(long line, String reason, String rawText) {
+    void reject(long line, de.grw.common.Text reason, String rawText) {
         sink.rejected(++rowNumber, line, reason, Messages.shorten(rawText));
         tick();
     }

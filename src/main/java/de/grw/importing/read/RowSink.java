@@ -1,5 +1,6 @@
 package de.grw.importing.read;
 
+import de.grw.common.Text;
 import java.util.List;
 
 /**
@@ -26,11 +27,11 @@ public interface RowSink {
      * A data row that could not be read as a row of the table. The reader goes on with the next row where it can.
      *
      * @param reason  what is wrong, in one sentence a user understands (for example
-     *                {@code "9 fields, but the header has 12"})
+     *                {@code "9 fields, but the header has 12"}), in English and German
      * @param rawText the row's text as far as it is known (may be shortened; never more than 1,000 characters), or
      *                {@code ""}
      */
-    void rejected(long rowNumber, long line, String reason, String rawText);
+    void rejected(long rowNumber, long line, Text reason, String rawText);
 
     /**
      * A cell that cannot be read as text (a database column of a type without a text form, or a value the driver
@@ -42,6 +43,6 @@ public interface RowSink {
      * @param column 0-based index of the column in the header
      * @param reason what is wrong, in one sentence a user understands
      */
-    default void unreadable(long rowNumber, long line, int column, String reason) {
+    default void unreadable(long rowNumber, long line, int column, Text reason) {
     }
 }

@@ -72,8 +72,8 @@ final class SheetRowAssembler {
         }
         int width = header.size();
         if (last >= width) {
-            out.reject(line, "value in column " + CellReference.convertNumToColString(last) + ", but the header has "
-                    + width + (width == 1 ? " column" : " columns"), raw(cells));
+            out.reject(line, de.grw.common.Text.of(width == 1 ? "import.sheet_beyond_one" : "import.sheet_beyond",
+                    CellReference.convertNumToColString(last), width), raw(cells));
             return;
         }
         String[] row = new String[width];

@@ -64,9 +64,10 @@ final class ImportTexts {
         };
     }
 
-    /** One line for the problem list; the engine's own description of the problem stays as it is. */
+    /** One line for the problem list, in the desktop's language. */
     static String problem(ImportProblem p, I18n t) {
-        return p.kind() == ImportProblem.Kind.REJECTED_ROW ? t.get("import.problem.rejected", p.line(), p.message())
-                : t.get("import.problem.invalid", p.line(), p.column(), p.message());
+        String why = p.text().in(t.locale());
+        return p.kind() == ImportProblem.Kind.REJECTED_ROW ? t.get("import.problem.rejected", p.line(), why)
+                : t.get("import.problem.invalid", p.line(), p.column(), why);
     }
 }

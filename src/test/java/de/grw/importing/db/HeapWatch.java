@@ -35,7 +35,7 @@ final class HeapWatch implements RowSink {
     }
 
     @Override
-    public void rejected(long rowNumber, long line, String reason, String rawText) {
+    public void rejected(long rowNumber, long line, de.grw.common.Text reason, String rawText) {
         count++;
     }
 

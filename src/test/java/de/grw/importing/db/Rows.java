@@ -23,12 +23,12 @@ final class Rows implements RowSink {
     }
 
     @Override
-    public void rejected(long rowNumber, long line, String reason, String rawText) {
+    public void rejected(long rowNumber, long line, de.grw.common.Text reason, String rawText) {
         rejected.add(rowNumber + ": " + reason);
     }
 
     @Override
-    public void unreadable(long rowNumber, long line, int column, String reason) {
+    public void unreadable(long rowNumber, long line, int column, de.grw.common.Text reason) {
         unreadable.add(rowNumber + "/" + column + ": " + reason);
     }
 

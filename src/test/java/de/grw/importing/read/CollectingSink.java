@@ -35,12 +35,12 @@ class CollectingSink implements RowSink {
     }
 
     @Override
-    public void rejected(long rowNumber, long line, String reason, String rawText) {
+    public void rejected(long rowNumber, long line, de.grw.common.Text reason, String rawText) {
         check(rowNumber);
         if (rawText == null || rawText.length() > 1000) {
             throw new AssertionError("bad raw text length for row " + rowNumber);
         }
-        rejected.add(new Rejected(rowNumber, line, reason, rawText));
+        rejected.add(new Rejected(rowNumber, line, reason.english(), rawText));
     }
 
     private void check(long rowNumber) {

@@ -42,7 +42,7 @@ class CsvSpeedTest {
             }
 
             @Override
-            public void rejected(long rowNumber, long line, String reason, String rawText) {
+            public void rejected(long rowNumber, long line, de.grw.common.Text reason, String rawText) {
                 count[1]++;
             }
         };

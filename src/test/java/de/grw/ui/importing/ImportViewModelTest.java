@@ -158,7 +158,9 @@ class ImportViewModelTest {
         assertThat(outcome.result().imported().recordsImported()).isEqualTo(121);
         assertThat(vm.resultTextProperty().get()).contains("Datensätze: 121").contains("nicht verwendbare Werte: 1");
         assertThat(vm.problems()).hasSize(1);
-        assertThat(vm.problems().get(0)).startsWith("Zeile 3, Spalte „geburtsdatum“: Wert nicht verwendet");
+        assertThat(vm.problems().get(0)).isEqualTo("Zeile 3, Spalte „geburtsdatum“: Wert nicht verwendet – "
+                + "„1995-02-30“: unmögliches Datum (Monat 2 hat keinen Tag 30); übernommen als 1995-00-00 "
+                + "(00 = unbekannt)");
 
         MatchProfile profile = model.review().profile();
         String stored = model.workspace().read(c -> {
