@@ -68,10 +68,10 @@ public final class SourceImporter {
         Collector collector = new Collector(file.getFileName().toString(), source, listener);
         DetectedFormat format = reader.read(file, options, collector, cancel, progress);
         if (collector.assembler == null) {
-            throw new UserFacingException(file + ": the file has no header row");
+            throw new UserFacingException(Text.of("import.no_header", file));
         }
         if (collector.rows == 0) {
-            throw new UserFacingException(file + ": the file has a header but no data rows");
+            throw new UserFacingException(Text.of("import.header_only", file));
         }
         return new ImportedSource(source, file, format, collector.assembler.mapping(), collector.rows,
                 collector.imported, collector.rejected, collector.invalidValues, collector.warnings);
@@ -87,11 +87,11 @@ public final class SourceImporter {
         RowDigest digest = new RowDigest(db.describe(), collector);
         DetectedFormat format = new DatabaseReader().read(db, digest, cancel, progress);
         if (collector.assembler == null) {
-            throw new UserFacingException(db.describe() + ": the result has no columns");
+            throw new UserFacingException(Text.of("import.db_no_columns", db.describe()));
         }
         if (collector.rows == 0) {
-            throw new UserFacingException(db.describe() + ": " + (db.table() != null ? "the table has no rows"
-                    : "the query returned no rows"));
+            throw new UserFacingException(Text.of(db.table() != null ? "import.db_table_empty"
+                    : "import.db_query_empty", db.describe()));
         }
         return new ImportedSource(source, null, format, collector.assembler.mapping(), collector.rows,
                 collector.imported, collector.rejected, collector.invalidValues, collector.warnings, digest.hex());

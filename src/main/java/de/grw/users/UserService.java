@@ -130,7 +130,7 @@ public final class UserService {
                 ps.setInt(1, disabled ? 1 : 0);
                 ps.setString(2, name);
                 if (ps.executeUpdate() == 0) {
-                    throw new UserFacingException("no account named " + name);
+                    throw new UserFacingException(de.grw.common.Text.of("users.unknown", name));
                 }
             }
             Journal.append(c, workspace.now(), session.user(), disabled ? "user.disabled" : "user.enabled",

@@ -50,7 +50,7 @@ public final class ConnectionStore {
             return new TreeMap<>(JSON.readValue(file.toFile(), new TypeReference<Map<String, ConnectionSettings>>() {
             }));
         } catch (IOException | IllegalArgumentException e) {
-            throw new UserFacingException(file + ": the saved connections cannot be read: " + e.getMessage(), e);
+            throw new UserFacingException(de.grw.common.Text.of("db.saved_unreadable", file, e.getMessage()), e);
         }
     }
 
@@ -60,14 +60,15 @@ public final class ConnectionStore {
 
     /** The connection of that name. */
     public ConnectionSettings get(String name) {
-        return find(name).orElseThrow(() -> new UserFacingException("no saved connection named '" + name + "'"
-                + (all().isEmpty() ? "" : " (saved: " + String.join(", ", all().keySet()) + ")")));
+        return find(name).orElseThrow(() -> new UserFacingException(all().isEmpty()
+                ? de.grw.common.Text.of("db.no_saved", name)
+                : de.grw.common.Text.of("db.no_saved_of", name, String.join(", ", all().keySet()))));
     }
 
     /** Saves (or replaces) a connection under a name; never a password. */
     public void save(String name, ConnectionSettings settings) {
         if (name == null || name.isBlank()) {
-            throw new UserFacingException("a saved connection needs a name");
+            throw new UserFacingException(de.grw.common.Text.of("db.needs_name"));
         }
         Map<String, ConnectionSettings> all = all();
         all.put(name.strip(), settings);
@@ -93,7 +94,7 @@ public final class ConnectionStore {
                 // not a POSIX file system
             }
         } catch (IOException e) {
-            throw new UserFacingException(file + ": cannot save the connection: " + e.getMessage(), e);
+            throw new UserFacingException(de.grw.common.Text.of("db.cannot_save", file, e.getMessage()), e);
         }
     }
 

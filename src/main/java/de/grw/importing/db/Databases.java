@@ -115,11 +115,11 @@ public final class Databases {
         if (!memory) {
             Path file = Path.of(path);
             if (readOnly && !Files.isRegularFile(file)) {
-                throw new UserFacingException(safeUrl(url) + ": the database file " + file + " does not exist");
+                throw new UserFacingException(de.grw.common.Text.of("db.file_missing", safeUrl(url), file));
             }
             Path dir = file.toAbsolutePath().getParent();
             if (!readOnly && dir != null && !Files.isDirectory(dir)) {
-                throw new UserFacingException(safeUrl(url) + ": the folder " + dir + " does not exist");
+                throw new UserFacingException(de.grw.common.Text.of("db.folder_missing", safeUrl(url), dir));
             }
         }
         SQLiteConfig config = new SQLiteConfig();

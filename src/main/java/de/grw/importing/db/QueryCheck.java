@@ -21,7 +21,7 @@ public final class QueryCheck {
     public static String singleSelect(String query, Databases.Kind kind) {
         boolean nested = kind == Databases.Kind.POSTGRESQL;
         if (query == null || query.isBlank()) {
-            throw new UserFacingException("the query is empty");
+            throw new UserFacingException(de.grw.common.Text.of("db.query_empty"));
         }
         String q = query.strip();
         int start = skipSpaceAndComments(q, 0, nested);
@@ -34,15 +34,14 @@ public final class QueryCheck {
         }
         String first = q.substring(start, wordEnd).toUpperCase(Locale.ROOT);
         if (!(first.equals("SELECT") || first.equals("WITH") || first.equals("VALUES") || first.equals("TABLE"))) {
-            throw new UserFacingException("the query must be a single SELECT statement (or WITH ... SELECT); it "
-                    + "begins with " + (first.isEmpty() ? "'" + shorten(q.substring(start)) + "'" : first));
+            throw new UserFacingException(de.grw.common.Text.of("db.query_not_select",
+                    first.isEmpty() ? "'" + shorten(q.substring(start)) + "'" : first));
         }
         int end = statementEnd(q, start, nested);
         if (end < q.length()) {
             int rest = skipSpaceAndComments(q, end + 1, nested);
             if (rest < q.length()) {
-                throw new UserFacingException("the query holds more than one statement (a second one begins after "
-                        + "the ';' at character " + (end + 1) + "); give a single SELECT");
+                throw new UserFacingException(de.grw.common.Text.of("db.query_two", end + 1));
             }
             return q.substring(0, end).strip();
         }

@@ -40,7 +40,7 @@ public final class SqlNames {
     /** {@code name} as a quoted identifier: {@code "x"; DROP"} becomes {@code "x""; DROP"""}. */
     public static String quote(String name, String quote) {
         if (name.indexOf('\0') >= 0) {
-            throw new UserFacingException("a name must not contain the character NUL: " + name.replace('\0', '?'));
+            throw new UserFacingException(de.grw.common.Text.of("db.name_nul", name.replace('\0', '?')));
         }
         return quote + name.replace(quote, quote + quote) + quote;
     }
@@ -79,11 +79,11 @@ public final class SqlNames {
         TableRef found = find(c, userName);
         if (found == null) {
             List<String> names = tables(c).stream().map(TableRef::display).sorted().toList();
-            String known = names.isEmpty() ? "the database has no tables" : "tables there: "
-                    + String.join(", ", names.subList(0, Math.min(12, names.size())))
-                    + (names.size() > 12 ? ", ..." : "");
-            throw new UserFacingException(Databases.safeUrl(url) + ": table " + display(userName) + " not found ("
-                    + known + ")");
+            Object known = names.isEmpty() ? de.grw.common.Text.of("db.no_tables")
+                    : de.grw.common.Text.of("db.tables_there", String.join(", ", names.subList(0,
+                            Math.min(12, names.size()))) + (names.size() > 12 ? ", ..." : ""));
+            throw new UserFacingException(de.grw.common.Text.of("db.table_not_found", Databases.safeUrl(url),
+                    display(userName), known));
         }
         return found;
     }
@@ -153,9 +153,8 @@ public final class SqlNames {
                 return t;
             }
         }
-        throw new UserFacingException("the name " + display(userName) + " fits several tables ("
-                + String.join(", ", candidates.stream().map(TableRef::display).toList())
-                + "); name one as schema.table");
+        throw new UserFacingException(de.grw.common.Text.of("db.name_ambiguous", display(userName),
+                String.join(", ", candidates.stream().map(TableRef::display).toList())));
     }
 
     private static Set<String> schemas(Connection c) throws SQLException {
