@@ -28,7 +28,7 @@ public record ImportProblem(String file, long line, long rowNumber, Kind kind, S
     /** A problem worded in English only. */
     public ImportProblem(String file, long line, long rowNumber, Kind kind, String column, String message,
                          String rawText) {
-        this(file, line, rowNumber, kind, column, message, rawText, Text.of("import.as_is", message));
+        this(file, line, rowNumber, kind, column, message, rawText, null);
     }
 
     /** A problem worded by key; its English form is the message. */

@@ -75,11 +75,6 @@ final class Messages {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    /** {@code "1 field"}, {@code "9 fields"}. */
-    static String fields(int n) {
-        return n == 1 ? "1 field" : n + " fields";
-    }
-
     static Text fieldTooLong(int fieldNumber, int maxChars) {
         return Text.of("import.field_too_long", fieldNumber, count(maxChars));
     }

@@ -114,18 +114,22 @@ public final class DifferenceCount implements Serializable {
 
     /** The correction in bits for a comparison vector; 0 when none of the counted comparisons is present. */
     public double weight(long pattern) {
-        int mask = mask(comparisons, pattern);
-        if (mask == 0) {
-            return 0.0;
-        }
-        double w = ModelParameters.log2(g[count(comparisons, pattern)]) - log2Z[mask];
+        // one pass: this runs for every candidate pair
+        int mask = 0;
+        int differing = 0;
+        double w = 0;
         for (int j = 0; j < comparisons.length; j++) {
             int level = CompiledComparisons.level(pattern, comparisons[j]);
-            if (level != 0) {
-                w += level == 1 ? agreeBits[j] : differBits[j];
+            if (level == 1) {
+                mask |= 1 << j;
+                w += agreeBits[j];
+            } else if (level > 1) {
+                mask |= 1 << j;
+                differing++;
+                w += differBits[j];
             }
         }
-        return w;
+        return mask == 0 ? 0.0 : w + ModelParameters.log2(g[Math.min(differing, MAX)]) - log2Z[mask];
     }
 
     /** Whether any counted comparison is present in the vector. */
@@ -146,9 +150,9 @@ public final class DifferenceCount implements Serializable {
     /**
      * The M-step of the joint model, by iterative proportional fitting: adjusts the base m of the counted
      * comparisons marked {@code adjustable} and the factors {@code g} until the model reproduces the level shares
-     * among matches that EM has just estimated (passed in {@code m}, replaced by the base values) and the
-     * posterior distribution of the count, drawn towards the independent model by {@code priorMatches}
-     * pseudo-matches; {@code g} stays non-increasing.
+     * among matches that EM has just estimated ({@code m}, left as it is) and the posterior distribution of the
+     * count, drawn towards the independent model by {@code priorMatches} pseudo-matches; {@code g} stays
+     * non-increasing.
      *
      * @param neutral   per comparison and level: kept at its value (a level that carries no evidence)
      * @param posterior match probability of each pattern under the current model
@@ -175,10 +179,6 @@ public final class DifferenceCount implements Serializable {
         if (!(total > 0)) {
             return ones();
         }
-        double[][] target = new double[size][];
-        for (int j = 0; j < size; j++) {
-            target[j] = m[comparisons[j]].clone();
-        }
         double[] targetCount = new double[MAX + 1];
         double[][] independent = independent(comparisons, m);
         for (int mask = 1; mask < maskWeight.length; mask++) {
@@ -195,7 +195,7 @@ public final class DifferenceCount implements Serializable {
             for (int j = 0; j < size; j++) {
                 if (adjustable[j]) {
                     change = Math.max(change, fitComparison(comparisons, j, neutral[comparisons[j]], maskWeight,
-                            base, g, target[j]));
+                            base, g, m[comparisons[j]]));
                 }
             }
             double[] modelCount = modelCounts(comparisons, maskWeight, base, g, total);

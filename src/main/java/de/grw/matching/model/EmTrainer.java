@@ -49,10 +49,6 @@ public final class EmTrainer {
         public static Differences after(int[] comparisons, Fit fit, boolean estimate) {
             return new Differences(comparisons, fit.g(), fit.base(), estimate);
         }
-
-        boolean used() {
-            return comparisons.length > 0;
-        }
     }
 
     /**
@@ -107,12 +103,15 @@ public final class EmTrainer {
                           Differences differences) {
         int c = comparisons.count();
         double[] g = differences.start().clone();
-        double[][] base = differences.base() != null ? copy(differences.base()) : copy(mStart);
+        double[][] base = ModelParameters.deepCopy(differences.base() != null ? differences.base() : mStart);
         double[] posterior = new double[counts.size()];
-        double[][] m = new double[c][];
-        for (int k = 0; k < c; k++) {
-            m[k] = mStart[k].clone();
+        double[][] m = ModelParameters.deepCopy(mStart);
+        int[] counted = differences.comparisons();
+        boolean[] adjustable = new boolean[counted.length];
+        for (int j = 0; j < counted.length; j++) {
+            adjustable[j] = estimate[counted[j]];
         }
+        boolean[][] neutral = differences.estimate() ? neutral(comparisons) : null;
         long[] patterns = counts.patterns();
         long[] n = counts.counts();
         int[][] levels = new int[patterns.length][c];
@@ -136,9 +135,7 @@ public final class EmTrainer {
                 }
             }
             double logPrior = Math.log(lambda / (1 - lambda));
-            double[][] mUsed = differences.estimate() ? copy(m) : null;
-            DifferenceCount correction = differences.used()
-                    ? DifferenceCount.of(differences.comparisons(), g, base, m) : DifferenceCount.NONE;
+            DifferenceCount correction = DifferenceCount.of(counted, g, base, m);
             double[][] agree = new double[c][];
             double[] present = new double[c];
             for (int k = 0; k < c; k++) {
@@ -176,7 +173,6 @@ public final class EmTrainer {
             }
             newLambda = Math.min(newLambda, 0.5);
             double delta = Math.abs(newLambda - lambda) / lambda;
-            double mUsedLambda = lambda;
             lambda = newLambda;
             for (int k = 0; k < c; k++) {
                 if (estimate[k]) {
@@ -185,21 +181,10 @@ public final class EmTrainer {
             }
             if (differences.estimate()) {
                 // m now holds the level shares among matches; the joint model's base values reproduce them
-                int[] counted = differences.comparisons();
-                boolean[] adjustable = new boolean[counted.length];
-                for (int j = 0; j < counted.length; j++) {
-                    adjustable[j] = estimate[counted[j]];
-                }
-                double[] next = DifferenceCount.fit(counted, adjustable, neutral(comparisons), patterns, n,
-                        posterior, m, base, g, priorMatches);
-                delta = Math.abs(newLambda - mUsedLambda) / mUsedLambda;
+                double[] next = DifferenceCount.fit(counted, adjustable, neutral, patterns, n, posterior, m, base, g,
+                        priorMatches);
                 for (int d = 0; d < g.length; d++) {
                     delta = Math.max(delta, Math.abs(next[d] - g[d]) / g[d]);
-                }
-                for (int k = 0; k < c; k++) {
-                    for (int l = 1; l < m[k].length; l++) {
-                        delta = Math.max(delta, Math.abs(m[k][l] - mUsed[k][l]));
-                    }
                 }
                 g = next;
             }
@@ -215,14 +200,6 @@ public final class EmTrainer {
             for (int l = 1; l < out[k].length; l++) {
                 out[k][l] = comparisons.isNeutral(k, l);
             }
-        }
-        return out;
-    }
-
-    private static double[][] copy(double[][] a) {
-        double[][] out = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i].clone();
         }
         return out;
     }

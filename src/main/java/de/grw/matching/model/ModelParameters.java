@@ -93,7 +93,8 @@ public record ModelParameters(List<String> comparisons, List<List<String>> label
         return Math.log(x) / Math.log(2);
     }
 
-    private static double[][] deepCopy(double[][] a) {
+    /** A copy of a table of probabilities, row by row. */
+    static double[][] deepCopy(double[][] a) {
         double[][] out = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
             out[i] = a[i].clone();
