@@ -1,0 +1,70 @@
+package de.grw.matching.data;
+
+import de.grw.common.CancellationToken;
+import de.grw.common.ProgressListener;
+import de.grw.normalising.Normalisers;
+import de.grw.profile.FieldSpec;
+import de.grw.profile.MatchProfile;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+/** A record table with every field normalised and dictionary-encoded, ready for blocking and comparison. */
+public final class PreparedRecords {
+    private final RecordTable table;
+    private final MatchProfile profile;
+    private final PreparedField[] fields;
+    private final java.util.Map<String, SimilarityMemo> memos =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private PreparedRecords(RecordTable table, MatchProfile profile, PreparedField[] fields) {
+        this.table = table;
+        this.profile = profile;
+        this.fields = fields;
+    }
+
+    /** Normalises all fields (in parallel, one field per task). */
+    public static PreparedRecords prepare(RecordTable table, MatchProfile profile, ProgressListener progress,
+                                          CancellationToken cancel) {
+        int n = profile.fields().size();
+        PreparedField[] fields = new PreparedField[n];
+        AtomicInteger done = new AtomicInteger();
+        progress.progress("normalise", 0, n);
+        IntStream.range(0, n).parallel().forEach(f -> {
+            cancel.throwIfCancelled();
+            FieldSpec spec = profile.fields().get(f);
+            fields[f] = PreparedField.prepare(spec.name(), table, f, Normalisers.get(spec.normaliser()));
+            progress.progress("normalise", done.incrementAndGet(), n);
+        });
+        return new PreparedRecords(table, profile, fields);
+    }
+
+    public RecordTable table() {
+        return table;
+    }
+
+    public MatchProfile profile() {
+        return profile;
+    }
+
+    public int size() {
+        return table.size();
+    }
+
+    public PreparedField field(int index) {
+        return fields[index];
+    }
+
+    /** The per-thread similarity memo of a field, shared by the level tests of that field. */
+    public SimilarityMemo memo(String fieldName) {
+        return memos.computeIfAbsent(fieldName, k -> new SimilarityMemo());
+    }
+
+    /** The prepared field of that name; an unknown name is a programming or profile error. */
+    public PreparedField field(String name) {
+        int index = profile.fieldIndex(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("unknown field '" + name + "'");
+        }
+        return fields[index];
+    }
+}

@@ -1,0 +1,113 @@
+package de.grw.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.grw.review.DecisionKind;
+import de.grw.review.DecisionState;
+import de.grw.users.Role;
+import de.grw.workspace.ClusterStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The engine's user messages exist in English and German for every key the code uses. */
+class TextsBundleTest {
+    private static final Pattern KEY = Pattern.compile("Text\\.of\\(\\s*\"([a-z_.]+)\"");
+    private static final Pattern KEY_CHOICE = Pattern.compile(
+            "Text\\.of\\([^;\"]*\\?\\s*\"([a-z_]+\\.[a-z_.]+)\"\\s*:\\s*\"([a-z_]+\\.[a-z_.]+)\"");
+    private static final Pattern DEED = Pattern.compile("\\.require\\(Permission\\.\\w+, \"([a-z_]+)\"\\)");
+
+    private static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Text.class.getResourceAsStream("/de/grw/common/" + name)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    private static Set<String> usedKeys() throws IOException {
+        Set<String> keys = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src"))) { // every module's main sources
+            for (Path f : files.filter(p -> p.toString().replace('\\', '/').contains("/src/main/java/")
+                    && p.toString().endsWith(".java")).toList()) {
+                String src = Files.readString(f);
+                for (Pattern p : new Pattern[] {KEY, DEED}) {
+                    Matcher m = p.matcher(src);
+                    while (m.find()) {
+                        keys.add((p == DEED ? "deed." : "") + m.group(1));
+                    }
+                }
+                Matcher m = KEY_CHOICE.matcher(src);
+                while (m.find()) {
+                    keys.add(m.group(1));
+                    keys.add(m.group(2));
+                }
+            }
+        }
+        keys.remove("status.");
+        keys.remove("state.");
+        keys.remove("kind.");
+        keys.remove("role.");
+        keys.remove("deed.");
+        for (ClusterStatus s : ClusterStatus.values()) {
+            keys.add("status." + s.name());
+        }
+        for (DecisionState s : DecisionState.values()) {
+            keys.add("state." + s.name());
+        }
+        for (DecisionKind k : DecisionKind.values()) {
+            keys.add("kind." + k.name());
+        }
+        for (Role r : Role.values()) {
+            keys.add("role." + r.name());
+        }
+        return keys;
+    }
+
+    @Test
+    void englishAndGermanHaveTheSameKeys() throws IOException {
+        assertThat(new TreeSet<>(load("texts_de.properties").stringPropertyNames()))
+                .isEqualTo(new TreeSet<>(load("texts.properties").stringPropertyNames()));
+    }
+
+    @Test
+    void everyKeyTheCodeUsesExistsAndNoneIsUnused() throws IOException {
+        Set<String> used = usedKeys();
+        assertThat(used).hasSizeGreaterThan(50);
+        Set<String> defined = new TreeSet<>(load("texts.properties").stringPropertyNames());
+        assertThat(defined).as("keys used by the code").containsAll(used);
+        assertThat(used).as("keys in the bundle").containsAll(defined);
+    }
+
+    @Test
+    void theCommandLineGetsEnglishAndTheDesktopGerman() {
+        UserFacingException e = new UserFacingException(Text.of("review.four_eyes_approve", "anna", 12_345));
+        assertThat(e.getMessage()).isEqualTo("four-eyes principle: anna proposed decision 12345 and may not approve it");
+        assertThat(e.message(Locale.GERMAN))
+                .isEqualTo("Vier-Augen-Prinzip: anna hat Entscheidung 12345 vorgeschlagen und darf sie nicht freigeben.");
+        assertThat(e.message(Locale.ENGLISH)).isEqualTo(e.getMessage());
+        assertThat(new UserFacingException("plain").message(Locale.GERMAN)).isEqualTo("plain");
+    }
+
+    @Test
+    void nestedTextsAreShownInTheSameLanguage() {
+        Text denied = Text.of("access.denied", "anna", Text.of("role.CLERK"), Text.of("deed.approve_merges"));
+        assertThat(denied.english()).isEqualTo("user anna (clerk) may not approve merges");
+        assertThat(denied.in(Locale.GERMAN))
+                .isEqualTo("Zusammenführungen freigeben ist für anna (Sachbearbeitung) nicht erlaubt.");
+        // an apostrophe stays an apostrophe
+        assertThat(Text.of("workspace.not_found", "a.grw").english())
+                .isEqualTo("a.grw: no workspace file found (create one with 'init')");
+    }
+}
