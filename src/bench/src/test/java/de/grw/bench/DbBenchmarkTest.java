@@ -8,11 +8,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code grw-bench db-benchmark} loads a synthetic register into a table and times reading and importing it. */
+@Tag("slow")
 class DbBenchmarkTest {
     @RegisterExtension
     static final PostgresTestServer PG = new PostgresTestServer();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.grw.evaluation.PairwiseEvaluation;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * training and nothing is tuned on these truths. The targets come from the engine's issue; the measured figures
  * are in README.
  */
+@Tag("slow")
 class PublicDatasetQualityTest {
 
     @Test

@@ -2,7 +2,7 @@ package de.grw.cli;
 
 import de.grw.common.CancelledException;
 import de.grw.common.UserFacingException;
-import de.grw.users.AccessDeniedException;
+import de.grw.rights.AccessDeniedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

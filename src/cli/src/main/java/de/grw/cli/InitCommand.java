@@ -3,7 +3,7 @@ package de.grw.cli;
 import de.grw.profile.ProfileLoader;
 import de.grw.users.PasswordHasher;
 import de.grw.users.UserService;
-import de.grw.workspace.Workspace;
+import de.grw.store.Workspace;
 import de.grw.workspace.WorkspaceSetup;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package de.grw.cli;
 
-import de.grw.users.Session;
+import de.grw.rights.Session;
 import de.grw.users.UserService;
-import de.grw.workspace.Workspace;
+import de.grw.store.Workspace;
 import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,7 +3,7 @@ package de.grw.cli;
 import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
 import de.grw.samples.SampleWorkspace;
-import de.grw.workspace.Workspace;
+import de.grw.store.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package de.grw.cli;
 
-import de.grw.users.Role;
+import de.grw.rights.Role;
 import de.grw.users.UserService;
 import java.io.PrintWriter;
 import java.util.Locale;

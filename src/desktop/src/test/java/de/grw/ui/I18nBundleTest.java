@@ -8,7 +8,7 @@ import de.grw.profile.MatchProfile;
 import de.grw.profile.ProfileLoader;
 import de.grw.ui.review.Band;
 import de.grw.ui.review.ReviewViewModel;
-import de.grw.users.Role;
+import de.grw.rights.Role;
 import de.grw.workspace.ClusterStatus;
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,10 +6,10 @@ import de.grw.ui.common.I18n;
 import de.grw.ui.common.TaskRunner;
 import de.grw.ui.common.UserSettings;
 import de.grw.ui.common.WorkbenchModel;
-import de.grw.users.Role;
-import de.grw.users.Session;
+import de.grw.rights.Role;
+import de.grw.rights.Session;
 import de.grw.users.UserService;
-import de.grw.workspace.Workspace;
+import de.grw.store.Workspace;
 import de.grw.workspace.WorkspaceSetup;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +28,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,6 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * cluster, chooses another record's value for a field and proposes the merge; a supervisor approves it and exports;
  * the exported golden record carries the chosen value.
  */
+@Tag("slow")
 @ExtendWith(ApplicationExtension.class)
 class MainFlowUiTest {
     private static final String PASSWORD = "Verwaltung-2026";

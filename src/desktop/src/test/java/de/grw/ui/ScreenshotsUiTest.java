@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * of each main screen. Runs only when asked:
  * {@code mvn -q test -Dtest=ScreenshotsUiTest -Dgrw.screenshots=docs/screenshots}.
  */
+@Tag("slow")
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotsUiTest {
     private static final String TARGET = System.getProperty("grw.screenshots");

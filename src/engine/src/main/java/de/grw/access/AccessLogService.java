@@ -1,9 +1,9 @@
 package de.grw.access;
 
 import de.grw.common.UserFacingException;
-import de.grw.users.Permission;
-import de.grw.users.Session;
-import de.grw.workspace.Workspace;
+import de.grw.rights.Permission;
+import de.grw.rights.Session;
+import de.grw.store.Workspace;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

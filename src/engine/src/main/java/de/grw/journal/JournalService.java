@@ -1,8 +1,8 @@
 package de.grw.journal;
 
-import de.grw.users.Permission;
-import de.grw.users.Session;
-import de.grw.workspace.Workspace;
+import de.grw.rights.Permission;
+import de.grw.rights.Session;
+import de.grw.store.Workspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

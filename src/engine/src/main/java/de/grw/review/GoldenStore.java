@@ -1,7 +1,7 @@
 package de.grw.review;
 
 import de.grw.common.UserFacingException;
-import de.grw.workspace.Settings;
+import de.grw.store.Settings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,8 +1,8 @@
 package de.grw.review;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.grw.users.Permission;
-import de.grw.users.Session;
+import de.grw.rights.Permission;
+import de.grw.rights.Session;
 import de.grw.workspace.GovernanceConfig;
 import de.grw.profile.MatchProfile;
 import java.sql.Connection;

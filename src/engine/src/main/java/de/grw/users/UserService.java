@@ -1,8 +1,12 @@
 package de.grw.users;
 
+import de.grw.rights.AccessDeniedException;
+import de.grw.rights.Permission;
+import de.grw.rights.Role;
+import de.grw.rights.Session;
 import de.grw.common.UserFacingException;
 import de.grw.journal.Journal;
-import de.grw.workspace.Workspace;
+import de.grw.store.Workspace;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package de.grw.workspace;
 
+import de.grw.store.Migrations;
+import de.grw.store.Workspace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.grw.common.CancellationToken;
@@ -20,8 +22,8 @@ import de.grw.normalising.Normaliser;
 import de.grw.normalising.Normalisers;
 import de.grw.profile.MatchProfile;
 
-import de.grw.users.Permission;
-import de.grw.users.Session;
+import de.grw.rights.Permission;
+import de.grw.rights.Session;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package de.grw.workspace;
 
+import de.grw.store.Workspace;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
@@ -15,8 +16,8 @@ import de.grw.matching.model.Contribution;
 import de.grw.profile.MatchProfile;
 import de.grw.profile.ProfileLoader;
 
-import de.grw.users.Permission;
-import de.grw.users.Session;
+import de.grw.rights.Permission;
+import de.grw.rights.Session;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

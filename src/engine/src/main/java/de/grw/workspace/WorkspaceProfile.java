@@ -1,5 +1,7 @@
 package de.grw.workspace;
 
+import de.grw.store.Settings;
+import de.grw.store.Workspace;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.grw.common.UserFacingException;

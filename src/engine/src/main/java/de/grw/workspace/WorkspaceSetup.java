@@ -1,5 +1,8 @@
 package de.grw.workspace;
 
+import de.grw.store.Settings;
+import de.grw.store.Migrations;
+import de.grw.store.Workspace;
 import de.grw.journal.Journal;
 import de.grw.profile.MatchProfile;
 import de.grw.profile.ProfileLoader;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.grw.review.DecisionKind;
 import de.grw.review.DecisionState;
-import de.grw.users.Role;
+import de.grw.rights.Role;
 import de.grw.workspace.ClusterStatus;
 import java.io.IOException;
 import java.io.InputStream;

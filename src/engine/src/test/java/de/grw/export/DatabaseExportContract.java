@@ -11,7 +11,7 @@ import de.grw.importing.read.RowSink;
 import de.grw.journal.JournalEntry;
 import de.grw.review.MergeCommand;
 import de.grw.review.ReviewViews.QueueEntry;
-import de.grw.users.AccessDeniedException;
+import de.grw.rights.AccessDeniedException;
 import de.grw.workspace.TestWorkspaces;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package de.grw.export;
 
+import org.junit.jupiter.api.Tag;
 import de.grw.importing.db.PostgresTestServer;
 import de.grw.importing.db.SqlNames;
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link DatabaseExportContract} on a real PostgreSQL server. */
+@Tag("slow")
 class PostgresExportTest extends DatabaseExportContract {
     @RegisterExtension
     static final PostgresTestServer PG = new PostgresTestServer();

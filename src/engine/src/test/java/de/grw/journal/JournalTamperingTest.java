@@ -7,7 +7,7 @@ import de.grw.common.UserFacingException;
 import de.grw.review.DeferCommand;
 import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.workspace.TestWorkspaces;
-import de.grw.workspace.Workspace;
+import de.grw.store.Workspace;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.grw.review.ReviewViews.DecisionView;
-import de.grw.users.AccessDeniedException;
-import de.grw.users.Session;
+import de.grw.rights.AccessDeniedException;
+import de.grw.rights.Session;
 import de.grw.workspace.ClusterStatus;
 import de.grw.workspace.TestWorkspaces;
-import de.grw.workspace.Workspace;
+import de.grw.store.Workspace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

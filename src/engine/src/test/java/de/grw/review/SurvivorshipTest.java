@@ -10,7 +10,7 @@ import de.grw.review.ReviewViews.GoldenView;
 import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.workspace.GovernanceConfig;
 import de.grw.workspace.TestWorkspaces;
-import de.grw.workspace.Workspace;
+import de.grw.store.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

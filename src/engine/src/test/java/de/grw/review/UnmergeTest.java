@@ -8,7 +8,7 @@ import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.workspace.ClusterStatus;
 import de.grw.workspace.TestWorkspaces;
-import de.grw.workspace.Workspace;
+import de.grw.store.Workspace;
 import de.grw.workspace.WorkspaceMatcher;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,9 +3,12 @@ package de.grw.users;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.grw.rights.AccessDeniedException;
+import de.grw.rights.Role;
+import de.grw.rights.Session;
 import de.grw.common.UserFacingException;
 import de.grw.workspace.TestWorkspaces;
-import de.grw.workspace.Workspace;
+import de.grw.store.Workspace;
 import de.grw.workspace.WorkspaceSetup;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

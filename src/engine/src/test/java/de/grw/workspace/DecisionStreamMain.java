@@ -1,11 +1,12 @@
 package de.grw.workspace;
 
+import de.grw.store.Workspace;
 import de.grw.review.DeferCommand;
 import de.grw.review.NotDuplicateCommand;
 import de.grw.review.ReviewService;
 import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.ReviewViews.QueueEntry;
-import de.grw.users.Session;
+import de.grw.rights.Session;
 import de.grw.users.UserService;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

@@ -2,6 +2,7 @@ package de.grw.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.grw.store.Workspace;
 import de.grw.journal.CanonicalJson;
 import de.grw.journal.Journal;
 import de.grw.journal.JournalEntry;
@@ -9,7 +10,7 @@ import de.grw.journal.JournalVerifier;
 import de.grw.review.DeferCommand;
 import de.grw.review.ReviewService;
 import de.grw.review.ReviewViews.DecisionView;
-import de.grw.users.Session;
+import de.grw.rights.Session;
 import de.grw.users.UserService;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

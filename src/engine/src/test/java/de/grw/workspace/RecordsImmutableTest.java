@@ -3,6 +3,7 @@ package de.grw.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.grw.store.Workspace;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.grw.common.UserFacingException;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package de.grw.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.grw.store.Workspace;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.grw.review.DecisionState;
 import de.grw.review.DeferCommand;

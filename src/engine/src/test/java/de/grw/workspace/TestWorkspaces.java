@@ -1,11 +1,12 @@
 package de.grw.workspace;
 
+import de.grw.store.Workspace;
 import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
 import de.grw.importing.MappingFile;
 import de.grw.review.ReviewService;
-import de.grw.users.Role;
-import de.grw.users.Session;
+import de.grw.rights.Role;
+import de.grw.rights.Session;
 import de.grw.users.UserService;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,11 +2,12 @@ package de.grw.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.grw.store.Workspace;
 import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
 import de.grw.importing.ImportProblem;
 import de.grw.importing.MappingFile;
-import de.grw.users.Session;
+import de.grw.rights.Session;
 import de.grw.users.UserService;
 import java.nio.file.Path;
 import java.time.Clock;

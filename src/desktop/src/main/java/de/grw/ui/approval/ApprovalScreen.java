@@ -7,7 +7,7 @@ import de.grw.ui.common.I18n;
 import de.grw.ui.common.ViewModelScreen;
 import de.grw.ui.common.TextDiff;
 import de.grw.ui.review.FieldRow;
-import de.grw.users.Permission;
+import de.grw.rights.Permission;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

@@ -5,7 +5,7 @@ import de.grw.journal.JournalEntry;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.I18n;
 import de.grw.ui.common.ViewModelScreen;
-import de.grw.users.Permission;
+import de.grw.rights.Permission;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;

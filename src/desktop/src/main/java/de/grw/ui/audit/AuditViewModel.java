@@ -7,7 +7,7 @@ import de.grw.journal.JournalService;
 import de.grw.journal.JournalVerifier;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.Errors;
-import de.grw.users.Permission;
+import de.grw.rights.Permission;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;

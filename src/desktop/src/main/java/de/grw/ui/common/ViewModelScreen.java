@@ -1,6 +1,6 @@
 package de.grw.ui.common;
 
-import de.grw.users.Permission;
+import de.grw.rights.Permission;
 import javafx.scene.Node;
 
 /**

@@ -1,10 +1,10 @@
 package de.grw.ui.common;
 
 import de.grw.review.ReviewService;
-import de.grw.users.Permission;
-import de.grw.users.Session;
+import de.grw.rights.Permission;
+import de.grw.rights.Session;
 import de.grw.users.UserService;
-import de.grw.workspace.Workspace;
+import de.grw.store.Workspace;
 import java.nio.file.Path;
 import java.time.Clock;
 import javafx.beans.binding.Bindings;

@@ -4,7 +4,7 @@ import de.grw.export.ExportFormat;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.I18n;
 import de.grw.ui.common.ViewModelScreen;
-import de.grw.users.Permission;
+import de.grw.rights.Permission;
 import java.io.File;
 import javafx.geometry.Insets;
 import javafx.scene.Node;

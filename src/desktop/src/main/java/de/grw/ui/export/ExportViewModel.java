@@ -6,7 +6,7 @@ import de.grw.export.ExportResult;
 import de.grw.export.GoldenExporter;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.Errors;
-import de.grw.users.Permission;
+import de.grw.rights.Permission;
 import java.nio.file.Path;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;

@@ -3,7 +3,7 @@ package de.grw.ui.importing;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.I18n;
 import de.grw.ui.common.ViewModelScreen;
-import de.grw.users.Permission;
+import de.grw.rights.Permission;
 import java.io.File;
 import java.util.List;
 import javafx.beans.binding.Bindings;

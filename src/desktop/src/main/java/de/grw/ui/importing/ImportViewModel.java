@@ -16,7 +16,7 @@ import de.grw.ui.common.Errors;
 import de.grw.ui.common.I18n;
 import de.grw.ui.common.TaskRunner;
 import de.grw.ui.common.UserSettings;
-import de.grw.users.Session;
+import de.grw.rights.Session;
 import de.grw.workspace.WorkspaceImporter;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import de.grw.ui.common.AppContext;
 import de.grw.ui.common.I18n;
 import de.grw.ui.common.ViewModelScreen;
 import de.grw.ui.review.Band;
-import de.grw.users.Permission;
+import de.grw.rights.Permission;
 import java.text.NumberFormat;
 import java.text.ParseException;
 import java.util.function.Function;

@@ -4,7 +4,7 @@ import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.I18n;
 import de.grw.ui.common.ViewModelScreen;
-import de.grw.users.Permission;
+import de.grw.rights.Permission;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;

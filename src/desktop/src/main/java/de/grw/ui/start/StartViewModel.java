@@ -5,7 +5,7 @@ import de.grw.samples.SampleWorkspace;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.Errors;
 import de.grw.users.UserService;
-import de.grw.workspace.Workspace;
+import de.grw.store.Workspace;
 import de.grw.workspace.WorkspaceSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,9 +3,9 @@ package de.grw.ui.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.grw.common.Text;
-import de.grw.users.AccessDeniedException;
-import de.grw.users.Role;
-import de.grw.users.Session;
+import de.grw.rights.AccessDeniedException;
+import de.grw.rights.Role;
+import de.grw.rights.Session;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ class ErrorsTest {
     void aDeniedPermissionNamesUserRoleAndDeedInGerman() {
         Session clerk = new Session("anna", Role.CLERK);
         try {
-            clerk.require(de.grw.users.Permission.APPROVE, "approve_merges");
+            clerk.require(de.grw.rights.Permission.APPROVE, "approve_merges");
             throw new AssertionError("a clerk may not approve");
         } catch (AccessDeniedException e) {
             assertThat(Errors.message(e, I18n.german()))

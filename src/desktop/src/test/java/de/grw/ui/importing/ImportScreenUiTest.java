@@ -19,6 +19,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,6 +29,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the import screen headless: a path typed in, the preview, a changed target, the import. */
+@Tag("slow")
 @ExtendWith(ApplicationExtension.class)
 class ImportScreenUiTest {
     private WorkbenchModel model;

@@ -11,11 +11,13 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Reading PostgreSQL tables and queries on a real server: types, cursor streaming, read-only, clear failures. */
+@Tag("slow")
 class PostgresReaderTest {
     @RegisterExtension
     static final PostgresTestServer PG = new PostgresTestServer();

@@ -1,5 +1,6 @@
 package de.grw.importing.read;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Measures CSV reading speed and prints it; asserts only correctness (timings vary by machine). The row count can be
  * changed with {@code -Dgrw.speed.rows=...}.
  */
+@Tag("slow")
 class CsvSpeedTest {
     @TempDir
     Path dir;

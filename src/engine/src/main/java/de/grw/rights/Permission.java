@@ -1,4 +1,4 @@
-package de.grw.users;
+package de.grw.rights;
 
 /** What a user may do. Checked by the engine's services, not only by the front ends. */
 public enum Permission {

@@ -1,4 +1,4 @@
-package de.grw.workspace;
+package de.grw.store;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,7 @@ public final class Migrations {
         return SCRIPTS.size();
     }
 
-    static int version(Connection c) throws SQLException {
+    public static int version(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;
         }

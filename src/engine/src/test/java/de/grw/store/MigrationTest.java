@@ -1,15 +1,18 @@
-package de.grw.workspace;
+package de.grw.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.grw.workspace.WorkspaceSetup;
+import de.grw.workspace.TestWorkspaces;
+import de.grw.workspace.GovernanceConfig;
 import de.grw.common.UserFacingException;
 import de.grw.journal.Journal;
 import de.grw.journal.JournalEntry;
 import de.grw.journal.JournalVerifier;
 import de.grw.profile.ProfileLoader;
-import de.grw.users.Role;
-import de.grw.users.Session;
+import de.grw.rights.Role;
+import de.grw.rights.Session;
 import de.grw.users.UserService;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package de.grw.users;
+package de.grw.rights;
 
 /**
  * An authenticated user. Services take a session and check its rights themselves.

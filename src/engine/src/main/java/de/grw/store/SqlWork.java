@@ -1,4 +1,4 @@
-package de.grw.workspace;
+package de.grw.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;

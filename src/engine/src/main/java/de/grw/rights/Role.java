@@ -1,4 +1,4 @@
-package de.grw.users;
+package de.grw.rights;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package de.grw.workspace;
+package de.grw.store;
 
 import de.grw.common.UserFacingException;
 import java.nio.file.Files;
