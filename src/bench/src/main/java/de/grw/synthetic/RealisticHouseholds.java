@@ -33,7 +33,8 @@ import java.util.SplittableRandom;
  *       third of twin pairs get given names with the same initial (Lena and Lea, Max and Moritz).</li>
  *   <li>Juniors: 2% of the sons of a father living in the household get his given names (70% all of them, else his
  *       first); another 4% get his first name as their second. No official statistic exists; the figure is an estimate
- *       for a custom that is rare in Germany but does occur.</li>
+ *       for a custom that is rare in Germany but does occur. Otherwise no child gets a parent's first given name (nor a
+ *       sibling's): names are drawn again, as parents choose.</li>
  * </ul>
  * Everything else about persons (names, places, nationality, titles, addresses) comes from {@link PersonMaker}, as in
  * the classic population.
@@ -293,7 +294,7 @@ final class RealisticHouseholds implements Households {
             boolean twins = !hadTwins && r.nextDouble() < TWIN_BIRTH_RATE;
             char sex = r.nextDouble() < BOY_SHARE ? 'm' : 'w';
             if (!twins) {
-                addChild(out, before, father, origin, sex, birth, familyBase, address, Relation.CHILD, null);
+                addChild(out, before, parent, father, origin, sex, birth, familyBase, address, Relation.CHILD, null);
                 continue;
             }
             hadTwins = true;
@@ -302,8 +303,8 @@ final class RealisticHouseholds implements Households {
             if (twinSex != sex) {
                 oppositeSexTwinBirths++;
             }
-            Person first = addChild(out, before, father, origin, sex, birth, familyBase, address, Relation.TWIN, null);
-            Person second = addChild(out, before, father, origin, twinSex, birth, familyBase, address, Relation.TWIN,
+            Person first = addChild(out, before, parent, father, origin, sex, birth, familyBase, address, Relation.TWIN, null);
+            Person second = addChild(out, before, parent, father, origin, twinSex, birth, familyBase, address, Relation.TWIN,
                     first);
             if (first != null && second != null && first.address == address && second.address == address) {
                 twinPairsTogether++;
@@ -313,7 +314,7 @@ final class RealisticHouseholds implements Households {
             int maxAge = Math.max(0, Math.min(17, parent.ageOn(referenceDate) - 18));
             LocalDate birth = referenceDate.minusDays(1 + r.nextInt(maxAge * 365 + 300));
             births++;
-            addChild(out, before, father, origin, r.nextDouble() < BOY_SHARE ? 'm' : 'w', birth, familyBase, address,
+            addChild(out, before, parent, father, origin, r.nextDouble() < BOY_SHARE ? 'm' : 'w', birth, familyBase, address,
                     Relation.CHILD, null);
         }
     }
@@ -322,8 +323,8 @@ final class RealisticHouseholds implements Households {
      * Adds a child if it still lives at home or left recently (then with an address of its own and the family's as
      * the previous one); returns it, or {@code null} if it is not generated.
      */
-    private Person addChild(List<Person> out, int firstChild, Person father, Origin origin, char sex, LocalDate birth,
-            String familyBase, Address address, Relation relation, Person twin) {
+    private Person addChild(List<Person> out, int firstChild, Person parent, Person father, Origin origin, char sex,
+            LocalDate birth, String familyBase, Address address, Relation relation, Person twin) {
         int age = (int) ChronoUnit.YEARS.between(birth, referenceDate);
         boolean atHome = age < 18 || r.nextDouble() < stillAtHome(age, sex);
         boolean leaver = !atHome && age <= 30 && r.nextDouble() < RECENT_LEAVER_SHARE;
@@ -333,8 +334,11 @@ final class RealisticHouseholds implements Households {
         Person kid = m.newPerson(origin, sex, birth, address, familyBase);
         kid.familyName = PersonMaker.adapt(FamilyNames.baseForm(familyBase), kid);
         kid.relation = relation;
-        for (int attempt = 0; attempt < 6 && sharesGivenName(kid, out, firstChild); attempt++) {
-            kid.givenNames = m.givenNames(origin, birth.getYear(), sex, false); // siblings get different names
+        // siblings get different names, and parents do not give a child their own by chance (juniors are on purpose)
+        for (int attempt = 0; attempt < 6 && (sharesGivenName(kid, out, firstChild) || sharesName(
+                PersonMaker.firstGivenName(kid.givenNames), List.of(parent, father == null ? parent : father), 0));
+                attempt++) {
+            kid.givenNames = m.givenNames(origin, birth.getYear(), sex, false);
         }
         if (twin != null) {
             kid.birthPlace = twin.birthPlace;
