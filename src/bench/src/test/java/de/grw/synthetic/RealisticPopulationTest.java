@@ -162,6 +162,7 @@ class RealisticPopulationTest {
             }
         }
         int checked = 0;
+        int sameName = 0;
         for (CSVRecord junior : juniors) {
             CSVRecord father = heads.get(truth.get("melderegister|" + junior.get(0))[1]);
             if (father == null || !father.get(9).equals(junior.get(9)) || junior.get(6).isEmpty()
@@ -169,12 +170,15 @@ class RealisticPopulationTest {
                 continue; // not in this register, or a duplicate record with an error
             }
             checked++;
-            assertThat(PersonMaker.firstGivenName(junior.get(3))).isEqualTo(PersonMaker.firstGivenName(father.get(3)));
-            assertThat(junior.get(5)).isEqualTo("m");
+            // 2% of the register's records carry a clerical error (a typo, upper case), so nearly all, not all
+            sameName += PersonMaker.firstGivenName(junior.get(3)).equalsIgnoreCase(
+                    PersonMaker.firstGivenName(father.get(3))) ? 1 : 0;
+            assertThat(junior.get(5)).isIn("m", "");
             int gap = Integer.parseInt(junior.get(6).substring(6)) - Integer.parseInt(father.get(6).substring(6));
             assertThat(gap).isBetween(15, 57);
         }
         assertThat(checked).isGreaterThan(15);
+        assertThat(sameName).isGreaterThanOrEqualTo(checked * 9 / 10);
     }
 
     @Test
