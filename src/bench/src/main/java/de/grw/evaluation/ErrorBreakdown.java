@@ -110,39 +110,20 @@ public record ErrorBreakdown(PairwiseEvaluation pairwise, Map<PairKind, Long> pa
 
         // the pairs of records of different persons of one household
         for (int[] group : groupsOf(records.household())) {
-            List<int[]> persons = groupBy(group, records.person());
-            for (int i = 0; i < persons.size(); i++) {
-                int[] p = persons.get(i);
-                for (int j = i + 1; j < persons.size(); j++) {
-                    int[] q = persons.get(j);
-                    PairKind kind = PairKind.of(records.household()[p[0]], records.relation()[p[0]],
-                            records.household()[q[0]], records.relation()[q[0]]);
-                    inData.merge(kind, (long) p.length * q.length, Long::sum);
-                }
-            }
+            forPersonPairs(group, records, (kind, p, q) -> inData.merge(kind, (long) p.length * q.length, Long::sum));
         }
         // false merges: within each cluster, the pairs of records of different persons
         for (int[] group : groups(links.cluster())) {
-            if (group.length < 2) {
-                continue;
-            }
-            List<int[]> persons = groupBy(group, records.person());
-            for (int i = 0; i < persons.size(); i++) {
-                int[] p = persons.get(i);
-                for (int j = i + 1; j < persons.size(); j++) {
-                    int[] q = persons.get(j);
-                    PairKind kind = PairKind.of(records.household()[p[0]], records.relation()[p[0]],
-                            records.household()[q[0]], records.relation()[q[0]]);
-                    merges.merge(kind, (long) p.length * q.length, Long::sum);
-                    for (int a : p) {
-                        for (int b : q) {
-                            if (linked(links, a, b)) {
-                                direct.merge(kind, 1L, Long::sum);
-                            }
+            forPersonPairs(group, records, (kind, p, q) -> {
+                merges.merge(kind, (long) p.length * q.length, Long::sum);
+                for (int a : p) {
+                    for (int b : q) {
+                        if (linked(links, a, b)) {
+                            direct.merge(kind, 1L, Long::sum);
                         }
                     }
                 }
-            }
+            });
         }
         // missed pairs: the pairs of records of one person in different clusters
         for (int[] group : groupsOf(records.person())) {
@@ -225,6 +206,24 @@ public record ErrorBreakdown(PairwiseEvaluation pairwise, Map<PairKind, Long> pa
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /** Receives two persons' records (each non-empty) and the kind of the two persons. */
+    private interface PersonPair {
+        void accept(PairKind kind, int[] p, int[] q);
+    }
+
+    /** Calls {@code each} for every pair of different persons among the records of {@code group}. */
+    private static void forPersonPairs(int[] group, Records records, PersonPair each) {
+        List<int[]> persons = groupBy(group, records.person());
+        for (int i = 0; i < persons.size(); i++) {
+            int[] p = persons.get(i);
+            for (int j = i + 1; j < persons.size(); j++) {
+                int[] q = persons.get(j);
+                each.accept(PairKind.of(records.household()[p[0]], records.relation()[p[0]],
+                        records.household()[q[0]], records.relation()[q[0]]), p, q);
+            }
+        }
+    }
 
     private static boolean linked(Links links, int a, int b) {
         int index = Arrays.binarySearch(links.candidates(), pack(a, b));

@@ -319,8 +319,12 @@ final class DuplicateMaker {
         return u < 0.45 ? digits + " " + letter : u < 0.8 ? digits + Character.toUpperCase(letter) : digits;
     }
 
-    /** One replaced digit (60%) or two swapped neighbours (40%); a leading digit never becomes 0 in a tax id. */
     private String digitError(String digits, boolean noLeadingZero) {
+        return digitError(digits, noLeadingZero, r);
+    }
+
+    /** One replaced digit (60%) or two swapped neighbours (40%); a leading digit never becomes 0 in a tax id. */
+    static String digitError(String digits, boolean noLeadingZero, SplittableRandom r) {
         char[] c = digits.toCharArray();
         for (int attempt = 0; attempt < 8; attempt++) {
             char[] t = c.clone();

@@ -245,19 +245,9 @@ final class HouseholdFactory implements Households {
         kid.familyName = PersonMaker.adapt(FamilyNames.baseForm(familyBase), kid);
         kid.relation = Relation.CHILD;
         // siblings get different given names
-        for (int attempt = 0; attempt < 6 && sharesGivenName(kid, household, firstChild); attempt++) {
+        for (int attempt = 0; attempt < 6 && PersonMaker.sharesGivenName(kid, household, firstChild); attempt++) {
             kid.givenNames = m.givenNames(origin, birth.getYear(), sex, false);
         }
         return kid;
-    }
-
-    private static boolean sharesGivenName(Person kid, List<Person> household, int from) {
-        String first = PersonMaker.firstGivenName(kid.givenNames);
-        for (int i = from; i < household.size(); i++) {
-            if (PersonMaker.firstGivenName(household.get(i).givenNames).equals(first)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

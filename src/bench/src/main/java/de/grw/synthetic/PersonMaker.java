@@ -1,6 +1,7 @@
 package de.grw.synthetic;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -142,6 +143,21 @@ final class PersonMaker {
             }
         }
         return givenNames;
+    }
+
+    /** Whether {@code kid}'s first given name is the first given name of a member from index {@code from} on. */
+    static boolean sharesGivenName(Person kid, List<Person> household, int from) {
+        return sharesName(firstGivenName(kid.givenNames), household, from);
+    }
+
+    /** Whether {@code first} is the first given name of a member of {@code household} from index {@code from} on. */
+    static boolean sharesName(String first, List<Person> household, int from) {
+        for (int i = from; i < household.size(); i++) {
+            if (firstGivenName(household.get(i).givenNames).equals(first)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

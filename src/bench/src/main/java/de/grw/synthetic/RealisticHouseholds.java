@@ -335,9 +335,9 @@ final class RealisticHouseholds implements Households {
         kid.familyName = PersonMaker.adapt(FamilyNames.baseForm(familyBase), kid);
         kid.relation = relation;
         // siblings get different names, and parents do not give a child their own by chance (juniors are on purpose)
-        for (int attempt = 0; attempt < 6 && (sharesGivenName(kid, out, firstChild) || sharesName(
-                PersonMaker.firstGivenName(kid.givenNames), List.of(parent, father == null ? parent : father), 0));
-                attempt++) {
+        List<Person> parents = List.of(parent, father == null ? parent : father);
+        for (int attempt = 0; attempt < 6 && (PersonMaker.sharesGivenName(kid, out, firstChild)
+                || PersonMaker.sharesGivenName(kid, parents, 0)); attempt++) {
             kid.givenNames = m.givenNames(origin, birth.getYear(), sex, false);
         }
         if (twin != null) {
@@ -350,7 +350,7 @@ final class RealisticHouseholds implements Households {
         if (father != null && sex == 'm' && relation == Relation.CHILD) { // twins keep their label
             String fathers = PersonMaker.firstGivenName(father.givenNames);
             double u = r.nextDouble();
-            if (u < JUNIOR_RATE && !sharesName(fathers, out, firstChild)) {
+            if (u < JUNIOR_RATE && !PersonMaker.sharesName(fathers, out, firstChild)) {
                 kid.givenNames = r.nextDouble() < 0.7 ? father.givenNames : fathers;
                 kid.relation = Relation.JUNIOR;
                 juniors++;
@@ -401,18 +401,5 @@ final class RealisticHouseholds implements Households {
                 return;
             }
         }
-    }
-
-    private static boolean sharesGivenName(Person kid, List<Person> household, int from) {
-        return sharesName(PersonMaker.firstGivenName(kid.givenNames), household, from);
-    }
-
-    private static boolean sharesName(String first, List<Person> household, int from) {
-        for (int i = from; i < household.size(); i++) {
-            if (PersonMaker.firstGivenName(household.get(i).givenNames).equals(first)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

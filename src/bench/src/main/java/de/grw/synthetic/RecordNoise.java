@@ -78,7 +78,7 @@ final class RecordNoise {
             rec.plz = "";
             count("postal codes missing");
         } else if (u < plzMissing + plzTypo) {
-            rec.plz = plzTypo(rec.plz);
+            rec.plz = DuplicateMaker.digitError(rec.plz, false, r);
             count("postal codes mistyped");
         }
     }
@@ -90,27 +90,6 @@ final class RecordNoise {
             rec.family = r.nextDouble() < 0.7 ? rec.family.substring(0, dash) : rec.family.substring(dash + 1);
             count("double names shortened");
         }
-    }
-
-    /** One wrong digit (60%) or two swapped neighbours. */
-    private String plzTypo(String plz) {
-        char[] c = plz.toCharArray();
-        for (int attempt = 0; attempt < 8; attempt++) {
-            char[] t = c.clone();
-            if (r.nextDouble() < 0.6) {
-                t[r.nextInt(t.length)] = (char) ('0' + r.nextInt(10));
-            } else {
-                int i = r.nextInt(t.length - 1);
-                char x = t[i];
-                t[i] = t[i + 1];
-                t[i + 1] = x;
-            }
-            String result = new String(t);
-            if (!result.equals(plz)) {
-                return result;
-            }
-        }
-        return plz;
     }
 
     private void count(String key) {

@@ -13,7 +13,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,18 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 class HardCasesInPopulationTest {
     private static final int RECORDS = 20_000;
 
-    /** Cases the default profile gets wrong today inside the population, with the reason; shrink it as for the files. */
-    static final Map<String, String> KNOWN_FAILURES = Map.ofEntries(
-            // the same twins and juniors as on the files alone (see HardCasesTest)
-            Map.entry("twins_same_sex", "twins merged: Jonas and Lukas, p=1.00"),
-            Map.entry("twins_same_sex_car_not_brother", "Jonas's car (no sex in the vehicle register) links to Lukas"),
-            Map.entry("twins_similar_names", "twins merged: Lena and Lea are one typo apart, tax ids ignored"),
-            Map.entry("twins_similar_names_cross", "Lena's Sozialamt record joins Lea despite different tax ids"),
-            Map.entry("junior_same_address", "father and son Karl-Heinz Wagner merged"),
-            Map.entry("junior_car_father_not_son", "the father's car joins the son"),
-            Map.entry("junior_cars_apart", "the two Wagner cars end in one cluster"),
-            Map.entry("junior_first_name", "father and son Thomas Schneider merged"),
-            Map.entry("junior_sozialamt_not_father", "the son's Sozialamt record joins the father"),
+    /**
+     * Cases the default profile gets wrong today inside the population beyond those on the files alone
+     * ({@link HardCasesTest#KNOWN_FAILURES}), with the reason; shrink it as that one.
+     */
+    static final Map<String, String> KNOWN_FAILURES_HERE = Map.ofEntries(
             // every blocking key needs a birth date or a postal code (issue 11)
             Map.entry("no_birth_date_postal_code_typo", "never compared: no birth date, postal code mistyped"));
 
@@ -58,11 +53,14 @@ class HardCasesInPopulationTest {
         assertThat(problems).as("import problems").isEmpty();
         assertThat(outcome.table().size()).isGreaterThan(RECORDS + 40);
 
+        Set<String> known = new HashSet<>(HardCasesTest.KNOWN_FAILURES.keySet());
+        known.addAll(KNOWN_FAILURES_HERE.keySet());
         HardCases.Check check = HardCases.check("Hard cases among " + RECORDS + " generated records", outcome,
-                HardCases.cases(), KNOWN_FAILURES.keySet());
+                HardCases.cases(), known);
         System.out.println(check.report());
         assertThat(check.wrong()).as("cases decided wrongly (see the report above)").isEmpty();
-        assertThat(check.fixed()).as("known failures that now hold: remove them from KNOWN_FAILURES").isEmpty();
+        assertThat(check.fixed()).as("known failures that now hold here: remove them from KNOWN_FAILURES_HERE (or, if"
+                + " they failed on the files alone, move them from HardCasesTest's list here)").isEmpty();
     }
 
     /** The bytes after the header line (and its byte order mark): the rows, in the file's encoding and line ends. */

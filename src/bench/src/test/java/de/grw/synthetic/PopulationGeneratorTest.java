@@ -457,7 +457,7 @@ class PopulationGeneratorTest {
         }
     }
 
-    private static List<CSVRecord> parse(String text, char delimiter) {
+    static List<CSVRecord> parse(String text, char delimiter) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
                 .get();
         try (Reader reader = new StringReader(text)) {

@@ -3,8 +3,6 @@ package de.grw.synthetic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -47,10 +44,10 @@ class RealisticPopulationTest {
             String[] c = line.split(",");
             truth.put(c[0] + "|" + c[1], new String[] {c[2], c[3], c[4]});
         }
-        melde = parse(Files.readString(dir.resolve("melderegister.csv"), StandardCharsets.UTF_8).substring(1), ';');
-        sozial = parse(new String(Files.readAllBytes(dir.resolve("sozialamt.csv")), Charset.forName("windows-1252")),
+        melde = PopulationGeneratorTest.parse(Files.readString(dir.resolve("melderegister.csv"), StandardCharsets.UTF_8).substring(1), ';');
+        sozial = PopulationGeneratorTest.parse(new String(Files.readAllBytes(dir.resolve("sozialamt.csv")), Charset.forName("windows-1252")),
                 ';');
-        kfz = parse(Files.readString(dir.resolve("kfz_halter.csv"), StandardCharsets.UTF_8), ',');
+        kfz = PopulationGeneratorTest.parse(Files.readString(dir.resolve("kfz_halter.csv"), StandardCharsets.UTF_8), ',');
     }
 
     @Test
@@ -209,15 +206,5 @@ class RealisticPopulationTest {
             result.merge(truth.get(source + "|" + r.get(0))[0], 1, Integer::sum);
         }
         return result;
-    }
-
-    private static List<CSVRecord> parse(String text, char delimiter) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
-                .get();
-        try (Reader reader = new StringReader(text)) {
-            return format.parse(reader).getRecords();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
     }
 }
