@@ -4,6 +4,7 @@ import de.grw.access.AccessLog;
 import de.grw.common.AtomicFiles;
 import de.grw.common.UserFacingException;
 import de.grw.journal.Journal;
+import de.grw.journal.JournalAction;
 import de.grw.journal.JournalEntry;
 import de.grw.journal.JournalFile;
 import de.grw.profile.FieldSpec;
@@ -92,9 +93,7 @@ public final class GoldenExporter {
         checkRights(session, options.includeBlocked(), options.caseRef());
         List<String> fields = fields(workspace);
         String format = options.format().extension() + (options.excelFriendly() ? " (Excel)" : "");
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("format", options.format().extension());
-        payload.put("excel", options.excelFriendly());
+        ExportEvent.Target payload = ExportEvent.Target.file(options.format().extension(), options.excelFriendly());
         Snapshot snapshot = selectAndLog(workspace, session, options.includeBlocked(), options.caseRef(),
                 "as " + format, payload);
         try {
@@ -127,10 +126,10 @@ public final class GoldenExporter {
      * logs the export in the access log and the journal, in one workspace transaction.
      *
      * @param how     how the export is described in the access log, e.g. {@code as csv}
-     * @param payload the journal entry's first entries (format, target); the counts and options follow
+     * @param payload where the export goes, for the journal entry; the counts and options follow
      */
     static Snapshot selectAndLog(Workspace workspace, Session session, boolean includeBlocked, String caseRef,
-                                 String how, Map<String, Object> payload) {
+                                 String how, ExportEvent.Target payload) {
         String caseText = caseRef == null ? "" : caseRef.strip();
         return workspace.write(c -> {
             List<Golden> all = load(c);
@@ -158,7 +157,7 @@ public final class GoldenExporter {
     }
 
     private static void log(Workspace workspace, Connection c, Session session, String caseRef,
-                            boolean includeBlocked, String how, Map<String, Object> payloadStart, int goldenCount,
+                            boolean includeBlocked, String how, ExportEvent.Target target, int goldenCount,
                             List<Long> recordIds, int leftOut, List<String> blockedIds, List<Long> blockedRecordIds)
             throws SQLException {
         AccessLog.record(c, workspace.now(), session.user(), "EXPORT", caseRef, "export of " + goldenCount
@@ -170,14 +169,8 @@ public final class GoldenExporter {
                     "records under a blocking notice included in an export by " + session.user() + ": "
                             + String.join(", ", blockedIds), blockedRecordIds);
         }
-        Map<String, Object> payload = new LinkedHashMap<>(payloadStart);
-        payload.put("case", caseRef);
-        payload.put("golden_records", goldenCount);
-        payload.put("records", recordIds.size());
-        payload.put("include_blocked", includeBlocked);
-        payload.put("blocked_left_out", leftOut);
-        payload.put("blocked_included", blockedIds);
-        Journal.append(c, workspace.now(), session.user(), "export", payload);
+        Journal.append(c, workspace.now(), session.user(), JournalAction.EXPORT, target.with(caseRef, goldenCount,
+                recordIds.size(), includeBlocked, leftOut, blockedIds));
     }
 
     /** The rows of the three tables, as the files and the database receive them. */

@@ -3,7 +3,6 @@ package de.grw.review;
 import de.grw.workspace.ClusterStatus;
 
 import java.sql.SQLException;
-import java.util.Map;
 
 /** Put a cluster back: it stays in the queue, after the open ones. */
 public record DeferCommand() implements DecisionCommand {
@@ -18,8 +17,8 @@ public record DeferCommand() implements DecisionCommand {
     }
 
     @Override
-    public Map<String, Object> payload() {
-        return Map.of();
+    public DecisionPayload.Defer payload() {
+        return new DecisionPayload.Defer();
     }
 
     @Override

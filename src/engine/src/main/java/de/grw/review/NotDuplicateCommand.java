@@ -2,10 +2,8 @@ package de.grw.review;
 
 import de.grw.workspace.ClusterStatus;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Two records are not the same person: a cannot-link that every later match run respects. If the cluster consisted
@@ -16,10 +14,6 @@ public record NotDuplicateCommand(long recordA, long recordB) implements Decisio
         if (recordA == recordB) {
             throw new IllegalArgumentException("a record cannot be a non-duplicate of itself");
         }
-    }
-
-    static NotDuplicateCommand fromPayload(JsonNode p) {
-        return new NotDuplicateCommand(p.path("records").get(0).asLong(), p.path("records").get(1).asLong());
     }
 
     @Override
@@ -33,8 +27,8 @@ public record NotDuplicateCommand(long recordA, long recordB) implements Decisio
     }
 
     @Override
-    public Map<String, Object> payload() {
-        return Map.of("records", List.of(Math.min(recordA, recordB), Math.max(recordA, recordB)));
+    public DecisionPayload.NotDuplicate payload() {
+        return new DecisionPayload.NotDuplicate(List.of(Math.min(recordA, recordB), Math.max(recordA, recordB)));
     }
 
     @Override

@@ -5,6 +5,7 @@ import de.grw.access.AccessLog;
 import de.grw.common.UserFacingException;
 import de.grw.journal.CanonicalJson;
 import de.grw.journal.Journal;
+import de.grw.journal.JournalAction;
 import de.grw.profile.MatchProfile;
 import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.DecisionView;
@@ -146,9 +147,9 @@ public final class ReviewService {
             } else {
                 command.apply(context(c, session, clusterId), id);
             }
-            Map<String, Object> payload = journalPayload(id, clusterId, command, comment, caseRef);
-            Journal.append(c, workspace.now(), session.user(), pending ? "decision.proposed" : "decision.taken",
-                    payload);
+            Journal.append(c, workspace.now(), session.user(), pending ? JournalAction.DECISION_PROPOSED
+                    : JournalAction.DECISION_TAKEN, new DecisionEvents.Recorded(id, clusterId, command.kind(),
+                    command.payload(), comment, caseRef));
             return ReviewSql.decision(c, id);
         });
     }
@@ -167,12 +168,9 @@ public final class ReviewService {
             command.apply(context(c, session, d.clusterId()), decisionId);
             review(c, decisionId, DecisionState.EFFECTIVE, session.user(), comment);
             List<String> golden = GoldenStore.activeGoldenOf(c, ((MergeCommand) command).members());
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("decision", decisionId);
-            payload.put("cluster", d.clusterId());
-            payload.put("golden_record", golden.isEmpty() ? null : golden.get(0));
-            payload.put("comment", comment == null ? "" : comment);
-            Journal.append(c, workspace.now(), session.user(), "decision.approved", payload);
+            Journal.append(c, workspace.now(), session.user(), JournalAction.DECISION_APPROVED,
+                    new DecisionEvents.Approved(decisionId, d.clusterId(), golden.isEmpty() ? null : golden.get(0),
+                            comment));
             return ReviewSql.decision(c, decisionId);
         });
     }
@@ -193,8 +191,8 @@ public final class ReviewService {
             review(c, decisionId, DecisionState.REJECTED, session.user(), comment);
             ClusterSql.setStatus(c, d.clusterId(), ClusterStatus.OPEN, "rejected by " + session.user() + ": "
                     + (comment == null ? "" : comment));
-            Journal.append(c, workspace.now(), session.user(), "decision.rejected", Map.of("decision", decisionId,
-                    "cluster", d.clusterId(), "comment", comment == null ? "" : comment));
+            Journal.append(c, workspace.now(), session.user(), JournalAction.DECISION_REJECTED,
+                    new DecisionEvents.Rejected(decisionId, d.clusterId(), comment));
             return ReviewSql.decision(c, decisionId);
         });
     }
@@ -226,7 +224,7 @@ public final class ReviewService {
                         de.grw.common.Text.of("state." + d.state().name())));
             }
             long revertId = insertDecision(c, d.clusterId(), DecisionKind.REVERT, DecisionState.EFFECTIVE,
-                    session.user(), comment, caseRef, Map.of("reverts", decisionId), decisionId);
+                    session.user(), comment, caseRef, new DecisionPayload.Revert(decisionId), decisionId);
             DecisionState newState;
             if (d.state() == DecisionState.PENDING) {
                 ClusterSql.setStatus(c, d.clusterId(), ClusterStatus.OPEN, "merge withdrawn by " + session.user());
@@ -240,9 +238,8 @@ public final class ReviewService {
                 ps.setLong(2, decisionId);
                 ps.executeUpdate();
             }
-            Journal.append(c, workspace.now(), session.user(), "decision.reverted", Map.of("decision", revertId,
-                    "reverts", decisionId, "cluster", d.clusterId(), "comment", comment == null ? "" : comment,
-                    "case", caseRef == null ? "" : caseRef));
+            Journal.append(c, workspace.now(), session.user(), JournalAction.DECISION_REVERTED,
+                    new DecisionEvents.Reverted(revertId, decisionId, d.clusterId(), comment, caseRef));
             return ReviewSql.decision(c, revertId);
         });
     }
@@ -385,23 +382,11 @@ public final class ReviewService {
     }
 
     private static DecisionCommand command(DecisionView d) {
-        return DecisionCommand.fromPayload(d.kind(), CanonicalJson.parse(d.payloadJson()));
-    }
-
-    private static Map<String, Object> journalPayload(long id, long clusterId, DecisionCommand command, String comment,
-                                                      String caseRef) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("decision", id);
-        payload.put("cluster", clusterId);
-        payload.put("kind", command.kind().name());
-        payload.put("content", command.payload());
-        payload.put("comment", comment == null ? "" : comment);
-        payload.put("case", caseRef == null ? "" : caseRef);
-        return payload;
+        return DecisionCommand.fromPayload(d.kind(), d.payloadJson());
     }
 
     private long insertDecision(Connection c, Long clusterId, DecisionKind kind, DecisionState state, String user,
-                                String comment, String caseRef, Map<String, Object> payload, Long reverts)
+                                String comment, String caseRef, DecisionPayload payload, Long reverts)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO decisions(cluster_id, kind, state, proposed_by, "
                 + "proposed_at, comment, case_ref, payload_json, reverts) VALUES (?,?,?,?,?,?,?,?,?)",

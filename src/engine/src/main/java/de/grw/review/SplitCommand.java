@@ -2,14 +2,11 @@ package de.grw.review;
 
 import de.grw.workspace.ClusterStatus;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import de.grw.workspace.WorkspaceMatcher;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,16 +21,6 @@ public record SplitCommand(List<List<Long>> groups) implements DecisionCommand {
         }
     }
 
-    static SplitCommand fromPayload(JsonNode p) {
-        List<List<Long>> groups = new ArrayList<>();
-        p.path("groups").forEach(g -> {
-            List<Long> ids = new ArrayList<>();
-            g.forEach(id -> ids.add(id.asLong()));
-            groups.add(ids);
-        });
-        return new SplitCommand(groups);
-    }
-
     @Override
     public DecisionKind kind() {
         return DecisionKind.SPLIT;
@@ -45,8 +32,8 @@ public record SplitCommand(List<List<Long>> groups) implements DecisionCommand {
     }
 
     @Override
-    public Map<String, Object> payload() {
-        return Map.of("groups", groups);
+    public DecisionPayload.Split payload() {
+        return new DecisionPayload.Split(groups);
     }
 
     @Override

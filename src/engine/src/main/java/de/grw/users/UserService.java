@@ -6,12 +6,12 @@ import de.grw.rights.Role;
 import de.grw.rights.Session;
 import de.grw.common.UserFacingException;
 import de.grw.journal.Journal;
+import de.grw.journal.JournalAction;
 import de.grw.store.Workspace;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Local accounts of a workspace: the first administrator, log-in, and account management by administrators. */
@@ -46,8 +46,8 @@ public final class UserService {
                 }
             }
             insert(c, name, Role.ADMINISTRATOR, password);
-            Journal.append(c, workspace.now(), name, "user.created", Map.of("name", name, "role", "ADMINISTRATOR",
-                    "first", true));
+            Journal.append(c, workspace.now(), name, JournalAction.USER_CREATED,
+                    new AccountEvents.Created(name, Role.ADMINISTRATOR, true));
             return null;
         });
         return new Session(name, Role.ADMINISTRATOR);
@@ -96,8 +96,8 @@ public final class UserService {
                 }
             }
             insert(c, name, role, password);
-            Journal.append(c, workspace.now(), session.user(), "user.created", Map.of("name", name, "role",
-                    role.name()));
+            Journal.append(c, workspace.now(), session.user(), JournalAction.USER_CREATED,
+                    new AccountEvents.Created(name, role, null));
             return null;
         });
     }
@@ -119,7 +119,8 @@ public final class UserService {
                     throw new UserFacingException(de.grw.common.Text.of("users.unknown", name));
                 }
             }
-            Journal.append(c, workspace.now(), session.user(), "user.password_changed", Map.of("name", name));
+            Journal.append(c, workspace.now(), session.user(), JournalAction.USER_PASSWORD_CHANGED,
+                    new AccountEvents.Changed(name));
             return null;
         });
     }
@@ -137,8 +138,8 @@ public final class UserService {
                     throw new UserFacingException(de.grw.common.Text.of("users.unknown", name));
                 }
             }
-            Journal.append(c, workspace.now(), session.user(), disabled ? "user.disabled" : "user.enabled",
-                    Map.of("name", name));
+            Journal.append(c, workspace.now(), session.user(), disabled ? JournalAction.USER_DISABLED
+                    : JournalAction.USER_ENABLED, new AccountEvents.Changed(name));
             return null;
         });
     }

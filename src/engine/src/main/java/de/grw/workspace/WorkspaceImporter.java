@@ -18,6 +18,7 @@ import de.grw.importing.db.DatabaseSource;
 import de.grw.importing.SourceRecord;
 import de.grw.journal.CanonicalJson;
 import de.grw.journal.Journal;
+import de.grw.journal.JournalAction;
 import de.grw.normalising.Normaliser;
 import de.grw.normalising.Normalisers;
 import de.grw.profile.MatchProfile;
@@ -177,20 +178,17 @@ public final class WorkspaceImporter {
                 }
                 storeProblems(c, sourceId, problems);
                 finishSource(c, sourceId, imported, columns[0], mappingUsed[0], profile.name(), sha);
-                Map<String, Object> payload = new LinkedHashMap<>();
-                payload.put("source", name);
+                WorkspaceEvents.SourceImported event;
                 if (input instanceof SourceInput.Database d) {
-                    payload.put("database", d.source().safeUrl());
-                    payload.put(d.source().table() != null ? "table" : "query",
-                            d.source().table() != null ? d.source().table() : d.source().query());
+                    boolean table = d.source().table() != null;
+                    event = new WorkspaceEvents.SourceImported(name, null, d.source().safeUrl(),
+                            table ? d.source().table() : null, table ? null : d.source().query(), sha,
+                            imported.recordsImported(), imported.rowsRejected(), imported.invalidValues());
                 } else {
-                    payload.put("file", label);
+                    event = new WorkspaceEvents.SourceImported(name, label, null, null, null, sha,
+                            imported.recordsImported(), imported.rowsRejected(), imported.invalidValues());
                 }
-                payload.put("sha256", sha);
-                payload.put("records", imported.recordsImported());
-                payload.put("rows_rejected", imported.rowsRejected());
-                payload.put("values_not_usable", imported.invalidValues());
-                Journal.append(c, workspace.now(), session.user(), "source.imported", payload);
+                Journal.append(c, workspace.now(), session.user(), JournalAction.SOURCE_IMPORTED, event);
                 return new Result(name, imported, sha, sourceId);
             }
         });

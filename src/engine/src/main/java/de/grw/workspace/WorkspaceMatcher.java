@@ -6,6 +6,7 @@ import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
 import de.grw.journal.CanonicalJson;
 import de.grw.journal.Journal;
+import de.grw.journal.JournalAction;
 import de.grw.matching.MatchEngine;
 import de.grw.matching.MatchOptions;
 import de.grw.matching.MatchResult;
@@ -198,16 +199,8 @@ public final class WorkspaceMatcher {
             ps.setLong(1, runId);
             superseded = ps.executeUpdate();
         }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("run", runId);
-        payload.put("records", n);
-        payload.put("candidate_pairs", result.pairCount());
-        payload.put("threshold", result.threshold());
-        payload.put("clusters", clusters);
-        payload.put("new_clusters", created);
-        payload.put("unchanged_clusters", unchanged);
-        payload.put("superseded_clusters", superseded);
-        Journal.append(c, workspace.now(), session.user(), "match.run", payload);
+        Journal.append(c, workspace.now(), session.user(), JournalAction.MATCH_RUN, new WorkspaceEvents.MatchRun(runId,
+                n, result.pairCount(), result.threshold(), clusters, created, unchanged, superseded));
         return new Result(runId, n, clusters, created, unchanged, superseded, result);
     }
 

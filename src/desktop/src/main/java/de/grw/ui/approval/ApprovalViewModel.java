@@ -64,8 +64,7 @@ public final class ApprovalViewModel {
         try {
             ClusterView view = service().show(ctx.model().session(), decision.clusterId(), decision.caseRef());
             cluster.set(view);
-            MergeCommand merge = (MergeCommand) DecisionCommand.fromPayload(decision.kind(),
-                    CanonicalJson.parse(decision.payloadJson()));
+            MergeCommand merge = (MergeCommand) decision.payload().command();
             List<MemberRecord> members = view.members().stream().filter(m -> merge.members().contains(m.id()))
                     .toList();
             Map<String, GoldenValue> golden = new Survivorship(service().profile(),
