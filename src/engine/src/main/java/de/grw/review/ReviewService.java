@@ -54,6 +54,11 @@ public final class ReviewService {
         return governance;
     }
 
+    /** Builds the side-by-side comparisons of what {@link #show} and {@link #golden} return (no database). */
+    public ComparisonService comparisons() {
+        return new ComparisonService(profile, governance);
+    }
+
     /** Clusters waiting for review, the most uncertain first (open before deferred). */
     public List<QueueEntry> queue(Session session, Set<ClusterStatus> statuses, int limit) {
         return queue(session, statuses, null, 0, 1, limit);

@@ -142,6 +142,10 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         message.setId("review-message");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
+        for (Button b : List.of(merge, notDuplicate, split, defer, undo)) {
+            // one decision at a time: the buttons wait while the queue, a cluster or a decision is on its way
+            b.disableProperty().bind(vm.busyProperty());
+        }
         HBox actions = new HBox(8, comment, merge, notDuplicate, split, defer, undo);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox bottom = new VBox(6, actions, message);
