@@ -113,10 +113,10 @@ public final class StartScreen extends ViewModelScreen<StartViewModel> {
         signIn.setDefaultButton(true);
         signIn.disableProperty().bind(ctx.model().workspaceProperty().isNull());
         signIn.setOnAction(e -> {
-            if (vm.signIn(password.getText().toCharArray())) {
+            vm.signIn(password.getText().toCharArray(), () -> {
                 password.clear();
                 ctx.navigate().accept("nav.review");
-            }
+            });
         });
         Label demo = new Label(t.get("start.demoAccounts", SampleWorkspace.CLERK, SampleWorkspace.SUPERVISOR,
                 SampleWorkspace.ADMIN, SampleWorkspace.PASSWORD));
