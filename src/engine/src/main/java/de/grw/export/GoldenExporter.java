@@ -18,13 +18,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,6 +47,7 @@ import java.util.Map;
  * atomically (temporary file, then move).
  */
 public final class GoldenExporter {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GoldenExporter.class);
     public static final String GOLDEN = "golden_records";
     public static final String LINEAGE = "lineage";
     public static final String MEMBERS = "members";
@@ -99,6 +97,7 @@ public final class GoldenExporter {
         try {
             return write(options, fields, snapshot);
         } catch (IOException e) {
+            LOG.error("export by {} into {} failed after it was logged", session.user(), options.directory(), e);
             throw new UserFacingException(de.grw.common.Text.of("export.cannot_write", options.directory(),
                     e.getMessage()), e);
         }
@@ -171,6 +170,9 @@ public final class GoldenExporter {
         }
         Journal.append(c, workspace.now(), session.user(), JournalAction.EXPORT, target.with(caseRef, goldenCount,
                 recordIds.size(), includeBlocked, leftOut, blockedIds));
+        LOG.info("export of {} golden records ({} records) {} by {}, case {}: {} under a blocking notice included, "
+                + "{} left out", goldenCount, recordIds.size(), how, session.user(), caseRef.isEmpty() ? "-" : caseRef,
+                blockedIds.size(), leftOut);
     }
 
     /** The rows of the three tables, as the files and the database receive them. */
@@ -249,36 +251,12 @@ public final class GoldenExporter {
     /** Every ACTIVE golden record with its current members and values, by id. */
     static List<Golden> load(Connection c) throws SQLException {
         Map<String, Golden> golden = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM golden_records WHERE status = 'ACTIVE' ORDER BY id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                golden.put(rs.getString(1), new Golden(rs.getString(1), new ArrayList<>(), new LinkedHashMap<>()));
-            }
+        for (String id : ExportRepository.activeGoldenIds(c)) {
+            golden.put(id, new Golden(id, new ArrayList<>(), new LinkedHashMap<>()));
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT m.golden_id, r.id, s.name, r.record_key, r.blocked "
-                + "FROM golden_members m JOIN golden_records g ON g.id = m.golden_id JOIN records r ON r.id = "
-                + "m.record_id JOIN sources s ON s.id = r.source_id WHERE g.status = 'ACTIVE' AND m.removed_by IS NULL "
-                + "ORDER BY m.golden_id, r.id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                golden.get(rs.getString(1)).members().add(new Member(rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5) != 0));
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT v.golden_id, v.field, v.value, v.origin, "
-                + "v.origin_record, s.name, r.record_key, v.decision_id FROM golden_values v JOIN golden_records g ON "
-                + "g.id = v.golden_id LEFT JOIN records r ON r.id = v.origin_record LEFT JOIN sources s ON s.id = "
-                + "r.source_id WHERE g.status = 'ACTIVE' AND v.superseded_by IS NULL ORDER BY v.golden_id, v.rowid");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                long origin = rs.getLong(5);
-                Long originRecord = rs.wasNull() ? null : origin;
-                Value v = new Value(rs.getString(2), rs.getString(3), rs.getString(4).toUpperCase(Locale.ROOT),
-                        originRecord, rs.getString(6), rs.getString(7), rs.getLong(8));
-                golden.get(rs.getString(1)).values().put(v.field(), v);
-            }
-        }
+        ExportRepository.eachActiveMember(c, (goldenId, member) -> golden.get(goldenId).members().add(member));
+        ExportRepository.eachActiveValue(c, (goldenId, value) -> golden.get(goldenId).values().put(value.field(),
+                value));
         return new ArrayList<>(golden.values());
     }
 }

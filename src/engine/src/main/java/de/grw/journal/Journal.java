@@ -65,7 +65,8 @@ public final class Journal {
 
     public static void each(Connection c, Consumer<JournalEntry> consumer) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT seq, at, user_name, action, payload, prev_hash, hash FROM journal ORDER BY rowid");
+                "SELECT seq, at, user_name, action, payload, prev_hash, hash FROM journal ORDER BY "
+                        + de.grw.store.SqliteDialect.STORAGE_ORDER);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 consumer.accept(new JournalEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -1,5 +1,6 @@
 package de.grw.review;
 
+import de.grw.workspace.ClusterRepository;
 import de.grw.workspace.ClusterStatus;
 
 import java.sql.SQLException;
@@ -28,11 +29,11 @@ public record DeferCommand() implements DecisionCommand {
 
     @Override
     public void apply(ReviewContext context, long decisionId) throws SQLException {
-        ClusterSql.setStatus(context.connection(), context.clusterId(), ClusterStatus.DEFERRED, null);
+        ClusterRepository.setStatus(context.connection(), context.clusterId(), ClusterStatus.DEFERRED, null);
     }
 
     @Override
     public void revert(ReviewContext context, long decisionId, long revertId) throws SQLException {
-        ClusterSql.setStatusIf(context.connection(), context.clusterId(), ClusterStatus.DEFERRED, ClusterStatus.OPEN);
+        ClusterRepository.setStatusIf(context.connection(), context.clusterId(), ClusterStatus.DEFERRED, ClusterStatus.OPEN);
     }
 }

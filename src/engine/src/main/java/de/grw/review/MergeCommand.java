@@ -1,5 +1,6 @@
 package de.grw.review;
 
+import de.grw.workspace.ClusterRepository;
 import de.grw.workspace.ClusterStatus;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -64,14 +65,14 @@ public record MergeCommand(List<Long> members, Map<String, FieldChoice> choices)
 
     @Override
     public void apply(ReviewContext context, long decisionId) throws SQLException {
-        check(ClusterSql.members(context.connection(), context.clusterId()), context.clusterId());
+        check(ClusterRepository.members(context.connection(), context.clusterId()), context.clusterId());
         GoldenStore.merge(context, decisionId, members, choices);
-        ClusterSql.setStatus(context.connection(), context.clusterId(), ClusterStatus.MERGED, null);
+        ClusterRepository.setStatus(context.connection(), context.clusterId(), ClusterStatus.MERGED, null);
     }
 
     @Override
     public void revert(ReviewContext context, long decisionId, long revertId) throws SQLException {
         GoldenStore.unmerge(context, decisionId, revertId);
-        ClusterSql.setStatus(context.connection(), context.clusterId(), ClusterStatus.OPEN, null);
+        ClusterRepository.setStatus(context.connection(), context.clusterId(), ClusterStatus.OPEN, null);
     }
 }

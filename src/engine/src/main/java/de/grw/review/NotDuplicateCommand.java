@@ -1,5 +1,6 @@
 package de.grw.review;
 
+import de.grw.workspace.ClusterRepository;
 import de.grw.workspace.ClusterStatus;
 
 import java.sql.SQLException;
@@ -38,21 +39,21 @@ public record NotDuplicateCommand(long recordA, long recordB) implements Decisio
 
     @Override
     public void apply(ReviewContext context, long decisionId) throws SQLException {
-        List<Long> members = ClusterSql.members(context.connection(), context.clusterId());
+        List<Long> members = ClusterRepository.members(context.connection(), context.clusterId());
         if (!members.contains(recordA) || !members.contains(recordB)) {
             throw new de.grw.common.UserFacingException(de.grw.common.Text.of("review.both_members", recordA,
                     recordB, context.clusterId()));
         }
-        ClusterSql.addCannotLink(context.connection(), recordA, recordB, decisionId);
+        ClusterRepository.addCannotLink(context.connection(), recordA, recordB, decisionId);
         if (members.size() == 2) {
-            ClusterSql.setStatus(context.connection(), context.clusterId(), ClusterStatus.NOT_DUPLICATE, null);
+            ClusterRepository.setStatus(context.connection(), context.clusterId(), ClusterStatus.NOT_DUPLICATE, null);
         }
     }
 
     @Override
     public void revert(ReviewContext context, long decisionId, long revertId) throws SQLException {
-        ClusterSql.revokeCannotLinks(context.connection(), decisionId, revertId);
-        ClusterSql.setStatusIf(context.connection(), context.clusterId(), ClusterStatus.NOT_DUPLICATE,
+        ClusterRepository.revokeCannotLinks(context.connection(), decisionId, revertId);
+        ClusterRepository.setStatusIf(context.connection(), context.clusterId(), ClusterStatus.NOT_DUPLICATE,
                 ClusterStatus.OPEN);
     }
 }
