@@ -26,6 +26,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.CheckComboBox;
 
 /**
  * The review queue and the side-by-side comparison in one screen, keyboard first: Alt+M merge, Alt+N not a
@@ -54,6 +55,10 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         caseRef.setPromptText(t.get("review.casePrompt"));
         caseRef.textProperty().bindBidirectional(vm.caseRefProperty());
         caseRef.setOnAction(e -> vm.confirmCaseReference());
+        // the workspace's settings may demand a case reference before any record is shown
+        new de.grw.ui.common.Validation().required(caseRef, t.get("review.caseFirst"),
+                () -> ctx.model().review() != null
+                        && ctx.model().review().governance().required().caseReferenceToShow());
         caseRef.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
                 vm.confirmCaseReference();
@@ -69,14 +74,19 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         status.getItems().setAll(ReviewViewModel.StatusFilter.values());
         status.valueProperty().bindBidirectional(vm.statusProperty());
         status.setConverter(converter(s -> t.get("filter." + s.name())));
-        ComboBox<String> source = new ComboBox<>();
+        // the sources to review: any number checked, none for all
+        CheckComboBox<String> source = new CheckComboBox<>(vm.sources());
         source.setId("review-source");
-        source.setItems(vm.sources());
-        source.setPromptText(t.get("review.allSources"));
-        source.valueProperty().addListener((o, was, now) -> {
-            vm.sourceProperty().set(now == null ? "" : now);
-            vm.refresh();
-            redraw();
+        source.setTitle(t.get("review.allSources"));
+        source.setShowCheckedCount(false);
+        source.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            List<String> checked = List.copyOf(source.getCheckModel().getCheckedItems());
+            source.setTitle(checked.isEmpty() ? t.get("review.allSources") : null);
+            if (!checked.equals(vm.selectedSources())) {
+                vm.selectedSources().setAll(checked);
+                vm.refresh();
+                redraw();
+            }
         });
         band.valueProperty().addListener((o, was, now) -> {
             vm.refresh();

@@ -47,7 +47,7 @@ public final class ReviewViewModel {
     private final ObservableList<QueueEntry> queue = FXCollections.observableArrayList();
     private final ObjectProperty<Band> band = new SimpleObjectProperty<>(Band.ALL);
     private final ObjectProperty<StatusFilter> status = new SimpleObjectProperty<>(StatusFilter.OPEN_AND_DEFERRED);
-    private final StringProperty source = new SimpleStringProperty("");
+    private final ObservableList<String> selectedSources = FXCollections.observableArrayList();
     private final ObservableList<String> sources = FXCollections.observableArrayList();
     private final IntegerProperty position = new SimpleIntegerProperty(-1);
     private final ObjectProperty<ClusterView> current = new SimpleObjectProperty<>();
@@ -108,16 +108,19 @@ public final class ReviewViewModel {
             case DEFERRED -> EnumSet.of(ClusterStatus.DEFERRED);
             default -> EnumSet.of(ClusterStatus.OPEN, ClusterStatus.DEFERRED);
         };
-        String sourceFilter = source.get();
+        List<String> sourceFilter = List.copyOf(selectedSources);
         Band bandFilter = band.get();
-        boolean filtered = !sourceFilter.isBlank() || bandFilter != Band.ALL;
+        boolean filtered = !sourceFilter.isEmpty() || bandFilter != Band.ALL;
         background(() -> {
-            List<QueueEntry> page = service.queue(session, statuses, sourceFilter, bandFilter.from, bandFilter.to,
-                    PAGE);
+            List<QueueEntry> page = service.queueBySources(session, statuses, sourceFilter, bandFilter.from,
+                    bandFilter.to, PAGE);
             return new Loaded(service.sources(session), page, filtered ? page.size()
                     : service.count(session, statuses));
         }, loaded -> {
-            sources.setAll(loaded.sources());
+            if (!sources.equals(loaded.sources())) {
+                // only when they changed: the screen's check boxes follow this list
+                sources.setAll(loaded.sources());
+            }
             queue.setAll(loaded.queue());
             remaining.set(loaded.remaining());
             Long keep = current.get() == null ? null : current.get().clusterId();
@@ -381,8 +384,9 @@ public final class ReviewViewModel {
         return status;
     }
 
-    public StringProperty sourceProperty() {
-        return source;
+    /** The sources whose clusters the queue shows (a cluster with a record from any of them); empty for all. */
+    public ObservableList<String> selectedSources() {
+        return selectedSources;
     }
 
     public ObservableList<String> sources() {
