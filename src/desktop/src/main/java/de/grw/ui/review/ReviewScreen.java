@@ -36,6 +36,7 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
     private final ScrollPane center = new ScrollPane();
     private final VBox explanation = new VBox(4);
     private Node help;
+    private TextField caseField;
 
     public ReviewScreen(AppContext ctx) {
         super(ctx, new ReviewViewModel(ctx), "nav.review", Permission.DECIDE);
@@ -45,12 +46,17 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
     public void activated() {
         vm.refresh();
         redraw();
+        if (caseField != null && vm.caseRefProperty().get().isBlank()) {
+            // keyboard first: the case reference comes before anything is shown
+            javafx.application.Platform.runLater(caseField::requestFocus);
+        }
     }
 
     @Override
     protected StackPane build() {
         I18n t = ctx.i18n();
         TextField caseRef = new TextField();
+        caseField = caseRef;
         caseRef.setId("review-case");
         caseRef.setPromptText(t.get("review.casePrompt"));
         caseRef.textProperty().bindBidirectional(vm.caseRefProperty());
@@ -79,6 +85,9 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         source.setId("review-source");
         source.setTitle(t.get("review.allSources"));
         source.setShowCheckedCount(false);
+        // an empty box would size itself to nothing; the title (or the sources checked) needs room
+        source.setPrefWidth(150);
+        source.setMinWidth(110);
         source.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<String>) c -> {
             List<String> checked = List.copyOf(source.getCheckModel().getCheckedItems());
             source.setTitle(checked.isEmpty() ? t.get("review.allSources") : null);
@@ -113,8 +122,17 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         Label caseLabel = new Label(t.get("review.case"));
         caseLabel.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         remaining.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
-        HBox top = new HBox(8, caseLabel, caseRef, band, status, source, remaining, spacer(), previous, next,
-                helpButton);
+        for (javafx.scene.control.Control c : List.of(caseRef, band, status, source)) {
+            c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        }
+        // the case reference and the filters wrap onto a second line on a small screen instead of being cut
+        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(8, 6, caseLabel, caseRef, band,
+                status, source, remaining);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        filters.setPrefWrapLength(2000);
+        filters.setMinWidth(0);
+        HBox.setHgrow(filters, Priority.ALWAYS);
+        HBox top = new HBox(8, filters, previous, next, helpButton);
         top.setAlignment(Pos.CENTER_LEFT);
 
         ListView<QueueEntry> list = new ListView<>(vm.queue());
