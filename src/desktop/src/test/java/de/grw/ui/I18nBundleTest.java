@@ -109,6 +109,24 @@ class I18nBundleTest {
     }
 
     @Test
+    void noKeyIsDefinedTwice() throws IOException {
+        for (String name : List.of("messages.properties", "messages_en.properties")) {
+            Set<String> seen = new HashSet<>();
+            Set<String> twice = new TreeSet<>();
+            try (InputStream in = I18nBundleTest.class.getResourceAsStream("/de/grw/ui/" + name)) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    int eq = line.indexOf('=');
+                    if (eq > 0 && !line.startsWith("#") && !seen.add(line.substring(0, eq).strip())) {
+                        twice.add(line.substring(0, eq).strip());
+                    }
+                }
+            }
+            // the later definition would silently win
+            assertThat(twice).as("keys defined twice in " + name).isEmpty();
+        }
+    }
+
+    @Test
     void germanAndEnglishHaveTheSameKeys() throws IOException {
         Set<String> de = load("messages.properties").stringPropertyNames();
         Set<String> en = load("messages_en.properties").stringPropertyNames();

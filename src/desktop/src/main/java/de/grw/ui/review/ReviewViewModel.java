@@ -71,7 +71,7 @@ public final class ReviewViewModel {
 
     /** Sets the case reference (Aktenzeichen) under which records are shown, and opens the cluster at hand. */
     public void confirmCaseReference() {
-        if (current.get() == null && !queue.isEmpty() && !busy.get()) {
+        if (service() != null && current.get() == null && !queue.isEmpty() && !busy.get()) {
             open(Math.max(0, position.get()));
         }
     }
@@ -156,7 +156,7 @@ public final class ReviewViewModel {
     }
 
     private void open(int index, String doneMessage) {
-        if (index < 0 || index >= queue.size()) {
+        if (service() == null || index < 0 || index >= queue.size()) {
             return;
         }
         if (service().governance().required().caseReferenceToShow() && caseRef.get().isBlank()) {
