@@ -55,8 +55,10 @@ final class ReviewRepository {
         String sql = "SELECT id, status, size, min_probability, max_probability, note FROM clusters WHERE status IN ("
                 + Sql.marks(statuses.size()) + ") AND min_probability >= ? AND (min_probability < ? OR ? >= 1)"
                 + (bySource ? " AND EXISTS (SELECT 1 FROM " + SqliteDialect.MEMBERS_TO_RECORDS
-                + " WHERE m.cluster_id = clusters.id AND r.source_id IN (SELECT id FROM sources WHERE name IN ("
-                + Sql.marks(sources.size()) + ")))" : "")
+                + " WHERE m.cluster_id = clusters.id AND r.source_id " + (sources.size() == 1
+                // one source (the usual case): the scalar subquery SQLite plans best
+                ? "= (SELECT id FROM sources WHERE name = ?))"
+                : "IN (SELECT id FROM sources WHERE name IN (" + Sql.marks(sources.size()) + ")))") : "")
                 + " ORDER BY min_probability, id LIMIT ?";
         return Sql.list(c, sql, rs -> new QueueEntry(rs.getLong(1), ClusterStatus.valueOf(rs.getString(2)),
                 rs.getInt(3), rs.getDouble(4), rs.getDouble(5), rs.getString(6)), params.toArray());

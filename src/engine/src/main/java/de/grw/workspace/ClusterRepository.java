@@ -99,8 +99,11 @@ public final class ClusterRepository {
     public static void insertMembers(Connection c, long clusterId, long[] memberIds) throws SQLException {
         try (Sql.Batch batch = new Sql.Batch(c, "INSERT INTO cluster_members(cluster_id, record_id) VALUES (?,?)",
                 Integer.MAX_VALUE)) {
+            var ps = batch.statement();
             for (long id : memberIds) {
-                batch.add(clusterId, id);
+                ps.setLong(1, clusterId);
+                ps.setLong(2, id);
+                batch.added();
             }
         }
     }
@@ -113,8 +116,15 @@ public final class ClusterRepository {
     public static void insertPairs(Connection c, long clusterId, List<Pair> pairs) throws SQLException {
         try (Sql.Batch batch = new Sql.Batch(c, "INSERT INTO cluster_pairs(cluster_id, record_a, record_b, "
                 + "probability, weight, explanation_json) VALUES (?,?,?,?,?,?)", Integer.MAX_VALUE)) {
+            var ps = batch.statement(); // bound by hand: a large run stores millions of pairs
             for (Pair p : pairs) {
-                batch.add(clusterId, p.recordA(), p.recordB(), p.probability(), p.weight(), p.explanationJson());
+                ps.setLong(1, clusterId);
+                ps.setLong(2, p.recordA());
+                ps.setLong(3, p.recordB());
+                ps.setDouble(4, p.probability());
+                ps.setDouble(5, p.weight());
+                ps.setString(6, p.explanationJson());
+                batch.added();
             }
         }
     }
