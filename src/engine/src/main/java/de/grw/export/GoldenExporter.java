@@ -4,6 +4,7 @@ import de.grw.access.AccessLog;
 import de.grw.common.AtomicFiles;
 import de.grw.common.UserFacingException;
 import de.grw.journal.Journal;
+import de.grw.journal.JournalAction;
 import de.grw.journal.JournalEntry;
 import de.grw.journal.JournalFile;
 import de.grw.profile.FieldSpec;
@@ -17,13 +18,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -49,6 +47,7 @@ import java.util.Map;
  * atomically (temporary file, then move).
  */
 public final class GoldenExporter {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GoldenExporter.class);
     public static final String GOLDEN = "golden_records";
     public static final String LINEAGE = "lineage";
     public static final String MEMBERS = "members";
@@ -92,14 +91,13 @@ public final class GoldenExporter {
         checkRights(session, options.includeBlocked(), options.caseRef());
         List<String> fields = fields(workspace);
         String format = options.format().extension() + (options.excelFriendly() ? " (Excel)" : "");
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("format", options.format().extension());
-        payload.put("excel", options.excelFriendly());
+        ExportEvent.Target payload = ExportEvent.Target.file(options.format().extension(), options.excelFriendly());
         Snapshot snapshot = selectAndLog(workspace, session, options.includeBlocked(), options.caseRef(),
                 "as " + format, payload);
         try {
             return write(options, fields, snapshot);
         } catch (IOException e) {
+            LOG.error("export by {} into {} failed after it was logged", session.user(), options.directory(), e);
             throw new UserFacingException(de.grw.common.Text.of("export.cannot_write", options.directory(),
                     e.getMessage()), e);
         }
@@ -127,10 +125,10 @@ public final class GoldenExporter {
      * logs the export in the access log and the journal, in one workspace transaction.
      *
      * @param how     how the export is described in the access log, e.g. {@code as csv}
-     * @param payload the journal entry's first entries (format, target); the counts and options follow
+     * @param payload where the export goes, for the journal entry; the counts and options follow
      */
     static Snapshot selectAndLog(Workspace workspace, Session session, boolean includeBlocked, String caseRef,
-                                 String how, Map<String, Object> payload) {
+                                 String how, ExportEvent.Target payload) {
         String caseText = caseRef == null ? "" : caseRef.strip();
         return workspace.write(c -> {
             List<Golden> all = load(c);
@@ -158,7 +156,7 @@ public final class GoldenExporter {
     }
 
     private static void log(Workspace workspace, Connection c, Session session, String caseRef,
-                            boolean includeBlocked, String how, Map<String, Object> payloadStart, int goldenCount,
+                            boolean includeBlocked, String how, ExportEvent.Target target, int goldenCount,
                             List<Long> recordIds, int leftOut, List<String> blockedIds, List<Long> blockedRecordIds)
             throws SQLException {
         AccessLog.record(c, workspace.now(), session.user(), "EXPORT", caseRef, "export of " + goldenCount
@@ -170,14 +168,11 @@ public final class GoldenExporter {
                     "records under a blocking notice included in an export by " + session.user() + ": "
                             + String.join(", ", blockedIds), blockedRecordIds);
         }
-        Map<String, Object> payload = new LinkedHashMap<>(payloadStart);
-        payload.put("case", caseRef);
-        payload.put("golden_records", goldenCount);
-        payload.put("records", recordIds.size());
-        payload.put("include_blocked", includeBlocked);
-        payload.put("blocked_left_out", leftOut);
-        payload.put("blocked_included", blockedIds);
-        Journal.append(c, workspace.now(), session.user(), "export", payload);
+        Journal.append(c, workspace.now(), session.user(), JournalAction.EXPORT, target.with(caseRef, goldenCount,
+                recordIds.size(), includeBlocked, leftOut, blockedIds));
+        LOG.info("export of {} golden records ({} records) {} by {}, case {}: {} under a blocking notice included, "
+                + "{} left out", goldenCount, recordIds.size(), how, session.user(), caseRef.isEmpty() ? "-" : caseRef,
+                blockedIds.size(), leftOut);
     }
 
     /** The rows of the three tables, as the files and the database receive them. */
@@ -256,36 +251,12 @@ public final class GoldenExporter {
     /** Every ACTIVE golden record with its current members and values, by id. */
     static List<Golden> load(Connection c) throws SQLException {
         Map<String, Golden> golden = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM golden_records WHERE status = 'ACTIVE' ORDER BY id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                golden.put(rs.getString(1), new Golden(rs.getString(1), new ArrayList<>(), new LinkedHashMap<>()));
-            }
+        for (String id : ExportRepository.activeGoldenIds(c)) {
+            golden.put(id, new Golden(id, new ArrayList<>(), new LinkedHashMap<>()));
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT m.golden_id, r.id, s.name, r.record_key, r.blocked "
-                + "FROM golden_members m JOIN golden_records g ON g.id = m.golden_id JOIN records r ON r.id = "
-                + "m.record_id JOIN sources s ON s.id = r.source_id WHERE g.status = 'ACTIVE' AND m.removed_by IS NULL "
-                + "ORDER BY m.golden_id, r.id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                golden.get(rs.getString(1)).members().add(new Member(rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5) != 0));
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT v.golden_id, v.field, v.value, v.origin, "
-                + "v.origin_record, s.name, r.record_key, v.decision_id FROM golden_values v JOIN golden_records g ON "
-                + "g.id = v.golden_id LEFT JOIN records r ON r.id = v.origin_record LEFT JOIN sources s ON s.id = "
-                + "r.source_id WHERE g.status = 'ACTIVE' AND v.superseded_by IS NULL ORDER BY v.golden_id, v.rowid");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                long origin = rs.getLong(5);
-                Long originRecord = rs.wasNull() ? null : origin;
-                Value v = new Value(rs.getString(2), rs.getString(3), rs.getString(4).toUpperCase(Locale.ROOT),
-                        originRecord, rs.getString(6), rs.getString(7), rs.getLong(8));
-                golden.get(rs.getString(1)).values().put(v.field(), v);
-            }
-        }
+        ExportRepository.eachActiveMember(c, (goldenId, member) -> golden.get(goldenId).members().add(member));
+        ExportRepository.eachActiveValue(c, (goldenId, value) -> golden.get(goldenId).values().put(value.field(),
+                value));
         return new ArrayList<>(golden.values());
     }
 }

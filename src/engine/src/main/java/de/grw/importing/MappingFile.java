@@ -68,6 +68,30 @@ public record MappingFile(Map<String, String> columns, Map<String, SourceSetting
         }
     }
 
+    /**
+     * Writes the mapping file as JSON (only what is set: encoding, delimiter, sheet, columns, sources), replacing the
+     * file in one step, in the format {@link #load} and the command line's {@code --mapping} read.
+     */
+    public void write(Path file) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        putIfSet(json, "encoding", encoding);
+        putIfSet(json, "delimiter", delimiter);
+        putIfSet(json, "sheet", sheet);
+        json.put("columns", columns);
+        if (!sources.isEmpty()) {
+            json.put("sources", sources);
+        }
+        byte[] bytes = MAPPER.copy().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsBytes(json);
+        de.grw.common.AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    private static void putIfSet(Map<String, Object> json, String key, String value) {
+        if (value != null) {
+            json.put(key, value);
+        }
+    }
+
     public static MappingFile load(Path file) {
         try {
             return MAPPER.readValue(Files.readAllBytes(file), MappingFile.class);

@@ -20,6 +20,7 @@ import org.sqlite.SQLiteConfig;
  * is on disk.
  */
 public final class Workspace implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Workspace.class);
     private final Path file;
     private final Connection connection;
     private final Clock clock;
@@ -149,6 +150,7 @@ public final class Workspace implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
+            LOG.error("transaction on {} failed and was rolled back", file, e);
             throw new UserFacingException(file + ": " + e.getMessage(), e);
         }
     }

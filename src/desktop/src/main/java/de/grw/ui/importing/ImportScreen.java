@@ -137,6 +137,7 @@ public final class ImportScreen extends ViewModelScreen<ImportViewModel> {
         source.setId("import-source");
         source.setPrefColumnCount(18);
         source.textProperty().bindBidirectional(vm.sourceNameProperty());
+        new de.grw.ui.common.Validation().required(source, t.get("import.nameMissing"), () -> true);
         Button run = button(t.get("import.run"), "import-run");
         run.getStyleClass().add("accent");
         run.setOnAction(e -> vm.runImport());

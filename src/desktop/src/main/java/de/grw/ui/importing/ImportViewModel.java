@@ -1,5 +1,6 @@
 package de.grw.ui.importing;
 
+import de.grw.importing.QualityProfiler;
 import de.grw.common.UserFacingException;
 import de.grw.importing.ColumnMapping;
 import de.grw.importing.ImportProblem;
@@ -267,7 +268,7 @@ public final class ImportViewModel {
             return false;
         }
         try {
-            MappingFiles.write(target, mappingFile());
+            mappingFile().write(target);
             message.set(t().get("import.mappingSaved", target.getFileName()));
             return true;
         } catch (IOException | RuntimeException e) {

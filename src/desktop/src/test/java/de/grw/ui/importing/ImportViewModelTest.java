@@ -1,5 +1,6 @@
 package de.grw.ui.importing;
 
+import de.grw.importing.ColumnQuality;
 import static de.grw.ui.UiTestSupport.onFx;
 import static de.grw.ui.UiTestSupport.sample;
 import static org.assertj.core.api.Assertions.assertThat;
