@@ -76,6 +76,11 @@ public final class MatchCommand implements Callable<Integer> {
             + "Default: beside the clusters file, named <clusters>-rejects.csv.")
     Path rejects;
 
+    @Option(names = "--raw", description = "Write the CSV cells exactly as read, for programs. By default a cell "
+            + "that a spreadsheet could run as a formula (beginning with = + - @, a tab or a carriage return, "
+            + "except plain numbers) gets a leading apostrophe.")
+    boolean raw;
+
     @Option(names = "--link-only", description = "Only match records of different sources.")
     boolean linkOnly;
 
@@ -135,14 +140,14 @@ public final class MatchCommand implements Callable<Integer> {
                 .runSources(inputs, options, observer, new ConsoleProgress(out, quiet), () -> false);
         MatchResult result = outcome.result();
         long writeStart = System.nanoTime();
-        MatchOutputs.writeClusters(clusters, result);
+        MatchOutputs.writeClusters(clusters, result, raw);
         long pairsWritten = -1;
         if (pairs != null) {
-            pairsWritten = MatchOutputs.writePairs(pairs, result, pairsMinProbability);
+            pairsWritten = MatchOutputs.writePairs(pairs, result, pairsMinProbability, raw);
         }
         Path rejectFile = rejects != null ? rejects : defaultRejects(clusters);
         if (!problems.isEmpty()) {
-            MatchOutputs.writeProblems(rejectFile, problems);
+            MatchOutputs.writeProblems(rejectFile, problems, raw);
         }
         Duration writing = Duration.ofNanos(System.nanoTime() - writeStart);
         if (showModel) {
@@ -157,7 +162,7 @@ public final class MatchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Missing required option: '--user=NAME' (matching a workspace needs a user)");
         }
-        if (clusters != null || pairs != null || rejects != null || mapping != null || linkOnly
+        if (clusters != null || pairs != null || rejects != null || mapping != null || linkOnly || raw
                 || sources.anyGiven() || !ProfileLoader.DEFAULT_PROFILE.equals(profile)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "with --workspace, match takes only "
                     + "--user, --threshold, --show-model and --quiet: the workspace holds the records and the "

@@ -95,6 +95,9 @@ public final class GoldenExporter {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("format", options.format().extension());
         payload.put("excel", options.excelFriendly());
+        if (options.raw()) {
+            payload.put("raw", true);
+        }
         Snapshot snapshot = selectAndLog(workspace, session, options.includeBlocked(), options.caseRef(),
                 "as " + format, payload);
         try {
@@ -233,7 +236,7 @@ public final class GoldenExporter {
 
     private static Path writeTable(Path file, ExportOptions options, List<String> header, List<List<Object>> rows)
             throws IOException {
-        TableFile.write(file, options.format(), options.excelFriendly(), header, rows);
+        TableFile.write(file, options.format(), options.excelFriendly(), options.raw(), header, rows);
         return file;
     }
 
