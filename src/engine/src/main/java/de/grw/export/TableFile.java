@@ -2,18 +2,16 @@ package de.grw.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.grw.common.AtomicFiles;
 import de.grw.common.CsvCells;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes a table (a header and rows of cells) atomically as CSV or JSON Lines. CSV: RFC 4180 with CRLF line ends,
+ * Writes a table (a header and rows of cells) as CSV or JSON Lines. CSV: RFC 4180 with CRLF line ends,
  * cells neutralised against formula injection unless raw cells are asked for ({@link CsvCells}); Excel-friendly:
  * UTF-8 byte order mark and {@code ;}. JSON Lines: one object per row with the header's names as keys in header
  * order; numbers stay numbers, empty values are {@code null}; nothing is neutralised (JSON is read by programs, not spreadsheets).
@@ -26,15 +24,13 @@ final class TableFile {
     private TableFile() {
     }
 
-    static void write(Path file, ExportFormat format, boolean excel, boolean raw, List<String> header,
+    static void write(OutputStream out, ExportFormat format, boolean excel, boolean raw, List<String> header,
                       List<List<Object>> rows) throws IOException {
-        AtomicFiles.write(file, out -> {
-            if (format == ExportFormat.CSV) {
-                writeCsv(out, excel, !raw, header, rows);
-            } else {
-                writeJsonLines(out, header, rows);
-            }
-        });
+        if (format == ExportFormat.CSV) {
+            writeCsv(out, excel, !raw, header, rows);
+        } else {
+            writeJsonLines(out, header, rows);
+        }
     }
 
     private static void writeCsv(OutputStream out, boolean excel, boolean neutralise, List<String> header,
