@@ -122,6 +122,11 @@ class OutputSafetyTest {
                 "-u", "anna");
         assertThat(show.exitCode).as(show.all()).isZero();
         assertThat(show.out).contains("Müller[2J[31mpwn").doesNotContain("\u001b", "\u0007");
+
+        CliRunner meaningless = CliRunner.run(anna, "show", "--cluster", cluster, "--case", ".", "-w", ws.toString(),
+                "-u", "anna");
+        assertThat(meaningless.exitCode).isEqualTo(Cli.EXIT_FAILURE);
+        assertThat(meaningless.err).contains("the case reference \".\" names no case");
     }
 
     /** Thirty different people, none of them a duplicate. */

@@ -120,6 +120,7 @@ public final class GoldenExporter {
 
     public ExportResult export(Session session, ExportOptions options) {
         checkRights(session, options.includeBlocked(), options.caseRef());
+        workspace.checkIntegrity();
         List<String> fields = fields(workspace);
         String format = options.format().extension() + (options.excelFriendly() ? " (Excel)" : "");
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -157,6 +158,7 @@ public final class GoldenExporter {
     /** The rights an export needs: to export, and to include records under a blocking notice (with a case). */
     static void checkRights(Session session, boolean includeBlocked, String caseRef) {
         session.require(Permission.EXPORT, "export_golden_records");
+        de.grw.common.CaseReference.check(caseRef);
         if (includeBlocked) {
             session.require(Permission.EXPORT_BLOCKED, "export_records_under_a_blocking_notice");
             if (caseRef == null || caseRef.isBlank()) {
