@@ -127,6 +127,9 @@ public final class MatchCommand implements Callable<Integer> {
             @Override
             public void problem(ImportProblem problem) {
                 problems.add(problem);
+                if (problem.kind() == ImportProblem.Kind.NOTICE) {
+                    return; // printed with the summary
+                }
                 if (!quiet && problems.size() <= 20) {
                     out.println("  " + problem.describe());
                 } else if (!quiet && problems.size() == 21) {
@@ -200,8 +203,9 @@ public final class MatchCommand implements Callable<Integer> {
         out.printf("  records read: %,d; rejected: %,d; records matched: %,d%n", read, rejected,
                 result.recordCount());
         if (!problems.isEmpty()) {
-            out.printf("  %,d problems (%,d rejected rows, %,d unusable values) written to %s%n", problems.size(),
-                    rejected, invalid, rejectFile);
+            long notes = problems.stream().filter(p -> p.kind() == ImportProblem.Kind.NOTICE).count();
+            out.printf("  %,d problems (%,d rejected rows, %,d unusable values%s) written to %s%n", problems.size(),
+                    rejected, invalid, notes == 0 ? "" : String.format(", %,d notes", notes), rejectFile);
         }
         out.printf("  candidate pairs: %,d (of %,.0f possible pairs)%n", result.pairCount(), result.totalPairs());
         for (RuleStats s : result.candidates().stats()) {

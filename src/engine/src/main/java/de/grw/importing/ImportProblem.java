@@ -51,6 +51,17 @@ public record ImportProblem(String file, long line, long rowNumber, Kind kind, S
 
     /** One line for the console: {@code kunden.csv, line 17: rejected: 9 fields, but the header has 12}. */
     public String describe() {
+        StringBuilder sb = new StringBuilder(where());
+        sb.append(": ").append(switch (kind) {
+            case REJECTED_ROW -> "row rejected: ";
+            case INVALID_VALUE -> "value not used: ";
+            case NOTICE -> "note: ";
+        }).append(message);
+        return sb.toString();
+    }
+
+    /** Where the problem is: {@code kunden.csv, line 17, column "PLZ"} (line and column where known). */
+    public String where() {
         StringBuilder sb = new StringBuilder(file);
         if (line > 0) {
             sb.append(", line ").append(line);
@@ -58,11 +69,6 @@ public record ImportProblem(String file, long line, long rowNumber, Kind kind, S
         if (!column.isEmpty()) {
             sb.append(", column \"").append(column).append('"');
         }
-        sb.append(": ").append(switch (kind) {
-            case REJECTED_ROW -> "row rejected: ";
-            case INVALID_VALUE -> "value not used: ";
-            case NOTICE -> "note: ";
-        }).append(message);
         return sb.toString();
     }
 }

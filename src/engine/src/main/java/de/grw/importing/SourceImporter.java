@@ -177,6 +177,15 @@ public final class SourceImporter {
         }
 
         @Override
+        public void notice(long line, int column, Text message) {
+            String name = assembler == null || column < 0 || column >= assembler.mapping().columns().size() ? ""
+                    : assembler.mapping().columns().get(column);
+            ImportProblem notice = new ImportProblem(fileName, line, 0, ImportProblem.Kind.NOTICE, name, message, "");
+            warnings.add(notice.where() + ": " + notice.message());
+            listener.problem(notice);
+        }
+
+        @Override
         public void rejected(long rowNumber, long line, Text reason, String rawText) {
             rows++;
             rejected++;
