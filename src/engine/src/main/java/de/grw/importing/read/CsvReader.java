@@ -6,13 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import de.grw.common.Text;
 
 /**
  * Reads a CSV file into a {@link RowEmitter}: header first, then every record as a row or a rejection.
  *
  * <p>Rules: an Excel hint line {@code sep=X} at the start is skipped; the first non-blank record is the header (trailing blank header cells from trailing delimiters are
  * dropped); a record with fewer fields than the header is rejected; one with more is rejected unless the surplus
- * fields are all empty; a record with an over-long field or an unbalanced quote is rejected (see {@link CsvParser}).
+ * fields are all empty; a record with an over-long field, an unbalanced quote, text after a closing quote, a NUL
+ * character or undecodable bytes is rejected (see {@link CsvParser}). Repeated header names are reported
+ * ({@link HeaderNames}).
  * Progress is reported in bytes of the file.
  */
 final class CsvReader {
@@ -49,17 +52,27 @@ final class CsvReader {
             throw Messages.atLine(file, parser.startLine(), "the header row cannot be read: "
                     + Messages.fieldTooLong(parser.tooLongField(), maxFieldChars));
         }
-        List<String> header = HeaderNames.normalize(Arrays.asList(parser.fields(parser.fieldCount())), true);
+        Text headerProblem = characterProblem(parser, null);
+        if (headerProblem != null) {
+            throw Messages.atLine(file, parser.startLine(), de.grw.common.Text.of("import.header_unreadable",
+                    headerProblem));
+        }
+        HeaderNames.Names names = HeaderNames.of(Arrays.asList(parser.fields(parser.fieldCount())), true);
+        List<String> header = names.names();
         int width = header.size();
         out.header(header);
+        names.report(parser.startLine(), out);
         parser.expectFields(width);
         while (parser.next()) {
             long line = parser.startLine();
             int n = parser.fieldCount();
+            Text characters;
             if (parser.problem() != null) {
                 out.reject(line, parser.problem(), parser.rawText());
             } else if (parser.tooLongField() > 0) {
                 out.reject(line, Messages.fieldTooLong(parser.tooLongField(), maxFieldChars), parser.rawText());
+            } else if ((characters = characterProblem(parser, header)) != null) {
+                out.reject(line, characters, parser.rawText());
             } else if (n < width || n > width && !parser.emptyFrom(width)) {
                 out.reject(line, de.grw.common.Text.of(n == 1 ? "import.field_count_one" : "import.field_count", n,
                         width), parser.rawText());
@@ -67,5 +80,24 @@ final class CsvReader {
                 out.row(line, parser.fields(width));
             }
         }
+    }
+
+    /** Why the record's characters make it unusable (NUL, undecodable bytes, text after a quote), or null. */
+    private static Text characterProblem(CsvParser parser, List<String> header) {
+        int field = parser.badCharacterField();
+        if (field > 0) {
+            return Text.of(parser.badCharacter() == 0 ? "import.nul_character" : "import.undecodable_row",
+                    field, column(header, field));
+        }
+        field = parser.textAfterQuote();
+        if (field > 0) {
+            return Text.of("import.text_after_quote", field, column(header, field));
+        }
+        return null;
+    }
+
+    /** {@code  ("Nachname")} for a field within the header, else nothing. */
+    private static String column(List<String> header, int field) {
+        return header != null && field <= header.size() ? " (\"" + header.get(field - 1) + "\")" : "";
     }
 }

@@ -66,8 +66,10 @@ final class SheetRowAssembler {
             return;
         }
         if (header == null) {
-            header = HeaderNames.normalize(cells.subList(0, last + 1), true);
+            HeaderNames.Names names = HeaderNames.of(cells.subList(0, last + 1), true);
+            header = names.names();
             out.header(header);
+            names.report(line, out);
             return;
         }
         int width = header.size();

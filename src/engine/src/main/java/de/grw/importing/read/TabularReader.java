@@ -81,6 +81,9 @@ public final class TabularReader {
     }
 
     private static void readResolved(Path file, FormatDetector.Resolved r, ReadOptions o, RowEmitter out) {
+        if (r.encoding() != null && r.encoding().notice() != null) {
+            out.notice(0, -1, r.encoding().notice());
+        }
         try {
             switch (r.format()) {
                 case CSV -> CsvReader.read(file, r.encoding(), r.delimiter(), o.maxFieldChars(), out);
