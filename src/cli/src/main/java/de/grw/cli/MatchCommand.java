@@ -111,9 +111,12 @@ public final class MatchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Missing required parameter: 'INPUT' (or match a workspace with --workspace FILE)");
         }
-        List<de.grw.importing.SourceInput> inputs = sources.resolve();
         MatchProfile matchProfile = ProfileLoader.load(profile);
         MappingFile mappingFile = mapping == null ? MappingFile.NONE : MappingFile.load(mapping);
+        List<de.grw.common.Text> sheetNotes = new ArrayList<>();
+        List<de.grw.importing.SourceInput> inputs = de.grw.importing.SourceImporter.expandSheets(sources.resolve(),
+                sources.allSheets, mappingFile, mapping, sheetNotes);
+        sheetNotes.forEach(n -> out.println("note: " + n.english()));
         List<ImportProblem> problems = new ArrayList<>();
         MatchJob.Observer observer = new MatchJob.Observer() {
             @Override

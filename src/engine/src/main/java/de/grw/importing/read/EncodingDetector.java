@@ -92,8 +92,7 @@ final class EncodingDetector {
                 Charset pattern = utf16ByZeros(buf, n);
                 if (pattern != null) {
                     return new TextEncoding(pattern, 0, false, "no byte-order mark, but the zero bytes of "
-                            + pattern.name(), false, Text.of("import.utf16_without_bom", Messages.name(file),
-                            pattern.name()));
+                            + pattern.name(), false, Text.of("import.utf16_without_bom", pattern.name()));
                 }
             }
             boolean utf16 = isUtf16(bomCharset) || isUtf16(forced);
@@ -168,7 +167,7 @@ final class EncodingDetector {
         if (bomCharset != null) {
             if (!scan.utf8Valid) {
                 return new TextEncoding(StandardCharsets.UTF_8, bom, true, "byte-order mark: UTF-8", true,
-                        Text.of("import.bom_invalid", Messages.name(file), scan.utf8ErrorLine,
+                        Text.of("import.bom_invalid", scan.utf8ErrorLine,
                                 hex(scan.utf8ErrorByte)));
             }
             return new TextEncoding(StandardCharsets.UTF_8, bom, true, "byte-order mark: UTF-8");
@@ -180,7 +179,7 @@ final class EncodingDetector {
         if (scan.utf8Sequences > 0) {
             if (scan.utf8Sequences >= scan.utf8Errors) {
                 return new TextEncoding(StandardCharsets.UTF_8, 0, false, "UTF-8, with lines in another encoding",
-                        true, Text.of("import.mostly_utf8", Messages.name(file), scan.utf8ErrorLine,
+                        true, Text.of("import.mostly_utf8", scan.utf8ErrorLine,
                                 hex(scan.utf8ErrorByte)));
             }
             throw new UserFacingException(Text.of("import.mixed_encoding", Messages.name(file),

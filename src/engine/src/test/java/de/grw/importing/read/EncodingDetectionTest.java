@@ -115,7 +115,7 @@ class EncodingDetectionTest {
         Path file = writeBytes(dir, "liar.csv", bytes);
 
         CollectingSink sink = read(file);
-        assertThat(sink.notices).containsExactly("0:-1: liar.csv starts with a UTF-8 byte-order mark, but line 2 "
+        assertThat(sink.notices).containsExactly("0:-1: the file starts with a UTF-8 byte-order mark, but line 2 "
                 + "holds byte 0xE4, which is not UTF-8: the file is read as UTF-8 and the rows with bytes that are not "
                 + "UTF-8 are rejected");
         assertThat(sink.rejected).extracting(CollectingSink.Rejected::line, CollectingSink.Rejected::reason)
@@ -184,7 +184,7 @@ class EncodingDetectionTest {
             Path file = writeBytes(dir, "u16.csv", "id;name\n1;Jürgen\n2;Weiß\n".getBytes(cs));
             CollectingSink sink = read(file);
             assertThat(sink.cells()).containsExactly(List.of("1", "Jürgen"), List.of("2", "Weiß"));
-            assertThat(sink.notices).containsExactly("0:-1: u16.csv has no byte-order mark, but its bytes are text "
+            assertThat(sink.notices).containsExactly("0:-1: the file has no byte-order mark, but its bytes are text "
                     + "in " + cs.name() + " (every second byte is zero): read as " + cs.name());
         }
     }
