@@ -88,10 +88,10 @@ public final class SourceImporter {
         Collector collector = new Collector(shownAs, source, listener);
         DetectedFormat format = reader.read(file, options, collector, cancel, progress);
         if (collector.assembler == null) {
-            throw new UserFacingException(Text.of("import.no_header", file));
+            throw new UserFacingException(Text.of("import.no_header", file.getFileName()));
         }
         if (collector.rows == 0) {
-            throw new UserFacingException(Text.of("import.header_only", file));
+            throw new UserFacingException(Text.of("import.header_only", file.getFileName()));
         }
         return new ImportedSource(source, file, format, collector.assembler.mapping(), collector.rows,
                 collector.imported, collector.rejected, collector.invalidValues, collector.warnings);

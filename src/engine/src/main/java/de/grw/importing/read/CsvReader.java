@@ -11,9 +11,10 @@ import de.grw.common.Text;
 /**
  * Reads a CSV file into a {@link RowEmitter}: header first, then every record as a row or a rejection.
  *
- * <p>Rules: an Excel hint line {@code sep=X} at the start is skipped; the first non-blank record is the header (trailing blank header cells from trailing delimiters are
- * dropped); a record with fewer fields than the header is rejected; one with more is rejected unless the surplus
- * fields are all empty; a record with an over-long field, an unbalanced quote, text after a closing quote, a NUL
+ * <p>Rules: an Excel hint line {@code sep=X} at the start is skipped; the first non-blank record is the header (blank
+ * names become {@code column_N}; blank names at its end, as a trailing delimiter leaves them, name columns a row may
+ * leave out); a record with fewer fields than the named header columns is rejected; one with more than all of them
+ * is rejected unless the surplus fields are all empty; a record with an over-long field, an unbalanced quote, text after a closing quote, a NUL
  * character or undecodable bytes is rejected (see {@link CsvParser}). Repeated header names are reported
  * ({@link HeaderNames}).
  * Progress is reported in bytes of the file.
@@ -57,9 +58,13 @@ final class CsvReader {
             throw Messages.atLine(file, parser.startLine(), de.grw.common.Text.of("import.header_unreadable",
                     headerProblem));
         }
-        HeaderNames.Names names = HeaderNames.of(Arrays.asList(parser.fields(parser.fieldCount())), true);
+        List<String> raw = Arrays.asList(parser.fields(parser.fieldCount()));
+        HeaderNames.Names names = HeaderNames.of(raw, false);
         List<String> header = names.names();
         int width = header.size();
+        // blank names at the end (a trailing delimiter, or a column someone forgot to name): such columns are kept
+        // (column_N), but a row may leave them out
+        int required = HeaderNames.of(raw, true).names().size();
         out.header(header);
         names.report(parser.startLine(), out);
         parser.expectFields(width);
@@ -73,11 +78,16 @@ final class CsvReader {
                 out.reject(line, Messages.fieldTooLong(parser.tooLongField(), maxFieldChars), parser.rawText());
             } else if ((characters = characterProblem(parser, header)) != null) {
                 out.reject(line, characters, parser.rawText());
-            } else if (n < width || n > width && !parser.emptyFrom(width)) {
+            } else if (n < required || n > width && !parser.emptyFrom(width)) {
                 out.reject(line, de.grw.common.Text.of(n == 1 ? "import.field_count_one" : "import.field_count", n,
                         width), parser.rawText());
             } else {
-                out.row(line, parser.fields(width));
+                String[] cells = parser.fields(Math.min(n, width));
+                if (n < width) {
+                    cells = Arrays.copyOf(cells, width);
+                    Arrays.fill(cells, n, width, "");
+                }
+                out.row(line, cells);
             }
         }
     }

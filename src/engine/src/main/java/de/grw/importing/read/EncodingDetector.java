@@ -95,8 +95,8 @@ final class EncodingDetector {
                             + pattern.name(), false, Text.of("import.utf16_without_bom", pattern.name()));
                 }
             }
-            boolean utf16 = isUtf16(bomCharset) || isUtf16(forced);
-            if (utf16 && (forced == null || isUtf16(bomCharset) && isUtf16(forced))) {
+            boolean utf16 = isWide(bomCharset) || isWide(forced);
+            if (utf16 && (forced == null || isWide(bomCharset) && isWide(forced))) {
                 Charset cs = forced != null ? forcedUtf16(forced, bomCharset) : bomCharset;
                 int skip = bomCharset != null ? bom : 0;
                 if (n <= skip) {
@@ -196,17 +196,20 @@ final class EncodingDetector {
         return new TextEncoding(StandardCharsets.ISO_8859_1, 0, false, notUtf8 + "no bytes 0x80-0x9F: ISO-8859-1");
     }
 
+    /** A file of a known binary kind ({@code hint}: what it looks like), told by its first bytes. */
     static UserFacingException notText(Path file, long offset, Text hint) {
-        return new UserFacingException(Text.of("import.binary_hint", Messages.name(file), offset, hint));
+        return new UserFacingException(Text.of("import.binary_hint", Messages.name(file), offset, 1, hint));
     }
 
     static UserFacingException notText(Path file, long offset, long line, Text hint) {
         return new UserFacingException(hint == null ? Text.of("import.binary", Messages.name(file), offset, line)
-                : Text.of("import.binary_hint", Messages.name(file), offset, hint));
+                : Text.of("import.binary_hint", Messages.name(file), offset, line, hint));
     }
 
-    private static boolean isUtf16(Charset cs) {
-        return cs != null && cs.name().toUpperCase(Locale.ROOT).startsWith("UTF-16");
+    /** UTF-16 or UTF-32, where zero bytes are normal: no byte scan. */
+    private static boolean isWide(Charset cs) {
+        return cs != null && (cs.name().toUpperCase(Locale.ROOT).startsWith("UTF-16")
+                || cs.name().toUpperCase(Locale.ROOT).startsWith("UTF-32"));
     }
 
     /** "UTF-16" chosen by the user on a file with a BOM: the BOM tells the byte order. */

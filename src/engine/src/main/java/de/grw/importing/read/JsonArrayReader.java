@@ -31,7 +31,7 @@ final class JsonArrayReader {
             throws IOException {
         long size = Files.size(file);
         Set<String> keys = new LinkedHashSet<>();
-        long[] nestedAt = {0};
+        long[] nestedAt = {0, 0, 0};
         try (TextInput in = TextInput.open(file, encoding); JsonParser p = JsonCells.FACTORY.createParser(in.reader())) {
             out.measure(in::bytesRead, 2 * size);
             collectKeys(file, p, keys, nestedAt, out);
@@ -54,18 +54,27 @@ final class JsonArrayReader {
         }
     }
 
-    /** The flattened keys of all objects; {@code nestedAt[0]} the line of the first nested value, or 0. */
+    /**
+     * The flattened keys of all objects; {@code nestedAt}: the line of the first nested value (or 0), the number of
+     * objects, the line of the first.
+     */
     private static void collectKeys(Path file, JsonParser p, Set<String> keys, long[] nestedAt, RowEmitter out)
             throws IOException {
         if (p.nextToken() != JsonToken.START_ARRAY) {
             return;
         }
+        String[] wrapper = {null};
         JsonToken t;
         while ((t = p.nextToken()) != null && t != JsonToken.END_ARRAY) {
             long line = p.currentTokenLocation().getLineNr();
             if (t == JsonToken.START_OBJECT) {
-                if (JsonCells.collectKeys(p, keys) && nestedAt[0] == 0) {
+                JsonCells.KeyScan scan = JsonCells.collectKeys(p, keys);
+                if (scan.nested() && nestedAt[0] == 0) {
                     nestedAt[0] = line;
+                }
+                if (++nestedAt[1] == 1 && scan.wrapperKey() != null) {
+                    wrapper[0] = scan.wrapperKey();
+                    nestedAt[2] = line;
                 }
                 JsonCells.checkWidth(file, keys, line);
             } else {
@@ -73,6 +82,7 @@ final class JsonArrayReader {
             }
             out.tick();
         }
+        JsonCells.refuseWrapper(file, nestedAt[1], wrapper[0], nestedAt[2]);
     }
 
     private static void readRows(Path file, JsonParser p, Set<String> keys, long nestedAt, int maxChars,

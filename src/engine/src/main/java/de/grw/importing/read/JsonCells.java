@@ -108,17 +108,46 @@ final class JsonCells {
     }
 
     /**
-     * Reads the flattened keys of the object the parser stands on (START_OBJECT).
+     * What the first pass learns from one object.
      *
-     * @return whether a value was nested
+     * @param nested     whether a value was nested
+     * @param wrapperKey a key whose value is an array of at least two objects (as a file wrapping its records in
+     *                   {@code {"personen": [...]}} has), or {@code null}
      */
-    static boolean collectKeys(JsonParser p, Collection<String> keys) throws IOException {
+    record KeyScan(boolean nested, String wrapperKey) {
+    }
+
+    /** Reads the flattened keys of the object the parser stands on (START_OBJECT). */
+    static KeyScan collectKeys(JsonParser p, Collection<String> keys) throws IOException {
         boolean nested = false;
+        String wrapper = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            nested |= flatten(p, p.nextToken(), name, (key, text) -> keys.add(key));
+            int[] objects = {0};
+            nested |= flatten(p, p.nextToken(), name, (key, text) -> {
+                keys.add(key);
+                if (key.startsWith(name + ".") && key.indexOf('.', name.length() + 1) > 0) {
+                    String index = key.substring(name.length() + 1, key.indexOf('.', name.length() + 1));
+                    if (index.chars().allMatch(Character::isDigit)) {
+                        objects[0] = Math.max(objects[0], Integer.parseInt(index));
+                    }
+                }
+            });
+            if (wrapper == null && objects[0] >= 2) {
+                wrapper = name;
+            }
         }
-        return nested;
+        return new KeyScan(nested, wrapper);
+    }
+
+    /**
+     * Refuses a file that is one object wrapping the records in an array ({@code {"personen": [{...}, {...}]}}):
+     * flattened, all records would become one.
+     */
+    static void refuseWrapper(Path file, long objects, String wrapperKey, long line) {
+        if (objects == 1 && wrapperKey != null) {
+            throw Messages.atLine(file, line, Text.of("import.json_wrapped", wrapperKey));
+        }
     }
 
     /** Refuses a file whose (flattened) keys make more than {@link #MAX_COLUMNS} columns. */

@@ -40,6 +40,9 @@ final class JsonLinesReader {
         int maxLine = maxLineChars(maxChars);
         Set<String> keys = new LinkedHashSet<>();
         long nestedAt = 0;
+        long objects = 0;
+        String wrapper = null;
+        long wrapperLine = 0;
         boolean any = false;
         try (TextInput in = TextInput.open(file, encoding)) {
             out.measure(in::bytesRead, 2 * size);
@@ -54,8 +57,13 @@ final class JsonLinesReader {
                 }
                 try (JsonParser p = JsonCells.FACTORY.createParser(line)) {
                     if (p.nextToken() == JsonToken.START_OBJECT) {
-                        if (JsonCells.collectKeys(p, keys) && nestedAt == 0) {
+                        JsonCells.KeyScan scan = JsonCells.collectKeys(p, keys);
+                        if (scan.nested() && nestedAt == 0) {
                             nestedAt = lines.lineNumber();
+                        }
+                        if (++objects == 1) {
+                            wrapper = scan.wrapperKey();
+                            wrapperLine = lines.lineNumber();
                         }
                         JsonCells.checkWidth(file, keys, lines.lineNumber());
                     }
@@ -69,6 +77,7 @@ final class JsonLinesReader {
         if (!any && keys.isEmpty()) {
             throw Messages.empty(file);
         }
+        JsonCells.refuseWrapper(file, objects, wrapper, wrapperLine);
         HeaderNames.Names names = HeaderNames.of(new ArrayList<>(keys), false);
         List<String> header = names.names();
         Map<String, Integer> columns = JsonCells.columns(keys);

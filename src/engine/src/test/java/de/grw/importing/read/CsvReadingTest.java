@@ -125,12 +125,15 @@ class CsvReadingTest {
 
     @Test
     void headerWithTrailingDelimiterMatchesRowsWithAndWithoutIt() throws IOException {
-        Path file = write(dir, "trailing.csv", "a;b;c;\n1;2;3;\n4;5;6\n");
+        Path file = write(dir, "trailing.csv", "a;b;c;\n1;2;3;\n4;5;6\n7;8;9;Notiz\n");
 
         CollectingSink sink = read(file);
 
-        assertThat(sink.header).containsExactly("a", "b", "c");
-        assertThat(sink.cells()).containsExactly(List.of("1", "2", "3"), List.of("4", "5", "6"));
+        // the unnamed last column is kept, so that a value in it (Notiz) is neither lost nor a reason to reject
+        assertThat(sink.header).containsExactly("a", "b", "c", "column_4");
+        assertThat(sink.cells()).containsExactly(List.of("1", "2", "3", ""), List.of("4", "5", "6", ""),
+                List.of("7", "8", "9", "Notiz"));
+        assertThat(sink.rejected).isEmpty();
     }
 
     @Test

@@ -207,10 +207,10 @@ class EncodingDetectionTest {
         Path pdf = writeBytes(dir, "report.csv", latin1("%PDF-1.7\nxyz"));
 
         assertThatThrownBy(() -> read(zip)).isInstanceOf(UserFacingException.class)
-                .hasMessageStartingWith("export.csv: not a text file (binary content at byte 0)")
+                .hasMessageStartingWith("export.csv: not a text file (binary content at byte 0, line 1)")
                 .hasMessageContaining("ZIP archive");
         assertThatThrownBy(() -> read(pdf)).isInstanceOf(UserFacingException.class)
-                .hasMessageStartingWith("report.csv: not a text file (binary content at byte 0)")
+                .hasMessageStartingWith("report.csv: not a text file (binary content at byte 0, line 1)")
                 .hasMessageContaining("PDF");
     }
 
