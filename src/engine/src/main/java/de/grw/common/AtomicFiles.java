@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 
 /**
@@ -50,9 +51,14 @@ public final class AtomicFiles {
 
     /**
      * Writes a new file (or replaces the content of an existing one) and forces its content to the disk before
-     * returning; not atomic by itself (see {@link #write} and {@link AtomicDirectory}).
+     * returning; not atomic by itself (see {@link #write} and {@link AtomicDirectory}). A new file is readable by its
+     * owner only (where the file system has POSIX permissions).
      */
     public static void writeDurably(Path file, Writer body) throws IOException {
+        if (!Files.exists(file) && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // readable by its owner only, as the temporary files of write() are: exports hold personal data
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);

@@ -14,7 +14,8 @@ import java.util.List;
  * Writes a table (a header and rows of cells) as CSV or JSON Lines. CSV: RFC 4180 with CRLF line ends,
  * cells neutralised against formula injection unless raw cells are asked for ({@link CsvCells}); Excel-friendly:
  * UTF-8 byte order mark and {@code ;}. JSON Lines: one object per row with the header's names as keys in header
- * order; numbers stay numbers, empty values are {@code null}; nothing is neutralised (JSON is read by programs, not spreadsheets).
+ * order; numbers stay numbers, empty values are {@code null}; nothing is neutralised (JSON is read by programs, not
+ * spreadsheets).
  */
 final class TableFile {
     private static final ObjectMapper JSON = new ObjectMapper()

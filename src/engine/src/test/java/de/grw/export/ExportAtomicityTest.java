@@ -111,6 +111,10 @@ class ExportAtomicityTest {
         Map<String, byte[]> before = contents(out);
         assertThat(before).containsOnlyKeys("golden_records.csv", "lineage.csv", "members.csv", "journal.jsonl",
                 "journal.head");
+        if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(out.resolve("golden_records.csv")))).isEqualTo("rw-------");
+        }
 
         approveMerges(1);
         for (String failing : List.of("lineage.csv", "journal.jsonl", "journal.head")) {

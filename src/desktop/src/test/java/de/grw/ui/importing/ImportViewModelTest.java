@@ -294,7 +294,8 @@ class ImportViewModelTest {
             vm.loadPreview();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(vm.messageProperty().get()).startsWith("bild.csv: keine Textdatei (binärer Inhalt bei Byte 0, Zeile 1).");
+        assertThat(vm.messageProperty().get())
+                .startsWith("bild.csv: keine Textdatei (binärer Inhalt bei Byte 0, Zeile 1).");
         assertThat(vm.columns()).isEmpty();
         assertThat(recorded.errors).isEmpty();
     }

@@ -1,12 +1,12 @@
 package de.grw.importing.read;
 
+import de.grw.common.Text;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import de.grw.common.Text;
 
 /**
  * Reads a CSV file into a {@link RowEmitter}: header first, then every record as a row or a rejection.
@@ -14,9 +14,9 @@ import de.grw.common.Text;
  * <p>Rules: an Excel hint line {@code sep=X} at the start is skipped; the first non-blank record is the header (blank
  * names become {@code column_N}; blank names at its end, as a trailing delimiter leaves them, name columns a row may
  * leave out); a record with fewer fields than the named header columns is rejected; one with more than all of them
- * is rejected unless the surplus fields are all empty; a record with an over-long field, an unbalanced quote, text after a closing quote, a NUL
- * character or undecodable bytes is rejected (see {@link CsvParser}). Repeated header names are reported
- * ({@link HeaderNames}).
+ * is rejected unless the surplus fields are all empty; a record with an over-long field, an unbalanced quote, text
+ * after a closing quote, a NUL character or undecodable bytes is rejected (see {@link CsvParser}). Repeated header
+ * names are reported ({@link HeaderNames}).
  * Progress is reported in bytes of the file.
  */
 final class CsvReader {
