@@ -216,6 +216,9 @@ public final class ImportViewModel {
         ready.set(!rows.isEmpty());
         message.set(loaded.missingColumns() > 0 ? t().get("import.mappingMissing", loaded.missingColumns())
                 : t().get("import.previewDone", ImportTexts.label(input, t())));
+        // what the reader did (the sheet it chose, merged cells, a repeated column name) before anything is imported
+        problems.setAll(preview.notices().stream()
+                .map(n -> t().get("import.problem.noticeFile", n.in(t().locale()))).toList());
     }
 
     private TargetOption option(String code) {
