@@ -305,9 +305,8 @@ class ImportViewModelTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.header()).containsExactly("Nachname", "Vorname");
-        assertThat(vm.problems()).singleElement().asString()
-                .startsWith("Hinweis – Gelesen wird das Blatt „Personen“, das erste mit einer Tabelle; nicht gelesen: "
-                        + "„Deckblatt“ (keine Tabelle).");
+        assertThat(vm.messageProperty().get()).contains("\nHinweis – Gelesen wird das Blatt „Personen“, das erste "
+                + "mit einer Tabelle; nicht gelesen: „Deckblatt“ (keine Tabelle).");
     }
 
     @Test
