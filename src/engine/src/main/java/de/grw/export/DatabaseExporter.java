@@ -132,6 +132,7 @@ public final class DatabaseExporter {
 
     public Result export(Session session, Target target) {
         GoldenExporter.checkRights(session, target.includeBlocked(), target.caseRef());
+        workspace.checkIntegrity();
         List<String> fields = GoldenExporter.fields(workspace);
         List<Column> golden = new ArrayList<>();
         golden.add(new Column("golden_id", false));

@@ -16,23 +16,25 @@ public record ExportEvent(String format, Boolean excel, String database, String 
                           @JsonProperty("golden_records") int goldenRecords, int records,
                           @JsonProperty("include_blocked") boolean includeBlocked,
                           @JsonProperty("blocked_left_out") int blockedLeftOut,
-                          @JsonProperty("blocked_included") List<String> blockedIncluded) {
+                          @JsonProperty("blocked_included") List<String> blockedIncluded,
+                          Boolean raw) {
 
     /** Where an export went, before its counts are known. */
     public record Target(String format, Boolean excel, String database, String table, String lineageTable,
-                         String membersTable, String mode) {
-        static Target file(String extension, boolean excel) {
-            return new Target(extension, excel, null, null, null, null, null);
+                         String membersTable, String mode, Boolean raw) {
+        /** A file export; {@code raw} (cells written without formula neutralising) is recorded only when asked for. */
+        static Target file(String extension, boolean excel, boolean raw) {
+            return new Target(extension, excel, null, null, null, null, null, raw ? Boolean.TRUE : null);
         }
 
         static Target database(String url, String table, String lineageTable, String membersTable, String mode) {
-            return new Target("database", null, url, table, lineageTable, membersTable, mode);
+            return new Target("database", null, url, table, lineageTable, membersTable, mode, null);
         }
 
         ExportEvent with(String caseRef, int goldenRecords, int records, boolean includeBlocked, int leftOut,
                          List<String> blockedIncluded) {
             return new ExportEvent(format, excel, database, table, lineageTable, membersTable, mode, caseRef,
-                    goldenRecords, records, includeBlocked, leftOut, List.copyOf(blockedIncluded));
+                    goldenRecords, records, includeBlocked, leftOut, List.copyOf(blockedIncluded), raw);
         }
     }
 }

@@ -1,6 +1,7 @@
 package de.grw.export;
 
 import de.grw.access.AccessLog;
+import de.grw.common.AtomicDirectory;
 import de.grw.common.AtomicFiles;
 import de.grw.common.UserFacingException;
 import de.grw.journal.Journal;
@@ -43,8 +44,12 @@ import java.util.Map;
  * {@link Permission#EXPORT_BLOCKED} and a case reference. Every export is logged in the access log (action
  * {@code EXPORT}, all exported records, case reference; {@code EXPORT_BLOCKED} besides for the blocked records
  * included) and in the journal (action {@code export}), in one transaction, <em>before</em> the files are written:
- * a failed write may leave a logged export without files, never files without a log entry. Each file is written
- * atomically (temporary file, then move).
+ * a failed write may leave a logged export without files, never files without a log entry.
+ *
+ * <p>The set is written as a whole ({@link AtomicDirectory}): into a new folder beside the target, every file forced
+ * to the disk, then renamed into place of the previous set. A failed export (a full disk, a crash) leaves the
+ * previous set untouched, never a mix of new and old files. The target must be missing, empty or hold an earlier
+ * export; a folder holding other files is refused before anything is logged.
  */
 public final class GoldenExporter {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GoldenExporter.class);
@@ -59,9 +64,34 @@ public final class GoldenExporter {
     static final List<String> MEMBERS_HEADER = List.of("golden_id", "source", "record_key", "record_id");
 
     private final Workspace workspace;
+    private final FileWriting files;
 
     public GoldenExporter(Workspace workspace) {
+        this(workspace, AtomicFiles::writeDurably);
+    }
+
+    /** With another way of writing each file: for tests that make the disk fail. */
+    GoldenExporter(Workspace workspace, FileWriting files) {
         this.workspace = workspace;
+        this.files = files;
+    }
+
+    /** Writes one file of the set (durably; the default is {@link AtomicFiles#writeDurably}). */
+    @FunctionalInterface
+    interface FileWriting {
+        void write(Path file, AtomicFiles.Writer body) throws IOException;
+    }
+
+    /** Whether a file name belongs to an export set (the files of any format, as an earlier export wrote them). */
+    static boolean exportFile(String name) {
+        for (String table : List.of(GOLDEN, LINEAGE, MEMBERS)) {
+            for (ExportFormat f : ExportFormat.values()) {
+                if (name.equals(table + "." + f.extension())) {
+                    return true;
+                }
+            }
+        }
+        return name.equals(JOURNAL) || name.equals(JOURNAL_HEAD);
     }
 
     record Member(long recordId, String source, String recordKey, boolean blocked) {
@@ -89,23 +119,42 @@ public final class GoldenExporter {
 
     public ExportResult export(Session session, ExportOptions options) {
         checkRights(session, options.includeBlocked(), options.caseRef());
+        workspace.checkIntegrity();
         List<String> fields = fields(workspace);
         String format = options.format().extension() + (options.excelFriendly() ? " (Excel)" : "");
-        ExportEvent.Target payload = ExportEvent.Target.file(options.format().extension(), options.excelFriendly());
-        Snapshot snapshot = selectAndLog(workspace, session, options.includeBlocked(), options.caseRef(),
-                "as " + format, payload);
+        ExportEvent.Target payload = ExportEvent.Target.file(options.format().extension(), options.excelFriendly(),
+                options.raw());
+        AtomicDirectory set;
         try {
-            return write(options, fields, snapshot);
+            set = AtomicDirectory.begin(options.directory(), GoldenExporter::exportFile);
+        } catch (IOException e) {
+            throw new UserFacingException(de.grw.common.Text.of("export.cannot_prepare", options.directory(),
+                    why(e)), e);
+        }
+        try (set) {
+            Snapshot snapshot = selectAndLog(workspace, session, options.includeBlocked(), options.caseRef(),
+                    "as " + format, payload);
+            ExportResult result = write(set.staging(), options, fields, snapshot);
+            set.commit();
+            return result;
         } catch (IOException e) {
             LOG.error("export by {} into {} failed after it was logged", session.user(), options.directory(), e);
             throw new UserFacingException(de.grw.common.Text.of("export.cannot_write", options.directory(),
-                    e.getMessage()), e);
+                    why(e)), e);
         }
+    }
+
+    private static String why(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason() + " (" + f.getFile() + ")";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** The rights an export needs: to export, and to include records under a blocking notice (with a case). */
     static void checkRights(Session session, boolean includeBlocked, String caseRef) {
         session.require(Permission.EXPORT, "export_golden_records");
+        de.grw.common.CaseReference.check(caseRef);
         if (includeBlocked) {
             session.require(Permission.EXPORT_BLOCKED, "export_records_under_a_blocking_notice");
             if (caseRef == null || caseRef.isBlank()) {
@@ -205,31 +254,36 @@ public final class GoldenExporter {
         return new Tables(goldenHeader, goldenRows, lineageRows, memberRows);
     }
 
-    private static ExportResult write(ExportOptions options, List<String> fields, Snapshot s) throws IOException {
-        Path dir = options.directory();
+    /**
+     * Writes the set into {@code staging}.
+     *
+     * @return the result, naming the files as they will be in the target directory
+     */
+    private ExportResult write(Path staging, ExportOptions options, List<String> fields, Snapshot s)
+            throws IOException {
+        Path target = options.directory();
         String ext = "." + options.format().extension();
-        List<Path> files = new ArrayList<>();
+        List<Path> written = new ArrayList<>();
         Tables t = tables(fields, s.exported());
-        files.add(writeTable(dir.resolve(GOLDEN + ext), options, t.goldenHeader(), t.goldenRows()));
-        files.add(writeTable(dir.resolve(LINEAGE + ext), options, LINEAGE_HEADER, t.lineageRows()));
-        files.add(writeTable(dir.resolve(MEMBERS + ext), options, MEMBERS_HEADER, t.memberRows()));
+        writeTable(staging, GOLDEN + ext, options, t.goldenHeader(), t.goldenRows(), written);
+        writeTable(staging, LINEAGE + ext, options, LINEAGE_HEADER, t.lineageRows(), written);
+        writeTable(staging, MEMBERS + ext, options, MEMBERS_HEADER, t.memberRows(), written);
 
-        Path journal = dir.resolve(JOURNAL);
-        AtomicFiles.write(journal, out -> JournalFile.write(out, s.journal()));
-        files.add(journal);
+        files.write(staging.resolve(JOURNAL), out -> JournalFile.write(out, s.journal()));
+        written.add(target.resolve(JOURNAL));
         String head = s.journal().isEmpty() ? Journal.GENESIS : s.journal().get(s.journal().size() - 1).hash();
-        Path headFile = dir.resolve(JOURNAL_HEAD);
         String headText = "entries: " + s.journal().size() + "\nhead: " + head + "\n";
-        AtomicFiles.write(headFile, out -> out.write(headText.getBytes(StandardCharsets.UTF_8)));
-        files.add(headFile);
-        return new ExportResult(s.exported().size(), s.records(), s.leftOut(), s.blockedIncluded(), files,
+        files.write(staging.resolve(JOURNAL_HEAD), out -> out.write(headText.getBytes(StandardCharsets.UTF_8)));
+        written.add(target.resolve(JOURNAL_HEAD));
+        return new ExportResult(s.exported().size(), s.records(), s.leftOut(), s.blockedIncluded(), written,
                 s.journal().size(), head);
     }
 
-    private static Path writeTable(Path file, ExportOptions options, List<String> header, List<List<Object>> rows)
-            throws IOException {
-        TableFile.write(file, options.format(), options.excelFriendly(), header, rows);
-        return file;
+    private void writeTable(Path staging, String name, ExportOptions options, List<String> header,
+                            List<List<Object>> rows, List<Path> written) throws IOException {
+        files.write(staging.resolve(name), out -> TableFile.write(out, options.format(), options.excelFriendly(),
+                options.raw(), header, rows));
+        written.add(options.directory().resolve(name));
     }
 
     /** A golden record's values in profile order; fields the profile no longer has follow in stored order. */

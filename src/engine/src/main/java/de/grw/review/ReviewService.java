@@ -235,6 +235,7 @@ public final class ReviewService {
         if (governance.needsCaseReference("REVERT") && blank(caseRef)) {
             throw new UserFacingException(de.grw.common.Text.of("review.revert_needs_case"));
         }
+        de.grw.common.CaseReference.check(caseRef);
         return workspace.write(c -> {
             DecisionView d = DecisionRepository.find(c, decisionId);
             if (d.kind() == DecisionKind.REVERT) {
@@ -347,6 +348,7 @@ public final class ReviewService {
     }
 
     private void requireDetails(String kind, String comment, String caseRef) {
+        de.grw.common.CaseReference.check(caseRef);
         if (governance.needsCaseReference(kind) && blank(caseRef)) {
             throw new UserFacingException(de.grw.common.Text.of("review.needs_case",
                     de.grw.common.Text.of("kind." + kind)));
@@ -358,6 +360,7 @@ public final class ReviewService {
     }
 
     private void requireCaseToShow(String caseRef) {
+        de.grw.common.CaseReference.check(caseRef);
         if (governance.required().caseReferenceToShow() && blank(caseRef)) {
             throw new UserFacingException(de.grw.common.Text.of("review.show_needs_case"));
         }

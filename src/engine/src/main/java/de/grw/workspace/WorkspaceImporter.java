@@ -14,6 +14,7 @@ import de.grw.importing.MappingFile;
 import de.grw.importing.SourceImporter;
 import de.grw.importing.SourceInput;
 import de.grw.importing.db.DatabaseSource;
+import de.grw.importing.read.TabularReader;
 import de.grw.importing.SourceRecord;
 import de.grw.journal.CanonicalJson;
 import de.grw.journal.Journal;
@@ -66,11 +67,32 @@ public final class WorkspaceImporter {
 
     public Result importFile(Session session, Path file, MappingFile mappingFile, Path mappingPath, String sourceName,
                              ProgressListener progress, CancellationToken cancel) {
-        session.require(Permission.IMPORT, "import_records");
         String name = sourceName != null ? sourceName : SourceImporter.sourceName(file);
+        return importFile(session, new SourceInput.File(file, name, null), mappingFile, mappingPath, progress,
+                cancel);
+    }
+
+    /**
+     * Imports a file, or one sheet of a workbook. The guard against importing twice hashes the file's bytes; for a
+     * sheet other than the one read when none is named, the sheet's name too, so that the sheets of one workbook can
+     * be imported one by one (and each only once).
+     */
+    private Result importFile(Session session, SourceInput.File input, MappingFile mappingFile, Path mappingPath,
+                              ProgressListener progress, CancellationToken cancel) {
+        session.require(Permission.IMPORT, "import_records");
+        Path file = input.path();
         String sha = sha256(file);
-        return store(session, SourceInput.file(file, name), file.getFileName().toString(), sha, mappingFile,
-                mappingPath, progress, cancel);
+        String sheet = input.sheet() != null ? input.sheet()
+                : (mappingFile == null ? MappingFile.NONE : mappingFile).readOptions(input.name(), mappingPath).sheet();
+        String label = file.getFileName().toString();
+        TabularReader reader = new TabularReader();
+        if (sheet != null && !MappingFile.ALL_SHEETS.equals(sheet) && reader.isWorkbook(file)) {
+            if (!sheet.equals(reader.defaultSheet(file))) {
+                sha = sha256Of(sha + "\nsheet:" + sheet);
+            }
+            label = label + SourceInput.SHEET_SEPARATOR + sheet;
+        }
+        return store(session, input, label, sha, mappingFile, mappingPath, progress, cancel);
     }
 
     /**
@@ -90,7 +112,7 @@ public final class WorkspaceImporter {
     public Result importSource(Session session, SourceInput input, MappingFile mappingFile, Path mappingPath,
                                ProgressListener progress, CancellationToken cancel) {
         if (input instanceof SourceInput.File f) {
-            return importFile(session, f.path(), mappingFile, mappingPath, f.name(), progress, cancel);
+            return importFile(session, f, mappingFile, mappingPath, progress, cancel);
         }
         SourceInput.Database d = (SourceInput.Database) input;
         return importDatabase(session, d.source(), mappingFile, mappingPath, d.name(), progress, cancel);
@@ -238,6 +260,16 @@ public final class WorkspaceImporter {
     public List<ImportProblem> problems(Session session, long sourceId, int limit) {
         session.require(Permission.IMPORT, "see_import_problems");
         return workspace.read(c -> SourceRepository.problems(c, sourceId, limit <= 0 ? Integer.MAX_VALUE : limit));
+    }
+
+    /** SHA-256 of a text's UTF-8 bytes, as lower-case hex. */
+    private static String sha256Of(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** SHA-256 of a file's bytes, as lower-case hex. */

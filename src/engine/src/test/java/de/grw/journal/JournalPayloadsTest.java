@@ -77,7 +77,7 @@ class JournalPayloadsTest {
         file.put("blocked_left_out", 1);
         file.put("blocked_included", List.of());
         assertThat(CanonicalJson.write(new ExportEvent("csv", true, null, null, null, null, null, "AZ-EX", 4, 9,
-                false, 1, List.of()))).isEqualTo(CanonicalJson.write(file));
+                false, 1, List.of(), null))).isEqualTo(CanonicalJson.write(file));
 
         Map<String, Object> db = new LinkedHashMap<>();
         db.put("format", "database");
@@ -93,7 +93,7 @@ class JournalPayloadsTest {
         db.put("blocked_left_out", 0);
         db.put("blocked_included", List.of("G-000002"));
         assertThat(CanonicalJson.write(new ExportEvent("database", null, "jdbc:postgresql://h/db", "golden",
-                "golden_lineage", "golden_members", "create", "", 2, 4, true, 0, List.of("G-000002"))))
+                "golden_lineage", "golden_members", "create", "", 2, 4, true, 0, List.of("G-000002"), null)))
                 .isEqualTo(CanonicalJson.write(db));
     }
 }

@@ -159,6 +159,7 @@ public final class ImportScreen extends ViewModelScreen<ImportViewModel> {
         Label message = new Label();
         message.setId("import-message");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE); // notes about the file take several lines; never cut them off
         message.textProperty().bind(vm.messageProperty());
         Label result = new Label();
         result.setId("import-result");
