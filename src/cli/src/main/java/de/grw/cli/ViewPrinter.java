@@ -1,11 +1,9 @@
 package de.grw.cli;
 
-import de.grw.journal.CanonicalJson;
+import de.grw.api.Comparisons;
 import de.grw.review.ComparisonTable;
 import de.grw.review.GoldenValue;
 import de.grw.review.MemberRecord;
-import de.grw.review.RecordLoader;
-import de.grw.review.ReviewService;
 import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.ReviewViews.GoldenView;
@@ -17,7 +15,7 @@ import java.util.Locale;
 
 /**
  * Prints clusters and golden records for {@code grw show}: the engine's comparison ({@link
- * de.grw.review.ComparisonService}) with fields as rows, records as columns, and whether the records agree.
+ * de.grw.api.Comparisons}) with fields as rows, records as columns, and whether the records agree.
  */
 final class ViewPrinter {
     private final PrintWriter out;
@@ -140,7 +138,7 @@ final class ViewPrinter {
             out.println("empty in all records: " + String.join(", ", empty));
         }
         if (table.masked()) {
-            out.println(RecordLoader.MASK + " = masked: the record is under a blocking notice (Auskunftssperre, "
+            out.println(Comparisons.MASK + " = masked: the record is under a blocking notice (Auskunftssperre, "
                     + "§ 51 BMG), which your role may not see");
         }
     }
@@ -152,12 +150,12 @@ final class ViewPrinter {
         out.println();
         out.println("why the records were proposed (weights in bits; positive = evidence for the same person)");
         for (PairView p : pairs) {
-            double prior = CanonicalJson.parse(p.explanationJson()).path("prior").asDouble();
+            double prior = Comparisons.prior(p.explanationJson());
             out.printf(Locale.ROOT, "  record %d and record %d: probability %.4f, match weight %+.2f (prior %+.2f)%n",
                     p.recordA(), p.recordB(), p.probability(), p.weight(), prior);
             TextTable t = new TextTable(0);
             List<String> missing = new ArrayList<>();
-            for (String[] c : ReviewService.explanation(p.explanationJson())) {
+            for (String[] c : Comparisons.explanation(p.explanationJson())) {
                 if (c[1].equals("missing")) {
                     missing.add(c[0]);
                 } else {

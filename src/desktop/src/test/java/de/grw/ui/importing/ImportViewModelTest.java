@@ -163,8 +163,8 @@ class ImportViewModelTest {
                 + "„1995-02-30“: unmögliches Datum (Monat 2 hat keinen Tag 30); übernommen als 1995-00-00 "
                 + "(00 = unbekannt)");
 
-        MatchProfile profile = model.review().profile();
-        String stored = model.workspace().read(c -> {
+        MatchProfile profile = model.signedIn().governance().profile();
+        String stored = UiTestSupport.read(model, c -> {
             try (var s = c.createStatement();
                  var rs = s.executeQuery("SELECT values_json FROM records ORDER BY id LIMIT 1")) {
                 rs.next();
@@ -244,7 +244,7 @@ class ImportViewModelTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !background.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(recorded.errors).isEmpty();
-        int sources = model.workspace().read(c -> {
+        int sources = UiTestSupport.read(model, c -> {
             try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM sources")) {
                 rs.next();
                 return rs.getInt(1);
