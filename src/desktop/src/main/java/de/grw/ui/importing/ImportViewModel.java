@@ -267,34 +267,35 @@ public final class ImportViewModel {
         return MappingFiles.of(columns, MappingFiles.ReadSettings.of(loadedMapping, source));
     }
 
-    /** Saves the current choices as a mapping file for reuse (here or with the command line's --mapping). */
-    public boolean saveMapping(Path target) {
+    /**
+     * Saves the current choices as a mapping file for reuse (here or with the command line's --mapping). The choices
+     * are taken now; the file is written in the background and the message says how it went.
+     */
+    public void saveMapping(Path target) {
         if (columns.isEmpty()) {
             message.set(t().get("import.nothingToSave"));
-            return false;
+            return;
         }
-        try {
-            mappingFile().write(target);
-            message.set(t().get("import.mappingSaved", target.getFileName()));
-            return true;
-        } catch (IOException | RuntimeException e) {
-            message.set(t().get("import.mappingNotSaved", target.getFileName(), Errors.message(e, t())));
-            return false;
-        }
+        MappingFile file = mappingFile();
+        ctx.tasks().call(t().get("import.saveMapping"), () -> {
+            file.write(target);
+            return Boolean.TRUE;
+        }, ok -> message.set(t().get("import.mappingSaved", target.getFileName())),
+                error -> message.set(t().get("import.mappingNotSaved", target.getFileName(),
+                        Errors.message(error, t()))));
     }
 
     /**
      * Loads a mapping file and applies it: to the file shown now and to every file previewed afterwards. If it fixes
      * the encoding, delimiter or sheet, the file is read again with them.
      */
-    public boolean loadMapping(Path mappingPath) {
-        MappingFile loaded;
-        try {
-            loaded = MappingFile.load(mappingPath);
-        } catch (RuntimeException e) {
-            message.set(Errors.message(e, t()));
-            return false;
-        }
+    public void loadMapping(Path mappingPath) {
+        ctx.tasks().call(t().get("import.loadMapping"), () -> MappingFile.load(mappingPath),
+                loaded -> applyMapping(loaded, mappingPath), error -> message.set(Errors.message(error, t())));
+    }
+
+    /** Applies a mapping file read in the background (on the FX thread). */
+    private boolean applyMapping(MappingFile loaded, Path mappingPath) {
         loadedMapping = loaded;
         loadedMappingPath = mappingPath;
         mappingName.set(mappingPath.getFileName().toString());
