@@ -2,7 +2,7 @@ package de.grw.review;
 
 import de.grw.store.Settings;
 import de.grw.store.Sql;
-import de.grw.store.SqliteDialect;
+import de.grw.store.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -91,7 +91,7 @@ final class GoldenRepository {
     /** The current values of a golden record, in the order they were stored. */
     static List<GoldenValue> currentValues(Connection c, String golden) throws SQLException {
         return Sql.list(c, "SELECT field, value, origin, origin_record FROM golden_values WHERE golden_id = ? AND "
-                + "superseded_by IS NULL ORDER BY " + SqliteDialect.STORAGE_ORDER, rs -> new GoldenValue(
+                + "superseded_by IS NULL ORDER BY " + Dialect.of(c).storageOrder(), rs -> new GoldenValue(
                 rs.getString(1), rs.getString(2), "MANUAL".equals(rs.getString(3)), rs.getLong(4)), golden);
     }
 
@@ -138,7 +138,7 @@ final class GoldenRepository {
     static void restoreValuesEndedBy(Connection c, long decisionId) throws SQLException {
         Sql.update(c, "INSERT INTO golden_values(golden_id, field, value, origin, origin_record, decision_id) SELECT "
                 + "golden_id, field, value, origin, origin_record, decision_id FROM golden_values WHERE superseded_by "
-                + "= ? AND decision_id <> ?", decisionId, decisionId);
+                + "= ? AND decision_id <> ? ORDER BY " + Dialect.of(c).storageOrder(), decisionId, decisionId);
     }
 
     /** Retires the golden record a decision created. */

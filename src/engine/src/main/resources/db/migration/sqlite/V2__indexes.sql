@@ -7,3 +7,4 @@ CREATE INDEX golden_values_golden ON golden_values(golden_id);
 CREATE INDEX cannot_links_a ON cannot_links(record_a);
 CREATE INDEX access_log_user ON access_log(user_name, at);
 CREATE INDEX access_log_records_record ON access_log_records(record_id);
+PRAGMA user_version = 2;
