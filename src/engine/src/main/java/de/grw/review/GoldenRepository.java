@@ -48,10 +48,11 @@ final class GoldenRepository {
         if (records.isEmpty()) {
             return List.of();
         }
-        return Sql.list(c, "SELECT DISTINCT m.golden_id FROM golden_members m JOIN golden_records g ON g.id = "
+        // GROUP BY rather than DISTINCT: PostgreSQL sorts a DISTINCT only by what it selects
+        return Sql.list(c, "SELECT m.golden_id FROM golden_members m JOIN golden_records g ON g.id = "
                 + "m.golden_id WHERE g.status = 'ACTIVE' AND m.removed_by IS NULL AND m.record_id IN ("
-                + Sql.marks(records.size()) + ") ORDER BY length(m.golden_id), m.golden_id", rs -> rs.getString(1),
-                Sql.params(records));
+                + Sql.marks(records.size()) + ") GROUP BY m.golden_id ORDER BY length(m.golden_id), m.golden_id",
+                rs -> rs.getString(1), Sql.params(records));
     }
 
     /** The current members of a golden record, ascending. */

@@ -14,9 +14,9 @@ public interface Dialect {
     String name();
 
     /**
-     * The column that gives the order rows were stored in, for the tables read in it: the journal (read in it, not
-     * by its sequence numbers, so that rows put out of order show) and golden values. SQLite: {@code rowid};
-     * PostgreSQL: the identity column {@code pos} that those tables carry there.
+     * The column that gives the order rows were stored in, for the golden values (listed in the order a decision
+     * set them). SQLite: {@code rowid}; PostgreSQL: the identity column {@code pos} that the table carries there.
+     * (The journal needs none: its {@code seq} is SQLite's rowid.)
      */
     String storageOrder();
 
