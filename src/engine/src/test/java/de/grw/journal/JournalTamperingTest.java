@@ -56,11 +56,13 @@ class JournalTamperingTest {
     void prepare() {
         TestWorkspaces.Fixture f = TestWorkspaces.open(store, dir);
         at = f.store();
-        try (Workspace w = f.workspace()) {
+        try {
             List<QueueEntry> queue = f.review().queue(f.clerk(), null, 3);
             for (QueueEntry q : queue) {
                 f.review().propose(f.clerk(), q.clusterId(), new DeferCommand(), "Rückfrage", "AZ-7");
             }
+        } finally {
+            f.workspace().close();
         }
         JournalVerifier.Result intact = verifyReopened();
         assertThat(intact.ok()).as(intact.describe()).isTrue();
