@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A workspace in one schema of a PostgreSQL database, for a server that several users reach at once: a pool of
@@ -33,6 +34,10 @@ import java.util.regex.Pattern;
  * <p>
  * The four-eyes rule and the decisions' state changes (read a decision or cluster, check, change it) are
  * read-check-write sequences inside one such transaction: serial execution makes them safe without row locks.
+ * <p>
+ * <b>Accounts.</b> The store may work as the schema's owner, or as an account of its own beside an owner that runs
+ * the migrations ({@link Config#withOwner}); then its account cannot change or delete records, journal entries or
+ * access-log entries, nor drop the triggers that guard the rest.
  */
 public final class PostgresStore implements Store {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PostgresStore.class);
@@ -50,15 +55,25 @@ public final class PostgresStore implements Store {
     /**
      * Where the workspace lives and how to reach it.
      *
-     * @param url        a JDBC URL of the database ({@code jdbc:postgresql://host:5432/grw})
-     * @param user       the database user the store connects as
-     * @param password   its password ({@code null} for none, e.g. with a client certificate or peer authentication)
-     * @param schema     the schema that holds the workspace (created if missing): lower-case letters, digits, {@code _}
-     * @param poolSize   the most connections held open
-     * @param writerLock whether writers queue on the workspace's writer lock (always, except in tests of the
-     *                   serializable fallback)
+     * @param url           a JDBC URL of the database ({@code jdbc:postgresql://host:5432/grw})
+     * @param user          the database account the store works as
+     * @param password      its password ({@code null} for none, e.g. with a client certificate or peer
+     *                      authentication)
+     * @param schema        the schema that holds the workspace (created if missing): lower-case letters, digits,
+     *                      {@code _}
+     * @param poolSize      the most connections held open
+     * @param writerLock    whether writers queue on the workspace's writer lock (always, except in tests of the
+     *                      serializable fallback)
+     * @param owner         the account that owns the schema and runs the migrations, or {@code null} when
+     *                      {@code user} owns it. With an owner apart, {@code user} gets only what the engine does:
+     *                      it reads, adds and changes rows, but it never deletes, never changes a record, a journal
+     *                      entry or an access-log entry, and (not being the owner) cannot drop or disable the
+     *                      triggers or alter a table: whoever learns the store's own password still cannot rewrite
+     *                      the journal.
+     * @param ownerPassword the owner's password ({@code null} for none)
      */
-    public record Config(String url, String user, String password, String schema, int poolSize, boolean writerLock) {
+    public record Config(String url, String user, String password, String schema, int poolSize, boolean writerLock,
+                         String owner, String ownerPassword) {
         public Config {
             Objects.requireNonNull(url, "url");
             if (!url.startsWith("jdbc:postgresql:")) {
@@ -70,19 +85,32 @@ public final class PostgresStore implements Store {
             if (poolSize < 1) {
                 throw new IllegalArgumentException("pool size " + poolSize);
             }
+            if (owner != null && owner.equals(user)) {
+                owner = null;
+                ownerPassword = null;
+            }
         }
 
-        /** The usual configuration: a pool of 10 connections, writers queue on the writer lock. */
+        /** The usual configuration: a pool of 10 connections, writers queue on the writer lock, {@code user} owns. */
         public static Config of(String url, String user, String password, String schema) {
-            return new Config(url, user, password, schema, 10, true);
+            return new Config(url, user, password, schema, 10, true, null, null);
+        }
+
+        public Config withSchema(String otherSchema) {
+            return new Config(url, user, password, otherSchema, poolSize, writerLock, owner, ownerPassword);
         }
 
         public Config withPoolSize(int size) {
-            return new Config(url, user, password, schema, size, writerLock);
+            return new Config(url, user, password, schema, size, writerLock, owner, ownerPassword);
         }
 
         public Config withWriterLock(boolean lock) {
-            return new Config(url, user, password, schema, poolSize, lock);
+            return new Config(url, user, password, schema, poolSize, lock, owner, ownerPassword);
+        }
+
+        /** The schema owned and migrated by another account (see {@link Config}). */
+        public Config withOwner(String ownerUser, String ownerUserPassword) {
+            return new Config(url, user, password, schema, poolSize, writerLock, ownerUser, ownerUserPassword);
         }
 
         /** The URL without its query (which may carry a password), and the schema: for messages. */
@@ -93,7 +121,7 @@ public final class PostgresStore implements Store {
 
         @Override
         public String toString() {
-            return describe() + " as " + user;
+            return describe() + " as " + user + (owner == null ? "" : ", owned by " + owner);
         }
     }
 
@@ -110,14 +138,28 @@ public final class PostgresStore implements Store {
         HikariDataSource pool = null;
         try {
             pool = pool(config);
+            List<Integer> migrated;
             int current;
-            try (Connection c = pool.getConnection()) {
-                current = hasHistory(c, config.schema()) ? PostgresDialect.INSTANCE.schemaVersion(c) : 0;
+            if (config.owner() == null) {
+                try (Connection c = pool.getConnection()) {
+                    current = hasHistory(c, config.schema()) ? PostgresDialect.INSTANCE.schemaVersion(c) : 0;
+                }
+                migrated = migrate(pool, config, current);
+            } else {
+                PGSimpleDataSource owner = new PGSimpleDataSource();
+                owner.setUrl(config.url());
+                owner.setUser(config.owner());
+                if (config.ownerPassword() != null) {
+                    owner.setPassword(config.ownerPassword());
+                }
+                owner.setCurrentSchema(config.schema());
+                owner.setApplicationName("grw migrations");
+                try (Connection c = owner.getConnection()) {
+                    current = hasHistory(c, config.schema()) ? PostgresDialect.INSTANCE.schemaVersion(c) : 0;
+                    migrated = migrate(owner, config, current);
+                    grant(c, config);
+                }
             }
-            // a current schema opens without Flyway (which scans and validates for a few hundred milliseconds)
-            List<Integer> migrated = current == Migrations.latestVersion() ? List.of()
-                    : Migrations.migrate(pool, PostgresDialect.INSTANCE, config.schema(), current, 0,
-                    Migrations.latestVersion());
             if (!migrated.isEmpty()) {
                 LOG.info("workspace {} migrated from schema {} to {}", config.describe(), current,
                         migrated.get(migrated.size() - 1));
@@ -132,6 +174,45 @@ public final class PostgresStore implements Store {
             }
             throw new UserFacingException(Text.of("workspace.cannot_open", config.describe(), e.getMessage()), e);
         }
+    }
+
+    /** Migrates a schema that is not current (a current one opens without Flyway, which scans and validates). */
+    private static List<Integer> migrate(javax.sql.DataSource source, Config config, int current)
+            throws SQLException {
+        return current == Migrations.latestVersion() ? List.of()
+                : Migrations.migrate(source, PostgresDialect.INSTANCE, config.schema(), current, 0,
+                Migrations.latestVersion());
+    }
+
+    /** Tables the store only ever adds to: the store's account may read and insert, nothing else. */
+    static final List<String> APPEND_ONLY = List.of("records", "journal", "access_log", "access_log_records");
+
+    /**
+     * What the store's account may do in a schema owned by another: use the schema; read, add, change and delete
+     * rows of the working tables (the triggers still refuse deleting what is kept); read and add, nothing else, in
+     * the append-only ones ({@link #APPEND_ONLY}); read the migration history; take identities. Applied on every
+     * open, so tables of a later version get them too.
+     */
+    private static void grant(Connection c, Config config) throws SQLException {
+        String schema = config.schema();
+        String user = quoteIdentifier(config.user());
+        List<String> tables = Sql.list(c, "SELECT table_name FROM information_schema.tables WHERE table_schema = ? "
+                + "AND table_type = 'BASE TABLE'", rs -> rs.getString(1), schema);
+        try (var s = c.createStatement()) {
+            s.execute("GRANT USAGE ON SCHEMA " + schema + " TO " + user);
+            for (String table : tables) {
+                String t = schema + "." + quoteIdentifier(table);
+                s.execute("REVOKE ALL ON " + t + " FROM " + user);
+                String rights = table.equals(Migrations.HISTORY) ? "SELECT"
+                        : APPEND_ONLY.contains(table) ? "SELECT, INSERT" : "SELECT, INSERT, UPDATE, DELETE";
+                s.execute("GRANT " + rights + " ON " + t + " TO " + user);
+            }
+            s.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA " + schema + " TO " + user);
+        }
+    }
+
+    private static String quoteIdentifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     private static HikariDataSource pool(Config config) {

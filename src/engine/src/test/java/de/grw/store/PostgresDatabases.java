@@ -152,4 +152,14 @@ public final class PostgresDatabases {
         p.setProperty("currentSchema", SCHEMA);
         return DriverManager.getConnection(url(database), p);
     }
+
+    /** Runs statements as the test server's administrator (roles, grants); auto-commit. */
+    public static void administer(String... sql) throws SQLException {
+        requireServer();
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            for (String q : sql) {
+                s.execute(q);
+            }
+        }
+    }
 }
