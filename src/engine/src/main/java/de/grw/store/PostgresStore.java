@@ -292,14 +292,7 @@ public final class PostgresStore implements Store {
             c.setReadOnly(true);
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                rollbackQuietly(c);
-                throw e;
-            }
+            return commitOrRollBack(c, work);
         } catch (SQLException e) {
             throw failed(e);
         }
@@ -332,15 +325,22 @@ public final class PostgresStore implements Store {
                 }
                 c.setAutoCommit(false);
                 c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                rollbackQuietly(c);
-                throw e;
+                return commitOrRollBack(c, work);
             } finally {
                 release(c, locked);
             }
+        }
+    }
+
+    /** Runs work in the transaction the connection has begun: committed when it returns, else rolled back. */
+    private static <T> T commitOrRollBack(Connection c, SqlWork<T> work) throws SQLException {
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            rollbackQuietly(c);
+            throw e;
         }
     }
 
