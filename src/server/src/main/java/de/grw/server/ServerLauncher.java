@@ -24,6 +24,11 @@ public final class ServerLauncher {
     private ServerLauncher() {
     }
 
+    /** {@code grw server ...} on the process's console: the server's command line. */
+    public static int run(String[] args) {
+        return run(args, System.out, System.err);
+    }
+
     /**
      * Starts the server and waits until the process ends.
      *
@@ -77,8 +82,13 @@ public final class ServerLauncher {
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
+            try {
+                server.close();
+                out.println("Golden Record Workbench server stopped; every session has ended");
+            } finally {
+                out.flush();
+                stopped.countDown();
+            }
         }, "grw-server-shutdown"));
         try {
             stopped.await();
