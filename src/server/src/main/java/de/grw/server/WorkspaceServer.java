@@ -94,11 +94,37 @@ public final class WorkspaceServer implements AutoCloseable {
 
     private static EngineAdapter openStore(ServerConfig config, Clock clock) {
         if (config.store() instanceof ServerConfig.SqliteStore sqlite) {
+            warnIfOthersMayRead(sqlite.file());
+            warnIfOthersMayRead(sqlite.file().toAbsolutePath().getParent());
             return EngineAdapter.openSqlite(sqlite.file(), sqlite.name(), clock);
         }
         // the PostgreSQL store (issue 12, section 2) opens here once the engine has it
         throw new UserFacingException(config.file() + ": store: postgresql is not supported by this build yet; "
                 + "use store = sqlite");
+    }
+
+    /** The store is the server's alone: say so when its file or folder is open to other accounts of the machine. */
+    private static void warnIfOthersMayRead(java.nio.file.Path p) {
+        try {
+            if (p != null && java.nio.file.Files.exists(p)) {
+                java.util.Set<java.nio.file.attribute.PosixFilePermission> perms =
+                        java.nio.file.Files.getPosixFilePermissions(p);
+                java.util.Set<java.nio.file.attribute.PosixFilePermission> others = java.util.EnumSet.of(
+                        java.nio.file.attribute.PosixFilePermission.GROUP_READ,
+                        java.nio.file.attribute.PosixFilePermission.GROUP_WRITE,
+                        java.nio.file.attribute.PosixFilePermission.OTHERS_READ,
+                        java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+                others.retainAll(perms);
+                if (!others.isEmpty()) {
+                    LOG.warn("{} is open to other accounts of this machine ({}): only the server's account should "
+                            + "read the workspace (chmod {} {})", p,
+                            java.nio.file.attribute.PosixFilePermissions.toString(perms),
+                            java.nio.file.Files.isDirectory(p) ? "700" : "600", p);
+                }
+            }
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            // not a POSIX file system: nothing to say
+        }
     }
 
     private static String storeName(ServerConfig config) {
