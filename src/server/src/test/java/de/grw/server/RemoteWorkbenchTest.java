@@ -76,6 +76,9 @@ class RemoteWorkbenchTest {
             ClusterView view = clerk.review().show(cluster, "AZ-REMOTE-1");
             List<Long> members = view.members().stream().map(MemberRecord::id).toList();
             assertThat(members).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(clerk.review().memberIds(cluster)).containsExactlyInAnyOrderElementsOf(members);
+            assertThat(clerk.governance().profile().name()).isEqualTo("person-de");
+            assertThat(clerk.review().comparisons().cluster(view, null, Map.of()).rows()).isNotEmpty();
 
             DecisionView proposed = clerk.review().propose(cluster, new MergeCommand(members, Map.of()),
                     "gleiche Person", "AZ-REMOTE-1");

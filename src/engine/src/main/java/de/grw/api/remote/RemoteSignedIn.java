@@ -15,6 +15,7 @@ import de.grw.api.UsersApi;
 import de.grw.common.Text;
 import de.grw.common.UserFacingException;
 import de.grw.journal.JournalEntry;
+import de.grw.profile.MatchProfile;
 import de.grw.journal.JournalVerifier;
 import de.grw.review.DecisionCommand;
 import de.grw.review.ReviewViews.ClusterView;
@@ -25,6 +26,7 @@ import de.grw.rights.AccessDeniedException;
 import de.grw.rights.Permission;
 import de.grw.rights.Role;
 import de.grw.workspace.ClusterStatus;
+import de.grw.workspace.GovernanceConfig;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,6 +56,19 @@ final class RemoteSignedIn implements SignedIn {
     private final ReviewApi review = new Review();
     private final ApprovalApi approval = new Approval();
     private final JournalApi journal = new Journal();
+    private final GovernanceApi governance = new GovernanceApi() {
+        @Override
+        public MatchProfile profile() {
+            return http.read(governanceNode().path("profile"), MatchProfile.class);
+        }
+
+        @Override
+        public GovernanceConfig settings() {
+            return http.read(governanceNode().path("settings"), GovernanceConfig.class);
+        }
+    };
+    private JsonNode governanceNode;
+    private volatile Comparisons comparisons;
     private volatile boolean closed;
 
     RemoteSignedIn(RemoteWorkbench workbench, Transport http, JsonNode session) {
@@ -148,7 +163,16 @@ final class RemoteSignedIn implements SignedIn {
 
     @Override
     public GovernanceApi governance() {
-        return notOffered(GovernanceApi.class);
+        token();
+        return governance;
+    }
+
+    /** The profile and the settings, fetched once (they change only with an administrator's import of a profile). */
+    private synchronized JsonNode governanceNode() {
+        if (governanceNode == null) {
+            governanceNode = http.get("/api/v1/governance", token());
+        }
+        return governanceNode;
     }
 
     /** An interface whose every method says that the server has no route for it yet. */
@@ -229,7 +253,7 @@ final class RemoteSignedIn implements SignedIn {
 
         @Override
         public List<Long> memberIds(long clusterId) {
-            throw notOffered("ReviewApi.memberIds");
+            return http.readList(http.get("/api/v1/clusters/" + clusterId + "/members", token()), Long.class);
         }
 
         @Override
@@ -274,12 +298,20 @@ final class RemoteSignedIn implements SignedIn {
 
         @Override
         public Optional<String> goldenRecordOf(long decisionId) {
-            throw notOffered("ReviewApi.goldenRecordOf");
+            JsonNode g = http.get("/api/v1/decisions/" + decisionId + "/golden", token()).path("goldenId");
+            return g.isTextual() ? Optional.of(g.asText()) : Optional.empty();
         }
 
+        /** Built from the server's profile and settings at the first call (one request), then without I/O. */
         @Override
         public Comparisons comparisons() {
-            throw notOffered("ReviewApi.comparisons");
+            token();
+            Comparisons c = comparisons;
+            if (c == null) {
+                c = new Comparisons(governance.profile(), governance.settings());
+                comparisons = c;
+            }
+            return c;
         }
     }
 

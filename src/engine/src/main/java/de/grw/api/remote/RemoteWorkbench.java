@@ -22,8 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * generated, self-signed certificate: {@code grw server} prints and logs it); without one, the JVM's certificate
  * authorities and the host name (a certificate of the office's authority).
  * <p>
- * <b>What a server offers.</b> Sign-in and sign-out, the review queue, a cluster with its case reference, a
- * decision, the pending approvals, an approval and the journal's verification. Everything else of the interfaces
+ * <b>What a server offers.</b> Sign-in and sign-out, the review queue and its count, a cluster with its case
+ * reference and its member ids, a decision, the pending approvals, an approval, the journal's verification, and
+ * the profile and governance settings (for the comparisons and merge choices). Everything else of the interfaces
  * throws a {@link UserFacingException} "not offered by this server yet" ({@code remote.not_offered}) until the
  * server has a route for it.
  */

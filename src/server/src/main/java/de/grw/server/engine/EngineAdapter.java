@@ -8,9 +8,11 @@ import de.grw.review.DecisionCommand;
 import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.ReviewViews.QueueEntry;
+import de.grw.profile.MatchProfile;
 import de.grw.rights.Permission;
 import de.grw.rights.Role;
 import de.grw.workspace.ClusterStatus;
+import de.grw.workspace.GovernanceConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -110,7 +112,20 @@ public final class EngineAdapter implements AutoCloseable {
         return new WorkspaceInfo(name, actor.signedIn().governance().profile().name(), store, actor.signedIn().review().sources().size());
     }
 
+    /** The workspace's match profile and governance settings. */
+    public record Governance(MatchProfile profile, GovernanceConfig settings) {
+    }
+
+    public Governance governance(Actor actor) {
+        return new Governance(actor.signedIn().governance().profile(), actor.signedIn().governance().settings());
+    }
+
     // ---- review ----
+
+    /** The record ids of a cluster (no personal data, not logged as a display). */
+    public List<Long> memberIds(Actor actor, long clusterId) {
+        return actor.signedIn().review().memberIds(clusterId);
+    }
 
     /** The most uncertain clusters first; statuses none: open and deferred. */
     public QueuePage queue(Actor actor, Set<ClusterStatus> statuses, List<String> sources, double min, double max,
@@ -139,6 +154,11 @@ public final class EngineAdapter implements AutoCloseable {
     /** A supervisor approves a merge; the engine refuses one's own proposal (four eyes). */
     public DecisionView approve(Actor actor, long decisionId, String comment) {
         return actor.signedIn().approval().approve(decisionId, comment);
+    }
+
+    /** The active golden record the records of a merge decision belong to now. */
+    public Optional<String> goldenRecordOf(Actor actor, long decisionId) {
+        return actor.signedIn().review().goldenRecordOf(decisionId);
     }
 
     // ---- journal ----
