@@ -140,20 +140,27 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheServersEngineAdapterTouchesEngineServicesAndTheStore() {
-        // until de.grw.api lands, de.grw.server.engine.EngineAdapter is the server's one door to the engine: the
-        // routes and the sign-in see value records (views, commands, roles), never a service, the store or a Session
-        noClasses().that().resideInAPackage("de.grw.server..").and().resideOutsideOfPackage("de.grw.server.engine..")
-                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
-                        "are engine services, repositories, the store or an engine session", c ->
-                                c.getPackageName().startsWith("de.grw.") && !c.getPackageName().startsWith("de.grw.server")
-                                && (c.getSimpleName().endsWith("Service") || c.getSimpleName().endsWith("Repository")
-                                || c.getPackageName().equals("de.grw.store")
-                                || c.getFullName().equals("de.grw.rights.Session")
-                                || c.getFullName().equals("de.grw.journal.Journal")
-                                || c.getFullName().equals("de.grw.access.AccessLog")
-                                || c.getPackageName().equals("de.grw.workspace")
-                                        && c.getSimpleName().startsWith("Workspace"))))
+    void theServerReachesTheEngineOnlyThroughTheServiceInterfaces() {
+        // like the desktop and the command line: de.grw.api (its local implementation over the server's store, a
+        // SignedIn per session), the client libraries and the listed values; never a service, the store, a
+        // repository or an engine Session, so the server calls exactly the services the desktop calls
+        DescribedPredicate<JavaClass> allowed = DescribedPredicate.describe(
+                "outside the engine, in the server, in de.grw.api, a client library or a listed value type", c -> {
+                    String top = topLevel(c);
+                    if (!inPackage(top, "de.grw") || inPackage(top, "de.grw.server")) {
+                        return true;
+                    }
+                    for (String pkg : CLIENT_LIBRARIES) {
+                        if (inPackage(top, pkg)) {
+                            return true;
+                        }
+                    }
+                    return CLIENT_VALUES.contains(top);
+                });
+        classes().that().resideInAPackage("de.grw.server..")
+                .should().onlyDependOnClassesThat(allowed)
+                .orShould().dependOnClassesThat(REACHES_THE_STORE)
+                .because("the server calls exactly the services the desktop and the command line call")
                 .check(CLASSES);
     }
 

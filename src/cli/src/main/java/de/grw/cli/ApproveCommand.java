@@ -18,7 +18,7 @@ final class ApproveCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    WorkspaceOptions options;
+    ServerOrWorkspaceOptions options;
 
     @Option(names = "--decision", required = true, paramLabel = "ID", description = "The pending merge (see "
             + "pending).")

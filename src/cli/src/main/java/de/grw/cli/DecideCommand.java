@@ -34,7 +34,7 @@ final class DecideCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    WorkspaceOptions options;
+    ServerOrWorkspaceOptions options;
 
     @Option(names = "--cluster", required = true, paramLabel = "ID", description = "The cluster decided on.")
     long cluster;

@@ -3,13 +3,14 @@ package de.grw.cli;
 import de.grw.api.SignedIn;
 import de.grw.api.Workbench;
 import de.grw.api.local.LocalWorkbench;
+import de.grw.api.remote.RemoteWorkbench;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * An opened workspace and the user signed in to it; closing it signs out and closes the workspace.
  *
- * @param file      the workspace file as given
+ * @param file      the workspace file as given, or {@code null} for a workspace server
  * @param workbench the open workspace
  * @param signedIn  the signed-in user's access to it
  */
@@ -17,7 +18,15 @@ record Login(Path file, Workbench workbench, SignedIn signedIn) implements AutoC
 
     /** Opens the workspace, then signs the user in with the password from {@link Passwords#current}. */
     static Login open(CommandSpec spec, Path file, String user) {
-        Workbench w = LocalWorkbench.open(file);
+        return signIn(spec, file, LocalWorkbench.open(file), user);
+    }
+
+    /** Connects to a workspace server, then signs the user in with the password from {@link Passwords#current}. */
+    static Login connect(CommandSpec spec, String url, String fingerprint, String user) {
+        return signIn(spec, null, RemoteWorkbench.connect(url, fingerprint), user);
+    }
+
+    private static Login signIn(CommandSpec spec, Path file, Workbench w, String user) {
         try {
             char[] password = Passwords.current(spec, user);
             try {

@@ -23,7 +23,7 @@ final class QueueCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    WorkspaceOptions options;
+    ServerOrWorkspaceOptions options;
 
     @Option(names = "--status", split = ",", paramLabel = "STATUS", description = "Statuses to list: open, deferred, "
             + "awaiting_approval, merged, not_duplicate, split, superseded. Default: open,deferred.")

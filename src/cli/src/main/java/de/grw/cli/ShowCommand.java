@@ -21,7 +21,7 @@ final class ShowCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    WorkspaceOptions options;
+    ServerOrWorkspaceOptions options;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;

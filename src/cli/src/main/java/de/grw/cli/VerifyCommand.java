@@ -30,7 +30,15 @@ final class VerifyCommand implements Callable<Integer> {
 
         @Option(names = "--journal", paramLabel = "FILE", description = "An exported journal (journal.jsonl).")
         Path journal;
+
+        @Option(names = "--server", paramLabel = "URL", description = "A workspace server, https://host:port "
+                + "(with --user).")
+        String server;
     }
+
+    @Option(names = "--fingerprint", paramLabel = "SHA256", description = "With --server: the SHA-256 fingerprint "
+            + "of the server's certificate (grw server prints it).")
+    String fingerprint;
 
     @Option(names = {"-u", "--user"}, paramLabel = "NAME", description = "Your user name, with --workspace. The "
             + "password is read from GRW_PASSWORD, else asked for.")
@@ -45,7 +53,7 @@ final class VerifyCommand implements Callable<Integer> {
         JournalVerifier.Result result;
         if (source.journal != null) {
             if (user != null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--user belongs to --workspace; an "
+                throw new CommandLine.ParameterException(spec.commandLine(), "--user belongs to --workspace or --server; an "
                         + "exported journal is verified without logging in");
             }
             result = JournalFile.verify(source.journal);
@@ -54,7 +62,8 @@ final class VerifyCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "Missing required option: '--user=NAME' (verifying a workspace needs a user)");
             }
-            try (Login login = Login.open(spec, source.workspace, user)) {
+            try (Login login = ServerOrWorkspaceOptions.login(spec, source.workspace, source.server, fingerprint,
+                    user)) {
                 result = login.signedIn().journal().verify();
             }
         }

@@ -98,9 +98,11 @@ public final class WorkspaceServer implements AutoCloseable {
             warnIfOthersMayRead(sqlite.file().toAbsolutePath().getParent());
             return EngineAdapter.openSqlite(sqlite.file(), sqlite.name(), clock);
         }
-        // the PostgreSQL store (issue 12, section 2) opens here once the engine has it
-        throw new UserFacingException(config.file() + ": store: postgresql is not supported by this build yet; "
-                + "use store = sqlite");
+        ServerConfig.PostgresStore pg = (ServerConfig.PostgresStore) config.store();
+        if (pg.passwordFile() != null) {
+            warnIfOthersMayRead(pg.passwordFile());
+        }
+        return EngineAdapter.openPostgres(pg.url(), pg.user(), pg.password(), pg.schema(), pg.name(), clock);
     }
 
     /** The store is the server's alone: say so when its file or folder is open to other accounts of the machine. */

@@ -57,12 +57,32 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts a server over the given workspace file. */
     public static TestServer startWith(Path dir, Path ws, String... extraConfig) {
+        return startWithStore(dir, ws, "store = sqlite\nstore.sqlite.file = " + ws + "\n", extraConfig);
+    }
+
+    /**
+     * Starts a server over a workspace in a PostgreSQL database (the password written to a file of the test's
+     * folder, as an office keeps it apart from the configuration).
+     */
+    public static TestServer startPostgres(Path dir, String url, String user, String password, String schema) {
+        try {
+            Path secret = dir.resolve("postgresql.password");
+            Files.writeString(secret, password + "\n", StandardCharsets.UTF_8);
+            return startWithStore(dir, null, "store = postgresql\nstore.postgresql.url = " + url
+                    + "\nstore.postgresql.user = " + user + "\nstore.postgresql.passwordFile = " + secret
+                    + "\nstore.postgresql.schema = " + schema + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TestServer startWithStore(Path dir, Path ws, String storeLines, String... extraConfig) {
         try {
             Path conf = dir.resolve("server.conf");
             StringBuilder text = new StringBuilder();
             text.append("listen.address = 127.0.0.1\nlisten.port = 0\n");
             text.append("data.dir = ").append(dir.resolve("data")).append('\n');
-            text.append("store = sqlite\nstore.sqlite.file = ").append(ws).append('\n');
+            text.append(storeLines);
             text.append("workspace.name = Musterstadt\n");
             for (String line : extraConfig) {
                 text.append(line).append('\n');

@@ -3,6 +3,7 @@ package de.grw.api.local;
 import de.grw.api.SignedIn;
 import de.grw.api.Workbench;
 import de.grw.api.WorkbenchInfo;
+import de.grw.rights.Role;
 import de.grw.rights.Session;
 import de.grw.store.Workspace;
 import de.grw.users.PasswordHasher;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * A workspace file opened by this process, behind the one set of service interfaces: sign-in checks the account,
@@ -56,6 +58,63 @@ public final class LocalWorkbench implements Workbench {
         return new LocalWorkbench(w);
     }
 
+    /** Opens an existing workspace file with a clock of the caller's (a server's, a test's). */
+    public static LocalWorkbench open(Path file, Clock clock) {
+        return new LocalWorkbench(Workspace.open(file, clock));
+    }
+
+    /**
+     * Opens a workspace in a schema of a PostgreSQL database (migrating it to this build's schema). The workspace
+     * is set up beforehand (a trial file copied in, or set up by an administrator's tool); a server opens it.
+     *
+     * @param password the database account's password, or {@code null} for none
+     */
+    public static LocalWorkbench openPostgres(String url, String user, char[] password, String schema, Clock clock) {
+        de.grw.store.PostgresStore store = de.grw.store.PostgresStore.open(de.grw.store.PostgresStore.Config.of(url,
+                user, password == null ? null : new String(password), schema), clock);
+        try {
+            Workspace w = Workspace.of(store);
+            WorkspaceProfile.profile(w); // a schema without a workspace fails here, not at the first request
+            return new LocalWorkbench(w);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Whether the workspace has accounts. */
+    public boolean hasUsers() {
+        requireOpen();
+        return new UserService(workspace).hasUsers();
+    }
+
+    /**
+     * An account as stored now, for a server that compares it with what it was at a session's sign-in: the role,
+     * whether it is disabled, whether the directory vouches for it, and a digest of its credentials (never the
+     * credentials themselves). No rights needed: no personal data.
+     */
+    public record AccountStamp(Role role, boolean disabled, boolean directory, String credentials) {
+    }
+
+    /** The stored state of an account, or empty when there is none. For a server that owns this workspace. */
+    public Optional<AccountStamp> account(String user) {
+        requireOpen();
+        return new UserService(workspace).accountState(user).map(s -> new AccountStamp(s.role(), s.disabled(),
+                s.directory(), s.credentials()));
+    }
+
+    /**
+     * Signs in an account the office's directory has vouched for (its password checked and its groups mapped to a
+     * role by the server), creating the account or updating its role, journalled. Only a server that checked the
+     * directory may call this: it is on the local implementation, not on {@link Workbench}.
+     */
+    public SignedIn signInFromDirectory(String user, Role role, String directory) {
+        requireOpen();
+        Session session = new UserService(workspace).provisionDirectoryAccount(user, role, directory);
+        LOG.info("{} ({}) signed in through the directory {}", session.user(), session.role(), directory);
+        return new LocalSignedIn(this, workspace, session);
+    }
+
     /**
      * A workbench over a workspace this process has opened already; closing the workbench closes the workspace.
      * For tools and tests that build a workspace with the engine, and for a server that owns its store.
@@ -67,6 +126,10 @@ public final class LocalWorkbench implements Workbench {
     @Override
     public WorkbenchInfo info() {
         requireOpen();
+        if (!workspace.isLocal()) {
+            return new WorkbenchInfo(WorkbenchInfo.Kind.LOCAL, workspace.name(), workspace.name(),
+                    WorkspaceProfile.profile(workspace).name(), new UserService(workspace).hasUsers());
+        }
         Path file = workspace.file().toAbsolutePath();
         return new WorkbenchInfo(WorkbenchInfo.Kind.LOCAL, file.toString(), String.valueOf(file.getFileName()),
                 WorkspaceProfile.profile(workspace).name(), new UserService(workspace).hasUsers());
@@ -76,14 +139,18 @@ public final class LocalWorkbench implements Workbench {
     public SignedIn signIn(String user, char[] password) {
         requireOpen();
         Session session = new UserService(workspace).login(user, password);
-        LOG.info("{} ({}) signed in to {}", session.user(), session.role(), workspace.file());
+        LOG.info("{} ({}) signed in to {}", session.user(), session.role(), where());
         return new LocalSignedIn(this, workspace, session);
     }
 
     private void requireOpen() {
         if (closed) {
-            throw new IllegalStateException("the workbench of " + workspace.file() + " is closed");
+            throw new IllegalStateException("the workbench of " + where() + " is closed");
         }
+    }
+
+    private String where() {
+        return workspace.isLocal() ? String.valueOf(workspace.file()) : workspace.name();
     }
 
     boolean closed() {
@@ -109,6 +176,6 @@ public final class LocalWorkbench implements Workbench {
 
     @Override
     public String toString() {
-        return "LocalWorkbench[" + workspace.file() + "]";
+        return "LocalWorkbench[" + where() + "]";
     }
 }

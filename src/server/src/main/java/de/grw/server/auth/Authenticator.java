@@ -97,8 +97,11 @@ public final class Authenticator {
                 LOG.warn("sign-in refused: {} is a local account and accounts.local is false", name);
                 throw new AccessDeniedException(Text.of("users.wrong_login"));
             }
-            AccountStamp stamp = engine.account(actor.user()).orElseThrow(
-                    () -> new AccessDeniedException(Text.of("users.wrong_login")));
+            AccountStamp stamp = engine.account(actor.user()).orElse(null);
+            if (stamp == null) {
+                actor.signedIn().close();
+                throw new AccessDeniedException(Text.of("users.wrong_login"));
+            }
             limiter.succeeded(name);
             SessionRegistry.Issued issued = sessions.create(actor, stamp, viaDirectory);
             LOG.info("{} ({}) signed in from {}{}; session {}", actor.user(), actor.role(), address,

@@ -44,7 +44,8 @@ public final class SessionRegistry {
      * One session.
      *
      * @param id        a short id for logs (the first characters of the token's hash; not usable as a token)
-     * @param actor     who signed in
+     * @param actor     who signed in: their access to the workspace through the service interfaces, closed (signed
+     *                  out) when the session ends
      * @param stamp     the account as stored at sign-in
      * @param directory whether the office's directory signed them in
      * @param created   when they signed in
@@ -98,6 +99,7 @@ public final class SessionRegistry {
         Entry[] result = new Entry[1];
         sessions.computeIfPresent(hash, (k, e) -> {
             if (ended(e, now)) {
+                e.actor().signedIn().close();
                 LOG.info("session {} of {} ended ({})", e.id(), e.actor().user(),
                         now.isAfter(e.created().plus(lifetime)) ? "lifetime over" : "idle");
                 return null;
@@ -110,7 +112,11 @@ public final class SessionRegistry {
 
     /** Signs a session out; returns whether it was one. */
     public boolean revoke(String token) {
-        return token != null && TOKEN.matcher(token).matches() && sessions.remove(hash(token)) != null;
+        Entry e = token != null && TOKEN.matcher(token).matches() ? sessions.remove(hash(token)) : null;
+        if (e != null) {
+            e.actor().signedIn().close();
+        }
+        return e != null;
     }
 
     /** Ends every session of an account; returns how many there were. */
@@ -119,6 +125,9 @@ public final class SessionRegistry {
         sessions.entrySet().removeIf(en -> {
             boolean match = en.getValue().actor().user().equals(user);
             n[0] += match ? 1 : 0;
+            if (match) {
+                en.getValue().actor().signedIn().close();
+            }
             return match;
         });
         return n[0];
@@ -144,7 +153,13 @@ public final class SessionRegistry {
     /** Forgets the sessions that have ended (they would be refused anyway). */
     public void purgeExpired() {
         Instant now = clock.instant();
-        sessions.values().removeIf(e -> ended(e, now));
+        sessions.values().removeIf(e -> {
+            boolean ended = ended(e, now);
+            if (ended) {
+                e.actor().signedIn().close();
+            }
+            return ended;
+        });
     }
 
     private boolean ended(Entry e, Instant now) {

@@ -54,10 +54,20 @@ public record ServerConfig(Path file, String address, int port, Path dataDir, St
     }
 
     /**
-     * A PostgreSQL workspace: read from the configuration already, opened once the PostgreSQL store of issue 12
-     * (section 2) is part of the engine; until then the server refuses to start with it.
+     * A workspace in a schema of a PostgreSQL database, set up beforehand (e.g. a trial file copied in, see README);
+     * the server migrates it on start. The password only from a file (readable by the service account only), never
+     * in the configuration itself.
+     *
+     * @param password the password read from {@code passwordFile}, or {@code null} for none (peer authentication)
+     * @param schema   the schema that holds the workspace ({@code store.postgresql.schema}, default {@code grw})
      */
-    public record PostgresStore(String url, String user, Path passwordFile, String name) implements Store {
+    public record PostgresStore(String url, String user, Path passwordFile, char[] password, String schema,
+                                String name) implements Store {
+        @Override
+        public String toString() {
+            return "PostgresStore[url=" + url + ", user=" + user + ", passwordFile=" + passwordFile + ", schema="
+                    + schema + ", name=" + name + "]";
+        }
     }
 
     /**
@@ -111,6 +121,7 @@ public record ServerConfig(Path file, String address, int port, Path dataDir, St
 
     private static final Set<String> KEYS = Set.of("listen.address", "listen.port", "data.dir", "store",
             "store.sqlite.file", "store.postgresql.url", "store.postgresql.user", "store.postgresql.passwordFile",
+            "store.postgresql.schema",
             "workspace.name", "tls.keystore", "tls.keystore.password", "tls.keystore.passwordFile",
             "tls.keystore.alias", "tls.hostnames", "session.idleTimeout", "session.lifetime",
             "signin.maxFailuresPerAccount", "signin.maxFailuresPerAddress", "signin.failureWindow", "accounts.local",
@@ -196,8 +207,20 @@ public record ServerConfig(Path file, String address, int port, Path dataDir, St
                     if (url == null || !url.startsWith("jdbc:postgresql:")) {
                         throw bad("store.postgresql.url", "missing or not a jdbc:postgresql: URL");
                     }
-                    return new PostgresStore(url, text("store.postgresql.user", null),
-                            optionalPath("store.postgresql.passwordFile"), text("workspace.name", "workspace"));
+                    String user = text("store.postgresql.user", null);
+                    if (user == null) {
+                        throw bad("store.postgresql.user", "missing: the database account the server works as");
+                    }
+                    String schema = text("store.postgresql.schema", "grw");
+                    if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
+                        throw bad("store.postgresql.schema", "'" + schema + "' is no schema name (lower-case "
+                                + "letters, digits, _)");
+                    }
+                    Path passwordFile = optionalPath("store.postgresql.passwordFile");
+                    char[] password = passwordFile == null ? null
+                            : secret("store.postgresql.password", "store.postgresql.passwordFile", false);
+                    return new PostgresStore(url, user, passwordFile, password, schema,
+                            text("workspace.name", "workspace"));
                 }
                 default:
                     throw bad("store", "'" + kind + "' is none of sqlite, postgresql");

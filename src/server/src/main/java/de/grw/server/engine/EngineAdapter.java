@@ -1,19 +1,18 @@
 package de.grw.server.engine;
 
-import de.grw.journal.JournalService;
+import de.grw.api.SignedIn;
+import de.grw.api.local.LocalWorkbench;
 import de.grw.journal.JournalVerifier;
 import de.grw.review.ComparisonTable;
 import de.grw.review.DecisionCommand;
-import de.grw.review.ReviewService;
 import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.ReviewViews.QueueEntry;
+import de.grw.profile.MatchProfile;
 import de.grw.rights.Permission;
 import de.grw.rights.Role;
-import de.grw.rights.Session;
-import de.grw.store.Workspace;
-import de.grw.users.UserService;
 import de.grw.workspace.ClusterStatus;
+import de.grw.workspace.GovernanceConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -23,49 +22,56 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The server's one door to the engine, until the service interfaces of {@code de.grw.api} (issue 12, section 1)
- * land: then this class becomes a thin wrapper over {@code de.grw.api.local.LocalWorkbench} (an {@link Actor}
- * becomes the {@code SignedIn} the session registry holds) and nothing else in the server changes. No other class of
- * the server touches an engine service, the store or an engine {@link Session} (ArchitectureTest checks it).
+ * The server's one door to the engine: a thin wrapper over the service interfaces of {@code de.grw.api}, the same
+ * ones the desktop and the command line call. The server owns one {@link LocalWorkbench} over its store; every
+ * session of the server holds the {@link SignedIn} its sign-in returned, and every route calls that user's
+ * {@code SignedIn}. No class of the server touches an engine service, the store or an engine session
+ * (ArchitectureTest checks it).
  * <p>
- * It adds no rule of its own: every method hands the signed-in user's session to the engine's services, which check
- * the rights, the four eyes, the masking, the case references and write the access log and the journal, exactly as
- * for the desktop and the command line.
+ * It adds no rule of its own: rights, four eyes, masking, case references, the access log and the journal are the
+ * engine's, behind {@code SignedIn}, exactly as for the desktop and the command line.
  */
 public final class EngineAdapter implements AutoCloseable {
-    private final Workspace workspace;
+    private final LocalWorkbench workbench;
     private final String name;
-    private final UserService users;
-    private final ReviewService review;
-    private final JournalService journal;
+    private final String store;
 
-    private EngineAdapter(Workspace workspace, String name) {
-        this.workspace = workspace;
+    private EngineAdapter(LocalWorkbench workbench, String name, String store) {
+        this.workbench = workbench;
         this.name = name;
-        this.users = new UserService(workspace);
-        this.review = new ReviewService(workspace);
-        this.journal = new JournalService(workspace);
+        this.store = store;
     }
 
     /** Opens a SQLite workspace file (created beforehand with {@code grw init}). */
     public static EngineAdapter openSqlite(Path file, String name, Clock clock) {
-        return new EngineAdapter(Workspace.open(file, clock), name);
+        return new EngineAdapter(LocalWorkbench.open(file, clock), name, "sqlite");
+    }
+
+    /** Opens a workspace in a schema of a PostgreSQL database (set up beforehand; migrated on opening). */
+    public static EngineAdapter openPostgres(String url, String user, char[] password, String schema, String name,
+                                             Clock clock) {
+        return new EngineAdapter(LocalWorkbench.openPostgres(url, user, password, schema, clock), name,
+                "postgresql");
     }
 
     /**
-     * Who acts: the signed-in user as the server's session registry keeps them. Only {@link #signInLocal} and
-     * {@link #signInFromDirectory} make one; a request never names who acts.
+     * Who acts: the signed-in user as the server's session registry keeps them, with their access to the workspace
+     * through the service interfaces. Only {@link #signInLocal} and {@link #signInFromDirectory} make one; a request
+     * never names who acts. The name and role stay readable after the session ended (for the logs).
      */
-    public record Actor(String user, Role role) {
+    public record Actor(String user, Role role, SignedIn signedIn) {
         /** Whether the role holds a permission (for the session's description; the engine checks for itself). */
         public boolean may(Permission permission) {
             return role.may(permission);
         }
+
+        private static Actor of(SignedIn s) {
+            return new Actor(s.user(), s.role(), s);
+        }
     }
 
     /**
-     * What a session rests on, as stored now (see {@link UserService.AccountState}): a session ends when it differs
-     * from what it was at sign-in.
+     * What a session rests on, as stored now: a session ends when it differs from what it was at sign-in.
      */
     public record AccountStamp(Role role, boolean disabled, boolean directory, String credentials) {
     }
@@ -86,72 +92,83 @@ public final class EngineAdapter implements AutoCloseable {
 
     /** The stored state of an account, or empty when there is none. */
     public Optional<AccountStamp> account(String user) {
-        return users.accountState(user).map(s -> new AccountStamp(s.role(), s.disabled(), s.directory(),
+        return workbench.account(user).map(s -> new AccountStamp(s.role(), s.disabled(), s.directory(),
                 s.credentials()));
     }
 
     /** Checks a local account's password (the engine's sign-in: same message for unknown name and wrong password). */
     public Actor signInLocal(String user, char[] password) {
-        Session s = users.login(user, password);
-        return new Actor(s.user(), s.role());
+        return Actor.of(workbench.signIn(user, password));
     }
 
     /** Signs in an account the office's directory vouched for, creating it or updating its role (journalled). */
     public Actor signInFromDirectory(String user, Role role, String directory) {
-        Session s = users.provisionDirectoryAccount(user, role, directory);
-        return new Actor(s.user(), s.role());
+        return Actor.of(workbench.signInFromDirectory(user, role, directory));
     }
 
     // ---- workspace ----
 
     public WorkspaceInfo info(Actor actor) {
-        return new WorkspaceInfo(name, review.profile().name(), "sqlite", review.sources(session(actor)).size());
+        return new WorkspaceInfo(name, actor.signedIn().governance().profile().name(), store, actor.signedIn().review().sources().size());
+    }
+
+    /** The workspace's match profile and governance settings. */
+    public record Governance(MatchProfile profile, GovernanceConfig settings) {
+    }
+
+    public Governance governance(Actor actor) {
+        return new Governance(actor.signedIn().governance().profile(), actor.signedIn().governance().settings());
     }
 
     // ---- review ----
 
+    /** The record ids of a cluster (no personal data, not logged as a display). */
+    public List<Long> memberIds(Actor actor, long clusterId) {
+        return actor.signedIn().review().memberIds(clusterId);
+    }
+
     /** The most uncertain clusters first; statuses none: open and deferred. */
     public QueuePage queue(Actor actor, Set<ClusterStatus> statuses, List<String> sources, double min, double max,
                            int limit) {
-        Session s = session(actor);
         Set<ClusterStatus> wanted = statuses == null || statuses.isEmpty()
                 ? EnumSet.of(ClusterStatus.OPEN, ClusterStatus.DEFERRED) : statuses;
-        List<QueueEntry> page = review.queueBySources(s, wanted, sources, min, max, limit);
-        return new QueuePage(page, review.count(s, wanted));
+        List<QueueEntry> page = actor.signedIn().review().queue(wanted, sources, min, max, limit);
+        return new QueuePage(page, actor.signedIn().review().count(wanted));
     }
 
     /** Opens a cluster: masked for this viewer and logged in the access log with the case reference. */
     public ClusterComparison cluster(Actor actor, long clusterId, String caseRef) {
-        ClusterView view = review.show(session(actor), clusterId, caseRef);
-        return new ClusterComparison(view, review.comparisons().cluster(view, null, Map.of()));
+        ClusterView view = actor.signedIn().review().show(clusterId, caseRef);
+        return new ClusterComparison(view, actor.signedIn().review().comparisons().cluster(view, null, Map.of()));
     }
 
     public DecisionView propose(Actor actor, long clusterId, DecisionCommand command, String comment,
                                 String caseRef) {
-        return review.propose(session(actor), clusterId, command, comment, caseRef);
+        return actor.signedIn().review().propose(clusterId, command, comment, caseRef);
     }
 
     public List<DecisionView> pendingApprovals(Actor actor) {
-        return review.pendingApprovals(session(actor));
+        return actor.signedIn().approval().pending();
     }
 
     /** A supervisor approves a merge; the engine refuses one's own proposal (four eyes). */
     public DecisionView approve(Actor actor, long decisionId, String comment) {
-        return review.approve(session(actor), decisionId, comment);
+        return actor.signedIn().approval().approve(decisionId, comment);
+    }
+
+    /** The active golden record the records of a merge decision belong to now. */
+    public Optional<String> goldenRecordOf(Actor actor, long decisionId) {
+        return actor.signedIn().review().goldenRecordOf(decisionId);
     }
 
     // ---- journal ----
 
     public JournalVerifier.Result verifyJournal(Actor actor) {
-        return journal.verify(session(actor));
-    }
-
-    private static Session session(Actor actor) {
-        return new Session(actor.user(), actor.role());
+        return actor.signedIn().journal().verify();
     }
 
     @Override
     public void close() {
-        workspace.close();
+        workbench.close();
     }
 }

@@ -63,11 +63,14 @@ public final class Api {
                 new Route(HandlerType.GET, "/api/v1/sessions/current", true, this::currentSession),
                 new Route(HandlerType.DELETE, "/api/v1/sessions/current", true, this::signOut),
                 new Route(HandlerType.GET, "/api/v1/workspace", true, this::workspace),
+                new Route(HandlerType.GET, "/api/v1/governance", true, this::governance),
                 new Route(HandlerType.GET, "/api/v1/queue", true, this::queue),
                 new Route(HandlerType.GET, "/api/v1/clusters/{id}", true, this::cluster),
+                new Route(HandlerType.GET, "/api/v1/clusters/{id}/members", true, this::members),
                 new Route(HandlerType.POST, "/api/v1/clusters/{id}/decisions", true, this::decide),
                 new Route(HandlerType.GET, "/api/v1/approvals", true, this::pending),
                 new Route(HandlerType.POST, "/api/v1/decisions/{id}/approval", true, this::approve),
+                new Route(HandlerType.GET, "/api/v1/decisions/{id}/golden", true, this::goldenOfDecision),
                 new Route(HandlerType.GET, "/api/v1/journal/verification", true, this::verify),
                 new Route(HandlerType.GET, "/api/v1/openapi.json", false, this::openApi));
     }
@@ -174,6 +177,16 @@ public final class Api {
         json(ctx, engine.info(actor(ctx)));
     }
 
+    /** {@code GET /api/v1/governance}: the match profile and the governance settings, no personal data. */
+    private void governance(Context ctx) {
+        json(ctx, engine.governance(actor(ctx)));
+    }
+
+    /** {@code GET /api/v1/clusters/{id}/members}: the record ids of a cluster, no personal data. */
+    private void members(Context ctx) {
+        json(ctx, engine.memberIds(actor(ctx), whole(ctx.pathParam("id"), "id", -1)));
+    }
+
     /**
      * {@code GET /api/v1/queue?status=OPEN&status=DEFERRED&source=...&min=0&max=1&limit=50}: the first page of the
      * queue, the most uncertain clusters first, and how many wait in all.
@@ -233,6 +246,15 @@ public final class Api {
         long id = whole(ctx.pathParam("id"), "id", -1);
         ApprovalRequest req = ctx.body().isBlank() ? new ApprovalRequest(null) : body(ctx, ApprovalRequest.class);
         json(ctx, engine.approve(actor(ctx), id, req.comment()));
+    }
+
+    /** {@code GET /api/v1/decisions/{id}/golden}: {@code {"goldenId": "G-000001"}} or {@code null}. */
+    record GoldenOfDecision(String goldenId) {
+    }
+
+    private void goldenOfDecision(Context ctx) {
+        long id = whole(ctx.pathParam("id"), "id", -1);
+        json(ctx, new GoldenOfDecision(engine.goldenRecordOf(actor(ctx), id).orElse(null)));
     }
 
     private void verify(Context ctx) {

@@ -1,0 +1,355 @@
+package de.grw.api.remote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.grw.api.AccessLogApi;
+import de.grw.api.ApprovalApi;
+import de.grw.api.Comparisons;
+import de.grw.api.ExportApi;
+import de.grw.api.GovernanceApi;
+import de.grw.api.ImportApi;
+import de.grw.api.JournalApi;
+import de.grw.api.MatchingApi;
+import de.grw.api.ReviewApi;
+import de.grw.api.SignedIn;
+import de.grw.api.UsersApi;
+import de.grw.common.Text;
+import de.grw.common.UserFacingException;
+import de.grw.journal.JournalEntry;
+import de.grw.profile.MatchProfile;
+import de.grw.journal.JournalVerifier;
+import de.grw.review.DecisionCommand;
+import de.grw.review.ReviewViews.ClusterView;
+import de.grw.review.ReviewViews.DecisionView;
+import de.grw.review.ReviewViews.GoldenView;
+import de.grw.review.ReviewViews.QueueEntry;
+import de.grw.rights.AccessDeniedException;
+import de.grw.rights.Permission;
+import de.grw.rights.Role;
+import de.grw.workspace.ClusterStatus;
+import de.grw.workspace.GovernanceConfig;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A user signed in to a workspace server: the bearer token of the server's session, and the user, role and
+ * permissions the sign-in answered (no I/O for them). Each feature call is one request as this user; the server
+ * decides. Closing signs out on the server ({@code DELETE /api/v1/sessions/current}).
+ */
+final class RemoteSignedIn implements SignedIn {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RemoteSignedIn.class);
+    /** The most entries the server gives in one page of the queue. */
+    static final int MAX_PAGE = 500;
+
+    private final RemoteWorkbench workbench;
+    private final Transport http;
+    private final String token;
+    private final String user;
+    private final Role role;
+    private final Set<Permission> permissions;
+    private final ReviewApi review = new Review();
+    private final ApprovalApi approval = new Approval();
+    private final JournalApi journal = new Journal();
+    private final GovernanceApi governance = new GovernanceApi() {
+        @Override
+        public MatchProfile profile() {
+            return http.read(governanceNode().path("profile"), MatchProfile.class);
+        }
+
+        @Override
+        public GovernanceConfig settings() {
+            return http.read(governanceNode().path("settings"), GovernanceConfig.class);
+        }
+    };
+    private JsonNode governanceNode;
+    private volatile Comparisons comparisons;
+    private volatile boolean closed;
+
+    RemoteSignedIn(RemoteWorkbench workbench, Transport http, JsonNode session) {
+        this.workbench = workbench;
+        this.http = http;
+        this.token = session.path("token").asText();
+        this.user = session.path("user").asText();
+        this.role = Role.valueOf(session.path("role").asText());
+        Set<Permission> p = EnumSet.noneOf(Permission.class);
+        for (JsonNode n : session.path("permissions")) {
+            try {
+                p.add(Permission.valueOf(n.asText()));
+            } catch (IllegalArgumentException e) {
+                LOG.debug("the server names a permission this client does not know: {}", n.asText());
+            }
+        }
+        this.permissions = Collections.unmodifiableSet(p);
+    }
+
+    /** The token while signed in. */
+    private String token() {
+        if (closed || workbench.closed()) {
+            throw new AccessDeniedException(Text.of("users.signed_out"));
+        }
+        return token;
+    }
+
+    JsonNode workspace() {
+        return http.get("/api/v1/workspace", token());
+    }
+
+    @Override
+    public String user() {
+        token();
+        return user;
+    }
+
+    @Override
+    public Role role() {
+        token();
+        return role;
+    }
+
+    @Override
+    public Set<Permission> permissions() {
+        token();
+        return permissions;
+    }
+
+    @Override
+    public ReviewApi review() {
+        token();
+        return review;
+    }
+
+    @Override
+    public ApprovalApi approval() {
+        token();
+        return approval;
+    }
+
+    @Override
+    public JournalApi journal() {
+        token();
+        return journal;
+    }
+
+    @Override
+    public ImportApi imports() {
+        return notOffered(ImportApi.class);
+    }
+
+    @Override
+    public MatchingApi matching() {
+        return notOffered(MatchingApi.class);
+    }
+
+    @Override
+    public AccessLogApi accessLog() {
+        return notOffered(AccessLogApi.class);
+    }
+
+    @Override
+    public ExportApi export() {
+        return notOffered(ExportApi.class);
+    }
+
+    @Override
+    public UsersApi users() {
+        return notOffered(UsersApi.class);
+    }
+
+    @Override
+    public GovernanceApi governance() {
+        token();
+        return governance;
+    }
+
+    /** The profile and the settings, fetched once (they change only with an administrator's import of a profile). */
+    private synchronized JsonNode governanceNode() {
+        if (governanceNode == null) {
+            governanceNode = http.get("/api/v1/governance", token());
+        }
+        return governanceNode;
+    }
+
+    /** An interface whose every method says that the server has no route for it yet. */
+    private <T> T notOffered(Class<T> api) {
+        token();
+        return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, (proxy, m, args) -> {
+            if (m.getDeclaringClass() == Object.class) {
+                return switch (m.getName()) {
+                    case "toString" -> api.getSimpleName() + " (not offered by " + http.base() + ")";
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException(m.getName());
+                };
+            }
+            throw notOffered(api.getSimpleName() + "." + m.getName());
+        }));
+    }
+
+    private UserFacingException notOffered(String operation) {
+        token();
+        return new UserFacingException(Text.of("remote.not_offered", operation, http.base()));
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        workbench.signedOut(this);
+        try {
+            http.delete("/api/v1/sessions/current", token);
+        } catch (RuntimeException e) {
+            // the session ends on the server at its idle timeout anyway
+            LOG.info("signing {} out at {} failed: {}", user, http.base(), e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SignedIn[" + user + " (" + role + ") at " + http.base() + (closed ? ", signed out" : "") + "]";
+    }
+
+    /** The review through the server's queue, cluster and decision routes. */
+    private final class Review implements ReviewApi {
+        @Override
+        public List<QueueEntry> queue(Set<ClusterStatus> statuses, List<String> sources, double minProbability,
+                                      double maxProbability, int limit) {
+            return http.readList(page(statuses, sources, minProbability, maxProbability, limit).path("entries"),
+                    QueueEntry.class);
+        }
+
+        private JsonNode page(Set<ClusterStatus> statuses, List<String> sources, double min, double max,
+                              int limit) {
+            List<String> q = new ArrayList<>();
+            for (ClusterStatus s : statuses == null ? Set.<ClusterStatus>of() : statuses) {
+                q.add(Transport.query("status", s.name()));
+            }
+            for (String s : sources == null ? List.<String>of() : sources) {
+                q.add(Transport.query("source", s));
+            }
+            q.add("min=" + min);
+            q.add("max=" + max);
+            // 0 (all) and more than a page: the server's largest page
+            q.add("limit=" + (limit <= 0 || limit > MAX_PAGE ? MAX_PAGE : limit));
+            return http.get("/api/v1/queue?" + String.join("&", q), token());
+        }
+
+        @Override
+        public int count(Set<ClusterStatus> statuses) {
+            return page(statuses, List.of(), 0, 1, 1).path("total").asInt();
+        }
+
+        @Override
+        public List<String> sources() {
+            throw notOffered("ReviewApi.sources");
+        }
+
+        @Override
+        public List<Long> memberIds(long clusterId) {
+            return http.readList(http.get("/api/v1/clusters/" + clusterId + "/members", token()), Long.class);
+        }
+
+        @Override
+        public ClusterView show(long clusterId, String caseRef) {
+            if (caseRef == null || caseRef.isBlank()) {
+                // what the engine says without one; the server would refuse the request alike
+                throw new UserFacingException(Text.of("server.case_required"));
+            }
+            JsonNode answer = http.get("/api/v1/clusters/" + clusterId, token(), "X-Case-Reference",
+                    caseRef.strip());
+            return http.read(answer.path("cluster"), ClusterView.class);
+        }
+
+        @Override
+        public GoldenView golden(String goldenId, String caseRef) {
+            throw notOffered("ReviewApi.golden");
+        }
+
+        @Override
+        public DecisionView propose(long clusterId, DecisionCommand decision, String comment, String caseRef) {
+            java.util.Objects.requireNonNull(decision, "decision");
+            // a record, so that the command travels with its kind ({"decision":"MERGE",...})
+            DecisionRequest body = new DecisionRequest(decision, comment, caseRef);
+            return http.read(http.post("/api/v1/clusters/" + clusterId + "/decisions", token(), body),
+                    DecisionView.class);
+        }
+
+        @Override
+        public DecisionView revert(long decisionId, String comment, String caseRef) {
+            throw notOffered("ReviewApi.revert");
+        }
+
+        @Override
+        public List<DecisionView> decisions() {
+            throw notOffered("ReviewApi.decisions");
+        }
+
+        @Override
+        public DecisionView decision(long decisionId) {
+            throw notOffered("ReviewApi.decision");
+        }
+
+        @Override
+        public Optional<String> goldenRecordOf(long decisionId) {
+            JsonNode g = http.get("/api/v1/decisions/" + decisionId + "/golden", token()).path("goldenId");
+            return g.isTextual() ? Optional.of(g.asText()) : Optional.empty();
+        }
+
+        /** Built from the server's profile and settings at the first call (one request), then without I/O. */
+        @Override
+        public Comparisons comparisons() {
+            token();
+            Comparisons c = comparisons;
+            if (c == null) {
+                c = new Comparisons(governance.profile(), governance.settings());
+                comparisons = c;
+            }
+            return c;
+        }
+    }
+
+    /** The body of {@code POST /api/v1/clusters/{id}/decisions}. */
+    private record DecisionRequest(DecisionCommand command, String comment, String caseRef) {
+    }
+
+    /** The approval through the server's approval routes. */
+    private final class Approval implements ApprovalApi {
+        @Override
+        public List<DecisionView> pending() {
+            return http.readList(http.get("/api/v1/approvals", token()), DecisionView.class);
+        }
+
+        @Override
+        public DecisionView approve(long decisionId, String comment) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("comment", comment);
+            return http.read(http.post("/api/v1/decisions/" + decisionId + "/approval", token(), body),
+                    DecisionView.class);
+        }
+
+        @Override
+        public DecisionView reject(long decisionId, String comment) {
+            throw notOffered("ApprovalApi.reject");
+        }
+    }
+
+    /** The journal's verification through the server. */
+    private final class Journal implements JournalApi {
+        @Override
+        public List<JournalEntry> entries(String user, String from, String to, String person) {
+            throw notOffered("JournalApi.entries");
+        }
+
+        @Override
+        public JournalVerifier.Result verify() {
+            return http.read(http.get("/api/v1/journal/verification", token()), JournalVerifier.Result.class);
+        }
+    }
+}
