@@ -165,7 +165,7 @@ final class ViewPrinter {
                 if (c[1].equals("missing")) {
                     missing.add(c[0]);
                 } else {
-                    t.row("    " + c[0], c[1], signed(c[2]));
+                    t.row("    " + (c[3].equals("others") ? "" : "within " + c[3] + ": ") + c[0], c[1], signed(c[2]));
                 }
             }
             t.print(out);

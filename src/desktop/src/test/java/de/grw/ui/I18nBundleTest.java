@@ -94,6 +94,11 @@ class I18nBundleTest {
                 keys.add("level." + l.label());
             }
         }
+        if (profile.model().household() != null) {
+            for (var c : profile.model().household().classes()) {
+                keys.add("versus." + c.name());
+            }
+        }
         keys.add("level.else");
         keys.add("level.missing");
         if (!profile.model().differences().isEmpty()) {

@@ -80,6 +80,14 @@ public final class MatchResult {
         return scorer.explain(patterns[pair], first(pair), second(pair));
     }
 
+    /**
+     * The prior weight of a pair's explanation: with the lines of {@link #explain} it adds up to the pair's weight
+     * (it depends on the pair when the pair is weighed against a household class).
+     */
+    public double priorWeight(int pair) {
+        return scorer.priorWeight(patterns[pair], first(pair), second(pair));
+    }
+
     public ModelParameters model() {
         return scorer.model();
     }

@@ -150,8 +150,34 @@ public final class ProfileLoader {
             require(comparisonNames.contains(d), prefix + "model.differences refers to unknown comparison '" + d + "'");
         }
         require(p.model().differences().size() <= 16, prefix + "model.differences counts at most 16 comparisons");
+        if (p.model().household() != null) {
+            validateHouseholds(p, prefix);
+        }
         require(p.threshold() > 0 && p.threshold() < 1, prefix + "threshold must lie between 0 and 1");
         return p;
+    }
+
+    private static void validateHouseholds(MatchProfile p, String prefix) {
+        HouseholdSpec spec = p.model().household();
+        require(spec.classes().size() <= 8, prefix + "model.household has at most 8 classes");
+        Set<String> classNames = new HashSet<>();
+        for (HouseholdSpec.ClassSpec c : spec.classes()) {
+            String what = prefix + "model.household class '" + c.name() + "'";
+            require(c.name() != null && !c.name().isBlank() && !c.name().equals("others") && classNames.add(c.name()),
+                    prefix + "every model.household class needs a name of its own (not 'others')");
+            require(!c.levels().isEmpty(), what + " names no comparison levels");
+            c.levels().forEach((comparison, levels) -> {
+                ComparisonSpec spec2 = p.comparisons().stream().filter(x -> x.name().equals(comparison)).findFirst()
+                        .orElse(null);
+                require(spec2 != null, what + " refers to unknown comparison '" + comparison + "'");
+                Set<String> labels = new HashSet<>(List.of("missing", "else"));
+                spec2.levels().forEach(l -> labels.add(l.label() == null ? l.test() : l.label()));
+                for (String level : levels) {
+                    require(labels.contains(level), what + ": comparison '" + comparison + "' has no level '" + level
+                            + "'");
+                }
+            });
+        }
     }
 
     private static void requireFields(List<String> fields, Set<String> known, String what) {

@@ -157,7 +157,7 @@ class MatchEngineTest {
     @Test
     void explanationsAddUpToTheWeight() {
         for (int p = 0; p < run.result().pairCount(); p++) {
-            double sum = run.result().scorer().priorWeight() + run.result().explain(p).stream()
+            double sum = run.result().priorWeight(p) + run.result().explain(p).stream()
                     .mapToDouble(Contribution::weight).sum();
             assertThat(run.result().weight(p)).isCloseTo(sum, Assertions.within(1e-4));
         }

@@ -72,7 +72,7 @@ class ProfileLoaderTest {
         LevelSpec swapped = given.levels().get(2);
         assertThat(swapped.neutral()).isTrue();
         assertThat(swapped.params()).containsEntry("other", "family_name");
-        LevelSpec jw = given.levels().get(6);
+        LevelSpec jw = given.levels().get(7);
         assertThat(jw.params()).containsEntry("min", 0.92);
     }
 
@@ -166,6 +166,21 @@ class ProfileLoaderTest {
                 .hasMessageEndingWith("model.differences refers to unknown comparison 'vornamen'");
         assertThat(loadChanged(root -> ((ObjectNode) root.get("model")).remove("differences")).model().differences())
                 .isEmpty();
+    }
+
+    @Test
+    void householdClassesNameKnownComparisonsAndLevels() throws IOException {
+        assertThat(ProfileLoader.defaultProfile().model().household().classes())
+                .extracting(HouseholdSpec.ClassSpec::name).containsExactly("twins", "household");
+        assertThatThrownBy(() -> loadChanged(root -> ((ObjectNode) root.get("model").get("household")
+                .withArray("classes").get(1).get("levels")).putArray("anschrift").add("same_address")))
+                .hasMessageEndingWith("model.household class 'household' refers to unknown comparison 'anschrift'");
+        assertThatThrownBy(() -> loadChanged(root -> ((ArrayNode) root.get("model").get("household")
+                .withArray("classes").get(1).get("levels").get("address")).add("gleiche_anschrift")))
+                .hasMessageEndingWith("model.household class 'household': comparison 'address' has no level "
+                        + "'gleiche_anschrift'");
+        assertThat(loadChanged(root -> ((ObjectNode) root.get("model")).remove("household")).model().household())
+                .isNull();
     }
 
     @Test

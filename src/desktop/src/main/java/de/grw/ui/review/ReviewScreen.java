@@ -239,7 +239,12 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
             bar.setPrefHeight(8);
             bar.setPrefWidth(Math.max(2, Math.min(1, Math.abs(w) / 16) * 90));
             bar.setMaxWidth(bar.getPrefWidth());
-            Label l = new Label(ctx.i18n().get("cmp." + row[0]) + ": " + ctx.i18n().get("level." + row[1]) + " "
+            // against a household class: "gleicher Haushalt: Vornamen verschieden -9,3"
+            boolean household = row.length > 3 && !"others".equals(row[3]);
+            String text = household
+                    ? ctx.i18n().get("versus." + row[3]) + ": " + ctx.i18n().get("cmp." + row[0]) + " "
+                    : ctx.i18n().get("cmp." + row[0]) + ": ";
+            Label l = new Label(text + ctx.i18n().get("level." + row[1]) + " "
                     + String.format(ctx.i18n().locale(), "%+.1f", w));
             l.getStyleClass().add("text-small");
             explanation.getChildren().add(new VBox(1, l, bar));

@@ -28,6 +28,7 @@ public final class LevelTests {
         register("and", p -> new All(p.maps("tests").stream().map(LevelTests::nested).toList()));
         register("or", p -> new AnyOf(p.maps("tests").stream().map(LevelTests::nested).toList()));
         DateTests.registerAll();
+        TokenTests.registerAll();
     }
 
     private LevelTests() {

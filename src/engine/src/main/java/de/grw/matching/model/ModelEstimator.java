@@ -55,6 +55,9 @@ public final class ModelEstimator {
         int iterations = 0;
         boolean converged = true;
         double[][] m;
+        if (profile.training().isEmpty() && spec.household() != null) {
+            return withHouseholds(profile, comparisons, candidates, u, mStart, lambdaStart, totalPairs, lambdaPrior);
+        }
         if (profile.training().isEmpty()) {
             return staged(profile, comparisons, candidates, u, mStart, lambdaStart, totalPairs, lambdaPrior);
         }
@@ -149,6 +152,40 @@ public final class ModelEstimator {
         }
         return new ModelParameters(comparisons.names(), labels(comparisons), fit.m(), u, fit.lambda(), iterations,
                 converged, one.differences(counted));
+    }
+
+    /**
+     * EM with three classes (matches, household pairs, other pairs, see {@link HouseholdClass}) over the candidate
+     * pairs, all comparisons at once: household members fall into their own class instead of posing as matches, so
+     * the m of "different given name", "opposite sex" or "different tax id" is learnt from duplicates alone. The
+     * difference-count correction is learnt once the independent model has settled, as in {@link #staged}.
+     */
+    private static ModelParameters withHouseholds(MatchProfile profile, CompiledComparisons comparisons,
+                                                  PatternCounts candidates, double[][] u, double[][] mStart,
+                                                  double lambdaStart, double totalPairs, double lambdaPrior) {
+        ModelSpec spec = profile.model();
+        int c = comparisons.count();
+        boolean[] all = new boolean[c];
+        boolean[] none = new boolean[c];
+        java.util.Arrays.fill(all, true);
+        EmTrainer.Households households = EmTrainer.Households.starting(
+                Households.start(spec.household(), comparisons, u, candidates, totalPairs),
+                spec.household().priorPairs());
+        EmTrainer.Fit fit = EmTrainer.fit(comparisons, candidates, u, mStart, all, none, lambdaStart, totalPairs,
+                spec.maxIterations(), spec.tolerance(), spec.priorMatches(), lambdaPrior,
+                EmTrainer.Differences.NONE, households);
+        int iterations = fit.iterations();
+        boolean converged = fit.converged();
+        int[] counted = counted(profile, comparisons);
+        if (counted.length > 0) {
+            fit = EmTrainer.fit(comparisons, candidates, u, fit.m(), all, none, fit.lambda(), totalPairs,
+                    spec.maxIterations(), spec.tolerance(), spec.priorMatches(), lambdaPrior,
+                    EmTrainer.Differences.after(counted, fit, true), households.after(fit, true));
+            iterations += fit.iterations();
+            converged &= fit.converged();
+        }
+        return new ModelParameters(comparisons.names(), labels(comparisons), fit.m(), u, fit.lambda(), iterations,
+                converged, fit.differences(counted), fit.households());
     }
 
     /** Indices of the comparisons named in the model's {@code differences}. */

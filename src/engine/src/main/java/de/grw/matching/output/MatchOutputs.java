@@ -39,8 +39,10 @@ public final class MatchOutputs {
     }
 
     /**
-     * Scored candidate pairs with probability, match weight, whether they share a cluster, and for each
-     * comparison the level reached and its weight in bits: why the pair was proposed.
+     * Scored candidate pairs with probability, match weight, whether they share a cluster, what the pair is weighed
+     * against ({@code others}: two people taken at random; or a household class such as {@code household} or
+     * {@code twins}), the prior weight, and for each comparison the level reached and its weight in bits: why the pair
+     * was proposed. Prior and weights add up to the match weight.
      *
      * @param minProbability pairs below this probability are left out (0 writes all candidate pairs)
      * @return number of pairs written
@@ -53,12 +55,12 @@ public final class MatchOutputs {
         AtomicFiles.write(file, out -> {
             Writer w = writer(out);
             StringBuilder header = new StringBuilder(
-                    "source_a,record_id_a,source_b,record_id_b,probability,match_weight,same_cluster,prior_weight");
+                    "source_a,record_id_a,source_b,record_id_b,probability,match_weight,same_cluster,versus,"
+                            + "prior_weight");
             for (String c : comparisons) {
                 header.append(',').append(c).append("_level,").append(c).append("_weight");
             }
             w.write(header.append('\n').toString());
-            String prior = String.format(Locale.ROOT, "%.3f", scorer.priorWeight());
             StringBuilder line = new StringBuilder(256);
             for (int i = 0; i < result.pairCount(); i++) {
                 double p = result.probability(i);
@@ -72,8 +74,11 @@ public final class MatchOutputs {
                         .append(',').append(CsvText.quote(table.sourceName(b))).append(',')
                         .append(CsvText.quote(table.recordId(b))).append(',')
                         .append(String.format(Locale.ROOT, "%.6f,%.3f", p, result.weight(i))).append(',')
-                        .append(result.clusterOf(a) == result.clusterOf(b)).append(',').append(prior);
-                for (Contribution c : result.explain(i)) {
+                        .append(result.clusterOf(a) == result.clusterOf(b)).append(',');
+                List<Contribution> explanation = result.explain(i);
+                line.append(explanation.isEmpty() ? Contribution.OTHERS : explanation.get(0).versus()).append(',')
+                        .append(String.format(Locale.ROOT, "%.3f", result.priorWeight(i)));
+                for (Contribution c : explanation) {
                     line.append(',').append(c.level()).append(',')
                             .append(String.format(Locale.ROOT, "%.3f", c.weight()));
                 }

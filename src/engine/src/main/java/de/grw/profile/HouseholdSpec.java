@@ -1,0 +1,41 @@
+package de.grw.profile;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The household classes of the model: kinds of pairs of two different people that agree on much more than two
+ * strangers do, because they belong to one family. A twin, a junior with his father's given name, a sibling or a
+ * spouse agrees on family name and address as a matter of course; twins agree on birth date and birth place as
+ * well. The model gives each kind a latent class of its own beside matches and other pairs (see
+ * {@code HouseholdClass}).
+ *
+ * @param classes    the classes, each with the comparison levels a pair must be at to belong to it
+ * @param priorPairs weight, in pairs of the class, of the starting values (for comparisons the class does not
+ *                   constrain: their u) that its level shares are drawn towards: decisive for a file with a handful of
+ *                   families, a rounding error for a register
+ */
+public record HouseholdSpec(List<ClassSpec> classes, double priorPairs) {
+    public HouseholdSpec {
+        classes = classes == null ? List.of() : List.copyOf(classes);
+        priorPairs = priorPairs <= 0 ? 20 : priorPairs;
+    }
+
+    /**
+     * One household class.
+     *
+     * @param name   class name, shown in the explanation ({@code household}: "gleicher Haushalt", {@code twins})
+     * @param levels per comparison, the levels at which a pair can belong to the class; a pair belongs to it only
+     *               when every listed comparison is at one of its listed levels
+     */
+    public record ClassSpec(String name, Map<String, List<String>> levels) {
+        public ClassSpec {
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            if (levels != null) {
+                levels.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+            }
+            levels = java.util.Collections.unmodifiableMap(copy);
+        }
+    }
+}
