@@ -25,17 +25,27 @@ public record HouseholdSpec(List<ClassSpec> classes, double priorPairs) {
     /**
      * One household class.
      *
-     * @param name   class name, shown in the explanation ({@code household}: "gleicher Haushalt", {@code twins})
-     * @param levels per comparison, the levels at which a pair can belong to the class; a pair belongs to it only
-     *               when every listed comparison is at one of its listed levels
+     * @param name       class name, shown in the explanation ({@code household}: "gleicher Haushalt", {@code twins})
+     * @param levels     per comparison, the levels at which a pair can belong to the class; a pair belongs to it
+     *                   only when every listed comparison is at one of its listed levels
+     * @param asStrangers comparisons on which two members of the class agree no more than two strangers (their
+     *                   identifiers, their given names, their sex): the class takes their u instead of learning
+     *                   them. This is what makes the class a class of <em>different</em> people: free on these, EM
+     *                   can turn it into a second class of duplicates
      */
-    public record ClassSpec(String name, Map<String, List<String>> levels) {
+    public record ClassSpec(String name, Map<String, List<String>> levels, List<String> asStrangers) {
         public ClassSpec {
             Map<String, List<String>> copy = new LinkedHashMap<>();
             if (levels != null) {
                 levels.forEach((k, v) -> copy.put(k, List.copyOf(v)));
             }
             levels = java.util.Collections.unmodifiableMap(copy);
+            asStrangers = asStrangers == null ? List.of() : List.copyOf(asStrangers);
+        }
+
+        /** A class that learns every comparison it does not constrain. */
+        public ClassSpec(String name, Map<String, List<String>> levels) {
+            this(name, levels, List.of());
         }
     }
 }

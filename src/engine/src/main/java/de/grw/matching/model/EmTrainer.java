@@ -301,7 +301,7 @@ public final class EmTrainer {
                     delta = Math.max(delta, Math.abs(next - lambdaH[j]) / lambdaH[j]);
                     lambdaH[j] = next;
                     for (int k = 0; k < c; k++) {
-                        if (estimate[k] || useFixed[k]) {
+                        if ((estimate[k] || useFixed[k]) && !classes.get(j).asStrangers(k)) {
                             delta = Math.max(delta, updateH(comparisons, k, h[j][k], agreeH[j][k], presentH[j][k],
                                     u[k], households.centers().get(j)[k], households.priorPairs()));
                         }

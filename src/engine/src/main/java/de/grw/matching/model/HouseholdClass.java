@@ -34,11 +34,12 @@ public final class HouseholdClass implements Serializable {
     private static final long serialVersionUID = 1L;
     /** No household class: the two-class model. */
     public static final HouseholdClass NONE = new HouseholdClass("none", new int[0], new boolean[0][],
-            new double[0][], 0);
+            new boolean[0], new double[0][], 0);
 
     private final String name;
     private final int[] comparisons;
     private final boolean[][] eligible;
+    private final boolean[] asStrangers;
     private final double[][] h;
     private final double lambda;
 
@@ -47,11 +48,14 @@ public final class HouseholdClass implements Serializable {
      * @param comparisons the household comparisons' indices
      * @param eligible    per household comparison (in the order of {@code comparisons}), per level: whether a pair at
      *                    that level can belong to one household
+     * @param asStrangers per comparison: the class keeps {@code h = u} there (two strangers), it does not learn it
      * @param h           level shares among household pairs, per comparison (all comparisons) and level
      * @param lambda      share of household pairs among all record pairs
      */
-    public HouseholdClass(String name, int[] comparisons, boolean[][] eligible, double[][] h, double lambda) {
+    public HouseholdClass(String name, int[] comparisons, boolean[][] eligible, boolean[] asStrangers, double[][] h,
+                          double lambda) {
         this.name = name;
+        this.asStrangers = asStrangers.clone();
         this.comparisons = comparisons.clone();
         this.eligible = new boolean[eligible.length][];
         for (int j = 0; j < eligible.length; j++) {
@@ -63,7 +67,7 @@ public final class HouseholdClass implements Serializable {
 
     /** The class with new parameters, same eligibility. */
     public HouseholdClass with(double[][] newH, double newLambda) {
-        return new HouseholdClass(name, comparisons, eligible, newH, newLambda);
+        return new HouseholdClass(name, comparisons, eligible, asStrangers, newH, newLambda);
     }
 
     public String name() {
@@ -99,6 +103,11 @@ public final class HouseholdClass implements Serializable {
             }
         }
         return true;
+    }
+
+    /** Whether the class keeps a comparison at {@code h = u} instead of learning it. */
+    public boolean asStrangers(int comparison) {
+        return comparison < asStrangers.length && asStrangers[comparison];
     }
 
     /** Indices of the household comparisons. */

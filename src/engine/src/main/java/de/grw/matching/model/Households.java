@@ -98,8 +98,17 @@ public final class Households {
             }
             j++;
         }
+        boolean[] strangers = new boolean[comparisons.count()];
+        for (String comparison : cls.asStrangers()) {
+            int k = names.indexOf(comparison);
+            if (k < 0) {
+                throw new IllegalArgumentException("household class '" + cls.name() + "': unknown comparison '"
+                        + comparison + "'");
+            }
+            strangers[k] = true;
+        }
         double[][] empty = new double[comparisons.count()][];
         Arrays.setAll(empty, k -> new double[0]);
-        return new HouseholdClass(cls.name(), indices, eligible, empty, 0);
+        return new HouseholdClass(cls.name(), indices, eligible, strangers, empty, 0);
     }
 }
