@@ -49,7 +49,8 @@ class ProfileLoaderTest {
         assertThat(p.field("blocking_notice").orElseThrow().type()).isEqualTo(FieldType.FLAG);
         assertThat(p.fieldIndex("family_name")).isEqualTo(1);
         assertThat(p.fieldIndex("nope")).isEqualTo(-1);
-        assertThat(p.composites()).extracting(CompositeSpec::name).containsExactly("full_name", "street_address");
+        assertThat(p.composites()).extracting(CompositeSpec::name).containsExactly("full_name", "family_and_birth_name",
+                "street_address");
         assertThat(p.comparisons()).isNotEmpty().hasSizeLessThanOrEqualTo(ProfileLoader.MAX_COMPARISONS);
         assertThat(p.blocking()).extracting(BlockingRuleSpec::name).contains("names+birth_year");
         assertThat(p.blocking().stream().filter(BlockingRuleSpec::unordered)).extracting(BlockingRuleSpec::name)

@@ -76,6 +76,25 @@ class LevelTestsTest {
     }
 
     @Test
+    void crossWithOneEditFindsAMistypedBirthNameButLeavesTheFamilyNameToItsOwnLevels() {
+        PreparedRecords r = person(
+                row("family_name", "Schmidt", "birth_name", "geb. Braun"),
+                row("family_name", "Brgaun"),
+                row("family_name", "Schmitd"),
+                row("family_name", "Weber", "birth_name", "Brauns"),
+                row("family_name", "Bruan"));
+        BoundTest fuzzy = bind(r, "cross", Map.of("fields", List.of("family_name", "birth_name"), "max", 1));
+        BoundTest exact = bind(r, "cross", Map.of("fields", List.of("family_name", "birth_name")));
+        assertThat(exact.test(0, 1)).isFalse();
+        assertThat(fuzzy.test(0, 1)).as("geb. Braun against Brgaun").isTrue();
+        assertThat(fuzzy.test(1, 0)).isTrue();
+        assertThat(fuzzy.test(0, 2)).as("a typo in the family name itself is the family name's one_typo level")
+                .isFalse();
+        assertThat(fuzzy.test(0, 3)).as("two birth names one edit apart").isTrue();
+        assertThat(fuzzy.test(0, 4)).as("a swap of neighbours is one edit").isTrue();
+    }
+
+    @Test
     void swappedNeedsBothFieldsExchanged() {
         PreparedRecords r = person(
                 row("given_names", "Hans", "family_name", "Müller"),
