@@ -94,6 +94,11 @@ class I18nBundleTest {
                 keys.add("level." + l.label());
             }
         }
+        if (profile.contradictions().stream().anyMatch(de.grw.profile.ContradictionSpec::direct)) {
+            keys.add("cmp." + de.grw.matching.MatchResult.CONTRADICTION);
+            profile.contradictions().stream().filter(de.grw.profile.ContradictionSpec::direct)
+                    .forEach(c -> keys.add("level." + c.label()));
+        }
         if (profile.model().household() != null) {
             for (var c : profile.model().household().classes()) {
                 keys.add("versus." + c.name());

@@ -86,11 +86,12 @@ public final class MatchEngine {
 
         timer.start("cluster");
         double threshold = options.threshold() != null ? options.threshold() : profile.threshold();
+        Contradictions.Bound contradictions = Contradictions.bind(profile.contradictions(), records, comparisons);
         ConstrainedClustering.Result clusters = cluster(records, candidates.pairs(), weights, threshold,
-                Contradictions.bind(profile.contradictions(), records), extraConstraint, mustLink, scorer, cancel);
+                contradictions, extraConstraint, mustLink, scorer, cancel);
         timer.stop();
         return new MatchResult(records, candidates, patterns, weights, scorer, threshold, clusters, timer.phases(),
-                totalPairs);
+                totalPairs, contradictions);
     }
 
     static double totalPairs(RecordTable table, boolean linkOnly) {
@@ -143,13 +144,16 @@ public final class MatchEngine {
     }
 
     private static ConstrainedClustering.Result cluster(PreparedRecords records, long[] pairs, float[] weights,
-                                                        double threshold, PairConstraint contradiction,
+                                                        double threshold, Contradictions.Bound contradictions,
                                                         PairConstraint cannotLink, int[][] mustLink,
                                                         Scorer scorer, CancellationToken cancel) {
         double minWeight = Math.log(threshold / (1 - threshold)) / Math.log(2);
         LongList selected = new LongList();
         for (int i = 0; i < pairs.length; i++) {
-            if (weights[i] >= minWeight) {
+            // a direct contradiction (different valid tax ids, opposite sex without an agreeing identifier, ...)
+            // refuses the link whatever the weight
+            if (weights[i] >= minWeight && !contradictions.forbidsDirectLink(CandidatePairs.first(pairs[i]),
+                    CandidatePairs.second(pairs[i]))) {
                 selected.add(i);
             }
         }
@@ -166,8 +170,9 @@ public final class MatchEngine {
         // A contradiction keeps two records apart unless the model links the two directly: it stops chains
         // (A-B-C with A and C contradicting), it does not overrule the evidence of the pair itself.
         CompiledComparisons comparisons = scorer.comparisons();
+        PairConstraint contradiction = contradictions.chain();
         PairConstraint chainGuard = (a, b) -> contradiction.cannotLink(a, b)
-                && scorer.weight(comparisons.pattern(a, b), a, b) < minWeight;
+                && (contradictions.forbidsDirectLink(a, b) || scorer.weight(comparisons.pattern(a, b), a, b) < minWeight);
         return ConstrainedClustering.cluster(records.size(), first, second, w, cannotLink.or(chainGuard), mustLink,
                 cancel);
     }

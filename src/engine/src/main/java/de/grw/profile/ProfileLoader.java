@@ -139,6 +139,11 @@ public final class ProfileLoader {
         requireFields(p.sortKey(), names, prefix + "sortKey");
         for (ContradictionSpec c : p.contradictions()) {
             requireFields(List.of(c.field()), names, prefix + "contradiction");
+            require(c.scope().equals(ContradictionSpec.CHAIN) || c.scope().equals(ContradictionSpec.DIRECT),
+                    prefix + "contradiction on " + c.field() + ": scope is 'chain' or 'direct', not '" + c.scope()
+                            + "'");
+            c.unless().forEach((comparison, levels) -> requireLevels(p, comparison, levels,
+                    prefix + "contradiction on " + c.field() + " (unless)"));
         }
         require(p.limits() != null && p.limits().maxBlockSize() >= 2 && p.limits().window() >= 2,
                 prefix + "limits need maxBlockSize >= 2 and window >= 2");
@@ -166,17 +171,22 @@ public final class ProfileLoader {
             require(c.name() != null && !c.name().isBlank() && !c.name().equals("others") && classNames.add(c.name()),
                     prefix + "every model.household class needs a name of its own (not 'others')");
             require(!c.levels().isEmpty(), what + " names no comparison levels");
-            c.levels().forEach((comparison, levels) -> {
-                ComparisonSpec spec2 = p.comparisons().stream().filter(x -> x.name().equals(comparison)).findFirst()
-                        .orElse(null);
-                require(spec2 != null, what + " refers to unknown comparison '" + comparison + "'");
-                Set<String> labels = new HashSet<>(List.of("missing", "else"));
-                spec2.levels().forEach(l -> labels.add(l.label() == null ? l.test() : l.label()));
-                for (String level : levels) {
-                    require(labels.contains(level), what + ": comparison '" + comparison + "' has no level '" + level
-                            + "'");
-                }
-            });
+            c.levels().forEach((comparison, levels) -> requireLevels(p, comparison, levels, what));
+            for (String comparison : c.asStrangers()) {
+                require(p.comparisons().stream().anyMatch(x -> x.name().equals(comparison)),
+                        what + " (asStrangers) refers to unknown comparison '" + comparison + "'");
+            }
+        }
+    }
+
+    private static void requireLevels(MatchProfile p, String comparison, List<String> levels, String what) {
+        ComparisonSpec spec = p.comparisons().stream().filter(x -> x.name().equals(comparison)).findFirst()
+                .orElse(null);
+        require(spec != null, what + " refers to unknown comparison '" + comparison + "'");
+        Set<String> labels = new HashSet<>(List.of("missing", "else"));
+        spec.levels().forEach(l -> labels.add(l.label() == null ? l.test() : l.label()));
+        for (String level : levels) {
+            require(labels.contains(level), what + ": comparison '" + comparison + "' has no level '" + level + "'");
         }
     }
 

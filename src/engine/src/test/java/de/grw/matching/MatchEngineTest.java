@@ -219,26 +219,22 @@ class MatchEngineTest {
     }
 
     @Test
-    void contradictingRecordsAreNotChainedTogetherUnlessLinkedDirectly() {
+    void fatherAndSonAGenerationApartAreNeverLinkedNotEvenThroughARecordWithoutBirthDate() {
         Run chained = run(profile, MatchOptions.defaults(), ONE_SOURCE, concat(ROWS, CHAIN));
-        double ab = chained.result().probability(chained.pair("17", "18"));
-        double bc = chained.result().probability(chained.pair("18", "19"));
-        double ac = chained.result().probability(chained.pair("17", "19"));
+        int fatherAndSon = chained.pair("17", "19");
         assertThat(chained.levels("17", "19")).containsEntry("birth_date", "else");
-        // the birth dates differ clearly, but with name and address agreeing the pair is linked directly
-        assertThat(ac).isGreaterThan(profile.threshold()).isLessThan(Math.min(ab, bc));
-        assertThat(chained.clusters()).contains("17,18,19");
+        // a direct contradiction: birth years a generation apart, and not one wrong year with day and month agreeing
+        assertThat(chained.result().contradicts(fatherAndSon)).isTrue();
+        assertThat(chained.result().explain(fatherAndSon)).anyMatch(c -> c.comparison().equals("contradiction")
+                && c.level().equals("birth_date_years_apart") && c.weight() == 0.0);
+        assertThat(chained.result().explain(chained.pair("17", "18"))).anyMatch(c -> c.comparison()
+                .equals("contradiction") && c.level().equals("missing"));
+        // the record without birth date goes with one of them, the two never share a cluster
+        assertThat(chained.clusters()).containsAnyOf("17,18", "18,19").doesNotContain("17,18,19", "17,19");
 
-        // with a threshold between the direct pair and the chain links, only the chain connects 17 and 19
-        double threshold = (ac + Math.min(ab, bc)) / 2;
-        Run guarded = run(profile, MatchOptions.defaults().withThreshold(threshold), ONE_SOURCE,
+        // without the profile's contradiction rules the chain through record 18 joins father and son
+        Run unguarded = run(TestRecords.withContradictions(profile, List.of()), MatchOptions.defaults(), ONE_SOURCE,
                 concat(ROWS, CHAIN));
-        assertThat(guarded.clusters()).contains("17,18").doesNotContain("17,18,19", "18,19");
-        assertThat(guarded.result().clusters().refusedMerges()).isEqualTo(1);
-
-        // without the profile's contradiction rules the chain would join father and son
-        Run unguarded = run(TestRecords.withContradictions(profile, List.of()),
-                MatchOptions.defaults().withThreshold(threshold), ONE_SOURCE, concat(ROWS, CHAIN));
         assertThat(unguarded.clusters()).contains("17,18,19");
     }
 

@@ -50,7 +50,7 @@ public final class MatchOutputs {
     public static long writePairs(Path file, MatchResult result, double minProbability) throws IOException {
         RecordTable table = result.records().table();
         Scorer scorer = result.scorer();
-        List<String> comparisons = scorer.explanationNames();
+        List<String> comparisons = result.explanationNames();
         long[] written = {0};
         AtomicFiles.write(file, out -> {
             Writer w = writer(out);
