@@ -2,26 +2,25 @@ package de.grw.bench;
 
 import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
-import de.grw.evaluation.PairwiseEvaluation;
+import de.grw.evaluation.ErrorBreakdown;
+import de.grw.evaluation.MatchEvaluation;
 import de.grw.importing.ColumnMapping;
 import de.grw.importing.ImportProblem;
 import de.grw.importing.MappingFile;
 import de.grw.matching.MatchJob;
 import de.grw.matching.MatchOptions;
-import de.grw.matching.data.RecordTable;
 import de.grw.matching.output.MatchOutputs;
+import de.grw.profile.MatchProfile;
 import de.grw.profile.ProfileLoader;
 import de.grw.synthetic.GenerationReport;
 import de.grw.synthetic.GeneratorConfig;
+import de.grw.synthetic.Population;
 import de.grw.synthetic.PopulationGenerator;
-import java.io.BufferedReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,12 +31,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code grw benchmark}: generates a synthetic German population across three sources, runs the full match on it
- * end to end (import, match, writing the clusters) and prints records, seconds, peak heap and F1 against the
- * generator's truth.
+ * end to end (import, match, writing the clusters) and prints records, seconds, peak heap, F1 against the
+ * generator's truth and the {@link ErrorBreakdown} (false merges by relation, missed pairs by reason).
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = {"Speed and quality benchmark: generates a deterministic synthetic German population in three",
-            "sources, matches it end to end and prints records, seconds per phase, peak heap and pairwise F1.",
+            "sources, matches it end to end and prints records, seconds per phase, peak heap, pairwise F1 and",
+            "the errors: false merges by relation (twins, father and son, siblings, ...), missed pairs by reason.",
             "Run with the heap you want to prove, e.g. java -Xmx4g -jar grw.jar benchmark --records 1000000"})
 public final class BenchmarkCommand implements Callable<Integer> {
     @Spec
@@ -50,6 +50,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--population", defaultValue = "realistic", paramLabel = "P", converter = PopulationConverter.class,
+            description = {"realistic (default) or classic (the generator before issue 11, for figures measured on it)."})
+    Population population;
+
     @Option(names = "--dir", paramLabel = "DIR",
             description = "Keep the generated files and the output here (default: a temporary folder, deleted).")
     Path dir;
@@ -61,15 +65,17 @@ public final class BenchmarkCommand implements Callable<Integer> {
         Path work = temporary ? Files.createTempDirectory("grw-benchmark") : dir;
         try {
             long genStart = System.nanoTime();
-            GenerationReport report = new PopulationGenerator().generate(GeneratorConfig.of(seed, records, work));
+            GenerationReport report = new PopulationGenerator().generate(GeneratorConfig.of(seed, records, work)
+                    .withPopulation(population));
             double genSeconds = (System.nanoTime() - genStart) / 1e9;
-            out.printf("generated %,d records (seed %d) in %.1f s: %s%n", report.totalRecords(), seed, genSeconds,
-                    report.recordsPerSource());
+            out.printf("generated %,d records (seed %d, %s population) in %.1f s: %s%n", report.totalRecords(), seed,
+                    population.label(), genSeconds, report.recordsPerSource());
             System.gc();
             long start = System.nanoTime();
             List<Path> inputs = List.of(work.resolve("melderegister.csv"), work.resolve("sozialamt.csv"),
                     work.resolve("kfz_halter.csv"));
-            MatchJob.Outcome outcome = new MatchJob(ProfileLoader.defaultProfile(), MappingFile.NONE, null).run(
+            MatchProfile profile = ProfileLoader.defaultProfile();
+            MatchJob.Outcome outcome = new MatchJob(profile, MappingFile.NONE, null).run(
                     inputs, MatchOptions.defaults(), new MatchJob.Observer() {
                         @Override
                         public void mapping(String source, ColumnMapping mapping) {
@@ -83,8 +89,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
             MatchOutputs.writeClusters(work.resolve("clusters.csv"), outcome.result());
             double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
             double seconds = (System.nanoTime() - start) / 1e9;
-            PairwiseEvaluation quality = evaluate(outcome.table(), outcome.result()::clusterOf,
-                    work.resolve("truth.csv"));
+            long peakHeap = de.grw.common.HeapUsage.peakBytes(); // of the match, before the evaluation reads the truth
+            ErrorBreakdown quality = MatchEvaluation.evaluate(outcome.table(), outcome.result(),
+                    profile.fieldIndex("birth_date"), work.resolve(PopulationGenerator.TRUTH_FILE));
             out.printf("records: %,d; candidate pairs: %,d; clusters: %,d%n", outcome.table().size(),
                     outcome.result().pairCount(), outcome.result().clusters().clusterCount());
             StringBuilder phases = new StringBuilder("seconds per phase:");
@@ -95,9 +102,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
             out.println(phases);
             out.printf("end to end (import, match, write): %.1f s for %,d records%n", seconds,
                     outcome.table().size());
-            out.printf("peak heap: %,d MB (max heap %,d MB)%n", de.grw.common.HeapUsage.peakBytes() / (1024 * 1024),
+            out.printf("peak heap: %,d MB (max heap %,d MB)%n", peakHeap / (1024 * 1024),
                     Runtime.getRuntime().maxMemory() / (1024 * 1024));
-            out.printf("quality against the generator's truth: %s%n", quality);
+            out.printf("quality against the generator's truth: %s%n", quality.pairwise());
+            quality.describe().forEach(out::println);
             return 0;
         } finally {
             if (temporary) {
@@ -106,28 +114,5 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 }
             }
         }
-    }
-
-    static PairwiseEvaluation evaluate(RecordTable table, java.util.function.IntUnaryOperator clusterOf, Path truth)
-            throws java.io.IOException {
-        Map<String, String> person = new HashMap<>();
-        try (BufferedReader r = Files.newBufferedReader(truth, StandardCharsets.UTF_8)) {
-            r.readLine();
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                int a = line.indexOf(',');
-                int b = line.indexOf(',', a + 1);
-                person.put(line.substring(0, b), line.substring(b + 1));
-            }
-        }
-        Integer[] predicted = new Integer[table.size()];
-        String[] entity = new String[table.size()];
-        for (int i = 0; i < table.size(); i++) {
-            predicted[i] = clusterOf.applyAsInt(i);
-            entity[i] = person.get(table.sourceName(i) + "," + table.recordId(i));
-            if (entity[i] == null) {
-                throw new IllegalStateException("no truth for " + table.sourceName(i) + "/" + table.recordId(i));
-            }
-        }
-        return PairwiseEvaluation.of(predicted, entity);
     }
 }

@@ -8,6 +8,7 @@ import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.review.Survivorship;
 import de.grw.synthetic.GeneratorConfig;
+import de.grw.synthetic.Population;
 import de.grw.synthetic.PopulationGenerator;
 import de.grw.rights.Role;
 import de.grw.rights.Session;
@@ -102,7 +103,8 @@ public final class ReviewBenchmarkCommand implements Callable<Integer> {
     private void build(Path file, PrintWriter out) throws Exception {
         Path data = Files.createTempDirectory("grw-review-bench-data");
         long t = System.nanoTime();
-        new PopulationGenerator().generate(GeneratorConfig.of(1, records, data));
+        // a speed benchmark: the classic population keeps its figures comparable with earlier runs
+        new PopulationGenerator().generate(GeneratorConfig.of(1, records, data).withPopulation(Population.CLASSIC));
         try (Workspace w = WorkspaceSetup.create(file, Clock.systemUTC(), "person-de")) {
             UserService users = new UserService(w);
             Session admin = users.createFirstAdministrator("admin", PASSWORD.toCharArray());

@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Puts the errors of {@link ErrorType} into the record of a duplicate and counts what it did. */
+/**
+ * Puts the errors of {@link ErrorType} into the record of a duplicate and counts what it did; in the realistic
+ * population also single clerical errors into first records ({@link #clerical}).
+ */
 final class DuplicateMaker {
     private static final ErrorType[] TYPES = ErrorType.values();
 
@@ -15,6 +18,8 @@ final class DuplicateMaker {
     private final boolean[] chosen = new boolean[TYPES.length];
 
     final long[] counts = new long[TYPES.length];
+    /** Errors put into first records by {@link #clerical}, by type. */
+    final long[] clericalCounts = new long[TYPES.length];
     long duplicates;
     long hardDuplicates;
     long unchangedDuplicates;
@@ -32,15 +37,15 @@ final class DuplicateMaker {
         boolean hard = r.nextDouble() < hardShare;
         if (hard) {
             hardDuplicates++;
-            pick(rec, p, true, 2);
-            pick(rec, p, false, 1 + (r.nextDouble() < 0.5 ? 1 : 0));
+            pick(rec, p, true, 2, false);
+            pick(rec, p, false, 1 + (r.nextDouble() < 0.5 ? 1 : 0), false);
         } else {
             double u = r.nextDouble();
             int errors = u < 0.04 ? 0 : u < 0.50 ? 1 : u < 0.85 ? 2 : 3;
             if (errors == 0) {
                 unchangedDuplicates++;
             }
-            pick(rec, p, false, errors);
+            pick(rec, p, false, errors, false);
         }
         for (int i = 0; i < TYPES.length; i++) {
             // an earlier error (a move, a name change) can make a later one inapplicable: then it is skipped
@@ -52,11 +57,26 @@ final class DuplicateMaker {
     }
 
     /**
-     * Marks {@code n} further applicable types, drawn without replacement by weight. Among normal errors at most one
-     * major change is drawn.
+     * Puts one clerical error into a person's first record in a source: a minor type (no move, married name or swapped
+     * names) drawn by {@link ErrorType#weight} among those that apply.
      */
-    private void pick(Rec rec, Person p, boolean hard, int n) {
-        boolean majorTaken = false;
+    void clerical(Rec rec, Person p) {
+        Arrays.fill(chosen, false);
+        pick(rec, p, false, 1, true);
+        for (int i = 0; i < TYPES.length; i++) {
+            if (chosen[i] && applicable(TYPES[i], rec, p)) {
+                apply(TYPES[i], rec, p, false);
+                clericalCounts[i]++;
+            }
+        }
+    }
+
+    /**
+     * Marks {@code n} further applicable types, drawn without replacement by weight. Among normal errors at most one
+     * major change is drawn; none with {@code noMajor}.
+     */
+    private void pick(Rec rec, Person p, boolean hard, int n, boolean noMajor) {
+        boolean majorTaken = noMajor;
         for (int i = 0; i < TYPES.length; i++) {
             majorTaken |= chosen[i] && TYPES[i].major;
         }
@@ -104,7 +124,7 @@ final class DuplicateMaker {
         return switch (type) {
             case MARRIED_NAME -> isAdult(p) && p.sex != 'd' && rec.family != null;
             case NAME_VARIANT -> !lex.variants(rec.family).isEmpty()
-                    || !lex.variants(HouseholdFactory.firstGivenName(rec.given)).isEmpty();
+                    || !lex.variants(PersonMaker.firstGivenName(rec.given)).isEmpty();
             case GIVEN_FIRST_ONLY -> isDouble(rec.given);
             case DATE_SWAP -> !rec.dateMissing && rec.day <= 12 && rec.day != rec.month;
             case DATE_DIGIT -> !rec.dateMissing;
@@ -134,7 +154,7 @@ final class DuplicateMaker {
             case MARRIED_NAME -> marriedName(rec, p);
             case MOVED -> moved(rec, p, hard);
             case NAME_VARIANT -> nameVariant(rec);
-            case GIVEN_FIRST_ONLY -> rec.given = HouseholdFactory.firstGivenName(rec.given);
+            case GIVEN_FIRST_ONLY -> rec.given = PersonMaker.firstGivenName(rec.given);
             case GIVEN_CALL_NAME -> callName(rec);
             case TITLE_CHANGE -> rec.title = rec.title != null ? null : p.title != null ? p.title : "Dr.";
             case FAMILY_TYPO -> {
@@ -236,11 +256,11 @@ final class DuplicateMaker {
     private void nameVariant(Rec rec) {
         List<String> familyVariants = lex.variants(rec.family);
         if (!familyVariants.isEmpty() && (r.nextBoolean() || lex.variants(
-                HouseholdFactory.firstGivenName(rec.given)).isEmpty())) {
+                PersonMaker.firstGivenName(rec.given)).isEmpty())) {
             rec.family = other(familyVariants, rec.family);
             return;
         }
-        String first = HouseholdFactory.firstGivenName(rec.given);
+        String first = PersonMaker.firstGivenName(rec.given);
         List<String> givenVariants = lex.variants(first);
         if (!givenVariants.isEmpty()) {
             rec.given = other(givenVariants, first) + rec.given.substring(first.length());
@@ -254,7 +274,7 @@ final class DuplicateMaker {
 
     private void callName(Rec rec) {
         if (isDouble(rec.given)) {
-            String first = HouseholdFactory.firstGivenName(rec.given);
+            String first = PersonMaker.firstGivenName(rec.given);
             rec.given = rec.given.substring(first.length() + 1); // the second name is the call name
             return;
         }
@@ -299,8 +319,12 @@ final class DuplicateMaker {
         return u < 0.45 ? digits + " " + letter : u < 0.8 ? digits + Character.toUpperCase(letter) : digits;
     }
 
-    /** One replaced digit (60%) or two swapped neighbours (40%); a leading digit never becomes 0 in a tax id. */
     private String digitError(String digits, boolean noLeadingZero) {
+        return digitError(digits, noLeadingZero, r);
+    }
+
+    /** One replaced digit (60%) or two swapped neighbours (40%); a leading digit never becomes 0 in a tax id. */
+    static String digitError(String digits, boolean noLeadingZero, SplittableRandom r) {
         char[] c = digits.toCharArray();
         for (int attempt = 0; attempt < 8; attempt++) {
             char[] t = c.clone();

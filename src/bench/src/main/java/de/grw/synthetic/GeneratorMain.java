@@ -11,10 +11,11 @@ import java.util.Map;
  * what it wrote. Exit code 0 on success, 1 on an I/O error, 2 on bad arguments.
  */
 public final class GeneratorMain {
-    static final String USAGE = "usage: GeneratorMain --records N --out DIR [--seed S]\n"
-            + "  --records N  total records across melderegister.csv, sozialamt.csv and kfz_halter.csv (default 1000)\n"
-            + "  --out DIR    output directory (created if missing; the four files in it are replaced)\n"
-            + "  --seed S     random seed (default 1); the same seed gives byte-identical files";
+    static final String USAGE = "usage: GeneratorMain --records N --out DIR [--seed S] [--population P]\n"
+            + "  --records N     total records across melderegister.csv, sozialamt.csv and kfz_halter.csv (default 1000)\n"
+            + "  --out DIR       output directory (created if missing; the four files in it are replaced)\n"
+            + "  --seed S        random seed (default 1); the same seed gives byte-identical files\n"
+            + "  --population P  realistic (default) or classic (the generator before issue 11, same files)";
 
     private GeneratorMain() {
     }
@@ -30,6 +31,7 @@ public final class GeneratorMain {
         long records = 1000;
         long seed = 1;
         Path dir = null;
+        Population population = Population.REALISTIC;
         try {
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
@@ -47,6 +49,8 @@ public final class GeneratorMain {
                     case "--records", "-n" -> records = parseCount(value != null ? value : next(args, ++i, arg));
                     case "--out", "-o" -> dir = Path.of(value != null ? value : next(args, ++i, arg));
                     case "--seed", "-s" -> seed = Long.parseLong(value != null ? value : next(args, ++i, arg));
+                    case "--population", "-p" -> population = Population.of(value != null ? value : next(args, ++i,
+                            arg));
                     default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
                 }
             }
@@ -64,7 +68,8 @@ public final class GeneratorMain {
 
         GenerationReport report;
         try {
-            report = new PopulationGenerator().generate(GeneratorConfig.of(seed, records, dir));
+            report = new PopulationGenerator().generate(GeneratorConfig.of(seed, records, dir)
+                    .withPopulation(population));
         } catch (IOException e) {
             err.println("error: cannot write to " + dir + ": " + e.getMessage());
             return 1;
@@ -98,15 +103,28 @@ public final class GeneratorMain {
     }
 
     public static void print(GenerationReport report, long seed, PrintStream out) {
-        out.printf(Locale.ROOT, "Wrote %,d records (seed %d) to %s%n", report.totalRecords(), seed,
-                report.outputDirectory());
+        out.printf(Locale.ROOT, "Wrote %,d records (seed %d, %s population) to %s%n", report.totalRecords(), seed,
+                report.population().label(), report.outputDirectory());
         for (Map.Entry<String, Long> e : report.recordsPerSource().entrySet()) {
             out.printf(Locale.ROOT, "  %-18s %,10d records (%,d duplicates within the source)%n",
                     e.getKey() + ".csv", e.getValue(), report.duplicatesPerSource().get(e.getKey()));
         }
         out.printf(Locale.ROOT, "  %-18s %,10d rows%n", PopulationGenerator.TRUTH_FILE, report.totalRecords());
-        out.printf(Locale.ROOT, "Persons: %,d (%,d with records) in %,d households, %,d twin pairs%n",
-                report.persons(), report.personsWithRecords(), report.households(), report.twinPairs());
+        out.printf(Locale.ROOT, "Persons: %,d (%,d with records, %.2f records each) in %,d households, %,d twin pairs%n",
+                report.persons(), report.personsWithRecords(),
+                report.totalRecords() / (double) Math.max(1, report.personsWithRecords()), report.households(),
+                report.twinPairs());
+        if (report.features().size() > 1) {
+            StringBuilder line = new StringBuilder("Population:");
+            report.features().forEach((k, v) -> {
+                String item = String.format(Locale.ROOT, " %s %,d;", k, v);
+                if (line.length() - line.lastIndexOf("\n") + item.length() > 110) {
+                    line.append("\n ");
+                }
+                line.append(item);
+            });
+            out.println(line.substring(0, line.length() - 1));
+        }
         long duplicates = report.duplicatesPerSource().values().stream().mapToLong(Long::longValue).sum();
         out.printf(Locale.ROOT, "Duplicates: %,d, of which %,d hard and %,d unchanged apart from id%n", duplicates,
                 report.hardDuplicates(), report.unchangedDuplicates());

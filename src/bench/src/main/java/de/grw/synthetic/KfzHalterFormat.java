@@ -39,7 +39,7 @@ final class KfzHalterFormat extends SourceFormat {
         rec.title = null;
         rec.sex = 0;
         if (r.nextDouble() < 0.25) {
-            rec.given = HouseholdFactory.firstGivenName(rec.given);
+            rec.given = PersonMaker.firstGivenName(rec.given);
         }
     }
 

@@ -6,6 +6,10 @@ import java.time.LocalDate;
 final class Person {
     /** Sequential number; the truth file writes it as {@code P0000001}. */
     long number;
+    /** Number of the household the person was generated in; the truth file writes it as {@code H0000001}. */
+    long household;
+    /** Place in that household. */
+    Relation relation = Relation.OTHER;
     /** 'm', 'w' or 'd' as in the registration law. */
     char sex;
     String givenNames;
@@ -36,6 +40,6 @@ final class Person {
         return age;
     }
 
-    /** Minimum number of digits of a person id in the truth file ({@code P0000042}). */
+    /** Minimum number of digits of a person or household id in the truth file ({@code P0000042}). */
     static final int ID_DIGITS = 7;
 }

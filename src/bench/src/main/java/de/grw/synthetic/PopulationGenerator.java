@@ -21,14 +21,26 @@ import java.util.stream.Stream;
 /**
  * Generates a synthetic German population and writes it as three register extracts plus the ground truth:
  * {@code melderegister.csv}, {@code sozialamt.csv}, {@code kfz_halter.csv} and {@code truth.csv}
- * ({@code source,record_id,person_id}, one row per record).
+ * ({@code source,record_id,person_id,household_id,relation}, one row per record; see {@link Relation}).
  *
  * <p>Households are generated one at a time and streamed to disk, so memory does not grow with the record count.
- * Coverage: the registration office holds ~85% of persons (whole households, 86.5% x 98.5%), the social-welfare office
- * ~25% (whole benefit households, 27% x 92%), the vehicle registry ~45% of adults. Within each source a person gets a
- * second, corrupted record with {@link GeneratorConfig#duplicateRate()} (see {@link ErrorType} for the errors).
- * The first record of a person in a source is the true data in that source's conventions; sozialamt and kfz_halter
- * may show the address before a recent move (35% / 45%) or, for 5%, the name before marriage.
+ * Two population models ({@link GeneratorConfig#population()}):
+ * <ul>
+ *   <li>{@link Population#CLASSIC}: households of {@link HouseholdFactory}. The registration office holds ~85% of
+ *       persons (whole households, 86.5% x 98.5%), the social-welfare office ~25% (whole benefit households,
+ *       27% x 92%), the vehicle registry ~45% of adults, one record each. The first record of a person in a source is
+ *       the true data in that source's conventions. About 1.5 records per person.</li>
+ *   <li>{@link Population#REALISTIC}: households of {@link RealisticHouseholds}. The registration office holds ~96%
+ *       of persons (97% of households x 99%), the social-welfare office ~14% (15% of households x 95%; persons who
+ *       left their family's home are drawn on their own), the vehicle registry the keepers of the private vehicles:
+ *       by age 32-65% of adults, men 1.15 and women 0.85 times as often (about 54% of adults: ~48 million
+ *       private cars and motorcycles at 1.27 vehicles per keeper), with one record per vehicle: 17% of keepers have
+ *       two, 5% three. Every
+ *       record passes through {@link RecordNoise}. About 1.75 records per person.</li>
+ * </ul>
+ * In both, within each source a person gets a second, corrupted record with {@link GeneratorConfig#duplicateRate()}
+ * (see {@link ErrorType} for the errors), and sozialamt and kfz_halter may show the address before a recent move
+ * (35% / 45%) or, for 5%, the name before marriage.
  *
  * <p>Generation stops exactly at {@link GeneratorConfig#targetRecords()}. Same configuration, same bytes: all
  * randomness derives from the seed through {@link SplittableRandom} streams, and the reference date is part of the
@@ -36,7 +48,7 @@ import java.util.stream.Stream;
  */
 public final class PopulationGenerator {
     public static final String TRUTH_FILE = "truth.csv";
-    public static final String TRUTH_HEADER = "source,record_id,person_id";
+    public static final String TRUTH_HEADER = "source,record_id,person_id,household_id,relation";
     /** Phase key for {@link ProgressListener}. */
     public static final String PHASE = "synthetic";
 
@@ -45,6 +57,11 @@ public final class PopulationGenerator {
     private static final double SOZIAL_HOUSEHOLD = 0.27;
     private static final double SOZIAL_PERSON = 0.92;
     private static final double KFZ_ADULT = 0.45;
+
+    private static final double REALISTIC_MELDE_HOUSEHOLD = 0.97;
+    private static final double REALISTIC_MELDE_PERSON = 0.99;
+    private static final double REALISTIC_SOZIAL_HOUSEHOLD = 0.15;
+    private static final double REALISTIC_SOZIAL_PERSON = 0.95;
 
     private final int shuffleBuffer;
 
@@ -78,10 +95,16 @@ public final class PopulationGenerator {
         Path staging = Files.createTempDirectory(dir, ".synthetic-");
         try {
             RecordSink[] sinks = new RecordSink[formats.length];
-            HouseholdFactory factory = new HouseholdFactory(lex, population, today, new SteuerIds(config.seed()));
+            boolean realistic = config.population() == Population.REALISTIC;
+            SteuerIds steuerIds = new SteuerIds(config.seed());
+            Households factory = realistic ? new RealisticHouseholds(lex, population, today, steuerIds)
+                    : new HouseholdFactory(lex, population, today, steuerIds);
             DuplicateMaker duplicates = new DuplicateMaker(lex, errors, config.hardDuplicateShare());
+            // the classic population draws nothing more from the master, so its files stay as they were
+            RecordNoise noise = realistic ? new RecordNoise(master.split(), duplicates) : null;
             long target = config.targetRecords();
-            Writing run = new Writing(formats, sinks, records, duplicates, today, config.duplicateRate(), target);
+            Writing run = new Writing(formats, sinks, records, duplicates, noise, today, config.duplicateRate(),
+                    target);
             try {
                 for (int s = 0; s < formats.length; s++) {
                     sinks[s] = new RecordSink(formats[s], staging.resolve(formats[s].fileName()),
@@ -134,9 +157,15 @@ public final class PopulationGenerator {
             for (ErrorType type : ErrorType.values()) {
                 errorCounts.put(type.name(), duplicates.counts[type.ordinal()]);
             }
+            Map<String, Long> features = new LinkedHashMap<>(factory.counts());
+            if (noise != null) {
+                features.put("kfz records of further vehicles", run.furtherVehicles);
+                features.putAll(noise.counts());
+            }
             return new GenerationReport(dir, files, perSource, duplicatesMap, total, factory.personsCreated(),
-                    personsWithRecords, factory.households, factory.twinPairs, duplicates.hardDuplicates,
-                    duplicates.unchangedDuplicates, errorCounts, Duration.ofNanos(System.nanoTime() - start));
+                    personsWithRecords, factory.households(), features.getOrDefault("twin pairs", 0L),
+                    duplicates.hardDuplicates, duplicates.unchangedDuplicates, errorCounts,
+                    Duration.ofNanos(System.nanoTime() - start), config.population(), features);
         } finally {
             deleteTree(staging);
         }
@@ -148,6 +177,7 @@ public final class PopulationGenerator {
         private final RecordSink[] sinks;
         private final SplittableRandom r;
         private final DuplicateMaker duplicates;
+        private final RecordNoise noise;
         private final LocalDate today;
         private final double duplicateRate;
         private final long target;
@@ -155,13 +185,15 @@ public final class PopulationGenerator {
         final long[] duplicatesPerSource;
         long total;
         long personsWithRecords;
+        long furtherVehicles;
 
         Writing(SourceFormat[] formats, RecordSink[] sinks, SplittableRandom r, DuplicateMaker duplicates,
-                LocalDate today, double duplicateRate, long target) {
+                RecordNoise noise, LocalDate today, double duplicateRate, long target) {
             this.formats = formats;
             this.sinks = sinks;
             this.r = r;
             this.duplicates = duplicates;
+            this.noise = noise;
             this.today = today;
             this.duplicateRate = duplicateRate;
             this.target = target;
@@ -170,6 +202,10 @@ public final class PopulationGenerator {
         }
 
         void household(List<Person> household) throws IOException {
+            if (noise != null) {
+                realisticHousehold(household);
+                return;
+            }
             boolean meldeHousehold = r.nextDouble() < MELDE_HOUSEHOLD;
             boolean sozialHousehold = r.nextDouble() < SOZIAL_HOUSEHOLD;
             for (Person p : household) {
@@ -184,12 +220,56 @@ public final class PopulationGenerator {
             }
         }
 
+        private void realisticHousehold(List<Person> household) throws IOException {
+            boolean meldeHousehold = r.nextDouble() < REALISTIC_MELDE_HOUSEHOLD;
+            boolean sozialHousehold = r.nextDouble() < REALISTIC_SOZIAL_HOUSEHOLD;
+            Address home = household.get(0).address;
+            for (Person p : household) {
+                boolean atHome = p.address == home;
+                boolean melde = (atHome ? meldeHousehold : r.nextDouble() < REALISTIC_MELDE_HOUSEHOLD)
+                        && r.nextDouble() < REALISTIC_MELDE_PERSON;
+                boolean sozial = (atHome ? sozialHousehold : r.nextDouble() < REALISTIC_SOZIAL_HOUSEHOLD)
+                        && r.nextDouble() < REALISTIC_SOZIAL_PERSON;
+                int vehicles = vehicles(p);
+                if (melde && !person(0, p) || sozial && !person(1, p)) {
+                    return;
+                }
+                for (int v = 0; v < vehicles; v++) {
+                    if (!person(2, p)) {
+                        return;
+                    }
+                    if (v > 0) {
+                        furtherVehicles++;
+                    }
+                }
+            }
+        }
+
+        /** Number of vehicles the person keeps: none for minors, else by age and sex. */
+        private int vehicles(Person p) {
+            int age = p.ageOn(today);
+            if (age < 18) {
+                return 0;
+            }
+            double keeper = age < 25 ? 0.32 : age < 35 ? 0.55 : age < 65 ? 0.65 : age < 80 ? 0.55 : 0.32;
+            keeper *= p.sex == 'm' ? 1.15 : 0.85;
+            if (r.nextDouble() >= keeper) {
+                return 0;
+            }
+            double u = r.nextDouble();
+            return u < 0.78 ? 1 : u < 0.95 ? 2 : 3;
+        }
+
         /** Writes the person's record (and maybe a duplicate) to source {@code s}; false once the target is reached. */
         private boolean person(int s, Person p) throws IOException {
             if (total >= target) {
                 return false;
             }
-            sinks[s].add(p.number, formats[s].cellsAfterId(baseRecord(formats[s], p, r), r));
+            Rec first = baseRecord(formats[s], p, r);
+            if (noise != null) {
+                noise.apply(formats[s], first, p);
+            }
+            sinks[s].add(p, formats[s].cellsAfterId(first, r));
             total++;
             if (!p.recorded) {
                 p.recorded = true;
@@ -201,7 +281,7 @@ public final class PopulationGenerator {
                 }
                 Rec rec = baseRecord(formats[s], p, r);
                 duplicates.corrupt(rec, p);
-                sinks[s].add(p.number, formats[s].cellsAfterId(rec, r));
+                sinks[s].add(p, formats[s].cellsAfterId(rec, r));
                 total++;
                 duplicatesPerSource[s]++;
             }

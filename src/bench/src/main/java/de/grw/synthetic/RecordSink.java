@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
  * (a real export is ordered by id, not by family). With fewer records than the buffer holds the file order is a
  * uniform shuffle; above that, a record moves on average about one buffer length. Memory stays bounded by the buffer.
  *
- * <p>Rows are encoded when they enter the buffer. The matching truth rows go to a separate part file that
- * {@link PopulationGenerator} appends to {@code truth.csv}.
+ * <p>Rows are encoded when they enter the buffer. The matching truth rows ({@code source,record_id,person_id,
+ * household_id,relation}) go to a separate part file that {@link PopulationGenerator} appends to {@code truth.csv}.
  */
 final class RecordSink implements Closeable {
     static final int DEFAULT_BUFFER = 1 << 15;
@@ -26,6 +26,8 @@ final class RecordSink implements Closeable {
     private final byte[] lineEnd;
     private final byte[][] rows;
     private final long[] persons;
+    private final long[] households;
+    private final byte[] relations;
     private final String truthPrefix;
     private int size;
     long written;
@@ -36,6 +38,8 @@ final class RecordSink implements Closeable {
         this.random = random;
         this.rows = new byte[bufferSize][];
         this.persons = new long[bufferSize];
+        this.households = new long[bufferSize];
+        this.relations = new byte[bufferSize];
         this.lineEnd = format.lineEnd.getBytes(StandardCharsets.US_ASCII);
         this.truthPrefix = format.name + ",";
         this.out = new ByteOut(Files.newOutputStream(file), 1 << 16);
@@ -47,46 +51,55 @@ final class RecordSink implements Closeable {
         out.write(lineEnd);
     }
 
-    void add(long personNumber, String cellsAfterId) throws IOException {
+    void add(Person person, String cellsAfterId) throws IOException {
         byte[] row = cellsAfterId.getBytes(format.charset);
+        int i;
         if (size < rows.length) {
-            rows[size] = row;
-            persons[size] = personNumber;
-            size++;
-            return;
+            i = size++;
+        } else {
+            i = random.nextInt(rows.length);
+            emit(i);
         }
-        int i = random.nextInt(rows.length);
-        emit(persons[i], rows[i]);
         rows[i] = row;
-        persons[i] = personNumber;
+        persons[i] = person.number;
+        households[i] = person.household;
+        relations[i] = (byte) person.relation.ordinal();
     }
 
     /** Writes what is left in the buffer in random order. */
     void finish() throws IOException {
         while (size > 0) {
             int i = random.nextInt(size);
-            emit(persons[i], rows[i]);
+            emit(i);
             size--;
             rows[i] = rows[size];
             persons[i] = persons[size];
+            households[i] = households[size];
+            relations[i] = relations[size];
             rows[size] = null;
         }
         out.flush();
         truth.flush();
     }
 
-    private void emit(long personNumber, byte[] cells) throws IOException {
+    private void emit(int i) throws IOException {
         String id = format.nextId(random);
         out.writeAscii(id);
-        out.write(cells);
+        out.write(rows[i]);
         out.write(lineEnd);
         truth.writeAscii(truthPrefix);
         truth.writeAscii(id);
         truth.writeAscii(',');
-        truth.writePadded('P', personNumber, Person.ID_DIGITS);
+        truth.writePadded('P', persons[i], Person.ID_DIGITS);
+        truth.writeAscii(',');
+        truth.writePadded('H', households[i], Person.ID_DIGITS);
+        truth.writeAscii(',');
+        truth.writeAscii(RELATIONS[relations[i]].label());
         truth.writeAscii('\n');
         written++;
     }
+
+    private static final Relation[] RELATIONS = Relation.values();
 
     @Override
     public void close() throws IOException {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The classic population ({@link Population#CLASSIC}): its files, rates and bytes as before issue 11. */
 @Tag("slow")
 class PopulationGeneratorTest {
     private static final Charset CP1252 = Charset.forName("windows-1252");
@@ -46,7 +47,7 @@ class PopulationGeneratorTest {
 
     @BeforeAll
     static void generate() throws IOException {
-        report = new PopulationGenerator().generate(GeneratorConfig.of(42, RECORDS, dir));
+        report = new PopulationGenerator().generate(classic(42, RECORDS, dir));
         truth = new HashMap<>();
         for (CSVRecord row : parse(Files.readString(dir.resolve("truth.csv"), StandardCharsets.UTF_8), ',')) {
             String previous = truth.put(row.get(0) + "|" + row.get(1), row.get(2));
@@ -343,8 +344,62 @@ class PopulationGeneratorTest {
     @Test
     void truthIsPlainUtf8() throws IOException {
         String text = utf8(bytes("truth.csv"));
-        assertThat(text).startsWith("source,record_id,person_id\nmelderegister,");
+        assertThat(text).startsWith("source,record_id,person_id,household_id,relation\nmelderegister,");
         assertThat(text.lines().count()).isEqualTo(RECORDS + 1);
+    }
+
+    @Test
+    void truthNamesHouseholdAndRelation() throws IOException {
+        Pattern row = Pattern.compile("(melderegister|sozialamt|kfz_halter),[^,]+,P\\d{7,},H\\d{7,},"
+                + "(head|spouse|partner|child|twin|parent|other)");
+        List<String> lines = utf8(bytes("truth.csv")).lines().skip(1).toList();
+        assertThat(lines).allMatch(l -> row.matcher(l).matches());
+        Map<String, String> householdOf = new HashMap<>();
+        for (String l : lines) {
+            String[] c = l.split(",");
+            assertThat(householdOf.putIfAbsent(c[2], c[3])).as("one household per person").isIn(null, c[3]);
+        }
+        assertThat(lines).as("the classic population has no juniors").noneMatch(l -> l.endsWith(",junior"));
+    }
+
+    // ------------------------------------------------------------------------------------------------ the old bytes
+
+    @Test
+    void classicReproducesTheShippedSamplesByteForByte(@TempDir Path out) throws IOException {
+        // samples/README.md: produced by "generate --records 600 --seed 2026" before the realistic population existed
+        new PopulationGenerator().generate(classic(2026, 600, out));
+        for (String file : List.of("melderegister.csv", "sozialamt.csv", "kfz_halter.csv")) {
+            assertThat(Files.readAllBytes(out.resolve(file))).as(file)
+                    .isEqualTo(Files.readAllBytes(Path.of("samples", file)));
+        }
+    }
+
+    @Test
+    void classicWritesTheFilesOfTheGeneratorBeforeIssue11(@TempDir Path out) throws Exception {
+        // SHA-256 of the files the generator wrote for --records 20000 --seed 1 before the realistic population
+        new PopulationGenerator().generate(classic(1, 20_000, out));
+        assertThat(sha256(out.resolve("melderegister.csv")))
+                .isEqualTo("22a37cf5fced9576b987f15ae6a7c37d07d361bccb6deac4e26b2f2e160f0532");
+        assertThat(sha256(out.resolve("sozialamt.csv")))
+                .isEqualTo("6d70ac2fa45939dbb825cc4f1a1caa8514136e87eb1e94d958a81b1865ebf4b2");
+        assertThat(sha256(out.resolve("kfz_halter.csv")))
+                .isEqualTo("8c0c70f241d6c7c91c1d7996af7246f0593daff84f94b2b1a6a9940785707ff6");
+        // the truth's first three columns are unchanged too
+        String truth = Files.readAllLines(out.resolve("truth.csv")).stream().skip(1)
+                .map(l -> l.substring(0, l.indexOf(",H"))).reduce(new StringBuilder(), (sb, l) -> sb.append(l)
+                        .append('\n'), StringBuilder::append).toString();
+        assertThat(sha256("source,record_id,person_id\n" + truth))
+                .isEqualTo("e1ccaf1a6df162c2319831a2ba5c32b29259045901b1a595798ea5c2c8c0fe88");
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     // ------------------------------------------------------------------------------------------------ determinism
@@ -353,9 +408,9 @@ class PopulationGeneratorTest {
     void sameSeedGivesIdenticalBytesAndAnotherSeedDoesNot(@TempDir Path a, @TempDir Path b, @TempDir Path c)
             throws IOException {
         PopulationGenerator generator = new PopulationGenerator();
-        generator.generate(GeneratorConfig.of(7, 3_000, a));
-        generator.generate(GeneratorConfig.of(7, 3_000, b));
-        generator.generate(GeneratorConfig.of(8, 3_000, c));
+        generator.generate(classic(7, 3_000, a));
+        generator.generate(classic(7, 3_000, b));
+        generator.generate(classic(8, 3_000, c));
         for (String file : List.of("melderegister.csv", "sozialamt.csv", "kfz_halter.csv", "truth.csv")) {
             assertThat(Files.readAllBytes(b.resolve(file))).as(file).isEqualTo(Files.readAllBytes(a.resolve(file)));
             assertThat(Files.readAllBytes(c.resolve(file))).as(file).isNotEqualTo(Files.readAllBytes(a.resolve(file)));
@@ -364,26 +419,30 @@ class PopulationGeneratorTest {
 
     @Test
     void smallBufferStillWritesEveryRecordOnce(@TempDir Path out) throws IOException {
-        GenerationReport small = new PopulationGenerator(64).generate(GeneratorConfig.of(3, 2_000, out));
+        GenerationReport small = new PopulationGenerator(64).generate(classic(3, 2_000, out));
         assertThat(small.totalRecords()).isEqualTo(2_000);
         assertThat(Files.readAllLines(out.resolve("truth.csv"))).hasSize(2_001).doesNotHaveDuplicates();
     }
 
     @Test
     void tinyTargetsAreExact(@TempDir Path out) throws IOException {
-        GenerationReport one = new PopulationGenerator().generate(GeneratorConfig.of(1, 1, out));
+        GenerationReport one = new PopulationGenerator().generate(classic(1, 1, out));
         assertThat(one.totalRecords()).isEqualTo(1);
         assertThat(Files.readAllLines(out.resolve("truth.csv"))).hasSize(2);
     }
 
     @Test
     void cancellationStopsAndLeavesNoFiles(@TempDir Path out) {
-        assertThatThrownBy(() -> new PopulationGenerator().generate(GeneratorConfig.of(1, 10_000, out),
+        assertThatThrownBy(() -> new PopulationGenerator().generate(classic(1, 10_000, out),
                 (phase, done, total) -> { }, () -> true)).isInstanceOf(CancelledException.class);
         assertThat(out.toFile().list()).isEmpty();
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    private static GeneratorConfig classic(long seed, long records, Path out) {
+        return GeneratorConfig.of(seed, records, out).withPopulation(Population.CLASSIC);
+    }
 
     private static byte[] bytes(String file) throws IOException {
         return Files.readAllBytes(dir.resolve(file));
@@ -398,7 +457,7 @@ class PopulationGeneratorTest {
         }
     }
 
-    private static List<CSVRecord> parse(String text, char delimiter) {
+    static List<CSVRecord> parse(String text, char delimiter) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
                 .get();
         try (Reader reader = new StringReader(text)) {
