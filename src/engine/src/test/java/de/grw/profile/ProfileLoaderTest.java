@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,7 +75,7 @@ class ProfileLoaderTest {
         LevelSpec swapped = given.levels().get(2);
         assertThat(swapped.neutral()).isTrue();
         assertThat(swapped.params()).containsEntry("other", "family_name");
-        LevelSpec jw = given.levels().get(7);
+        LevelSpec jw = given.levels().get(8);
         assertThat(jw.params()).containsEntry("min", 0.92);
     }
 
@@ -168,6 +169,27 @@ class ProfileLoaderTest {
                 .hasMessageEndingWith("model.differences refers to unknown comparison 'vornamen'");
         assertThat(loadChanged(root -> ((ObjectNode) root.get("model")).remove("differences")).model().differences())
                 .isEmpty();
+    }
+
+    @Test
+    void theHistoricalProfileReadsSplinksHistoricalHeadersWithoutTheTruth() {
+        MatchProfile hist = ProfileLoader.builtIn("person-hist");
+        assertThat(hist.field("birth_date").orElseThrow().years()).isEqualTo(YearRange.ALL);
+        List<String> header = List.of("unique_id", "cluster", "full_name", "first_and_surname", "first_name",
+                "surname", "dob", "birth_place", "postcode_fake", "gender", "occupation");
+        de.grw.importing.ColumnMapping mapping = de.grw.importing.HeaderMatcher.suggest(header, hist);
+        java.util.Map<String, String> targets = new java.util.HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            targets.put(header.get(i), mapping.targets().get(i).describe());
+        }
+        assertThat(targets).containsEntry("unique_id", "record_id").containsEntry("first_name", "given_names")
+                .containsEntry("surname", "family_name").containsEntry("dob", "birth_date")
+                .containsEntry("birth_place", "birth_place").containsEntry("postcode_fake", "postal_code")
+                .containsEntry("gender", "sex").containsEntry("occupation", "occupation");
+        // the truth is never a feature: the cluster column is kept, not compared, and the record id is no comparison
+        assertThat(mapping.targets().get(header.indexOf("cluster"))).isInstanceOf(de.grw.importing.ColumnTarget.Extra.class);
+        assertThat(hist.comparisons()).allMatch(c -> !c.fields().contains("record_id"));
+        assertThat(hist.blocking()).allMatch(b -> b.parts().stream().noneMatch(p -> p.allFields().contains("record_id")));
     }
 
     @Test

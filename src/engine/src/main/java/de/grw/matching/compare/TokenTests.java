@@ -12,6 +12,31 @@ final class TokenTests {
     static void registerAll() {
         LevelTests.register("token_damerau", p -> new TokenDamerau(p.string("field"), p.integer("minLength", 4),
                 p.integer("max", 1)));
+        LevelTests.register("first_token", p -> new FirstToken(p.string("field")));
+    }
+
+    /** The first parts of the values are the same: the outward code of a UK postcode ({@code tq13 8df}). */
+    record FirstToken(String field) implements LevelTest {
+        @Override
+        public String name() {
+            return "first_token";
+        }
+
+        @Override
+        public Set<String> fields() {
+            return Set.of(field);
+        }
+
+        @Override
+        public BoundTest bind(PreparedRecords records) {
+            PreparedField f = records.field(field);
+            String[][] tokens = f.tokens();
+            return (a, b) -> {
+                int ia = f.id(a);
+                int ib = f.id(b);
+                return ia >= 0 && ib >= 0 && (ia == ib || tokens[ia][0].equals(tokens[ib][0]));
+            };
+        }
     }
 
     /**
