@@ -211,6 +211,10 @@ public final class MatchCommand implements Callable<Integer> {
         out.printf("  clusters: %,d, of which %,d with more than one record; %,d merges refused as contradictory%n",
                 result.clusters().clusterCount(), result.clusters().multiRecordClusters(),
                 result.clusters().refusedMerges());
+        if (result.clusters().ambiguousLinks() > 0) {
+            out.printf("  links left out as ambiguous (a record fits two that are not one person): %,d%n",
+                    result.clusters().ambiguousLinks());
+        }
         if (pairsWritten >= 0) {
             out.printf("  pairs written: %,d to %s%n", pairsWritten, pairs);
         }

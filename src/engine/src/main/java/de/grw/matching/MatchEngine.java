@@ -4,6 +4,7 @@ import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
 import de.grw.matching.blocking.Blocker;
 import de.grw.matching.blocking.CandidatePairs;
+import de.grw.matching.cluster.AmbiguousLinks;
 import de.grw.matching.cluster.ConstrainedClustering;
 import de.grw.matching.cluster.Contradictions;
 import de.grw.matching.cluster.PairConstraint;
@@ -173,7 +174,21 @@ public final class MatchEngine {
         PairConstraint contradiction = contradictions.chain();
         PairConstraint chainGuard = (a, b) -> contradiction.cannotLink(a, b)
                 && (contradictions.forbidsDirectLink(a, b) || scorer.weight(comparisons.pattern(a, b), a, b) < minWeight);
-        return ConstrainedClustering.cluster(records.size(), first, second, w, cannotLink.or(chainGuard), mustLink,
-                cancel);
+        PairConstraint apart = cannotLink.or(chainGuard);
+        // a record linked to two records that can never be one person is at most one of them
+        boolean[] keep = AmbiguousLinks.keep(records.size(), first, second, w, minWeight, apart);
+        int kept = 0;
+        for (int j = 0; j < k; j++) {
+            if (keep[j]) {
+                first[kept] = first[j];
+                second[kept] = second[j];
+                w[kept] = w[j];
+                kept++;
+            }
+        }
+        ConstrainedClustering.Result result = ConstrainedClustering.cluster(records.size(),
+                java.util.Arrays.copyOf(first, kept), java.util.Arrays.copyOf(second, kept),
+                java.util.Arrays.copyOf(w, kept), apart, mustLink, cancel);
+        return result.withAmbiguousLinks(k - kept);
     }
 }

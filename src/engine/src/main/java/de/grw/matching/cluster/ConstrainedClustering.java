@@ -121,8 +121,19 @@ public final class ConstrainedClustering {
      * @param clusterOf        cluster number per record, from 1
      * @param clusterCount     number of clusters (singletons included)
      * @param refusedMerges    joins refused because of a cannot-link
+     * @param ambiguousLinks   links left out because they compete with another link of the same record to a record
+     *                         it can never be one person with ({@link AmbiguousLinks})
      */
-    public record Result(int[] clusterOf, int clusterCount, long refusedMerges) {
+    public record Result(int[] clusterOf, int clusterCount, long refusedMerges, long ambiguousLinks) {
+        public Result(int[] clusterOf, int clusterCount, long refusedMerges) {
+            this(clusterOf, clusterCount, refusedMerges, 0);
+        }
+
+        /** The same clusters, with the number of links left out as ambiguous. */
+        public Result withAmbiguousLinks(long count) {
+            return new Result(clusterOf, clusterCount, refusedMerges, count);
+        }
+
         /** Number of clusters with more than one record. */
         public int multiRecordClusters() {
             int[] sizes = new int[clusterCount + 1];

@@ -1,0 +1,89 @@
+package de.grw.matching.cluster;
+
+import java.util.Arrays;
+
+/**
+ * Links that compete for one record. Fellegi-Sunter weighs every pair on its own; but when a record X links to A and
+ * to B, and A and B can never be one person (a contradiction keeps them apart), X is at most one of them. A vehicle
+ * record without birth date that names "Michael Mehler" at the address where father and son Michael Mehler live fits
+ * both equally well; taken one by one each link looks certain, taken together each is a coin toss. The probability
+ * that X is A is then {@code o_A / (1 + o_A + sum o_C)}, with {@code o} the odds of X's links and {@code C} running
+ * over the partners kept apart from A; a link that falls below the threshold so is left out, and X stays on its own
+ * for a clerk to decide instead of joining one of the two at random.
+ */
+public final class AmbiguousLinks {
+    /** Partners looked at per record, strongest first (bounds the work on a record with very many links). */
+    static final int MAX_PARTNERS = 64;
+
+    private AmbiguousLinks() {
+    }
+
+    /**
+     * @param recordCount records in the run
+     * @param first       first record of each link
+     * @param second      second record of each link
+     * @param weight      match weight of each link (log2 odds)
+     * @param minWeight   weight from which a link counts
+     * @param apart       whether two records can never share a cluster
+     * @return per link: whether it survives its competitors
+     */
+    public static boolean[] keep(int recordCount, int[] first, int[] second, float[] weight, double minWeight,
+                                 PairConstraint apart) {
+        int links = first.length;
+        boolean[] keep = new boolean[links];
+        Arrays.fill(keep, true);
+        int[] degree = new int[recordCount];
+        for (int i = 0; i < links; i++) {
+            degree[first[i]]++;
+            degree[second[i]]++;
+        }
+        int[] start = new int[recordCount + 1];
+        for (int r = 0; r < recordCount; r++) {
+            start[r + 1] = start[r] + degree[r];
+        }
+        int[] fill = Arrays.copyOf(start, recordCount);
+        int[] incident = new int[2 * links];
+        for (int i = 0; i < links; i++) {
+            incident[fill[first[i]]++] = i;
+            incident[fill[second[i]]++] = i;
+        }
+        for (int x = 0; x < recordCount; x++) {
+            int n = start[x + 1] - start[x];
+            if (n < 2) {
+                continue;
+            }
+            Integer[] own = new Integer[n];
+            for (int k = 0; k < n; k++) {
+                own[k] = incident[start[x] + k];
+            }
+            Arrays.sort(own, (p, q) -> Float.compare(weight[q], weight[p]));
+            int m = Math.min(n, MAX_PARTNERS);
+            for (int j = 0; j < m; j++) {
+                int link = own[j];
+                int a = other(first, second, link, x);
+                double competing = 0;
+                for (int k = 0; k < m; k++) {
+                    if (k == j) {
+                        continue;
+                    }
+                    int c = other(first, second, own[k], x);
+                    if (apart.cannotLink(a, c)) {
+                        competing += Math.pow(2, weight[own[k]]);
+                    }
+                }
+                if (competing > 0) {
+                    double odds = Math.pow(2, weight[link]);
+                    double share = odds / (1 + competing);
+                    if (Math.log(share) / Math.log(2) < minWeight) {
+                        keep[link] = false;
+                    }
+                }
+            }
+        }
+        return keep;
+    }
+
+    private static int other(int[] first, int[] second, int link, int x) {
+        return first[link] == x ? second[link] : first[link];
+    }
+}
