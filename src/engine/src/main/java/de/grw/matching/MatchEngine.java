@@ -175,8 +175,10 @@ public final class MatchEngine {
         PairConstraint chainGuard = (a, b) -> contradiction.cannotLink(a, b)
                 && (contradictions.forbidsDirectLink(a, b) || scorer.weight(comparisons.pattern(a, b), a, b) < minWeight);
         PairConstraint apart = cannotLink.or(chainGuard);
-        // a record linked to two records that can never be one person is at most one of them
-        boolean[] keep = AmbiguousLinks.keep(records.size(), first, second, w, minWeight, apart);
+        // a record linked to two records that can never be one person is at most one of them; only the profile's
+        // contradictions count here: the clerks' decisions are enforced by the clustering itself, and a rerun must
+        // not move records of groups a clerk has split or merged
+        boolean[] keep = AmbiguousLinks.keep(records.size(), first, second, w, minWeight, chainGuard);
         int kept = 0;
         for (int j = 0; j < k; j++) {
             if (keep[j]) {
