@@ -96,4 +96,22 @@ class ArchitectureTest {
                 .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
                 .because("the engine and the desktop log through SLF4J; only a command line prints").check(CLASSES);
     }
+
+    @Test
+    void onlyTheStoreAndTheRepositoriesHoldSql() {
+        noClasses().that().resideOutsideOfPackages(FRONT_ENDS)
+                .and().resideOutsideOfPackages("de.grw.store..", "de.grw.importing.db..")
+                .and().haveSimpleNameNotEndingWith("Repository")
+                .and().haveNameNotMatching(".*Repository\\$.*") // and their nested helpers
+                // the append-only logs own their tables; the database export writes into another database
+                .and().doNotHaveFullyQualifiedName("de.grw.journal.Journal")
+                .and().doNotHaveFullyQualifiedName("de.grw.access.AccessLog")
+                .and().doNotHaveFullyQualifiedName("de.grw.export.DatabaseExporter")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.sql.PreparedStatement")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.Statement")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.ResultSet")
+                .because("services and commands call repositories; SQL text lives in the store and the repositories "
+                        + "(SQLite-only syntax in store.SqliteDialect), so that another store can replace them")
+                .check(CLASSES);
+    }
 }

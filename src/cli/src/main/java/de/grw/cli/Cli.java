@@ -62,7 +62,21 @@ public final class Cli implements Runnable, CliEnvironment.Holder {
      * for tests and programs that embed the command line.
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, CliEnvironment environment) {
+        PrintWriter safeOut = new PrintWriter(new TerminalWriter(out), true);
+        PrintWriter safeErr = new PrintWriter(new TerminalWriter(err), true);
+        try {
+            return execute(args, safeOut, safeErr, environment);
+        } finally {
+            safeOut.flush();
+            safeErr.flush();
+        }
+    }
+
+    /** Runs a command line; everything it prints passes {@link TerminalWriter}. */
+    private static int execute(String[] args, PrintWriter out, PrintWriter err, CliEnvironment environment) {
         CommandLine cl = new CommandLine(new Cli(environment));
+        // no ANSI colours in help and usage errors: the terminal filter would show their escape sequences as text
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -70,6 +70,11 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--excel", description = "CSV for German Excel: UTF-8 with byte order mark, ';' as separator.")
     boolean excel;
 
+    @Option(names = "--raw", description = "CSV cells exactly as stored, for programs. By default a cell that a "
+            + "spreadsheet could run as a formula (beginning with = + - @, a tab or a carriage return, except plain "
+            + "numbers) gets a leading apostrophe.")
+    boolean raw;
+
     @Option(names = "--include-blocked", description = "Also export golden records under a blocking notice "
             + "(supervisors; logged).")
     boolean includeBlocked;
@@ -92,7 +97,8 @@ final class ExportCommand implements Callable<Integer> {
         }
         ExportOptions exportOptions;
         try {
-            exportOptions = new ExportOptions(ExportFormat.parse(format), excel, includeBlocked, caseRef, out);
+            exportOptions = new ExportOptions(ExportFormat.parse(format), excel, includeBlocked, caseRef, out,
+                    raw);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -118,9 +124,9 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private int toDatabase() {
-        if (out != null || excel || !"csv".equals(format)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--out, --format and --excel belong to an "
-                    + "export into files; a database export takes --jdbc URL (or --connection NAME) and --table");
+        if (out != null || excel || raw || !"csv".equals(format)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out, --format, --excel and --raw belong "
+                    + "to an export into files; a database export takes --jdbc URL (or --connection NAME) and --table");
         }
         if (jdbc != null && connection != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give either --jdbc URL or --connection NAME");

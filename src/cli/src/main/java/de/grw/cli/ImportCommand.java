@@ -7,6 +7,7 @@ import de.grw.importing.SourceInput;
 import de.grw.workspace.WorkspaceImporter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -46,7 +47,10 @@ final class ImportCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         MappingFile mappingFile = mapping == null ? MappingFile.NONE : MappingFile.load(mapping);
-        List<SourceInput> inputs = sources.resolve();
+        List<de.grw.common.Text> sheetNotes = new ArrayList<>();
+        List<SourceInput> inputs = de.grw.importing.SourceImporter.expandSheets(sources.resolve(), sources.allSheets,
+                mappingFile, mapping, sheetNotes);
+        sheetNotes.forEach(n -> out.println("note: " + n.english()));
         try (Login login = options.login()) {
             WorkspaceImporter importer = new WorkspaceImporter(login.workspace());
             int done = 0;

@@ -76,6 +76,11 @@ public final class MatchCommand implements Callable<Integer> {
             + "Default: beside the clusters file, named <clusters>-rejects.csv.")
     Path rejects;
 
+    @Option(names = "--raw", description = "Write the CSV cells exactly as read, for programs. By default a cell "
+            + "that a spreadsheet could run as a formula (beginning with = + - @, a tab or a carriage return, "
+            + "except plain numbers) gets a leading apostrophe.")
+    boolean raw;
+
     @Option(names = "--link-only", description = "Only match records of different sources.")
     boolean linkOnly;
 
@@ -106,9 +111,12 @@ public final class MatchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Missing required parameter: 'INPUT' (or match a workspace with --workspace FILE)");
         }
-        List<de.grw.importing.SourceInput> inputs = sources.resolve();
         MatchProfile matchProfile = ProfileLoader.load(profile);
         MappingFile mappingFile = mapping == null ? MappingFile.NONE : MappingFile.load(mapping);
+        List<de.grw.common.Text> sheetNotes = new ArrayList<>();
+        List<de.grw.importing.SourceInput> inputs = de.grw.importing.SourceImporter.expandSheets(sources.resolve(),
+                sources.allSheets, mappingFile, mapping, sheetNotes);
+        sheetNotes.forEach(n -> out.println("note: " + n.english()));
         List<ImportProblem> problems = new ArrayList<>();
         MatchJob.Observer observer = new MatchJob.Observer() {
             @Override
@@ -122,6 +130,9 @@ public final class MatchCommand implements Callable<Integer> {
             @Override
             public void problem(ImportProblem problem) {
                 problems.add(problem);
+                if (problem.kind() == ImportProblem.Kind.NOTICE) {
+                    return; // printed with the summary
+                }
                 if (!quiet && problems.size() <= 20) {
                     out.println("  " + problem.describe());
                 } else if (!quiet && problems.size() == 21) {
@@ -135,14 +146,14 @@ public final class MatchCommand implements Callable<Integer> {
                 .runSources(inputs, options, observer, new ConsoleProgress(out, quiet), () -> false);
         MatchResult result = outcome.result();
         long writeStart = System.nanoTime();
-        MatchOutputs.writeClusters(clusters, result);
+        MatchOutputs.writeClusters(clusters, result, raw);
         long pairsWritten = -1;
         if (pairs != null) {
-            pairsWritten = MatchOutputs.writePairs(pairs, result, pairsMinProbability);
+            pairsWritten = MatchOutputs.writePairs(pairs, result, pairsMinProbability, raw);
         }
         Path rejectFile = rejects != null ? rejects : defaultRejects(clusters);
         if (!problems.isEmpty()) {
-            MatchOutputs.writeProblems(rejectFile, problems);
+            MatchOutputs.writeProblems(rejectFile, problems, raw);
         }
         Duration writing = Duration.ofNanos(System.nanoTime() - writeStart);
         if (showModel) {
@@ -157,7 +168,7 @@ public final class MatchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Missing required option: '--user=NAME' (matching a workspace needs a user)");
         }
-        if (clusters != null || pairs != null || rejects != null || mapping != null || linkOnly
+        if (clusters != null || pairs != null || rejects != null || mapping != null || linkOnly || raw
                 || sources.anyGiven() || !ProfileLoader.DEFAULT_PROFILE.equals(profile)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "with --workspace, match takes only "
                     + "--user, --threshold, --show-model and --quiet: the workspace holds the records and the "
@@ -195,8 +206,9 @@ public final class MatchCommand implements Callable<Integer> {
         out.printf("  records read: %,d; rejected: %,d; records matched: %,d%n", read, rejected,
                 result.recordCount());
         if (!problems.isEmpty()) {
-            out.printf("  %,d problems (%,d rejected rows, %,d unusable values) written to %s%n", problems.size(),
-                    rejected, invalid, rejectFile);
+            long notes = problems.stream().filter(p -> p.kind() == ImportProblem.Kind.NOTICE).count();
+            out.printf("  %,d problems (%,d rejected rows, %,d unusable values%s) written to %s%n", problems.size(),
+                    rejected, invalid, notes == 0 ? "" : String.format(", %,d notes", notes), rejectFile);
         }
         out.printf("  candidate pairs: %,d (of %,.0f possible pairs)%n", result.pairCount(), result.totalPairs());
         for (RuleStats s : result.candidates().stats()) {

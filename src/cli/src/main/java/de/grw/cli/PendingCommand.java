@@ -1,6 +1,6 @@
 package de.grw.cli;
 
-import de.grw.journal.CanonicalJson;
+import de.grw.review.DecisionPayload;
 import de.grw.review.ReviewService;
 import de.grw.review.ReviewViews.DecisionView;
 import java.io.PrintWriter;
@@ -29,9 +29,8 @@ final class PendingCommand implements Callable<Integer> {
             out.printf("%-8s %-8s %-16s %-24s %-16s %-10s %s%n", "decision", "cluster", "proposed_by", "proposed_at",
                     "case", "records", "comment");
             for (DecisionView d : pending) {
-                StringBuilder ids = new StringBuilder();
-                CanonicalJson.parse(d.payloadJson()).path("members").forEach(m -> ids.append(ids.length() == 0 ? ""
-                        : ",").append(m.asText()));
+                String ids = d.payload() instanceof DecisionPayload.Merge merge ? String.join(",",
+                        merge.members().stream().map(String::valueOf).toList()) : "";
                 out.printf("%-8d %-8s %-16s %-24s %-16s %-10s %s%n", d.id(), d.clusterId(), d.proposedBy(),
                         d.proposedAt(), d.caseRef(), ids, d.comment());
             }

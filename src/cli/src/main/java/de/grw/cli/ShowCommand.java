@@ -1,6 +1,7 @@
 package de.grw.cli;
 
 import de.grw.review.ReviewService;
+import de.grw.review.ReviewViews;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -45,11 +46,13 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         try (Login login = options.login()) {
             ReviewService review = new ReviewService(login.workspace());
-            ViewPrinter printer = new ViewPrinter(spec.commandLine().getOut(), review.profile(), width);
+            ViewPrinter printer = new ViewPrinter(spec.commandLine().getOut(), width);
             if (target.cluster != null) {
-                printer.cluster(review.show(login.session(), target.cluster, caseRef), caseRef);
+                ReviewViews.ClusterView view = review.show(login.session(), target.cluster, caseRef);
+                printer.cluster(view, review.comparisons().cluster(view, null, java.util.Map.of()), caseRef);
             } else {
-                printer.golden(review.golden(login.session(), target.golden.strip(), caseRef), caseRef);
+                ReviewViews.GoldenView view = review.golden(login.session(), target.golden.strip(), caseRef);
+                printer.golden(view, review.comparisons().golden(view), caseRef);
             }
         }
         return 0;

@@ -73,6 +73,17 @@ final class SourceOptions {
         record("as", values);
     }
 
+    @Option(names = "--sheet", paramLabel = "NAME", description = "The sheet of the Excel workbook before it to "
+            + "read (given before all inputs: of every workbook). Default: the first sheet that holds a table; the "
+            + "others are named in a note.")
+    void sheets(List<String> values) {
+        record("sheet", values);
+    }
+
+    @Option(names = "--all-sheets", description = "Read every sheet of the Excel workbooks that holds a table as a "
+            + "source of its own, named FILE#SHEET.")
+    boolean allSheets;
+
     @Option(names = "--connection", paramLabel = "NAME", description = "A database input with saved settings "
             + "(see --save-connection); --table or --query after it override the saved ones.")
     void connections(List<String> values) {
@@ -94,7 +105,7 @@ final class SourceOptions {
 
     /** Whether anything of these options was given at all. */
     boolean anyGiven() {
-        return !events.isEmpty() || dbUser != null || saveConnection != null || fetchSize != 0;
+        return !events.isEmpty() || dbUser != null || saveConnection != null || fetchSize != 0 || allSheets;
     }
 
     /** One input as the command line builds it. */
@@ -107,6 +118,7 @@ final class SourceOptions {
         String query;
         boolean chosen;
         String name;
+        String sheet;
 
         Builder(String given) {
             this.given = given;
@@ -118,6 +130,7 @@ final class SourceOptions {
         List<Builder> inputs = new ArrayList<>();
         Builder current = null;
         String leadingName = null;
+        String leadingSheet = null;
         for (String[] e : events) {
             String kind = e[0];
             String value = e[1];
@@ -151,6 +164,23 @@ final class SourceOptions {
                     current.table = kind.equals("table") ? value : null;
                     current.query = kind.equals("query") ? value : null;
                 }
+                case "sheet" -> {
+                    if (current == null) {
+                        if (leadingSheet != null) {
+                            throw usage("--sheet given twice before the inputs");
+                        }
+                        leadingSheet = value;
+                    } else {
+                        if (current.file == null) {
+                            throw usage("--sheet " + value + " belongs after an Excel workbook, not after "
+                                    + Databases.safeUrl(current.given));
+                        }
+                        if (current.sheet != null) {
+                            throw usage("--sheet given twice for " + current.given);
+                        }
+                        current.sheet = value;
+                    }
+                }
                 case "as" -> {
                     if (current == null) {
                         if (leadingName != null) {
@@ -179,9 +209,16 @@ final class SourceOptions {
         List<SourceInput> out = new ArrayList<>();
         Map<String, char[]> passwords = new HashMap<>();
         List<DatabaseSource> databases = new ArrayList<>();
+        if (allSheets && (leadingSheet != null || inputs.stream().anyMatch(b -> b.sheet != null))) {
+            throw usage("give either --all-sheets or --sheet NAME");
+        }
         for (Builder b : inputs) {
             if (b.file != null) {
-                out.add(SourceInput.file(b.file, b.name));
+                String sheet = b.sheet != null ? b.sheet : leadingSheet != null && workbook(b.file) ? leadingSheet
+                        : null;
+                out.add(sheet == null ? SourceInput.file(b.file, b.name)
+                        : new SourceInput.File(b.file, b.name != null ? b.name
+                        : de.grw.importing.SourceImporter.sourceName(b.file), sheet));
                 continue;
             }
             if (b.table == null && b.query == null) {
@@ -212,6 +249,15 @@ final class SourceOptions {
                     + " (without the password)");
         }
         return out;
+    }
+
+    /** Whether the file is an Excel workbook; a file that cannot be read is left to the import to report. */
+    private static boolean workbook(Path file) {
+        try {
+            return new de.grw.importing.read.TabularReader().isWorkbook(file);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private CommandLine.ParameterException usage(String message) {

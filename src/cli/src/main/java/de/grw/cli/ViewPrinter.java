@@ -1,9 +1,7 @@
 package de.grw.cli;
 
 import de.grw.journal.CanonicalJson;
-import de.grw.profile.FieldSpec;
-import de.grw.profile.FieldType;
-import de.grw.profile.MatchProfile;
+import de.grw.review.ComparisonTable;
 import de.grw.review.GoldenValue;
 import de.grw.review.MemberRecord;
 import de.grw.review.RecordLoader;
@@ -17,60 +15,40 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Prints clusters and golden records for {@code grw show}: fields as rows, records as columns. */
+/**
+ * Prints clusters and golden records for {@code grw show}: the engine's comparison ({@link
+ * de.grw.review.ComparisonService}) with fields as rows, records as columns, and whether the records agree.
+ */
 final class ViewPrinter {
     private final PrintWriter out;
-    private final MatchProfile profile;
     private final int width;
 
-    ViewPrinter(PrintWriter out, MatchProfile profile, int width) {
+    ViewPrinter(PrintWriter out, int width) {
         this.out = out;
-        this.profile = profile;
         this.width = width;
     }
 
-    void cluster(ClusterView v, String caseRef) {
+    void cluster(ClusterView v, ComparisonTable table, String caseRef) {
         out.printf("cluster %d (%s), %d records; shown for case %s (logged)%n", v.clusterId(),
                 lower(v.status().name()), v.members().size(), caseRef == null ? "-" : caseRef);
         if (v.note() != null && !v.note().isEmpty()) {
             out.println("note: " + v.note());
         }
         out.println();
-        TextTable table = new TextTable(width);
+        TextTable t = new TextTable(width);
         List<String> header = new ArrayList<>(List.of("field"));
-        v.members().forEach(m -> header.add("record " + m.id()));
-        header.addAll(List.of("proposed", "from"));
-        table.row(header);
-        identityRows(table, v.members(), 2);
-        List<String> empty = new ArrayList<>();
-        for (FieldSpec f : profile.fields()) {
-            if (f.type() == FieldType.ID) {
-                continue;
-            }
-            int index = profile.fieldIndex(f.name());
-            GoldenValue proposed = v.proposal().get(f.name());
-            boolean any = proposed != null && proposed.value() != null;
-            List<String> row = new ArrayList<>(List.of(f.name()));
-            for (MemberRecord m : v.members()) {
-                String value = m.values().get(index);
-                any |= value != null;
-                row.add(value);
-            }
-            if (!any) {
-                empty.add(f.name());
-                continue;
-            }
-            row.add(proposed == null ? null : proposed.value());
-            row.add(proposed == null ? null : origin(proposed));
-            table.row(row);
-        }
-        table.print(out);
-        footnotes(v.members(), empty);
+        table.members().forEach(m -> header.add("record " + m.id()));
+        header.addAll(List.of("proposed", "from", "records"));
+        t.row(header);
+        identityRows(t, table.members(), 3);
+        rows(t, table, true);
+        t.print(out);
+        footnotes(table, table.emptyFields());
         pairs(v.pairs());
         decisions(v.decisions());
     }
 
-    void golden(GoldenView v, String caseRef) {
+    void golden(GoldenView v, ComparisonTable table, String caseRef) {
         out.printf("golden record %s (%s%s), %d records; shown for case %s (logged)%n", v.id(), lower(v.status()),
                 v.mergedInto() == null ? "" : ", merged into " + v.mergedInto(), v.members().size(),
                 caseRef == null ? "-" : caseRef);
@@ -97,29 +75,47 @@ final class ViewPrinter {
         out.println("records");
         TextTable records = new TextTable(width);
         List<String> header = new ArrayList<>(List.of("field"));
-        v.members().forEach(m -> header.add("record " + m.id()));
+        table.members().forEach(m -> header.add("record " + m.id()));
+        header.add("records");
         records.row(header);
-        identityRows(records, v.members(), 0);
+        identityRows(records, table.members(), 1);
         List<String> none = new ArrayList<>();
-        for (FieldSpec f : profile.fields()) {
-            if (f.type() == FieldType.ID) {
-                continue;
-            }
-            int index = profile.fieldIndex(f.name());
-            List<String> row = new ArrayList<>(List.of(f.name()));
-            boolean any = false;
-            for (MemberRecord m : v.members()) {
-                any |= m.values().get(index) != null;
-                row.add(m.values().get(index));
-            }
-            if (any) {
-                records.row(row);
-            } else {
-                none.add(f.name());
+        for (ComparisonTable.Row r : table.rows()) {
+            if (r.values().stream().allMatch(java.util.Objects::isNull)) {
+                none.add(r.field());
             }
         }
+        none.addAll(0, table.emptyFields());
+        rows(records, table, false);
         records.print(out);
-        footnotes(v.members(), none);
+        footnotes(table, none);
+    }
+
+    /** The comparison's rows: the field, each record's value, (the golden value and its origin,) the agreement. */
+    private static void rows(TextTable t, ComparisonTable table, boolean withGolden) {
+        for (ComparisonTable.Row r : table.rows()) {
+            if (!withGolden && r.values().stream().allMatch(java.util.Objects::isNull)) {
+                continue;
+            }
+            List<String> row = new ArrayList<>(List.of(r.field()));
+            row.addAll(r.values());
+            if (withGolden) {
+                row.add(r.golden());
+                row.add(r.golden() == null ? "" : r.manual() ? "typed" : r.origin() >= 0 ? "record "
+                        + table.members().get(r.origin()).id() : "");
+            }
+            row.add(agreement(r));
+            t.row(row);
+        }
+    }
+
+    /** The engine's rule, in words: equal, equal after normalising (e.g. m and männlich), or different. */
+    static String agreement(ComparisonTable.Row r) {
+        return switch (r.equality()) {
+            case EQUAL -> r.masked() ? "" : "equal";
+            case EQUAL_AFTER_NORMALISING -> "equal after normalising";
+            case DIFFERENT -> "differ";
+        };
     }
 
     private void identityRows(TextTable table, List<MemberRecord> members, int extra) {
@@ -139,11 +135,11 @@ final class ViewPrinter {
         table.row(source).row(key).row(blocked);
     }
 
-    private void footnotes(List<MemberRecord> members, List<String> empty) {
+    private void footnotes(ComparisonTable table, List<String> empty) {
         if (!empty.isEmpty()) {
             out.println("empty in all records: " + String.join(", ", empty));
         }
-        if (members.stream().anyMatch(MemberRecord::masked)) {
+        if (table.masked()) {
             out.println(RecordLoader.MASK + " = masked: the record is under a blocking notice (Auskunftssperre, "
                     + "§ 51 BMG), which your role may not see");
         }
@@ -189,13 +185,6 @@ final class ViewPrinter {
                             + (d.reviewComment() == null || d.reviewComment().isEmpty() ? "" : ": "
                             + d.reviewComment()));
         }
-    }
-
-    private static String origin(GoldenValue v) {
-        if (v.value() == null) {
-            return "";
-        }
-        return v.manual() ? "typed" : "record " + v.originRecord();
     }
 
     private static String origin(GoldenValue v, List<MemberRecord> members) {

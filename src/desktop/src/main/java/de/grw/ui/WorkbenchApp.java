@@ -38,8 +38,12 @@ public final class WorkbenchApp extends Application {
                 settings));
         stage.setTitle(i18n.get("app.title"));
         stage.setScene(scene);
-        stage.setWidth(1400);
-        stage.setHeight(860);
+        // 1400 x 860 where the screen has room, never more than the screen (a 1024 x 768 office monitor, a laptop)
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(1400, screen.getWidth()));
+        stage.setHeight(Math.min(860, screen.getHeight()));
+        stage.setX(screen.getMinX() + (screen.getWidth() - stage.getWidth()) / 2);
+        stage.setY(screen.getMinY() + (screen.getHeight() - stage.getHeight()) / 2);
         stage.show();
     }
 

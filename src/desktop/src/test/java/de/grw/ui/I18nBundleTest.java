@@ -27,14 +27,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every text of the desktop comes from the bundles: German (default) and English have the same keys, every key the
- * code asks for exists, and no key is unused.
+ * code asks for exists (among them one per journal action), and no key is unused.
  */
 class I18nBundleTest {
     private static final Path UI = Path.of("src/desktop/src/main/java/de/grw/ui");
     private static final Pattern GET = Pattern.compile(
             "(?:\\bt|\\bi18n|\\bt\\(\\)|\\bi18n\\(\\))\\.get\\(\"([A-Za-z0-9_.]+)\"");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z0-9_]*\\.[A-Za-z0-9_.]+)\"");
-    private static final Pattern JOURNAL_ACTION = Pattern.compile("\"([a-z]+\\.[a-z_]+|export)\"");
     /** Progress phases the engine reports (ProgressListener phase keys). */
     private static final Set<String> PHASES = Set.of("read", "import", "normalise", "block", "compare", "estimate",
             "score", "cluster", "export");
@@ -112,22 +111,29 @@ class I18nBundleTest {
                 keys.add("level." + de.grw.matching.model.DifferenceCount.label(c));
             }
         }
-        try (Stream<Path> files = Files.walk(Path.of("src"))) { // every module's main sources
-            for (Path f : files.filter(p -> p.toString().replace('\\', '/').contains("/src/main/java/")
-                    && p.toString().endsWith(".java")).toList()) {
-                String src = Files.readString(f);
-                int at = src.indexOf("Journal.append(");
-                while (at >= 0) {
-                    int end = src.indexOf(';', at);
-                    Matcher m = JOURNAL_ACTION.matcher(src.substring(at, end < 0 ? src.length() : end));
-                    while (m.find()) {
-                        keys.add("action." + m.group(1));
-                    }
-                    at = src.indexOf("Journal.append(", at + 1);
-                }
-            }
+        // the audit screen names every journal action by its stored code
+        for (de.grw.journal.JournalAction a : de.grw.journal.JournalAction.values()) {
+            keys.add("action." + a.code());
         }
         return keys;
+    }
+
+    @Test
+    void noKeyIsDefinedTwice() throws IOException {
+        for (String name : List.of("messages.properties", "messages_en.properties")) {
+            Set<String> seen = new HashSet<>();
+            Set<String> twice = new TreeSet<>();
+            try (InputStream in = I18nBundleTest.class.getResourceAsStream("/de/grw/ui/" + name)) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    int eq = line.indexOf('=');
+                    if (eq > 0 && !line.startsWith("#") && !seen.add(line.substring(0, eq).strip())) {
+                        twice.add(line.substring(0, eq).strip());
+                    }
+                }
+            }
+            // the later definition would silently win
+            assertThat(twice).as("keys defined twice in " + name).isEmpty();
+        }
     }
 
     @Test

@@ -119,6 +119,10 @@ class MainFlowUiTest {
                 .isTrue();
         robot.clickOn("#review-case").write("51.2-2026/4711").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#side-by-side").tryQuery().isPresent());
+        // the cluster is opened in the background: wait until its rows are drawn
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(n -> n.getId() != null
+                && n.getId().startsWith("cell-given_names-")).queryAll().size() >= 2);
+        WaitForAsyncUtils.waitForFxEvents();
         // choose, for the given names, the value of the cluster's last record
         Set<Node> cells = robot.lookup(n -> n.getId() != null && n.getId().startsWith("cell-given_names-"))
                 .queryAll();
@@ -141,6 +145,10 @@ class MainFlowUiTest {
         robot.clickOn("#nav-nav-approval");
         ListView<?> pending = robot.lookup("#approval-list").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pending.getItems().size() == 1);
+        // the merge is loaded in the background
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#approval-golden-given_names")
+                .tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#approval-golden-given_names").queryAs(Label.class).getText()).isEqualTo(chosen);
         robot.clickOn("#approval-comment").write("geprüft");
         robot.clickOn("#approval-approve");

@@ -5,13 +5,8 @@ import de.grw.rights.Permission;
 import de.grw.rights.Session;
 import de.grw.store.Workspace;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -55,28 +50,27 @@ public final class AccessLogService {
     /** The database ids of the records that stand for a person. */
     static List<Long> records(Connection c, String person) throws SQLException {
         if (GOLDEN.matcher(person).matches()) {
-            List<Long> current = ids(c, "SELECT record_id FROM golden_members WHERE golden_id = ? AND removed_by IS NULL",
-                    person);
+            List<Long> current = PersonRepository.currentMembersOfGolden(c, person);
             if (!current.isEmpty()) {
                 return current;
             }
-            List<Long> ever = ids(c, "SELECT record_id FROM golden_members WHERE golden_id = ?", person);
-            if (ever.isEmpty() && ids(c, "SELECT 1 FROM golden_records WHERE id = ?", person).isEmpty()) {
+            List<Long> ever = PersonRepository.everMembersOfGolden(c, person);
+            if (ever.isEmpty() && !PersonRepository.goldenExists(c, person)) {
                 throw new UserFacingException(de.grw.common.Text.of("review.no_golden", person));
             }
             return ever;
         }
         if (DIGITS.matcher(person).matches()) {
-            List<Long> found = ids(c, "SELECT id FROM records WHERE id = ?", Long.parseLong(person));
-            if (found.isEmpty()) {
+            long id = Long.parseLong(person);
+            if (!PersonRepository.recordExists(c, id)) {
                 throw new UserFacingException(de.grw.common.Text.of("access.no_record", person));
             }
-            return found;
+            return List.of(id);
         }
         int colon = person.indexOf(':');
         if (colon > 0) {
-            List<Long> found = ids(c, "SELECT r.id FROM records r JOIN sources s ON s.id = r.source_id WHERE s.name = ? "
-                    + "AND r.record_key = ?", person.substring(0, colon), person.substring(colon + 1));
+            List<Long> found = PersonRepository.recordsByKey(c, person.substring(0, colon),
+                    person.substring(colon + 1));
             if (found.isEmpty()) {
                 throw new UserFacingException(de.grw.common.Text.of("access.no_record_in",
                         person.substring(colon + 1), person.substring(0, colon)));
@@ -84,20 +78,5 @@ public final class AccessLogService {
             return found;
         }
         throw new UserFacingException(de.grw.common.Text.of("access.person_form", person));
-    }
-
-    private static List<Long> ids(Connection c, String sql, Object... params) throws SQLException {
-        Set<Long> out = new LinkedHashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-        }
-        return new ArrayList<>(out);
     }
 }

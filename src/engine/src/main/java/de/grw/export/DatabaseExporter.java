@@ -132,6 +132,7 @@ public final class DatabaseExporter {
 
     public Result export(Session session, Target target) {
         GoldenExporter.checkRights(session, target.includeBlocked(), target.caseRef());
+        workspace.checkIntegrity();
         List<String> fields = GoldenExporter.fields(workspace);
         List<Column> golden = new ArrayList<>();
         golden.add(new Column("golden_id", false));
@@ -164,13 +165,9 @@ public final class DatabaseExporter {
                 throw Databases.failure(target.url(), e);
             }
 
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("format", "database");
-            payload.put("database", Databases.safeUrl(target.url()));
-            payload.put("table", plans.get(0).table().display());
-            payload.put("lineage_table", plans.get(1).table().display());
-            payload.put("members_table", plans.get(2).table().display());
-            payload.put("mode", target.mode().name().toLowerCase(Locale.ROOT));
+            ExportEvent.Target payload = ExportEvent.Target.database(Databases.safeUrl(target.url()),
+                    plans.get(0).table().display(), plans.get(1).table().display(), plans.get(2).table().display(),
+                    target.mode().name().toLowerCase(Locale.ROOT));
             GoldenExporter.Snapshot snapshot = GoldenExporter.selectAndLog(workspace, session,
                     target.includeBlocked(), target.caseRef(), "to database table " + plans.get(0).table().display()
                             + " (" + Databases.safeUrl(target.url()) + ")", payload);

@@ -1,9 +1,11 @@
 package de.grw.export;
 
 import de.grw.access.AccessLog;
+import de.grw.common.AtomicDirectory;
 import de.grw.common.AtomicFiles;
 import de.grw.common.UserFacingException;
 import de.grw.journal.Journal;
+import de.grw.journal.JournalAction;
 import de.grw.journal.JournalEntry;
 import de.grw.journal.JournalFile;
 import de.grw.profile.FieldSpec;
@@ -17,13 +19,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,10 +44,15 @@ import java.util.Map;
  * {@link Permission#EXPORT_BLOCKED} and a case reference. Every export is logged in the access log (action
  * {@code EXPORT}, all exported records, case reference; {@code EXPORT_BLOCKED} besides for the blocked records
  * included) and in the journal (action {@code export}), in one transaction, <em>before</em> the files are written:
- * a failed write may leave a logged export without files, never files without a log entry. Each file is written
- * atomically (temporary file, then move).
+ * a failed write may leave a logged export without files, never files without a log entry.
+ *
+ * <p>The set is written as a whole ({@link AtomicDirectory}): into a new folder beside the target, every file forced
+ * to the disk, then renamed into place of the previous set. A failed export (a full disk, a crash) leaves the
+ * previous set untouched, never a mix of new and old files. The target must be missing, empty or hold an earlier
+ * export; a folder holding other files is refused before anything is logged.
  */
 public final class GoldenExporter {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GoldenExporter.class);
     public static final String GOLDEN = "golden_records";
     public static final String LINEAGE = "lineage";
     public static final String MEMBERS = "members";
@@ -60,9 +64,34 @@ public final class GoldenExporter {
     static final List<String> MEMBERS_HEADER = List.of("golden_id", "source", "record_key", "record_id");
 
     private final Workspace workspace;
+    private final FileWriting files;
 
     public GoldenExporter(Workspace workspace) {
+        this(workspace, AtomicFiles::writeDurably);
+    }
+
+    /** With another way of writing each file: for tests that make the disk fail. */
+    GoldenExporter(Workspace workspace, FileWriting files) {
         this.workspace = workspace;
+        this.files = files;
+    }
+
+    /** Writes one file of the set (durably; the default is {@link AtomicFiles#writeDurably}). */
+    @FunctionalInterface
+    interface FileWriting {
+        void write(Path file, AtomicFiles.Writer body) throws IOException;
+    }
+
+    /** Whether a file name belongs to an export set (the files of any format, as an earlier export wrote them). */
+    static boolean exportFile(String name) {
+        for (String table : List.of(GOLDEN, LINEAGE, MEMBERS)) {
+            for (ExportFormat f : ExportFormat.values()) {
+                if (name.equals(table + "." + f.extension())) {
+                    return true;
+                }
+            }
+        }
+        return name.equals(JOURNAL) || name.equals(JOURNAL_HEAD);
     }
 
     record Member(long recordId, String source, String recordKey, boolean blocked) {
@@ -90,24 +119,42 @@ public final class GoldenExporter {
 
     public ExportResult export(Session session, ExportOptions options) {
         checkRights(session, options.includeBlocked(), options.caseRef());
+        workspace.checkIntegrity();
         List<String> fields = fields(workspace);
         String format = options.format().extension() + (options.excelFriendly() ? " (Excel)" : "");
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("format", options.format().extension());
-        payload.put("excel", options.excelFriendly());
-        Snapshot snapshot = selectAndLog(workspace, session, options.includeBlocked(), options.caseRef(),
-                "as " + format, payload);
+        ExportEvent.Target payload = ExportEvent.Target.file(options.format().extension(), options.excelFriendly(),
+                options.raw());
+        AtomicDirectory set;
         try {
-            return write(options, fields, snapshot);
+            set = AtomicDirectory.begin(options.directory(), GoldenExporter::exportFile);
         } catch (IOException e) {
-            throw new UserFacingException(de.grw.common.Text.of("export.cannot_write", options.directory(),
-                    e.getMessage()), e);
+            throw new UserFacingException(de.grw.common.Text.of("export.cannot_prepare", options.directory(),
+                    why(e)), e);
         }
+        try (set) {
+            Snapshot snapshot = selectAndLog(workspace, session, options.includeBlocked(), options.caseRef(),
+                    "as " + format, payload);
+            ExportResult result = write(set.staging(), options, fields, snapshot);
+            set.commit();
+            return result;
+        } catch (IOException e) {
+            LOG.error("export by {} into {} failed after it was logged", session.user(), options.directory(), e);
+            throw new UserFacingException(de.grw.common.Text.of("export.cannot_write", options.directory(),
+                    why(e)), e);
+        }
+    }
+
+    private static String why(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason() + " (" + f.getFile() + ")";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** The rights an export needs: to export, and to include records under a blocking notice (with a case). */
     static void checkRights(Session session, boolean includeBlocked, String caseRef) {
         session.require(Permission.EXPORT, "export_golden_records");
+        de.grw.common.CaseReference.check(caseRef);
         if (includeBlocked) {
             session.require(Permission.EXPORT_BLOCKED, "export_records_under_a_blocking_notice");
             if (caseRef == null || caseRef.isBlank()) {
@@ -127,10 +174,10 @@ public final class GoldenExporter {
      * logs the export in the access log and the journal, in one workspace transaction.
      *
      * @param how     how the export is described in the access log, e.g. {@code as csv}
-     * @param payload the journal entry's first entries (format, target); the counts and options follow
+     * @param payload where the export goes, for the journal entry; the counts and options follow
      */
     static Snapshot selectAndLog(Workspace workspace, Session session, boolean includeBlocked, String caseRef,
-                                 String how, Map<String, Object> payload) {
+                                 String how, ExportEvent.Target payload) {
         String caseText = caseRef == null ? "" : caseRef.strip();
         return workspace.write(c -> {
             List<Golden> all = load(c);
@@ -158,7 +205,7 @@ public final class GoldenExporter {
     }
 
     private static void log(Workspace workspace, Connection c, Session session, String caseRef,
-                            boolean includeBlocked, String how, Map<String, Object> payloadStart, int goldenCount,
+                            boolean includeBlocked, String how, ExportEvent.Target target, int goldenCount,
                             List<Long> recordIds, int leftOut, List<String> blockedIds, List<Long> blockedRecordIds)
             throws SQLException {
         AccessLog.record(c, workspace.now(), session.user(), "EXPORT", caseRef, "export of " + goldenCount
@@ -170,14 +217,11 @@ public final class GoldenExporter {
                     "records under a blocking notice included in an export by " + session.user() + ": "
                             + String.join(", ", blockedIds), blockedRecordIds);
         }
-        Map<String, Object> payload = new LinkedHashMap<>(payloadStart);
-        payload.put("case", caseRef);
-        payload.put("golden_records", goldenCount);
-        payload.put("records", recordIds.size());
-        payload.put("include_blocked", includeBlocked);
-        payload.put("blocked_left_out", leftOut);
-        payload.put("blocked_included", blockedIds);
-        Journal.append(c, workspace.now(), session.user(), "export", payload);
+        Journal.append(c, workspace.now(), session.user(), JournalAction.EXPORT, target.with(caseRef, goldenCount,
+                recordIds.size(), includeBlocked, leftOut, blockedIds));
+        LOG.info("export of {} golden records ({} records) {} by {}, case {}: {} under a blocking notice included, "
+                + "{} left out", goldenCount, recordIds.size(), how, session.user(), caseRef.isEmpty() ? "-" : caseRef,
+                blockedIds.size(), leftOut);
     }
 
     /** The rows of the three tables, as the files and the database receive them. */
@@ -210,31 +254,36 @@ public final class GoldenExporter {
         return new Tables(goldenHeader, goldenRows, lineageRows, memberRows);
     }
 
-    private static ExportResult write(ExportOptions options, List<String> fields, Snapshot s) throws IOException {
-        Path dir = options.directory();
+    /**
+     * Writes the set into {@code staging}.
+     *
+     * @return the result, naming the files as they will be in the target directory
+     */
+    private ExportResult write(Path staging, ExportOptions options, List<String> fields, Snapshot s)
+            throws IOException {
+        Path target = options.directory();
         String ext = "." + options.format().extension();
-        List<Path> files = new ArrayList<>();
+        List<Path> written = new ArrayList<>();
         Tables t = tables(fields, s.exported());
-        files.add(writeTable(dir.resolve(GOLDEN + ext), options, t.goldenHeader(), t.goldenRows()));
-        files.add(writeTable(dir.resolve(LINEAGE + ext), options, LINEAGE_HEADER, t.lineageRows()));
-        files.add(writeTable(dir.resolve(MEMBERS + ext), options, MEMBERS_HEADER, t.memberRows()));
+        writeTable(staging, GOLDEN + ext, options, t.goldenHeader(), t.goldenRows(), written);
+        writeTable(staging, LINEAGE + ext, options, LINEAGE_HEADER, t.lineageRows(), written);
+        writeTable(staging, MEMBERS + ext, options, MEMBERS_HEADER, t.memberRows(), written);
 
-        Path journal = dir.resolve(JOURNAL);
-        AtomicFiles.write(journal, out -> JournalFile.write(out, s.journal()));
-        files.add(journal);
+        files.write(staging.resolve(JOURNAL), out -> JournalFile.write(out, s.journal()));
+        written.add(target.resolve(JOURNAL));
         String head = s.journal().isEmpty() ? Journal.GENESIS : s.journal().get(s.journal().size() - 1).hash();
-        Path headFile = dir.resolve(JOURNAL_HEAD);
         String headText = "entries: " + s.journal().size() + "\nhead: " + head + "\n";
-        AtomicFiles.write(headFile, out -> out.write(headText.getBytes(StandardCharsets.UTF_8)));
-        files.add(headFile);
-        return new ExportResult(s.exported().size(), s.records(), s.leftOut(), s.blockedIncluded(), files,
+        files.write(staging.resolve(JOURNAL_HEAD), out -> out.write(headText.getBytes(StandardCharsets.UTF_8)));
+        written.add(target.resolve(JOURNAL_HEAD));
+        return new ExportResult(s.exported().size(), s.records(), s.leftOut(), s.blockedIncluded(), written,
                 s.journal().size(), head);
     }
 
-    private static Path writeTable(Path file, ExportOptions options, List<String> header, List<List<Object>> rows)
-            throws IOException {
-        TableFile.write(file, options.format(), options.excelFriendly(), header, rows);
-        return file;
+    private void writeTable(Path staging, String name, ExportOptions options, List<String> header,
+                            List<List<Object>> rows, List<Path> written) throws IOException {
+        files.write(staging.resolve(name), out -> TableFile.write(out, options.format(), options.excelFriendly(),
+                options.raw(), header, rows));
+        written.add(options.directory().resolve(name));
     }
 
     /** A golden record's values in profile order; fields the profile no longer has follow in stored order. */
@@ -256,36 +305,12 @@ public final class GoldenExporter {
     /** Every ACTIVE golden record with its current members and values, by id. */
     static List<Golden> load(Connection c) throws SQLException {
         Map<String, Golden> golden = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM golden_records WHERE status = 'ACTIVE' ORDER BY id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                golden.put(rs.getString(1), new Golden(rs.getString(1), new ArrayList<>(), new LinkedHashMap<>()));
-            }
+        for (String id : ExportRepository.activeGoldenIds(c)) {
+            golden.put(id, new Golden(id, new ArrayList<>(), new LinkedHashMap<>()));
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT m.golden_id, r.id, s.name, r.record_key, r.blocked "
-                + "FROM golden_members m JOIN golden_records g ON g.id = m.golden_id JOIN records r ON r.id = "
-                + "m.record_id JOIN sources s ON s.id = r.source_id WHERE g.status = 'ACTIVE' AND m.removed_by IS NULL "
-                + "ORDER BY m.golden_id, r.id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                golden.get(rs.getString(1)).members().add(new Member(rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5) != 0));
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT v.golden_id, v.field, v.value, v.origin, "
-                + "v.origin_record, s.name, r.record_key, v.decision_id FROM golden_values v JOIN golden_records g ON "
-                + "g.id = v.golden_id LEFT JOIN records r ON r.id = v.origin_record LEFT JOIN sources s ON s.id = "
-                + "r.source_id WHERE g.status = 'ACTIVE' AND v.superseded_by IS NULL ORDER BY v.golden_id, v.rowid");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                long origin = rs.getLong(5);
-                Long originRecord = rs.wasNull() ? null : origin;
-                Value v = new Value(rs.getString(2), rs.getString(3), rs.getString(4).toUpperCase(Locale.ROOT),
-                        originRecord, rs.getString(6), rs.getString(7), rs.getLong(8));
-                golden.get(rs.getString(1)).values().put(v.field(), v);
-            }
-        }
+        ExportRepository.eachActiveMember(c, (goldenId, member) -> golden.get(goldenId).members().add(member));
+        ExportRepository.eachActiveValue(c, (goldenId, value) -> golden.get(goldenId).values().put(value.field(),
+                value));
         return new ArrayList<>(golden.values());
     }
 }

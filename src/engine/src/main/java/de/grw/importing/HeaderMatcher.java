@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class HeaderMatcher {
     /** A trailing component number such as {@code _1}, {@code 2}, {@code _c1}. */
+    /** A name of dot-separated parts without blanks, as flattened nested JSON gives it. */
+    private static final Pattern DOTTED = Pattern.compile("[^.\\s]+(\\.[^.\\s]+)+");
     private static final Pattern COMPONENT_SUFFIX = Pattern.compile("^(.*?[A-Za-zÄÖÜäöüß])[\\s_.-]*c?(\\d{1,2})$");
     /** Words that name whose data a column holds, e.g. {@code Halter Nachname}, {@code person_surname}. */
     private static final List<String> ROLE_PREFIXES = List.of("halter", "person", "personen", "pers", "kunde",
@@ -48,6 +50,12 @@ public final class HeaderMatcher {
             }
         }
         for (int i = 0; i < n; i++) {
+            // a combined-column alias met by chance ("name.Vorname" reads as "Name Vorname") yields to the nested key
+            if (targets[i] == null || targets[i] instanceof ColumnTarget.Composite) {
+                dotted(columns.get(i), index, i, targets, reasons, numbered);
+            }
+        }
+        for (int i = 0; i < n; i++) {
             if (targets[i] != null) {
                 continue;
             }
@@ -70,6 +78,41 @@ public final class HeaderMatcher {
             r.add(reasons[i] == null ? "(no matching field)" : reasons[i]);
         }
         return new ColumnMapping(columns, t, r);
+    }
+
+    /**
+     * A dotted name, as flattened nested JSON gives it ({@code adresse.strasse}, {@code name.Familienname},
+     * {@code vornamen.2}, {@code adressen.1.strasse}): the parts before the last name part are taken like a role
+     * prefix. A number at the end (an array of values, {@code vornamen.2}) makes it part of a numbered column group,
+     * which is joined; a number in the middle (an array of objects, two addresses) does not: the first such column
+     * of a field is used, the others are kept unmapped. Tried only when the whole name matches nothing.
+     */
+    private static void dotted(String column, Map<String, ColumnTarget> index, int i, ColumnTarget[] targets,
+                               String[] reasons, boolean[] numbered) {
+        String name = column.trim();
+        if (!DOTTED.matcher(name).matches()) {
+            return;
+        }
+        List<String> words = new ArrayList<>();
+        String[] parts = name.split("\\.");
+        for (String part : parts) {
+            if (!part.chars().allMatch(Character::isDigit)) {
+                words.add(part);
+            }
+        }
+        boolean number = parts[parts.length - 1].chars().allMatch(Character::isDigit);
+        if (words.isEmpty()) {
+            return;
+        }
+        String last = words.get(words.size() - 1);
+        ColumnTarget t = lookup(index, key(last));
+        if (t == null || number && !(t instanceof ColumnTarget.Field)
+                || targets[i] != null && !(t instanceof ColumnTarget.Field)) {
+            return;
+        }
+        targets[i] = t;
+        numbered[i] = number;
+        reasons[i] = "(nested key '" + key(last) + "')";
     }
 
     private static ColumnTarget lookup(Map<String, ColumnTarget> index, String k) {

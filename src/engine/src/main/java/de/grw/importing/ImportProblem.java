@@ -22,7 +22,13 @@ public record ImportProblem(String file, long line, long rowNumber, Kind kind, S
         /** The row was not imported. */
         REJECTED_ROW,
         /** The row was imported, but one value could not be used (for example an impossible date). */
-        INVALID_VALUE
+        INVALID_VALUE,
+        /**
+         * Nothing was rejected, but the reader did something to the file's content that the user must know about:
+         * chose one sheet among several, filled merged cells down, renamed a repeated column name, flattened nested
+         * JSON, skipped title lines above a sheet's header.
+         */
+        NOTICE
     }
 
     /** A problem worded in English only. */
@@ -45,6 +51,17 @@ public record ImportProblem(String file, long line, long rowNumber, Kind kind, S
 
     /** One line for the console: {@code kunden.csv, line 17: rejected: 9 fields, but the header has 12}. */
     public String describe() {
+        StringBuilder sb = new StringBuilder(where());
+        sb.append(": ").append(switch (kind) {
+            case REJECTED_ROW -> "row rejected: ";
+            case INVALID_VALUE -> "value not used: ";
+            case NOTICE -> "note: ";
+        }).append(message);
+        return sb.toString();
+    }
+
+    /** Where the problem is: {@code kunden.csv, line 17, column "PLZ"} (line and column where known). */
+    public String where() {
         StringBuilder sb = new StringBuilder(file);
         if (line > 0) {
             sb.append(", line ").append(line);
@@ -52,7 +69,6 @@ public record ImportProblem(String file, long line, long rowNumber, Kind kind, S
         if (!column.isEmpty()) {
             sb.append(", column \"").append(column).append('"');
         }
-        sb.append(": ").append(kind == Kind.REJECTED_ROW ? "row rejected: " : "value not used: ").append(message);
         return sb.toString();
     }
 }

@@ -15,7 +15,9 @@ import java.util.List;
  * @param recordsImported records passed on
  * @param rowsRejected    rows not imported (each reported as a problem)
  * @param invalidValues   values set aside (each reported as a problem)
- * @param warnings        notes about the mapping
+ * @param warnings        notes about the mapping, and what the reader did to the file without rejecting a row (a
+ *                        sheet chosen, merged cells filled, a repeated column name renamed, nested JSON flattened;
+ *                        each also reported as a {@link ImportProblem.Kind#NOTICE} problem), in English
  * @param contentSha256   for a database source: SHA-256 of the rows read and of what was read
  *                        ({@link de.grw.importing.db.RowDigest}); {@code null} for a file, whose bytes are hashed
  */

@@ -38,13 +38,17 @@ import java.util.Map;
  * @param sources   per-source settings
  * @param encoding  encoding for every source, or {@code null} to detect
  * @param delimiter delimiter for every source ({@code ";"}, {@code ","}, {@code "tab"}, {@code "|"}), or {@code null}
- * @param sheet     Excel sheet for every source, or {@code null}
+ * @param sheet     Excel sheet for every source, or {@code null}; {@value #ALL_SHEETS} reads every sheet that holds a
+ *                  table as a source of its own ({@code NAME#SHEET})
  */
 public record MappingFile(Map<String, String> columns, Map<String, SourceSettings> sources, String encoding,
                           String delimiter, String sheet) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    /** The sheet setting that reads every sheet of a workbook as a source of its own. */
+    public static final String ALL_SHEETS = "*";
 
     /** An empty mapping file: everything automatic. */
     public static final MappingFile NONE = new MappingFile(null, null, null, null, null);
@@ -68,6 +72,30 @@ public record MappingFile(Map<String, String> columns, Map<String, SourceSetting
         }
     }
 
+    /**
+     * Writes the mapping file as JSON (only what is set: encoding, delimiter, sheet, columns, sources), replacing the
+     * file in one step, in the format {@link #load} and the command line's {@code --mapping} read.
+     */
+    public void write(Path file) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        putIfSet(json, "encoding", encoding);
+        putIfSet(json, "delimiter", delimiter);
+        putIfSet(json, "sheet", sheet);
+        json.put("columns", columns);
+        if (!sources.isEmpty()) {
+            json.put("sources", sources);
+        }
+        byte[] bytes = MAPPER.copy().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsBytes(json);
+        de.grw.common.AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    private static void putIfSet(Map<String, Object> json, String key, String value) {
+        if (value != null) {
+            json.put(key, value);
+        }
+    }
+
     public static MappingFile load(Path file) {
         try {
             return MAPPER.readValue(Files.readAllBytes(file), MappingFile.class);
@@ -84,9 +112,22 @@ public record MappingFile(Map<String, String> columns, Map<String, SourceSetting
         }
     }
 
+    /**
+     * The settings of a source: by its name, or, for a sheet read as a source of its own ({@code NAME#SHEET}), by
+     * that name or else the workbook's ({@code NAME}).
+     */
+    private SourceSettings settings(String source) {
+        SourceSettings own = sources.get(source);
+        int hash = source.lastIndexOf(SourceInput.SHEET_SEPARATOR);
+        if (own == null && hash > 0) {
+            own = sources.get(source.substring(0, hash));
+        }
+        return own;
+    }
+
     /** Reader options for a source: the file's settings, a source's own settings winning. */
     public ReadOptions readOptions(String source, Path mappingPath) {
-        SourceSettings own = sources.get(source);
+        SourceSettings own = settings(source);
         String enc = own != null && own.encoding() != null ? own.encoding() : encoding;
         String delim = own != null && own.delimiter() != null ? own.delimiter() : delimiter;
         String sh = own != null && own.sheet() != null ? own.sheet() : sheet;
@@ -126,7 +167,7 @@ public record MappingFile(Map<String, String> columns, Map<String, SourceSetting
     public ColumnMapping apply(ColumnMapping automatic, String source, MatchProfile profile, Path mappingPath,
                                List<String> warnings) {
         Map<String, String> overrides = new LinkedHashMap<>(columns);
-        SourceSettings own = sources.get(source);
+        SourceSettings own = settings(source);
         if (own != null) {
             overrides.putAll(own.columns());
         }

@@ -50,7 +50,7 @@ public final class SourceImporter {
     public ImportedSource importSource(SourceInput input, ImportListener listener, ProgressListener progress,
                                        CancellationToken cancel) {
         if (input instanceof SourceInput.File f) {
-            return importFile(f.path(), f.name(), listener, progress, cancel);
+            return importFile(f.path(), f.name(), f.sheet(), listener, progress, cancel);
         }
         SourceInput.Database d = (SourceInput.Database) input;
         return importDatabase(d.source(), d.name(), listener, progress, cancel);
@@ -64,17 +64,76 @@ public final class SourceImporter {
     /** Imports a file as the source {@code source} (the mapping file's per-source settings go by that name). */
     public ImportedSource importFile(Path file, String source, ImportListener listener, ProgressListener progress,
                                      CancellationToken cancel) {
+        return importFile(file, source, null, listener, progress, cancel);
+    }
+
+    /**
+     * Imports a file, or one sheet of a workbook, as the source {@code source}.
+     *
+     * @param sheet the sheet to read, or {@code null} for the mapping file's or the reader's choice; problems then
+     *              name the file as {@code FILE#SHEET}
+     */
+    public ImportedSource importFile(Path file, String source, String sheet, ImportListener listener,
+                                     ProgressListener progress, CancellationToken cancel) {
         ReadOptions options = mappingFile.readOptions(source, mappingPath);
-        Collector collector = new Collector(file.getFileName().toString(), source, listener);
+        if (sheet != null) {
+            if (!reader.isWorkbook(file)) {
+                throw new UserFacingException(Text.of("import.sheet_not_workbook", file.getFileName(), sheet));
+            }
+            options = options.withSheet(sheet);
+        } else if (MappingFile.ALL_SHEETS.equals(options.sheet())) {
+            throw new UserFacingException(Text.of("mapping.all_sheets_one_source", file));
+        }
+        String shownAs = file.getFileName() + (sheet == null ? "" : SourceInput.SHEET_SEPARATOR + sheet);
+        Collector collector = new Collector(shownAs, source, listener);
         DetectedFormat format = reader.read(file, options, collector, cancel, progress);
         if (collector.assembler == null) {
-            throw new UserFacingException(Text.of("import.no_header", file));
+            throw new UserFacingException(Text.of("import.no_header", file.getFileName()));
         }
         if (collector.rows == 0) {
-            throw new UserFacingException(Text.of("import.header_only", file));
+            throw new UserFacingException(Text.of("import.header_only", file.getFileName()));
         }
         return new ImportedSource(source, file, format, collector.assembler.mapping(), collector.rows,
                 collector.imported, collector.rejected, collector.invalidValues, collector.warnings);
+    }
+
+    /**
+     * The inputs with every workbook whose sheets are all to be read ({@code allSheets}, or {@code "sheet": "*"} in the
+     * mapping file for its source) replaced by one input per sheet that holds a table, named {@code NAME#SHEET}.
+     *
+     * @param notes receives, per workbook so expanded, which sheets became sources and which were not read
+     * @throws UserFacingException for such a workbook without a sheet that holds a table
+     */
+    public static List<SourceInput> expandSheets(List<SourceInput> inputs, boolean allSheets, MappingFile mappingFile,
+                                                 Path mappingPath, List<Text> notes) {
+        MappingFile mapping = mappingFile == null ? MappingFile.NONE : mappingFile;
+        TabularReader reader = new TabularReader();
+        List<SourceInput> out = new ArrayList<>();
+        for (SourceInput input : inputs) {
+            if (!(input instanceof SourceInput.File f) || f.sheet() != null
+                    || !(allSheets || MappingFile.ALL_SHEETS.equals(mapping.readOptions(f.name(), mappingPath)
+                    .sheet())) || !reader.isWorkbook(f.path())) {
+                out.add(input);
+                continue;
+            }
+            List<String> tables = reader.tableSheets(f.path());
+            List<String> others = new ArrayList<>(reader.sheetNames(f.path()));
+            others.removeAll(tables);
+            if (tables.isEmpty()) {
+                throw new UserFacingException(Text.of("import.excel_no_table_at_all", f.path().getFileName(),
+                        String.join(", ", others)));
+            }
+            List<String> names = new ArrayList<>();
+            for (String sheet : tables) {
+                SourceInput s = SourceInput.sheet(f.path(), f.name(), sheet);
+                names.add(s.name());
+                out.add(s);
+            }
+            notes.add(others.isEmpty() ? Text.of("import.sheets_as_sources", f.path().getFileName(),
+                    String.join(", ", names)) : Text.of("import.sheets_as_sources_but", f.path().getFileName(),
+                    String.join(", ", names), String.join(", ", others)));
+        }
+        return out;
     }
 
     /**
@@ -174,6 +233,15 @@ public final class SourceImporter {
             invalidValues++;
             listener.problem(new ImportProblem(fileName, line, rowNumber, ImportProblem.Kind.INVALID_VALUE, name,
                     reason, ""));
+        }
+
+        @Override
+        public void notice(long line, int column, Text message) {
+            String name = assembler == null || column < 0 || column >= assembler.mapping().columns().size() ? ""
+                    : assembler.mapping().columns().get(column);
+            ImportProblem notice = new ImportProblem(fileName, line, 0, ImportProblem.Kind.NOTICE, name, message, "");
+            warnings.add(notice.where() + ": " + notice.message());
+            listener.problem(notice);
         }
 
         @Override

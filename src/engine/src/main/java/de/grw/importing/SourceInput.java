@@ -19,8 +19,20 @@ public sealed interface SourceInput permits SourceInput.File, SourceInput.Databa
 
     /** A file, named after itself unless {@code name} is given. */
     static SourceInput file(Path path, String name) {
-        return new File(path, name == null ? SourceImporter.sourceName(path) : name);
+        return new File(path, name == null ? SourceImporter.sourceName(path) : name, null);
     }
+
+    /**
+     * One sheet of a workbook, named {@code NAME#SHEET} after the file (or {@code name}) and the sheet: each sheet read
+     * as a source of its own.
+     */
+    static SourceInput sheet(Path path, String name, String sheet) {
+        String base = name == null ? SourceImporter.sourceName(path) : name;
+        return new File(path, base + SHEET_SEPARATOR + sheet, sheet);
+    }
+
+    /** Separates a workbook's source name from the sheet's in the sources made by {@link #sheet}. */
+    String SHEET_SEPARATOR = "#";
 
     static SourceInput file(Path path) {
         return file(path, null);
@@ -39,16 +51,25 @@ public sealed interface SourceInput permits SourceInput.File, SourceInput.Databa
         return new Database(source, n);
     }
 
-    /** A file input. */
-    record File(Path path, String name) implements SourceInput {
+    /**
+     * A file input.
+     *
+     * @param sheet the sheet of a workbook to read, or {@code null} for the reader's (or the mapping file's) choice
+     */
+    record File(Path path, String name, String sheet) implements SourceInput {
         public File {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(name, "name");
         }
 
+        /** A file whose sheet (if a workbook) is chosen by the mapping file or the reader. */
+        public File(Path path, String name) {
+            this(path, name, null);
+        }
+
         @Override
         public String describe() {
-            return path.toString();
+            return sheet == null ? path.toString() : path + "#" + sheet;
         }
     }
 

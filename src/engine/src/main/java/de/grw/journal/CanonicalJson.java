@@ -1,6 +1,7 @@
 package de.grw.journal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,7 +21,12 @@ import java.util.TreeMap;
 public final class CanonicalJson {
     static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            // a record without components (a payload with nothing to say) is the empty object
+            .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)
             .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
+    /** Reads payloads into records; fields a later version added are ignored. */
+    private static final ObjectMapper READER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private CanonicalJson() {
     }
@@ -41,6 +47,24 @@ public final class CanonicalJson {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * Reads a JSON value (a stored payload) into a type, typically a record.
+     *
+     * @throws IllegalArgumentException if it does not fit the type
+     */
+    public static <T> T read(JsonNode node, Class<T> type) {
+        try {
+            return READER.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Reads JSON text into a type (see {@link #read(JsonNode, Class)}). */
+    public static <T> T read(String json, Class<T> type) {
+        return read(parse(json), type);
     }
 
     /** The canonical text of a parsed tree. */

@@ -21,8 +21,13 @@ public final class Journal {
     private Journal() {
     }
 
-    /** Appends an entry inside the caller's transaction and returns it. */
-    public static JournalEntry append(Connection c, Instant at, String user, String action, Object payload)
+    /**
+     * Appends an entry inside the caller's transaction and returns it.
+     *
+     * @param payload the action's details: a record or map that Jackson writes as a JSON object (written in
+     *                canonical form, keys sorted, so the field order of a record does not matter)
+     */
+    public static JournalEntry append(Connection c, Instant at, String user, JournalAction action, Object payload)
             throws SQLException {
         long seq = 1;
         String prev = GENESIS;
@@ -33,9 +38,9 @@ public final class Journal {
                 prev = rs.getString(2);
             }
         }
-        JournalEntry draft = new JournalEntry(seq, at.toString(), user, action, CanonicalJson.write(payload), prev,
-                "");
-        JournalEntry entry = new JournalEntry(seq, draft.at(), user, action, draft.payload(), prev,
+        JournalEntry draft = new JournalEntry(seq, at.toString(), user, action.code(), CanonicalJson.write(payload),
+                prev, "");
+        JournalEntry entry = new JournalEntry(seq, draft.at(), user, action.code(), draft.payload(), prev,
                 draft.computeHash());
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO journal(seq, at, user_name, action, payload, prev_hash, hash) VALUES (?,?,?,?,?,?,?)")) {
@@ -60,7 +65,8 @@ public final class Journal {
 
     public static void each(Connection c, Consumer<JournalEntry> consumer) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT seq, at, user_name, action, payload, prev_hash, hash FROM journal ORDER BY rowid");
+                "SELECT seq, at, user_name, action, payload, prev_hash, hash FROM journal ORDER BY "
+                        + de.grw.store.SqliteDialect.STORAGE_ORDER);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 consumer.accept(new JournalEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

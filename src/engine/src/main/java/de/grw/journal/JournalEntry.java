@@ -11,13 +11,18 @@ import java.util.Map;
  * @param seq     1-based position in the journal
  * @param at      time of the change (ISO-8601, UTC)
  * @param user    who made it
- * @param action  what kind of change (e.g. {@code decision.proposed})
+ * @param action  what kind of change, a {@link JournalAction#code()} (e.g. {@code decision.proposed})
  * @param payload the change's details as canonical JSON
  * @param prev    hash of the previous entry ({@link Journal#GENESIS} for the first)
  * @param hash    hash of this entry
  */
 public record JournalEntry(long seq, String at, String user, String action, String payload, String prev,
                            String hash) {
+
+    /** The action as this version knows it; empty for an action of a newer version. */
+    public java.util.Optional<JournalAction> kind() {
+        return JournalAction.ofCode(action);
+    }
 
     /** The canonical JSON text the hash is computed over. */
     public String sealedText() {

@@ -57,6 +57,7 @@ public final class JournalService {
     /** Verifies the whole chain. */
     public JournalVerifier.Result verify(Session session) {
         session.require(Permission.VERIFY, "verify_the_journal");
+        workspace.checkIntegrity();
         return workspace.read(c -> JournalVerifier.verify(Journal.all(c).iterator()));
     }
 }

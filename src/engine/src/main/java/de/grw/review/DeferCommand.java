@@ -1,9 +1,9 @@
 package de.grw.review;
 
+import de.grw.workspace.ClusterRepository;
 import de.grw.workspace.ClusterStatus;
 
 import java.sql.SQLException;
-import java.util.Map;
 
 /** Put a cluster back: it stays in the queue, after the open ones. */
 public record DeferCommand() implements DecisionCommand {
@@ -18,8 +18,8 @@ public record DeferCommand() implements DecisionCommand {
     }
 
     @Override
-    public Map<String, Object> payload() {
-        return Map.of();
+    public DecisionPayload.Defer payload() {
+        return new DecisionPayload.Defer();
     }
 
     @Override
@@ -29,11 +29,11 @@ public record DeferCommand() implements DecisionCommand {
 
     @Override
     public void apply(ReviewContext context, long decisionId) throws SQLException {
-        ClusterSql.setStatus(context.connection(), context.clusterId(), ClusterStatus.DEFERRED, null);
+        ClusterRepository.setStatus(context.connection(), context.clusterId(), ClusterStatus.DEFERRED, null);
     }
 
     @Override
     public void revert(ReviewContext context, long decisionId, long revertId) throws SQLException {
-        ClusterSql.setStatusIf(context.connection(), context.clusterId(), ClusterStatus.DEFERRED, ClusterStatus.OPEN);
+        ClusterRepository.setStatusIf(context.connection(), context.clusterId(), ClusterStatus.DEFERRED, ClusterStatus.OPEN);
     }
 }

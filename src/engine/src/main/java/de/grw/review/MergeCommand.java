@@ -1,9 +1,8 @@
 package de.grw.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import de.grw.workspace.ClusterRepository;
 import de.grw.workspace.ClusterStatus;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,18 +23,6 @@ public record MergeCommand(List<Long> members, Map<String, FieldChoice> choices)
         }
     }
 
-    static MergeCommand fromPayload(JsonNode p) {
-        List<Long> members = new ArrayList<>();
-        p.path("members").forEach(m -> members.add(m.asLong()));
-        Map<String, FieldChoice> choices = new LinkedHashMap<>();
-        p.path("choices").fields().forEachRemaining(e -> {
-            JsonNode v = e.getValue();
-            choices.put(e.getKey(), v.has("record") ? new FieldChoice.FromRecord(v.get("record").asLong())
-                    : new FieldChoice.Manual(v.path("value").isNull() ? null : v.path("value").asText()));
-        });
-        return new MergeCommand(members, choices);
-    }
-
     @Override
     public DecisionKind kind() {
         return DecisionKind.MERGE;
@@ -47,21 +34,8 @@ public record MergeCommand(List<Long> members, Map<String, FieldChoice> choices)
     }
 
     @Override
-    public Map<String, Object> payload() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("members", members.stream().sorted().toList());
-        Map<String, Object> c = new LinkedHashMap<>();
-        choices.forEach((field, choice) -> {
-            Map<String, Object> v = new LinkedHashMap<>();
-            if (choice instanceof FieldChoice.FromRecord r) {
-                v.put("record", r.recordId());
-            } else if (choice instanceof FieldChoice.Manual m) {
-                v.put("value", m.value());
-            }
-            c.put(field, v);
-        });
-        out.put("choices", c);
-        return out;
+    public DecisionPayload.Merge payload() {
+        return new DecisionPayload.Merge(members.stream().sorted().toList(), choices);
     }
 
     @Override
@@ -91,14 +65,14 @@ public record MergeCommand(List<Long> members, Map<String, FieldChoice> choices)
 
     @Override
     public void apply(ReviewContext context, long decisionId) throws SQLException {
-        check(ClusterSql.members(context.connection(), context.clusterId()), context.clusterId());
+        check(ClusterRepository.members(context.connection(), context.clusterId()), context.clusterId());
         GoldenStore.merge(context, decisionId, members, choices);
-        ClusterSql.setStatus(context.connection(), context.clusterId(), ClusterStatus.MERGED, null);
+        ClusterRepository.setStatus(context.connection(), context.clusterId(), ClusterStatus.MERGED, null);
     }
 
     @Override
     public void revert(ReviewContext context, long decisionId, long revertId) throws SQLException {
         GoldenStore.unmerge(context, decisionId, revertId);
-        ClusterSql.setStatus(context.connection(), context.clusterId(), ClusterStatus.OPEN, null);
+        ClusterRepository.setStatus(context.connection(), context.clusterId(), ClusterStatus.OPEN, null);
     }
 }

@@ -1,11 +1,10 @@
 package de.grw.review;
 
+import de.grw.workspace.ClusterRepository;
 import de.grw.workspace.ClusterStatus;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Two records are not the same person: a cannot-link that every later match run respects. If the cluster consisted
@@ -16,10 +15,6 @@ public record NotDuplicateCommand(long recordA, long recordB) implements Decisio
         if (recordA == recordB) {
             throw new IllegalArgumentException("a record cannot be a non-duplicate of itself");
         }
-    }
-
-    static NotDuplicateCommand fromPayload(JsonNode p) {
-        return new NotDuplicateCommand(p.path("records").get(0).asLong(), p.path("records").get(1).asLong());
     }
 
     @Override
@@ -33,8 +28,8 @@ public record NotDuplicateCommand(long recordA, long recordB) implements Decisio
     }
 
     @Override
-    public Map<String, Object> payload() {
-        return Map.of("records", List.of(Math.min(recordA, recordB), Math.max(recordA, recordB)));
+    public DecisionPayload.NotDuplicate payload() {
+        return new DecisionPayload.NotDuplicate(List.of(Math.min(recordA, recordB), Math.max(recordA, recordB)));
     }
 
     @Override
@@ -44,21 +39,21 @@ public record NotDuplicateCommand(long recordA, long recordB) implements Decisio
 
     @Override
     public void apply(ReviewContext context, long decisionId) throws SQLException {
-        List<Long> members = ClusterSql.members(context.connection(), context.clusterId());
+        List<Long> members = ClusterRepository.members(context.connection(), context.clusterId());
         if (!members.contains(recordA) || !members.contains(recordB)) {
             throw new de.grw.common.UserFacingException(de.grw.common.Text.of("review.both_members", recordA,
                     recordB, context.clusterId()));
         }
-        ClusterSql.addCannotLink(context.connection(), recordA, recordB, decisionId);
+        ClusterRepository.addCannotLink(context.connection(), recordA, recordB, decisionId);
         if (members.size() == 2) {
-            ClusterSql.setStatus(context.connection(), context.clusterId(), ClusterStatus.NOT_DUPLICATE, null);
+            ClusterRepository.setStatus(context.connection(), context.clusterId(), ClusterStatus.NOT_DUPLICATE, null);
         }
     }
 
     @Override
     public void revert(ReviewContext context, long decisionId, long revertId) throws SQLException {
-        ClusterSql.revokeCannotLinks(context.connection(), decisionId, revertId);
-        ClusterSql.setStatusIf(context.connection(), context.clusterId(), ClusterStatus.NOT_DUPLICATE,
+        ClusterRepository.revokeCannotLinks(context.connection(), decisionId, revertId);
+        ClusterRepository.setStatusIf(context.connection(), context.clusterId(), ClusterStatus.NOT_DUPLICATE,
                 ClusterStatus.OPEN);
     }
 }

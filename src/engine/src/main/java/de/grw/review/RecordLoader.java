@@ -6,8 +6,6 @@ import de.grw.rights.Session;
 import de.grw.workspace.GovernanceConfig;
 import de.grw.profile.MatchProfile;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,29 +35,20 @@ public final class RecordLoader {
             return out;
         }
         boolean mayViewBlocked = viewer == null || viewer.may(Permission.VIEW_BLOCKED);
-        String in = String.join(",", ids.stream().map(i -> "?").toList());
-        try (PreparedStatement ps = c.prepareStatement("SELECT r.id, s.name, r.record_key, s.imported_at, "
-                + "r.values_json, s.columns_json, r.cells_json, r.blocked FROM records r JOIN sources s ON "
-                + "s.id = r.source_id WHERE r.id IN (" + in + ") ORDER BY r.id")) {
-            for (int i = 0; i < ids.size(); i++) {
-                ps.setLong(i + 1, ids.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    List<String> values = Arrays.asList(JSON.readValue(rs.getString(5), String[].class));
-                    List<String> columns = Arrays.asList(JSON.readValue(rs.getString(6), String[].class));
-                    List<String> cells = Arrays.asList(JSON.readValue(rs.getString(7), String[].class));
-                    boolean blocked = rs.getInt(8) != 0;
-                    boolean mask = blocked && !mayViewBlocked;
-                    if (mask) {
-                        values = maskValues(values, governance, profile);
-                        cells = cells.stream().map(v -> v == null || v.isEmpty() ? v : MASK).toList();
-                    }
-                    out.add(new MemberRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            values, columns, cells, blocked, mask));
+        for (ReviewRepository.StoredRecord r : ReviewRepository.records(c, ids)) {
+            try {
+                List<String> values = Arrays.asList(JSON.readValue(r.valuesJson(), String[].class));
+                List<String> columns = Arrays.asList(JSON.readValue(r.columnsJson(), String[].class));
+                List<String> cells = Arrays.asList(JSON.readValue(r.cellsJson(), String[].class));
+                boolean mask = r.blocked() && !mayViewBlocked;
+                if (mask) {
+                    values = maskValues(values, governance, profile);
+                    cells = cells.stream().map(v -> v == null || v.isEmpty() ? v : MASK).toList();
                 }
+                out.add(new MemberRecord(r.id(), r.source(), r.recordKey(), r.importedAt(), values, columns, cells,
+                        r.blocked(), mask));
             } catch (java.io.IOException e) {
-                throw new SQLException("a record's stored values are unreadable", e);
+                throw new SQLException("record " + r.id() + " has unreadable stored values", e);
             }
         }
         return out;

@@ -5,6 +5,7 @@ import de.grw.access.AccessLog;
 import de.grw.common.UserFacingException;
 import de.grw.journal.CanonicalJson;
 import de.grw.journal.Journal;
+import de.grw.journal.JournalAction;
 import de.grw.profile.MatchProfile;
 import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.DecisionView;
@@ -13,15 +14,13 @@ import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.rights.AccessDeniedException;
 import de.grw.rights.Permission;
 import de.grw.rights.Session;
+import de.grw.workspace.ClusterRepository;
 import de.grw.workspace.ClusterStatus;
+import de.grw.workspace.SourceRepository;
 import de.grw.workspace.GovernanceConfig;
 import de.grw.store.Workspace;
 import de.grw.workspace.WorkspaceProfile;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -35,6 +34,7 @@ import java.util.Set;
  * entry before a method returns; rights are checked here, not only in the front ends.
  */
 public final class ReviewService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReviewService.class);
     private final Workspace workspace;
     private final MatchProfile profile;
     private final GovernanceConfig governance;
@@ -53,9 +53,14 @@ public final class ReviewService {
         return governance;
     }
 
+    /** Builds the side-by-side comparisons of what {@link #show} and {@link #golden} return (no database). */
+    public ComparisonService comparisons() {
+        return new ComparisonService(profile, governance);
+    }
+
     /** Clusters waiting for review, the most uncertain first (open before deferred). */
     public List<QueueEntry> queue(Session session, Set<ClusterStatus> statuses, int limit) {
-        return queue(session, statuses, null, 0, 1, limit);
+        return queueBySources(session, statuses, List.of(), 0, 1, limit);
     }
 
     /**
@@ -64,6 +69,16 @@ public final class ReviewService {
      */
     public List<QueueEntry> queue(Session session, Set<ClusterStatus> statuses, String source, double minProbability,
                                   double maxProbability, int limit) {
+        return queueBySources(session, statuses, source == null || source.isBlank() ? List.of() : List.of(source),
+                minProbability, maxProbability, limit);
+    }
+
+    /**
+     * Clusters by status, optionally only those with a member from one of the sources (none: all), and whose weakest
+     * link lies in {@code [minProbability, maxProbability)}, the most uncertain first.
+     */
+    public List<QueueEntry> queueBySources(Session session, Set<ClusterStatus> statuses, List<String> sources,
+                                           double minProbability, double maxProbability, int limit) {
         session.require(Permission.VIEW_RECORDS, "see_the_review_queue");
         Set<ClusterStatus> wanted = statuses == null || statuses.isEmpty()
                 ? EnumSet.of(ClusterStatus.OPEN, ClusterStatus.DEFERRED) : statuses;
@@ -72,11 +87,12 @@ public final class ReviewService {
             List<QueueEntry> out = new ArrayList<>();
             // one query per priority group, each walking the (status, min_probability) index, so that a page of a
             // queue of a million clusters costs the page, not the queue
-            for (List<ClusterStatus> group : QueueSql.priorityGroups(wanted)) {
+            for (List<ClusterStatus> group : ReviewRepository.priorityGroups(wanted)) {
                 if (out.size() >= max) {
                     break;
                 }
-                QueueSql.page(c, group, source, minProbability, maxProbability, max - out.size(), out);
+                out.addAll(ReviewRepository.page(c, group, sources, minProbability, maxProbability,
+                        max - out.size()));
             }
             return out;
         });
@@ -86,8 +102,8 @@ public final class ReviewService {
     public List<Long> memberIds(Session session, long clusterId) {
         session.require(Permission.VIEW_RECORDS, "see_clusters");
         return workspace.read(c -> {
-            ClusterSql.status(c, clusterId);
-            return ClusterSql.members(c, clusterId);
+            ClusterRepository.status(c, clusterId);
+            return ClusterRepository.members(c, clusterId);
         });
     }
 
@@ -96,8 +112,8 @@ public final class ReviewService {
         session.require(Permission.VIEW_RECORDS, "see_records");
         requireCaseToShow(caseRef);
         return workspace.write(c -> {
-            ClusterStatus status = ClusterSql.status(c, clusterId);
-            List<Long> ids = ClusterSql.members(c, clusterId);
+            ClusterStatus status = ClusterRepository.status(c, clusterId);
+            List<Long> ids = ClusterRepository.members(c, clusterId);
             List<MemberRecord> members = RecordLoader.maskTogether(RecordLoader.load(c, ids, session, governance,
                     profile), governance, profile);
             List<MemberRecord> unmasked = RecordLoader.load(c, ids, null, governance, profile);
@@ -107,8 +123,8 @@ public final class ReviewService {
                 proposal = maskProposal(proposal);
             }
             AccessLog.record(c, workspace.now(), session.user(), "SHOW", caseRef, "cluster " + clusterId, ids);
-            return new ClusterView(clusterId, status, ReviewSql.note(c, clusterId), members,
-                    ReviewSql.pairs(c, clusterId), proposal, ReviewSql.decisions(c, "WHERE cluster_id = ?", clusterId));
+            return new ClusterView(clusterId, status, ClusterRepository.note(c, clusterId), members,
+                    ReviewRepository.pairs(c, clusterId), proposal, DecisionRepository.ofCluster(c, clusterId));
         });
     }
 
@@ -130,26 +146,29 @@ public final class ReviewService {
         String kind = command.kind().name();
         requireDetails(kind, comment, caseRef);
         return workspace.write(c -> {
-            ClusterStatus status = ClusterSql.status(c, clusterId);
+            ClusterStatus status = ClusterRepository.status(c, clusterId);
             if (status != ClusterStatus.OPEN && status != ClusterStatus.DEFERRED) {
                 throw new UserFacingException(de.grw.common.Text.of("review.cluster_closed", clusterId,
                         de.grw.common.Text.of("status." + status.name())));
             }
             if (command instanceof MergeCommand merge) {
-                merge.check(ClusterSql.members(c, clusterId), clusterId);
+                merge.check(ClusterRepository.members(c, clusterId), clusterId);
             }
             boolean pending = command.needsApproval();
-            long id = insertDecision(c, clusterId, command.kind(), pending ? DecisionState.PENDING
-                    : DecisionState.EFFECTIVE, session.user(), comment, caseRef, command.payload(), null);
+            long id = DecisionRepository.insert(c, clusterId, command.kind(), pending ? DecisionState.PENDING
+                    : DecisionState.EFFECTIVE, session.user(), workspace.now().toString(), comment, caseRef,
+                    command.payload(), null);
             if (pending) {
-                ClusterSql.setStatus(c, clusterId, ClusterStatus.AWAITING_APPROVAL, null);
+                ClusterRepository.setStatus(c, clusterId, ClusterStatus.AWAITING_APPROVAL, null);
             } else {
                 command.apply(context(c, session, clusterId), id);
             }
-            Map<String, Object> payload = journalPayload(id, clusterId, command, comment, caseRef);
-            Journal.append(c, workspace.now(), session.user(), pending ? "decision.proposed" : "decision.taken",
-                    payload);
-            return ReviewSql.decision(c, id);
+            Journal.append(c, workspace.now(), session.user(), pending ? JournalAction.DECISION_PROPOSED
+                    : JournalAction.DECISION_TAKEN, new DecisionEvents.Recorded(id, clusterId, command.kind(),
+                    command.payload(), comment, caseRef));
+            LOG.info("decision {} ({}) on cluster {} by {}: {}", id, command.kind(), clusterId, session.user(),
+                    pending ? "awaits approval" : "in effect");
+            return DecisionRepository.find(c, id);
         });
     }
 
@@ -157,23 +176,25 @@ public final class ReviewService {
     public DecisionView approve(Session session, long decisionId, String comment) {
         session.require(Permission.APPROVE, "approve_merges");
         return workspace.write(c -> {
-            DecisionView d = ReviewSql.decision(c, decisionId);
+            DecisionView d = DecisionRepository.find(c, decisionId);
             requirePendingMerge(d);
             if (d.proposedBy().equals(session.user())) {
+                LOG.warn("refused: {} may not approve decision {}, their own proposal (four eyes)", session.user(),
+                        decisionId);
                 throw new AccessDeniedException(de.grw.common.Text.of("review.four_eyes_approve", session.user(),
                         decisionId));
             }
             DecisionCommand command = command(d);
             command.apply(context(c, session, d.clusterId()), decisionId);
-            review(c, decisionId, DecisionState.EFFECTIVE, session.user(), comment);
+            DecisionRepository.reviewed(c, decisionId, DecisionState.EFFECTIVE, session.user(),
+                    workspace.now().toString(), comment);
             List<String> golden = GoldenStore.activeGoldenOf(c, ((MergeCommand) command).members());
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("decision", decisionId);
-            payload.put("cluster", d.clusterId());
-            payload.put("golden_record", golden.isEmpty() ? null : golden.get(0));
-            payload.put("comment", comment == null ? "" : comment);
-            Journal.append(c, workspace.now(), session.user(), "decision.approved", payload);
-            return ReviewSql.decision(c, decisionId);
+            Journal.append(c, workspace.now(), session.user(), JournalAction.DECISION_APPROVED,
+                    new DecisionEvents.Approved(decisionId, d.clusterId(), golden.isEmpty() ? null : golden.get(0),
+                            comment));
+            LOG.info("decision {} approved by {}: golden record {}", decisionId, session.user(),
+                    golden.isEmpty() ? "-" : golden.get(0));
+            return DecisionRepository.find(c, decisionId);
         });
     }
 
@@ -184,18 +205,22 @@ public final class ReviewService {
             throw new UserFacingException(de.grw.common.Text.of("review.reject_needs_comment"));
         }
         return workspace.write(c -> {
-            DecisionView d = ReviewSql.decision(c, decisionId);
+            DecisionView d = DecisionRepository.find(c, decisionId);
             requirePendingMerge(d);
             if (d.proposedBy().equals(session.user())) {
+                LOG.warn("refused: {} may not reject decision {}, their own proposal (four eyes)", session.user(),
+                        decisionId);
                 throw new AccessDeniedException(de.grw.common.Text.of("review.four_eyes_reject", session.user(),
                         decisionId));
             }
-            review(c, decisionId, DecisionState.REJECTED, session.user(), comment);
-            ClusterSql.setStatus(c, d.clusterId(), ClusterStatus.OPEN, "rejected by " + session.user() + ": "
+            DecisionRepository.reviewed(c, decisionId, DecisionState.REJECTED, session.user(),
+                    workspace.now().toString(), comment);
+            ClusterRepository.setStatus(c, d.clusterId(), ClusterStatus.OPEN, "rejected by " + session.user() + ": "
                     + (comment == null ? "" : comment));
-            Journal.append(c, workspace.now(), session.user(), "decision.rejected", Map.of("decision", decisionId,
-                    "cluster", d.clusterId(), "comment", comment == null ? "" : comment));
-            return ReviewSql.decision(c, decisionId);
+            Journal.append(c, workspace.now(), session.user(), JournalAction.DECISION_REJECTED,
+                    new DecisionEvents.Rejected(decisionId, d.clusterId(), comment));
+            LOG.info("decision {} rejected by {}", decisionId, session.user());
+            return DecisionRepository.find(c, decisionId);
         });
     }
 
@@ -210,14 +235,17 @@ public final class ReviewService {
         if (governance.needsCaseReference("REVERT") && blank(caseRef)) {
             throw new UserFacingException(de.grw.common.Text.of("review.revert_needs_case"));
         }
+        de.grw.common.CaseReference.check(caseRef);
         return workspace.write(c -> {
-            DecisionView d = ReviewSql.decision(c, decisionId);
+            DecisionView d = DecisionRepository.find(c, decisionId);
             if (d.kind() == DecisionKind.REVERT) {
                 throw new UserFacingException(de.grw.common.Text.of("review.revert_of_revert", decisionId));
             }
             boolean own = d.proposedBy().equals(session.user());
             boolean approvedMerge = d.kind() == DecisionKind.MERGE && d.state() == DecisionState.EFFECTIVE;
             if (!session.may(Permission.REVERT_ANY) && !(own && session.may(Permission.REVERT_OWN) && !approvedMerge)) {
+                LOG.warn("refused: {} ({}) may not revert decision {} by {}", session.user(), session.role(),
+                        decisionId, d.proposedBy());
                 throw new AccessDeniedException(de.grw.common.Text.of(approvedMerge
                         ? "review.revert_denied_approved" : "review.revert_denied", session.user(), decisionId));
             }
@@ -225,65 +253,49 @@ public final class ReviewService {
                 throw new UserFacingException(de.grw.common.Text.of("review.nothing_to_revert", decisionId,
                         de.grw.common.Text.of("state." + d.state().name())));
             }
-            long revertId = insertDecision(c, d.clusterId(), DecisionKind.REVERT, DecisionState.EFFECTIVE,
-                    session.user(), comment, caseRef, Map.of("reverts", decisionId), decisionId);
+            long revertId = DecisionRepository.insert(c, d.clusterId(), DecisionKind.REVERT, DecisionState.EFFECTIVE,
+                    session.user(), workspace.now().toString(), comment, caseRef,
+                    new DecisionPayload.Revert(decisionId), decisionId);
             DecisionState newState;
             if (d.state() == DecisionState.PENDING) {
-                ClusterSql.setStatus(c, d.clusterId(), ClusterStatus.OPEN, "merge withdrawn by " + session.user());
+                ClusterRepository.setStatus(c, d.clusterId(), ClusterStatus.OPEN, "merge withdrawn by "
+                        + session.user());
                 newState = DecisionState.WITHDRAWN;
             } else {
                 command(d).revert(context(c, session, d.clusterId()), decisionId, revertId);
                 newState = DecisionState.REVERTED;
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE decisions SET state = ? WHERE id = ?")) {
-                ps.setString(1, newState.name());
-                ps.setLong(2, decisionId);
-                ps.executeUpdate();
-            }
-            Journal.append(c, workspace.now(), session.user(), "decision.reverted", Map.of("decision", revertId,
-                    "reverts", decisionId, "cluster", d.clusterId(), "comment", comment == null ? "" : comment,
-                    "case", caseRef == null ? "" : caseRef));
-            return ReviewSql.decision(c, revertId);
+            DecisionRepository.setState(c, decisionId, newState);
+            Journal.append(c, workspace.now(), session.user(), JournalAction.DECISION_REVERTED,
+                    new DecisionEvents.Reverted(revertId, decisionId, d.clusterId(), comment, caseRef));
+            LOG.info("decision {} reverted by {} (decision {})", decisionId, session.user(), revertId);
+            return DecisionRepository.find(c, revertId);
         });
     }
 
     /** How many clusters have one of the statuses (for "n clusters left" without loading them all). */
     public int count(Session session, Set<ClusterStatus> statuses) {
         session.require(Permission.VIEW_RECORDS, "see_the_review_queue");
-        String in = String.join(",", statuses.stream().map(s -> "'" + s.name() + "'").toList());
-        return workspace.read(c -> {
-            try (var s = c.createStatement();
-                 var rs = s.executeQuery("SELECT count(*) FROM clusters WHERE status IN (" + in + ")")) {
-                return rs.next() ? rs.getInt(1) : 0;
-            }
-        });
+        return workspace.read(c -> ClusterRepository.count(c, statuses));
     }
 
     /** Names of the workspace's sources, in import order. */
     public List<String> sources(Session session) {
         session.require(Permission.VIEW_RECORDS, "see_the_sources");
-        return workspace.read(c -> {
-            List<String> out = new ArrayList<>();
-            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT name FROM sources ORDER BY id")) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        });
+        return workspace.read(SourceRepository::names);
     }
 
     /** Merges waiting for a supervisor. */
     public List<DecisionView> pendingApprovals(Session session) {
         session.require(Permission.VIEW_RECORDS, "see_pending_merges");
-        return workspace.read(c -> ReviewSql.decisions(c, "WHERE state = 'PENDING'", null));
+        return workspace.read(c -> DecisionRepository.inState(c, DecisionState.PENDING));
     }
 
     /** All decisions, newest first. */
     public List<DecisionView> decisions(Session session) {
         session.require(Permission.VIEW_RECORDS, "see_decisions");
         return workspace.read(c -> {
-            List<DecisionView> all = ReviewSql.decisions(c, "", null);
+            List<DecisionView> all = DecisionRepository.all(c);
             java.util.Collections.reverse(all);
             return all;
         });
@@ -291,14 +303,14 @@ public final class ReviewService {
 
     public DecisionView decision(Session session, long id) {
         session.require(Permission.VIEW_RECORDS, "see_decisions");
-        return workspace.read(c -> ReviewSql.decision(c, id));
+        return workspace.read(c -> DecisionRepository.find(c, id));
     }
 
     /** The active golden record that the records of a merge decision belong to now, if any. */
     public java.util.Optional<String> goldenRecordOf(Session session, long decisionId) {
         session.require(Permission.VIEW_RECORDS, "see_decisions");
         return workspace.read(c -> {
-            DecisionView d = ReviewSql.decision(c, decisionId);
+            DecisionView d = DecisionRepository.find(c, decisionId);
             if (d.kind() != DecisionKind.MERGE) {
                 return java.util.Optional.<String>empty();
             }
@@ -312,39 +324,19 @@ public final class ReviewService {
         session.require(Permission.VIEW_RECORDS, "see_records");
         requireCaseToShow(caseRef);
         return workspace.write(c -> {
-            String status;
-            String mergedInto;
-            try (PreparedStatement ps = c.prepareStatement("SELECT status, merged_into FROM golden_records WHERE id = ?")) {
-                ps.setString(1, goldenId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new UserFacingException(de.grw.common.Text.of("review.no_golden", goldenId));
-                    }
-                    status = rs.getString(1);
-                    mergedInto = rs.getString(2);
-                }
-            }
+            GoldenRepository.Head head = GoldenRepository.head(c, goldenId).orElseThrow(
+                    () -> new UserFacingException(de.grw.common.Text.of("review.no_golden", goldenId)));
             List<Long> ids = GoldenStore.activeMembers(c, goldenId);
             List<MemberRecord> members = RecordLoader.maskTogether(RecordLoader.load(c, ids, session, governance,
                     profile), governance, profile);
             boolean masked = members.stream().anyMatch(MemberRecord::masked);
             List<GoldenValue> values = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT field, value, origin, origin_record FROM golden_values "
-                    + "WHERE golden_id = ? AND superseded_by IS NULL ORDER BY rowid")) {
-                ps.setString(1, goldenId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String field = rs.getString(1);
-                        String value = rs.getString(2);
-                        if (masked && value != null && governance.maskedFields().contains(field)) {
-                            value = RecordLoader.MASK;
-                        }
-                        values.add(new GoldenValue(field, value, "MANUAL".equals(rs.getString(3)), rs.getLong(4)));
-                    }
-                }
+            for (GoldenValue v : GoldenRepository.currentValues(c, goldenId)) {
+                boolean hide = masked && v.value() != null && governance.maskedFields().contains(v.field());
+                values.add(hide ? new GoldenValue(v.field(), RecordLoader.MASK, v.manual(), v.originRecord()) : v);
             }
             AccessLog.record(c, workspace.now(), session.user(), "SHOW", caseRef, "golden record " + goldenId, ids);
-            return new GoldenView(goldenId, status, mergedInto, members, values,
+            return new GoldenView(goldenId, head.status(), head.mergedInto(), members, values,
                     members.stream().anyMatch(MemberRecord::blocked));
         });
     }
@@ -356,6 +348,7 @@ public final class ReviewService {
     }
 
     private void requireDetails(String kind, String comment, String caseRef) {
+        de.grw.common.CaseReference.check(caseRef);
         if (governance.needsCaseReference(kind) && blank(caseRef)) {
             throw new UserFacingException(de.grw.common.Text.of("review.needs_case",
                     de.grw.common.Text.of("kind." + kind)));
@@ -367,6 +360,7 @@ public final class ReviewService {
     }
 
     private void requireCaseToShow(String caseRef) {
+        de.grw.common.CaseReference.check(caseRef);
         if (governance.required().caseReferenceToShow() && blank(caseRef)) {
             throw new UserFacingException(de.grw.common.Text.of("review.show_needs_case"));
         }
@@ -385,63 +379,7 @@ public final class ReviewService {
     }
 
     private static DecisionCommand command(DecisionView d) {
-        return DecisionCommand.fromPayload(d.kind(), CanonicalJson.parse(d.payloadJson()));
-    }
-
-    private static Map<String, Object> journalPayload(long id, long clusterId, DecisionCommand command, String comment,
-                                                      String caseRef) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("decision", id);
-        payload.put("cluster", clusterId);
-        payload.put("kind", command.kind().name());
-        payload.put("content", command.payload());
-        payload.put("comment", comment == null ? "" : comment);
-        payload.put("case", caseRef == null ? "" : caseRef);
-        return payload;
-    }
-
-    private long insertDecision(Connection c, Long clusterId, DecisionKind kind, DecisionState state, String user,
-                                String comment, String caseRef, Map<String, Object> payload, Long reverts)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO decisions(cluster_id, kind, state, proposed_by, "
-                + "proposed_at, comment, case_ref, payload_json, reverts) VALUES (?,?,?,?,?,?,?,?,?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            if (clusterId == null) {
-                ps.setNull(1, java.sql.Types.INTEGER);
-            } else {
-                ps.setLong(1, clusterId);
-            }
-            ps.setString(2, kind.name());
-            ps.setString(3, state.name());
-            ps.setString(4, user);
-            ps.setString(5, workspace.now().toString());
-            ps.setString(6, comment == null ? "" : comment);
-            ps.setString(7, caseRef == null ? "" : caseRef);
-            ps.setString(8, CanonicalJson.write(payload));
-            if (reverts == null) {
-                ps.setNull(9, java.sql.Types.INTEGER);
-            } else {
-                ps.setLong(9, reverts);
-            }
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
-    private void review(Connection c, long decisionId, DecisionState state, String user, String comment)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE decisions SET state = ?, reviewed_by = ?, "
-                + "reviewed_at = ?, review_comment = ? WHERE id = ?")) {
-            ps.setString(1, state.name());
-            ps.setString(2, user);
-            ps.setString(3, workspace.now().toString());
-            ps.setString(4, comment == null ? "" : comment);
-            ps.setLong(5, decisionId);
-            ps.executeUpdate();
-        }
+        return DecisionCommand.fromPayload(d.kind(), d.payloadJson());
     }
 
     /**

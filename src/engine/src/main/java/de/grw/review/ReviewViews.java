@@ -22,6 +22,10 @@ public final class ReviewViews {
     public record DecisionView(long id, Long clusterId, DecisionKind kind, DecisionState state, String proposedBy,
                                String proposedAt, String comment, String caseRef, String payloadJson,
                                String reviewedBy, String reviewedAt, String reviewComment, Long reverts) {
+        /** The stored content, read into its record. */
+        public DecisionPayload payload() {
+            return DecisionPayload.read(kind, payloadJson);
+        }
     }
 
     /**

@@ -1,15 +1,11 @@
 package de.grw.review;
 
+import de.grw.workspace.ClusterRepository;
 import de.grw.workspace.ClusterStatus;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import de.grw.workspace.WorkspaceMatcher;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,16 +20,6 @@ public record SplitCommand(List<List<Long>> groups) implements DecisionCommand {
         }
     }
 
-    static SplitCommand fromPayload(JsonNode p) {
-        List<List<Long>> groups = new ArrayList<>();
-        p.path("groups").forEach(g -> {
-            List<Long> ids = new ArrayList<>();
-            g.forEach(id -> ids.add(id.asLong()));
-            groups.add(ids);
-        });
-        return new SplitCommand(groups);
-    }
-
     @Override
     public DecisionKind kind() {
         return DecisionKind.SPLIT;
@@ -45,8 +31,8 @@ public record SplitCommand(List<List<Long>> groups) implements DecisionCommand {
     }
 
     @Override
-    public Map<String, Object> payload() {
-        return Map.of("groups", groups);
+    public DecisionPayload.Split payload() {
+        return new DecisionPayload.Split(groups);
     }
 
     @Override
@@ -57,7 +43,7 @@ public record SplitCommand(List<List<Long>> groups) implements DecisionCommand {
     @Override
     public void apply(ReviewContext context, long decisionId) throws SQLException {
         var c = context.connection();
-        Set<Long> members = new HashSet<>(ClusterSql.members(c, context.clusterId()));
+        Set<Long> members = new HashSet<>(ClusterRepository.members(c, context.clusterId()));
         Set<Long> seen = new HashSet<>();
         for (List<Long> g : groups) {
             for (Long id : g) {
@@ -75,35 +61,31 @@ public record SplitCommand(List<List<Long>> groups) implements DecisionCommand {
             for (int j = i + 1; j < groups.size(); j++) {
                 for (long a : groups.get(i)) {
                     for (long b : groups.get(j)) {
-                        ClusterSql.addCannotLink(c, a, b, decisionId);
+                        ClusterRepository.addCannotLink(c, a, b, decisionId);
                     }
                 }
             }
         }
-        long run = ClusterSql.lastRun(c);
+        long run = ClusterRepository.lastRun(c);
         for (List<Long> g : groups) {
             if (g.size() > 1) {
-                WorkspaceMatcher.ensureCluster(c, g.stream().mapToLong(Long::longValue).toArray(), run);
+                ClusterRepository.ensure(c, g.stream().mapToLong(Long::longValue).toArray(), run);
             }
         }
-        ClusterSql.setStatus(c, context.clusterId(), ClusterStatus.SPLIT, null);
+        ClusterRepository.setStatus(c, context.clusterId(), ClusterStatus.SPLIT, null);
     }
 
     @Override
     public void revert(ReviewContext context, long decisionId, long revertId) throws SQLException {
         var c = context.connection();
-        ClusterSql.revokeCannotLinks(c, decisionId, revertId);
+        ClusterRepository.revokeCannotLinks(c, decisionId, revertId);
         for (List<Long> g : groups) {
             if (g.size() > 1) {
-                long id = WorkspaceMatcher.ensureCluster(c, g.stream().mapToLong(Long::longValue).toArray(),
-                        ClusterSql.lastRun(c));
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE clusters SET status = 'SUPERSEDED' WHERE id = ? AND status IN ('OPEN', 'DEFERRED')")) {
-                    ps.setLong(1, id);
-                    ps.executeUpdate();
-                }
+                long id = ClusterRepository.ensure(c, g.stream().mapToLong(Long::longValue).toArray(),
+                        ClusterRepository.lastRun(c));
+                ClusterRepository.supersedeIfQueued(c, id);
             }
         }
-        ClusterSql.setStatus(c, context.clusterId(), ClusterStatus.OPEN, null);
+        ClusterRepository.setStatus(c, context.clusterId(), ClusterStatus.OPEN, null);
     }
 }

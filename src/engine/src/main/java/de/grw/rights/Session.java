@@ -7,6 +7,7 @@ package de.grw.rights;
  * @param role the user's role
  */
 public record Session(String user, Role role) {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Session.class);
 
     public boolean may(Permission permission) {
         return role.may(permission);
@@ -19,6 +20,7 @@ public record Session(String user, Role role) {
      */
     public void require(Permission permission, String deed) {
         if (!role.may(permission)) {
+            LOG.warn("refused: {} ({}) may not {} (needs {})", user, role, deed.replace('_', ' '), permission);
             throw new AccessDeniedException(de.grw.common.Text.of("access.denied", user,
                     de.grw.common.Text.of("role." + role.name()), de.grw.common.Text.of("deed." + deed)));
         }

@@ -20,6 +20,7 @@ import org.sqlite.SQLiteConfig;
  * is on disk.
  */
 public final class Workspace implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Workspace.class);
     private final Path file;
     private final Connection connection;
     private final Clock clock;
@@ -149,7 +150,37 @@ public final class Workspace implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
+            LOG.error("transaction on {} failed and was rolled back", file, e);
             throw new UserFacingException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks the file's structure with SQLite's {@code PRAGMA quick_check} (every page of every table and index, the
+     * b-trees and the record formats; it does not compare indexes with their tables). Run before work that must not
+     * rely on a damaged file: verifying the journal, exporting.
+     *
+     * @throws UserFacingException naming the file and the first problems found when the file is damaged
+     */
+    public void checkIntegrity() {
+        List<String> problems;
+        try {
+            problems = read(c -> {
+                List<String> out = new java.util.ArrayList<>();
+                try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA quick_check(5)")) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            });
+        } catch (UserFacingException e) {
+            problems = List.of(e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+                    : e.getMessage());
+        }
+        if (!problems.equals(List.of("ok"))) {
+            throw new UserFacingException(de.grw.common.Text.of("workspace.damaged", file,
+                    String.join("; ", problems)));
         }
     }
 

@@ -6,16 +6,14 @@ import de.grw.rights.Role;
 import de.grw.rights.Session;
 import de.grw.common.UserFacingException;
 import de.grw.journal.Journal;
+import de.grw.journal.JournalAction;
 import de.grw.store.Workspace;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Local accounts of a workspace: the first administrator, log-in, and account management by administrators. */
 public final class UserService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UserService.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{2,64}");
     private final Workspace workspace;
 
@@ -28,11 +26,7 @@ public final class UserService {
     }
 
     public boolean hasUsers() {
-        return workspace.read(c -> {
-            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM users")) {
-                return rs.next() && rs.getInt(1) > 0;
-            }
-        });
+        return workspace.read(c -> UserRepository.count(c) > 0);
     }
 
     /** Creates the first account, an administrator; refused once any account exists. */
@@ -40,14 +34,12 @@ public final class UserService {
         checkName(name);
         PasswordHasher.checkStrength(password);
         workspace.write(c -> {
-            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM users")) {
-                if (rs.next() && rs.getInt(1) > 0) {
-                    throw new UserFacingException(de.grw.common.Text.of("users.has_accounts"));
-                }
+            if (UserRepository.count(c) > 0) {
+                throw new UserFacingException(de.grw.common.Text.of("users.has_accounts"));
             }
             insert(c, name, Role.ADMINISTRATOR, password);
-            Journal.append(c, workspace.now(), name, "user.created", Map.of("name", name, "role", "ADMINISTRATOR",
-                    "first", true));
+            Journal.append(c, workspace.now(), name, JournalAction.USER_CREATED,
+                    new AccountEvents.Created(name, Role.ADMINISTRATOR, true));
             return null;
         });
         return new Session(name, Role.ADMINISTRATOR);
@@ -55,18 +47,7 @@ public final class UserService {
 
     /** Checks name and password; the same message for an unknown user and a wrong password. */
     public Session login(String name, char[] password) {
-        record Stored(Role role, byte[] salt, byte[] hash, int iterations, boolean disabled) {
-        }
-        Stored stored = workspace.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT role, salt, hash, iterations, disabled FROM users WHERE name = ?")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? new Stored(Role.valueOf(rs.getString(1)), rs.getBytes(2), rs.getBytes(3),
-                            rs.getInt(4), rs.getInt(5) != 0) : null;
-                }
-            }
-        });
+        UserRepository.Credentials stored = workspace.read(c -> UserRepository.credentials(c, name)).orElse(null);
         if (stored == null) {
             // spend the same time as for a real account, so the response does not tell which names exist
             PasswordHasher.matches(password == null ? new char[0] : password, new byte[16], new byte[32],
@@ -74,9 +55,11 @@ public final class UserService {
         }
         if (stored == null || password == null
                 || !PasswordHasher.matches(password, stored.salt(), stored.hash(), stored.iterations())) {
+            LOG.warn("sign-in refused: wrong name or password (name given: {})", name);
             throw new AccessDeniedException(de.grw.common.Text.of("users.wrong_login"));
         }
         if (stored.disabled()) {
+            LOG.warn("sign-in refused: account {} is disabled", name);
             throw new AccessDeniedException(de.grw.common.Text.of("users.disabled", name));
         }
         return new Session(name, stored.role());
@@ -87,17 +70,12 @@ public final class UserService {
         checkName(name);
         PasswordHasher.checkStrength(password);
         workspace.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM users WHERE name = ?")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        throw new UserFacingException(de.grw.common.Text.of("users.exists", name));
-                    }
-                }
+            if (UserRepository.exists(c, name)) {
+                throw new UserFacingException(de.grw.common.Text.of("users.exists", name));
             }
             insert(c, name, role, password);
-            Journal.append(c, workspace.now(), session.user(), "user.created", Map.of("name", name, "role",
-                    role.name()));
+            Journal.append(c, workspace.now(), session.user(), JournalAction.USER_CREATED,
+                    new AccountEvents.Created(name, role, null));
             return null;
         });
     }
@@ -109,17 +87,11 @@ public final class UserService {
         PasswordHasher.checkStrength(password);
         PasswordHasher.Hash h = PasswordHasher.hash(password);
         workspace.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE users SET salt = ?, hash = ?, iterations = ? WHERE name = ?")) {
-                ps.setBytes(1, h.salt());
-                ps.setBytes(2, h.hash());
-                ps.setInt(3, h.iterations());
-                ps.setString(4, name);
-                if (ps.executeUpdate() == 0) {
-                    throw new UserFacingException(de.grw.common.Text.of("users.unknown", name));
-                }
+            if (!UserRepository.setPassword(c, name, h)) {
+                throw new UserFacingException(de.grw.common.Text.of("users.unknown", name));
             }
-            Journal.append(c, workspace.now(), session.user(), "user.password_changed", Map.of("name", name));
+            Journal.append(c, workspace.now(), session.user(), JournalAction.USER_PASSWORD_CHANGED,
+                    new AccountEvents.Changed(name));
             return null;
         });
     }
@@ -130,46 +102,22 @@ public final class UserService {
             throw new UserFacingException(de.grw.common.Text.of("users.disable_self"));
         }
         workspace.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE users SET disabled = ? WHERE name = ?")) {
-                ps.setInt(1, disabled ? 1 : 0);
-                ps.setString(2, name);
-                if (ps.executeUpdate() == 0) {
-                    throw new UserFacingException(de.grw.common.Text.of("users.unknown", name));
-                }
+            if (!UserRepository.setDisabled(c, name, disabled)) {
+                throw new UserFacingException(de.grw.common.Text.of("users.unknown", name));
             }
-            Journal.append(c, workspace.now(), session.user(), disabled ? "user.disabled" : "user.enabled",
-                    Map.of("name", name));
+            Journal.append(c, workspace.now(), session.user(), disabled ? JournalAction.USER_DISABLED
+                    : JournalAction.USER_ENABLED, new AccountEvents.Changed(name));
             return null;
         });
     }
 
     public List<UserInfo> list(Session session) {
         session.require(Permission.MANAGE_USERS, "list_accounts");
-        return workspace.read(c -> {
-            List<UserInfo> out = new ArrayList<>();
-            try (var s = c.createStatement();
-                 var rs = s.executeQuery("SELECT name, role, created_at, disabled FROM users ORDER BY name")) {
-                while (rs.next()) {
-                    out.add(new UserInfo(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3),
-                            rs.getInt(4) != 0));
-                }
-            }
-            return out;
-        });
+        return workspace.read(UserRepository::all);
     }
 
     private void insert(java.sql.Connection c, String name, Role role, char[] password) throws java.sql.SQLException {
-        PasswordHasher.Hash h = PasswordHasher.hash(password);
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO users(name, role, salt, hash, iterations, created_at) VALUES (?,?,?,?,?,?)")) {
-            ps.setString(1, name);
-            ps.setString(2, role.name());
-            ps.setBytes(3, h.salt());
-            ps.setBytes(4, h.hash());
-            ps.setInt(5, h.iterations());
-            ps.setString(6, workspace.now().toString());
-            ps.executeUpdate();
-        }
+        UserRepository.insert(c, name, role, PasswordHasher.hash(password), workspace.now().toString());
     }
 
     private static void checkName(String name) {

@@ -1,6 +1,5 @@
 package de.grw.workspace;
 
-import de.grw.store.Migrations;
 import de.grw.store.Workspace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,9 +14,11 @@ import de.grw.importing.MappingFile;
 import de.grw.importing.SourceImporter;
 import de.grw.importing.SourceInput;
 import de.grw.importing.db.DatabaseSource;
+import de.grw.importing.read.TabularReader;
 import de.grw.importing.SourceRecord;
 import de.grw.journal.CanonicalJson;
 import de.grw.journal.Journal;
+import de.grw.journal.JournalAction;
 import de.grw.normalising.Normaliser;
 import de.grw.normalising.Normalisers;
 import de.grw.profile.MatchProfile;
@@ -31,10 +32,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -50,6 +48,7 @@ import java.util.Map;
 public final class WorkspaceImporter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH = 5_000;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkspaceImporter.class);
 
     private final Workspace workspace;
 
@@ -68,11 +67,32 @@ public final class WorkspaceImporter {
 
     public Result importFile(Session session, Path file, MappingFile mappingFile, Path mappingPath, String sourceName,
                              ProgressListener progress, CancellationToken cancel) {
-        session.require(Permission.IMPORT, "import_records");
         String name = sourceName != null ? sourceName : SourceImporter.sourceName(file);
+        return importFile(session, new SourceInput.File(file, name, null), mappingFile, mappingPath, progress,
+                cancel);
+    }
+
+    /**
+     * Imports a file, or one sheet of a workbook. The guard against importing twice hashes the file's bytes; for a
+     * sheet other than the one read when none is named, the sheet's name too, so that the sheets of one workbook can
+     * be imported one by one (and each only once).
+     */
+    private Result importFile(Session session, SourceInput.File input, MappingFile mappingFile, Path mappingPath,
+                              ProgressListener progress, CancellationToken cancel) {
+        session.require(Permission.IMPORT, "import_records");
+        Path file = input.path();
         String sha = sha256(file);
-        return store(session, SourceInput.file(file, name), file.getFileName().toString(), sha, mappingFile,
-                mappingPath, progress, cancel);
+        String sheet = input.sheet() != null ? input.sheet()
+                : (mappingFile == null ? MappingFile.NONE : mappingFile).readOptions(input.name(), mappingPath).sheet();
+        String label = file.getFileName().toString();
+        TabularReader reader = new TabularReader();
+        if (sheet != null && !MappingFile.ALL_SHEETS.equals(sheet) && reader.isWorkbook(file)) {
+            if (!sheet.equals(reader.defaultSheet(file))) {
+                sha = sha256Of(sha + "\nsheet:" + sheet);
+            }
+            label = label + SourceInput.SHEET_SEPARATOR + sheet;
+        }
+        return store(session, input, label, sha, mappingFile, mappingPath, progress, cancel);
     }
 
     /**
@@ -92,7 +112,7 @@ public final class WorkspaceImporter {
     public Result importSource(Session session, SourceInput input, MappingFile mappingFile, Path mappingPath,
                                ProgressListener progress, CancellationToken cancel) {
         if (input instanceof SourceInput.File f) {
-            return importFile(session, f.path(), mappingFile, mappingPath, f.name(), progress, cancel);
+            return importFile(session, f, mappingFile, mappingPath, progress, cancel);
         }
         SourceInput.Database d = (SourceInput.Database) input;
         return importDatabase(session, d.source(), mappingFile, mappingPath, d.name(), progress, cancel);
@@ -112,16 +132,34 @@ public final class WorkspaceImporter {
         Normaliser[] normalisers = profile.fields().stream().map(f -> Normalisers.get(f.normaliser()))
                 .toArray(Normaliser[]::new);
         int blockedField = profile.fieldIndex(governance.blockingNoticeField());
+        try {
+            return write(session, input, label, knownSha, mappingFile, mappingPath, progress, cancel, profile,
+                    governance, normalisers, blockedField);
+        } catch (de.grw.common.CancelledException e) {
+            LOG.info("import of {} by {} cancelled", label, session.user());
+            throw e;
+        } catch (UserFacingException e) {
+            LOG.warn("import of {} by {} refused: {}", label, session.user(), e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("import of {} by {} failed", label, session.user(), e);
+            throw e;
+        }
+    }
+
+    private Result write(Session session, SourceInput input, String label, String knownSha, MappingFile mappingFile,
+                         Path mappingPath, ProgressListener progress, CancellationToken cancel, MatchProfile profile,
+                         GovernanceConfig governance, Normaliser[] normalisers, int blockedField) {
+        String name = input.name();
         return workspace.write(c -> {
             checkNew(c, name, knownSha, input.describe());
-            long sourceId = insertSource(c, name, label, knownSha == null ? "" : knownSha, session.user());
+            long sourceId = SourceRepository.insert(c, name, label, knownSha == null ? "" : knownSha,
+                    workspace.now().toString(), session.user());
             List<ImportProblem> problems = new ArrayList<>();
             SQLException[] failure = new SQLException[1];
             List<String>[] columns = new List[] {List.of()};
             ColumnMapping[] mappingUsed = new ColumnMapping[1];
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO records(source_id, record_key, row_number, "
-                    + "line, cells_json, values_json, normalised_json, blocked) VALUES (?,?,?,?,?,?,?,?)")) {
-                int[] pending = {0};
+            try (SourceRepository.RecordWriter records = new SourceRepository.RecordWriter(c, BATCH)) {
                 SourceImporter importer = new SourceImporter(profile, mappingFile, mappingPath);
                 ImportedSource imported = importer.importSource(input, new ImportListener() {
                     @Override
@@ -141,19 +179,10 @@ public final class WorkspaceImporter {
                             for (int f = 0; f < values.size(); f++) {
                                 normalised.add(values.get(f) == null ? null : normalisers[f].normalise(values.get(f)));
                             }
-                            ps.setLong(1, sourceId);
-                            ps.setString(2, r.recordId());
-                            ps.setLong(3, r.rowNumber());
-                            ps.setLong(4, r.line());
-                            ps.setString(5, JSON.writeValueAsString(r.cells()));
-                            ps.setString(6, JSON.writeValueAsString(values));
-                            ps.setString(7, JSON.writeValueAsString(normalised));
-                            ps.setInt(8, blockedField >= 0 && "true".equals(values.get(blockedField)) ? 1 : 0);
-                            ps.addBatch();
-                            if (++pending[0] == BATCH) {
-                                ps.executeBatch();
-                                pending[0] = 0;
-                            }
+                            records.add(sourceId, r.recordId(), r.rowNumber(), r.line(),
+                                    JSON.writeValueAsString(r.cells()), JSON.writeValueAsString(values),
+                                    JSON.writeValueAsString(normalised),
+                                    blockedField >= 0 && "true".equals(values.get(blockedField)));
                         } catch (SQLException e) {
                             failure[0] = e;
                         } catch (JsonProcessingException e) {
@@ -169,28 +198,28 @@ public final class WorkspaceImporter {
                 if (failure[0] != null) {
                     throw failure[0];
                 }
-                ps.executeBatch();
+                records.flush();
                 String sha = knownSha;
                 if (sha == null) {
                     sha = imported.contentSha256();
                     checkNew(c, null, sha, input.describe());
                 }
-                storeProblems(c, sourceId, problems);
+                SourceRepository.insertProblems(c, sourceId, problems);
                 finishSource(c, sourceId, imported, columns[0], mappingUsed[0], profile.name(), sha);
-                Map<String, Object> payload = new LinkedHashMap<>();
-                payload.put("source", name);
+                WorkspaceEvents.SourceImported event;
                 if (input instanceof SourceInput.Database d) {
-                    payload.put("database", d.source().safeUrl());
-                    payload.put(d.source().table() != null ? "table" : "query",
-                            d.source().table() != null ? d.source().table() : d.source().query());
+                    boolean table = d.source().table() != null;
+                    event = new WorkspaceEvents.SourceImported(name, null, d.source().safeUrl(),
+                            table ? d.source().table() : null, table ? null : d.source().query(), sha,
+                            imported.recordsImported(), imported.rowsRejected(), imported.invalidValues());
                 } else {
-                    payload.put("file", label);
+                    event = new WorkspaceEvents.SourceImported(name, label, null, null, null, sha,
+                            imported.recordsImported(), imported.rowsRejected(), imported.invalidValues());
                 }
-                payload.put("sha256", sha);
-                payload.put("records", imported.recordsImported());
-                payload.put("rows_rejected", imported.rowsRejected());
-                payload.put("values_not_usable", imported.invalidValues());
-                Journal.append(c, workspace.now(), session.user(), "source.imported", payload);
+                Journal.append(c, workspace.now(), session.user(), JournalAction.SOURCE_IMPORTED, event);
+                LOG.info("source {} imported by {} from {}: {} records, {} rows rejected, {} values not usable",
+                        name, session.user(), label, imported.recordsImported(), imported.rowsRejected(),
+                        imported.invalidValues());
                 return new Result(name, imported, sha, sourceId);
             }
         });
@@ -201,35 +230,14 @@ public final class WorkspaceImporter {
      * {@code null}); {@code what} names the input in the message.
      */
     private void checkNew(Connection c, String name, String sha, String what) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT name, sha256 FROM sources WHERE name = ? OR sha256 = ?")) {
-            ps.setString(1, name);
-            ps.setString(2, sha);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    if (sha != null && rs.getString(2).equals(sha)) {
-                        throw new UserFacingException(de.grw.common.Text.of(name == null && sha != null
-                                ? "workspace.same_content" : "workspace.same_file", what, rs.getString(1)));
-                    }
-                    throw new UserFacingException(de.grw.common.Text.of("workspace.source_exists", what, name));
-                }
+        var found = SourceRepository.byNameOrContent(c, name, sha);
+        if (found.isPresent()) {
+            String[] existing = found.get();
+            if (sha != null && existing[1].equals(sha)) {
+                throw new UserFacingException(de.grw.common.Text.of(name == null && sha != null
+                        ? "workspace.same_content" : "workspace.same_file", what, existing[0]));
             }
-        }
-    }
-
-    private long insertSource(Connection c, String name, String label, String sha, String user) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sources(name, file_name, sha256, imported_at, "
-                + "imported_by, format, columns_json, mapping_json, profile_name, rows_read, rows_rejected) "
-                + "VALUES (?,?,?,?,?,'','[]','{}','',0,0)", Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, name);
-            ps.setString(2, label);
-            ps.setString(3, sha);
-            ps.setString(4, workspace.now().toString());
-            ps.setString(5, user);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
+            throw new UserFacingException(de.grw.common.Text.of("workspace.source_exists", what, name));
         }
     }
 
@@ -241,41 +249,8 @@ public final class WorkspaceImporter {
                 mappingJson.put(mapping.columns().get(i), mapping.targets().get(i).describe());
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sources SET format = ?, columns_json = ?, "
-                + "mapping_json = ?, profile_name = ?, rows_read = ?, rows_rejected = ?, sha256 = ? WHERE id = ?")) {
-            ps.setString(1, imported.format().describe());
-            ps.setString(2, CanonicalJson.write(columns));
-            ps.setString(3, CanonicalJson.write(mappingJson));
-            ps.setString(4, profileName);
-            ps.setLong(5, imported.rowsRead());
-            ps.setLong(6, imported.rowsRejected());
-            ps.setString(7, sha);
-            ps.setLong(8, sourceId);
-            ps.executeUpdate();
-        }
-    }
-
-    private static void storeProblems(Connection c, long sourceId, List<ImportProblem> problems) throws SQLException {
-        // a workspace held at an older schema (only in tests of migrations) has no message_text yet
-        boolean texts = Migrations.version(c) >= 3;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_problems(source_id, line, row_number, kind, "
-                + "column_name, message, raw" + (texts ? ", message_text) VALUES (?,?,?,?,?,?,?,?)"
-                : ") VALUES (?,?,?,?,?,?,?)"))) {
-            for (ImportProblem p : problems) {
-                ps.setLong(1, sourceId);
-                ps.setLong(2, p.line());
-                ps.setLong(3, p.rowNumber());
-                ps.setString(4, p.kind().name());
-                ps.setString(5, p.column());
-                ps.setString(6, p.message());
-                ps.setString(7, p.rawText());
-                if (texts) {
-                    ps.setString(8, de.grw.common.TextJson.write(p.text()));
-                }
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        SourceRepository.finish(c, sourceId, imported.format().describe(), CanonicalJson.write(columns),
+                CanonicalJson.write(mappingJson), profileName, imported.rowsRead(), imported.rowsRejected(), sha);
     }
 
     /**
@@ -284,24 +259,17 @@ public final class WorkspaceImporter {
      */
     public List<ImportProblem> problems(Session session, long sourceId, int limit) {
         session.require(Permission.IMPORT, "see_import_problems");
-        return workspace.read(c -> {
-            List<ImportProblem> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT s.file_name, p.line, p.row_number, p.kind, "
-                    + "p.column_name, p.message, p.raw, p.message_text FROM import_problems p "
-                    + "JOIN sources s ON s.id = p.source_id "
-                    + "WHERE p.source_id = ? ORDER BY p.id LIMIT ?")) {
-                ps.setLong(1, sourceId);
-                ps.setInt(2, limit <= 0 ? Integer.MAX_VALUE : limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new ImportProblem(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                                ImportProblem.Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-                                rs.getString(7), de.grw.common.TextJson.read(rs.getString(8))));
-                    }
-                }
-            }
-            return out;
-        });
+        return workspace.read(c -> SourceRepository.problems(c, sourceId, limit <= 0 ? Integer.MAX_VALUE : limit));
+    }
+
+    /** SHA-256 of a text's UTF-8 bytes, as lower-case hex. */
+    private static String sha256Of(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** SHA-256 of a file's bytes, as lower-case hex. */

@@ -6,6 +6,7 @@ import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
 import de.grw.journal.CanonicalJson;
 import de.grw.journal.Journal;
+import de.grw.journal.JournalAction;
 import de.grw.matching.MatchEngine;
 import de.grw.matching.MatchOptions;
 import de.grw.matching.MatchResult;
@@ -19,10 +20,7 @@ import de.grw.profile.ProfileLoader;
 import de.grw.rights.Permission;
 import de.grw.rights.Session;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +39,7 @@ import java.util.Set;
  */
 public final class WorkspaceMatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkspaceMatcher.class);
     private final Workspace workspace;
 
     public WorkspaceMatcher(Workspace workspace) {
@@ -84,8 +83,16 @@ public final class WorkspaceMatcher {
         int[][] mustLink = loaded.golden().stream().map(g -> Arrays.stream(g).mapToInt(id -> Arrays.binarySearch(ids,
                 id)).filter(i -> i >= 0).toArray()).toArray(int[][]::new);
         MatchOptions options = MatchOptions.defaults().withThreshold(threshold);
-        MatchResult result = new MatchEngine(profile).run(loaded.table(), options, cannotLink, mustLink, progress,
-                cancel);
+        MatchResult result;
+        try {
+            result = new MatchEngine(profile).run(loaded.table(), options, cannotLink, mustLink, progress, cancel);
+        } catch (de.grw.common.CancelledException e) {
+            LOG.info("match run by {} cancelled", session.user());
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("match run by {} over {} records failed", session.user(), ids.length, e);
+            throw e;
+        }
         return workspace.write(c -> store(c, session, profile, started, ids, loaded.golden(), result));
     }
 
@@ -93,41 +100,19 @@ public final class WorkspaceMatcher {
         RecordTable.Builder builder = new RecordTable.Builder(profile.fields().size());
         List<Long> ids = new ArrayList<>();
         Map<Long, Integer> sourceIndex = new HashMap<>();
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT r.id, r.source_id, s.name, r.record_key, r.values_json FROM records r "
-                     + "JOIN sources s ON s.id = r.source_id ORDER BY r.id")) {
-            while (rs.next()) {
-                long sourceId = rs.getLong(2);
-                String name = rs.getString(3);
-                int index = sourceIndex.computeIfAbsent(sourceId, k -> builder.addSource(name));
-                String[] values;
-                try {
-                    values = JSON.readValue(rs.getString(5), String[].class);
-                } catch (java.io.IOException e) {
-                    throw new SQLException("record " + rs.getLong(1) + " has unreadable values", e);
-                }
-                ids.add(rs.getLong(1));
-                builder.add(index, rs.getString(4), values);
+        MatchRunRepository.eachRecord(c, (id, sourceId, name, key, valuesJson) -> {
+            int index = sourceIndex.computeIfAbsent(sourceId, k -> builder.addSource(name));
+            String[] values;
+            try {
+                values = JSON.readValue(valuesJson, String[].class);
+            } catch (java.io.IOException e) {
+                throw new SQLException("record " + id + " has unreadable values", e);
             }
-        }
-        List<long[]> golden = new ArrayList<>();
-        Map<String, List<Long>> members = new LinkedHashMap<>();
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT m.golden_id, m.record_id FROM golden_members m JOIN golden_records g "
-                     + "ON g.id = m.golden_id WHERE m.removed_by IS NULL AND g.status = 'ACTIVE' ORDER BY m.golden_id")) {
-            while (rs.next()) {
-                members.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
-            }
-        }
-        members.values().forEach(l -> golden.add(l.stream().mapToLong(Long::longValue).sorted().toArray()));
-        Set<Long> cannot = new HashSet<>();
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT record_a, record_b FROM cannot_links WHERE revoked_by IS NULL")) {
-            while (rs.next()) {
-                cannot.add((rs.getLong(1) << 32) | rs.getLong(2));
-            }
-        }
-        return new Loaded(ids.stream().mapToLong(Long::longValue).toArray(), builder.build(), golden, cannot);
+            ids.add(id);
+            builder.add(index, key, values);
+        });
+        return new Loaded(ids.stream().mapToLong(Long::longValue).toArray(), builder.build(),
+                MatchRunRepository.activeGoldenGroups(c), ClusterRepository.activeCannotLinks(c));
     }
 
     private Result store(Connection c, Session session, MatchProfile profile, Instant started, long[] ids,
@@ -171,43 +156,29 @@ public final class WorkspaceMatcher {
                 }
                 max = Math.max(max, prob);
             }
-            Long existing = findCluster(c, fingerprint);
+            Long existing = ClusterRepository.find(c, fingerprint);
             if (existing != null) {
                 reproduced.add(existing);
                 unchanged++;
-                try (PreparedStatement ps = c.prepareStatement("UPDATE clusters SET last_run = ?, status = CASE WHEN "
-                        + "status = 'SUPERSEDED' THEN 'OPEN' ELSE status END WHERE id = ?")) {
-                    ps.setLong(1, runId);
-                    ps.setLong(2, existing);
-                    ps.executeUpdate();
-                }
+                ClusterRepository.reproduced(c, existing, runId);
                 continue;
             }
             ClusterStatus status = goldenSets.contains(fingerprint) ? ClusterStatus.MERGED : ClusterStatus.OPEN;
-            long clusterId = insertCluster(c, fingerprint, runId, status, memberIds.length, min, Math.max(min, max));
+            long clusterId = ClusterRepository.insert(c, fingerprint, runId, status, memberIds.length, min,
+                    Math.max(min, max));
             reproduced.add(clusterId);
             if (status == ClusterStatus.OPEN) {
                 created++;
             }
-            insertMembers(c, clusterId, memberIds);
-            insertPairs(c, clusterId, ids, result, pairs);
+            ClusterRepository.insertMembers(c, clusterId, memberIds);
+            ClusterRepository.insertPairs(c, clusterId, pairs(ids, result, pairs));
         }
-        int superseded;
-        try (PreparedStatement ps = c.prepareStatement("UPDATE clusters SET status = 'SUPERSEDED' WHERE status IN "
-                + "('OPEN', 'DEFERRED') AND last_run < ?")) {
-            ps.setLong(1, runId);
-            superseded = ps.executeUpdate();
-        }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("run", runId);
-        payload.put("records", n);
-        payload.put("candidate_pairs", result.pairCount());
-        payload.put("threshold", result.threshold());
-        payload.put("clusters", clusters);
-        payload.put("new_clusters", created);
-        payload.put("unchanged_clusters", unchanged);
-        payload.put("superseded_clusters", superseded);
-        Journal.append(c, workspace.now(), session.user(), "match.run", payload);
+        int superseded = ClusterRepository.supersedeNotProposedBy(c, runId);
+        Journal.append(c, workspace.now(), session.user(), JournalAction.MATCH_RUN, new WorkspaceEvents.MatchRun(runId,
+                n, result.pairCount(), result.threshold(), clusters, created, unchanged, superseded));
+        LOG.info("match run {} by {}: {} records, {} candidate pairs, threshold {}, {} clusters ({} new, {} "
+                + "unchanged, {} superseded)", runId, session.user(), n, result.pairCount(), result.threshold(),
+                clusters, created, unchanged, superseded);
         return new Result(runId, n, clusters, created, unchanged, superseded, result);
     }
 
@@ -220,114 +191,43 @@ public final class WorkspaceMatcher {
         Map<String, Double> seconds = new LinkedHashMap<>();
         result.timings().forEach((k, v) -> seconds.put(k, v.toNanos() / 1e9));
         stats.put("seconds", seconds);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO match_runs(started_at, finished_at, started_by, "
-                + "threshold, profile_json, model_json, stats_json) VALUES (?,?,?,?,?,?,?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, started.toString());
-            ps.setString(2, workspace.now().toString());
-            ps.setString(3, session.user());
-            ps.setDouble(4, result.threshold());
-            ps.setString(5, ProfileLoader.toJson(profile));
-            ps.setString(6, JSON.writeValueAsString(result.model()));
-            ps.setString(7, CanonicalJson.write(stats));
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
+        try {
+            return MatchRunRepository.insert(c, started.toString(), workspace.now().toString(), session.user(),
+                    result.threshold(), ProfileLoader.toJson(profile), JSON.writeValueAsString(result.model()),
+                    CanonicalJson.write(stats));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static Long findCluster(Connection c, String fingerprint) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM clusters WHERE fingerprint = ?")) {
-            ps.setString(1, fingerprint);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
-    }
-
-    private static long insertCluster(Connection c, String fingerprint, long runId, ClusterStatus status, int size,
-                                      double min, double max) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO clusters(fingerprint, first_run, last_run, status, "
-                + "size, min_probability, max_probability) VALUES (?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, fingerprint);
-            ps.setLong(2, runId);
-            ps.setLong(3, runId);
-            ps.setString(4, status.name());
-            ps.setInt(5, size);
-            ps.setDouble(6, min);
-            ps.setDouble(7, max);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
     /** Inserts a cluster for a set of records (used by a split); returns its id, or an existing one's. */
     public static long ensureCluster(Connection c, long[] memberIds, long runId) throws SQLException {
-        long[] sorted = memberIds.clone();
-        Arrays.sort(sorted);
-        String fingerprint = fingerprint(sorted);
-        Long existing = findCluster(c, fingerprint);
-        if (existing != null) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE clusters SET status = 'OPEN' WHERE id = ? AND "
-                    + "status = 'SUPERSEDED'")) {
-                ps.setLong(1, existing);
-                ps.executeUpdate();
-            }
-            return existing;
-        }
-        long id = insertCluster(c, fingerprint, runId, ClusterStatus.OPEN, sorted.length, 0.5, 0.5);
-        insertMembers(c, id, sorted);
-        return id;
+        return ClusterRepository.ensure(c, memberIds, runId);
     }
 
-    private static void insertMembers(Connection c, long clusterId, long[] memberIds) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO cluster_members(cluster_id, record_id) VALUES (?,?)")) {
-            for (long id : memberIds) {
-                ps.setLong(1, clusterId);
-                ps.setLong(2, id);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private static void insertPairs(Connection c, long clusterId, long[] ids, MatchResult result, List<Integer> pairs)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO cluster_pairs(cluster_id, record_a, record_b, "
-                + "probability, weight, explanation_json) VALUES (?,?,?,?,?,?)")) {
-            for (int p : pairs) {
-                StringBuilder json = new StringBuilder(512);
-                json.append("{\"prior\":").append(round(result.priorWeight(p))).append(",\"comparisons\":[");
-                boolean first = true;
-                for (Contribution contribution : result.explain(p)) {
-                    json.append(first ? "" : ",").append("{\"comparison\":\"").append(contribution.comparison())
-                            .append("\",\"level\":\"").append(contribution.level()).append("\",\"weight\":")
-                            .append(round(contribution.weight())).append(",\"tf\":")
-                            .append(contribution.tfAdjusted());
-                    if (!Contribution.OTHERS.equals(contribution.versus())) {
-                        json.append(",\"versus\":\"").append(contribution.versus()).append('"');
-                    }
-                    json.append('}');
-                    first = false;
+    /** A cluster's scored pairs with their explanations, as stored. */
+    private static List<ClusterRepository.Pair> pairs(long[] ids, MatchResult result, List<Integer> pairs) {
+        List<ClusterRepository.Pair> out = new ArrayList<>(pairs.size());
+        for (int p : pairs) {
+            StringBuilder json = new StringBuilder(512);
+            json.append("{\"prior\":").append(round(result.priorWeight(p))).append(",\"comparisons\":[");
+            boolean first = true;
+            for (Contribution contribution : result.explain(p)) {
+                json.append(first ? "" : ",").append("{\"comparison\":\"").append(contribution.comparison())
+                        .append("\",\"level\":\"").append(contribution.level()).append("\",\"weight\":")
+                        .append(round(contribution.weight())).append(",\"tf\":")
+                        .append(contribution.tfAdjusted());
+                if (!Contribution.OTHERS.equals(contribution.versus())) {
+                    json.append(",\"versus\":\"").append(contribution.versus()).append('"');
                 }
-                json.append("]}");
-                ps.setLong(1, clusterId);
-                ps.setLong(2, ids[result.first(p)]);
-                ps.setLong(3, ids[result.second(p)]);
-                ps.setDouble(4, result.probability(p));
-                ps.setDouble(5, result.weight(p));
-                ps.setString(6, json.toString());
-                ps.addBatch();
+                json.append('}');
+                first = false;
             }
-            ps.executeBatch();
+            json.append("]}");
+            out.add(new ClusterRepository.Pair(ids[result.first(p)], ids[result.second(p)], result.probability(p),
+                    result.weight(p), json.toString()));
         }
+        return out;
     }
 
     private static double round(double v) {
@@ -339,19 +239,7 @@ public final class WorkspaceMatcher {
      * order; for a summary of a run by confidence. Holds no personal data.
      */
     public double[] weakestLinks(long runId) {
-        return workspace.read(c -> {
-            List<Double> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT min_probability FROM clusters WHERE last_run = ? "
-                    + "ORDER BY id")) {
-                ps.setLong(1, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getDouble(1));
-                    }
-                }
-            }
-            return out.stream().mapToDouble(Double::doubleValue).toArray();
-        });
+        return workspace.read(c -> ClusterRepository.weakestLinks(c, runId));
     }
 
     /** Identity of a member set: SHA-256 over the sorted record ids. */

@@ -4,12 +4,11 @@ import de.grw.store.Settings;
 import de.grw.store.Migrations;
 import de.grw.store.Workspace;
 import de.grw.journal.Journal;
+import de.grw.journal.JournalAction;
 import de.grw.profile.MatchProfile;
 import de.grw.profile.ProfileLoader;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Creates a workspace for a profile: the schema, the profile and its governance settings. */
 public final class WorkspaceSetup {
@@ -27,10 +26,8 @@ public final class WorkspaceSetup {
             w.write(c -> {
                 Settings.put(c, Settings.PROFILE, ProfileLoader.toJson(p));
                 Settings.put(c, Settings.GOVERNANCE, governance.toJson());
-                Map<String, Object> payload = new LinkedHashMap<>();
-                payload.put("profile", p.name());
-                payload.put("schema", Migrations.latestVersion());
-                Journal.append(c, w.now(), "system", "workspace.created", payload);
+                Journal.append(c, w.now(), "system", JournalAction.WORKSPACE_CREATED,
+                        new WorkspaceEvents.Created(p.name(), Migrations.latestVersion()));
                 return null;
             });
             return w;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** The engine's user messages exist in English and German for every key the code uses. */
 class TextsBundleTest {
-    private static final Pattern KEY = Pattern.compile("Text\\.of\\(\\s*\"([a-z_.]+)\"");
+    private static final Pattern KEY = Pattern.compile("Text\\.of\\(\\s*\"([a-z0-9_.]+)\"");
     private static final Pattern KEY_CHOICE = Pattern.compile(
             "Text\\.of\\([^;\"]*\\?\\s*\"([a-z_]+\\.[a-z_.]+)\"\\s*:\\s*\"([a-z_]+\\.[a-z_.]+)\"");
     private static final Pattern DEED = Pattern.compile("\\.require\\(Permission\\.\\w+, \"([a-z_]+)\"\\)");

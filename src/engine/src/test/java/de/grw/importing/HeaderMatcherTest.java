@@ -139,6 +139,17 @@ class HeaderMatcherTest {
     }
 
     @Test
+    void dottedNamesOfFlattenedJsonMapByTheirLastPart() {
+        ColumnMapping m = HeaderMatcher.suggest(List.of("id", "name.Familienname", "name.Vorname", "vornamen.1",
+                "vornamen.2", "adressen.1.strasse", "adressen.2.strasse", "adresse.plz", "x.y"), profile);
+        assertThat(m.targets()).containsExactly(field("record_id"), field("family_name"), field("given_names"),
+                field("given_names"), field("given_names"), field("street"), new ColumnTarget.Extra(),
+                field("postal_code"), new ColumnTarget.Extra());
+        assertThat(m.reasons().get(1)).isEqualTo("(nested key 'familienname')");
+        assertThat(m.reasons().get(6)).isEqualTo("(also looks like street; column \"adressen.1.strasse\" is used)");
+    }
+
+    @Test
     void nameAloneIsACombinedColumn() {
         ColumnMapping m = HeaderMatcher.suggest(List.of("Name", "Geburtsdatum"), profile);
         assertThat(m.targets()).containsExactly(new ColumnTarget.Composite("full_name"), field("birth_date"));

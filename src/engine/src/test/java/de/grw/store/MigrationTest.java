@@ -63,8 +63,8 @@ class MigrationTest {
             w.write(c -> {
                 Settings.put(c, Settings.PROFILE, ProfileLoader.toJson(ProfileLoader.load("person-de")));
                 Settings.put(c, Settings.GOVERNANCE, GovernanceConfig.builtIn("person-de").toJson());
-                Journal.append(c, w.now(), "system", "workspace.created", Map.of("profile", "person-de",
-                        "schema", 1));
+                Journal.append(c, w.now(), "system", de.grw.journal.JournalAction.WORKSPACE_CREATED,
+                        Map.of("profile", "person-de", "schema", 1));
                 return null;
             });
             Session admin = TestWorkspaces.createWithUsers(w);

@@ -86,6 +86,11 @@ public final class ApprovalScreen extends ViewModelScreen<ApprovalViewModel> {
         message.textProperty().bind(vm.messageProperty());
         details.setId("approval-details");
         details.setWrapText(true);
+        approve.disableProperty().bind(vm.busyProperty());
+        reject.disableProperty().bind(vm.busyProperty());
+        // the merge arrives from the background: draw it when it is there
+        vm.tableProperty().addListener((o, was, now) -> redraw());
+        vm.selectedProperty().addListener((o, was, now) -> redraw());
         HBox actions = new HBox(8, comment, approve, reject);
         actions.setAlignment(Pos.CENTER_LEFT);
         Label heading = new Label(t.get("approval.heading"));
@@ -105,12 +110,12 @@ public final class ApprovalScreen extends ViewModelScreen<ApprovalViewModel> {
         DecisionView d = vm.selectedProperty().get();
         details.setText(d == null ? t.get("approval.none") : t.get("approval.details", d.id(), d.proposedBy(),
                 d.caseRef(), d.comment().isBlank() ? "—" : d.comment()));
-        var cluster = vm.clusterProperty().get();
-        if (d == null || cluster == null) {
+        var table = vm.tableProperty().get();
+        if (d == null || table == null) {
             comparison.setContent(new Label(""));
             return;
         }
-        List<MemberRecord> members = cluster.members();
+        List<MemberRecord> members = table.members();
         GridPane grid = new GridPane();
         grid.setId("approval-comparison");
         grid.getStyleClass().add("side-by-side");
@@ -124,12 +129,16 @@ public final class ApprovalScreen extends ViewModelScreen<ApprovalViewModel> {
         grid.add(cell(new Label(t.get("approval.golden")), "column-header"), 1 + members.size(), 0);
         int row = 1;
         for (FieldRow r : vm.rows()) {
-            grid.add(cell(new Label(r.label()), r.differs() ? "field-differs" : "field-label"), 0, row);
+            Label label = new Label(r.label());
+            if (r.equalAfterNormalising()) {
+                label.setTooltip(new javafx.scene.control.Tooltip(t.get("review.equalAfterNormalising")));
+            }
+            grid.add(cell(label, r.labelStyle()), 0, row);
             for (int i = 0; i < r.values().size(); i++) {
                 TextFlow flow = new TextFlow();
                 for (TextDiff.Segment s : TextDiff.segments(r.golden(), r.values().get(i))) {
                     Text text = new Text(s.text());
-                    text.getStyleClass().add(s.same() ? "same-text" : "diff-text");
+                    text.getStyleClass().add(s.same() ? "same-text" : r.differs() ? "diff-text" : "diff-text-muted");
                     flow.getChildren().add(text);
                 }
                 grid.add(cell(flow, r.originColumn() == i ? "cell-chosen" : "cell"), 1 + i, row);

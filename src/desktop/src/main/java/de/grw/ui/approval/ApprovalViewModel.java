@@ -1,38 +1,43 @@
 package de.grw.ui.approval;
 
-import de.grw.journal.CanonicalJson;
-import de.grw.profile.FieldSpec;
-import de.grw.profile.FieldType;
-import de.grw.review.DecisionCommand;
-import de.grw.review.GoldenValue;
-import de.grw.review.MemberRecord;
+import de.grw.review.ComparisonTable;
 import de.grw.review.MergeCommand;
 import de.grw.review.ReviewService;
 import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.DecisionView;
-import de.grw.review.Survivorship;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.Errors;
 import de.grw.ui.review.FieldRow;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** Supervisors' approval of proposed merges: the pending list, the comparison, approve or reject with a comment. */
+/**
+ * Supervisors' approval of proposed merges: the pending list, the comparison, approve or reject with a comment.
+ * Every call of the review service runs through the task runner, never on the FX thread (the approval's write
+ * transaction in particular); the comparison is the engine's ({@link de.grw.review.ComparisonService}).
+ */
 public final class ApprovalViewModel {
     private final AppContext ctx;
     private final ObservableList<DecisionView> pending = FXCollections.observableArrayList();
     private final ObjectProperty<DecisionView> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<ClusterView> cluster = new SimpleObjectProperty<>();
+    private final ObjectProperty<ComparisonTable> table = new SimpleObjectProperty<>();
     private final ObservableList<FieldRow> rows = FXCollections.observableArrayList();
     private final StringProperty comment = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    /** Counts selections, so that a slow load of an earlier one does not overwrite a later one. */
+    private long selection;
 
     public ApprovalViewModel(AppContext ctx) {
         this.ctx = ctx;
@@ -42,102 +47,109 @@ public final class ApprovalViewModel {
         return ctx.model().review();
     }
 
+    /** Reloads the pending merges (in the background) and keeps or moves the selection. */
     public void refresh() {
-        if (service() == null) {
-            return;
-        }
-        pending.setAll(service().pendingApprovals(ctx.model().session()));
-        if (selected.get() == null || pending.stream().noneMatch(d -> d.id() == selected.get().id())) {
-            select(pending.isEmpty() ? null : pending.get(0));
-        }
+        refresh(null);
     }
 
-    /** Shows a pending merge (the display is logged under the clerk's case reference). */
+    private void refresh(String doneMessage) {
+        ReviewService service = service();
+        if (service == null) {
+            return;
+        }
+        var session = ctx.model().session();
+        background(() -> service.pendingApprovals(session), list -> {
+            pending.setAll(list);
+            if (selected.get() == null || pending.stream().noneMatch(d -> d.id() == selected.get().id())) {
+                select(pending.isEmpty() ? null : pending.get(0), doneMessage);
+            } else if (doneMessage != null) {
+                message.set(doneMessage);
+            }
+        });
+    }
+
+    /** Shows a pending merge (loaded in the background; the display is logged under the clerk's case reference). */
     public void select(DecisionView decision) {
+        select(decision, null);
+    }
+
+    private void select(DecisionView decision, String doneMessage) {
+        long mine = ++selection;
         selected.set(decision);
         rows.clear();
         cluster.set(null);
+        table.set(null);
         comment.set("");
         if (decision == null) {
+            message.set(doneMessage == null ? "" : doneMessage);
             return;
         }
-        try {
-            ClusterView view = service().show(ctx.model().session(), decision.clusterId(), decision.caseRef());
-            cluster.set(view);
-            MergeCommand merge = (MergeCommand) DecisionCommand.fromPayload(decision.kind(),
-                    CanonicalJson.parse(decision.payloadJson()));
-            List<MemberRecord> members = view.members().stream().filter(m -> merge.members().contains(m.id()))
-                    .toList();
-            Map<String, GoldenValue> golden = new Survivorship(service().profile(),
-                    service().governance().survivorship()).golden(members, merge.choices());
-            boolean masked = members.stream().anyMatch(MemberRecord::masked);
-            for (FieldSpec f : service().profile().fields()) {
-                if (f.type() == FieldType.ID) {
-                    continue;
-                }
-                int index = service().profile().fieldIndex(f.name());
-                List<String> values = new ArrayList<>();
-                for (MemberRecord m : members) {
-                    values.add(m.values().get(index));
-                }
-                GoldenValue g = golden.get(f.name());
-                String value = g == null ? null : g.value();
-                if (masked && value != null && !g.manual() && service().governance().maskedFields()
-                        .contains(f.name())) {
-                    value = de.grw.review.RecordLoader.MASK;
-                }
-                if (value == null && values.stream().allMatch(v -> v == null)) {
-                    continue;
-                }
-                int origin = -1;
-                for (int i = 0; g != null && i < members.size(); i++) {
-                    if (!g.manual() && members.get(i).id() == g.originRecord()) {
-                        origin = i;
-                    }
-                }
-                boolean differs = values.stream().filter(v -> v != null).map(String::toLowerCase).distinct()
-                        .count() > 1;
-                rows.add(new FieldRow(f.name(), f.label(ctx.i18n().locale().getLanguage()), values, value, origin,
-                        g != null && g.manual(), null, null, differs));
+        ReviewService service = service();
+        var session = ctx.model().session();
+        background(() -> {
+            ClusterView view = service.show(session, decision.clusterId(), decision.caseRef());
+            MergeCommand merge = (MergeCommand) decision.payload().command();
+            return new Shown(view, service.comparisons().merge(view, merge));
+        }, shown -> {
+            if (mine != selection) {
+                return;
             }
-            message.set("");
-        } catch (RuntimeException e) {
-            message.set(Errors.message(e, ctx.i18n()));
-        }
+            cluster.set(shown.view());
+            String language = ctx.i18n().locale().getLanguage();
+            List<FieldRow> built = shown.table().rows().stream().map(r -> new FieldRow(service.profile()
+                    .field(r.field()).map(f -> f.label(language)).orElse(r.field()), r)).toList();
+            // rows first: the screen draws when the table is set
+            rows.setAll(built);
+            table.set(shown.table());
+            message.set(doneMessage == null ? "" : doneMessage);
+        });
     }
 
+    private record Shown(ClusterView view, ComparisonTable table) {
+    }
+
+    /** Approves the selected merge (in the background); returns whether it was sent. */
     public boolean approve() {
         DecisionView d = selected.get();
-        if (d == null) {
+        if (d == null || busy.get()) {
             return false;
         }
-        try {
-            service().approve(ctx.model().session(), d.id(), comment.get());
-            message.set(ctx.i18n().get("approval.approved", d.id()));
+        ReviewService service = service();
+        var session = ctx.model().session();
+        String text = comment.get();
+        background(() -> service.approve(session, d.id(), text), done -> {
             selected.set(null);
-            refresh();
-            return true;
-        } catch (RuntimeException e) {
-            message.set(Errors.message(e, ctx.i18n()));
-            return false;
-        }
+            refresh(ctx.i18n().get("approval.approved", d.id()));
+        });
+        return true;
     }
 
+    /** Rejects the selected merge (in the background); returns whether it was sent. */
     public boolean reject() {
         DecisionView d = selected.get();
-        if (d == null) {
+        if (d == null || busy.get()) {
             return false;
         }
-        try {
-            service().reject(ctx.model().session(), d.id(), comment.get());
-            message.set(ctx.i18n().get("approval.rejected", d.id()));
+        ReviewService service = service();
+        var session = ctx.model().session();
+        String text = comment.get();
+        background(() -> service.reject(session, d.id(), text), done -> {
             selected.set(null);
-            refresh();
-            return true;
-        } catch (RuntimeException e) {
+            refresh(ctx.i18n().get("approval.rejected", d.id()));
+        });
+        return true;
+    }
+
+    /** Runs engine work through the task runner; {@code done} on the FX thread, a failure becomes the message. */
+    private <T> void background(Callable<T> work, Consumer<T> done) {
+        busy.set(true);
+        ctx.tasks().call(ctx.i18n().get("nav.approval"), work, value -> {
+            busy.set(false);
+            done.accept(value);
+        }, e -> {
+            busy.set(false);
             message.set(Errors.message(e, ctx.i18n()));
-            return false;
-        }
+        });
     }
 
     public ObservableList<DecisionView> pending() {
@@ -152,6 +164,11 @@ public final class ApprovalViewModel {
         return cluster;
     }
 
+    /** The comparison of the selected merge: its records as columns, the golden record as proposed. */
+    public ObjectProperty<ComparisonTable> tableProperty() {
+        return table;
+    }
+
     public ObservableList<FieldRow> rows() {
         return rows;
     }
@@ -162,5 +179,10 @@ public final class ApprovalViewModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** True while the list, a merge or a decision is being loaded or recorded. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
     }
 }

@@ -4,7 +4,7 @@ import de.grw.access.AccessLog;
 import de.grw.access.AccessLogService;
 import de.grw.journal.JournalEntry;
 import de.grw.journal.JournalService;
-import de.grw.journal.JournalVerifier;
+import java.util.List;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.Errors;
 import de.grw.rights.Permission;
@@ -33,48 +33,50 @@ public final class AuditViewModel {
         return ctx.model().session() != null && ctx.model().session().may(Permission.READ_ACCESS_LOG);
     }
 
-    /** Applies the filters to both lists. */
+    private record Loaded(List<JournalEntry> journal, List<AccessLog.Entry> access) {
+    }
+
+    /** Applies the filters to both lists (read in the background). */
     public void refresh() {
-        if (ctx.model().session() == null) {
+        var session = ctx.model().session();
+        if (session == null) {
             return;
         }
-        try {
-            journal.setAll(new JournalService(ctx.model().workspace()).entries(ctx.model().session(), user.get(),
-                    from.get(), to.get(), person.get()));
-            if (mayReadAccessLog()) {
-                var entries = new AccessLogService(ctx.model().workspace()).query(ctx.model().session(),
-                        blankToNull(person.get()), blankToNull(user.get()), 0);
-                access.setAll(entries.stream().filter(e -> inRange(e.at())).toList());
-            } else {
-                access.clear();
-            }
-            message.set("");
-        } catch (RuntimeException e) {
-            message.set(Errors.message(e, ctx.i18n()));
-        }
+        var workspace = ctx.model().workspace();
+        boolean mayReadAccessLog = mayReadAccessLog();
+        String userFilter = user.get();
+        String fromFilter = from.get();
+        String toFilter = to.get();
+        String personFilter = person.get();
+        ctx.tasks().call(ctx.i18n().get("nav.audit"), () -> new Loaded(new JournalService(workspace).entries(session,
+                userFilter, fromFilter, toFilter, personFilter), mayReadAccessLog
+                ? new AccessLogService(workspace).query(session, blankToNull(personFilter), blankToNull(userFilter),
+                        0).stream().filter(e -> inRange(e.at(), fromFilter, toFilter)).toList() : List.of()),
+                loaded -> {
+                    journal.setAll(loaded.journal());
+                    access.setAll(loaded.access());
+                    message.set("");
+                }, e -> message.set(Errors.message(e, ctx.i18n())));
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private boolean inRange(String at) {
+    private static boolean inRange(String at, String from, String to) {
         String day = at.substring(0, Math.min(10, at.length()));
-        return (from.get().isBlank() || at.compareTo(from.get().trim()) >= 0)
-                && (to.get().isBlank() || day.compareTo(to.get().trim()) <= 0);
+        return (from.isBlank() || at.compareTo(from.trim()) >= 0)
+                && (to.isBlank() || day.compareTo(to.trim()) <= 0);
     }
 
-    /** Verifies the whole journal chain and reports the result. */
-    public boolean verify() {
-        try {
-            JournalVerifier.Result r = new JournalService(ctx.model().workspace()).verify(ctx.model().session());
-            verification.set(r.ok() ? ctx.i18n().get("audit.intact", r.entries(), r.headHash())
-                    : ctx.i18n().get("audit.damaged", r.firstBad(), r.problem()));
-            return r.ok();
-        } catch (RuntimeException e) {
-            verification.set(Errors.message(e, ctx.i18n()));
-            return false;
-        }
+    /** Verifies the whole journal chain (in the background) and reports the result. */
+    public void verify() {
+        var workspace = ctx.model().workspace();
+        var session = ctx.model().session();
+        ctx.tasks().call(ctx.i18n().get("nav.audit"), () -> new JournalService(workspace).verify(session),
+                r -> verification.set(r.ok() ? ctx.i18n().get("audit.intact", r.entries(), r.headHash())
+                        : ctx.i18n().get("audit.damaged", r.firstBad(), r.problem())),
+                e -> verification.set(Errors.message(e, ctx.i18n())));
     }
 
     public ObservableList<JournalEntry> journal() {

@@ -12,6 +12,9 @@ public final class Errors {
         while (cause.getCause() != null && !(cause instanceof UserFacingException)) {
             cause = cause.getCause();
         }
+        if (cause instanceof de.grw.common.CancelledException) {
+            return i18n.get("task.cancelled");
+        }
         if (cause instanceof UserFacingException u) {
             return u.message(i18n.locale());
         }

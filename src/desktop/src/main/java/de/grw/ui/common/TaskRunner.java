@@ -130,6 +130,23 @@ public final class TaskRunner {
         return task;
     }
 
+    /**
+     * Runs a short engine call (a read of the queue, opening a cluster, a decision) off the FX thread. Exactly one of
+     * {@code onSuccess} and {@code onFailure} runs afterwards, on the FX thread: a call cancelled before it could
+     * finish fails with a {@link CancelledException}; one that finished all the same (a decision already committed)
+     * succeeds, so that the screen shows what is stored.
+     */
+    public <T> Task<T> call(String titleText, java.util.concurrent.Callable<T> work, Consumer<T> onSuccess,
+                            Consumer<Throwable> onFailure) {
+        return run(titleText, (progress, cancel) -> work.call(), onSuccess, onFailure, value -> {
+            if (value != null) {
+                onSuccess.accept(value);
+            } else {
+                onFailure.accept(new CancelledException());
+            }
+        });
+    }
+
     private void finished(Task<?> task) {
         if (current == task) {
             message.unbind();

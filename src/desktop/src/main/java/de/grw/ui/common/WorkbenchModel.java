@@ -46,12 +46,34 @@ public final class WorkbenchModel {
         workspace.set(w);
     }
 
-    /** Signs in to the open workspace. */
+    /** A checked sign-in, not yet in effect: the session and the review service of the workspace. */
+    public record SignedIn(Workspace workspace, Session session, ReviewService review) {
+    }
+
+    /**
+     * Checks a user's password against the open workspace and reads its profile: work for the background (the
+     * password check is deliberately slow). {@link #enter} puts the result into effect on the FX thread.
+     */
+    public SignedIn authenticate(String user, char[] password) {
+        Workspace w = workspace();
+        Session s = new UserService(w).login(user, password);
+        return new SignedIn(w, s, new ReviewService(w));
+    }
+
+    /** Puts a checked sign-in into effect (FX thread), unless the workspace was changed meanwhile. */
+    public void enter(SignedIn signedIn) {
+        if (signedIn.workspace() != workspace()) {
+            throw new IllegalStateException("the workspace was changed during the sign-in");
+        }
+        review = signedIn.review();
+        session.set(signedIn.session());
+    }
+
+    /** Signs in to the open workspace (both steps at once; for tests and tools). */
     public Session signIn(String user, char[] password) {
-        Session s = new UserService(workspace()).login(user, password);
-        review = new ReviewService(workspace());
-        session.set(s);
-        return s;
+        SignedIn s = authenticate(user, password);
+        enter(s);
+        return s.session();
     }
 
     public void signOut() {

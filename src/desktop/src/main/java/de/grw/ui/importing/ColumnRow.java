@@ -1,5 +1,6 @@
 package de.grw.ui.importing;
 
+import de.grw.importing.ColumnQuality;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;

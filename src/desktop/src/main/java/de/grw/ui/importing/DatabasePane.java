@@ -96,6 +96,13 @@ final class DatabasePane {
         credentials.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(url, Priority.ALWAYS);
 
+        de.grw.ui.common.Validation validation = new de.grw.ui.common.Validation()
+                .rule(url, u -> u != null && u.strip().toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:"),
+                        t.get("db.urlInvalid"))
+                .required(table.getEditor(), t.get("db.tableMissing"), () -> !form.byQueryProperty().get())
+                .required(query, t.get("db.queryMissing"), () -> form.byQueryProperty().get());
+        form.byQueryProperty().addListener((o, was, now) -> validation.revalidate());
+
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);

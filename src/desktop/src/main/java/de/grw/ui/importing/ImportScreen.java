@@ -137,6 +137,7 @@ public final class ImportScreen extends ViewModelScreen<ImportViewModel> {
         source.setId("import-source");
         source.setPrefColumnCount(18);
         source.textProperty().bindBidirectional(vm.sourceNameProperty());
+        new de.grw.ui.common.Validation().required(source, t.get("import.nameMissing"), () -> true);
         Button run = button(t.get("import.run"), "import-run");
         run.getStyleClass().add("accent");
         run.setOnAction(e -> vm.runImport());
@@ -158,6 +159,7 @@ public final class ImportScreen extends ViewModelScreen<ImportViewModel> {
         Label message = new Label();
         message.setId("import-message");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE); // notes about the file take several lines; never cut them off
         message.textProperty().bind(vm.messageProperty());
         Label result = new Label();
         result.setId("import-result");

@@ -67,7 +67,11 @@ final class ImportTexts {
     /** One line for the problem list, in the desktop's language. */
     static String problem(ImportProblem p, I18n t) {
         String why = p.text().in(t.locale());
-        return p.kind() == ImportProblem.Kind.REJECTED_ROW ? t.get("import.problem.rejected", p.line(), why)
-                : t.get("import.problem.invalid", p.line(), p.column(), why);
+        return switch (p.kind()) {
+            case REJECTED_ROW -> t.get("import.problem.rejected", p.line(), why);
+            case INVALID_VALUE -> t.get("import.problem.invalid", p.line(), p.column(), why);
+            case NOTICE -> p.line() > 0 ? t.get("import.problem.notice", p.line(), why)
+                    : t.get("import.problem.noticeFile", why);
+        };
     }
 }

@@ -1,5 +1,6 @@
 package de.grw.ui.importing;
 
+import de.grw.importing.QualityProfiler;
 import de.grw.common.UserFacingException;
 import de.grw.importing.ColumnMapping;
 import de.grw.importing.ImportProblem;
@@ -214,8 +215,14 @@ public final class ImportViewModel {
         }
         columns.setAll(rows);
         ready.set(!rows.isEmpty());
-        message.set(loaded.missingColumns() > 0 ? t().get("import.mappingMissing", loaded.missingColumns())
+        StringBuilder text = new StringBuilder(loaded.missingColumns() > 0
+                ? t().get("import.mappingMissing", loaded.missingColumns())
                 : t().get("import.previewDone", ImportTexts.label(input, t())));
+        // what the reader did (the sheet it chose, a repeated column name, nested JSON), before anything is imported
+        for (var notice : preview.notices()) {
+            text.append('\n').append(t().get("import.problem.noticeFile", notice.in(t().locale())));
+        }
+        message.set(text.toString());
     }
 
     private TargetOption option(String code) {
@@ -267,7 +274,7 @@ public final class ImportViewModel {
             return false;
         }
         try {
-            MappingFiles.write(target, mappingFile());
+            mappingFile().write(target);
             message.set(t().get("import.mappingSaved", target.getFileName()));
             return true;
         } catch (IOException | RuntimeException e) {

@@ -1,13 +1,9 @@
 package de.grw.ui.importing;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import de.grw.common.AtomicFiles;
 import de.grw.importing.ColumnMapping;
 import de.grw.importing.ColumnTarget;
 import de.grw.importing.MappingFile;
 import de.grw.profile.MatchProfile;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Collections;
@@ -17,11 +13,10 @@ import java.util.Map;
 /**
  * The user's column choices as a mapping file, in the format the command line's {@code --mapping} reads: every
  * column with its target under {@code columns}, so the file applies to every delivery with these headers whatever
- * the file is called, plus the encoding, delimiter or sheet if a loaded mapping file fixed them.
+ * the file is called, plus the encoding, delimiter or sheet if a loaded mapping file fixed them. The engine writes
+ * it ({@link MappingFile#write}) and reads it ({@link MappingFile#load}).
  */
 final class MappingFiles {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private MappingFiles() {
     }
 
@@ -51,25 +46,6 @@ final class MappingFiles {
             columns.put(r.name(), r.target() == null ? TargetOption.EXTRA : r.target().code());
         }
         return new MappingFile(columns, null, settings.encoding(), settings.delimiter(), settings.sheet());
-    }
-
-    /** Writes a mapping file as JSON (only what is set), replacing the file in one step. */
-    static void write(Path file, MappingFile mapping) throws IOException {
-        Map<String, Object> json = new LinkedHashMap<>();
-        putIfSet(json, "encoding", mapping.encoding());
-        putIfSet(json, "delimiter", mapping.delimiter());
-        putIfSet(json, "sheet", mapping.sheet());
-        json.put("columns", mapping.columns());
-        if (!mapping.sources().isEmpty()) {
-            json.put("sources", mapping.sources());
-        }
-        AtomicFiles.write(file, out -> out.write(JSON.writeValueAsBytes(json)));
-    }
-
-    private static void putIfSet(Map<String, Object> json, String key, String value) {
-        if (value != null) {
-            json.put(key, value);
-        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package de.grw.ui.importing;
 
+import de.grw.importing.ColumnQuality;
 import de.grw.ui.common.I18n;
 import java.util.List;
 import java.util.function.Function;

@@ -1,5 +1,7 @@
 package de.grw.ui.importing;
 
+import de.grw.importing.ColumnQuality;
+import de.grw.importing.QualityProfiler;
 import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
 import de.grw.common.UserFacingException;

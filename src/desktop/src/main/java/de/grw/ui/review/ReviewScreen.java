@@ -26,6 +26,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.CheckComboBox;
 
 /**
  * The review queue and the side-by-side comparison in one screen, keyboard first: Alt+M merge, Alt+N not a
@@ -35,6 +36,7 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
     private final ScrollPane center = new ScrollPane();
     private final VBox explanation = new VBox(4);
     private Node help;
+    private TextField caseField;
 
     public ReviewScreen(AppContext ctx) {
         super(ctx, new ReviewViewModel(ctx), "nav.review", Permission.DECIDE);
@@ -44,16 +46,25 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
     public void activated() {
         vm.refresh();
         redraw();
+        if (caseField != null && vm.caseRefProperty().get().isBlank()) {
+            // keyboard first: the case reference comes before anything is shown
+            javafx.application.Platform.runLater(caseField::requestFocus);
+        }
     }
 
     @Override
     protected StackPane build() {
         I18n t = ctx.i18n();
         TextField caseRef = new TextField();
+        caseField = caseRef;
         caseRef.setId("review-case");
         caseRef.setPromptText(t.get("review.casePrompt"));
         caseRef.textProperty().bindBidirectional(vm.caseRefProperty());
         caseRef.setOnAction(e -> vm.confirmCaseReference());
+        // the workspace's settings may demand a case reference before any record is shown
+        new de.grw.ui.common.Validation().required(caseRef, t.get("review.caseFirst"),
+                () -> ctx.model().review() != null
+                        && ctx.model().review().governance().required().caseReferenceToShow());
         caseRef.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
                 vm.confirmCaseReference();
@@ -69,14 +80,22 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         status.getItems().setAll(ReviewViewModel.StatusFilter.values());
         status.valueProperty().bindBidirectional(vm.statusProperty());
         status.setConverter(converter(s -> t.get("filter." + s.name())));
-        ComboBox<String> source = new ComboBox<>();
+        // the sources to review: any number checked, none for all
+        CheckComboBox<String> source = new CheckComboBox<>(vm.sources());
         source.setId("review-source");
-        source.setItems(vm.sources());
-        source.setPromptText(t.get("review.allSources"));
-        source.valueProperty().addListener((o, was, now) -> {
-            vm.sourceProperty().set(now == null ? "" : now);
-            vm.refresh();
-            redraw();
+        source.setTitle(t.get("review.allSources"));
+        source.setShowCheckedCount(false);
+        // an empty box would size itself to nothing; the title (or the sources checked) needs room
+        source.setPrefWidth(150);
+        source.setMinWidth(110);
+        source.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            List<String> checked = List.copyOf(source.getCheckModel().getCheckedItems());
+            source.setTitle(checked.isEmpty() ? t.get("review.allSources") : null);
+            if (!checked.equals(vm.selectedSources())) {
+                vm.selectedSources().setAll(checked);
+                vm.refresh();
+                redraw();
+            }
         });
         band.valueProperty().addListener((o, was, now) -> {
             vm.refresh();
@@ -103,8 +122,17 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         Label caseLabel = new Label(t.get("review.case"));
         caseLabel.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         remaining.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
-        HBox top = new HBox(8, caseLabel, caseRef, band, status, source, remaining, spacer(), previous, next,
-                helpButton);
+        for (javafx.scene.control.Control c : List.of(caseRef, band, status, source)) {
+            c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        }
+        // the case reference and the filters wrap onto a second line on a small screen instead of being cut
+        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(8, 6, caseLabel, caseRef, band,
+                status, source, remaining);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        filters.setPrefWrapLength(2000);
+        filters.setMinWidth(0);
+        HBox.setHgrow(filters, Priority.ALWAYS);
+        HBox top = new HBox(8, filters, previous, next, helpButton);
         top.setAlignment(Pos.CENTER_LEFT);
 
         ListView<QueueEntry> list = new ListView<>(vm.queue());
@@ -142,6 +170,10 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         message.setId("review-message");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
+        for (Button b : List.of(merge, notDuplicate, split, defer, undo)) {
+            // one decision at a time: the buttons wait while the queue, a cluster or a decision is on its way
+            b.disableProperty().bind(vm.busyProperty());
+        }
         HBox actions = new HBox(8, comment, merge, notDuplicate, split, defer, undo);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox bottom = new VBox(6, actions, message);

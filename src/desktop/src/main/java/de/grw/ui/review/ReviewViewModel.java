@@ -1,22 +1,17 @@
 package de.grw.ui.review;
 
-import de.grw.profile.ComparisonSpec;
-import de.grw.profile.FieldSpec;
-import de.grw.profile.FieldType;
 import de.grw.profile.MatchProfile;
+import de.grw.review.ComparisonTable;
 import de.grw.review.DeferCommand;
 import de.grw.review.FieldChoice;
-import de.grw.review.GoldenValue;
 import de.grw.review.MemberRecord;
 import de.grw.review.MergeCommand;
 import de.grw.review.NotDuplicateCommand;
 import de.grw.review.ReviewService;
 import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.DecisionView;
-import de.grw.review.ReviewViews.PairView;
 import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.review.SplitCommand;
-import de.grw.review.Survivorship;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.Errors;
 import de.grw.ui.common.I18n;
@@ -25,10 +20,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -43,8 +36,8 @@ import javafx.collections.ObservableSet;
 
 /**
  * The review of the queue: filters, the current cluster, the side-by-side rows with the clerk's choices, and the
- * decisions (merge, not a duplicate, split, defer, undo). Holds properties and calls the review service; knows no
- * controls, so it is tested without a robot.
+ * decisions (merge, not a duplicate, split, defer, undo). Holds properties and calls the review service through the
+ * task runner, never on the FX thread; knows no controls, so it is tested without a robot.
  */
 public final class ReviewViewModel {
     /** Which statuses the queue shows. */
@@ -54,7 +47,7 @@ public final class ReviewViewModel {
     private final ObservableList<QueueEntry> queue = FXCollections.observableArrayList();
     private final ObjectProperty<Band> band = new SimpleObjectProperty<>(Band.ALL);
     private final ObjectProperty<StatusFilter> status = new SimpleObjectProperty<>(StatusFilter.OPEN_AND_DEFERRED);
-    private final StringProperty source = new SimpleStringProperty("");
+    private final ObservableList<String> selectedSources = FXCollections.observableArrayList();
     private final ObservableList<String> sources = FXCollections.observableArrayList();
     private final IntegerProperty position = new SimpleIntegerProperty(-1);
     private final ObjectProperty<ClusterView> current = new SimpleObjectProperty<>();
@@ -68,6 +61,7 @@ public final class ReviewViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final Deque<Long> undo = new ArrayDeque<>();
     private final IntegerProperty remaining = new SimpleIntegerProperty(0);
+    private final javafx.beans.property.BooleanProperty busy = new javafx.beans.property.SimpleBooleanProperty();
     /** The queue shows this many clusters at a time: a large workspace stays quick to open. */
     static final int PAGE = 500;
 
@@ -77,7 +71,7 @@ public final class ReviewViewModel {
 
     /** Sets the case reference (Aktenzeichen) under which records are shown, and opens the cluster at hand. */
     public void confirmCaseReference() {
-        if (current.get() == null && !queue.isEmpty()) {
+        if (service() != null && current.get() == null && !queue.isEmpty() && !busy.get()) {
             open(Math.max(0, position.get()));
         }
     }
@@ -90,53 +84,91 @@ public final class ReviewViewModel {
         return ctx.i18n();
     }
 
-    /** Reloads the queue with the filters; keeps the current cluster if it is still queued. */
+    /** The queue as loaded in the background. */
+    private record Loaded(List<String> sources, List<QueueEntry> queue, int remaining) {
+    }
+
+    /** Reloads the queue with the filters (in the background); keeps the current cluster if it is still queued. */
     public void refresh() {
-        if (service() == null) {
+        reload(null, null);
+    }
+
+    /**
+     * Reloads the queue and opens a cluster: the one at {@code wanted} (clamped to the queue) if given, else the
+     * current one if it is still queued, else the first. {@code doneMessage} replaces the cluster's note once opened.
+     */
+    private void reload(Integer wanted, String doneMessage) {
+        ReviewService service = service();
+        if (service == null) {
             return;
         }
-        sources.setAll(service().sources(ctx.model().session()));
+        var session = ctx.model().session();
         Set<ClusterStatus> statuses = switch (status.get()) {
             case OPEN -> EnumSet.of(ClusterStatus.OPEN);
             case DEFERRED -> EnumSet.of(ClusterStatus.DEFERRED);
             default -> EnumSet.of(ClusterStatus.OPEN, ClusterStatus.DEFERRED);
         };
-        Long keep = current.get() == null ? null : current.get().clusterId();
-        queue.setAll(service().queue(ctx.model().session(), statuses, source.get(), band.get().from, band.get().to,
-                PAGE));
-        boolean filtered = !source.get().isBlank() || band.get() != Band.ALL;
-        remaining.set(filtered ? queue.size() : service().count(ctx.model().session(), statuses));
-        int index = 0;
-        for (int i = 0; keep != null && i < queue.size(); i++) {
-            if (queue.get(i).clusterId() == keep) {
-                index = i;
+        List<String> sourceFilter = List.copyOf(selectedSources);
+        Band bandFilter = band.get();
+        boolean filtered = !sourceFilter.isEmpty() || bandFilter != Band.ALL;
+        background(() -> {
+            List<QueueEntry> page = service.queueBySources(session, statuses, sourceFilter, bandFilter.from,
+                    bandFilter.to, PAGE);
+            return new Loaded(service.sources(session), page, filtered ? page.size()
+                    : service.count(session, statuses));
+        }, loaded -> {
+            if (!sources.equals(loaded.sources())) {
+                // only when they changed: the screen's check boxes follow this list
+                sources.setAll(loaded.sources());
             }
-        }
-        if (queue.isEmpty()) {
-            position.set(-1);
-            current.set(null);
-            rows.clear();
-            explanation.clear();
-        } else if (position.get() < 0 || current.get() == null || current.get().clusterId() != queue.get(index)
-                .clusterId()) {
-            open(index);
-        } else {
-            position.set(index);
-        }
+            queue.setAll(loaded.queue());
+            remaining.set(loaded.remaining());
+            Long keep = current.get() == null ? null : current.get().clusterId();
+            int index = 0;
+            for (int i = 0; keep != null && i < queue.size(); i++) {
+                if (queue.get(i).clusterId() == keep) {
+                    index = i;
+                }
+            }
+            if (wanted != null) {
+                index = Math.min(wanted, queue.size() - 1);
+            }
+            if (queue.isEmpty()) {
+                position.set(-1);
+                current.set(null);
+                rows.clear();
+                explanation.clear();
+                if (doneMessage != null) {
+                    message.set(doneMessage);
+                }
+            } else if (wanted != null || position.get() < 0 || current.get() == null
+                    || current.get().clusterId() != queue.get(index).clusterId()) {
+                open(index, doneMessage);
+            } else {
+                position.set(index);
+            }
+        });
     }
 
-    /** Opens the cluster at a queue position (the display is logged with the case reference). */
+    /** Opens the cluster at a queue position (in the background; the display is logged with the case reference). */
     public void open(int index) {
-        if (index < 0 || index >= queue.size()) {
+        open(index, null);
+    }
+
+    private void open(int index, String doneMessage) {
+        if (service() == null || index < 0 || index >= queue.size()) {
             return;
         }
         if (service().governance().required().caseReferenceToShow() && caseRef.get().isBlank()) {
             position.set(index);
-            message.set(t().get("review.caseFirst"));
+            message.set(doneMessage != null ? doneMessage : t().get("review.caseFirst"));
             return;
         }
-        try {
-            ClusterView view = service().show(ctx.model().session(), queue.get(index).clusterId(), caseRef.get());
+        ReviewService service = service();
+        var session = ctx.model().session();
+        long clusterId = queue.get(index).clusterId();
+        String reference = caseRef.get();
+        background(() -> service.show(session, clusterId, reference), view -> {
             position.set(index);
             choices.clear();
             excluded.clear();
@@ -144,20 +176,19 @@ public final class ReviewViewModel {
             comment.set("");
             current.set(view);
             rebuild();
-            message.set(view.note() == null || view.note().isBlank() ? "" : view.note());
-        } catch (RuntimeException e) {
-            message.set(Errors.message(e, t()));
-        }
+            message.set(doneMessage != null ? doneMessage : view.note() == null || view.note().isBlank() ? ""
+                    : view.note());
+        });
     }
 
     public void next() {
-        if (position.get() + 1 < queue.size()) {
+        if (!busy.get() && position.get() + 1 < queue.size()) {
             open(position.get() + 1);
         }
     }
 
     public void previous() {
-        if (position.get() > 0) {
+        if (!busy.get() && position.get() > 0) {
             open(position.get() - 1);
         }
     }
@@ -189,7 +220,10 @@ public final class ReviewViewModel {
         }
     }
 
-    /** Proposes to merge the cluster's records (without those taken out) with the chosen values. */
+    /**
+     * Proposes to merge the cluster's records (without those taken out) with the chosen values. Returns whether the
+     * decision was sent (it is recorded in the background; the message tells the outcome).
+     */
     public boolean merge() {
         ClusterView view = current.get();
         if (view == null) {
@@ -239,120 +273,98 @@ public final class ReviewViewModel {
         return current.get() != null && decide(new DeferCommand(), "review.deferred");
     }
 
-    /** Reverts the last decision taken in this session. */
+    /** Reverts the last decision taken in this session (in the background). */
     public boolean undo() {
         Long last = undo.peek();
         if (last == null) {
             message.set(t().get("review.nothingToUndo"));
             return false;
         }
-        try {
-            service().revert(ctx.model().session(), last, t().get("review.undoComment"), caseRef.get());
-            undo.pop();
-            message.set(t().get("review.undone", last));
-            current.set(null);
-            refresh();
-            return true;
-        } catch (RuntimeException e) {
-            message.set(Errors.message(e, t()));
+        if (busy.get()) {
             return false;
         }
+        ReviewService service = service();
+        var session = ctx.model().session();
+        String comment = t().get("review.undoComment");
+        String reference = caseRef.get();
+        background(() -> service.revert(session, last, comment, reference), reverted -> {
+            undo.remove(last);
+            current.set(null);
+            reload(null, t().get("review.undone", last));
+        });
+        return true;
     }
 
     private boolean decide(de.grw.review.DecisionCommand command, String doneKey) {
-        try {
-            DecisionView d = service().propose(ctx.model().session(), current.get().clusterId(), command,
-                    comment.get(), caseRef.get());
-            undo.push(d.id());
-            message.set(t().get(doneKey, d.id()));
-            int at = position.get();
-            current.set(null);
-            refresh();
-            if (!queue.isEmpty()) {
-                open(Math.min(at, queue.size() - 1));
-                message.set(t().get(doneKey, d.id()));
-            }
-            return true;
-        } catch (RuntimeException e) {
-            message.set(Errors.message(e, t()));
+        if (busy.get()) {
             return false;
         }
+        ReviewService service = service();
+        var session = ctx.model().session();
+        long clusterId = current.get().clusterId();
+        String text = comment.get();
+        String reference = caseRef.get();
+        background(() -> service.propose(session, clusterId, command, text, reference), d -> {
+            undo.push(d.id());
+            int at = position.get();
+            current.set(null);
+            reload(at, t().get(doneKey, d.id()));
+        });
+        return true;
     }
 
-    /** Recomputes the side-by-side rows from the current cluster and the choices. */
+    /**
+     * Runs engine work through the task runner (never on the FX thread: the queue, a cluster and every decision
+     * read or write the workspace); {@code done} runs on the FX thread, a failure becomes the message. While it
+     * runs, {@link #busyProperty()} is true and further decisions are refused.
+     */
+    private <T> void background(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> done) {
+        busy.set(true);
+        ctx.tasks().call(t().get("nav.review"), work, value -> {
+            busy.set(false);
+            done.accept(value);
+        }, e -> {
+            busy.set(false);
+            message.set(Errors.message(e, t()));
+        });
+    }
+
+    /**
+     * Recomputes the side-by-side rows from the current cluster, the records taken out and the choices, with the
+     * engine's comparison (in memory, from the cluster already loaded: no database, so on the FX thread).
+     */
     void rebuild() {
         ClusterView view = current.get();
-        rows.clear();
-        explanation.clear();
         if (view == null) {
+            rows.clear();
+            explanation.clear();
             return;
         }
+        List<Long> merged = view.members().stream().map(MemberRecord::id).filter(id -> !excluded.contains(id))
+                .toList();
+        ComparisonTable table = service().comparisons().cluster(view, merged, choices);
+        String language = t().locale().getLanguage();
         MatchProfile profile = service().profile();
-        List<MemberRecord> members = view.members();
-        List<MemberRecord> included = members.stream().filter(m -> !excluded.contains(m.id())).toList();
-        Map<String, GoldenValue> golden = new Survivorship(profile, service().governance().survivorship())
-                .golden(included.isEmpty() ? members : included, choices);
-        boolean masked = members.stream().anyMatch(MemberRecord::masked);
-        Map<String, String[]> byField = contributions(view, profile);
-        for (FieldSpec f : profile.fields()) {
-            if (f.type() == FieldType.ID) {
-                continue;
-            }
-            int index = profile.fieldIndex(f.name());
-            List<String> values = new ArrayList<>();
-            for (MemberRecord m : members) {
-                values.add(m.values().get(index));
-            }
-            GoldenValue g = golden.get(f.name());
-            String goldenValue = g == null ? null : g.value();
-            if (masked && goldenValue != null && !(g.manual()) && service().governance().maskedFields()
-                    .contains(f.name())) {
-                goldenValue = de.grw.review.RecordLoader.MASK;
-            }
-            int origin = -1;
-            for (int i = 0; g != null && !g.manual() && i < members.size(); i++) {
-                if (members.get(i).id() == g.originRecord()) {
-                    origin = i;
+        List<FieldRow> built = new ArrayList<>();
+        for (ComparisonTable.Row r : table.rows()) {
+            built.add(new FieldRow(profile.field(r.field()).map(f -> f.label(language)).orElse(r.field()), r));
+        }
+        List<String[]> lines = new ArrayList<>();
+        if (!view.pairs().isEmpty()) {
+            for (String[] row : ReviewService.explanation(view.pairs().get(0).explanationJson())) {
+                if (!"missing".equals(row[1])) {
+                    lines.add(row);
                 }
             }
-            de.grw.normalising.Normaliser normaliser = de.grw.normalising.Normalisers.get(f.normaliser());
-            boolean differs = values.stream().filter(v -> v != null && !v.equals(de.grw.review.RecordLoader.MASK))
-                    .map(v -> {
-                        String n = normaliser.normalise(v);
-                        return n == null ? "" : n;
-                    }).distinct().count() > 1;
-            boolean allEmpty = values.stream().allMatch(v -> v == null) && goldenValue == null;
-            if (allEmpty) {
-                continue;
-            }
-            String[] contribution = byField.get(f.name());
-            rows.add(new FieldRow(f.name(), f.label(t().locale().getLanguage()), values, goldenValue, origin,
-                    g != null && g.manual(), contribution == null ? null : Double.valueOf(contribution[2]),
-                    contribution == null ? null : contribution[1], differs));
         }
+        // one change each, so that the screen redraws once
+        explanation.setAll(lines);
+        rows.setAll(built);
     }
 
-    /** Per field, the contribution of the comparison it leads, from the cluster's strongest pair. */
-    private Map<String, String[]> contributions(ClusterView view, MatchProfile profile) {
-        Map<String, String[]> out = new HashMap<>();
-        if (view.pairs().isEmpty()) {
-            return out;
-        }
-        PairView strongest = view.pairs().get(0);
-        Map<String, String> leader = new HashMap<>();
-        for (ComparisonSpec c : profile.comparisons()) {
-            leader.put(c.name(), c.fields().get(0));
-        }
-        for (String[] row : ReviewService.explanation(strongest.explanationJson())) {
-            if (!"missing".equals(row[1])) {
-                explanation.add(row);
-            }
-            String field = leader.get(row[0]);
-            if (field != null && !"missing".equals(row[1])) {
-                out.put(field, row);
-            }
-        }
-        return out;
+    /** True while the queue, a cluster or a decision is being loaded or recorded. */
+    public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
+        return busy;
     }
 
     public ObservableList<QueueEntry> queue() {
@@ -372,8 +384,9 @@ public final class ReviewViewModel {
         return status;
     }
 
-    public StringProperty sourceProperty() {
-        return source;
+    /** The sources whose clusters the queue shows (a cluster with a record from any of them); empty for all. */
+    public ObservableList<String> selectedSources() {
+        return selectedSources;
     }
 
     public ObservableList<String> sources() {

@@ -78,7 +78,10 @@ final class SideBySide {
         int row = 1;
         for (FieldRow r : vm.rows()) {
             Label label = new Label(r.label());
-            label.getStyleClass().add(r.differs() ? "field-differs" : "field-label");
+            label.getStyleClass().add(r.labelStyle());
+            if (r.equalAfterNormalising()) {
+                Tooltip.install(label, new Tooltip(t.get("review.equalAfterNormalising")));
+            }
             label.setPadding(new Insets(4));
             label.setMaxWidth(Double.MAX_VALUE);
             label.setMaxHeight(Double.MAX_VALUE);
@@ -90,7 +93,7 @@ final class SideBySide {
                 TextFlow flow = new TextFlow();
                 for (TextDiff.Segment s : TextDiff.segments(r.golden(), value)) {
                     Text text = new Text(s.text());
-                    text.getStyleClass().add(s.same() ? "same-text" : "diff-text");
+                    text.getStyleClass().add(s.same() ? "same-text" : r.differs() ? "diff-text" : "diff-text-muted");
                     flow.getChildren().add(text);
                 }
                 StackPane cell = new StackPane(flow);

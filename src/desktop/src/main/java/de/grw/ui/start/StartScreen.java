@@ -101,7 +101,9 @@ public final class StartScreen extends ViewModelScreen<StartViewModel> {
         VBox left = new VBox(10, heading, intro, sample, new Label(t.get("start.orFile")), path,
                 new HBox(8, open, create), createGrid, new Label(t.get("start.recent")), recent);
         left.setPadding(new Insets(8));
-        left.setPrefWidth(460);
+        left.setPrefWidth(420);
+        // the left column keeps its width on a small screen; the sign-in column, whose texts wrap, gives way
+        left.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         Label signInHeading = new Label(t.get("start.signIn"));
         signInHeading.getStyleClass().add("title-3");
@@ -113,10 +115,10 @@ public final class StartScreen extends ViewModelScreen<StartViewModel> {
         signIn.setDefaultButton(true);
         signIn.disableProperty().bind(ctx.model().workspaceProperty().isNull());
         signIn.setOnAction(e -> {
-            if (vm.signIn(password.getText().toCharArray())) {
+            vm.signIn(password.getText().toCharArray(), () -> {
                 password.clear();
                 ctx.navigate().accept("nav.review");
-            }
+            });
         });
         Label demo = new Label(t.get("start.demoAccounts", SampleWorkspace.CLERK, SampleWorkspace.SUPERVISOR,
                 SampleWorkspace.ADMIN, SampleWorkspace.PASSWORD));
@@ -135,6 +137,7 @@ public final class StartScreen extends ViewModelScreen<StartViewModel> {
         VBox right = new VBox(12, signInHeading, form, signIn, demo, message, settingsBox(t));
         right.setPadding(new Insets(8));
         HBox.setHgrow(right, Priority.ALWAYS);
+        right.setMinWidth(0);
         form.disableProperty().bind(ctx.model().workspaceProperty().isNull());
         return new HBox(24, left, right);
     }

@@ -40,10 +40,11 @@ public final class StartViewModel {
     public void openSample(Runnable done) {
         Path file = samplePath();
         if (Files.exists(file)) {
-            openFile(file);
-            sample.set(true);
-            user.set(SampleWorkspace.CLERK);
-            done.run();
+            openFile(file, () -> {
+                sample.set(true);
+                user.set(SampleWorkspace.CLERK);
+                done.run();
+            });
             return;
         }
         message.set(ctx.i18n().get("start.building"));
@@ -58,61 +59,76 @@ public final class StartViewModel {
                 }, error -> message.set(Errors.message(error, ctx.i18n())));
     }
 
-    /** Opens an existing workspace file. */
-    public boolean openFile(Path file) {
-        try {
-            ctx.model().open(file);
+    /** Opens an existing workspace file (in the background: opening may migrate its schema). */
+    public void openFile(Path file) {
+        openFile(file, () -> { });
+    }
+
+    private void openFile(Path file, Runnable done) {
+        ctx.tasks().call(ctx.i18n().get("start.open"), () -> Workspace.open(file, Clock.systemUTC()), w -> {
+            ctx.model().use(w);
             remember(file);
             sample.set(file.toAbsolutePath().equals(samplePath().toAbsolutePath()));
             message.set(ctx.i18n().get("start.opened", file.getFileName()));
-            return true;
-        } catch (RuntimeException e) {
-            message.set(Errors.message(e, ctx.i18n()));
-            return false;
-        }
+            done.run();
+        }, e -> message.set(Errors.message(e, ctx.i18n())));
     }
 
-    /** Creates a new workspace with its first administrator. */
-    public boolean create(Path file, String admin, char[] password) {
-        try {
-            Workspace w = WorkspaceSetup.create(file, Clock.systemUTC(), "person-de");
+    /** Creates a new workspace with its first administrator (in the background). */
+    public void create(Path file, String admin, char[] password) {
+        ctx.tasks().call(ctx.i18n().get("start.create"), () -> {
             try {
-                new UserService(w).createFirstAdministrator(admin, password);
-            } catch (RuntimeException e) {
-                w.close();
-                Files.deleteIfExists(file);
-                throw e;
+                Workspace w = WorkspaceSetup.create(file, Clock.systemUTC(), "person-de");
+                try {
+                    new UserService(w).createFirstAdministrator(admin, password);
+                } catch (RuntimeException e) {
+                    w.close();
+                    Files.deleteIfExists(file);
+                    throw e;
+                }
+                return w;
+            } finally {
+                java.util.Arrays.fill(password, '\0');
             }
+        }, w -> {
             ctx.model().use(w);
             remember(file);
             sample.set(false);
             user.set(admin);
             message.set(ctx.i18n().get("start.created", file.getFileName()));
-            return true;
-        } catch (RuntimeException | java.io.IOException e) {
-            message.set(Errors.message(e, ctx.i18n()));
-            return false;
-        }
+        }, e -> message.set(Errors.message(e, ctx.i18n())));
     }
 
-    /** Signs in; on success the caller navigates on. */
-    public boolean signIn(char[] password) {
+    /**
+     * Signs in, checking the password in the background; {@code onSuccess} runs on the FX thread once the user is
+     * signed in (the caller navigates on).
+     */
+    public void signIn(char[] password, Runnable onSuccess) {
         if (ctx.model().workspace() == null) {
             message.set(ctx.i18n().get("start.noWorkspace"));
-            return false;
+            java.util.Arrays.fill(password, '\0');
+            return;
         }
-        try {
-            ctx.model().signIn(user.get().trim(), password);
-            ctx.settings().lastUser = user.get().trim();
+        String name = user.get().trim();
+        var model = ctx.model();
+        ctx.tasks().call(ctx.i18n().get("start.signIn"), () -> {
+            try {
+                return model.authenticate(name, password);
+            } finally {
+                java.util.Arrays.fill(password, '\0');
+            }
+        }, signedIn -> {
+            try {
+                model.enter(signedIn);
+            } catch (IllegalStateException changed) {
+                message.set(ctx.i18n().get("start.noWorkspace"));
+                return;
+            }
+            ctx.settings().lastUser = name;
             ctx.settings().save();
             message.set("");
-            return true;
-        } catch (RuntimeException e) {
-            message.set(Errors.message(e, ctx.i18n()));
-            return false;
-        } finally {
-            java.util.Arrays.fill(password, '\0');
-        }
+            onSuccess.run();
+        }, e -> message.set(Errors.message(e, ctx.i18n())));
     }
 
     private void remember(Path file) {

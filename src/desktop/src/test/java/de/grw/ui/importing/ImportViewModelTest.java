@@ -1,5 +1,6 @@
 package de.grw.ui.importing;
 
+import de.grw.importing.ColumnQuality;
 import static de.grw.ui.UiTestSupport.onFx;
 import static de.grw.ui.UiTestSupport.sample;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -286,6 +287,30 @@ class ImportViewModelTest {
     }
 
     @Test
+    void theSheetChosenFromAWorkbookIsNamedBeforeTheImport() throws Exception {
+        Path book = dir.resolve("amt.xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = Files.newOutputStream(book)) {
+            wb.createSheet("Deckblatt").createRow(0).createCell(0).setCellValue("Melderegister");
+            var people = wb.createSheet("Personen");
+            String[][] rows = {{"Nachname", "Vorname"}, {"Müller", "Hans"}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = people.createRow(r);
+                row.createCell(0).setCellValue(rows[r][0]);
+                row.createCell(1).setCellValue(rows[r][1]);
+            }
+            wb.write(out);
+        }
+        onFx(() -> {
+            vm.pathProperty().set(book.toString());
+            vm.loadPreview();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.header()).containsExactly("Nachname", "Vorname");
+        assertThat(vm.messageProperty().get()).contains("\nHinweis – Gelesen wird das Blatt „Personen“, das erste "
+                + "mit einer Tabelle; nicht gelesen: „Deckblatt“ (keine Tabelle).");
+    }
+
+    @Test
     void anUnreadableFileIsReportedInGerman() throws Exception {
         java.nio.file.Path binary = dir.resolve("bild.csv");
         java.nio.file.Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, 3, 0, 0});
@@ -294,7 +319,8 @@ class ImportViewModelTest {
             vm.loadPreview();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(vm.messageProperty().get()).startsWith("bild.csv: keine Textdatei (binärer Inhalt bei Byte 0).");
+        assertThat(vm.messageProperty().get())
+                .startsWith("bild.csv: keine Textdatei (binärer Inhalt bei Byte 0, Zeile 1).");
         assertThat(vm.columns()).isEmpty();
         assertThat(recorded.errors).isEmpty();
     }

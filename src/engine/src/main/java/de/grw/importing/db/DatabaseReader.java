@@ -147,8 +147,10 @@ public final class DatabaseReader {
         for (int i = 1; i <= n; i++) {
             labels.add(meta.getColumnLabel(i));
         }
-        List<String> header = HeaderNames.normalize(labels, false);
+        HeaderNames.Names names = HeaderNames.of(labels, false);
+        List<String> header = names.names();
         sink.header(header);
+        names.report(0, sink);
         CellReader[] readers = new CellReader[n];
         for (int i = 0; i < n; i++) {
             readers[i] = cellReader(meta, i + 1, kind);

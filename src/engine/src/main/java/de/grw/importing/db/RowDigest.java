@@ -67,6 +67,11 @@ public final class RowDigest implements RowSink {
         next.unreadable(rowNumber, line, column, reason);
     }
 
+    @Override
+    public void notice(long line, int column, de.grw.common.Text message) {
+        next.notice(line, column, message);
+    }
+
     /** The SHA-256 so far, as lower-case hex. */
     public String hex() {
         try {

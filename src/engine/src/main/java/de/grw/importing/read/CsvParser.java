@@ -8,9 +8,13 @@ import java.util.Arrays;
  * A streaming CSV state machine (RFC 4180 quoting with {@code ""} escapes) that keeps physical line numbers right and
  * recovers from broken quotes.
  *
- * <p>Cells are trimmed; blanks before an opening quote are ignored, so {@code a, "b, c"} is two fields. Text after a
- * closing quote is kept (lenient). A quote inside an unquoted field is an ordinary character. Line ends are LF, CRLF
- * or CR.
+ * <p>Cells are trimmed; blanks before an opening quote and after a closing one are ignored, so {@code a, "b, c"} is
+ * two fields. Other text after a closing quote ({@code "Schmidt"xyz}) is kept in the field but reported through
+ * {@link #textAfterQuote()}, so that the reader rejects the row instead of joining the two parts silently. A quote
+ * inside an unquoted field is an ordinary character. Line ends are LF, CRLF or CR.
+ *
+ * <p>A NUL character, or the mark {@link TextInput#UNDECODABLE} that stands for bytes the encoding could not decode,
+ * is reported through {@link #badCharacterField()}.
  *
  * <p><b>Broken quotes.</b> A quoted field that spans line breaks is suspicious. Its text after the first line break
  * is recorded (bounded) while the record is read. The record is judged broken, and reading resumes at the physical
@@ -44,6 +48,9 @@ final class CsvParser {
     private long startLine;
     private de.grw.common.Text problem;
     private int tooLongField;
+    private int textAfterQuote;
+    private int badCharField;
+    private char badChar;
     private boolean quotedAny;
     private final StringBuilder field = new StringBuilder();
 
@@ -76,7 +83,8 @@ final class CsvParser {
     /** Reads the next record, skipping blank lines. @return {@code false} at the end of the input */
     boolean next() throws IOException {
         while (parseRecord()) {
-            boolean blank = count == 1 && !quotedAny && fields[0].isEmpty() && problem == null && tooLongField == 0;
+            boolean blank = count == 1 && !quotedAny && fields[0].isEmpty() && problem == null && tooLongField == 0
+                    && badCharField == 0;
             if (!blank) {
                 return true;
             }
@@ -118,6 +126,21 @@ final class CsvParser {
         return tooLongField;
     }
 
+    /** 1-based number of the first field with text after its closing quote, or 0. */
+    int textAfterQuote() {
+        return textAfterQuote;
+    }
+
+    /** 1-based number of the first field holding a NUL or an undecodable byte (see {@link #badCharacter()}), or 0. */
+    int badCharacterField() {
+        return badCharField;
+    }
+
+    /** The bad character of {@link #badCharacterField()}: {@code '\0'} or {@link TextInput#UNDECODABLE}. */
+    char badCharacter() {
+        return badChar;
+    }
+
     /** The record's text, at most {@link Messages#RAW_TEXT_LIMIT} characters, without the final line break. */
     String rawText() {
         int end = raw.length();
@@ -134,6 +157,8 @@ final class CsvParser {
         count = 0;
         problem = null;
         tooLongField = 0;
+        textAfterQuote = 0;
+        badCharField = 0;
         quotedAny = false;
         raw.setLength(0);
         rawStart = pos;
@@ -195,6 +220,12 @@ final class CsvParser {
                 }
                 c = read();
                 if (breaks == 0) {
+                    while (isBlank(c)) {
+                        c = read();
+                    }
+                    if (c >= 0 && c != delim && c != '\n' && c != '\r' && textAfterQuote == 0) {
+                        textAfterQuote = count + 1;
+                    }
                     return c;
                 }
                 while (isBlank(c)) {
@@ -263,6 +294,10 @@ final class CsvParser {
     }
 
     private void append(int c) {
+        if ((c == 0 || c == TextInput.UNDECODABLE) && badCharField == 0) {
+            badCharField = count + 1;
+            badChar = (char) c;
+        }
         if (field.length() < maxFieldChars) {
             field.append((char) c);
         } else if (tooLongField == 0) {

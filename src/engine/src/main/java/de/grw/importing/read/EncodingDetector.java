@@ -19,8 +19,18 @@ import java.util.Locale;
  * in the last row decides as much as one in the first: valid UTF-8 is read as UTF-8; otherwise bytes 0x80-0x9F mean
  * Windows-1252 (euro sign, typographic dashes and quotes of German office exports), and without them ISO-8859-1
  * (identical to Windows-1252 for umlauts). Bytes that are neither valid UTF-8 nor defined in Windows-1252 (0x81,
- * 0x8D, 0x8F, 0x90, 0x9D) stop the import with the first such line. A file with a UTF-16 byte-order mark is read as
- * UTF-16 without a scan.
+ * 0x8D, 0x8F, 0x90, 0x9D) stop the import with the first such line. A file with a UTF-16 or UTF-32 byte-order mark is
+ * read as such without a scan; UTF-16 without a byte-order mark is recognised by its zero bytes (every second byte
+ * of Latin text) and reported.
+ *
+ * <p><b>Mixtures.</b> A file that holds valid UTF-8 sequences (umlauts written as UTF-8) and also bytes that are not
+ * UTF-8 (a line pasted from a Windows-1252 file) would be garbled in one of its parts by any single 8-bit reading.
+ * When the UTF-8 sequences are at least as many as the broken ones, or a UTF-8 byte-order mark says UTF-8, the file
+ * is read as UTF-8 and the rows holding undecodable bytes are rejected ({@link TextInput#UNDECODABLE}); otherwise
+ * the file is refused naming a UTF-8 line and a non-UTF-8 line. Either way no row is changed silently.
+ *
+ * <p><b>NUL bytes.</b> Many NUL or control bytes among the first 8 KB mean a binary file, refused with the byte
+ * offset and line. A few NUL bytes in a text file reject only the rows holding them.
  */
 final class EncodingDetector {
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -31,8 +41,15 @@ final class EncodingDetector {
     /**
      * @param bomLength bytes to skip at the start of the file (a byte-order mark)
      * @param utf8Bom   whether the file starts with a UTF-8 byte-order mark
+     * @param lenient   whether undecodable bytes are read as {@link TextInput#UNDECODABLE} (their rows rejected)
+     *                  instead of stopping the read
+     * @param notice    what the user must be told about the decision, or {@code null}
      */
-    record TextEncoding(Charset charset, int bomLength, boolean utf8Bom, String reason) {
+    record TextEncoding(Charset charset, int bomLength, boolean utf8Bom, String reason, boolean lenient,
+                        Text notice) {
+        TextEncoding(Charset charset, int bomLength, boolean utf8Bom, String reason) {
+            this(charset, bomLength, utf8Bom, reason, false, null);
+        }
     }
 
     private EncodingDetector() {
@@ -55,7 +72,13 @@ final class EncodingDetector {
             }
             Charset bomCharset = null;
             int bom = 0;
-            if (n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+            if (n >= 4 && (buf[0] & 0xFF) == 0xFF && (buf[1] & 0xFF) == 0xFE && buf[2] == 0 && buf[3] == 0) {
+                bomCharset = Charset.forName("UTF-32LE");
+                bom = 4;
+            } else if (n >= 4 && buf[0] == 0 && buf[1] == 0 && (buf[2] & 0xFF) == 0xFE && (buf[3] & 0xFF) == 0xFF) {
+                bomCharset = Charset.forName("UTF-32BE");
+                bom = 4;
+            } else if (n >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
                 bomCharset = StandardCharsets.UTF_8;
                 bom = 3;
             } else if (n >= 2 && (buf[0] & 0xFF) == 0xFF && (buf[1] & 0xFF) == 0xFE) {
@@ -65,8 +88,15 @@ final class EncodingDetector {
                 bomCharset = StandardCharsets.UTF_16BE;
                 bom = 2;
             }
-            boolean utf16 = isUtf16(bomCharset) || isUtf16(forced);
-            if (utf16 && (forced == null || isUtf16(bomCharset) && isUtf16(forced))) {
+            if (bomCharset == null && forced == null) {
+                Charset pattern = utf16ByZeros(buf, n);
+                if (pattern != null) {
+                    return new TextEncoding(pattern, 0, false, "no byte-order mark, but the zero bytes of "
+                            + pattern.name(), false, Text.of("import.utf16_without_bom", pattern.name()));
+                }
+            }
+            boolean utf16 = isWide(bomCharset) || isWide(forced);
+            if (utf16 && (forced == null || isWide(bomCharset) && isWide(forced))) {
                 Charset cs = forced != null ? forcedUtf16(forced, bomCharset) : bomCharset;
                 int skip = bomCharset != null ? bom : 0;
                 if (n <= skip) {
@@ -90,12 +120,42 @@ final class EncodingDetector {
         }
     }
 
-    private static TextEncoding decide(Path file, ByteScan scan, Charset forced, int bom, Charset bomCharset) {
-        if (scan.nulOffset >= 0) {
-            throw notText(file, scan.nulOffset, null);
+    /**
+     * UTF-16 without a byte-order mark, told by its zero bytes: in Latin text every second byte is zero (the odd ones
+     * in little-endian, the even ones in big-endian order), the others almost never.
+     *
+     * @return the charset, or {@code null} when the bytes do not look like UTF-16
+     */
+    static Charset utf16ByZeros(byte[] b, int n) {
+        int pairs = Math.min(n, CONTROL_SAMPLE) / 2;
+        if (pairs < 2) {
+            return null;
         }
-        if (scan.controlCount > 1 && scan.controlCount * 20L > scan.sampled) {
-            throw notText(file, scan.firstControlOffset, null);
+        int zeroEven = 0;
+        int zeroOdd = 0;
+        for (int i = 0; i < pairs; i++) {
+            if (b[2 * i] == 0) {
+                zeroEven++;
+            }
+            if (b[2 * i + 1] == 0) {
+                zeroOdd++;
+            }
+        }
+        if (zeroOdd * 10 >= pairs * 4 && zeroEven * 50 <= pairs) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (zeroEven * 10 >= pairs * 4 && zeroOdd * 50 <= pairs) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
+    }
+
+    private static TextEncoding decide(Path file, ByteScan scan, Charset forced, int bom, Charset bomCharset) {
+        int suspicious = scan.controlCount + scan.nulsSampled;
+        if (suspicious > 1 && suspicious * 20L > scan.sampled) {
+            long at = scan.firstControlOffset < 0 ? scan.nulOffset : scan.nulOffset < 0 ? scan.firstControlOffset
+                    : Math.min(scan.nulOffset, scan.firstControlOffset);
+            throw notText(file, at, at == scan.nulOffset ? scan.nulLine : scan.firstControlLine, null);
         }
         if (!scan.nonBlank) {
             throw Messages.empty(file);
@@ -106,14 +166,24 @@ final class EncodingDetector {
         }
         if (bomCharset != null) {
             if (!scan.utf8Valid) {
-                throw Messages.atLine(file, scan.utf8ErrorLine, Text.of("import.bom_invalid",
-                        hex(scan.utf8ErrorByte), scan.utf8ErrorOffset));
+                return new TextEncoding(StandardCharsets.UTF_8, bom, true, "byte-order mark: UTF-8", true,
+                        Text.of("import.bom_invalid", scan.utf8ErrorLine,
+                                hex(scan.utf8ErrorByte)));
             }
             return new TextEncoding(StandardCharsets.UTF_8, bom, true, "byte-order mark: UTF-8");
         }
         if (scan.utf8Valid) {
             return new TextEncoding(StandardCharsets.UTF_8, 0, false,
                     scan.nonAscii ? "valid UTF-8" : "only ASCII characters (read as UTF-8)");
+        }
+        if (scan.utf8Sequences > 0) {
+            if (scan.utf8Sequences >= scan.utf8Errors) {
+                return new TextEncoding(StandardCharsets.UTF_8, 0, false, "UTF-8, with lines in another encoding",
+                        true, Text.of("import.mostly_utf8", scan.utf8ErrorLine,
+                                hex(scan.utf8ErrorByte)));
+            }
+            throw new UserFacingException(Text.of("import.mixed_encoding", Messages.name(file),
+                    scan.firstSequenceLine, scan.utf8ErrorLine, hex(scan.utf8ErrorByte)));
         }
         if (scan.undefinedOffset >= 0) {
             throw Messages.atLine(file, scan.undefinedLine, Text.of("import.unknown_encoding",
@@ -126,13 +196,20 @@ final class EncodingDetector {
         return new TextEncoding(StandardCharsets.ISO_8859_1, 0, false, notUtf8 + "no bytes 0x80-0x9F: ISO-8859-1");
     }
 
+    /** A file of a known binary kind ({@code hint}: what it looks like), told by its first bytes. */
     static UserFacingException notText(Path file, long offset, Text hint) {
-        return new UserFacingException(hint == null ? Text.of("import.binary", Messages.name(file), offset)
-                : Text.of("import.binary_hint", Messages.name(file), offset, hint));
+        return new UserFacingException(Text.of("import.binary_hint", Messages.name(file), offset, 1, hint));
     }
 
-    private static boolean isUtf16(Charset cs) {
-        return cs != null && cs.name().toUpperCase(Locale.ROOT).startsWith("UTF-16");
+    static UserFacingException notText(Path file, long offset, long line, Text hint) {
+        return new UserFacingException(hint == null ? Text.of("import.binary", Messages.name(file), offset, line)
+                : Text.of("import.binary_hint", Messages.name(file), offset, line, hint));
+    }
+
+    /** UTF-16 or UTF-32, where zero bytes are normal: no byte scan. */
+    private static boolean isWide(Charset cs) {
+        return cs != null && (cs.name().toUpperCase(Locale.ROOT).startsWith("UTF-16")
+                || cs.name().toUpperCase(Locale.ROOT).startsWith("UTF-32"));
     }
 
     /** "UTF-16" chosen by the user on a file with a BOM: the BOM tells the byte order. */
@@ -152,8 +229,14 @@ final class EncodingDetector {
         boolean nonAscii;
         boolean c1Seen;
         long nulOffset = -1;
+        long nulLine;
+        int nulsSampled;
         int controlCount;
         long firstControlOffset = -1;
+        long firstControlLine;
+        long utf8Sequences;
+        long firstSequenceLine;
+        long utf8Errors;
         long sampled;
         boolean utf8Valid = true;
         long utf8ErrorOffset = -1;
@@ -196,9 +279,7 @@ final class EncodingDetector {
                         undefinedByte = v;
                     }
                 }
-                if (utf8Valid) {
-                    utf8Step(offset + i, v);
-                }
+                utf8Step(offset + i, v);
             }
             offset += to;
             sampled = Math.min(offset, CONTROL_SAMPLE);
@@ -214,6 +295,10 @@ final class EncodingDetector {
             if (v == 0) {
                 if (nulOffset < 0) {
                     nulOffset = at;
+                    nulLine = line;
+                }
+                if (at < CONTROL_SAMPLE) {
+                    nulsSampled++;
                 }
                 return;
             }
@@ -222,20 +307,23 @@ final class EncodingDetector {
                 controlCount++;
                 if (firstControlOffset < 0) {
                     firstControlOffset = at;
+                    firstControlLine = line;
                 }
             }
         }
 
         private void utf8Step(long at, int v) {
             if (need > 0) {
-                if (v < lo || v > hi) {
-                    utf8Error(seqOffset, seqByte);
+                if (v >= lo && v <= hi) {
+                    need--;
+                    lo = 0x80;
+                    hi = 0xBF;
+                    if (need == 0 && utf8Sequences++ == 0) {
+                        firstSequenceLine = line;
+                    }
                     return;
                 }
-                need--;
-                lo = 0x80;
-                hi = 0xBF;
-                return;
+                utf8Error(seqOffset, seqByte); // the sequence broke off; this byte may begin the next one
             }
             seqOffset = at;
             seqByte = v;
@@ -269,7 +357,10 @@ final class EncodingDetector {
                 utf8ErrorLine = line;
                 utf8ErrorByte = v;
             }
+            utf8Errors++;
             need = 0;
+            lo = 0x80;
+            hi = 0xBF;
         }
     }
 }

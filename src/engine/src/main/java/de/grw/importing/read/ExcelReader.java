@@ -1,6 +1,7 @@
 package de.grw.importing.read;
 
 import de.grw.common.CancelledException;
+import de.grw.common.Text;
 import de.grw.common.UserFacingException;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
@@ -24,21 +25,89 @@ import java.util.List;
 /**
  * Reads Excel workbooks: .xlsx through {@link XlsxStreamReader} (streaming), .xls (at most 65,536 rows per sheet by
  * the format) through POI's in-memory HSSF usermodel. The kind is taken from the file's signature, not its name.
+ *
+ * <p><b>Which sheet.</b> A sheet named by the user is read. Without one, the first sheet that holds a table
+ * ({@link SheetShape}) is read, so a cover sheet in front is passed over; when the workbook has other sheets, a
+ * notice names the sheet read and those not read. A workbook whose only filled sheet holds no table is read as
+ * before (its first filled row as the header, reported); with several filled sheets none of which holds a table the
+ * read is refused, listing them.
  */
 final class ExcelReader {
+    /** The first filled rows of a sheet (for choosing it), in workbook order. */
+    record SheetStart(String name, List<List<String>> rows) {
+        boolean holdsTable() {
+            return SheetShape.holdsTable(rows);
+        }
+
+        Text describe() {
+            if (rows.isEmpty()) {
+                return Text.of("import.sheet_is_empty", name);
+            }
+            return holdsTable() ? Text.of("import.sheet_named", name) : Text.of("import.sheet_is_no_table", name);
+        }
+    }
+
+    /** The texts as one list: {@code "A", "B" (no table), "C" (empty)}. */
+    static Text list(List<Text> items) {
+        Text out = items.get(items.size() - 1);
+        for (int i = items.size() - 2; i >= 0; i--) {
+            out = Text.of("import.sheet_list", items.get(i), out);
+        }
+        return out;
+    }
+
     private ExcelReader() {
     }
 
-    /** @param sheet the sheet name, or {@code null} for the first sheet */
+    /** @param sheet the sheet name, or {@code null} for the first sheet that holds a table */
     static void read(Path file, String sheet, int maxChars, RowEmitter out) {
         run(file, () -> {
-            String read = isZip(file) ? XlsxStreamReader.read(file, sheet, maxChars, out)
-                    : readXls(file, sheet, maxChars, out);
-            if (read == null) {
-                throw noSuchSheet(file, sheet);
+            String chosen = sheet;
+            if (chosen == null) {
+                chosen = choose(file, out);
+            }
+            boolean found = isZip(file) ? XlsxStreamReader.read(file, chosen, maxChars, out)
+                    : readXls(file, chosen, maxChars, out);
+            if (!found) {
+                throw noSuchSheet(file, chosen);
             }
             return null;
         });
+    }
+
+    /** The sheets that hold a table, in workbook order. */
+    static List<String> tableSheets(Path file) {
+        return run(file, () -> starts(file).stream().filter(SheetStart::holdsTable).map(SheetStart::name).toList());
+    }
+
+    private static List<SheetStart> starts(Path file) throws Exception {
+        int rows = SheetShape.LOOKAHEAD + 1;
+        return isZip(file) ? XlsxStreamReader.starts(file, rows) : xlsStarts(file, rows);
+    }
+
+    /** The sheet read when none is named, with a notice when there are others. */
+    private static String choose(Path file, RowEmitter out) throws Exception {
+        List<String> names = isZip(file) ? XlsxStreamReader.sheetNames(file) : sheetNames(file);
+        if (names.isEmpty()) {
+            throw new UserFacingException(Text.of("import.excel_no_sheets", Messages.name(file)));
+        }
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        List<SheetStart> starts = starts(file);
+        SheetStart chosen = starts.stream().filter(SheetStart::holdsTable).findFirst().orElse(null);
+        if (chosen == null) {
+            List<SheetStart> filled = starts.stream().filter(st -> !st.rows().isEmpty()).toList();
+            if (filled.size() > 1) {
+                throw new UserFacingException(Text.of("import.excel_no_table", Messages.name(file),
+                        list(starts.stream().map(SheetStart::describe).toList())));
+            }
+            chosen = filled.isEmpty() ? starts.get(0) : filled.get(0);
+        }
+        String name = chosen.name();
+        List<Text> others = starts.stream().filter(st -> !st.name().equals(name)).map(SheetStart::describe).toList();
+        out.notice(0, -1, Text.of("import.sheet_chosen", name, list(others)));
+        return name;
     }
 
     static List<String> sheetNames(Path file) {
@@ -110,31 +179,50 @@ final class ExcelReader {
         }
     }
 
-    /** Reads an .xls sheet through the usermodel; returns the sheet name or {@code null} if there is none. */
-    private static String readXls(Path file, String sheetName, int maxChars, RowEmitter out) throws IOException {
+    /** Reads an .xls sheet through the usermodel; returns whether there is such a sheet. */
+    private static boolean readXls(Path file, String sheetName, int maxChars, RowEmitter out) throws IOException {
         try (HSSFWorkbook wb = openXls(file)) {
-            if (wb.getNumberOfSheets() == 0) {
-                return null;
-            }
-            Sheet sheet = sheetName == null ? wb.getSheetAt(0) : wb.getSheet(sheetName);
+            Sheet sheet = wb.getSheet(sheetName);
             if (sheet == null) {
-                return null;
+                return false;
             }
-            boolean use1904 = wb.getInternalWorkbook().isUsing1904DateWindowing();
-            ExcelCellFormatter formatter = new ExcelCellFormatter();
             SheetRowAssembler rows = new SheetRowAssembler(file, sheet.getSheetName(), maxChars, out);
             rows.expectRows(sheet.getLastRowNum() + 1L);
-            List<String> cells = new ArrayList<>();
-            for (Row row : sheet) {
-                cells.clear();
-                for (int c = 0; c < row.getLastCellNum(); c++) {
-                    Cell cell = row.getCell(c);
-                    cells.add(cell == null ? null : text(cell, formatter, use1904));
-                }
-                rows.row(row.getRowNum(), cells);
-            }
+            rows.merges(sheet.getMergedRegions());
+            eachXlsRow(wb, sheet, rows::row);
             rows.finish();
-            return sheet.getSheetName();
+            return true;
+        }
+    }
+
+    private static List<SheetStart> xlsStarts(Path file, int max) throws IOException {
+        try (HSSFWorkbook wb = openXls(file)) {
+            List<SheetStart> out = new ArrayList<>();
+            for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+                List<List<String>> first = new ArrayList<>();
+                eachXlsRow(wb, wb.getSheetAt(i), (index, cells) -> {
+                    if (first.size() < max && cells.stream().anyMatch(c -> c != null && !c.isBlank())) {
+                        first.add(cells.stream().map(c -> c == null ? "" : c).toList());
+                    }
+                });
+                out.add(new SheetStart(wb.getSheetName(i), first));
+            }
+            return out;
+        }
+    }
+
+    private static void eachXlsRow(HSSFWorkbook wb, Sheet sheet, java.util.function.BiConsumer<Integer,
+            List<String>> rows) {
+        boolean use1904 = wb.getInternalWorkbook().isUsing1904DateWindowing();
+        ExcelCellFormatter formatter = new ExcelCellFormatter();
+        List<String> cells = new ArrayList<>();
+        for (Row row : sheet) {
+            cells.clear();
+            for (int c = 0; c < row.getLastCellNum(); c++) {
+                Cell cell = row.getCell(c);
+                cells.add(cell == null ? null : text(cell, formatter, use1904));
+            }
+            rows.accept(row.getRowNum(), cells);
         }
     }
 

@@ -80,6 +80,16 @@ final class FormatDetector {
         return new Resolved(format, encoding, delimiter, guessed, null);
     }
 
+    /** Whether the file is read as an Excel workbook when nothing else is said. */
+    static boolean isWorkbook(Path file) throws IOException {
+        byte[] head = new byte[8];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        return byExtension(extension(file), head, n) == TableFormat.EXCEL;
+    }
+
     /** The format implied by the extension or the signature, or {@code null} when the text must tell. */
     private static TableFormat byExtension(String ext, byte[] head, int n) {
         switch (ext) {

@@ -31,9 +31,10 @@ final class JsonArrayReader {
             throws IOException {
         long size = Files.size(file);
         Set<String> keys = new LinkedHashSet<>();
+        long[] nestedAt = {0, 0, 0};
         try (TextInput in = TextInput.open(file, encoding); JsonParser p = JsonCells.FACTORY.createParser(in.reader())) {
             out.measure(in::bytesRead, 2 * size);
-            collectKeys(p, keys, out);
+            collectKeys(file, p, keys, nestedAt, out);
         } catch (JsonProcessingException e) {
             // the second pass reports it, after delivering the rows before it
         } catch (CharacterCodingException e) {
@@ -42,7 +43,7 @@ final class JsonArrayReader {
         try (TextInput in = TextInput.open(file, encoding); JsonParser p = JsonCells.FACTORY.createParser(in.reader())) {
             out.measure(() -> size + in.bytesRead(), 2 * size);
             try {
-                readRows(file, p, keys, maxChars, out);
+                readRows(file, p, keys, nestedAt[0], maxChars, out);
             } catch (JsonProcessingException e) {
                 throw Messages.atPosition(file, JsonCells.line(e, p.currentLocation().getLineNr()),
                         JsonCells.column(e), "invalid JSON: " + JsonCells.describe(e));
@@ -53,23 +54,39 @@ final class JsonArrayReader {
         }
     }
 
-    private static void collectKeys(JsonParser p, Set<String> keys, RowEmitter out) throws IOException {
+    /**
+     * The flattened keys of all objects; {@code nestedAt}: the line of the first nested value (or 0), the number of
+     * objects, the line of the first.
+     */
+    private static void collectKeys(Path file, JsonParser p, Set<String> keys, long[] nestedAt, RowEmitter out)
+            throws IOException {
         if (p.nextToken() != JsonToken.START_ARRAY) {
             return;
         }
+        String[] wrapper = {null};
         JsonToken t;
         while ((t = p.nextToken()) != null && t != JsonToken.END_ARRAY) {
+            long line = p.currentTokenLocation().getLineNr();
             if (t == JsonToken.START_OBJECT) {
-                JsonCells.collectKeys(p, keys);
+                JsonCells.KeyScan scan = JsonCells.collectKeys(p, keys);
+                if (scan.nested() && nestedAt[0] == 0) {
+                    nestedAt[0] = line;
+                }
+                if (++nestedAt[1] == 1 && scan.wrapperKey() != null) {
+                    wrapper[0] = scan.wrapperKey();
+                    nestedAt[2] = line;
+                }
+                JsonCells.checkWidth(file, keys, line);
             } else {
                 p.skipChildren();
             }
             out.tick();
         }
+        JsonCells.refuseWrapper(file, nestedAt[1], wrapper[0], nestedAt[2]);
     }
 
-    private static void readRows(Path file, JsonParser p, Set<String> keys, int maxChars, RowEmitter out)
-            throws IOException {
+    private static void readRows(Path file, JsonParser p, Set<String> keys, long nestedAt, int maxChars,
+                                 RowEmitter out) throws IOException {
         JsonToken t = p.nextToken();
         if (t == null) {
             throw Messages.empty(file);
@@ -82,9 +99,12 @@ final class JsonArrayReader {
         if (t == JsonToken.END_ARRAY) {
             throw new UserFacingException(de.grw.common.Text.of("import.json_empty", Messages.name(file)));
         }
-        List<String> header = HeaderNames.normalize(new ArrayList<>(keys), false);
+        HeaderNames.Names names = HeaderNames.of(new ArrayList<>(keys), false);
+        List<String> header = names.names();
         Map<String, Integer> columns = JsonCells.columns(keys);
         out.header(header);
+        names.report(0, out);
+        JsonCells.reportNesting(nestedAt, header, out);
         while (t != JsonToken.END_ARRAY) {
             if (t == null) {
                 throw Messages.atLine(file, p.currentLocation().getLineNr(), "the JSON array is not closed");
@@ -92,11 +112,11 @@ final class JsonArrayReader {
             long line = p.currentTokenLocation().getLineNr();
             if (t == JsonToken.START_OBJECT) {
                 String[] cells = new String[header.size()];
-                String problem = JsonCells.readObject(p, columns, header, cells, maxChars);
+                de.grw.common.Text problem = JsonCells.readObject(p, columns, header, cells, maxChars);
                 if (problem == null) {
                     out.row(line, cells);
                 } else {
-                    out.reject(line, de.grw.common.Text.of("import.as_is", problem), "");
+                    out.reject(line, problem, "");
                 }
             } else {
                 String raw = JsonCells.text(p, t);

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 
+import de.grw.common.Text;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.io.StringWriter;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,10 +18,21 @@ import java.util.Map;
 
 /**
  * JSON values as table cells: strings as they are, numbers and booleans as their text (numbers exactly as written),
- * null as {@code null}, nested objects and arrays as compact JSON text.
+ * null as {@code null}. Nested objects and arrays are flattened into columns with dotted names: {@code {"adresse":
+ * {"strasse": "Hauptstr."}}} gives the column {@code adresse.strasse}, {@code {"vornamen": ["Hans", "Peter"]}} the
+ * columns {@code vornamen.1} and {@code vornamen.2} (an array of objects {@code adressen.1.strasse}, ...); an empty
+ * object or array is an empty cell of its own key. Nothing nested ever lands in a cell as JSON text.
  */
 final class JsonCells {
     static final JsonFactory FACTORY = new JsonFactory();
+    /** The most columns a JSON file may give (flattening a long array could give thousands). */
+    static final int MAX_COLUMNS = 2_000;
+
+    /** Receives the flattened values of one object. */
+    @FunctionalInterface
+    interface Leaf {
+        void accept(String key, String text) throws IOException;
+    }
 
     private JsonCells() {
     }
@@ -59,13 +72,100 @@ final class JsonCells {
         return w.toString();
     }
 
-    /** Reads the keys of the object the parser stands on (START_OBJECT) and skips their values. */
-    static void collectKeys(JsonParser p, Collection<String> keys) throws IOException {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            keys.add(p.currentName());
-            p.nextToken();
-            p.skipChildren();
+    /**
+     * Flattens the value the parser stands on (token {@code t}) under {@code key}; consumes nested structures.
+     *
+     * @return whether the value was nested (an object or an array)
+     */
+    static boolean flatten(JsonParser p, JsonToken t, String key, Leaf leaf) throws IOException {
+        if (t == JsonToken.START_OBJECT) {
+            boolean any = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                any = true;
+                flatten(p, p.nextToken(), key + "." + name, leaf);
+            }
+            if (!any) {
+                leaf.accept(key, null);
+            }
+            return true;
         }
+        if (t == JsonToken.START_ARRAY) {
+            int i = 0;
+            for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                if (e == null) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(p, "the array is not closed");
+                }
+                flatten(p, e, key + "." + (++i), leaf);
+            }
+            if (i == 0) {
+                leaf.accept(key, null);
+            }
+            return true;
+        }
+        leaf.accept(key, text(p, t));
+        return false;
+    }
+
+    /**
+     * What the first pass learns from one object.
+     *
+     * @param nested     whether a value was nested
+     * @param wrapperKey a key whose value is an array of at least two objects (as a file wrapping its records in
+     *                   {@code {"personen": [...]}} has), or {@code null}
+     */
+    record KeyScan(boolean nested, String wrapperKey) {
+    }
+
+    /** Reads the flattened keys of the object the parser stands on (START_OBJECT). */
+    static KeyScan collectKeys(JsonParser p, Collection<String> keys) throws IOException {
+        boolean nested = false;
+        String wrapper = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            int[] objects = {0};
+            nested |= flatten(p, p.nextToken(), name, (key, text) -> {
+                keys.add(key);
+                if (key.startsWith(name + ".") && key.indexOf('.', name.length() + 1) > 0) {
+                    String index = key.substring(name.length() + 1, key.indexOf('.', name.length() + 1));
+                    if (index.chars().allMatch(Character::isDigit)) {
+                        objects[0] = Math.max(objects[0], Integer.parseInt(index));
+                    }
+                }
+            });
+            if (wrapper == null && objects[0] >= 2) {
+                wrapper = name;
+            }
+        }
+        return new KeyScan(nested, wrapper);
+    }
+
+    /**
+     * Refuses a file that is one object wrapping the records in an array ({@code {"personen": [{...}, {...}]}}):
+     * flattened, all records would become one.
+     */
+    static void refuseWrapper(Path file, long objects, String wrapperKey, long line) {
+        if (objects == 1 && wrapperKey != null) {
+            throw Messages.atLine(file, line, Text.of("import.json_wrapped", wrapperKey));
+        }
+    }
+
+    /** Refuses a file whose (flattened) keys make more than {@link #MAX_COLUMNS} columns. */
+    static void checkWidth(Path file, Collection<String> keys, long line) {
+        if (keys.size() > MAX_COLUMNS) {
+            throw Messages.atLine(file, line, Text.of("import.json_too_wide", MAX_COLUMNS));
+        }
+    }
+
+    /** Tells the sink that nested values were flattened, naming the first line and the dotted columns. */
+    static void reportNesting(long nestedAt, List<String> header, RowEmitter out) {
+        if (nestedAt == 0) {
+            return;
+        }
+        List<String> dotted = header.stream().filter(h -> h.contains(".")).toList();
+        String shown = String.join(", ", dotted.subList(0, Math.min(6, dotted.size())))
+                + (dotted.size() > 6 ? ", ..." : "");
+        out.notice(nestedAt, -1, Text.of("import.json_flattened", shown));
     }
 
     /** Column index of each original key, for keys in header order. */
@@ -78,29 +178,51 @@ final class JsonCells {
     }
 
     /**
-     * Reads the object the parser stands on (START_OBJECT) into {@code cells}.
+     * Reads the object the parser stands on (START_OBJECT) into {@code cells}, flattened.
      *
      * @return {@code null} if the row is fine, else why it is rejected
      */
-    static String readObject(JsonParser p, Map<String, Integer> columns, List<String> header, String[] cells,
-                             int maxChars) throws IOException {
-        String problem = null;
+    static Text readObject(JsonParser p, Map<String, Integer> columns, List<String> header, String[] cells,
+                           int maxChars) throws IOException {
+        Text[] problem = {null};
+        boolean[] set = new boolean[cells.length];
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
-            String text = text(p, p.nextToken());
-            Integer col = columns.get(key);
-            if (col == null) {
-                if (problem == null) {
-                    problem = "key \"" + key + "\" was not there when the header was built (did the file change?)";
+            String name = p.currentName();
+            flatten(p, p.nextToken(), name, (key, text) -> {
+                Text why = put(key, text, columns, header, cells, set, maxChars);
+                if (problem[0] == null) {
+                    problem[0] = why;
                 }
-            } else {
-                cells[col] = text;
-                if (problem == null && text != null && text.length() > maxChars) {
-                    problem = Messages.fieldTooLong(col + 1, maxChars).english() + " (\"" + header.get(col) + "\")";
-                }
+            });
+        }
+        return problem[0];
+    }
+
+    private static Text put(String key, String text, Map<String, Integer> columns, List<String> header,
+                            String[] cells, boolean[] set, int maxChars) {
+        Integer col = columns.get(key);
+        if (col == null) {
+            return Text.of("import.json_key_new", key);
+        }
+        if (set[col]) {
+            return Text.of("import.json_key_twice", key);
+        }
+        set[col] = true;
+        cells[col] = text;
+        if (text == null) {
+            return null;
+        }
+        if (text.length() > maxChars) {
+            return Text.of("import.json_too_long", Messages.fieldTooLong(col + 1, maxChars), header.get(col));
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0 || c == TextInput.UNDECODABLE) {
+                return Text.of(c == 0 ? "import.nul_character" : "import.undecodable_row", col + 1,
+                        " (\"" + header.get(col) + "\")");
             }
         }
-        return problem;
+        return null;
     }
 
     /** "a string", "a number", ... for messages about values that should have been objects. */

@@ -39,6 +39,10 @@ final class JsonLinesReader {
         long size = Files.size(file);
         int maxLine = maxLineChars(maxChars);
         Set<String> keys = new LinkedHashSet<>();
+        long nestedAt = 0;
+        long objects = 0;
+        String wrapper = null;
+        long wrapperLine = 0;
         boolean any = false;
         try (TextInput in = TextInput.open(file, encoding)) {
             out.measure(in::bytesRead, 2 * size);
@@ -53,7 +57,15 @@ final class JsonLinesReader {
                 }
                 try (JsonParser p = JsonCells.FACTORY.createParser(line)) {
                     if (p.nextToken() == JsonToken.START_OBJECT) {
-                        JsonCells.collectKeys(p, keys);
+                        JsonCells.KeyScan scan = JsonCells.collectKeys(p, keys);
+                        if (scan.nested() && nestedAt == 0) {
+                            nestedAt = lines.lineNumber();
+                        }
+                        if (++objects == 1) {
+                            wrapper = scan.wrapperKey();
+                            wrapperLine = lines.lineNumber();
+                        }
+                        JsonCells.checkWidth(file, keys, lines.lineNumber());
                     }
                 } catch (JsonProcessingException e) {
                     // rejected in the second pass
@@ -65,9 +77,13 @@ final class JsonLinesReader {
         if (!any && keys.isEmpty()) {
             throw Messages.empty(file);
         }
-        List<String> header = HeaderNames.normalize(new ArrayList<>(keys), false);
+        JsonCells.refuseWrapper(file, objects, wrapper, wrapperLine);
+        HeaderNames.Names names = HeaderNames.of(new ArrayList<>(keys), false);
+        List<String> header = names.names();
         Map<String, Integer> columns = JsonCells.columns(keys);
         out.header(header);
+        names.report(0, out);
+        JsonCells.reportNesting(nestedAt, header, out);
         try (TextInput in = TextInput.open(file, encoding)) {
             out.measure(() -> size + in.bytesRead(), 2 * size);
             LineReader lines = new LineReader(in.reader(), maxLine);
@@ -97,22 +113,21 @@ final class JsonLinesReader {
         }
         try (JsonParser p = JsonCells.FACTORY.createParser(line)) {
             JsonToken t = p.nextToken();
-            String problem;
+            de.grw.common.Text problem;
             String[] cells = new String[header.size()];
             if (t == JsonToken.START_OBJECT) {
                 problem = JsonCells.readObject(p, columns, header, cells, maxChars);
             } else {
                 JsonCells.text(p, t);
-                problem = "the line holds " + JsonCells.kind(t) + ", not a JSON object";
+                problem = de.grw.common.Text.of("import.json_line_not_object", JsonCells.kind(t));
             }
             if (p.nextToken() != null) {
-                problem = "column " + p.currentTokenLocation().getColumnNr()
-                        + ": unexpected content after the first JSON value";
+                problem = de.grw.common.Text.of("import.json_after_value", p.currentTokenLocation().getColumnNr());
             }
             if (problem == null) {
                 out.row(number, cells);
             } else {
-                out.reject(number, de.grw.common.Text.of("import.as_is", problem), line);
+                out.reject(number, problem, line);
             }
         } catch (JsonProcessingException e) {
             int column = JsonCells.column(e);

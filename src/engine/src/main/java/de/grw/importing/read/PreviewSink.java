@@ -21,6 +21,7 @@ public final class PreviewSink implements RowSink {
     private List<String> header = List.of();
     private final List<TablePreview.Row> rows = new ArrayList<>();
     private final List<TablePreview.Rejected> rejected = new ArrayList<>();
+    private final List<de.grw.common.Text> notices = new ArrayList<>();
     private boolean more;
 
     public PreviewSink(int maxRows) {
@@ -44,6 +45,11 @@ public final class PreviewSink implements RowSink {
         rejected.add(new TablePreview.Rejected(rowNumber, line, reason.english(), rawText));
     }
 
+    @Override
+    public void notice(long line, int column, de.grw.common.Text message) {
+        notices.add(message);
+    }
+
     private void take() {
         if (rows.size() + rejected.size() >= maxRows) {
             more = true;
@@ -53,6 +59,6 @@ public final class PreviewSink implements RowSink {
 
     /** What was collected, read in the given format. */
     public TablePreview preview(DetectedFormat format) {
-        return new TablePreview(format, header, rows, rejected, more);
+        return new TablePreview(format, header, rows, rejected, more, notices);
     }
 }

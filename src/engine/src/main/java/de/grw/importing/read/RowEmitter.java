@@ -50,6 +50,10 @@ final class RowEmitter {
         tick();
     }
 
+    void notice(long line, int column, de.grw.common.Text message) {
+        sink.notice(line, column, message);
+    }
+
     /** One unit of work that delivers no row (a pre-scan step); keeps cancellation and progress alive. */
     void tick() {
         ticks++;

@@ -45,4 +45,15 @@ public interface RowSink {
      */
     default void unreadable(long rowNumber, long line, int column, Text reason) {
     }
+
+    /**
+     * Something the reader did to the file's content that the user must know about although no row was rejected:
+     * one sheet read among several, merged cells filled down, a repeated column name made unique, nested JSON
+     * flattened, title lines above a sheet's header skipped. The default ignores it.
+     *
+     * @param line   the line (sheet row) it concerns, or 0 for the whole file
+     * @param column 0-based index of the column in the header it concerns, or -1
+     */
+    default void notice(long line, int column, Text message) {
+    }
 }

@@ -72,6 +72,37 @@ public final class TabularReader {
         return ExcelReader.sheetNames(file);
     }
 
+    /**
+     * The sheets of an Excel workbook that hold a table (a header row of column names with rows below it), in
+     * workbook order: those read as sources of their own when all sheets are read; the first is read when no sheet
+     * is named.
+     */
+    public List<String> tableSheets(Path file) {
+        return ExcelReader.tableSheets(file);
+    }
+
+    /**
+     * The sheet read from a workbook when none is named: its only sheet, else the first that holds a table;
+     * {@code null} when there is none such.
+     */
+    public String defaultSheet(Path file) {
+        List<String> names = sheetNames(file);
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        List<String> tables = tableSheets(file);
+        return tables.isEmpty() ? null : tables.get(0);
+    }
+
+    /** Whether a file is read as an Excel workbook (by its extension or, failing that, its signature). */
+    public boolean isWorkbook(Path file) {
+        try {
+            return FormatDetector.isWorkbook(file);
+        } catch (IOException e) {
+            throw Messages.io(file, e);
+        }
+    }
+
     private static FormatDetector.Resolved resolve(Path file, ReadOptions options, CancellationToken cancel) {
         try {
             return FormatDetector.resolve(file, options, cancel);
@@ -81,6 +112,9 @@ public final class TabularReader {
     }
 
     private static void readResolved(Path file, FormatDetector.Resolved r, ReadOptions o, RowEmitter out) {
+        if (r.encoding() != null && r.encoding().notice() != null) {
+            out.notice(0, -1, r.encoding().notice());
+        }
         try {
             switch (r.format()) {
                 case CSV -> CsvReader.read(file, r.encoding(), r.delimiter(), o.maxFieldChars(), out);

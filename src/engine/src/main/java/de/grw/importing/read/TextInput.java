@@ -19,6 +19,13 @@ import java.nio.file.Path;
  * {@link java.nio.charset.CharacterCodingException} instead of turning into U+FFFD), bytes counted for progress.
  */
 final class TextInput implements Closeable {
+    /**
+     * Stands for bytes that cannot be decoded, in a file read leniently (a UTF-8 file with a few lines in another
+     * encoding): a Unicode noncharacter, which text for interchange never holds, so the readers reject the rows
+     * holding it.
+     */
+    static final char UNDECODABLE = '\uFDD0';
+
     private final Counting bytes;
     private final Reader reader;
 
@@ -27,8 +34,9 @@ final class TextInput implements Closeable {
         this.reader = reader;
     }
 
+    /** Opens the text; strictly, unless the encoding is to be read leniently ({@link #UNDECODABLE}). */
     static TextInput open(Path file, EncodingDetector.TextEncoding encoding) throws IOException {
-        return open(file, encoding, CodingErrorAction.REPORT);
+        return open(file, encoding, encoding.lenient() ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT);
     }
 
     private static TextInput open(Path file, EncodingDetector.TextEncoding encoding, CodingErrorAction onError)
@@ -40,6 +48,9 @@ final class TextInput implements Closeable {
             CharsetDecoder decoder = encoding.charset().newDecoder()
                     .onMalformedInput(onError)
                     .onUnmappableCharacter(onError);
+            if (encoding.lenient()) {
+                decoder.replaceWith(String.valueOf(UNDECODABLE));
+            }
             return new TextInput(counting, new InputStreamReader(counting, decoder));
         } catch (IOException | RuntimeException e) {
             raw.close();

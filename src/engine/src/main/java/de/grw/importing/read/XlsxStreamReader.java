@@ -3,12 +3,15 @@ package de.grw.importing.read;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
@@ -19,17 +22,26 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
- * Reads one sheet of an .xlsx workbook with POI's streaming (SAX) API: memory stays flat however long the sheet is
- * (only the shared-strings table is held). Formula cells give their cached values.
+ * Reads the sheets of an .xlsx workbook with POI's streaming (SAX) API: memory stays flat however long a sheet is
+ * (only the shared-strings table is held). Formula cells give their cached values. The merged regions of a sheet
+ * stand after its rows in the file, so a sheet with merges is parsed twice: once for them, once for the rows.
  */
 final class XlsxStreamReader {
     /** Called for each sheet in workbook order. */
     private interface SheetVisitor {
         /** @return whether to stop after this sheet */
-        boolean visit(String name, InputStream sheetXml, OPCPackage pkg, XSSFReader reader)
+        boolean visit(String name, PackagePart part, OPCPackage pkg, XSSFReader reader)
                 throws IOException, OpenXML4JException, SAXException;
+    }
+
+    /** Thrown through the parser when enough rows of a sheet were seen. */
+    private static final class Enough extends RuntimeException {
+        Enough() {
+            super("enough rows", null, false, false);
+        }
     }
 
     private XlsxStreamReader() {
@@ -37,27 +49,56 @@ final class XlsxStreamReader {
 
     static List<String> sheetNames(Path file) throws IOException, OpenXML4JException, SAXException {
         List<String> names = new ArrayList<>();
-        eachSheet(file, (name, xml, pkg, reader) -> {
+        eachSheet(file, (name, part, pkg, reader) -> {
             names.add(name);
             return false;
         });
         return names;
     }
 
-    /**
-     * Reads the named sheet, or the first with {@code sheet == null}.
-     * @return the name of the sheet read, or {@code null} if there is no such sheet
-     */
-    static String read(Path file, String sheet, int maxChars, RowEmitter out)
+    /** The first filled rows (at most {@code rows}) of every sheet, by sheet, in workbook order. */
+    static List<ExcelReader.SheetStart> starts(Path file, int rows)
             throws IOException, OpenXML4JException, SAXException {
-        String[] found = new String[1];
-        eachSheet(file, (name, xml, pkg, reader) -> {
-            if (sheet != null && !sheet.equals(name)) {
+        List<ExcelReader.SheetStart> out = new ArrayList<>();
+        eachSheet(file, (name, part, pkg, reader) -> {
+            List<List<String>> first = new ArrayList<>();
+            try (InputStream xml = part.getInputStream()) {
+                parse(xml, new ReadOnlySharedStringsTable(pkg), reader.getStylesTable(), (index, cells) -> {
+                    if (cells.stream().anyMatch(c -> c != null && !c.isBlank())) {
+                        first.add(List.copyOf(cells.stream().map(c -> c == null ? "" : c).toList()));
+                        if (first.size() >= rows) {
+                            throw new Enough();
+                        }
+                    }
+                });
+            } catch (Enough enough) {
+                // the sheet's start is known
+            }
+            out.add(new ExcelReader.SheetStart(name, first));
+            return false;
+        });
+        return out;
+    }
+
+    /**
+     * Reads the named sheet.
+     * @return whether there is such a sheet
+     */
+    static boolean read(Path file, String sheet, int maxChars, RowEmitter out)
+            throws IOException, OpenXML4JException, SAXException {
+        boolean[] found = new boolean[1];
+        eachSheet(file, (name, part, pkg, reader) -> {
+            if (!sheet.equals(name)) {
                 return false;
             }
-            found[0] = name;
+            found[0] = true;
             SheetRowAssembler rows = new SheetRowAssembler(file, name, maxChars, out);
-            parse(xml, new ReadOnlySharedStringsTable(pkg), reader.getStylesTable(), new ExcelCellFormatter(), rows);
+            try (InputStream xml = part.getInputStream()) {
+                rows.merges(merges(xml));
+            }
+            try (InputStream xml = part.getInputStream()) {
+                parse(xml, new ReadOnlySharedStringsTable(pkg), reader.getStylesTable(), rows::row);
+            }
             rows.finish();
             return true;
         });
@@ -71,10 +112,9 @@ final class XlsxStreamReader {
             XSSFReader reader = new XSSFReader(pkg);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (sheets.hasNext()) {
-                try (InputStream xml = sheets.next()) {
-                    if (visitor.visit(sheets.getSheetName(), xml, pkg, reader)) {
-                        return;
-                    }
+                sheets.next().close();
+                if (visitor.visit(sheets.getSheetName(), sheets.getSheetPart(), pkg, reader)) {
+                    return;
                 }
             }
         } finally {
@@ -82,20 +122,102 @@ final class XlsxStreamReader {
         }
     }
 
+    /**
+     * The merged regions of a sheet ({@code <mergeCell ref="B3:B5"/>}, after the rows). Found by a scan of the bytes
+     * rather than an XML parse, which would cost as much again as reading the rows: an element start cannot occur in
+     * text (a {@code <} there is escaped), so every {@code <mergeCell} (with or without a namespace prefix) is one.
+     */
+    static List<CellRangeAddress> merges(InputStream xml) throws IOException {
+        List<CellRangeAddress> regions = new ArrayList<>();
+        byte[] word = "mergeCell".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] buf = new byte[1 << 16];
+        int keep = 0;
+        int n;
+        while ((n = xml.readNBytes(buf, keep, buf.length - keep)) > 0) {
+            int end = keep + n;
+            int scanned = 0;
+            for (int i = 0; i + word.length + 1 < end; i++) {
+                if (buf[i] != 'm' || !startsWith(buf, i, word) || !isBlank(buf[i + word.length])
+                        || !elementStart(buf, i)) {
+                    continue;
+                }
+                int close = indexOf(buf, i, end, (byte) '>');
+                if (close < 0) {
+                    break; // the element goes on in the next chunk
+                }
+                String element = new String(buf, i, close - i, java.nio.charset.StandardCharsets.UTF_8);
+                java.util.regex.Matcher m = MERGE_REF.matcher(element);
+                if (m.find() && m.group(1).contains(":")) {
+                    regions.add(CellRangeAddress.valueOf(m.group(1)));
+                }
+                scanned = close;
+                i = close;
+            }
+            // carry the bytes after the last element read, at most 256, into the next chunk
+            int from = Math.max(scanned == 0 ? 0 : scanned + 1, end - 256);
+            keep = end - from;
+            System.arraycopy(buf, from, buf, 0, keep);
+        }
+        return regions;
+    }
+
+    private static final java.util.regex.Pattern MERGE_REF = java.util.regex.Pattern.compile("\\sref=\"([^\"]+)\"");
+
+    private static boolean startsWith(byte[] b, int at, byte[] word) {
+        for (int k = 0; k < word.length; k++) {
+            if (b[at + k] != word[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isBlank(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+    }
+
+    /** Whether {@code mergeCell} at {@code at} follows {@code <} or {@code <prefix:}. */
+    private static boolean elementStart(byte[] b, int at) {
+        int i = at - 1;
+        if (i >= 0 && b[i] == ':') {
+            i--;
+            while (i >= 0 && at - i < 32 && (Character.isLetterOrDigit(b[i]) || b[i] == '_' || b[i] == '-')) {
+                i--;
+            }
+        }
+        return i >= 0 && b[i] == '<';
+    }
+
+    private static int indexOf(byte[] b, int from, int to, byte c) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static void parse(InputStream xml, ReadOnlySharedStringsTable strings, StylesTable styles,
-                              ExcelCellFormatter formatter, SheetRowAssembler rows) throws IOException, SAXException {
+                              BiConsumer<Integer, List<String>> rows) throws IOException, SAXException {
+        run(xml, new XSSFSheetXMLHandler(styles, strings, new Rows(rows), new ExcelCellFormatter(), false));
+    }
+
+    private static void run(InputStream xml, ContentHandler handler) throws IOException, SAXException {
         XMLReader parser;
         try {
             parser = XMLHelper.newXMLReader();
         } catch (ParserConfigurationException e) {
             throw new IOException("no XML parser available", e);
         }
-        parser.setContentHandler(new XSSFSheetXMLHandler(styles, strings, new Rows(rows), formatter, false));
+        parser.setContentHandler(handler);
         try {
             parser.parse(new InputSource(xml));
         } catch (SAXException e) {
             if (e.getException() instanceof SheetRowAssembler.Passthrough p) {
                 throw p;
+            }
+            if (e.getException() instanceof Enough enough) {
+                throw enough;
             }
             throw e;
         }
@@ -103,11 +225,11 @@ final class XlsxStreamReader {
 
     /** Collects the sparse cells of a row into a list indexed by column. */
     private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
-        private final SheetRowAssembler out;
+        private final BiConsumer<Integer, List<String>> out;
         private final List<String> cells = new ArrayList<>();
         private int nextColumn;
 
-        Rows(SheetRowAssembler out) {
+        Rows(BiConsumer<Integer, List<String>> out) {
             this.out = out;
         }
 
@@ -119,7 +241,7 @@ final class XlsxStreamReader {
 
         @Override
         public void endRow(int rowNum) {
-            out.row(rowNum, cells);
+            out.accept(rowNum, cells);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package de.grw.matching.output;
 
 import de.grw.common.AtomicFiles;
+import de.grw.common.CsvCells;
 import de.grw.importing.ImportProblem;
 import de.grw.matching.MatchResult;
 import de.grw.matching.data.RecordTable;
@@ -15,27 +16,47 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes the files of a match run: clusters, scored pairs with explanations, and rejected input. All atomic. */
+/**
+ * Writes the files of a match run: clusters, scored pairs with explanations, and rejected input. All atomic; UTF-8,
+ * comma-separated, RFC 4180 quoting; cells neutralised against formula injection unless raw cells are asked for
+ * ({@link CsvCells}: numbers such as the pairs' negative weights stay as they are).
+ */
 public final class MatchOutputs {
+    private static final char SEPARATOR = ',';
+
     private MatchOutputs() {
     }
 
-    /** {@code source,record_id,cluster_id}, one row per input record, in input order. */
+    /** {@code source,record_id,cluster_id}, one row per input record, in input order; cells neutralised. */
     public static void writeClusters(Path file, MatchResult result) throws IOException {
+        writeClusters(file, result, false);
+    }
+
+    /**
+     * {@code source,record_id,cluster_id}, one row per input record, in input order.
+     *
+     * @param raw cells exactly as read, not neutralised against formula injection
+     */
+    public static void writeClusters(Path file, MatchResult result, boolean raw) throws IOException {
         RecordTable table = result.records().table();
         AtomicFiles.write(file, out -> {
             Writer w = writer(out);
             w.write("source,record_id,cluster_id\n");
             for (int r = 0; r < table.size(); r++) {
-                w.write(CsvText.quote(table.sourceName(r)));
-                w.write(',');
-                w.write(CsvText.quote(table.recordId(r)));
-                w.write(',');
+                w.write(cell(table.sourceName(r), raw));
+                w.write(SEPARATOR);
+                w.write(cell(table.recordId(r), raw));
+                w.write(SEPARATOR);
                 w.write(Integer.toString(result.clusterOf(r)));
                 w.write('\n');
             }
             w.flush();
         });
+    }
+
+    /** Scored candidate pairs (see {@link #writePairs(Path, MatchResult, double, boolean)}), cells neutralised. */
+    public static long writePairs(Path file, MatchResult result, double minProbability) throws IOException {
+        return writePairs(file, result, minProbability, false);
     }
 
     /**
@@ -45,9 +66,11 @@ public final class MatchOutputs {
      * was proposed. Prior and weights add up to the match weight.
      *
      * @param minProbability pairs below this probability are left out (0 writes all candidate pairs)
+     * @param raw            cells exactly as read, not neutralised against formula injection
      * @return number of pairs written
      */
-    public static long writePairs(Path file, MatchResult result, double minProbability) throws IOException {
+    public static long writePairs(Path file, MatchResult result, double minProbability, boolean raw)
+            throws IOException {
         RecordTable table = result.records().table();
         Scorer scorer = result.scorer();
         List<String> comparisons = result.explanationNames();
@@ -58,7 +81,7 @@ public final class MatchOutputs {
                     "source_a,record_id_a,source_b,record_id_b,probability,match_weight,same_cluster,versus,"
                             + "prior_weight");
             for (String c : comparisons) {
-                header.append(',').append(c).append("_level,").append(c).append("_weight");
+                header.append(',').append(cell(c + "_level", raw)).append(',').append(cell(c + "_weight", raw));
             }
             w.write(header.append('\n').toString());
             StringBuilder line = new StringBuilder(256);
@@ -70,17 +93,18 @@ public final class MatchOutputs {
                 int a = result.first(i);
                 int b = result.second(i);
                 line.setLength(0);
-                line.append(CsvText.quote(table.sourceName(a))).append(',').append(CsvText.quote(table.recordId(a)))
-                        .append(',').append(CsvText.quote(table.sourceName(b))).append(',')
-                        .append(CsvText.quote(table.recordId(b))).append(',')
-                        .append(String.format(Locale.ROOT, "%.6f,%.3f", p, result.weight(i))).append(',')
+                line.append(cell(table.sourceName(a), raw)).append(',').append(cell(table.recordId(a), raw))
+                        .append(',').append(cell(table.sourceName(b), raw)).append(',')
+                        .append(cell(table.recordId(b), raw)).append(',')
+                        .append(number("%.6f", p, raw)).append(',')
+                        .append(number("%.3f", result.weight(i), raw)).append(',')
                         .append(result.clusterOf(a) == result.clusterOf(b)).append(',');
                 List<Contribution> explanation = result.explain(i);
                 line.append(explanation.isEmpty() ? Contribution.OTHERS : explanation.get(0).versus()).append(',')
-                        .append(String.format(Locale.ROOT, "%.3f", result.priorWeight(i)));
+                        .append(number("%.3f", result.priorWeight(i), raw));
                 for (Contribution c : explanation) {
                     line.append(',').append(c.level()).append(',')
-                            .append(String.format(Locale.ROOT, "%.3f", c.weight()));
+                            .append(number("%.3f", c.weight(), raw));
                 }
                 w.write(line.append('\n').toString());
                 written[0]++;
@@ -90,19 +114,49 @@ public final class MatchOutputs {
         return written[0];
     }
 
-    /** Rejected rows and unusable values with file, line, column and reason. */
+    /** Rejected rows, unusable values and notices, cells neutralised. */
     public static void writeProblems(Path file, List<ImportProblem> problems) throws IOException {
+        writeProblems(file, problems, false);
+    }
+
+    /**
+     * Rejected rows, unusable values and notices with file, line, column and reason ({@code kind}:
+     * {@code rejected_row}, {@code invalid_value} or {@code notice}).
+     *
+     * @param raw cells exactly as read, not neutralised against formula injection
+     */
+    public static void writeProblems(Path file, List<ImportProblem> problems, boolean raw) throws IOException {
         AtomicFiles.write(file, out -> {
             Writer w = writer(out);
             w.write("file,line,row,kind,column,problem,raw\n");
             for (ImportProblem p : problems) {
-                w.write(CsvText.quote(p.file()) + ',' + p.line() + ',' + p.rowNumber() + ','
-                        + (p.kind() == ImportProblem.Kind.REJECTED_ROW ? "rejected_row" : "invalid_value") + ','
-                        + CsvText.quote(p.column()) + ',' + CsvText.quote(p.message()) + ','
-                        + CsvText.quote(p.rawText()) + '\n');
+                w.write(cell(p.file(), raw) + ',' + p.line() + ',' + p.rowNumber() + ',' + kind(p.kind()) + ','
+                        + cell(p.column(), raw) + ',' + cell(p.message(), raw) + ',' + cell(p.rawText(), raw)
+                        + '\n');
             }
             w.flush();
         });
+    }
+
+    private static String kind(ImportProblem.Kind kind) {
+        return switch (kind) {
+            case REJECTED_ROW -> "rejected_row";
+            case INVALID_VALUE -> "invalid_value";
+            case NOTICE -> "notice";
+        };
+    }
+
+    /**
+     * A number as formatted; a finite number is a plain number, which is never neutralised, so only
+     * {@code -Infinity} and the like go through {@link CsvCells}.
+     */
+    private static String number(String format, double value, boolean raw) {
+        String text = String.format(Locale.ROOT, format, value);
+        return Double.isFinite(value) ? text : cell(text, raw);
+    }
+
+    private static String cell(String value, boolean raw) {
+        return CsvCells.cell(value, SEPARATOR, !raw);
     }
 
     private static Writer writer(java.io.OutputStream out) {

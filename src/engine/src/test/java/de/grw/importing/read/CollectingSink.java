@@ -15,6 +15,8 @@ class CollectingSink implements RowSink {
     List<String> header;
     final List<Row> rows = new ArrayList<>();
     final List<Rejected> rejected = new ArrayList<>();
+    /** Notices as {@code "line:column: text"} (column 0-based, -1 for none). */
+    final List<String> notices = new ArrayList<>();
     private long lastRowNumber;
 
     @Override
@@ -41,6 +43,11 @@ class CollectingSink implements RowSink {
             throw new AssertionError("bad raw text length for row " + rowNumber);
         }
         rejected.add(new Rejected(rowNumber, line, reason.english(), rawText));
+    }
+
+    @Override
+    public void notice(long line, int column, de.grw.common.Text message) {
+        notices.add(line + ":" + column + ": " + message.english());
     }
 
     private void check(long rowNumber) {

@@ -17,6 +17,7 @@ class CsvParserTest {
         while (p.next()) {
             String what = p.problem() != null ? "!" + p.problem()
                     : p.tooLongField() > 0 ? "field " + p.tooLongField() + " too long"
+                    : p.textAfterQuote() > 0 ? "text after quote in field " + p.textAfterQuote()
                     : String.join("|", p.fields(p.fieldCount()));
             out.add(p.startLine() + ": " + what);
             if (out.size() == 1) {
@@ -55,9 +56,10 @@ class CsvParserTest {
     }
 
     @Test
-    void textAfterAClosingQuoteOnTheSameLineIsKept() throws IOException {
-        CsvParser p = new CsvParser(new StringReader("a,b\n\"5\"\" Display\" ,  \"x\"y \n7\" tall,z\n"), ',', 1000);
+    void textAfterAClosingQuoteOnTheSameLineIsReported() throws IOException {
+        CsvParser p = new CsvParser(new StringReader("a,b\n\"5\"\" Display\" ,  \"x\"y \n7\" tall,z\n\"a\" ,\"b\"\n"),
+                ',', 1000);
 
-        assertThat(records(p)).containsExactly("1: a|b", "2: 5\" Display|xy", "3: 7\" tall|z");
+        assertThat(records(p)).containsExactly("1: a|b", "2: text after quote in field 2", "3: 7\" tall|z", "4: a|b");
     }
 }

@@ -125,21 +125,43 @@ class CsvReadingTest {
 
     @Test
     void headerWithTrailingDelimiterMatchesRowsWithAndWithoutIt() throws IOException {
-        Path file = write(dir, "trailing.csv", "a;b;c;\n1;2;3;\n4;5;6\n");
+        Path file = write(dir, "trailing.csv", "a;b;c;\n1;2;3;\n4;5;6\n7;8;9;Notiz\n");
 
         CollectingSink sink = read(file);
 
-        assertThat(sink.header).containsExactly("a", "b", "c");
-        assertThat(sink.cells()).containsExactly(List.of("1", "2", "3"), List.of("4", "5", "6"));
+        // the unnamed last column is kept, so that a value in it (Notiz) is neither lost nor a reason to reject
+        assertThat(sink.header).containsExactly("a", "b", "c", "column_4");
+        assertThat(sink.cells()).containsExactly(List.of("1", "2", "3", ""), List.of("4", "5", "6", ""),
+                List.of("7", "8", "9", "Notiz"));
+        assertThat(sink.rejected).isEmpty();
     }
 
     @Test
-    void blankAndDuplicateHeaderNamesAreMadeUnique() throws IOException {
+    void blankAndDuplicateHeaderNamesAreMadeUniqueAndReported() throws IOException {
         Path file = write(dir, "names.csv", "name;;name; name ;x\n1;2;3;4;5\n");
 
         CollectingSink sink = read(file);
 
-        assertThat(sink.header).containsExactly("name", "column_2", "name_2", "name_3", "x");
+        assertThat(sink.header).containsExactly("name", "column_2", "name [3]", "name [4]", "x");
+        assertThat(sink.notices).containsExactly(
+                "1:2: columns 1 and 3 are both named \"name\": column 3 is kept as \"name [3]\", not joined with "
+                        + "column 1 and not mapped; map it in a mapping file if it holds a field",
+                "1:3: columns 1 and 4 are both named \"name\": column 4 is kept as \"name [4]\", not joined with "
+                        + "column 1 and not mapped; map it in a mapping file if it holds a field");
+        assertThat(sink.cells()).containsExactly(List.of("1", "2", "3", "4", "5"));
+    }
+
+    @Test
+    void textAfterAClosingQuoteRejectsTheRowInsteadOfJoiningIt() throws IOException {
+        Path file = write(dir, "q.csv", "Nachname;Vorname\n\"Schmidt\"xyz;Hans\n\"M\u00fcller\"  ;Eva\n");
+
+        CollectingSink sink = read(file);
+
+        assertThat(sink.rejected).extracting(CollectingSink.Rejected::line, CollectingSink.Rejected::reason,
+                CollectingSink.Rejected::rawText).containsExactly(org.assertj.core.groups.Tuple.tuple(2L,
+                "text after the closing quote of field 1 (\"Nachname\") (as in \"Schmidt\"xyz); quote the whole "
+                        + "value or double the quotes inside it", "\"Schmidt\"xyz;Hans"));
+        assertThat(sink.cells()).containsExactly(List.of("Müller", "Eva"));
     }
 
     @Test

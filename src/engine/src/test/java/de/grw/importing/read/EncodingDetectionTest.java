@@ -110,13 +110,18 @@ class EncodingDetectionTest {
     }
 
     @Test
-    void bomThatLiesAboutUtf8NamesTheCulpritByte() throws IOException {
-        byte[] bytes = latin1("\u00ef\u00bb\u00bfa;b\n1;\u00e4\n");
+    void bomThatLiesAboutUtf8RejectsTheRowsThatAreNotUtf8() throws IOException {
+        byte[] bytes = latin1("\u00ef\u00bb\u00bfa;b\n1;\u00e4\n2;\u00c3\u00a4\n");
         Path file = writeBytes(dir, "liar.csv", bytes);
 
-        assertThatThrownBy(() -> read(file)).isInstanceOf(UserFacingException.class)
-                .hasMessageStartingWith("liar.csv, line 2: the file starts with a UTF-8 byte-order mark, but byte 0xE4"
-                        + " at offset 9 is not valid UTF-8");
+        CollectingSink sink = read(file);
+        assertThat(sink.notices).containsExactly("0:-1: the file starts with a UTF-8 byte-order mark, but line 2 "
+                + "holds byte 0xE4, which is not UTF-8: the file is read as UTF-8 and the rows with bytes that are not "
+                + "UTF-8 are rejected");
+        assertThat(sink.rejected).extracting(CollectingSink.Rejected::line, CollectingSink.Rejected::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L,
+                        "field 2 (\"b\") holds bytes that are not valid in the file's encoding"));
+        assertThat(sink.cells()).containsExactly(List.of("2", "ä"));
     }
 
     @Test
@@ -153,12 +158,35 @@ class EncodingDetectionTest {
     }
 
     @Test
-    void nulBytesMeanBinary() throws IOException {
-        byte[] bytes = latin1("id;name\n1;Anna\n2;B\u0000rnd\n");
+    void aStrayNulByteRejectsItsRow() throws IOException {
+        byte[] bytes = latin1("id;name\n1;Anna\n2;B\u0000rnd\n3;Eva\n");
+        Path file = writeBytes(dir, "nul.csv", bytes);
+
+        CollectingSink sink = read(file);
+        assertThat(sink.rejected).extracting(CollectingSink.Rejected::line, CollectingSink.Rejected::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L,
+                        "field 2 (\"name\") contains a NUL character (byte 0x00)"));
+        assertThat(sink.cells()).containsExactly(List.of("1", "Anna"), List.of("3", "Eva"));
+    }
+
+    @Test
+    void manyNulBytesMeanBinaryNamedWithTheirLine() throws IOException {
+        byte[] bytes = latin1("id;name\n1;Anna\n" + "\u0000\u0000\u0000x".repeat(50));
         Path file = writeBytes(dir, "nul.csv", bytes);
 
         assertThatThrownBy(() -> read(file)).isInstanceOf(UserFacingException.class)
-                .hasMessage("nul.csv: not a text file (binary content at byte 18).");
+                .hasMessageStartingWith("nul.csv: not a text file (binary content at byte 15, line 3).");
+    }
+
+    @Test
+    void utf16WithoutByteOrderMarkIsRecognisedAndReported() throws IOException {
+        for (var cs : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            Path file = writeBytes(dir, "u16.csv", "id;name\n1;Jürgen\n2;Weiß\n".getBytes(cs));
+            CollectingSink sink = read(file);
+            assertThat(sink.cells()).containsExactly(List.of("1", "Jürgen"), List.of("2", "Weiß"));
+            assertThat(sink.notices).containsExactly("0:-1: the file has no byte-order mark, but its bytes are text "
+                    + "in " + cs.name() + " (every second byte is zero): read as " + cs.name());
+        }
     }
 
     @Test
@@ -170,7 +198,7 @@ class EncodingDetectionTest {
         Path file = writeBytes(dir, "ctrl.csv", bytes);
 
         assertThatThrownBy(() -> read(file)).isInstanceOf(UserFacingException.class)
-                .hasMessageStartingWith("ctrl.csv: not a text file (binary content at byte 0)");
+                .hasMessageStartingWith("ctrl.csv: not a text file (binary content at byte 0, line 1)");
     }
 
     @Test
@@ -179,10 +207,10 @@ class EncodingDetectionTest {
         Path pdf = writeBytes(dir, "report.csv", latin1("%PDF-1.7\nxyz"));
 
         assertThatThrownBy(() -> read(zip)).isInstanceOf(UserFacingException.class)
-                .hasMessageStartingWith("export.csv: not a text file (binary content at byte 0)")
+                .hasMessageStartingWith("export.csv: not a text file (binary content at byte 0, line 1)")
                 .hasMessageContaining("ZIP archive");
         assertThatThrownBy(() -> read(pdf)).isInstanceOf(UserFacingException.class)
-                .hasMessageStartingWith("report.csv: not a text file (binary content at byte 0)")
+                .hasMessageStartingWith("report.csv: not a text file (binary content at byte 0, line 1)")
                 .hasMessageContaining("PDF");
     }
 

@@ -34,14 +34,43 @@ class JsonReadingTest {
         CollectingSink sink = read(file);
 
         assertThat(new TabularReader().sniff(file).format()).isEqualTo(TableFormat.JSON_ARRAY);
-        assertThat(sink.header).containsExactly("rec_id", "given_name", "zip", "age", "score", "active", "address",
-                "tags");
-        assertThat(sink.rows.get(0).cells()).containsExactly("A1", "Jürgen", "01067", "42", null, null, null, null);
-        assertThat(sink.rows.get(1).cells()).containsExactly("A2", null, null, null, "1.50", "true",
-                "{\"street\":\"Hauptstr. 1\",\"city\":\"Köln\"}", "[1,\"x\",2.0e3]");
-        assertThat(sink.rows.get(2).cells()).containsExactly(null, "Anna", null, null, null, null, null, null);
+        assertThat(sink.header).containsExactly("rec_id", "given_name", "zip", "age", "score", "active",
+                "address.street", "address.city", "tags.1", "tags.2", "tags.3");
+        assertThat(sink.rows.get(0).cells()).containsExactly("A1", "Jürgen", "01067", "42", null, null, null, null,
+                null, null, null);
+        assertThat(sink.rows.get(1).cells()).containsExactly("A2", null, null, null, "1.50", "true", "Hauptstr. 1",
+                "Köln", "1", "x", "2.0e3");
+        assertThat(sink.rows.get(2).cells()).containsExactly(null, "Anna", null, null, null, null, null, null, null,
+                null, null);
         assertThat(sink.lines()).containsExactly(2L, 3L, 5L);
         assertThat(sink.rejected).isEmpty();
+        assertThat(sink.notices).containsExactly("3:-1: nested objects and arrays are read as columns with dotted "
+                + "names: address.street, address.city, tags.1, tags.2, tags.3");
+    }
+
+    @Test
+    void nestedObjectsNeverBecomeCellText() throws IOException {
+        Path file = write(dir, "nested.jsonl", """
+                {"id": 1, "name": {"Familienname": "Müller", "Vorname": "Hans"}, "adresse": {}}
+                {"id": 2, "name": {"Familienname": "Schmidt"}, "vornamen": ["Eva", "Maria"], "adresse": []}
+                {"id": 3, "name": {"Familienname": "Weber"}, "name.Familienname": "Weber"}
+                {"id": 4, "id": 5}
+                """);
+
+        CollectingSink sink = read(file);
+
+        assertThat(sink.header).containsExactly("id", "name.Familienname", "name.Vorname", "adresse", "vornamen.1",
+                "vornamen.2");
+        assertThat(sink.cells()).containsExactly(java.util.Arrays.asList("1", "Müller", "Hans", null, null, null),
+                java.util.Arrays.asList("2", "Schmidt", null, null, "Eva", "Maria"));
+        assertThat(sink.rejected).extracting(CollectingSink.Rejected::line, CollectingSink.Rejected::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "two values for the column "
+                        + "\"name.Familienname\" (a key repeated in the object, or a dotted key beside the same key "
+                        + "nested)"), org.assertj.core.groups.Tuple.tuple(4L, "two values for the column \"id\" (a "
+                        + "key repeated in the object, or a dotted key beside the same key nested)"));
+        for (List<String> row : sink.cells()) {
+            assertThat(row).noneMatch(c -> c != null && (c.startsWith("{") || c.startsWith("[")));
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package de.grw.ui.importing;
+package de.grw.importing;
 
 import java.util.List;
 

@@ -1,8 +1,5 @@
-package de.grw.ui.importing;
+package de.grw.importing;
 
-import de.grw.importing.ColumnTarget;
-import de.grw.importing.DateParser;
-import de.grw.importing.ParsedDate;
 import de.grw.normalising.Normalisers;
 import de.grw.profile.FieldSpec;
 import de.grw.profile.FieldType;
@@ -15,9 +12,11 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Profiles a column of a sample for the target the user chose: how many rows have a value, how many values cannot be
- * used (checked as the import will read them), and which values are most frequent. Plain Java; fast enough for a
- * few thousand rows.
+ * The data-quality checks of an import, beside the importer that applies the same rules: profiles a column of a
+ * sample for the target the user chose, how many rows have a value, how many values cannot be used (dates that are
+ * impossible, postal codes that are not five digits, sexes that cannot be read; checked as the import will read
+ * them), and which values are most frequent. Plain Java; fast enough for a few thousand rows. Used by the desktop's
+ * import preview; any front end may show it.
  */
 public final class QualityProfiler {
     private static final int TOP = 3;

@@ -1,0 +1,148 @@
+package de.grw.ui;
+
+import static de.grw.ui.UiTestSupport.onFx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.grw.common.CancellationToken;
+import de.grw.common.ProgressListener;
+import de.grw.importing.MappingFile;
+import de.grw.review.DecisionState;
+import de.grw.review.Equality;
+import de.grw.rights.Role;
+import de.grw.ui.approval.ApprovalViewModel;
+import de.grw.ui.common.AppContext;
+import de.grw.ui.common.I18n;
+import de.grw.ui.common.TaskRunner;
+import de.grw.ui.common.UserSettings;
+import de.grw.ui.common.WorkbenchModel;
+import de.grw.ui.review.FieldRow;
+import de.grw.ui.review.ReviewViewModel;
+import de.grw.users.UserService;
+import de.grw.workspace.WorkspaceImporter;
+import de.grw.workspace.WorkspaceMatcher;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The review and approval view models call the engine only through the task runner's executor: nothing is read or
+ * written while the executor holds the work (so nothing on the FX thread), and the result arrives once it ran. The
+ * rows are the engine's comparison.
+ */
+class ReviewViewModelTest {
+    @TempDir
+    Path dir;
+    private WorkbenchModel model;
+    /** Holds the work handed to it until the test runs it, on the test's thread. */
+    private final Deque<Runnable> held = new ArrayDeque<>();
+    private AppContext ctx;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        UiTestSupport.startToolkit();
+    }
+
+    @BeforeEach
+    void setUp() {
+        model = UiTestSupport.signedInModel(dir);
+        WorkspaceImporter importer = new WorkspaceImporter(model.workspace());
+        for (String f : new String[] {"melderegister.csv", "sozialamt.csv"}) {
+            importer.importFile(model.session(), UiTestSupport.sample(f), MappingFile.NONE, null, null,
+                    ProgressListener.NONE, CancellationToken.NONE);
+        }
+        new WorkspaceMatcher(model.workspace()).run(model.session(), null, ProgressListener.NONE,
+                CancellationToken.NONE);
+        I18n i18n = I18n.german();
+        Executor holding = held::add;
+        ctx = new AppContext(i18n, model, new TaskRunner(holding, i18n), new UserSettings(), e -> { },
+                n -> { });
+    }
+
+    @AfterEach
+    void tearDown() {
+        model.close();
+    }
+
+    /** Runs the held work off the FX thread, as the application's executor does, and lets the FX thread settle. */
+    private int runHeld() {
+        int n = 0;
+        while (!held.isEmpty()) {
+            held.poll().run();
+            WaitForAsyncUtils.waitForFxEvents();
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void theQueueTheClusterAndADecisionGoThroughTheExecutor() {
+        ReviewViewModel vm = new ReviewViewModel(ctx);
+        onFx(() -> vm.caseRefProperty().set("51.2-2026/4711"));
+        onFx(vm::refresh);
+        // handed over, not done: the FX thread read nothing
+        assertThat(held).hasSize(1);
+        assertThat(vm.queue()).isEmpty();
+        assertThat(vm.busyProperty().get()).isTrue();
+
+        assertThat(runHeld()).isEqualTo(2); // the queue, then the first cluster
+        assertThat(vm.queue()).isNotEmpty();
+        assertThat(vm.currentProperty().get()).isNotNull();
+        assertThat(vm.rows()).isNotEmpty();
+        assertThat(vm.busyProperty().get()).isFalse();
+        // the rows are the engine's comparison, with its rule for agreement
+        for (FieldRow r : vm.rows()) {
+            assertThat(r.differs()).isEqualTo(r.equality() == Equality.DIFFERENT);
+        }
+
+        long cluster = vm.currentProperty().get().clusterId();
+        int pendingBefore = model.review().pendingApprovals(model.session()).size();
+        onFx(() -> assertThat(vm.merge()).isTrue());
+        assertThat(held).hasSize(1);
+        // the write transaction has not run on the FX thread
+        assertThat(model.review().pendingApprovals(model.session())).hasSize(pendingBefore);
+        onFx(() -> assertThat(vm.defer()).as("one decision at a time").isFalse());
+
+        runHeld();
+        assertThat(model.review().pendingApprovals(model.session())).hasSize(pendingBefore + 1)
+                .anySatisfy(d -> assertThat(d.clusterId()).isEqualTo(cluster));
+        assertThat(vm.messageProperty().get()).startsWith("Zusammenführung vorgeschlagen");
+        assertThat(vm.currentProperty().get().clusterId()).isNotEqualTo(cluster);
+    }
+
+    @Test
+    void theApprovalLoadsAndApprovesThroughTheExecutor() {
+        ReviewViewModel review = new ReviewViewModel(ctx);
+        onFx(() -> review.caseRefProperty().set("51.2-2026/4711"));
+        onFx(review::refresh);
+        runHeld();
+        onFx(review::merge);
+        runHeld();
+
+        UserService users = new UserService(model.workspace());
+        var admin = users.login(UiTestSupport.ADMIN, UiTestSupport.PASSWORD.toCharArray());
+        users.addUser(admin, "bernd", Role.SUPERVISOR, UiTestSupport.PASSWORD.toCharArray());
+        model.signIn("bernd", UiTestSupport.PASSWORD.toCharArray());
+        ApprovalViewModel vm = new ApprovalViewModel(ctx);
+        onFx(vm::refresh);
+        assertThat(vm.pending()).isEmpty();
+        assertThat(runHeld()).isEqualTo(2); // the pending merges, then the first one's comparison
+        assertThat(vm.pending()).hasSize(1);
+        assertThat(vm.tableProperty().get().members()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(vm.rows()).isNotEmpty();
+
+        long decision = vm.selectedProperty().get().id();
+        onFx(() -> assertThat(vm.approve()).isTrue());
+        assertThat(model.review().decision(model.session(), decision).state()).isEqualTo(DecisionState.PENDING);
+        runHeld();
+        assertThat(model.review().decision(model.session(), decision).state()).isEqualTo(DecisionState.EFFECTIVE);
+        assertThat(vm.messageProperty().get()).contains("freigegeben");
+        assertThat(vm.pending()).isEmpty();
+    }
+}

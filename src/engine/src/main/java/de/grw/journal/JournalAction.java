@@ -1,0 +1,65 @@
+package de.grw.journal;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What a journal entry records. Each action is stored as its {@link #code()} (e.g. {@code decision.proposed}); the
+ * codes are part of the workspace format and of every exported journal, sealed into the hash chain and used as
+ * text keys by the desktop ({@code action.<code>}), so a code never changes once released.
+ */
+public enum JournalAction {
+    /** A workspace was created with a profile. */
+    WORKSPACE_CREATED("workspace.created"),
+    /** An account was created (the first administrator, or by an administrator). */
+    USER_CREATED("user.created"),
+    /** An account's password was changed. */
+    USER_PASSWORD_CHANGED("user.password_changed"),
+    /** An account was disabled. */
+    USER_DISABLED("user.disabled"),
+    /** An account was enabled again. */
+    USER_ENABLED("user.enabled"),
+    /** A file or database table was imported as a new source. */
+    SOURCE_IMPORTED("source.imported"),
+    /** A match run stored its clusters. */
+    MATCH_RUN("match.run"),
+    /** A merge was proposed and waits for a supervisor. */
+    DECISION_PROPOSED("decision.proposed"),
+    /** A decision that needs no approval took effect. */
+    DECISION_TAKEN("decision.taken"),
+    /** A supervisor approved a proposed merge. */
+    DECISION_APPROVED("decision.approved"),
+    /** A supervisor rejected a proposed merge. */
+    DECISION_REJECTED("decision.rejected"),
+    /** A decision was reverted (or a pending merge withdrawn). */
+    DECISION_REVERTED("decision.reverted"),
+    /** Golden records were exported. */
+    EXPORT("export");
+
+    private static final Map<String, JournalAction> BY_CODE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(JournalAction::code, Function.identity()));
+
+    private final String code;
+
+    JournalAction(String code) {
+        this.code = code;
+    }
+
+    /** The text stored in the journal. */
+    public String code() {
+        return code;
+    }
+
+    /** The action stored as {@code code}, if this version knows it. */
+    public static Optional<JournalAction> ofCode(String code) {
+        return Optional.ofNullable(BY_CODE.get(code));
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}

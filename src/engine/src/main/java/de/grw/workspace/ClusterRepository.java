@@ -1,0 +1,173 @@
+package de.grw.workspace;
+
+import de.grw.store.Sql;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The candidate clusters in the workspace: written by match runs and splits, moved through their statuses by
+ * decisions, with their members, scored pairs and the cannot-links decisions set between records. All SQL about
+ * them is here; callers pass the connection of the transaction they run in.
+ */
+public final class ClusterRepository {
+    private ClusterRepository() {
+    }
+
+    /** A cluster's status; refuses a cluster that does not exist. */
+    public static ClusterStatus status(Connection c, long clusterId) throws SQLException {
+        return Sql.first(c, "SELECT status FROM clusters WHERE id = ?", rs -> ClusterStatus.valueOf(rs.getString(1)),
+                clusterId).orElseThrow(() -> new de.grw.common.UserFacingException(de.grw.common.Text.of(
+                        "review.no_cluster", clusterId)));
+    }
+
+    /** The database ids of a cluster's records, ascending. */
+    public static List<Long> members(Connection c, long clusterId) throws SQLException {
+        return Sql.list(c, "SELECT record_id FROM cluster_members WHERE cluster_id = ? ORDER BY record_id",
+                rs -> rs.getLong(1), clusterId);
+    }
+
+    /** The note a decision left on a cluster ({@code ""} if none). */
+    public static String note(Connection c, long clusterId) throws SQLException {
+        return Sql.first(c, "SELECT note FROM clusters WHERE id = ?", rs -> rs.getString(1), clusterId).orElse("");
+    }
+
+    /** Sets a cluster's status, and its note unless {@code note} is {@code null}. */
+    public static void setStatus(Connection c, long clusterId, ClusterStatus status, String note) throws SQLException {
+        if (note == null) {
+            Sql.update(c, "UPDATE clusters SET status = ? WHERE id = ?", status, clusterId);
+        } else {
+            Sql.update(c, "UPDATE clusters SET status = ?, note = ? WHERE id = ?", status, note, clusterId);
+        }
+    }
+
+    /** Moves a cluster from one status to another; leaves it alone if a later decision moved it elsewhere. */
+    public static void setStatusIf(Connection c, long clusterId, ClusterStatus from, ClusterStatus to)
+            throws SQLException {
+        Sql.update(c, "UPDATE clusters SET status = ? WHERE id = ? AND status = ?", to, clusterId, from);
+    }
+
+    /** Takes a cluster out of the queue ({@code SUPERSEDED}) if it is still open or deferred. */
+    public static void supersedeIfQueued(Connection c, long clusterId) throws SQLException {
+        Sql.update(c, "UPDATE clusters SET status = ? WHERE id = ? AND status IN (?, ?)", ClusterStatus.SUPERSEDED,
+                clusterId, ClusterStatus.OPEN, ClusterStatus.DEFERRED);
+    }
+
+    /** How many clusters have one of the statuses. */
+    public static int count(Connection c, Collection<ClusterStatus> statuses) throws SQLException {
+        if (statuses.isEmpty()) {
+            return 0;
+        }
+        return (int) Sql.number(c, "SELECT count(*) FROM clusters WHERE status IN (" + Sql.marks(statuses.size())
+                + ")", Sql.params(statuses));
+    }
+
+    /** The id of the latest match run (0 if none). */
+    public static long lastRun(Connection c) throws SQLException {
+        return Sql.number(c, "SELECT max(id) FROM match_runs");
+    }
+
+    /** The cluster with exactly these members (by fingerprint), if a run or a split proposed it before. */
+    public static Long find(Connection c, String fingerprint) throws SQLException {
+        return Sql.first(c, "SELECT id FROM clusters WHERE fingerprint = ?", rs -> rs.getLong(1), fingerprint)
+                .orElse(null);
+    }
+
+    /** Inserts a cluster; returns its id. */
+    public static long insert(Connection c, String fingerprint, long runId, ClusterStatus status, int size,
+                              double minProbability, double maxProbability) throws SQLException {
+        return Sql.insert(c, "INSERT INTO clusters(fingerprint, first_run, last_run, status, size, min_probability, "
+                + "max_probability) VALUES (?,?,?,?,?,?,?)", fingerprint, runId, runId, status, size, minProbability,
+                maxProbability);
+    }
+
+    /** A run proposed the cluster again: it keeps its review state, and comes back to the queue if superseded. */
+    public static void reproduced(Connection c, long clusterId, long runId) throws SQLException {
+        Sql.update(c, "UPDATE clusters SET last_run = ?, status = CASE WHEN status = ? THEN ? ELSE status END "
+                + "WHERE id = ?", runId, ClusterStatus.SUPERSEDED, ClusterStatus.OPEN, clusterId);
+    }
+
+    /** Open and deferred clusters a run did not propose again leave the queue; returns how many. */
+    public static int supersedeNotProposedBy(Connection c, long runId) throws SQLException {
+        return Sql.update(c, "UPDATE clusters SET status = ? WHERE status IN (?, ?) AND last_run < ?",
+                ClusterStatus.SUPERSEDED, ClusterStatus.OPEN, ClusterStatus.DEFERRED, runId);
+    }
+
+    /** Inserts the members of a new cluster. */
+    public static void insertMembers(Connection c, long clusterId, long[] memberIds) throws SQLException {
+        try (Sql.Batch batch = new Sql.Batch(c, "INSERT INTO cluster_members(cluster_id, record_id) VALUES (?,?)",
+                Integer.MAX_VALUE)) {
+            var ps = batch.statement();
+            for (long id : memberIds) {
+                ps.setLong(1, clusterId);
+                ps.setLong(2, id);
+                batch.added();
+            }
+        }
+    }
+
+    /** A scored pair of a cluster and why it was scored so (JSON: prior and per-comparison level and weight). */
+    public record Pair(long recordA, long recordB, double probability, double weight, String explanationJson) {
+    }
+
+    /** Inserts the scored pairs of a new cluster. */
+    public static void insertPairs(Connection c, long clusterId, List<Pair> pairs) throws SQLException {
+        try (Sql.Batch batch = new Sql.Batch(c, "INSERT INTO cluster_pairs(cluster_id, record_a, record_b, "
+                + "probability, weight, explanation_json) VALUES (?,?,?,?,?,?)", Integer.MAX_VALUE)) {
+            var ps = batch.statement(); // bound by hand: a large run stores millions of pairs
+            for (Pair p : pairs) {
+                ps.setLong(1, clusterId);
+                ps.setLong(2, p.recordA());
+                ps.setLong(3, p.recordB());
+                ps.setDouble(4, p.probability());
+                ps.setDouble(5, p.weight());
+                ps.setString(6, p.explanationJson());
+                batch.added();
+            }
+        }
+    }
+
+    /** The weakest link of every cluster a run proposed, new or reproduced, in cluster order. */
+    public static double[] weakestLinks(Connection c, long runId) throws SQLException {
+        return Sql.list(c, "SELECT min_probability FROM clusters WHERE last_run = ? ORDER BY id", rs -> rs.getDouble(1),
+                runId).stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Inserts a cluster for a set of records (a split's group); returns its id, or an existing one's. */
+    public static long ensure(Connection c, long[] memberIds, long runId) throws SQLException {
+        long[] sorted = memberIds.clone();
+        Arrays.sort(sorted);
+        String fingerprint = WorkspaceMatcher.fingerprint(sorted);
+        Long existing = find(c, fingerprint);
+        if (existing != null) {
+            Sql.update(c, "UPDATE clusters SET status = ? WHERE id = ? AND status = ?", ClusterStatus.OPEN, existing,
+                    ClusterStatus.SUPERSEDED);
+            return existing;
+        }
+        long id = insert(c, fingerprint, runId, ClusterStatus.OPEN, sorted.length, 0.5, 0.5);
+        insertMembers(c, id, sorted);
+        return id;
+    }
+
+    // ---- cannot-links: "not the same person", set by decisions and respected by every later run ----
+
+    /** Records that two records are not the same person, by a decision. */
+    public static void addCannotLink(Connection c, long a, long b, long decisionId) throws SQLException {
+        Sql.update(c, "INSERT INTO cannot_links(record_a, record_b, decision_id) VALUES (?,?,?)", Math.min(a, b),
+                Math.max(a, b), decisionId);
+    }
+
+    /** Revokes the cannot-links a decision set, by the reverting decision. */
+    public static void revokeCannotLinks(Connection c, long decisionId, long revertId) throws SQLException {
+        Sql.update(c, "UPDATE cannot_links SET revoked_by = ? WHERE decision_id = ? AND revoked_by IS NULL", revertId,
+                decisionId);
+    }
+
+    /** The cannot-links in force, each as {@code (record_a << 32) | record_b}. */
+    public static java.util.Set<Long> activeCannotLinks(Connection c) throws SQLException {
+        return new java.util.HashSet<>(Sql.list(c, "SELECT record_a, record_b FROM cannot_links WHERE revoked_by IS "
+                + "NULL", rs -> (rs.getLong(1) << 32) | rs.getLong(2)));
+    }
+}
