@@ -150,12 +150,18 @@ public final class MatchEngine {
                                                         Scorer scorer, CancellationToken cancel) {
         double minWeight = Math.log(threshold / (1 - threshold)) / Math.log(2);
         LongList selected = new LongList();
+        java.util.Map<String, Long> refused = new java.util.LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i++) {
+            if (weights[i] < minWeight) {
+                continue;
+            }
             // a direct contradiction (different valid tax ids, opposite sex without an agreeing identifier, ...)
             // refuses the link whatever the weight
-            if (weights[i] >= minWeight && !contradictions.forbidsDirectLink(CandidatePairs.first(pairs[i]),
-                    CandidatePairs.second(pairs[i]))) {
+            String reason = contradictions.directReason(CandidatePairs.first(pairs[i]), CandidatePairs.second(pairs[i]));
+            if (reason == null) {
                 selected.add(i);
+            } else {
+                refused.merge(reason, 1L, Long::sum);
             }
         }
         int k = selected.size();
@@ -191,6 +197,6 @@ public final class MatchEngine {
         ConstrainedClustering.Result result = ConstrainedClustering.cluster(records.size(),
                 java.util.Arrays.copyOf(first, kept), java.util.Arrays.copyOf(second, kept),
                 java.util.Arrays.copyOf(w, kept), apart, mustLink, cancel);
-        return result.withAmbiguousLinks(k - kept);
+        return result.withAmbiguousLinks(k - kept).withRefusedLinks(refused);
     }
 }
