@@ -1,5 +1,6 @@
 package de.grw.cli;
 
+import de.grw.api.ExplanationText;
 import de.grw.importing.ColumnMapping;
 import de.grw.importing.ImportProblem;
 import de.grw.importing.ImportedSource;
@@ -11,7 +12,6 @@ import de.grw.matching.blocking.RuleStats;
 import de.grw.matching.output.MatchOutputs;
 import de.grw.profile.MatchProfile;
 import de.grw.profile.ProfileLoader;
-import de.grw.review.ExplanationText;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -1,4 +1,4 @@
-package de.grw.review;
+package de.grw.api;
 
 import de.grw.common.Text;
 import java.util.Locale;
