@@ -76,8 +76,8 @@ public final class MatchEngine {
                 profile.model().randomPairs(), options.seed(), profile.model().priorPairs(), cancel);
         progress.progress("estimate", 1, 2);
         double totalPairs = totalPairs(table, options.linkOnly());
-        ModelParameters model = ModelEstimator.estimate(profile, comparisons, blocker, PatternCounts.of(patterns), u,
-                totalPairs, n, pairs -> compare(comparisons, pairs, ProgressListener.NONE, cancel), cancel);
+        ModelParameters model = ModelEstimator.estimate(profile, comparisons, blocker, PatternCounts.of(patterns),
+                candidates.pairs(), u, totalPairs, n, pairs -> compare(comparisons, pairs, ProgressListener.NONE, cancel), cancel);
         progress.progress("estimate", 2, 2);
 
         timer.start("score");

@@ -15,11 +15,29 @@ import java.util.Map;
  * @param priorPairs weight, in pairs of the class, of the starting values (for comparisons the class does not
  *                   constrain: their u) that its level shares are drawn towards: decisive for a file with a handful of
  *                   families, a rounding error for a register
+ * @param blocking   rules that find the pairs of one household (family name with street and house number) for the
+ *                   estimate only: EM sees every pair of one household, whichever candidates the profile's blocking
+ *                   lets in, without these pairs being compared, scored and clustered as candidates. Household pairs
+ *                   that are candidates anyway count once
+ * @param samplePairs at most this many of the household pairs that are no candidates are compared for the estimate,
+ *                   drawn evenly and counted for all (default 100,000: enough to know the share of every comparison
+ *                   vector that matters to a fraction of a percent)
  */
-public record HouseholdSpec(List<ClassSpec> classes, double priorPairs) {
+public record HouseholdSpec(List<ClassSpec> classes, double priorPairs, List<BlockingRuleSpec> blocking,
+                            int samplePairs) {
+    /** Default of {@link #samplePairs}. */
+    public static final int SAMPLE_PAIRS = 100_000;
+
     public HouseholdSpec {
         classes = classes == null ? List.of() : List.copyOf(classes);
         priorPairs = priorPairs <= 0 ? 20 : priorPairs;
+        blocking = blocking == null ? List.of() : List.copyOf(blocking);
+        samplePairs = samplePairs <= 0 ? SAMPLE_PAIRS : samplePairs;
+    }
+
+    /** Classes without household blocking rules: EM sees the household pairs among the candidates. */
+    public HouseholdSpec(List<ClassSpec> classes, double priorPairs) {
+        this(classes, priorPairs, List.of(), 0);
     }
 
     /**

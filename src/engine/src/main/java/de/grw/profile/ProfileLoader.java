@@ -129,7 +129,12 @@ public final class ProfileLoader {
                 requireFields(part.allFields(), names, prefix + "blocking rule '" + b.name() + "'");
             }
         }
-        for (BlockingRuleSpec b : p.training()) {
+        List<BlockingRuleSpec> estimateOnly = new java.util.ArrayList<>(p.training());
+        if (p.model() != null && p.model().household() != null) {
+            estimateOnly.addAll(p.model().household().blocking());
+        }
+        for (BlockingRuleSpec b : estimateOnly) {
+            require(!b.parts().isEmpty(), prefix + "training rule '" + b.name() + "' has no parts");
             for (KeyPartSpec part : b.parts()) {
                 require(!part.allFields().isEmpty() && part.transform() != null,
                         prefix + "a part of training rule '" + b.name() + "' needs a field and a transform");

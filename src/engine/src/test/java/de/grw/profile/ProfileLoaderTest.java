@@ -55,8 +55,12 @@ class ProfileLoaderTest {
         assertThat(p.comparisons()).isNotEmpty().hasSizeLessThanOrEqualTo(ProfileLoader.MAX_COMPARISONS);
         assertThat(p.blocking()).extracting(BlockingRuleSpec::name).contains("names+birth_year");
         assertThat(p.blocking().stream().filter(BlockingRuleSpec::unordered)).extracting(BlockingRuleSpec::name)
-                .containsExactly("names+birth_year", "names+birth_day", "names+postal_code", "names+street",
-                        "names+city");
+                .containsExactly("names+birth_year", "names+birth_day", "names+postal_code", "names+city");
+        // the household rule finds pairs for the estimate only: no candidates of its own
+        assertThat(p.model().household().blocking()).extracting(BlockingRuleSpec::name)
+                .containsExactly("family_name+street+house_number");
+        assertThat(p.blocking()).extracting(BlockingRuleSpec::name)
+                .doesNotContain("family_name+street+house_number");
         assertThat(p.limits()).isEqualTo(new BlockingLimits(500, 30, 1_000_000));
         assertThat(p.sortKey()).containsExactly("family_name", "given_names", "birth_date");
         assertThat(p.threshold()).isEqualTo(0.5);

@@ -47,36 +47,55 @@ public final class AmbiguousLinks {
             incident[fill[first[i]]++] = i;
             incident[fill[second[i]]++] = i;
         }
+        double minOdds = Math.pow(2, minWeight);
+        long[] order = new long[0];
+        double[] odds = new double[0];
+        int[] partner = new int[0];
+        boolean[] apartPair = new boolean[0];
         for (int x = 0; x < recordCount; x++) {
             int n = start[x + 1] - start[x];
             if (n < 2) {
                 continue;
             }
-            Integer[] own = new Integer[n];
-            for (int k = 0; k < n; k++) {
-                own[k] = incident[start[x] + k];
+            // strongest first (ties in link order): weight's sortable bits inverted, link index below them
+            if (order.length < n) {
+                order = new long[n];
             }
-            Arrays.sort(own, (p, q) -> Float.compare(weight[q], weight[p]));
+            for (int k = 0; k < n; k++) {
+                int link = incident[start[x] + k];
+                int bits = Float.floatToIntBits(weight[link]);
+                bits ^= (bits >> 31) & 0x7fffffff;
+                order[k] = ((long) ~bits << 32) | link;
+            }
+            Arrays.sort(order, 0, n);
             int m = Math.min(n, MAX_PARTNERS);
+            if (odds.length < m) {
+                odds = new double[m];
+                partner = new int[m];
+                apartPair = new boolean[m * m];
+            }
+            for (int k = 0; k < m; k++) {
+                int link = (int) order[k];
+                odds[k] = Math.pow(2, weight[link]);
+                partner[k] = other(first, second, link, x);
+            }
+            // whether two partners can never be one person, each pair of them asked once
             for (int j = 0; j < m; j++) {
-                int link = own[j];
-                int a = other(first, second, link, x);
+                for (int k = j + 1; k < m; k++) {
+                    boolean no = apart.cannotLink(partner[j], partner[k]);
+                    apartPair[j * m + k] = no;
+                    apartPair[k * m + j] = no;
+                }
+            }
+            for (int j = 0; j < m; j++) {
                 double competing = 0;
                 for (int k = 0; k < m; k++) {
-                    if (k == j) {
-                        continue;
-                    }
-                    int c = other(first, second, own[k], x);
-                    if (apart.cannotLink(a, c)) {
-                        competing += Math.pow(2, weight[own[k]]);
+                    if (k != j && apartPair[j * m + k]) {
+                        competing += odds[k];
                     }
                 }
-                if (competing > 0) {
-                    double odds = Math.pow(2, weight[link]);
-                    double share = odds / (1 + competing);
-                    if (Math.log(share) / Math.log(2) < minWeight) {
-                        keep[link] = false;
-                    }
+                if (competing > 0 && odds[j] / (1 + competing) < minOdds) {
+                    keep[(int) order[j]] = false;
                 }
             }
         }

@@ -3,8 +3,10 @@ package de.grw.matching.model;
 import de.grw.common.CancellationToken;
 import de.grw.matching.blocking.Blocker;
 import de.grw.matching.compare.CompiledComparisons;
+import de.grw.matching.util.LongList;
 import de.grw.profile.BlockingRuleSpec;
 import de.grw.profile.ComparisonSpec;
+import de.grw.profile.HouseholdSpec;
 import de.grw.profile.KeyPartSpec;
 import de.grw.profile.MatchProfile;
 import de.grw.profile.ModelSpec;
@@ -35,12 +37,14 @@ public final class ModelEstimator {
     }
 
     /**
-     * @param comparePairs computes the comparison vectors of pairs
+     * @param candidates     the candidate pairs' comparison vectors, counted
+     * @param candidatePairs the candidate pairs, sorted
+     * @param comparePairs   computes the comparison vectors of pairs
      */
     public static ModelParameters estimate(MatchProfile profile, CompiledComparisons comparisons, Blocker blocker,
-                                           PatternCounts candidates, double[][] u, double totalPairs,
-                                           int recordCount, Function<long[], long[]> comparePairs,
-                                           CancellationToken cancel) {
+                                           PatternCounts candidates, long[] candidatePairs, double[][] u,
+                                           double totalPairs, int recordCount,
+                                           Function<long[], long[]> comparePairs, CancellationToken cancel) {
         ModelSpec spec = profile.model();
         int c = comparisons.count();
         boolean useReference = spec.priorMatches() > 0;
@@ -56,7 +60,9 @@ public final class ModelEstimator {
         boolean converged = true;
         double[][] m;
         if (profile.training().isEmpty() && spec.household() != null) {
-            return withHouseholds(profile, comparisons, candidates, u, mStart, lambdaStart, totalPairs, lambdaPrior);
+            PatternCounts seen = withHouseholdPairs(spec.household(), blocker, candidates, candidatePairs,
+                    comparePairs, cancel);
+            return withHouseholds(profile, comparisons, seen, u, mStart, lambdaStart, totalPairs, lambdaPrior);
         }
         if (profile.training().isEmpty()) {
             return staged(profile, comparisons, candidates, u, mStart, lambdaStart, totalPairs, lambdaPrior);
@@ -186,6 +192,39 @@ public final class ModelEstimator {
         }
         return new ModelParameters(comparisons.names(), labels(comparisons), fit.m(), u, fit.lambda(), iterations,
                 converged, fit.differences(counted), fit.households());
+    }
+
+    /**
+     * The candidates' comparison vectors and those of the pairs of one household that are no candidates, found by the
+     * household blocking rules ({@link HouseholdSpec#blocking}): EM then sees every household pair, whichever
+     * candidates blocking lets in, while only the candidates are scored and clustered. Above
+     * {@link HouseholdSpec#samplePairs} such pairs an even sample of them is compared and counted for all.
+     */
+    static PatternCounts withHouseholdPairs(HouseholdSpec spec, Blocker blocker, PatternCounts candidates,
+                                            long[] candidatePairs, Function<long[], long[]> comparePairs,
+                                            CancellationToken cancel) {
+        if (spec.blocking().isEmpty()) {
+            return candidates;
+        }
+        LongList extra = new LongList(1024);
+        for (BlockingRuleSpec rule : spec.blocking()) {
+            for (long pair : blocker.pairsOf(rule, Integer.MAX_VALUE, cancel)) {
+                if (java.util.Arrays.binarySearch(candidatePairs, pair) < 0) {
+                    extra.add(pair);
+                }
+            }
+        }
+        long[] pairs = extra.toArray();
+        int distinct = LongList.sortUnique(pairs, pairs.length);
+        if (distinct == 0) {
+            return candidates;
+        }
+        int sample = Math.min(distinct, spec.samplePairs());
+        long[] drawn = new long[sample];
+        for (int i = 0; i < sample; i++) {
+            drawn[i] = pairs[(int) ((long) i * distinct / sample)];
+        }
+        return candidates.plus(PatternCounts.of(comparePairs.apply(drawn)), (double) distinct / sample);
     }
 
     /** Indices of the comparisons named in the model's {@code differences}. */
