@@ -77,8 +77,12 @@ class ScreenshotsUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.signedIn() != null);
     }
 
+    /** A weight of -1 or less at the end of an explanation line ("verschieden −7,8", "different −7.8"). */
+    private static final java.util.regex.Pattern AGAINST = java.util.regex.Pattern.compile("[−-][1-9][0-9]*[,.][0-9]$");
+
     /**
-     * Pages through the queue to the first cluster whose explanation weighs the pair against one household
+     * Pages through the queue to the first cluster whose explanation weighs the pair against one household and holds
+     * a line that speaks against it
      * ("gleicher Haushalt: Vornamen verschieden −7,8").
      */
     private void householdCluster(FxRobot robot) throws Exception {
@@ -87,7 +91,8 @@ class ScreenshotsUiTest {
         javafx.scene.layout.Pane pane = robot.lookup("#review-explanation").queryAs(javafx.scene.layout.Pane.class);
         for (int i = 0; i < 100; i++) {
             if (robot.from(pane).lookup((javafx.scene.control.Label l) -> l.getText() != null
-                    && l.getText().startsWith(household)).tryQuery().isPresent()) {
+                    && l.getText().startsWith(household) && AGAINST.matcher(l.getText()).find()).tryQuery().isPresent()) {
+                System.out.println("screenshots: a cluster weighed against one household after " + i + " pages");
                 return;
             }
             robot.type(KeyCode.PAGE_DOWN);
