@@ -34,13 +34,24 @@ public final class DevEval {
         run("febrl4", only, d.resolve("febrl/dataset4a.csv"), d.resolve("febrl/dataset4b.csv"));
         run("rldata10000", only, d.resolve("rldata/RLdata10000.csv"));
         run("fake1000", only, d.resolve("splink_fake_1000/fake_1000.csv"));
+        run("historical50k", only, d.resolve("splink_historical_50k/historical_50k.csv"));
+    }
+
+    /** The profile: {@code -Dprofile=FILE}, else the default; {@code -DhistProfile=FILE} for historical_50k. */
+    static MatchProfile profileFor(String name) {
+        String hist = System.getProperty("histProfile");
+        if (name.startsWith("historical") && hist != null) {
+            return ProfileLoader.load(hist);
+        }
+        String p = System.getProperty("profile");
+        return p == null ? ProfileLoader.defaultProfile() : ProfileLoader.load(p);
     }
 
     static void run(String name, String only, Path... files) throws Exception {
         if (!only.isEmpty() && !name.startsWith(only)) {
             return;
         }
-        MatchProfile profile = ProfileLoader.defaultProfile();
+        MatchProfile profile = profileFor(name);
         RecordTable.Builder builder = new RecordTable.Builder(profile.fields().size());
         List<String> truth = new ArrayList<>();
         for (Path f : files) {

@@ -34,7 +34,8 @@ public final class DevSynth {
                 dir.resolve("kfz_halter.csv"));
         long t0 = System.nanoTime();
         Double threshold = System.getProperty("t") == null ? null : Double.valueOf(System.getProperty("t"));
-        MatchJob.Outcome o = new MatchJob(ProfileLoader.defaultProfile(), MappingFile.NONE, null).run(inputs,
+        MatchJob.Outcome o = new MatchJob(System.getProperty("profile") == null ? ProfileLoader.defaultProfile()
+                : ProfileLoader.load(System.getProperty("profile")), MappingFile.NONE, null).run(inputs,
                 MatchOptions.defaults().withThreshold(threshold), new MatchJob.Observer() {
                     int n;
                     @Override
@@ -73,6 +74,29 @@ public final class DevSynth {
         }
         if (System.getProperty("errors") != null) {
             DevEval.printErrors(result, truthList, table);
+        }
+        if (System.getProperty("missed") != null) {
+            java.util.Set<Long> cand = new java.util.HashSet<>();
+            for (long p : result.candidates().pairs()) {
+                cand.add(p);
+            }
+            Map<String, List<Integer>> byPerson = new HashMap<>();
+            for (int r = 0; r < table.size(); r++) {
+                byPerson.computeIfAbsent(ent[r], k -> new ArrayList<>()).add(r);
+            }
+            int shown = 0;
+            for (List<Integer> g : byPerson.values()) {
+                for (int x = 0; x < g.size() && shown < Integer.getInteger("maxMissed", 40); x++) {
+                    for (int y = x + 1; y < g.size(); y++) {
+                        long key = de.grw.matching.blocking.CandidatePairs.pack(g.get(x), g.get(y));
+                        if (!cand.contains(key) && pred[g.get(x)].intValue() != pred[g.get(y)].intValue()) {
+                            shown++;
+                            System.out.println("NOT COMPARED\n  " + DevEval.row(table, g.get(x)) + "\n  "
+                                    + DevEval.row(table, g.get(y)));
+                        }
+                    }
+                }
+            }
         }
     }
 }

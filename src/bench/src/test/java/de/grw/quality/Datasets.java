@@ -42,7 +42,13 @@ final class Datasets {
      * @param truth maps (source name, record id) to the true entity
      */
     static PairwiseEvaluation evaluate(BiFunction<String, String, String> truth, Path... files) {
-        MatchJob job = new MatchJob(ProfileLoader.defaultProfile(), MappingFile.NONE, null);
+        return evaluate(ProfileLoader.defaultProfile(), truth, files);
+    }
+
+    /** As above with another profile (its default threshold). */
+    static PairwiseEvaluation evaluate(de.grw.profile.MatchProfile profile, BiFunction<String, String, String> truth,
+                                       Path... files) {
+        MatchJob job = new MatchJob(profile, MappingFile.NONE, null);
         MatchJob.Outcome outcome = job.run(List.of(files), MatchOptions.defaults(), new MatchJob.Observer() {
             @Override
             public void mapping(String source, ColumnMapping mapping) {
@@ -67,16 +73,15 @@ final class Datasets {
         return recordId.split("-")[1];
     }
 
-    /** Truth from a column of the file, keyed by the record id column. */
+    /** Truth from a column of the file, keyed by the record id column (cells may be quoted). */
     static Map<String, String> column(Path csv, String idColumn, String truthColumn) throws IOException {
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        List<String> header = List.of(lines.get(0).split(",", -1));
-        int id = header.indexOf(idColumn);
-        int t = header.indexOf(truthColumn);
         Map<String, String> out = new HashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",", -1);
-            out.put(cells[id], cells[t]);
+        try (var reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+             var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                     .get().parse(reader)) {
+            for (var row : parser) {
+                out.put(row.get(idColumn), row.get(truthColumn));
+            }
         }
         return out;
     }

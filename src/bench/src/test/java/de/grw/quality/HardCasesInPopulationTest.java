@@ -34,9 +34,7 @@ class HardCasesInPopulationTest {
      * Cases the default profile gets wrong today inside the population beyond those on the files alone
      * ({@link HardCasesTest#KNOWN_FAILURES}), with the reason; shrink it as that one.
      */
-    static final Map<String, String> KNOWN_FAILURES_HERE = Map.ofEntries(
-            // every blocking key needs a birth date or a postal code (issue 11)
-            Map.entry("no_birth_date_postal_code_typo", "never compared: no birth date, postal code mistyped"));
+    static final Map<String, String> KNOWN_FAILURES_HERE = Map.of();
 
     @Test
     void theDecisionsHoldInsideAGeneratedRegister(@TempDir Path dir) throws IOException {

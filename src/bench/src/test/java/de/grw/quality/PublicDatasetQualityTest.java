@@ -3,14 +3,15 @@ package de.grw.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.grw.evaluation.PairwiseEvaluation;
+import de.grw.profile.ProfileLoader;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pairwise F1 on the public benchmark sets, with the default profile and threshold: no labels are used for
- * training and nothing is tuned on these truths. The targets come from the engine's issue; the measured figures
+ * Pairwise F1 on the public benchmark sets, with the default profile (historical_50k: the historical profile) and
+ * its threshold: no labels are used for training and nothing is tuned on these truths. The targets come from the engine's issue; the measured figures
  * are in README.
  */
 @Tag("slow")
@@ -51,7 +52,7 @@ class PublicDatasetQualityTest {
         Map<String, String> identity = Datasets.column(file, "rec_no", "identity");
         PairwiseEvaluation e = Datasets.evaluate((source, id) -> identity.get(id), file);
         print("RLdata10000", e);
-        assertThat(e.f1()).isGreaterThanOrEqualTo(0.98);
+        assertThat(e.f1()).isGreaterThanOrEqualTo(0.985);
     }
 
     @Test
@@ -60,7 +61,22 @@ class PublicDatasetQualityTest {
         Map<String, String> cluster = Datasets.column(file, "unique_id", "cluster");
         PairwiseEvaluation e = Datasets.evaluate((source, id) -> cluster.get(id), file);
         print("fake_1000", e);
-        assertThat(e.f1()).isGreaterThanOrEqualTo(0.86);
+        assertThat(e.f1()).isGreaterThanOrEqualTo(0.87);
+    }
+
+    /**
+     * Splink's historical_50k (Wikidata persons, birth years from antiquity on) as published, with the historical
+     * profile alone: its aliases read the headers; {@code cluster} (and {@code unique_id}, which carries the cluster)
+     * are never compared.
+     */
+    @Test
+    void historical50kWithTheHistoricalProfile() throws Exception {
+        Path file = Datasets.file("splink_historical_50k/historical_50k.csv");
+        Map<String, String> cluster = Datasets.column(file, "unique_id", "cluster");
+        PairwiseEvaluation e = Datasets.evaluate(ProfileLoader.load("resources/profiles/person-hist.json"),
+                (source, id) -> cluster.get(id), file);
+        print("historical", e);
+        assertThat(e.f1()).isGreaterThanOrEqualTo(0.88);
     }
 
     private static void print(String name, PairwiseEvaluation e) {

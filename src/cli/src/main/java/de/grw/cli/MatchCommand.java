@@ -1,5 +1,6 @@
 package de.grw.cli;
 
+import de.grw.api.ExplanationText;
 import de.grw.importing.ColumnMapping;
 import de.grw.importing.ImportProblem;
 import de.grw.importing.ImportedSource;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -223,6 +225,21 @@ public final class MatchCommand implements Callable<Integer> {
         out.printf("  clusters: %,d, of which %,d with more than one record; %,d merges refused as contradictory%n",
                 result.clusters().clusterCount(), result.clusters().multiRecordClusters(),
                 result.clusters().refusedMerges());
+        if (!result.clusters().refusedLinks().isEmpty()) {
+            // the contradiction lines of the explanation, counted: links the model wanted and a rule refused
+            StringBuilder rules = new StringBuilder();
+            long all = 0;
+            for (Map.Entry<String, Long> e : result.clusters().refusedLinks().entrySet()) {
+                rules.append(rules.length() == 0 ? "" : "; ").append(ExplanationText.level(e.getKey(), Locale.ROOT))
+                        .append(String.format(" %,d", e.getValue()));
+                all += e.getValue();
+            }
+            out.printf("  links at or above the threshold refused by a contradiction: %,d (%s)%n", all, rules);
+        }
+        if (result.clusters().ambiguousLinks() > 0) {
+            out.printf("  links left out as ambiguous (a record fits two that are not one person): %,d%n",
+                    result.clusters().ambiguousLinks());
+        }
         if (pairsWritten >= 0) {
             out.printf("  pairs written: %,d to %s%n", pairsWritten, pairs);
         }

@@ -1,6 +1,7 @@
 package de.grw.cli;
 
 import de.grw.api.Comparisons;
+import de.grw.api.ExplanationText;
 import de.grw.review.ComparisonTable;
 import de.grw.review.GoldenValue;
 import de.grw.review.MemberRecord;
@@ -155,12 +156,26 @@ final class ViewPrinter {
                     p.recordA(), p.recordB(), p.probability(), p.weight(), prior);
             TextTable t = new TextTable(0);
             List<String> missing = new ArrayList<>();
+            String versus = ExplanationText.OTHERS;
             for (String[] c : Comparisons.explanation(p.explanationJson())) {
+                boolean contradiction = ExplanationText.isContradiction(c[0]);
                 if (c[1].equals("missing")) {
-                    missing.add(c[0]);
+                    if (!contradiction) { // "missing" on the contradiction line: no rule forbids the link
+                        missing.add(ExplanationText.comparison(c[0], ExplanationText.OTHERS, Locale.ROOT));
+                    }
+                } else if (contradiction) {
+                    t.row("    " + ExplanationText.comparison(c[0], c[3], Locale.ROOT),
+                            ExplanationText.level(c[1], Locale.ROOT), ExplanationText.refused(Locale.ROOT));
                 } else {
-                    t.row("    " + c[0], c[1], signed(c[2]));
+                    // against a household class: "same household: given names | different | -9.300"
+                    t.row("    " + ExplanationText.comparison(c[0], c[3], Locale.ROOT),
+                            ExplanationText.level(c[1], Locale.ROOT), signed(c[2]));
+                    versus = c[3];
                 }
+            }
+            if (!ExplanationText.OTHERS.equals(versus)) {
+                out.println("    weighed against two people of one household (" + ExplanationText.versus(versus,
+                        Locale.ROOT) + "), not two strangers: what they share is no evidence of one person");
             }
             t.print(out);
             if (!missing.isEmpty()) {

@@ -50,7 +50,9 @@ class MatchCommandTest {
 
         List<String> pairLines = Files.readAllLines(pairs);
         assertThat(pairLines.get(0)).startsWith("source_a,record_id_a,source_b,record_id_b,probability,match_weight")
-                .contains("family_name_level", "birth_date_weight").endsWith(",differences_level,differences_weight");
+                .contains(",same_cluster,versus,prior_weight,", "family_name_level", "birth_date_weight",
+                        ",differences_level,differences_weight,")
+                .endsWith(",contradiction_level,contradiction_weight");
         String m1s1 = pairLines.stream().filter(l -> l.contains("M1") && l.contains("S-1")).findFirst().orElseThrow();
         assertThat(m1s1).contains("day_month_swapped").contains(",differences_1,");
 

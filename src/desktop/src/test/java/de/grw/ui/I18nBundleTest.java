@@ -2,9 +2,6 @@ package de.grw.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.grw.profile.ComparisonSpec;
-import de.grw.profile.LevelSpec;
-import de.grw.profile.MatchProfile;
 import de.grw.profile.ProfileLoader;
 import de.grw.ui.review.Band;
 import de.grw.ui.review.ReviewViewModel;
@@ -86,21 +83,7 @@ class I18nBundleTest {
         for (ClusterStatus s : ClusterStatus.values()) {
             keys.add("status." + s.name());
         }
-        MatchProfile profile = ProfileLoader.defaultProfile();
-        for (ComparisonSpec c : profile.comparisons()) {
-            keys.add("cmp." + c.name());
-            for (LevelSpec l : c.levels()) {
-                keys.add("level." + l.label());
-            }
-        }
-        keys.add("level.else");
-        keys.add("level.missing");
-        if (!profile.model().differences().isEmpty()) {
-            keys.add("cmp." + de.grw.matching.model.DifferenceCount.NAME);
-            for (int c = 0; c <= de.grw.matching.model.DifferenceCount.MAX; c++) {
-                keys.add("level." + de.grw.matching.model.DifferenceCount.label(c));
-            }
-        }
+        // (the words of the explanation lines are the engine's: ExplanationText, checked by TextsBundleTest)
         // the audit screen names every journal action by its stored code
         for (de.grw.journal.JournalAction a : de.grw.journal.JournalAction.values()) {
             keys.add("action." + a.code());

@@ -137,4 +137,37 @@ class ReviewViewModelTest {
         assertThat(vm.messageProperty().get()).contains("freigegeben");
         assertThat(vm.pending()).isEmpty();
     }
+
+    @Test
+    void theExplanationSaysWhenAPairIsWeighedAsOneHousehold() {
+        ReviewViewModel vm = new ReviewViewModel(ctx);
+        onFx(() -> vm.caseRefProperty().set("51.2-2026/4711"));
+        onFx(vm::refresh);
+        runHeld();
+        // the sample holds a pair of one household (same family name, birth date and address) whose given names
+        // differ: a clerk must see that it is weighed against two people of one household, not two strangers
+        String[] household = null;
+        for (int i = 0; i < vm.queue().size() && household == null; i++) {
+            int index = i;
+            onFx(() -> vm.open(index));
+            runHeld();
+            household = vm.explanation().stream()
+                    .filter(r -> r[0].equals("given_names") && r[1].equals("else") && r[3].equals("household"))
+                    .findFirst().orElse(null);
+        }
+        assertThat(household).as("a cluster whose strongest pair is weighed against one household").isNotNull();
+        assertThat(ReviewViewModel.explanationLine(household, java.util.Locale.GERMAN))
+                .matches("gleicher Haushalt: Vornamen verschieden \u2212\\d+,\\d");
+        assertThat(ReviewViewModel.explanationLine(household, java.util.Locale.ENGLISH))
+                .matches("same household: given names different \u2212\\d+\\.\\d");
+        // every line of that pair reads against the household, the strangers' lines as before
+        assertThat(vm.explanation()).allMatch(r -> r[3].equals("household"));
+        assertThat(ReviewViewModel.explanationLine(new String[] {"birth_date", "exact", "6.81", "others"},
+                java.util.Locale.GERMAN)).isEqualTo("Geburtsdatum: gleich +6,8");
+        // a direct contradiction has no weight: the link was refused
+        assertThat(ReviewViewModel.explanationLine(new String[] {"contradiction", "sex_differs", "0.0", "others"},
+                java.util.Locale.GERMAN)).isEqualTo("Widerspruch: Geschlecht verschieden \u2013 Verknüpfung ausgeschlossen");
+        assertThat(ReviewViewModel.explanationLine(new String[] {"contradiction", "tax_id_identifier_differs", "0.0",
+            "others"}, java.util.Locale.ENGLISH)).isEqualTo("contradiction: two valid tax ids \u2013 link refused");
+    }
 }

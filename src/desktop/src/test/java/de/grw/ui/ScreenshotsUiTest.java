@@ -77,6 +77,31 @@ class ScreenshotsUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.signedIn() != null);
     }
 
+    /** A weight of -1 or less at the end of an explanation line ("verschieden −7,8", "different −7.8"). */
+    private static final java.util.regex.Pattern AGAINST = java.util.regex.Pattern.compile("[−-][1-9][0-9]*[,.][0-9]$");
+
+    /**
+     * Pages through the queue to the first cluster whose explanation weighs the pair against one household and holds
+     * a line that speaks against it
+     * ("gleicher Haushalt: Vornamen verschieden −7,8").
+     */
+    private void householdCluster(FxRobot robot) throws Exception {
+        Locale locale = Locale.forLanguageTag(System.getProperty("grw.screenshots.language", "de"));
+        String household = de.grw.api.ExplanationText.versus("household", locale) + ":";
+        javafx.scene.layout.Pane pane = robot.lookup("#review-explanation").queryAs(javafx.scene.layout.Pane.class);
+        for (int i = 0; i < 100; i++) {
+            if (robot.from(pane).lookup((javafx.scene.control.Label l) -> l.getText() != null
+                    && l.getText().startsWith(household) && AGAINST.matcher(l.getText()).find()).tryQuery().isPresent()) {
+                System.out.println("screenshots: a cluster weighed against one household after " + i + " pages");
+                return;
+            }
+            robot.type(KeyCode.PAGE_DOWN);
+            WaitForAsyncUtils.sleep(150, TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        throw new AssertionError("no cluster of the sample is weighed against one household");
+    }
+
     @Test
     void mainScreens(FxRobot robot) throws Exception {
         Assumptions.assumeTrue(TARGET != null, "screenshots only with -Dgrw.screenshots=DIR");
@@ -98,6 +123,8 @@ class ScreenshotsUiTest {
         robot.type(KeyCode.F1);
         shot(robot, "05-review-help.png");
         robot.type(KeyCode.ESCAPE);
+        householdCluster(robot);
+        shot(robot, "10-review-household.png");
         robot.clickOn("#status-sign-out");
         signIn(robot, SampleWorkbench.SUPERVISOR);
         robot.clickOn("#nav-nav-approval");

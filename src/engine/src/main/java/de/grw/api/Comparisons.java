@@ -53,7 +53,11 @@ public final class Comparisons {
         return service.golden(view);
     }
 
-    /** A pair's explanation (its {@code explanationJson}) as rows: comparison, level, weight in bits. */
+    /**
+     * A pair's explanation (its {@code explanationJson}) as rows: comparison, level, weight in bits, and what the pair
+     * is weighed against ({@code others}, or a household class such as {@code household}); words for them in
+     * {@link ExplanationText}.
+     */
     public static List<String[]> explanation(String explanationJson) {
         return ReviewService.explanation(explanationJson);
     }

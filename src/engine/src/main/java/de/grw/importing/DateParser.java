@@ -1,6 +1,7 @@
 package de.grw.importing;
 
 import de.grw.common.Text;
+import de.grw.profile.YearRange;
 import java.time.Year;
 
 /**
@@ -9,17 +10,20 @@ import java.time.Year;
  * part. A day or month of {@code 00} marks an unknown part (as German registers record incomplete birth dates) and
  * is kept. An impossible date such as {@code 31.02.2001} is reported as invalid and never guessed: the parts that
  * cannot be trusted become unknown ({@code 00}), so {@code 31.02.2001} is kept only as "some day in 2001"
- * ({@code 2001-00-00}) and {@code 13.19.1950} as {@code 1950-00-13}.
+ * ({@code 2001-00-00}) and {@code 13.19.1950} as {@code 1950-00-13}. A year outside the profile's plausible years
+ * ({@link YearRange}; any year from 1 to the present is possible) is reported and kept as unknown: {@code 12.03.1750}
+ * becomes {@code 0000-03-12} for living persons and stays {@code 1750-03-12} in a historical register.
  */
 public final class DateParser {
-    /** Years outside this range are reported as implausible. */
-    static final int MIN_YEAR = 1800;
-    static final int MAX_YEAR = 2100;
-
     private DateParser() {
     }
 
+    /** Parses with the plausible years of living persons ({@link YearRange#LIVING}). */
     public static ParsedDate parse(String cell) {
+        return parse(cell, YearRange.LIVING);
+    }
+
+    public static ParsedDate parse(String cell, YearRange years) {
         if (cell == null) {
             return ParsedDate.EMPTY;
         }
@@ -36,10 +40,10 @@ public final class DateParser {
         String[] parts = splitOnSeparators(s);
         try {
             if (parts.length == 3) {
-                return fromParts(s, parts);
+                return fromParts(s, parts, years);
             }
             if (parts.length == 1 && s.length() == 8 && allDigits(s)) {
-                return fromEightDigits(s);
+                return fromEightDigits(s, years);
             }
         } catch (NumberFormatException e) {
             return ParsedDate.invalid(Text.of("date.not_a_date", cell));
@@ -70,14 +74,14 @@ public final class DateParser {
         return parts;
     }
 
-    private static ParsedDate fromParts(String s, String[] parts) {
+    private static ParsedDate fromParts(String s, String[] parts, YearRange years) {
         for (String p : parts) {
             if (p.isEmpty() || !allDigits(p)) {
                 throw new NumberFormatException(s);
             }
         }
         if (parts[0].length() == 4) {
-            return check(s, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+            return check(s, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), years);
         }
         if (parts[2].length() == 4 || parts[2].length() == 2) {
             int year = Integer.parseInt(parts[2]);
@@ -87,26 +91,31 @@ public final class DateParser {
             if (parts[0].length() > 2 || parts[1].length() > 2) {
                 throw new NumberFormatException(s);
             }
-            return check(s, year, Integer.parseInt(parts[1]), Integer.parseInt(parts[0]));
+            return check(s, year, Integer.parseInt(parts[1]), Integer.parseInt(parts[0]), years);
         }
         throw new NumberFormatException(s);
     }
 
-    private static ParsedDate fromEightDigits(String s) {
+    private static ParsedDate fromEightDigits(String s, YearRange years) {
         int head = Integer.parseInt(s.substring(0, 4));
         // as yyyyMMdd a day-first value with a day from 18 to 21 would have a month above 12
-        if (head >= MIN_YEAR && head <= MAX_YEAR && Integer.parseInt(s.substring(4, 6)) <= 12) {
-            return check(s, head, Integer.parseInt(s.substring(4, 6)), Integer.parseInt(s.substring(6, 8)));
+        if (years.contains(head) && Integer.parseInt(s.substring(4, 6)) <= 12) {
+            return check(s, head, Integer.parseInt(s.substring(4, 6)), Integer.parseInt(s.substring(6, 8)), years);
         }
         int tail = Integer.parseInt(s.substring(4, 8));
-        if (tail >= MIN_YEAR && tail <= MAX_YEAR) { // ddMMyyyy
-            return check(s, tail, Integer.parseInt(s.substring(2, 4)), Integer.parseInt(s.substring(0, 2)));
+        if (years.contains(tail)) { // ddMMyyyy
+            return check(s, tail, Integer.parseInt(s.substring(2, 4)), Integer.parseInt(s.substring(0, 2)), years);
         }
-        return check(s, head, Integer.parseInt(s.substring(4, 6)), Integer.parseInt(s.substring(6, 8)));
+        return check(s, head, Integer.parseInt(s.substring(4, 6)), Integer.parseInt(s.substring(6, 8)), years);
+    }
+
+    /** Combines separate year, month and day cells, with the plausible years of living persons. */
+    public static ParsedDate fromSeparateParts(String year, String month, String day) {
+        return fromSeparateParts(year, month, day, YearRange.LIVING);
     }
 
     /** Combines separate year, month and day cells; missing day or month become {@code 00}. */
-    public static ParsedDate fromSeparateParts(String year, String month, String day) {
+    public static ParsedDate fromSeparateParts(String year, String month, String day, YearRange years) {
         boolean noYear = year == null || year.isBlank();
         boolean noMonth = month == null || month.isBlank();
         boolean noDay = day == null || day.isBlank();
@@ -122,7 +131,7 @@ public final class DateParser {
             int y = Integer.parseInt(stripDecimal(year));
             int m = noMonth ? 0 : Integer.parseInt(stripDecimal(month));
             int d = noDay ? 0 : Integer.parseInt(stripDecimal(day));
-            return check(shown, y, m, d);
+            return check(shown, y, m, d, years);
         } catch (NumberFormatException e) {
             return ParsedDate.invalid(Text.of("date.not_numbers", shown));
         }
@@ -133,9 +142,9 @@ public final class DateParser {
         return t.endsWith(".0") ? t.substring(0, t.length() - 2) : t;
     }
 
-    private static ParsedDate check(String shown, int year, int month, int day) {
-        if (year < MIN_YEAR || year > MAX_YEAR) {
-            Text problem = Text.of("date.year_range", shown, year, MIN_YEAR, MAX_YEAR);
+    private static ParsedDate check(String shown, int year, int month, int day, YearRange years) {
+        if (!years.contains(year)) {
+            Text problem = Text.of("date.year_range", shown, year, years.from(), years.last());
             boolean partsValid = month >= 1 && month <= 12 && day >= 1 && day <= lengthOfMonth(2000, month);
             return partsValid ? ParsedDate.partial(0, month, day, problem) : ParsedDate.invalid(problem);
         }

@@ -111,10 +111,11 @@ public final class RecordAssembler {
                 String shown;
                 if (values[f] != null) {
                     shown = values[f];
-                    parsed = DateParser.parse(values[f]);
+                    parsed = DateParser.parse(values[f], spec.years());
                 } else if (dateParts != null) {
                     shown = partsText(dateParts, f);
-                    parsed = DateParser.fromSeparateParts(dateParts[f * 3], dateParts[f * 3 + 1], dateParts[f * 3 + 2]);
+                    parsed = DateParser.fromSeparateParts(dateParts[f * 3], dateParts[f * 3 + 1], dateParts[f * 3 + 2],
+                            spec.years());
                 } else {
                     continue;
                 }

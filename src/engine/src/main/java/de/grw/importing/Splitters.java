@@ -16,6 +16,7 @@ public final class Splitters {
     static {
         register(new PersonNameSplitter());
         register(new StreetAddressSplitter());
+        register(new BirthNameSplitter());
     }
 
     private Splitters() {
@@ -165,6 +166,61 @@ public final class Splitters {
         @Override
         public boolean evidentlyCombined(String cell) {
             return cell != null && Addresses.splitStreetAndNumber(cell)[1] != null;
+        }
+    }
+
+    /**
+     * Splits a family name that carries the birth name after a marker, as German registers write married names:
+     * {@code "Schmidt geb. Braun"} (also {@code geb}, {@code geborene}, {@code geborener}, {@code née}) into family
+     * name {@code Schmidt} and birth name {@code Braun}.
+     */
+    static final class BirthNameSplitter implements Splitter {
+        private static final java.util.Set<String> MARKERS = java.util.Set.of("geb", "geb.", "geborene", "geborener",
+                "gebor.", "née", "nee");
+
+        @Override
+        public String name() {
+            return "birth_name";
+        }
+
+        @Override
+        public String[] split(String cell, int targetCount) {
+            String[] out = new String[targetCount];
+            if (cell == null) {
+                return out;
+            }
+            String[] words = BLANKS.split(cell.trim());
+            int marker = marker(words);
+            if (marker < 0) {
+                out[0] = cell.trim();
+                return out;
+            }
+            String family = String.join(" ", java.util.Arrays.asList(words).subList(0, marker));
+            String birth = String.join(" ", java.util.Arrays.asList(words).subList(marker + 1, words.length));
+            out[0] = family.isEmpty() ? null : family;
+            if (targetCount > 1) {
+                out[1] = birth.isEmpty() ? null : birth;
+            }
+            return out;
+        }
+
+        @Override
+        public boolean evidentlyCombined(String cell) {
+            if (cell == null) {
+                return false;
+            }
+            String[] words = BLANKS.split(cell.trim());
+            int marker = marker(words);
+            return marker > 0 && marker < words.length - 1;
+        }
+
+        private static int marker(String[] words) {
+            for (int i = 0; i < words.length; i++) {
+                if (MARKERS.contains(words[i].toLowerCase(java.util.Locale.ROOT))) {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 }

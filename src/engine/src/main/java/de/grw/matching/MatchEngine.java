@@ -4,6 +4,7 @@ import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
 import de.grw.matching.blocking.Blocker;
 import de.grw.matching.blocking.CandidatePairs;
+import de.grw.matching.cluster.AmbiguousLinks;
 import de.grw.matching.cluster.ConstrainedClustering;
 import de.grw.matching.cluster.Contradictions;
 import de.grw.matching.cluster.PairConstraint;
@@ -75,8 +76,8 @@ public final class MatchEngine {
                 profile.model().randomPairs(), options.seed(), profile.model().priorPairs(), cancel);
         progress.progress("estimate", 1, 2);
         double totalPairs = totalPairs(table, options.linkOnly());
-        ModelParameters model = ModelEstimator.estimate(profile, comparisons, blocker, PatternCounts.of(patterns), u,
-                totalPairs, n, pairs -> compare(comparisons, pairs, ProgressListener.NONE, cancel), cancel);
+        ModelParameters model = ModelEstimator.estimate(profile, comparisons, blocker, PatternCounts.of(patterns),
+                candidates.pairs(), u, totalPairs, n, pairs -> compare(comparisons, pairs, ProgressListener.NONE, cancel), cancel);
         progress.progress("estimate", 2, 2);
 
         timer.start("score");
@@ -86,11 +87,12 @@ public final class MatchEngine {
 
         timer.start("cluster");
         double threshold = options.threshold() != null ? options.threshold() : profile.threshold();
+        Contradictions.Bound contradictions = Contradictions.bind(profile.contradictions(), records, comparisons);
         ConstrainedClustering.Result clusters = cluster(records, candidates.pairs(), weights, threshold,
-                Contradictions.bind(profile.contradictions(), records), extraConstraint, mustLink, scorer, cancel);
+                contradictions, extraConstraint, mustLink, scorer, cancel);
         timer.stop();
         return new MatchResult(records, candidates, patterns, weights, scorer, threshold, clusters, timer.phases(),
-                totalPairs);
+                totalPairs, contradictions);
     }
 
     static double totalPairs(RecordTable table, boolean linkOnly) {
@@ -143,14 +145,23 @@ public final class MatchEngine {
     }
 
     private static ConstrainedClustering.Result cluster(PreparedRecords records, long[] pairs, float[] weights,
-                                                        double threshold, PairConstraint contradiction,
+                                                        double threshold, Contradictions.Bound contradictions,
                                                         PairConstraint cannotLink, int[][] mustLink,
                                                         Scorer scorer, CancellationToken cancel) {
         double minWeight = Math.log(threshold / (1 - threshold)) / Math.log(2);
         LongList selected = new LongList();
+        java.util.Map<String, Long> refused = new java.util.LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i++) {
-            if (weights[i] >= minWeight) {
+            if (weights[i] < minWeight) {
+                continue;
+            }
+            // a direct contradiction (different valid tax ids, opposite sex without an agreeing identifier, ...)
+            // refuses the link whatever the weight
+            String reason = contradictions.directReason(CandidatePairs.first(pairs[i]), CandidatePairs.second(pairs[i]));
+            if (reason == null) {
                 selected.add(i);
+            } else {
+                refused.merge(reason, 1L, Long::sum);
             }
         }
         int k = selected.size();
@@ -166,9 +177,26 @@ public final class MatchEngine {
         // A contradiction keeps two records apart unless the model links the two directly: it stops chains
         // (A-B-C with A and C contradicting), it does not overrule the evidence of the pair itself.
         CompiledComparisons comparisons = scorer.comparisons();
+        PairConstraint contradiction = contradictions.chain();
         PairConstraint chainGuard = (a, b) -> contradiction.cannotLink(a, b)
-                && scorer.weight(comparisons.pattern(a, b), a, b) < minWeight;
-        return ConstrainedClustering.cluster(records.size(), first, second, w, cannotLink.or(chainGuard), mustLink,
-                cancel);
+                && (contradictions.forbidsDirectLink(a, b) || scorer.weight(comparisons.pattern(a, b), a, b) < minWeight);
+        PairConstraint apart = cannotLink.or(chainGuard);
+        // a record linked to two records that can never be one person is at most one of them; only the profile's
+        // contradictions count here: the clerks' decisions are enforced by the clustering itself, and a rerun must
+        // not move records of groups a clerk has split or merged
+        boolean[] keep = AmbiguousLinks.keep(records.size(), first, second, w, minWeight, chainGuard);
+        int kept = 0;
+        for (int j = 0; j < k; j++) {
+            if (keep[j]) {
+                first[kept] = first[j];
+                second[kept] = second[j];
+                w[kept] = w[j];
+                kept++;
+            }
+        }
+        ConstrainedClustering.Result result = ConstrainedClustering.cluster(records.size(),
+                java.util.Arrays.copyOf(first, kept), java.util.Arrays.copyOf(second, kept),
+                java.util.Arrays.copyOf(w, kept), apart, mustLink, cancel);
+        return result.withAmbiguousLinks(k - kept).withRefusedLinks(refused);
     }
 }

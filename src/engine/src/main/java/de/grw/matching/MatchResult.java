@@ -2,6 +2,7 @@ package de.grw.matching;
 
 import de.grw.matching.blocking.CandidatePairs;
 import de.grw.matching.cluster.ConstrainedClustering;
+import de.grw.matching.cluster.Contradictions;
 import de.grw.matching.data.PreparedRecords;
 import de.grw.matching.model.Contribution;
 import de.grw.matching.model.ModelParameters;
@@ -15,6 +16,9 @@ import java.util.Map;
  * the estimated model, and the clusters.
  */
 public final class MatchResult {
+    /** Name of the explanation line of a direct contradiction. */
+    public static final String CONTRADICTION = "contradiction";
+
     private final PreparedRecords records;
     private final CandidatePairs candidates;
     private final long[] patterns;
@@ -24,10 +28,12 @@ public final class MatchResult {
     private final ConstrainedClustering.Result clusters;
     private final Map<String, Duration> timings;
     private final double totalPairs;
+    private final Contradictions.Bound contradictions;
 
     MatchResult(PreparedRecords records, CandidatePairs candidates, long[] patterns, float[] weights, Scorer scorer,
                 double threshold, ConstrainedClustering.Result clusters, Map<String, Duration> timings,
-                double totalPairs) {
+                double totalPairs, Contradictions.Bound contradictions) {
+        this.contradictions = contradictions;
         this.records = records;
         this.candidates = candidates;
         this.patterns = patterns;
@@ -76,8 +82,41 @@ public final class MatchResult {
     }
 
     /** Why a pair scored as it did: each comparison's level and weight. */
+    /**
+     * Why the pair was (not) proposed: each comparison's contribution ({@link Scorer#explain}), then, when the
+     * profile has direct contradiction rules, a line {@value #CONTRADICTION} naming the rule that forbids linking the
+     * two ({@code missing} when none does); it weighs nothing, the link is refused outright.
+     */
     public List<Contribution> explain(int pair) {
-        return scorer.explain(patterns[pair], first(pair), second(pair));
+        List<Contribution> lines = scorer.explain(patterns[pair], first(pair), second(pair));
+        if (contradictions.hasDirectRules()) {
+            lines = new java.util.ArrayList<>(lines);
+            String reason = contradictions.directReason(first(pair), second(pair));
+            lines.add(new Contribution(CONTRADICTION, reason == null ? "missing" : reason, 0.0, false));
+        }
+        return lines;
+    }
+
+    /** Names of the lines {@link #explain} returns, in order. */
+    public List<String> explanationNames() {
+        List<String> names = scorer.explanationNames();
+        if (contradictions.hasDirectRules()) {
+            names.add(CONTRADICTION);
+        }
+        return names;
+    }
+
+    /** Whether a direct contradiction rule forbids linking the pair's two records. */
+    public boolean contradicts(int pair) {
+        return contradictions.forbidsDirectLink(first(pair), second(pair));
+    }
+
+    /**
+     * The prior weight of a pair's explanation: with the lines of {@link #explain} it adds up to the pair's weight
+     * (it depends on the pair when the pair is weighed against a household class).
+     */
+    public double priorWeight(int pair) {
+        return scorer.priorWeight(patterns[pair], first(pair), second(pair));
     }
 
     public ModelParameters model() {

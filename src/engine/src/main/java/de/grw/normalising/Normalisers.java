@@ -25,6 +25,7 @@ public final class Normalisers {
         register(named("identifier", Normalisers::identifier));
         register(named("email", Normalisers::email));
         register(named("date", Normalisers::date));
+        register(named("date_year_precision", Normalisers::dateYearPrecision));
     }
 
     private Normalisers() {
@@ -131,5 +132,15 @@ public final class Normalisers {
             return v.substring(0, 4) + v.substring(5, 7) + v.substring(8, 10);
         }
         return v.length() == 8 && v.chars().allMatch(Character::isDigit) ? v : null;
+    }
+
+    /**
+     * A date as {@link #date}, where 1 January stands for "some day of that year": sources that know a historical
+     * person's birth only to the year (Wikidata and many genealogical exports) write it as {@code yyyy-01-01}; compared
+     * as {@code yyyy0000} it agrees with the full date of the same year instead of contradicting it.
+     */
+    static String dateYearPrecision(String iso) {
+        String v = date(iso);
+        return v != null && v.endsWith("0101") ? v.substring(0, 4) + "0000" : v;
     }
 }

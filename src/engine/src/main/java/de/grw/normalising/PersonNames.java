@@ -46,9 +46,18 @@ public final class PersonNames {
         return (t.equals("h") || t.equals("c")) && i > 0 && isTitleToken(tokens, i - 1);
     }
 
-    /** The core of a family name: search form without titles and particles ("Dr. von der Heide" -> "heide"). */
+    /** Words that mark a birth name ("geb. Braun"): left out of the comparable form of a name they lead. */
+    static final Set<String> BIRTH_NAME_MARKERS = Set.of("geb", "geborene", "geborener", "gebor", "nee");
+
+    /**
+     * The core of a family name: search form without titles, particles and a leading birth-name marker
+     * ("Dr. von der Heide" -> "heide", "geb. Braun" -> "braun").
+     */
     public static String familyNameCore(String name) {
-        List<String> tokens = tokensWithoutTitles(name);
+        List<String> tokens = new ArrayList<>(tokensWithoutTitles(name));
+        while (tokens.size() > 1 && BIRTH_NAME_MARKERS.contains(tokens.get(0))) {
+            tokens.remove(0);
+        }
         List<String> core = new ArrayList<>(tokens.size());
         for (String t : tokens) {
             if (!PARTICLES.contains(t)) {

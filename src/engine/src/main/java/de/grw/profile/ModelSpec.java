@@ -16,13 +16,23 @@ package de.grw.profile;
  * @param duplicatesPerRecord reference share of records that have a duplicate, for the prior probability of a match
  * @param differences        comparisons whose number of simultaneous differences the model learns as evidence of its
  *                           own (see {@code DifferenceCount}); empty or absent: comparisons independent
+ * @param household          the household class of the model (see {@link HouseholdSpec}), or {@code null}: two classes,
+ *                           matches and non-matches, estimated in stages
  */
 public record ModelSpec(int randomPairs, int trainingPairs, int maxIterations, double tolerance, double minTermFrequency,
                         double priorMatches, double priorPairs, double priorRecords, double duplicatesPerRecord,
-                        java.util.List<String> differences) {
+                        java.util.List<String> differences, HouseholdSpec household) {
 
     public ModelSpec {
         differences = differences == null ? java.util.List.of() : java.util.List.copyOf(differences);
+    }
+
+    /** Settings without household class. */
+    public ModelSpec(int randomPairs, int trainingPairs, int maxIterations, double tolerance, double minTermFrequency,
+                     double priorMatches, double priorPairs, double priorRecords, double duplicatesPerRecord,
+                     java.util.List<String> differences) {
+        this(randomPairs, trainingPairs, maxIterations, tolerance, minTermFrequency, priorMatches, priorPairs,
+                priorRecords, duplicatesPerRecord, differences, null);
     }
 
     /** Settings without difference-count correction. */

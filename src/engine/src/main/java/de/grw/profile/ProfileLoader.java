@@ -129,7 +129,12 @@ public final class ProfileLoader {
                 requireFields(part.allFields(), names, prefix + "blocking rule '" + b.name() + "'");
             }
         }
-        for (BlockingRuleSpec b : p.training()) {
+        List<BlockingRuleSpec> estimateOnly = new java.util.ArrayList<>(p.training());
+        if (p.model() != null && p.model().household() != null) {
+            estimateOnly.addAll(p.model().household().blocking());
+        }
+        for (BlockingRuleSpec b : estimateOnly) {
+            require(!b.parts().isEmpty(), prefix + "training rule '" + b.name() + "' has no parts");
             for (KeyPartSpec part : b.parts()) {
                 require(!part.allFields().isEmpty() && part.transform() != null,
                         prefix + "a part of training rule '" + b.name() + "' needs a field and a transform");
@@ -139,6 +144,11 @@ public final class ProfileLoader {
         requireFields(p.sortKey(), names, prefix + "sortKey");
         for (ContradictionSpec c : p.contradictions()) {
             requireFields(List.of(c.field()), names, prefix + "contradiction");
+            require(c.scope().equals(ContradictionSpec.CHAIN) || c.scope().equals(ContradictionSpec.DIRECT),
+                    prefix + "contradiction on " + c.field() + ": scope is 'chain' or 'direct', not '" + c.scope()
+                            + "'");
+            c.unless().forEach((comparison, levels) -> requireLevels(p, comparison, levels,
+                    prefix + "contradiction on " + c.field() + " (unless)"));
         }
         require(p.limits() != null && p.limits().maxBlockSize() >= 2 && p.limits().window() >= 2,
                 prefix + "limits need maxBlockSize >= 2 and window >= 2");
@@ -150,8 +160,39 @@ public final class ProfileLoader {
             require(comparisonNames.contains(d), prefix + "model.differences refers to unknown comparison '" + d + "'");
         }
         require(p.model().differences().size() <= 16, prefix + "model.differences counts at most 16 comparisons");
+        if (p.model().household() != null) {
+            validateHouseholds(p, prefix);
+        }
         require(p.threshold() > 0 && p.threshold() < 1, prefix + "threshold must lie between 0 and 1");
         return p;
+    }
+
+    private static void validateHouseholds(MatchProfile p, String prefix) {
+        HouseholdSpec spec = p.model().household();
+        require(spec.classes().size() <= 8, prefix + "model.household has at most 8 classes");
+        Set<String> classNames = new HashSet<>();
+        for (HouseholdSpec.ClassSpec c : spec.classes()) {
+            String what = prefix + "model.household class '" + c.name() + "'";
+            require(c.name() != null && !c.name().isBlank() && !c.name().equals("others") && classNames.add(c.name()),
+                    prefix + "every model.household class needs a name of its own (not 'others')");
+            require(!c.levels().isEmpty(), what + " names no comparison levels");
+            c.levels().forEach((comparison, levels) -> requireLevels(p, comparison, levels, what));
+            for (String comparison : c.asStrangers()) {
+                require(p.comparisons().stream().anyMatch(x -> x.name().equals(comparison)),
+                        what + " (asStrangers) refers to unknown comparison '" + comparison + "'");
+            }
+        }
+    }
+
+    private static void requireLevels(MatchProfile p, String comparison, List<String> levels, String what) {
+        ComparisonSpec spec = p.comparisons().stream().filter(x -> x.name().equals(comparison)).findFirst()
+                .orElse(null);
+        require(spec != null, what + " refers to unknown comparison '" + comparison + "'");
+        Set<String> labels = new HashSet<>(List.of("missing", "else"));
+        spec.levels().forEach(l -> labels.add(l.label() == null ? l.test() : l.label()));
+        for (String level : levels) {
+            require(labels.contains(level), what + ": comparison '" + comparison + "' has no level '" + level + "'");
+        }
     }
 
     private static void requireFields(List<String> fields, Set<String> known, String what) {

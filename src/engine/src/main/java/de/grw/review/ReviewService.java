@@ -382,12 +382,16 @@ public final class ReviewService {
         return DecisionCommand.fromPayload(d.kind(), d.payloadJson());
     }
 
-    /** Parses a stored explanation into (comparison, level, weight) rows. */
+    /**
+     * Parses a stored explanation into (comparison, level, weight, versus) rows; {@code versus} names what the pair
+     * is weighed against: {@code others} (two people taken at random) or a household class ({@code household},
+     * {@code twins}).
+     */
     public static List<String[]> explanation(String json) {
         List<String[]> out = new ArrayList<>();
         JsonNode n = CanonicalJson.parse(json);
         n.path("comparisons").forEach(e -> out.add(new String[] {e.path("comparison").asText(),
-            e.path("level").asText(), e.path("weight").asText()}));
+            e.path("level").asText(), e.path("weight").asText(), e.path("versus").asText("others")}));
         return out;
     }
 }

@@ -210,13 +210,17 @@ public final class WorkspaceMatcher {
         List<ClusterRepository.Pair> out = new ArrayList<>(pairs.size());
         for (int p : pairs) {
             StringBuilder json = new StringBuilder(512);
-            json.append("{\"prior\":").append(round(result.scorer().priorWeight())).append(",\"comparisons\":[");
+            json.append("{\"prior\":").append(round(result.priorWeight(p))).append(",\"comparisons\":[");
             boolean first = true;
             for (Contribution contribution : result.explain(p)) {
                 json.append(first ? "" : ",").append("{\"comparison\":\"").append(contribution.comparison())
                         .append("\",\"level\":\"").append(contribution.level()).append("\",\"weight\":")
                         .append(round(contribution.weight())).append(",\"tf\":")
-                        .append(contribution.tfAdjusted()).append('}');
+                        .append(contribution.tfAdjusted());
+                if (!Contribution.OTHERS.equals(contribution.versus())) {
+                    json.append(",\"versus\":\"").append(contribution.versus()).append('"');
+                }
+                json.append('}');
                 first = false;
             }
             json.append("]}");

@@ -2,7 +2,13 @@ package de.grw.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.grw.matching.model.DifferenceCount;
+import de.grw.profile.ComparisonSpec;
+import de.grw.profile.ContradictionSpec;
+import de.grw.profile.MatchProfile;
+import de.grw.profile.ProfileLoader;
 import de.grw.review.DecisionKind;
+import de.grw.api.ExplanationText;
 import de.grw.review.DecisionState;
 import de.grw.rights.Role;
 import de.grw.workspace.ClusterStatus;
@@ -12,6 +18,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -72,6 +79,40 @@ class TextsBundleTest {
         for (Role r : Role.values()) {
             keys.add("role." + r.name());
         }
+        keys.addAll(explanationKeys());
+        return keys;
+    }
+
+    /** The words of every explanation line the shipped profiles can produce (see {@code ExplanationText}). */
+    private static Set<String> explanationKeys() throws IOException {
+        Set<String> keys = new TreeSet<>();
+        List<Path> profiles;
+        try (Stream<Path> files = Files.list(Path.of("resources/profiles"))) {
+            profiles = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertThat(profiles).hasSizeGreaterThanOrEqualTo(2);
+        for (Path file : profiles) {
+            MatchProfile profile = ProfileLoader.load(file);
+            for (ComparisonSpec c : profile.comparisons()) {
+                keys.add("explanation.cmp." + c.name());
+                c.levels().forEach(l -> keys.add("explanation.level." + l.label()));
+            }
+            profile.contradictions().stream().filter(ContradictionSpec::direct).forEach(c -> {
+                keys.add("explanation.cmp." + ExplanationText.CONTRADICTION);
+                keys.add("explanation.level." + c.label());
+            });
+            if (profile.model().household() != null) {
+                profile.model().household().classes().forEach(c -> keys.add("explanation.versus." + c.name()));
+            }
+            if (!profile.model().differences().isEmpty()) {
+                keys.add("explanation.cmp." + DifferenceCount.NAME);
+                for (int c = 0; c <= DifferenceCount.MAX; c++) {
+                    keys.add("explanation.level." + DifferenceCount.label(c));
+                }
+            }
+        }
+        keys.add("explanation.level.else");
+        keys.add("explanation.level.missing");
         return keys;
     }
 
@@ -109,5 +150,28 @@ class TextsBundleTest {
         // an apostrophe stays an apostrophe
         assertThat(Text.of("workspace.not_found", "a.grw").english())
                 .isEqualTo("a.grw: no workspace file found (create one with 'init')");
+    }
+
+    @Test
+    void explanationLinesReadAsTheClerkSeesThem() {
+        // against two people of one household: the example line
+        assertThat(ExplanationText.describe("given_names", "else", "household", Locale.GERMAN) + " "
+                + ExplanationText.weight(-9.3, Locale.GERMAN)).isEqualTo("gleicher Haushalt: Vornamen verschieden \u22129,3");
+        assertThat(ExplanationText.describe("given_names", "else", "household", Locale.ENGLISH) + " "
+                + ExplanationText.weight(-9.3, Locale.ENGLISH)).isEqualTo("same household: given names different \u22129.3");
+        assertThat(ExplanationText.describe("sex", "exact", "twins", Locale.GERMAN)).isEqualTo("Zwillinge: Geschlecht gleich");
+        // against two people taken at random
+        assertThat(ExplanationText.describe("birth_date", "day_month_swapped", "others", Locale.GERMAN))
+                .isEqualTo("Geburtsdatum: Tag und Monat vertauscht");
+        assertThat(ExplanationText.weight(6.81, Locale.GERMAN)).isEqualTo("+6,8");
+        // a direct contradiction is never weighed against a household; it refuses the link
+        assertThat(ExplanationText.describe("contradiction", "tax_id_identifier_differs", "household", Locale.GERMAN))
+                .isEqualTo("Widerspruch: zwei gültige Steuer-IDs");
+        assertThat(ExplanationText.describe("contradiction", "birth_date_years_apart", "others", Locale.ENGLISH))
+                .isEqualTo("contradiction: birth years a generation apart");
+        assertThat(ExplanationText.refused(Locale.GERMAN)).isEqualTo("Verknüpfung ausgeschlossen");
+        // a custom profile's own names are shown as they are
+        assertThat(ExplanationText.describe("shoe_size", "one_size_apart", "others", Locale.GERMAN))
+                .isEqualTo("shoe size: one size apart");
     }
 }

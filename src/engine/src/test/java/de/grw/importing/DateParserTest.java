@@ -2,6 +2,7 @@ package de.grw.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.grw.profile.YearRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,8 +36,8 @@ class DateParserTest {
         "1950-03-12 00:00:00|1950-03-12",
         "  12.03.1950  |1950-03-12",
         "29.02.2000|2000-02-29",
-        "31.12.1800|1800-12-31",
-        "01.01.2100|2100-01-01"})
+        "31.12.1900|1900-12-31",
+        "01.01.2020|2020-01-01"})
     void everyFormat(String cell, String iso) {
         assertValid(DateParser.parse(cell), iso);
     }
@@ -97,13 +98,31 @@ class DateParserTest {
     }
 
     @Test
-    void aYearOutOfRangeIsReported() {
+    void aYearOutsideThePlausibleYearsIsReportedAndKeptUnknown() {
+        int now = java.time.Year.now().getValue();
         ParsedDate d = DateParser.parse("12.03.1750");
-        assertThat(d.problem()).startsWith("'12.03.1750': year 1750 is out of range 1800-2100");
+        assertThat(d.problem()).startsWith("'12.03.1750': year 1750 is outside the plausible years 1900-" + now);
         assertThat(d.iso()).isEqualTo("0000-03-12");
         ParsedDate worse = DateParser.parse("99.99.2500");
         assertThat(worse.iso()).isNull();
-        assertThat(worse.problem()).contains("year 2500 is out of range");
+        assertThat(worse.problem()).contains("year 2500 is outside the plausible years");
+        // a birth date in the future is no birth date
+        assertThat(DateParser.parse("01.02." + (now + 1)).iso()).isEqualTo("0000-02-01");
+    }
+
+    @Test
+    void aHistoricalRegisterTakesAnyYearFromOneToThePresent() {
+        YearRange all = YearRange.ALL;
+        assertValid(DateParser.parse("1630-08-01", all), "1630-08-01");
+        assertValid(DateParser.parse("0850-03-12", all), "0850-03-12");
+        assertValid(DateParser.parse("12.03.1750", all), "1750-03-12");
+        assertValid(DateParser.fromSeparateParts("1066", "10", "14", all), "1066-10-14");
+        // an invalid part stays unknown, the rest is kept
+        ParsedDate typo = DateParser.parse("1856-86-18", all);
+        assertThat(typo.iso()).isEqualTo("1856-00-18");
+        assertThat(typo.problem()).contains("no month 86");
+        assertThat(DateParser.parse("0000-05-01", all).iso()).isEqualTo("0000-05-01");
+        assertThat(DateParser.parse("0000-05-01", all).problem()).contains("year 0");
     }
 
     @ParameterizedTest

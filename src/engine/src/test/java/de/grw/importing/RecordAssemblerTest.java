@@ -113,6 +113,18 @@ class RecordAssemblerTest {
     }
 
     @Test
+    void aMarriedNameWithGebGivesFamilyAndBirthName() {
+        assertThat(assemble(List.of("Nachname", "Vorname"), "Schmidt geb. Braun", "Anna"))
+                .containsEntry("family_name", "Schmidt").containsEntry("birth_name", "Braun");
+        assertThat(assemble(List.of("Name"), "Schmidt geb. Braun, Anna"))
+                .containsEntry("family_name", "Schmidt").containsEntry("birth_name", "Braun")
+                .containsEntry("given_names", "Anna");
+        // a birth name column of its own wins
+        assertThat(assemble(List.of("Nachname", "Geburtsname"), "Schmidt geb. Braun", "Braun-Weiß"))
+                .containsEntry("family_name", "Schmidt geb. Braun").containsEntry("birth_name", "Braun-Weiß");
+    }
+
+    @Test
     void flagsBecomeTrueOrFalse() {
         assertThat(assemble(List.of("Auskunftssperre"), "ja")).containsEntry("blocking_notice", "true");
         assertThat(assemble(List.of("Auskunftssperre"), "JA")).containsEntry("blocking_notice", "true");

@@ -101,6 +101,19 @@ class SplittersTest {
     }
 
     @Test
+    void aMarriedNameCarriesTheBirthNameAfterGeb() {
+        Splitter birth = Splitters.get("birth_name");
+        assertThat(birth.split("Schmidt geb. Braun", 2)).containsExactly("Schmidt", "Braun");
+        assertThat(birth.split("Schmidt-Lüders geborene von Braun", 2)).containsExactly("Schmidt-Lüders", "von Braun");
+        assertThat(birth.split("Schmidt GEB Braun", 2)).containsExactly("Schmidt", "Braun");
+        assertThat(birth.split("Gebhardt", 2)).containsExactly("Gebhardt", null);
+        assertThat(birth.evidentlyCombined("Schmidt geb. Braun")).isTrue();
+        assertThat(birth.evidentlyCombined("geb. Braun")).as("nothing before the marker").isFalse();
+        assertThat(birth.evidentlyCombined("Schmidt geb.")).isFalse();
+        assertThat(birth.evidentlyCombined("Gebhardt")).isFalse();
+    }
+
+    @Test
     void registry() {
         assertThat(names.name()).isEqualTo("person_name");
         assertThat(streets.name()).isEqualTo("street_address");

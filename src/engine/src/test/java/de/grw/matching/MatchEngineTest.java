@@ -157,7 +157,7 @@ class MatchEngineTest {
     @Test
     void explanationsAddUpToTheWeight() {
         for (int p = 0; p < run.result().pairCount(); p++) {
-            double sum = run.result().scorer().priorWeight() + run.result().explain(p).stream()
+            double sum = run.result().priorWeight(p) + run.result().explain(p).stream()
                     .mapToDouble(Contribution::weight).sum();
             assertThat(run.result().weight(p)).isCloseTo(sum, Assertions.within(1e-4));
         }
@@ -219,26 +219,26 @@ class MatchEngineTest {
     }
 
     @Test
-    void contradictingRecordsAreNotChainedTogetherUnlessLinkedDirectly() {
+    void fatherAndSonAGenerationApartAreNeverLinkedNotEvenThroughARecordWithoutBirthDate() {
         Run chained = run(profile, MatchOptions.defaults(), ONE_SOURCE, concat(ROWS, CHAIN));
-        double ab = chained.result().probability(chained.pair("17", "18"));
-        double bc = chained.result().probability(chained.pair("18", "19"));
-        double ac = chained.result().probability(chained.pair("17", "19"));
+        int fatherAndSon = chained.pair("17", "19");
         assertThat(chained.levels("17", "19")).containsEntry("birth_date", "else");
-        // the birth dates differ clearly, but with name and address agreeing the pair is linked directly
-        assertThat(ac).isGreaterThan(profile.threshold()).isLessThan(Math.min(ab, bc));
-        assertThat(chained.clusters()).contains("17,18,19");
+        // a direct contradiction: birth years a generation apart, and not one wrong year with day and month agreeing
+        assertThat(chained.result().contradicts(fatherAndSon)).isTrue();
+        assertThat(chained.result().explain(fatherAndSon)).anyMatch(c -> c.comparison().equals("contradiction")
+                && c.level().equals("birth_date_years_apart") && c.weight() == 0.0);
+        assertThat(chained.result().explain(chained.pair("17", "18"))).anyMatch(c -> c.comparison()
+                .equals("contradiction") && c.level().equals("missing"));
+        // the record without birth date fits both equally well: it is at most one of them, so it joins neither
+        // and waits for a clerk; father and son never share a cluster
+        assertThat(chained.result().probability(chained.pair("17", "18"))).isGreaterThan(0.9);
+        assertThat(chained.result().probability(chained.pair("18", "19"))).isGreaterThan(0.9);
+        assertThat(chained.clusters()).noneMatch(c -> c.contains("17") || c.contains("18") || c.contains("19"));
+        assertThat(chained.result().clusters().ambiguousLinks()).isEqualTo(2);
 
-        // with a threshold between the direct pair and the chain links, only the chain connects 17 and 19
-        double threshold = (ac + Math.min(ab, bc)) / 2;
-        Run guarded = run(profile, MatchOptions.defaults().withThreshold(threshold), ONE_SOURCE,
+        // without the profile's contradiction rules the chain through record 18 joins father and son
+        Run unguarded = run(TestRecords.withContradictions(profile, List.of()), MatchOptions.defaults(), ONE_SOURCE,
                 concat(ROWS, CHAIN));
-        assertThat(guarded.clusters()).contains("17,18").doesNotContain("17,18,19", "18,19");
-        assertThat(guarded.result().clusters().refusedMerges()).isEqualTo(1);
-
-        // without the profile's contradiction rules the chain would join father and son
-        Run unguarded = run(TestRecords.withContradictions(profile, List.of()),
-                MatchOptions.defaults().withThreshold(threshold), ONE_SOURCE, concat(ROWS, CHAIN));
         assertThat(unguarded.clusters()).contains("17,18,19");
     }
 

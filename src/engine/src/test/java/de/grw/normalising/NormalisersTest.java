@@ -107,6 +107,15 @@ class NormalisersTest {
     }
 
     @Test
+    void aYearPrecisionDateTakesFirstOfJanuaryForTheYearAlone() {
+        assertThat(norm("date_year_precision", "1630-01-01")).isEqualTo("16300000");
+        assertThat(norm("date_year_precision", "1630-08-01")).isEqualTo("16300801");
+        assertThat(norm("date_year_precision", "0850-01-01")).isEqualTo("08500000");
+        assertThat(norm("date_year_precision", "1630-00-00")).isEqualTo("16300000");
+        assertThat(norm("date_year_precision", "01.01.1630")).isNull();
+    }
+
+    @Test
     void originalsAreNotChanged() {
         String original = "  Dr. Müller ";
         norm("family_name", original);

@@ -45,6 +45,14 @@ class PersonNamesTest {
     }
 
     @Test
+    void aLeadingBirthNameMarkerIsNotPartOfTheName() {
+        assertThat(PersonNames.familyNameCore("geb. Braun")).isEqualTo("braun");
+        assertThat(PersonNames.familyNameCore("geborene Braun")).isEqualTo("braun");
+        assertThat(PersonNames.familyNameCore("Gebhardt")).isEqualTo("gebhardt");
+        assertThat(PersonNames.familyNameCore("Geb")).as("a name that is only the word").isEqualTo("geb");
+    }
+
+    @Test
     void aNameMadeOnlyOfParticlesIsKept() {
         assertThat(PersonNames.familyNameCore("Le")).isEqualTo("le");
         assertThat(PersonNames.familyNameCore("von der")).isEqualTo("von der");

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,11 +50,17 @@ class ProfileLoaderTest {
         assertThat(p.field("blocking_notice").orElseThrow().type()).isEqualTo(FieldType.FLAG);
         assertThat(p.fieldIndex("family_name")).isEqualTo(1);
         assertThat(p.fieldIndex("nope")).isEqualTo(-1);
-        assertThat(p.composites()).extracting(CompositeSpec::name).containsExactly("full_name", "street_address");
+        assertThat(p.composites()).extracting(CompositeSpec::name).containsExactly("full_name", "family_and_birth_name",
+                "street_address");
         assertThat(p.comparisons()).isNotEmpty().hasSizeLessThanOrEqualTo(ProfileLoader.MAX_COMPARISONS);
         assertThat(p.blocking()).extracting(BlockingRuleSpec::name).contains("names+birth_year");
         assertThat(p.blocking().stream().filter(BlockingRuleSpec::unordered)).extracting(BlockingRuleSpec::name)
-                .containsExactly("names+birth_year", "names+birth_day", "names+postal_code");
+                .containsExactly("names+birth_year", "names+birth_day", "names+postal_code", "names+city");
+        // the household rule finds pairs for the estimate only: no candidates of its own
+        assertThat(p.model().household().blocking()).extracting(BlockingRuleSpec::name)
+                .containsExactly("family_name+street+house_number");
+        assertThat(p.blocking()).extracting(BlockingRuleSpec::name)
+                .doesNotContain("family_name+street+house_number");
         assertThat(p.limits()).isEqualTo(new BlockingLimits(500, 30, 1_000_000));
         assertThat(p.sortKey()).containsExactly("family_name", "given_names", "birth_date");
         assertThat(p.threshold()).isEqualTo(0.5);
@@ -72,7 +79,7 @@ class ProfileLoaderTest {
         LevelSpec swapped = given.levels().get(2);
         assertThat(swapped.neutral()).isTrue();
         assertThat(swapped.params()).containsEntry("other", "family_name");
-        LevelSpec jw = given.levels().get(6);
+        LevelSpec jw = given.levels().get(8);
         assertThat(jw.params()).containsEntry("min", 0.92);
     }
 
@@ -166,6 +173,42 @@ class ProfileLoaderTest {
                 .hasMessageEndingWith("model.differences refers to unknown comparison 'vornamen'");
         assertThat(loadChanged(root -> ((ObjectNode) root.get("model")).remove("differences")).model().differences())
                 .isEmpty();
+    }
+
+    @Test
+    void theHistoricalProfileReadsSplinksHistoricalHeadersWithoutTheTruth() {
+        MatchProfile hist = ProfileLoader.builtIn("person-hist");
+        assertThat(hist.field("birth_date").orElseThrow().years()).isEqualTo(YearRange.ALL);
+        List<String> header = List.of("unique_id", "cluster", "full_name", "first_and_surname", "first_name",
+                "surname", "dob", "birth_place", "postcode_fake", "gender", "occupation");
+        de.grw.importing.ColumnMapping mapping = de.grw.importing.HeaderMatcher.suggest(header, hist);
+        java.util.Map<String, String> targets = new java.util.HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            targets.put(header.get(i), mapping.targets().get(i).describe());
+        }
+        assertThat(targets).containsEntry("unique_id", "record_id").containsEntry("first_name", "given_names")
+                .containsEntry("surname", "family_name").containsEntry("dob", "birth_date")
+                .containsEntry("birth_place", "birth_place").containsEntry("postcode_fake", "postal_code")
+                .containsEntry("gender", "sex").containsEntry("occupation", "occupation");
+        // the truth is never a feature: the cluster column is kept, not compared, and the record id is no comparison
+        assertThat(mapping.targets().get(header.indexOf("cluster"))).isInstanceOf(de.grw.importing.ColumnTarget.Extra.class);
+        assertThat(hist.comparisons()).allMatch(c -> !c.fields().contains("record_id"));
+        assertThat(hist.blocking()).allMatch(b -> b.parts().stream().noneMatch(p -> p.allFields().contains("record_id")));
+    }
+
+    @Test
+    void householdClassesNameKnownComparisonsAndLevels() throws IOException {
+        assertThat(ProfileLoader.defaultProfile().model().household().classes())
+                .extracting(HouseholdSpec.ClassSpec::name).containsExactly("twins", "household");
+        assertThatThrownBy(() -> loadChanged(root -> ((ObjectNode) root.get("model").get("household")
+                .withArray("classes").get(1).get("levels")).putArray("anschrift").add("same_address")))
+                .hasMessageEndingWith("model.household class 'household' refers to unknown comparison 'anschrift'");
+        assertThatThrownBy(() -> loadChanged(root -> ((ArrayNode) root.get("model").get("household")
+                .withArray("classes").get(1).get("levels").get("address")).add("gleiche_anschrift")))
+                .hasMessageEndingWith("model.household class 'household': comparison 'address' has no level "
+                        + "'gleiche_anschrift'");
+        assertThat(loadChanged(root -> ((ObjectNode) root.get("model")).remove("household")).model().household())
+                .isNull();
     }
 
     @Test

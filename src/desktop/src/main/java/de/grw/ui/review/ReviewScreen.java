@@ -1,5 +1,6 @@
 package de.grw.ui.review;
 
+import de.grw.api.ExplanationText;
 import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.I18n;
@@ -266,14 +267,20 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         }
         for (String[] row : vm.explanation()) {
             double w = Double.parseDouble(row[2]);
+            Label l = new Label(ReviewViewModel.explanationLine(row, ctx.i18n().locale()));
+            l.getStyleClass().add("text-small");
+            l.setWrapText(true);
+            if (ExplanationText.isContradiction(row[0])) {
+                // refused outright, whatever the weight: no bar
+                l.getStyleClass().add("text-contradiction");
+                explanation.getChildren().add(l);
+                continue;
+            }
             Region bar = new Region();
             bar.getStyleClass().add(w >= 0 ? "bar-positive" : "bar-negative");
             bar.setPrefHeight(8);
             bar.setPrefWidth(Math.max(2, Math.min(1, Math.abs(w) / 16) * 90));
             bar.setMaxWidth(bar.getPrefWidth());
-            Label l = new Label(ctx.i18n().get("cmp." + row[0]) + ": " + ctx.i18n().get("level." + row[1]) + " "
-                    + String.format(ctx.i18n().locale(), "%+.1f", w));
-            l.getStyleClass().add("text-small");
             explanation.getChildren().add(new VBox(1, l, bar));
         }
     }

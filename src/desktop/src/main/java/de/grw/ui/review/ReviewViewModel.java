@@ -1,6 +1,7 @@
 package de.grw.ui.review;
 
 import de.grw.api.Comparisons;
+import de.grw.api.ExplanationText;
 import de.grw.api.SignedIn;
 import de.grw.profile.MatchProfile;
 import de.grw.review.ComparisonTable;
@@ -403,9 +404,21 @@ public final class ReviewViewModel {
         return rows;
     }
 
-    /** The strongest pair's explanation: comparison, level, weight. */
+    /** The strongest pair's explanation: comparison, level, weight, versus (what the pair is weighed against). */
     public ObservableList<String[]> explanation() {
         return explanation;
+    }
+
+    /**
+     * One explanation row as the clerk reads it: {@code Vornamen: gleich +5,4}; against a household class
+     * {@code gleicher Haushalt: Vornamen verschieden −9,3}; a direct contradiction
+     * {@code Widerspruch: zwei gültige Steuer-IDs – Verknüpfung ausgeschlossen}.
+     */
+    public static String explanationLine(String[] row, java.util.Locale locale) {
+        String words = ExplanationText.describe(row[0], row[1], row.length > 3 ? row[3] : ExplanationText.OTHERS,
+                locale);
+        return ExplanationText.isContradiction(row[0]) ? words + " \u2013 " + ExplanationText.refused(locale)
+                : words + " " + ExplanationText.weight(Double.parseDouble(row[2]), locale);
     }
 
     public ObservableMap<String, FieldChoice> choices() {

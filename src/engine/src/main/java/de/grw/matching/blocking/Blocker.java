@@ -121,8 +121,9 @@ public final class Blocker {
         }
         long[] sorted = entries.toArray();
         Arrays.sort(sorted);
-        int maxBlock = profile.limits().maxBlockSize();
-        int window = profile.limits().window();
+        // a rule with a block size of its own leaves larger blocks out instead of windowing them
+        int maxBlock = rule.maxBlockSize() > 0 ? rule.maxBlockSize() : profile.limits().maxBlockSize();
+        int window = rule.maxBlockSize() > 0 ? 0 : profile.limits().window();
         long blocks = 0;
         long largest = 0;
         long pairs = 0;
@@ -161,6 +162,9 @@ public final class Blocker {
                         pairs += emit(block[x], block[y], out);
                     }
                 }
+            } else if (window < 2) {
+                oversized++;
+                leftOut += eligiblePairs(block, size);
             } else {
                 oversized++;
                 Integer[] order = new Integer[size];

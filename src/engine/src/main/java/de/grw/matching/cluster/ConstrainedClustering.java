@@ -121,8 +121,31 @@ public final class ConstrainedClustering {
      * @param clusterOf        cluster number per record, from 1
      * @param clusterCount     number of clusters (singletons included)
      * @param refusedMerges    joins refused because of a cannot-link
+     * @param ambiguousLinks   links left out because they compete with another link of the same record to a record
+     *                         it can never be one person with ({@link AmbiguousLinks})
+     * @param refusedLinks     per direct contradiction rule (its label), the pairs at or above the threshold whose link
+     *                         it refused, in the profile's order
      */
-    public record Result(int[] clusterOf, int clusterCount, long refusedMerges) {
+    public record Result(int[] clusterOf, int clusterCount, long refusedMerges, long ambiguousLinks,
+                         java.util.Map<String, Long> refusedLinks) {
+        public Result {
+            refusedLinks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(refusedLinks));
+        }
+
+        public Result(int[] clusterOf, int clusterCount, long refusedMerges) {
+            this(clusterOf, clusterCount, refusedMerges, 0, java.util.Map.of());
+        }
+
+        /** The same clusters, with the number of links left out as ambiguous. */
+        public Result withAmbiguousLinks(long count) {
+            return new Result(clusterOf, clusterCount, refusedMerges, count, refusedLinks);
+        }
+
+        /** The same clusters, with the links refused by direct contradictions (per rule). */
+        public Result withRefusedLinks(java.util.Map<String, Long> byRule) {
+            return new Result(clusterOf, clusterCount, refusedMerges, ambiguousLinks, byRule);
+        }
+
         /** Number of clusters with more than one record. */
         public int multiRecordClusters() {
             int[] sizes = new int[clusterCount + 1];

@@ -20,6 +20,7 @@ final class DateTests {
         LevelTests.register("date_two_parts", p -> new TwoParts(p.string("field")));
         LevelTests.register("date_month_day", p -> new MonthDay(p.string("field")));
         LevelTests.register("date_year_day", p -> new YearDay(p.string("field")));
+        LevelTests.register("date_years_within", p -> new YearsWithin(p.string("field"), p.integer("years", 1)));
     }
 
     /** Decoded date parts by value id: {@code [year, month, day]} packed as year * 10000 + month * 100 + day. */
@@ -216,6 +217,40 @@ final class DateTests {
         @Override
         boolean test(int ya, int ma, int dayA, int yb, int mb, int dayB) {
             return ya == yb && ya > 0 && dayA == dayB && dayA > 0;
+        }
+    }
+
+    /**
+     * The birth years at most {@code years} apart, month and day left aside (a historical date known to the year in
+     * one source, to the day in another, or a year misread by one).
+     */
+    static final class YearsWithin extends DateTest {
+        private static final long serialVersionUID = 1L;
+        private final int years;
+
+        YearsWithin(String field, int years) {
+            super(field);
+            this.years = years;
+        }
+
+        @Override
+        public String name() {
+            return "date_years_within";
+        }
+
+        @Override
+        boolean test(int ya, int ma, int dayA, int yb, int mb, int dayB) {
+            return ya > 0 && yb > 0 && Math.abs(ya - yb) <= years;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return super.equals(o) && ((YearsWithin) o).years == years;
+        }
+
+        @Override
+        public int hashCode() {
+            return super.hashCode() * 31 + years;
         }
     }
 }

@@ -18,7 +18,8 @@ public final class LevelTests {
     static {
         register("exact", p -> new Exact(p.strings("fields", "field")));
         register("compact", p -> new Compact(p.string("field")));
-        register("cross", p -> new Cross(p.strings("fields", "field")));
+        register("cross", p -> new Cross(p.strings("fields", "field"), p.integer("max", 0),
+                Boolean.TRUE.equals(p.values().get("across"))));
         register("swapped", p -> new Swapped(p.string("field"), p.string("other")));
         register("token_overlap", p -> new TokenOverlap(p.string("field"), p.integer("minLength", 2)));
         register("phonetic", p -> new Phonetic(p.string("field")));
@@ -28,6 +29,8 @@ public final class LevelTests {
         register("and", p -> new All(p.maps("tests").stream().map(LevelTests::nested).toList()));
         register("or", p -> new AnyOf(p.maps("tests").stream().map(LevelTests::nested).toList()));
         DateTests.registerAll();
+        TokenTests.registerAll();
+        NameVariants.registerAll();
     }
 
     private LevelTests() {
@@ -118,8 +121,14 @@ public final class LevelTests {
         }
     }
 
-    /** Some value of the listed fields on one side equals some value of the listed fields on the other. */
-    record Cross(List<String> fieldNames) implements LevelTest {
+    /**
+     * Some value of the listed fields on one side equals some value of the listed fields on the other (a married name
+     * against the birth name). With {@code max > 0}, values of at least four characters may be that many edits apart,
+     * except the first field against itself, which its own levels compare: {@code geb. Braun} against {@code Brgaun}.
+     * With {@code across}, a field is compared only with the other fields, never with itself (a family name written
+     * into the given name's column of a record that has no family name).
+     */
+    record Cross(List<String> fieldNames, int max, boolean across) implements LevelTest {
         @Override
         public String name() {
             return "cross";
@@ -134,13 +143,22 @@ public final class LevelTests {
         public BoundTest bind(PreparedRecords records) {
             PreparedField[] fs = fieldNames.stream().map(records::field).toArray(PreparedField[]::new);
             return (a, b) -> {
-                for (PreparedField x : fs) {
-                    String va = x.value(a);
+                for (int i = 0; i < fs.length; i++) {
+                    String va = fs[i].value(a);
                     if (va == null) {
                         continue;
                     }
-                    for (PreparedField y : fs) {
-                        if (va.equals(y.value(b))) {
+                    for (int j = 0; j < fs.length; j++) {
+                        String vb = fs[j].value(b);
+                        if (vb == null || (across && i == j)) {
+                            continue;
+                        }
+                        if (va.equals(vb)) {
+                            return true;
+                        }
+                        if (max > 0 && (i > 0 || j > 0) && va.length() >= 4 && vb.length() >= 4
+                                && Math.abs(va.length() - vb.length()) <= max
+                                && StringSimilarity.damerauAtMost(va, vb, max)) {
                             return true;
                         }
                     }

@@ -14,6 +14,11 @@ public record Params(String owner, Map<String, Object> values) {
         return s;
     }
 
+    /** Whether a parameter is given. */
+    public boolean has(String key) {
+        return values.get(key) != null;
+    }
+
     public double number(String key) {
         Object v = values.get(key);
         if (!(v instanceof Number n)) {

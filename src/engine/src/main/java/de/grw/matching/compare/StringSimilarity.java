@@ -98,10 +98,25 @@ public final class StringSimilarity {
         if (a.equals(b)) {
             return true;
         }
-        if (max == 1 && a.length() == b.length()) {
-            return oneSubstitutionOrSwap(a, b);
+        if (max == 1) {
+            // the hot case (one typo): decided in one pass, without a distance table
+            return a.length() == b.length() ? oneSubstitutionOrSwap(a, b)
+                    : a.length() < b.length() ? oneInsertion(a, b) : oneInsertion(b, a);
         }
         return damerau(a, b, max) <= max;
+    }
+
+    /** For {@code longer} one character longer than {@code shorter}: one inserted character. */
+    private static boolean oneInsertion(String shorter, String longer) {
+        int i = 0;
+        int n = shorter.length();
+        while (i < n && shorter.charAt(i) == longer.charAt(i)) {
+            i++;
+        }
+        while (i < n && shorter.charAt(i) == longer.charAt(i + 1)) {
+            i++;
+        }
+        return i == n;
     }
 
     /** For equal lengths: at most one substituted character or one swap of neighbours. */

@@ -1,6 +1,8 @@
 package de.grw.matching.model;
 
 import de.grw.matching.compare.CompiledComparisons;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Expectation-maximisation for the Fellegi-Sunter model with fixed u probabilities (see {@link UEstimator}).
@@ -25,11 +27,40 @@ public final class EmTrainer {
      * @param g    the difference-count factors ({@link DifferenceCount}), all 1 when not used
      * @param base the base values of the joint model ({@link DifferenceCount}), m when not used
      */
-    public record Fit(double[][] m, double lambda, int iterations, boolean converged, double[] g, double[][] base) {
+    public record Fit(double[][] m, double lambda, int iterations, boolean converged, double[] g, double[][] base,
+                      List<HouseholdClass> households) {
 
         /** The difference-count correction fitted, for the given counted comparisons. */
         public DifferenceCount differences(int[] counted) {
             return DifferenceCount.of(counted, g, base, m);
+        }
+    }
+
+    /**
+     * The household classes in one EM run ({@link HouseholdClass}).
+     *
+     * @param start      starting (or fixed) classes
+     * @param estimate   whether their level shares and shares of pairs are estimated in this run
+     * @param priorPairs weight, in pairs of a class, of its {@code centers}
+     * @param centers    per class, the level shares its estimate is drawn towards (the starting shares)
+     */
+    public record Households(List<HouseholdClass> start, boolean estimate, double priorPairs,
+                             List<double[][]> centers) {
+        public static final Households NONE = new Households(List.of(), false, 0, List.of());
+
+        public Households {
+            start = List.copyOf(start);
+            centers = List.copyOf(centers);
+        }
+
+        /** Estimated from the given starting classes, drawn towards their shares. */
+        public static Households starting(List<HouseholdClass> classes, double priorPairs) {
+            return new Households(classes, true, priorPairs, classes.stream().map(HouseholdClass::h).toList());
+        }
+
+        /** Continues from an earlier fit, with the same prior. */
+        public Households after(Fit fit, boolean estimateAgain) {
+            return new Households(fit.households(), estimateAgain, priorPairs, centers);
         }
     }
 
@@ -101,6 +132,20 @@ public final class EmTrainer {
                           boolean[] estimate, boolean[] useFixed, double lambdaStart, double denominator,
                           int maxIterations, double tolerance, double priorMatches, double lambdaPrior,
                           Differences differences) {
+        return fit(comparisons, counts, u, mStart, estimate, useFixed, lambdaStart, denominator, maxIterations,
+                tolerance, priorMatches, lambdaPrior, differences, Households.NONE);
+    }
+
+    /**
+     * As above, with a third class of household pairs beside matches and other pairs: a pair that can belong to one
+     * household ({@link HouseholdClass#eligible(long)}) is a match, a household pair or another pair; the household
+     * class is estimated if so marked (its level shares on the comparisons in the likelihood, and its share of
+     * {@code denominator} pairs).
+     */
+    public static Fit fit(CompiledComparisons comparisons, PatternCounts counts, double[][] u, double[][] mStart,
+                          boolean[] estimate, boolean[] useFixed, double lambdaStart, double denominator,
+                          int maxIterations, double tolerance, double priorMatches, double lambdaPrior,
+                          Differences differences, Households households) {
         int c = comparisons.count();
         double[] g = differences.start().clone();
         double[][] base = ModelParameters.deepCopy(differences.base() != null ? differences.base() : mStart);
@@ -121,6 +166,21 @@ public final class EmTrainer {
             }
         }
         double lambda = Math.min(0.5, Math.max(lambdaStart, 1e-12));
+        List<HouseholdClass> classes = households.start();
+        int kinds = classes.size();
+        // per pattern, a bit per household class it can belong to
+        int[] eligible = new int[patterns.length];
+        for (int p = 0; p < patterns.length && kinds > 0; p++) {
+            for (int j = 0; j < kinds; j++) {
+                eligible[p] |= classes.get(j).eligible(patterns[p]) ? 1 << j : 0;
+            }
+        }
+        double[][][] h = new double[kinds][][];
+        double[] lambdaH = new double[kinds];
+        for (int j = 0; j < kinds; j++) {
+            h[j] = classes.get(j).h();
+            lambdaH[j] = classes.get(j).lambda();
+        }
         int iteration = 0;
         boolean converged = false;
         while (iteration < maxIterations && !converged) {
@@ -134,12 +194,36 @@ public final class EmTrainer {
                     }
                 }
             }
-            double logPrior = Math.log(lambda / (1 - lambda));
+            double others = 1 - lambda;
+            for (double l : lambdaH) {
+                others -= l;
+            }
+            double logPrior = Math.log(lambda / others);
             DifferenceCount correction = DifferenceCount.of(counted, g, base, m);
             double[][] agree = new double[c][];
             double[] present = new double[c];
             for (int k = 0; k < c; k++) {
                 agree[k] = new double[m[k].length];
+            }
+            // per household class: log(h / u) by comparison and level, its prior, and its expected counts
+            double[][][] logRatioH = new double[kinds][c][];
+            double[][][] agreeH = new double[kinds][c][];
+            double[][] presentH = new double[kinds][c];
+            double[] logPriorH = new double[kinds];
+            double[] expectedHouseholds = new double[kinds];
+            double[] scoreH = new double[kinds];
+            for (int j = 0; j < kinds; j++) {
+                logPriorH[j] = Math.log(lambdaH[j] / others);
+                for (int k = 0; k < c; k++) {
+                    logRatioH[j][k] = new double[m[k].length];
+                    agreeH[j][k] = new double[m[k].length];
+                    if (estimate[k] || useFixed[k]) {
+                        for (int l = 1; l < m[k].length; l++) {
+                            logRatioH[j][k][l] = h[j][k][l] > 0 ? Math.log(h[j][k][l] / u[k][l])
+                                    : Double.NEGATIVE_INFINITY;
+                        }
+                    }
+                }
             }
             double expectedMatches = 0;
             for (int p = 0; p < patterns.length; p++) {
@@ -151,7 +235,44 @@ public final class EmTrainer {
                 if (correction.enabled()) {
                     score += correction.weight(patterns[p]) * LN2;
                 }
-                double w = score > 0 ? 1.0 / (1.0 + Math.exp(-score)) : Math.exp(score) / (1.0 + Math.exp(score));
+                double w;
+                int mask = eligible[p];
+                if (mask != 0) {
+                    // several classes: match (score), household classes (scoreH), other (0), all against "other"
+                    double top = Math.max(0, score);
+                    for (int j = 0; j < kinds; j++) {
+                        if ((mask & (1 << j)) != 0) {
+                            double sh = logPriorH[j];
+                            for (int k = 0; k < c; k++) {
+                                sh += logRatioH[j][k][lv[k]];
+                            }
+                            scoreH[j] = sh;
+                            top = Math.max(top, sh);
+                        }
+                    }
+                    double sum = Math.exp(-top) + Math.exp(score - top);
+                    for (int j = 0; j < kinds; j++) {
+                        if ((mask & (1 << j)) != 0) {
+                            scoreH[j] = Math.exp(scoreH[j] - top);
+                            sum += scoreH[j];
+                        }
+                    }
+                    w = Math.exp(score - top) / sum;
+                    for (int j = 0; j < kinds; j++) {
+                        if ((mask & (1 << j)) != 0) {
+                            double weightedH = scoreH[j] / sum * n[p];
+                            expectedHouseholds[j] += weightedH;
+                            for (int k = 0; k < c; k++) {
+                                if ((estimate[k] || useFixed[k]) && lv[k] != 0) {
+                                    agreeH[j][k][lv[k]] += weightedH;
+                                    presentH[j][k] += weightedH;
+                                }
+                            }
+                        }
+                    }
+                } else {
+                    w = score > 0 ? 1.0 / (1.0 + Math.exp(-score)) : Math.exp(score) / (1.0 + Math.exp(score));
+                }
                 posterior[p] = w;
                 double weighted = w * n[p];
                 expectedMatches += weighted;
@@ -174,6 +295,19 @@ public final class EmTrainer {
             newLambda = Math.min(newLambda, 0.5);
             double delta = Math.abs(newLambda - lambda) / lambda;
             lambda = newLambda;
+            if (households.estimate()) {
+                for (int j = 0; j < kinds; j++) {
+                    double next = Math.min(Math.max(expectedHouseholds[j], 1e-3) / denominator, 0.5);
+                    delta = Math.max(delta, Math.abs(next - lambdaH[j]) / lambdaH[j]);
+                    lambdaH[j] = next;
+                    for (int k = 0; k < c; k++) {
+                        if ((estimate[k] || useFixed[k]) && !classes.get(j).asStrangers(k)) {
+                            delta = Math.max(delta, updateH(comparisons, k, h[j][k], agreeH[j][k], presentH[j][k],
+                                    u[k], households.centers().get(j)[k], households.priorPairs()));
+                        }
+                    }
+                }
+            }
             for (int k = 0; k < c; k++) {
                 if (estimate[k]) {
                     delta = Math.max(delta, updateM(comparisons, k, m[k], agree[k], present[k], u[k], priorMatches));
@@ -190,7 +324,44 @@ public final class EmTrainer {
             }
             converged = delta < tolerance;
         }
-        return new Fit(m, lambda, iteration, converged, g, base);
+        List<HouseholdClass> fitted = new ArrayList<>();
+        for (int j = 0; j < kinds; j++) {
+            fitted.add(classes.get(j).with(h[j], lambdaH[j]));
+        }
+        return new Fit(m, lambda, iteration, converged, g, base, fitted);
+    }
+
+    /**
+     * M-step for the household shares of one comparison, drawn towards {@code center} by {@code prior} household
+     * pairs; neutral levels keep {@code h = u} (weight 0 against households too). Returns the largest change.
+     */
+    private static double updateH(CompiledComparisons comparisons, int k, double[] h, double[] agree, double present,
+                                  double[] u, double[] center, double prior) {
+        double neutralMass = 0;
+        double neutralU = 0;
+        double centerFree = 0;
+        for (int l = 1; l < h.length; l++) {
+            if (comparisons.isNeutral(k, l)) {
+                neutralMass += agree[l];
+                neutralU += u[l];
+            } else {
+                centerFree += center[l];
+            }
+        }
+        double estimated = present - neutralMass;
+        double delta = 0;
+        for (int l = 1; l < h.length; l++) {
+            double v;
+            if (comparisons.isNeutral(k, l)) {
+                v = u[l];
+            } else {
+                double c = centerFree > 0 ? center[l] / centerFree : 0;
+                v = (1 - neutralU) * (agree[l] + prior * c) / (estimated + prior);
+            }
+            delta = Math.max(delta, Math.abs(v - h[l]));
+            h[l] = v;
+        }
+        return delta;
     }
 
     private static boolean[][] neutral(CompiledComparisons comparisons) {

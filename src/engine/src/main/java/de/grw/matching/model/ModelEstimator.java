@@ -3,8 +3,10 @@ package de.grw.matching.model;
 import de.grw.common.CancellationToken;
 import de.grw.matching.blocking.Blocker;
 import de.grw.matching.compare.CompiledComparisons;
+import de.grw.matching.util.LongList;
 import de.grw.profile.BlockingRuleSpec;
 import de.grw.profile.ComparisonSpec;
+import de.grw.profile.HouseholdSpec;
 import de.grw.profile.KeyPartSpec;
 import de.grw.profile.MatchProfile;
 import de.grw.profile.ModelSpec;
@@ -35,12 +37,14 @@ public final class ModelEstimator {
     }
 
     /**
-     * @param comparePairs computes the comparison vectors of pairs
+     * @param candidates     the candidate pairs' comparison vectors, counted
+     * @param candidatePairs the candidate pairs, sorted
+     * @param comparePairs   computes the comparison vectors of pairs
      */
     public static ModelParameters estimate(MatchProfile profile, CompiledComparisons comparisons, Blocker blocker,
-                                           PatternCounts candidates, double[][] u, double totalPairs,
-                                           int recordCount, Function<long[], long[]> comparePairs,
-                                           CancellationToken cancel) {
+                                           PatternCounts candidates, long[] candidatePairs, double[][] u,
+                                           double totalPairs, int recordCount,
+                                           Function<long[], long[]> comparePairs, CancellationToken cancel) {
         ModelSpec spec = profile.model();
         int c = comparisons.count();
         boolean useReference = spec.priorMatches() > 0;
@@ -55,6 +59,11 @@ public final class ModelEstimator {
         int iterations = 0;
         boolean converged = true;
         double[][] m;
+        if (profile.training().isEmpty() && spec.household() != null) {
+            PatternCounts seen = withHouseholdPairs(spec.household(), blocker, candidates, candidatePairs,
+                    comparePairs, cancel);
+            return withHouseholds(profile, comparisons, seen, u, mStart, lambdaStart, totalPairs, lambdaPrior);
+        }
         if (profile.training().isEmpty()) {
             return staged(profile, comparisons, candidates, u, mStart, lambdaStart, totalPairs, lambdaPrior);
         }
@@ -149,6 +158,73 @@ public final class ModelEstimator {
         }
         return new ModelParameters(comparisons.names(), labels(comparisons), fit.m(), u, fit.lambda(), iterations,
                 converged, one.differences(counted));
+    }
+
+    /**
+     * EM with three classes (matches, household pairs, other pairs, see {@link HouseholdClass}) over the candidate
+     * pairs, all comparisons at once: household members fall into their own class instead of posing as matches, so
+     * the m of "different given name", "opposite sex" or "different tax id" is learnt from duplicates alone. The
+     * difference-count correction is learnt once the independent model has settled, as in {@link #staged}.
+     */
+    private static ModelParameters withHouseholds(MatchProfile profile, CompiledComparisons comparisons,
+                                                  PatternCounts candidates, double[][] u, double[][] mStart,
+                                                  double lambdaStart, double totalPairs, double lambdaPrior) {
+        ModelSpec spec = profile.model();
+        int c = comparisons.count();
+        boolean[] all = new boolean[c];
+        boolean[] none = new boolean[c];
+        java.util.Arrays.fill(all, true);
+        EmTrainer.Households households = EmTrainer.Households.starting(
+                Households.start(spec.household(), comparisons, u, candidates, totalPairs),
+                spec.household().priorPairs());
+        EmTrainer.Fit fit = EmTrainer.fit(comparisons, candidates, u, mStart, all, none, lambdaStart, totalPairs,
+                spec.maxIterations(), spec.tolerance(), spec.priorMatches(), lambdaPrior,
+                EmTrainer.Differences.NONE, households);
+        int iterations = fit.iterations();
+        boolean converged = fit.converged();
+        int[] counted = counted(profile, comparisons);
+        if (counted.length > 0) {
+            fit = EmTrainer.fit(comparisons, candidates, u, fit.m(), all, none, fit.lambda(), totalPairs,
+                    spec.maxIterations(), spec.tolerance(), spec.priorMatches(), lambdaPrior,
+                    EmTrainer.Differences.after(counted, fit, true), households.after(fit, true));
+            iterations += fit.iterations();
+            converged &= fit.converged();
+        }
+        return new ModelParameters(comparisons.names(), labels(comparisons), fit.m(), u, fit.lambda(), iterations,
+                converged, fit.differences(counted), fit.households());
+    }
+
+    /**
+     * The candidates' comparison vectors and those of the pairs of one household that are no candidates, found by the
+     * household blocking rules ({@link HouseholdSpec#blocking}): EM then sees every household pair, whichever
+     * candidates blocking lets in, while only the candidates are scored and clustered. Above
+     * {@link HouseholdSpec#samplePairs} such pairs an even sample of them is compared and counted for all.
+     */
+    static PatternCounts withHouseholdPairs(HouseholdSpec spec, Blocker blocker, PatternCounts candidates,
+                                            long[] candidatePairs, Function<long[], long[]> comparePairs,
+                                            CancellationToken cancel) {
+        if (spec.blocking().isEmpty()) {
+            return candidates;
+        }
+        LongList extra = new LongList(1024);
+        for (BlockingRuleSpec rule : spec.blocking()) {
+            for (long pair : blocker.pairsOf(rule, Integer.MAX_VALUE, cancel)) {
+                if (java.util.Arrays.binarySearch(candidatePairs, pair) < 0) {
+                    extra.add(pair);
+                }
+            }
+        }
+        long[] pairs = extra.toArray();
+        int distinct = LongList.sortUnique(pairs, pairs.length);
+        if (distinct == 0) {
+            return candidates;
+        }
+        int sample = Math.min(distinct, spec.samplePairs());
+        long[] drawn = new long[sample];
+        for (int i = 0; i < sample; i++) {
+            drawn[i] = pairs[(int) ((long) i * distinct / sample)];
+        }
+        return candidates.plus(PatternCounts.of(comparePairs.apply(drawn)), (double) distinct / sample);
     }
 
     /** Indices of the comparisons named in the model's {@code differences}. */

@@ -17,9 +17,18 @@ import java.util.List;
  * @param converged   whether EM converged within its iteration limit
  * @param differences correction for differences that occur together among matches ({@link DifferenceCount#NONE}:
  *                    none)
+ * @param households  the household classes (none: the two-class model); {@code lambda}, their shares and the
+ *                    share of other pairs add up to 1
  */
 public record ModelParameters(List<String> comparisons, List<List<String>> labels, double[][] m, double[][] u,
-                              double lambda, int iterations, boolean converged, DifferenceCount differences) {
+                              double lambda, int iterations, boolean converged, DifferenceCount differences,
+                              List<HouseholdClass> households) {
+
+    /** A model without household class. */
+    public ModelParameters(List<String> comparisons, List<List<String>> labels, double[][] m, double[][] u,
+                           double lambda, int iterations, boolean converged, DifferenceCount differences) {
+        this(comparisons, labels, m, u, lambda, iterations, converged, differences, List.of());
+    }
 
     /** A model without difference-count correction. */
     public ModelParameters(List<String> comparisons, List<List<String>> labels, double[][] m, double[][] u,
@@ -29,6 +38,8 @@ public record ModelParameters(List<String> comparisons, List<List<String>> label
 
     public ModelParameters {
         differences = differences == null ? DifferenceCount.NONE : differences;
+        households = households == null ? List.of()
+                : households.stream().filter(HouseholdClass::enabled).toList();
         comparisons = List.copyOf(comparisons);
         labels = labels.stream().map(List::copyOf).toList();
         m = deepCopy(m);
@@ -55,9 +66,37 @@ public record ModelParameters(List<String> comparisons, List<List<String>> label
         return w;
     }
 
-    /** Prior match weight {@code log2(lambda / (1 - lambda))}. */
+    /** Prior match weight against other pairs: {@code log2(lambda / (1 - lambda - sum lambda_H))}. */
     public double priorWeight() {
-        return log2(lambda / (1 - lambda));
+        return log2(lambda / (1 - lambda - householdShare()));
+    }
+
+    /** Share of all household classes among all record pairs. */
+    public double householdShare() {
+        double sum = 0;
+        for (HouseholdClass h : households) {
+            sum += h.lambda();
+        }
+        return sum;
+    }
+
+    /** Prior match weight against household class {@code j}: {@code log2(lambda / lambda_j)}. */
+    public double householdPriorWeight(int j) {
+        return log2(lambda / households.get(j).lambda());
+    }
+
+    /** Weights of all levels against household class {@code j}, {@code log2(m / h)}: {@code [comparison][level]}. */
+    public double[][] householdWeights(int j) {
+        HouseholdClass household = households.get(j);
+        double[][] w = new double[m.length][];
+        for (int c = 0; c < m.length; c++) {
+            w[c] = new double[m[c].length];
+            for (int l = 1; l < m[c].length; l++) {
+                double h = household.h(c, l);
+                w[c][l] = h > 0 ? log2(m[c][l] / h) : Double.POSITIVE_INFINITY;
+            }
+        }
+        return w;
     }
 
     public double m(int comparison, int level) {
@@ -77,6 +116,20 @@ public record ModelParameters(List<String> comparisons, List<List<String>> label
             for (int l = 1; l < m[c].length; l++) {
                 lines.add(String.format("  %-20s %-28s m=%.4f u=%.6f weight=%+.2f", comparisons.get(c),
                         labels.get(c).get(l), m[c][l], u[c][l], weight(c, l)));
+            }
+        }
+        for (int j = 0; j < households.size(); j++) {
+            HouseholdClass household = households.get(j);
+            lines.add(String.format("household class %s: lambda = %.3g (match against it: weight %.2f)",
+                    household.name(), household.lambda(), householdPriorWeight(j)));
+            for (int c = 0; c < comparisons.size(); c++) {
+                for (int l = 1; l < m[c].length; l++) {
+                    if (household.h(c, l) > 0) {
+                        lines.add(String.format("  %-9s %-20s %-28s h=%.4f weight=%+.2f", household.name(),
+                                comparisons.get(c), labels.get(c).get(l), household.h(c, l),
+                                log2(m[c][l] / household.h(c, l))));
+                    }
+                }
             }
         }
         if (differences.enabled()) {

@@ -33,6 +33,33 @@ public record PatternCounts(long[] patterns, long[] counts) {
         return new PatternCounts(patterns, counts);
     }
 
+    /**
+     * These counts plus another set's, each of the other's counts multiplied by {@code factor} (a sample counted for
+     * the pairs it was drawn from) and rounded.
+     */
+    public PatternCounts plus(PatternCounts other, double factor) {
+        long[] p = new long[patterns.length + other.patterns.length];
+        long[] c = new long[p.length];
+        int i = 0;
+        int j = 0;
+        int w = 0;
+        while (i < patterns.length || j < other.patterns.length) {
+            long scaled = j < other.patterns.length ? Math.max(1, Math.round(other.counts[j] * factor)) : 0;
+            if (j >= other.patterns.length || (i < patterns.length && patterns[i] < other.patterns[j])) {
+                p[w] = patterns[i];
+                c[w++] = counts[i++];
+            } else if (i >= patterns.length || other.patterns[j] < patterns[i]) {
+                p[w] = other.patterns[j++];
+                c[w++] = scaled;
+            } else {
+                p[w] = patterns[i];
+                c[w++] = counts[i++] + scaled;
+                j++;
+            }
+        }
+        return new PatternCounts(Arrays.copyOf(p, w), Arrays.copyOf(c, w));
+    }
+
     public int size() {
         return patterns.length;
     }

@@ -19,6 +19,10 @@ public final class Scorer {
     private final double minTermFrequency;
     private final double priorRecords;
     private final DifferenceCount differences;
+    private final HouseholdClass[] households;
+    /** Per household class, weights against it {@code log2(m / h)} by comparison and level. */
+    private final double[][][] householdWeights;
+    private final double[] householdPriors;
 
     public Scorer(CompiledComparisons comparisons, ModelParameters model, double minTermFrequency) {
         this(comparisons, model, minTermFrequency, 0);
@@ -36,6 +40,13 @@ public final class Scorer {
         this.weights = model.weights();
         this.differences = model.differences();
         this.prior = model.priorWeight();
+        this.households = model.households().toArray(new HouseholdClass[0]);
+        this.householdWeights = new double[households.length][][];
+        this.householdPriors = new double[households.length];
+        for (int j = 0; j < households.length; j++) {
+            householdWeights[j] = model.householdWeights(j);
+            householdPriors[j] = model.householdPriorWeight(j);
+        }
         this.minTermFrequency = minTermFrequency;
     }
 
@@ -47,7 +58,11 @@ public final class Scorer {
         return comparisons;
     }
 
-    /** The match weight of a pair with the given comparison vector. */
+    /**
+     * The match weight of a pair with the given comparison vector: {@code log2(P(match) / P(no match))}. For a pair
+     * that can belong to a household class ({@link HouseholdClass}) the alternative is a pair of that class or
+     * another pair: {@code -log2(2^-w_others + sum 2^-w_class)}.
+     */
     public double weight(long pattern, int a, int b) {
         double w = prior;
         for (int c = 0; c < weights.length; c++) {
@@ -57,7 +72,33 @@ public final class Scorer {
             }
             w += weights[c][level] + tfAdjustment(c, level, a, b);
         }
-        return w + differences.weight(pattern);
+        double correction = differences.weight(pattern);
+        for (int j = 0; j < households.length; j++) {
+            if (households[j].eligible(pattern)) {
+                w = combine(w, householdWeight(j, pattern));
+            }
+        }
+        return w + correction;
+    }
+
+    /** The weight against household class {@code j} alone, without the difference-count correction. */
+    private double householdWeight(int j, long pattern) {
+        double[][] hw = householdWeights[j];
+        double w = householdPriors[j];
+        for (int c = 0; c < hw.length; c++) {
+            int level = CompiledComparisons.level(pattern, c);
+            if (level != 0) {
+                w += hw[c][level];
+            }
+        }
+        return w;
+    }
+
+    /** {@code -log2(2^-a + 2^-b)}: the weight against either of two alternatives. */
+    static double combine(double a, double b) {
+        double low = Math.min(a, b);
+        double gap = Math.abs(a - b);
+        return low - ModelParameters.log2(1 + Math.pow(2, -gap));
     }
 
     /** Probability from a match weight. */
@@ -95,22 +136,79 @@ public final class Scorer {
 
     /**
      * Each comparison's contribution to a pair's weight, in profile order, followed by the difference-count
-     * correction ({@link DifferenceCount#NAME}) when the model has one.
+     * correction ({@link DifferenceCount#NAME}) when the model has one. The lines weigh the pair against its most
+     * likely alternative ({@link Contribution#versus()}): two people taken at random, or, for a pair that looks most
+     * like two people of one household, a pair of that household class ("gleicher Haushalt: Vornamen verschieden
+     * -9,3"). With {@link #priorWeight(long, int, int)} they add up to {@link #weight}.
      */
     public List<Contribution> explain(long pattern, int a, int b) {
         List<Contribution> out = new ArrayList<>(weights.length + 1);
+        int versusClass = versus(pattern, a, b);
+        String versus = versusClass < 0 ? Contribution.OTHERS : households[versusClass].name();
         for (int c = 0; c < weights.length; c++) {
             int level = CompiledComparisons.level(pattern, c);
-            double tf = level == 0 ? 0.0 : tfAdjustment(c, level, a, b);
-            double w = level == 0 ? 0.0 : weights[c][level] + tf;
-            out.add(new Contribution(comparisons.name(c), comparisons.label(c, level), w, tf != 0.0));
+            double tf = level == 0 || versusClass >= 0 ? 0.0 : tfAdjustment(c, level, a, b);
+            double w = level == 0 ? 0.0
+                    : versusClass >= 0 ? householdWeights[versusClass][c][level] : weights[c][level] + tf;
+            out.add(new Contribution(comparisons.name(c), comparisons.label(c, level), w, tf != 0.0, versus));
         }
         if (differences.enabled()) {
             out.add(new Contribution(DifferenceCount.NAME,
                     differences.applies(pattern) ? differences.label(pattern) : "missing",
-                    differences.weight(pattern), false));
+                    differences.weight(pattern), false, versus));
         }
         return out;
+    }
+
+    /**
+     * The most likely alternative to a match: the index of a household class, or -1 for two people taken at random.
+     */
+    public int versus(long pattern, int a, int b) {
+        int best = -1;
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < households.length; j++) {
+            if (households[j].eligible(pattern)) {
+                double w = householdWeight(j, pattern);
+                if (w < lowest) {
+                    lowest = w;
+                    best = j;
+                }
+            }
+        }
+        return best < 0 || lowest >= weightAgainstOthers(pattern, a, b) ? -1 : best;
+    }
+
+    private double weightAgainstOthers(long pattern, int a, int b) {
+        double w = prior;
+        for (int c = 0; c < weights.length; c++) {
+            int level = CompiledComparisons.level(pattern, c);
+            if (level != 0) {
+                w += weights[c][level] + tfAdjustment(c, level, a, b);
+            }
+        }
+        return w;
+    }
+
+    /**
+     * The prior weight of one pair's explanation: against the alternative its lines refer to ({@link #versus}),
+     * plus the share of the other alternatives (at most a few bits, none for a pair that cannot belong to a
+     * household); with the lines it adds up to the pair's weight.
+     */
+    public double priorWeight(long pattern, int a, int b) {
+        double others = weightAgainstOthers(pattern, a, b);
+        double all = others;
+        boolean eligible = false;
+        for (int j = 0; j < households.length; j++) {
+            if (households[j].eligible(pattern)) {
+                all = combine(all, householdWeight(j, pattern));
+                eligible = true;
+            }
+        }
+        if (!eligible) {
+            return prior;
+        }
+        int v = versus(pattern, a, b);
+        return v < 0 ? prior + all - others : householdPriors[v] + all - householdWeight(v, pattern);
     }
 
     /** Names of the lines {@link #explain} returns, in order. */
@@ -122,7 +220,7 @@ public final class Scorer {
         return names;
     }
 
-    /** The prior weight shared by all pairs. */
+    /** The prior weight against two people taken at random (shared by all pairs not weighed against households). */
     public double priorWeight() {
         return prior;
     }

@@ -60,8 +60,10 @@ public final class MatchOutputs {
     }
 
     /**
-     * Scored candidate pairs with probability, match weight, whether they share a cluster, and for each
-     * comparison the level reached and its weight in bits: why the pair was proposed.
+     * Scored candidate pairs with probability, match weight, whether they share a cluster, what the pair is weighed
+     * against ({@code others}: two people taken at random; or a household class such as {@code household} or
+     * {@code twins}), the prior weight, and for each comparison the level reached and its weight in bits: why the pair
+     * was proposed. Prior and weights add up to the match weight.
      *
      * @param minProbability pairs below this probability are left out (0 writes all candidate pairs)
      * @param raw            cells exactly as read, not neutralised against formula injection
@@ -71,17 +73,17 @@ public final class MatchOutputs {
             throws IOException {
         RecordTable table = result.records().table();
         Scorer scorer = result.scorer();
-        List<String> comparisons = scorer.explanationNames();
+        List<String> comparisons = result.explanationNames();
         long[] written = {0};
         AtomicFiles.write(file, out -> {
             Writer w = writer(out);
             StringBuilder header = new StringBuilder(
-                    "source_a,record_id_a,source_b,record_id_b,probability,match_weight,same_cluster,prior_weight");
+                    "source_a,record_id_a,source_b,record_id_b,probability,match_weight,same_cluster,versus,"
+                            + "prior_weight");
             for (String c : comparisons) {
                 header.append(',').append(cell(c + "_level", raw)).append(',').append(cell(c + "_weight", raw));
             }
             w.write(header.append('\n').toString());
-            String prior = number("%.3f", scorer.priorWeight(), raw);
             StringBuilder line = new StringBuilder(256);
             for (int i = 0; i < result.pairCount(); i++) {
                 double p = result.probability(i);
@@ -96,8 +98,11 @@ public final class MatchOutputs {
                         .append(cell(table.recordId(b), raw)).append(',')
                         .append(number("%.6f", p, raw)).append(',')
                         .append(number("%.3f", result.weight(i), raw)).append(',')
-                        .append(result.clusterOf(a) == result.clusterOf(b)).append(',').append(prior);
-                for (Contribution c : result.explain(i)) {
+                        .append(result.clusterOf(a) == result.clusterOf(b)).append(',');
+                List<Contribution> explanation = result.explain(i);
+                line.append(explanation.isEmpty() ? Contribution.OTHERS : explanation.get(0).versus()).append(',')
+                        .append(number("%.3f", result.priorWeight(i), raw));
+                for (Contribution c : explanation) {
                     line.append(',').append(c.level()).append(',')
                             .append(number("%.3f", c.weight(), raw));
                 }

@@ -7,7 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.grw.matching.data.PreparedRecords;
+import de.grw.matching.TestRecords;
+import de.grw.matching.compare.CompiledComparisons;
 import de.grw.profile.ContradictionSpec;
+import de.grw.profile.MatchProfile;
+import de.grw.profile.ProfileLoader;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -75,6 +79,56 @@ class ContradictionsTest {
         assertThat(c.cannotLink(0, 1)).isFalse();
         assertThat(c.cannotLink(0, 2)).isTrue();
         assertThat(Contradictions.bind(List.of(), r)).isSameAs(PairConstraint.NONE);
+    }
+
+    @Test
+    void steuerIdCheckDigit() {
+        assertThat(SteuerId.valid("86095742719")).isTrue();
+        assertThat(SteuerId.valid("47036892816")).isTrue();
+        assertThat(SteuerId.valid("86095742718")).as("wrong check digit").isFalse();
+        assertThat(SteuerId.valid("06095742719")).as("leading zero").isFalse();
+        assertThat(SteuerId.valid("8609574271")).isFalse();
+        assertThat(SteuerId.valid(null)).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "19500312, 19880701, true",
+        "19500312, 19650312, true",
+        "19500312, 19640101, false",
+        "19860312, 19680312, false",
+        "19510312, 19810312, false",
+        "19500312, 00000312, false",
+        "19500312, 1950, false"})
+    void birthYearsAGenerationApartThatAreNoTypoOfEachOther(String a, String b, boolean expected) {
+        assertThat(Contradictions.yearsApart(a, b, 15)).isEqualTo(expected);
+        assertThat(Contradictions.yearsApart(b, a, 15)).isEqualTo(expected);
+    }
+
+    @Test
+    void directRulesForbidTheLinkItselfUnlessOtherEvidenceSaysOtherwise() {
+        MatchProfile profile = ProfileLoader.defaultProfile();
+        PreparedRecords r = TestRecords.prepare(profile, List.of(
+                row("family_name", "Vogler", "given_names", "Lena", "sex", "w", "tax_id", "86095742719",
+                        "birth_date", "2003-04-19"),
+                row("family_name", "Vogler", "given_names", "Leon", "sex", "m", "birth_date", "2003-04-19"),
+                row("family_name", "Vogler", "given_names", "Lena", "sex", "m", "tax_id", "86095742719",
+                        "birth_date", "2003-04-19"),
+                row("family_name", "Vogler", "given_names", "Lena", "sex", "w", "tax_id", "47036892816",
+                        "birth_date", "2003-04-19"),
+                row("family_name", "Vogler", "given_names", "Lena", "sex", "w", "birth_date", "1971-08-02"),
+                row("family_name", "Vogler", "given_names", "Lena", "sex", "w", "birth_date", "1971-04-19"),
+                row("family_name", "Vogler", "given_names", "Lena", "sex", "w", "tax_id", "12345678901",
+                        "birth_date", "2003-04-19")));
+        Contradictions.Bound bound = Contradictions.bind(profile.contradictions(), r,
+                CompiledComparisons.compile(profile, r));
+        assertThat(bound.directReason(0, 1)).as("opposite sex").isEqualTo("sex_differs");
+        assertThat(bound.forbidsDirectLink(0, 2)).as("opposite sex, but the same tax id").isFalse();
+        assertThat(bound.directReason(0, 3)).as("two valid tax ids").isEqualTo("tax_id_identifier_differs");
+        assertThat(bound.directReason(0, 4)).as("a generation apart").isEqualTo("birth_date_years_apart");
+        assertThat(bound.forbidsDirectLink(0, 5)).as("day and month agree: one wrong year").isFalse();
+        assertThat(bound.forbidsDirectLink(0, 6)).as("12345678901 has no valid check digit").isFalse();
+        assertThat(bound.chain().cannotLink(0, 6)).as("but it still stops chains").isTrue();
     }
 
     @Test

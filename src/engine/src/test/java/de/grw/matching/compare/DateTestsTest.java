@@ -82,6 +82,20 @@ class DateTestsTest {
         assertThat(passes("date_two_parts", a, b)).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "1850-03-12, 1851-11-30, 1, true",
+        "1850-03-12, 1852-03-12, 1, false",
+        "1850-00-00, 1849-05-01, 1, true",
+        "1850-03-12, 1860-03-12, 10, true",
+        "0000-03-12, 1850-03-12, 10, false"})
+    void yearsWithinIgnoresMonthAndDay(String a, String b, int years, boolean expected) {
+        PreparedRecords r = person(row("birth_date", a), row("birth_date", b));
+        BoundTest t = LevelTests.create("date_years_within", Map.of("field", "birth_date", "years", years)).bind(r);
+        assertThat(t.test(0, 1)).isEqualTo(expected);
+        assertThat(t.test(1, 0)).isEqualTo(expected);
+    }
+
     @Test
     void aMissingDateNeverPasses() {
         PreparedRecords r = person(row("birth_date", "1950-03-12"), row());

@@ -76,6 +76,61 @@ class LevelTestsTest {
     }
 
     @Test
+    void crossWithOneEditFindsAMistypedBirthNameButLeavesTheFamilyNameToItsOwnLevels() {
+        PreparedRecords r = person(
+                row("family_name", "Schmidt", "birth_name", "geb. Braun"),
+                row("family_name", "Brgaun"),
+                row("family_name", "Schmitd"),
+                row("family_name", "Weber", "birth_name", "Brauns"),
+                row("family_name", "Bruan"));
+        BoundTest fuzzy = bind(r, "cross", Map.of("fields", List.of("family_name", "birth_name"), "max", 1));
+        BoundTest exact = bind(r, "cross", Map.of("fields", List.of("family_name", "birth_name")));
+        assertThat(exact.test(0, 1)).isFalse();
+        assertThat(fuzzy.test(0, 1)).as("geb. Braun against Brgaun").isTrue();
+        assertThat(fuzzy.test(1, 0)).isTrue();
+        assertThat(fuzzy.test(0, 2)).as("a typo in the family name itself is the family name's one_typo level")
+                .isFalse();
+        assertThat(fuzzy.test(0, 3)).as("two birth names one edit apart").isTrue();
+        assertThat(fuzzy.test(0, 4)).as("a swap of neighbours is one edit").isTrue();
+    }
+
+    @Test
+    void crossAcrossComparesAFieldOnlyWithTheOthers() {
+        PreparedRecords r = person(
+                row("given_names", "Weedon"),
+                row("given_names", "Margaret", "family_name", "Weedon"),
+                row("given_names", "Margaret", "family_name", "Smith"));
+        BoundTest across = bind(r, "cross", Map.of("fields", List.of("given_names", "family_name"), "across", true));
+        assertThat(across.test(0, 1)).as("the family name written as given name").isTrue();
+        assertThat(across.test(1, 0)).isTrue();
+        assertThat(across.test(1, 2)).as("the same given name is the given-name comparison's own business").isFalse();
+    }
+
+    @Test
+    void nameVariantsAreCallNamesAndShortForms() {
+        PreparedRecords r = person(
+                row("given_names", "Johannes"), row("given_names", "Hans-Peter"), row("given_names", "Jürgen"),
+                row("given_names", "William"), row("given_names", "BILL"), row("given_names", "Fritz"),
+                row("given_names", "Friedrich Wilhelm"), row("given_names", "Willi"));
+        BoundTest variant = bind(r, "name_variant", Map.of("field", "given_names"));
+        assertThat(variant.test(0, 1)).as("Hans for Johannes, in a double name").isTrue();
+        assertThat(variant.test(0, 2)).isFalse();
+        assertThat(variant.test(3, 4)).as("Bill for William").isTrue();
+        assertThat(variant.test(5, 6)).as("Fritz for Friedrich").isTrue();
+        assertThat(variant.test(6, 7)).as("Willi for Wilhelm").isTrue();
+        assertThat(variant.test(0, 0)).as("the same name is no variant of itself").isFalse();
+        assertThat(variant.test(1, 1)).isFalse();
+    }
+
+    @Test
+    void firstTokenIsTheOutwardCodeOfAPostcode() {
+        PreparedRecords r = person(row("city", "TQ13 8DF"), row("city", "tq13 8hu"), row("city", "tq1 8df"));
+        BoundTest first = bind(r, "first_token", Map.of("field", "city"));
+        assertThat(first.test(0, 1)).isTrue();
+        assertThat(first.test(0, 2)).isFalse();
+    }
+
+    @Test
     void swappedNeedsBothFieldsExchanged() {
         PreparedRecords r = person(
                 row("given_names", "Hans", "family_name", "Müller"),

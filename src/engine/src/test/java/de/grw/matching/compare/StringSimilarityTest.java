@@ -131,6 +131,51 @@ class StringSimilarityTest {
     }
 
     @Test
+    void oneEditFastPathAgreesWithTheDistanceTable() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int n = 0; n < 200_000; n++) {
+            String a = randomWord(random);
+            String b = random.nextBoolean() ? randomWord(random) : mutate(a, random);
+            assertThat(StringSimilarity.damerauAtMost(a, b, 1)).as(a + " / " + b)
+                    .isEqualTo(StringSimilarity.damerau(a, b, 1) <= 1);
+        }
+    }
+
+    private static String randomWord(java.util.SplittableRandom random) {
+        StringBuilder sb = new StringBuilder();
+        int len = random.nextInt(7);
+        for (int i = 0; i < len; i++) {
+            sb.append((char) ('a' + random.nextInt(3)));
+        }
+        return sb.toString();
+    }
+
+    private static String mutate(String a, java.util.SplittableRandom random) {
+        StringBuilder sb = new StringBuilder(a);
+        int pos = a.isEmpty() ? 0 : random.nextInt(a.length());
+        switch (random.nextInt(4)) {
+            case 0 -> sb.insert(pos, (char) ('a' + random.nextInt(3)));
+            case 1 -> {
+                if (!a.isEmpty()) {
+                    sb.deleteCharAt(pos);
+                }
+            }
+            case 2 -> {
+                if (!a.isEmpty()) {
+                    sb.setCharAt(pos, (char) ('a' + random.nextInt(3)));
+                }
+            }
+            default -> {
+                if (a.length() > 1 && pos + 1 < a.length()) {
+                    sb.setCharAt(pos, a.charAt(pos + 1));
+                    sb.setCharAt(pos + 1, a.charAt(pos));
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
     void damerauAtMost() {
         assertThat(StringSimilarity.damerauAtMost("mueller", "muller", 1)).isTrue();
         assertThat(StringSimilarity.damerauAtMost("mueller", "mueller", 0)).isTrue();
