@@ -1,8 +1,11 @@
 package de.grw.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +30,44 @@ class ArchitectureTest {
         "de.grw.evaluation..", "de.grw.server..", "de.grw.spark.."};
 
     private static final JavaClasses CLASSES = importAll();
+
+    /** The desktop and the command line: they reach a workspace only through the service interfaces. */
+    private static final String[] CLIENTS = {"de.grw.ui..", "de.grw.cli.."};
+
+    /**
+     * Engine packages a front end may use whole, because they hold no workspace: the service interfaces, the
+     * shared kernel (texts, user-facing errors, progress and cancellation, atomic files), the match profile, and the
+     * readers of files and databases that the front end runs on its own inputs (preview, mapping, saved
+     * connections) before it hands the bytes to an import.
+     */
+    private static final String[] CLIENT_LIBRARIES = {"de.grw.api", "de.grw.common", "de.grw.profile",
+        "de.grw.importing"};
+
+    /**
+     * Engine values the service interfaces take and return, with their nested types: the review's read models and
+     * decision commands, the statuses, roles and permissions, the governance settings, journal entries and their
+     * check, the export's options and result. Records and enums; each travels as JSON (ApiJsonRoundTripTest).
+     * Besides, {@code JournalFile} verifies an exported journal file, which needs no workspace. The decision commands
+     * use repositories in their {@code apply} and {@code revert}, which need a transaction only the engine opens; a
+     * front end builds them and hands them to {@code ReviewApi.propose}. {@code ExplanationText} turns a pair's
+     * explanation keys into the clerk's words (a resource bundle, no workspace), the same in every front end.
+     */
+    private static final Set<String> CLIENT_VALUES = Set.of(
+            "de.grw.review.ReviewViews", "de.grw.review.MemberRecord", "de.grw.review.GoldenValue",
+            "de.grw.review.FieldChoice", "de.grw.review.ComparisonTable", "de.grw.review.Equality",
+            "de.grw.review.DecisionKind", "de.grw.review.DecisionState", "de.grw.review.DecisionPayload",
+            "de.grw.review.DecisionCommand", "de.grw.review.MergeCommand", "de.grw.review.NotDuplicateCommand",
+            "de.grw.review.SplitCommand", "de.grw.review.DeferCommand", "de.grw.review.ExplanationText",
+            "de.grw.workspace.ClusterStatus", "de.grw.workspace.GovernanceConfig",
+            "de.grw.rights.Role", "de.grw.rights.Permission", "de.grw.rights.AccessDeniedException",
+            "de.grw.journal.JournalEntry", "de.grw.journal.JournalVerifier", "de.grw.journal.JournalFile",
+            "de.grw.export.ExportFormat", "de.grw.export.ExportOptions", "de.grw.export.ExportResult");
+
+    /**
+     * The one documented exception: {@code grw match} on files (no workspace: it reads the inputs and writes the
+     * clusters to files) runs the matching engine in the command line's own process.
+     */
+    private static final String FILE_MATCHING = "de.grw.cli.MatchCommand";
 
     private static JavaClasses importAll() {
         List<Path> outputs = new ArrayList<>();
@@ -112,6 +154,79 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.ResultSet")
                 .because("services and commands call repositories; SQL text lives in the store and the repositories "
                         + "(SQLite-only syntax in store.SqliteDialect), so that another store can replace them")
+                .check(CLASSES);
+    }
+
+    /** The top-level class of a class (itself, or the class a nested one is declared in), arrays by their element. */
+    private static String topLevel(JavaClass c) {
+        String name = (c.isArray() ? c.getBaseComponentType() : c).getName();
+        int nested = name.indexOf('$');
+        return nested < 0 ? name : name.substring(0, nested);
+    }
+
+    private static boolean inPackage(String className, String pkg) {
+        return className.startsWith(pkg + ".");
+    }
+
+    /** Engine classes that reach a store: the store, the repositories, and every class using them (the services). */
+    private static final DescribedPredicate<JavaClass> REACHES_THE_STORE = DescribedPredicate.describe(
+            "the store, a repository, or an engine class that uses one (a service implementation)", c -> {
+                if (isStoreOrRepository(c)) {
+                    return true;
+                }
+                // the service interfaces' local implementation reaches the store by design: it is what they wrap
+                return inPackage(c.getName(), "de.grw") && !inPackage(c.getName(), "de.grw.api")
+                        && !inPackage(c.getName(), "de.grw.ui") && !inPackage(c.getName(), "de.grw.cli")
+                        && !CLIENT_VALUES.contains(topLevel(c))
+                        && c.getDirectDependenciesFromSelf().stream()
+                                .anyMatch(d -> isStoreOrRepository(d.getTargetClass()));
+            });
+
+    private static final DescribedPredicate<JavaClass> NOT_FILE_MATCHING = DescribedPredicate.describe(
+            "not " + FILE_MATCHING + " (with its nested classes)", c -> !topLevel(c).equals(FILE_MATCHING));
+
+    private static boolean isStoreOrRepository(JavaClass c) {
+        String top = topLevel(c);
+        return inPackage(top, "de.grw.store") || top.endsWith("Repository");
+    }
+
+    @Test
+    void frontEndsReachTheWorkspaceOnlyThroughTheServiceInterfaces() {
+        noClasses().that().resideInAnyPackage(CLIENTS)
+                .should().dependOnClassesThat(REACHES_THE_STORE)
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("de.grw.rights.Session")
+                .because("the desktop and the command line use de.grw.api, whose SignedIn holds the session; the "
+                        + "same screens and commands then work against a workspace server")
+                .check(CLASSES);
+    }
+
+    @Test
+    void frontEndsUseOnlyTheServiceInterfacesAndListedValues() {
+        DescribedPredicate<JavaClass> allowed = DescribedPredicate.describe(
+                "outside the engine, in de.grw.api, a client library or a listed value type", c -> {
+                    String top = topLevel(c);
+                    if (!inPackage(top, "de.grw") || inPackage(top, "de.grw.ui") || inPackage(top, "de.grw.cli")) {
+                        return true;
+                    }
+                    for (String pkg : CLIENT_LIBRARIES) {
+                        if (inPackage(top, pkg)) {
+                            return true;
+                        }
+                    }
+                    return CLIENT_VALUES.contains(top);
+                });
+        classes().that().resideInAnyPackage(CLIENTS).and(NOT_FILE_MATCHING)
+                .should().onlyDependOnClassesThat(allowed)
+                .because("the front ends see the engine's values and the service interfaces, nothing of how a "
+                        + "workspace is stored or served (the list is in this test, with its reasons)")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyFileMatchingRunsTheMatchingEngineInAFrontEnd() {
+        noClasses().that().resideInAnyPackage(CLIENTS).and(NOT_FILE_MATCHING)
+                .should().dependOnClassesThat().resideInAPackage("de.grw.matching..")
+                .because("a workspace is matched through MatchingApi; only grw match on files runs the engine")
                 .check(CLASSES);
     }
 }

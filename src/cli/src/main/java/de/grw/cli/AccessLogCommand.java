@@ -1,7 +1,6 @@
 package de.grw.cli;
 
-import de.grw.access.AccessLog;
-import de.grw.access.AccessLogService;
+import de.grw.api.AccessEntry;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,11 +37,10 @@ final class AccessLogCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (Login login = options.login()) {
-            List<AccessLog.Entry> entries = new AccessLogService(login.workspace()).query(login.session(), person,
-                    byUser, limit);
+            List<AccessEntry> entries = login.signedIn().accessLog().query(person, byUser, limit);
             TextTable table = new TextTable(0);
             table.row("at", "user", "action", "case", "records", "detail");
-            for (AccessLog.Entry e : entries) {
+            for (AccessEntry e : entries) {
                 table.row(e.at(), e.user(), e.action(), e.caseRef().isEmpty() ? "-" : e.caseRef(),
                         ids(e.recordIds()), e.detail());
             }

@@ -1,6 +1,5 @@
 package de.grw.cli;
 
-import de.grw.review.ReviewService;
 import de.grw.review.ReviewViews.DecisionView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -31,9 +30,8 @@ final class ApproveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Login login = options.login()) {
-            ReviewService review = new ReviewService(login.workspace());
-            DecisionView d = review.approve(login.session(), decision, comment);
-            String golden = review.goldenRecordOf(login.session(), d.id()).orElse(null);
+            DecisionView d = login.signedIn().approval().approve(decision, comment);
+            String golden = login.signedIn().review().goldenRecordOf(d.id()).orElse(null);
             spec.commandLine().getOut().printf("decision %d approved: the merge of cluster %d is in effect%s%n",
                     d.id(), d.clusterId(), golden == null ? "" : " (golden record " + golden + ")");
         }

@@ -1,5 +1,7 @@
 package de.grw.cli;
 
+import de.grw.api.ReviewApi;
+import de.grw.api.SignedIn;
 import de.grw.profile.FieldSpec;
 import de.grw.profile.FieldType;
 import de.grw.profile.MatchProfile;
@@ -8,7 +10,6 @@ import de.grw.review.DeferCommand;
 import de.grw.review.FieldChoice;
 import de.grw.review.MergeCommand;
 import de.grw.review.NotDuplicateCommand;
-import de.grw.review.ReviewService;
 import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.SplitCommand;
 import java.io.PrintWriter;
@@ -83,9 +84,9 @@ final class DecideCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Login login = options.login()) {
-            ReviewService review = new ReviewService(login.workspace());
-            DecisionCommand command = command(review, login);
-            DecisionView d = review.propose(login.session(), cluster, command, comment, caseRef);
+            ReviewApi review = login.signedIn().review();
+            DecisionCommand command = command(login.signedIn());
+            DecisionView d = review.propose(cluster, command, comment, caseRef);
             if (d.state().name().equals("PENDING")) {
                 out.printf("decision %d: %s; proposed, waits for a supervisor's approval (four-eyes principle)%n",
                         d.id(), command.describe());
@@ -96,7 +97,7 @@ final class DecideCommand implements Callable<Integer> {
         return 0;
     }
 
-    private DecisionCommand command(ReviewService review, Login login) {
+    private DecisionCommand command(SignedIn signedIn) {
         try {
             if (defer) {
                 return new DeferCommand();
@@ -110,9 +111,9 @@ final class DecideCommand implements Callable<Integer> {
             if (split != null) {
                 return new SplitCommand(groups(split));
             }
-            List<Long> ids = members != null ? members : review.memberIds(login.session(), cluster);
-            return new MergeCommand(ids, choices(review.profile(), review.governance().survivorship().groups()
-                    .keySet().stream().toList()));
+            List<Long> ids = members != null ? members : signedIn.review().memberIds(cluster);
+            return new MergeCommand(ids, choices(signedIn.governance().profile(), signedIn.governance().settings()
+                    .survivorship().groups().keySet().stream().toList()));
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

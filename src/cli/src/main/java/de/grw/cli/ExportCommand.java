@@ -1,12 +1,12 @@
 package de.grw.cli;
 
-import de.grw.export.DatabaseExporter;
+import de.grw.api.DatabaseExport;
+import de.grw.api.DatabaseExportResult;
 import de.grw.export.ExportFormat;
-import de.grw.importing.db.ConnectionSettings;
-import de.grw.importing.db.Databases;
 import de.grw.export.ExportOptions;
 import de.grw.export.ExportResult;
-import de.grw.export.GoldenExporter;
+import de.grw.importing.db.ConnectionSettings;
+import de.grw.importing.db.Databases;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -104,7 +104,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         PrintWriter w = spec.commandLine().getOut();
         try (Login login = options.login()) {
-            ExportResult r = new GoldenExporter(login.workspace()).export(login.session(), exportOptions);
+            ExportResult r = login.signedIn().export().toFiles(exportOptions);
             w.printf("exported %s (%s)%n", count(r.goldenRecords(), "golden record"), count(r.records(),
                     "source record"));
             if (r.blockedLeftOut() > 0) {
@@ -143,19 +143,14 @@ final class ExportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--table=NAME' "
                     + "(the golden table to create or append to)");
         }
-        DatabaseExporter.Mode exportMode;
-        try {
-            exportMode = DatabaseExporter.Mode.parse(mode);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        boolean append = append(mode);
         PrintWriter w = spec.commandLine().getOut();
         try (Login login = options.login()) {
             char[] password = Passwords.database(spec, url, user);
             try {
-                DatabaseExporter.Target target = new DatabaseExporter.Target(url, user, password, golden,
-                        lineageTable, membersTable, exportMode, includeBlocked, caseRef);
-                DatabaseExporter.Result r = new DatabaseExporter(login.workspace()).export(login.session(), target);
+                DatabaseExport target = new DatabaseExport(url, user, password, golden, lineageTable, membersTable,
+                        append, includeBlocked, caseRef);
+                DatabaseExportResult r = login.signedIn().export().toDatabase(target);
                 w.printf("exported %s (%s) into %s%n", count(r.goldenRecords(), "golden record"), count(r.records(),
                         "source record"), Databases.safeUrl(url));
                 if (r.blockedLeftOut() > 0) {
@@ -168,13 +163,23 @@ final class ExportCommand implements Callable<Integer> {
                 }
                 for (int i = 0; i < r.tables().size(); i++) {
                     w.printf("  table %s: %s %s%n", r.tables().get(i), count(r.rows().get(i), "row"),
-                            exportMode == DatabaseExporter.Mode.CREATE ? "(created)" : "appended");
+                            append ? "appended" : "(created)");
                 }
             } finally {
                 Passwords.wipe(password);
             }
         }
         return 0;
+    }
+
+    /** {@code --mode}: create (false) or append (true), in any case. */
+    private boolean append(String text) {
+        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "create" -> false;
+            case "append" -> true;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), "unknown mode '" + text
+                    + "' (create, append)");
+        };
     }
 
     static String count(long n, String noun) {

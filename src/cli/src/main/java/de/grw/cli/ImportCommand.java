@@ -1,10 +1,11 @@
 package de.grw.cli;
 
+import de.grw.api.ImportApi;
+import de.grw.api.ImportResult;
 import de.grw.common.CancellationToken;
 import de.grw.importing.ImportedSource;
 import de.grw.importing.MappingFile;
 import de.grw.importing.SourceInput;
-import de.grw.workspace.WorkspaceImporter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,13 +53,13 @@ final class ImportCommand implements Callable<Integer> {
                 mappingFile, mapping, sheetNotes);
         sheetNotes.forEach(n -> out.println("note: " + n.english()));
         try (Login login = options.login()) {
-            WorkspaceImporter importer = new WorkspaceImporter(login.workspace());
+            ImportApi imports = login.signedIn().imports();
             int done = 0;
             for (SourceInput input : inputs) {
-                WorkspaceImporter.Result r;
+                ImportResult r;
                 try {
-                    r = importer.importSource(login.session(), input, mappingFile, mapping,
-                            new ConsoleProgress(out, quiet), CancellationToken.NONE);
+                    r = imports.importSource(input, mappingFile, mapping, new ConsoleProgress(out, quiet),
+                            CancellationToken.NONE);
                 } catch (RuntimeException e) {
                     if (done > 0) {
                         out.println(done + " of " + inputs.size() + " inputs were imported before this failure; "

@@ -1,14 +1,9 @@
 package de.grw.cli;
 
+import de.grw.api.local.LocalWorkbench;
 import de.grw.profile.ProfileLoader;
-import de.grw.users.PasswordHasher;
-import de.grw.users.UserService;
-import de.grw.store.Workspace;
-import de.grw.workspace.WorkspaceSetup;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,31 +31,14 @@ final class InitCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         char[] password = Passwords.fresh(spec, null, Passwords.PASSWORD_VARIABLE, options.user);
         try {
-            PasswordHasher.checkStrength(password);
             Path file = options.workspace;
-            Workspace w = WorkspaceSetup.create(file, Clock.systemUTC(), profile);
-            try (w) {
-                new UserService(w).createFirstAdministrator(options.user, password);
-            } catch (RuntimeException e) {
-                deleteQuietly(file);
-                throw e;
-            }
+            // checks the password first; a workspace whose administrator cannot be created is removed again
+            LocalWorkbench.create(file, profile, options.user, password).close();
             out.println("workspace " + file + " created (profile " + profile + ")");
             out.println("administrator " + options.user + " created; add further accounts with 'grw users add'");
             return 0;
         } finally {
             Passwords.wipe(password);
-        }
-    }
-
-    /** Removes a workspace that could not be completed, so that init can simply be repeated. */
-    private static void deleteQuietly(Path file) {
-        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
-            try {
-                Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
-            } catch (java.io.IOException ignored) {
-                // nothing more to do
-            }
         }
     }
 }

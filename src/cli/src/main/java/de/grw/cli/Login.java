@@ -1,27 +1,27 @@
 package de.grw.cli;
 
-import de.grw.rights.Session;
-import de.grw.users.UserService;
-import de.grw.store.Workspace;
+import de.grw.api.SignedIn;
+import de.grw.api.Workbench;
+import de.grw.api.local.LocalWorkbench;
 import java.nio.file.Path;
-import java.time.Clock;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * An opened workspace and the session of the user who logged in to it; closing it closes the workspace.
+ * An opened workspace and the user signed in to it; closing it signs out and closes the workspace.
  *
- * @param workspace the open workspace
- * @param session   the logged-in user
+ * @param file      the workspace file as given
+ * @param workbench the open workspace
+ * @param signedIn  the signed-in user's access to it
  */
-record Login(Workspace workspace, Session session) implements AutoCloseable {
+record Login(Path file, Workbench workbench, SignedIn signedIn) implements AutoCloseable {
 
-    /** Opens the workspace, then logs the user in with the password from {@link Passwords#current}. */
+    /** Opens the workspace, then signs the user in with the password from {@link Passwords#current}. */
     static Login open(CommandSpec spec, Path file, String user) {
-        Workspace w = Workspace.open(file, Clock.systemUTC());
+        Workbench w = LocalWorkbench.open(file);
         try {
             char[] password = Passwords.current(spec, user);
             try {
-                return new Login(w, new UserService(w).login(user, password));
+                return new Login(file, w, w.signIn(user, password));
             } finally {
                 Passwords.wipe(password);
             }
@@ -33,6 +33,10 @@ record Login(Workspace workspace, Session session) implements AutoCloseable {
 
     @Override
     public void close() {
-        workspace.close();
+        try {
+            signedIn.close();
+        } finally {
+            workbench.close();
+        }
     }
 }

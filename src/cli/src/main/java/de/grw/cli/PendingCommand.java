@@ -1,7 +1,6 @@
 package de.grw.cli;
 
 import de.grw.review.DecisionPayload;
-import de.grw.review.ReviewService;
 import de.grw.review.ReviewViews.DecisionView;
 import java.io.PrintWriter;
 import java.util.List;
@@ -25,7 +24,7 @@ final class PendingCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (Login login = options.login()) {
-            List<DecisionView> pending = new ReviewService(login.workspace()).pendingApprovals(login.session());
+            List<DecisionView> pending = login.signedIn().approval().pending();
             out.printf("%-8s %-8s %-16s %-24s %-16s %-10s %s%n", "decision", "cluster", "proposed_by", "proposed_at",
                     "case", "records", "comment");
             for (DecisionView d : pending) {

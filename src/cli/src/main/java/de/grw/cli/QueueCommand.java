@@ -1,6 +1,5 @@
 package de.grw.cli;
 
-import de.grw.review.ReviewService;
 import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.workspace.ClusterStatus;
 import java.io.PrintWriter;
@@ -49,7 +48,7 @@ final class QueueCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Login login = options.login()) {
-            List<QueueEntry> queue = new ReviewService(login.workspace()).queue(login.session(), wanted, limit);
+            List<QueueEntry> queue = login.signedIn().review().queue(wanted, limit);
             out.printf("%-8s %-18s %5s %7s %7s  %s%n", "cluster", "status", "size", "p_min", "p_max", "note");
             for (QueueEntry e : queue) {
                 out.printf(Locale.ROOT, "%-8d %-18s %5d %7.4f %7.4f  %s%n", e.clusterId(),

@@ -1,6 +1,5 @@
 package de.grw.cli;
 
-import de.grw.review.ReviewService;
 import de.grw.review.ReviewViews.DecisionView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -29,7 +28,7 @@ final class RejectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Login login = options.login()) {
-            DecisionView d = new ReviewService(login.workspace()).reject(login.session(), decision, comment);
+            DecisionView d = login.signedIn().approval().reject(decision, comment);
             spec.commandLine().getOut().printf("decision %d rejected; cluster %d is back in the queue%n", d.id(),
                     d.clusterId());
         }

@@ -1,6 +1,5 @@
 package de.grw.cli;
 
-import de.grw.review.ReviewService;
 import de.grw.review.ReviewViews.DecisionView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -34,9 +33,9 @@ final class RevertCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Login login = options.login()) {
-            ReviewService review = new ReviewService(login.workspace());
-            DecisionView r = review.revert(login.session(), decision, comment, caseRef);
-            DecisionView original = review.decision(login.session(), decision);
+            var review = login.signedIn().review();
+            DecisionView r = review.revert(decision, comment, caseRef);
+            DecisionView original = review.decision(decision);
             spec.commandLine().getOut().printf("decision %d reverts decision %d (now %s); cluster %d is back in the "
                     + "queue%n", r.id(), decision, original.state().name().toLowerCase(java.util.Locale.ROOT),
                     r.clusterId());

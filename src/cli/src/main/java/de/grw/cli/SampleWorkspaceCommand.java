@@ -1,9 +1,9 @@
 package de.grw.cli;
 
+import de.grw.api.local.LocalWorkbench;
+import de.grw.api.local.SampleWorkbench;
 import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
-import de.grw.samples.SampleWorkspace;
-import de.grw.store.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -31,10 +31,10 @@ public final class SampleWorkspaceCommand implements Callable<Integer> {
         if (Files.exists(out) && !replace) {
             throw new de.grw.common.UserFacingException(out + ": exists already (use --replace)");
         }
-        try (Workspace w = SampleWorkspace.build(out, ProgressListener.NONE, CancellationToken.NONE)) {
+        try (LocalWorkbench w = SampleWorkbench.build(out, ProgressListener.NONE, CancellationToken.NONE)) {
             spec.commandLine().getOut().printf("sample workspace written to %s; sign in as %s, %s or %s with the "
-                    + "password %s%n", w.file(), SampleWorkspace.CLERK, SampleWorkspace.SUPERVISOR,
-                    SampleWorkspace.ADMIN, SampleWorkspace.PASSWORD);
+                    + "password %s%n", out, SampleWorkbench.CLERK, SampleWorkbench.SUPERVISOR,
+                    SampleWorkbench.ADMIN, SampleWorkbench.PASSWORD);
         }
         return 0;
     }

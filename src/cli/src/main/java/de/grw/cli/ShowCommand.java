@@ -1,6 +1,5 @@
 package de.grw.cli;
 
-import de.grw.review.ReviewService;
 import de.grw.review.ReviewViews;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -45,13 +44,13 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Login login = options.login()) {
-            ReviewService review = new ReviewService(login.workspace());
+            var review = login.signedIn().review();
             ViewPrinter printer = new ViewPrinter(spec.commandLine().getOut(), width);
             if (target.cluster != null) {
-                ReviewViews.ClusterView view = review.show(login.session(), target.cluster, caseRef);
+                ReviewViews.ClusterView view = review.show(target.cluster, caseRef);
                 printer.cluster(view, review.comparisons().cluster(view, null, java.util.Map.of()), caseRef);
             } else {
-                ReviewViews.GoldenView view = review.golden(login.session(), target.golden.strip(), caseRef);
+                ReviewViews.GoldenView view = review.golden(target.golden.strip(), caseRef);
                 printer.golden(view, review.comparisons().golden(view), caseRef);
             }
         }

@@ -1,7 +1,7 @@
 package de.grw.cli;
 
+import de.grw.api.Account;
 import de.grw.rights.Role;
-import de.grw.users.UserService;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -42,7 +42,7 @@ final class UsersCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             try (Login login = options.login()) {
                 out.printf("%-24s %-14s %-26s %s%n", "name", "role", "created", "state");
-                for (UserService.UserInfo u : new UserService(login.workspace()).list(login.session())) {
+                for (Account u : login.signedIn().users().list()) {
                     out.printf("%-24s %-14s %-26s %s%n", u.name(), u.role().name().toLowerCase(Locale.ROOT),
                             u.createdAt(), u.disabled() ? "disabled" : "active");
                 }
@@ -81,7 +81,7 @@ final class UsersCommand implements Runnable {
             try (Login login = options.login()) {
                 char[] password = Passwords.fresh(spec, passwordVariable, null, name);
                 try {
-                    new UserService(login.workspace()).addUser(login.session(), name, parsed, password);
+                    login.signedIn().users().add(name, parsed, password);
                 } finally {
                     Passwords.wipe(password);
                 }
@@ -107,7 +107,7 @@ final class UsersCommand implements Runnable {
         @Override
         public Integer call() {
             try (Login login = options.login()) {
-                new UserService(login.workspace()).setDisabled(login.session(), name, true);
+                login.signedIn().users().setDisabled(name, true);
             }
             spec.commandLine().getOut().println("account " + name + " disabled");
             return 0;
@@ -128,7 +128,7 @@ final class UsersCommand implements Runnable {
         @Override
         public Integer call() {
             try (Login login = options.login()) {
-                new UserService(login.workspace()).setDisabled(login.session(), name, false);
+                login.signedIn().users().setDisabled(name, false);
             }
             spec.commandLine().getOut().println("account " + name + " enabled");
             return 0;
@@ -156,7 +156,7 @@ final class UsersCommand implements Runnable {
             try (Login login = options.login()) {
                 char[] password = Passwords.fresh(spec, passwordVariable, null, name);
                 try {
-                    new UserService(login.workspace()).setPassword(login.session(), name, password);
+                    login.signedIn().users().setPassword(name, password);
                 } finally {
                     Passwords.wipe(password);
                 }

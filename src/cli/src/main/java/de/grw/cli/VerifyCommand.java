@@ -2,7 +2,6 @@ package de.grw.cli;
 
 import de.grw.journal.JournalFile;
 import de.grw.journal.JournalVerifier;
-import de.grw.journal.JournalService;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -56,7 +55,7 @@ final class VerifyCommand implements Callable<Integer> {
                         "Missing required option: '--user=NAME' (verifying a workspace needs a user)");
             }
             try (Login login = Login.open(spec, source.workspace, user)) {
-                result = new JournalService(login.workspace()).verify(login.session());
+                result = login.signedIn().journal().verify();
             }
         }
         if (!result.ok()) {

@@ -1,12 +1,10 @@
 package de.grw.cli;
 
-import de.grw.journal.CanonicalJson;
+import de.grw.api.Comparisons;
 import de.grw.review.ComparisonTable;
 import de.grw.review.ExplanationText;
 import de.grw.review.GoldenValue;
 import de.grw.review.MemberRecord;
-import de.grw.review.RecordLoader;
-import de.grw.review.ReviewService;
 import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.ReviewViews.GoldenView;
@@ -18,7 +16,7 @@ import java.util.Locale;
 
 /**
  * Prints clusters and golden records for {@code grw show}: the engine's comparison ({@link
- * de.grw.review.ComparisonService}) with fields as rows, records as columns, and whether the records agree.
+ * de.grw.api.Comparisons}) with fields as rows, records as columns, and whether the records agree.
  */
 final class ViewPrinter {
     private final PrintWriter out;
@@ -141,7 +139,7 @@ final class ViewPrinter {
             out.println("empty in all records: " + String.join(", ", empty));
         }
         if (table.masked()) {
-            out.println(RecordLoader.MASK + " = masked: the record is under a blocking notice (Auskunftssperre, "
+            out.println(Comparisons.MASK + " = masked: the record is under a blocking notice (Auskunftssperre, "
                     + "§ 51 BMG), which your role may not see");
         }
     }
@@ -153,13 +151,13 @@ final class ViewPrinter {
         out.println();
         out.println("why the records were proposed (weights in bits; positive = evidence for the same person)");
         for (PairView p : pairs) {
-            double prior = CanonicalJson.parse(p.explanationJson()).path("prior").asDouble();
+            double prior = Comparisons.prior(p.explanationJson());
             out.printf(Locale.ROOT, "  record %d and record %d: probability %.4f, match weight %+.2f (prior %+.2f)%n",
                     p.recordA(), p.recordB(), p.probability(), p.weight(), prior);
             TextTable t = new TextTable(0);
             List<String> missing = new ArrayList<>();
             String versus = ExplanationText.OTHERS;
-            for (String[] c : ReviewService.explanation(p.explanationJson())) {
+            for (String[] c : Comparisons.explanation(p.explanationJson())) {
                 boolean contradiction = ExplanationText.isContradiction(c[0]);
                 if (c[1].equals("missing")) {
                     if (!contradiction) { // "missing" on the contradiction line: no rule forbids the link

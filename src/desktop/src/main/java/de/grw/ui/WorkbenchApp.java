@@ -68,7 +68,7 @@ public final class WorkbenchApp extends Application {
                 error -> ErrorDialog.show(stage, i18n, error), key -> window[0].show(key), reload);
         List<Screen> screens = Screens.all(ctx);
         window[0] = new MainWindow(ctx, Screens.start(ctx), screens);
-        if (model.session() != null) {
+        if (model.signedIn() != null) {
             window[0].show("nav.review");
         }
         Scene scene = new Scene(window[0].root(), 1400, 860);

@@ -2,6 +2,7 @@ package de.grw.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.grw.api.local.LocalWorkbench;
 import de.grw.ui.common.I18n;
 import de.grw.ui.common.TaskRunner;
 import de.grw.ui.common.UserSettings;
@@ -60,7 +61,7 @@ class MainFlowUiTest {
         users.addUser(admin, "anna", Role.CLERK, PASSWORD.toCharArray());
         users.addUser(admin, "bernd", Role.SUPERVISOR, PASSWORD.toCharArray());
         model = new WorkbenchModel();
-        model.use(w);
+        model.use(LocalWorkbench.of(w));
         I18n i18n = I18n.german();
         executor = Executors.newSingleThreadExecutor();
         stage.setScene(WorkbenchApp.createScene(i18n, new UserSettings(), model, new TaskRunner(executor, i18n),
@@ -79,8 +80,8 @@ class MainFlowUiTest {
         robot.interact(() -> name.setText(user));
         robot.clickOn("#start-password").write(PASSWORD);
         robot.clickOn("#start-sign-in");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.session() != null
-                && model.session().user().equals(user));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.signedIn() != null
+                && model.signedIn().user().equals(user));
     }
 
     private void importSample(FxRobot robot, String file) throws Exception {
@@ -140,7 +141,7 @@ class MainFlowUiTest {
                 + "vorgeschlagen"));
 
         robot.clickOn("#status-sign-out");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.session() == null);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.signedIn() == null);
         signIn(robot, "bernd");
         robot.clickOn("#nav-nav-approval");
         ListView<?> pending = robot.lookup("#approval-list").queryAs(ListView.class);

@@ -3,9 +3,9 @@ package de.grw.ui;
 import static de.grw.ui.UiTestSupport.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.grw.api.SignedIn;
 import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
-import de.grw.importing.MappingFile;
 import de.grw.review.DecisionState;
 import de.grw.review.Equality;
 import de.grw.rights.Role;
@@ -17,9 +17,6 @@ import de.grw.ui.common.UserSettings;
 import de.grw.ui.common.WorkbenchModel;
 import de.grw.ui.review.FieldRow;
 import de.grw.ui.review.ReviewViewModel;
-import de.grw.users.UserService;
-import de.grw.workspace.WorkspaceImporter;
-import de.grw.workspace.WorkspaceMatcher;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -52,13 +49,8 @@ class ReviewViewModelTest {
     @BeforeEach
     void setUp() {
         model = UiTestSupport.signedInModel(dir);
-        WorkspaceImporter importer = new WorkspaceImporter(model.workspace());
-        for (String f : new String[] {"melderegister.csv", "sozialamt.csv"}) {
-            importer.importFile(model.session(), UiTestSupport.sample(f), MappingFile.NONE, null, null,
-                    ProgressListener.NONE, CancellationToken.NONE);
-        }
-        new WorkspaceMatcher(model.workspace()).run(model.session(), null, ProgressListener.NONE,
-                CancellationToken.NONE);
+        UiTestSupport.importSamples(model.signedIn(), "melderegister.csv", "sozialamt.csv");
+        model.signedIn().matching().run(null, ProgressListener.NONE, CancellationToken.NONE);
         I18n i18n = I18n.german();
         Executor holding = held::add;
         ctx = new AppContext(i18n, model, new TaskRunner(holding, i18n), new UserSettings(), e -> { },
@@ -102,15 +94,15 @@ class ReviewViewModelTest {
         }
 
         long cluster = vm.currentProperty().get().clusterId();
-        int pendingBefore = model.review().pendingApprovals(model.session()).size();
+        int pendingBefore = model.signedIn().approval().pending().size();
         onFx(() -> assertThat(vm.merge()).isTrue());
         assertThat(held).hasSize(1);
         // the write transaction has not run on the FX thread
-        assertThat(model.review().pendingApprovals(model.session())).hasSize(pendingBefore);
+        assertThat(model.signedIn().approval().pending()).hasSize(pendingBefore);
         onFx(() -> assertThat(vm.defer()).as("one decision at a time").isFalse());
 
         runHeld();
-        assertThat(model.review().pendingApprovals(model.session())).hasSize(pendingBefore + 1)
+        assertThat(model.signedIn().approval().pending()).hasSize(pendingBefore + 1)
                 .anySatisfy(d -> assertThat(d.clusterId()).isEqualTo(cluster));
         assertThat(vm.messageProperty().get()).startsWith("Zusammenführung vorgeschlagen");
         assertThat(vm.currentProperty().get().clusterId()).isNotEqualTo(cluster);
@@ -125,9 +117,9 @@ class ReviewViewModelTest {
         onFx(review::merge);
         runHeld();
 
-        UserService users = new UserService(model.workspace());
-        var admin = users.login(UiTestSupport.ADMIN, UiTestSupport.PASSWORD.toCharArray());
-        users.addUser(admin, "bernd", Role.SUPERVISOR, UiTestSupport.PASSWORD.toCharArray());
+        try (SignedIn admin = model.workbench().signIn(UiTestSupport.ADMIN, UiTestSupport.PASSWORD.toCharArray())) {
+            admin.users().add("bernd", Role.SUPERVISOR, UiTestSupport.PASSWORD.toCharArray());
+        }
         model.signIn("bernd", UiTestSupport.PASSWORD.toCharArray());
         ApprovalViewModel vm = new ApprovalViewModel(ctx);
         onFx(vm::refresh);
@@ -139,9 +131,9 @@ class ReviewViewModelTest {
 
         long decision = vm.selectedProperty().get().id();
         onFx(() -> assertThat(vm.approve()).isTrue());
-        assertThat(model.review().decision(model.session(), decision).state()).isEqualTo(DecisionState.PENDING);
+        assertThat(model.signedIn().review().decision(decision).state()).isEqualTo(DecisionState.PENDING);
         runHeld();
-        assertThat(model.review().decision(model.session(), decision).state()).isEqualTo(DecisionState.EFFECTIVE);
+        assertThat(model.signedIn().review().decision(decision).state()).isEqualTo(DecisionState.EFFECTIVE);
         assertThat(vm.messageProperty().get()).contains("freigegeben");
         assertThat(vm.pending()).isEmpty();
     }

@@ -1,6 +1,6 @@
 package de.grw.ui;
 
-import de.grw.samples.SampleWorkspace;
+import de.grw.api.local.SampleWorkbench;
 import de.grw.ui.common.I18n;
 import de.grw.ui.common.TaskRunner;
 import de.grw.ui.common.UserSettings;
@@ -46,7 +46,7 @@ class ScreenshotsUiTest {
             return;
         }
         Path file = Files.createTempDirectory("grw-shots").resolve("beispiel.grw");
-        model.use(SampleWorkspace.build(file, (p, d, t) -> { }, () -> false));
+        model.use(SampleWorkbench.build(file, (p, d, t) -> { }, () -> false));
         I18n i18n = new I18n(Locale.forLanguageTag(System.getProperty("grw.screenshots.language", "de")));
         executor = Executors.newSingleThreadExecutor();
         stage.setScene(WorkbenchApp.createScene(i18n, new UserSettings(), model, new TaskRunner(executor, i18n),
@@ -72,16 +72,16 @@ class ScreenshotsUiTest {
     private void signIn(FxRobot robot, String user) throws Exception {
         TextField name = robot.lookup("#start-user").queryAs(TextField.class);
         robot.interact(() -> name.setText(user));
-        robot.clickOn("#start-password").write(SampleWorkspace.PASSWORD);
+        robot.clickOn("#start-password").write(SampleWorkbench.PASSWORD);
         robot.clickOn("#start-sign-in");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.session() != null);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.signedIn() != null);
     }
 
     @Test
     void mainScreens(FxRobot robot) throws Exception {
         Assumptions.assumeTrue(TARGET != null, "screenshots only with -Dgrw.screenshots=DIR");
         shot(robot, "01-start.png");
-        signIn(robot, SampleWorkspace.CLERK);
+        signIn(robot, SampleWorkbench.CLERK);
         robot.clickOn("#nav-nav-import");
         robot.clickOn("#import-path").write(UiTestSupport.sample("sozialamt.csv").toString()).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#import-mapping")
@@ -92,14 +92,14 @@ class ScreenshotsUiTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#match-summary").query().isVisible());
         shot(robot, "03-match.png");
         robot.clickOn("#nav-nav-review");
-        robot.clickOn("#review-case").write(SampleWorkspace.CASE).type(KeyCode.ENTER);
+        robot.clickOn("#review-case").write(SampleWorkbench.CASE).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#side-by-side").tryQuery().isPresent());
         shot(robot, "04-review.png");
         robot.type(KeyCode.F1);
         shot(robot, "05-review-help.png");
         robot.type(KeyCode.ESCAPE);
         robot.clickOn("#status-sign-out");
-        signIn(robot, SampleWorkspace.SUPERVISOR);
+        signIn(robot, SampleWorkbench.SUPERVISOR);
         robot.clickOn("#nav-nav-approval");
         WaitForAsyncUtils.waitForFxEvents();
         shot(robot, "06-approval.png");

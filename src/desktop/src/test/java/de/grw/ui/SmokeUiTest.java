@@ -43,12 +43,12 @@ class SmokeUiTest {
     @Test
     void sampleWorkspaceOpensAndTheClerkSeesTheQueue(FxRobot robot) throws Exception {
         robot.clickOn("#start-sample");
-        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> model.workspace() != null);
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> model.workbench() != null);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#start-password").write("Beispiel-2026");
         robot.clickOn("#start-sign-in");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(model.session()).isNotNull();
+        assertThat(model.signedIn()).isNotNull();
         robot.clickOn("#review-case").write("AZ-4711").type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         ListView<?> queue = robot.lookup("#review-queue").queryAs(ListView.class);

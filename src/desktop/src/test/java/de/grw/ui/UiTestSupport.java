@@ -1,5 +1,12 @@
 package de.grw.ui;
 
+import de.grw.api.SignedIn;
+import de.grw.api.local.LocalWorkbench;
+import de.grw.common.CancellationToken;
+import de.grw.common.ProgressListener;
+import de.grw.importing.MappingFile;
+import de.grw.importing.SourceInput;
+import de.grw.store.SqlWork;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.I18n;
 import de.grw.ui.common.TaskRunner;
@@ -56,9 +63,27 @@ public final class UiTestSupport {
     /** A model holding a new workspace, signed in as the clerk. */
     public static WorkbenchModel signedInModel(Path dir) {
         WorkbenchModel model = new WorkbenchModel();
-        model.use(newWorkspace(dir));
+        model.use(LocalWorkbench.of(newWorkspace(dir)));
         model.signIn(CLERK, PASSWORD.toCharArray());
         return model;
+    }
+
+    /** Imports bundled samples as the signed-in user, through the service interfaces. */
+    public static void importSamples(SignedIn signedIn, String... files) {
+        for (String f : files) {
+            signedIn.imports().importSource(SourceInput.file(sample(f)), MappingFile.NONE, null,
+                    ProgressListener.NONE, CancellationToken.NONE);
+        }
+    }
+
+    /**
+     * Reads the open workspace's file directly, over a connection of its own (what the screens wrote is
+     * committed): for checks of what is stored.
+     */
+    public static <T> T read(WorkbenchModel model, SqlWork<T> work) {
+        try (Workspace w = Workspace.open(Path.of(model.info().location()), Clock.systemUTC())) {
+            return w.read(work);
+        }
     }
 
     /** What a test context recorded. */

@@ -1,5 +1,7 @@
 package de.grw.common;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;
 import java.text.MessageFormat;
 import java.util.Arrays;
@@ -12,6 +14,9 @@ import java.util.ResourceBundle;
  * English, the desktop in German or English. The texts are in {@code de/grw/common/texts.properties} (English) and
  * {@code texts_de.properties} (German); arguments ({@code {0}}, {@code {1}}, ...) are shown as they are, numbers
  * without grouping, because they are mostly ids.
+ * <p>
+ * As JSON (a server's error sent to a client) a text is {@code {"key": "...", "args": ["...", {"key": ...}]}}, the
+ * form {@link TextJson} stores.
  *
  * @param key  the key in the bundles
  * @param args the arguments: text, or a {@code Text} shown in the same language
@@ -22,6 +27,23 @@ public record Text(String key, Object[] args) implements Serializable {
 
     public Text {
         args = args.clone();
+    }
+
+    /** Reads the JSON form: arguments are texts (objects) or plain values. */
+    @JsonCreator
+    static Text fromJson(@JsonProperty("key") String key, @JsonProperty("args") java.util.List<Object> args) {
+        Object[] read = new Object[args == null ? 0 : args.size()];
+        for (int i = 0; i < read.length; i++) {
+            Object a = args.get(i);
+            if (a instanceof java.util.Map<?, ?> m) {
+                Object nested = m.get("args");
+                read[i] = fromJson(String.valueOf(m.get("key")), nested instanceof java.util.List<?> l
+                        ? new java.util.ArrayList<>(l) : java.util.List.of());
+            } else {
+                read[i] = String.valueOf(a);
+            }
+        }
+        return of(key, read);
     }
 
     public static Text of(String key, Object... args) {

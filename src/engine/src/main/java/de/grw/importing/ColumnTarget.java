@@ -1,6 +1,14 @@
 package de.grw.importing;
 
-/** Where the cells of one source column go. */
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** Where the cells of one source column go. As JSON (an import's result sent to a client) it carries its kind. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "target")
+@JsonSubTypes({@JsonSubTypes.Type(value = ColumnTarget.Field.class, name = "field"),
+    @JsonSubTypes.Type(value = ColumnTarget.DatePart.class, name = "date_part"),
+    @JsonSubTypes.Type(value = ColumnTarget.Composite.class, name = "composite"),
+    @JsonSubTypes.Type(value = ColumnTarget.Extra.class, name = "extra")})
 public sealed interface ColumnTarget {
 
     /** A short text for the printed mapping, e.g. {@code family_name} or {@code birth_date (day)}. */

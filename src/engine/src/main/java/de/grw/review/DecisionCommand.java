@@ -1,12 +1,23 @@
 package de.grw.review;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.sql.SQLException;
 
 /**
  * A decision on a candidate cluster as a command object: it can be applied and reverted, describes itself for
  * people, and serialises into the payload stored with the decision and sealed into the journal. Reverting never
  * deletes anything: it marks what the decision added as ended by the reverting decision.
+ * <p>
+ * A front end builds the command and hands it to {@code de.grw.api.ReviewApi#propose}; as JSON (a client's request
+ * to a server) it carries its kind, {@code {"decision":"MERGE","members":[...],"choices":{...}}}. What is stored and
+ * journalled is the {@link #payload()}, whose format this does not touch.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "decision")
+@JsonSubTypes({@JsonSubTypes.Type(value = MergeCommand.class, name = "MERGE"),
+    @JsonSubTypes.Type(value = NotDuplicateCommand.class, name = "NOT_DUPLICATE"),
+    @JsonSubTypes.Type(value = SplitCommand.class, name = "SPLIT"),
+    @JsonSubTypes.Type(value = DeferCommand.class, name = "DEFER")})
 public sealed interface DecisionCommand permits MergeCommand, NotDuplicateCommand, SplitCommand, DeferCommand {
 
     DecisionKind kind();

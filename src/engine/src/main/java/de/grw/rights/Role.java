@@ -26,6 +26,11 @@ public enum Role {
         return permissions.contains(permission);
     }
 
+    /** Everything the role may do. */
+    public Set<Permission> permissions() {
+        return java.util.Collections.unmodifiableSet(permissions);
+    }
+
     /** Parses a role name as users type it ({@code clerk}, {@code Sachbearbeitung}, {@code supervisor}, ...). */
     public static Role parse(String text) {
         String t = text.trim().toLowerCase(java.util.Locale.ROOT);

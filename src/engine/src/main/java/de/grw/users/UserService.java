@@ -65,6 +65,23 @@ public final class UserService {
         return new Session(name, stored.role());
     }
 
+    /**
+     * Checks that the account behind a session still holds it: the account exists, is not disabled, and has the
+     * session's role. A session outlives nothing of that: disabling an account or changing its role ends the
+     * sessions it has, at their next call.
+     *
+     * @throws AccessDeniedException when the session has ended
+     */
+    public void requireActive(Session session) {
+        UserRepository.Credentials stored = workspace.read(c -> UserRepository.credentials(c, session.user()))
+                .orElse(null);
+        if (stored == null || stored.disabled() || stored.role() != session.role()) {
+            LOG.warn("refused: the session of {} ({}) has ended: the account is {}", session.user(), session.role(),
+                    stored == null ? "gone" : stored.disabled() ? "disabled" : "now " + stored.role());
+            throw new AccessDeniedException(de.grw.common.Text.of("users.session_ended", session.user()));
+        }
+    }
+
     public void addUser(Session session, String name, Role role, char[] password) {
         session.require(Permission.MANAGE_USERS, "manage_accounts");
         checkName(name);

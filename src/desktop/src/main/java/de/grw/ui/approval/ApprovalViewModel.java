@@ -1,8 +1,7 @@
 package de.grw.ui.approval;
 
+import de.grw.api.SignedIn;
 import de.grw.review.ComparisonTable;
-import de.grw.review.MergeCommand;
-import de.grw.review.ReviewService;
 import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.DecisionView;
 import de.grw.ui.common.AppContext;
@@ -23,8 +22,8 @@ import javafx.collections.ObservableList;
 
 /**
  * Supervisors' approval of proposed merges: the pending list, the comparison, approve or reject with a comment.
- * Every call of the review service runs through the task runner, never on the FX thread (the approval's write
- * transaction in particular); the comparison is the engine's ({@link de.grw.review.ComparisonService}).
+ * Every call of the approval and review interfaces runs through the task runner, never on the FX thread (the
+ * approval's write transaction in particular); the comparison is the engine's ({@link de.grw.api.Comparisons}).
  */
 public final class ApprovalViewModel {
     private final AppContext ctx;
@@ -43,8 +42,8 @@ public final class ApprovalViewModel {
         this.ctx = ctx;
     }
 
-    private ReviewService service() {
-        return ctx.model().review();
+    private SignedIn signedIn() {
+        return ctx.model().signedIn();
     }
 
     /** Reloads the pending merges (in the background) and keeps or moves the selection. */
@@ -53,12 +52,12 @@ public final class ApprovalViewModel {
     }
 
     private void refresh(String doneMessage) {
-        ReviewService service = service();
-        if (service == null) {
+        SignedIn signedIn = signedIn();
+        if (signedIn == null) {
             return;
         }
-        var session = ctx.model().session();
-        background(() -> service.pendingApprovals(session), list -> {
+        var approval = signedIn.approval();
+        background(approval::pending, list -> {
             pending.setAll(list);
             if (selected.get() == null || pending.stream().noneMatch(d -> d.id() == selected.get().id())) {
                 select(pending.isEmpty() ? null : pending.get(0), doneMessage);
@@ -84,19 +83,22 @@ public final class ApprovalViewModel {
             message.set(doneMessage == null ? "" : doneMessage);
             return;
         }
-        ReviewService service = service();
-        var session = ctx.model().session();
+        SignedIn signedIn = signedIn();
+        if (signedIn == null) {
+            return;
+        }
+        var review = signedIn.review();
+        var profile = signedIn.governance().profile();
         background(() -> {
-            ClusterView view = service.show(session, decision.clusterId(), decision.caseRef());
-            MergeCommand merge = (MergeCommand) decision.payload().command();
-            return new Shown(view, service.comparisons().merge(view, merge));
+            ClusterView view = review.show(decision.clusterId(), decision.caseRef());
+            return new Shown(view, review.comparisons().merge(view, decision));
         }, shown -> {
             if (mine != selection) {
                 return;
             }
             cluster.set(shown.view());
             String language = ctx.i18n().locale().getLanguage();
-            List<FieldRow> built = shown.table().rows().stream().map(r -> new FieldRow(service.profile()
+            List<FieldRow> built = shown.table().rows().stream().map(r -> new FieldRow(profile
                     .field(r.field()).map(f -> f.label(language)).orElse(r.field()), r)).toList();
             // rows first: the screen draws when the table is set
             rows.setAll(built);
@@ -111,13 +113,12 @@ public final class ApprovalViewModel {
     /** Approves the selected merge (in the background); returns whether it was sent. */
     public boolean approve() {
         DecisionView d = selected.get();
-        if (d == null || busy.get()) {
+        if (d == null || busy.get() || signedIn() == null) {
             return false;
         }
-        ReviewService service = service();
-        var session = ctx.model().session();
+        var approval = signedIn().approval();
         String text = comment.get();
-        background(() -> service.approve(session, d.id(), text), done -> {
+        background(() -> approval.approve(d.id(), text), done -> {
             selected.set(null);
             refresh(ctx.i18n().get("approval.approved", d.id()));
         });
@@ -127,20 +128,19 @@ public final class ApprovalViewModel {
     /** Rejects the selected merge (in the background); returns whether it was sent. */
     public boolean reject() {
         DecisionView d = selected.get();
-        if (d == null || busy.get()) {
+        if (d == null || busy.get() || signedIn() == null) {
             return false;
         }
-        ReviewService service = service();
-        var session = ctx.model().session();
+        var approval = signedIn().approval();
         String text = comment.get();
-        background(() -> service.reject(session, d.id(), text), done -> {
+        background(() -> approval.reject(d.id(), text), done -> {
             selected.set(null);
             refresh(ctx.i18n().get("approval.rejected", d.id()));
         });
         return true;
     }
 
-    /** Runs engine work through the task runner; {@code done} on the FX thread, a failure becomes the message. */
+    /** Runs workspace work through the task runner; {@code done} on the FX thread, a failure becomes the message. */
     private <T> void background(Callable<T> work, Consumer<T> done) {
         busy.set(true);
         ctx.tasks().call(ctx.i18n().get("nav.approval"), work, value -> {

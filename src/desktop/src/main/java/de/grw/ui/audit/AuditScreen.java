@@ -1,6 +1,6 @@
 package de.grw.ui.audit;
 
-import de.grw.access.AccessLog;
+import de.grw.api.AccessEntry;
 import de.grw.journal.JournalEntry;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.I18n;
@@ -72,13 +72,13 @@ public final class AuditScreen extends ViewModelScreen<AuditViewModel> {
         journal.getColumns().add(column(t.get("audit.details"), JournalEntry::payload, 520));
         journal.getColumns().add(column(t.get("audit.hash"), e -> e.hash().substring(0, 12) + "…", 120));
 
-        TableView<AccessLog.Entry> access = new TableView<>(vm.access());
+        TableView<AccessEntry> access = new TableView<>(vm.access());
         access.setId("audit-access");
         access.getColumns().add(column(t.get("audit.at"), e -> e.at().replace('T', ' '), 190));
-        access.getColumns().add(column(t.get("audit.who"), AccessLog.Entry::user, 120));
-        access.getColumns().add(column(t.get("audit.action"), AccessLog.Entry::action, 90));
-        access.getColumns().add(column(t.get("audit.case"), AccessLog.Entry::caseRef, 140));
-        access.getColumns().add(column(t.get("audit.what"), AccessLog.Entry::detail, 200));
+        access.getColumns().add(column(t.get("audit.who"), AccessEntry::user, 120));
+        access.getColumns().add(column(t.get("audit.action"), AccessEntry::action, 90));
+        access.getColumns().add(column(t.get("audit.case"), AccessEntry::caseRef, 140));
+        access.getColumns().add(column(t.get("audit.what"), AccessEntry::detail, 200));
         access.getColumns().add(column(t.get("audit.records"), e -> e.recordIds().toString(), 300));
 
         Tab journalTab = new Tab(t.get("audit.journal"), journal);

@@ -1,9 +1,7 @@
 package de.grw.ui.audit;
 
-import de.grw.access.AccessLog;
-import de.grw.access.AccessLogService;
+import de.grw.api.AccessEntry;
 import de.grw.journal.JournalEntry;
-import de.grw.journal.JournalService;
 import java.util.List;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.Errors;
@@ -17,7 +15,7 @@ import javafx.collections.ObservableList;
 public final class AuditViewModel {
     private final AppContext ctx;
     private final ObservableList<JournalEntry> journal = FXCollections.observableArrayList();
-    private final ObservableList<AccessLog.Entry> access = FXCollections.observableArrayList();
+    private final ObservableList<AccessEntry> access = FXCollections.observableArrayList();
     private final StringProperty user = new SimpleStringProperty("");
     private final StringProperty from = new SimpleStringProperty("");
     private final StringProperty to = new SimpleStringProperty("");
@@ -30,28 +28,29 @@ public final class AuditViewModel {
     }
 
     public boolean mayReadAccessLog() {
-        return ctx.model().session() != null && ctx.model().session().may(Permission.READ_ACCESS_LOG);
+        return ctx.model().signedIn() != null && ctx.model().signedIn().may(Permission.READ_ACCESS_LOG);
     }
 
-    private record Loaded(List<JournalEntry> journal, List<AccessLog.Entry> access) {
+    private record Loaded(List<JournalEntry> journal, List<AccessEntry> access) {
     }
 
     /** Applies the filters to both lists (read in the background). */
     public void refresh() {
-        var session = ctx.model().session();
-        if (session == null) {
+        var signedIn = ctx.model().signedIn();
+        if (signedIn == null) {
             return;
         }
-        var workspace = ctx.model().workspace();
+        var journalApi = signedIn.journal();
+        var accessLog = signedIn.accessLog();
         boolean mayReadAccessLog = mayReadAccessLog();
         String userFilter = user.get();
         String fromFilter = from.get();
         String toFilter = to.get();
         String personFilter = person.get();
-        ctx.tasks().call(ctx.i18n().get("nav.audit"), () -> new Loaded(new JournalService(workspace).entries(session,
-                userFilter, fromFilter, toFilter, personFilter), mayReadAccessLog
-                ? new AccessLogService(workspace).query(session, blankToNull(personFilter), blankToNull(userFilter),
-                        0).stream().filter(e -> inRange(e.at(), fromFilter, toFilter)).toList() : List.of()),
+        ctx.tasks().call(ctx.i18n().get("nav.audit"), () -> new Loaded(journalApi.entries(userFilter, fromFilter,
+                toFilter, personFilter), mayReadAccessLog
+                ? accessLog.query(blankToNull(personFilter), blankToNull(userFilter), 0).stream()
+                        .filter(e -> inRange(e.at(), fromFilter, toFilter)).toList() : List.of()),
                 loaded -> {
                     journal.setAll(loaded.journal());
                     access.setAll(loaded.access());
@@ -71,9 +70,12 @@ public final class AuditViewModel {
 
     /** Verifies the whole journal chain (in the background) and reports the result. */
     public void verify() {
-        var workspace = ctx.model().workspace();
-        var session = ctx.model().session();
-        ctx.tasks().call(ctx.i18n().get("nav.audit"), () -> new JournalService(workspace).verify(session),
+        var signedIn = ctx.model().signedIn();
+        if (signedIn == null) {
+            return;
+        }
+        var journalApi = signedIn.journal();
+        ctx.tasks().call(ctx.i18n().get("nav.audit"), journalApi::verify,
                 r -> verification.set(r.ok() ? ctx.i18n().get("audit.intact", r.entries(), r.headHash())
                         : ctx.i18n().get("audit.damaged", r.firstBad(), r.problem())),
                 e -> verification.set(Errors.message(e, ctx.i18n())));
@@ -83,7 +85,7 @@ public final class AuditViewModel {
         return journal;
     }
 
-    public ObservableList<AccessLog.Entry> access() {
+    public ObservableList<AccessEntry> access() {
         return access;
     }
 

@@ -1,94 +1,120 @@
 package de.grw.ui.common;
 
-import de.grw.review.ReviewService;
+import de.grw.api.SignedIn;
+import de.grw.api.Workbench;
+import de.grw.api.WorkbenchInfo;
 import de.grw.rights.Permission;
-import de.grw.rights.Session;
-import de.grw.users.UserService;
-import de.grw.store.Workspace;
-import java.nio.file.Path;
-import java.time.Clock;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
-/** The open workspace and the signed-in user; the root of the desktop's state. */
+/**
+ * The open workbench (a connection to a workspace) and the signed-in user; the root of the desktop's state. Every
+ * screen reaches the workspace through {@link #signedIn()}, the one set of service interfaces.
+ */
 public final class WorkbenchModel {
-    private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
-    private final ObjectProperty<Session> session = new SimpleObjectProperty<>();
-    private ReviewService review;
+    private final ObjectProperty<Workbench> workbench = new SimpleObjectProperty<>();
+    private final ObjectProperty<WorkbenchInfo> info = new SimpleObjectProperty<>();
+    private final ObjectProperty<SignedIn> signedIn = new SimpleObjectProperty<>();
 
-    public ObjectProperty<Workspace> workspaceProperty() {
-        return workspace;
+    /** The open workbench, or null. */
+    public ObjectProperty<Workbench> workbenchProperty() {
+        return workbench;
     }
 
-    public ObjectProperty<Session> sessionProperty() {
-        return session;
+    /** What the open workspace is (fetched when it was opened), or null. */
+    public ObjectProperty<WorkbenchInfo> infoProperty() {
+        return info;
     }
 
-    public Workspace workspace() {
-        return workspace.get();
+    /** The signed-in user's access, or null. */
+    public ObjectProperty<SignedIn> signedInProperty() {
+        return signedIn;
     }
 
-    public Session session() {
-        return session.get();
+    public Workbench workbench() {
+        return workbench.get();
     }
 
-    /** Opens a workspace file (not yet signed in). */
-    public void open(Path file) {
+    public WorkbenchInfo info() {
+        return info.get();
+    }
+
+    public SignedIn signedIn() {
+        return signedIn.get();
+    }
+
+    /** An opened workbench and what it is: work for the background ({@link #opened}). */
+    public record Opened(Workbench workbench, WorkbenchInfo info) {
+        /** Fetches what the workbench is (reads the workspace). */
+        public static Opened of(Workbench workbench) {
+            try {
+                return new Opened(workbench, workbench.info());
+            } catch (RuntimeException e) {
+                workbench.close();
+                throw e;
+            }
+        }
+    }
+
+    /** Uses an opened workbench (FX thread), closing the one before; nobody is signed in. */
+    public void use(Opened opened) {
         close();
-        workspace.set(Workspace.open(file, Clock.systemUTC()));
+        info.set(opened.info());
+        workbench.set(opened.workbench());
     }
 
-    /** Uses an already opened workspace (e.g. one just created). */
-    public void use(Workspace w) {
-        close();
-        workspace.set(w);
+    /** Uses a workbench, fetching what it is here (for tests and tools). */
+    public void use(Workbench w) {
+        use(Opened.of(w));
     }
 
-    /** A checked sign-in, not yet in effect: the session and the review service of the workspace. */
-    public record SignedIn(Workspace workspace, Session session, ReviewService review) {
+    /** A checked sign-in, not yet in effect. */
+    public record Authenticated(Workbench workbench, SignedIn signedIn) {
     }
 
     /**
-     * Checks a user's password against the open workspace and reads its profile: work for the background (the
-     * password check is deliberately slow). {@link #enter} puts the result into effect on the FX thread.
+     * Checks a user's password against the open workbench and fetches what the screens need: work for the
+     * background (the password check is deliberately slow). {@link #enter} puts the result into effect on the FX
+     * thread.
      */
-    public SignedIn authenticate(String user, char[] password) {
-        Workspace w = workspace();
-        Session s = new UserService(w).login(user, password);
-        return new SignedIn(w, s, new ReviewService(w));
+    public Authenticated authenticate(String user, char[] password) {
+        Workbench w = workbench();
+        return new Authenticated(w, w.signIn(user, password));
     }
 
-    /** Puts a checked sign-in into effect (FX thread), unless the workspace was changed meanwhile. */
-    public void enter(SignedIn signedIn) {
-        if (signedIn.workspace() != workspace()) {
+    /** Puts a checked sign-in into effect (FX thread), unless the workbench was changed meanwhile. */
+    public void enter(Authenticated authenticated) {
+        if (authenticated.workbench() != workbench()) {
+            authenticated.signedIn().close();
             throw new IllegalStateException("the workspace was changed during the sign-in");
         }
-        review = signedIn.review();
-        session.set(signedIn.session());
+        signOut();
+        signedIn.set(authenticated.signedIn());
     }
 
-    /** Signs in to the open workspace (both steps at once; for tests and tools). */
-    public Session signIn(String user, char[] password) {
-        SignedIn s = authenticate(user, password);
-        enter(s);
-        return s.session();
+    /** Signs in to the open workbench (both steps at once; for tests and tools). */
+    public SignedIn signIn(String user, char[] password) {
+        Authenticated a = authenticate(user, password);
+        enter(a);
+        return a.signedIn();
     }
 
+    /** Signs out: the screens see nobody signed in first, then the access ends. */
     public void signOut() {
-        session.set(null);
-    }
-
-    public ReviewService review() {
-        return review;
+        SignedIn s = signedIn.get();
+        signedIn.set(null);
+        if (s != null) {
+            s.close();
+        }
     }
 
     public void close() {
-        session.set(null);
-        Workspace w = workspace.get();
-        workspace.set(null);
-        review = null;
+        signOut();
+        Workbench w = workbench.get();
+        workbench.set(null);
+        info.set(null);
         if (w != null) {
             w.close();
         }
@@ -96,6 +122,7 @@ public final class WorkbenchModel {
 
     /** True while a signed-in user holds the permission. */
     public BooleanBinding may(Permission permission) {
-        return Bindings.createBooleanBinding(() -> session.get() != null && session.get().may(permission), session);
+        return Bindings.createBooleanBinding(() -> signedIn.get() != null && signedIn.get().may(permission),
+                signedIn);
     }
 }

@@ -3,7 +3,6 @@ package de.grw.ui.export;
 import de.grw.export.ExportFormat;
 import de.grw.export.ExportOptions;
 import de.grw.export.ExportResult;
-import de.grw.export.GoldenExporter;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.Errors;
 import de.grw.rights.Permission;
@@ -37,7 +36,7 @@ public final class ExportViewModel {
     }
 
     public boolean mayIncludeBlocked() {
-        return ctx.model().session() != null && ctx.model().session().may(Permission.EXPORT_BLOCKED);
+        return ctx.model().signedIn() != null && ctx.model().signedIn().may(Permission.EXPORT_BLOCKED);
     }
 
     /** Starts the export in the background; {@code done} runs on success. */
@@ -54,14 +53,17 @@ public final class ExportViewModel {
             summary.set(Errors.message(e, ctx.i18n()));
             return;
         }
-        var session = ctx.model().session();
-        var workspace = ctx.model().workspace();
+        var signedIn = ctx.model().signedIn();
+        if (signedIn == null) {
+            return;
+        }
+        var export = signedIn.export();
         running.set(true);
         files.clear();
         summary.set("");
         ctx.tasks().run(ctx.i18n().get("export.title"), (progress, cancel) -> {
             progress.progress("export", 0, 1);
-            ExportResult r = new GoldenExporter(workspace).export(session, options);
+            ExportResult r = export.toFiles(options);
             progress.progress("export", 1, 1);
             return r;
         }, r -> {

@@ -1,5 +1,7 @@
 package de.grw.ui.importing;
 
+import de.grw.api.ImportResult;
+import de.grw.api.SignedIn;
 import de.grw.importing.QualityProfiler;
 import de.grw.common.UserFacingException;
 import de.grw.importing.ColumnMapping;
@@ -11,14 +13,11 @@ import de.grw.importing.db.DatabaseSource;
 import de.grw.importing.read.DetectedFormat;
 import de.grw.importing.read.TablePreview;
 import de.grw.profile.MatchProfile;
-import de.grw.review.ReviewService;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.Errors;
 import de.grw.ui.common.I18n;
 import de.grw.ui.common.TaskRunner;
 import de.grw.ui.common.UserSettings;
-import de.grw.rights.Session;
-import de.grw.workspace.WorkspaceImporter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,10 +50,10 @@ public final class ImportViewModel {
     /**
      * The outcome of an import.
      *
-     * @param result   what the importer stored
+     * @param result   what the import stored
      * @param problems the first {@value #MAX_PROBLEMS} problems
      */
-    public record Outcome(WorkspaceImporter.Result result, List<ImportProblem> problems) {
+    public record Outcome(ImportResult result, List<ImportProblem> problems) {
     }
 
     private final AppContext ctx;
@@ -74,7 +73,8 @@ public final class ImportViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty ready = new SimpleBooleanProperty(false);
-    private ReviewService service;
+    /** Whose profile the screen follows: a new sign-in or workspace clears everything. */
+    private SignedIn shown;
     private MatchProfile profile;
     private QualityProfiler profiler;
     private final BooleanProperty fromDatabase = new SimpleBooleanProperty(false);
@@ -97,12 +97,12 @@ public final class ImportViewModel {
 
     /** Called when the screen is shown: follows a change of workspace (a new profile clears everything). */
     public void refresh() {
-        ReviewService now = ctx.model().review();
-        if (now == service) {
+        SignedIn now = ctx.model().signedIn();
+        if (now == shown) {
             return;
         }
-        service = now;
-        profile = now == null ? null : now.profile();
+        shown = now;
+        profile = now == null ? null : now.governance().profile();
         profiler = profile == null ? null : new QualityProfiler(profile);
         targetOptions.setAll(profile == null ? List.of() : TargetOption.all(profile, t()));
         clearPreview();
@@ -267,34 +267,35 @@ public final class ImportViewModel {
         return MappingFiles.of(columns, MappingFiles.ReadSettings.of(loadedMapping, source));
     }
 
-    /** Saves the current choices as a mapping file for reuse (here or with the command line's --mapping). */
-    public boolean saveMapping(Path target) {
+    /**
+     * Saves the current choices as a mapping file for reuse (here or with the command line's --mapping). The choices
+     * are taken now; the file is written in the background and the message says how it went.
+     */
+    public void saveMapping(Path target) {
         if (columns.isEmpty()) {
             message.set(t().get("import.nothingToSave"));
-            return false;
+            return;
         }
-        try {
-            mappingFile().write(target);
-            message.set(t().get("import.mappingSaved", target.getFileName()));
-            return true;
-        } catch (IOException | RuntimeException e) {
-            message.set(t().get("import.mappingNotSaved", target.getFileName(), Errors.message(e, t())));
-            return false;
-        }
+        MappingFile file = mappingFile();
+        ctx.tasks().call(t().get("import.saveMapping"), () -> {
+            file.write(target);
+            return Boolean.TRUE;
+        }, ok -> message.set(t().get("import.mappingSaved", target.getFileName())),
+                error -> message.set(t().get("import.mappingNotSaved", target.getFileName(),
+                        Errors.message(error, t()))));
     }
 
     /**
      * Loads a mapping file and applies it: to the file shown now and to every file previewed afterwards. If it fixes
      * the encoding, delimiter or sheet, the file is read again with them.
      */
-    public boolean loadMapping(Path mappingPath) {
-        MappingFile loaded;
-        try {
-            loaded = MappingFile.load(mappingPath);
-        } catch (RuntimeException e) {
-            message.set(Errors.message(e, t()));
-            return false;
-        }
+    public void loadMapping(Path mappingPath) {
+        ctx.tasks().call(t().get("import.loadMapping"), () -> MappingFile.load(mappingPath),
+                loaded -> applyMapping(loaded, mappingPath), error -> message.set(Errors.message(error, t())));
+    }
+
+    /** Applies a mapping file read in the background (on the FX thread). */
+    private boolean applyMapping(MappingFile loaded, Path mappingPath) {
         loadedMapping = loaded;
         loadedMappingPath = mappingPath;
         mappingName.set(mappingPath.getFileName().toString());
@@ -337,12 +338,12 @@ public final class ImportViewModel {
         if (busy.get()) {
             return;
         }
-        Session session = ctx.model().session();
+        SignedIn signedIn = ctx.model().signedIn();
         if (input == null || columns.isEmpty()) {
             message.set(t().get("import.previewFirst"));
             return;
         }
-        if (session == null) {
+        if (signedIn == null) {
             message.set(t().get("import.signInFirst"));
             return;
         }
@@ -355,13 +356,12 @@ public final class ImportViewModel {
         SourceInput target = input instanceof SourceInput.File f ? SourceInput.file(f.path(), name)
                 : SourceInput.database(((SourceInput.Database) input).source(), name);
         Path mappingPath = loadedMappingPath;
-        WorkspaceImporter importer = new WorkspaceImporter(ctx.model().workspace());
+        var imports = signedIn.imports();
         clearResult();
         message.set(t().get("import.importing", ImportTexts.label(target, t())));
         background(t().get("import.importTask", name), (progress, cancel) -> {
-            WorkspaceImporter.Result r = importer.importSource(session, target, mapping, mappingPath, progress,
-                    cancel);
-            return new Outcome(r, importer.problems(session, r.sourceId(), MAX_PROBLEMS));
+            ImportResult r = imports.importSource(target, mapping, mappingPath, progress, cancel);
+            return new Outcome(r, imports.problems(r.sourceId(), MAX_PROBLEMS));
         }, this::imported, o -> {
             imported(o);
             message.set(t().get("import.cancelTooLate"));

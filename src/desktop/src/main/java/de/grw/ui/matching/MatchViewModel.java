@@ -1,15 +1,13 @@
 package de.grw.ui.matching;
 
+import de.grw.api.MatchRun;
+import de.grw.api.SignedIn;
 import de.grw.common.ProgressListener;
 import de.grw.common.UserFacingException;
-import de.grw.review.ReviewService;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.Errors;
 import de.grw.ui.common.I18n;
 import de.grw.ui.review.Band;
-import de.grw.rights.Session;
-import de.grw.store.Workspace;
-import de.grw.workspace.WorkspaceMatcher;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +59,8 @@ public final class MatchViewModel {
     private final ObjectProperty<Summary> summary = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty running = new SimpleBooleanProperty(false);
-    private ReviewService service;
+    /** Whose threshold the screen shows: it follows a new sign-in or workspace. */
+    private SignedIn shown;
 
     public MatchViewModel(AppContext ctx) {
         this.ctx = ctx;
@@ -76,13 +75,13 @@ public final class MatchViewModel {
 
     /** Called when the screen is shown: another workspace brings its profile's threshold and clears the summary. */
     public void refresh() {
-        ReviewService now = ctx.model().review();
-        if (now == service) {
+        SignedIn now = ctx.model().signedIn();
+        if (now == shown) {
             return;
         }
-        service = now;
+        shown = now;
         if (now != null) {
-            threshold.set(now.profile().threshold());
+            threshold.set(now.governance().profile().threshold());
         }
         summary.set(null);
         message.set("");
@@ -92,9 +91,8 @@ public final class MatchViewModel {
     /** Starts a match run in the background. */
     public void start() {
         refresh();
-        Session session = ctx.model().session();
-        Workspace workspace = ctx.model().workspace();
-        if (session == null || workspace == null) {
+        SignedIn signedIn = ctx.model().signedIn();
+        if (signedIn == null) {
             message.set(t().get("match.signInFirst"));
             return;
         }
@@ -112,12 +110,11 @@ public final class MatchViewModel {
         running.set(true);
         message.set(t().get("match.running"));
         ctx.tasks().run(t().get("match.task"), (progress, cancel) -> {
-            WorkspaceMatcher matcher = new WorkspaceMatcher(workspace);
-            WorkspaceMatcher.Result r = matcher.run(session, th, (phase, done, total) -> {
+            MatchRun r = signedIn.matching().run(th, (phase, done, total) -> {
                 progress.progress(phase, done, total);
                 phaseListener.progress(phase, done, total);
             }, cancel);
-            return summarise(r, matcher.weakestLinks(r.runId()));
+            return summarise(r, signedIn.matching().weakestLinks(r.runId()));
         }, s -> {
             tracker.finish(true);
             running.set(false);
@@ -138,7 +135,7 @@ public final class MatchViewModel {
         });
     }
 
-    static Summary summarise(WorkspaceMatcher.Result r, double[] weakestLinks) {
+    static Summary summarise(MatchRun r, List<Double> weakestLinks) {
         Map<Band, Integer> bands = new EnumMap<>(Band.class);
         for (Band b : bands()) {
             bands.put(b, 0);
@@ -146,7 +143,7 @@ public final class MatchViewModel {
         for (double p : weakestLinks) {
             bands.merge(Band.of(p), 1, Integer::sum);
         }
-        return new Summary(r.runId(), r.result().threshold(), r.records(), r.result().pairCount(), r.clusters(),
+        return new Summary(r.runId(), r.threshold(), r.records(), (int) r.candidatePairs(), r.clusters(),
                 r.newClusters(), r.unchanged(), r.superseded(), bands);
     }
 

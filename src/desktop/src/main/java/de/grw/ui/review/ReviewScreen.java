@@ -64,8 +64,8 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         caseRef.setOnAction(e -> vm.confirmCaseReference());
         // the workspace's settings may demand a case reference before any record is shown
         new de.grw.ui.common.Validation().required(caseRef, t.get("review.caseFirst"),
-                () -> ctx.model().review() != null
-                        && ctx.model().review().governance().required().caseReferenceToShow());
+                () -> ctx.model().signedIn() != null
+                        && ctx.model().signedIn().governance().settings().required().caseReferenceToShow());
         caseRef.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
                 vm.confirmCaseReference();

@@ -1,5 +1,7 @@
 package de.grw.ui.review;
 
+import de.grw.api.Comparisons;
+import de.grw.api.SignedIn;
 import de.grw.profile.MatchProfile;
 import de.grw.review.ComparisonTable;
 import de.grw.review.DeferCommand;
@@ -8,7 +10,6 @@ import de.grw.review.FieldChoice;
 import de.grw.review.MemberRecord;
 import de.grw.review.MergeCommand;
 import de.grw.review.NotDuplicateCommand;
-import de.grw.review.ReviewService;
 import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.ReviewViews.QueueEntry;
@@ -37,8 +38,8 @@ import javafx.collections.ObservableSet;
 
 /**
  * The review of the queue: filters, the current cluster, the side-by-side rows with the clerk's choices, and the
- * decisions (merge, not a duplicate, split, defer, undo). Holds properties and calls the review service through the
- * task runner, never on the FX thread; knows no controls, so it is tested without a robot.
+ * decisions (merge, not a duplicate, split, defer, undo). Holds properties and calls the review interface through
+ * the task runner, never on the FX thread; knows no controls, so it is tested without a robot.
  */
 public final class ReviewViewModel {
     /** Which statuses the queue shows. */
@@ -72,13 +73,13 @@ public final class ReviewViewModel {
 
     /** Sets the case reference (Aktenzeichen) under which records are shown, and opens the cluster at hand. */
     public void confirmCaseReference() {
-        if (service() != null && current.get() == null && !queue.isEmpty() && !busy.get()) {
+        if (signedIn() != null && current.get() == null && !queue.isEmpty() && !busy.get()) {
             open(Math.max(0, position.get()));
         }
     }
 
-    private ReviewService service() {
-        return ctx.model().review();
+    private SignedIn signedIn() {
+        return ctx.model().signedIn();
     }
 
     private I18n t() {
@@ -99,11 +100,11 @@ public final class ReviewViewModel {
      * current one if it is still queued, else the first. {@code doneMessage} replaces the cluster's note once opened.
      */
     private void reload(Integer wanted, String doneMessage) {
-        ReviewService service = service();
-        if (service == null) {
+        SignedIn signedIn = signedIn();
+        if (signedIn == null) {
             return;
         }
-        var session = ctx.model().session();
+        var review = signedIn.review();
         Set<ClusterStatus> statuses = switch (status.get()) {
             case OPEN -> EnumSet.of(ClusterStatus.OPEN);
             case DEFERRED -> EnumSet.of(ClusterStatus.DEFERRED);
@@ -113,10 +114,8 @@ public final class ReviewViewModel {
         Band bandFilter = band.get();
         boolean filtered = !sourceFilter.isEmpty() || bandFilter != Band.ALL;
         background(() -> {
-            List<QueueEntry> page = service.queueBySources(session, statuses, sourceFilter, bandFilter.from,
-                    bandFilter.to, PAGE);
-            return new Loaded(service.sources(session), page, filtered ? page.size()
-                    : service.count(session, statuses));
+            List<QueueEntry> page = review.queue(statuses, sourceFilter, bandFilter.from, bandFilter.to, PAGE);
+            return new Loaded(review.sources(), page, filtered ? page.size() : review.count(statuses));
         }, loaded -> {
             if (!sources.equals(loaded.sources())) {
                 // only when they changed: the screen's check boxes follow this list
@@ -157,19 +156,19 @@ public final class ReviewViewModel {
     }
 
     private void open(int index, String doneMessage) {
-        if (service() == null || index < 0 || index >= queue.size()) {
+        SignedIn signedIn = signedIn();
+        if (signedIn == null || index < 0 || index >= queue.size()) {
             return;
         }
-        if (service().governance().required().caseReferenceToShow() && caseRef.get().isBlank()) {
+        if (signedIn.governance().settings().required().caseReferenceToShow() && caseRef.get().isBlank()) {
             position.set(index);
             message.set(doneMessage != null ? doneMessage : t().get("review.caseFirst"));
             return;
         }
-        ReviewService service = service();
-        var session = ctx.model().session();
+        var review = signedIn.review();
         long clusterId = queue.get(index).clusterId();
         String reference = caseRef.get();
-        background(() -> service.show(session, clusterId, reference), view -> {
+        background(() -> review.show(clusterId, reference), view -> {
             position.set(index);
             choices.clear();
             excluded.clear();
@@ -281,14 +280,13 @@ public final class ReviewViewModel {
             message.set(t().get("review.nothingToUndo"));
             return false;
         }
-        if (busy.get()) {
+        if (busy.get() || signedIn() == null) {
             return false;
         }
-        ReviewService service = service();
-        var session = ctx.model().session();
+        var review = signedIn().review();
         String comment = t().get("review.undoComment");
         String reference = caseRef.get();
-        background(() -> service.revert(session, last, comment, reference), reverted -> {
+        background(() -> review.revert(last, comment, reference), reverted -> {
             undo.remove(last);
             current.set(null);
             reload(null, t().get("review.undone", last));
@@ -297,15 +295,14 @@ public final class ReviewViewModel {
     }
 
     private boolean decide(de.grw.review.DecisionCommand command, String doneKey) {
-        if (busy.get()) {
+        if (busy.get() || signedIn() == null) {
             return false;
         }
-        ReviewService service = service();
-        var session = ctx.model().session();
+        var review = signedIn().review();
         long clusterId = current.get().clusterId();
         String text = comment.get();
         String reference = caseRef.get();
-        background(() -> service.propose(session, clusterId, command, text, reference), d -> {
+        background(() -> review.propose(clusterId, command, text, reference), d -> {
             undo.push(d.id());
             int at = position.get();
             current.set(null);
@@ -315,7 +312,7 @@ public final class ReviewViewModel {
     }
 
     /**
-     * Runs engine work through the task runner (never on the FX thread: the queue, a cluster and every decision
+     * Runs workspace work through the task runner (never on the FX thread: the queue, a cluster and every decision
      * read or write the workspace); {@code done} runs on the FX thread, a failure becomes the message. While it
      * runs, {@link #busyProperty()} is true and further decisions are refused.
      */
@@ -332,27 +329,28 @@ public final class ReviewViewModel {
 
     /**
      * Recomputes the side-by-side rows from the current cluster, the records taken out and the choices, with the
-     * engine's comparison (in memory, from the cluster already loaded: no database, so on the FX thread).
+     * engine's comparison (in memory, from the cluster already loaded: no I/O, so on the FX thread).
      */
     void rebuild() {
         ClusterView view = current.get();
-        if (view == null) {
+        SignedIn signedIn = signedIn();
+        if (view == null || signedIn == null) {
             rows.clear();
             explanation.clear();
             return;
         }
         List<Long> merged = view.members().stream().map(MemberRecord::id).filter(id -> !excluded.contains(id))
                 .toList();
-        ComparisonTable table = service().comparisons().cluster(view, merged, choices);
+        ComparisonTable table = signedIn.review().comparisons().cluster(view, merged, choices);
         String language = t().locale().getLanguage();
-        MatchProfile profile = service().profile();
+        MatchProfile profile = signedIn.governance().profile();
         List<FieldRow> built = new ArrayList<>();
         for (ComparisonTable.Row r : table.rows()) {
             built.add(new FieldRow(profile.field(r.field()).map(f -> f.label(language)).orElse(r.field()), r));
         }
         List<String[]> lines = new ArrayList<>();
         if (!view.pairs().isEmpty()) {
-            for (String[] row : ReviewService.explanation(view.pairs().get(0).explanationJson())) {
+            for (String[] row : Comparisons.explanation(view.pairs().get(0).explanationJson())) {
                 if (!"missing".equals(row[1])) {
                     lines.add(row);
                 }

@@ -67,7 +67,7 @@ public final class MainWindow {
         root.setCenter(content);
         root.setBottom(statusBar());
         show(start.titleKey());
-        ctx.model().sessionProperty().addListener((o, was, now) -> {
+        ctx.model().signedInProperty().addListener((o, was, now) -> {
             if (now == null) {
                 show(start.titleKey());
             }
@@ -85,7 +85,7 @@ public final class MainWindow {
             if (screen.permission() != null) {
                 b.visibleProperty().bind(ctx.model().may(screen.permission()));
             } else {
-                b.visibleProperty().bind(ctx.model().sessionProperty().isNotNull());
+                b.visibleProperty().bind(ctx.model().signedInProperty().isNotNull());
             }
             b.managedProperty().bind(b.visibleProperty());
         }
@@ -118,7 +118,7 @@ public final class MainWindow {
         if (s == null) {
             return;
         }
-        if (s != start && ctx.model().session() == null) {
+        if (s != start && ctx.model().signedIn() == null) {
             s = start;
         }
         Node view = s.view();
@@ -135,12 +135,12 @@ public final class MainWindow {
         Label who = new Label();
         who.setId("status-user");
         who.textProperty().bind(Bindings.createStringBinding(() -> {
-            var session = ctx.model().session();
-            var ws = ctx.model().workspace();
-            String user = session == null ? i18n.get("status.notSignedIn")
-                    : i18n.get("status.user", session.user(), i18n.get("role." + session.role().name()));
-            return ws == null ? user : user + "  ·  " + ws.file().getFileName();
-        }, ctx.model().sessionProperty(), ctx.model().workspaceProperty()));
+            var signedIn = ctx.model().signedIn();
+            var ws = ctx.model().info();
+            String user = signedIn == null ? i18n.get("status.notSignedIn")
+                    : i18n.get("status.user", signedIn.user(), i18n.get("role." + signedIn.role().name()));
+            return ws == null ? user : user + "  ·  " + ws.name();
+        }, ctx.model().signedInProperty(), ctx.model().infoProperty()));
         Label task = new Label();
         task.setId("status-task");
         task.textProperty().bind(Bindings.concat(ctx.tasks().titleProperty(), " ", ctx.tasks().messageProperty()));
@@ -157,7 +157,7 @@ public final class MainWindow {
         }
         Button signOut = new Button(i18n.get("action.signOut"));
         signOut.setId("status-sign-out");
-        signOut.visibleProperty().bind(ctx.model().sessionProperty().isNotNull());
+        signOut.visibleProperty().bind(ctx.model().signedInProperty().isNotNull());
         signOut.managedProperty().bind(signOut.visibleProperty());
         signOut.disableProperty().bind(ctx.tasks().runningProperty());
         signOut.setOnAction(e -> ctx.model().signOut());

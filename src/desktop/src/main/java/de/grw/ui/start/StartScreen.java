@@ -1,6 +1,6 @@
 package de.grw.ui.start;
 
-import de.grw.samples.SampleWorkspace;
+import de.grw.api.local.SampleWorkbench;
 
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.I18n;
@@ -113,15 +113,15 @@ public final class StartScreen extends ViewModelScreen<StartViewModel> {
         Button signIn = new Button(t.get("start.signInButton"));
         signIn.setId("start-sign-in");
         signIn.setDefaultButton(true);
-        signIn.disableProperty().bind(ctx.model().workspaceProperty().isNull());
+        signIn.disableProperty().bind(ctx.model().workbenchProperty().isNull());
         signIn.setOnAction(e -> {
             vm.signIn(password.getText().toCharArray(), () -> {
                 password.clear();
                 ctx.navigate().accept("nav.review");
             });
         });
-        Label demo = new Label(t.get("start.demoAccounts", SampleWorkspace.CLERK, SampleWorkspace.SUPERVISOR,
-                SampleWorkspace.ADMIN, SampleWorkspace.PASSWORD));
+        Label demo = new Label(t.get("start.demoAccounts", SampleWorkbench.CLERK, SampleWorkbench.SUPERVISOR,
+                SampleWorkbench.ADMIN, SampleWorkbench.PASSWORD));
         demo.setWrapText(true);
         demo.getStyleClass().add("text-muted");
         demo.visibleProperty().bind(vm.sampleProperty());
@@ -138,7 +138,7 @@ public final class StartScreen extends ViewModelScreen<StartViewModel> {
         right.setPadding(new Insets(8));
         HBox.setHgrow(right, Priority.ALWAYS);
         right.setMinWidth(0);
-        form.disableProperty().bind(ctx.model().workspaceProperty().isNull());
+        form.disableProperty().bind(ctx.model().workbenchProperty().isNull());
         return new HBox(24, left, right);
     }
 

@@ -1,15 +1,12 @@
 package de.grw.ui.start;
 
-import de.grw.samples.SampleWorkspace;
-
+import de.grw.api.local.LocalWorkbench;
+import de.grw.api.local.SampleWorkbench;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.Errors;
-import de.grw.users.UserService;
-import de.grw.store.Workspace;
-import de.grw.workspace.WorkspaceSetup;
+import de.grw.ui.common.WorkbenchModel.Opened;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -42,18 +39,18 @@ public final class StartViewModel {
         if (Files.exists(file)) {
             openFile(file, () -> {
                 sample.set(true);
-                user.set(SampleWorkspace.CLERK);
+                user.set(SampleWorkbench.CLERK);
                 done.run();
             });
             return;
         }
         message.set(ctx.i18n().get("start.building"));
-        ctx.tasks().run(ctx.i18n().get("start.sample"), (progress, cancel) -> SampleWorkspace.build(file, progress,
-                cancel), w -> {
+        ctx.tasks().run(ctx.i18n().get("start.sample"),
+                (progress, cancel) -> Opened.of(SampleWorkbench.build(file, progress, cancel)), w -> {
                     ctx.model().use(w);
                     remember(file);
                     sample.set(true);
-                    user.set(SampleWorkspace.CLERK);
+                    user.set(SampleWorkbench.CLERK);
                     message.set(ctx.i18n().get("start.opened", file.getFileName()));
                     done.run();
                 }, error -> message.set(Errors.message(error, ctx.i18n())));
@@ -65,7 +62,7 @@ public final class StartViewModel {
     }
 
     private void openFile(Path file, Runnable done) {
-        ctx.tasks().call(ctx.i18n().get("start.open"), () -> Workspace.open(file, Clock.systemUTC()), w -> {
+        ctx.tasks().call(ctx.i18n().get("start.open"), () -> Opened.of(LocalWorkbench.open(file)), w -> {
             ctx.model().use(w);
             remember(file);
             sample.set(file.toAbsolutePath().equals(samplePath().toAbsolutePath()));
@@ -78,15 +75,7 @@ public final class StartViewModel {
     public void create(Path file, String admin, char[] password) {
         ctx.tasks().call(ctx.i18n().get("start.create"), () -> {
             try {
-                Workspace w = WorkspaceSetup.create(file, Clock.systemUTC(), "person-de");
-                try {
-                    new UserService(w).createFirstAdministrator(admin, password);
-                } catch (RuntimeException e) {
-                    w.close();
-                    Files.deleteIfExists(file);
-                    throw e;
-                }
-                return w;
+                return Opened.of(LocalWorkbench.create(file, "person-de", admin, password));
             } finally {
                 java.util.Arrays.fill(password, '\0');
             }
@@ -104,7 +93,7 @@ public final class StartViewModel {
      * signed in (the caller navigates on).
      */
     public void signIn(char[] password, Runnable onSuccess) {
-        if (ctx.model().workspace() == null) {
+        if (ctx.model().workbench() == null) {
             message.set(ctx.i18n().get("start.noWorkspace"));
             java.util.Arrays.fill(password, '\0');
             return;

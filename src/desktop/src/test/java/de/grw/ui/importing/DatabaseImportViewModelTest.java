@@ -82,7 +82,7 @@ class DatabaseImportViewModelTest {
         assertThat(outcome.result().source()).isEqualTo("personen");
         assertThat(outcome.result().imported().recordsImported()).isEqualTo(3);
         assertThat(vm.problems()).anyMatch(p -> p.contains("geburtsdatum"));
-        String storedFrom = model.workspace().read(c -> {
+        String storedFrom = UiTestSupport.read(model, c -> {
             try (var st = c.createStatement();
                  var rs = st.executeQuery("SELECT file_name FROM sources WHERE name = 'personen'")) {
                 return rs.next() ? rs.getString(1) : null;

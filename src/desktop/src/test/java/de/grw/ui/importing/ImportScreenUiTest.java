@@ -79,7 +79,7 @@ class ImportScreenUiTest {
                 + "Zeilen: 0 · nicht verwendbare Werte: 0");
         assertThat(robot.lookup("#import-problems").<ListView<?>>query().getItems()).isEmpty();
         UiTestSupport.snapshot(robot, "import.png");
-        String mappingJson = model.workspace().read(c -> {
+        String mappingJson = UiTestSupport.read(model, c -> {
             try (var s = c.createStatement();
                  var rs = s.executeQuery("SELECT mapping_json FROM sources WHERE name = 'kfz-maerz'")) {
                 return rs.next() ? rs.getString(1) : null;

@@ -163,8 +163,8 @@ class ImportViewModelTest {
                 + "„1995-02-30“: unmögliches Datum (Monat 2 hat keinen Tag 30); übernommen als 1995-00-00 "
                 + "(00 = unbekannt)");
 
-        MatchProfile profile = model.review().profile();
-        String stored = model.workspace().read(c -> {
+        MatchProfile profile = model.signedIn().governance().profile();
+        String stored = UiTestSupport.read(model, c -> {
             try (var s = c.createStatement();
                  var rs = s.executeQuery("SELECT values_json FROM records ORDER BY id LIMIT 1")) {
                 rs.next();
@@ -189,14 +189,15 @@ class ImportViewModelTest {
         assertThat(mapping.columns()).hasSize(8).containsEntry("Name", "full_name").containsEntry("Anschrift",
                 "street").containsEntry("Ort", "birth_place").containsEntry("Steuer-ID", "extra");
         Path saved = dir.resolve("profile/sozialamt-zuordnung.json");
-        assertThat(vm.saveMapping(saved)).isTrue();
+        onFx(() -> vm.saveMapping(saved));
+        assertThat(vm.messageProperty().get()).isEqualTo("Zuordnung gespeichert: sozialamt-zuordnung.json");
         assertThat(MappingFile.load(saved).columns()).isEqualTo(mapping.columns());
 
         // a fresh screen suggests the automatic mapping again; loading the file restores the choices
         vm = new ImportViewModel(UiTestSupport.context(model, recorded));
         preview(sample("sozialamt.csv"));
         assertThat(vm.column("Anschrift").target().code()).isEqualTo("street_address");
-        onFx(() -> assertThat(vm.loadMapping(saved)).isTrue());
+        onFx(() -> vm.loadMapping(saved));
         assertThat(vm.column("Anschrift").target().code()).isEqualTo("street");
         assertThat(vm.column("Ort").target().code()).isEqualTo("birth_place");
         assertThat(vm.column("Anschrift").reasonProperty().get()).isEqualTo("aus der Zuordnungsdatei");
@@ -208,6 +209,19 @@ class ImportViewModelTest {
         onFx(() -> vm.loadMapping(saved));
         preview(sample("sozialamt.csv"));
         assertThat(vm.column("Ort").target().code()).isEqualTo("birth_place");
+    }
+
+    @Test
+    void savingAndLoadingAMappingFileRunThroughTheTaskRunnerAndFailWithAMessage() throws Exception {
+        preview(sample("sozialamt.csv"));
+        Path folder = Files.createDirectories(dir.resolve("a-folder.json"));
+        onFx(() -> vm.saveMapping(folder));
+        assertThat(vm.messageProperty().get()).startsWith("Die Zuordnung konnte nicht als a-folder.json gespeichert "
+                + "werden");
+        assertThat(recorded.errors).isEmpty();
+        onFx(() -> vm.loadMapping(dir.resolve("missing.json")));
+        assertThat(vm.messageProperty().get()).contains("missing.json");
+        assertThat(vm.mappingNameProperty().get()).isEmpty();
     }
 
     @Test
@@ -244,7 +258,7 @@ class ImportViewModelTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !background.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(recorded.errors).isEmpty();
-        int sources = model.workspace().read(c -> {
+        int sources = UiTestSupport.read(model, c -> {
             try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM sources")) {
                 rs.next();
                 return rs.getInt(1);

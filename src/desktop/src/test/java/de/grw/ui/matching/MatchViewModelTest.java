@@ -3,13 +3,10 @@ package de.grw.ui.matching;
 import static de.grw.ui.UiTestSupport.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
-import de.grw.importing.MappingFile;
 import de.grw.ui.UiTestSupport;
 import de.grw.ui.common.WorkbenchModel;
 import de.grw.ui.review.Band;
-import de.grw.workspace.WorkspaceImporter;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.I18n;
 import de.grw.ui.common.TaskRunner;
@@ -52,13 +49,9 @@ class MatchViewModelTest {
 
     @Test
     void aRunFillsTheSummaryAndTheBandsAndASecondRunFindsNothingNew() {
-        WorkspaceImporter importer = new WorkspaceImporter(model.workspace());
-        for (String f : new String[] {"melderegister.csv", "sozialamt.csv", "kfz_halter.csv"}) {
-            importer.importFile(model.session(), UiTestSupport.sample(f), MappingFile.NONE, null, null,
-                    ProgressListener.NONE, CancellationToken.NONE);
-        }
+        UiTestSupport.importSamples(model.signedIn(), "melderegister.csv", "sozialamt.csv", "kfz_halter.csv");
         onFx(vm::refresh);
-        assertThat(vm.thresholdProperty().get()).isEqualTo(model.review().profile().threshold());
+        assertThat(vm.thresholdProperty().get()).isEqualTo(model.signedIn().governance().profile().threshold());
 
         onFx(vm::start);
         assertThat(recorded.errors).isEmpty();
@@ -89,9 +82,7 @@ class MatchViewModelTest {
 
     @Test
     void aHigherThresholdIsUsed() {
-        WorkspaceImporter importer = new WorkspaceImporter(model.workspace());
-        importer.importFile(model.session(), UiTestSupport.sample("kfz_halter.csv"), MappingFile.NONE, null, null,
-                ProgressListener.NONE, CancellationToken.NONE);
+        UiTestSupport.importSamples(model.signedIn(), "kfz_halter.csv");
         onFx(() -> {
             vm.refresh();
             vm.thresholdProperty().set(0.95);
@@ -104,8 +95,7 @@ class MatchViewModelTest {
 
     @Test
     void aCancelledRunSaysTruthfullyWhetherItStoredAnything() throws Exception {
-        new WorkspaceImporter(model.workspace()).importFile(model.session(), UiTestSupport.sample("kfz_halter.csv"),
-                MappingFile.NONE, null, null, ProgressListener.NONE, CancellationToken.NONE);
+        UiTestSupport.importSamples(model.signedIn(), "kfz_halter.csv");
         ExecutorService executor = Executors.newSingleThreadExecutor();
         I18n i18n = I18n.german();
         MatchViewModel background = new MatchViewModel(new AppContext(i18n, model, new TaskRunner(executor, i18n),
@@ -120,7 +110,7 @@ class MatchViewModelTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !background.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(recorded.errors).isEmpty();
-        int runs = model.workspace().read(c -> {
+        int runs = UiTestSupport.read(model, c -> {
             try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM match_runs")) {
                 rs.next();
                 return rs.getInt(1);

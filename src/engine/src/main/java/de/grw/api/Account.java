@@ -1,0 +1,14 @@
+package de.grw.api;
+
+import de.grw.rights.Role;
+
+/**
+ * An account as listed (no secrets).
+ *
+ * @param name      the user name
+ * @param role      clerk, supervisor or administrator
+ * @param createdAt when it was created (ISO-8601, UTC)
+ * @param disabled  whether it is disabled (it cannot sign in; its history stays)
+ */
+public record Account(String name, Role role, String createdAt, boolean disabled) {
+}

@@ -1,0 +1,18 @@
+package de.grw.api;
+
+import de.grw.export.ExportOptions;
+import de.grw.export.ExportResult;
+
+/**
+ * Exports of the approved golden records with their lineage, members and the journal. Every export is logged in
+ * the access log and the journal before anything is written; golden records under a blocking notice are left out
+ * unless included with the right to and a case reference. Off the FX thread.
+ */
+public interface ExportApi {
+
+    /** Writes the export set into a directory, as a whole (a failed export leaves the previous set). */
+    ExportResult toFiles(ExportOptions options);
+
+    /** Writes the golden records, lineage and members into database tables, in one transaction. */
+    DatabaseExportResult toDatabase(DatabaseExport target);
+}

@@ -1,0 +1,43 @@
+package de.grw.api;
+
+import de.grw.common.CancellationToken;
+import de.grw.common.ProgressListener;
+import de.grw.importing.ImportProblem;
+import de.grw.importing.MappingFile;
+import de.grw.importing.SourceInput;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Imports into the workspace, each as a new source in one transaction: completely or not at all. Content imported
+ * before and a source name in use are refused. The front end reads and previews its files itself (the engine's
+ * readers); the import takes the file's bytes. Long work: call it off the FX thread, with progress and a
+ * cancellation that stops it before anything is stored.
+ */
+public interface ImportApi {
+
+    /** Imports a file (or one sheet of a workbook). */
+    ImportResult importFile(Upload file, FileImport request, ProgressListener progress, CancellationToken cancel);
+
+    /** Imports a database table or query. */
+    ImportResult importDatabase(DatabaseImport request, ProgressListener progress, CancellationToken cancel);
+
+    /** The problems stored for an imported source in file order, at most {@code limit} (0: all). */
+    List<ImportProblem> problems(long sourceId, int limit);
+
+    /**
+     * Imports a file or database input as the front ends name them (a file of this machine, or a database source).
+     *
+     * @param mappingPath the mapping file's path, for messages, or {@code null}
+     */
+    default ImportResult importSource(SourceInput input, MappingFile mapping, Path mappingPath,
+                                      ProgressListener progress, CancellationToken cancel) {
+        String mappingName = mappingPath == null ? null : mappingPath.toString();
+        if (input instanceof SourceInput.File f) {
+            return importFile(Upload.of(f.path()), new FileImport(f.name(), f.sheet(), mapping, mappingName),
+                    progress, cancel);
+        }
+        SourceInput.Database d = (SourceInput.Database) input;
+        return importDatabase(new DatabaseImport(d.source(), d.name(), mapping, mappingName), progress, cancel);
+    }
+}

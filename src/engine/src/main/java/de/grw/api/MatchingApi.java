@@ -1,0 +1,20 @@
+package de.grw.api;
+
+import de.grw.common.CancellationToken;
+import de.grw.common.ProgressListener;
+import java.util.List;
+
+/** Match runs over all records of the workspace; what clerks decided is kept. Long work: off the FX thread. */
+public interface MatchingApi {
+
+    /**
+     * Matches the workspace's records and puts new candidate clusters into the queue. A cancelled run stores
+     * nothing.
+     *
+     * @param threshold the probability from which two records are linked; {@code null} for the profile's
+     */
+    MatchRun run(Double threshold, ProgressListener progress, CancellationToken cancel);
+
+    /** The weakest link of every cluster a run proposed, in cluster order (no personal data). */
+    List<Double> weakestLinks(long runId);
+}

@@ -1,0 +1,69 @@
+package de.grw.api;
+
+import de.grw.review.DecisionCommand;
+import de.grw.review.ReviewViews.ClusterView;
+import de.grw.review.ReviewViews.DecisionView;
+import de.grw.review.ReviewViews.GoldenView;
+import de.grw.review.ReviewViews.QueueEntry;
+import de.grw.workspace.ClusterStatus;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The review: the queue of candidate clusters, opening a cluster or a golden record (logged in the access log with
+ * the case reference), decisions and their revert. Every method but {@link #comparisons()} reads or writes the
+ * workspace: call it off the FX thread.
+ */
+public interface ReviewApi {
+
+    /**
+     * Clusters by status (none: open and deferred), optionally only those with a member from one of the sources
+     * (none: all) and whose weakest link lies in {@code [minProbability, maxProbability)}, the most uncertain first.
+     *
+     * @param limit at most this many; 0 for all
+     */
+    List<QueueEntry> queue(Set<ClusterStatus> statuses, List<String> sources, double minProbability,
+                           double maxProbability, int limit);
+
+    /** Clusters by status (none: open and deferred), the most uncertain first; {@code limit} 0 for all. */
+    default List<QueueEntry> queue(Set<ClusterStatus> statuses, int limit) {
+        return queue(statuses, List.of(), 0, 1, limit);
+    }
+
+    /** How many clusters have one of the statuses. */
+    int count(Set<ClusterStatus> statuses);
+
+    /** Names of the workspace's sources, in import order. */
+    List<String> sources();
+
+    /** The database ids of a cluster's records (no personal data, not logged as a display). */
+    List<Long> memberIds(long clusterId);
+
+    /** Opens a cluster: records (masked where the user may not see them), pairs, proposal, decisions. Logged. */
+    ClusterView show(long clusterId, String caseRef);
+
+    /** Opens a golden record with its records and each value's origin. Logged. */
+    GoldenView golden(String goldenId, String caseRef);
+
+    /** Records a decision on a cluster as the signed-in user; a merge waits for a supervisor's approval. */
+    DecisionView propose(long clusterId, DecisionCommand decision, String comment, String caseRef);
+
+    /** Reverts a decision by a new REVERT decision (nothing is deleted); returns the revert. */
+    DecisionView revert(long decisionId, String comment, String caseRef);
+
+    /** All decisions, newest first. */
+    List<DecisionView> decisions();
+
+    /** One decision as it stands now. */
+    DecisionView decision(long decisionId);
+
+    /** The active golden record that the records of a merge decision belong to now, if any. */
+    Optional<String> goldenRecordOf(long decisionId);
+
+    /**
+     * The side-by-side comparisons of what {@link #show} and {@link #golden} returned, built in this process from
+     * the workspace's profile and settings: no I/O, for the FX thread.
+     */
+    Comparisons comparisons();
+}

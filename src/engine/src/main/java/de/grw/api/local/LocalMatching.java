@@ -1,0 +1,36 @@
+package de.grw.api.local;
+
+import de.grw.api.MatchRun;
+import de.grw.api.MatchingApi;
+import de.grw.common.CancellationToken;
+import de.grw.common.ProgressListener;
+import de.grw.matching.MatchResult;
+import de.grw.store.Workspace;
+import de.grw.workspace.WorkspaceMatcher;
+import java.util.Arrays;
+import java.util.List;
+
+/** Match runs through the engine's {@link WorkspaceMatcher}. */
+final class LocalMatching implements MatchingApi {
+    private final LocalSignedIn signedIn;
+    private final WorkspaceMatcher matcher;
+
+    LocalMatching(LocalSignedIn signedIn, Workspace workspace) {
+        this.signedIn = signedIn;
+        this.matcher = new WorkspaceMatcher(workspace);
+    }
+
+    @Override
+    public MatchRun run(Double threshold, ProgressListener progress, CancellationToken cancel) {
+        WorkspaceMatcher.Result r = matcher.run(signedIn.session(), threshold, progress, cancel);
+        MatchResult m = r.result();
+        return new MatchRun(r.runId(), m.threshold(), r.records(), m.pairCount(), r.clusters(), r.newClusters(),
+                r.unchanged(), r.superseded(), m.clusters().refusedMerges(), m.model().describe());
+    }
+
+    @Override
+    public List<Double> weakestLinks(long runId) {
+        signedIn.session();
+        return Arrays.stream(matcher.weakestLinks(runId)).boxed().toList();
+    }
+}
