@@ -14,7 +14,7 @@ class JournalActionTest {
         assertThat(Arrays.stream(JournalAction.values()).map(JournalAction::code)).containsExactly(
                 "workspace.created", "user.created", "user.password_changed", "user.disabled", "user.enabled",
                 "source.imported", "match.run", "decision.proposed", "decision.taken", "decision.approved",
-                "decision.rejected", "decision.reverted", "export");
+                "decision.rejected", "decision.reverted", "export", "model.estimated", "source.appended");
     }
 
     @Test

@@ -87,11 +87,13 @@ class MigrationTest {
         assertThat(records).hasSizeGreaterThan(300);
 
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
-            assertThat(w.migrated()).containsExactly(2, 3);
+            assertThat(w.migrated()).containsExactly(2, 3, 4);
             assertThat(indexes(w)).containsExactlyInAnyOrderElementsOf(V2_INDEXES);
             // version 3: problems keep their wording by key; those imported before have none
             assertThat(TestWorkspaces.rows(w, "SELECT count(*) FROM import_problems WHERE message_text IS NOT NULL"))
                     .containsExactly(List.of(0));
+            // version 4: no active model yet (the next match estimates one)
+            assertThat(TestWorkspaces.rows(w, "SELECT count(*) FROM models")).containsExactly(List.of(0));
             assertThat(TestWorkspaces.rows(w, "SELECT * FROM records ORDER BY id")).isEqualTo(records);
             assertThat(w.read(Journal::all)).isEqualTo(journal);
             JournalVerifier.Result r = w.read(c -> JournalVerifier.verify(Journal.all(c).iterator()));
@@ -102,7 +104,7 @@ class MigrationTest {
             assertThat(clerk.role()).isEqualTo(Role.CLERK);
             assertThat(TestWorkspaces.match(w, clerk).records()).isEqualTo(records.size());
         }
-        assertThat(userVersion(file)).isEqualTo(3);
+        assertThat(userVersion(file)).isEqualTo(4);
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
             assertThat(w.migrated()).isEmpty();
         }
