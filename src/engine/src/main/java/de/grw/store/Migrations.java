@@ -17,7 +17,7 @@ import java.util.List;
 public final class Migrations {
     /** Scripts in version order; the index + 1 is the version a script brings the schema to. */
     static final List<String> SCRIPTS = List.of("V1__workspace.sql", "V2__indexes.sql", "V3__problem_texts.sql",
-            "V4__active_model.sql");
+            "V4__active_model.sql", "V5__source_feeds.sql");
 
     private Migrations() {
     }

@@ -52,4 +52,14 @@ public final class WorkspaceEvents {
     public record ModelEstimated(int version, long run, long records, String reason, int iterations,
                                  boolean converged) {
     }
+
+    /**
+     * A feed appended to an existing source ({@code source.appended}): the file, its SHA-256, the records appended,
+     * the rows skipped because their key is in the source already, rejected rows and unusable values.
+     */
+    public record SourceAppended(String source, long feed, String file, String sha256, long records,
+                                 @JsonProperty("keys_present") long keysPresent,
+                                 @JsonProperty("rows_rejected") long rowsRejected,
+                                 @JsonProperty("values_not_usable") long valuesNotUsable) {
+    }
 }

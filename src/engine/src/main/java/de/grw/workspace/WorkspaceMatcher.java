@@ -137,7 +137,7 @@ public final class WorkspaceMatcher {
         double effective = threshold != null ? threshold : profile.threshold();
         ModelRepository.ActiveModel active = loaded.active();
         String reason = reestimate ? "reestimate" : active == null ? "first"
-                : !active.profileJson().equals(profileJson) ? "profile_changed" : null;
+                : !sameProfile(active.profileJson(), profileJson) ? "profile_changed" : null;
         ModelRepository.LastRun last = loaded.lastRun();
         Kind kind = reason != null ? Kind.ESTIMATED
                 : full || last == null || last.lastRecordId() == null || last.threshold() != effective ? Kind.FULL
@@ -389,6 +389,18 @@ public final class WorkspaceMatcher {
         }
         return journal(c, session, runId, Kind.INCREMENTAL, version, newRecords, result, clusters, created,
                 unchanged, superseded);
+    }
+
+    /**
+     * Whether two profiles in JSON are the same profile: compared as JSON trees, since the written order of a
+     * profile's maps may differ between processes.
+     */
+    static boolean sameProfile(String a, String b) {
+        try {
+            return JSON.readTree(a).equals(JSON.readTree(b));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return false;
+        }
     }
 
     /** The records in a result cluster with a marked record. */

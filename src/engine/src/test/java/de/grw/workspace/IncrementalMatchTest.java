@@ -230,4 +230,13 @@ class IncrementalMatchTest {
         assertThat(f1).as("pairwise F1 incremental vs full, %d vs %d pairs", incremental.size(), full.size())
                 .isGreaterThanOrEqualTo(0.999);
     }
+
+    @Test
+    void theSameProfileWrittenInAnotherOrderIsTheSameProfile() {
+        // a profile's maps may be written in another order by another process: that must not re-estimate the model
+        assertThat(WorkspaceMatcher.sameProfile("{\"a\":{\"day\":[1],\"month\":[2]},\"b\":[1,2]}",
+                "{\"b\":[1,2],\"a\":{\"month\":[2],\"day\":[1]}}")).isTrue();
+        assertThat(WorkspaceMatcher.sameProfile("{\"b\":[1,2]}", "{\"b\":[2,1]}")).isFalse();
+        assertThat(WorkspaceMatcher.sameProfile("{\"b\":0.9}", "{\"b\":0.95}")).isFalse();
+    }
 }
