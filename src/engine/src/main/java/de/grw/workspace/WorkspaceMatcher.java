@@ -117,7 +117,9 @@ public final class WorkspaceMatcher {
         MatchProfile profile = WorkspaceProfile.profile(workspace);
         String profileJson = ProfileLoader.toJson(profile);
         Instant started = workspace.now();
+        long loadStart = System.nanoTime();
         Loaded loaded = workspace.read(c -> load(c, profile));
+        long engineStart = System.nanoTime();
         long[] ids = loaded.ids();
         if (ids.length < 2) {
             throw new de.grw.common.UserFacingException(de.grw.common.Text.of("workspace.too_few"));
@@ -171,7 +173,8 @@ public final class WorkspaceMatcher {
             throw e;
         }
         int news = newRecords;
-        return workspace.write(c -> {
+        long storeStart = System.nanoTime();
+        Result stored = workspace.write(c -> {
             long runId = insertRun(c, session, profile, started, result);
             int version;
             if (kind == Kind.ESTIMATED) {
@@ -188,6 +191,10 @@ public final class WorkspaceMatcher {
                     ? storeIncremental(c, session, runId, version, news, ids, isNew, loaded, result)
                     : store(c, session, runId, kind, version, news, ids, loaded.golden(), result);
         });
+        LOG.info("match run {} ({}): reading the workspace {} s, matching {} s, storing {} s", stored.runId(),
+                kind.code(), seconds(engineStart - loadStart), seconds(storeStart - engineStart),
+                seconds(System.nanoTime() - storeStart));
+        return stored;
     }
 
     /**
@@ -401,6 +408,10 @@ public final class WorkspaceMatcher {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return false;
         }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     /** The records in a result cluster with a marked record. */
