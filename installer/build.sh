@@ -7,7 +7,11 @@
 # Results in target/installer/:
 #   golden-record-workbench/                   the app image; start bin/golden-record-workbench
 #                                              (no arguments: the desktop; with arguments: the command line)
-#   golden-record-workbench_<version>_amd64.deb  the Debian package (needs fakeroot), with desktop entry and icon
+#   golden-record-workbench_<version>_amd64.deb  the Debian package (needs fakeroot), with desktop entry and icon,
+#                                              "grw" on the PATH, and the workspace server as a systemd service:
+#                                              grw-server.service, the account grw, /var/lib/grw (0700) and
+#                                              /etc/grw/server.conf (installer/deb/postinst; the service is neither
+#                                              enabled nor started until a workspace exists, see README)
 #
 # The jar is built first if target/grw.jar is missing. Windows (.msi) and macOS (.dmg): see README, "Installer".
 set -euo pipefail
@@ -28,6 +32,9 @@ fi
 rm -rf "$OUT"
 mkdir -p "$OUT/input"
 cp target/grw.jar "$OUT/input/"
+# the server's service unit and example configuration travel in the image (lib/app/); the .deb's postinst installs
+# them where systemd and the administrator look for them (jpackage cannot place files outside its folder)
+cp installer/grw-server.service installer/server.conf "$OUT/input/"
 
 common=(--name "$NAME" --app-version "$VERSION" --vendor "Golden Record Workbench"
         --description "Datenpflege-Werkbank: Dubletten finden, prüfen und zu Golden Records zusammenführen"
@@ -42,7 +49,8 @@ fi
 if [ "$TYPE" = "deb" ] || [ "$TYPE" = "all" ]; then
     command -v fakeroot >/dev/null || { echo "building a .deb needs fakeroot (apt-get install fakeroot)" >&2; exit 1; }
     jpackage --type deb "${common[@]}" --add-modules "$MODULES" --jlink-options "$JLINK_OPTIONS" \
-        --linux-package-name "$NAME" --linux-package-deps "libgtk-3-0" --linux-shortcut \
+        --resource-dir installer/deb \
+        --linux-package-name "$NAME" --linux-package-deps "libgtk-3-0, passwd" --linux-shortcut \
         --linux-menu-group "Office" --linux-app-category "misc"
     ls -1 "$OUT"/*.deb
 fi

@@ -83,7 +83,7 @@ class ArchitectureTest {
 
     @Test
     void theRulesSeeEveryModule() {
-        for (String p : List.of("de.grw.review", "de.grw.cli", "de.grw.ui", "de.grw")) {
+        for (String p : List.of("de.grw.review", "de.grw.cli", "de.grw.ui", "de.grw.server", "de.grw")) {
             org.assertj.core.api.Assertions.assertThat(CLASSES.containPackage(p)).as(p).isTrue();
         }
     }
@@ -118,11 +118,44 @@ class ArchitectureTest {
     }
 
     @Test
-    void desktopAndCommandLineAreIndependent() {
-        noClasses().that().resideInAPackage("de.grw.ui..").should().dependOnClassesThat()
-                .resideInAPackage("de.grw.cli..").check(CLASSES);
-        noClasses().that().resideInAPackage("de.grw.cli..").should().dependOnClassesThat()
-                .resideInAPackage("de.grw.ui..").check(CLASSES);
+    void desktopCommandLineAndServerAreIndependent() {
+        String[] frontEnds = {"de.grw.ui..", "de.grw.cli..", "de.grw.server.."};
+        for (String one : frontEnds) {
+            for (String other : frontEnds) {
+                if (!one.equals(other)) {
+                    noClasses().that().resideInAPackage(one).should().dependOnClassesThat().resideInAPackage(other)
+                            .because("only the launcher chooses between the front ends").check(CLASSES);
+                }
+            }
+        }
+    }
+
+    @Test
+    void picocliOnlyInTheCommandLineAndNoDesktopInTheServer() {
+        noClasses().that().resideInAPackage("de.grw.server..").should().dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..", "picocli..")
+                .because("the server runs headless, on a machine without a display").check(CLASSES);
+        noClasses().that().resideOutsideOfPackages("de.grw.cli..", "de.grw.bench..", "de.grw.synthetic..",
+                        "de.grw.evaluation..")
+                .should().dependOnClassesThat().resideInAPackage("picocli..").check(CLASSES);
+    }
+
+    @Test
+    void onlyTheServersEngineAdapterTouchesEngineServicesAndTheStore() {
+        // until de.grw.api lands, de.grw.server.engine.EngineAdapter is the server's one door to the engine: the
+        // routes and the sign-in see value records (views, commands, roles), never a service, the store or a Session
+        noClasses().that().resideInAPackage("de.grw.server..").and().resideOutsideOfPackage("de.grw.server.engine..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "are engine services, repositories, the store or an engine session", c ->
+                                c.getPackageName().startsWith("de.grw.") && !c.getPackageName().startsWith("de.grw.server")
+                                && (c.getSimpleName().endsWith("Service") || c.getSimpleName().endsWith("Repository")
+                                || c.getPackageName().equals("de.grw.store")
+                                || c.getFullName().equals("de.grw.rights.Session")
+                                || c.getFullName().equals("de.grw.journal.Journal")
+                                || c.getFullName().equals("de.grw.access.AccessLog")
+                                || c.getPackageName().equals("de.grw.workspace")
+                                        && c.getSimpleName().startsWith("Workspace"))))
+                .check(CLASSES);
     }
 
     @Test
@@ -135,6 +168,8 @@ class ArchitectureTest {
     @Test
     void onlyTheCommandLinesWriteToTheConsole() {
         noClasses().that().resideOutsideOfPackages("de.grw.cli..", "de.grw.bench..", "de.grw.synthetic..")
+                // the server's command line prints where it listens and its certificate's fingerprint
+                .and().doNotHaveFullyQualifiedName("de.grw.server.ServerLauncher")
                 .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
                 .because("the engine and the desktop log through SLF4J; only a command line prints").check(CLASSES);
     }

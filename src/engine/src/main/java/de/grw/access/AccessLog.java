@@ -75,7 +75,7 @@ public final class AccessLog {
     private static List<Entry> query(Connection c, String where, List<?> params) throws SQLException {
         List<Entry> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT l.id, l.at, l.user_name, l.action, l.case_ref, "
-                + "l.detail, (SELECT " + de.grw.store.SqliteDialect.listOf("record_id")
+                + "l.detail, (SELECT " + de.grw.store.Dialect.of(c).listOf("record_id")
                 + " FROM access_log_records r WHERE r.access_id = l.id) "
                 + "FROM access_log l " + where + " ORDER BY l.id DESC")) {
             for (int i = 0; i < params.size(); i++) {

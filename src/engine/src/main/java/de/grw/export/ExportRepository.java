@@ -1,7 +1,7 @@
 package de.grw.export;
 
 import de.grw.store.Sql;
-import de.grw.store.SqliteDialect;
+import de.grw.store.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,7 +38,7 @@ final class ExportRepository {
                 + "r.record_key, v.decision_id FROM golden_values v JOIN golden_records g ON g.id = v.golden_id "
                 + "LEFT JOIN records r ON r.id = v.origin_record LEFT JOIN sources s ON s.id = r.source_id "
                 + "WHERE g.status = 'ACTIVE' AND v.superseded_by IS NULL ORDER BY v.golden_id, v."
-                + SqliteDialect.STORAGE_ORDER);
+                + Dialect.of(c).storageOrder());
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 sink.accept(rs.getString(1), new GoldenExporter.Value(rs.getString(2), rs.getString(3),

@@ -56,7 +56,10 @@ public final class Journal {
         return entry;
     }
 
-    /** All entries in storage order (by rowid, not by seq, so that reordering shows). */
+    /**
+     * All entries in sequence order: on SQLite {@code seq} is the rowid, so this is also the order they are stored
+     * in. The verifier checks the numbers and the chain, so entries renumbered, inserted or removed show.
+     */
     public static List<JournalEntry> all(Connection c) throws SQLException {
         List<JournalEntry> out = new ArrayList<>();
         each(c, out::add);
@@ -65,8 +68,7 @@ public final class Journal {
 
     public static void each(Connection c, Consumer<JournalEntry> consumer) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT seq, at, user_name, action, payload, prev_hash, hash FROM journal ORDER BY "
-                        + de.grw.store.SqliteDialect.STORAGE_ORDER);
+                "SELECT seq, at, user_name, action, payload, prev_hash, hash FROM journal ORDER BY seq");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 consumer.accept(new JournalEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -22,6 +22,8 @@ public enum JournalAction {
     USER_DISABLED("user.disabled"),
     /** An account was enabled again. */
     USER_ENABLED("user.enabled"),
+    /** An account's role was changed (by an administrator, or by the office's directory at sign-in). */
+    USER_ROLE_CHANGED("user.role_changed"),
     /** A file or database table was imported as a new source. */
     SOURCE_IMPORTED("source.imported"),
     /** A match run stored its clusters. */

@@ -2,7 +2,7 @@ package de.grw.review;
 
 import de.grw.store.Settings;
 import de.grw.store.Sql;
-import de.grw.store.SqliteDialect;
+import de.grw.store.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -48,10 +48,11 @@ final class GoldenRepository {
         if (records.isEmpty()) {
             return List.of();
         }
-        return Sql.list(c, "SELECT DISTINCT m.golden_id FROM golden_members m JOIN golden_records g ON g.id = "
+        // GROUP BY rather than DISTINCT: PostgreSQL sorts a DISTINCT only by what it selects
+        return Sql.list(c, "SELECT m.golden_id FROM golden_members m JOIN golden_records g ON g.id = "
                 + "m.golden_id WHERE g.status = 'ACTIVE' AND m.removed_by IS NULL AND m.record_id IN ("
-                + Sql.marks(records.size()) + ") ORDER BY length(m.golden_id), m.golden_id", rs -> rs.getString(1),
-                Sql.params(records));
+                + Sql.marks(records.size()) + ") GROUP BY m.golden_id ORDER BY length(m.golden_id), m.golden_id",
+                rs -> rs.getString(1), Sql.params(records));
     }
 
     /** The current members of a golden record, ascending. */
@@ -91,7 +92,7 @@ final class GoldenRepository {
     /** The current values of a golden record, in the order they were stored. */
     static List<GoldenValue> currentValues(Connection c, String golden) throws SQLException {
         return Sql.list(c, "SELECT field, value, origin, origin_record FROM golden_values WHERE golden_id = ? AND "
-                + "superseded_by IS NULL ORDER BY " + SqliteDialect.STORAGE_ORDER, rs -> new GoldenValue(
+                + "superseded_by IS NULL ORDER BY " + Dialect.of(c).storageOrder(), rs -> new GoldenValue(
                 rs.getString(1), rs.getString(2), "MANUAL".equals(rs.getString(3)), rs.getLong(4)), golden);
     }
 
@@ -138,7 +139,7 @@ final class GoldenRepository {
     static void restoreValuesEndedBy(Connection c, long decisionId) throws SQLException {
         Sql.update(c, "INSERT INTO golden_values(golden_id, field, value, origin, origin_record, decision_id) SELECT "
                 + "golden_id, field, value, origin, origin_record, decision_id FROM golden_values WHERE superseded_by "
-                + "= ? AND decision_id <> ?", decisionId, decisionId);
+                + "= ? AND decision_id <> ? ORDER BY " + Dialect.of(c).storageOrder(), decisionId, decisionId);
     }
 
     /** Retires the golden record a decision created. */

@@ -3,7 +3,7 @@ package de.grw.review;
 import de.grw.review.ReviewViews.PairView;
 import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.store.Sql;
-import de.grw.store.SqliteDialect;
+import de.grw.store.Dialect;
 import de.grw.workspace.ClusterStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -54,7 +54,7 @@ final class ReviewRepository {
         params.add(limit);
         String sql = "SELECT id, status, size, min_probability, max_probability, note FROM clusters WHERE status IN ("
                 + Sql.marks(statuses.size()) + ") AND min_probability >= ? AND (min_probability < ? OR ? >= 1)"
-                + (bySource ? " AND EXISTS (SELECT 1 FROM " + SqliteDialect.MEMBERS_TO_RECORDS
+                + (bySource ? " AND EXISTS (SELECT 1 FROM " + Dialect.of(c).membersToRecords()
                 + " WHERE m.cluster_id = clusters.id AND r.source_id " + (sources.size() == 1
                 // one source (the usual case): the scalar subquery SQLite plans best
                 ? "= (SELECT id FROM sources WHERE name = ?))"

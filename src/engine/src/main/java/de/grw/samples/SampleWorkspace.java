@@ -85,7 +85,7 @@ public final class SampleWorkspace {
 
     /** Builds the sample workspace at {@code file} (replacing an existing one) and returns it open. */
     public static Workspace build(Path file, ProgressListener progress, CancellationToken cancel) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        de.grw.store.OwnerOnly.createDirectories(file.toAbsolutePath().getParent());
         Files.deleteIfExists(file);
         Files.deleteIfExists(Path.of(file + "-wal"));
         Files.deleteIfExists(Path.of(file + "-shm"));

@@ -1,93 +1,88 @@
 package de.grw.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateOutput;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * The schema's versions as SQL scripts ({@code V1__workspace.sql}, {@code V2__indexes.sql}, ...), applied in order.
- * The version reached is kept in SQLite's {@code user_version}; opening a workspace of an older version applies the
- * missing scripts in one transaction.
+ * The schema's versions as Flyway migrations, one folder per dialect ({@code db/migration/sqlite/V1__workspace.sql},
+ * {@code db/migration/postgresql/V1__workspace.sql}, ...), with the same version numbers and the same meaning in
+ * both: version {@code n} of a SQLite workspace and of a PostgreSQL one hold the same tables and columns.
+ * <p>
+ * Flyway keeps what it applied in {@value #HISTORY}. A SQLite workspace also carries its version in
+ * {@code user_version} (each SQLite script sets it in its own transaction), as every workspace did before Flyway:
+ * such a workspace has no history table yet and is <em>baselined</em> at its {@code user_version} (1, 2 or 3),
+ * then migrated on from there; and an older build still refuses a newer workspace by that number. Opening a store
+ * applies the missing migrations in one transaction (Flyway's {@code group}): a failure leaves the older version.
  */
 public final class Migrations {
-    /** Scripts in version order; the index + 1 is the version a script brings the schema to. */
-    static final List<String> SCRIPTS = List.of("V1__workspace.sql", "V2__indexes.sql", "V3__problem_texts.sql",
-            "V4__active_model.sql", "V5__source_feeds.sql");
+    /** Flyway's table of applied migrations, in every store. */
+    public static final String HISTORY = "flyway_schema_history";
+    /** The schema version this build brings every store to. */
+    private static final int LATEST = 6;
 
     private Migrations() {
     }
 
     public static int latestVersion() {
-        return SCRIPTS.size();
+        return LATEST;
     }
 
+    /** The schema version of the store a connection belongs to. */
     public static int version(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
+        return Dialect.of(c).schemaVersion(c);
     }
 
-    /** Applies the scripts above the current version, up to {@code target}; returns the versions applied. */
-    static List<Integer> migrate(Connection c, int target) throws SQLException {
-        int current = version(c);
-        List<Integer> applied = new ArrayList<>();
-        if (current > latestVersion()) {
+    /**
+     * Brings a store to {@code target}, applying what is missing in one transaction.
+     *
+     * @param schema   the PostgreSQL schema (created if missing), or {@code null} for SQLite
+     * @param baseline the version a store without history table is at (a SQLite workspace from before Flyway: its
+     *                 {@code user_version}); 0 for a new, empty store
+     * @return the versions applied, ascending
+     * @throws SQLException when the store was written by a newer build, or a migration fails (message from Flyway)
+     */
+    static List<Integer> migrate(DataSource dataSource, Dialect dialect, String schema, int current, int baseline,
+                                 int target) throws SQLException {
+        if (current > LATEST) {
             throw new SQLException("the workspace was written by a newer version of the workbench (schema "
-                    + current + ", this version knows " + latestVersion() + ")");
+                    + current + ", this version knows " + LATEST + ")");
         }
-        for (int v = current + 1; v <= target; v++) {
-            try (Statement s = c.createStatement()) {
-                for (String statement : statements(read(SCRIPTS.get(v - 1)))) {
-                    s.execute(statement);
-                }
-                s.execute("PRAGMA user_version = " + v);
-            }
-            applied.add(v);
+        FluentConfiguration config = Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + dialect.name())
+                .table(HISTORY)
+                .target(MigrationVersion.fromVersion(Integer.toString(target)))
+                .group(true)
+                .mixed(false)
+                .cleanDisabled(true)
+                .validateMigrationNaming(true)
+                .failOnMissingLocations(true)
+                .loggers("slf4j");
+        if (schema != null) {
+            config.schemas(schema).createSchemas(true);
         }
-        return applied;
-    }
-
-    private static String read(String script) throws SQLException {
-        try (InputStream in = Migrations.class.getResourceAsStream(script)) {
-            if (in == null) {
-                throw new SQLException("missing schema script " + script);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SQLException("cannot read schema script " + script, e);
+        if (baseline > 0) {
+            config.baselineOnMigrate(true).baselineVersion(Integer.toString(baseline))
+                    .baselineDescription("workspace schema " + baseline + " from before Flyway");
         }
-    }
-
-    /** Splits a script into statements at semicolons that end a line, keeping trigger bodies whole. */
-    static List<String> statements(String script) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean inTrigger = false;
-        for (String line : script.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.startsWith("--") || trimmed.isEmpty()) {
-                continue;
+        try {
+            MigrateResult result = config.load().migrate();
+            List<Integer> applied = new ArrayList<>();
+            for (MigrateOutput m : result.migrations) {
+                applied.add(Integer.parseInt(m.version));
             }
-            current.append(line).append('\n');
-            String upper = trimmed.toUpperCase(java.util.Locale.ROOT);
-            if (upper.startsWith("CREATE TRIGGER")) {
-                inTrigger = true;
-            }
-            boolean ends = trimmed.endsWith(";") && (!inTrigger || upper.endsWith("END;"));
-            if (ends) {
-                out.add(current.toString().strip());
-                current.setLength(0);
-                inTrigger = false;
-            }
+            return applied;
+        } catch (FlywayException e) {
+            throw new SQLException(e.getMessage(), e);
         }
-        if (!current.toString().isBlank()) {
-            out.add(current.toString().strip());
-        }
-        return out;
     }
 }

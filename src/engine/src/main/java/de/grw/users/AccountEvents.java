@@ -15,4 +15,18 @@ public final class AccountEvents {
     /** A password changed, an account disabled or enabled ({@code user.password_changed}, ...). */
     public record Changed(String name) {
     }
+
+    /** An account's role changed ({@code user.role_changed}) by an administrator. */
+    public record RoleChanged(String name, Role role, Role previous) {
+    }
+
+    /**
+     * An account of the office's directory, provisioned or updated at its sign-in: created ({@code user.created},
+     * without {@code previous}) or given the role its directory groups map to now ({@code user.role_changed}).
+     *
+     * @param directory the directory that vouched for the account (its URL, never a password)
+     */
+    public record FromDirectory(String name, Role role, @JsonInclude(JsonInclude.Include.NON_NULL) Role previous,
+                                String directory) {
+    }
 }

@@ -8,7 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * The workspace's estimated models (schema 4): each estimation adds a version, the highest is the active model, and
+ * The workspace's estimated models (schema 5): each estimation adds a version, the highest is the active model, and
  * match runs score with it until someone deliberately re-estimates. Also what the next run needs to know of the
  * last one (its threshold and the last record it matched).
  */

@@ -26,7 +26,7 @@ public final class WorkspaceEvents {
     }
 
     /**
-     * A match run stored ({@code match.run}). Runs since schema 4 also say how they ran ({@code kind}: {@code
+     * A match run stored ({@code match.run}). Runs since schema 5 also say how they ran ({@code kind}: {@code
      * estimated}, {@code full} with the active model, or {@code incremental}), the model version that scored them
      * and how many records were new; earlier entries have none of these.
      */

@@ -91,7 +91,7 @@ public final class WorkspaceMatcher {
     }
 
     /**
-     * Matches the workspace. Without an active model (the first run, or a workspace from before schema 4), with a
+     * Matches the workspace. Without an active model (the first run, or a workspace from before schema 5), with a
      * profile the active model was not estimated for, or when {@code reestimate} is asked for, the model is
      * estimated over all records and stored as a new version (journalled), and all pairs are scored. Otherwise the
      * active model scores: with the threshold of the last run, only pairs that involve records new since that run

@@ -19,11 +19,11 @@ public final class WorkspaceProfile {
 
     public static MatchProfile profile(Workspace w) {
         String json = w.read(c -> Settings.get(c, Settings.PROFILE)).orElseThrow(
-                () -> new UserFacingException(w.file() + ": the workspace has no profile; it was not initialised"));
+                () -> new UserFacingException(w.name() + ": the workspace has no profile; it was not initialised"));
         try {
             return MAPPER.readValue(json, MatchProfile.class);
         } catch (java.io.IOException e) {
-            throw new UserFacingException(w.file() + ": the workspace's profile is unreadable: " + e.getMessage(), e);
+            throw new UserFacingException(w.name() + ": the workspace's profile is unreadable: " + e.getMessage(), e);
         }
     }
 

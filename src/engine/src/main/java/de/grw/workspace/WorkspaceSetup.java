@@ -1,7 +1,10 @@
 package de.grw.workspace;
 
+import de.grw.common.Text;
+import de.grw.common.UserFacingException;
 import de.grw.store.Settings;
 import de.grw.store.Migrations;
+import de.grw.store.Store;
 import de.grw.store.Workspace;
 import de.grw.journal.Journal;
 import de.grw.journal.JournalAction;
@@ -16,14 +19,42 @@ public final class WorkspaceSetup {
     }
 
     /**
+     * Creates a workspace file.
+     *
      * @param profile a built-in profile name or a profile file
      */
     public static Workspace create(Path file, Clock clock, String profile) {
         MatchProfile p = ProfileLoader.load(profile);
+        return initialise(Workspace.create(file, clock), p);
+    }
+
+    /**
+     * Makes a workspace of an empty store (a new PostgreSQL schema); refuses a store that holds one already. The
+     * store is closed when this fails.
+     *
+     * @param profile a built-in profile name or a profile file
+     */
+    public static Workspace create(Store store, String profile) {
+        Workspace w = Workspace.of(store);
+        try {
+            MatchProfile p = ProfileLoader.load(profile);
+            if (w.read(c -> Settings.get(c, Settings.PROFILE)).isPresent()) {
+                throw new UserFacingException(Text.of("workspace.initialised", store.name()));
+            }
+            return initialise(w, p);
+        } catch (RuntimeException e) {
+            w.close();
+            throw e;
+        }
+    }
+
+    private static Workspace initialise(Workspace w, MatchProfile p) {
         GovernanceConfig governance = GovernanceConfig.builtIn(p.name());
-        Workspace w = Workspace.create(file, clock);
         try {
             w.write(c -> {
+                if (Settings.get(c, Settings.PROFILE).isPresent()) {
+                    throw new UserFacingException(Text.of("workspace.initialised", w.name()));
+                }
                 Settings.put(c, Settings.PROFILE, ProfileLoader.toJson(p));
                 Settings.put(c, Settings.GOVERNANCE, governance.toJson());
                 Journal.append(c, w.now(), "system", JournalAction.WORKSPACE_CREATED,

@@ -14,6 +14,7 @@ import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.ReviewViews.GoldenView;
 import de.grw.rights.Session;
+import de.grw.store.StoreKind;
 import de.grw.workspace.TestWorkspaces;
 import de.grw.store.Workspace;
 import java.nio.charset.StandardCharsets;
@@ -25,13 +26,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Records under a blocking notice (Auskunftssperre) show {@code ***} for names and address to users without the
  * right to see them; every display is logged with user, time, case reference and record ids, and the log can be
  * queried by person and by user.
  */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class BlockingNoticeTest {
+    /** The store the class runs on (each test runs on both). */
+    @Parameter
+    StoreKind store;
+
     static {
         System.setProperty("grw.kdf.iterations", "10000");
     }
@@ -53,7 +63,7 @@ class BlockingNoticeTest {
 
     @BeforeEach
     void importBlockedPerson() throws Exception {
-        f = TestWorkspaces.open(dir);
+        f = TestWorkspaces.open(store, dir);
         w = f.workspace();
         Path csv = dir.resolve("melderegister_sperren.csv");
         Files.writeString(csv, HEADER + "\n"

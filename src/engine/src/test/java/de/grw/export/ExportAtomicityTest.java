@@ -7,6 +7,7 @@ import de.grw.common.AtomicFiles;
 import de.grw.common.UserFacingException;
 import de.grw.review.MergeCommand;
 import de.grw.review.ReviewViews.QueueEntry;
+import de.grw.store.StoreKind;
 import de.grw.workspace.TestWorkspaces;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -21,12 +22,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * An export set is replaced as a whole: a disk that fails half-way through leaves the previous set byte for byte,
  * no staging folder behind, and never new golden records beside the old lineage and journal.
  */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class ExportAtomicityTest {
+    /** The store the class runs on (each test runs on both). */
+    @Parameter
+    StoreKind store;
+
     @TempDir
     Path dir;
 
@@ -34,7 +44,7 @@ class ExportAtomicityTest {
 
     @BeforeEach
     void approvedGoldenRecords() {
-        fx = TestWorkspaces.open(dir);
+        fx = TestWorkspaces.open(store, dir);
         approveMerges(2);
     }
 
@@ -65,6 +75,11 @@ class ExportAtomicityTest {
             }
         }
         return out;
+    }
+
+    /** The export folder, and beside it the workspace's files when it is a file. */
+    private List<String> exportAndStore() {
+        return store == StoreKind.SQLITE ? List.of("export", "ws.grw", "ws.grw-shm", "ws.grw-wal") : List.of("export");
     }
 
     private List<String> siblings() throws IOException {
@@ -126,14 +141,14 @@ class ExportAtomicityTest {
             Map<String, byte[]> after = contents(out);
             assertThat(after.keySet()).isEqualTo(before.keySet());
             after.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(before.get(name)));
-            assertThat(siblings()).as("no staging folder left behind").containsExactlyInAnyOrder("export", "ws.grw",
-                    "ws.grw-shm", "ws.grw-wal");
+            assertThat(siblings()).as("no staging folder left behind").containsExactlyInAnyOrderElementsOf(
+                    exportAndStore());
         }
 
         ExportResult second = new GoldenExporter(fx.workspace()).export(fx.supervisor(), csvInto(out));
         assertThat(second.goldenRecords()).isEqualTo(3);
         assertThat(Files.readAllLines(out.resolve("golden_records.csv"))).hasSize(4);
-        assertThat(siblings()).containsExactlyInAnyOrder("export", "ws.grw", "ws.grw-shm", "ws.grw-wal");
+        assertThat(siblings()).containsExactlyInAnyOrderElementsOf(exportAndStore());
     }
 
     @Test
@@ -172,6 +187,6 @@ class ExportAtomicityTest {
         assertThatThrownBy(() -> broken.export(fx.supervisor(), csvInto(out))).isInstanceOf(UserFacingException.class);
         Map<String, byte[]> after = contents(out);
         after.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(before.get(name)));
-        assertThat(siblings()).containsExactlyInAnyOrder("export", "ws.grw", "ws.grw-shm", "ws.grw-wal");
+        assertThat(siblings()).containsExactlyInAnyOrderElementsOf(exportAndStore());
     }
 }

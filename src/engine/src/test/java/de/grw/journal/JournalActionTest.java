@@ -13,6 +13,7 @@ class JournalActionTest {
         // the codes are sealed into every existing journal and used as text keys: none may change or disappear
         assertThat(Arrays.stream(JournalAction.values()).map(JournalAction::code)).containsExactly(
                 "workspace.created", "user.created", "user.password_changed", "user.disabled", "user.enabled",
+                "user.role_changed",
                 "source.imported", "match.run", "decision.proposed", "decision.taken", "decision.approved",
                 "decision.rejected", "decision.reverted", "export", "model.estimated", "source.appended");
     }

@@ -6,29 +6,39 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import de.grw.common.UserFacingException;
 import de.grw.review.DeferCommand;
 import de.grw.review.ReviewViews.QueueEntry;
+import de.grw.store.StoreKind;
+import de.grw.store.TestStore;
 import de.grw.workspace.TestWorkspaces;
 import de.grw.store.Workspace;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The journal refuses UPDATE and DELETE while its triggers exist; an attacker who drops them and edits the file
- * directly is caught by {@link JournalVerifier}, which names the first bad entry, also after the workspace is opened
- * again. The exported JSON Lines verify the same way.
+ * The journal refuses UPDATE and DELETE while its triggers exist; an attacker who drops them and edits the file (or,
+ * as the database's owner, the table) directly is caught by {@link JournalVerifier}, which names the first bad
+ * entry, also after the workspace is opened again. The exported JSON Lines verify the same way.
  */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class JournalTamperingTest {
+    /** The store the class runs on (each test runs on both). */
+    @Parameter
+    StoreKind store;
+
     static {
         System.setProperty("grw.kdf.iterations", "10000");
     }
@@ -39,32 +49,42 @@ class JournalTamperingTest {
     @TempDir
     Path dir;
 
-    private Path file;
+    private TestStore at;
     private long entries;
 
     @BeforeEach
     void prepare() {
-        try (TestWorkspaces.Fixture f = TestWorkspaces.open(dir)) {
+        TestWorkspaces.Fixture f = TestWorkspaces.open(store, dir);
+        at = f.store();
+        try {
             List<QueueEntry> queue = f.review().queue(f.clerk(), null, 3);
             for (QueueEntry q : queue) {
                 f.review().propose(f.clerk(), q.clusterId(), new DeferCommand(), "Rückfrage", "AZ-7");
             }
-            file = f.workspace().file();
-            JournalVerifier.Result intact = verifyReopened();
-            assertThat(intact.ok()).as(intact.describe()).isTrue();
-            entries = intact.entries();
-            assertThat(entries).isGreaterThan(K + 2);
+        } finally {
+            f.workspace().close();
         }
+        JournalVerifier.Result intact = verifyReopened();
+        assertThat(intact.ok()).as(intact.describe()).isTrue();
+        entries = intact.entries();
+        assertThat(entries).isGreaterThan(K + 2);
     }
 
+    @AfterEach
+    void drop() {
+        at.close();
+    }
+
+    /** The owner of the file (any SQLite tool) or of the database ({@code psql}), past the engine. */
     private Connection attacker() throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        return at.raw();
     }
 
     private void dropTriggers(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("DROP TRIGGER journal_no_update");
-            s.execute("DROP TRIGGER journal_no_delete");
+            String on = store == StoreKind.POSTGRESQL ? " ON journal" : "";
+            s.execute("DROP TRIGGER journal_no_update" + on);
+            s.execute("DROP TRIGGER journal_no_delete" + on);
         }
     }
 
@@ -93,7 +113,7 @@ class JournalTamperingTest {
     }
 
     private JournalVerifier.Result verifyReopened() {
-        try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
+        try (Workspace w = at.open()) {
             return w.read(c -> JournalVerifier.verify(Journal.all(c).iterator()));
         }
     }
@@ -117,7 +137,7 @@ class JournalTamperingTest {
             assertThatThrownBy(() -> s.executeUpdate("DELETE FROM journal"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("the journal is append-only");
         }
-        try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
+        try (Workspace w = at.open()) {
             assertThatThrownBy(() -> w.write(c -> c.createStatement().executeUpdate(
                     "UPDATE journal SET user_name = 'mallory'")))
                     .isInstanceOf(UserFacingException.class).hasMessageContaining("the journal is append-only");
@@ -271,7 +291,7 @@ class JournalTamperingTest {
     @Test
     void exportedLinesRoundTripAndVerify() {
         List<JournalEntry> all;
-        try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
+        try (Workspace w = at.open()) {
             all = w.read(Journal::all);
         }
         List<String> lines = all.stream().map(JournalEntry::toJsonLine).toList();

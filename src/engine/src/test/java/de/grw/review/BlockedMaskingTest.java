@@ -9,23 +9,32 @@ import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.GoldenView;
 import de.grw.rights.Role;
 import de.grw.rights.Session;
+import de.grw.store.StoreKind;
+import de.grw.store.TestStore;
 import de.grw.users.UserService;
 import de.grw.store.Workspace;
 import de.grw.workspace.WorkspaceImporter;
 import de.grw.workspace.WorkspaceMatcher;
-import de.grw.workspace.WorkspaceSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A person under a blocking notice in one register stays masked for a clerk even where another register holds the
  * same person without the notice: shown side by side, the other record would reveal the name and address.
  */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class BlockedMaskingTest {
+    /** The store the class runs on (each test runs on both). */
+    @Parameter
+    StoreKind store;
+
     static {
         System.setProperty("grw.kdf.iterations", "10000");
     }
@@ -48,7 +57,7 @@ class BlockedMaskingTest {
                 S1;Berghorst;Ines;12.11.1979;Max-Planck-Straße;7;64678;Lindenfels
                 S2;Nowak;Piotr;30.09.1977;Am Markt;1;01067;Dresden
                 """);
-        try (Workspace w = WorkspaceSetup.create(dir.resolve("ws.grw"), Clock.systemUTC(), "person-de")) {
+        try (TestStore at = TestStore.of(store, dir); Workspace w = at.create("person-de")) {
             UserService users = new UserService(w);
             Session admin = users.createFirstAdministrator("admin", "Verwaltung-2026".toCharArray());
             users.addUser(admin, "anna", Role.CLERK, "Sachbearbeitung1".toCharArray());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import de.grw.review.ReviewViews.DecisionView;
 import de.grw.rights.AccessDeniedException;
 import de.grw.rights.Session;
+import de.grw.store.StoreKind;
 import de.grw.workspace.ClusterStatus;
 import de.grw.workspace.TestWorkspaces;
 import de.grw.store.Workspace;
@@ -17,12 +18,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Rights are enforced in the engine: a clerk cannot approve, nobody approves their own merge, an administrator
  * neither decides nor approves, and only a supervisor undoes an approved merge. A refused attempt changes nothing.
  */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class DecisionRightsTest {
+    /** The store the class runs on (each test runs on both). */
+    @Parameter
+    StoreKind store;
+
     static {
         System.setProperty("grw.kdf.iterations", "10000");
     }
@@ -36,7 +46,7 @@ class DecisionRightsTest {
 
     @BeforeEach
     void open() {
-        f = TestWorkspaces.open(dir);
+        f = TestWorkspaces.open(store, dir);
         w = f.workspace();
         review = f.review();
     }

@@ -14,21 +14,30 @@ import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.rights.AccessDeniedException;
 import de.grw.rights.Role;
 import de.grw.rights.Session;
+import de.grw.store.StoreKind;
+import de.grw.store.TestStore;
 import de.grw.users.UserService;
 import de.grw.workspace.ClusterStatus;
 import de.grw.store.Workspace;
 import de.grw.workspace.WorkspaceImporter;
 import de.grw.workspace.WorkspaceMatcher;
-import de.grw.workspace.WorkspaceSetup;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The governance core end to end on the bundled samples. */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class GovernanceFlowTest {
+    /** The store the class runs on (each test runs on both). */
+    @Parameter
+    StoreKind store;
+
     static {
         System.setProperty("grw.kdf.iterations", "10000");
     }
@@ -38,7 +47,7 @@ class GovernanceFlowTest {
 
     @Test
     void importMatchReviewApproveRevert() {
-        try (Workspace w = WorkspaceSetup.create(dir.resolve("ws.grw"), Clock.systemUTC(), "person-de")) {
+        try (TestStore at = TestStore.of(store, dir); Workspace w = at.create("person-de")) {
             UserService users = new UserService(w);
             Session admin = users.createFirstAdministrator("admin", "Verwaltung-2026".toCharArray());
             users.addUser(admin, "anna", Role.CLERK, "Sachbearbeitung1".toCharArray());

@@ -10,6 +10,7 @@ import de.grw.journal.JournalEntry;
 import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.ReviewViews.QueueEntry;
+import de.grw.store.StoreKind;
 import de.grw.workspace.ClusterStatus;
 import de.grw.workspace.GovernanceConfig;
 import de.grw.store.Settings;
@@ -23,12 +24,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Each decision carries user, time, comment and case reference; the workspace's governance says which are
  * mandatory. A rejection needs a comment and returns the cluster to the queue with it.
  */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class MandatoryDetailsTest {
+    /** The store the class runs on (each test runs on both). */
+    @Parameter
+    StoreKind store;
+
     static {
         System.setProperty("grw.kdf.iterations", "10000");
     }
@@ -44,7 +54,7 @@ class MandatoryDetailsTest {
 
     @BeforeEach
     void open() {
-        f = TestWorkspaces.open(dir);
+        f = TestWorkspaces.open(store, dir);
         w = f.workspace();
         review = f.review();
         cluster = review.queue(f.clerk(), null, 0).stream().filter(q -> q.size() == 2).findFirst()

@@ -10,21 +10,30 @@ import de.grw.importing.MappingFile;
 import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.rights.Role;
 import de.grw.rights.Session;
+import de.grw.store.StoreKind;
+import de.grw.store.TestStore;
 import de.grw.users.UserService;
 import de.grw.store.Workspace;
 import de.grw.workspace.WorkspaceImporter;
 import de.grw.workspace.WorkspaceMatcher;
-import de.grw.workspace.WorkspaceSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A merge is checked against its cluster when it is proposed, not only when a supervisor approves it. */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class MergeProposalCheckTest {
+    /** The store the class runs on (each test runs on both). */
+    @Parameter
+    StoreKind store;
+
     static {
         System.setProperty("grw.kdf.iterations", "10000");
     }
@@ -44,7 +53,7 @@ class MergeProposalCheckTest {
                 A5;Schmidt;Anna;17.08.1985;Goethestr.;3;80331;München
                 A6;Yilmaz;Ayse;14.07.1990;Lindenweg;5;50667;Köln
                 """);
-        try (Workspace w = WorkspaceSetup.create(dir.resolve("ws.grw"), Clock.systemUTC(), "person-de")) {
+        try (TestStore at = TestStore.of(store, dir); Workspace w = at.create("person-de")) {
             UserService users = new UserService(w);
             Session admin = users.createFirstAdministrator("admin", "Verwaltung-2026".toCharArray());
             users.addUser(admin, "anna", Role.CLERK, "Sachbearbeitung1".toCharArray());

@@ -8,6 +8,7 @@ import de.grw.profile.ProfileLoader;
 import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.ReviewViews.GoldenView;
 import de.grw.review.ReviewViews.QueueEntry;
+import de.grw.store.StoreKind;
 import de.grw.workspace.GovernanceConfig;
 import de.grw.workspace.TestWorkspaces;
 import de.grw.store.Workspace;
@@ -20,12 +21,21 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Survivorship under the person-de governance: per-field rule chains propose the golden values, the address comes
  * from one record, a clerk's choices override, and every value's origin is recorded when the merge is approved.
  */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class SurvivorshipTest {
+    /** The store the class runs on (each test runs on both). */
+    @Parameter
+    StoreKind store;
+
     static {
         System.setProperty("grw.kdf.iterations", "10000");
     }
@@ -194,7 +204,7 @@ class SurvivorshipTest {
 
     @Test
     void approvalRecordsEachValuesOrigin() throws Exception {
-        try (TestWorkspaces.Fixture f = TestWorkspaces.open(dir)) {
+        try (TestWorkspaces.Fixture f = TestWorkspaces.open(store, dir)) {
             Workspace w = f.workspace();
             ReviewService review = f.review();
             long cluster = review.queue(f.clerk(), null, 0).stream().filter(q -> q.size() == 2).findFirst()

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import de.grw.common.UserFacingException;
 import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.ReviewViews.QueueEntry;
+import de.grw.store.StoreKind;
 import de.grw.workspace.ClusterStatus;
 import de.grw.workspace.TestWorkspaces;
 import de.grw.store.Workspace;
@@ -17,13 +18,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Reverting adds, deletes nothing, and restores exactly: records stay byte-identical, the golden record retires,
  * memberships and values are ended rather than removed; merges that build on each other are undone in reverse order
  * and each undo restores the golden records as they were before.
  */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class UnmergeTest {
+    /** The store the class runs on (each test runs on both). */
+    @Parameter
+    StoreKind store;
+
     static {
         System.setProperty("grw.kdf.iterations", "10000");
     }
@@ -44,7 +54,7 @@ class UnmergeTest {
 
     @BeforeEach
     void open() {
-        f = TestWorkspaces.open(dir);
+        f = TestWorkspaces.open(store, dir);
         w = f.workspace();
         review = f.review();
     }

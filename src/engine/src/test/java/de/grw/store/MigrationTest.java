@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opening a workspace written by an older version migrates it and keeps its data; files that are not workspaces,
- * and workspaces of a newer version, are refused with a clear message and left untouched.
+ * Opening a workspace written by an older version migrates it and keeps its data: one written by the build of main
+ * before Flyway (a committed fixture) is baselined at its {@code user_version} and migrated on; files that are not
+ * workspaces, and workspaces of a newer version, are refused with a clear message and left untouched.
  */
 class MigrationTest {
     static {
@@ -42,9 +43,33 @@ class MigrationTest {
     @TempDir
     Path dir;
 
+    /** Version 4: the access log's record lists are read by access id. */
+    private static final String V4_INDEX = "access_log_records_access";
+    /** Version 6: feeds are found by content (a file appended twice is refused). */
+    private static final String V6_INDEX = "source_feeds_sha";
+
     private static List<String> indexes(Workspace w) {
         return TestWorkspaces.rows(w, "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE "
-                + "'sqlite_autoindex%' ORDER BY name").stream().map(r -> (String) r.get(0)).toList();
+                + "'sqlite_autoindex%' AND tbl_name <> '" + Migrations.HISTORY + "' ORDER BY name").stream()
+                .map(r -> (String) r.get(0)).toList();
+    }
+
+    private static List<String> triggers(Path file) throws SQLException {
+        return raw(file, "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").stream()
+                .map(r -> (String) r.get(0)).toList();
+    }
+
+    /** Flyway's history: version and description of each row, in the order applied. */
+    private static List<List<Object>> history(Path file) throws SQLException {
+        return raw(file, "SELECT version, type, success FROM " + Migrations.HISTORY + " ORDER BY installed_rank");
+    }
+
+    private static List<List<Object>> raw(Path file, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+            // bytes (salts, hashes) as hex, so that rows compare by content
+            return TestWorkspaces.rows(c, sql).stream().map(row -> row.stream().map(v -> v instanceof byte[] b
+                    ? (Object) java.util.HexFormat.of().formatHex(b) : v).toList()).toList();
+        }
     }
 
     private static long userVersion(Path file) throws SQLException {
@@ -87,16 +112,15 @@ class MigrationTest {
         assertThat(records).hasSizeGreaterThan(300);
 
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
-            assertThat(w.migrated()).containsExactly(2, 3, 4, 5);
-            List<String> expectedIndexes = new java.util.ArrayList<>(V2_INDEXES);
-            expectedIndexes.add("source_feeds_sha"); // version 5
-            assertThat(indexes(w)).containsExactlyInAnyOrderElementsOf(expectedIndexes);
+            assertThat(w.migrated()).containsExactly(2, 3, 4, 5, 6);
+            assertThat(indexes(w)).containsAll(V2_INDEXES).contains(V4_INDEX, V6_INDEX)
+                    .hasSize(V2_INDEXES.size() + 2);
             // version 3: problems keep their wording by key; those imported before have none
             assertThat(TestWorkspaces.rows(w, "SELECT count(*) FROM import_problems WHERE message_text IS NOT NULL"))
                     .containsExactly(List.of(0));
-            // version 4: no active model yet (the next match estimates one)
+            // version 5: no active model yet (the next match estimates one)
             assertThat(TestWorkspaces.rows(w, "SELECT count(*) FROM models")).containsExactly(List.of(0));
-            // version 5 adds the feed a record came with (none for those imported before)
+            // version 6 adds the feed a record came with (none for those imported before)
             assertThat(TestWorkspaces.rows(w, "SELECT * FROM records ORDER BY id").stream()
                     .map(r -> r.subList(0, r.size() - 1)).toList()).isEqualTo(records);
             assertThat(TestWorkspaces.rows(w, "SELECT count(*) FROM records WHERE feed_id IS NOT NULL"))
@@ -110,9 +134,83 @@ class MigrationTest {
             assertThat(clerk.role()).isEqualTo(Role.CLERK);
             assertThat(TestWorkspaces.match(w, clerk).records()).isEqualTo(records.size());
         }
-        assertThat(userVersion(file)).isEqualTo(5);
+        assertThat(userVersion(file)).isEqualTo(Migrations.latestVersion());
+        assertThat(history(file)).containsExactly(List.of("1", "SQL", 1), List.of("2", "SQL", 1),
+                List.of("3", "SQL", 1), List.of("4", "SQL", 1), List.of("5", "SQL", 1), List.of("6", "SQL", 1));
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
             assertThat(w.migrated()).isEmpty();
+        }
+    }
+
+    /**
+     * A workspace written by the build of main before Flyway (schema 3 in {@code user_version}, no history table;
+     * see {@code sample-v3-2d2409d.txt}): baselined at 3, migrated to 6 with every row kept, the journal verifies
+     * with the head it had, and the workspace works: sign-in, queue, a decision and its four-eyes approval, the
+     * access log.
+     */
+    @Test
+    void aWorkspaceOfTheBuildBeforeFlywayIsBaselinedAndMigratesOn() throws Exception {
+        Path file = dir.resolve("sample.grw");
+        try (var in = MigrationTest.class.getResourceAsStream("sample-v3-2d2409d.grw")) {
+            Files.copy(in, file);
+        }
+        assertThat(userVersion(file)).isEqualTo(3);
+        assertThat(raw(file, "SELECT count(*) FROM sqlite_master WHERE name = '" + Migrations.HISTORY + "'"))
+                .containsExactly(List.of(0));
+        Map<String, List<List<Object>>> before = new java.util.LinkedHashMap<>();
+        for (String table : List.of("records", "sources", "decisions", "golden_records", "golden_members",
+                "golden_values", "clusters", "cluster_members", "users", "journal", "access_log",
+                "access_log_records", "settings")) {
+            before.put(table, raw(file, "SELECT * FROM " + table + " ORDER BY rowid"));
+        }
+        assertThat(before.get("journal")).hasSize(23);
+        assertThat(before.get("decisions")).hasSize(10);
+        assertThat(before.get("access_log")).hasSize(2);
+
+        try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
+            assertThat(w.migrated()).containsExactly(4, 5, 6);
+        }
+        assertThat(userVersion(file)).isEqualTo(6);
+        assertThat(history(file)).containsExactly(List.of("3", "BASELINE", 1), List.of("4", "SQL", 1),
+                List.of("5", "SQL", 1), List.of("6", "SQL", 1));
+        for (var e : before.entrySet()) {
+            List<List<Object>> after = raw(file, "SELECT * FROM " + e.getKey() + " ORDER BY rowid");
+            if (e.getKey().equals("records")) {
+                // version 6 adds the feed a record came with, last: none for records imported before
+                assertThat(after).allSatisfy(row -> assertThat(row.get(row.size() - 1)).isNull());
+                after = after.stream().map(row -> row.subList(0, row.size() - 1)).toList();
+            }
+            assertThat(after).as(e.getKey()).isEqualTo(e.getValue());
+        }
+        assertThat(triggers(file)).contains("access_log_records_no_delete", "decisions_kept", "golden_values_kept",
+                "journal_no_update", "records_immutable", "models_immutable", "models_kept");
+        assertThat(raw(file, "SELECT count(*) FROM models")).containsExactly(List.of(0));
+
+        try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
+            assertThat(w.migrated()).isEmpty();
+            JournalVerifier.Result r = new de.grw.journal.JournalService(w).verify(new Session("admin",
+                    Role.ADMINISTRATOR));
+            assertThat(r.ok()).as(r.describe()).isTrue();
+            assertThat(r.headHash()).isEqualTo("a0c2099f4dfce6b451408cd8ed3097fffab08bf84747bd5cfefb84813def0c67");
+            UserService users = new UserService(w);
+            Session clerk = users.login("sachbearbeitung", "Beispiel-2026".toCharArray());
+            Session supervisor = users.login("vorgesetzte", "Beispiel-2026".toCharArray());
+            var review = new de.grw.review.ReviewService(w);
+            var queued = review.queue(clerk, null, 1).get(0);
+            var proposed = review.propose(clerk, queued.clusterId(), new de.grw.review.MergeCommand(
+                    TestWorkspaces.members(w, queued.clusterId()), Map.of()), "dieselbe Person", "AZ-2026-19");
+            assertThatThrownBy(() -> review.approve(clerk, proposed.id(), "")).isInstanceOf(
+                    de.grw.rights.AccessDeniedException.class);
+            assertThat(review.approve(supervisor, proposed.id(), "geprüft").state())
+                    .isEqualTo(de.grw.review.DecisionState.EFFECTIVE);
+            assertThatThrownBy(() -> w.write(c -> c.createStatement().executeUpdate("DELETE FROM access_log_records")))
+                    .hasMessageContaining("the access log is append-only");
+            assertThatThrownBy(() -> w.write(c -> c.createStatement().executeUpdate("DELETE FROM decisions")))
+                    .hasMessageContaining("decisions cannot be deleted");
+            JournalVerifier.Result after = new de.grw.journal.JournalService(w).verify(new Session("admin",
+                    Role.ADMINISTRATOR));
+            assertThat(after.ok()).as(after.describe()).isTrue();
+            assertThat(after.entries()).isEqualTo(25);
         }
     }
 
@@ -128,6 +226,7 @@ class MigrationTest {
                 .isInstanceOf(UserFacingException.class).hasMessageContaining(file.toString())
                 .hasMessageContaining("golden_values_golden");
         assertThat(userVersion(file)).isEqualTo(1);
+        assertThat(history(file)).as("nothing recorded as applied").containsExactly(List.of("1", "SQL", 1));
         try (Workspace w = Workspace.openAtVersion(file, Clock.systemUTC(), 1)) {
             assertThat(indexes(w)).as("the indexes created before the failure are rolled back").isEmpty();
         }

@@ -7,21 +7,30 @@ import de.grw.rights.AccessDeniedException;
 import de.grw.rights.Role;
 import de.grw.rights.Session;
 import de.grw.common.UserFacingException;
+import de.grw.store.StoreKind;
+import de.grw.store.TestStore;
 import de.grw.workspace.TestWorkspaces;
 import de.grw.store.Workspace;
-import de.grw.workspace.WorkspaceSetup;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Local accounts: the first administrator, log-in, disabled accounts and salted PBKDF2 hashes. */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class UserAccountsTest {
+    /** The store the class runs on (each test runs on both). */
+    @Parameter
+    StoreKind store;
+
     static {
         System.setProperty("grw.kdf.iterations", "10000");
     }
@@ -31,18 +40,24 @@ class UserAccountsTest {
     @TempDir
     Path dir;
 
+    private TestStore at;
     private Workspace w;
     private UserService users;
 
     @BeforeEach
     void create() {
-        w = WorkspaceSetup.create(dir.resolve("users.grw"), Clock.systemUTC(), "person-de");
+        at = TestStore.of(store, dir);
+        w = at.create("person-de");
         users = new UserService(w);
     }
 
     @AfterEach
     void close() {
-        w.close();
+        try {
+            w.close();
+        } finally {
+            at.close();
+        }
     }
 
     @Test
@@ -134,12 +149,20 @@ class UserAccountsTest {
                 .isFalse();
         assertThat(PasswordHasher.matches(SHARED_PASSWORD.toCharArray(), saltF, hashE, PasswordHasher.ITERATIONS))
                 .isFalse();
-        // neither the password nor its hex form is anywhere in the file
+        // neither the password nor its hex form is anywhere in the store
         w.close();
-        byte[] bytes = Files.readAllBytes(w.file());
-        String latin = new String(bytes, StandardCharsets.ISO_8859_1);
-        assertThat(latin).doesNotContain(SHARED_PASSWORD);
-        w = Workspace.open(w.file(), Clock.systemUTC());
+        if (store == StoreKind.SQLITE) {
+            byte[] bytes = Files.readAllBytes(dir.resolve("ws.grw"));
+            String latin = new String(bytes, StandardCharsets.ISO_8859_1);
+            assertThat(latin).doesNotContain(SHARED_PASSWORD);
+        } else {
+            try (var c = at.raw(); var s = c.createStatement(); var rs = s.executeQuery("SELECT string_agg(t::text, "
+                    + "' ') FROM (SELECT name, role, encode(salt, 'escape'), encode(hash, 'escape') FROM users) t")) {
+                rs.next();
+                assertThat(rs.getString(1)).contains("erika").doesNotContain(SHARED_PASSWORD);
+            }
+        }
+        w = at.open();
         users = new UserService(w);
         assertThat(users.login("erika", SHARED_PASSWORD.toCharArray()).role()).isEqualTo(Role.CLERK);
     }

@@ -11,6 +11,7 @@ import de.grw.importing.ImportProblem;
 import de.grw.importing.MappingFile;
 import de.grw.journal.Journal;
 import de.grw.journal.JournalVerifier;
+import de.grw.store.StoreKind;
 import de.grw.store.Workspace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A daily feed is appended to its existing source: only new rows are stored, a key the source holds already is
@@ -25,7 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
  * an unknown source and a feed of other columns are refused with nothing stored; the next match compares only the
  * new records.
  */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class AppendFeedTest {
+    /** The store the class runs on (each test runs on both). */
+    @Parameter
+    StoreKind store;
+
     static {
         System.setProperty("grw.kdf.iterations", "10000");
     }
@@ -43,7 +53,7 @@ class AppendFeedTest {
 
     @Test
     void onlyNewRowsAreAppendedAndPresentKeysAreReportedAndSkipped() throws Exception {
-        try (TestWorkspaces.Fixture f = TestWorkspaces.open(dir)) {
+        try (TestWorkspaces.Fixture f = TestWorkspaces.open(store, dir)) {
             Workspace w = f.workspace();
             String[] columns = JSON.readValue((String) TestWorkspaces.rows(w, "SELECT columns_json FROM sources "
                     + "WHERE name = 'melderegister'").get(0).get(0), String[].class);

@@ -13,11 +13,12 @@ import de.grw.review.ReviewService;
 import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.rights.Session;
+import de.grw.store.StoreKind;
+import de.grw.store.TestStore;
 import de.grw.store.Workspace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,13 +27,22 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The active model is kept until it is deliberately re-estimated, and a match run with it compares only new
  * records: a new record changes only the cluster it joins, a rerun with nothing new changes nothing, clerks'
  * decisions are kept, and the clusters equal those of a full re-match with the same model.
  */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class IncrementalMatchTest {
+    /** The store the class runs on (each test runs on both). */
+    @Parameter
+    StoreKind store;
+
     static {
         System.setProperty("grw.kdf.iterations", "10000");
     }
@@ -75,7 +85,7 @@ class IncrementalMatchTest {
 
     @Test
     void theModelIsKeptAndOneNewRecordChangesOnlyTheClusterItJoins() throws Exception {
-        try (TestWorkspaces.Fixture f = TestWorkspaces.open(dir)) {
+        try (TestWorkspaces.Fixture f = TestWorkspaces.open(store, dir)) {
             Workspace w = f.workspace();
             ReviewService review = f.review();
             // the fixture's first run estimated the model: version 1, journalled
@@ -168,9 +178,14 @@ class IncrementalMatchTest {
 
     @Test
     void aStoredModelCannotBeChangedOrRemoved() {
-        try (TestWorkspaces.Fixture f = TestWorkspaces.open(dir)) {
+        try (TestWorkspaces.Fixture f = TestWorkspaces.open(store, dir)) {
             Workspace w = f.workspace();
-            for (String sql : List.of("UPDATE models SET model_json = '{}'", "DELETE FROM models")) {
+            List<String> attacks = new ArrayList<>(List.of("UPDATE models SET model_json = '{}'",
+                    "DELETE FROM models"));
+            if (store == StoreKind.POSTGRESQL) {
+                attacks.add("TRUNCATE models");
+            }
+            for (String sql : attacks) {
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.write(c -> {
                     try (var s = c.createStatement()) {
                         return s.executeUpdate(sql);
@@ -194,34 +209,50 @@ class IncrementalMatchTest {
         return pairs;
     }
 
-    @Test
-    void anIncrementalRunFindsTheClustersOfAFullRematchWithTheSameModel() throws Exception {
-        Path a = dir.resolve("a.grw");
-        try (Workspace w = WorkspaceSetup.create(a, Clock.systemUTC(), "person-de")) {
+    /**
+     * A workspace of two sources matched (the model estimated), then a third source imported and not yet matched;
+     * built the same way in every store it is asked for.
+     */
+    private static TestStore matchedThenImported(StoreKind kind, Path dir) throws Exception {
+        Files.createDirectories(dir);
+        TestStore s = TestStore.of(kind, dir);
+        try (Workspace w = s.create("person-de")) {
             Session admin = TestWorkspaces.createWithUsers(w);
             TestWorkspaces.importFile(w, admin, Path.of("samples", "melderegister.csv"), null);
             TestWorkspaces.importFile(w, admin, Path.of("samples", "sozialamt.csv"), null);
             assertThat(TestWorkspaces.match(w, admin).kind()).isEqualTo(WorkspaceMatcher.Kind.ESTIMATED);
             TestWorkspaces.importFile(w, admin, Path.of("samples", "kfz_halter.csv"), null);
         }
-        Path b = dir.resolve("b.grw");
-        Files.copy(a, b);
+        return s;
+    }
+
+    @Test
+    void anIncrementalRunFindsTheClustersOfAFullRematchWithTheSameModel() throws Exception {
         Set<Long> incremental;
         Set<Long> full;
-        try (Workspace w = Workspace.open(a, Clock.systemUTC())) {
-            Session admin = TestWorkspaces.fixture(w).admin();
-            WorkspaceMatcher.Result r = TestWorkspaces.match(w, admin);
-            assertThat(r.kind()).isEqualTo(WorkspaceMatcher.Kind.INCREMENTAL);
-            assertThat(r.newRecords()).isEqualTo((int) TestWorkspaces.count(w, "SELECT count(*) FROM records WHERE "
-                    + "source_id = 3"));
-            incremental = linkedPairs(w);
-        }
-        try (Workspace w = Workspace.open(b, Clock.systemUTC())) {
-            Session admin = TestWorkspaces.fixture(w).admin();
-            WorkspaceMatcher.Result r = new WorkspaceMatcher(w).runFull(admin, null, ProgressListener.NONE,
-                    CancellationToken.NONE);
-            assertThat(r.kind()).isEqualTo(WorkspaceMatcher.Kind.FULL);
-            full = linkedPairs(w);
+        try (TestStore a = matchedThenImported(store, dir.resolve("a"));
+             TestStore b = matchedThenImported(store, dir.resolve("b"))) {
+            byte[] model;
+            try (Workspace w = a.open()) {
+                model = (byte[]) TestWorkspaces.rows(w, "SELECT model_bytes FROM models").get(0).get(0);
+                Session admin = TestWorkspaces.fixture(w, a).admin();
+                WorkspaceMatcher.Result r = TestWorkspaces.match(w, admin);
+                assertThat(r.kind()).isEqualTo(WorkspaceMatcher.Kind.INCREMENTAL);
+                assertThat(r.newRecords()).isEqualTo((int) TestWorkspaces.count(w, "SELECT count(*) FROM records "
+                        + "WHERE source_id = 3"));
+                incremental = linkedPairs(w);
+            }
+            try (Workspace w = b.open()) {
+                // the same model in both (the estimation is deterministic), so the runs differ only in what they
+                // compare
+                assertThat((byte[]) TestWorkspaces.rows(w, "SELECT model_bytes FROM models").get(0).get(0))
+                        .isEqualTo(model);
+                Session admin = TestWorkspaces.fixture(w, b).admin();
+                WorkspaceMatcher.Result r = new WorkspaceMatcher(w).runFull(admin, null, ProgressListener.NONE,
+                        CancellationToken.NONE);
+                assertThat(r.kind()).isEqualTo(WorkspaceMatcher.Kind.FULL);
+                full = linkedPairs(w);
+            }
         }
         Set<Long> both = new HashSet<>(incremental);
         both.retainAll(full);

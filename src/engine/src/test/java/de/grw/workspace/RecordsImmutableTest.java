@@ -3,6 +3,7 @@ package de.grw.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.grw.store.StoreKind;
 import de.grw.store.Workspace;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.grw.common.UserFacingException;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -19,12 +19,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Each record is kept exactly as imported: the database refuses to change or delete it, and the same file cannot be
  * imported twice.
  */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class RecordsImmutableTest {
+    /** The store the class runs on (each test runs on both). */
+    @Parameter
+    StoreKind store;
+
     static {
         System.setProperty("grw.kdf.iterations", "10000");
     }
@@ -39,7 +48,7 @@ class RecordsImmutableTest {
 
     @BeforeEach
     void open() {
-        f = TestWorkspaces.open(dir);
+        f = TestWorkspaces.open(store, dir);
         w = f.workspace();
     }
 
@@ -83,14 +92,14 @@ class RecordsImmutableTest {
         assertRefused(() -> w.write(c -> c.createStatement().executeUpdate("DELETE FROM records WHERE id = 1")),
                 "records cannot be deleted");
         w.close();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + w.file().toAbsolutePath());
-             Statement s = c.createStatement()) {
+        // past the engine, as the owner of the file or of the database
+        try (Connection c = f.store().raw(); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("UPDATE records SET normalised_json = '[]'"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("cannot be changed");
             assertThatThrownBy(() -> s.executeUpdate("DELETE FROM records"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("records cannot be deleted");
         }
-        f = TestWorkspaces.fixture(Workspace.open(w.file(), java.time.Clock.systemUTC()));
+        f = TestWorkspaces.fixture(f.store().open(), f.store());
         w = f.workspace();
         assertThat(TestWorkspaces.count(w, "SELECT count(*) FROM records")).isEqualTo(600);
     }

@@ -2,6 +2,7 @@ package de.grw.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.grw.store.StoreKind;
 import de.grw.store.Workspace;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.grw.review.DecisionState;
@@ -23,13 +24,22 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Re-running the match keeps the decisions: merged records stay together, cannot-link pairs stay apart, golden ids
  * stay stable, and only new or changed clusters come back to the queue. A record imported later is matched against
  * the existing golden record, and approving its merge keeps the golden id.
  */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class RematchKeepsDecisionsTest {
+    /** The store the class runs on (each test runs on both). */
+    @Parameter
+    StoreKind store;
+
     static {
         System.setProperty("grw.kdf.iterations", "10000");
     }
@@ -73,7 +83,7 @@ class RematchKeepsDecisionsTest {
 
     @Test
     void rerunAndIncrementalImportKeepDecisions() throws Exception {
-        try (TestWorkspaces.Fixture f = TestWorkspaces.open(dir)) {
+        try (TestWorkspaces.Fixture f = TestWorkspaces.open(store, dir)) {
             Workspace w = f.workspace();
             ReviewService review = f.review();
             List<QueueEntry> open = review.queue(f.clerk(), null, 0);

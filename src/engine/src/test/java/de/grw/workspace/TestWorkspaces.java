@@ -1,5 +1,8 @@
 package de.grw.workspace;
 
+import de.grw.store.PostgresDatabases;
+import de.grw.store.StoreKind;
+import de.grw.store.TestStore;
 import de.grw.store.Workspace;
 import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
@@ -23,7 +26,8 @@ import java.util.List;
 
 /**
  * Shared set-up for the governance tests: one workspace with the three sample sources imported and matched, built
- * once per JVM and copied for each test, with an administrator, two clerks and two supervisors.
+ * once per JVM and per store and copied for each test (a file copy; on PostgreSQL a database made from the template
+ * database), with an administrator, two clerks and two supervisors.
  */
 public final class TestWorkspaces {
     static {
@@ -43,16 +47,24 @@ public final class TestWorkspaces {
     public static final List<String> SAMPLES = List.of("melderegister", "sozialamt", "kfz_halter");
 
     private static Path template;
+    private static String pgTemplate;
 
     private TestWorkspaces() {
     }
 
-    /** An open copy of the matched sample workspace and sessions of its users. */
+    /**
+     * An open copy of the matched sample workspace and sessions of its users; {@code store} opens it again and
+     * reaches it past the engine. Closing closes the workspace and drops a PostgreSQL copy.
+     */
     public record Fixture(Workspace workspace, Session admin, Session clerk, Session clerk2, Session supervisor,
-                          Session supervisor2, ReviewService review) implements AutoCloseable {
+                          Session supervisor2, ReviewService review, TestStore store) implements AutoCloseable {
         @Override
         public void close() {
-            workspace.close();
+            try {
+                workspace.close();
+            } finally {
+                store.close();
+            }
         }
     }
 
@@ -69,16 +81,32 @@ public final class TestWorkspaces {
 
     /** Opens a fresh copy of the matched sample workspace in {@code dir}. */
     public static Fixture open(Path dir) {
-        Workspace w = Workspace.open(copyTo(dir), Clock.systemUTC());
-        return fixture(w);
+        return open(StoreKind.SQLITE, dir);
     }
 
+    /** Opens a fresh copy of the matched sample workspace: a file in {@code dir}, or a database of its own. */
+    public static Fixture open(StoreKind kind, Path dir) {
+        TestStore store = kind == StoreKind.SQLITE ? TestStore.file(copyTo(dir))
+                : TestStore.postgres(PostgresDatabases.copyOf(postgresTemplate()));
+        try {
+            return fixture(store.open(), store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The sessions of an open copy of the sample workspace, which is in the file {@code w.file()}. */
     public static Fixture fixture(Workspace w) {
+        return fixture(w, TestStore.file(w.file()));
+    }
+
+    public static Fixture fixture(Workspace w, TestStore store) {
         UserService users = new UserService(w);
         return new Fixture(w, users.login(ADMIN, ADMIN_PASSWORD.toCharArray()),
                 users.login(CLERK, CLERK_PASSWORD.toCharArray()), users.login(CLERK2, CLERK2_PASSWORD.toCharArray()),
                 users.login(SUPERVISOR, SUPERVISOR_PASSWORD.toCharArray()),
-                users.login(SUPERVISOR2, SUPERVISOR2_PASSWORD.toCharArray()), new ReviewService(w));
+                users.login(SUPERVISOR2, SUPERVISOR2_PASSWORD.toCharArray()), new ReviewService(w), store);
     }
 
     /** Creates a workspace with the users of the fixture (no sources). */
@@ -102,16 +130,32 @@ public final class TestWorkspaces {
         return new WorkspaceMatcher(w).run(session, null, ProgressListener.NONE, CancellationToken.NONE);
     }
 
+    /** The template database on PostgreSQL: built like the file, once per JVM (dropped when it ends). */
+    public static synchronized String postgresTemplate() {
+        if (pgTemplate == null) {
+            String db = PostgresDatabases.create();
+            try (Workspace w = TestStore.postgres(db).create("person-de")) {
+                build(w);
+            }
+            pgTemplate = db;
+        }
+        return pgTemplate;
+    }
+
+    private static void build(Workspace w) {
+        Session admin = createWithUsers(w);
+        for (String sample : SAMPLES) {
+            importFile(w, admin, Path.of("samples", sample + ".csv"), null);
+        }
+        match(w, new Session(CLERK, Role.CLERK));
+    }
+
     private static synchronized Path template() throws IOException {
         if (template == null) {
             Path dir = Files.createTempDirectory("grw-governance-template");
             Path file = dir.resolve("template.grw");
             try (Workspace w = WorkspaceSetup.create(file, Clock.systemUTC(), "person-de")) {
-                Session admin = createWithUsers(w);
-                for (String sample : SAMPLES) {
-                    importFile(w, admin, Path.of("samples", sample + ".csv"), null);
-                }
-                match(w, new Session(CLERK, Role.CLERK));
+                build(w);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try (var files = Files.list(dir)) {
@@ -141,6 +185,10 @@ public final class TestWorkspaces {
         return w.read(c -> rows(c, sql, params));
     }
 
+    /**
+     * Rows of a query; whole numbers that fit an {@code int} come as {@link Integer} from either store (as SQLite's
+     * driver gives them; PostgreSQL's gives a {@code BIGINT} as {@link Long}).
+     */
     public static List<List<Object>> rows(Connection c, String sql, Object... params) throws SQLException {
         List<List<Object>> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -152,7 +200,8 @@ public final class TestWorkspaces {
                 while (rs.next()) {
                     List<Object> row = new ArrayList<>(n);
                     for (int i = 1; i <= n; i++) {
-                        row.add(rs.getObject(i));
+                        Object v = rs.getObject(i);
+                        row.add(v instanceof Long l && l == l.intValue() ? (Object) l.intValue() : v);
                     }
                     out.add(row);
                 }

@@ -2,6 +2,8 @@ package de.grw.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.grw.store.StoreKind;
+import de.grw.store.TestStore;
 import de.grw.store.Workspace;
 import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
@@ -10,13 +12,21 @@ import de.grw.importing.MappingFile;
 import de.grw.rights.Session;
 import de.grw.users.UserService;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The small read models the desktop shows after an import and a match run. */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class WorkspaceReadModelsTest {
+    /** The store the class runs on (each test runs on both). */
+    @Parameter
+    StoreKind store;
+
     static {
         System.setProperty("grw.kdf.iterations", "10000");
     }
@@ -26,7 +36,7 @@ class WorkspaceReadModelsTest {
 
     @Test
     void problemsOfASourceAndWeakestLinksOfARun() {
-        try (Workspace w = WorkspaceSetup.create(dir.resolve("ws.grw"), Clock.systemUTC(), "person-de")) {
+        try (TestStore at = TestStore.of(store, dir); Workspace w = at.create("person-de")) {
             Session admin = new UserService(w).createFirstAdministrator("admin", "Verwaltung-2026".toCharArray());
             WorkspaceImporter importer = new WorkspaceImporter(w);
             WorkspaceImporter.Result last = null;

@@ -1,4 +1,4 @@
--- Workspace schema, version 1. One SQLite file per workspace.
+-- Workspace schema, version 1. One SQLite file per workspace (db/migration/postgresql/V1 is the same schema for PostgreSQL).
 CREATE TABLE settings (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -175,3 +175,6 @@ CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
 BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
 CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
 BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+
+-- the version in the file header as well, as workspaces from before Flyway carry it (an older build reads it)
+PRAGMA user_version = 1;

@@ -1,4 +1,4 @@
--- Version 5: daily feeds appended to an existing source. Each appended file is a feed of its source (what was read,
+-- Version 6: daily feeds appended to an existing source. Each appended file is a feed of its source (what was read,
 -- when, by whom, its SHA-256 against appending it twice, and what it brought); its records and problems name it.
 -- Records stay immutable: a key already present in the source is reported and skipped, never changed.
 CREATE TABLE source_feeds (
@@ -16,3 +16,4 @@ CREATE TABLE source_feeds (
 CREATE INDEX source_feeds_sha ON source_feeds(sha256);
 ALTER TABLE records ADD COLUMN feed_id INTEGER REFERENCES source_feeds(id);
 ALTER TABLE import_problems ADD COLUMN feed_id INTEGER REFERENCES source_feeds(id);
+PRAGMA user_version = 6;

@@ -1,4 +1,4 @@
--- Version 4: the active model. A match run no longer re-estimates the model every time: the estimated model is kept
+-- Version 5: the active model. A match run no longer re-estimates the model every time: the estimated model is kept
 -- (its parameters, a version number, when and by whom) until someone deliberately re-estimates it; runs say which
 -- model version scored them and up to which record they matched, so that the next run compares only new records.
 CREATE TABLE models (
@@ -18,3 +18,4 @@ BEGIN SELECT RAISE(ABORT, 'an estimated model is kept as estimated; re-estimatin
 ALTER TABLE match_runs ADD COLUMN model_version INTEGER;
 ALTER TABLE match_runs ADD COLUMN last_record_id INTEGER;
 ALTER TABLE match_runs ADD COLUMN kind TEXT;
+PRAGMA user_version = 5;

@@ -1,0 +1,44 @@
+package de.grw.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The SQL that differs between the stores, in one place. Every other statement of the repositories is written so
+ * that SQLite and PostgreSQL both read it (plain joins, {@code LIMIT}, {@code ON CONFLICT ... DO UPDATE}, integers
+ * for flags, text compared byte by byte: the PostgreSQL schema declares its text columns {@code COLLATE "C"}).
+ * A repository finds the dialect of the connection it was handed with {@link #of(Connection)}.
+ */
+public interface Dialect {
+    /** {@code sqlite} or {@code postgresql}: also the folder of the store's migrations under {@code db/migration}. */
+    String name();
+
+    /**
+     * The column that gives the order rows were stored in, for the golden values (listed in the order a decision
+     * set them). SQLite: {@code rowid}; PostgreSQL: the identity column {@code pos} that the table carries there.
+     * (The journal needs none: its {@code seq} is SQLite's rowid.)
+     */
+    String storageOrder();
+
+    /**
+     * The join from a cluster's members ({@code m}) to their records ({@code r}) when the queue is filtered by
+     * source. SQLite: {@code CROSS JOIN}, which fixes the join order, so it does not walk all records of a source
+     * for every cluster; PostgreSQL: a plain {@code JOIN} (its planner needs no hint, and refuses
+     * {@code CROSS JOIN ... ON}).
+     */
+    String membersToRecords();
+
+    /** A comma-separated list of a group's values: {@code group_concat} or {@code string_agg}. */
+    String listOf(String column);
+
+    /**
+     * The schema version of the store the connection belongs to (the last migration applied): SQLite keeps it in
+     * {@code user_version} as well, PostgreSQL only in Flyway's history table.
+     */
+    int schemaVersion(Connection c) throws SQLException;
+
+    /** The dialect of a connection that a store handed out (a pooled one included). */
+    static Dialect of(Connection c) throws SQLException {
+        return c.isWrapperFor(org.postgresql.PGConnection.class) ? PostgresDialect.INSTANCE : SqliteDialect.INSTANCE;
+    }
+}

@@ -1,0 +1,185 @@
+package de.grw.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.grw.server.config.ServerConfig;
+import de.grw.workspace.TestWorkspaces;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A workspace server on a free port of this machine (loopback only) over a copy of the matched sample workspace
+ * (accounts admin, anna and dora (clerks), bernd and carla (supervisors); see TestWorkspaces), with a clock the test
+ * moves, and an HTTPS client that trusts exactly the certificate the server generated at its first start.
+ */
+public final class TestServer implements AutoCloseable {
+    static {
+        System.setProperty("grw.kdf.iterations", "10000");
+    }
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    public final Path dir;
+    public final Path workspaceFile;
+    public final MutableClock clock;
+    public final WorkspaceServer server;
+    private final HttpClient client;
+
+    private TestServer(Path dir, Path workspaceFile, MutableClock clock, WorkspaceServer server) {
+        this.dir = dir;
+        this.workspaceFile = workspaceFile;
+        this.clock = clock;
+        this.server = server;
+        this.client = client(server);
+    }
+
+    /** Starts a server over a fresh copy of the sample workspace, with extra configuration lines. */
+    public static TestServer start(Path dir, String... extraConfig) {
+        Path ws = TestWorkspaces.copyTo(dir);
+        return startWith(dir, ws, extraConfig);
+    }
+
+    /** Starts a server over the given workspace file. */
+    public static TestServer startWith(Path dir, Path ws, String... extraConfig) {
+        try {
+            Path conf = dir.resolve("server.conf");
+            StringBuilder text = new StringBuilder();
+            text.append("listen.address = 127.0.0.1\nlisten.port = 0\n");
+            text.append("data.dir = ").append(dir.resolve("data")).append('\n');
+            text.append("store = sqlite\nstore.sqlite.file = ").append(ws).append('\n');
+            text.append("workspace.name = Musterstadt\n");
+            for (String line : extraConfig) {
+                text.append(line).append('\n');
+            }
+            Files.writeString(conf, text.toString(), StandardCharsets.UTF_8);
+            MutableClock clock = MutableClock.now();
+            WorkspaceServer server = WorkspaceServer.start(ServerConfig.read(conf), clock);
+            return new TestServer(dir, ws, clock, server);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static HttpClient client(WorkspaceServer server) {
+        try {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("server", server.certificate().certificate());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext ssl = SSLContext.getInstance("TLS");
+            ssl.init(null, tmf.getTrustManagers(), null);
+            return HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(10)).build();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public URI uri(String path) {
+        return URI.create("https://localhost:" + server.port() + path);
+    }
+
+    /** An answer: status, headers and body (parsed when it is JSON). */
+    public record Response(int status, HttpResponse<String> raw) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(raw.body());
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + raw.body(), e);
+            }
+        }
+
+        public String body() {
+            return raw.body();
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        /** The problem's message key. */
+        public String key() {
+            return json().path("key").asText();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + raw.body();
+        }
+    }
+
+    public Response call(String method, String path, String token, Object body, String... headers) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                b.header(headers[i], headers[i + 1]);
+            }
+            String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+            if (text != null) {
+                b.header("Content-Type", "application/json");
+            }
+            b.method(method, text == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(text));
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Response get(String path, String token, String... headers) {
+        return call("GET", path, token, null, headers);
+    }
+
+    public Response post(String path, String token, Object body, String... headers) {
+        return call("POST", path, token, body, headers);
+    }
+
+    public Response signIn(String user, String password) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("user", user);
+        body.put("password", password);
+        return post("/api/v1/sessions", null, body);
+    }
+
+    /** Signs in and returns the token; fails the test when the sign-in is refused. */
+    public String token(String user, String password) {
+        Response r = signIn(user, password);
+        if (r.status() != 201) {
+            throw new AssertionError("sign-in of " + user + " refused: " + r);
+        }
+        return r.json().path("token").asText();
+    }
+
+    /** A second connection to the workspace file, as an administrator's tool or a test's assertion uses it. */
+    public Connection sql() throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + workspaceFile);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
