@@ -1,5 +1,6 @@
 package de.grw.cli;
 
+import de.grw.api.AppendResult;
 import de.grw.api.ImportApi;
 import de.grw.api.ImportResult;
 import de.grw.common.CancellationToken;
@@ -40,6 +41,11 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary per source.")
     boolean quiet;
 
+    @Option(names = "--append-to", paramLabel = "SOURCE", description = "Append the file (a daily feed of the same "
+            + "register) to this existing source instead of importing it as a new one: only new rows are stored; a "
+            + "record key the source holds already is reported and skipped, never changed.")
+    String appendTo;
+
     @Override
     public Integer call() {
         if (sources.isEmpty()) {
@@ -47,6 +53,9 @@ final class ImportCommand implements Callable<Integer> {
                     + "file, or a JDBC URL with --table or --query)");
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (appendTo != null) {
+            return append(out);
+        }
         MappingFile mappingFile = mapping == null ? MappingFile.NONE : MappingFile.load(mapping);
         List<de.grw.common.Text> sheetNotes = new ArrayList<>();
         List<SourceInput> inputs = de.grw.importing.SourceImporter.expandSheets(sources.resolve(), sources.allSheets,
@@ -78,6 +87,33 @@ final class ImportCommand implements Callable<Integer> {
                         + "(%s)%n", r.source(), s.recordsImported(), s.rowsRead(), s.rowsRejected(), s.invalidValues(),
                         s.format().describe());
             }
+        }
+        return 0;
+    }
+
+    private int append(PrintWriter out) {
+        List<SourceInput> inputs = sources.resolve();
+        if (inputs.size() != 1 || !(inputs.get(0) instanceof SourceInput.File file) || file.sheet() != null
+                || sources.allSheets) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--append-to takes one file (no database "
+                    + "input, no sheets): the feed to append to source '" + appendTo + "'");
+        }
+        MappingFile mappingFile = mapping == null ? MappingFile.NONE : MappingFile.load(mapping);
+        try (Login login = options.login()) {
+            AppendResult r = login.signedIn().imports().appendFile(de.grw.api.Upload.of(file.path()),
+                    new de.grw.api.FileImport(appendTo, null, mappingFile, mapping == null ? null : mapping.toString()),
+                    new ConsoleProgress(out, quiet), CancellationToken.NONE);
+            ImportedSource s = r.imported();
+            for (de.grw.importing.ImportProblem p : r.problems()) {
+                if (!quiet && p.kind() == de.grw.importing.ImportProblem.Kind.REJECTED_ROW) {
+                    out.printf("  %s, line %d: %s%n", p.file(), p.line(), p.message());
+                }
+            }
+            out.printf("source %s: %,d records appended from %,d rows of %s; %,d keys present already (skipped, "
+                    + "unchanged), %,d rows rejected, %,d values not usable%n", r.source(), r.appended(),
+                    s.rowsRead(), file.path().getFileName(), r.keysPresent(), s.rowsRejected(), s.invalidValues());
+            out.println("  next: grw match --workspace " + login.file() + " --user " + login.signedIn().user()
+                    + " (compares only the new records with the active model)");
         }
         return 0;
     }

@@ -58,6 +58,11 @@ public final class MatchCommand implements Callable<Integer> {
             + "(with --user; not with input files).")
     Path workspace;
 
+    @Option(names = "--reestimate", description = "With --workspace: estimate the model afresh over all records; it "
+            + "becomes the workspace's next active model version (journalled). Without it, a workspace that has an "
+            + "active model keeps it and only records new since the last run are matched.")
+    boolean reestimate;
+
     @Option(names = {"-u", "--user"}, paramLabel = "NAME", description = "Your user name, with --workspace. The "
             + "password is read from GRW_PASSWORD, else asked for.")
     String user;
@@ -173,11 +178,11 @@ public final class MatchCommand implements Callable<Integer> {
         if (clusters != null || pairs != null || rejects != null || mapping != null || linkOnly || raw
                 || sources.anyGiven() || !ProfileLoader.DEFAULT_PROFILE.equals(profile)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "with --workspace, match takes only "
-                    + "--user, --threshold, --show-model and --quiet: the workspace holds the records and the "
+                    + "--user, --threshold, --reestimate, --show-model and --quiet: the workspace holds the records and the "
                     + "profile (import files with 'grw import')");
         }
         try (Login login = Login.open(spec, workspace, user)) {
-            WorkspaceMatch.run(login, threshold, showModel, quiet, out);
+            WorkspaceMatch.run(login, threshold, reestimate, showModel, quiet, out);
         }
         return 0;
     }

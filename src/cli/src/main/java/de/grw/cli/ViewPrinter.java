@@ -33,6 +33,7 @@ final class ViewPrinter {
         if (v.note() != null && !v.note().isEmpty()) {
             out.println("note: " + v.note());
         }
+        extension(v);
         out.println();
         TextTable t = new TextTable(width);
         List<String> header = new ArrayList<>(List.of("field"));
@@ -45,6 +46,26 @@ final class ViewPrinter {
         footnotes(table, table.emptyFields());
         pairs(v.pairs());
         decisions(v.decisions());
+    }
+
+    /** For a cluster in which new records join golden records: which, the choices kept, the merges that built them. */
+    private void extension(ClusterView v) {
+        if (v.extending() == null) {
+            return;
+        }
+        out.println("extends golden record " + String.join(", ", v.extending().goldenIds())
+                + "; a merge keeps its chosen and typed values unless you choose again");
+        if (!v.extending().kept().isEmpty()) {
+            List<String> kept = new ArrayList<>();
+            v.extending().kept().forEach((field, choice) -> kept.add(field + " = "
+                    + (choice instanceof de.grw.review.FieldChoice.FromRecord r ? "record " + r.recordId() : "typed")));
+            out.println("kept choices: " + String.join(", ", kept));
+        }
+        List<String> history = new ArrayList<>();
+        v.extending().history().forEach(d -> history.add("#" + d.id() + " " + lower(d.kind().name()) + " by "
+                + d.proposedBy() + (d.reviewedBy() == null ? "" : ", approved by " + d.reviewedBy()) + " ("
+                + lower(d.state().name()) + ")"));
+        out.println("history: " + String.join("; ", history));
     }
 
     void golden(GoldenView v, ComparisonTable table, String caseRef) {

@@ -9,10 +9,17 @@ final class WorkspaceMatch {
     private WorkspaceMatch() {
     }
 
-    static void run(Login login, Double threshold, boolean showModel, boolean quiet, PrintWriter out) {
+    static void run(Login login, Double threshold, boolean reestimate, boolean showModel, boolean quiet,
+                    PrintWriter out) {
         long start = System.nanoTime();
-        MatchRun r = login.signedIn().matching().run(threshold, new ConsoleProgress(out, quiet),
+        MatchRun r = login.signedIn().matching().run(threshold, reestimate, new ConsoleProgress(out, quiet),
                 CancellationToken.NONE);
+        if ("nothing-new".equals(r.kind())) {
+            out.println();
+            out.printf("Nothing new since match run %d (model version %d): no records to compare, the queue is "
+                    + "unchanged.%n", r.runId(), r.modelVersion());
+            return;
+        }
         if (showModel) {
             r.model().forEach(out::println);
         }
@@ -20,6 +27,12 @@ final class WorkspaceMatch {
         out.println("Summary");
         out.printf("  match run %d: %,d records, %,d candidate pairs, threshold %.3f%n", r.runId(), r.records(),
                 r.candidatePairs(), r.threshold());
+        out.printf("  model: %s%n", switch (r.kind()) {
+            case "estimated" -> "estimated afresh over all records, now active as version " + r.modelVersion();
+            case "incremental" -> String.format("active version %d; %,d new records compared against the others",
+                    r.modelVersion(), r.newRecords());
+            default -> "active version " + r.modelVersion() + "; all pairs scored again (threshold changed)";
+        });
         out.printf("  clusters with more than one record: %,d%n", r.clusters());
         out.printf("  new in the review queue: %,d; proposed before (review state kept): %,d; open clusters no "
                 + "longer proposed: %,d%n", r.newClusters(), r.unchanged(), r.superseded());

@@ -170,4 +170,44 @@ class ReviewViewModelTest {
         assertThat(ReviewViewModel.explanationLine(new String[] {"contradiction", "tax_id_identifier_differs", "0.0",
             "others"}, java.util.Locale.ENGLISH)).isEqualTo("contradiction: two valid tax ids \u2013 link refused");
     }
+
+    @Test
+    void aClusterThatExtendsAGoldenRecordSaysSoAndKeepsTheTypedValue() {
+        ReviewViewModel vm = new ReviewViewModel(ctx);
+        onFx(() -> vm.caseRefProperty().set("51.2-2026/4711"));
+        onFx(vm::refresh);
+        runHeld();
+        // the clerk merges the first clusters, typing an e-mail address for each; a supervisor approves them
+        SignedIn clerk = model.signedIn();
+        for (var q : clerk.review().queue(null, 0).subList(0, 12)) {
+            java.util.List<Long> members = clerk.review().memberIds(q.clusterId());
+            clerk.review().propose(q.clusterId(), new de.grw.review.MergeCommand(members, java.util.Map.of("email",
+                    new de.grw.review.FieldChoice.Manual("person" + q.clusterId() + "@example.org"))), "", "AZ-1");
+        }
+        try (SignedIn admin = model.workbench().signIn(UiTestSupport.ADMIN, UiTestSupport.PASSWORD.toCharArray())) {
+            admin.users().add("bernd", Role.SUPERVISOR, UiTestSupport.PASSWORD.toCharArray());
+        }
+        try (SignedIn bernd = model.workbench().signIn("bernd", UiTestSupport.PASSWORD.toCharArray())) {
+            bernd.approval().pending().forEach(d -> bernd.approval().approve(d.id(), "geprüft"));
+        }
+        // the vehicle register arrives: some of its records join those golden records
+        UiTestSupport.importSamples(clerk, "kfz_halter.csv");
+        clerk.matching().run(null, ProgressListener.NONE, CancellationToken.NONE);
+        onFx(vm::refresh);
+        runHeld();
+        boolean found = false;
+        for (int i = 0; i < vm.queue().size() && !found; i++) {
+            int index = i;
+            onFx(() -> vm.open(index));
+            runHeld();
+            found = vm.currentProperty().get().extending() != null;
+        }
+        assertThat(found).as("a cluster in which a vehicle record joins an approved golden record").isTrue();
+        var view = vm.currentProperty().get();
+        assertThat(vm.extensionProperty().get()).startsWith("Erweitert Golden Record "
+                + view.extending().goldenIds().get(0)).contains("E-Mail (getippt)").contains("eine Zusammenführung");
+        // the proposed golden record shows the typed e-mail address
+        assertThat(vm.rows()).filteredOn(r -> r.row().field().equals("email")).singleElement()
+                .satisfies(r -> assertThat(r.row().golden()).endsWith("@example.org"));
+    }
 }

@@ -19,6 +19,13 @@ public interface ImportApi {
     /** Imports a file (or one sheet of a workbook). */
     ImportResult importFile(Upload file, FileImport request, ProgressListener progress, CancellationToken cancel);
 
+    /**
+     * Appends a daily feed of the same register to the existing source {@code request.source()}: the file must have
+     * the source's columns and its record key; a key the source holds already is reported and skipped, never changed
+     * (records are kept as imported); a file imported or appended before is refused. One transaction, journalled.
+     */
+    AppendResult appendFile(Upload file, FileImport request, ProgressListener progress, CancellationToken cancel);
+
     /** Imports a database table or query. */
     ImportResult importDatabase(DatabaseImport request, ProgressListener progress, CancellationToken cancel);
 

@@ -14,10 +14,15 @@ import java.util.List;
  * @param unchanged      clusters an earlier run proposed already (their review state is kept)
  * @param superseded     open clusters of earlier runs that this run no longer proposes
  * @param refusedMerges  merges the clustering refused as contradictory
- * @param model          the estimated model, one line per comparison level (m and u)
+ * @param model          the model that scored the run, one line per comparison level (m and u)
+ * @param kind           how the run matched: {@code estimated} (model estimated, all pairs), {@code full} (all pairs
+ *                       with the active model), {@code incremental} (only pairs with new records), {@code nothing-new}
+ * @param modelVersion   the version of the active model that scored the run
+ * @param newRecords     records new since the last run
  */
 public record MatchRun(long runId, double threshold, int records, long candidatePairs, int clusters,
-                       int newClusters, int unchanged, int superseded, long refusedMerges, List<String> model) {
+                       int newClusters, int unchanged, int superseded, long refusedMerges, List<String> model,
+                       String kind, int modelVersion, int newRecords) {
     public MatchRun {
         model = List.copyOf(model);
     }

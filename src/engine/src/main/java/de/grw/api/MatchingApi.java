@@ -13,7 +13,16 @@ public interface MatchingApi {
      *
      * @param threshold the probability from which two records are linked; {@code null} for the profile's
      */
-    MatchRun run(Double threshold, ProgressListener progress, CancellationToken cancel);
+    default MatchRun run(Double threshold, ProgressListener progress, CancellationToken cancel) {
+        return run(threshold, false, progress, cancel);
+    }
+
+    /**
+     * Matches with the workspace's active model: only records new since the last run are compared, and only the
+     * clusters they land in change. Without an active model, or with {@code reestimate}, the model is estimated
+     * afresh over all records and becomes the next active version (journalled).
+     */
+    MatchRun run(Double threshold, boolean reestimate, ProgressListener progress, CancellationToken cancel);
 
     /** The weakest link of every cluster a run proposed, in cluster order (no personal data). */
     List<Double> weakestLinks(long runId);

@@ -39,7 +39,11 @@ public enum JournalAction {
     /** A decision was reverted (or a pending merge withdrawn). */
     DECISION_REVERTED("decision.reverted"),
     /** Golden records were exported. */
-    EXPORT("export");
+    EXPORT("export"),
+    /** The model was estimated and is the active one until it is deliberately re-estimated. */
+    MODEL_ESTIMATED("model.estimated"),
+    /** New rows of a feed were appended to an existing source. */
+    SOURCE_APPENDED("source.appended");
 
     private static final Map<String, JournalAction> BY_CODE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(JournalAction::code, Function.identity()));

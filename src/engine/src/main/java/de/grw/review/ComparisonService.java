@@ -50,8 +50,9 @@ public final class ComparisonService {
         List<MemberRecord> members = view.members();
         List<MemberRecord> included = merged == null ? members
                 : members.stream().filter(m -> merged.contains(m.id())).toList();
+        List<MemberRecord> used = included.isEmpty() ? members : included;
         Map<String, GoldenValue> golden = new Survivorship(profile, governance.survivorship())
-                .golden(included.isEmpty() ? members : included, choices == null ? Map.of() : choices);
+                .golden(used, effective(view.keptChoices(), choices, used));
         return table(members, golden, view.pairs());
     }
 
@@ -59,10 +60,28 @@ public final class ComparisonService {
     public ComparisonTable merge(ClusterView view, MergeCommand merge) {
         List<MemberRecord> members = view.members().stream().filter(m -> merge.members().contains(m.id())).toList();
         Map<String, GoldenValue> golden = new Survivorship(profile, governance.survivorship())
-                .golden(members, merge.choices());
+                .golden(members, effective(view.keptChoices(), merge.choices(), members));
         List<PairView> pairs = view.pairs().stream().filter(p -> merge.members().contains(p.recordA())
                 && merge.members().contains(p.recordB())).toList();
         return table(members, golden, pairs);
+    }
+
+    /**
+     * The choices a golden record that grows keeps (those of a record left out of the merge dropped), replaced by the
+     * clerk's own where both choose for one field.
+     */
+    private static Map<String, FieldChoice> effective(Map<String, FieldChoice> kept, Map<String, FieldChoice> choices,
+                                                      List<MemberRecord> used) {
+        Map<String, FieldChoice> out = new LinkedHashMap<>();
+        kept.forEach((field, choice) -> {
+            if (!(choice instanceof FieldChoice.FromRecord r) || used.stream().anyMatch(m -> m.id() == r.recordId())) {
+                out.put(field, choice);
+            }
+        });
+        if (choices != null) {
+            out.putAll(choices);
+        }
+        return out;
     }
 
     /** A golden record: its current records as columns, its stored values with their origin. */

@@ -55,6 +55,15 @@ final class GoldenRepository {
                 rs -> rs.getString(1), Sql.params(records));
     }
 
+    /** The decisions that set values of the golden records (current or superseded since), ascending. */
+    static List<Long> valueDecisions(Connection c, Collection<String> goldens) throws SQLException {
+        if (goldens.isEmpty()) {
+            return List.of();
+        }
+        return Sql.list(c, "SELECT decision_id FROM golden_values WHERE golden_id IN (" + Sql.marks(goldens.size())
+                + ") GROUP BY decision_id ORDER BY decision_id", rs -> rs.getLong(1), Sql.params(goldens));
+    }
+
     /** The current members of a golden record, ascending. */
     static List<Long> activeMembers(Connection c, String golden) throws SQLException {
         return Sql.list(c, "SELECT record_id FROM golden_members WHERE golden_id = ? AND removed_by IS NULL ORDER BY "

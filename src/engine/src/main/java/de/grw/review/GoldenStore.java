@@ -3,6 +3,7 @@ package de.grw.review;
 import de.grw.common.UserFacingException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +45,49 @@ final class GoldenStore {
                 GoldenRepository.addMembership(c, target, m, decisionId);
             }
         }
-        List<MemberRecord> all = RecordLoader.load(c, GoldenRepository.activeMembers(c, target), null,
-                ctx.governance());
+        List<Long> now = GoldenRepository.activeMembers(c, target);
+        List<MemberRecord> all = RecordLoader.load(c, now, null, ctx.governance());
+        // a golden record that grows keeps the values clerks chose or typed for it, unless this merge changes them
+        Map<String, FieldChoice> effective = new LinkedHashMap<>(keptChoices(c, existing, now));
+        effective.putAll(choices);
         Map<String, GoldenValue> values = new Survivorship(ctx.profile(), ctx.governance().survivorship())
-                .golden(all, choices);
+                .golden(all, effective);
         GoldenRepository.supersedeValues(c, target, decisionId);
         GoldenRepository.insertValues(c, target, values.values(), decisionId);
         return target;
+    }
+
+    /**
+     * The choices clerks made for golden records in the merges that built them and are still in effect, by field or
+     * field group, a later merge's choice replacing an earlier one; a value chosen from a record that is no member
+     * any more is not kept.
+     *
+     * @param members the records the golden record has (or will have): a choice from another record is dropped
+     */
+    static Map<String, FieldChoice> keptChoices(Connection c, List<String> goldens, java.util.Collection<Long> members)
+            throws SQLException {
+        Map<String, FieldChoice> kept = new LinkedHashMap<>();
+        for (ReviewViews.DecisionView d : history(c, goldens)) {
+            if (d.state() == DecisionState.EFFECTIVE && d.payload() instanceof DecisionPayload.Merge m) {
+                m.choices().forEach((field, choice) -> {
+                    if (!(choice instanceof FieldChoice.FromRecord r) || members.contains(r.recordId())) {
+                        kept.put(field, choice);
+                    } else {
+                        kept.remove(field);
+                    }
+                });
+            }
+        }
+        return kept;
+    }
+
+    /** The merges that set values of the golden records (including reverted ones), oldest first. */
+    static List<ReviewViews.DecisionView> history(Connection c, List<String> goldens) throws SQLException {
+        List<ReviewViews.DecisionView> out = new java.util.ArrayList<>();
+        for (long id : GoldenRepository.valueDecisions(c, goldens)) {
+            out.add(DecisionRepository.find(c, id));
+        }
+        return out;
     }
 
     /** Undoes an approved merge; refused while a later merge builds on the same golden record. */

@@ -117,15 +117,32 @@ public final class ReviewService {
             List<MemberRecord> members = RecordLoader.maskTogether(RecordLoader.load(c, ids, session, governance,
                     profile), governance, profile);
             List<MemberRecord> unmasked = RecordLoader.load(c, ids, null, governance, profile);
+            ReviewViews.GoldenExtension extending = extension(c, ids);
             Map<String, GoldenValue> proposal = new Survivorship(profile, governance.survivorship())
-                    .golden(unmasked, Map.of());
+                    .golden(unmasked, extending == null ? Map.of() : extending.kept());
             if (members.stream().anyMatch(MemberRecord::masked)) {
                 proposal = maskProposal(proposal);
             }
             AccessLog.record(c, workspace.now(), session.user(), "SHOW", caseRef, "cluster " + clusterId, ids);
             return new ClusterView(clusterId, status, ClusterRepository.note(c, clusterId), members,
-                    ReviewRepository.pairs(c, clusterId), proposal, DecisionRepository.ofCluster(c, clusterId));
+                    ReviewRepository.pairs(c, clusterId), proposal, DecisionRepository.ofCluster(c, clusterId),
+                    extending);
         });
+    }
+
+    /** The golden records some of the records already belong to, with the choices kept for them; or null. */
+    private static ReviewViews.GoldenExtension extension(java.sql.Connection c, List<Long> ids)
+            throws java.sql.SQLException {
+        List<String> goldens = GoldenStore.activeGoldenOf(c, ids);
+        if (goldens.isEmpty()) {
+            return null;
+        }
+        java.util.Set<Long> members = new java.util.HashSet<>(ids);
+        for (String g : goldens) {
+            members.addAll(GoldenStore.activeMembers(c, g));
+        }
+        return new ReviewViews.GoldenExtension(goldens, GoldenStore.keptChoices(c, goldens, members),
+                GoldenStore.history(c, goldens));
     }
 
     private Map<String, GoldenValue> maskProposal(Map<String, GoldenValue> proposal) {

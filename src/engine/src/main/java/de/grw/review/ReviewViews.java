@@ -31,11 +31,37 @@ public final class ReviewViews {
     /**
      * A cluster opened for review.
      *
-     * @param proposal the golden record the survivorship rules propose for all members, by field
+     * @param proposal  the golden record the survivorship rules propose for all members, by field (for a cluster
+     *                  that extends golden records: with the choices kept from their merges)
+     * @param extending the approved golden records some members already belong to, or {@code null}
      */
     public record ClusterView(long clusterId, ClusterStatus status, String note, List<MemberRecord> members,
                               List<PairView> pairs, Map<String, GoldenValue> proposal,
-                              List<DecisionView> decisions) {
+                              List<DecisionView> decisions, GoldenExtension extending) {
+        /** A cluster that extends no golden record. */
+        public ClusterView(long clusterId, ClusterStatus status, String note, List<MemberRecord> members,
+                           List<PairView> pairs, Map<String, GoldenValue> proposal, List<DecisionView> decisions) {
+            this(clusterId, status, note, members, pairs, proposal, decisions, null);
+        }
+
+        /** The clerk's choices that a merge of this cluster starts from: those kept from earlier merges. */
+        public Map<String, FieldChoice> keptChoices() {
+            return extending == null ? Map.of() : extending.kept();
+        }
+    }
+
+    /**
+     * The golden records a cluster extends (new records found to belong to people already merged): their ids, the
+     * choices clerks made for them (a chosen or typed value per field or field group, the latest decision's where
+     * several made one), which a merge of the cluster keeps unless a clerk changes them, and the merges that built
+     * them, oldest first.
+     */
+    public record GoldenExtension(List<String> goldenIds, Map<String, FieldChoice> kept, List<DecisionView> history) {
+        public GoldenExtension {
+            goldenIds = List.copyOf(goldenIds);
+            kept = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(kept));
+            history = List.copyOf(history);
+        }
     }
 
     /** A golden record with its members and each field's origin. */

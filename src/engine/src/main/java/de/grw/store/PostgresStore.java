@@ -184,8 +184,12 @@ public final class PostgresStore implements Store {
                 Migrations.latestVersion());
     }
 
-    /** Tables the store only ever adds to: the store's account may read and insert, nothing else. */
-    static final List<String> APPEND_ONLY = List.of("records", "journal", "access_log", "access_log_records");
+    /**
+     * Tables the store only ever adds to: the store's account may read and insert, nothing else. The estimated
+     * models (schema 5) are kept as estimated: re-estimating adds a version.
+     */
+    static final List<String> APPEND_ONLY = List.of("records", "journal", "access_log", "access_log_records",
+            "models");
 
     /**
      * What the store's account may do in a schema owned by another: use the schema; read, add, change and delete

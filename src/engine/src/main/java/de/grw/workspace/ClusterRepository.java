@@ -151,6 +151,37 @@ public final class ClusterRepository {
         return id;
     }
 
+    /** A cluster that stands (in the queue, awaiting approval or merged) with its members, ascending. */
+    public record Standing(long id, ClusterStatus status, long[] members) {
+    }
+
+    /**
+     * The clusters that stand: open, deferred, awaiting approval or merged (not superseded, split or decided apart).
+     * An incremental run redoes those a new record lands in and leaves every other one as it is.
+     */
+    public static List<Standing> standing(Connection c) throws SQLException {
+        java.util.Map<Long, ClusterStatus> status = new java.util.LinkedHashMap<>();
+        java.util.Map<Long, List<Long>> members = new java.util.HashMap<>();
+        try (var ps = c.prepareStatement("SELECT cl.id, cl.status, m.record_id FROM clusters cl JOIN cluster_members m "
+                + "ON m.cluster_id = cl.id WHERE cl.status IN (?, ?, ?, ?) ORDER BY cl.id")) {
+            ps.setString(1, ClusterStatus.OPEN.name());
+            ps.setString(2, ClusterStatus.DEFERRED.name());
+            ps.setString(3, ClusterStatus.AWAITING_APPROVAL.name());
+            ps.setString(4, ClusterStatus.MERGED.name());
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    status.putIfAbsent(id, ClusterStatus.valueOf(rs.getString(2)));
+                    members.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(rs.getLong(3));
+                }
+            }
+        }
+        List<Standing> out = new java.util.ArrayList<>(status.size());
+        status.forEach((id, s) -> out.add(new Standing(id, s, members.get(id).stream().mapToLong(Long::longValue)
+                .sorted().toArray())));
+        return out;
+    }
+
     // ---- cannot-links: "not the same person", set by decisions and respected by every later run ----
 
     /** Records that two records are not the same person, by a decision. */

@@ -41,13 +41,61 @@ public final class SourceRepository {
         return Sql.list(c, "SELECT name FROM sources ORDER BY id", rs -> rs.getString(1));
     }
 
+    /** A source by name: its id and the columns it was imported with (JSON), or empty. */
+    public static Optional<Object[]> byName(Connection c, String name) throws SQLException {
+        return Sql.first(c, "SELECT id, columns_json FROM sources WHERE name = ?",
+                rs -> new Object[] {rs.getLong(1), rs.getString(2)}, name);
+    }
+
+    /** The source a file with this SHA-256 was imported as or appended to, if any. */
+    public static Optional<String> withContent(Connection c, String sha) throws SQLException {
+        return Sql.first(c, "SELECT name FROM sources WHERE sha256 = ? UNION ALL SELECT s.name FROM source_feeds f "
+                + "JOIN sources s ON s.id = f.source_id WHERE f.sha256 = ?", rs -> rs.getString(1), sha, sha);
+    }
+
+    /** The record keys a source holds. */
+    public static java.util.Set<String> keys(Connection c, long sourceId) throws SQLException {
+        return new java.util.HashSet<>(Sql.list(c, "SELECT record_key FROM records WHERE source_id = ?",
+                rs -> rs.getString(1), sourceId));
+    }
+
+    /** Inserts a feed appended to a source (its counts follow with {@link #finishFeed}); returns its id. */
+    public static long insertFeed(Connection c, long sourceId, String label, String sha, String at, String user)
+            throws SQLException {
+        return Sql.insert(c, "INSERT INTO source_feeds(source_id, file_name, sha256, appended_at, appended_by) "
+                + "VALUES (?,?,?,?,?)", sourceId, label, sha, at, user);
+    }
+
+    /** Completes a feed after its records are in; marks the problems stored for it since {@code firstProblem}. */
+    public static void finishFeed(Connection c, long feedId, long sourceId, long firstProblem, long rowsRead,
+                                  long rowsRejected, long appended, long keysPresent) throws SQLException {
+        Sql.update(c, "UPDATE source_feeds SET rows_read = ?, rows_rejected = ?, records_appended = ?, keys_present = ? "
+                + "WHERE id = ?", rowsRead, rowsRejected, appended, keysPresent, feedId);
+        Sql.update(c, "UPDATE import_problems SET feed_id = ? WHERE source_id = ? AND id >= ?", feedId, sourceId,
+                firstProblem);
+    }
+
+    /** The next id an import problem will get. */
+    public static long nextProblemId(Connection c) throws SQLException {
+        return Sql.number(c, "SELECT coalesce(max(id), 0) + 1 FROM import_problems");
+    }
+
     /** Inserts records in batches: one call of {@link #add} per record, then {@link #close()}. */
     public static final class RecordWriter implements AutoCloseable {
         private final Sql.Batch batch;
 
+        private final Long feedId;
+
         public RecordWriter(Connection c, int batchSize) throws SQLException {
+            this(c, batchSize, null);
+        }
+
+        /** @param feedId the feed the records arrive with, or {@code null} for a source's first import */
+        public RecordWriter(Connection c, int batchSize, Long feedId) throws SQLException {
+            this.feedId = feedId;
             batch = new Sql.Batch(c, "INSERT INTO records(source_id, record_key, row_number, line, cells_json, "
-                    + "values_json, normalised_json, blocked) VALUES (?,?,?,?,?,?,?,?)", batchSize);
+                    + "values_json, normalised_json, blocked" + (feedId == null ? ") VALUES (?,?,?,?,?,?,?,?)"
+                    : ", feed_id) VALUES (?,?,?,?,?,?,?,?,?)"), batchSize);
         }
 
         /** Adds a record (bound by hand: a million of them are imported in one go). */
@@ -62,6 +110,9 @@ public final class SourceRepository {
             ps.setString(6, valuesJson);
             ps.setString(7, normalisedJson);
             ps.setInt(8, blocked ? 1 : 0);
+            if (feedId != null) {
+                ps.setLong(9, feedId);
+            }
             batch.added();
         }
 

@@ -25,10 +25,41 @@ public final class WorkspaceEvents {
                                  @JsonProperty("values_not_usable") long valuesNotUsable) {
     }
 
-    /** A match run stored ({@code match.run}). */
+    /**
+     * A match run stored ({@code match.run}). Runs since schema 5 also say how they ran ({@code kind}: {@code
+     * estimated}, {@code full} with the active model, or {@code incremental}), the model version that scored them
+     * and how many records were new; earlier entries have none of these.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MatchRun(long run, long records, @JsonProperty("candidate_pairs") long candidatePairs,
                            double threshold, long clusters, @JsonProperty("new_clusters") long newClusters,
                            @JsonProperty("unchanged_clusters") long unchangedClusters,
-                           @JsonProperty("superseded_clusters") long supersededClusters) {
+                           @JsonProperty("superseded_clusters") long supersededClusters, String kind,
+                           @JsonProperty("model_version") Integer modelVersion,
+                           @JsonProperty("new_records") Integer newRecords) {
+        public MatchRun(long run, long records, long candidatePairs, double threshold, long clusters, long newClusters,
+                        long unchangedClusters, long supersededClusters) {
+            this(run, records, candidatePairs, threshold, clusters, newClusters, unchangedClusters,
+                    supersededClusters, null, null, null);
+        }
+    }
+
+    /**
+     * The model was estimated and becomes the active one ({@code model.estimated}): its version, the run that
+     * estimated it, over how many records, why ({@code first}: no model yet, {@code reestimate}: asked for, {@code
+     * profile_changed}: the workspace's profile no longer fits the active model), EM iterations and convergence.
+     */
+    public record ModelEstimated(int version, long run, long records, String reason, int iterations,
+                                 boolean converged) {
+    }
+
+    /**
+     * A feed appended to an existing source ({@code source.appended}): the file, its SHA-256, the records appended,
+     * the rows skipped because their key is in the source already, rejected rows and unusable values.
+     */
+    public record SourceAppended(String source, long feed, String file, String sha256, long records,
+                                 @JsonProperty("keys_present") long keysPresent,
+                                 @JsonProperty("rows_rejected") long rowsRejected,
+                                 @JsonProperty("values_not_usable") long valuesNotUsable) {
     }
 }

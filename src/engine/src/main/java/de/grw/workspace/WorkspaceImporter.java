@@ -226,6 +226,143 @@ public final class WorkspaceImporter {
     }
 
     /**
+     * What appending a feed stored.
+     *
+     * @param source      the source appended to
+     * @param sourceId    its database id
+     * @param feedId      the feed's database id
+     * @param sha256      the file's SHA-256 (a file appended or imported before is refused)
+     * @param imported    what was read
+     * @param appended    records appended
+     * @param keysPresent rows skipped because their record key is in the source already (reported as problems)
+     * @param problems    the problems of this feed, in file order
+     */
+    public record AppendResult(String source, long sourceId, long feedId, String sha256, ImportedSource imported,
+                               long appended, long keysPresent, List<ImportProblem> problems) {
+    }
+
+    /**
+     * Appends a daily feed of the same register to an existing source, in one transaction. The feed must have the
+     * source's columns and its record key column; a row whose key the source holds already is reported and skipped,
+     * never changed (records are kept as imported); a key twice within the feed is rejected as on import; a file
+     * imported or appended before is refused. Journalled as {@code source.appended}.
+     */
+    public AppendResult appendFile(Session session, Path file, MappingFile mappingFile, Path mappingPath,
+                                   String sourceName, ProgressListener progress, CancellationToken cancel) {
+        session.require(Permission.IMPORT, "import_records");
+        MatchProfile profile = WorkspaceProfile.profile(workspace);
+        GovernanceConfig governance = WorkspaceProfile.governance(workspace);
+        Normaliser[] normalisers = profile.fields().stream().map(f -> Normalisers.get(f.normaliser()))
+                .toArray(Normaliser[]::new);
+        int blockedField = profile.fieldIndex(governance.blockingNoticeField());
+        String sha = sha256(file);
+        String label = file.getFileName().toString();
+        try {
+            return workspace.write(c -> {
+                Object[] source = SourceRepository.byName(c, sourceName).orElseThrow(() -> new UserFacingException(
+                        de.grw.common.Text.of("workspace.append_no_source", label, sourceName)));
+                long sourceId = (Long) source[0];
+                List<String> sourceColumns;
+                try {
+                    sourceColumns = List.of(JSON.readValue((String) source[1], String[].class));
+                } catch (JsonProcessingException e) {
+                    throw new SQLException("source " + sourceName + " has unreadable columns", e);
+                }
+                var before = SourceRepository.withContent(c, sha);
+                if (before.isPresent()) {
+                    throw new UserFacingException(de.grw.common.Text.of("workspace.same_file", label, before.get()));
+                }
+                java.util.Set<String> present = SourceRepository.keys(c, sourceId);
+                long firstProblem = SourceRepository.nextProblemId(c);
+                long feedId = SourceRepository.insertFeed(c, sourceId, label, sha, workspace.now().toString(),
+                        session.user());
+                List<ImportProblem> problems = new ArrayList<>();
+                SQLException[] failure = new SQLException[1];
+                long[] skipped = new long[1];
+                String idName = profile.idField().map(f -> f.name()).orElse(null);
+                try (SourceRepository.RecordWriter records = new SourceRepository.RecordWriter(c, BATCH, feedId)) {
+                    SourceImporter importer = new SourceImporter(profile, mappingFile, mappingPath);
+                    ImportedSource imported = importer.importSource(new SourceInput.File(file, sourceName, null),
+                            new ImportListener() {
+                                @Override
+                                public void mapping(ColumnMapping mapping) {
+                                    if (!mapping.columns().equals(sourceColumns)) {
+                                        throw new UserFacingException(de.grw.common.Text.of(
+                                                "workspace.append_columns", label, sourceName,
+                                                String.join(", ", mapping.columns()),
+                                                String.join(", ", sourceColumns)));
+                                    }
+                                    boolean keyed = idName != null && mapping.targets().stream().anyMatch(t ->
+                                            t instanceof de.grw.importing.ColumnTarget.Field f
+                                                    && f.field().equals(idName));
+                                    if (!keyed) {
+                                        throw new UserFacingException(de.grw.common.Text.of(
+                                                "workspace.append_no_key", label, sourceName));
+                                    }
+                                }
+
+                                @Override
+                                public void record(SourceRecord r) {
+                                    if (failure[0] != null) {
+                                        return;
+                                    }
+                                    if (present.contains(r.recordId())) {
+                                        skipped[0]++;
+                                        problems.add(new ImportProblem(label, r.line(), r.rowNumber(),
+                                                ImportProblem.Kind.REJECTED_ROW, "", de.grw.common.Text.of(
+                                                        "import.key_present", r.recordId(), sourceName),
+                                                String.join(";", r.cells())));
+                                        return;
+                                    }
+                                    try {
+                                        List<String> values = r.values();
+                                        List<String> normalised = new ArrayList<>(values.size());
+                                        for (int f = 0; f < values.size(); f++) {
+                                            normalised.add(values.get(f) == null ? null
+                                                    : normalisers[f].normalise(values.get(f)));
+                                        }
+                                        records.add(sourceId, r.recordId(), r.rowNumber(), r.line(),
+                                                JSON.writeValueAsString(r.cells()), JSON.writeValueAsString(values),
+                                                JSON.writeValueAsString(normalised),
+                                                blockedField >= 0 && "true".equals(values.get(blockedField)));
+                                    } catch (SQLException e) {
+                                        failure[0] = e;
+                                    } catch (JsonProcessingException e) {
+                                        throw new IllegalStateException(e);
+                                    }
+                                }
+
+                                @Override
+                                public void problem(ImportProblem problem) {
+                                    problems.add(problem);
+                                }
+                            }, progress, cancel);
+                    if (failure[0] != null) {
+                        throw failure[0];
+                    }
+                    records.flush();
+                    problems.sort(java.util.Comparator.comparingLong(ImportProblem::line));
+                    SourceRepository.insertProblems(c, sourceId, problems);
+                    long appended = imported.recordsImported() - skipped[0];
+                    SourceRepository.finishFeed(c, feedId, sourceId, firstProblem, imported.rowsRead(),
+                            imported.rowsRejected() + skipped[0], appended, skipped[0]);
+                    Journal.append(c, workspace.now(), session.user(), JournalAction.SOURCE_APPENDED,
+                            new WorkspaceEvents.SourceAppended(sourceName, feedId, label, sha, appended, skipped[0],
+                                    imported.rowsRejected(), imported.invalidValues()));
+                    LOG.info("feed {} appended to source {} by {}: {} records, {} keys present already, {} rows "
+                            + "rejected", label, sourceName, session.user(), appended, skipped[0],
+                            imported.rowsRejected());
+                    return new AppendResult(sourceName, sourceId, feedId, sha, imported, appended, skipped[0],
+                            List.copyOf(problems));
+                }
+            });
+        } catch (UserFacingException e) {
+            LOG.warn("appending {} to {} by {} refused: {}", label, sourceName, session.user(), e.getMessage());
+            throw e;
+        }
+    }
+
+    /**
      * Refuses a name in use ({@code name} not {@code null}) and content imported before ({@code sha} not
      * {@code null}); {@code what} names the input in the message.
      */

@@ -46,27 +46,80 @@ public final class WorkspaceMatcher {
         this.workspace = workspace;
     }
 
+    /** How a run matched. */
+    public enum Kind {
+        /** The model was estimated (the first run, a deliberate re-estimation, or a changed profile); all pairs. */
+        ESTIMATED,
+        /** All pairs scored with the active model (a threshold other than the last run's). */
+        FULL,
+        /** Only pairs that involve records new since the last run, scored with the active model. */
+        INCREMENTAL,
+        /** Nothing new since the last run: nothing compared, nothing stored, nothing changed. */
+        NOTHING_NEW;
+
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
     /**
-     * @param runId        the stored run
+     * @param runId        the stored run (for {@link Kind#NOTHING_NEW} the last one)
      * @param records      records matched
-     * @param clusters     clusters with more than one record
+     * @param clusters     clusters with more than one record (of an incremental run: those it redid; when nothing
+     *                     was new: those of the last run, all unchanged)
      * @param newClusters  clusters this run proposed for the first time (now in the queue)
      * @param unchanged    clusters an earlier run proposed already (their review state is kept)
      * @param superseded   open clusters of earlier runs that this run no longer proposes
-     * @param result       the engine's result
+     * @param result       the engine's result ({@code null} when nothing was new)
+     * @param kind         how the run matched
+     * @param modelVersion the version of the model that scored it
+     * @param newRecords   records new since the last run
+     * @param threshold    the probability from which two records were linked
      */
     public record Result(long runId, int records, int clusters, int newClusters, int unchanged, int superseded,
-                         MatchResult result) {
+                         MatchResult result, Kind kind, int modelVersion, int newRecords, double threshold) {
     }
 
-    private record Loaded(long[] ids, RecordTable table, List<long[]> golden, Set<Long> cannotLinks) {
+    private record Loaded(long[] ids, RecordTable table, List<long[]> golden, Set<Long> cannotLinks,
+                          ModelRepository.ActiveModel active, ModelRepository.LastRun lastRun,
+                          List<ClusterRepository.Standing> standing) {
     }
 
+    /** Matches with the active model, incrementally when possible; see {@link #run(Session, Double, boolean, ...)}. */
     public Result run(Session session, Double threshold, ProgressListener progress, CancellationToken cancel) {
+        return run(session, threshold, false, progress, cancel);
+    }
+
+    /**
+     * Matches the workspace. Without an active model (the first run, or a workspace from before schema 5), with a
+     * profile the active model was not estimated for, or when {@code reestimate} is asked for, the model is
+     * estimated over all records and stored as a new version (journalled), and all pairs are scored. Otherwise the
+     * active model scores: with the threshold of the last run, only pairs that involve records new since that run
+     * are compared and only clusters a new record lands in are redone (the others keep id, status and queue place);
+     * with another threshold all pairs are scored again with the same model.
+     */
+    public Result run(Session session, Double threshold, boolean reestimate, ProgressListener progress,
+                      CancellationToken cancel) {
+        return run(session, threshold, reestimate, false, progress, cancel);
+    }
+
+    /**
+     * Matches all pairs again with the active model (no re-estimation): what an incremental run is measured against,
+     * and a way to redo every cluster without moving the model. Estimates one if there is none.
+     */
+    public Result runFull(Session session, Double threshold, ProgressListener progress, CancellationToken cancel) {
+        return run(session, threshold, false, true, progress, cancel);
+    }
+
+    private Result run(Session session, Double threshold, boolean reestimate, boolean full, ProgressListener progress,
+                       CancellationToken cancel) {
         session.require(Permission.MATCH, "run_a_match");
         MatchProfile profile = WorkspaceProfile.profile(workspace);
+        String profileJson = ProfileLoader.toJson(profile);
         Instant started = workspace.now();
+        long loadStart = System.nanoTime();
         Loaded loaded = workspace.read(c -> load(c, profile));
+        long engineStart = System.nanoTime();
         long[] ids = loaded.ids();
         if (ids.length < 2) {
             throw new de.grw.common.UserFacingException(de.grw.common.Text.of("workspace.too_few"));
@@ -83,9 +136,35 @@ public final class WorkspaceMatcher {
         int[][] mustLink = loaded.golden().stream().map(g -> Arrays.stream(g).mapToInt(id -> Arrays.binarySearch(ids,
                 id)).filter(i -> i >= 0).toArray()).toArray(int[][]::new);
         MatchOptions options = MatchOptions.defaults().withThreshold(threshold);
+        double effective = threshold != null ? threshold : profile.threshold();
+        ModelRepository.ActiveModel active = loaded.active();
+        String reason = reestimate ? "reestimate" : active == null ? "first"
+                : !sameProfile(active.profileJson(), profileJson) ? "profile_changed" : null;
+        ModelRepository.LastRun last = loaded.lastRun();
+        Kind kind = reason != null ? Kind.ESTIMATED
+                : full || last == null || last.lastRecordId() == null || last.threshold() != effective ? Kind.FULL
+                : Kind.INCREMENTAL;
+        boolean[] isNew = new boolean[ids.length];
+        int newRecords = 0;
+        for (int i = 0; i < ids.length; i++) {
+            isNew[i] = kind != Kind.INCREMENTAL || ids[i] > last.lastRecordId();
+            newRecords += isNew[i] ? 1 : 0;
+        }
+        if (kind == Kind.INCREMENTAL && newRecords == 0) {
+            LOG.info("match by {}: nothing new since run {}, nothing changed", session.user(), last.runId());
+            int standing = weakestLinks(last.runId()).length;
+            return new Result(last.runId(), ids.length, standing, 0, standing, 0, null, Kind.NOTHING_NEW,
+                    active.version(), 0, last.threshold());
+        }
         MatchResult result;
         try {
-            result = new MatchEngine(profile).run(loaded.table(), options, cannotLink, mustLink, progress, cancel);
+            MatchEngine engine = new MatchEngine(profile);
+            if (kind == Kind.ESTIMATED) {
+                result = engine.run(loaded.table(), options, cannotLink, mustLink, progress, cancel);
+            } else {
+                result = engine.runWithModel(loaded.table(), active.model(), options, isNew,
+                        touched -> affected(touched, ids, loaded), cannotLink, mustLink, progress, cancel);
+            }
         } catch (de.grw.common.CancelledException e) {
             LOG.info("match run by {} cancelled", session.user());
             throw e;
@@ -93,7 +172,77 @@ public final class WorkspaceMatcher {
             LOG.error("match run by {} over {} records failed", session.user(), ids.length, e);
             throw e;
         }
-        return workspace.write(c -> store(c, session, profile, started, ids, loaded.golden(), result));
+        int news = newRecords;
+        long storeStart = System.nanoTime();
+        Result stored = workspace.write(c -> {
+            long runId = insertRun(c, session, profile, started, result);
+            int version;
+            if (kind == Kind.ESTIMATED) {
+                version = ModelRepository.insert(c, workspace.now().toString(), session.user(), runId, ids.length,
+                        profileJson, modelJson(result), result.model());
+                Journal.append(c, workspace.now(), session.user(), JournalAction.MODEL_ESTIMATED,
+                        new WorkspaceEvents.ModelEstimated(version, runId, ids.length, reason,
+                                result.model().iterations(), result.model().converged()));
+            } else {
+                version = active.version();
+            }
+            ModelRepository.describeRun(c, runId, kind.code(), version, ids[ids.length - 1]);
+            return kind == Kind.INCREMENTAL
+                    ? storeIncremental(c, session, runId, version, news, ids, isNew, loaded, result)
+                    : store(c, session, runId, kind, version, news, ids, loaded.golden(), result);
+        });
+        LOG.info("match run {} ({}): reading the workspace {} s, matching {} s, storing {} s", stored.runId(),
+                kind.code(), seconds(engineStart - loadStart), seconds(storeStart - engineStart),
+                seconds(System.nanoTime() - storeStart));
+        return stored;
+    }
+
+    /**
+     * The old records whose clusters an incremental run redoes: those a new record links to, and every record of a
+     * standing cluster or golden record one of them belongs to (and so on, until nothing is added).
+     */
+    private static boolean[] affected(boolean[] touched, long[] ids, Loaded loaded) {
+        int n = ids.length;
+        List<int[]> groups = new ArrayList<>();
+        for (ClusterRepository.Standing s : loaded.standing()) {
+            groups.add(indexes(s.members(), ids));
+        }
+        for (long[] g : loaded.golden()) {
+            groups.add(indexes(g, ids));
+        }
+        Map<Integer, List<Integer>> groupsOf = new HashMap<>();
+        for (int g = 0; g < groups.size(); g++) {
+            for (int i : groups.get(g)) {
+                groupsOf.computeIfAbsent(i, k -> new ArrayList<>()).add(g);
+            }
+        }
+        boolean[] affected = touched.clone();
+        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>();
+        for (int i = 0; i < n; i++) {
+            if (affected[i]) {
+                todo.add(i);
+            }
+        }
+        boolean[] groupDone = new boolean[groups.size()];
+        while (!todo.isEmpty()) {
+            for (int g : groupsOf.getOrDefault(todo.poll(), List.of())) {
+                if (groupDone[g]) {
+                    continue;
+                }
+                groupDone[g] = true;
+                for (int j : groups.get(g)) {
+                    if (!affected[j]) {
+                        affected[j] = true;
+                        todo.add(j);
+                    }
+                }
+            }
+        }
+        return affected;
+    }
+
+    private static int[] indexes(long[] recordIds, long[] ids) {
+        return Arrays.stream(recordIds).mapToInt(id -> Arrays.binarySearch(ids, id)).filter(i -> i >= 0).toArray();
     }
 
     private static Loaded load(Connection c, MatchProfile profile) throws SQLException {
@@ -112,12 +261,16 @@ public final class WorkspaceMatcher {
             builder.add(index, key, values);
         });
         return new Loaded(ids.stream().mapToLong(Long::longValue).toArray(), builder.build(),
-                MatchRunRepository.activeGoldenGroups(c), ClusterRepository.activeCannotLinks(c));
+                MatchRunRepository.activeGoldenGroups(c), ClusterRepository.activeCannotLinks(c),
+                ModelRepository.active(c), ModelRepository.lastRun(c), ClusterRepository.standing(c));
     }
 
-    private Result store(Connection c, Session session, MatchProfile profile, Instant started, long[] ids,
-                         List<long[]> golden, MatchResult result) throws SQLException {
-        long runId = insertRun(c, session, profile, started, result);
+    /** One proposed cluster of a result: its members (record ids, ascending), pairs and weakest/strongest link. */
+    private record Proposed(long[] memberIds, List<Integer> pairs, double min, double max) {
+    }
+
+    /** The clusters of a result with more than one record; only those with a record {@code wanted} (null: all). */
+    private static List<Proposed> proposed(long[] ids, MatchResult result, boolean[] wanted) {
         int n = result.recordCount();
         Map<Integer, List<Integer>> byCluster = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -130,22 +283,12 @@ public final class WorkspaceMatcher {
                 pairsByCluster.computeIfAbsent(ca, k -> new ArrayList<>()).add(p);
             }
         }
-        Set<String> goldenSets = new HashSet<>();
-        for (long[] g : golden) {
-            goldenSets.add(fingerprint(g));
-        }
-        Set<Long> reproduced = new HashSet<>();
-        int created = 0;
-        int unchanged = 0;
-        int clusters = 0;
+        List<Proposed> out = new ArrayList<>();
         for (Map.Entry<Integer, List<Integer>> e : byCluster.entrySet()) {
             List<Integer> members = e.getValue();
-            if (members.size() < 2) {
+            if (members.size() < 2 || (wanted != null && members.stream().noneMatch(i -> wanted[i]))) {
                 continue;
             }
-            clusters++;
-            long[] memberIds = members.stream().mapToLong(i -> ids[i]).sorted().toArray();
-            String fingerprint = fingerprint(memberIds);
             List<Integer> pairs = pairsByCluster.getOrDefault(e.getKey(), List.of());
             double min = 1.0;
             double max = 0.0;
@@ -156,30 +299,157 @@ public final class WorkspaceMatcher {
                 }
                 max = Math.max(max, prob);
             }
-            Long existing = ClusterRepository.find(c, fingerprint);
-            if (existing != null) {
-                reproduced.add(existing);
-                unchanged++;
-                ClusterRepository.reproduced(c, existing, runId);
-                continue;
-            }
-            ClusterStatus status = goldenSets.contains(fingerprint) ? ClusterStatus.MERGED : ClusterStatus.OPEN;
-            long clusterId = ClusterRepository.insert(c, fingerprint, runId, status, memberIds.length, min,
-                    Math.max(min, max));
-            reproduced.add(clusterId);
-            if (status == ClusterStatus.OPEN) {
-                created++;
-            }
-            ClusterRepository.insertMembers(c, clusterId, memberIds);
-            ClusterRepository.insertPairs(c, clusterId, pairs(ids, result, pairs));
+            out.add(new Proposed(members.stream().mapToLong(i -> ids[i]).sorted().toArray(), pairs, min,
+                    Math.max(min, max)));
+        }
+        return out;
+    }
+
+    /** Stores a proposed cluster unless it exists; returns its id and whether it is new and open. */
+    private static long[] storeCluster(Connection c, long runId, long[] ids, MatchResult result, Proposed p,
+                                       Set<String> goldenSets) throws SQLException {
+        String fingerprint = fingerprint(p.memberIds());
+        Long existing = ClusterRepository.find(c, fingerprint);
+        if (existing != null) {
+            ClusterRepository.reproduced(c, existing, runId);
+            return new long[] {existing, 0};
+        }
+        ClusterStatus status = goldenSets.contains(fingerprint) ? ClusterStatus.MERGED : ClusterStatus.OPEN;
+        long clusterId = ClusterRepository.insert(c, fingerprint, runId, status, p.memberIds().length, p.min(),
+                p.max());
+        ClusterRepository.insertMembers(c, clusterId, p.memberIds());
+        ClusterRepository.insertPairs(c, clusterId, pairs(ids, result, p.pairs()));
+        return new long[] {clusterId, status == ClusterStatus.OPEN ? 2 : 1};
+    }
+
+    private static Set<String> goldenSets(List<long[]> golden) {
+        Set<String> out = new HashSet<>();
+        for (long[] g : golden) {
+            out.add(fingerprint(g));
+        }
+        return out;
+    }
+
+    private Result store(Connection c, Session session, long runId, Kind kind, int version, int newRecords,
+                         long[] ids, List<long[]> golden, MatchResult result) throws SQLException {
+        Set<String> goldenSets = goldenSets(golden);
+        int created = 0;
+        int unchanged = 0;
+        int clusters = 0;
+        for (Proposed p : proposed(ids, result, null)) {
+            clusters++;
+            long[] stored = storeCluster(c, runId, ids, result, p, goldenSets);
+            created += stored[1] == 2 ? 1 : 0;
+            unchanged += stored[1] == 0 ? 1 : 0;
         }
         int superseded = ClusterRepository.supersedeNotProposedBy(c, runId);
+        return journal(c, session, runId, kind, version, newRecords, result, clusters, created, unchanged,
+                superseded);
+    }
+
+    /**
+     * Stores an incremental run: the clusters of the result that hold a new or affected record are stored (or kept,
+     * if a run proposed them before); standing open or deferred clusters of affected records that the run no longer
+     * proposes leave the queue. Every other cluster is left exactly as it is.
+     */
+    private Result storeIncremental(Connection c, Session session, long runId, int version, int newRecords,
+                                    long[] ids, boolean[] isNew, Loaded loaded, MatchResult result)
+            throws SQLException {
+        Set<String> goldenSets = goldenSets(loaded.golden());
+        // the records whose clusters this run redoes: those in a cluster with a new record, and then those in a
+        // cluster with a record of a standing cluster that loses a member to it (that cluster gives way)
+        int n = ids.length;
+        boolean[] redone = inClustersOf(isNew, result);
+        boolean[] second = redone.clone();
+        for (ClusterRepository.Standing s : loaded.standing()) {
+            int[] members = indexes(s.members(), ids);
+            if (Arrays.stream(members).anyMatch(i -> redone[i])) {
+                Arrays.stream(members).forEach(i -> second[i] = true);
+            }
+        }
+        System.arraycopy(inClustersOf(second, result), 0, redone, 0, n);
+        Set<Long> kept = new HashSet<>();
+        int created = 0;
+        int unchanged = 0;
+        int clusters = 0;
+        for (Proposed p : proposed(ids, result, redone)) {
+            clusters++;
+            long[] stored = storeCluster(c, runId, ids, result, p, goldenSets);
+            kept.add(stored[0]);
+            created += stored[1] == 2 ? 1 : 0;
+            unchanged += stored[1] == 0 ? 1 : 0;
+        }
+        int superseded = 0;
+        for (ClusterRepository.Standing s : loaded.standing()) {
+            if (kept.contains(s.id()) || (s.status() != ClusterStatus.OPEN && s.status() != ClusterStatus.DEFERRED)) {
+                continue;
+            }
+            boolean hit = false;
+            for (long id : s.members()) {
+                int i = Arrays.binarySearch(ids, id);
+                hit |= i >= 0 && redone[i];
+            }
+            if (hit) {
+                ClusterRepository.supersedeIfQueued(c, s.id());
+                superseded++;
+            }
+        }
+        return journal(c, session, runId, Kind.INCREMENTAL, version, newRecords, result, clusters, created,
+                unchanged, superseded);
+    }
+
+    /**
+     * Whether two profiles in JSON are the same profile: compared as JSON trees, since the written order of a
+     * profile's maps may differ between processes.
+     */
+    static boolean sameProfile(String a, String b) {
+        try {
+            return JSON.readTree(a).equals(JSON.readTree(b));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
+    }
+
+    /** The records in a result cluster with a marked record. */
+    private static boolean[] inClustersOf(boolean[] marked, MatchResult result) {
+        int n = marked.length;
+        Set<Integer> clusters = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            if (marked[i]) {
+                clusters.add(result.clusterOf(i));
+            }
+        }
+        boolean[] out = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = clusters.contains(result.clusterOf(i));
+        }
+        return out;
+    }
+
+    private static String modelJson(MatchResult result) {
+        try {
+            return JSON.writeValueAsString(result.model());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Result journal(Connection c, Session session, long runId, Kind kind, int version, int newRecords,
+                           MatchResult result, int clusters, int created, int unchanged, int superseded)
+            throws SQLException {
+        int n = result.recordCount();
         Journal.append(c, workspace.now(), session.user(), JournalAction.MATCH_RUN, new WorkspaceEvents.MatchRun(runId,
-                n, result.pairCount(), result.threshold(), clusters, created, unchanged, superseded));
-        LOG.info("match run {} by {}: {} records, {} candidate pairs, threshold {}, {} clusters ({} new, {} "
-                + "unchanged, {} superseded)", runId, session.user(), n, result.pairCount(), result.threshold(),
-                clusters, created, unchanged, superseded);
-        return new Result(runId, n, clusters, created, unchanged, superseded, result);
+                n, result.pairCount(), result.threshold(), clusters, created, unchanged, superseded, kind.code(),
+                version, newRecords));
+        LOG.info("match run {} ({}, model {}) by {}: {} records ({} new), {} candidate pairs, threshold {}, {} "
+                + "clusters ({} new, {} unchanged, {} superseded)", runId, kind.code(), version, session.user(), n,
+                newRecords, result.pairCount(), result.threshold(), clusters, created, unchanged, superseded);
+        return new Result(runId, n, clusters, created, unchanged, superseded, result, kind, version, newRecords,
+                result.threshold());
     }
 
     private long insertRun(Connection c, Session session, MatchProfile profile, Instant started, MatchResult result)

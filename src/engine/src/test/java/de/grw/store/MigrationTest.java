@@ -45,6 +45,8 @@ class MigrationTest {
 
     /** Version 4: the access log's record lists are read by access id. */
     private static final String V4_INDEX = "access_log_records_access";
+    /** Version 6: feeds are found by content (a file appended twice is refused). */
+    private static final String V6_INDEX = "source_feeds_sha";
 
     private static List<String> indexes(Workspace w) {
         return TestWorkspaces.rows(w, "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE "
@@ -110,12 +112,19 @@ class MigrationTest {
         assertThat(records).hasSizeGreaterThan(300);
 
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
-            assertThat(w.migrated()).containsExactly(2, 3, 4);
-            assertThat(indexes(w)).containsAll(V2_INDEXES).contains(V4_INDEX).hasSize(V2_INDEXES.size() + 1);
+            assertThat(w.migrated()).containsExactly(2, 3, 4, 5, 6);
+            assertThat(indexes(w)).containsAll(V2_INDEXES).contains(V4_INDEX, V6_INDEX)
+                    .hasSize(V2_INDEXES.size() + 2);
             // version 3: problems keep their wording by key; those imported before have none
             assertThat(TestWorkspaces.rows(w, "SELECT count(*) FROM import_problems WHERE message_text IS NOT NULL"))
                     .containsExactly(List.of(0));
-            assertThat(TestWorkspaces.rows(w, "SELECT * FROM records ORDER BY id")).isEqualTo(records);
+            // version 5: no active model yet (the next match estimates one)
+            assertThat(TestWorkspaces.rows(w, "SELECT count(*) FROM models")).containsExactly(List.of(0));
+            // version 6 adds the feed a record came with (none for those imported before)
+            assertThat(TestWorkspaces.rows(w, "SELECT * FROM records ORDER BY id").stream()
+                    .map(r -> r.subList(0, r.size() - 1)).toList()).isEqualTo(records);
+            assertThat(TestWorkspaces.rows(w, "SELECT count(*) FROM records WHERE feed_id IS NOT NULL"))
+                    .containsExactly(List.of(0));
             assertThat(w.read(Journal::all)).isEqualTo(journal);
             JournalVerifier.Result r = w.read(c -> JournalVerifier.verify(Journal.all(c).iterator()));
             assertThat(r.ok()).as(r.describe()).isTrue();
@@ -127,7 +136,7 @@ class MigrationTest {
         }
         assertThat(userVersion(file)).isEqualTo(Migrations.latestVersion());
         assertThat(history(file)).containsExactly(List.of("1", "SQL", 1), List.of("2", "SQL", 1),
-                List.of("3", "SQL", 1), List.of("4", "SQL", 1));
+                List.of("3", "SQL", 1), List.of("4", "SQL", 1), List.of("5", "SQL", 1), List.of("6", "SQL", 1));
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
             assertThat(w.migrated()).isEmpty();
         }
@@ -135,7 +144,7 @@ class MigrationTest {
 
     /**
      * A workspace written by the build of main before Flyway (schema 3 in {@code user_version}, no history table;
-     * see {@code sample-v3-2d2409d.txt}): baselined at 3, migrated to 4 with every row kept, the journal verifies
+     * see {@code sample-v3-2d2409d.txt}): baselined at 3, migrated to 6 with every row kept, the journal verifies
      * with the head it had, and the workspace works: sign-in, queue, a decision and its four-eyes approval, the
      * access log.
      */
@@ -159,16 +168,23 @@ class MigrationTest {
         assertThat(before.get("access_log")).hasSize(2);
 
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
-            assertThat(w.migrated()).containsExactly(4);
+            assertThat(w.migrated()).containsExactly(4, 5, 6);
         }
-        assertThat(userVersion(file)).isEqualTo(4);
-        assertThat(history(file)).containsExactly(List.of("3", "BASELINE", 1), List.of("4", "SQL", 1));
+        assertThat(userVersion(file)).isEqualTo(6);
+        assertThat(history(file)).containsExactly(List.of("3", "BASELINE", 1), List.of("4", "SQL", 1),
+                List.of("5", "SQL", 1), List.of("6", "SQL", 1));
         for (var e : before.entrySet()) {
-            assertThat(raw(file, "SELECT * FROM " + e.getKey() + " ORDER BY rowid")).as(e.getKey())
-                    .isEqualTo(e.getValue());
+            List<List<Object>> after = raw(file, "SELECT * FROM " + e.getKey() + " ORDER BY rowid");
+            if (e.getKey().equals("records")) {
+                // version 6 adds the feed a record came with, last: none for records imported before
+                assertThat(after).allSatisfy(row -> assertThat(row.get(row.size() - 1)).isNull());
+                after = after.stream().map(row -> row.subList(0, row.size() - 1)).toList();
+            }
+            assertThat(after).as(e.getKey()).isEqualTo(e.getValue());
         }
         assertThat(triggers(file)).contains("access_log_records_no_delete", "decisions_kept", "golden_values_kept",
-                "journal_no_update", "records_immutable");
+                "journal_no_update", "records_immutable", "models_immutable", "models_kept");
+        assertThat(raw(file, "SELECT count(*) FROM models")).containsExactly(List.of(0));
 
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
             assertThat(w.migrated()).isEmpty();

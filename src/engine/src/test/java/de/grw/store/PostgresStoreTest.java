@@ -46,7 +46,7 @@ class PostgresStoreTest {
     @Test
     void aNewSchemaIsCreatedAndMigratedAndACurrentOneOpensAsItIs() throws Exception {
         try (PostgresStore store = PostgresStore.open(config("amt_a"), Clock.systemUTC())) {
-            assertThat(store.migrated()).containsExactly(1, 2, 3, 4);
+            assertThat(store.migrated()).containsExactly(1, 2, 3, 4, 5, 6);
             assertThat(store.dialect()).isSameAs(PostgresDialect.INSTANCE);
             assertThat(store.read(Migrations::version)).isEqualTo(Migrations.latestVersion());
             store.checkIntegrity();
@@ -129,7 +129,7 @@ class PostgresStoreTest {
     /**
      * With the schema owned by another account, the store's own account (a server's, whose password sits in its
      * configuration) does the engine's work but, past the engine, can neither change nor delete journal, access-log
-     * or records rows, nor drop or disable the triggers, nor add tables.
+     * records or estimated models' rows, nor drop or disable the triggers, nor add tables.
      */
     @Test
     void theStoresAccountApartFromTheOwnerCannotRewriteTheJournal() throws Exception {
@@ -163,9 +163,15 @@ class PostgresStoreTest {
             }
             try (Connection c = java.sql.DriverManager.getConnection(PostgresDatabases.url(db), app,
                     "Anwendung-2026"); Statement s = c.createStatement()) {
+                // the match run above stored its estimated model through the store's account
+                try (var rs = s.executeQuery("SELECT count(*) FROM amt.models")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getInt(1)).isEqualTo(1);
+                }
                 for (String attack : List.of("UPDATE amt.journal SET user_name = 'mallory'",
                         "DELETE FROM amt.journal", "TRUNCATE amt.access_log_records", "DELETE FROM amt.access_log",
-                        "UPDATE amt.records SET blocked = 0")) {
+                        "UPDATE amt.records SET blocked = 0", "UPDATE amt.models SET model_json = '{}'",
+                        "DELETE FROM amt.models", "TRUNCATE amt.models")) {
                     assertThatThrownBy(() -> s.execute(attack)).as(attack).hasMessageContaining("permission denied");
                 }
                 for (String attack : List.of("DROP TRIGGER journal_no_update ON amt.journal",

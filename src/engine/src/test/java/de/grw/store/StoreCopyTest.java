@@ -51,6 +51,7 @@ class StoreCopyTest {
             case "cannot_links" -> "record_a, record_b, decision_id";
             case "access_log_records" -> "access_id, record_id";
             case "golden_records" -> "id";
+            case "models" -> "version";
             default -> "id";
         };
         String columns = table.equals("golden_values")
@@ -58,6 +59,35 @@ class StoreCopyTest {
         return TestWorkspaces.rows(w, "SELECT " + columns + " FROM " + table + " ORDER BY " + order).stream()
                 .map(r -> r.stream().map(v -> v instanceof byte[] b ? (Object) HexFormat.of().formatHex(b) : v)
                         .toList()).toList();
+    }
+
+    /** Appends a feed of one new record (a copy of {@code record} under {@code key}) to the record's source. */
+    private static void appendCopy(Workspace w, Session admin, long record, String key, Path file) {
+        try {
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            List<Object> row = TestWorkspaces.rows(w, "SELECT s.name, s.columns_json, r.cells_json FROM records r "
+                    + "JOIN sources s ON s.id = r.source_id WHERE r.id = ?", record).get(0);
+            String[] columns = json.readValue((String) row.get(1), String[].class);
+            String[] cells = json.readValue((String) row.get(2), String[].class);
+            cells[0] = key;
+            java.nio.file.Files.writeString(file, String.join(";", columns) + "\n" + String.join(";", cells) + "\n",
+                    java.nio.charset.StandardCharsets.UTF_8);
+            new de.grw.workspace.WorkspaceImporter(w).appendFile(admin, file, de.grw.importing.MappingFile.NONE,
+                    null, (String) row.get(0), de.grw.common.ProgressListener.NONE,
+                    de.grw.common.CancellationToken.NONE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void everyTableOfTheSchemaIsCopied() throws Exception {
+        try (TestWorkspaces.Fixture f = TestWorkspaces.open(StoreKind.SQLITE, dir)) {
+            List<String> tables = TestWorkspaces.rows(f.workspace(), "SELECT name FROM sqlite_master WHERE type = "
+                    + "'table' AND name NOT LIKE 'sqlite_%' AND name <> '" + Migrations.HISTORY + "'").stream()
+                    .map(r -> (String) r.get(0)).toList();
+            assertThat(StoreCopy.TABLES).containsExactlyInAnyOrderElementsOf(tables);
+        }
     }
 
     @Test
@@ -80,6 +110,10 @@ class StoreCopyTest {
             review.revert(f.clerk(), defer.id(), "erledigt", "AZ-9");
             review.revert(f.supervisor(), 1, "doch nicht", "AZ-0");
             Workspace file = f.workspace();
+            // a daily feed appended and matched with the active model
+            appendCopy(file, f.admin(), 5, "177000001", dir.resolve("feed-1.csv"));
+            assertThat(TestWorkspaces.match(file, f.clerk()).kind())
+                    .isEqualTo(de.grw.workspace.WorkspaceMatcher.Kind.INCREMENTAL);
             String head = new JournalService(file).verify(f.admin()).headHash();
 
             StoreCopy.Result result;
@@ -87,7 +121,9 @@ class StoreCopyTest {
                 result = StoreCopy.copy((SqliteStore) file.store(), target);
             }
             assertThat(result.rows().keySet()).containsExactlyElementsOf(StoreCopy.TABLES);
-            assertThat(result.rows().get("records")).isEqualTo(600);
+            assertThat(result.rows().get("records")).isEqualTo(601);
+            assertThat(result.rows().get("models")).isEqualTo(1);
+            assertThat(result.rows().get("source_feeds")).isEqualTo(1);
             try (Workspace copy = Workspace.of(PostgresDatabases.open(db))) {
                 for (String table : StoreCopy.TABLES) {
                     assertThat(rows(copy, table)).as(table).isEqualTo(rows(file, table))
@@ -111,6 +147,14 @@ class StoreCopyTest {
                 assertThat(merge.id()).isEqualTo(file.read(c -> Sql.number(c, "SELECT max(id) FROM decisions")) + 1);
                 there.approve(supervisor, merge.id(), "geprüft");
                 assertThat(there.goldenRecordOf(clerk, merge.id())).contains("G-000004");
+                // the next feed continues the feeds' ids and is matched with the copied model
+                appendCopy(copy, f.admin(), 7, "177000002", dir.resolve("feed-2.csv"));
+                assertThat(TestWorkspaces.rows(copy, "SELECT id FROM source_feeds ORDER BY id"))
+                        .containsExactly(List.of(1), List.of(2));
+                var run = de.grw.workspace.TestWorkspaces.match(copy, clerk);
+                assertThat(run.kind()).isEqualTo(de.grw.workspace.WorkspaceMatcher.Kind.INCREMENTAL);
+                assertThat(run.modelVersion()).isEqualTo(1);
+                assertThat(run.newRecords()).isEqualTo(1);
                 assertThat(new JournalService(copy).verify(f.admin()).ok()).isTrue();
             }
         }

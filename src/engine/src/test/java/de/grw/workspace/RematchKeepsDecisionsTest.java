@@ -114,7 +114,9 @@ class RematchKeepsDecisionsTest {
             Set<Long> queueBefore = queue(review, f);
             assertThat(queueBefore).doesNotContain(merged, apart, split).contains(deferred);
 
-            WorkspaceMatcher.Result run2 = TestWorkspaces.match(w, f.clerk());
+            // a full re-match (all pairs, with the active model) keeps them too
+            WorkspaceMatcher.Result run2 = new WorkspaceMatcher(w).runFull(f.clerk(), null,
+                    de.grw.common.ProgressListener.NONE, de.grw.common.CancellationToken.NONE);
             Map<Long, Cluster> after = clusters(w);
             List<Cluster> current = ofRun(after, run2.runId());
 

@@ -177,7 +177,14 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         }
         HBox actions = new HBox(8, comment, merge, notDuplicate, split, defer, undo);
         actions.setAlignment(Pos.CENTER_LEFT);
-        VBox bottom = new VBox(6, actions, message);
+        Label extension = new Label();
+        extension.setId("review-extension");
+        extension.setWrapText(true);
+        extension.getStyleClass().add("text-bold");
+        extension.textProperty().bind(vm.extensionProperty());
+        extension.visibleProperty().bind(vm.extensionProperty().isNotEmpty());
+        extension.managedProperty().bind(extension.visibleProperty());
+        VBox bottom = new VBox(6, actions, extension, message);
         bottom.setPadding(new Insets(8, 0, 0, 0));
 
         center.setId("review-center");

@@ -61,6 +61,8 @@ public final class ReviewViewModel {
     private final StringProperty caseRef = new SimpleStringProperty("");
     private final StringProperty comment = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
+    /** For a cluster in which new records join a golden record: which one, and the values kept for it. */
+    private final StringProperty extension = new SimpleStringProperty("");
     private final Deque<Long> undo = new ArrayDeque<>();
     private final IntegerProperty remaining = new SimpleIntegerProperty(0);
     private final javafx.beans.property.BooleanProperty busy = new javafx.beans.property.SimpleBooleanProperty();
@@ -175,6 +177,7 @@ public final class ReviewViewModel {
             marked.clear();
             comment.set("");
             current.set(view);
+            extension.set(extension(view));
             rebuild();
             message.set(doneMessage != null ? doneMessage : view.note() == null || view.note().isBlank() ? ""
                     : view.note());
@@ -439,6 +442,32 @@ public final class ReviewViewModel {
 
     public StringProperty commentProperty() {
         return comment;
+    }
+
+    public StringProperty extensionProperty() {
+        return extension;
+    }
+
+    /**
+     * "Erweitert Golden Record G-…: gewählte und getippte Werte bleiben: Anschrift (gewählt), E-Mail (getippt) · 1
+     * Entscheidung bisher", or empty for a cluster that extends no golden record.
+     */
+    private String extension(de.grw.review.ReviewViews.ClusterView view) {
+        if (view.extending() == null) {
+            return "";
+        }
+        String language = t().locale().getLanguage();
+        MatchProfile profile = signedIn().governance().profile();
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        view.extending().kept().forEach((field, choice) -> {
+            String label = profile.field(field).map(f -> f.label(language))
+                    .orElseGet(() -> "address".equals(field) ? t().get("review.group.address") : field);
+            kept.add(label + " (" + t().get(choice instanceof FieldChoice.Manual ? "review.kept.typed"
+                    : "review.kept.chosen") + ")");
+        });
+        return t().get("review.extends", String.join(", ", view.extending().goldenIds()),
+                kept.isEmpty() ? t().get("review.kept.none") : String.join(", ", kept),
+                view.extending().history().size());
     }
 
     public StringProperty messageProperty() {

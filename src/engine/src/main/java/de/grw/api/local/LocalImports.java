@@ -1,6 +1,7 @@
 package de.grw.api.local;
 
 import de.grw.api.DatabaseImport;
+import de.grw.api.AppendResult;
 import de.grw.api.FileImport;
 import de.grw.api.ImportApi;
 import de.grw.api.ImportResult;
@@ -50,6 +51,40 @@ final class LocalImports implements ImportApi {
                 Files.copy(in, copy);
             }
             return importAt(session, copy, request, progress, cancel);
+        } catch (IOException e) {
+            throw new UserFacingException(Text.of("file.cannot_read", file.name(), e.getMessage()), e);
+        } finally {
+            deleteQuietly(copy);
+            deleteQuietly(staging);
+        }
+    }
+
+    @Override
+    public AppendResult appendFile(Upload file, FileImport request, ProgressListener progress,
+                                   CancellationToken cancel) {
+        var session = signedIn.session();
+        if (request.source() == null) {
+            throw new UserFacingException(Text.of("workspace.append_no_source", file.name(), ""));
+        }
+        java.util.function.Function<Path, AppendResult> append = path -> {
+            WorkspaceImporter.AppendResult r = importer.appendFile(session, path, request.mapping(),
+                    mappingPath(request.mappingName()), request.source(), progress, cancel);
+            return new AppendResult(r.source(), r.sourceId(), r.feedId(), r.sha256(), r.imported(), r.appended(),
+                    r.keysPresent(), r.problems());
+        };
+        Path local = file.localFile().orElse(null);
+        if (local != null) {
+            return append.apply(local);
+        }
+        Path staging = null;
+        Path copy = null;
+        try {
+            staging = Files.createTempDirectory("grw-upload");
+            copy = staging.resolve(file.name());
+            try (InputStream in = file.open()) {
+                Files.copy(in, copy);
+            }
+            return append.apply(copy);
         } catch (IOException e) {
             throw new UserFacingException(Text.of("file.cannot_read", file.name(), e.getMessage()), e);
         } finally {

@@ -21,11 +21,16 @@ final class LocalMatching implements MatchingApi {
     }
 
     @Override
-    public MatchRun run(Double threshold, ProgressListener progress, CancellationToken cancel) {
-        WorkspaceMatcher.Result r = matcher.run(signedIn.session(), threshold, progress, cancel);
+    public MatchRun run(Double threshold, boolean reestimate, ProgressListener progress, CancellationToken cancel) {
+        WorkspaceMatcher.Result r = matcher.run(signedIn.session(), threshold, reestimate, progress, cancel);
         MatchResult m = r.result();
+        if (m == null) {
+            return new MatchRun(r.runId(), r.threshold(), r.records(), 0, r.clusters(), 0, r.unchanged(), 0, 0,
+                    List.of(), r.kind().code(), r.modelVersion(), 0);
+        }
         return new MatchRun(r.runId(), m.threshold(), r.records(), m.pairCount(), r.clusters(), r.newClusters(),
-                r.unchanged(), r.superseded(), m.clusters().refusedMerges(), m.model().describe());
+                r.unchanged(), r.superseded(), m.clusters().refusedMerges(), m.model().describe(), r.kind().code(),
+                r.modelVersion(), r.newRecords());
     }
 
     @Override

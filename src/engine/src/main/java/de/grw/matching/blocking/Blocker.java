@@ -26,14 +26,33 @@ public final class Blocker {
     private final MatchProfile profile;
     private final PreparedRecords records;
     private final boolean linkOnly;
+    private final PairFilter focus;
+
+    /** Which pairs a blocker proposes, beyond the rules (an incremental run: only pairs that involve new records). */
+    @FunctionalInterface
+    public interface PairFilter {
+        PairFilter ALL = (a, b) -> true;
+
+        boolean keep(int a, int b);
+    }
 
     /**
      * @param linkOnly when {@code true}, pairs of two records of the same source are not proposed
      */
     public Blocker(MatchProfile profile, PreparedRecords records, boolean linkOnly) {
+        this(profile, records, linkOnly, PairFilter.ALL);
+    }
+
+    /**
+     * @param focus the pairs proposed are those the rules find and the filter keeps; blocks and windows are formed
+     *              over all records as without a filter, so a kept pair is proposed exactly when a run over all
+     *              pairs would propose it
+     */
+    public Blocker(MatchProfile profile, PreparedRecords records, boolean linkOnly, PairFilter focus) {
         this.profile = profile;
         this.records = records;
         this.linkOnly = linkOnly;
+        this.focus = focus;
     }
 
     public CandidatePairs candidates(ProgressListener progress, CancellationToken cancel) {
@@ -207,6 +226,9 @@ public final class Blocker {
 
     private int emit(int a, int b, LongList out) {
         if (linkOnly && records.table().sourceIndex(a) == records.table().sourceIndex(b)) {
+            return 0;
+        }
+        if (!focus.keep(a, b)) {
             return 0;
         }
         out.add(CandidatePairs.pack(a, b));

@@ -22,7 +22,7 @@ import java.util.List;
  */
 public record ModelParameters(List<String> comparisons, List<List<String>> labels, double[][] m, double[][] u,
                               double lambda, int iterations, boolean converged, DifferenceCount differences,
-                              List<HouseholdClass> households) {
+                              List<HouseholdClass> households) implements java.io.Serializable {
 
     /** A model without household class. */
     public ModelParameters(List<String> comparisons, List<List<String>> labels, double[][] m, double[][] u,
