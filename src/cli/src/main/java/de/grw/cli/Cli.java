@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "grw", mixinStandardHelpOptions = true, version = "Golden Record Workbench 0.1",
         description = "Golden Record Workbench: finds, reviews and merges duplicate person records.",
-        subcommands = {InitCommand.class, UsersCommand.class, ImportCommand.class, MatchCommand.class,
+        subcommands = {InitCommand.class, StoreCopyCommand.class, UsersCommand.class, ImportCommand.class, MatchCommand.class,
             QueueCommand.class, ShowCommand.class, DecideCommand.class, PendingCommand.class, ApproveCommand.class,
             RejectCommand.class, RevertCommand.class, ExportCommand.class, VerifyCommand.class,
             AccessLogCommand.class, SampleWorkspaceCommand.class, CommandLine.HelpCommand.class})

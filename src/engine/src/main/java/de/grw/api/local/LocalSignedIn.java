@@ -77,6 +77,11 @@ final class LocalSignedIn implements SignedIn {
      * The session for a call that reads or writes the workspace: refused after sign-out, and when the account
      * was disabled or its role changed since sign-in (the engine's check, one read).
      */
+    /** The workbench this user signed in to. */
+    LocalWorkbench owner() {
+        return workbench;
+    }
+
     Session session() {
         users.requireActive(open());
         return session;

@@ -115,6 +115,46 @@ public final class LocalWorkbench implements Workbench {
         return new LocalSignedIn(this, workspace, session);
     }
 
+    /** What {@link #copyToPostgres} copied: where to (URL without its query, and schema) and the rows per table. */
+    public record CopyResult(String target, java.util.Map<String, Long> rows) {
+        public CopyResult {
+            rows = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rows));
+        }
+
+        public long total() {
+            return rows.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /**
+     * Copies this workspace file into an empty schema of a PostgreSQL database, for an office whose trial becomes a
+     * shared workspace behind a server ({@code store = postgresql}): every row with its ids in one transaction of the
+     * target (all or nothing), so the journal verifies with the same head and work goes on where it stopped. Only an
+     * administrator of this workspace may copy it (the copy holds every record, account and the access log); the
+     * file stays as it was.
+     *
+     * @param admin    an administrator signed in to this workbench
+     * @param password the database account's password, or {@code null} for none
+     * @throws de.grw.common.UserFacingException when the schema holds a workspace already, or the copy fails
+     */
+    public CopyResult copyToPostgres(SignedIn admin, String url, String user, char[] password, String schema) {
+        requireOpen();
+        if (!(admin instanceof LocalSignedIn local) || local.owner() != this) {
+            throw new IllegalArgumentException("sign in to this workspace first");
+        }
+        local.session().require(de.grw.rights.Permission.MANAGE_SETTINGS, "copy_the_workspace");
+        if (!(workspace.store() instanceof de.grw.store.SqliteStore file)) {
+            throw new IllegalStateException("only a workspace file is copied into PostgreSQL");
+        }
+        de.grw.store.PostgresStore.Config config = de.grw.store.PostgresStore.Config.of(url, user,
+                password == null ? null : new String(password), schema);
+        try (de.grw.store.PostgresStore target = de.grw.store.PostgresStore.open(config, java.time.Clock.systemUTC())) {
+            de.grw.store.StoreCopy.Result r = de.grw.store.StoreCopy.copy(file, target);
+            LOG.info("{} copied {} into {}: {} rows", local.session().user(), where(), config.describe(), r.total());
+            return new CopyResult(config.describe(), r.rows());
+        }
+    }
+
     /**
      * A workbench over a workspace this process has opened already; closing the workbench closes the workspace.
      * For tools and tests that build a workspace with the engine, and for a server that owns its store.
