@@ -70,18 +70,32 @@ public final class WorkbenchModel {
         use(Opened.of(w));
     }
 
-    /** A checked sign-in, not yet in effect. */
-    public record Authenticated(Workbench workbench, SignedIn signedIn) {
+    /** A checked sign-in, not yet in effect, with what the workspace is as the signed-in user sees it. */
+    public record Authenticated(Workbench workbench, SignedIn signedIn, WorkbenchInfo info) {
     }
 
     /**
      * Checks a user's password against the open workbench and fetches what the screens need: work for the
-     * background (the password check is deliberately slow). {@link #enter} puts the result into effect on the FX
-     * thread.
+     * background (the password check is deliberately slow, and a server is a network call away). {@link #enter}
+     * puts the result into effect on the FX thread.
+     * <p>
+     * The screens read the profile, the governance settings and the comparisons on the FX thread, which the
+     * interfaces promise without I/O after the sign-in; they are asked for once here, in the background, so that
+     * the promise holds whatever the implementation (the remote one fetches them at their first use). A server
+     * tells the workspace's name only to a signed-in user: what the workspace is is fetched again.
      */
     public Authenticated authenticate(String user, char[] password) {
         Workbench w = workbench();
-        return new Authenticated(w, w.signIn(user, password));
+        SignedIn s = w.signIn(user, password);
+        try {
+            s.governance().profile();
+            s.governance().settings();
+            s.review().comparisons();
+            return new Authenticated(w, s, w.info());
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
     }
 
     /** Puts a checked sign-in into effect (FX thread), unless the workbench was changed meanwhile. */
@@ -91,6 +105,7 @@ public final class WorkbenchModel {
             throw new IllegalStateException("the workspace was changed during the sign-in");
         }
         signOut();
+        info.set(authenticated.info());
         signedIn.set(authenticated.signedIn());
     }
 
