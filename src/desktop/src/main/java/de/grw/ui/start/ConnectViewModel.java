@@ -119,7 +119,8 @@ public final class ConnectViewModel {
                 }
             } else {
                 pending.set(new Pending(address, actual));
-                message.set(ctx.i18n().get("connect.compare"));
+                // the panel asks; no second sentence below it
+                message.set("");
             }
         }, e -> {
             busy.set(false);

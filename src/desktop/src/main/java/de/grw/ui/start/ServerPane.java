@@ -30,6 +30,9 @@ final class ServerPane {
     static Node build(ConnectViewModel vm, I18n t) {
         Label intro = new Label(t.get("connect.intro"));
         intro.setWrapText(true);
+        // while a fingerprint waits for its confirmation or a warning is shown, they take the room (1024 x 700)
+        intro.visibleProperty().bind(vm.pendingProperty().isNull().and(vm.warningProperty().isEmpty()));
+        intro.managedProperty().bind(intro.visibleProperty());
 
         TextField url = new TextField();
         url.setId("connect-url");
@@ -60,8 +63,13 @@ final class ServerPane {
         fields.setHgrow(Priority.ALWAYS);
         fields.setFillWidth(true);
         grid.getColumnConstraints().setAll(labels, fields);
-        grid.addRow(0, new Label(t.get("connect.url")), url);
-        grid.addRow(1, new Label(t.get("connect.fingerprint")), fingerprint);
+        Label urlLabel = new Label(t.get("connect.url"));
+        Label fingerprintLabel = new Label(t.get("connect.fingerprint"));
+        // the labels keep their width; the wrapping note under the fields gives way
+        urlLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        fingerprintLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.addRow(0, urlLabel, url);
+        grid.addRow(1, fingerprintLabel, fingerprint);
         grid.add(pinnedNote, 1, 2);
 
         Button connect = new Button(t.get("connect.button"));

@@ -109,13 +109,31 @@ public final class StartScreen extends ViewModelScreen<StartViewModel> {
         local.setPadding(new Insets(10, 4, 4, 4));
         Tab localTab = new Tab(t.get("start.localTab"), scrolling(local));
         localTab.setId("start-local-tab");
-        Tab serverTab = new Tab(t.get("start.serverTab"), scrolling(ServerPane.build(vm.connect(), t)));
+        Node serverPane = ServerPane.build(vm.connect(), t);
+        Tab serverTab = new Tab(t.get("start.serverTab"), scrolling(serverPane));
         serverTab.setId("start-server-tab");
         TabPane where = new TabPane(localTab, serverTab);
         where.setId("start-where");
         where.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // on the server tab the cursor waits in the address (Enter connects)
+        Runnable focusAddress = () -> javafx.application.Platform.runLater(() -> {
+            Node address = serverPane.lookup("#connect-url");
+            if (address != null) {
+                address.requestFocus();
+            }
+        });
+        where.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now == serverTab) {
+                focusAddress.run();
+            }
+        });
         if (ctx.settings().lastWasServer) {
             where.getSelectionModel().select(serverTab);
+            where.sceneProperty().addListener((o, was, now) -> {
+                if (now != null && where.getSelectionModel().getSelectedItem() == serverTab) {
+                    focusAddress.run();
+                }
+            });
         }
         VBox.setVgrow(where, Priority.ALWAYS);
         VBox left = new VBox(10, heading, intro, where);
@@ -158,6 +176,13 @@ public final class StartScreen extends ViewModelScreen<StartViewModel> {
         HBox.setHgrow(right, Priority.ALWAYS);
         right.setMinWidth(0);
         form.disableProperty().bind(ctx.model().workbenchProperty().isNull());
+        // a workspace opened or a server connected: the cursor goes to the sign-in
+        ctx.model().workbenchProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                javafx.application.Platform.runLater(() -> (user.getText().isBlank() ? user : password)
+                        .requestFocus());
+            }
+        });
         return new HBox(24, left, right);
     }
 
