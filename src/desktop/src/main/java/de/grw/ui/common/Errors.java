@@ -33,6 +33,21 @@ public final class Errors {
         return null;
     }
 
+    /** Refusals that mean the session is over on the server's side (idle or lifetime out, account changed). */
+    private static final java.util.Set<String> SESSION_ENDED = java.util.Set.of("server.not_signed_in",
+            "server.session_ended", "users.signed_out");
+
+    /** Whether a failure says that the signed-in session has ended (the user must sign in again). */
+    public static boolean sessionEnded(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof de.grw.rights.AccessDeniedException a && a.text() != null
+                    && SESSION_ENDED.contains(a.text().key())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static String message(Throwable t, I18n i18n) {
         Throwable cause = t;
         while (cause.getCause() != null && !(cause instanceof UserFacingException)) {

@@ -17,6 +17,30 @@ public final class WorkbenchModel {
     private final ObjectProperty<Workbench> workbench = new SimpleObjectProperty<>();
     private final ObjectProperty<WorkbenchInfo> info = new SimpleObjectProperty<>();
     private final ObjectProperty<SignedIn> signedIn = new SimpleObjectProperty<>();
+    private final javafx.beans.property.StringProperty ended = new javafx.beans.property.SimpleStringProperty("");
+    private java.util.concurrent.Executor closer = Runnable::run;
+
+    /**
+     * Where signing out and closing run: the background executor in the application, since signing out of a
+     * server is a request (the screens see nobody signed in at once; the request follows). The calling thread by
+     * default (tests, tools, the application's end).
+     */
+    public void closeWith(java.util.concurrent.Executor executor) {
+        this.closer = executor;
+    }
+
+    /** Why the last session ended without the user signing out (for the start screen), or empty. */
+    public javafx.beans.property.StringProperty endedProperty() {
+        return ended;
+    }
+
+    /** The server ended the session (timeout, account changed or disabled): back to the sign-in, with the reason. */
+    public void sessionEnded(String reason) {
+        if (signedIn.get() != null) {
+            signOut();
+            ended.set(reason);
+        }
+    }
 
     /** The open workbench, or null. */
     public ObjectProperty<Workbench> workbenchProperty() {
@@ -105,6 +129,7 @@ public final class WorkbenchModel {
             throw new IllegalStateException("the workspace was changed during the sign-in");
         }
         signOut();
+        ended.set("");
         info.set(authenticated.info());
         signedIn.set(authenticated.signedIn());
     }
@@ -121,7 +146,7 @@ public final class WorkbenchModel {
         SignedIn s = signedIn.get();
         signedIn.set(null);
         if (s != null) {
-            s.close();
+            closer.execute(s::close);
         }
     }
 
@@ -131,7 +156,7 @@ public final class WorkbenchModel {
         workbench.set(null);
         info.set(null);
         if (w != null) {
-            w.close();
+            closer.execute(w::close);
         }
     }
 

@@ -28,6 +28,11 @@ public final class StartViewModel {
         this.ctx = ctx;
         recent.setAll(ctx.settings().recentWorkspaces);
         user.set(ctx.settings().lastUser);
+        ctx.model().endedProperty().addListener((o, was, now) -> {
+            if (now != null && !now.isEmpty()) {
+                message.set(now);
+            }
+        });
         connect = new ConnectViewModel(ctx, url -> {
             sample.set(false);
             message.set(ctx.i18n().get("start.connected", url));

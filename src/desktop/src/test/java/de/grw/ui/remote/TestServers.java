@@ -23,14 +23,15 @@ final class TestServers {
     private TestServers() {
     }
 
-    static WorkspaceServer start(Path dir) {
+    static WorkspaceServer start(Path dir, String... extraConfig) {
         try {
             Path ws = TestWorkspaces.copyTo(dir);
             Path conf = dir.resolve("server.conf");
             Files.writeString(conf, "listen.address = 127.0.0.1\nlisten.port = 0\n"
                     + "data.dir = " + dir.resolve("data") + "\n"
                     + "store = sqlite\nstore.sqlite.file = " + ws + "\n"
-                    + "workspace.name = Musterstadt\n", StandardCharsets.UTF_8);
+                    + "workspace.name = Musterstadt\n" + String.join("\n", extraConfig) + "\n",
+                    StandardCharsets.UTF_8);
             return WorkspaceServer.start(ServerConfig.read(conf), Clock.systemUTC());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
