@@ -3,6 +3,7 @@ package de.grw.ui;
 import atlantafx.base.theme.PrimerLight;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.ErrorDialog;
+import de.grw.ui.common.Errors;
 import de.grw.ui.common.I18n;
 import de.grw.ui.common.Screen;
 import de.grw.ui.common.TaskRunner;
@@ -33,6 +34,8 @@ public final class WorkbenchApp extends Application {
             return t;
         });
         model = new WorkbenchModel();
+        // signing out of a server is a request: never on the FX thread
+        model.closeWith(executor);
         Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> ErrorDialog.show(stage, i18n, error));
         Scene scene = createScene(i18n, settings, model, new TaskRunner(executor, i18n), stage, () -> reload(stage,
                 settings));
@@ -64,6 +67,8 @@ public final class WorkbenchApp extends Application {
                                     Stage stage, Runnable reload) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         MainWindow[] window = new MainWindow[1];
+        // a session the server ended leads back to the sign-in, saying why
+        tasks.onSessionEnded(error -> model.sessionEnded(Errors.message(error, i18n)));
         AppContext ctx = new AppContext(i18n, model, tasks, settings,
                 error -> ErrorDialog.show(stage, i18n, error), key -> window[0].show(key), reload);
         List<Screen> screens = Screens.all(ctx);
@@ -81,6 +86,8 @@ public final class WorkbenchApp extends Application {
     @Override
     public void stop() {
         if (model != null) {
+            // the last sign-out goes out before the executor stops
+            model.closeWith(Runnable::run);
             model.close();
         }
         if (executor != null) {

@@ -84,6 +84,10 @@ class I18nBundleTest {
             keys.add("status." + s.name());
         }
         // (the words of the explanation lines are the engine's: ExplanationText, checked by TextsBundleTest)
+        // what a server does not offer yet is named in the message
+        for (String f : de.grw.ui.common.Errors.FEATURES) {
+            keys.add("remote.feature." + f);
+        }
         // the audit screen names every journal action by its stored code
         for (de.grw.journal.JournalAction a : de.grw.journal.JournalAction.values()) {
             keys.add("action." + a.code());

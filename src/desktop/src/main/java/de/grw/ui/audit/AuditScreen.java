@@ -59,6 +59,8 @@ public final class AuditScreen extends ViewModelScreen<AuditViewModel> {
         verification.setWrapText(true);
         verification.textProperty().bind(vm.verificationProperty());
         Label message = new Label();
+        message.setId("audit-message");
+        message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
         HBox filters = new HBox(8, user, from, to, person, filter, verify);
         filters.setAlignment(Pos.CENTER_LEFT);

@@ -31,10 +31,14 @@ public final class AuditViewModel {
         return ctx.model().signedIn() != null && ctx.model().signedIn().may(Permission.READ_ACCESS_LOG);
     }
 
-    private record Loaded(List<JournalEntry> journal, List<AccessEntry> access) {
+    /** The lists read, and what could not be read because the server does not offer it yet (or empty). */
+    private record Loaded(List<JournalEntry> journal, List<AccessEntry> access, String notice) {
     }
 
-    /** Applies the filters to both lists (read in the background). */
+    /**
+     * Applies the filters to both lists (read in the background). Each list is read on its own: where a server
+     * does not offer one yet, the other is shown all the same, with a note.
+     */
     public void refresh() {
         var signedIn = ctx.model().signedIn();
         if (signedIn == null) {
@@ -47,15 +51,32 @@ public final class AuditViewModel {
         String fromFilter = from.get();
         String toFilter = to.get();
         String personFilter = person.get();
-        ctx.tasks().call(ctx.i18n().get("nav.audit"), () -> new Loaded(journalApi.entries(userFilter, fromFilter,
-                toFilter, personFilter), mayReadAccessLog
-                ? accessLog.query(blankToNull(personFilter), blankToNull(userFilter), 0).stream()
-                        .filter(e -> inRange(e.at(), fromFilter, toFilter)).toList() : List.of()),
-                loaded -> {
-                    journal.setAll(loaded.journal());
-                    access.setAll(loaded.access());
-                    message.set("");
-                }, e -> message.set(Errors.message(e, ctx.i18n())));
+        ctx.tasks().call(ctx.i18n().get("nav.audit"), () -> {
+            List<String> notices = new java.util.ArrayList<>();
+            List<JournalEntry> entries = offered(() -> journalApi.entries(userFilter, fromFilter, toFilter,
+                    personFilter), notices);
+            List<AccessEntry> accesses = !mayReadAccessLog ? List.of() : offered(() -> accessLog.query(
+                    blankToNull(personFilter), blankToNull(userFilter), 0).stream()
+                    .filter(e -> inRange(e.at(), fromFilter, toFilter)).toList(), notices);
+            return new Loaded(entries, accesses, String.join(" ", notices));
+        }, loaded -> {
+            journal.setAll(loaded.journal());
+            access.setAll(loaded.access());
+            message.set(loaded.notice());
+        }, e -> message.set(Errors.message(e, ctx.i18n())));
+    }
+
+    /** A list read, or none with a note where the server does not offer it yet. */
+    private <T> List<T> offered(java.util.function.Supplier<List<T>> read, List<String> notices) {
+        try {
+            return read.get();
+        } catch (de.grw.common.UserFacingException e) {
+            if (Errors.notOffered(e) == null) {
+                throw e;
+            }
+            notices.add(Errors.message(e, ctx.i18n()));
+            return List.of();
+        }
     }
 
     private static String blankToNull(String s) {

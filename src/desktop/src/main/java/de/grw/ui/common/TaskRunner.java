@@ -39,6 +39,7 @@ public final class TaskRunner {
     private final StringProperty message = new SimpleStringProperty("");
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private Task<?> current;
+    private Consumer<Throwable> sessionEnded = e -> { };
 
     public TaskRunner(Executor executor, I18n i18n) {
         this.executor = executor;
@@ -71,6 +72,9 @@ public final class TaskRunner {
             finished(task);
             if (!(task.getException() instanceof CancelledException)) {
                 onFailure.accept(task.getException());
+                if (Errors.sessionEnded(task.getException())) {
+                    sessionEnded.accept(task.getException());
+                }
             }
         });
         task.setOnCancelled(e -> finished(task));
@@ -156,6 +160,14 @@ public final class TaskRunner {
             progress.set(0);
             current = null;
         }
+    }
+
+    /**
+     * What happens when a job fails because the session ended (a server's timeout, a changed account): the screen
+     * that started it shows its message as always, then this runs (on the FX thread).
+     */
+    public void onSessionEnded(Consumer<Throwable> handler) {
+        this.sessionEnded = handler;
     }
 
     /** Cancels the running job; the engine notices at its next check. */

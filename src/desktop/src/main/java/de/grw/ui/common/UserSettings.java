@@ -8,11 +8,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The user's settings, kept between runs in the user's profile ({@code ~/.golden-record-workbench/settings.json}, or
- * under {@code -Dgrw.home=DIR}): language, font size, recent workspaces, last directory.
+ * under {@code -Dgrw.home=DIR}): language, font size, recent workspaces and servers, last directory, and the
+ * certificate fingerprints of the servers this user confirmed (like SSH's {@code known_hosts}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public final class UserSettings {
@@ -24,6 +27,15 @@ public final class UserSettings {
     public List<String> recentWorkspaces = new ArrayList<>();
     public String lastDirectory = "";
     public String lastUser = "";
+    /** Servers connected to, newest first, as {@code https://host:port}. */
+    public List<String> recentServers = new ArrayList<>();
+    /**
+     * The SHA-256 certificate fingerprint the user confirmed for each server ({@code https://host:port} to
+     * {@code AB:CD:...}): pinned from the first connection on; a server that shows another one is refused.
+     */
+    public Map<String, String> serverFingerprints = new LinkedHashMap<>();
+    /** Whether the start screen opens on the server connection (the last connection was to a server). */
+    public boolean lastWasServer;
 
     /**
      * The application's folder in the user's profile: {@code -Dgrw.home}, else the environment variable
@@ -68,5 +80,22 @@ public final class UserSettings {
         while (recentWorkspaces.size() > RECENT) {
             recentWorkspaces.remove(recentWorkspaces.size() - 1);
         }
+    }
+
+    /** Puts a server at the top of the recent list and pins the fingerprint the user confirmed for it. */
+    public void rememberServer(String url, String fingerprint) {
+        recentServers.remove(url);
+        recentServers.add(0, url);
+        while (recentServers.size() > RECENT) {
+            // the pin stays: a server that drops off the list is still known (only forgetServer unpins)
+            recentServers.remove(recentServers.size() - 1);
+        }
+        serverFingerprints.put(url, fingerprint);
+    }
+
+    /** Forgets a server and its pinned fingerprint (before accepting a new certificate the administrator announced). */
+    public void forgetServer(String url) {
+        recentServers.remove(url);
+        serverFingerprints.remove(url);
     }
 }

@@ -17,6 +17,30 @@ public final class WorkbenchModel {
     private final ObjectProperty<Workbench> workbench = new SimpleObjectProperty<>();
     private final ObjectProperty<WorkbenchInfo> info = new SimpleObjectProperty<>();
     private final ObjectProperty<SignedIn> signedIn = new SimpleObjectProperty<>();
+    private final javafx.beans.property.StringProperty ended = new javafx.beans.property.SimpleStringProperty("");
+    private java.util.concurrent.Executor closer = Runnable::run;
+
+    /**
+     * Where signing out and closing run: the background executor in the application, since signing out of a
+     * server is a request (the screens see nobody signed in at once; the request follows). The calling thread by
+     * default (tests, tools, the application's end).
+     */
+    public void closeWith(java.util.concurrent.Executor executor) {
+        this.closer = executor;
+    }
+
+    /** Why the last session ended without the user signing out (for the start screen), or empty. */
+    public javafx.beans.property.StringProperty endedProperty() {
+        return ended;
+    }
+
+    /** The server ended the session (timeout, account changed or disabled): back to the sign-in, with the reason. */
+    public void sessionEnded(String reason) {
+        if (signedIn.get() != null) {
+            signOut();
+            ended.set(reason);
+        }
+    }
 
     /** The open workbench, or null. */
     public ObjectProperty<Workbench> workbenchProperty() {
@@ -70,18 +94,32 @@ public final class WorkbenchModel {
         use(Opened.of(w));
     }
 
-    /** A checked sign-in, not yet in effect. */
-    public record Authenticated(Workbench workbench, SignedIn signedIn) {
+    /** A checked sign-in, not yet in effect, with what the workspace is as the signed-in user sees it. */
+    public record Authenticated(Workbench workbench, SignedIn signedIn, WorkbenchInfo info) {
     }
 
     /**
      * Checks a user's password against the open workbench and fetches what the screens need: work for the
-     * background (the password check is deliberately slow). {@link #enter} puts the result into effect on the FX
-     * thread.
+     * background (the password check is deliberately slow, and a server is a network call away). {@link #enter}
+     * puts the result into effect on the FX thread.
+     * <p>
+     * The screens read the profile, the governance settings and the comparisons on the FX thread, which the
+     * interfaces promise without I/O after the sign-in; they are asked for once here, in the background, so that
+     * the promise holds whatever the implementation (the remote one fetches them at their first use). A server
+     * tells the workspace's name only to a signed-in user: what the workspace is is fetched again.
      */
     public Authenticated authenticate(String user, char[] password) {
         Workbench w = workbench();
-        return new Authenticated(w, w.signIn(user, password));
+        SignedIn s = w.signIn(user, password);
+        try {
+            s.governance().profile();
+            s.governance().settings();
+            s.review().comparisons();
+            return new Authenticated(w, s, w.info());
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
     }
 
     /** Puts a checked sign-in into effect (FX thread), unless the workbench was changed meanwhile. */
@@ -91,6 +129,8 @@ public final class WorkbenchModel {
             throw new IllegalStateException("the workspace was changed during the sign-in");
         }
         signOut();
+        ended.set("");
+        info.set(authenticated.info());
         signedIn.set(authenticated.signedIn());
     }
 
@@ -106,7 +146,7 @@ public final class WorkbenchModel {
         SignedIn s = signedIn.get();
         signedIn.set(null);
         if (s != null) {
-            s.close();
+            closer.execute(s::close);
         }
     }
 
@@ -116,7 +156,7 @@ public final class WorkbenchModel {
         workbench.set(null);
         info.set(null);
         if (w != null) {
-            w.close();
+            closer.execute(w::close);
         }
     }
 

@@ -117,7 +117,7 @@ public final class ReviewViewModel {
         boolean filtered = !sourceFilter.isEmpty() || bandFilter != Band.ALL;
         background(() -> {
             List<QueueEntry> page = review.queue(statuses, sourceFilter, bandFilter.from, bandFilter.to, PAGE);
-            return new Loaded(review.sources(), page, filtered ? page.size() : review.count(statuses));
+            return new Loaded(sources(review), page, filtered ? page.size() : review.count(statuses));
         }, loaded -> {
             if (!sources.equals(loaded.sources())) {
                 // only when they changed: the screen's check boxes follow this list
@@ -150,6 +150,18 @@ public final class ReviewViewModel {
                 position.set(index);
             }
         });
+    }
+
+    /** The workspace's sources for the filter; none where the server does not offer them yet (no filter then). */
+    private static List<String> sources(de.grw.api.ReviewApi review) {
+        try {
+            return review.sources();
+        } catch (de.grw.common.UserFacingException e) {
+            if (Errors.notOffered(e) == null) {
+                throw e;
+            }
+            return List.of();
+        }
     }
 
     /** Opens the cluster at a queue position (in the background; the display is logged with the case reference). */

@@ -1,5 +1,6 @@
 package de.grw.ui.shell;
 
+import de.grw.api.WorkbenchInfo;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.I18n;
 import de.grw.ui.common.Screen;
@@ -137,10 +138,10 @@ public final class MainWindow {
         who.textProperty().bind(Bindings.createStringBinding(() -> {
             var signedIn = ctx.model().signedIn();
             var ws = ctx.model().info();
-            String user = signedIn == null ? i18n.get("status.notSignedIn")
+            return signedIn == null ? i18n.get("status.notSignedIn")
                     : i18n.get("status.user", signedIn.user(), i18n.get("role." + signedIn.role().name()));
-            return ws == null ? user : user + "  ·  " + ws.name();
-        }, ctx.model().signedInProperty(), ctx.model().infoProperty()));
+        }, ctx.model().signedInProperty()));
+        Label where = where(i18n);
         Label task = new Label();
         task.setId("status-task");
         task.textProperty().bind(Bindings.concat(ctx.tasks().titleProperty(), " ", ctx.tasks().messageProperty()));
@@ -163,11 +164,59 @@ public final class MainWindow {
         signOut.setOnAction(e -> ctx.model().signOut());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox status = new HBox(10, who, signOut, spacer, task, bar, cancel);
+        HBox status = new HBox(10, who, where, signOut, spacer, task, bar, cancel);
         status.getStyleClass().add("status-bar");
         status.setAlignment(Pos.CENTER_LEFT);
         status.setPadding(new Insets(6, 12, 6, 12));
         return status;
+    }
+
+    /**
+     * Where the workspace is: a server (its host and the workspace's name) or a local file, with a tooltip that says
+     * what that means for the rules.
+     */
+    private Label where(I18n i18n) {
+        Label where = new Label();
+        where.setId("status-workspace");
+        Tooltip tip = new Tooltip();
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        where.setTooltip(tip);
+        ctx.model().infoProperty().addListener((o, was, ws) -> describe(where, i18n, ws));
+        describe(where, i18n, ctx.model().info());
+        where.visibleProperty().bind(ctx.model().infoProperty().isNotNull());
+        where.managedProperty().bind(where.visibleProperty());
+        return where;
+    }
+
+    private static void describe(Label where, I18n i18n, WorkbenchInfo ws) {
+        where.getStyleClass().removeAll("status-server", "status-local");
+        if (ws == null) {
+            where.setText("");
+            where.getTooltip().setText("");
+        } else if (ws.kind() == WorkbenchInfo.Kind.REMOTE) {
+            String host = hostOf(ws.location());
+            // before the sign-in a server tells no workspace name: its address stands for it
+            where.setText(ws.name().equals(ws.location()) ? i18n.get("status.serverAddress", host)
+                    : i18n.get("status.server", host, ws.name()));
+            where.getTooltip().setText(i18n.get("status.serverTooltip", ws.location()));
+            where.getStyleClass().add("status-server");
+        } else {
+            where.setText(i18n.get("status.local", ws.name()));
+            where.getTooltip().setText(i18n.get("status.localTooltip", ws.location()));
+            where.getStyleClass().add("status-local");
+        }
+    }
+
+    /** {@code host:port} of a server's address. */
+    private static String hostOf(String location) {
+        try {
+            java.net.URI uri = java.net.URI.create(location);
+            return uri.getHost() == null ? location : uri.getHost() + (uri.getPort() == -1 ? "" : ":"
+                    + uri.getPort());
+        } catch (IllegalArgumentException e) {
+            return location;
+        }
     }
 
     public BorderPane root() {

@@ -13,6 +13,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -20,7 +23,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
-/** The start screen: sample, new, open and recent workspaces on the left; signing in on the right. */
+/**
+ * The start screen: on the left, a local workspace (sample, new, open, recent) or a workspace server (address,
+ * certificate fingerprint, recent servers), each on its tab; signing in on the right.
+ */
 public final class StartScreen extends ViewModelScreen<StartViewModel> {
 
     public StartScreen(AppContext ctx) {
@@ -98,10 +104,41 @@ public final class StartScreen extends ViewModelScreen<StartViewModel> {
         createGrid.setVgap(6);
         createGrid.addRow(0, new Label(t.get("start.adminName")), adminName);
         createGrid.addRow(1, new Label(t.get("start.adminPassword")), adminPassword);
-        VBox left = new VBox(10, heading, intro, sample, new Label(t.get("start.orFile")), path,
+        VBox local = new VBox(10, sample, new Label(t.get("start.orFile")), path,
                 new HBox(8, open, create), createGrid, new Label(t.get("start.recent")), recent);
+        local.setPadding(new Insets(10, 4, 4, 4));
+        Tab localTab = new Tab(t.get("start.localTab"), scrolling(local));
+        localTab.setId("start-local-tab");
+        Node serverPane = ServerPane.build(vm.connect(), t);
+        Tab serverTab = new Tab(t.get("start.serverTab"), scrolling(serverPane));
+        serverTab.setId("start-server-tab");
+        TabPane where = new TabPane(localTab, serverTab);
+        where.setId("start-where");
+        where.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // on the server tab the cursor waits in the address (Enter connects)
+        Runnable focusAddress = () -> javafx.application.Platform.runLater(() -> {
+            Node address = serverPane.lookup("#connect-url");
+            if (address != null) {
+                address.requestFocus();
+            }
+        });
+        where.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now == serverTab) {
+                focusAddress.run();
+            }
+        });
+        if (ctx.settings().lastWasServer) {
+            where.getSelectionModel().select(serverTab);
+            where.sceneProperty().addListener((o, was, now) -> {
+                if (now != null && where.getSelectionModel().getSelectedItem() == serverTab) {
+                    focusAddress.run();
+                }
+            });
+        }
+        VBox.setVgrow(where, Priority.ALWAYS);
+        VBox left = new VBox(10, heading, intro, where);
         left.setPadding(new Insets(8));
-        left.setPrefWidth(420);
+        left.setPrefWidth(440);
         // the left column keeps its width on a small screen; the sign-in column, whose texts wrap, gives way
         left.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
@@ -139,7 +176,22 @@ public final class StartScreen extends ViewModelScreen<StartViewModel> {
         HBox.setHgrow(right, Priority.ALWAYS);
         right.setMinWidth(0);
         form.disableProperty().bind(ctx.model().workbenchProperty().isNull());
+        // a workspace opened or a server connected: the cursor goes to the sign-in
+        ctx.model().workbenchProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                javafx.application.Platform.runLater(() -> (user.getText().isBlank() ? user : password)
+                        .requestFocus());
+            }
+        });
         return new HBox(24, left, right);
+    }
+
+    /** A tab's content, scrolling where the window is too low for it (a 1024 x 700 screen). */
+    private static ScrollPane scrolling(Node content) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     /** Language and font size, saved in the user's profile and applied at once. */

@@ -22,11 +22,26 @@ public final class StartViewModel {
     private final StringProperty user = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty sample = new SimpleBooleanProperty(false);
+    private final ConnectViewModel connect;
 
     public StartViewModel(AppContext ctx) {
         this.ctx = ctx;
         recent.setAll(ctx.settings().recentWorkspaces);
         user.set(ctx.settings().lastUser);
+        ctx.model().endedProperty().addListener((o, was, now) -> {
+            if (now != null && !now.isEmpty()) {
+                message.set(now);
+            }
+        });
+        connect = new ConnectViewModel(ctx, url -> {
+            sample.set(false);
+            message.set(ctx.i18n().get("start.connected", url));
+        });
+    }
+
+    /** Connecting to a workspace server. */
+    public ConnectViewModel connect() {
+        return connect;
     }
 
     public static Path samplePath() {
@@ -122,6 +137,7 @@ public final class StartViewModel {
 
     private void remember(Path file) {
         ctx.settings().remember(file);
+        ctx.settings().lastWasServer = false;
         if (file.getParent() != null) {
             ctx.settings().lastDirectory = file.toAbsolutePath().getParent().toString();
         }

@@ -1,0 +1,286 @@
+package de.grw.ui.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.grw.api.SignedIn;
+import de.grw.api.WorkbenchInfo;
+import de.grw.api.remote.RemoteWorkbench;
+import de.grw.review.DecisionKind;
+import de.grw.review.DecisionState;
+import de.grw.review.ReviewViews.DecisionView;
+import de.grw.server.WorkspaceServer;
+import de.grw.ui.UiTestSupport;
+import de.grw.ui.WorkbenchApp;
+import de.grw.ui.common.I18n;
+import de.grw.ui.common.TaskRunner;
+import de.grw.ui.common.UserSettings;
+import de.grw.ui.common.WorkbenchModel;
+import de.grw.ui.start.ServerCertificates;
+import de.grw.workspace.TestWorkspaces;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The desktop as a client of a running workspace server: a clerk at one client confirms the server's certificate
+ * on the first connection, signs in and proposes a merge; a supervisor at another client (another model, other
+ * settings, another connection) gives the fingerprint the administrator handed out, signs in and approves it; the
+ * server then holds the approved merge. A wrong fingerprint, a changed certificate and a fingerprint the user
+ * does not confirm leave the client unconnected.
+ */
+@Tag("slow")
+@ExtendWith(ApplicationExtension.class)
+class RemoteMainFlowUiTest {
+    private static Path dir;
+    private static WorkspaceServer server;
+    private static String url;
+    private static String fingerprint;
+
+    private final List<Client> clients = new ArrayList<>();
+    private Stage primary;
+
+    /** One workstation: its own model, executor, settings and window. */
+    private record Client(WorkbenchModel model, ExecutorService executor, UserSettings settings, Stage stage) {
+        Node find(FxRobot robot, String query) {
+            return robot.from(stage.getScene().getRoot()).lookup(query).query();
+        }
+    }
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        dir = Files.createTempDirectory("grw-remote-ui");
+        server = TestServers.start(dir);
+        url = TestServers.url(server);
+        fingerprint = server.certificate().fingerprint();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        UiTestSupport.startToolkit();
+        primary = stage;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (Client c : clients) {
+            c.executor().shutdownNow();
+            WaitForAsyncUtils.asyncFx(() -> {
+                c.model().close();
+                if (c.stage() != primary) {
+                    c.stage().close();
+                }
+            }).get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Opens a client in a window of its own (the primary stage for the first), the others' windows hidden. */
+    private Client client(FxRobot robot, UserSettings settings) throws Exception {
+        Client[] made = new Client[1];
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (Client c : clients) {
+                c.stage().hide();
+            }
+            Stage stage = clients.isEmpty() ? primary : new Stage();
+            WorkbenchModel model = new WorkbenchModel();
+            ExecutorService executor = Executors.newSingleThreadExecutor();
+            I18n i18n = I18n.german();
+            stage.setScene(WorkbenchApp.createScene(i18n, settings, model, new TaskRunner(executor, i18n), stage));
+            stage.setWidth(1280);
+            stage.setHeight(860);
+            stage.setX(0);
+            stage.setY(0);
+            stage.show();
+            stage.toFront();
+            made[0] = new Client(model, executor, settings, stage);
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        clients.add(made[0]);
+        return made[0];
+    }
+
+    /** Opens the server tab and types the address (and a fingerprint, if given). */
+    private void typeServer(FxRobot robot, Client c, String address, String typedFingerprint) {
+        robot.clickOn(robot.from(c.stage().getScene().getRoot()).lookup(".tab-label")
+                .match((Label l) -> l.getText().equals("Mit Server verbinden")).queryAs(Label.class));
+        TextField field = (TextField) c.find(robot, "#connect-url");
+        robot.interact(field::clear);
+        robot.clickOn(field).write(address);
+        if (typedFingerprint != null) {
+            robot.clickOn(c.find(robot, "#connect-fingerprint")).write(typedFingerprint);
+        }
+    }
+
+    private void signIn(FxRobot robot, Client c, String user, String password) throws Exception {
+        TextField name = (TextField) c.find(robot, "#start-user");
+        robot.interact(() -> name.setText(user));
+        robot.clickOn(c.find(robot, "#start-password")).write(password);
+        robot.clickOn(c.find(robot, "#start-sign-in"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> c.model().signedIn() != null
+                && c.model().signedIn().user().equals(user));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aClerkProposesAMergeAtOneClientAndASupervisorApprovesItAtAnother(FxRobot robot) throws Exception {
+        Client clerk = client(robot, new UserSettings());
+        typeServer(robot, clerk, url, null);
+        robot.clickOn(clerk.find(robot, "#connect-button"));
+        // first connection: the certificate's fingerprint is shown for comparison; nothing is connected yet
+        Node confirmation = clerk.find(robot, "#connect-confirmation");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, confirmation::isVisible);
+        assertThat(((Label) clerk.find(robot, "#connect-shown-fingerprint")).getText())
+                .isEqualTo(ServerCertificates.lines(fingerprint));
+        assertThat(clerk.model().workbench()).isNull();
+        assertThat(clerk.settings().serverFingerprints).isEmpty();
+        robot.clickOn(clerk.find(robot, "#connect-confirm"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> clerk.model().workbench() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(clerk.model().info().kind()).isEqualTo(WorkbenchInfo.Kind.REMOTE);
+        // pinned for this address, in the user's settings, and listed among the recent servers
+        assertThat(clerk.settings().serverFingerprints).containsEntry(url, fingerprint);
+        assertThat(clerk.settings().recentServers).containsExactly(url);
+        assertThat(((ListView<String>) clerk.find(robot, "#connect-recent")).getItems()).containsExactly(url);
+        assertThat(((Label) clerk.find(robot, "#status-workspace")).getText())
+                .isEqualTo("Server localhost:" + server.port());
+
+        signIn(robot, clerk, TestWorkspaces.CLERK, TestWorkspaces.CLERK_PASSWORD);
+        // the server names its workspace to a signed-in user
+        assertThat(((Label) clerk.find(robot, "#status-workspace")).getText())
+                .isEqualTo("Server localhost:" + server.port() + " · Musterstadt");
+        // signing in leads to the review queue, loaded from the server
+        robot.clickOn(clerk.find(robot, "#review-case")).write("51.2-2026/0815").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.from(clerk.stage().getScene().getRoot())
+                .lookup((Node n) -> n.getId() != null && n.getId().startsWith("cell-given_names-")).queryAll().size() >= 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        String given = ((TextField) clerk.find(robot, "#golden-given_names")).getText();
+        assertThat(given).isNotBlank();
+        robot.clickOn(clerk.find(robot, "#review-merge"));
+        Label reviewMessage = (Label) clerk.find(robot, "#review-message");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> reviewMessage.getText()
+                .startsWith("Zusammenführung vorgeschlagen"));
+
+        // another workstation: it knows no server yet; the supervisor types the fingerprint the administrator gave
+        // (as printed, in another case and without colons): it is compared, and no confirmation is asked for
+        Client supervisor = client(robot, new UserSettings());
+        typeServer(robot, supervisor, "localhost:" + server.port(),
+                fingerprint.replace(":", "").toLowerCase(Locale.ROOT));
+        robot.clickOn(supervisor.find(robot, "#connect-button"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> supervisor.model().workbench() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(supervisor.find(robot, "#connect-confirmation").isVisible()).isFalse();
+        assertThat(supervisor.settings().serverFingerprints).containsEntry(url, fingerprint);
+        assertThat(supervisor.model().workbench()).isNotSameAs(clerk.model().workbench());
+
+        signIn(robot, supervisor, TestWorkspaces.SUPERVISOR, TestWorkspaces.SUPERVISOR_PASSWORD);
+        robot.clickOn(supervisor.find(robot, "#nav-nav-approval"));
+        ListView<?> pending = (ListView<?>) supervisor.find(robot, "#approval-list");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> pending.getItems().size() == 1);
+        DecisionView proposed = (DecisionView) pending.getItems().get(0);
+        assertThat(proposed.proposedBy()).isEqualTo(TestWorkspaces.CLERK);
+        assertThat(proposed.kind()).isEqualTo(DecisionKind.MERGE);
+        assertThat(proposed.caseRef()).isEqualTo("51.2-2026/0815");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.from(supervisor.stage().getScene().getRoot())
+                .lookup("#approval-golden-given_names").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((Label) supervisor.find(robot, "#approval-golden-given_names")).getText()).isEqualTo(given);
+        robot.clickOn(supervisor.find(robot, "#approval-comment")).write("geprüft");
+        robot.clickOn(supervisor.find(robot, "#approval-approve"));
+        Label approved = (Label) supervisor.find(robot, "#approval-message");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> approved.getText().contains("freigegeben"));
+
+        // what the server holds, asked by a third connection: the merge approved by bernd, a golden record made
+        try (RemoteWorkbench check = RemoteWorkbench.connect(url, fingerprint);
+             SignedIn carla = check.signIn(TestWorkspaces.SUPERVISOR2,
+                     TestWorkspaces.SUPERVISOR2_PASSWORD.toCharArray())) {
+            assertThat(carla.approval().pending()).isEmpty();
+            assertThat(carla.review().goldenRecordOf(proposed.id())).isPresent();
+            assertThat(carla.journal().verify().ok()).isTrue();
+        }
+        assertThat(supervisor.model().info().kind()).isEqualTo(WorkbenchInfo.Kind.REMOTE);
+    }
+
+    @Test
+    void aFingerprintOtherThanTheServersIsRefused(FxRobot robot) throws Exception {
+        Client c = client(robot, new UserSettings());
+        String wrong = "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF";
+        typeServer(robot, c, url, wrong);
+        robot.clickOn(c.find(robot, "#connect-button"));
+        Label warning = (Label) c.find(robot, "#connect-warning");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, warning::isVisible);
+        assertThat(warning.getText()).contains("anderes Zertifikat", "abgelehnt",
+                ServerCertificates.lines(wrong), ServerCertificates.lines(fingerprint));
+        assertThat(c.model().workbench()).isNull();
+        assertThat(c.settings().serverFingerprints).isEmpty();
+        assertThat(c.settings().recentServers).isEmpty();
+        assertThat(c.find(robot, "#start-sign-in").isDisabled()).isTrue();
+    }
+
+    @Test
+    void aChangedCertificateIsRefusedWithAWarning(FxRobot robot) throws Exception {
+        // this workstation confirmed another certificate for this address before (the server's was replaced, or
+        // someone stands in between): the pin holds
+        UserSettings settings = new UserSettings();
+        String before = "AB:".repeat(31) + "AB";
+        settings.rememberServer(url, before);
+        settings.lastWasServer = true;
+        Client c = client(robot, settings);
+        // the start screen opens on the server tab with the last server and its pinned fingerprint, not editable
+        TextField shown = (TextField) c.find(robot, "#connect-fingerprint");
+        assertThat(((TextField) c.find(robot, "#connect-url")).getText()).isEqualTo(url);
+        assertThat(shown.getText()).isEqualTo(before);
+        assertThat(shown.isEditable()).isFalse();
+        robot.clickOn(c.find(robot, "#connect-button"));
+        Label warning = (Label) c.find(robot, "#connect-warning");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, warning::isVisible);
+        assertThat(warning.getText()).contains("hat sich geändert", ServerCertificates.lines(before),
+                ServerCertificates.lines(fingerprint));
+        assertThat(c.model().workbench()).isNull();
+        assertThat(settings.serverFingerprints).containsEntry(url, before);
+        assertThat(c.find(robot, "#connect-confirmation").isVisible()).isFalse();
+    }
+
+    @Test
+    void aFingerprintTheUserDoesNotConfirmConnectsNothing(FxRobot robot) throws Exception {
+        Client c = client(robot, new UserSettings());
+        typeServer(robot, c, url, null);
+        robot.clickOn(c.find(robot, "#connect-button"));
+        Node confirmation = c.find(robot, "#connect-confirmation");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, confirmation::isVisible);
+        robot.clickOn(c.find(robot, "#connect-reject"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(confirmation.isVisible()).isFalse();
+        assertThat(((Label) c.find(robot, "#connect-message")).getText()).contains("nicht bestätigt");
+        assertThat(c.model().workbench()).isNull();
+        assertThat(c.settings().serverFingerprints).isEmpty();
+        assertThat(((Button) c.find(robot, "#start-sign-in")).isDisabled()).isTrue();
+    }
+}
