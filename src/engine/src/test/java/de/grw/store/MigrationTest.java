@@ -110,7 +110,7 @@ class MigrationTest {
         assertThat(records).hasSizeGreaterThan(300);
 
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
-            assertThat(w.migrated()).containsExactly(2, 3, 4);
+            assertThat(w.migrated()).containsExactly(2, 3, 4, 7);
             assertThat(indexes(w)).containsAll(V2_INDEXES).contains(V4_INDEX).hasSize(V2_INDEXES.size() + 1);
             // version 3: problems keep their wording by key; those imported before have none
             assertThat(TestWorkspaces.rows(w, "SELECT count(*) FROM import_problems WHERE message_text IS NOT NULL"))
@@ -127,7 +127,7 @@ class MigrationTest {
         }
         assertThat(userVersion(file)).isEqualTo(Migrations.latestVersion());
         assertThat(history(file)).containsExactly(List.of("1", "SQL", 1), List.of("2", "SQL", 1),
-                List.of("3", "SQL", 1), List.of("4", "SQL", 1));
+                List.of("3", "SQL", 1), List.of("4", "SQL", 1), List.of("7", "SQL", 1));
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
             assertThat(w.migrated()).isEmpty();
         }
@@ -159,10 +159,11 @@ class MigrationTest {
         assertThat(before.get("access_log")).hasSize(2);
 
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
-            assertThat(w.migrated()).containsExactly(4);
+            assertThat(w.migrated()).containsExactly(4, 7);
         }
-        assertThat(userVersion(file)).isEqualTo(4);
-        assertThat(history(file)).containsExactly(List.of("3", "BASELINE", 1), List.of("4", "SQL", 1));
+        assertThat(userVersion(file)).isEqualTo(Migrations.latestVersion());
+        assertThat(history(file)).containsExactly(List.of("3", "BASELINE", 1), List.of("4", "SQL", 1),
+                List.of("7", "SQL", 1));
         for (var e : before.entrySet()) {
             assertThat(raw(file, "SELECT * FROM " + e.getKey() + " ORDER BY rowid")).as(e.getKey())
                     .isEqualTo(e.getValue());

@@ -235,6 +235,20 @@ class CliAgainstServerTest {
                 dir.resolve("clerk-export").toString()), "access denied");
     }
 
+    @Test
+    void aClusterOpenedByOneClerkIsReadOnlyForAnother() {
+        String cluster = firstOpenCluster(5);
+        assertThat(run(TestWorkspaces.CLERK, TestWorkspaces.CLERK_PASSWORD, "show", "--cluster", cluster, "--case",
+                "AZ-CLAIM").code()).isZero();
+        Run dora = run(TestWorkspaces.CLERK2, TestWorkspaces.CLERK2_PASSWORD, "show", "--cluster", cluster,
+                "--case", "AZ-CLAIM-2");
+        assertThat(dora.code()).as(dora.toString()).isZero();
+        assertThat(dora.out()).contains("read-only: cluster " + cluster + " is being reviewed by anna until");
+        Run decide = run(TestWorkspaces.CLERK2, TestWorkspaces.CLERK2_PASSWORD, "decide", "--cluster", cluster,
+                "--defer", "--case", "AZ-CLAIM-2", "--comment", "später");
+        assertRefusedWithoutStackTrace(decide, "being reviewed by anna");
+    }
+
     private static Run runWith(Map<String, String> env, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of(server));

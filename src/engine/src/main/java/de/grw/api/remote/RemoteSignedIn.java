@@ -3,6 +3,7 @@ package de.grw.api.remote;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.grw.api.AccessLogApi;
 import de.grw.api.ApprovalApi;
+import de.grw.api.Changes;
 import de.grw.api.Comparisons;
 import de.grw.api.ExportApi;
 import de.grw.api.GovernanceApi;
@@ -18,6 +19,7 @@ import de.grw.journal.JournalEntry;
 import de.grw.profile.MatchProfile;
 import de.grw.journal.JournalVerifier;
 import de.grw.review.DecisionCommand;
+import de.grw.review.ReviewViews.ClaimView;
 import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.ReviewViews.GoldenView;
@@ -275,6 +277,27 @@ final class RemoteSignedIn implements SignedIn {
         }
 
         @Override
+        public Optional<ClaimView> claim(long clusterId) {
+            return claimIn(http.post("/api/v1/clusters/" + clusterId + "/claim", token(), Map.of()));
+        }
+
+        @Override
+        public Optional<ClaimView> claimOf(long clusterId) {
+            return claimIn(http.get("/api/v1/clusters/" + clusterId + "/claim", token()));
+        }
+
+        @Override
+        public void release(long clusterId) {
+            http.delete("/api/v1/clusters/" + clusterId + "/claim", token());
+        }
+
+        /** {@code {"claim": {...}}} or {@code {"claim": null}}. */
+        private Optional<ClaimView> claimIn(JsonNode answer) {
+            JsonNode c = answer.path("claim");
+            return c.isObject() ? Optional.of(http.read(c, ClaimView.class)) : Optional.empty();
+        }
+
+        @Override
         public DecisionView revert(long decisionId, String comment, String caseRef) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("comment", comment);
@@ -353,6 +376,13 @@ final class RemoteSignedIn implements SignedIn {
             }
             return http.readList(http.get("/api/v1/journal" + (q.isEmpty() ? "" : "?" + String.join("&", q)),
                     token()), JournalEntry.class);
+        }
+
+        @Override
+        public Changes changes(long after, int waitSeconds) {
+            int wait = Math.max(0, Math.min(waitSeconds, MAX_WAIT_SECONDS));
+            return http.read(http.get("/api/v1/changes?after=" + Math.max(0, after) + "&wait=" + wait, token()),
+                    Changes.class);
         }
 
         @Override
