@@ -21,7 +21,7 @@ final class AccessLogCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    WorkspaceOptions options;
+    ServerOrWorkspaceOptions options;
 
     @Option(names = "--person", paramLabel = "ID", description = "A record id (12), source:record_key "
             + "(melderegister:100000003) or golden record id (G-000001).")

@@ -30,7 +30,7 @@ final class ExportCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    WorkspaceOptions options;
+    ServerOrWorkspaceOptions options;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Target directory (created if "
             + "missing; files of the same names are replaced).")
@@ -124,6 +124,10 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private int toDatabase() {
+        if (options.remote()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "a workspace server exports into files only "
+                    + "(--out DIR, written on this machine): it does not connect to databases a client names");
+        }
         if (out != null || excel || raw || !"csv".equals(format)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out, --format, --excel and --raw belong "
                     + "to an export into files; a database export takes --jdbc URL (or --connection NAME) and --table");

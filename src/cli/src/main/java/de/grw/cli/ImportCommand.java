@@ -29,7 +29,7 @@ final class ImportCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    WorkspaceOptions options;
+    ServerOrWorkspaceOptions options;
 
     @Mixin
     SourceOptions sources;
@@ -51,6 +51,11 @@ final class ImportCommand implements Callable<Integer> {
         if (sources.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'INPUT' (a "
                     + "file, or a JDBC URL with --table or --query)");
+        }
+        if (options.remote() && sources.anyDatabase()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "a workspace server imports files only: "
+                    + "it does not connect to databases a client names (import the table into a file first, or "
+                    + "run the import on the server's machine against its workspace)");
         }
         PrintWriter out = spec.commandLine().getOut();
         if (appendTo != null) {

@@ -63,8 +63,16 @@ public final class MatchCommand implements Callable<Integer> {
             + "active model keeps it and only records new since the last run are matched.")
     boolean reestimate;
 
-    @Option(names = {"-u", "--user"}, paramLabel = "NAME", description = "Your user name, with --workspace. The "
-            + "password is read from GRW_PASSWORD, else asked for.")
+    @Option(names = "--server", paramLabel = "URL", description = "Match the records of the workspace behind this "
+            + "server, https://host:port (with --user; the run happens on the server).")
+    String server;
+
+    @Option(names = "--fingerprint", paramLabel = "SHA256", description = "With --server: the SHA-256 fingerprint "
+            + "of the server's certificate (grw server prints it).")
+    String fingerprint;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "NAME", description = "Your user name, with --workspace or "
+            + "--server. The password is read from GRW_PASSWORD, else asked for.")
     String user;
 
     @Option(names = "--clusters", paramLabel = "OUT.csv",
@@ -107,8 +115,15 @@ public final class MatchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--threshold must lie between 0 and 1, not " + threshold);
         }
-        if (workspace != null) {
+        if (workspace != null && server != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "give either --workspace FILE or --server URL, not both");
+        }
+        if (workspace != null || server != null) {
             return matchWorkspace(out);
+        }
+        if (fingerprint != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--fingerprint belongs to --server");
         }
         if (clusters == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -177,11 +192,11 @@ public final class MatchCommand implements Callable<Integer> {
         }
         if (clusters != null || pairs != null || rejects != null || mapping != null || linkOnly || raw
                 || sources.anyGiven() || !ProfileLoader.DEFAULT_PROFILE.equals(profile)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "with --workspace, match takes only "
-                    + "--user, --threshold, --reestimate, --show-model and --quiet: the workspace holds the records and the "
-                    + "profile (import files with 'grw import')");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "with --workspace or --server, "
+                    + "match takes only --user, --threshold, --reestimate, --show-model and --quiet: the workspace holds "
+                    + "the records and the profile (import files with 'grw import')");
         }
-        try (Login login = Login.open(spec, workspace, user)) {
+        try (Login login = ServerOrWorkspaceOptions.login(spec, workspace, server, fingerprint, user)) {
             WorkspaceMatch.run(login, threshold, reestimate, showModel, quiet, out);
         }
         return 0;

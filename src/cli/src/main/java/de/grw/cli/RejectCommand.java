@@ -17,7 +17,7 @@ final class RejectCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    WorkspaceOptions options;
+    ServerOrWorkspaceOptions options;
 
     @Option(names = "--decision", required = true, paramLabel = "ID", description = "The pending merge.")
     long decision;

@@ -19,7 +19,7 @@ final class RevertCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    WorkspaceOptions options;
+    ServerOrWorkspaceOptions options;
 
     @Option(names = "--decision", required = true, paramLabel = "ID", description = "The decision to revert.")
     long decision;

@@ -37,6 +37,11 @@ final class ServerOrWorkspaceOptions {
                     + "else asked for.")
     String user;
 
+    /** Whether the command works against a workspace server. */
+    boolean remote() {
+        return where.server != null;
+    }
+
     /** Opens the workspace or connects to the server, and signs in. */
     Login login() {
         return login(spec, where.workspace, where.server, fingerprint, user);

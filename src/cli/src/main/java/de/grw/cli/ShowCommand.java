@@ -49,6 +49,11 @@ final class ShowCommand implements Callable<Integer> {
             if (target.cluster != null) {
                 ReviewViews.ClusterView view = review.show(target.cluster, caseRef);
                 printer.cluster(view, review.comparisons().cluster(view, null, java.util.Map.of()), caseRef);
+                review.claimOf(target.cluster).filter(c -> !c.mine()).ifPresent(c -> spec.commandLine().getOut()
+                        .printf("read-only: cluster %d is being reviewed by %s until %s; decisions on it are refused "
+                                + "until then%n", c.clusterId(), c.user(), java.time.format.DateTimeFormatter
+                                .ofPattern("HH:mm").withZone(java.time.ZoneId.systemDefault())
+                                .format(java.time.Instant.parse(c.until()))));
             } else {
                 ReviewViews.GoldenView view = review.golden(target.golden.strip(), caseRef);
                 printer.golden(view, review.comparisons().golden(view), caseRef);

@@ -103,6 +103,12 @@ final class SourceOptions {
         return events.stream().noneMatch(e -> e[0].equals("input") || e[0].equals("connection"));
     }
 
+    /** Whether a database is among the inputs (a JDBC URL or a saved connection). */
+    boolean anyDatabase() {
+        return events.stream().anyMatch(e -> e[0].equals("connection")
+                || (e[0].equals("input") && e[1].regionMatches(true, 0, "jdbc:", 0, 5)));
+    }
+
     /** Whether anything of these options was given at all. */
     boolean anyGiven() {
         return !events.isEmpty() || dbUser != null || saveConnection != null || fetchSize != 0 || allSheets;

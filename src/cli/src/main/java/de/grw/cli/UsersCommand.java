@@ -35,7 +35,7 @@ final class UsersCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
 
         @Mixin
-        WorkspaceOptions options;
+        ServerOrWorkspaceOptions options;
 
         @Override
         public Integer call() {
@@ -57,7 +57,7 @@ final class UsersCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
 
         @Mixin
-        WorkspaceOptions options;
+        ServerOrWorkspaceOptions options;
 
         @Parameters(index = "0", paramLabel = "NAME", description = "The new account's name.")
         String name;
@@ -99,7 +99,7 @@ final class UsersCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
 
         @Mixin
-        WorkspaceOptions options;
+        ServerOrWorkspaceOptions options;
 
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
@@ -120,7 +120,7 @@ final class UsersCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
 
         @Mixin
-        WorkspaceOptions options;
+        ServerOrWorkspaceOptions options;
 
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
@@ -142,7 +142,7 @@ final class UsersCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
 
         @Mixin
-        WorkspaceOptions options;
+        ServerOrWorkspaceOptions options;
 
         @Parameters(index = "0", paramLabel = "NAME")
         String name;

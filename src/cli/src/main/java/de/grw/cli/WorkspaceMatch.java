@@ -38,6 +38,8 @@ final class WorkspaceMatch {
                 + "longer proposed: %,d%n", r.newClusters(), r.unchanged(), r.superseded());
         out.printf("  merges refused as contradictory: %,d%n", r.refusedMerges());
         out.printf("  seconds: %.2f%n", (System.nanoTime() - start) / 1e9);
-        out.println("  next: grw queue --workspace " + login.file() + " --user " + login.signedIn().user());
+        String where = login.file() != null ? "--workspace " + login.file()
+                : "--server " + login.workbench().info().location();
+        out.println("  next: grw queue " + where + " --user " + login.signedIn().user());
     }
 }

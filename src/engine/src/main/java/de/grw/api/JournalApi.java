@@ -19,4 +19,13 @@ public interface JournalApi {
 
     /** Checks the workspace's integrity and the journal's whole hash chain. */
     JournalVerifier.Result verify();
+
+    /** The longest a call of {@link #changes} waits for a change. */
+    int MAX_WAIT_SECONDS = 25;
+
+    /**
+     * What changed after journal number {@code after}; waits up to {@code waitSeconds} (at most
+     * {@link #MAX_WAIT_SECONDS}) for a change when there is none yet, then answers with none.
+     */
+    Changes changes(long after, int waitSeconds);
 }

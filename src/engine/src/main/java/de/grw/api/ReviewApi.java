@@ -1,6 +1,7 @@
 package de.grw.api;
 
 import de.grw.review.DecisionCommand;
+import de.grw.review.ReviewViews.ClaimView;
 import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.ReviewViews.GoldenView;
@@ -46,7 +47,23 @@ public interface ReviewApi {
     /** Opens a golden record with its records and each value's origin. Logged. */
     GoldenView golden(String goldenId, String caseRef);
 
-    /** Records a decision on a cluster as the signed-in user; a merge waits for a supervisor's approval. */
+    /**
+     * Claims an open or deferred cluster for the signed-in user while they review it, or renews their claim
+     * ({@link #show} claims as well); returns the claim in force afterwards: another user's when someone else holds
+     * it (then the cluster is read-only for this user). Empty for a cluster that is no longer open or deferred.
+     */
+    Optional<ClaimView> claim(long clusterId);
+
+    /** The claim in force on a cluster, if any (who reviews it, until when). */
+    Optional<ClaimView> claimOf(long clusterId);
+
+    /** Ends the signed-in user's claim on a cluster (closing it without a decision). */
+    void release(long clusterId);
+
+    /**
+     * Records a decision on a cluster as the signed-in user; a merge waits for a supervisor's approval. Refused
+     * while another user holds a claim on the cluster.
+     */
     DecisionView propose(long clusterId, DecisionCommand decision, String comment, String caseRef);
 
     /** Reverts a decision by a new REVERT decision (nothing is deleted); returns the revert. */

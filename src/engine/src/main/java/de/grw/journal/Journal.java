@@ -76,4 +76,29 @@ public final class Journal {
             }
         }
     }
+
+    /** At most {@code limit} entries after {@code seq}, in order (a change feed's next page). */
+    public static List<JournalEntry> after(Connection c, long seq, int limit) throws SQLException {
+        List<JournalEntry> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, at, user_name, action, payload, prev_hash, hash "
+                + "FROM journal WHERE seq > ? ORDER BY seq LIMIT ?")) {
+            ps.setLong(1, seq);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new JournalEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The last entry's number; 0 for an empty journal. */
+    public static long latest(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM journal");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
 }

@@ -54,6 +54,19 @@ public final class JournalService {
         return payload.matches(".*[\\[,:]" + java.util.regex.Pattern.quote(person) + "[\\],}].*");
     }
 
+    /**
+     * What changed after journal entry {@code after}: at most {@code limit} entries, in order, and the journal's
+     * last number. For clients that refresh their queue and open cluster when someone else decides.
+     */
+    public Page changes(Session session, long after, int limit) {
+        session.require(Permission.VERIFY, "read_the_journal");
+        return workspace.read(c -> new Page(Journal.after(c, Math.max(0, after), limit), Journal.latest(c)));
+    }
+
+    /** A page of the journal after a number, and the journal's last number. */
+    public record Page(List<JournalEntry> entries, long latest) {
+    }
+
     /** Verifies the whole chain. */
     public JournalVerifier.Result verify(Session session) {
         session.require(Permission.VERIFY, "verify_the_journal");

@@ -38,11 +38,13 @@ final class ReviewRepository {
 
     /**
      * A page of the queue: clusters with one of the statuses whose weakest link lies in {@code [min, max)} (max 1
-     * includes 1), optionally only those with a member from one of the sources, weakest first. Walks the (status,
+     * includes 1), optionally only those with a member from one of the sources, weakest first; clusters another user than
+     * {@code viewer} has claimed (a claim in force at {@code now}) are skipped. Walks the (status,
      * min_probability) index, so a page of a queue of a million clusters costs the page, not the queue.
      */
     static List<QueueEntry> page(Connection c, List<ClusterStatus> statuses, List<String> sources,
-                                 double minProbability, double maxProbability, int limit) throws SQLException {
+                                 double minProbability, double maxProbability, int limit, String viewer, String now)
+            throws SQLException {
         boolean bySource = sources != null && !sources.isEmpty();
         List<Object> params = new ArrayList<>(statuses);
         params.add(minProbability);
@@ -51,6 +53,8 @@ final class ReviewRepository {
         if (bySource) {
             params.addAll(sources);
         }
+        params.add(viewer);
+        params.add(now);
         params.add(limit);
         String sql = "SELECT id, status, size, min_probability, max_probability, note FROM clusters WHERE status IN ("
                 + Sql.marks(statuses.size()) + ") AND min_probability >= ? AND (min_probability < ? OR ? >= 1)"
@@ -59,6 +63,9 @@ final class ReviewRepository {
                 // one source (the usual case): the scalar subquery SQLite plans best
                 ? "= (SELECT id FROM sources WHERE name = ?))"
                 : "IN (SELECT id FROM sources WHERE name IN (" + Sql.marks(sources.size()) + ")))") : "")
+                // clusters another clerk has claimed are under review: skipped
+                + " AND NOT EXISTS (SELECT 1 FROM cluster_claims k WHERE k.cluster_id = clusters.id"
+                + " AND k.user_name <> ? AND k.expires_at > ?)"
                 + " ORDER BY min_probability, id LIMIT ?";
         return Sql.list(c, sql, rs -> new QueueEntry(rs.getLong(1), ClusterStatus.valueOf(rs.getString(2)),
                 rs.getInt(3), rs.getDouble(4), rs.getDouble(5), rs.getString(6)), params.toArray());

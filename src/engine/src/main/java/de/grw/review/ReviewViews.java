@@ -68,4 +68,16 @@ public final class ReviewViews {
     public record GoldenView(String id, String status, String mergedInto, List<MemberRecord> members,
                              List<GoldenValue> values, boolean blocked) {
     }
+
+    /**
+     * Who reviews a cluster, until when: a clerk who opens a cluster claims it, and the claim is renewed while the
+     * cluster is open; everyone else sees it read-only, their queue skips it, and their decisions on it are refused.
+     *
+     * @param clusterId the cluster
+     * @param user      who holds the claim
+     * @param until     when it expires unless renewed (ISO-8601, UTC)
+     * @param mine      whether the asking user holds it
+     */
+    public record ClaimView(long clusterId, String user, String until, boolean mine) {
+    }
 }

@@ -136,10 +136,13 @@ class RemoteWorkbenchTest {
             assertThat(none.text().key()).isEqualTo("review.no_cluster");
             assertThat(none.getMessage()).contains("999999");
 
-            UserFacingException notYet = catchThrowableOfType(() -> dora.imports().problems(1, 10),
-                    UserFacingException.class);
-            assertThat(notYet.text().key()).isEqualTo("remote.not_offered");
-            assertThat(notYet.getMessage()).contains("ImportApi.problems").contains("not offered by this server yet");
+            // a database export would have the server connect wherever the client says: not offered
+            UserFacingException notOffered = catchThrowableOfType(() -> dora.export().toDatabase(
+                    new de.grw.api.DatabaseExport("jdbc:sqlite:" + dir.resolve("x.db"), null, null, "golden", null,
+                            null, false, false, null)), UserFacingException.class);
+            assertThat(notOffered.text().key()).isEqualTo("remote.not_offered");
+            assertThat(notOffered.getMessage()).contains("ExportApi.toDatabase");
+            assertThat(dir.resolve("x.db")).doesNotExist();
 
             int before = s.server.sessions().size();
             dora.close();

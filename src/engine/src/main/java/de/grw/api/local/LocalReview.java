@@ -4,6 +4,7 @@ import de.grw.api.Comparisons;
 import de.grw.api.ReviewApi;
 import de.grw.review.DecisionCommand;
 import de.grw.review.ReviewService;
+import de.grw.review.ReviewViews.ClaimView;
 import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.ReviewViews.GoldenView;
@@ -63,6 +64,21 @@ final class LocalReview implements ReviewApi {
         var session = signedIn.session();
         Objects.requireNonNull(decision, "decision");
         return review.propose(session, clusterId, decision, comment, caseRef);
+    }
+
+    @Override
+    public Optional<ClaimView> claim(long clusterId) {
+        return review.claim(signedIn.session(), clusterId);
+    }
+
+    @Override
+    public Optional<ClaimView> claimOf(long clusterId) {
+        return review.claimOf(signedIn.session(), clusterId);
+    }
+
+    @Override
+    public void release(long clusterId) {
+        review.release(signedIn.session(), clusterId);
     }
 
     @Override

@@ -3,6 +3,7 @@ package de.grw.api.remote;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.grw.api.AccessLogApi;
 import de.grw.api.ApprovalApi;
+import de.grw.api.Changes;
 import de.grw.api.Comparisons;
 import de.grw.api.ExportApi;
 import de.grw.api.GovernanceApi;
@@ -18,6 +19,7 @@ import de.grw.journal.JournalEntry;
 import de.grw.profile.MatchProfile;
 import de.grw.journal.JournalVerifier;
 import de.grw.review.DecisionCommand;
+import de.grw.review.ReviewViews.ClaimView;
 import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.ReviewViews.GoldenView;
@@ -27,7 +29,6 @@ import de.grw.rights.Permission;
 import de.grw.rights.Role;
 import de.grw.workspace.ClusterStatus;
 import de.grw.workspace.GovernanceConfig;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -56,6 +57,9 @@ final class RemoteSignedIn implements SignedIn {
     private final ReviewApi review = new Review();
     private final ApprovalApi approval = new Approval();
     private final JournalApi journal = new Journal();
+    private final UsersApi users;
+    private final AccessLogApi accessLog;
+    private final RemoteData data;
     private final GovernanceApi governance = new GovernanceApi() {
         @Override
         public MatchProfile profile() {
@@ -86,10 +90,13 @@ final class RemoteSignedIn implements SignedIn {
             }
         }
         this.permissions = Collections.unmodifiableSet(p);
+        this.users = new RemoteUsers(http, this::token);
+        this.accessLog = new RemoteAccessLog(http, this::token);
+        this.data = new RemoteData(http, this::token);
     }
 
     /** The token while signed in. */
-    private String token() {
+    String token() {
         if (closed || workbench.closed()) {
             throw new AccessDeniedException(Text.of("users.signed_out"));
         }
@@ -138,27 +145,32 @@ final class RemoteSignedIn implements SignedIn {
 
     @Override
     public ImportApi imports() {
-        return notOffered(ImportApi.class);
+        token();
+        return data.imports;
     }
 
     @Override
     public MatchingApi matching() {
-        return notOffered(MatchingApi.class);
+        token();
+        return data.matching;
     }
 
     @Override
     public AccessLogApi accessLog() {
-        return notOffered(AccessLogApi.class);
+        token();
+        return accessLog;
     }
 
     @Override
     public ExportApi export() {
-        return notOffered(ExportApi.class);
+        token();
+        return data.export;
     }
 
     @Override
     public UsersApi users() {
-        return notOffered(UsersApi.class);
+        token();
+        return users;
     }
 
     @Override
@@ -173,27 +185,6 @@ final class RemoteSignedIn implements SignedIn {
             governanceNode = http.get("/api/v1/governance", token());
         }
         return governanceNode;
-    }
-
-    /** An interface whose every method says that the server has no route for it yet. */
-    private <T> T notOffered(Class<T> api) {
-        token();
-        return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, (proxy, m, args) -> {
-            if (m.getDeclaringClass() == Object.class) {
-                return switch (m.getName()) {
-                    case "toString" -> api.getSimpleName() + " (not offered by " + http.base() + ")";
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> throw new UnsupportedOperationException(m.getName());
-                };
-            }
-            throw notOffered(api.getSimpleName() + "." + m.getName());
-        }));
-    }
-
-    private UserFacingException notOffered(String operation) {
-        token();
-        return new UserFacingException(Text.of("remote.not_offered", operation, http.base()));
     }
 
     @Override
@@ -248,7 +239,7 @@ final class RemoteSignedIn implements SignedIn {
 
         @Override
         public List<String> sources() {
-            throw notOffered("ReviewApi.sources");
+            return http.readList(http.get("/api/v1/sources", token()), String.class);
         }
 
         @Override
@@ -269,7 +260,11 @@ final class RemoteSignedIn implements SignedIn {
 
         @Override
         public GoldenView golden(String goldenId, String caseRef) {
-            throw notOffered("ReviewApi.golden");
+            if (caseRef == null || caseRef.isBlank()) {
+                throw new UserFacingException(Text.of("server.case_required"));
+            }
+            return http.read(http.get("/api/v1/golden-records/" + RemoteUsers.segment(goldenId), token(),
+                    "X-Case-Reference", caseRef.strip()), GoldenView.class);
         }
 
         @Override
@@ -282,18 +277,43 @@ final class RemoteSignedIn implements SignedIn {
         }
 
         @Override
+        public Optional<ClaimView> claim(long clusterId) {
+            return claimIn(http.post("/api/v1/clusters/" + clusterId + "/claim", token(), Map.of()));
+        }
+
+        @Override
+        public Optional<ClaimView> claimOf(long clusterId) {
+            return claimIn(http.get("/api/v1/clusters/" + clusterId + "/claim", token()));
+        }
+
+        @Override
+        public void release(long clusterId) {
+            http.delete("/api/v1/clusters/" + clusterId + "/claim", token());
+        }
+
+        /** {@code {"claim": {...}}} or {@code {"claim": null}}. */
+        private Optional<ClaimView> claimIn(JsonNode answer) {
+            JsonNode c = answer.path("claim");
+            return c.isObject() ? Optional.of(http.read(c, ClaimView.class)) : Optional.empty();
+        }
+
+        @Override
         public DecisionView revert(long decisionId, String comment, String caseRef) {
-            throw notOffered("ReviewApi.revert");
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("comment", comment);
+            body.put("caseRef", caseRef == null || caseRef.isBlank() ? null : caseRef.strip());
+            return http.read(http.post("/api/v1/decisions/" + decisionId + "/revert", token(), body),
+                    DecisionView.class);
         }
 
         @Override
         public List<DecisionView> decisions() {
-            throw notOffered("ReviewApi.decisions");
+            return http.readList(http.get("/api/v1/decisions", token()), DecisionView.class);
         }
 
         @Override
         public DecisionView decision(long decisionId) {
-            throw notOffered("ReviewApi.decision");
+            return http.read(http.get("/api/v1/decisions/" + decisionId, token()), DecisionView.class);
         }
 
         @Override
@@ -336,7 +356,10 @@ final class RemoteSignedIn implements SignedIn {
 
         @Override
         public DecisionView reject(long decisionId, String comment) {
-            throw notOffered("ApprovalApi.reject");
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("comment", comment);
+            return http.read(http.post("/api/v1/decisions/" + decisionId + "/rejection", token(), body),
+                    DecisionView.class);
         }
     }
 
@@ -344,7 +367,22 @@ final class RemoteSignedIn implements SignedIn {
     private final class Journal implements JournalApi {
         @Override
         public List<JournalEntry> entries(String user, String from, String to, String person) {
-            throw notOffered("JournalApi.entries");
+            List<String> q = new ArrayList<>();
+            String[][] filters = {{"user", user}, {"from", from}, {"to", to}, {"person", person}};
+            for (String[] f : filters) {
+                if (f[1] != null && !f[1].isBlank()) {
+                    q.add(Transport.query(f[0], f[1].strip()));
+                }
+            }
+            return http.readList(http.get("/api/v1/journal" + (q.isEmpty() ? "" : "?" + String.join("&", q)),
+                    token()), JournalEntry.class);
+        }
+
+        @Override
+        public Changes changes(long after, int waitSeconds) {
+            int wait = Math.max(0, Math.min(waitSeconds, MAX_WAIT_SECONDS));
+            return http.read(http.get("/api/v1/changes?after=" + Math.max(0, after) + "&wait=" + wait, token()),
+                    Changes.class);
         }
 
         @Override

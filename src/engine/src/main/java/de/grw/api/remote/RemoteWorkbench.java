@@ -22,11 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * generated, self-signed certificate: {@code grw server} prints and logs it); without one, the JVM's certificate
  * authorities and the host name (a certificate of the office's authority).
  * <p>
- * <b>What a server offers.</b> Sign-in and sign-out, the review queue and its count, a cluster with its case
- * reference and its member ids, a decision, the pending approvals, an approval, the journal's verification, and
- * the profile and governance settings (for the comparisons and merge choices). Everything else of the interfaces
- * throws a {@link UserFacingException} "not offered by this server yet" ({@code remote.not_offered}) until the
- * server has a route for it.
+ * <b>What a server offers.</b> Every operation of the service interfaces but the database import and export (a
+ * server would connect to any JDBC URL a client names, with its own account): those throw a
+ * {@link UserFacingException} "not offered by this server" ({@code remote.not_offered}). A file import uploads the
+ * file's bytes; an export comes back as a zip and is written into the directory the caller names; a match runs on
+ * the server. Progress of that long work is not reported, and a cancellation counts only before the request is
+ * sent.
  */
 public final class RemoteWorkbench implements Workbench {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RemoteWorkbench.class);

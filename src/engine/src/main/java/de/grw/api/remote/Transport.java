@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.grw.api.ApiJson;
+import de.grw.api.Upload;
 import de.grw.common.Text;
 import de.grw.common.UserFacingException;
 import de.grw.rights.AccessDeniedException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -77,6 +80,10 @@ final class Transport {
         return send("POST", path, token, body, headers);
     }
 
+    JsonNode put(String path, String token, Object body) {
+        return send("PUT", path, token, body);
+    }
+
     JsonNode delete(String path, String token) {
         return send("DELETE", path, token, null);
     }
@@ -108,9 +115,70 @@ final class Transport {
 
     /** Sends a request; the answer's JSON (a missing node for an empty answer), or the refusal as an exception. */
     JsonNode send(String method, String path, String token, Object body, String... headers) {
-        HttpResponse<String> r;
+        return send(method, path, token, body, TIMEOUT, headers);
+    }
+
+    /** {@link #send(String, String, String, Object, String...)} with a time limit of its own (long work). */
+    JsonNode send(String method, String path, String token, Object body, Duration timeout, String... headers) {
+        HttpRequest.BodyPublisher publisher;
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+            publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write the request as JSON", e);
+        }
+        HttpResponse<InputStream> r = exchange(method, path, token, body == null ? null : "application/json",
+                publisher, timeout, headers);
+        return answer(r);
+    }
+
+    /**
+     * Sends bytes (an upload) as {@code application/octet-stream} and reads the JSON answer.
+     */
+    JsonNode upload(String path, String token, Upload file, Duration timeout, String... headers) {
+        HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.ofInputStream(() -> {
+            try {
+                return file.open();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            return answer(exchange("POST", path, token, "application/octet-stream", publisher, timeout, headers));
+        } catch (UserFacingException e) {
+            UncheckedIOException unreadable = find(e, UncheckedIOException.class);
+            if (unreadable != null) {
+                throw new UserFacingException(Text.of("file.cannot_read", file.name(),
+                        unreadable.getCause().getMessage()), e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Sends a JSON request whose successful answer is a stream of bytes (an export); the caller reads and closes
+     * the stream. A refusal is thrown as for {@link #send}.
+     */
+    HttpResponse<InputStream> download(String path, String token, Object body, Duration timeout) {
+        HttpRequest.BodyPublisher publisher;
+        try {
+            publisher = HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write the request as JSON", e);
+        }
+        HttpResponse<InputStream> r = exchange("POST", path, token, "application/json", publisher, timeout);
+        if (r.statusCode() >= 200 && r.statusCode() < 300) {
+            return r;
+        }
+        answer(r); // throws the refusal
+        throw new IllegalStateException("unreachable");
+    }
+
+    private HttpResponse<InputStream> exchange(String method, String path, String token, String contentType,
+                                               HttpRequest.BodyPublisher body, Duration timeout,
+                                               String... headers) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                     .header("Accept", "application/json")
                     .header("Accept-Language", Locale.getDefault().toLanguageTag());
             if (token != null) {
@@ -119,13 +187,11 @@ final class Transport {
             for (int i = 0; i + 1 < headers.length; i += 2) {
                 b.header(headers[i], headers[i + 1]);
             }
-            if (body != null) {
-                b.header("Content-Type", "application/json");
-                b.method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-            } else {
-                b.method(method, HttpRequest.BodyPublishers.noBody());
+            if (contentType != null) {
+                b.header("Content-Type", contentType);
             }
-            r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            b.method(method, body);
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (SSLHandshakeException e) {
             throw handshake(e);
         } catch (IOException e) {
@@ -139,10 +205,20 @@ final class Transport {
             Thread.currentThread().interrupt();
             throw new de.grw.common.CancelledException();
         }
+    }
+
+    /** The answer's JSON (a missing node for an empty one), or the refusal as an exception; closes the stream. */
+    private JsonNode answer(HttpResponse<InputStream> r) {
         int status = r.statusCode();
+        String text;
+        try (InputStream in = r.body()) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserFacingException(Text.of("remote.unreachable", base, describe(e)), e);
+        }
         JsonNode answer;
         try {
-            answer = r.body() == null || r.body().isBlank() ? json.missingNode() : json.readTree(r.body());
+            answer = text.isBlank() ? json.missingNode() : json.readTree(text);
         } catch (JsonProcessingException e) {
             if (status >= 400) {
                 throw new UserFacingException(Text.of("remote.http_error", base, status));
@@ -153,6 +229,15 @@ final class Transport {
             return answer;
         }
         throw refusal(status, answer);
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /** The exception a local call would have thrown for the server's problem answer. */

@@ -5,6 +5,7 @@ import de.grw.api.local.LocalWorkbench;
 import de.grw.journal.JournalVerifier;
 import de.grw.review.ComparisonTable;
 import de.grw.review.DecisionCommand;
+import de.grw.review.ReviewViews.ClaimView;
 import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.ReviewViews.QueueEntry;
@@ -85,7 +86,7 @@ public final class EngineAdapter implements AutoCloseable {
     }
 
     /** One cluster as the review shows it: the records (masked for this viewer) and their side-by-side comparison. */
-    public record ClusterComparison(ClusterView cluster, ComparisonTable comparison) {
+    public record ClusterComparison(ClusterView cluster, ComparisonTable comparison, ClaimView claim) {
     }
 
     // ---- accounts ----
@@ -139,7 +140,9 @@ public final class EngineAdapter implements AutoCloseable {
     /** Opens a cluster: masked for this viewer and logged in the access log with the case reference. */
     public ClusterComparison cluster(Actor actor, long clusterId, String caseRef) {
         ClusterView view = actor.signedIn().review().show(clusterId, caseRef);
-        return new ClusterComparison(view, actor.signedIn().review().comparisons().cluster(view, null, Map.of()));
+        // opening claims the cluster for a clerk; the claim in force says whether it is read-only for this viewer
+        return new ClusterComparison(view, actor.signedIn().review().comparisons().cluster(view, null, Map.of()),
+                actor.signedIn().review().claimOf(clusterId).orElse(null));
     }
 
     public DecisionView propose(Actor actor, long clusterId, DecisionCommand command, String comment,

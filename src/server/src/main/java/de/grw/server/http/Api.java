@@ -56,8 +56,31 @@ public final class Api {
         }
     }
 
+    /** A group of routes in a class of its own (review, administration, data, ...). */
+    interface RouteGroup {
+        List<Route> routes();
+    }
+
+    /**
+     * The route groups besides the sessions, the workspace and the description: a new group is one line here.
+     */
+    private List<RouteGroup> groups() {
+        return List.of(
+                new ReviewRoutes(),
+                new AdminRoutes(),
+                new DataRoutes());
+    }
+
     /** The route table. */
     public List<Route> routes() {
+        List<Route> all = new ArrayList<>(coreRoutes());
+        for (RouteGroup g : groups()) {
+            all.addAll(g.routes());
+        }
+        return List.copyOf(all);
+    }
+
+    private List<Route> coreRoutes() {
         return List.of(
                 new Route(HandlerType.POST, "/api/v1/sessions", false, this::signIn),
                 new Route(HandlerType.GET, "/api/v1/sessions/current", true, this::currentSession),
@@ -113,7 +136,7 @@ public final class Api {
         ctx.attribute(TOKEN, token);
     }
 
-    private static Actor actor(Context ctx) {
+    static Actor actor(Context ctx) {
         SessionRegistry.Entry e = ctx.attribute(SESSION);
         if (e == null) {
             throw new IllegalStateException("a signed-in route ran without a session");
@@ -272,7 +295,7 @@ public final class Api {
 
     // ---- helpers ----
 
-    private static <T> T body(Context ctx, Class<T> type) throws JsonProcessingException {
+    static <T> T body(Context ctx, Class<T> type) throws JsonProcessingException {
         String body = ctx.body();
         if (body.isBlank()) {
             throw new ApiProblem(400, Text.of("server.bad_request", "the request has no JSON body"));
@@ -284,12 +307,12 @@ public final class Api {
         return value;
     }
 
-    private static void json(Context ctx, Object value) {
+    static void json(Context ctx, Object value) {
         ctx.contentType("application/json").result(Json.write(value));
     }
 
     /** The case reference of the body, else of the header or the parameter; two different ones are refused. */
-    private static String caseRef(Context ctx, String inBody) {
+    static String caseRef(Context ctx, String inBody) {
         List<String> given = new ArrayList<>();
         for (String s : new String[] {inBody, ctx.header(CASE_HEADER), ctx.queryParam("caseRef")}) {
             if (s != null && !s.isBlank() && !given.contains(s.strip())) {
@@ -303,7 +326,7 @@ public final class Api {
         return given.isEmpty() ? null : given.get(0);
     }
 
-    private static List<String> split(List<String> values) {
+    static List<String> split(List<String> values) {
         List<String> out = new ArrayList<>();
         for (String v : values) {
             for (String s : v.split(",")) {
@@ -315,7 +338,7 @@ public final class Api {
         return out;
     }
 
-    private static long whole(String value, String name, long def) {
+    static long whole(String value, String name, long def) {
         if (value == null || value.isBlank()) {
             if (def >= 0) {
                 return def;
@@ -329,7 +352,7 @@ public final class Api {
         }
     }
 
-    private static double decimal(Context ctx, String name, double def) {
+    static double decimal(Context ctx, String name, double def) {
         String v = ctx.queryParam(name);
         if (v == null || v.isBlank()) {
             return def;
