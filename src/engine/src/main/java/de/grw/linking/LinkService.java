@@ -308,27 +308,31 @@ public final class LinkService implements AutoCloseable {
     private LinkAnswer answer(Session session, State s, LinkIndex.Result result, String caseRef, String action,
                               String detail) {
         return workspace.write(c -> {
-            List<LinkedPerson> persons = new ArrayList<>();
+            // every candidate is shown for the same person: as in a cluster, one masked record masks them all
+            // (an unblocked twin of a blocked record would reveal the name and address the notice protects)
+            Map<LinkIndex.Group, List<Long>> membersOf = new LinkedHashMap<>();
             Set<Long> shown = new LinkedHashSet<>();
             for (LinkIndex.Group group : result.groups()) {
                 List<Long> scored = group.records().stream().map(LinkIndex.Candidate::recordId).toList();
                 List<Long> members = group.golden() == null ? scored
                         : LinkRepository.goldenMembers(c, group.golden());
-                if (members.isEmpty()) {
-                    members = scored;
-                }
-                List<MemberRecord> loaded = RecordLoader.maskTogether(RecordLoader.load(c, members, session,
-                        governance, profile), governance, profile);
-                Map<Long, MemberRecord> byId = new HashMap<>();
-                loaded.forEach(m -> byId.put(m.id(), m));
-                boolean masked = loaded.stream().anyMatch(MemberRecord::masked);
+                membersOf.put(group, members.isEmpty() ? scored : members);
+                shown.addAll(membersOf.get(group));
+            }
+            List<MemberRecord> loaded = RecordLoader.maskTogether(RecordLoader.load(c, new ArrayList<>(shown),
+                    session, governance, profile), governance, profile);
+            boolean masked = loaded.stream().anyMatch(MemberRecord::masked);
+            Map<Long, MemberRecord> byId = new HashMap<>();
+            loaded.forEach(m -> byId.put(m.id(), m));
+            List<LinkedPerson> persons = new ArrayList<>();
+            for (LinkIndex.Group group : result.groups()) {
                 Map<String, String> values = new LinkedHashMap<>();
                 if (group.golden() != null) {
                     for (GoldenValue v : ReviewService.goldenValues(c, group.golden(), masked, governance)) {
                         values.put(v.field(), v.value());
                     }
                 } else {
-                    MemberRecord m = byId.get(scored.get(0));
+                    MemberRecord m = byId.get(group.records().get(0).recordId());
                     for (int f = 0; f < profile.fields().size() && m != null; f++) {
                         if (m.values().get(f) != null) {
                             values.put(profile.fields().get(f).name(), m.values().get(f));
@@ -342,9 +346,9 @@ public final class LinkService implements AutoCloseable {
                             m == null ? "" : m.recordKey(), cand.probability(), cand.weight(),
                             lines(cand.explanation())));
                 }
-                shown.addAll(members);
-                persons.add(new LinkedPerson(group.golden(), group.golden() == null ? scored.get(0) : null,
-                        group.probability(), group.action().code(), values, masked, records));
+                persons.add(new LinkedPerson(group.golden(), group.golden() == null
+                        ? group.records().get(0).recordId() : null, group.probability(), group.action().code(),
+                        values, masked, records));
             }
             AccessLog.record(c, workspace.now(), session.user(), action, caseRef, detail, shown);
             return new LinkAnswer(result.suggestion().code(), s.index().threshold(), s.index().linkThreshold(),

@@ -165,6 +165,11 @@ class LocalLinkTest {
             assertThat(person.masked()).isTrue();
             assertThat(person.values().get("family_name")).isEqualTo("***");
             assertThat(person.values().values()).doesNotContain(values.get("family_name"));
+            // the same person unblocked in another register, answered beside it, is masked too
+            LinkAnswer all = api.link().link(values, "AZ-7");
+            assertThat(all.candidates()).hasSizeGreaterThan(1).allMatch(LinkedPerson::masked);
+            assertThat(all.candidates()).allSatisfy(p -> assertThat(p.values().values())
+                    .doesNotContain(values.get("family_name"), values.get("street")));
         }
         try (SignedIn supervisor = workbench.signIn(SUPERVISOR, SUPERVISOR_PASSWORD.toCharArray())) {
             LinkedPerson person = supervisor.link().link(values, "AZ-7").candidates().stream()
