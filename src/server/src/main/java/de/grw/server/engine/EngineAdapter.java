@@ -38,6 +38,7 @@ public final class EngineAdapter implements AutoCloseable {
     private final UserService users;
     private final ReviewService review;
     private final JournalService journal;
+    private final de.grw.linking.LinkService linking;
 
     private EngineAdapter(Workspace workspace, String name) {
         this.workspace = workspace;
@@ -45,6 +46,7 @@ public final class EngineAdapter implements AutoCloseable {
         this.users = new UserService(workspace);
         this.review = new ReviewService(workspace);
         this.journal = new JournalService(workspace);
+        this.linking = new de.grw.linking.LinkService(workspace);
     }
 
     /** Opens a SQLite workspace file (created beforehand with {@code grw init}). */
@@ -146,12 +148,31 @@ public final class EngineAdapter implements AutoCloseable {
         return journal.verify(session(actor));
     }
 
+    // ---- real-time linking (the engine's LinkService: case reference, masking and access log are its) ----
+
+    /** Candidate persons for an incoming record (field name to value). */
+    public de.grw.linking.LinkViews.LinkAnswer link(Actor actor, Map<String, String> record, String caseRef) {
+        return linking.link(session(actor), record, caseRef);
+    }
+
+    /** A golden record for another application: masked, logged. */
+    public de.grw.review.ReviewViews.GoldenView golden(Actor actor, String goldenId, String caseRef) {
+        return linking.golden(session(actor), goldenId, caseRef);
+    }
+
+    /** Persons by family name, given name and birth date. */
+    public de.grw.linking.LinkViews.LinkAnswer search(Actor actor, String familyName, String givenName,
+                                                      String birthDate, String caseRef) {
+        return linking.search(session(actor), familyName, givenName, birthDate, caseRef);
+    }
+
     private static Session session(Actor actor) {
         return new Session(actor.user(), actor.role());
     }
 
     @Override
     public void close() {
+        linking.close();
         workspace.close();
     }
 }

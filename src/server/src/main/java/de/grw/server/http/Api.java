@@ -74,7 +74,8 @@ public final class Api {
 
     /** Registers the routes, the check of the session before every signed-in one, and the problem answers. */
     public void register(RoutesConfig config) {
-        List<Route> table = routes();
+        List<Route> table = java.util.stream.Stream.concat(routes().stream(),
+                new LinkRoutes(engine).routes().stream()).toList(); // real-time linking for other applications
         config.before(ctx -> {
             ctx.header("Cache-Control", "no-store");
             ctx.header("X-Content-Type-Options", "nosniff");
@@ -110,7 +111,7 @@ public final class Api {
         ctx.attribute(TOKEN, token);
     }
 
-    private static Actor actor(Context ctx) {
+    static Actor actor(Context ctx) {
         SessionRegistry.Entry e = ctx.attribute(SESSION);
         if (e == null) {
             throw new IllegalStateException("a signed-in route ran without a session");
@@ -250,7 +251,7 @@ public final class Api {
 
     // ---- helpers ----
 
-    private static <T> T body(Context ctx, Class<T> type) throws JsonProcessingException {
+    static <T> T body(Context ctx, Class<T> type) throws JsonProcessingException {
         String body = ctx.body();
         if (body.isBlank()) {
             throw new ApiProblem(400, Text.of("server.bad_request", "the request has no JSON body"));
@@ -262,12 +263,12 @@ public final class Api {
         return value;
     }
 
-    private static void json(Context ctx, Object value) {
+    static void json(Context ctx, Object value) {
         ctx.contentType("application/json").result(Json.write(value));
     }
 
     /** The case reference of the body, else of the header or the parameter; two different ones are refused. */
-    private static String caseRef(Context ctx, String inBody) {
+    static String caseRef(Context ctx, String inBody) {
         List<String> given = new ArrayList<>();
         for (String s : new String[] {inBody, ctx.header(CASE_HEADER), ctx.queryParam("caseRef")}) {
             if (s != null && !s.isBlank() && !given.contains(s.strip())) {
