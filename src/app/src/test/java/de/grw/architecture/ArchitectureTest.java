@@ -56,7 +56,7 @@ class ArchitectureTest {
             "de.grw.review.FieldChoice", "de.grw.review.ComparisonTable", "de.grw.review.Equality",
             "de.grw.review.DecisionKind", "de.grw.review.DecisionState", "de.grw.review.DecisionPayload",
             "de.grw.review.DecisionCommand", "de.grw.review.MergeCommand", "de.grw.review.NotDuplicateCommand",
-            "de.grw.review.SplitCommand", "de.grw.review.DeferCommand",
+            "de.grw.review.SplitCommand", "de.grw.review.DeferCommand", "de.grw.review.ExplanationText",
             "de.grw.workspace.ClusterStatus", "de.grw.workspace.GovernanceConfig",
             "de.grw.rights.Role", "de.grw.rights.Permission", "de.grw.rights.AccessDeniedException",
             "de.grw.journal.JournalEntry", "de.grw.journal.JournalVerifier", "de.grw.journal.JournalFile",

@@ -1,6 +1,6 @@
 package de.grw.cli;
 
-import de.grw.api.ExplanationText;
+import de.grw.review.ExplanationText;
 import de.grw.importing.ColumnMapping;
 import de.grw.importing.ImportProblem;
 import de.grw.importing.ImportedSource;

@@ -1,7 +1,7 @@
 package de.grw.cli;
 
 import de.grw.api.Comparisons;
-import de.grw.api.ExplanationText;
+import de.grw.review.ExplanationText;
 import de.grw.review.ComparisonTable;
 import de.grw.review.GoldenValue;
 import de.grw.review.MemberRecord;

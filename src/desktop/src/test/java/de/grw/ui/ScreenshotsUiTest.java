@@ -87,7 +87,7 @@ class ScreenshotsUiTest {
      */
     private void householdCluster(FxRobot robot) throws Exception {
         Locale locale = Locale.forLanguageTag(System.getProperty("grw.screenshots.language", "de"));
-        String household = de.grw.api.ExplanationText.versus("household", locale) + ":";
+        String household = de.grw.review.ExplanationText.versus("household", locale) + ":";
         javafx.scene.layout.Pane pane = robot.lookup("#review-explanation").queryAs(javafx.scene.layout.Pane.class);
         for (int i = 0; i < 100; i++) {
             if (robot.from(pane).lookup((javafx.scene.control.Label l) -> l.getText() != null

@@ -1,5 +1,7 @@
 package de.grw.api;
 
+import de.grw.review.ExplanationText;
+
 import de.grw.journal.CanonicalJson;
 import de.grw.profile.MatchProfile;
 import de.grw.review.ComparisonService;

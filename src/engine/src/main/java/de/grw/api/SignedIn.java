@@ -57,6 +57,9 @@ public interface SignedIn extends AutoCloseable {
     /** The workspace's match profile and governance settings. */
     GovernanceApi governance();
 
+    /** Real-time linking, search and golden records for other applications. */
+    LinkApi link();
+
     /** Signs out: every later call through this object or the interfaces it handed out is refused. Idempotent. */
     @Override
     void close();

@@ -350,22 +350,54 @@ public final class ReviewService {
     public GoldenView golden(Session session, String goldenId, String caseRef) {
         session.require(Permission.VIEW_RECORDS, "see_records");
         requireCaseToShow(caseRef);
-        return workspace.write(c -> {
-            GoldenRepository.Head head = GoldenRepository.head(c, goldenId).orElseThrow(
-                    () -> new UserFacingException(de.grw.common.Text.of("review.no_golden", goldenId)));
-            List<Long> ids = GoldenStore.activeMembers(c, goldenId);
-            List<MemberRecord> members = RecordLoader.maskTogether(RecordLoader.load(c, ids, session, governance,
-                    profile), governance, profile);
-            boolean masked = members.stream().anyMatch(MemberRecord::masked);
-            List<GoldenValue> values = new ArrayList<>();
-            for (GoldenValue v : GoldenRepository.currentValues(c, goldenId)) {
-                boolean hide = masked && v.value() != null && governance.maskedFields().contains(v.field());
-                values.add(hide ? new GoldenValue(v.field(), RecordLoader.MASK, v.manual(), v.originRecord()) : v);
-            }
-            AccessLog.record(c, workspace.now(), session.user(), "SHOW", caseRef, "golden record " + goldenId, ids);
-            return new GoldenView(goldenId, head.status(), head.mergedInto(), members, values,
-                    members.stream().anyMatch(MemberRecord::blocked));
-        });
+        return workspace.write(c -> goldenView(c, session, goldenId, caseRef));
+    }
+
+    /**
+     * A golden record for another application (real-time linking, an API account): needs the right to link and
+     * always a case reference; masked and logged exactly as {@link #golden} shows it in the desktop.
+     */
+    public GoldenView goldenForLink(Session session, String goldenId, String caseRef) {
+        session.require(Permission.LINK, "link_records");
+        String reference = de.grw.common.CaseReference.check(caseRef);
+        if (reference.isEmpty()) {
+            throw new UserFacingException(de.grw.common.Text.of("link.needs_case"));
+        }
+        return workspace.write(c -> goldenView(c, session, goldenId, reference));
+    }
+
+    private GoldenView goldenView(Connection c, Session session, String goldenId, String caseRef)
+            throws java.sql.SQLException {
+        GoldenRepository.Head head = GoldenRepository.head(c, goldenId).orElseThrow(
+                () -> new UserFacingException(de.grw.common.Text.of("review.no_golden", goldenId)));
+        List<Long> ids = GoldenStore.activeMembers(c, goldenId);
+        List<MemberRecord> members = RecordLoader.maskTogether(RecordLoader.load(c, ids, session, governance,
+                profile), governance, profile);
+        boolean masked = members.stream().anyMatch(MemberRecord::masked);
+        List<GoldenValue> values = maskedValues(GoldenRepository.currentValues(c, goldenId), masked, governance);
+        AccessLog.record(c, workspace.now(), session.user(), "SHOW", caseRef, "golden record " + goldenId, ids);
+        return new GoldenView(goldenId, head.status(), head.mergedInto(), members, values,
+                members.stream().anyMatch(MemberRecord::blocked));
+    }
+
+    /**
+     * A golden record's current values (one per field, with origin), those of the masked fields replaced by
+     * {@link RecordLoader#MASK} when {@code masked}; for showing it beside its records (the records decide whether
+     * it is masked: {@link RecordLoader#maskTogether}).
+     */
+    public static List<GoldenValue> goldenValues(Connection c, String goldenId, boolean masked,
+                                                 GovernanceConfig governance) throws java.sql.SQLException {
+        return maskedValues(GoldenRepository.currentValues(c, goldenId), masked, governance);
+    }
+
+    private static List<GoldenValue> maskedValues(List<GoldenValue> current, boolean masked,
+                                                  GovernanceConfig governance) {
+        List<GoldenValue> values = new ArrayList<>();
+        for (GoldenValue v : current) {
+            boolean hide = masked && v.value() != null && governance.maskedFields().contains(v.field());
+            values.add(hide ? new GoldenValue(v.field(), RecordLoader.MASK, v.manual(), v.originRecord()) : v);
+        }
+        return values;
     }
 
     // ---- helpers ----

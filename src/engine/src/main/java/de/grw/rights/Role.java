@@ -7,14 +7,21 @@ import java.util.Set;
 public enum Role {
     /** Sachbearbeitung: imports, matches, reviews and proposes decisions. */
     CLERK(EnumSet.of(Permission.IMPORT, Permission.MATCH, Permission.VIEW_RECORDS, Permission.DECIDE,
-            Permission.REVERT_OWN, Permission.VERIFY)),
+            Permission.REVERT_OWN, Permission.VERIFY, Permission.LINK)),
     /** Vorgesetzte: everything a clerk may, plus approving merges, seeing blocked records and exporting. */
     SUPERVISOR(EnumSet.of(Permission.IMPORT, Permission.MATCH, Permission.VIEW_RECORDS, Permission.DECIDE,
             Permission.REVERT_OWN, Permission.REVERT_ANY, Permission.APPROVE, Permission.VIEW_BLOCKED,
-            Permission.EXPORT, Permission.EXPORT_BLOCKED, Permission.READ_ACCESS_LOG, Permission.VERIFY)),
+            Permission.EXPORT, Permission.EXPORT_BLOCKED, Permission.READ_ACCESS_LOG, Permission.VERIFY,
+            Permission.LINK)),
     /** Administration: accounts, settings, imports, matches, exports for central IT; no review or approval. */
     ADMINISTRATOR(EnumSet.of(Permission.MANAGE_USERS, Permission.MANAGE_SETTINGS, Permission.IMPORT,
-            Permission.MATCH, Permission.EXPORT, Permission.READ_ACCESS_LOG, Permission.VERIFY));
+            Permission.MATCH, Permission.EXPORT, Permission.READ_ACCESS_LOG, Permission.VERIFY)),
+    /**
+     * Schnittstelle: an account of another application (a Fachverfahren) that links records in real time, searches
+     * and reads golden records, always with a case reference; nothing else (no review, no records beyond the
+     * answers, no blocked person unmasked, no import, match, export or settings).
+     */
+    API(EnumSet.of(Permission.LINK));
 
     private final Set<Permission> permissions;
 
@@ -41,8 +48,11 @@ public enum Role {
                 return SUPERVISOR;
             case "administrator": case "admin": case "administration":
                 return ADMINISTRATOR;
+            case "api": case "schnittstelle": case "application": case "anwendung":
+                return API;
             default:
-                throw new IllegalArgumentException("unknown role '" + text + "' (clerk, supervisor, administrator)");
+                throw new IllegalArgumentException("unknown role '" + text
+                        + "' (clerk, supervisor, administrator, api)");
         }
     }
 }

@@ -8,7 +8,7 @@ import de.grw.profile.ContradictionSpec;
 import de.grw.profile.MatchProfile;
 import de.grw.profile.ProfileLoader;
 import de.grw.review.DecisionKind;
-import de.grw.api.ExplanationText;
+import de.grw.review.ExplanationText;
 import de.grw.review.DecisionState;
 import de.grw.rights.Role;
 import de.grw.workspace.ClusterStatus;

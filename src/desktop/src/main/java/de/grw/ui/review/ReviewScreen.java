@@ -1,6 +1,6 @@
 package de.grw.ui.review;
 
-import de.grw.api.ExplanationText;
+import de.grw.review.ExplanationText;
 import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.I18n;

@@ -1,7 +1,7 @@
 package de.grw.ui.review;
 
 import de.grw.api.Comparisons;
-import de.grw.api.ExplanationText;
+import de.grw.review.ExplanationText;
 import de.grw.api.SignedIn;
 import de.grw.profile.MatchProfile;
 import de.grw.review.ComparisonTable;

@@ -6,6 +6,7 @@ import de.grw.api.ExportApi;
 import de.grw.api.GovernanceApi;
 import de.grw.api.ImportApi;
 import de.grw.api.JournalApi;
+import de.grw.api.LinkApi;
 import de.grw.api.MatchingApi;
 import de.grw.api.ReviewApi;
 import de.grw.api.SignedIn;
@@ -42,6 +43,7 @@ final class LocalSignedIn implements SignedIn {
     private final ExportApi exportApi;
     private final UsersApi usersApi;
     private final GovernanceApi governanceApi;
+    private final LinkApi linkApi;
     private volatile boolean closed;
 
     LocalSignedIn(LocalWorkbench workbench, Workspace workspace, Session session) {
@@ -58,6 +60,7 @@ final class LocalSignedIn implements SignedIn {
         this.accessLogApi = new LocalAccessLog(this, workspace);
         this.exportApi = new LocalExport(this, workspace);
         this.usersApi = new LocalUsers(this, users);
+        this.linkApi = new LocalLink(this, workbench::linking);
         this.governanceApi = new GovernanceApi() {
             @Override
             public MatchProfile profile() {
@@ -162,6 +165,12 @@ final class LocalSignedIn implements SignedIn {
     public GovernanceApi governance() {
         open();
         return governanceApi;
+    }
+
+    @Override
+    public LinkApi link() {
+        open();
+        return linkApi;
     }
 
     @Override

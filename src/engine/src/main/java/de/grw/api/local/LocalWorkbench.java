@@ -28,6 +28,7 @@ public final class LocalWorkbench implements Workbench {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalWorkbench.class);
     private final Workspace workspace;
     private volatile boolean closed;
+    private volatile de.grw.linking.LinkService linking;
 
     private LocalWorkbench(Workspace workspace) {
         this.workspace = workspace;
@@ -193,6 +194,21 @@ public final class LocalWorkbench implements Workbench {
         return workspace.isLocal() ? String.valueOf(workspace.file()) : workspace.name();
     }
 
+    /** The workspace's link service, made at the first use; one per workbench, so that its index is shared. */
+    de.grw.linking.LinkService linking() {
+        de.grw.linking.LinkService s = linking;
+        if (s == null) {
+            synchronized (this) {
+                s = linking;
+                if (s == null) {
+                    s = new de.grw.linking.LinkService(workspace);
+                    linking = s;
+                }
+            }
+        }
+        return s;
+    }
+
     boolean closed() {
         return closed;
     }
@@ -200,6 +216,9 @@ public final class LocalWorkbench implements Workbench {
     @Override
     public void close() {
         closed = true;
+        if (linking != null) {
+            linking.close();
+        }
         workspace.close();
     }
 

@@ -174,6 +174,43 @@ final class RemoteSignedIn implements SignedIn {
     }
 
     @Override
+    public de.grw.api.LinkApi link() {
+        token();
+        return link;
+    }
+
+    /** Real-time linking over {@code POST /api/v1/link} and the golden record routes; masked and logged there. */
+    private final de.grw.api.LinkApi link = new de.grw.api.LinkApi() {
+        @Override
+        public de.grw.linking.LinkViews.LinkAnswer link(java.util.Map<String, String> record, String caseRef) {
+            java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("record", record);
+            body.put("caseRef", caseRef);
+            return http.read(http.post("/api/v1/link", token(), body), de.grw.linking.LinkViews.LinkAnswer.class);
+        }
+
+        @Override
+        public GoldenView golden(String goldenId, String caseRef) {
+            return http.read(http.get("/api/v1/golden/" + RemoteUsers.segment(goldenId), token(),
+                    "X-Case-Reference", caseRef == null ? "" : caseRef.strip()), GoldenView.class);
+        }
+
+        @Override
+        public de.grw.linking.LinkViews.LinkAnswer search(String familyName, String givenName, String birthDate,
+                                                          String caseRef) {
+            StringBuilder q = new StringBuilder();
+            for (String[] p : new String[][] {{"familyName", familyName}, {"givenName", givenName},
+                {"birthDate", birthDate}}) {
+                if (p[1] != null && !p[1].isBlank()) {
+                    q.append(q.length() == 0 ? "?" : "&").append(Transport.query(p[0], p[1]));
+                }
+            }
+            return http.read(http.get("/api/v1/golden" + q, token(), "X-Case-Reference",
+                    caseRef == null ? "" : caseRef.strip()), de.grw.linking.LinkViews.LinkAnswer.class);
+        }
+    };
+
+    @Override
     public GovernanceApi governance() {
         token();
         return governance;

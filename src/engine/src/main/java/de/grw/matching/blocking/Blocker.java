@@ -122,7 +122,7 @@ public final class Blocker {
 
     private RuleStats runRule(BlockingRuleSpec rule, List<PreparedField> sortFields, LongList out, int cap,
                              CancellationToken cancel) {
-        long[][] keysPerRecord = recordKeys(rule);
+        long[][] keysPerRecord = recordKeys(rule, records);
         int n = records.size();
         int recordBits = 64 - Long.numberOfLeadingZeros(Math.max(1, n));
         long recordMask = (1L << recordBits) - 1;
@@ -235,8 +235,11 @@ public final class Blocker {
         return 1;
     }
 
-    /** Each record's key hashes for a rule (several when a part has several values), or {@code null}. */
-    private long[][] recordKeys(BlockingRuleSpec rule) {
+    /**
+     * Each record's key hashes for a rule (several when a part has several values), or {@code null}; what the rule
+     * groups records by (the link index computes an incoming record's keys with it).
+     */
+    public static long[][] recordKeys(BlockingRuleSpec rule, PreparedRecords records) {
         int n = records.size();
         int parts = rule.parts().size();
         PreparedField[][] fields = new PreparedField[parts][];
@@ -330,7 +333,8 @@ public final class Blocker {
         return out;
     }
 
-    private static String sortKey(int record, List<PreparedField> fields) {
+    /** The key by which a record is placed in the sliding window over an oversized block (then by index). */
+    public static String sortKey(int record, List<PreparedField> fields) {
         StringBuilder sb = new StringBuilder();
         for (PreparedField f : fields) {
             String v = f.value(record);

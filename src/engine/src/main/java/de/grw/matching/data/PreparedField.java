@@ -25,6 +25,7 @@ public final class PreparedField {
     private volatile String[][] tokens;
     private volatile String[] phonetic;
     private volatile String[][] tokenPhonetics;
+    private volatile Map<String, Integer> reverse;
 
     private PreparedField(String name, int[] ids, String[] values, int[] counts, int presentCount) {
         this.name = name;
@@ -75,6 +76,59 @@ public final class PreparedField {
         }
         return new PreparedField(name, ids, values.toArray(new String[0]), Arrays.copyOf(counts, values.size()),
                 present);
+    }
+
+    /**
+     * A field over a few records whose values are normalised already, each value counted as in a larger set: the
+     * link index scores an incoming record against its candidates with the workspace's term frequencies.
+     *
+     * @param normalised   the normalised value of each record ({@code null} when missing)
+     * @param countOf      how many records of the larger set carry a value
+     * @param presentCount how many records of the larger set have a value at all
+     */
+    public static PreparedField ofNormalised(String name, String[] normalised,
+                                             java.util.function.ToIntFunction<String> countOf, int presentCount) {
+        int n = normalised.length;
+        int[] ids = new int[n];
+        Map<String, Integer> byValue = new HashMap<>();
+        List<String> values = new ArrayList<>();
+        for (int r = 0; r < n; r++) {
+            String v = normalised[r];
+            if (v == null) {
+                ids[r] = -1;
+                continue;
+            }
+            Integer id = byValue.get(v);
+            if (id == null) {
+                id = values.size();
+                values.add(v);
+                byValue.put(v, id);
+            }
+            ids[r] = id;
+        }
+        int[] counts = new int[values.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = countOf.applyAsInt(values.get(i));
+        }
+        return new PreparedField(name, ids, values.toArray(new String[0]), counts, presentCount);
+    }
+
+    /** The id of a normalised value, or -1 when no record carries it; the lookup is built at the first call. */
+    public int idOf(String normalisedValue) {
+        Map<String, Integer> lookup = reverse;
+        if (lookup == null) {
+            synchronized (this) {
+                lookup = reverse;
+                if (lookup == null) {
+                    lookup = new HashMap<>(values.length * 2);
+                    for (int i = 0; i < values.length; i++) {
+                        lookup.put(values[i], i);
+                    }
+                    reverse = lookup;
+                }
+            }
+        }
+        return lookup.getOrDefault(normalisedValue, -1);
     }
 
     public String name() {

@@ -38,6 +38,14 @@ public final class PreparedRecords {
         return new PreparedRecords(table, profile, fields);
     }
 
+    /** Records whose fields were prepared already (one per profile field, in profile order). */
+    public static PreparedRecords of(RecordTable table, MatchProfile profile, PreparedField[] fields) {
+        if (fields.length != profile.fields().size()) {
+            throw new IllegalArgumentException("expected " + profile.fields().size() + " fields, got " + fields.length);
+        }
+        return new PreparedRecords(table, profile, fields.clone());
+    }
+
     public RecordTable table() {
         return table;
     }

@@ -59,6 +59,7 @@ class SignedOutTest {
         a.put(char[].class, "Verwaltung-2026".toCharArray());
         a.put(Set.class, Set.of());
         a.put(List.class, List.of());
+        a.put(Map.class, Map.of("family_name", "Müller"));
         a.put(Path.class, dir.resolve("x.json"));
         a.put(Role.class, Role.CLERK);
         a.put(Permission.class, Permission.VIEW_RECORDS);
@@ -93,7 +94,7 @@ class SignedOutTest {
                 }
             }
             assertThat(features).containsKeys("review", "approval", "imports", "matching", "journal", "accessLog",
-                    "export", "users", "governance");
+                    "export", "users", "governance", "link");
             admin.close();
             admin.close(); // idempotent
 

@@ -170,6 +170,24 @@ public final class EngineAdapter implements AutoCloseable {
         return actor.signedIn().journal().verify();
     }
 
+    // ---- real-time linking (the engine's LinkApi: case reference, masking and access log are its) ----
+
+    /** Candidate persons for an incoming record (field name to value). */
+    public de.grw.linking.LinkViews.LinkAnswer link(Actor actor, Map<String, String> record, String caseRef) {
+        return actor.signedIn().link().link(record, caseRef);
+    }
+
+    /** A golden record for another application: masked, logged. */
+    public de.grw.review.ReviewViews.GoldenView golden(Actor actor, String goldenId, String caseRef) {
+        return actor.signedIn().link().golden(goldenId, caseRef);
+    }
+
+    /** Persons by family name, given name and birth date. */
+    public de.grw.linking.LinkViews.LinkAnswer search(Actor actor, String familyName, String givenName,
+                                                      String birthDate, String caseRef) {
+        return actor.signedIn().link().search(familyName, givenName, birthDate, caseRef);
+    }
+
     @Override
     public void close() {
         workbench.close();

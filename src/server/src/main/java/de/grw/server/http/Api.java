@@ -100,7 +100,8 @@ public final class Api {
 
     /** Registers the routes, the check of the session before every signed-in one, and the problem answers. */
     public void register(RoutesConfig config) {
-        List<Route> table = routes();
+        List<Route> table = java.util.stream.Stream.concat(routes().stream(),
+                new LinkRoutes(engine).routes().stream()).toList(); // real-time linking for other applications
         config.before(ctx -> {
             ctx.header("Cache-Control", "no-store");
             ctx.header("X-Content-Type-Options", "nosniff");

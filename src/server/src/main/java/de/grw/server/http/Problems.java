@@ -40,7 +40,8 @@ public final class Problems {
     /** Refusals because of the workspace's state, not the request's form. */
     private static final Set<String> CONFLICTS = Set.of("review.cluster_closed", "review.not_awaiting",
             "review.claimed", "review.nothing_to_revert", "review.later_decision", "users.exists",
-            "workspace.source_exists", "workspace.same_content", "workspace.same_file");
+            "workspace.source_exists", "workspace.same_content", "workspace.same_file", "link.no_model",
+            "link.model_stale");
     /** Refusals because what the request names does not exist. */
     private static final Set<String> NOT_FOUND = Set.of("review.no_cluster", "review.no_decision",
             "review.no_golden", "users.unknown");

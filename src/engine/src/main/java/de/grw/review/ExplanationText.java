@@ -1,4 +1,4 @@
-package de.grw.api;
+package de.grw.review;
 
 import de.grw.common.Text;
 import java.util.Locale;

@@ -1,0 +1,261 @@
+package de.grw.bench;
+
+import de.grw.common.CancellationToken;
+import de.grw.common.HeapUsage;
+import de.grw.common.ProgressListener;
+import de.grw.importing.ColumnMapping;
+import de.grw.importing.ImportProblem;
+import de.grw.importing.MappingFile;
+import de.grw.linking.LinkIndex;
+import de.grw.matching.MatchJob;
+import de.grw.matching.MatchOptions;
+import de.grw.matching.MatchResult;
+import de.grw.matching.data.RecordTable;
+import de.grw.profile.MatchProfile;
+import de.grw.profile.ProfileLoader;
+import de.grw.synthetic.GeneratorConfig;
+import de.grw.synthetic.PopulationGenerator;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code grw-bench link-benchmark}: a generated population is matched in batch (which estimates the model), the link
+ * index is built over all its records with that model, and then {@code --callers} threads link sampled records
+ * ({@code --calls} in all, after a warm-up): prints records, build seconds, peak heap, calls per second and the
+ * latency percentiles. It then checks on a sample that the index's candidates of a record are the batch match's
+ * pairs of that record at or above the threshold, with the same probabilities (the agreement).
+ * <p>
+ * What is measured is the engine's index (normalising the record, blocking, comparing, scoring, grouping), not the
+ * HTTPS round trip nor the access-log write of the server; an incoming record is a sampled record's values sent as
+ * new (so it finds itself among its candidates, like a record registered twice).
+ */
+@Command(name = "link-benchmark", mixinStandardHelpOptions = true,
+        description = {"Real-time linking benchmark: N generated records matched in batch, the link index built with",
+            "the batch's model, CALLERS threads linking sampled records: build seconds, peak heap, calls/s, latency",
+            "p50/p95/p99, and the agreement of the index's candidates with the batch's pairs on a sample."})
+public final class LinkBenchmarkCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--records", defaultValue = "1000000", paramLabel = "N",
+            description = "Records of the generated population. Default: ${DEFAULT-VALUE}.")
+    long records;
+
+    @Option(names = "--callers", defaultValue = "8", paramLabel = "T",
+            description = "Concurrent callers. Default: ${DEFAULT-VALUE}.")
+    int callers;
+
+    @Option(names = "--calls", defaultValue = "10000", paramLabel = "C",
+            description = "Link calls measured (after as many warm-up calls as callers times 250). Default: ${DEFAULT-VALUE}.")
+    int calls;
+
+    @Option(names = "--check", defaultValue = "500", paramLabel = "K",
+            description = "Records whose candidates are compared with the batch's pairs. Default: ${DEFAULT-VALUE}.")
+    int check;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Working directory (default: a temporary one, deleted).")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        boolean temporary = dir == null;
+        Path work = temporary ? Files.createTempDirectory("grw-link-bench") : Files.createDirectories(dir);
+        try {
+            out.printf("machine: %d cores, load average at start %s%n", Runtime.getRuntime().availableProcessors(),
+                    loadAverage());
+            long t0 = System.nanoTime();
+            new PopulationGenerator().generate(GeneratorConfig.of(seed, records, work));
+            out.printf("generated %,d records in %.0f s%n", records, (System.nanoTime() - t0) / 1e9);
+            MatchProfile profile = ProfileLoader.defaultProfile();
+            long t1 = System.nanoTime();
+            MatchJob.Outcome outcome = new MatchJob(profile, MappingFile.NONE, null).run(
+                    List.of(work.resolve("melderegister.csv"), work.resolve("sozialamt.csv"),
+                            work.resolve("kfz_halter.csv")), MatchOptions.defaults(), new MatchJob.Observer() {
+                        @Override
+                        public void mapping(String source, ColumnMapping mapping) {
+                        }
+
+                        @Override
+                        public void problem(ImportProblem problem) {
+                        }
+                    }, ProgressListener.NONE, CancellationToken.NONE);
+            MatchResult batch = outcome.result();
+            RecordTable table = outcome.table();
+            int n = table.size();
+            out.printf("batch match (reads, estimates the model, scores %,d candidate pairs): %.0f s%n",
+                    batch.pairCount(), (System.nanoTime() - t1) / 1e9);
+
+            long[] ids = new long[n];
+            Arrays.setAll(ids, i -> i + 1L);
+            System.gc();
+            long t2 = System.nanoTime();
+            LinkIndex index = LinkIndex.build(profile, table, ids, batch.model(), batch.threshold(),
+                    LinkIndex.DEFAULT_LINK_PROBABILITY, CancellationToken.NONE);
+            double buildSeconds = (System.nanoTime() - t2) / 1e9;
+            out.printf("link index: %,d records built in %.1f s (threshold %.2f, link from %.2f)%n", index.size(),
+                    buildSeconds, index.threshold(), index.linkThreshold());
+
+            agreement(out, index, batch, n);
+
+            Random random = new Random(seed);
+            int[] sample = new int[calls + callers * 250];
+            Arrays.setAll(sample, i -> random.nextInt(n));
+            String[][] values = new String[sample.length][];
+            for (int i = 0; i < sample.length; i++) {
+                values[i] = new String[table.fieldCount()];
+                for (int f = 0; f < table.fieldCount(); f++) {
+                    values[i][f] = table.value(sample[i], f);
+                }
+            }
+            ExecutorService single = Executors.newFixedThreadPool(1);
+            ExecutorService pool = Executors.newFixedThreadPool(callers);
+            try {
+                run(pool, index, values, 0, callers * 250); // warm-up, not measured
+                // one caller first (what a call costs), then all callers at once (what they wait for)
+                for (ExecutorService p : List.of(single, pool)) {
+                    int threads = ((java.util.concurrent.ThreadPoolExecutor) p).getCorePoolSize();
+                    out.printf("load average before %d caller(s): %s%n", threads, loadAverage());
+                    int count = threads == 1 ? Math.min(calls, 2000) : calls;
+                    COMPARED.set(0);
+                    MOST.set(0);
+                    long t3 = System.nanoTime();
+                    long[] latencies = run(p, index, values, callers * 250, callers * 250 + count);
+                    double seconds = (System.nanoTime() - t3) / 1e9;
+                    Arrays.sort(latencies);
+                    out.printf("%d caller(s), %,d calls in %.1f s: %,.0f calls/s; latency ms p50 %.2f, p95 %.2f, "
+                            + "p99 %.2f, max %.2f%n", threads, latencies.length, seconds, latencies.length / seconds,
+                            pct(latencies, 0.50), pct(latencies, 0.95), pct(latencies, 0.99),
+                            latencies[latencies.length - 1] / 1e6);
+                    out.printf("  stored records compared per call: mean %.1f, most %d%n",
+                            COMPARED.get() / (double) latencies.length, MOST.get());
+                }
+            } finally {
+                pool.shutdownNow();
+                single.shutdownNow();
+            }
+            out.printf("peak heap: %,d MB (max heap %,d MB); load average at the end %s%n",
+                    HeapUsage.peakBytes() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                    loadAverage());
+            return 0;
+        } finally {
+            if (temporary) {
+                try (Stream<Path> files = Files.walk(work)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    /** Links {@code values[from..to)} on the pool's threads; returns each call's nanoseconds. */
+    private static final java.util.concurrent.atomic.AtomicLong COMPARED = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong MOST = new java.util.concurrent.atomic.AtomicLong();
+
+    private static long[] run(ExecutorService pool, LinkIndex index, String[][] values, int from, int to)
+            throws Exception {
+        int threads = ((java.util.concurrent.ThreadPoolExecutor) pool).getCorePoolSize();
+        long[] latencies = new long[to - from];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(from);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < to) {
+                    long s = System.nanoTime();
+                    LinkIndex.Result r = index.link(values[i]);
+                    latencies[i - from] = System.nanoTime() - s;
+                    COMPARED.addAndGet(r.compared());
+                    MOST.accumulateAndGet(r.compared(), Math::max);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        return latencies;
+    }
+
+    /** Compares the index's candidates of sampled records with the batch's pairs at or above its threshold. */
+    private void agreement(PrintWriter out, LinkIndex index, MatchResult batch, int n) {
+        Random random = new Random(seed + 1);
+        Map<Integer, Map<Integer, Double>> expected = new HashMap<>();
+        int[] sample = random.ints(0, n).distinct().limit(Math.min(check, n)).toArray();
+        for (int i : sample) {
+            expected.put(i, new TreeMap<>());
+        }
+        for (int p = 0; p < batch.pairCount(); p++) {
+            if (batch.probability(p) < batch.threshold()) {
+                continue;
+            }
+            int a = batch.first(p);
+            int b = batch.second(p);
+            if (expected.containsKey(a)) {
+                expected.get(a).put(b, batch.probability(p));
+            }
+            if (expected.containsKey(b)) {
+                expected.get(b).put(a, batch.probability(p));
+            }
+        }
+        long t = System.nanoTime();
+        int same = 0;
+        long batchPairs = 0;
+        long indexPairs = 0;
+        long common = 0;
+        double maxDiff = 0;
+        int withCandidates = 0;
+        for (int i : sample) {
+            Map<Integer, Double> got = new TreeMap<>();
+            index.linkStored(i).groups().forEach(g -> g.records().forEach(c -> got.put(c.index(), c.probability())));
+            Map<Integer, Double> want = expected.get(i);
+            batchPairs += want.size();
+            indexPairs += got.size();
+            withCandidates += want.isEmpty() ? 0 : 1;
+            for (Map.Entry<Integer, Double> e : want.entrySet()) {
+                Double g = got.get(e.getKey());
+                if (g != null) {
+                    common++;
+                    maxDiff = Math.max(maxDiff, Math.abs(g - e.getValue()));
+                }
+            }
+            same += got.keySet().equals(want.keySet()) ? 1 : 0;
+        }
+        out.printf("agreement with the batch on %d sampled records (%d with candidates): %d with the same "
+                + "candidates; pairs batch %,d, index %,d, both %,d; largest probability difference %.2e "
+                + "(%.1f s)%n", sample.length, withCandidates, same, batchPairs, indexPairs, common, maxDiff,
+                (System.nanoTime() - t) / 1e9);
+    }
+
+    private static double pct(long[] sorted, double q) {
+        int i = (int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
+        return sorted[Math.max(0, i)] / 1e6;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+}

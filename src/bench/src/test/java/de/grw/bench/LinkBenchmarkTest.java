@@ -1,0 +1,32 @@
+package de.grw.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.grw.cli.CliEnvironment;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code grw-bench link-benchmark} on a small population: it prints its figures, and the index agrees with the batch. */
+class LinkBenchmarkTest {
+    @Test
+    void printsTheFiguresAndTheIndexGivesTheBatchsCandidates() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = BenchMain.run(new String[] {"link-benchmark", "--records", "4000", "--calls", "400", "--callers",
+            "4", "--check", "200"}, new PrintWriter(out, true), new PrintWriter(err, true), CliEnvironment.of(Map.of()));
+        assertThat(code).as(err.toString()).isZero();
+        String text = out.toString();
+        assertThat(text).contains("link index: 4,000 records built in", "4 caller(s), 400 calls in", "p50", "p99",
+                "peak heap:");
+        Matcher m = Pattern.compile("agreement with the batch on (\\d+) sampled records \\((\\d+) with candidates\\): "
+                + "(\\d+) with the same candidates").matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        assertThat(m.group(1)).isEqualTo("200");
+        assertThat(Integer.parseInt(m.group(2))).as("sampled records the batch links").isPositive();
+        assertThat(m.group(3)).as("records whose candidates are the batch's").isEqualTo("200");
+    }
+}
