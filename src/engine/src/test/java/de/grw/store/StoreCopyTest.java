@@ -52,6 +52,7 @@ class StoreCopyTest {
             case "access_log_records" -> "access_id, record_id";
             case "golden_records" -> "id";
             case "models" -> "version";
+            case "cluster_claims" -> "cluster_id";
             default -> "id";
         };
         String columns = table.equals("golden_values")

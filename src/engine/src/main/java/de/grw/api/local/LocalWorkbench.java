@@ -1,5 +1,6 @@
 package de.grw.api.local;
 
+import de.grw.rights.Permission;
 import de.grw.api.SignedIn;
 import de.grw.api.Workbench;
 import de.grw.api.WorkbenchInfo;
@@ -143,7 +144,7 @@ public final class LocalWorkbench implements Workbench {
         if (!(admin instanceof LocalSignedIn local) || local.owner() != this) {
             throw new IllegalArgumentException("sign in to this workspace first");
         }
-        local.session().require(de.grw.rights.Permission.MANAGE_SETTINGS, "copy_the_workspace");
+        local.session().require(Permission.MANAGE_SETTINGS, "copy_the_workspace");
         if (!(workspace.store() instanceof de.grw.store.SqliteStore file)) {
             throw new IllegalStateException("only a workspace file is copied into PostgreSQL");
         }
