@@ -44,6 +44,14 @@ final class ServerPane {
         fingerprint.setPromptText(t.get("connect.fingerprintPrompt"));
         fingerprint.textProperty().bindBidirectional(vm.fingerprintProperty());
         fingerprint.editableProperty().bind(vm.pinnedProperty().not());
+        // the whole fingerprint, pair by pair, where the field is too narrow for it
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.getStyleClass().add("fingerprint");
+        whole.textProperty().bind(Bindings.createStringBinding(() -> {
+            String typed = ServerCertificates.normalise(vm.fingerprintProperty().get());
+            return typed == null ? t.get("connect.fingerprintPrompt") : ServerCertificates.lines(typed);
+        }, vm.fingerprintProperty()));
+        fingerprint.setTooltip(whole);
         Label pinnedNote = new Label(t.get("connect.pinnedNote"));
         pinnedNote.setId("connect-pinned-note");
         pinnedNote.setWrapText(true);

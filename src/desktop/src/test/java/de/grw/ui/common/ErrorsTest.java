@@ -36,4 +36,32 @@ class ErrorsTest {
     void anUnexpectedErrorIsNamedAsSuch() {
         assertThat(Errors.message(new NullPointerException("x"), I18n.german())).contains("NullPointerException: x");
     }
+
+    @Test
+    void whatAServerDoesNotOfferYetIsNamedInTheUsersLanguage() {
+        RuntimeException importing = new IllegalStateException("task failed", new de.grw.common.UserFacingException(
+                Text.of("remote.not_offered", "ImportApi.importSource", "https://grw.amt.local:8443")));
+        assertThat(Errors.message(importing, I18n.german()))
+                .isEqualTo("Dieser Server bietet das Einlesen von Quellen noch nicht an. Alles Übrige können Sie "
+                        + "weiter nutzen.");
+        assertThat(Errors.message(importing, new I18n(Locale.ENGLISH)))
+                .isEqualTo("This server does not offer importing sources yet. Everything else stays available.");
+        assertThat(Errors.notOffered(new de.grw.common.UserFacingException(Text.of("remote.not_offered",
+                "ReviewApi.revert", "https://x")))).isEqualTo("ReviewApi.revert");
+        assertThat(Errors.notOffered(new de.grw.common.UserFacingException(Text.of("remote.not_offered",
+                "ReviewApi.decisions", "https://x")))).isEqualTo("ReviewApi");
+        assertThat(Errors.notOffered(new de.grw.common.UserFacingException(Text.of("remote.not_offered",
+                "LinkApi.link", "https://x")))).isEqualTo("other");
+        assertThat(Errors.notOffered(new AccessDeniedException(Text.of("users.wrong_login")))).isNull();
+    }
+
+    @Test
+    void anEndedSessionIsToldApartFromOtherRefusals() {
+        assertThat(Errors.sessionEnded(new IllegalStateException("task failed",
+                new AccessDeniedException(Text.of("server.not_signed_in"))))).isTrue();
+        assertThat(Errors.sessionEnded(new AccessDeniedException(Text.of("server.session_ended", "anna")))).isTrue();
+        assertThat(Errors.sessionEnded(new AccessDeniedException(Text.of("users.wrong_login")))).isFalse();
+        assertThat(Errors.sessionEnded(new de.grw.common.UserFacingException(Text.of("server.not_signed_in"))))
+                .as("only a refusal of access ends the session").isFalse();
+    }
 }
