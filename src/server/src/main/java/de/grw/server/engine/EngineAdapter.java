@@ -47,6 +47,7 @@ public final class EngineAdapter implements AutoCloseable {
         this.review = new ReviewService(workspace);
         this.journal = new JournalService(workspace);
         this.linking = new de.grw.linking.LinkService(workspace);
+        linking.prepareInBackground(); // the link index is ready when the first application calls
     }
 
     /** Opens a SQLite workspace file (created beforehand with {@code grw init}). */
