@@ -63,7 +63,7 @@ final class UsersCommand implements Runnable {
         String name;
 
         @Option(names = "--role", required = true, paramLabel = "ROLE",
-                description = "clerk, supervisor or administrator.")
+                description = "clerk, supervisor, administrator or api (an application that links records in real time).")
         String role;
 
         @Option(names = "--new-password-env", paramLabel = "VAR",

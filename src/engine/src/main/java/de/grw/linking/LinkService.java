@@ -142,6 +142,22 @@ public final class LinkService implements AutoCloseable {
         return review.goldenForLink(session, goldenId, caseRef);
     }
 
+    /**
+     * Builds the index in the background now (a server at its start), so that the first caller does not wait for
+     * it; a workspace that cannot link yet (no model) is only logged, and the first call says why.
+     */
+    public void prepareInBackground() {
+        builder.submit(() -> {
+            try {
+                current();
+            } catch (UserFacingException e) {
+                LOG.info("link index not built yet: {}", e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("link index not built at start; the first link call builds it", e);
+            }
+        });
+    }
+
     /** The index as it stands after following the journal (built at the first call). */
     public LinkIndex index() {
         return current().index();
@@ -260,13 +276,15 @@ public final class LinkService implements AutoCloseable {
 
     private State build() {
         long start = System.nanoTime();
-        Loaded loaded = workspace.read(this::load);
-        if (loaded.active() == null) {
+        // refused before a million records are read for nothing
+        ModelRepository.ActiveModel model = workspace.read(ModelRepository::active);
+        if (model == null) {
             throw new UserFacingException(Text.of("link.no_model"));
         }
-        if (!sameProfile(loaded.active().profileJson(), ProfileLoader.toJson(profile))) {
+        if (!sameProfile(model.profileJson(), ProfileLoader.toJson(profile))) {
             throw new UserFacingException(Text.of("link.model_stale"));
         }
+        Loaded loaded = workspace.read(this::load);
         LinkIndex index = LinkIndex.build(profile, loaded.table(), loaded.ids(), loaded.active().model(),
                 loaded.threshold(), linkProbability, CancellationToken.NONE);
         loaded.golden().forEach(index::assignGolden);

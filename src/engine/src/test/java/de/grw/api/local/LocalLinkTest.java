@@ -213,5 +213,57 @@ class LocalLinkTest {
             assertThat(api.link().golden(golden, "AZ-9").id()).isEqualTo(golden);
             assertThatThrownBy(() -> api.link().golden(golden, " ")).isInstanceOf(UserFacingException.class);
         }
+        // the merge undone: the records stand alone again
+        try (SignedIn supervisor = workbench.signIn(SUPERVISOR, SUPERVISOR_PASSWORD.toCharArray())) {
+            supervisor.review().revert(merge.id(), "doch zwei Personen", "AZ-13/2026");
+        }
+        try (SignedIn api = api()) {
+            assertThat(api.link().link(values, "AZ-9").candidates()).allSatisfy(p -> assertThat(p.golden()).isNull());
+        }
+    }
+
+    @Test
+    void aWorkspaceWithoutAModelSaysToMatchFirst() {
+        try (LocalWorkbench fresh = LocalWorkbench.create(dir.resolve("neu.grw"), "person-de", "admin",
+                ADMIN_PASSWORD.toCharArray())) {
+            try (SignedIn admin = fresh.signIn("admin", ADMIN_PASSWORD.toCharArray())) {
+                admin.imports().importFile(de.grw.api.Upload.of(Path.of("samples", "melderegister.csv")),
+                        de.grw.api.FileImport.named("melderegister"), de.grw.common.ProgressListener.NONE,
+                        de.grw.common.CancellationToken.NONE);
+                admin.users().add(API, Role.API, API_PASSWORD.toCharArray());
+            }
+            try (SignedIn api = fresh.signIn(API, API_PASSWORD.toCharArray())) {
+                assertThatThrownBy(() -> api.link().link(Map.of("family_name", "Müller"), "AZ-1"))
+                        .isInstanceOf(UserFacingException.class).hasMessageContaining("grw match");
+            }
+        }
+    }
+
+    @Test
+    void aRecordAppendedAfterTheIndexWasBuiltIsACandidateAtOnce() throws Exception {
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(Path.of("samples", "melderegister.csv"));
+        String header = lines.get(0);
+        String row = lines.get(1);
+        String key = row.substring(0, row.indexOf(';'));
+        Map<String, String> values = record("record_key = '" + key + "'");
+        try (SignedIn api = api()) {
+            assertThat(api.link().link(values, "AZ-3").candidates()).flatExtracting(LinkedPerson::records)
+                    .noneMatch(r -> r.recordKey().equals("900000001"));
+        }
+        byte[] feed = (header + "\n" + "900000001" + row.substring(row.indexOf(';')) + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (SignedIn admin = workbench.signIn(ADMIN, ADMIN_PASSWORD.toCharArray())) {
+            admin.imports().appendFile(de.grw.api.Upload.of("zuzug-2026-12-05.csv", feed),
+                    de.grw.api.FileImport.named("melderegister"), de.grw.common.ProgressListener.NONE,
+                    de.grw.common.CancellationToken.NONE);
+        }
+        try (SignedIn api = api()) {
+            LinkAnswer after = api.link().link(values, "AZ-3");
+            assertThat(after.candidates()).flatExtracting(LinkedPerson::records)
+                    .anySatisfy(r -> {
+                        assertThat(r.recordKey()).isEqualTo("900000001");
+                        assertThat(r.probability()).isGreaterThanOrEqualTo(0.99);
+                    });
+        }
     }
 }
