@@ -60,7 +60,8 @@ class ArchitectureTest {
             "de.grw.workspace.ClusterStatus", "de.grw.workspace.GovernanceConfig",
             "de.grw.rights.Role", "de.grw.rights.Permission", "de.grw.rights.AccessDeniedException",
             "de.grw.journal.JournalEntry", "de.grw.journal.JournalVerifier", "de.grw.journal.JournalFile",
-            "de.grw.export.ExportFormat", "de.grw.export.ExportOptions", "de.grw.export.ExportResult");
+            "de.grw.export.ExportFormat", "de.grw.export.ExportOptions", "de.grw.export.ExportResult",
+            "de.grw.linking.LinkViews");
 
     /**
      * The one documented exception: {@code grw match} on files (no workspace: it reads the inputs and writes the
