@@ -174,15 +174,7 @@ public final class WorkspaceImporter {
                             return;
                         }
                         try {
-                            List<String> values = r.values();
-                            List<String> normalised = new ArrayList<>(values.size());
-                            for (int f = 0; f < values.size(); f++) {
-                                normalised.add(values.get(f) == null ? null : normalisers[f].normalise(values.get(f)));
-                            }
-                            records.add(sourceId, r.recordId(), r.rowNumber(), r.line(),
-                                    JSON.writeValueAsString(r.cells()), JSON.writeValueAsString(values),
-                                    JSON.writeValueAsString(normalised),
-                                    blockedField >= 0 && "true".equals(values.get(blockedField)));
+                            store(records, sourceId, r, normalisers, blockedField);
                         } catch (SQLException e) {
                             failure[0] = e;
                         } catch (JsonProcessingException e) {
@@ -315,16 +307,7 @@ public final class WorkspaceImporter {
                                         return;
                                     }
                                     try {
-                                        List<String> values = r.values();
-                                        List<String> normalised = new ArrayList<>(values.size());
-                                        for (int f = 0; f < values.size(); f++) {
-                                            normalised.add(values.get(f) == null ? null
-                                                    : normalisers[f].normalise(values.get(f)));
-                                        }
-                                        records.add(sourceId, r.recordId(), r.rowNumber(), r.line(),
-                                                JSON.writeValueAsString(r.cells()), JSON.writeValueAsString(values),
-                                                JSON.writeValueAsString(normalised),
-                                                blockedField >= 0 && "true".equals(values.get(blockedField)));
+                                        store(records, sourceId, r, normalisers, blockedField);
                                     } catch (SQLException e) {
                                         failure[0] = e;
                                     } catch (JsonProcessingException e) {
@@ -425,5 +408,19 @@ public final class WorkspaceImporter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Writes one read row as a record of the source: its cells, values and normalised values, and its blocking flag. */
+    private static void store(SourceRepository.RecordWriter records, long sourceId, SourceRecord r,
+                              Normaliser[] normalisers, int blockedField)
+            throws SQLException, JsonProcessingException {
+        List<String> values = r.values();
+        List<String> normalised = new ArrayList<>(values.size());
+        for (int f = 0; f < values.size(); f++) {
+            normalised.add(values.get(f) == null ? null : normalisers[f].normalise(values.get(f)));
+        }
+        records.add(sourceId, r.recordId(), r.rowNumber(), r.line(), JSON.writeValueAsString(r.cells()),
+                JSON.writeValueAsString(values), JSON.writeValueAsString(normalised),
+                blockedField >= 0 && "true".equals(values.get(blockedField)));
     }
 }
