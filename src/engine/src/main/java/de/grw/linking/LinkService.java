@@ -56,8 +56,8 @@ import java.util.concurrent.Executors;
  * which golden record the records of their clusters belong to, at once; records imported, appended or stored by a
  * link ({@link LinkStore}), a model re-estimated or a match run with another threshold make a new index, built at
  * once for a small workspace and in the background for a large one (from 100,000 records), while the old one
- * answers. An approved golden value needs
- * nothing: candidates are scored against the stored records, and the values an answer shows are read at answer time.
+ * answers. An approved golden value needs nothing: candidates are scored against the stored records, and the values
+ * an answer shows are read at answer time.
  * <p>
  * Thread-safe: any number of callers share the index; changes are applied under one lock.
  */
