@@ -82,6 +82,11 @@ final class LinkStore {
             writer.flush();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        } catch (SQLException e) {
+            if (duplicateKey(e)) { // another caller stored the same key since the check (PostgreSQL, read committed)
+                throw new UserFacingException(Text.of("link.store_key_present", name, key));
+            }
+            throw e;
         }
         long recordId = LinkRepository.recordId(c, source.id(), key);
         Long clusterId = null;
@@ -157,7 +162,17 @@ final class LinkStore {
         return cells;
     }
 
-    /** The pair's explanation as a match run stores it: the prior, then each comparison's level and weight. */
+    /** Whether a write failed on the unique key of a source's records (PostgreSQL 23505, SQLite's UNIQUE). */
+    private static boolean duplicateKey(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if ("23505".equals(x.getSQLState()) || String.valueOf(x.getMessage()).contains("UNIQUE constraint failed")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+        /** The pair's explanation as a match run stores it: the prior, then each comparison's level and weight. */
     private static String explanationJson(LinkIndex.Candidate cand) {
         double sum = 0;
         List<Map<String, Object>> lines = new ArrayList<>();

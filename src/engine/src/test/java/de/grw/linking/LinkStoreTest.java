@@ -284,4 +284,39 @@ class LinkStoreTest {
         assertThat(TestWorkspaces.rows(f.workspace(), "SELECT record_key FROM records WHERE id = ?",
                 first.storedRecord()).get(0).get(0).toString()).startsWith("link-");
     }
+
+    @Test
+    void callersRacingToStoreOneKeyStoreItOnce() throws Exception {
+        long records = count("SELECT count(*) FROM records");
+        link.link(api, newPerson(), "AZ-500/2026"); // the index built before the race
+        int callers = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < callers; i++) {
+                String caseRef = "AZ-50" + i + "/2026";
+                outcomes.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        return "stored " + link.link(apiStore, newPerson(), caseRef, SOURCE).storedRecord();
+                    } catch (UserFacingException e) {
+                        return e.text().key();
+                    }
+                }));
+            }
+            go.countDown();
+            List<String> results = new java.util.ArrayList<>();
+            for (var o : outcomes) {
+                results.add(o.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(results).filteredOn(r -> r.startsWith("stored ")).hasSize(1);
+            assertThat(results).filteredOn(r -> !r.startsWith("stored ")).hasSize(callers - 1)
+                    .allMatch("link.store_key_present"::equals);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("SELECT count(*) FROM records")).isEqualTo(records + 1);
+        assertThat(count("SELECT count(*) FROM journal WHERE action = 'source.record_stored'")).isEqualTo(1);
+    }
 }
