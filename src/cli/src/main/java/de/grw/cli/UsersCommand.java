@@ -63,7 +63,8 @@ final class UsersCommand implements Runnable {
         String name;
 
         @Option(names = "--role", required = true, paramLabel = "ROLE",
-                description = "clerk, supervisor, administrator or api (an application that links records in real time).")
+                description = "clerk, supervisor, administrator, api (an application that links records in real time) or "
+                        + "api-store (an application that may also store a linked record in a source).")
         String role;
 
         @Option(names = "--new-password-env", paramLabel = "VAR",

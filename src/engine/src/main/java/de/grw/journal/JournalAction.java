@@ -43,7 +43,12 @@ public enum JournalAction {
     /** The model was estimated and is the active one until it is deliberately re-estimated. */
     MODEL_ESTIMATED("model.estimated"),
     /** New rows of a feed were appended to an existing source. */
-    SOURCE_APPENDED("source.appended");
+    SOURCE_APPENDED("source.appended"),
+    /**
+     * A record an application linked was stored as a new record of an existing source (real-time linking with
+     * {@code store}); when it was not certain, it entered the review queue with its candidates.
+     */
+    SOURCE_RECORD_STORED("source.record_stored");
 
     private static final Map<String, JournalAction> BY_CODE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(JournalAction::code, Function.identity()));

@@ -8,7 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The reads real-time linking needs beyond the matching's: golden membership and the journal since a point. */
+/**
+ * The reads real-time linking needs beyond the matching's: golden membership and the journal since a point; and
+ * what storing a linked record needs of its source.
+ */
 final class LinkRepository {
     private LinkRepository() {
     }
@@ -67,5 +70,41 @@ final class LinkRepository {
     static List<Long> goldenMembers(Connection c, String golden) throws SQLException {
         return Sql.list(c, "SELECT record_id FROM golden_members WHERE golden_id = ? AND removed_by IS NULL "
                 + "ORDER BY record_id", rs -> rs.getLong(1), golden);
+    }
+
+    // ---- storing a linked record ({@link LinkStore}) ----
+
+    /** A source as storing a record into it needs it: its id, columns and the field each column is mapped to. */
+    record Source(long id, List<String> columns, Map<String, String> mapping) {
+    }
+
+    /** The source of this name, if the workspace has one. */
+    static java.util.Optional<Source> source(Connection c, String name) throws SQLException {
+        java.util.Optional<String[]> row = Sql.first(c, "SELECT id, columns_json, mapping_json FROM sources "
+                + "WHERE name = ?", rs -> new String[] {Long.toString(rs.getLong(1)), rs.getString(2),
+                rs.getString(3)}, name);
+        if (row.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            List<String> columns = List.of(json.readValue(row.get()[1], String[].class));
+            Map<String, String> mapping = new HashMap<>();
+            json.readTree(row.get()[2]).fields().forEachRemaining(e -> mapping.put(e.getKey(), e.getValue().asText()));
+            return java.util.Optional.of(new Source(Long.parseLong(row.get()[0]), columns, mapping));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("source " + name + " has unreadable columns or mapping", e);
+        }
+    }
+
+    /** Whether the source holds a record with this key. */
+    static boolean hasKey(Connection c, long sourceId, String key) throws SQLException {
+        return Sql.first(c, "SELECT 1 FROM records WHERE source_id = ? AND record_key = ?", rs -> 1, sourceId, key)
+                .isPresent();
+    }
+
+    /** The database id of the source's (newest) record with this key. */
+    static long recordId(Connection c, long sourceId, String key) throws SQLException {
+        return Sql.number(c, "SELECT max(id) FROM records WHERE source_id = ? AND record_key = ?", sourceId, key);
     }
 }

@@ -53,10 +53,11 @@ import java.util.concurrent.Executors;
  * active model (never estimated here; without one the call is refused: run a match first) and the threshold of the
  * last match run. It follows the workspace through the journal: before each call the journal's last sequence number
  * is read (one indexed read); when it moved, the decisions since (merge approved, revert, unmerge or split) update
- * which golden record the records of their clusters belong to, at once; records imported or appended, a model
- * re-estimated or a match run with another threshold make a new index, built at once for a small workspace and in
- * the background for a large one (from 100,000 records), while the old one answers. An approved golden value needs
- * nothing: candidates are scored against the stored records, and the values an answer shows are read at answer time.
+ * which golden record the records of their clusters belong to, at once; records imported, appended or stored by a
+ * link ({@link LinkStore}), a model re-estimated or a match run with another threshold make a new index, built at
+ * once for a small workspace and in the background for a large one (from 100,000 records), while the old one
+ * answers. An approved golden value needs nothing: candidates are scored against the stored records, and the values
+ * an answer shows are read at answer time.
  * <p>
  * Thread-safe: any number of callers share the index; changes are applied under one lock.
  */
@@ -67,7 +68,7 @@ public final class LinkService implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> REBUILD_ON = Set.of(JournalAction.SOURCE_IMPORTED.code(),
             JournalAction.SOURCE_APPENDED.code(), JournalAction.MODEL_ESTIMATED.code(),
-            JournalAction.MATCH_RUN.code());
+            JournalAction.MATCH_RUN.code(), JournalAction.SOURCE_RECORD_STORED.code());
 
     private final Workspace workspace;
     private final MatchProfile profile;
@@ -108,12 +109,39 @@ public final class LinkService implements AutoCloseable {
 
     /** Links an incoming record (profile field names to values); see the class comment. */
     public LinkAnswer link(Session session, Map<String, String> record, String caseRef) {
+        return link(session, record, caseRef, null);
+    }
+
+    /**
+     * Links an incoming record and, when {@code storeIn} names a source, stores it there as a new record in the same
+     * transaction as the answer and its access log ({@link LinkStore}): suggestion {@code link} or {@code review}
+     * queues a cluster of the record with its candidates (never merged by itself), {@code new} stores it as a single
+     * record. Storing needs the right {@link Permission#LINK_STORE}; the answer carries the stored record's id and
+     * the queued cluster's.
+     *
+     * @param storeIn the name of an existing source, or {@code null} (or blank) to only link
+     */
+    public LinkAnswer link(Session session, Map<String, String> record, String caseRef, String storeIn) {
         session.require(Permission.LINK, "link_records");
+        boolean store = storeIn != null && !storeIn.isBlank();
+        if (store) {
+            session.require(Permission.LINK_STORE, "store_linked_records");
+        }
         String reference = requireCase(caseRef);
         String[] canonical = IncomingRecord.canonical(profile, record);
         State s = current();
         LinkIndex.Result result = s.index().link(canonical);
-        return answer(session, s, result, reference, "LINK", "link: " + result.groups().size() + " candidates");
+        if (!store) {
+            return answer(session, s, result, reference, "LINK", "link: " + result.groups().size() + " candidates",
+                    null);
+        }
+        LinkAnswer answer = answer(session, s, result, reference, "LINK", "link and store in " + storeIn.strip()
+                + ": " + result.groups().size() + " candidates", c -> LinkStore.store(c, workspace.now(),
+                session.user(), profile, governance, storeIn, record, canonical, result, reference));
+        LOG.info("linked record stored by {} in {} as record {} ({}{})", session.user(), storeIn.strip(),
+                answer.storedRecord(), result.suggestion().code(), answer.queuedCluster() == null ? ""
+                        : ", queued as cluster " + answer.queuedCluster());
+        return answer;
     }
 
     /**
@@ -134,7 +162,8 @@ public final class LinkService implements AutoCloseable {
         String[] canonical = IncomingRecord.canonical(profile, record);
         State s = current();
         LinkIndex.Result result = s.index().link(canonical);
-        return answer(session, s, result, reference, "SEARCH", "search: " + result.groups().size() + " candidates");
+        return answer(session, s, result, reference, "SEARCH", "search: " + result.groups().size() + " candidates",
+                null);
     }
 
     /** A golden record, masked and logged as the desktop shows it ({@link ReviewService#goldenForLink}). */
@@ -324,8 +353,9 @@ public final class LinkService implements AutoCloseable {
     // ---- answers ----
 
     private LinkAnswer answer(Session session, State s, LinkIndex.Result result, String caseRef, String action,
-                              String detail) {
+                              String detail, de.grw.store.SqlWork<LinkStore.Stored> store) {
         return workspace.write(c -> {
+            LinkStore.Stored stored = store == null ? null : store.run(c);
             // every candidate is shown for the same person: as in a cluster, one masked record masks them all
             // (an unblocked twin of a blocked record would reveal the name and address the notice protects)
             Map<LinkIndex.Group, List<Long>> membersOf = new LinkedHashMap<>();
@@ -370,7 +400,8 @@ public final class LinkService implements AutoCloseable {
             }
             AccessLog.record(c, workspace.now(), session.user(), action, caseRef, detail, shown);
             return new LinkAnswer(result.suggestion().code(), s.index().threshold(), s.index().linkThreshold(),
-                    s.modelVersion(), result.compared(), persons, null, null);
+                    s.modelVersion(), result.compared(), persons, stored == null ? null : stored.recordId(),
+                    stored == null ? null : stored.clusterId());
         });
     }
 

@@ -8,5 +8,10 @@ public enum Permission {
      * Real-time linking for other applications: link an incoming record, search by name and birth date, read a golden
      * record (always with a case reference; masked and logged like a display).
      */
-    LINK
+    LINK,
+    /**
+     * Storing a linked record as a new record of an existing source ({@code POST /api/v1/link} with {@code store}):
+     * the record enters the review queue with its candidates when it is not certain; never merged by itself.
+     */
+    LINK_STORE
 }

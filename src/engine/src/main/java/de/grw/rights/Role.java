@@ -7,12 +7,12 @@ import java.util.Set;
 public enum Role {
     /** Sachbearbeitung: imports, matches, reviews and proposes decisions. */
     CLERK(EnumSet.of(Permission.IMPORT, Permission.MATCH, Permission.VIEW_RECORDS, Permission.DECIDE,
-            Permission.REVERT_OWN, Permission.VERIFY, Permission.LINK)),
+            Permission.REVERT_OWN, Permission.VERIFY, Permission.LINK, Permission.LINK_STORE)),
     /** Vorgesetzte: everything a clerk may, plus approving merges, seeing blocked records and exporting. */
     SUPERVISOR(EnumSet.of(Permission.IMPORT, Permission.MATCH, Permission.VIEW_RECORDS, Permission.DECIDE,
             Permission.REVERT_OWN, Permission.REVERT_ANY, Permission.APPROVE, Permission.VIEW_BLOCKED,
             Permission.EXPORT, Permission.EXPORT_BLOCKED, Permission.READ_ACCESS_LOG, Permission.VERIFY,
-            Permission.LINK)),
+            Permission.LINK, Permission.LINK_STORE)),
     /** Administration: accounts, settings, imports, matches, exports for central IT; no review or approval. */
     ADMINISTRATOR(EnumSet.of(Permission.MANAGE_USERS, Permission.MANAGE_SETTINGS, Permission.IMPORT,
             Permission.MATCH, Permission.EXPORT, Permission.READ_ACCESS_LOG, Permission.VERIFY)),
@@ -21,7 +21,12 @@ public enum Role {
      * and reads golden records, always with a case reference; nothing else (no review, no records beyond the
      * answers, no blocked person unmasked, no import, match, export or settings).
      */
-    API(EnumSet.of(Permission.LINK));
+    API(EnumSet.of(Permission.LINK)),
+    /**
+     * Schnittstelle mit Speichern: what {@link #API} may, and storing a linked record as a new record of an existing
+     * source (it enters the review queue with its candidates when it is not certain; a clerk and a supervisor decide).
+     */
+    API_STORE(EnumSet.of(Permission.LINK, Permission.LINK_STORE));
 
     private final Set<Permission> permissions;
 
@@ -50,9 +55,12 @@ public enum Role {
                 return ADMINISTRATOR;
             case "api": case "schnittstelle": case "application": case "anwendung":
                 return API;
+            case "api-store": case "api_store": case "apistore": case "schnittstelle-speichern":
+            case "application-store": case "anwendung-speichern":
+                return API_STORE;
             default:
                 throw new IllegalArgumentException("unknown role '" + text
-                        + "' (clerk, supervisor, administrator, api)");
+                        + "' (clerk, supervisor, administrator, api, api-store)");
         }
     }
 }

@@ -382,6 +382,11 @@ public final class WorkspaceImporter {
         return workspace.read(c -> SourceRepository.problems(c, sourceId, limit <= 0 ? Integer.MAX_VALUE : limit));
     }
 
+    /** The normalisers of the profile's fields, in field order (as an import uses them). */
+    public static Normaliser[] normalisers(MatchProfile profile) {
+        return profile.fields().stream().map(f -> Normalisers.get(f.normaliser())).toArray(Normaliser[]::new);
+    }
+
     /** SHA-256 of a text's UTF-8 bytes, as lower-case hex. */
     private static String sha256Of(String text) {
         try {
@@ -410,8 +415,12 @@ public final class WorkspaceImporter {
         }
     }
 
-    /** Writes one read row as a record of the source: its cells, values and normalised values, and its blocking flag. */
-    private static void store(SourceRepository.RecordWriter records, long sourceId, SourceRecord r,
+    /**
+     * Writes one read row as a record of the source: its cells, values and normalised values, and its blocking flag.
+     * An import, an appended feed and a record stored by real-time linking ({@code de.grw.linking}) all write
+     * through here, so a record reads the same whichever way it came.
+     */
+    public static void store(SourceRepository.RecordWriter records, long sourceId, SourceRecord r,
                               Normaliser[] normalisers, int blockedField)
             throws SQLException, JsonProcessingException {
         List<String> values = r.values();

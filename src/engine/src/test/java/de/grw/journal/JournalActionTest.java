@@ -15,7 +15,8 @@ class JournalActionTest {
                 "workspace.created", "user.created", "user.password_changed", "user.disabled", "user.enabled",
                 "user.role_changed",
                 "source.imported", "match.run", "decision.proposed", "decision.taken", "decision.approved",
-                "decision.rejected", "decision.reverted", "export", "model.estimated", "source.appended");
+                "decision.rejected", "decision.reverted", "export", "model.estimated", "source.appended",
+                "source.record_stored");
     }
 
     @Test

@@ -112,7 +112,7 @@ class MigrationTest {
         assertThat(records).hasSizeGreaterThan(300);
 
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
-            assertThat(w.migrated()).containsExactly(2, 3, 4, 5, 6, 7, 8);
+            assertThat(w.migrated()).containsExactly(2, 3, 4, 5, 6, 7, 8, 9);
             assertThat(indexes(w)).containsAll(V2_INDEXES).contains(V4_INDEX, V6_INDEX)
                     .hasSize(V2_INDEXES.size() + 2);
             // version 3: problems keep their wording by key; those imported before have none
@@ -132,12 +132,17 @@ class MigrationTest {
             // and the migrated workspace works as a new one does
             Session clerk = new UserService(w).login(TestWorkspaces.CLERK, TestWorkspaces.CLERK_PASSWORD.toCharArray());
             assertThat(clerk.role()).isEqualTo(Role.CLERK);
+            // version 9: an account of the role API_STORE can be created and signs in with it
+            new UserService(w).addUser(new Session("admin", Role.ADMINISTRATOR), "fachverfahren", Role.API_STORE,
+                    "Fachverfahren-2026".toCharArray());
+            assertThat(new UserService(w).login("fachverfahren", "Fachverfahren-2026".toCharArray()).role())
+                    .isEqualTo(Role.API_STORE);
             assertThat(TestWorkspaces.match(w, clerk).records()).isEqualTo(records.size());
         }
         assertThat(userVersion(file)).isEqualTo(Migrations.latestVersion());
         assertThat(history(file)).containsExactly(List.of("1", "SQL", 1), List.of("2", "SQL", 1),
                 List.of("3", "SQL", 1), List.of("4", "SQL", 1), List.of("5", "SQL", 1), List.of("6", "SQL", 1), List.of("7", "SQL", 1),
-                List.of("8", "SQL", 1));
+                List.of("8", "SQL", 1), List.of("9", "SQL", 1));
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
             assertThat(w.migrated()).isEmpty();
         }
@@ -169,12 +174,12 @@ class MigrationTest {
         assertThat(before.get("access_log")).hasSize(2);
 
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
-            assertThat(w.migrated()).containsExactly(4, 5, 6, 7, 8);
+            assertThat(w.migrated()).containsExactly(4, 5, 6, 7, 8, 9);
         }
         assertThat(userVersion(file)).isEqualTo(Migrations.latestVersion());
         assertThat(history(file)).containsExactly(List.of("3", "BASELINE", 1), List.of("4", "SQL", 1),
                 List.of("5", "SQL", 1), List.of("6", "SQL", 1), List.of("7", "SQL", 1),
-                List.of("8", "SQL", 1));
+                List.of("8", "SQL", 1), List.of("9", "SQL", 1));
         for (var e : before.entrySet()) {
             List<List<Object>> after = raw(file, "SELECT * FROM " + e.getKey() + " ORDER BY rowid");
             if (e.getKey().equals("records")) {

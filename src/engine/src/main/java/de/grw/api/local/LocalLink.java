@@ -18,8 +18,8 @@ final class LocalLink implements LinkApi {
     }
 
     @Override
-    public LinkAnswer link(Map<String, String> record, String caseRef) {
-        return service.get().link(signedIn.session(), record, caseRef);
+    public LinkAnswer link(Map<String, String> record, String caseRef, String storeIn) {
+        return service.get().link(signedIn.session(), record, caseRef, storeIn);
     }
 
     @Override

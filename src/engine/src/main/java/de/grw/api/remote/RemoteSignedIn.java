@@ -182,10 +182,14 @@ final class RemoteSignedIn implements SignedIn {
     /** Real-time linking over {@code POST /api/v1/link} and the golden record routes; masked and logged there. */
     private final de.grw.api.LinkApi link = new de.grw.api.LinkApi() {
         @Override
-        public de.grw.linking.LinkViews.LinkAnswer link(java.util.Map<String, String> record, String caseRef) {
+        public de.grw.linking.LinkViews.LinkAnswer link(java.util.Map<String, String> record, String caseRef,
+                                                        String storeIn) {
             java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
             body.put("record", record);
             body.put("caseRef", caseRef);
+            if (storeIn != null && !storeIn.isBlank()) {
+                body.put("store", storeIn.strip());
+            }
             return http.read(http.post("/api/v1/link", token(), body), de.grw.linking.LinkViews.LinkAnswer.class);
         }
 

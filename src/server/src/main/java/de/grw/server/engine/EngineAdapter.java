@@ -173,8 +173,9 @@ public final class EngineAdapter implements AutoCloseable {
     // ---- real-time linking (the engine's LinkApi: case reference, masking and access log are its) ----
 
     /** Candidate persons for an incoming record (field name to value). */
-    public de.grw.linking.LinkViews.LinkAnswer link(Actor actor, Map<String, String> record, String caseRef) {
-        return actor.signedIn().link().link(record, caseRef);
+    public de.grw.linking.LinkViews.LinkAnswer link(Actor actor, Map<String, String> record, String caseRef,
+                                                    String storeIn) {
+        return actor.signedIn().link().link(record, caseRef, storeIn);
     }
 
     /** A golden record for another application: masked, logged. */

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The routes of real-time linking for other applications (accounts with the role {@code API}; clerks and supervisors
- * may use them too): {@code POST /api/v1/link}, {@code GET /api/v1/golden/{id}} and
+ * The routes of real-time linking for other applications (accounts with the role {@code API}, or {@code API_STORE}
+ * to store linked records too; clerks and supervisors may use them as well): {@code POST /api/v1/link}, {@code GET /api/v1/golden/{id}} and
  * {@code GET /api/v1/golden?familyName=&givenName=&birthDate=}. Every call needs a session and a case reference (in
  * the body, the header {@value Api#CASE_HEADER} or the parameter {@code caseRef}); the engine's link service checks
  * the right to link, masks and writes the access log. Registered beside {@link Api}'s routes and described in the
@@ -31,12 +31,14 @@ final class LinkRoutes {
     }
 
     /**
-     * {@code POST /api/v1/link}: {@code {"record":{"family_name":"Müller",...},"caseRef":"..."}}.
+     * {@code POST /api/v1/link}: {@code {"record":{"family_name":"Müller",...},"caseRef":"...","store":"..."}}.
      *
      * @param record  profile field names to values
      * @param caseRef the case reference (or in the header)
+     * @param store   the name of an existing source to store the record in (needs the right to store: role
+     *                {@code API_STORE}, clerks, supervisors), or absent to only link
      */
-    record LinkRequest(Map<String, String> record, String caseRef) {
+    record LinkRequest(Map<String, String> record, String caseRef, String store) {
     }
 
     private void link(Context ctx) throws JsonProcessingException {
@@ -44,7 +46,10 @@ final class LinkRoutes {
         if (req.record() == null) {
             throw new ApiProblem(400, Text.of("server.bad_request", "'record' is required"));
         }
-        Api.json(ctx, engine.link(Api.actor(ctx), req.record(), Api.caseRef(ctx, req.caseRef())));
+        if (req.store() != null && req.store().isBlank()) {
+            throw new ApiProblem(400, Text.of("server.bad_request", "'store' names no source"));
+        }
+        Api.json(ctx, engine.link(Api.actor(ctx), req.record(), Api.caseRef(ctx, req.caseRef()), req.store()));
     }
 
     private void golden(Context ctx) {

@@ -41,7 +41,7 @@ public final class Problems {
     private static final Set<String> CONFLICTS = Set.of("review.cluster_closed", "review.not_awaiting",
             "review.claimed", "review.nothing_to_revert", "review.later_decision", "users.exists",
             "workspace.source_exists", "workspace.same_content", "workspace.same_file", "link.no_model",
-            "link.model_stale");
+            "link.model_stale", "link.store_key_present", "link.store_no_run");
     /** Refusals because what the request names does not exist. */
     private static final Set<String> NOT_FOUND = Set.of("review.no_cluster", "review.no_decision",
             "review.no_golden", "users.unknown");
