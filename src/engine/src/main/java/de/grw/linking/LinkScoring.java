@@ -39,6 +39,8 @@ final class LinkScoring {
     /** Per field: whether a level's term frequency is taken from it. */
     private final boolean[] tfField;
     private final ModelParameters model;
+    /** The profile's comparisons with their tests created once; bound to each call's records. */
+    private final CompiledComparisons.Template comparisonsTemplate;
     /** The model's weight tables, computed at the first call; rebound to each call's comparisons. */
     private volatile Scorer template;
 
@@ -48,6 +50,7 @@ final class LinkScoring {
         this.base = base;
         this.recordIds = recordIds;
         this.model = model;
+        this.comparisonsTemplate = CompiledComparisons.template(profile);
         this.threshold = threshold;
         this.linkThreshold = linkThreshold;
         this.tfField = new boolean[profile.fields().size()];
@@ -130,7 +133,7 @@ final class LinkScoring {
             prepared[f] = PreparedField.ofNormalised(full.name(), values, counts, full.presentCount() + extra);
         }
         PreparedRecords records = PreparedRecords.of(mini, profile, prepared);
-        CompiledComparisons comparisons = CompiledComparisons.compile(profile, records);
+        CompiledComparisons comparisons = comparisonsTemplate.bind(records);
         Scorer scorer = scorer(comparisons);
         Contradictions.Bound contradictions = Contradictions.bind(profile.contradictions(), records, comparisons);
         List<Candidate> scored = new ArrayList<>();
