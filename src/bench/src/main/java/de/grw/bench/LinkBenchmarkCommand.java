@@ -84,6 +84,10 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
         try {
             out.printf("machine: %d cores, load average at start %s%n", Runtime.getRuntime().availableProcessors(),
                     loadAverage());
+            out.printf("JVM: %s %s; garbage collectors %s; options %s%n", System.getProperty("java.vm.name"),
+                    System.getProperty("java.version"), java.lang.management.ManagementFactory
+                            .getGarbageCollectorMXBeans().stream().map(g -> g.getName()).toList(),
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
             long t0 = System.nanoTime();
             new PopulationGenerator().generate(GeneratorConfig.of(seed, records, work));
             out.printf("generated %,d records in %.0f s%n", records, (System.nanoTime() - t0) / 1e9);
@@ -139,9 +143,12 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
                     int count = threads == 1 ? Math.min(calls, 2000) : calls;
                     COMPARED.set(0);
                     MOST.set(0);
+                    ALLOCATED.set(0);
+                    long[] gcBefore = gc();
                     long t3 = System.nanoTime();
                     long[] latencies = run(p, index, values, callers * 250, callers * 250 + count);
                     double seconds = (System.nanoTime() - t3) / 1e9;
+                    long[] gcAfter = gc();
                     Arrays.sort(latencies);
                     out.printf("%d caller(s), %,d calls in %.1f s: %,.0f calls/s; latency ms p50 %.2f, p95 %.2f, "
                             + "p99 %.2f, max %.2f%n", threads, latencies.length, seconds, latencies.length / seconds,
@@ -149,6 +156,10 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
                             latencies[latencies.length - 1] / 1e6);
                     out.printf("  stored records compared per call: mean %.1f, most %d%n",
                             COMPARED.get() / (double) latencies.length, MOST.get());
+                    out.printf("  garbage per call %s; garbage collections during the calls: %d, %d ms in all%n",
+                            ALLOCATED.get() < 0 ? "not measured" : String.format("%.1f KB",
+                                    ALLOCATED.get() / 1024.0 / latencies.length),
+                            gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]);
                 }
             } finally {
                 pool.shutdownNow();
@@ -170,6 +181,29 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
     /** Links {@code values[from..to)} on the pool's threads; returns each call's nanoseconds. */
     private static final java.util.concurrent.atomic.AtomicLong COMPARED = new java.util.concurrent.atomic.AtomicLong();
     private static final java.util.concurrent.atomic.AtomicLong MOST = new java.util.concurrent.atomic.AtomicLong();
+    /** Bytes the callers' threads allocated during the calls (-1 when the JVM cannot tell). */
+    private static final java.util.concurrent.atomic.AtomicLong ALLOCATED = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Collections so far and their milliseconds, over all collectors. */
+    private static long[] gc() {
+        long count = 0;
+        long millis = 0;
+        for (var g : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, g.getCollectionCount());
+            millis += Math.max(0, g.getCollectionTime());
+        }
+        return new long[] {count, millis};
+    }
+
+    /** The bytes this thread allocated so far, or -1 when the JVM cannot tell. */
+    private static long allocatedBytes() {
+        if (java.lang.management.ManagementFactory.getThreadMXBean()
+                instanceof com.sun.management.ThreadMXBean bean && bean.isThreadAllocatedMemorySupported()
+                && bean.isThreadAllocatedMemoryEnabled()) {
+            return bean.getCurrentThreadAllocatedBytes();
+        }
+        return -1;
+    }
 
     private static long[] run(ExecutorService pool, LinkIndex index, String[][] values, int from, int to)
             throws Exception {
@@ -180,12 +214,19 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
         for (int t = 0; t < threads; t++) {
             futures.add(pool.submit(() -> {
                 int i;
+                long allocatedBefore = allocatedBytes();
                 while ((i = next.getAndIncrement()) < to) {
                     long s = System.nanoTime();
                     LinkIndex.Result r = index.link(values[i]);
                     latencies[i - from] = System.nanoTime() - s;
                     COMPARED.addAndGet(r.compared());
                     MOST.accumulateAndGet(r.compared(), Math::max);
+                }
+                long allocated = allocatedBytes();
+                if (allocatedBefore < 0 || allocated < 0) {
+                    ALLOCATED.set(Long.MIN_VALUE / 2);
+                } else {
+                    ALLOCATED.addAndGet(allocated - allocatedBefore);
                 }
                 return null;
             }));

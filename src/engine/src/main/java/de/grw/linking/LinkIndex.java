@@ -2,29 +2,19 @@ package de.grw.linking;
 
 import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
-import de.grw.matching.MatchResult;
 import de.grw.matching.blocking.Blocker;
-import de.grw.matching.cluster.Contradictions;
-import de.grw.matching.compare.CompiledComparisons;
 import de.grw.matching.data.PreparedField;
 import de.grw.matching.data.PreparedRecords;
 import de.grw.matching.data.RecordTable;
 import de.grw.matching.model.Contribution;
 import de.grw.matching.model.ModelParameters;
-import de.grw.matching.model.Scorer;
+import de.grw.normalising.Normaliser;
+import de.grw.normalising.Normalisers;
 import de.grw.profile.BlockingRuleSpec;
-import de.grw.profile.ComparisonSpec;
-import de.grw.profile.LevelSpec;
 import de.grw.profile.MatchProfile;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
@@ -38,10 +28,11 @@ import java.util.stream.IntStream;
  * pairs a batch match over the workspace plus this record would score, with the same probabilities; the link
  * benchmark checks this on a sample.
  * <p>
- * How: the incoming record and its candidates form a small record set whose fields carry the workspace's value
- * counts ({@link PreparedField#ofNormalised}), so term-frequency adjustments are the workspace's; the profile's
- * comparisons are compiled over that small set and the pairs are oriented as in the batch (the lower record index
- * first; an incoming record comes after every stored one).
+ * How: the blocks of each rule are a {@link LinkBlocks} (oversized blocks put in window order at build time); the
+ * incoming record and its candidates are compared and scored by {@link LinkScoring} over a small record set whose
+ * fields carry the workspace's value counts ({@link PreparedField#ofNormalised}), so term-frequency adjustments are
+ * the workspace's. Normalisers and term-frequency lookups are resolved when the index is built, so concurrent
+ * calls share no lock.
  * <p>
  * The index is immutable apart from the golden record each record belongs to ({@link #assignGolden}); it is safe
  * for any number of concurrent readers. Records arriving later are linked by building a new index (the workspace's
@@ -57,19 +48,13 @@ public final class LinkIndex {
     private final double linkThreshold;
     private final PreparedRecords base;
     private final long[] recordIds;
-    private final Rule[] rules;
-    private final List<PreparedField> sortFields;
-    private final boolean[] tfField;
+    private final LinkBlocks[] rules;
+    /** The records in window order, or {@code null} when no rule windows. */
+    private final LinkBlocks.SortOrder order;
+    /** Each field's normaliser, looked up once (not per call in the registry). */
+    private final Normaliser[] normalisers;
+    private final LinkScoring scoring;
     private final Map<Long, String> goldenOf = new ConcurrentHashMap<>();
-
-    /** One blocking rule: its entries ({@code key << bits | record}) sorted as the batch's blocker sorts them. */
-    private record Rule(BlockingRuleSpec spec, int bits, long[] entries, int maxBlock, int window,
-                        Map<Long, Window> windows) {
-    }
-
-    /** An oversized block in window order: sort keys and record indexes, by key then index. */
-    private record Window(String[] keys, int[] records) {
-    }
 
     /** What an incoming record is suggested for. */
     public enum Action {
@@ -128,7 +113,7 @@ public final class LinkIndex {
     }
 
     private LinkIndex(MatchProfile profile, ModelParameters model, double threshold, double linkThreshold,
-                      PreparedRecords base, long[] recordIds, Rule[] rules) {
+                      PreparedRecords base, long[] recordIds, LinkBlocks[] rules, LinkBlocks.SortOrder order) {
         this.profile = profile;
         this.model = model;
         this.threshold = threshold;
@@ -136,15 +121,10 @@ public final class LinkIndex {
         this.base = base;
         this.recordIds = recordIds;
         this.rules = rules;
-        this.sortFields = profile.sortKey().stream().map(base::field).toList();
-        this.tfField = new boolean[profile.fields().size()];
-        for (ComparisonSpec c : profile.comparisons()) {
-            for (LevelSpec l : c.levels()) {
-                if (l.tf() != null) {
-                    tfField[profile.fieldIndex(l.tf())] = true;
-                }
-            }
-        }
+        this.order = order;
+        this.normalisers = profile.fields().stream().map(f -> Normalisers.get(f.normaliser()))
+                .toArray(Normaliser[]::new);
+        this.scoring = new LinkScoring(profile, model, base, recordIds, threshold, linkThreshold);
     }
 
     /**
@@ -163,33 +143,18 @@ public final class LinkIndex {
         }
         double review = threshold != null ? threshold : profile.threshold();
         PreparedRecords prepared = PreparedRecords.prepare(table, profile, ProgressListener.NONE, cancel);
-        int n = prepared.size();
-        int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, n));
         List<BlockingRuleSpec> specs = profile.blocking();
-        Rule[] rules = new Rule[specs.size()];
+        boolean windows = profile.limits().window() >= 2 && specs.stream().anyMatch(s -> s.maxBlockSize() <= 0);
+        LinkBlocks.SortOrder order = windows
+                ? LinkBlocks.SortOrder.of(profile.sortKey().stream().map(prepared::field).toList(), prepared.size())
+                : null;
+        LinkBlocks[] rules = new LinkBlocks[specs.size()];
         IntStream.range(0, specs.size()).parallel().forEach(r -> {
             cancel.throwIfCancelled();
-            BlockingRuleSpec spec = specs.get(r);
-            long[][] keys = Blocker.recordKeys(spec, prepared);
-            int count = 0;
-            for (long[] k : keys) {
-                count += k == null ? 0 : k.length;
-            }
-            long[] entries = new long[count];
-            int pos = 0;
-            for (int i = 0; i < n; i++) {
-                if (keys[i] != null) {
-                    for (long k : keys[i]) {
-                        entries[pos++] = (k << bits) | i;
-                    }
-                }
-            }
-            Arrays.sort(entries);
-            int maxBlock = spec.maxBlockSize() > 0 ? spec.maxBlockSize() : profile.limits().maxBlockSize();
-            int window = spec.maxBlockSize() > 0 ? 0 : profile.limits().window();
-            rules[r] = new Rule(spec, bits, entries, maxBlock, window, new ConcurrentHashMap<>());
+            rules[r] = LinkBlocks.build(specs.get(r), profile, prepared, order);
         });
-        return new LinkIndex(profile, model, review, Math.max(review, linkThreshold), prepared, recordIds, rules);
+        return new LinkIndex(profile, model, review, Math.max(review, linkThreshold), prepared, recordIds, rules,
+                order);
     }
 
     public MatchProfile profile() {
@@ -270,253 +235,50 @@ public final class LinkIndex {
 
     /** Blocks and scores a record given by its canonical values ({@code self}: its index if stored, else -1). */
     private Result linkAs(String[] canonical, int self) {
-        RecordTable.Builder one = new RecordTable.Builder(canonical.length);
-        one.add(one.addSource("incoming"), "incoming", canonical);
-        RecordTable table = one.build();
         // the record alone, normalised as the batch normalises every record (keys and values depend on the value
-        // alone); field by field in this thread, not in the common pool, so that callers do not queue there
+        // alone), in this thread
+        RecordTable.Builder one = new RecordTable.Builder(canonical.length, 1);
+        RecordTable table = one.add(one.addSource("incoming"), "incoming", canonical).build();
         PreparedField[] fields = new PreparedField[canonical.length];
+        String[] normalised = new String[canonical.length];
         for (int f = 0; f < fields.length; f++) {
-            de.grw.profile.FieldSpec spec = profile.fields().get(f);
-            fields[f] = PreparedField.prepare(spec.name(), table, f,
-                    de.grw.normalising.Normalisers.get(spec.normaliser()));
+            String v = canonical[f] == null ? null : normalisers[f].normalise(canonical[f]);
+            normalised[f] = v;
+            fields[f] = PreparedField.ofNormalised(base.field(f).name(), new String[] {v}, ONE,
+                    v == null ? 0 : 1);
         }
         PreparedRecords probe = PreparedRecords.of(table, profile, fields);
-        String[] normalised = new String[canonical.length];
-        for (int f = 0; f < normalised.length; f++) {
-            normalised[f] = probe.field(f).value(0);
-        }
-        long[][] keys = new long[rules.length][];
-        for (int r = 0; r < rules.length; r++) {
-            long[] k = Blocker.recordKeys(rules[r].spec(), probe)[0];
-            keys[r] = k == null ? new long[0] : k;
-        }
-        String sortKey = Blocker.sortKey(0, profile.sortKey().stream().map(probe::field).toList());
-        return score(canonical, normalised, self, candidates(keys, self, sortKey));
+        return scoring.score(canonical, normalised, self, candidates(probe, self), goldenOf::get);
     }
 
+    private static final int[] ONE = {1};
+
     /**
-     * The stored records blocking pairs the record with: for each rule and key, the block's records when the block
-     * (with the record) is within the size limit, else the window around the record's place in sort-key order, or
-     * none for a rule with a block size of its own. A small workspace compares every pair, as the batch does.
+     * The stored records blocking pairs the record with, ascending (see {@link LinkBlocks#collect}). A small
+     * workspace compares every pair, as the batch does.
      *
      * @param self the record's own index when it is stored, else -1 (it then comes after every stored record)
      */
-    private int[] candidates(long[][] keys, int self, String sortKey) {
+    private int[] candidates(PreparedRecords probe, int self) {
         int n = recordIds.length;
         long total = self >= 0 ? n : n + 1L;
         if (total * (total - 1) / 2 <= profile.limits().compareAllBelowPairs()) {
             return IntStream.range(0, n).filter(i -> i != self).toArray();
         }
-        Set<Integer> out = new HashSet<>();
-        for (int r = 0; r < rules.length; r++) {
-            Rule rule = rules[r];
-            long[] distinct = Arrays.stream(keys[r]).distinct().toArray();
-            for (long k : distinct) {
-                int[] block = block(rule, k);
-                int size = block.length + (self >= 0 ? 0 : 1);
-                if (size < 2) {
-                    continue;
-                }
-                if (size <= rule.maxBlock()) {
-                    for (int b : block) {
-                        if (b != self) {
-                            out.add(b);
-                        }
-                    }
-                } else if (rule.window() >= 2) {
-                    windowAround(rule, k, block, self, sortKey, out);
+        int sortRank = -1;
+        if (order != null) {
+            sortRank = self >= 0 ? order.rank(self)
+                    : order.placeOf(Blocker.sortKey(0, profile.sortKey().stream().map(probe::field).toList()));
+        }
+        LinkBlocks.IntBag out = new LinkBlocks.IntBag();
+        for (LinkBlocks rule : rules) {
+            long[] keys = Blocker.recordKeys(rule.spec(), probe)[0];
+            if (keys != null) {
+                for (long k : keys) {
+                    rule.collect(k, self, sortRank, order, out);
                 }
             }
         }
-        int[] result = out.stream().mapToInt(Integer::intValue).toArray();
-        Arrays.sort(result);
-        return result;
-    }
-
-    /** The distinct records of a rule's block, ascending. */
-    private static int[] block(Rule rule, long key) {
-        long shifted = key << rule.bits();
-        long mask = (1L << rule.bits()) - 1;
-        long[] entries = rule.entries();
-        int lo = Arrays.binarySearch(entries, shifted);
-        if (lo < 0) {
-            lo = -lo - 1;
-        } else {
-            while (lo > 0 && (entries[lo - 1] >>> rule.bits()) == (shifted >>> rule.bits())) {
-                lo--;
-            }
-        }
-        int hi = lo;
-        while (hi < entries.length && (entries[hi] >>> rule.bits()) == (shifted >>> rule.bits())) {
-            hi++;
-        }
-        int[] out = new int[hi - lo];
-        int size = 0;
-        int last = -1;
-        for (int i = lo; i < hi; i++) {
-            int rec = (int) (entries[i] & mask);
-            if (rec != last) {
-                out[size++] = rec;
-                last = rec;
-            }
-        }
-        return Arrays.copyOf(out, size);
-    }
-
-    /** The records within the window of an oversized block around the record's place in sort-key order. */
-    private void windowAround(Rule rule, long key, int[] block, int self, String sortKey, Set<Integer> out) {
-        Window w = rule.windows().computeIfAbsent(key << rule.bits() >>> rule.bits(), k -> {
-            Integer[] order = new Integer[block.length];
-            String[] keyOf = new String[block.length];
-            Map<Integer, String> keys = new HashMap<>();
-            for (int x = 0; x < block.length; x++) {
-                order[x] = block[x];
-                keys.put(block[x], Blocker.sortKey(block[x], sortFields));
-            }
-            Arrays.sort(order, Comparator.comparing((Integer rec) -> keys.get(rec)).thenComparing(rec -> rec));
-            int[] records = new int[block.length];
-            for (int x = 0; x < order.length; x++) {
-                records[x] = order[x];
-                keyOf[x] = keys.get(order[x]);
-            }
-            return new Window(keyOf, records);
-        });
-        int window = rule.window();
-        int[] recs = w.records();
-        if (self >= 0) {
-            int pos = -1;
-            for (int x = 0; x < recs.length; x++) {
-                if (recs[x] == self) {
-                    pos = x;
-                    break;
-                }
-            }
-            for (int x = Math.max(0, pos - window + 1); x < Math.min(recs.length, pos + window); x++) {
-                if (x != pos) {
-                    out.add(recs[x]);
-                }
-            }
-            return;
-        }
-        // an incoming record comes after every stored one with the same sort key (its index is the highest)
-        int pos = upperBound(w.keys(), sortKey);
-        for (int x = Math.max(0, pos - window + 1); x < Math.min(recs.length, pos + window - 1); x++) {
-            out.add(recs[x]);
-        }
-    }
-
-    private static int upperBound(String[] sorted, String key) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid].compareTo(key) <= 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** Compares and scores the record (mini index 0) with each candidate, then groups and suggests. */
-    private Result score(String[] canonical, String[] normalised, int self, int[] candidates) {
-        int k = candidates.length;
-        if (k == 0) {
-            return new Result(List.of(), Action.NEW, 0);
-        }
-        int fields = canonical.length;
-        RecordTable.Builder tb = new RecordTable.Builder(fields);
-        int incoming = tb.addSource("\u0000incoming");
-        tb.add(incoming, "incoming", canonical.clone());
-        String[] row = new String[fields];
-        for (int c : candidates) {
-            for (int f = 0; f < fields; f++) {
-                row[f] = base.table().value(c, f);
-            }
-            tb.add(tb.addSource(base.table().sourceName(c)), base.table().recordId(c), row.clone());
-        }
-        RecordTable mini = tb.build();
-        PreparedField[] prepared = new PreparedField[fields];
-        for (int f = 0; f < fields; f++) {
-            PreparedField full = base.field(f);
-            String[] values = new String[k + 1];
-            values[0] = normalised[f];
-            Map<String, Integer> known = new HashMap<>();
-            for (int i = 0; i < k; i++) {
-                int id = full.id(candidates[i]);
-                if (id >= 0) {
-                    values[i + 1] = full.valueOfId(id);
-                    known.put(values[i + 1], id);
-                }
-            }
-            boolean counted = self < 0 && normalised[f] != null;
-            String own = normalised[f];
-            boolean tf = tfField[f];
-            prepared[f] = PreparedField.ofNormalised(full.name(), values, v -> {
-                Integer id = known.get(v);
-                int count = id != null ? full.count(id) : tf ? Math.max(0, countOf(full, v)) : 0;
-                return count + (counted && v.equals(own) ? 1 : 0);
-            }, full.presentCount() + (counted ? 1 : 0));
-        }
-        PreparedRecords records = PreparedRecords.of(mini, profile, prepared);
-        CompiledComparisons comparisons = CompiledComparisons.compile(profile, records);
-        Scorer scorer = new Scorer(comparisons, model, profile.model().minTermFrequency(),
-                profile.model().priorRecords());
-        Contradictions.Bound contradictions = Contradictions.bind(profile.contradictions(), records, comparisons);
-        List<Candidate> scored = new ArrayList<>();
-        for (int i = 0; i < k; i++) {
-            int c = candidates[i];
-            // the batch orients a pair by record index; an incoming record comes after every stored one
-            boolean selfFirst = self >= 0 && self < c;
-            int a = selfFirst ? 0 : i + 1;
-            int b = selfFirst ? i + 1 : 0;
-            long pattern = comparisons.pattern(a, b);
-            float weight = (float) scorer.weight(pattern, a, b);
-            double probability = Scorer.probability(weight);
-            if (probability < threshold) {
-                continue;
-            }
-            List<Contribution> lines = scorer.explain(pattern, a, b);
-            boolean contradicted = false;
-            if (contradictions.hasDirectRules()) {
-                lines = new ArrayList<>(lines);
-                String reason = contradictions.directReason(a, b);
-                contradicted = reason != null;
-                lines.add(new Contribution(MatchResult.CONTRADICTION, reason == null ? "missing" : reason, 0.0,
-                        false));
-            }
-            long id = recordIds[c];
-            scored.add(new Candidate(c, id, goldenOf.get(id), probability, weight, List.copyOf(lines), contradicted));
-        }
-        return group(scored, k);
-    }
-
-    private static int countOf(PreparedField field, String value) {
-        int id = field.idOf(value);
-        return id < 0 ? 0 : field.count(id);
-    }
-
-    private Result group(List<Candidate> scored, int compared) {
-        scored.sort(Comparator.comparingDouble(Candidate::probability).reversed()
-                .thenComparingLong(Candidate::recordId));
-        Map<String, List<Candidate>> byGroup = new LinkedHashMap<>();
-        for (Candidate c : scored) {
-            String key = c.golden() != null ? "G:" + c.golden() : "R:" + c.recordId();
-            byGroup.computeIfAbsent(key, x -> new ArrayList<>()).add(c);
-        }
-        List<Group> groups = new ArrayList<>();
-        int linkable = 0;
-        for (List<Candidate> members : byGroup.values()) {
-            Candidate best = members.get(0);
-            boolean contradicted = members.stream().anyMatch(Candidate::contradicted);
-            Action action = best.probability() >= linkThreshold && !contradicted ? Action.LINK : Action.REVIEW;
-            linkable += action == Action.LINK ? 1 : 0;
-            groups.add(new Group(best.golden(), best.probability(), action, List.copyOf(members)));
-        }
-        Action suggestion = groups.isEmpty() ? Action.NEW : linkable == 1 && groups.get(0).action() == Action.LINK
-                ? Action.LINK : Action.REVIEW;
-        return new Result(List.copyOf(groups), suggestion, compared);
+        return out.sortedDistinct();
     }
 }

@@ -1,15 +1,15 @@
 package de.grw.normalising;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /** The registry of normalisers by name. Built-in normalisers are registered at class load. */
 public final class Normalisers {
-    private static final Map<String, Normaliser> REGISTRY = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Read per field and record set by many threads at once: a concurrent map, not a synchronised one. */
+    private static final Map<String, Normaliser> REGISTRY = new ConcurrentHashMap<>();
 
     static {
         register(named("none", v -> v == null || v.isBlank() ? null : v.trim()));
@@ -46,9 +46,7 @@ public final class Normalisers {
     }
 
     public static Set<String> names() {
-        synchronized (REGISTRY) {
-            return Set.copyOf(REGISTRY.keySet());
-        }
+        return Set.copyOf(REGISTRY.keySet());
     }
 
     private static Normaliser named(String name, UnaryOperator<String> function) {

@@ -40,24 +40,32 @@ public final class CompiledComparisons {
     }
 
     public static CompiledComparisons compile(MatchProfile profile, PreparedRecords records) {
+        return template(profile).bind(records);
+    }
+
+    /**
+     * A profile's comparisons with their level tests created (parameters read, checked), not yet bound to records:
+     * the link index binds them to each call's few records without reading the profile again. Immutable.
+     */
+    public static Template template(MatchProfile profile) {
         List<ComparisonSpec> specs = profile.comparisons();
         int n = specs.size();
         String[] names = new String[n];
         String[][] labels = new String[n][];
-        PreparedField[][] presence = new PreparedField[n][];
-        BoundTest[][] tests = new BoundTest[n][];
-        PreparedField[][] tf = new PreparedField[n][];
+        String[][] presence = new String[n][];
+        LevelTest[][] tests = new LevelTest[n][];
+        String[][] tf = new String[n][];
         boolean[][] neutral = new boolean[n][];
         double[][] refM = new double[n][];
         double[][] refU = new double[n][];
         for (int c = 0; c < n; c++) {
             ComparisonSpec spec = specs.get(c);
             names[c] = spec.name();
-            presence[c] = spec.fields().stream().map(records::field).toArray(PreparedField[]::new);
+            presence[c] = spec.fields().toArray(new String[0]);
             int k = spec.levels().size();
             labels[c] = new String[k + 2];
-            tests[c] = new BoundTest[k];
-            tf[c] = new PreparedField[k + 2];
+            tests[c] = new LevelTest[k];
+            tf[c] = new String[k + 2];
             neutral[c] = new boolean[k + 2];
             if (spec.reference() != null) {
                 refM[c] = new double[k + 2];
@@ -73,16 +81,69 @@ public final class CompiledComparisons {
                 LevelSpec level = spec.levels().get(l);
                 labels[c][l + 1] = level.label() == null ? level.test() : level.label();
                 try {
-                    tests[c][l] = LevelTests.create(level.test(), level.params()).bind(records);
+                    tests[c][l] = LevelTests.create(level.test(), level.params());
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("profile " + profile.name() + ", comparison '" + spec.name()
                             + "', level '" + labels[c][l + 1] + "': " + e.getMessage(), e);
                 }
-                tf[c][l + 1] = level.tf() == null ? null : records.field(level.tf());
+                tf[c][l + 1] = level.tf();
                 neutral[c][l + 1] = level.neutral();
             }
         }
-        return new CompiledComparisons(names, labels, presence, tests, tf, neutral, refM, refU);
+        return new Template(profile.name(), names, labels, presence, tests, tf, neutral, refM, refU);
+    }
+
+    /** See {@link #template}. */
+    public static final class Template {
+        private final String profileName;
+        private final String[] names;
+        private final String[][] labels;
+        private final String[][] presence;
+        private final LevelTest[][] tests;
+        private final String[][] tfFields;
+        private final boolean[][] neutral;
+        private final double[][] referenceM;
+        private final double[][] referenceU;
+
+        private Template(String profileName, String[] names, String[][] labels, String[][] presence,
+                         LevelTest[][] tests, String[][] tfFields, boolean[][] neutral, double[][] referenceM,
+                         double[][] referenceU) {
+            this.profileName = profileName;
+            this.names = names;
+            this.labels = labels;
+            this.presence = presence;
+            this.tests = tests;
+            this.tfFields = tfFields;
+            this.neutral = neutral;
+            this.referenceM = referenceM;
+            this.referenceU = referenceU;
+        }
+
+        /** The comparisons bound to records (prepared under the same profile). */
+        public CompiledComparisons bind(PreparedRecords records) {
+            int n = names.length;
+            PreparedField[][] fields = new PreparedField[n][];
+            BoundTest[][] bound = new BoundTest[n][];
+            PreparedField[][] tf = new PreparedField[n][];
+            for (int c = 0; c < n; c++) {
+                fields[c] = new PreparedField[presence[c].length];
+                for (int x = 0; x < fields[c].length; x++) {
+                    fields[c][x] = records.field(presence[c][x]);
+                }
+                bound[c] = new BoundTest[tests[c].length];
+                tf[c] = new PreparedField[tfFields[c].length];
+                for (int l = 0; l < tests[c].length; l++) {
+                    try {
+                        bound[c][l] = tests[c][l].bind(records);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("profile " + profileName + ", comparison '" + names[c]
+                                + "', level '" + labels[c][l + 1] + "': " + e.getMessage(), e);
+                    }
+                    tf[c][l + 1] = tfFields[c][l + 1] == null ? null : records.field(tfFields[c][l + 1]);
+                }
+            }
+            return new CompiledComparisons(names, labels, fields, bound, tf, neutral, referenceM, referenceU);
+        }
     }
 
     public int count() {

@@ -113,6 +113,56 @@ public final class PreparedField {
         return new PreparedField(name, ids, values.toArray(new String[0]), counts, presentCount);
     }
 
+    /**
+     * As {@link #ofNormalised(String, String[], java.util.function.ToIntFunction, int)}, with each record's value
+     * counted already ({@code countOfRecord[r]}: how many records of the larger set carry record r's value; records
+     * of equal values give equal counts). Made for the few records of one link call: values are told apart without
+     * a map when they are few.
+     */
+    public static PreparedField ofNormalised(String name, String[] normalised, int[] countOfRecord,
+                                             int presentCount) {
+        int n = normalised.length;
+        if (n > 64) {
+            return ofNormalised(name, normalised, countsByValue(normalised, countOfRecord), presentCount);
+        }
+        int[] ids = new int[n];
+        String[] values = new String[n];
+        int[] counts = new int[n];
+        int distinct = 0;
+        for (int r = 0; r < n; r++) {
+            String v = normalised[r];
+            if (v == null) {
+                ids[r] = -1;
+                continue;
+            }
+            int id = -1;
+            for (int d = 0; d < distinct; d++) {
+                if (values[d].equals(v)) {
+                    id = d;
+                    break;
+                }
+            }
+            if (id < 0) {
+                id = distinct++;
+                values[id] = v;
+                counts[id] = countOfRecord[r];
+            }
+            ids[r] = id;
+        }
+        return new PreparedField(name, ids, Arrays.copyOf(values, distinct), Arrays.copyOf(counts, distinct),
+                presentCount);
+    }
+
+    private static java.util.function.ToIntFunction<String> countsByValue(String[] normalised, int[] countOfRecord) {
+        Map<String, Integer> byValue = new HashMap<>();
+        for (int r = 0; r < normalised.length; r++) {
+            if (normalised[r] != null) {
+                byValue.putIfAbsent(normalised[r], countOfRecord[r]);
+            }
+        }
+        return byValue::get;
+    }
+
     /** The id of a normalised value, or -1 when no record carries it; the lookup is built at the first call. */
     public int idOf(String normalisedValue) {
         Map<String, Integer> lookup = reverse;
@@ -129,6 +179,11 @@ public final class PreparedField {
             }
         }
         return lookup.getOrDefault(normalisedValue, -1);
+    }
+
+    /** Builds the lookup {@link #idOf} uses now rather than at its first call (the link index, at build time). */
+    public void buildLookup() {
+        idOf("");
     }
 
     public String name() {

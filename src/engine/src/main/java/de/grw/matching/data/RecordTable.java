@@ -102,21 +102,37 @@ public final class RecordTable {
 
     /** Collects records one by one; not thread-safe. */
     public static final class Builder {
+        /** The expected size from which equal values are shared between records. */
+        static final int SHARE_FROM = 1024;
         private final int fieldCount;
         private final List<String> sourceNames = new ArrayList<>();
         private final List<Map<String, String>> interned = new ArrayList<>();
         private final boolean[] internOff;
-        private int[] sourceOf = new int[1024];
-        private String[] recordIds = new String[1024];
+        private int[] sourceOf;
+        private String[] recordIds;
         private String[][] columns;
         private int size;
 
         public Builder(int fieldCount) {
+            this(fieldCount, 1024);
+        }
+
+        /**
+         * @param expectedSize how many records are expected (the arrays grow beyond it); a small table (the link
+         *                     index builds two per call) thus does not allocate room for a thousand records
+         */
+        public Builder(int fieldCount, int expectedSize) {
+            int capacity = Math.max(2, expectedSize);
             this.fieldCount = fieldCount;
-            this.columns = new String[fieldCount][1024];
+            this.sourceOf = new int[capacity];
+            this.recordIds = new String[capacity];
+            this.columns = new String[fieldCount][capacity];
             this.internOff = new boolean[fieldCount];
+            // sharing values pays in a large table only; a small one would allocate a map per field for nothing
+            boolean share = expectedSize >= SHARE_FROM;
             for (int f = 0; f < fieldCount; f++) {
-                interned.add(new HashMap<>());
+                interned.add(share ? new HashMap<>() : null);
+                internOff[f] = !share;
             }
         }
 
@@ -144,7 +160,7 @@ public final class RecordTable {
                 throw new IllegalArgumentException("expected " + fieldCount + " values, got " + values.length);
             }
             if (size == recordIds.length) {
-                int capacity = size + (size >> 1);
+                int capacity = Math.max(size + 2, size + (size >> 1));
                 sourceOf = Arrays.copyOf(sourceOf, capacity);
                 recordIds = Arrays.copyOf(recordIds, capacity);
                 for (int f = 0; f < fieldCount; f++) {
@@ -167,7 +183,7 @@ public final class RecordTable {
             if (size == 20_000) {
                 // sharing pays only for repeated values (names, places), not for ids, numbers, e-mail addresses
                 for (int f = 0; f < fieldCount; f++) {
-                    if (interned.get(f).size() > size / 2) {
+                    if (!internOff[f] && interned.get(f).size() > size / 2) {
                         internOff[f] = true;
                         interned.get(f).clear();
                     }

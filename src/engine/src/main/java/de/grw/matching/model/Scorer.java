@@ -50,6 +50,31 @@ public final class Scorer {
         this.minTermFrequency = minTermFrequency;
     }
 
+    /** A scorer of the same model over other comparisons of the same profile, sharing this one's weight tables. */
+    private Scorer(Scorer from, CompiledComparisons comparisons) {
+        this.priorRecords = from.priorRecords;
+        this.comparisons = comparisons;
+        this.model = from.model;
+        this.weights = from.weights;
+        this.differences = from.differences;
+        this.prior = from.prior;
+        this.households = from.households;
+        this.householdWeights = from.householdWeights;
+        this.householdPriors = from.householdPriors;
+        this.minTermFrequency = from.minTermFrequency;
+    }
+
+    /**
+     * The same model and settings over other comparisons of the same profile (the link index binds the comparisons
+     * to each call's few records), without computing the weight tables again.
+     */
+    public Scorer rebind(CompiledComparisons other) {
+        if (other.count() != comparisons.count()) {
+            throw new IllegalArgumentException(other.count() + " comparisons, expected " + comparisons.count());
+        }
+        return new Scorer(this, other);
+    }
+
     public ModelParameters model() {
         return model;
     }

@@ -1,0 +1,287 @@
+package de.grw.linking;
+
+import de.grw.matching.blocking.Blocker;
+import de.grw.matching.data.PreparedField;
+import de.grw.matching.data.PreparedRecords;
+import de.grw.profile.BlockingRuleSpec;
+import de.grw.profile.MatchProfile;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The blocks of one blocking rule over the link index's records: block key to record indexes, as the batch's
+ * {@link Blocker} forms them. A block over the size limit is windowed by the profile's sort key; its records are put
+ * in window order when the index is built (a binary search per call finds a record's place), so a call neither sorts
+ * nor builds sort keys of stored records. Immutable; safe for concurrent readers.
+ */
+final class LinkBlocks {
+    private final BlockingRuleSpec spec;
+    private final int bits;
+    /** {@code key << bits | record}, sorted, each at most once. */
+    private final long[] entries;
+    private final int maxBlock;
+    private final int window;
+    /** The first entry of each windowed block, ascending. */
+    private final int[] windowedStarts;
+    /** For each windowed block, its records' ranks in sort-key order ({@link SortOrder}), ascending. */
+    private final int[][] windowedRanks;
+
+    private LinkBlocks(BlockingRuleSpec spec, int bits, long[] entries, int maxBlock, int window,
+                       int[] windowedStarts, int[][] windowedRanks) {
+        this.spec = spec;
+        this.bits = bits;
+        this.entries = entries;
+        this.maxBlock = maxBlock;
+        this.window = window;
+        this.windowedStarts = windowedStarts;
+        this.windowedRanks = windowedRanks;
+    }
+
+    /**
+     * Blocks the records by the rule; puts each block that an incoming record would make oversized (as many
+     * records as the limit or more) in window order, when the rule windows.
+     */
+    static LinkBlocks build(BlockingRuleSpec spec, MatchProfile profile, PreparedRecords records, SortOrder order) {
+        int n = records.size();
+        int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, n));
+        long[][] keys = Blocker.recordKeys(spec, records);
+        int count = 0;
+        for (long[] k : keys) {
+            count += k == null ? 0 : k.length;
+        }
+        long[] entries = new long[count];
+        int pos = 0;
+        for (int i = 0; i < n; i++) {
+            if (keys[i] != null) {
+                for (long k : keys[i]) {
+                    entries[pos++] = (k << bits) | i;
+                }
+            }
+        }
+        Arrays.sort(entries);
+        int distinct = 0;
+        for (int i = 0; i < entries.length; i++) {
+            if (distinct == 0 || entries[i] != entries[distinct - 1]) {
+                entries[distinct++] = entries[i];
+            }
+        }
+        entries = Arrays.copyOf(entries, distinct);
+        int maxBlock = spec.maxBlockSize() > 0 ? spec.maxBlockSize() : profile.limits().maxBlockSize();
+        int window = spec.maxBlockSize() > 0 ? 0 : profile.limits().window();
+        int[] starts = new int[16];
+        int[][] ranks = new int[16][];
+        int windowed = 0;
+        if (window >= 2) {
+            long mask = (1L << bits) - 1;
+            for (int lo = 0; lo < entries.length; ) {
+                int hi = lo;
+                while (hi < entries.length && (entries[hi] >>> bits) == (entries[lo] >>> bits)) {
+                    hi++;
+                }
+                if (hi - lo >= maxBlock) {
+                    int[] r = new int[hi - lo];
+                    for (int x = lo; x < hi; x++) {
+                        r[x - lo] = order.rank((int) (entries[x] & mask));
+                    }
+                    Arrays.sort(r);
+                    if (windowed == starts.length) {
+                        starts = Arrays.copyOf(starts, windowed * 2);
+                        ranks = Arrays.copyOf(ranks, windowed * 2);
+                    }
+                    starts[windowed] = lo;
+                    ranks[windowed++] = r;
+                }
+                lo = hi;
+            }
+        }
+        return new LinkBlocks(spec, bits, entries, maxBlock, window, Arrays.copyOf(starts, windowed),
+                Arrays.copyOf(ranks, windowed));
+    }
+
+    BlockingRuleSpec spec() {
+        return spec;
+    }
+
+    /** How many blocks are windowed (put in window order at build time). */
+    int windowedBlocks() {
+        return windowedStarts.length;
+    }
+
+    /**
+     * Adds the stored records the rule pairs a record with for one of its keys: the block's records when the block
+     * (with the record) is within the size limit, else the window around the record's place in sort-key order, or
+     * none for a rule with a block size of its own.
+     *
+     * @param self     the record's own index when it is stored, else -1 (it then comes after every stored record)
+     * @param sortRank the record's rank in sort-key order when stored; else how many stored records come before it
+     */
+    void collect(long key, int self, int sortRank, SortOrder order, IntBag out) {
+        long shifted = key << bits;
+        int lo = lowerBound(shifted >>> bits);
+        int hi = lo;
+        while (hi < entries.length && (entries[hi] >>> bits) == (shifted >>> bits)) {
+            hi++;
+        }
+        int size = hi - lo + (self >= 0 ? 0 : 1);
+        if (size < 2) {
+            return;
+        }
+        if (size <= maxBlock) {
+            long mask = (1L << bits) - 1;
+            for (int x = lo; x < hi; x++) {
+                int rec = (int) (entries[x] & mask);
+                if (rec != self) {
+                    out.add(rec);
+                }
+            }
+        } else if (window >= 2) {
+            int[] ranks = windowedRanks[Arrays.binarySearch(windowedStarts, lo)];
+            if (self >= 0) {
+                int pos = Arrays.binarySearch(ranks, sortRank);
+                for (int x = Math.max(0, pos - window + 1); x < Math.min(ranks.length, pos + window); x++) {
+                    if (x != pos) {
+                        out.add(order.record(ranks[x]));
+                    }
+                }
+            } else {
+                int pos = lowerBound(ranks, sortRank);
+                for (int x = Math.max(0, pos - window + 1); x < Math.min(ranks.length, pos + window - 1); x++) {
+                    out.add(order.record(ranks[x]));
+                }
+            }
+        }
+    }
+
+    /** The first entry whose key (its bits above the record bits) is at least {@code key}. */
+    private int lowerBound(long key) {
+        int lo = 0;
+        int hi = entries.length;
+        long first = key << bits;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (entries[mid] < first) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static int lowerBound(int[] sorted, int value) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * The records in the batch's window order: by sort key ({@link Blocker#sortKey}), then by index. Windowed
+     * blocks keep ranks in this order; an incoming record's place is found by comparing its sort key with stored
+     * records' keys without building them.
+     */
+    static final class SortOrder {
+        private final List<PreparedField> fields;
+        private final int[] records;
+        private final int[] ranks;
+
+        private SortOrder(List<PreparedField> fields, int[] records, int[] ranks) {
+            this.fields = fields;
+            this.records = records;
+            this.ranks = ranks;
+        }
+
+        static SortOrder of(List<PreparedField> fields, int n) {
+            String[] keys = new String[n];
+            java.util.stream.IntStream.range(0, n).parallel().forEach(i -> keys[i] = Blocker.sortKey(i, fields));
+            Integer[] boxed = new Integer[n];
+            Arrays.setAll(boxed, i -> i);
+            Arrays.parallelSort(boxed, (a, b) -> {
+                int c = keys[a].compareTo(keys[b]);
+                return c != 0 ? c : Integer.compare(a, b);
+            });
+            int[] records = new int[n];
+            int[] ranks = new int[n];
+            for (int r = 0; r < n; r++) {
+                records[r] = boxed[r];
+                ranks[boxed[r]] = r;
+            }
+            return new SortOrder(fields, records, ranks);
+        }
+
+        int rank(int record) {
+            return ranks[record];
+        }
+
+        int record(int rank) {
+            return records[rank];
+        }
+
+        /** How many stored records come before a record of this sort key that comes after all of equal key. */
+        int placeOf(String sortKey) {
+            int lo = 0;
+            int hi = records.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (compare(sortKey, records[mid]) >= 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        /** The sign of {@code key.compareTo(Blocker.sortKey(record, fields))}, without building the latter. */
+        int compare(String key, int record) {
+            int i = 0;
+            int n = key.length();
+            for (PreparedField f : fields) {
+                String v = f.value(record);
+                int len = v == null ? 0 : v.length();
+                for (int j = 0; j <= len; j++) {
+                    char c = j < len ? v.charAt(j) : '|';
+                    if (i == n) {
+                        return -1;
+                    }
+                    char k = key.charAt(i++);
+                    if (k != c) {
+                        return k - c;
+                    }
+                }
+            }
+            return i == n ? 0 : 1;
+        }
+    }
+
+    /** A growing bag of record indexes; {@link #sortedDistinct} gives them ascending, each once. */
+    static final class IntBag {
+        private int[] values = new int[32];
+        private int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        int[] sortedDistinct() {
+            Arrays.sort(values, 0, size);
+            int distinct = 0;
+            for (int i = 0; i < size; i++) {
+                if (distinct == 0 || values[i] != values[distinct - 1]) {
+                    values[distinct++] = values[i];
+                }
+            }
+            return Arrays.copyOf(values, distinct);
+        }
+    }
+}
