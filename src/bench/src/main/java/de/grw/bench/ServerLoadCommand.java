@@ -62,12 +62,14 @@ public final class ServerLoadCommand implements java.util.concurrent.Callable<In
 
     @Option(names = "--kill-after-decisions", defaultValue = "0", paramLabel = "N",
             description = {"Kill the server once N decisions are acknowledged instead of at a share of the time",
-                "(at most --kill-wait-max seconds after the start); the run then goes on for (1 - kill-at) of",
-                "--minutes after the restart. Default: ${DEFAULT-VALUE} (by time)."})
+                "(at most --kill-wait-max seconds after the start); after the restart the run goes on for",
+                "(1 - kill-at) of --minutes and until N more decisions and a link call were acknowledged (at",
+                "most --kill-wait-max seconds). Default: ${DEFAULT-VALUE} (by time)."})
     int killAfterDecisions;
 
     @Option(names = "--kill-wait-max", defaultValue = "600", paramLabel = "SECONDS",
-            description = "With --kill-after-decisions: kill at the latest this long after the start. Default: ${DEFAULT-VALUE}.")
+            description = {"With --kill-after-decisions: kill at the latest this long after the start, and wait at most",
+                "this long after the restart. Default: ${DEFAULT-VALUE}."})
     double killWaitMax;
 
     @Option(names = "--server-jar", defaultValue = "target/grw.jar", description = "The product jar. Default: ${DEFAULT-VALUE}.")
@@ -200,11 +202,22 @@ public final class ServerLoadCommand implements java.util.concurrent.Callable<In
             server.up();
             long restarted = System.nanoTime();
             // the run lasts --minutes, and at least the rest of its share after the restart
-            clients.endAt(Math.max(begin + durationNanos, restarted + (long) (durationNanos * (1 - killAt))));
+            long plannedEnd = Math.max(begin + durationNanos, restarted + (long) (durationNanos * (1 - killAt)));
+            if (!byDecisions) {
+                clients.endAt(plannedEnd);
+            }
             if (linkers > 0) {
                 indexSeconds = server.awaitLinkIndex(600);
             }
             clients.linkIndexReady(true);
+            if (byDecisions) { // and until as many decisions (and a link call) were acknowledged after the restart
+                while (System.nanoTime() < plannedEnd || (System.nanoTime() - restarted < killWaitMax * 1e9
+                        && (clients.proposed.size() - decisionsAtKill < killAfterDecisions
+                        || linkers > 0 && clients.linking.timing("link").count() == linkCallsAtKill))) {
+                    Thread.sleep(50);
+                }
+                clients.endAt(System.nanoTime());
+            }
         }
         for (Thread t : threads) {
             t.join();
