@@ -84,6 +84,10 @@ public final class LinkService implements AutoCloseable {
     });
     private volatile State state;
     private volatile boolean building;
+    /** A first build was asked for in the background and has not ended yet. */
+    private volatile boolean preparing;
+    /** The first index is being built (by whichever caller came first). */
+    private volatile boolean firstBuild;
 
     /** The index and the journal position it reflects. */
     private record State(LinkIndex index, int modelVersion, long seq) {
@@ -176,15 +180,34 @@ public final class LinkService implements AutoCloseable {
      * it; a workspace that cannot link yet (no model) is only logged, and the first call says why.
      */
     public void prepareInBackground() {
-        builder.submit(() -> {
-            try {
-                current();
-            } catch (UserFacingException e) {
-                LOG.info("link index not built yet: {}", e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.warn("link index not built at start; the first link call builds it", e);
-            }
-        });
+        preparing = true;
+        try {
+            builder.submit(() -> {
+                try {
+                    current();
+                } catch (UserFacingException e) {
+                    LOG.info("link index not built yet: {}", e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.warn("link index not built at start; the first link call builds it", e);
+                } finally {
+                    preparing = false;
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            preparing = false; // closed meanwhile
+        }
+    }
+
+    /**
+     * Where the index stands: ready once one answers (also while a newer one is built in the background),
+     * building while the first is built (in the background or by a first call), none before or when the
+     * workspace cannot link yet.
+     */
+    public de.grw.linking.LinkViews.IndexStatus indexStatus() {
+        if (state != null) {
+            return LinkViews.IndexStatus.READY;
+        }
+        return preparing || firstBuild ? LinkViews.IndexStatus.BUILDING : LinkViews.IndexStatus.NONE;
     }
 
     /** The index as it stands after following the journal (built at the first call). */
@@ -217,7 +240,12 @@ public final class LinkService implements AutoCloseable {
         if (s == null) {
             synchronized (lock) {
                 if (state == null) {
-                    state = build();
+                    firstBuild = true;
+                    try {
+                        state = build();
+                    } finally {
+                        firstBuild = false;
+                    }
                 }
                 return state;
             }

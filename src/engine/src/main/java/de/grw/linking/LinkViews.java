@@ -75,4 +75,12 @@ public final class LinkViews {
      */
     public record ExplanationLine(String comparison, String level, String versus, double weight, String text) {
     }
+
+    /**
+     * Where the link index stands: none built (not asked for yet, or the workspace cannot link yet: no model),
+     * being built, or ready to answer (a newer one may be under way in the background while it answers).
+     */
+    public enum IndexStatus {
+        NONE, BUILDING, READY
+    }
 }

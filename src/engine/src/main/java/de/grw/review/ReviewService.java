@@ -37,15 +37,17 @@ import java.util.Set;
 public final class ReviewService {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReviewService.class);
     /** How long a claim on an opened cluster lasts unless renewed (by opening it again or {@link #claim}). */
-    public static final java.time.Duration CLAIM_TIME = java.time.Duration.ofMinutes(10);
+    public static final java.time.Duration CLAIM_TIME = ClusterClaims.CLAIM_TIME;
     private final Workspace workspace;
     private final MatchProfile profile;
     private final GovernanceConfig governance;
+    private final ClusterClaims claims;
 
     public ReviewService(Workspace workspace) {
         this.workspace = workspace;
         this.profile = WorkspaceProfile.profile(workspace);
         this.governance = WorkspaceProfile.governance(workspace);
+        this.claims = new ClusterClaims(workspace);
     }
 
     public MatchProfile profile() {
@@ -127,11 +129,7 @@ public final class ReviewService {
                 proposal = maskProposal(proposal);
             }
             AccessLog.record(c, workspace.now(), session.user(), "SHOW", caseRef, "cluster " + clusterId, ids);
-            if (reviewable(status) && session.role().may(Permission.DECIDE)) {
-                // a clerk who opens a cluster claims it (or renews the claim), unless another holds it
-                ClaimRepository.claim(c, clusterId, session.user(), workspace.now(),
-                        workspace.now().plus(CLAIM_TIME));
-            }
+            claims.claimOnOpen(c, clusterId, status, session); // a clerk who opens a cluster claims it
             return new ClusterView(clusterId, status, ClusterRepository.note(c, clusterId), members,
                     ReviewRepository.pairs(c, clusterId), proposal, DecisionRepository.ofCluster(c, clusterId),
                     extending);
@@ -176,11 +174,11 @@ public final class ReviewService {
                 throw new UserFacingException(de.grw.common.Text.of("review.cluster_closed", clusterId,
                         de.grw.common.Text.of("status." + status.name())));
             }
-            requireNotClaimedByAnother(c, clusterId, session);
+            claims.requireNotClaimedByAnother(c, clusterId, session);
             if (command instanceof MergeCommand merge) {
                 merge.check(ClusterRepository.members(c, clusterId), clusterId);
             }
-            ClaimRepository.releaseAll(c, clusterId); // decided: the cluster leaves the queue
+            claims.releaseOnDecision(c, clusterId); // decided: the cluster leaves the queue
             boolean pending = command.needsApproval();
             long id = DecisionRepository.insert(c, clusterId, command.kind(), pending ? DecisionState.PENDING
                     : DecisionState.EFFECTIVE, session.user(), workspace.now().toString(), comment, caseRef,
@@ -406,59 +404,22 @@ public final class ReviewService {
         return new ReviewContext(c, workspace.now(), session.user(), clusterId, profile, governance);
     }
 
-    private static boolean reviewable(ClusterStatus status) {
-        return status == ClusterStatus.OPEN || status == ClusterStatus.DEFERRED;
-    }
-
-    /** Refuses a decision on a cluster someone else has claimed (the claim in force now). */
-    private void requireNotClaimedByAnother(java.sql.Connection c, long clusterId, Session session)
-            throws java.sql.SQLException {
-        java.util.Optional<ClaimView> held = ClaimRepository.holder(c, clusterId, workspace.now(), session.user());
-        if (held.isPresent() && !held.get().mine()) {
-            LOG.warn("refused: {} decides on cluster {}, claimed by {} until {}", session.user(), clusterId,
-                    held.get().user(), held.get().until());
-            throw new UserFacingException(de.grw.common.Text.of("review.claimed", clusterId, held.get().user(),
-                    localTime(held.get().until())));
-        }
-    }
-
-    /** A claim's end as a clerk reads it: the time of day in this machine's zone (e.g. 14:35). */
-    static String localTime(String isoInstant) {
-        return java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneId.systemDefault())
-                .format(java.time.Instant.parse(isoInstant));
-    }
-
     /**
      * Claims a cluster for the user, or renews their claim, while they have it open; returns the claim in force
      * afterwards (another's, when someone else holds it). Empty for a cluster that is no longer open or deferred.
      */
     public java.util.Optional<ClaimView> claim(Session session, long clusterId) {
-        session.require(Permission.DECIDE, "decide_on_clusters");
-        return workspace.write(c -> {
-            if (!reviewable(ClusterRepository.status(c, clusterId))) {
-                return java.util.Optional.<ClaimView>empty();
-            }
-            return java.util.Optional.of(ClaimRepository.claim(c, clusterId, session.user(), workspace.now(),
-                    workspace.now().plus(CLAIM_TIME)));
-        });
+        return claims.claim(session, clusterId);
     }
 
     /** The claim in force on a cluster, if any. */
     public java.util.Optional<ClaimView> claimOf(Session session, long clusterId) {
-        session.require(Permission.VIEW_RECORDS, "see_clusters");
-        return workspace.read(c -> {
-            ClusterRepository.status(c, clusterId);
-            return ClaimRepository.holder(c, clusterId, workspace.now(), session.user());
-        });
+        return claims.claimOf(session, clusterId);
     }
 
     /** Ends the user's own claim on a cluster (closing it without a decision); another's claim stays. */
     public void release(Session session, long clusterId) {
-        session.require(Permission.VIEW_RECORDS, "see_clusters");
-        workspace.write(c -> {
-            ClaimRepository.release(c, clusterId, session.user());
-            return null;
-        });
+        claims.release(session, clusterId);
     }
 
     private void requireDetails(String kind, String comment, String caseRef) {

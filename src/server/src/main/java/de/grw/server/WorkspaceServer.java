@@ -82,6 +82,7 @@ public final class WorkspaceServer implements AutoCloseable {
                         + rootMessage(e), e);
             }
             s.housekeeping.scheduleAtFixedRate(sessions::purgeExpired, 1, 1, TimeUnit.MINUTES);
+            engine.prepareLinking(); // the first link call need not wait for the index (GET /api/v1/status says)
             LOG.info("workspace server listening on https://{}:{}/api/v1 (workspace '{}', certificate SHA-256 {}{})",
                     config.address(), s.port(), storeName(config), certificate.fingerprint(),
                     certificate.generated() ? ", generated now" : "");

@@ -90,7 +90,7 @@ class OpenApiTest {
                 assertThat(operation.path("responses").has("401")).as(op).isTrue();
             }
         }
-        assertThat(open).containsExactly("GET /api/v1/openapi.json", "POST /api/v1/sessions");
+        assertThat(open).containsExactly("GET /api/v1/openapi.json", "GET /api/v1/status", "POST /api/v1/sessions");
     }
 
     @Test

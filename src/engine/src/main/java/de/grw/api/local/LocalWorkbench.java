@@ -195,6 +195,21 @@ public final class LocalWorkbench implements Workbench {
         return workspace.isLocal() ? String.valueOf(workspace.file()) : workspace.name();
     }
 
+    /**
+     * Builds the link index in the background now, so that the first link call does not wait for it (a server at its
+     * start). A workspace that cannot link yet (no model) is only logged; its status stays {@code NONE}.
+     */
+    public void prepareLinking() {
+        requireOpen();
+        linking().prepareInBackground();
+    }
+
+    /** Where the link index stands (no rights needed: no personal data). */
+    public de.grw.linking.LinkViews.IndexStatus linkIndexStatus() {
+        de.grw.linking.LinkService s = linking;
+        return s == null ? de.grw.linking.LinkViews.IndexStatus.NONE : s.indexStatus();
+    }
+
     /** The workspace's link service, made at the first use; one per workbench, so that its index is shared. */
     de.grw.linking.LinkService linking() {
         de.grw.linking.LinkService s = linking;

@@ -96,6 +96,15 @@ public final class RemoteWorkbench implements Workbench {
                         w.path("profile").asText(), true);
     }
 
+    /**
+     * Where the server's link index stands ({@code GET /api/v1/status}, no sign-in needed): {@code none},
+     * {@code building} or {@code ready}. The server builds it in the background at its start.
+     */
+    public String linkIndexStatus() {
+        requireOpen();
+        return http.get("/api/v1/status", null).path("linkIndex").asText("none");
+    }
+
     @Override
     public SignedIn signIn(String user, char[] password) {
         requireOpen();

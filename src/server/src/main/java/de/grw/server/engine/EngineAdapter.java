@@ -189,6 +189,16 @@ public final class EngineAdapter implements AutoCloseable {
         return actor.signedIn().link().search(familyName, givenName, birthDate, caseRef);
     }
 
+    /** Builds the link index in the background now, so that the first link call does not wait for it. */
+    public void prepareLinking() {
+        workbench.prepareLinking();
+    }
+
+    /** Where the link index stands: {@code none}, {@code building} or {@code ready} (no personal data). */
+    public String linkIndexStatus() {
+        return workbench.linkIndexStatus().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     @Override
     public void close() {
         workbench.close();

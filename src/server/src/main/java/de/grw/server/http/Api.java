@@ -29,7 +29,7 @@ import java.util.Set;
  * The API's routes, {@code /api/v1/...}: one table ({@link #routes()}) that is registered with Javalin and that the
  * OpenAPI description ({@code /api/v1/openapi.json}, a hand-written resource) is checked against by a test.
  * <p>
- * Every route but signing in and the OpenAPI description needs {@code Authorization: Bearer <token>}; the session
+ * Every route but signing in, the status and the OpenAPI description needs {@code Authorization: Bearer <token>}; the session
  * behind it, not anything in the request, says who acts. Handlers only translate between HTTP and the engine
  * adapter: rights, four eyes, masking, case references and the access log are the engine's.
  */
@@ -95,7 +95,8 @@ public final class Api {
                 new Route(HandlerType.POST, "/api/v1/decisions/{id}/approval", true, this::approve),
                 new Route(HandlerType.GET, "/api/v1/decisions/{id}/golden", true, this::goldenOfDecision),
                 new Route(HandlerType.GET, "/api/v1/journal/verification", true, this::verify),
-                new Route(HandlerType.GET, "/api/v1/openapi.json", false, this::openApi));
+                new Route(HandlerType.GET, "/api/v1/openapi.json", false, this::openApi),
+                new Route(HandlerType.GET, "/api/v1/status", false, this::status));
     }
 
     /** Registers the routes, the check of the session before every signed-in one, and the problem answers. */
@@ -283,6 +284,14 @@ public final class Api {
 
     private void verify(Context ctx) {
         json(ctx, engine.verifyJournal(actor(ctx)));
+    }
+
+    /** {@code GET /api/v1/status}: the server answers, and where its link index stands; no session, no personal data. */
+    record Status(String status, String linkIndex) {
+    }
+
+    private void status(Context ctx) {
+        json(ctx, new Status("ok", engine.linkIndexStatus()));
     }
 
     private void openApi(Context ctx) throws IOException {
