@@ -47,6 +47,7 @@ public final class ReviewLive {
     static final Duration POLL = Duration.seconds(3);
     /** A claim lasts ten minutes on the server; it is renewed once a minute while its cluster is open. */
     static final long RENEW_MILLIS = 60_000;
+    private long renewMillis = RENEW_MILLIS;
     /** The queue is asked again every this many polls even without a change, to see others' new claims. */
     static final int QUEUE_EVERY = 4;
     /** At most this many clusters that left the queue are asked for a claim at one refresh. */
@@ -90,6 +91,11 @@ public final class ReviewLive {
     public void stop() {
         timer.stop();
         leave();
+    }
+
+    /** Renews the claim this often (tests: at every poll). */
+    void renewEvery(long millis) {
+        this.renewMillis = millis;
     }
 
     // ---- claims: background parts (called inside the view model's background work) ----
@@ -245,7 +251,7 @@ public final class ReviewLive {
         var current = vm.currentProperty().get();
         Long clusterId = current == null ? null : current.clusterId();
         boolean ask = clusterId != null && (readOnly.get() || claim.get() == null
-                || System.currentTimeMillis() - renewedAt >= RENEW_MILLIS);
+                || System.currentTimeMillis() - renewedAt >= renewMillis);
         long from = after;
         ReviewApi review = signedIn.review();
         var journal = signedIn.journal();
