@@ -300,7 +300,7 @@ public final class ReviewLive {
                     decidedHere = true;
                     held.compareAndSet(p.clusterId(), null);
                     claim.set(null);
-                    notices.add(ctx.i18n().get("review.live.decided", p.clusterId(), c.user()));
+                    notices.add(ctx.i18n().get("review.live.decided", String.valueOf(p.clusterId()), c.user()));
                 }
             }
             refresh |= polls % QUEUE_EVERY == 0;
@@ -311,13 +311,13 @@ public final class ReviewLive {
             if (now == null && before != null && before.mine()) {
                 // no longer open or deferred: decided by someone else meanwhile
                 held.compareAndSet(p.clusterId(), null);
-                notices.add(ctx.i18n().get("review.live.gone", p.clusterId()));
+                notices.add(ctx.i18n().get("review.live.gone", String.valueOf(p.clusterId())));
                 refresh = true;
             } else if (now != null && !now.mine() && (before == null || before.mine())) {
                 held.compareAndSet(p.clusterId(), null);
-                notices.add(ctx.i18n().get("review.live.lost", p.clusterId(), now.user(), time(now.until())));
+                notices.add(ctx.i18n().get("review.live.lost", String.valueOf(p.clusterId()), now.user(), time(now.until())));
             } else if (now != null && now.mine() && before != null && !before.mine()) {
-                notices.add(ctx.i18n().get("review.live.free", p.clusterId()));
+                notices.add(ctx.i18n().get("review.live.free", String.valueOf(p.clusterId())));
             }
             claim.set(now);
             renewedAt = System.currentTimeMillis();

@@ -154,6 +154,15 @@ public final class ReviewViewModel {
         if (wanted != null) {
             index = Math.min(wanted, queue.size() - 1);
         }
+        if (wanted != null || keep == null || index == 0 && !queue.isEmpty() && queue.get(0).clusterId() != keep) {
+            // moving on: to the next cluster nobody else holds, if there is one
+            for (int i = index; i < queue.size(); i++) {
+                if (!loaded.claims().containsKey(queue.get(i).clusterId())) {
+                    index = i;
+                    break;
+                }
+            }
+        }
         if (queue.isEmpty()) {
             live.leave();
             position.set(-1);

@@ -115,6 +115,11 @@ public final class MainWindow {
         }
     }
 
+    /** A screen by its title key, or null (for tests and tools). */
+    public Screen screen(String titleKey) {
+        return screens.get(titleKey);
+    }
+
     /** Shows a screen by its title key. */
     public void show(String titleKey) {
         Screen s = screens.get(titleKey);
