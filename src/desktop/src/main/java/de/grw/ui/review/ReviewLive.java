@@ -363,7 +363,7 @@ public final class ReviewLive {
     }
 
     /** A claim's end as a clerk reads it: the time of day here (14:35). */
-    static String time(String isoInstant) {
+    public static String time(String isoInstant) {
         try {
             return DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault())
                     .format(Instant.parse(isoInstant));

@@ -155,7 +155,8 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
                         item.size(), String.format(t.locale(), "%.3f", item.minProbability()),
                         t.get("status." + item.status()));
                 // a cluster another clerk holds: marked with who, until when
-                setText(claim == null ? text : text + "\n" + vm.live().claimText(claim));
+                setText(claim == null ? text : text + "\n" + t.get("review.queueClaimed", claim.user(),
+                        ReviewLive.time(claim.until())));
                 getStyleClass().remove("queue-claimed");
                 if (claim != null) {
                     getStyleClass().add("queue-claimed");

@@ -1,7 +1,6 @@
 package de.grw.ui.review;
 
 import de.grw.api.Comparisons;
-import de.grw.review.ExplanationText;
 import de.grw.api.SignedIn;
 import de.grw.profile.MatchProfile;
 import de.grw.review.ComparisonTable;
@@ -11,7 +10,6 @@ import de.grw.review.MemberRecord;
 import de.grw.review.MergeCommand;
 import de.grw.review.NotDuplicateCommand;
 import de.grw.review.ReviewViews.ClusterView;
-import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.review.SplitCommand;
 import de.grw.ui.common.AppContext;
@@ -109,10 +107,8 @@ public final class ReviewViewModel {
         if (signedIn() == null || busy.get()) {
             return;
         }
-        List<QueueEntry> before = List.copyOf(queue);
         Long open = current.get() == null ? null : current.get().clusterId();
-        java.util.concurrent.Callable<QueuePage> load = loader(before, open);
-        ctx.tasks().quietly(load, loaded -> {
+        ctx.tasks().quietly(loader(List.copyOf(queue), open), loaded -> {
             if (!busy.get()) {
                 apply(loaded, null, null);
             }
