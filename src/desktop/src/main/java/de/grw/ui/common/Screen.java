@@ -16,4 +16,8 @@ public interface Screen {
     /** Called when the screen is shown; refreshes its data. */
     default void activated() {
     }
+
+    /** Called when another screen replaces this one (or nobody is signed in any more). */
+    default void deactivated() {
+    }
 }

@@ -151,6 +151,31 @@ public final class TaskRunner {
         });
     }
 
+    /**
+     * Runs a short call in the background on the same executor, without showing it in the status bar (the review's
+     * polling of the change feed every few seconds, renewing a claim): exactly one of {@code onSuccess} and
+     * {@code onFailure} runs afterwards on the FX thread; a failure because the session ended leads back to the
+     * sign-in as with {@link #run}.
+     */
+    public <T> void quietly(java.util.concurrent.Callable<T> work, Consumer<T> onSuccess,
+                            Consumer<Throwable> onFailure) {
+        executor.execute(() -> {
+            T value;
+            try {
+                value = work.call();
+            } catch (Throwable e) {
+                fx(() -> {
+                    onFailure.accept(e);
+                    if (Errors.sessionEnded(e)) {
+                        sessionEnded.accept(e);
+                    }
+                });
+                return;
+            }
+            fx(() -> onSuccess.accept(value));
+        });
+    }
+
     private void finished(Task<?> task) {
         if (current == task) {
             message.unbind();

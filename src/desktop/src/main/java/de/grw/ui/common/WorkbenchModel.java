@@ -19,6 +19,17 @@ public final class WorkbenchModel {
     private final ObjectProperty<SignedIn> signedIn = new SimpleObjectProperty<>();
     private final javafx.beans.property.StringProperty ended = new javafx.beans.property.SimpleStringProperty("");
     private java.util.concurrent.Executor closer = Runnable::run;
+    private final java.util.List<java.util.function.Consumer<SignedIn>> beforeSignOut =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Work to do with a session just before it ends (sign-out, another sign-in, the window closing): runs where
+     * signing out runs ({@link #closeWith}), before the session is closed; a failure is logged and ends nothing.
+     * The review releases its claim on the open cluster here.
+     */
+    public void beforeSignOut(java.util.function.Consumer<SignedIn> work) {
+        beforeSignOut.add(work);
+    }
 
     /**
      * Where signing out and closing run: the background executor in the application, since signing out of a
@@ -146,7 +157,17 @@ public final class WorkbenchModel {
         SignedIn s = signedIn.get();
         signedIn.set(null);
         if (s != null) {
-            closer.execute(s::close);
+            closer.execute(() -> {
+                for (java.util.function.Consumer<SignedIn> work : beforeSignOut) {
+                    try {
+                        work.accept(s);
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(WorkbenchModel.class).warn("before signing out: {}",
+                                e.toString());
+                    }
+                }
+                s.close();
+            });
         }
     }
 

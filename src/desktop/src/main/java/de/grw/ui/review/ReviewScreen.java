@@ -45,12 +45,19 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
 
     @Override
     public void activated() {
+        vm.live().start();
         vm.refresh();
         redraw();
         if (caseField != null && vm.caseRefProperty().get().isBlank()) {
             // keyboard first: the case reference comes before anything is shown
             javafx.application.Platform.runLater(caseField::requestFocus);
         }
+    }
+
+    /** Another screen is shown: the changes are no longer asked for, and the claim on the open cluster ends. */
+    @Override
+    public void deactivated() {
+        vm.live().stop();
     }
 
     @Override
@@ -143,8 +150,17 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
             @Override
             protected void updateItem(QueueEntry item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : t.get("review.queueEntry", item.clusterId(), item.size(),
-                        String.format(t.locale(), "%.3f", item.minProbability()), t.get("status." + item.status())));
+                var claim = empty || item == null ? null : vm.live().claimedByOthers().get(item.clusterId());
+                String text = empty || item == null ? null : t.get("review.queueEntry", item.clusterId(),
+                        item.size(), String.format(t.locale(), "%.3f", item.minProbability()),
+                        t.get("status." + item.status()));
+                // a cluster another clerk holds: marked with who, until when
+                setText(claim == null ? text : text + "\n" + t.get("review.queueClaimed", claim.user(),
+                        ReviewLive.time(claim.until())));
+                getStyleClass().remove("queue-claimed");
+                if (claim != null) {
+                    getStyleClass().add("queue-claimed");
+                }
             }
         });
         list.setOnMouseClicked(e -> {
@@ -155,6 +171,7 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
             }
         });
         vm.positionProperty().addListener((o, was, now) -> list.getSelectionModel().select(now.intValue()));
+        vm.live().claimedByOthers().addListener((javafx.collections.MapChangeListener<Long, Object>) c -> list.refresh());
 
         TextField comment = new TextField();
         comment.setId("review-comment");
@@ -171,10 +188,26 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         message.setId("review-message");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
-        for (Button b : List.of(merge, notDuplicate, split, defer, undo)) {
-            // one decision at a time: the buttons wait while the queue, a cluster or a decision is on its way
-            b.disableProperty().bind(vm.busyProperty());
+        for (Button b : List.of(merge, notDuplicate, split, defer)) {
+            // one decision at a time: the buttons wait while the queue, a cluster or a decision is on its way;
+            // none on a cluster another clerk holds
+            b.disableProperty().bind(vm.busyProperty().or(vm.live().readOnlyProperty()));
         }
+        undo.disableProperty().bind(vm.busyProperty());
+        comment.disableProperty().bind(vm.live().readOnlyProperty());
+        Label claimed = new Label();
+        claimed.setId("review-claimed");
+        claimed.setWrapText(true);
+        claimed.getStyleClass().addAll("text-bold", "warning");
+        claimed.textProperty().bind(vm.live().claimText());
+        claimed.visibleProperty().bind(vm.live().readOnlyProperty());
+        claimed.managedProperty().bind(claimed.visibleProperty());
+        vm.live().readOnlyProperty().addListener((o, was, now) -> redraw());
+        vm.live().notices().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(this::notify);
+            }
+        });
         HBox actions = new HBox(8, comment, merge, notDuplicate, split, defer, undo);
         actions.setAlignment(Pos.CENTER_LEFT);
         Label extension = new Label();
@@ -184,7 +217,7 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         extension.textProperty().bind(vm.extensionProperty());
         extension.visibleProperty().bind(vm.extensionProperty().isNotEmpty());
         extension.managedProperty().bind(extension.visibleProperty());
-        VBox bottom = new VBox(6, actions, extension, message);
+        VBox bottom = new VBox(6, claimed, actions, extension, message);
         bottom.setPadding(new Insets(8, 0, 0, 0));
 
         center.setId("review-center");
@@ -208,6 +241,16 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         vm.currentProperty().addListener((o, was, now) -> redraw());
         vm.rows().addListener((javafx.collections.ListChangeListener<FieldRow>) c -> redraw());
         return root;
+    }
+
+    /** Tells the clerk at once what others did to their cluster (a lost claim, a decision elsewhere). */
+    private void notify(String text) {
+        javafx.scene.Node owner = center.getScene() == null ? null : center;
+        if (owner == null || owner.getScene().getWindow() == null || !owner.getScene().getWindow().isShowing()) {
+            return;
+        }
+        org.controlsfx.control.Notifications.create().title(ctx.i18n().get("nav.review")).text(text)
+                .owner(owner).hideAfter(javafx.util.Duration.seconds(8)).showWarning();
     }
 
     private void shortcut(KeyEvent e) {

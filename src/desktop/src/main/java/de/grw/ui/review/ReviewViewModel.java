@@ -1,7 +1,6 @@
 package de.grw.ui.review;
 
 import de.grw.api.Comparisons;
-import de.grw.review.ExplanationText;
 import de.grw.api.SignedIn;
 import de.grw.profile.MatchProfile;
 import de.grw.review.ComparisonTable;
@@ -11,7 +10,6 @@ import de.grw.review.MemberRecord;
 import de.grw.review.MergeCommand;
 import de.grw.review.NotDuplicateCommand;
 import de.grw.review.ReviewViews.ClusterView;
-import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.review.SplitCommand;
 import de.grw.ui.common.AppContext;
@@ -69,8 +67,16 @@ public final class ReviewViewModel {
     /** The queue shows this many clusters at a time: a large workspace stays quick to open. */
     static final int PAGE = 500;
 
+    private final ReviewLive live;
+
     public ReviewViewModel(AppContext ctx) {
         this.ctx = ctx;
+        this.live = new ReviewLive(ctx, this);
+    }
+
+    /** Claims on clusters and the change feed: what others do reaches this screen while it is open. */
+    public ReviewLive live() {
+        return live;
     }
 
     /** Sets the case reference (Aktenzeichen) under which records are shown, and opens the cluster at hand. */
@@ -88,13 +94,25 @@ public final class ReviewViewModel {
         return ctx.i18n();
     }
 
-    /** The queue as loaded in the background. */
-    private record Loaded(List<String> sources, List<QueueEntry> queue, int remaining) {
-    }
-
     /** Reloads the queue with the filters (in the background); keeps the current cluster if it is still queued. */
     public void refresh() {
         reload(null, null);
+    }
+
+    /**
+     * Reloads the queue after others changed it, without the busy state (the decision buttons stay as they are):
+     * clusters listed before that another clerk now holds stay listed, marked.
+     */
+    void refreshLive() {
+        if (signedIn() == null || busy.get()) {
+            return;
+        }
+        Long open = current.get() == null ? null : current.get().clusterId();
+        ctx.tasks().quietly(loader(List.copyOf(queue), open), loaded -> {
+            if (!busy.get()) {
+                apply(loaded, null, null);
+            }
+        }, e -> message.set(Errors.message(e, t())));
     }
 
     /**
@@ -102,65 +120,59 @@ public final class ReviewViewModel {
      * current one if it is still queued, else the first. {@code doneMessage} replaces the cluster's note once opened.
      */
     private void reload(Integer wanted, String doneMessage) {
-        SignedIn signedIn = signedIn();
-        if (signedIn == null) {
+        if (signedIn() == null) {
             return;
         }
-        var review = signedIn.review();
-        Set<ClusterStatus> statuses = switch (status.get()) {
-            case OPEN -> EnumSet.of(ClusterStatus.OPEN);
-            case DEFERRED -> EnumSet.of(ClusterStatus.DEFERRED);
-            default -> EnumSet.of(ClusterStatus.OPEN, ClusterStatus.DEFERRED);
-        };
-        List<String> sourceFilter = List.copyOf(selectedSources);
-        Band bandFilter = band.get();
-        boolean filtered = !sourceFilter.isEmpty() || bandFilter != Band.ALL;
-        background(() -> {
-            List<QueueEntry> page = review.queue(statuses, sourceFilter, bandFilter.from, bandFilter.to, PAGE);
-            return new Loaded(sources(review), page, filtered ? page.size() : review.count(statuses));
-        }, loaded -> {
-            if (!sources.equals(loaded.sources())) {
-                // only when they changed: the screen's check boxes follow this list
-                sources.setAll(loaded.sources());
-            }
-            queue.setAll(loaded.queue());
-            remaining.set(loaded.remaining());
-            Long keep = current.get() == null ? null : current.get().clusterId();
-            int index = 0;
-            for (int i = 0; keep != null && i < queue.size(); i++) {
-                if (queue.get(i).clusterId() == keep) {
-                    index = i;
-                }
-            }
-            if (wanted != null) {
-                index = Math.min(wanted, queue.size() - 1);
-            }
-            if (queue.isEmpty()) {
-                position.set(-1);
-                current.set(null);
-                rows.clear();
-                explanation.clear();
-                if (doneMessage != null) {
-                    message.set(doneMessage);
-                }
-            } else if (wanted != null || position.get() < 0 || current.get() == null
-                    || current.get().clusterId() != queue.get(index).clusterId()) {
-                open(index, doneMessage);
-            } else {
-                position.set(index);
-            }
-        });
+        background(loader(List.of(), null), loaded -> apply(loaded, wanted, doneMessage));
     }
 
-    /** The workspace's sources for the filter; none where the server does not offer them yet (no filter then). */
-    private static List<String> sources(de.grw.api.ReviewApi review) {
-        try {
-            return review.sources();
-        } catch (de.grw.common.UserFacingException e) {
-            if (Errors.notOffered(e) == null) {
-                throw e;
+    private java.util.concurrent.Callable<QueuePage> loader(List<QueueEntry> before, Long open) {
+        return QueuePage.loader(signedIn().review(), status.get(), List.copyOf(selectedSources), band.get(), before,
+                open);
+    }
+
+    /** Shows a loaded queue and opens a cluster as {@link #reload} says (FX thread). */
+    private void apply(QueuePage loaded, Integer wanted, String doneMessage) {
+        if (!sources.equals(loaded.sources())) {
+            // only when they changed: the screen's check boxes follow this list
+            sources.setAll(loaded.sources());
+        }
+        queue.setAll(loaded.queue());
+        live.claimsFound(loaded.queue(), loaded.claims());
+        remaining.set(loaded.remaining());
+        Long keep = current.get() == null ? null : current.get().clusterId();
+        int index = 0;
+        for (int i = 0; keep != null && i < queue.size(); i++) {
+            if (queue.get(i).clusterId() == keep) {
+                index = i;
             }
-            return List.of();
+        }
+        if (wanted != null) {
+            index = Math.min(wanted, queue.size() - 1);
+        }
+        if (wanted != null || keep == null || index == 0 && !queue.isEmpty() && queue.get(0).clusterId() != keep) {
+            // moving on: to the next cluster nobody else holds, if there is one
+            for (int i = index; i < queue.size(); i++) {
+                if (!loaded.claims().containsKey(queue.get(i).clusterId())) {
+                    index = i;
+                    break;
+                }
+            }
+        }
+        if (queue.isEmpty()) {
+            live.leave();
+            position.set(-1);
+            current.set(null);
+            rows.clear();
+            explanation.clear();
+            if (doneMessage != null) {
+                message.set(doneMessage);
+            }
+        } else if (wanted != null || position.get() < 0 || current.get() == null
+                || current.get().clusterId() != queue.get(index).clusterId()) {
+            open(index, doneMessage);
+        } else {
+            position.set(index);
         }
     }
 
@@ -182,18 +194,28 @@ public final class ReviewViewModel {
         var review = signedIn.review();
         long clusterId = queue.get(index).clusterId();
         String reference = caseRef.get();
-        background(() -> review.show(clusterId, reference), view -> {
+        background(() -> {
+            live.leaving(review, clusterId);
+            ClusterView shown = review.show(clusterId, reference);
+            return new Shown(shown, live.claimed(review, clusterId));
+        }, opened -> {
+            ClusterView view = opened.view();
+            live.opened(clusterId, opened.claim());
             position.set(index);
             choices.clear();
             excluded.clear();
             marked.clear();
             comment.set("");
             current.set(view);
-            extension.set(extension(view));
+            extension.set(ClusterTexts.extension(view, t(), signedIn().governance().profile()));
             rebuild();
             message.set(doneMessage != null ? doneMessage : view.note() == null || view.note().isBlank() ? ""
                     : view.note());
         });
+    }
+
+    /** An opened cluster and the claim in force on it afterwards (another's: read-only). */
+    private record Shown(ClusterView view, de.grw.review.ReviewViews.ClaimView claim) {
     }
 
     public void next() {
@@ -210,18 +232,27 @@ public final class ReviewViewModel {
 
     /** Takes the value of a record column for a field (or the field's group, such as the address). */
     public void choose(String field, long recordId) {
+        if (readOnly()) {
+            return;
+        }
         choices.put(field, new FieldChoice.FromRecord(recordId));
         rebuild();
     }
 
     /** Types a corrected value for a field. */
     public void setManual(String field, String value) {
+        if (readOnly()) {
+            return;
+        }
         choices.put(field, new FieldChoice.Manual(value));
         rebuild();
     }
 
     /** Takes a record out of the cluster for the merge, or puts it back. */
     public void toggleExcluded(long recordId) {
+        if (readOnly()) {
+            return;
+        }
         if (!excluded.remove(recordId)) {
             excluded.add(recordId);
         }
@@ -230,6 +261,9 @@ public final class ReviewViewModel {
 
     /** Marks a record for "not a duplicate" or "split", or unmarks it. */
     public void toggleMarked(long recordId) {
+        if (readOnly()) {
+            return;
+        }
         if (!marked.remove(recordId)) {
             marked.add(recordId);
         }
@@ -313,11 +347,16 @@ public final class ReviewViewModel {
         if (busy.get() || signedIn() == null) {
             return false;
         }
+        if (readOnly()) {
+            message.set(live.claimText(live.claimProperty().get()));
+            return false;
+        }
         var review = signedIn().review();
         long clusterId = current.get().clusterId();
         String text = comment.get();
         String reference = caseRef.get();
         background(() -> review.propose(clusterId, command, text, reference), d -> {
+            live.decided(clusterId);
             undo.push(d.id());
             int at = position.get();
             current.set(null);
@@ -376,6 +415,11 @@ public final class ReviewViewModel {
         rows.setAll(built);
     }
 
+    /** True while another clerk holds the open cluster: it is shown, but nothing can be decided or marked. */
+    public boolean readOnly() {
+        return live.readOnlyProperty().get();
+    }
+
     /** True while the queue, a cluster or a decision is being loaded or recorded. */
     public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
         return busy;
@@ -430,10 +474,7 @@ public final class ReviewViewModel {
      * {@code Widerspruch: zwei gültige Steuer-IDs – Verknüpfung ausgeschlossen}.
      */
     public static String explanationLine(String[] row, java.util.Locale locale) {
-        String words = ExplanationText.describe(row[0], row[1], row.length > 3 ? row[3] : ExplanationText.OTHERS,
-                locale);
-        return ExplanationText.isContradiction(row[0]) ? words + " \u2013 " + ExplanationText.refused(locale)
-                : words + " " + ExplanationText.weight(Double.parseDouble(row[2]), locale);
+        return ClusterTexts.explanationLine(row, locale);
     }
 
     public ObservableMap<String, FieldChoice> choices() {
@@ -458,28 +499,6 @@ public final class ReviewViewModel {
 
     public StringProperty extensionProperty() {
         return extension;
-    }
-
-    /**
-     * "Erweitert Golden Record G-…: gewählte und getippte Werte bleiben: Anschrift (gewählt), E-Mail (getippt) · 1
-     * Entscheidung bisher", or empty for a cluster that extends no golden record.
-     */
-    private String extension(de.grw.review.ReviewViews.ClusterView view) {
-        if (view.extending() == null) {
-            return "";
-        }
-        String language = t().locale().getLanguage();
-        MatchProfile profile = signedIn().governance().profile();
-        java.util.List<String> kept = new java.util.ArrayList<>();
-        view.extending().kept().forEach((field, choice) -> {
-            String label = profile.field(field).map(f -> f.label(language))
-                    .orElseGet(() -> "address".equals(field) ? t().get("review.group.address") : field);
-            kept.add(label + " (" + t().get(choice instanceof FieldChoice.Manual ? "review.kept.typed"
-                    : "review.kept.chosen") + ")");
-        });
-        return t().get("review.extends", String.join(", ", view.extending().goldenIds()),
-                kept.isEmpty() ? t().get("review.kept.none") : String.join(", ", kept),
-                view.extending().history().size());
     }
 
     public StringProperty messageProperty() {

@@ -64,6 +64,9 @@ final class SideBySide {
             mark.setId("member-mark-" + m.id());
             mark.setSelected(vm.marked().contains(m.id()));
             mark.setOnAction(e -> vm.toggleMarked(m.id()));
+            // a cluster another clerk holds is shown, not changed
+            in.setDisable(vm.readOnly());
+            mark.setDisable(vm.readOnly());
             Label title = new Label(m.source() + "\n" + m.recordKey());
             title.getStyleClass().add("text-bold");
             Tooltip.install(title, new Tooltip(m.source() + " · " + m.recordKey()));
@@ -110,6 +113,7 @@ final class SideBySide {
             TextField golden = new TextField(r.golden() == null ? "" : r.golden());
             golden.setId("golden-" + r.field());
             golden.getStyleClass().add(r.manual() ? "golden-manual" : "golden");
+            golden.setEditable(!vm.readOnly());
             golden.setOnAction(e -> vm.setManual(r.field(), golden.getText().isBlank() ? null : golden.getText()));
             golden.focusedProperty().addListener((o, was, now) -> {
                 String before = r.golden() == null ? "" : r.golden();

@@ -40,6 +40,8 @@ public final class MainWindow {
     private final Map<String, Screen> screens = new LinkedHashMap<>();
     private final Map<String, ToggleButton> buttons = new LinkedHashMap<>();
     private final Screen start;
+    /** The screen shown now, told when another replaces it. */
+    private Screen shown;
 
     public MainWindow(AppContext ctx, Screen start, List<Screen> workScreens) {
         this.ctx = ctx;
@@ -113,6 +115,11 @@ public final class MainWindow {
         }
     }
 
+    /** A screen by its title key, or null (for tests and tools). */
+    public Screen screen(String titleKey) {
+        return screens.get(titleKey);
+    }
+
     /** Shows a screen by its title key. */
     public void show(String titleKey) {
         Screen s = screens.get(titleKey);
@@ -123,6 +130,10 @@ public final class MainWindow {
             s = start;
         }
         Node view = s.view();
+        if (shown != null && shown != s) {
+            shown.deactivated();
+        }
+        shown = s;
         content.getChildren().setAll(view);
         ToggleButton b = buttons.get(s.titleKey());
         if (b != null) {
