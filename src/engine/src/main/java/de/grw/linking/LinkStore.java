@@ -37,6 +37,9 @@ import java.util.TreeSet;
  */
 final class LinkStore {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A mapping target of a date part column ({@code birth_date (year)}), as {@code ColumnTarget} describes it. */
+    private static final java.util.regex.Pattern DATE_PART = java.util.regex.Pattern.compile(
+            "(.+) \\((year|month|day)\\)");
 
     private LinkStore() {
     }
@@ -143,8 +146,7 @@ final class LinkStore {
         for (int i = 0; i < columns.size(); i++) {
             String target = source.mapping().getOrDefault(columns.get(i), "");
             String cell = "";
-            java.util.regex.Matcher part = java.util.regex.Pattern.compile("(.+) \\((year|month|day)\\)")
-                    .matcher(target);
+            java.util.regex.Matcher part = DATE_PART.matcher(target);
             if (byField.containsKey(target) && used.add(target)) {
                 cell = byField.get(target);
             } else if (part.matches() && profile.fieldIndex(part.group(1)) >= 0) {
