@@ -52,7 +52,8 @@ public final class ServerLoadCommand implements java.util.concurrent.Callable<In
     int supervisors;
 
     @Option(names = "--linkers", defaultValue = "2",
-            description = "Linking applications (role API) calling link, golden record and search. Default: ${DEFAULT-VALUE}.")
+            description = {"Linking applications (role API) calling link, golden record and search.",
+                "Default: ${DEFAULT-VALUE}."})
     int linkers;
 
     @Option(names = "--kill-at", defaultValue = "0.5",
@@ -151,6 +152,7 @@ public final class ServerLoadCommand implements java.util.concurrent.Callable<In
 
     private static Thread start(String name, Runnable work) {
         Thread t = new Thread(work, name);
+        t.setDaemon(true); // a failed run does not keep the JVM alive
         t.start();
         return t;
     }
@@ -176,49 +178,20 @@ public final class ServerLoadCommand implements java.util.concurrent.Callable<In
             String user = "linker" + i;
             threads.add(start(user, () -> clients.linker(user)));
         }
-        double restartSeconds = -1;
-        double indexSeconds = -1;
-        int decisionsAtKill = 0;
-        int approvalsAtKill = 0;
-        int linkCallsAtKill = 0;
+        Kill kill = new Kill(-1, -1, 0, 0, 0);
         if (killAt > 0) {
-            if (byDecisions) {
-                while (clients.proposed.size() < killAfterDecisions && System.nanoTime() - begin < killWaitMax * 1e9) {
-                    Thread.sleep(50);
-                }
-            } else {
-                Thread.sleep((long) (durationNanos * killAt / 1e6));
-            }
-            clients.linkIndexReady(false);
-            long killed = System.nanoTime();
-            server.kill(); // SIGKILL: no shutdown hook, no clean close
-            decisionsAtKill = clients.proposed.size();
-            approvalsAtKill = clients.approved.size();
-            linkCallsAtKill = clients.linking.timing("link").count();
-            out.printf("server killed (kill -9) after %.0f s with %,d decisions, %,d approvals and %,d link calls "
-                    + "acknowledged%n", (killed - begin) / 1e9, decisionsAtKill, approvalsAtKill, linkCallsAtKill);
-            server.start(dir.resolve("server-2.log"), out);
-            restartSeconds = (System.nanoTime() - killed) / 1e9;
-            server.up();
-            long restarted = System.nanoTime();
-            // the run lasts --minutes, and at least the rest of its share after the restart
-            long plannedEnd = Math.max(begin + durationNanos, restarted + (long) (durationNanos * (1 - killAt)));
-            if (!byDecisions) {
-                clients.endAt(plannedEnd);
-            }
-            if (linkers > 0) {
-                indexSeconds = server.awaitLinkIndex(600);
-            }
-            clients.linkIndexReady(true);
-            if (byDecisions) { // and until as many decisions (and a link call) were acknowledged after the restart
-                while (System.nanoTime() < plannedEnd || (System.nanoTime() - restarted < killWaitMax * 1e9
-                        && (clients.proposed.size() - decisionsAtKill < killAfterDecisions
-                        || linkers > 0 && clients.linking.timing("link").count() == linkCallsAtKill))) {
-                    Thread.sleep(50);
-                }
-                clients.endAt(System.nanoTime());
+            try {
+                kill = killAndRestart(server, begin, durationNanos, byDecisions, dir, out);
+            } catch (Exception | Error e) {
+                clients.endAt(System.nanoTime()); // the clients stop; the run failed
+                throw e;
             }
         }
+        double restartSeconds = kill.restartSeconds();
+        double indexSeconds = kill.indexSeconds();
+        int decisionsAtKill = kill.decisions();
+        int approvalsAtKill = kill.approvals();
+        int linkCallsAtKill = kill.linkCalls();
         for (Thread t : threads) {
             t.join();
         }
@@ -260,8 +233,56 @@ public final class ServerLoadCommand implements java.util.concurrent.Callable<In
         return (int) Math.min(Integer.MAX_VALUE, review.errors() + linking.errors());
     }
 
+    /** What the kill left: the restart's and the link index's seconds, and what was acknowledged before it. */
+    private record Kill(double restartSeconds, double indexSeconds, int decisions, int approvals, int linkCalls) {
+    }
+
+    /** Kills the server (at a share of the time or after N decisions), starts it again and lets the load go on. */
+    private Kill killAndRestart(LoadServer server, long begin, long durationNanos, boolean byDecisions, Path dir,
+                                PrintWriter out) throws Exception {
+        if (byDecisions) {
+            while (clients.proposed.size() < killAfterDecisions && System.nanoTime() - begin < killWaitMax * 1e9) {
+                Thread.sleep(50);
+            }
+        } else {
+            Thread.sleep((long) (durationNanos * killAt / 1e6));
+        }
+        clients.linkIndexReady(false);
+        long killed = System.nanoTime();
+        server.kill(); // SIGKILL: no shutdown hook, no clean close
+        int decisionsAtKill = clients.proposed.size();
+        int approvalsAtKill = clients.approved.size();
+        int linkCallsAtKill = clients.linking.timing("link").count();
+        out.printf("server killed (kill -9) after %.0f s with %,d decisions, %,d approvals and %,d link calls "
+                + "acknowledged%n", (killed - begin) / 1e9, decisionsAtKill, approvalsAtKill, linkCallsAtKill);
+        server.start(dir.resolve("server-2.log"), out);
+        double restartSeconds = (System.nanoTime() - killed) / 1e9;
+        server.up();
+        long restarted = System.nanoTime();
+        // the run lasts --minutes, and at least the rest of its share after the restart
+        long plannedEnd = Math.max(begin + durationNanos, restarted + (long) (durationNanos * (1 - killAt)));
+        if (!byDecisions) {
+            clients.endAt(plannedEnd);
+        }
+        double indexSeconds = -1;
+        if (linkers > 0) {
+            indexSeconds = server.awaitLinkIndex(600);
+        }
+        clients.linkIndexReady(true);
+        if (byDecisions) { // and until as many decisions (and a link call) were acknowledged after the restart
+            while (System.nanoTime() < plannedEnd || (System.nanoTime() - restarted < killWaitMax * 1e9
+                    && (clients.proposed.size() - decisionsAtKill < killAfterDecisions
+                    || linkers > 0 && clients.linking.timing("link").count() == linkCallsAtKill))) {
+                Thread.sleep(50);
+            }
+            clients.endAt(System.nanoTime());
+        }
+        return new Kill(restartSeconds, indexSeconds, decisionsAtKill, approvalsAtKill, linkCallsAtKill);
+    }
+
     /** Asks the store: acknowledged decisions present, approvals in effect, no double merges, journal intact. */
-    private int check(LoadClients clients, LoadServer server, String pgUrl, String dbPassword, PrintWriter out) throws Exception {
+    private int check(LoadClients clients, LoadServer server, String pgUrl, String dbPassword, PrintWriter out)
+            throws Exception {
         int lost = 0;
         int notApproved = 0;
         long doubled;
