@@ -27,6 +27,8 @@ public final class Blocker {
     private final PreparedRecords records;
     private final boolean linkOnly;
     private final PairFilter focus;
+    /** Records whose blocks are expanded ({@code null}: all); a pair without one of them is never proposed. */
+    private final boolean[] seeds;
 
     /** Which pairs a blocker proposes, beyond the rules (an incremental run: only pairs that involve new records). */
     @FunctionalInterface
@@ -49,10 +51,24 @@ public final class Blocker {
      *              pairs would propose it
      */
     public Blocker(MatchProfile profile, PreparedRecords records, boolean linkOnly, PairFilter focus) {
+        this(profile, records, linkOnly, focus, null);
+    }
+
+    /**
+     * A seeded blocker (the passes of an incremental run): only blocks that hold a seed record are expanded, and of
+     * those only the pairs with a seed record; blocks and windows are still formed over all records, so the pairs
+     * proposed are exactly those a blocker without seeds would propose that have a seed record and that the filter
+     * keeps. A run that compares the pairs of a few new records thereby skips the pairs of all blocks without one.
+     *
+     * @param seeds per record index, whether it is a seed; {@code null}: every record
+     */
+    public Blocker(MatchProfile profile, PreparedRecords records, boolean linkOnly, PairFilter focus,
+                   boolean[] seeds) {
         this.profile = profile;
         this.records = records;
         this.linkOnly = linkOnly;
-        this.focus = focus;
+        this.seeds = seeds;
+        this.focus = seeds == null ? focus : (a, b) -> (seeds[a] || seeds[b]) && focus.keep(a, b);
     }
 
     public CandidatePairs candidates(ProgressListener progress, CancellationToken cancel) {
@@ -175,7 +191,23 @@ public final class Blocker {
             }
             blocks++;
             largest = Math.max(largest, size);
-            if (size <= maxBlock) {
+            if (seeds != null && !anySeed(block, size)) {
+                // none of its pairs is wanted; what a full run would leave out of it is counted there
+                continue;
+            }
+            if (size <= maxBlock && seeds != null) {
+                for (int x = 0; x < size; x++) {
+                    if (!seeds[block[x]]) {
+                        continue;
+                    }
+                    for (int y = 0; y < size; y++) {
+                        // a pair of two seeds is emitted once, from its first member
+                        if (y != x && (!seeds[block[y]] || y > x)) {
+                            pairs += emit(block[x], block[y], out);
+                        }
+                    }
+                }
+            } else if (size <= maxBlock) {
                 for (int x = 0; x < size; x++) {
                     for (int y = x + 1; y < size; y++) {
                         pairs += emit(block[x], block[y], out);
@@ -206,6 +238,15 @@ public final class Blocker {
             }
         }
         return new RuleStats(rule.name(), withKey, blocks, largest, pairs, oversized, leftOut);
+    }
+
+    private boolean anySeed(int[] block, int size) {
+        for (int x = 0; x < size; x++) {
+            if (seeds[block[x]]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Pairs of a block that would be candidates without the window: in link-only mode only those across sources. */
