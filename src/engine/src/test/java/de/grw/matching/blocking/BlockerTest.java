@@ -298,7 +298,7 @@ class BlockerTest {
             }
             long[] seeded = new Blocker(p, records, false, filter, seeds).candidates(ProgressListener.NONE,
                     CancellationToken.NONE).pairs();
-            assertThat(expected).hasSizeGreaterThan(200);
+            assertThat(expected).hasSizeGreaterThan(100);
             assertThat(seeded).containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
         }
         long[] all = new Blocker(p, records, false).candidates(ProgressListener.NONE, CancellationToken.NONE).pairs();
