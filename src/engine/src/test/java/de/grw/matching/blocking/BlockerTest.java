@@ -300,8 +300,19 @@ class BlockerTest {
                     CancellationToken.NONE).pairs();
             assertThat(expected).hasSizeGreaterThan(100);
             assertThat(seeded).containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
+            // the keys planned once for both passes give the same pairs
+            Blocker.KeyPlan plan = Blocker.KeyPlan.of(p, records, CancellationToken.NONE);
+            assertThat(new Blocker(p, records, false, filter, seeds, plan).candidates(ProgressListener.NONE,
+                    CancellationToken.NONE).pairs()).containsExactly(seeded);
         }
-        long[] all = new Blocker(p, records, false).candidates(ProgressListener.NONE, CancellationToken.NONE).pairs();
+        CandidatePairs unplanned = new Blocker(p, records, false).candidates(ProgressListener.NONE,
+                CancellationToken.NONE);
+        CandidatePairs planned = new Blocker(p, records, false, Blocker.PairFilter.ALL, null,
+                Blocker.KeyPlan.of(p, records, CancellationToken.NONE)).candidates(ProgressListener.NONE,
+                CancellationToken.NONE);
+        assertThat(planned.pairs()).containsExactly(unplanned.pairs());
+        assertThat(planned.stats()).isEqualTo(unplanned.stats());
+        long[] all = unplanned.pairs();
         long withSeed = java.util.Arrays.stream(all)
                 .filter(q -> seeds[CandidatePairs.first(q)] || seeds[CandidatePairs.second(q)]).count();
         assertThat(new Blocker(p, records, false, Blocker.PairFilter.ALL, seeds).candidates(ProgressListener.NONE,
