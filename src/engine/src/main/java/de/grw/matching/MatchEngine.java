@@ -123,8 +123,10 @@ public final class MatchEngine {
         int n = table.size();
 
         timer.start("block");
-        CandidatePairs first = new Blocker(profile, records, options.linkOnly(), (a, b) -> isNew[a] || isNew[b])
-                .candidates(progress, cancel);
+        // both passes block over all records with the same keys: computed and sorted once
+        Blocker.KeyPlan plan = Blocker.KeyPlan.of(profile, records, cancel);
+        CandidatePairs first = new Blocker(profile, records, options.linkOnly(), (a, b) -> isNew[a] || isNew[b],
+                isNew, plan).candidates(progress, cancel);
         timer.start("compare");
         long[] patterns1 = compare(comparisons, first.pairs(), progress, cancel);
         timer.start("score");
@@ -142,8 +144,12 @@ public final class MatchEngine {
             }
         }
         boolean[] affected = affectedOf.apply(touched);
+        boolean[] oldAffected = new boolean[n];
+        for (int r = 0; r < n; r++) {
+            oldAffected[r] = affected[r] && !isNew[r];
+        }
         CandidatePairs second = new Blocker(profile, records, options.linkOnly(),
-                (a, b) -> !isNew[a] && !isNew[b] && affected[a] && affected[b]).candidates(progress, cancel);
+                (a, b) -> oldAffected[a] && oldAffected[b], oldAffected, plan).candidates(progress, cancel);
         timer.start("compare");
         long[] patterns2 = compare(comparisons, second.pairs(), progress, cancel);
         timer.start("score");

@@ -201,4 +201,94 @@ public final class ClusterRepository {
         return new java.util.HashSet<>(Sql.list(c, "SELECT record_a, record_b FROM cannot_links WHERE revoked_by IS "
                 + "NULL", rs -> (rs.getLong(1) << 32) | rs.getLong(2)));
     }
+
+    // ---- a match run's writes: many clusters through statements prepared once ----
+
+    /** Opens a writer for the clusters of one run; close it (or {@link Writer#flush()}) before reading them back. */
+    public static Writer writer(Connection c) throws SQLException {
+        return new Writer(c);
+    }
+
+    /**
+     * Writes the clusters of a run through statements prepared once and batched (a large run stores hundreds of
+     * thousands of clusters and millions of pairs; one statement prepared per cluster cost most of the storing).
+     */
+    public static final class Writer implements AutoCloseable {
+        private static final int BATCH = 5_000;
+        private final java.sql.PreparedStatement find;
+        private final java.sql.PreparedStatement insert;
+        private final Sql.Batch reproduced;
+        private final Sql.Batch members;
+        private final Sql.Batch pairs;
+
+        private Writer(Connection c) throws SQLException {
+            find = c.prepareStatement("SELECT id FROM clusters WHERE fingerprint = ?");
+            insert = c.prepareStatement("INSERT INTO clusters(fingerprint, first_run, last_run, status, size, "
+                    + "min_probability, max_probability) VALUES (?,?,?,?,?,?,?)",
+                    java.sql.Statement.RETURN_GENERATED_KEYS);
+            reproduced = new Sql.Batch(c, "UPDATE clusters SET last_run = ?, status = CASE WHEN status = ? THEN ? "
+                    + "ELSE status END WHERE id = ?", BATCH);
+            members = new Sql.Batch(c, "INSERT INTO cluster_members(cluster_id, record_id) VALUES (?,?)", BATCH);
+            pairs = new Sql.Batch(c, "INSERT INTO cluster_pairs(cluster_id, record_a, record_b, probability, weight, "
+                    + "explanation_json) VALUES (?,?,?,?,?,?)", BATCH);
+        }
+
+        /** As {@link ClusterRepository#find}. */
+        public Long find(String fingerprint) throws SQLException {
+            find.setString(1, fingerprint);
+            try (var rs = find.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+
+        /** As {@link ClusterRepository#reproduced} (batched). */
+        public void reproduced(long clusterId, long runId) throws SQLException {
+            reproduced.add(runId, ClusterStatus.SUPERSEDED, ClusterStatus.OPEN, clusterId);
+        }
+
+        /** Inserts a cluster with its members and scored pairs; returns its id. */
+        public long insert(String fingerprint, long runId, ClusterStatus status, double minProbability,
+                           double maxProbability, long[] memberIds, List<Pair> clusterPairs) throws SQLException {
+            Sql.bind(insert, fingerprint, runId, runId, status, memberIds.length, minProbability, maxProbability);
+            insert.executeUpdate();
+            long id;
+            try (var keys = insert.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("no key generated for a cluster");
+                }
+                id = keys.getLong(1);
+            }
+            var m = members.statement();
+            for (long record : memberIds) {
+                m.setLong(1, id);
+                m.setLong(2, record);
+                members.added();
+            }
+            var ps = pairs.statement();
+            for (Pair p : clusterPairs) {
+                ps.setLong(1, id);
+                ps.setLong(2, p.recordA());
+                ps.setLong(3, p.recordB());
+                ps.setDouble(4, p.probability());
+                ps.setDouble(5, p.weight());
+                ps.setString(6, p.explanationJson());
+                pairs.added();
+            }
+            return id;
+        }
+
+        /** Writes what is batched. */
+        public void flush() throws SQLException {
+            reproduced.flush();
+            members.flush();
+            pairs.flush();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (find; insert; reproduced; members; pairs) {
+                flush();
+            }
+        }
+    }
 }

@@ -12,8 +12,6 @@ import de.grw.matching.MatchOptions;
 import de.grw.matching.MatchResult;
 import de.grw.matching.blocking.CandidatePairs;
 import de.grw.matching.cluster.PairConstraint;
-import de.grw.matching.data.RecordTable;
-import de.grw.matching.model.Contribution;
 import de.grw.profile.MatchProfile;
 import de.grw.profile.ProfileLoader;
 
@@ -26,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,11 +77,6 @@ public final class WorkspaceMatcher {
                          MatchResult result, Kind kind, int modelVersion, int newRecords, double threshold) {
     }
 
-    private record Loaded(long[] ids, RecordTable table, List<long[]> golden, Set<Long> cannotLinks,
-                          ModelRepository.ActiveModel active, ModelRepository.LastRun lastRun,
-                          List<ClusterRepository.Standing> standing) {
-    }
-
     /** Matches with the active model, incrementally when possible; see {@link #run(Session, Double, boolean, ...)}. */
     public Result run(Session session, Double threshold, ProgressListener progress, CancellationToken cancel) {
         return run(session, threshold, false, progress, cancel);
@@ -118,7 +110,7 @@ public final class WorkspaceMatcher {
         String profileJson = ProfileLoader.toJson(profile);
         Instant started = workspace.now();
         long loadStart = System.nanoTime();
-        Loaded loaded = workspace.read(c -> load(c, profile));
+        WorkspaceLoader.Loaded loaded = workspace.read(c -> WorkspaceLoader.load(c, profile));
         long engineStart = System.nanoTime();
         long[] ids = loaded.ids();
         if (ids.length < 2) {
@@ -174,8 +166,9 @@ public final class WorkspaceMatcher {
         }
         int news = newRecords;
         long storeStart = System.nanoTime();
+        MatchResultStore store = new MatchResultStore(workspace);
         Result stored = workspace.write(c -> {
-            long runId = insertRun(c, session, profile, started, result);
+            long runId = store.insertRun(c, session, profile, started, result);
             int version;
             if (kind == Kind.ESTIMATED) {
                 version = ModelRepository.insert(c, workspace.now().toString(), session.user(), runId, ids.length,
@@ -188,8 +181,8 @@ public final class WorkspaceMatcher {
             }
             ModelRepository.describeRun(c, runId, kind.code(), version, ids[ids.length - 1]);
             return kind == Kind.INCREMENTAL
-                    ? storeIncremental(c, session, runId, version, news, ids, isNew, loaded, result)
-                    : store(c, session, runId, kind, version, news, ids, loaded.golden(), result);
+                    ? store.storeIncremental(c, session, runId, version, news, ids, isNew, loaded, result)
+                    : store.store(c, session, runId, kind, version, news, ids, loaded.golden(), result);
         });
         LOG.info("match run {} ({}): reading the workspace {} s, matching {} s, storing {} s", stored.runId(),
                 kind.code(), seconds(engineStart - loadStart), seconds(storeStart - engineStart),
@@ -201,7 +194,7 @@ public final class WorkspaceMatcher {
      * The old records whose clusters an incremental run redoes: those a new record links to, and every record of a
      * standing cluster or golden record one of them belongs to (and so on, until nothing is added).
      */
-    private static boolean[] affected(boolean[] touched, long[] ids, Loaded loaded) {
+    private static boolean[] affected(boolean[] touched, long[] ids, WorkspaceLoader.Loaded loaded) {
         int n = ids.length;
         List<int[]> groups = new ArrayList<>();
         for (ClusterRepository.Standing s : loaded.standing()) {
@@ -241,161 +234,8 @@ public final class WorkspaceMatcher {
         return affected;
     }
 
-    private static int[] indexes(long[] recordIds, long[] ids) {
+    static int[] indexes(long[] recordIds, long[] ids) {
         return Arrays.stream(recordIds).mapToInt(id -> Arrays.binarySearch(ids, id)).filter(i -> i >= 0).toArray();
-    }
-
-    private static Loaded load(Connection c, MatchProfile profile) throws SQLException {
-        RecordTable.Builder builder = new RecordTable.Builder(profile.fields().size());
-        List<Long> ids = new ArrayList<>();
-        Map<Long, Integer> sourceIndex = new HashMap<>();
-        MatchRunRepository.eachRecord(c, (id, sourceId, name, key, valuesJson) -> {
-            int index = sourceIndex.computeIfAbsent(sourceId, k -> builder.addSource(name));
-            String[] values;
-            try {
-                values = JSON.readValue(valuesJson, String[].class);
-            } catch (java.io.IOException e) {
-                throw new SQLException("record " + id + " has unreadable values", e);
-            }
-            ids.add(id);
-            builder.add(index, key, values);
-        });
-        return new Loaded(ids.stream().mapToLong(Long::longValue).toArray(), builder.build(),
-                MatchRunRepository.activeGoldenGroups(c), ClusterRepository.activeCannotLinks(c),
-                ModelRepository.active(c), ModelRepository.lastRun(c), ClusterRepository.standing(c));
-    }
-
-    /** One proposed cluster of a result: its members (record ids, ascending), pairs and weakest/strongest link. */
-    private record Proposed(long[] memberIds, List<Integer> pairs, double min, double max) {
-    }
-
-    /** The clusters of a result with more than one record; only those with a record {@code wanted} (null: all). */
-    private static List<Proposed> proposed(long[] ids, MatchResult result, boolean[] wanted) {
-        int n = result.recordCount();
-        Map<Integer, List<Integer>> byCluster = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            byCluster.computeIfAbsent(result.clusterOf(i), k -> new ArrayList<>()).add(i);
-        }
-        Map<Integer, List<Integer>> pairsByCluster = new HashMap<>();
-        for (int p = 0; p < result.pairCount(); p++) {
-            int ca = result.clusterOf(result.first(p));
-            if (ca == result.clusterOf(result.second(p)) && byCluster.get(ca).size() > 1) {
-                pairsByCluster.computeIfAbsent(ca, k -> new ArrayList<>()).add(p);
-            }
-        }
-        List<Proposed> out = new ArrayList<>();
-        for (Map.Entry<Integer, List<Integer>> e : byCluster.entrySet()) {
-            List<Integer> members = e.getValue();
-            if (members.size() < 2 || (wanted != null && members.stream().noneMatch(i -> wanted[i]))) {
-                continue;
-            }
-            List<Integer> pairs = pairsByCluster.getOrDefault(e.getKey(), List.of());
-            double min = 1.0;
-            double max = 0.0;
-            for (int p : pairs) {
-                double prob = result.probability(p);
-                if (prob >= result.threshold()) {
-                    min = Math.min(min, prob);
-                }
-                max = Math.max(max, prob);
-            }
-            out.add(new Proposed(members.stream().mapToLong(i -> ids[i]).sorted().toArray(), pairs, min,
-                    Math.max(min, max)));
-        }
-        return out;
-    }
-
-    /** Stores a proposed cluster unless it exists; returns its id and whether it is new and open. */
-    private static long[] storeCluster(Connection c, long runId, long[] ids, MatchResult result, Proposed p,
-                                       Set<String> goldenSets) throws SQLException {
-        String fingerprint = fingerprint(p.memberIds());
-        Long existing = ClusterRepository.find(c, fingerprint);
-        if (existing != null) {
-            ClusterRepository.reproduced(c, existing, runId);
-            return new long[] {existing, 0};
-        }
-        ClusterStatus status = goldenSets.contains(fingerprint) ? ClusterStatus.MERGED : ClusterStatus.OPEN;
-        long clusterId = ClusterRepository.insert(c, fingerprint, runId, status, p.memberIds().length, p.min(),
-                p.max());
-        ClusterRepository.insertMembers(c, clusterId, p.memberIds());
-        ClusterRepository.insertPairs(c, clusterId, pairs(ids, result, p.pairs()));
-        return new long[] {clusterId, status == ClusterStatus.OPEN ? 2 : 1};
-    }
-
-    private static Set<String> goldenSets(List<long[]> golden) {
-        Set<String> out = new HashSet<>();
-        for (long[] g : golden) {
-            out.add(fingerprint(g));
-        }
-        return out;
-    }
-
-    private Result store(Connection c, Session session, long runId, Kind kind, int version, int newRecords,
-                         long[] ids, List<long[]> golden, MatchResult result) throws SQLException {
-        Set<String> goldenSets = goldenSets(golden);
-        int created = 0;
-        int unchanged = 0;
-        int clusters = 0;
-        for (Proposed p : proposed(ids, result, null)) {
-            clusters++;
-            long[] stored = storeCluster(c, runId, ids, result, p, goldenSets);
-            created += stored[1] == 2 ? 1 : 0;
-            unchanged += stored[1] == 0 ? 1 : 0;
-        }
-        int superseded = ClusterRepository.supersedeNotProposedBy(c, runId);
-        return journal(c, session, runId, kind, version, newRecords, result, clusters, created, unchanged,
-                superseded);
-    }
-
-    /**
-     * Stores an incremental run: the clusters of the result that hold a new or affected record are stored (or kept,
-     * if a run proposed them before); standing open or deferred clusters of affected records that the run no longer
-     * proposes leave the queue. Every other cluster is left exactly as it is.
-     */
-    private Result storeIncremental(Connection c, Session session, long runId, int version, int newRecords,
-                                    long[] ids, boolean[] isNew, Loaded loaded, MatchResult result)
-            throws SQLException {
-        Set<String> goldenSets = goldenSets(loaded.golden());
-        // the records whose clusters this run redoes: those in a cluster with a new record, and then those in a
-        // cluster with a record of a standing cluster that loses a member to it (that cluster gives way)
-        int n = ids.length;
-        boolean[] redone = inClustersOf(isNew, result);
-        boolean[] second = redone.clone();
-        for (ClusterRepository.Standing s : loaded.standing()) {
-            int[] members = indexes(s.members(), ids);
-            if (Arrays.stream(members).anyMatch(i -> redone[i])) {
-                Arrays.stream(members).forEach(i -> second[i] = true);
-            }
-        }
-        System.arraycopy(inClustersOf(second, result), 0, redone, 0, n);
-        Set<Long> kept = new HashSet<>();
-        int created = 0;
-        int unchanged = 0;
-        int clusters = 0;
-        for (Proposed p : proposed(ids, result, redone)) {
-            clusters++;
-            long[] stored = storeCluster(c, runId, ids, result, p, goldenSets);
-            kept.add(stored[0]);
-            created += stored[1] == 2 ? 1 : 0;
-            unchanged += stored[1] == 0 ? 1 : 0;
-        }
-        int superseded = 0;
-        for (ClusterRepository.Standing s : loaded.standing()) {
-            if (kept.contains(s.id()) || (s.status() != ClusterStatus.OPEN && s.status() != ClusterStatus.DEFERRED)) {
-                continue;
-            }
-            boolean hit = false;
-            for (long id : s.members()) {
-                int i = Arrays.binarySearch(ids, id);
-                hit |= i >= 0 && redone[i];
-            }
-            if (hit) {
-                ClusterRepository.supersedeIfQueued(c, s.id());
-                superseded++;
-            }
-        }
-        return journal(c, session, runId, Kind.INCREMENTAL, version, newRecords, result, clusters, created,
-                unchanged, superseded);
     }
 
     /**
@@ -414,22 +254,6 @@ public final class WorkspaceMatcher {
         return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
-    /** The records in a result cluster with a marked record. */
-    private static boolean[] inClustersOf(boolean[] marked, MatchResult result) {
-        int n = marked.length;
-        Set<Integer> clusters = new HashSet<>();
-        for (int i = 0; i < n; i++) {
-            if (marked[i]) {
-                clusters.add(result.clusterOf(i));
-            }
-        }
-        boolean[] out = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = clusters.contains(result.clusterOf(i));
-        }
-        return out;
-    }
-
     private static String modelJson(MatchResult result) {
         try {
             return JSON.writeValueAsString(result.model());
@@ -438,70 +262,9 @@ public final class WorkspaceMatcher {
         }
     }
 
-    private Result journal(Connection c, Session session, long runId, Kind kind, int version, int newRecords,
-                           MatchResult result, int clusters, int created, int unchanged, int superseded)
-            throws SQLException {
-        int n = result.recordCount();
-        Journal.append(c, workspace.now(), session.user(), JournalAction.MATCH_RUN, new WorkspaceEvents.MatchRun(runId,
-                n, result.pairCount(), result.threshold(), clusters, created, unchanged, superseded, kind.code(),
-                version, newRecords));
-        LOG.info("match run {} ({}, model {}) by {}: {} records ({} new), {} candidate pairs, threshold {}, {} "
-                + "clusters ({} new, {} unchanged, {} superseded)", runId, kind.code(), version, session.user(), n,
-                newRecords, result.pairCount(), result.threshold(), clusters, created, unchanged, superseded);
-        return new Result(runId, n, clusters, created, unchanged, superseded, result, kind, version, newRecords,
-                result.threshold());
-    }
-
-    private long insertRun(Connection c, Session session, MatchProfile profile, Instant started, MatchResult result)
-            throws SQLException {
-        Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("records", result.recordCount());
-        stats.put("candidate_pairs", result.pairCount());
-        stats.put("pairs_left_out", result.candidates().pairsLeftOut());
-        Map<String, Double> seconds = new LinkedHashMap<>();
-        result.timings().forEach((k, v) -> seconds.put(k, v.toNanos() / 1e9));
-        stats.put("seconds", seconds);
-        try {
-            return MatchRunRepository.insert(c, started.toString(), workspace.now().toString(), session.user(),
-                    result.threshold(), ProfileLoader.toJson(profile), JSON.writeValueAsString(result.model()),
-                    CanonicalJson.write(stats));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Inserts a cluster for a set of records (used by a split); returns its id, or an existing one's. */
     public static long ensureCluster(Connection c, long[] memberIds, long runId) throws SQLException {
         return ClusterRepository.ensure(c, memberIds, runId);
-    }
-
-    /** A cluster's scored pairs with their explanations, as stored. */
-    private static List<ClusterRepository.Pair> pairs(long[] ids, MatchResult result, List<Integer> pairs) {
-        List<ClusterRepository.Pair> out = new ArrayList<>(pairs.size());
-        for (int p : pairs) {
-            StringBuilder json = new StringBuilder(512);
-            json.append("{\"prior\":").append(round(result.priorWeight(p))).append(",\"comparisons\":[");
-            boolean first = true;
-            for (Contribution contribution : result.explain(p)) {
-                json.append(first ? "" : ",").append("{\"comparison\":\"").append(contribution.comparison())
-                        .append("\",\"level\":\"").append(contribution.level()).append("\",\"weight\":")
-                        .append(round(contribution.weight())).append(",\"tf\":")
-                        .append(contribution.tfAdjusted());
-                if (!Contribution.OTHERS.equals(contribution.versus())) {
-                    json.append(",\"versus\":\"").append(contribution.versus()).append('"');
-                }
-                json.append('}');
-                first = false;
-            }
-            json.append("]}");
-            out.add(new ClusterRepository.Pair(ids[result.first(p)], ids[result.second(p)], result.probability(p),
-                    result.weight(p), json.toString()));
-        }
-        return out;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
     }
 
     /**

@@ -27,6 +27,10 @@ public final class Blocker {
     private final PreparedRecords records;
     private final boolean linkOnly;
     private final PairFilter focus;
+    /** Records whose blocks are expanded ({@code null}: all); a pair without one of them is never proposed. */
+    private final boolean[] seeds;
+    /** The rules' sorted key entries, computed once for several blockers over the same records ({@code null}: here). */
+    private final KeyPlan plan;
 
     /** Which pairs a blocker proposes, beyond the rules (an incremental run: only pairs that involve new records). */
     @FunctionalInterface
@@ -49,10 +53,34 @@ public final class Blocker {
      *              pairs would propose it
      */
     public Blocker(MatchProfile profile, PreparedRecords records, boolean linkOnly, PairFilter focus) {
+        this(profile, records, linkOnly, focus, null);
+    }
+
+    /**
+     * A seeded blocker (the passes of an incremental run): only blocks that hold a seed record are expanded, and of
+     * those only the pairs with a seed record; blocks and windows are still formed over all records, so the pairs
+     * proposed are exactly those a blocker without seeds would propose that have a seed record and that the filter
+     * keeps. A run that compares the pairs of a few new records thereby skips the pairs of all blocks without one.
+     *
+     * @param seeds per record index, whether it is a seed; {@code null}: every record
+     */
+    public Blocker(MatchProfile profile, PreparedRecords records, boolean linkOnly, PairFilter focus,
+                   boolean[] seeds) {
+        this(profile, records, linkOnly, focus, seeds, null);
+    }
+
+    /** As {@link #Blocker(MatchProfile, PreparedRecords, boolean, PairFilter, boolean[])}, with the keys planned. */
+    public Blocker(MatchProfile profile, PreparedRecords records, boolean linkOnly, PairFilter focus,
+                   boolean[] seeds, KeyPlan plan) {
+        if (plan != null && (plan.records != records || plan.rules != profile.blocking())) {
+            throw new IllegalArgumentException("the key plan is of other records or rules");
+        }
+        this.plan = plan;
         this.profile = profile;
         this.records = records;
         this.linkOnly = linkOnly;
-        this.focus = focus;
+        this.seeds = seeds;
+        this.focus = seeds == null ? focus : (a, b) -> (seeds[a] || seeds[b]) && focus.keep(a, b);
     }
 
     public CandidatePairs candidates(ProgressListener progress, CancellationToken cancel) {
@@ -69,7 +97,8 @@ public final class Blocker {
         IntStream.range(0, rules.size()).parallel().forEach(r -> {
             cancel.throwIfCancelled();
             perRule[r] = new LongList(1024);
-            stats[r] = runRule(rules.get(r), sortFields, perRule[r], Integer.MAX_VALUE, cancel);
+            long[] sorted = plan != null ? plan.sorted[r] : sortedEntries(rules.get(r), records);
+            stats[r] = runRule(rules.get(r), sorted, sortFields, perRule[r], Integer.MAX_VALUE, cancel);
             progress.progress("block", done.incrementAndGet(), rules.size());
         });
         long total = 0;
@@ -114,32 +143,74 @@ public final class Blocker {
     public long[] pairsOf(BlockingRuleSpec rule, int maxPairs, CancellationToken cancel) {
         List<PreparedField> sortFields = profile.sortKey().stream().map(records::field).toList();
         LongList out = new LongList(1024);
-        runRule(rule, sortFields, out, maxPairs, cancel);
+        runRule(rule, sortedEntries(rule, records), sortFields, out, maxPairs, cancel);
         long[] pairs = out.toArray();
         int distinct = LongList.sortUnique(pairs, pairs.length);
         return Arrays.copyOf(pairs, distinct);
     }
 
-    private RuleStats runRule(BlockingRuleSpec rule, List<PreparedField> sortFields, LongList out, int cap,
-                             CancellationToken cancel) {
+    /**
+     * The blocking rules' key entries over a set of records, each rule's sorted ({@code key << bits | record}):
+     * what blocks are formed from. An incremental run's two passes share one plan instead of computing every
+     * record's keys twice.
+     */
+    public static final class KeyPlan {
+        private final PreparedRecords records;
+        private final List<BlockingRuleSpec> rules;
+        private final long[][] sorted;
+
+        private KeyPlan(PreparedRecords records, List<BlockingRuleSpec> rules, long[][] sorted) {
+            this.records = records;
+            this.rules = rules;
+            this.sorted = sorted;
+        }
+
+        public static KeyPlan of(MatchProfile profile, PreparedRecords records, CancellationToken cancel) {
+            List<BlockingRuleSpec> rules = profile.blocking();
+            long[][] sorted = new long[rules.size()][];
+            IntStream.range(0, rules.size()).parallel().forEach(r -> {
+                cancel.throwIfCancelled();
+                sorted[r] = sortedEntries(rules.get(r), records);
+            });
+            return new KeyPlan(records, rules, sorted);
+        }
+    }
+
+    private static int recordBits(int n) {
+        return 64 - Long.numberOfLeadingZeros(Math.max(1, n));
+    }
+
+    /** A rule's key entries over the records, sorted: {@code key << recordBits | record}. */
+    private static long[] sortedEntries(BlockingRuleSpec rule, PreparedRecords records) {
         long[][] keysPerRecord = recordKeys(rule, records);
         int n = records.size();
-        int recordBits = 64 - Long.numberOfLeadingZeros(Math.max(1, n));
-        long recordMask = (1L << recordBits) - 1;
+        int recordBits = recordBits(n);
         LongList entries = new LongList(n);
-        long withKey = 0;
         for (int r = 0; r < n; r++) {
             long[] keys = keysPerRecord[r];
             if (keys == null) {
                 continue;
             }
-            withKey++;
             for (long k : keys) {
                 entries.add((k << recordBits) | r);
             }
         }
         long[] sorted = entries.toArray();
         Arrays.sort(sorted);
+        return sorted;
+    }
+
+    private RuleStats runRule(BlockingRuleSpec rule, long[] sorted, List<PreparedField> sortFields, LongList out,
+                             int cap, CancellationToken cancel) {
+        int n = records.size();
+        int recordBits = recordBits(n);
+        long recordMask = (1L << recordBits) - 1;
+        // records with a key: counted once each, whatever the number of their keys
+        java.util.BitSet keyed = new java.util.BitSet(n);
+        for (long e : sorted) {
+            keyed.set((int) (e & recordMask));
+        }
+        long withKey = keyed.cardinality();
         // a rule with a block size of its own leaves larger blocks out instead of windowing them
         int maxBlock = rule.maxBlockSize() > 0 ? rule.maxBlockSize() : profile.limits().maxBlockSize();
         int window = rule.maxBlockSize() > 0 ? 0 : profile.limits().window();
@@ -175,7 +246,23 @@ public final class Blocker {
             }
             blocks++;
             largest = Math.max(largest, size);
-            if (size <= maxBlock) {
+            if (seeds != null && !anySeed(block, size)) {
+                // none of its pairs is wanted; what a full run would leave out of it is counted there
+                continue;
+            }
+            if (size <= maxBlock && seeds != null) {
+                for (int x = 0; x < size; x++) {
+                    if (!seeds[block[x]]) {
+                        continue;
+                    }
+                    for (int y = 0; y < size; y++) {
+                        // a pair of two seeds is emitted once, from its first member
+                        if (y != x && (!seeds[block[y]] || y > x)) {
+                            pairs += emit(block[x], block[y], out);
+                        }
+                    }
+                }
+            } else if (size <= maxBlock) {
                 for (int x = 0; x < size; x++) {
                     for (int y = x + 1; y < size; y++) {
                         pairs += emit(block[x], block[y], out);
@@ -206,6 +293,15 @@ public final class Blocker {
             }
         }
         return new RuleStats(rule.name(), withKey, blocks, largest, pairs, oversized, leftOut);
+    }
+
+    private boolean anySeed(int[] block, int size) {
+        for (int x = 0; x < size; x++) {
+            if (seeds[block[x]]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Pairs of a block that would be candidates without the window: in link-only mode only those across sources. */

@@ -257,4 +257,65 @@ class BlockerTest {
                 CancellationToken.NONE);
         assertThat(c.size()).isEqualTo(3);
     }
+
+    @Test
+    void aSeededBlockerProposesExactlyTheFilteredPairsThatHaveASeed() {
+        // 300 records over few family and given names (blocks above the limit of 8 are windowed; the blocks of
+        // both names together stay under it and are expanded completely); a fifth are seeds, as the new records of
+        // an incremental run
+        String[] family = {"Müller", "Schmidt", "Meier", "Schulz", "Wagner", "Becker", "Hoffmann"};
+        String[] given = {"Anna", "Berta", "Clara", "Dora", "Emma", "Frieda", "Greta", "Hanna", "Ida", "Jana", "Karl",
+            "Ludwig", "Otto", "Paul"};
+        java.util.Random random = new java.util.Random(12);
+        List<Map<String, String>> rows = new ArrayList<>();
+        int n = 300;
+        boolean[] seeds = new boolean[n];
+        for (int r = 0; r < n; r++) {
+            rows.add(row("family_name", family[random.nextInt(family.length)],
+                    "given_names", given[random.nextInt(given.length)],
+                    "birth_date", (1930 + random.nextInt(60)) + "-0" + (1 + random.nextInt(9)) + "-1"
+                            + random.nextInt(10)));
+            seeds[r] = random.nextInt(5) == 0;
+        }
+        MatchProfile p = TestRecords.withBlocking(PERSON, List.of(rule("family", part("family_name", "exact")),
+                rule("given", part("given_names", "exact")),
+                rule("both", part("family_name", "exact"), part("given_names", "exact"))),
+                new BlockingLimits(8, 4, 0));
+        PreparedRecords records = TestRecords.prepare(p, rows);
+        boolean[] odd = new boolean[n];
+        for (int r = 0; r < n; r++) {
+            odd[r] = r % 3 != 0;
+        }
+        for (Blocker.PairFilter filter : List.<Blocker.PairFilter>of((a, b) -> seeds[a] || seeds[b],
+                (a, b) -> odd[a] && odd[b])) {
+            long[] filtered = new Blocker(p, records, false, filter).candidates(ProgressListener.NONE,
+                    CancellationToken.NONE).pairs();
+            List<Long> expected = new ArrayList<>();
+            for (long pair : filtered) {
+                if (seeds[CandidatePairs.first(pair)] || seeds[CandidatePairs.second(pair)]) {
+                    expected.add(pair);
+                }
+            }
+            long[] seeded = new Blocker(p, records, false, filter, seeds).candidates(ProgressListener.NONE,
+                    CancellationToken.NONE).pairs();
+            assertThat(expected).hasSizeGreaterThan(100);
+            assertThat(seeded).containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
+            // the keys planned once for both passes give the same pairs
+            Blocker.KeyPlan plan = Blocker.KeyPlan.of(p, records, CancellationToken.NONE);
+            assertThat(new Blocker(p, records, false, filter, seeds, plan).candidates(ProgressListener.NONE,
+                    CancellationToken.NONE).pairs()).containsExactly(seeded);
+        }
+        CandidatePairs unplanned = new Blocker(p, records, false).candidates(ProgressListener.NONE,
+                CancellationToken.NONE);
+        CandidatePairs planned = new Blocker(p, records, false, Blocker.PairFilter.ALL, null,
+                Blocker.KeyPlan.of(p, records, CancellationToken.NONE)).candidates(ProgressListener.NONE,
+                CancellationToken.NONE);
+        assertThat(planned.pairs()).containsExactly(unplanned.pairs());
+        assertThat(planned.stats()).isEqualTo(unplanned.stats());
+        long[] all = unplanned.pairs();
+        long withSeed = java.util.Arrays.stream(all)
+                .filter(q -> seeds[CandidatePairs.first(q)] || seeds[CandidatePairs.second(q)]).count();
+        assertThat(new Blocker(p, records, false, Blocker.PairFilter.ALL, seeds).candidates(ProgressListener.NONE,
+                CancellationToken.NONE).pairs()).hasSize((int) withSeed).hasSizeLessThan(all.length);
+    }
 }

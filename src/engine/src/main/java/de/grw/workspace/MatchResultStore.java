@@ -1,0 +1,254 @@
+package de.grw.workspace;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.grw.journal.CanonicalJson;
+import de.grw.journal.Journal;
+import de.grw.journal.JournalAction;
+import de.grw.matching.MatchResult;
+import de.grw.matching.model.Contribution;
+import de.grw.profile.MatchProfile;
+import de.grw.profile.ProfileLoader;
+import de.grw.rights.Session;
+import de.grw.store.Workspace;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stores what a match run found: the run, its clusters (a cluster an earlier run proposed keeps its id and review
+ * state, a new one comes to the queue, a queued one the run no longer proposes leaves it) and the run's journal
+ * entry. Clusters are written through one {@link ClusterRepository.Writer}.
+ */
+final class MatchResultStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkspaceMatcher.class);
+    private final Workspace workspace;
+
+    MatchResultStore(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** One proposed cluster of a result: its members (record ids, ascending), pairs and weakest/strongest link. */
+    private record Proposed(long[] memberIds, List<Integer> pairs, double min, double max) {
+    }
+
+    /** The clusters of a result with more than one record; only those with a record {@code wanted} (null: all). */
+    private static List<Proposed> proposed(long[] ids, MatchResult result, boolean[] wanted) {
+        int n = result.recordCount();
+        Map<Integer, List<Integer>> byCluster = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            byCluster.computeIfAbsent(result.clusterOf(i), k -> new ArrayList<>()).add(i);
+        }
+        Map<Integer, List<Integer>> pairsByCluster = new HashMap<>();
+        for (int p = 0; p < result.pairCount(); p++) {
+            int ca = result.clusterOf(result.first(p));
+            if (ca == result.clusterOf(result.second(p)) && byCluster.get(ca).size() > 1) {
+                pairsByCluster.computeIfAbsent(ca, k -> new ArrayList<>()).add(p);
+            }
+        }
+        List<Proposed> out = new ArrayList<>();
+        for (Map.Entry<Integer, List<Integer>> e : byCluster.entrySet()) {
+            List<Integer> members = e.getValue();
+            if (members.size() < 2 || (wanted != null && members.stream().noneMatch(i -> wanted[i]))) {
+                continue;
+            }
+            List<Integer> pairs = pairsByCluster.getOrDefault(e.getKey(), List.of());
+            double min = 1.0;
+            double max = 0.0;
+            for (int p : pairs) {
+                double prob = result.probability(p);
+                if (prob >= result.threshold()) {
+                    min = Math.min(min, prob);
+                }
+                max = Math.max(max, prob);
+            }
+            out.add(new Proposed(members.stream().mapToLong(i -> ids[i]).sorted().toArray(), pairs, min,
+                    Math.max(min, max)));
+        }
+        return out;
+    }
+
+    /** Stores a proposed cluster unless it exists; returns its id and whether it is new and open. */
+    private static long[] storeCluster(ClusterRepository.Writer writer, long runId, long[] ids, MatchResult result,
+                                       Proposed p, Set<String> goldenSets) throws SQLException {
+        String fingerprint = WorkspaceMatcher.fingerprint(p.memberIds());
+        Long existing = writer.find(fingerprint);
+        if (existing != null) {
+            writer.reproduced(existing, runId);
+            return new long[] {existing, 0};
+        }
+        ClusterStatus status = goldenSets.contains(fingerprint) ? ClusterStatus.MERGED : ClusterStatus.OPEN;
+        long clusterId = writer.insert(fingerprint, runId, status, p.min(), p.max(), p.memberIds(),
+                pairs(ids, result, p.pairs()));
+        return new long[] {clusterId, status == ClusterStatus.OPEN ? 2 : 1};
+    }
+
+    private static Set<String> goldenSets(List<long[]> golden) {
+        Set<String> out = new HashSet<>();
+        for (long[] g : golden) {
+            out.add(WorkspaceMatcher.fingerprint(g));
+        }
+        return out;
+    }
+
+    WorkspaceMatcher.Result store(Connection c, Session session, long runId, WorkspaceMatcher.Kind kind,
+                                  int version, int newRecords, long[] ids, List<long[]> golden, MatchResult result) throws SQLException {
+        Set<String> goldenSets = goldenSets(golden);
+        int created = 0;
+        int unchanged = 0;
+        int clusters = 0;
+        try (ClusterRepository.Writer writer = ClusterRepository.writer(c)) {
+            for (Proposed p : proposed(ids, result, null)) {
+                clusters++;
+                long[] stored = storeCluster(writer, runId, ids, result, p, goldenSets);
+                created += stored[1] == 2 ? 1 : 0;
+                unchanged += stored[1] == 0 ? 1 : 0;
+            }
+        }
+        int superseded = ClusterRepository.supersedeNotProposedBy(c, runId);
+        return journal(c, session, runId, kind, version, newRecords, result, clusters, created, unchanged,
+                superseded);
+    }
+
+    /**
+     * Stores an incremental run: the clusters of the result that hold a new or affected record are stored (or kept,
+     * if a run proposed them before); standing open or deferred clusters of affected records that the run no longer
+     * proposes leave the queue. Every other cluster is left exactly as it is.
+     */
+    WorkspaceMatcher.Result storeIncremental(Connection c, Session session, long runId, int version, int newRecords,
+                                    long[] ids, boolean[] isNew, WorkspaceLoader.Loaded loaded, MatchResult result)
+            throws SQLException {
+        Set<String> goldenSets = goldenSets(loaded.golden());
+        // the records whose clusters this run redoes: those in a cluster with a new record, and then those in a
+        // cluster with a record of a standing cluster that loses a member to it (that cluster gives way)
+        int n = ids.length;
+        boolean[] redone = inClustersOf(isNew, result);
+        boolean[] second = redone.clone();
+        for (ClusterRepository.Standing s : loaded.standing()) {
+            int[] members = WorkspaceMatcher.indexes(s.members(), ids);
+            if (Arrays.stream(members).anyMatch(i -> redone[i])) {
+                Arrays.stream(members).forEach(i -> second[i] = true);
+            }
+        }
+        System.arraycopy(inClustersOf(second, result), 0, redone, 0, n);
+        Set<Long> kept = new HashSet<>();
+        int created = 0;
+        int unchanged = 0;
+        int clusters = 0;
+        try (ClusterRepository.Writer writer = ClusterRepository.writer(c)) {
+            for (Proposed p : proposed(ids, result, redone)) {
+                clusters++;
+                long[] stored = storeCluster(writer, runId, ids, result, p, goldenSets);
+                kept.add(stored[0]);
+                created += stored[1] == 2 ? 1 : 0;
+                unchanged += stored[1] == 0 ? 1 : 0;
+            }
+        }
+        int superseded = 0;
+        for (ClusterRepository.Standing s : loaded.standing()) {
+            if (kept.contains(s.id()) || (s.status() != ClusterStatus.OPEN && s.status() != ClusterStatus.DEFERRED)) {
+                continue;
+            }
+            boolean hit = false;
+            for (long id : s.members()) {
+                int i = Arrays.binarySearch(ids, id);
+                hit |= i >= 0 && redone[i];
+            }
+            if (hit) {
+                ClusterRepository.supersedeIfQueued(c, s.id());
+                superseded++;
+            }
+        }
+        return journal(c, session, runId, WorkspaceMatcher.Kind.INCREMENTAL, version, newRecords, result, clusters, created,
+                unchanged, superseded);
+    }
+
+
+    /** The records in a result cluster with a marked record. */
+    private static boolean[] inClustersOf(boolean[] marked, MatchResult result) {
+        int n = marked.length;
+        Set<Integer> clusters = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            if (marked[i]) {
+                clusters.add(result.clusterOf(i));
+            }
+        }
+        boolean[] out = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = clusters.contains(result.clusterOf(i));
+        }
+        return out;
+    }
+
+
+    private WorkspaceMatcher.Result journal(Connection c, Session session, long runId, WorkspaceMatcher.Kind kind, int version, int newRecords,
+                           MatchResult result, int clusters, int created, int unchanged, int superseded)
+            throws SQLException {
+        int n = result.recordCount();
+        Journal.append(c, workspace.now(), session.user(), JournalAction.MATCH_RUN, new WorkspaceEvents.MatchRun(runId,
+                n, result.pairCount(), result.threshold(), clusters, created, unchanged, superseded, kind.code(),
+                version, newRecords));
+        LOG.info("match run {} ({}, model {}) by {}: {} records ({} new), {} candidate pairs, threshold {}, {} "
+                + "clusters ({} new, {} unchanged, {} superseded)", runId, kind.code(), version, session.user(), n,
+                newRecords, result.pairCount(), result.threshold(), clusters, created, unchanged, superseded);
+        return new WorkspaceMatcher.Result(runId, n, clusters, created, unchanged, superseded, result, kind, version,
+                newRecords,
+                result.threshold());
+    }
+
+    long insertRun(Connection c, Session session, MatchProfile profile, Instant started, MatchResult result)
+            throws SQLException {
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("records", result.recordCount());
+        stats.put("candidate_pairs", result.pairCount());
+        stats.put("pairs_left_out", result.candidates().pairsLeftOut());
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        result.timings().forEach((k, v) -> seconds.put(k, v.toNanos() / 1e9));
+        stats.put("seconds", seconds);
+        try {
+            return MatchRunRepository.insert(c, started.toString(), workspace.now().toString(), session.user(),
+                    result.threshold(), ProfileLoader.toJson(profile), JSON.writeValueAsString(result.model()),
+                    CanonicalJson.write(stats));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+
+    /** A cluster's scored pairs with their explanations, as stored. */
+    private static List<ClusterRepository.Pair> pairs(long[] ids, MatchResult result, List<Integer> pairs) {
+        List<ClusterRepository.Pair> out = new ArrayList<>(pairs.size());
+        for (int p : pairs) {
+            StringBuilder json = new StringBuilder(512);
+            json.append("{\"prior\":").append(round(result.priorWeight(p))).append(",\"comparisons\":[");
+            boolean first = true;
+            for (Contribution contribution : result.explain(p)) {
+                json.append(first ? "" : ",").append("{\"comparison\":\"").append(contribution.comparison())
+                        .append("\",\"level\":\"").append(contribution.level()).append("\",\"weight\":")
+                        .append(round(contribution.weight())).append(",\"tf\":")
+                        .append(contribution.tfAdjusted());
+                if (!Contribution.OTHERS.equals(contribution.versus())) {
+                    json.append(",\"versus\":\"").append(contribution.versus()).append('"');
+                }
+                json.append('}');
+                first = false;
+            }
+            json.append("]}");
+            out.add(new ClusterRepository.Pair(ids[result.first(p)], ids[result.second(p)], result.probability(p),
+                    result.weight(p), json.toString()));
+        }
+        return out;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}
