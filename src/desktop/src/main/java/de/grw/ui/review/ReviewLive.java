@@ -48,6 +48,13 @@ public final class ReviewLive {
     /** A claim lasts ten minutes on the server; it is renewed once a minute while its cluster is open. */
     static final long RENEW_MILLIS = 60_000;
     private long renewMillis = RENEW_MILLIS;
+    /**
+     * Without a key or mouse press on the review for this long, nothing is asked any more (until the next one): a
+     * clerk who walked away lets the claim run out, and the server's idle timeout of the session still applies.
+     */
+    static final long IDLE_MILLIS = 10 * 60_000;
+    private long idleMillis = IDLE_MILLIS;
+    private long lastInput = System.currentTimeMillis();
     /** The queue is asked again every this many polls even without a change, to see others' new claims. */
     static final int QUEUE_EVERY = 4;
     /** At most this many clusters that left the queue are asked for a claim at one refresh. */
@@ -84,6 +91,7 @@ public final class ReviewLive {
 
     /** Starts asking the change feed (the review is shown). */
     public void start() {
+        touched();
         timer.play();
     }
 
@@ -91,6 +99,16 @@ public final class ReviewLive {
     public void stop() {
         timer.stop();
         leave();
+    }
+
+    /** The clerk pressed a key or a mouse button on the review. */
+    public void touched() {
+        lastInput = System.currentTimeMillis();
+    }
+
+    /** Stops asking after this long without input (tests). */
+    void idleAfter(long millis) {
+        this.idleMillis = millis;
     }
 
     /** Renews the claim this often (tests: at every poll). */
@@ -161,9 +179,14 @@ public final class ReviewLive {
     /** The clerk leaves the open cluster without a decision: their claim ends (in the background). */
     public void leave() {
         SignedIn signedIn = ctx.model().signedIn();
-        Long id = held.getAndSet(null);
         claim.set(null);
-        if (signedIn != null && id != null) {
+        if (signedIn == null) {
+            // signing out (the screen is left because nobody is signed in): the sign-out releases the claim with
+            // the session it still holds
+            return;
+        }
+        Long id = held.getAndSet(null);
+        if (id != null) {
             ReviewApi review = signedIn.review();
             ctx.tasks().quietly(() -> {
                 release(review, id);
@@ -244,7 +267,8 @@ public final class ReviewLive {
      */
     public void poll() {
         SignedIn signedIn = ctx.model().signedIn();
-        if (signedIn == null || polling || vm.busyProperty().get()) {
+        if (signedIn == null || polling || vm.busyProperty().get()
+                || System.currentTimeMillis() - lastInput > idleMillis) {
             return;
         }
         polling = true;

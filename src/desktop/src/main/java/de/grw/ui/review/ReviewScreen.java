@@ -238,6 +238,10 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         help = helpOverlay(t);
         StackPane root = new StackPane(layout, help);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        // the clerk is at work: the claim is renewed and the changes are asked for (not after ten idle minutes)
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> vm.live().touched());
+        root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> vm.live().touched());
+        root.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> vm.live().touched());
         vm.currentProperty().addListener((o, was, now) -> redraw());
         vm.rows().addListener((javafx.collections.ListChangeListener<FieldRow>) c -> redraw());
         return root;

@@ -170,7 +170,7 @@ public final class ReviewViewModel {
             }
         } else if (wanted != null || position.get() < 0 || current.get() == null
                 || current.get().clusterId() != queue.get(index).clusterId()) {
-            open(index, doneMessage);
+            open(index, doneMessage, 3);
         } else {
             position.set(index);
         }
@@ -178,10 +178,11 @@ public final class ReviewViewModel {
 
     /** Opens the cluster at a queue position (in the background; the display is logged with the case reference). */
     public void open(int index) {
-        open(index, null);
+        open(index, null, 0);
     }
 
-    private void open(int index, String doneMessage) {
+    /** Opens a cluster; moving on by itself ({@code hops} > 0) it passes over clusters another clerk holds. */
+    private void open(int index, String doneMessage, int hops) {
         SignedIn signedIn = signedIn();
         if (signedIn == null || index < 0 || index >= queue.size()) {
             return;
@@ -201,6 +202,10 @@ public final class ReviewViewModel {
         }, opened -> {
             ClusterView view = opened.view();
             live.opened(clusterId, opened.claim());
+            if (hops > 0 && live.readOnlyProperty().get() && index + 1 < queue.size()) {
+                open(index + 1, doneMessage, hops - 1);
+                return;
+            }
             position.set(index);
             choices.clear();
             excluded.clear();

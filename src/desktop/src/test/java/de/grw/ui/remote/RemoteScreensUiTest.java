@@ -144,7 +144,9 @@ class RemoteScreensUiTest {
         robot.interact(() -> robot.lookup("#start-user").queryAs(TextField.class).setText(TestWorkspaces.CLERK));
         robot.clickOn("#start-password").write(TestWorkspaces.CLERK_PASSWORD);
         robot.clickOn("#start-sign-in");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.signedIn() != null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.signedIn() != null
+                && robot.lookup("#review-case").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#review-case").write("51.2-2026/0815").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#side-by-side").tryQuery().isPresent());
         assertThat(dialogs).isEmpty();

@@ -175,6 +175,27 @@ class ReviewLiveTest {
     }
 
     @Test
+    void anIdleClerkAsksNothingSoTheClaimRunsOut() {
+        vm.live().idleAfter(0);
+        sleep(5);
+        onFx(vm.live()::poll);
+        assertThat(held).as("nothing asked").isEmpty();
+        vm.live().idleAfter(60_000);
+        onFx(vm.live()::touched);
+        onFx(vm.live()::poll);
+        assertThat(held).hasSize(1);
+        runHeld();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void signingOutAndLeavingTheScreenEndTheClaim() {
         long cluster = open();
         onFx(vm.live()::stop); // another screen
@@ -185,7 +206,14 @@ class ReviewLiveTest {
         runHeld();
         long again = open();
         assertThat(dora.review().claimOf(again)).isPresent();
+        // as in the main window: nobody signed in, so the review is left (before the session ends)
+        model.signedInProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                vm.live().stop();
+            }
+        });
         onFx(model::signOut); // the closer runs on the calling thread here
+        runHeld();
         assertThat(dora.review().claimOf(again)).isEmpty();
         List<QueueEntry> doras = dora.review().queue(EnumSet.of(ClusterStatus.OPEN, ClusterStatus.DEFERRED), 0);
         assertThat(doras).extracting(QueueEntry::clusterId).contains(again);
