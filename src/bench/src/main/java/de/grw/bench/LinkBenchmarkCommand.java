@@ -156,10 +156,16 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
                             latencies[latencies.length - 1] / 1e6);
                     out.printf("  stored records compared per call: mean %.1f, most %d%n",
                             COMPARED.get() / (double) latencies.length, MOST.get());
-                    out.printf("  garbage per call %s; garbage collections during the calls: %d, %d ms in all%n",
+                    StringBuilder collections = new StringBuilder();
+                    for (int g = 0; g < gcAfter.length / 2; g++) {
+                        collections.append(g == 0 ? "" : ", ").append(GC_NAMES.get(g)).append(' ')
+                                .append(gcAfter[2 * g] - gcBefore[2 * g]).append(" (")
+                                .append(gcAfter[2 * g + 1] - gcBefore[2 * g + 1]).append(" ms)");
+                    }
+                    // ZGC's "Cycles" are concurrent (the callers run meanwhile); its "Pauses" stop them
+                    out.printf("  garbage per call %s; garbage collections during the calls: %s%n",
                             ALLOCATED.get() < 0 ? "not measured" : String.format("%.1f KB",
-                                    ALLOCATED.get() / 1024.0 / latencies.length),
-                            gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]);
+                                    ALLOCATED.get() / 1024.0 / latencies.length), collections);
                 }
             } finally {
                 pool.shutdownNow();
@@ -184,15 +190,18 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
     /** Bytes the callers' threads allocated during the calls (-1 when the JVM cannot tell). */
     private static final java.util.concurrent.atomic.AtomicLong ALLOCATED = new java.util.concurrent.atomic.AtomicLong();
 
-    /** Collections so far and their milliseconds, over all collectors. */
+    private static final List<String> GC_NAMES = java.lang.management.ManagementFactory
+            .getGarbageCollectorMXBeans().stream().map(g -> g.getName()).toList();
+
+    /** Per collector (in {@link #GC_NAMES} order): collections so far, then their milliseconds. */
     private static long[] gc() {
-        long count = 0;
-        long millis = 0;
-        for (var g : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
-            count += Math.max(0, g.getCollectionCount());
-            millis += Math.max(0, g.getCollectionTime());
+        var beans = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
+        long[] out = new long[2 * beans.size()];
+        for (int g = 0; g < beans.size(); g++) {
+            out[2 * g] = Math.max(0, beans.get(g).getCollectionCount());
+            out[2 * g + 1] = Math.max(0, beans.get(g).getCollectionTime());
         }
-        return new long[] {count, millis};
+        return out;
     }
 
     /** The bytes this thread allocated so far, or -1 when the JVM cannot tell. */
