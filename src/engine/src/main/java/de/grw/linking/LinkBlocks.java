@@ -173,6 +173,17 @@ final class LinkBlocks {
         }
     }
 
+    /** Whether a block of a key, with {@code extra} records added since the build, is windowed (tests). */
+    boolean windows(long key, int extra) {
+        long shifted = key << bits;
+        int lo = lowerBound(shifted >>> bits);
+        int hi = lo;
+        while (hi < entries.length && (entries[hi] >>> bits) == (shifted >>> bits)) {
+            hi++;
+        }
+        return window >= 2 && hi - lo + extra > maxBlock;
+    }
+
     /** The ranks of a block's built records in sort-key order: kept at build time when oversized, else sorted now. */
     private int[] ranks(int lo, int hi, SortOrder order) {
         if (hi == lo) {

@@ -290,6 +290,25 @@ public final class LinkIndex {
         return linkAs(canonical, index, a);
     }
 
+    /** Whether a record the index holds falls into a block some rule windows (over the size limit); for tests. */
+    boolean inWindowedBlock(int index) {
+        LinkAdded a = added;
+        String[] canonical = new String[profile.fields().size()];
+        for (int f = 0; f < canonical.length; f++) {
+            canonical[f] = index < recordIds.length ? base.table().value(index, f) : a.canonical(index, f);
+        }
+        PreparedRecords probe = probe(canonical, normalise(canonical));
+        for (int r = 0; r < rules.length; r++) {
+            long[] keys = Blocker.recordKeys(rules[r].spec(), probe)[0];
+            for (long k : keys == null ? new long[0] : keys) {
+                if (rules[r].windows(k, a.block(r, rules[r].blockKey(k)).length)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Blocks and scores a record given by its canonical values ({@code self}: its index if stored, else -1). */
     private Result linkAs(String[] canonical, int self, LinkAdded a) {
         // the record alone, normalised as the batch normalises every record (keys and values depend on the value

@@ -185,7 +185,7 @@ final class LinkScoring {
                 lines.add(new Contribution(MatchResult.CONTRADICTION, reason == null ? "missing" : reason, 0.0,
                         false));
             }
-            long id = recordIds[c];
+            long id = c < built ? recordIds[c] : added.id(c);
             scored.add(new Candidate(c, id, golden.apply(id), probability, weight, List.copyOf(lines), contradicted));
         }
         return group(scored, k);
