@@ -57,8 +57,9 @@ import java.util.concurrent.Executors;
  * ({@link LinkStore}) is added to the index ({@link LinkIndex#add}), so the next call finds it as a candidate; records
  * imported or appended, a model re-estimated or a match run with another threshold make a new index, built at
  * once for a small workspace and in the background for a large one (from 100,000 records), while the old one
- * answers (so does a store the index cannot add, and every {@value #REBUILD_AFTER_ADDED}th added record). An approved golden value needs nothing: candidates are scored against the stored records, and the values
- * an answer shows are read at answer time.
+ * answers (so does a store the index cannot add, and every {@value #REBUILD_AFTER_ADDED}th added record). An
+ * approved golden value needs nothing: candidates are scored against the stored records, and the values an answer
+ * shows are read at answer time.
  * <p>
  * Thread-safe: any number of callers share the index; changes are applied under one lock.
  */
