@@ -205,6 +205,41 @@ class LinkIndexAddTest {
     }
 
     @Test
+    void recordsAddedToASmallBlockMakeItOversizedAndWindowedAsARebuildWould() {
+        LinkIndex index = build(BUILT);
+        int small = -1;
+        for (int r = 0; r < BUILT && small < 0; r++) {
+            if (!index.inWindowedBlock(r)) {
+                small = r;
+            }
+        }
+        assertThat(small).isNotNegative();
+        // twelve copies of a record whose blocks are all within the limit of 10: now they are over it
+        int copies = 12;
+        RecordTable.Builder b = new RecordTable.Builder(PROFILE.fields().size());
+        for (int i = 0; i < BUILT; i++) {
+            b.add(b.addSource(all.sourceName(i)), all.recordId(i), values(i));
+        }
+        long[] ids = ids(BUILT + copies);
+        for (int c = 0; c < copies; c++) {
+            String[] v = values(small);
+            if (c % 3 == 1) {
+                v[PROFILE.fieldIndex("given_names")] = v[PROFILE.fieldIndex("given_names")] + "a";
+            }
+            b.add(b.addSource("b"), "copy-" + c, v);
+            assertThat(index.add(ids[BUILT + c], "b", "copy-" + c, v)).isTrue();
+        }
+        LinkIndex fresh = LinkIndex.build(PROFILE, b.build(), ids, model, 0.0, 0.99, CancellationToken.NONE);
+        assertThat(index.inWindowedBlock(small)).isTrue();
+        assertThat(fresh.inWindowedBlock(small)).isTrue();
+        assertSame(scored(index.linkStored(small)), scored(fresh.linkStored(small)), "linkStored " + small);
+        assertSame(scored(index.link(values(small))), scored(fresh.link(values(small))), "link " + small);
+        for (int c = 0; c < copies; c++) {
+            assertSame(scored(index.linkStored(BUILT + c)), scored(fresh.linkStored(BUILT + c)), "copy " + c);
+        }
+    }
+
+    @Test
     void aRecordAlreadyHeldIsNotAddedTwiceAndAnOlderIdIsRefused() {
         LinkIndex index = build(BUILT);
         long[] ids = ids(BUILT + ADDED);
