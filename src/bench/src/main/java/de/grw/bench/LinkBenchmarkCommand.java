@@ -70,6 +70,11 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
             description = "Records whose candidates are compared with the batch's pairs. Default: ${DEFAULT-VALUE}.")
     int check;
 
+    @Option(names = "--stores", defaultValue = "20", paramLabel = "S",
+            description = {"Records stored by a link and then found by the next call: the index rebuilt for each",
+                "(as before; at most 3 of them) against the record added (LinkIndex.add). Default: ${DEFAULT-VALUE}."})
+    int stores;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -171,6 +176,7 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
                 pool.shutdownNow();
                 single.shutdownNow();
             }
+            storeAndFind(out, profile, table, ids, batch, index);
             out.printf("peak heap: %,d MB (max heap %,d MB); load average at the end %s%n",
                     HeapUsage.peakBytes() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024),
                     loadAverage());
@@ -182,6 +188,89 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * Stores sampled records' values again as new records (as a link with "store" does) and links the same person at
+     * once: old, the index rebuilt over the records with it (what a store cost before, on the caller's thread below
+     * 100,000 records, in the background above); new, the record added to the index. Both must find the stored
+     * record with the same probability.
+     */
+    private void storeAndFind(PrintWriter out, MatchProfile profile, RecordTable table, long[] ids,
+                              MatchResult batch, LinkIndex index) {
+        if (stores <= 0) {
+            return;
+        }
+        Random random = new Random(seed + 2);
+        int n = table.size();
+        int fields = table.fieldCount();
+        RecordTable.Builder more = new RecordTable.Builder(fields, stores);
+        String[][] values = new String[stores][fields];
+        for (int s = 0; s < stores; s++) {
+            int r = random.nextInt(n);
+            for (int f = 0; f < fields; f++) {
+                values[s][f] = table.value(r, f);
+            }
+            more.add(more.addSource(table.sourceName(r)), "stored-" + s, values[s]);
+        }
+        RecordTable stored = more.build();
+        long[] allIds = Arrays.copyOf(ids, n + stores);
+        for (int s = 0; s < stores; s++) {
+            allIds[n + s] = ids[n - 1] + 1 + s;
+        }
+        int rebuilds = Math.min(3, stores);
+        double oldSeconds = 0;
+        int oldFound = 0;
+        double[] oldProbability = new double[rebuilds];
+        for (int s = 0; s < rebuilds; s++) {
+            long t = System.nanoTime();
+            RecordTable with = RecordTable.concat(List.of(table, sliceOf(stored, s + 1)));
+            LinkIndex rebuilt = LinkIndex.build(profile, with, Arrays.copyOf(allIds, n + s + 1), batch.model(),
+                    batch.threshold(), LinkIndex.DEFAULT_LINK_PROBABILITY, CancellationToken.NONE);
+            oldProbability[s] = probabilityOf(rebuilt.link(values[s]), allIds[n + s]);
+            oldSeconds += (System.nanoTime() - t) / 1e9;
+            oldFound += oldProbability[s] >= 0 ? 1 : 0;
+        }
+        double newSeconds = 0;
+        int newFound = 0;
+        int same = 0;
+        for (int s = 0; s < stores; s++) {
+            long t = System.nanoTime();
+            index.add(allIds[n + s], stored.sourceName(s), stored.recordId(s), values[s]);
+            double p = probabilityOf(index.link(values[s]), allIds[n + s]);
+            newSeconds += (System.nanoTime() - t) / 1e9;
+            newFound += p >= 0 ? 1 : 0;
+            same += s < rebuilds && p == oldProbability[s] ? 1 : 0;
+        }
+        out.printf("store and find at %,d records: old (index rebuilt per store) %.2f s per store, found %d/%d; "
+                + "new (record added) %.3f ms per store, found %d/%d; same probability as the rebuilt index %d/%d%n",
+                n, oldSeconds / rebuilds, oldFound, rebuilds, newSeconds * 1000 / stores, newFound, stores, same,
+                rebuilds);
+    }
+
+    /** The first {@code count} records of a table. */
+    private static RecordTable sliceOf(RecordTable table, int count) {
+        RecordTable.Builder b = new RecordTable.Builder(table.fieldCount(), count);
+        String[] row = new String[table.fieldCount()];
+        for (int r = 0; r < count; r++) {
+            for (int f = 0; f < row.length; f++) {
+                row[f] = table.value(r, f);
+            }
+            b.add(b.addSource(table.sourceName(r)), table.recordId(r), row);
+        }
+        return b.build();
+    }
+
+    /** The probability of a record among a result's candidates, or -1. */
+    private static double probabilityOf(LinkIndex.Result result, long recordId) {
+        for (LinkIndex.Group g : result.groups()) {
+            for (LinkIndex.Candidate c : g.records()) {
+                if (c.recordId() == recordId) {
+                    return c.probability();
+                }
+            }
+        }
+        return -1;
     }
 
     /** Links {@code values[from..to)} on the pool's threads; returns each call's nanoseconds. */

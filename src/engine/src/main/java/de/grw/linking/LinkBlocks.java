@@ -107,22 +107,34 @@ final class LinkBlocks {
         return windowedStarts.length;
     }
 
+    /** A block key as this rule's blocks tell keys apart (the bits above the record bits of an entry). */
+    long blockKey(long key) {
+        return (key << bits) >>> bits;
+    }
+
     /**
      * Adds the stored records the rule pairs a record with for one of its keys: the block's records when the block
      * (with the record) is within the size limit, else the window around the record's place in sort-key order, or
-     * none for a rule with a block size of its own.
+     * none for a rule with a block size of its own. The block's records are the built ones and the records added
+     * since ({@code extra}; they follow the built ones in index order, so in sort-key order they come after built
+     * records of an equal sort key).
      *
-     * @param self     the record's own index when it is stored, else -1 (it then comes after every stored record)
-     * @param sortRank the record's rank in sort-key order when stored; else how many stored records come before it
+     * @param self     the record's own index when it is stored (built or added), else -1 (it then comes after every
+     *                 stored record)
+     * @param sortRank the record's rank in sort-key order when built; else how many built records come before it
+     * @param sortKey  the record's sort key ({@code null} when no rule windows)
+     * @param extra    the added records in the block, ascending
+     * @param added    the added records (their sort keys)
      */
-    void collect(long key, int self, int sortRank, SortOrder order, IntBag out) {
+    void collect(long key, int self, int sortRank, String sortKey, SortOrder order, int[] extra, LinkAdded added,
+                 IntBag out) {
         long shifted = key << bits;
         int lo = lowerBound(shifted >>> bits);
         int hi = lo;
         while (hi < entries.length && (entries[hi] >>> bits) == (shifted >>> bits)) {
             hi++;
         }
-        int size = hi - lo + (self >= 0 ? 0 : 1);
+        int size = hi - lo + extra.length + (self >= 0 ? 0 : 1);
         if (size < 2) {
             return;
         }
@@ -134,20 +146,133 @@ final class LinkBlocks {
                     out.add(rec);
                 }
             }
+            for (int rec : extra) {
+                if (rec != self) {
+                    out.add(rec);
+                }
+            }
         } else if (window >= 2) {
-            int[] ranks = windowedRanks[Arrays.binarySearch(windowedStarts, lo)];
-            if (self >= 0) {
-                int pos = Arrays.binarySearch(ranks, sortRank);
-                for (int x = Math.max(0, pos - window + 1); x < Math.min(ranks.length, pos + window); x++) {
-                    if (x != pos) {
+            int[] ranks = ranks(lo, hi, order);
+            if (extra.length == 0) {
+                if (self >= 0) {
+                    int pos = Arrays.binarySearch(ranks, sortRank);
+                    for (int x = Math.max(0, pos - window + 1); x < Math.min(ranks.length, pos + window); x++) {
+                        if (x != pos) {
+                            out.add(order.record(ranks[x]));
+                        }
+                    }
+                } else {
+                    int pos = lowerBound(ranks, sortRank);
+                    for (int x = Math.max(0, pos - window + 1); x < Math.min(ranks.length, pos + window - 1); x++) {
                         out.add(order.record(ranks[x]));
                     }
                 }
             } else {
-                int pos = lowerBound(ranks, sortRank);
-                for (int x = Math.max(0, pos - window + 1); x < Math.min(ranks.length, pos + window - 1); x++) {
-                    out.add(order.record(ranks[x]));
+                windowMerged(ranks, extra, self, sortRank, sortKey, order, added, out);
+            }
+        }
+    }
+
+    /** Whether a block of a key, with {@code extra} records added since the build, is windowed (tests). */
+    boolean windows(long key, int extra) {
+        long shifted = key << bits;
+        int lo = lowerBound(shifted >>> bits);
+        int hi = lo;
+        while (hi < entries.length && (entries[hi] >>> bits) == (shifted >>> bits)) {
+            hi++;
+        }
+        return window >= 2 && hi - lo + extra > maxBlock;
+    }
+
+    /** The ranks of a block's built records in sort-key order: kept at build time when oversized, else sorted now. */
+    private int[] ranks(int lo, int hi, SortOrder order) {
+        if (hi == lo) {
+            return new int[0];
+        }
+        int at = Arrays.binarySearch(windowedStarts, lo);
+        if (at >= 0) {
+            return windowedRanks[at];
+        }
+        // a block that only records added since the build made oversized: a few records, sorted per call
+        long mask = (1L << bits) - 1;
+        int[] r = new int[hi - lo];
+        for (int x = lo; x < hi; x++) {
+            r[x - lo] = order.rank((int) (entries[x] & mask));
+        }
+        Arrays.sort(r);
+        return r;
+    }
+
+    /**
+     * The window around a record in a block of built and added records: both in sort-key order (built records by
+     * rank, added ones by sort key then index, an added record after built ones of an equal key), merged from the
+     * record's place outwards, {@code window - 1} records on either side.
+     */
+    private void windowMerged(int[] ranks, int[] extra, int self, int sortRank, String sortKey, SortOrder order,
+                              LinkAdded added, IntBag out) {
+        Integer[] boxed = new Integer[extra.length];
+        for (int i = 0; i < extra.length; i++) {
+            boxed[i] = extra[i];
+        }
+        Arrays.sort(boxed, (a, b) -> {
+            int c = added.sortKey(a).compareTo(added.sortKey(b));
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        int[] sorted = new int[boxed.length];
+        for (int i = 0; i < boxed.length; i++) {
+            sorted[i] = boxed[i];
+        }
+        // the record's place: built records [0, before) and added ones [0, beforeAdded) precede it; the rest follow
+        // except itself
+        int before;
+        int beforeAdded;
+        int skipBuilt = -1;
+        int skipAdded = -1;
+        if (self >= 0 && self < added.base()) {
+            before = Arrays.binarySearch(ranks, sortRank);
+            skipBuilt = before;
+            int a = 0;
+            while (a < sorted.length && order.compare(added.sortKey(sorted[a]), self) < 0) {
+                a++;
+            }
+            beforeAdded = a;
+        } else {
+            before = lowerBound(ranks, sortRank);
+            int a = 0;
+            if (self >= 0) {
+                while (sorted[a] != self) {
+                    a++;
                 }
+                skipAdded = a;
+            } else {
+                while (a < sorted.length && added.sortKey(sorted[a]).compareTo(sortKey) <= 0) {
+                    a++;
+                }
+            }
+            beforeAdded = a;
+        }
+        // backwards: the later of the two candidates first (an added record after a built one of an equal key)
+        int i = before - 1;
+        int j = beforeAdded - 1;
+        for (int taken = 0; taken < window - 1 && (i >= 0 || j >= 0); taken++) {
+            int b = i >= 0 ? order.record(ranks[i]) : -1;
+            if (j >= 0 && (i < 0 || order.compare(added.sortKey(sorted[j]), b) >= 0)) {
+                out.add(sorted[j--]);
+            } else {
+                out.add(b);
+                i--;
+            }
+        }
+        // forwards: the earlier first
+        i = skipBuilt >= 0 ? skipBuilt + 1 : before;
+        j = skipAdded >= 0 ? skipAdded + 1 : beforeAdded;
+        for (int taken = 0; taken < window - 1 && (i < ranks.length || j < sorted.length); taken++) {
+            int b = i < ranks.length ? order.record(ranks[i]) : -1;
+            if (j < sorted.length && (i >= ranks.length || order.compare(added.sortKey(sorted[j]), b) < 0)) {
+                out.add(sorted[j++]);
+            } else {
+                out.add(b);
+                i++;
             }
         }
     }

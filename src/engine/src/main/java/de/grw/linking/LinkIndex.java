@@ -34,9 +34,12 @@ import java.util.stream.IntStream;
  * the workspace's. Normalisers and term-frequency lookups are resolved when the index is built, so concurrent
  * calls share no lock.
  * <p>
- * The index is immutable apart from the golden record each record belongs to ({@link #assignGolden}); it is safe
- * for any number of concurrent readers. Records arriving later are linked by building a new index (the workspace's
- * {@link LinkService} does so in the background and swaps it in).
+ * Records stored after the build are added ({@link #add}) to a small side index ({@link LinkAdded}) that every
+ * call consults with the built one: the next call finds them as candidates, scored as by an index built over the
+ * workspace with them (their block keys join the blocks, windowed blocks included, in window order; their values
+ * count in the term frequencies). The side index is replaced as a whole with one volatile write per record, so a
+ * concurrent reader sees a record entirely or not at all. Apart from that and the golden record each record belongs
+ * to ({@link #assignGolden}), the index is immutable; it is safe for any number of concurrent readers.
  */
 public final class LinkIndex {
     /** The probability from which a candidate is suggested for linking outright, unless told otherwise. */
@@ -55,6 +58,8 @@ public final class LinkIndex {
     private final Normaliser[] normalisers;
     private final LinkScoring scoring;
     private final Map<Long, String> goldenOf = new ConcurrentHashMap<>();
+    /** The records added since the build; replaced as a whole (under {@code this}), read once per call. */
+    private volatile LinkAdded added;
 
     /** What an incoming record is suggested for. */
     public enum Action {
@@ -125,6 +130,7 @@ public final class LinkIndex {
         this.normalisers = profile.fields().stream().map(f -> Normalisers.get(f.normaliser()))
                 .toArray(Normaliser[]::new);
         this.scoring = new LinkScoring(profile, model, base, recordIds, threshold, linkThreshold);
+        this.added = LinkAdded.empty(recordIds.length, rules.length, profile.fields().size());
     }
 
     /**
@@ -165,9 +171,14 @@ public final class LinkIndex {
         return model;
     }
 
-    /** How many records the index holds. */
+    /** How many records the index holds (built and added). */
     public int size() {
-        return recordIds.length;
+        return recordIds.length + added.size();
+    }
+
+    /** How many records were added since the build ({@link #add}). */
+    public int addedCount() {
+        return added.size();
     }
 
     /** The probability from which a candidate is shown (the profile's threshold unless told otherwise). */
@@ -182,18 +193,63 @@ public final class LinkIndex {
 
     /** The database id of the record at an index. */
     public long recordId(int index) {
-        return recordIds[index];
+        return index < recordIds.length ? recordIds[index] : added.id(index);
     }
 
     /** The index of a record by database id, or -1. */
     public int indexOf(long recordId) {
         int i = Arrays.binarySearch(recordIds, recordId);
-        return i < 0 ? -1 : i;
+        return i >= 0 ? i : added.indexOf(recordId);
     }
 
     /** The highest database id in the index (0 when empty). */
     public long lastRecordId() {
-        return recordIds.length == 0 ? 0 : recordIds[recordIds.length - 1];
+        LinkAdded a = added;
+        return a.size() > 0 ? a.lastId() : recordIds.length == 0 ? 0 : recordIds[recordIds.length - 1];
+    }
+
+    /**
+     * Adds a record stored after the build, so that the next call finds it as a candidate, scored as an index built
+     * over the workspace with it would score it: its canonical values normalised as the build normalises them, its
+     * block keys in each rule's blocks (a block it makes oversized is windowed, in window order, as at build), its
+     * normalised values counted in the term frequencies (of the incoming record and its candidates alike). The model
+     * and the thresholds stay those of the build: the index never estimates. Safe while others read: they see the
+     * record entirely from the next call on, or not yet.
+     * <p>
+     * A record must come after every record of the index in database id (a new one always does), else it is
+     * refused: it would be numbered otherwise than by a rebuild, which orients pairs by index.
+     *
+     * @param recordId  its database id
+     * @param source    its source's name
+     * @param key       its record key
+     * @param canonical its canonical values, one per profile field ({@code null} when absent)
+     * @return whether the index holds the record now (also when it held it already); {@code false}: refused, build
+     *         a new index
+     */
+    public synchronized boolean add(long recordId, String source, String key, String[] canonical) {
+        if (canonical.length != profile.fields().size()) {
+            throw new IllegalArgumentException("expected " + profile.fields().size() + " values");
+        }
+        if (indexOf(recordId) >= 0) {
+            return true;
+        }
+        if (recordId <= lastRecordId() && size() > 0) {
+            return false;
+        }
+        String[] values = canonical.clone();
+        String[] normalised = normalise(values);
+        PreparedRecords probe = probe(values, normalised);
+        long[][] blockKeys = new long[rules.length][];
+        for (int r = 0; r < rules.length; r++) {
+            long[] keys = Blocker.recordKeys(rules[r].spec(), probe)[0];
+            if (keys != null) {
+                blockKeys[r] = Arrays.stream(keys).map(rules[r]::blockKey).distinct().toArray();
+            }
+        }
+        String sortKey = order == null ? null
+                : Blocker.sortKey(0, profile.sortKey().stream().map(probe::field).toList());
+        added = added.with(recordId, source, key, values, normalised, sortKey, blockKeys);
+        return true;
     }
 
     /** Notes which golden record a record belongs to now ({@code null}: none). Safe while others read. */
@@ -218,7 +274,7 @@ public final class LinkIndex {
         if (canonical.length != profile.fields().size()) {
             throw new IllegalArgumentException("expected " + profile.fields().size() + " values");
         }
-        return linkAs(canonical.clone(), -1);
+        return linkAs(canonical.clone(), -1, added);
     }
 
     /**
@@ -226,29 +282,61 @@ public final class LinkIndex {
      * pairs it with (how the link benchmark checks agreement with the batch).
      */
     public Result linkStored(int index) {
+        LinkAdded a = added;
         String[] canonical = new String[profile.fields().size()];
         for (int f = 0; f < canonical.length; f++) {
-            canonical[f] = base.table().value(index, f);
+            canonical[f] = index < recordIds.length ? base.table().value(index, f) : a.canonical(index, f);
         }
-        return linkAs(canonical, index);
+        return linkAs(canonical, index, a);
+    }
+
+    /** Whether a record the index holds falls into a block some rule windows (over the size limit); for tests. */
+    boolean inWindowedBlock(int index) {
+        LinkAdded a = added;
+        String[] canonical = new String[profile.fields().size()];
+        for (int f = 0; f < canonical.length; f++) {
+            canonical[f] = index < recordIds.length ? base.table().value(index, f) : a.canonical(index, f);
+        }
+        PreparedRecords probe = probe(canonical, normalise(canonical));
+        for (int r = 0; r < rules.length; r++) {
+            long[] keys = Blocker.recordKeys(rules[r].spec(), probe)[0];
+            for (long k : keys == null ? new long[0] : keys) {
+                if (rules[r].windows(k, a.block(r, rules[r].blockKey(k)).length)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Blocks and scores a record given by its canonical values ({@code self}: its index if stored, else -1). */
-    private Result linkAs(String[] canonical, int self) {
+    private Result linkAs(String[] canonical, int self, LinkAdded a) {
         // the record alone, normalised as the batch normalises every record (keys and values depend on the value
         // alone), in this thread
+        String[] normalised = normalise(canonical);
+        PreparedRecords probe = probe(canonical, normalised);
+        return scoring.score(canonical, normalised, self, candidates(probe, self, a), a, goldenOf::get);
+    }
+
+    private String[] normalise(String[] canonical) {
+        String[] normalised = new String[canonical.length];
+        for (int f = 0; f < canonical.length; f++) {
+            normalised[f] = canonical[f] == null ? null : normalisers[f].normalise(canonical[f]);
+        }
+        return normalised;
+    }
+
+    /** The record alone as a prepared record set (its keys and values depend on its values alone). */
+    private PreparedRecords probe(String[] canonical, String[] normalised) {
         RecordTable.Builder one = new RecordTable.Builder(canonical.length, 1);
         RecordTable table = one.add(one.addSource("incoming"), "incoming", canonical).build();
         PreparedField[] fields = new PreparedField[canonical.length];
-        String[] normalised = new String[canonical.length];
         for (int f = 0; f < fields.length; f++) {
-            String v = canonical[f] == null ? null : normalisers[f].normalise(canonical[f]);
-            normalised[f] = v;
+            String v = normalised[f];
             fields[f] = PreparedField.ofNormalised(base.field(f).name(), new String[] {v}, ONE,
                     v == null ? 0 : 1);
         }
-        PreparedRecords probe = PreparedRecords.of(table, profile, fields);
-        return scoring.score(canonical, normalised, self, candidates(probe, self), goldenOf::get);
+        return PreparedRecords.of(table, profile, fields);
     }
 
     private static final int[] ONE = {1};
@@ -259,23 +347,25 @@ public final class LinkIndex {
      *
      * @param self the record's own index when it is stored, else -1 (it then comes after every stored record)
      */
-    private int[] candidates(PreparedRecords probe, int self) {
-        int n = recordIds.length;
+    private int[] candidates(PreparedRecords probe, int self, LinkAdded a) {
+        int n = recordIds.length + a.size();
         long total = self >= 0 ? n : n + 1L;
         if (total * (total - 1) / 2 <= profile.limits().compareAllBelowPairs()) {
             return IntStream.range(0, n).filter(i -> i != self).toArray();
         }
         int sortRank = -1;
+        String sortKey = null;
         if (order != null) {
-            sortRank = self >= 0 ? order.rank(self)
-                    : order.placeOf(Blocker.sortKey(0, profile.sortKey().stream().map(probe::field).toList()));
+            sortKey = Blocker.sortKey(0, profile.sortKey().stream().map(probe::field).toList());
+            sortRank = self >= 0 && self < recordIds.length ? order.rank(self) : order.placeOf(sortKey);
         }
         LinkBlocks.IntBag out = new LinkBlocks.IntBag();
-        for (LinkBlocks rule : rules) {
+        for (int r = 0; r < rules.length; r++) {
+            LinkBlocks rule = rules[r];
             long[] keys = Blocker.recordKeys(rule.spec(), probe)[0];
             if (keys != null) {
                 for (long k : keys) {
-                    rule.collect(k, self, sortRank, order, out);
+                    rule.collect(k, self, sortRank, sortKey, order, a.block(r, rule.blockKey(k)), a, out);
                 }
             }
         }

@@ -55,6 +55,24 @@ final class LinkRepository {
         return out;
     }
 
+    /** A record as the link index reads it: database id, source name, record key, canonical values (JSON). */
+    record StoredRecord(long id, String source, String key, String valuesJson) {
+    }
+
+    /** The given records, ascending by id (those that exist). */
+    static List<StoredRecord> records(Connection c, List<Long> recordIds) throws SQLException {
+        List<StoredRecord> out = new ArrayList<>();
+        for (int from = 0; from < recordIds.size(); from += 500) {
+            List<Long> part = recordIds.subList(from, Math.min(recordIds.size(), from + 500));
+            out.addAll(Sql.list(c, "SELECT r.id, s.name, r.record_key, r.values_json FROM records r JOIN sources s "
+                    + "ON s.id = r.source_id WHERE r.id IN (" + Sql.marks(part.size()) + ") ORDER BY r.id",
+                    rs -> new StoredRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                    part.toArray()));
+        }
+        out.sort(java.util.Comparator.comparingLong(StoredRecord::id));
+        return out;
+    }
+
     /** The records of clusters (those a decision was about). */
     static List<Long> clusterRecords(Connection c, List<Long> clusterIds) throws SQLException {
         List<Long> out = new ArrayList<>();

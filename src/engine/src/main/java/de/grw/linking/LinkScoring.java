@@ -82,9 +82,12 @@ final class LinkScoring {
     /**
      * Compares and scores the record (mini index 0) with each candidate, then groups and suggests.
      *
+     * @param added  the records added since the build (candidates from {@code added.base()} on); their values count
+     *               in the term frequencies as a rebuild would count them
      * @param golden the golden record of a database id, or {@code null}
      */
-    Result score(String[] canonical, String[] normalised, int self, int[] candidates, LongFunction<String> golden) {
+    Result score(String[] canonical, String[] normalised, int self, int[] candidates, LinkAdded added,
+                 LongFunction<String> golden) {
         int k = candidates.length;
         if (k == 0) {
             return new Result(List.of(), Action.NEW, 0);
@@ -95,11 +98,19 @@ final class LinkScoring {
         int incoming = tb.addSource("\u0000incoming");
         tb.add(incoming, "incoming", canonical); // the builder copies the values
         String[] row = new String[fields];
+        int built = recordIds.length;
         for (int c : candidates) {
-            for (int f = 0; f < fields; f++) {
-                row[f] = table.value(c, f);
+            if (c < built) {
+                for (int f = 0; f < fields; f++) {
+                    row[f] = table.value(c, f);
+                }
+                tb.add(tb.addSource(table.sourceName(c)), table.recordId(c), row);
+            } else {
+                for (int f = 0; f < fields; f++) {
+                    row[f] = added.canonical(c, f);
+                }
+                tb.add(tb.addSource(added.source(c)), added.key(c), row);
             }
-            tb.add(tb.addSource(table.sourceName(c)), table.recordId(c), row);
         }
         RecordTable mini = tb.build();
         PreparedField[] prepared = new PreparedField[fields];
@@ -112,25 +123,41 @@ final class LinkScoring {
             int extra = counted ? 1 : 0;
             int ownId = -1;
             for (int i = 0; i < k; i++) {
-                int id = full.id(candidates[i]);
-                if (id >= 0) {
-                    values[i + 1] = full.valueOfId(id);
-                    counts[i + 1] = full.count(id) + (counted && values[i + 1].equals(own) ? 1 : 0);
-                    if (ownId < 0 && own != null && values[i + 1].equals(own)) {
-                        ownId = id;
+                int c = candidates[i];
+                if (c < built) {
+                    int id = full.id(c);
+                    if (id >= 0) {
+                        values[i + 1] = full.valueOfId(id);
+                        counts[i + 1] = full.count(id) + added.count(f, values[i + 1])
+                                + (counted && values[i + 1].equals(own) ? 1 : 0);
+                        if (ownId < 0 && own != null && values[i + 1].equals(own)) {
+                            ownId = id;
+                        }
+                    } else {
+                        values[i + 1] = null;
+                        counts[i + 1] = 0;
                     }
                 } else {
-                    values[i + 1] = null;
-                    counts[i + 1] = 0;
+                    // an added record: its value counted among the built records where term frequencies are used
+                    // (elsewhere no count is read, and the value lookup is not built) and among the added ones
+                    String v = added.normalised(c, f);
+                    values[i + 1] = v;
+                    if (v != null) {
+                        counts[i + 1] = (tfField[f] ? countOf(full, v) : 0) + added.count(f, v)
+                                + (counted && v.equals(own) ? 1 : 0);
+                    } else {
+                        counts[i + 1] = 0;
+                    }
                 }
             }
             values[0] = own;
             if (own != null) {
                 // a value no candidate carries is counted in the workspace only where term frequencies are used
                 int count = ownId >= 0 ? full.count(ownId) : tfField[f] ? countOf(full, own) : 0;
-                counts[0] = count + extra;
+                counts[0] = count + added.count(f, own) + extra;
             }
-            prepared[f] = PreparedField.ofNormalised(full.name(), values, counts, full.presentCount() + extra);
+            prepared[f] = PreparedField.ofNormalised(full.name(), values, counts,
+                    full.presentCount() + added.present(f) + extra);
         }
         PreparedRecords records = PreparedRecords.of(mini, profile, prepared);
         CompiledComparisons comparisons = comparisonsTemplate.bind(records);
@@ -158,7 +185,7 @@ final class LinkScoring {
                 lines.add(new Contribution(MatchResult.CONTRADICTION, reason == null ? "missing" : reason, 0.0,
                         false));
             }
-            long id = recordIds[c];
+            long id = c < built ? recordIds[c] : added.id(c);
             scored.add(new Candidate(c, id, golden.apply(id), probability, weight, List.copyOf(lines), contradicted));
         }
         return group(scored, k);

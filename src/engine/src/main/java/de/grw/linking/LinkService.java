@@ -53,11 +53,13 @@ import java.util.concurrent.Executors;
  * active model (never estimated here; without one the call is refused: run a match first) and the threshold of the
  * last match run. It follows the workspace through the journal: before each call the journal's last sequence number
  * is read (one indexed read); when it moved, the decisions since (merge approved, revert, unmerge or split) update
- * which golden record the records of their clusters belong to, at once; records imported, appended or stored by a
- * link ({@link LinkStore}), a model re-estimated or a match run with another threshold make a new index, built at
+ * which golden record the records of their clusters belong to, at once; a record stored by a link
+ * ({@link LinkStore}) is added to the index ({@link LinkIndex#add}), so the next call finds it as a candidate; records
+ * imported or appended, a model re-estimated or a match run with another threshold make a new index, built at
  * once for a small workspace and in the background for a large one (from 100,000 records), while the old one
- * answers. An approved golden value needs nothing: candidates are scored against the stored records, and the values
- * an answer shows are read at answer time.
+ * answers (so does a store the index cannot add, and every {@value #REBUILD_AFTER_ADDED}th added record). An
+ * approved golden value needs nothing: candidates are scored against the stored records, and the values an answer
+ * shows are read at answer time.
  * <p>
  * Thread-safe: any number of callers share the index; changes are applied under one lock.
  */
@@ -68,7 +70,12 @@ public final class LinkService implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> REBUILD_ON = Set.of(JournalAction.SOURCE_IMPORTED.code(),
             JournalAction.SOURCE_APPENDED.code(), JournalAction.MODEL_ESTIMATED.code(),
-            JournalAction.MATCH_RUN.code(), JournalAction.SOURCE_RECORD_STORED.code());
+            JournalAction.MATCH_RUN.code());
+    /**
+     * From this many records added to an index since its build ({@link LinkIndex#add}), a new index is built (as
+     * after an import), so that the side index each add copies stays small.
+     */
+    static final int REBUILD_AFTER_ADDED = 5_000;
 
     private final Workspace workspace;
     private final MatchProfile profile;
@@ -263,10 +270,18 @@ public final class LinkService implements AutoCloseable {
             List<LinkRepository.Change> changes = workspace.read(c -> LinkRepository.changesAfter(c, from.seq()));
             boolean rebuild = false;
             List<Long> clusters = new ArrayList<>();
+            List<Long> stored = new ArrayList<>();
             long last = s.seq();
             for (LinkRepository.Change change : changes) {
                 last = Math.max(last, change.seq());
-                if (REBUILD_ON.contains(change.action())) {
+                if (change.action().equals(JournalAction.SOURCE_RECORD_STORED.code())) {
+                    JsonNode record = parse(change.payload()).path("record");
+                    if (record.isNumber()) {
+                        stored.add(record.asLong());
+                    } else {
+                        rebuild = true;
+                    }
+                } else if (REBUILD_ON.contains(change.action())) {
                     rebuild |= !change.action().equals(JournalAction.MATCH_RUN.code())
                             || thresholdMoved(change.payload(), s.index());
                 } else if (change.action().startsWith("decision.")) {
@@ -288,6 +303,12 @@ public final class LinkService implements AutoCloseable {
                 LOG.debug("link index: golden records of {} records after {} decisions", golden.size(),
                         clusters.size());
             }
+            if (!stored.isEmpty()) {
+                // added to the index that answers, also while a new one is built in the background (which then
+                // learns them from the journal, or has them already)
+                rebuild |= !add(s.index(), stored);
+                rebuild |= s.index().addedCount() >= REBUILD_AFTER_ADDED;
+            }
             state = new State(s.index(), s.modelVersion(), last);
             if (rebuild) {
                 if (s.index().size() < BACKGROUND_BUILD_FROM) {
@@ -299,6 +320,28 @@ public final class LinkService implements AutoCloseable {
             }
             return state;
         }
+    }
+
+    /** Adds stored records to the index; {@code false} when one cannot be added (a new index is needed). */
+    private boolean add(LinkIndex index, List<Long> recordIds) {
+        long start = System.nanoTime();
+        List<LinkRepository.StoredRecord> records = workspace.read(c -> LinkRepository.records(c, recordIds));
+        for (LinkRepository.StoredRecord r : records) {
+            String[] values;
+            try {
+                values = JSON.readValue(r.valuesJson(), String[].class);
+            } catch (java.io.IOException e) {
+                LOG.warn("link index: record {} has unreadable values; building a new index", r.id());
+                return false;
+            }
+            if (values.length != profile.fields().size() || !index.add(r.id(), r.source(), r.key(), values)) {
+                LOG.info("link index: record {} cannot be added; building a new index", r.id());
+                return false;
+            }
+        }
+        LOG.debug("link index: {} stored records added in {} ms ({} added since the build)", records.size(),
+                (System.nanoTime() - start) / 1_000_000, index.addedCount());
+        return true;
     }
 
     private void buildInBackground() {

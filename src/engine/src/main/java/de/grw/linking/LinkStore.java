@@ -33,7 +33,8 @@ import java.util.TreeSet;
  * a candidate golden record, or the candidate single record) and the scored pairs the link found; nothing is merged:
  * a clerk decides and a supervisor approves, as for every cluster. A new person ({@code new}) is stored as a single
  * record. Journalled as {@code source.record_stored} (source, record id, suggestion, cluster, candidates, case; no
- * personal values). The link index learns the record through the journal ({@link LinkService} rebuilds on it).
+ * personal values). The link index learns the record through the journal ({@link LinkService} adds it to the
+ * index, {@link LinkIndex#add}).
  */
 final class LinkStore {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -81,7 +81,7 @@ class LinkBlocksTest {
         LinkBlocks.IntBag bag = new LinkBlocks.IntBag();
         if (keys != null) {
             for (long k : keys) {
-                blocks.collect(k, self, rank, order, bag);
+                blocks.collect(k, self, rank, null, order, new int[0], null, bag);
             }
         }
         TreeSet<Integer> out = new TreeSet<>();

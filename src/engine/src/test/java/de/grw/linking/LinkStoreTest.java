@@ -176,6 +176,41 @@ class LinkStoreTest {
     }
 
     @Test
+    void aStoredRecordIsAddedToTheIndexNotRebuiltAndScoresAsARebuiltIndexWould() throws Exception {
+        LinkIndex before = link.index();
+        int size = before.size();
+        LinkAnswer stored = link.link(apiStore, newPerson(), "AZ-110/2026", SOURCE);
+        Map<String, String> again = newPerson();
+        again.remove("record_id");
+        again.put("given_names", "Xaveria");
+        // the next call, in another thread, answers from the same index with the record added
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        LinkAnswer next;
+        try {
+            next = other.submit(() -> link.link(api, again, "AZ-111/2026")).get();
+        } finally {
+            other.shutdownNow();
+        }
+        assertThat(link.index()).isSameAs(before);
+        assertThat(before.size()).isEqualTo(size + 1);
+        assertThat(before.addedCount()).isEqualTo(1);
+        assertThat(before.indexOf(stored.storedRecord())).isEqualTo(size);
+        // a service that builds its index now, over the workspace with the record, scores it alike
+        try (LinkService rebuilt = new LinkService(f.workspace())) {
+            LinkAnswer want = rebuilt.link(api, again, "AZ-112/2026");
+            assertThat(rebuilt.index().addedCount()).isZero();
+            assertThat(rebuilt.index().size()).isEqualTo(size + 1);
+            assertThat(next.candidates()).flatExtracting(LinkedPerson::records).extracting(r -> r.record())
+                    .contains(stored.storedRecord());
+            assertThat(next.candidates()).flatExtracting(LinkedPerson::records)
+                    .extracting(r -> r.record() + " " + r.probability())
+                    .isEqualTo(want.candidates().stream().flatMap(p -> p.records().stream())
+                            .map(r -> r.record() + " " + r.probability()).toList());
+            assertThat(next.suggestion()).isEqualTo(want.suggestion());
+        }
+    }
+
+    @Test
     void aKnownPersonEntersTheQueueWithItsGoldenRecordAndIsMergedOnlyWithFourEyes() throws Exception {
         // a golden record from an approved merge of the first open cluster
         var q = f.review().queue(f.clerk(), EnumSet.of(ClusterStatus.OPEN), 1).get(0);
