@@ -51,9 +51,13 @@ final class RecordSnapshot {
     private RecordSnapshot() {
     }
 
-    /** The fingerprint segments are written and read under: format version and profile. */
+    /**
+     * The fingerprint segments are written and read under: format version and profile (its JSON with sorted keys,
+     * since another process may write a profile's maps in another order).
+     */
     static String fingerprint(String profileJson) {
-        return CanonicalJson.sha256("record-snapshot-v" + FORMAT + "|" + profileJson);
+        return CanonicalJson.sha256("record-snapshot-v" + FORMAT + "|"
+                + CanonicalJson.write(CanonicalJson.parse(profileJson)));
     }
 
     /**
@@ -216,8 +220,8 @@ final class RecordSnapshot {
         if (in.getInt() != fieldCount) {
             throw new IllegalStateException("another number of fields");
         }
-        int n = in.getInt();
-        String[] sources = new String[in.getInt()];
+        int n = count(in, 8);
+        String[] sources = new String[count(in, 4)];
         for (int i = 0; i < sources.length; i++) {
             sources[i] = readString(in);
         }
@@ -239,7 +243,7 @@ final class RecordSnapshot {
         String[][] dictionaries = new String[fieldCount][];
         int[][] codes = new int[fieldCount][n];
         for (int f = 0; f < fieldCount; f++) {
-            dictionaries[f] = new String[in.getInt()];
+            dictionaries[f] = new String[count(in, 4)];
             for (int i = 0; i < dictionaries[f].length; i++) {
                 dictionaries[f][i] = readString(in);
             }
@@ -254,6 +258,15 @@ final class RecordSnapshot {
             throw new IllegalStateException("trailing bytes");
         }
         return new Segment(sources, ids, sourceOf, keys, dictionaries, codes);
+    }
+
+    /** A count read from the segment, checked against what is left of it (each item takes at least so many bytes). */
+    private static int count(ByteBuffer in, int bytesEach) {
+        int n = in.getInt();
+        if (n < 0 || n > in.remaining() / bytesEach) {
+            throw new IllegalStateException("count " + n + " beyond the segment's length");
+        }
+        return n;
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {

@@ -47,6 +47,7 @@ class MigrationTest {
     private static final String V4_INDEX = "access_log_records_access";
     /** Version 6: feeds are found by content (a file appended twice is refused). */
     private static final String V6_INDEX = "source_feeds_sha";
+    private static final String V10_INDEX = "record_snapshots_fingerprint";
 
     private static List<String> indexes(Workspace w) {
         return TestWorkspaces.rows(w, "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE "
@@ -113,8 +114,8 @@ class MigrationTest {
 
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
             assertThat(w.migrated()).containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10);
-            assertThat(indexes(w)).containsAll(V2_INDEXES).contains(V4_INDEX, V6_INDEX)
-                    .hasSize(V2_INDEXES.size() + 2);
+            assertThat(indexes(w)).containsAll(V2_INDEXES).contains(V4_INDEX, V6_INDEX, V10_INDEX)
+                    .hasSize(V2_INDEXES.size() + 3);
             // version 3: problems keep their wording by key; those imported before have none
             assertThat(TestWorkspaces.rows(w, "SELECT count(*) FROM import_problems WHERE message_text IS NOT NULL"))
                     .containsExactly(List.of(0));
