@@ -32,7 +32,9 @@ import java.util.Set;
  * Runs the matching engine over all records of a workspace and stores the candidate clusters, keeping what clerks
  * decided: records of one golden record stay together, "not a duplicate" pairs stay apart, a cluster that a run
  * reproduces keeps its review state, and only new or changed clusters come to the queue. Records imported after an
- * earlier run are thereby matched against the existing golden records.
+ * earlier run are thereby matched against the existing golden records. The records matched before are read out of
+ * the {@link RecordSnapshot} the previous run left (only the records appended since come from the records table),
+ * and each run adds what it read to it; without a valid snapshot a run reads all records, with the same result.
  */
 public final class WorkspaceMatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
