@@ -119,7 +119,7 @@ final class RecordSnapshot {
                     int code = s.codes[f][r];
                     values[f] = code < 0 ? null : s.dictionaries[f][code];
                 }
-                builder.add(sourceIndex[s.sourceOf[r]], s.keys[r], values.clone());
+                builder.add(sourceIndex[s.sourceOf[r]], s.keys[r], values);
                 ids[n++] = s.ids[r];
             }
         }
