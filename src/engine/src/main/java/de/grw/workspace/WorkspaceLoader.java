@@ -25,22 +25,41 @@ final class WorkspaceLoader {
     private WorkspaceLoader() {
     }
 
-    /** What a run reads: record ids ascending (index = position in the table), the table and the decisions. */
+    /**
+     * What a run reads: record ids ascending (index = position in the table), the table and the decisions;
+     * {@code fromSnapshot} records (the first ones) came out of the {@link RecordSnapshot}, the rest out of the
+     * records table.
+     */
     record Loaded(long[] ids, RecordTable table, List<long[]> golden, Set<Long> cannotLinks,
                   ModelRepository.ActiveModel active, ModelRepository.LastRun lastRun,
-                  List<ClusterRepository.Standing> standing) {
+                  List<ClusterRepository.Standing> standing, int fromSnapshot) {
     }
 
-    static Loaded load(Connection c, MatchProfile profile) throws SQLException {
-        RecordTable.Builder builder = new RecordTable.Builder(profile.fields().size());
-        long[] ids = records(c, builder);
+    /** Reads everything, the records out of the snapshot of this fingerprint when there is a valid one. */
+    static Loaded load(Connection c, MatchProfile profile, String snapshotFingerprint) throws SQLException {
+        int fields = profile.fields().size();
+        RecordTable.Builder builder = new RecordTable.Builder(fields);
+        long[] old = snapshotFingerprint == null ? null
+                : RecordSnapshot.read(c, snapshotFingerprint, fields, builder);
+        long after = old == null || old.length == 0 ? Long.MIN_VALUE : old[old.length - 1];
+        long[] added = records(c, builder, after);
+        long[] ids = added;
+        if (old != null) {
+            ids = java.util.Arrays.copyOf(old, old.length + added.length);
+            System.arraycopy(added, 0, ids, old.length, added.length);
+        }
         return new Loaded(ids, builder.build(), MatchRunRepository.activeGoldenGroups(c),
                 ClusterRepository.activeCannotLinks(c), ModelRepository.active(c), ModelRepository.lastRun(c),
-                ClusterRepository.standing(c));
+                ClusterRepository.standing(c), old == null ? 0 : old.length);
     }
 
-    /** Streams the records into the builder in id order; returns their ids. */
+    /** Streams all records into the builder in id order; returns their ids. */
     static long[] records(Connection c, RecordTable.Builder builder) throws SQLException {
+        return records(c, builder, Long.MIN_VALUE);
+    }
+
+    /** Streams the records with an id above {@code after} into the builder in id order; returns their ids. */
+    static long[] records(Connection c, RecordTable.Builder builder, long after) throws SQLException {
         Map<Long, String> sourceNames = new HashMap<>();
         for (Object[] row : Sql.list(c, "SELECT id, name FROM sources", rs -> new Object[] {rs.getLong(1),
                 rs.getString(2)})) {
@@ -49,10 +68,11 @@ final class WorkspaceLoader {
         Map<Long, Integer> sourceIndex = new HashMap<>();
         long[] ids = new long[1024];
         int n = 0;
-        try (var s = c.createStatement()) {
+        try (var s = c.prepareStatement("SELECT id, source_id, record_key, values_json FROM records WHERE id > ? "
+                + "ORDER BY id")) {
             s.setFetchSize(FETCH_SIZE);
-            try (ResultSet rs = s.executeQuery("SELECT id, source_id, record_key, values_json FROM records "
-                    + "ORDER BY id")) {
+            s.setLong(1, after);
+            try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
                     long sourceId = rs.getLong(2);

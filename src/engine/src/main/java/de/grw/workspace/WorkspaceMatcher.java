@@ -32,15 +32,27 @@ import java.util.Set;
  * Runs the matching engine over all records of a workspace and stores the candidate clusters, keeping what clerks
  * decided: records of one golden record stay together, "not a duplicate" pairs stay apart, a cluster that a run
  * reproduces keeps its review state, and only new or changed clusters come to the queue. Records imported after an
- * earlier run are thereby matched against the existing golden records.
+ * earlier run are thereby matched against the existing golden records. The records matched before are read out of
+ * the {@link RecordSnapshot} the previous run left (only the records appended since come from the records table),
+ * and each run adds what it read to it; without a valid snapshot a run reads all records, with the same result.
  */
 public final class WorkspaceMatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkspaceMatcher.class);
     private final Workspace workspace;
+    private final boolean useSnapshot;
 
     public WorkspaceMatcher(Workspace workspace) {
+        this(workspace, true);
+    }
+
+    /**
+     * @param useSnapshot whether runs read the records out of the {@link RecordSnapshot} and keep it up to date
+     *                    (always, but for tests and benchmarks that compare with a run without it)
+     */
+    public WorkspaceMatcher(Workspace workspace, boolean useSnapshot) {
         this.workspace = workspace;
+        this.useSnapshot = useSnapshot;
     }
 
     /** How a run matched. */
@@ -110,7 +122,9 @@ public final class WorkspaceMatcher {
         String profileJson = ProfileLoader.toJson(profile);
         Instant started = workspace.now();
         long loadStart = System.nanoTime();
-        WorkspaceLoader.Loaded loaded = workspace.read(c -> WorkspaceLoader.load(c, profile));
+        String snapshot = RecordSnapshot.fingerprint(profileJson);
+        WorkspaceLoader.Loaded loaded = workspace.read(c -> WorkspaceLoader.load(c, profile,
+                useSnapshot ? snapshot : null));
         long engineStart = System.nanoTime();
         long[] ids = loaded.ids();
         if (ids.length < 2) {
@@ -144,6 +158,7 @@ public final class WorkspaceMatcher {
         }
         if (kind == Kind.INCREMENTAL && newRecords == 0) {
             LOG.info("match by {}: nothing new since run {}, nothing changed", session.user(), last.runId());
+            writeSnapshot(snapshot, loaded);
             int standing = weakestLinks(last.runId()).length;
             return new Result(last.runId(), ids.length, standing, 0, standing, 0, null, Kind.NOTHING_NEW,
                     active.version(), 0, last.threshold());
@@ -184,10 +199,32 @@ public final class WorkspaceMatcher {
                     ? store.storeIncremental(c, session, runId, version, news, ids, isNew, loaded, result)
                     : store.store(c, session, runId, kind, version, news, ids, loaded.golden(), result);
         });
-        LOG.info("match run {} ({}): reading the workspace {} s, matching {} s, storing {} s", stored.runId(),
-                kind.code(), seconds(engineStart - loadStart), seconds(storeStart - engineStart),
-                seconds(System.nanoTime() - storeStart));
+        long snapshotStart = System.nanoTime();
+        writeSnapshot(snapshot, loaded);
+        LOG.info("match run {} ({}): reading the workspace {} s ({} of {} records from the snapshot), matching {} s, "
+                + "storing {} s, snapshot {} s", stored.runId(), kind.code(), seconds(engineStart - loadStart),
+                loaded.fromSnapshot(), ids.length, seconds(storeStart - engineStart),
+                seconds(snapshotStart - storeStart), seconds(System.nanoTime() - snapshotStart));
         return stored;
+    }
+
+    /**
+     * Adds the records this run read from the records table to the {@link RecordSnapshot} (all of them when it had
+     * none). A failure is logged and costs the next run only time: the snapshot is derived data.
+     */
+    private void writeSnapshot(String fingerprint, WorkspaceLoader.Loaded loaded) {
+        if (!useSnapshot || loaded.fromSnapshot() == loaded.ids().length) {
+            return;
+        }
+        try {
+            workspace.write(c -> {
+                RecordSnapshot.write(c, fingerprint, workspace.now().toString(), loaded.ids(), loaded.table(),
+                        loaded.fromSnapshot());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("the record snapshot could not be written; the next run reads all records", e);
+        }
     }
 
     /**

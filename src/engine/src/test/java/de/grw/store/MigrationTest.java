@@ -47,6 +47,7 @@ class MigrationTest {
     private static final String V4_INDEX = "access_log_records_access";
     /** Version 6: feeds are found by content (a file appended twice is refused). */
     private static final String V6_INDEX = "source_feeds_sha";
+    private static final String V10_INDEX = "record_snapshots_fingerprint";
 
     private static List<String> indexes(Workspace w) {
         return TestWorkspaces.rows(w, "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE "
@@ -112,9 +113,9 @@ class MigrationTest {
         assertThat(records).hasSizeGreaterThan(300);
 
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
-            assertThat(w.migrated()).containsExactly(2, 3, 4, 5, 6, 7, 8, 9);
-            assertThat(indexes(w)).containsAll(V2_INDEXES).contains(V4_INDEX, V6_INDEX)
-                    .hasSize(V2_INDEXES.size() + 2);
+            assertThat(w.migrated()).containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10);
+            assertThat(indexes(w)).containsAll(V2_INDEXES).contains(V4_INDEX, V6_INDEX, V10_INDEX)
+                    .hasSize(V2_INDEXES.size() + 3);
             // version 3: problems keep their wording by key; those imported before have none
             assertThat(TestWorkspaces.rows(w, "SELECT count(*) FROM import_problems WHERE message_text IS NOT NULL"))
                     .containsExactly(List.of(0));
@@ -142,7 +143,7 @@ class MigrationTest {
         assertThat(userVersion(file)).isEqualTo(Migrations.latestVersion());
         assertThat(history(file)).containsExactly(List.of("1", "SQL", 1), List.of("2", "SQL", 1),
                 List.of("3", "SQL", 1), List.of("4", "SQL", 1), List.of("5", "SQL", 1), List.of("6", "SQL", 1), List.of("7", "SQL", 1),
-                List.of("8", "SQL", 1), List.of("9", "SQL", 1));
+                List.of("8", "SQL", 1), List.of("9", "SQL", 1), List.of("10", "SQL", 1));
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
             assertThat(w.migrated()).isEmpty();
         }
@@ -174,12 +175,12 @@ class MigrationTest {
         assertThat(before.get("access_log")).hasSize(2);
 
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
-            assertThat(w.migrated()).containsExactly(4, 5, 6, 7, 8, 9);
+            assertThat(w.migrated()).containsExactly(4, 5, 6, 7, 8, 9, 10);
         }
         assertThat(userVersion(file)).isEqualTo(Migrations.latestVersion());
         assertThat(history(file)).containsExactly(List.of("3", "BASELINE", 1), List.of("4", "SQL", 1),
                 List.of("5", "SQL", 1), List.of("6", "SQL", 1), List.of("7", "SQL", 1),
-                List.of("8", "SQL", 1), List.of("9", "SQL", 1));
+                List.of("8", "SQL", 1), List.of("9", "SQL", 1), List.of("10", "SQL", 1));
         for (var e : before.entrySet()) {
             List<List<Object>> after = raw(file, "SELECT * FROM " + e.getKey() + " ORDER BY rowid");
             if (e.getKey().equals("records")) {

@@ -38,7 +38,7 @@ class WorkspaceLoaderTest {
         ObjectMapper json = new ObjectMapper();
         try (TestWorkspaces.Fixture f = TestWorkspaces.open(store, dir)) {
             MatchProfile profile = WorkspaceProfile.profile(f.workspace());
-            WorkspaceLoader.Loaded loaded = f.workspace().read(c -> WorkspaceLoader.load(c, profile));
+            WorkspaceLoader.Loaded loaded = f.workspace().read(c -> WorkspaceLoader.load(c, profile, null));
             // what the store holds, read the plain way (joined with the sources)
             List<Object[]> stored = new ArrayList<>();
             f.workspace().read(c -> {

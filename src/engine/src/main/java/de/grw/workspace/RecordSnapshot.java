@@ -1,0 +1,291 @@
+package de.grw.workspace;
+
+import de.grw.journal.CanonicalJson;
+import de.grw.matching.data.RecordTable;
+import de.grw.store.Sql;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A derived, rebuildable snapshot of the records as a match run reads them (table {@code record_snapshots}, schema
+ * 10): for each record its id, source name, record key and the values of the profile's fields, exactly what
+ * {@link WorkspaceLoader#records} would put into the {@link RecordTable}. Without it every run reads and decodes the
+ * JSON of all records again, which is most of an incremental run's time.
+ *
+ * <p><b>Layout.</b> The snapshot is a chain of segments, each covering a contiguous range of record ids (at most
+ * {@link #SEGMENT_RECORDS} records), written at the end of a match run for the records that run read from the
+ * records table; an incremental run thus writes only its new records. A segment is a {@link DataOutputStream} of
+ * primitives (no Java serialization): magic, format version, field count, record count; the source names of the
+ * segment; the record ids; per record the source (index into those names); the record keys; then per field a
+ * dictionary of its distinct values and per record the value's index (-1 for none). Strings are length-prefixed
+ * UTF-8 (-1 for {@code null}).
+ *
+ * <p><b>Validity.</b> Segments are keyed by a fingerprint of the snapshot format and the profile (its JSON); those
+ * of another fingerprint are deleted when a run writes. Records are never changed or deleted (triggers refuse it; a
+ * blocking notice is a separate table, a linked record stored by the API is a new record with a new id), and ids only
+ * grow, so what a snapshot covers is still right if the records up to its last id are exactly those it holds: the
+ * reader checks count and sum of their ids against the records table, and that the segments follow each other
+ * without overlap. Anything else (a damaged or foreign segment, another profile, a record missing) discards the
+ * snapshot and the run reads all records as before; the snapshot is rebuilt at its end. The snapshot does not depend
+ * on the model: what the engine derives from the values (normalisation, block keys, term frequencies) is still
+ * computed in each run, from the same table.
+ */
+final class RecordSnapshot {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RecordSnapshot.class);
+    static final int MAGIC = 0x47525752;
+    static final int FORMAT = 1;
+    /** Records per segment: keeps a segment (a BLOB / bytea) in the tens of megabytes. */
+    static final int SEGMENT_RECORDS = 100_000;
+
+    private RecordSnapshot() {
+    }
+
+    /**
+     * The fingerprint segments are written and read under: format version and profile (its JSON with sorted keys,
+     * since another process may write a profile's maps in another order).
+     */
+    static String fingerprint(String profileJson) {
+        return CanonicalJson.sha256("record-snapshot-v" + FORMAT + "|"
+                + CanonicalJson.write(CanonicalJson.parse(profileJson)));
+    }
+
+    /**
+     * Reads the snapshot into the builder (records in id order) and returns the ids it held, or {@code null} when
+     * there is none that is valid for this fingerprint (the builder is then untouched).
+     */
+    static long[] read(Connection c, String fingerprint, int fieldCount, RecordTable.Builder builder)
+            throws SQLException {
+        List<byte[]> segments = new ArrayList<>();
+        long count = 0;
+        long idSum = 0;
+        long last = Long.MIN_VALUE;
+        try (var ps = c.prepareStatement("SELECT first_record_id, last_record_id, record_count, id_sum, data "
+                + "FROM record_snapshots WHERE fingerprint = ? ORDER BY first_record_id")) {
+            ps.setString(1, fingerprint);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getLong(1) <= last) {
+                        LOG.warn("record snapshot: segments overlap at record {}; reading all records", rs.getLong(1));
+                        return null;
+                    }
+                    last = rs.getLong(2);
+                    count += rs.getLong(3);
+                    idSum += rs.getLong(4);
+                    segments.add(rs.getBytes(5));
+                }
+            }
+        }
+        if (segments.isEmpty()) {
+            return null;
+        }
+        long[] actual = Sql.first(c, "SELECT count(*), coalesce(sum(id), 0) FROM records WHERE id <= ?",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, last).orElseThrow();
+        if (actual[0] != count || actual[1] != idSum) {
+            LOG.warn("record snapshot up to record {} is stale ({} records, the store has {}); reading all records",
+                    last, count, actual[0]);
+            return null;
+        }
+        // decoded into a list first, so that a damaged segment leaves the builder untouched
+        List<Segment> decoded = new ArrayList<>(segments.size());
+        try {
+            for (byte[] data : segments) {
+                decoded.add(decode(data, fieldCount));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("record snapshot unreadable ({}); reading all records", e.toString());
+            return null;
+        }
+        long[] ids = new long[(int) count];
+        int n = 0;
+        String[] values = new String[fieldCount];
+        for (Segment s : decoded) {
+            int[] sourceIndex = new int[s.sources.length];
+            for (int i = 0; i < sourceIndex.length; i++) {
+                sourceIndex[i] = builder.addSource(s.sources[i]);
+            }
+            for (int r = 0; r < s.ids.length; r++) {
+                for (int f = 0; f < fieldCount; f++) {
+                    int code = s.codes[f][r];
+                    values[f] = code < 0 ? null : s.dictionaries[f][code];
+                }
+                builder.add(sourceIndex[s.sourceOf[r]], s.keys[r], values);
+                ids[n++] = s.ids[r];
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Writes segments for the records of the table from index {@code from} on (those the run read from the records
+     * table) and deletes segments of other fingerprints, or all segments when {@code from} is 0 (a rebuild).
+     */
+    static void write(Connection c, String fingerprint, String at, long[] ids, RecordTable table, int from)
+            throws SQLException {
+        if (from == 0) {
+            Sql.update(c, "DELETE FROM record_snapshots");
+        } else {
+            // another run may have written segments since this one read: no segment may overlap the new ones
+            Sql.update(c, "DELETE FROM record_snapshots WHERE fingerprint <> ? OR last_record_id >= ?", fingerprint,
+                    ids[from]);
+        }
+        for (int start = from; start < ids.length; start += SEGMENT_RECORDS) {
+            int end = Math.min(ids.length, start + SEGMENT_RECORDS);
+            long sum = 0;
+            for (int i = start; i < end; i++) {
+                sum += ids[i];
+            }
+            Sql.update(c, "INSERT INTO record_snapshots(fingerprint, first_record_id, last_record_id, record_count, "
+                    + "id_sum, created_at, data) VALUES (?,?,?,?,?,?,?)", fingerprint, ids[start], ids[end - 1],
+                    end - start, sum, at, encode(ids, table, start, end));
+        }
+    }
+
+    static byte[] encode(long[] ids, RecordTable table, int start, int end) {
+        int n = end - start;
+        int fields = table.fieldCount();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(n * 64);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeInt(fields);
+            out.writeInt(n);
+            Map<Integer, Integer> localSource = new HashMap<>();
+            List<String> sourceNames = new ArrayList<>();
+            int[] sourceOf = new int[n];
+            for (int r = 0; r < n; r++) {
+                int global = table.sourceIndex(start + r);
+                sourceOf[r] = localSource.computeIfAbsent(global, g -> {
+                    sourceNames.add(table.sourceNames().get(g));
+                    return sourceNames.size() - 1;
+                });
+            }
+            out.writeInt(sourceNames.size());
+            for (String name : sourceNames) {
+                writeString(out, name);
+            }
+            for (int r = 0; r < n; r++) {
+                out.writeLong(ids[start + r]);
+            }
+            for (int r = 0; r < n; r++) {
+                out.writeInt(sourceOf[r]);
+            }
+            for (int r = 0; r < n; r++) {
+                writeString(out, table.recordId(start + r));
+            }
+            for (int f = 0; f < fields; f++) {
+                Map<String, Integer> dictionary = new HashMap<>();
+                List<String> distinct = new ArrayList<>();
+                int[] codes = new int[n];
+                for (int r = 0; r < n; r++) {
+                    String v = table.value(start + r, f);
+                    codes[r] = v == null ? -1 : dictionary.computeIfAbsent(v, k -> {
+                        distinct.add(k);
+                        return distinct.size() - 1;
+                    });
+                }
+                out.writeInt(distinct.size());
+                for (String v : distinct) {
+                    writeString(out, v);
+                }
+                for (int code : codes) {
+                    out.writeInt(code);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private record Segment(String[] sources, long[] ids, int[] sourceOf, String[] keys, String[][] dictionaries,
+                           int[][] codes) {
+    }
+
+    static Segment decode(byte[] data, int fieldCount) {
+        ByteBuffer in = ByteBuffer.wrap(data);
+        if (in.getInt() != MAGIC || in.getInt() != FORMAT) {
+            throw new IllegalStateException("not a record snapshot of format " + FORMAT);
+        }
+        if (in.getInt() != fieldCount) {
+            throw new IllegalStateException("another number of fields");
+        }
+        int n = count(in, 8);
+        String[] sources = new String[count(in, 4)];
+        for (int i = 0; i < sources.length; i++) {
+            sources[i] = readString(in);
+        }
+        long[] ids = new long[n];
+        for (int r = 0; r < n; r++) {
+            ids[r] = in.getLong();
+        }
+        int[] sourceOf = new int[n];
+        for (int r = 0; r < n; r++) {
+            sourceOf[r] = in.getInt();
+            if (sourceOf[r] < 0 || sourceOf[r] >= sources.length) {
+                throw new IllegalStateException("source index out of range");
+            }
+        }
+        String[] keys = new String[n];
+        for (int r = 0; r < n; r++) {
+            keys[r] = readString(in);
+        }
+        String[][] dictionaries = new String[fieldCount][];
+        int[][] codes = new int[fieldCount][n];
+        for (int f = 0; f < fieldCount; f++) {
+            dictionaries[f] = new String[count(in, 4)];
+            for (int i = 0; i < dictionaries[f].length; i++) {
+                dictionaries[f][i] = readString(in);
+            }
+            for (int r = 0; r < n; r++) {
+                codes[f][r] = in.getInt();
+                if (codes[f][r] >= dictionaries[f].length || codes[f][r] < -1) {
+                    throw new IllegalStateException("value index out of range");
+                }
+            }
+        }
+        if (in.hasRemaining()) {
+            throw new IllegalStateException("trailing bytes");
+        }
+        return new Segment(sources, ids, sourceOf, keys, dictionaries, codes);
+    }
+
+    /** A count read from the segment, checked against what is left of it (each item takes at least so many bytes). */
+    private static int count(ByteBuffer in, int bytesEach) {
+        int n = in.getInt();
+        if (n < 0 || n > in.remaining() / bytesEach) {
+            throw new IllegalStateException("count " + n + " beyond the segment's length");
+        }
+        return n;
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String readString(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0) {
+            return null;
+        }
+        String s = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return s;
+    }
+}
