@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,27 +69,20 @@ final class RecordSnapshot {
         long count = 0;
         long idSum = 0;
         long last = Long.MIN_VALUE;
-        try (var ps = c.prepareStatement("SELECT first_record_id, last_record_id, record_count, id_sum, data "
-                + "FROM record_snapshots WHERE fingerprint = ? ORDER BY first_record_id")) {
-            ps.setString(1, fingerprint);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getLong(1) <= last) {
-                        LOG.warn("record snapshot: segments overlap at record {}; reading all records", rs.getLong(1));
-                        return null;
-                    }
-                    last = rs.getLong(2);
-                    count += rs.getLong(3);
-                    idSum += rs.getLong(4);
-                    segments.add(rs.getBytes(5));
-                }
+        for (RecordRowsRepository.SegmentRow row : RecordRowsRepository.segments(c, fingerprint)) {
+            if (row.firstRecordId() <= last) {
+                LOG.warn("record snapshot: segments overlap at record {}; reading all records", row.firstRecordId());
+                return null;
             }
+            last = row.lastRecordId();
+            count += row.recordCount();
+            idSum += row.idSum();
+            segments.add(row.data());
         }
         if (segments.isEmpty()) {
             return null;
         }
-        long[] actual = Sql.first(c, "SELECT count(*), coalesce(sum(id), 0) FROM records WHERE id <= ?",
-                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, last).orElseThrow();
+        long[] actual = RecordRowsRepository.countAndIdSum(c, last);
         if (actual[0] != count || actual[1] != idSum) {
             LOG.warn("record snapshot up to record {} is stale ({} records, the store has {}); reading all records",
                     last, count, actual[0]);

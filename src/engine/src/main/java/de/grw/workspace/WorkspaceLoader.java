@@ -3,9 +3,7 @@ package de.grw.workspace;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.grw.matching.data.RecordTable;
 import de.grw.profile.MatchProfile;
-import de.grw.store.Sql;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -60,38 +58,26 @@ final class WorkspaceLoader {
 
     /** Streams the records with an id above {@code after} into the builder in id order; returns their ids. */
     static long[] records(Connection c, RecordTable.Builder builder, long after) throws SQLException {
-        Map<Long, String> sourceNames = new HashMap<>();
-        for (Object[] row : Sql.list(c, "SELECT id, name FROM sources", rs -> new Object[] {rs.getLong(1),
-                rs.getString(2)})) {
-            sourceNames.put((Long) row[0], (String) row[1]);
-        }
+        Map<Long, String> sourceNames = RecordRowsRepository.sourceNames(c);
         Map<Long, Integer> sourceIndex = new HashMap<>();
-        long[] ids = new long[1024];
-        int n = 0;
-        try (var s = c.prepareStatement("SELECT id, source_id, record_key, values_json FROM records WHERE id > ? "
-                + "ORDER BY id")) {
-            s.setFetchSize(FETCH_SIZE);
-            s.setLong(1, after);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    long id = rs.getLong(1);
-                    long sourceId = rs.getLong(2);
-                    String valuesJson = rs.getString(4);
-                    int index = sourceIndex.computeIfAbsent(sourceId, k -> builder.addSource(sourceNames.get(k)));
-                    String[] values;
-                    try {
-                        values = JSON.readValue(valuesJson, String[].class);
-                    } catch (java.io.IOException e) {
-                        throw new SQLException("record " + id + " has unreadable values", e);
-                    }
-                    if (n == ids.length) {
-                        ids = java.util.Arrays.copyOf(ids, n * 2);
-                    }
-                    ids[n++] = id;
-                    builder.add(index, rs.getString(3), values);
-                }
+        long[][] idsHolder = {new long[1024]};
+        int[] count = {0};
+        RecordRowsRepository.recordsAfter(c, after, FETCH_SIZE, (id, sourceId, key, valuesJson) -> {
+            int index = sourceIndex.computeIfAbsent(sourceId, k -> builder.addSource(sourceNames.get(k)));
+            String[] values;
+            try {
+                values = JSON.readValue(valuesJson, String[].class);
+            } catch (java.io.IOException e) {
+                throw new SQLException("record " + id + " has unreadable values", e);
             }
-        }
+            if (count[0] == idsHolder[0].length) {
+                idsHolder[0] = java.util.Arrays.copyOf(idsHolder[0], count[0] * 2);
+            }
+            idsHolder[0][count[0]++] = id;
+            builder.add(index, key, values);
+        });
+        long[] ids = idsHolder[0];
+        int n = count[0];
         return java.util.Arrays.copyOf(ids, n);
     }
 }
