@@ -101,21 +101,37 @@ final class MatchResultStore {
 
     WorkspaceMatcher.Result store(Connection c, Session session, long runId, WorkspaceMatcher.Kind kind,
                                   int version, int newRecords, long[] ids, List<long[]> golden, MatchResult result) throws SQLException {
-        Set<String> goldenSets = goldenSets(golden);
+        Counts counts = storeClusters(c, runId, ids, result, null, goldenSets(golden), null);
+        int superseded = ClusterRepository.supersedeNotProposedBy(c, runId);
+        return journal(c, session, runId, kind, version, newRecords, result, counts.clusters(), counts.created(),
+                counts.unchanged(), superseded);
+    }
+
+    /** How many clusters a run stored, how many of them are new and how many a run proposed before unchanged. */
+    private record Counts(int clusters, int created, int unchanged) {
+    }
+
+    /**
+     * Stores the result's clusters (only those holding an {@code only} record, when given) through one writer;
+     * the ids of the stored or kept clusters go into {@code kept} when given.
+     */
+    private Counts storeClusters(Connection c, long runId, long[] ids, MatchResult result, boolean[] only,
+                                 Set<String> goldenSets, Set<Long> kept) throws SQLException {
         int created = 0;
         int unchanged = 0;
         int clusters = 0;
         try (ClusterRepository.Writer writer = ClusterRepository.writer(c)) {
-            for (Proposed p : proposed(ids, result, null)) {
+            for (Proposed p : proposed(ids, result, only)) {
                 clusters++;
                 long[] stored = storeCluster(writer, runId, ids, result, p, goldenSets);
+                if (kept != null) {
+                    kept.add(stored[0]);
+                }
                 created += stored[1] == 2 ? 1 : 0;
                 unchanged += stored[1] == 0 ? 1 : 0;
             }
         }
-        int superseded = ClusterRepository.supersedeNotProposedBy(c, runId);
-        return journal(c, session, runId, kind, version, newRecords, result, clusters, created, unchanged,
-                superseded);
+        return new Counts(clusters, created, unchanged);
     }
 
     /**
@@ -140,18 +156,7 @@ final class MatchResultStore {
         }
         System.arraycopy(inClustersOf(second, result), 0, redone, 0, n);
         Set<Long> kept = new HashSet<>();
-        int created = 0;
-        int unchanged = 0;
-        int clusters = 0;
-        try (ClusterRepository.Writer writer = ClusterRepository.writer(c)) {
-            for (Proposed p : proposed(ids, result, redone)) {
-                clusters++;
-                long[] stored = storeCluster(writer, runId, ids, result, p, goldenSets);
-                kept.add(stored[0]);
-                created += stored[1] == 2 ? 1 : 0;
-                unchanged += stored[1] == 0 ? 1 : 0;
-            }
-        }
+        Counts counts = storeClusters(c, runId, ids, result, redone, goldenSets, kept);
         int superseded = 0;
         for (ClusterRepository.Standing s : loaded.standing()) {
             if (kept.contains(s.id()) || (s.status() != ClusterStatus.OPEN && s.status() != ClusterStatus.DEFERRED)) {
@@ -167,8 +172,8 @@ final class MatchResultStore {
                 superseded++;
             }
         }
-        return journal(c, session, runId, WorkspaceMatcher.Kind.INCREMENTAL, version, newRecords, result, clusters, created,
-                unchanged, superseded);
+        return journal(c, session, runId, WorkspaceMatcher.Kind.INCREMENTAL, version, newRecords, result,
+                counts.clusters(), counts.created(), counts.unchanged(), superseded);
     }
 
 
