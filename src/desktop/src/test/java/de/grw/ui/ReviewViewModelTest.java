@@ -156,18 +156,18 @@ class ReviewViewModelTest {
                     .findFirst().orElse(null);
         }
         assertThat(household).as("a cluster whose strongest pair is weighed against one household").isNotNull();
-        assertThat(ReviewViewModel.explanationLine(household, java.util.Locale.GERMAN))
+        assertThat(de.grw.ui.review.ClusterTexts.explanationLine(household, java.util.Locale.GERMAN))
                 .matches("gleicher Haushalt: Vornamen verschieden \u2212\\d+,\\d");
-        assertThat(ReviewViewModel.explanationLine(household, java.util.Locale.ENGLISH))
+        assertThat(de.grw.ui.review.ClusterTexts.explanationLine(household, java.util.Locale.ENGLISH))
                 .matches("same household: given names different \u2212\\d+\\.\\d");
         // every line of that pair reads against the household, the strangers' lines as before
         assertThat(vm.explanation()).allMatch(r -> r[3].equals("household"));
-        assertThat(ReviewViewModel.explanationLine(new String[] {"birth_date", "exact", "6.81", "others"},
+        assertThat(de.grw.ui.review.ClusterTexts.explanationLine(new String[] {"birth_date", "exact", "6.81", "others"},
                 java.util.Locale.GERMAN)).isEqualTo("Geburtsdatum: gleich +6,8");
         // a direct contradiction has no weight: the link was refused
-        assertThat(ReviewViewModel.explanationLine(new String[] {"contradiction", "sex_differs", "0.0", "others"},
+        assertThat(de.grw.ui.review.ClusterTexts.explanationLine(new String[] {"contradiction", "sex_differs", "0.0", "others"},
                 java.util.Locale.GERMAN)).isEqualTo("Widerspruch: Geschlecht verschieden \u2013 Verknüpfung ausgeschlossen");
-        assertThat(ReviewViewModel.explanationLine(new String[] {"contradiction", "tax_id_identifier_differs", "0.0",
+        assertThat(de.grw.ui.review.ClusterTexts.explanationLine(new String[] {"contradiction", "tax_id_identifier_differs", "0.0",
             "others"}, java.util.Locale.ENGLISH)).isEqualTo("contradiction: two valid tax ids \u2013 link refused");
     }
 

@@ -10,8 +10,21 @@ import java.util.List;
 import java.util.Locale;
 
 /** The review's sentences about a cluster: an explanation row, and what a cluster that extends a golden record keeps. */
-final class ClusterTexts {
+public final class ClusterTexts {
     private ClusterTexts() {
+    }
+
+    /** The strongest pair's explanation rows of a cluster (comparison, level, weight, versus), without "missing". */
+    static List<String[]> explanationRows(ClusterView view) {
+        List<String[]> lines = new ArrayList<>();
+        if (!view.pairs().isEmpty()) {
+            for (String[] row : de.grw.api.Comparisons.explanation(view.pairs().get(0).explanationJson())) {
+                if (!"missing".equals(row[1])) {
+                    lines.add(row);
+                }
+            }
+        }
+        return lines;
     }
 
     /**
@@ -19,7 +32,7 @@ final class ClusterTexts {
      * {@code gleicher Haushalt: Vornamen verschieden −9,3}; a direct contradiction
      * {@code Widerspruch: zwei gültige Steuer-IDs – Verknüpfung ausgeschlossen}.
      */
-    static String explanationLine(String[] row, Locale locale) {
+    public static String explanationLine(String[] row, Locale locale) {
         String words = ExplanationText.describe(row[0], row[1], row.length > 3 ? row[3] : ExplanationText.OTHERS,
                 locale);
         return ExplanationText.isContradiction(row[0]) ? words + " \u2013 " + ExplanationText.refused(locale)

@@ -321,7 +321,7 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         }
         for (String[] row : vm.explanation()) {
             double w = Double.parseDouble(row[2]);
-            Label l = new Label(ReviewViewModel.explanationLine(row, ctx.i18n().locale()));
+            Label l = new Label(ClusterTexts.explanationLine(row, ctx.i18n().locale()));
             l.getStyleClass().add("text-small");
             l.setWrapText(true);
             if (ExplanationText.isContradiction(row[0])) {

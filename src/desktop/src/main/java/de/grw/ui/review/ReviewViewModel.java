@@ -1,6 +1,5 @@
 package de.grw.ui.review;
 
-import de.grw.api.Comparisons;
 import de.grw.api.SignedIn;
 import de.grw.profile.MatchProfile;
 import de.grw.review.ComparisonTable;
@@ -407,16 +406,8 @@ public final class ReviewViewModel {
         for (ComparisonTable.Row r : table.rows()) {
             built.add(new FieldRow(profile.field(r.field()).map(f -> f.label(language)).orElse(r.field()), r));
         }
-        List<String[]> lines = new ArrayList<>();
-        if (!view.pairs().isEmpty()) {
-            for (String[] row : Comparisons.explanation(view.pairs().get(0).explanationJson())) {
-                if (!"missing".equals(row[1])) {
-                    lines.add(row);
-                }
-            }
-        }
         // one change each, so that the screen redraws once
-        explanation.setAll(lines);
+        explanation.setAll(ClusterTexts.explanationRows(view));
         rows.setAll(built);
     }
 
@@ -471,15 +462,6 @@ public final class ReviewViewModel {
     /** The strongest pair's explanation: comparison, level, weight, versus (what the pair is weighed against). */
     public ObservableList<String[]> explanation() {
         return explanation;
-    }
-
-    /**
-     * One explanation row as the clerk reads it: {@code Vornamen: gleich +5,4}; against a household class
-     * {@code gleicher Haushalt: Vornamen verschieden −9,3}; a direct contradiction
-     * {@code Widerspruch: zwei gültige Steuer-IDs – Verknüpfung ausgeschlossen}.
-     */
-    public static String explanationLine(String[] row, java.util.Locale locale) {
-        return ClusterTexts.explanationLine(row, locale);
     }
 
     public ObservableMap<String, FieldChoice> choices() {
