@@ -123,8 +123,9 @@ public final class MatchEngine {
         int n = table.size();
 
         timer.start("block");
-        // both passes block over all records with the same keys: computed and sorted once
-        Blocker.KeyPlan plan = Blocker.KeyPlan.of(profile, records, cancel);
+        // each pass sorts only the key entries of the blocks that hold one of its seeds (whole blocks, so windows
+        // over oversized blocks are those of a full run)
+        Blocker.KeyPlan plan = Blocker.KeyPlan.of(profile, records, isNew, cancel);
         CandidatePairs first = new Blocker(profile, records, options.linkOnly(), (a, b) -> isNew[a] || isNew[b],
                 isNew, plan).candidates(progress, cancel);
         timer.start("compare");
@@ -148,8 +149,9 @@ public final class MatchEngine {
         for (int r = 0; r < n; r++) {
             oldAffected[r] = affected[r] && !isNew[r];
         }
+        Blocker.KeyPlan plan2 = Blocker.KeyPlan.of(profile, records, oldAffected, cancel);
         CandidatePairs second = new Blocker(profile, records, options.linkOnly(),
-                (a, b) -> oldAffected[a] && oldAffected[b], oldAffected, plan).candidates(progress, cancel);
+                (a, b) -> oldAffected[a] && oldAffected[b], oldAffected, plan2).candidates(progress, cancel);
         timer.start("compare");
         long[] patterns2 = compare(comparisons, second.pairs(), progress, cancel);
         timer.start("score");

@@ -4,10 +4,8 @@ import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
 import de.grw.matching.data.PreparedField;
 import de.grw.matching.data.PreparedRecords;
-import de.grw.matching.util.Hashing;
 import de.grw.matching.util.LongList;
 import de.grw.profile.BlockingRuleSpec;
-import de.grw.profile.KeyPartSpec;
 import de.grw.profile.MatchProfile;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,6 +73,9 @@ public final class Blocker {
         if (plan != null && (plan.records != records || plan.rules != profile.blocking())) {
             throw new IllegalArgumentException("the key plan is of other records or rules");
         }
+        if (plan != null && plan.seeds != null && !within(seeds, plan.seeds)) {
+            throw new IllegalArgumentException("the key plan holds the blocks of other seeds");
+        }
         this.plan = plan;
         this.profile = profile;
         this.records = records;
@@ -97,8 +98,15 @@ public final class Blocker {
         IntStream.range(0, rules.size()).parallel().forEach(r -> {
             cancel.throwIfCancelled();
             perRule[r] = new LongList(1024);
-            long[] sorted = plan != null ? plan.sorted[r] : sortedEntries(rules.get(r), records);
-            stats[r] = runRule(rules.get(r), sorted, sortFields, perRule[r], Integer.MAX_VALUE, cancel);
+            long[] withKey = new long[1];
+            long[] sorted;
+            if (plan != null) {
+                sorted = plan.sorted[r];
+                withKey[0] = plan.withKey[r];
+            } else {
+                sorted = BlockingKeys.sortedEntries(rules.get(r), records, null, withKey);
+            }
+            stats[r] = runRule(rules.get(r), sorted, withKey[0], sortFields, perRule[r], Integer.MAX_VALUE, cancel);
             progress.progress("block", done.incrementAndGet(), rules.size());
         });
         long total = 0;
@@ -143,7 +151,9 @@ public final class Blocker {
     public long[] pairsOf(BlockingRuleSpec rule, int maxPairs, CancellationToken cancel) {
         List<PreparedField> sortFields = profile.sortKey().stream().map(records::field).toList();
         LongList out = new LongList(1024);
-        runRule(rule, sortedEntries(rule, records), sortFields, out, maxPairs, cancel);
+        long[] withKey = new long[1];
+        long[] sorted = BlockingKeys.sortedEntries(rule, records, null, withKey);
+        runRule(rule, sorted, withKey[0], sortFields, out, maxPairs, cancel);
         long[] pairs = out.toArray();
         int distinct = LongList.sortUnique(pairs, pairs.length);
         return Arrays.copyOf(pairs, distinct);
@@ -151,66 +161,68 @@ public final class Blocker {
 
     /**
      * The blocking rules' key entries over a set of records, each rule's sorted ({@code key << bits | record}):
-     * what blocks are formed from. An incremental run's two passes share one plan instead of computing every
-     * record's keys twice.
+     * what blocks are formed from. A plan for seeds holds only the entries of keys a seed record has: every block
+     * with a seed, whole, and no other; a blocker with those seeds (or a subset of them) proposes from it exactly the
+     * pairs it would propose from a plan over all entries, without all records' keys being sorted.
      */
     public static final class KeyPlan {
         private final PreparedRecords records;
         private final List<BlockingRuleSpec> rules;
         private final long[][] sorted;
+        private final long[] withKey;
+        private final boolean[] seeds;
 
-        private KeyPlan(PreparedRecords records, List<BlockingRuleSpec> rules, long[][] sorted) {
+        private KeyPlan(PreparedRecords records, List<BlockingRuleSpec> rules, long[][] sorted, long[] withKey,
+                        boolean[] seeds) {
             this.records = records;
             this.rules = rules;
             this.sorted = sorted;
+            this.withKey = withKey;
+            this.seeds = seeds;
         }
 
+        /** A plan over all records' keys. */
         public static KeyPlan of(MatchProfile profile, PreparedRecords records, CancellationToken cancel) {
+            return of(profile, records, null, cancel);
+        }
+
+        /**
+         * A plan of the blocks that hold a seed record ({@code seeds == null}: all blocks); for a blocker whose seeds
+         * are among these.
+         */
+        public static KeyPlan of(MatchProfile profile, PreparedRecords records, boolean[] seeds,
+                                 CancellationToken cancel) {
             List<BlockingRuleSpec> rules = profile.blocking();
             long[][] sorted = new long[rules.size()][];
+            long[] withKey = new long[rules.size()];
             IntStream.range(0, rules.size()).parallel().forEach(r -> {
                 cancel.throwIfCancelled();
-                sorted[r] = sortedEntries(rules.get(r), records);
+                long[] count = new long[1];
+                sorted[r] = BlockingKeys.sortedEntries(rules.get(r), records, seeds, count);
+                withKey[r] = count[0];
             });
-            return new KeyPlan(records, rules, sorted);
+            return new KeyPlan(records, rules, sorted, withKey, seeds);
+        }
+
+        /** Entries in the plan, over all rules. */
+        public long entries() {
+            long total = 0;
+            for (long[] s : sorted) {
+                total += s.length;
+            }
+            return total;
         }
     }
 
     private static int recordBits(int n) {
-        return 64 - Long.numberOfLeadingZeros(Math.max(1, n));
+        return BlockingKeys.recordBits(n);
     }
 
-    /** A rule's key entries over the records, sorted: {@code key << recordBits | record}. */
-    private static long[] sortedEntries(BlockingRuleSpec rule, PreparedRecords records) {
-        long[][] keysPerRecord = recordKeys(rule, records);
-        int n = records.size();
-        int recordBits = recordBits(n);
-        LongList entries = new LongList(n);
-        for (int r = 0; r < n; r++) {
-            long[] keys = keysPerRecord[r];
-            if (keys == null) {
-                continue;
-            }
-            for (long k : keys) {
-                entries.add((k << recordBits) | r);
-            }
-        }
-        long[] sorted = entries.toArray();
-        Arrays.sort(sorted);
-        return sorted;
-    }
-
-    private RuleStats runRule(BlockingRuleSpec rule, long[] sorted, List<PreparedField> sortFields, LongList out,
-                             int cap, CancellationToken cancel) {
+    private RuleStats runRule(BlockingRuleSpec rule, long[] sorted, long withKey, List<PreparedField> sortFields,
+                              LongList out, int cap, CancellationToken cancel) {
         int n = records.size();
         int recordBits = recordBits(n);
         long recordMask = (1L << recordBits) - 1;
-        // records with a key: counted once each, whatever the number of their keys
-        java.util.BitSet keyed = new java.util.BitSet(n);
-        for (long e : sorted) {
-            keyed.set((int) (e & recordMask));
-        }
-        long withKey = keyed.cardinality();
         // a rule with a block size of its own leaves larger blocks out instead of windowing them
         int maxBlock = rule.maxBlockSize() > 0 ? rule.maxBlockSize() : profile.limits().maxBlockSize();
         int window = rule.maxBlockSize() > 0 ? 0 : profile.limits().window();
@@ -336,97 +348,25 @@ public final class Blocker {
      * groups records by (the link index computes an incoming record's keys with it).
      */
     public static long[][] recordKeys(BlockingRuleSpec rule, PreparedRecords records) {
-        int n = records.size();
-        int parts = rule.parts().size();
-        PreparedField[][] fields = new PreparedField[parts][];
-        long[][][][] hashes = new long[parts][][][];
-        for (int p = 0; p < parts; p++) {
-            KeyPartSpec part = rule.parts().get(p);
-            List<String> names = part.allFields();
-            fields[p] = new PreparedField[names.size()];
-            hashes[p] = new long[names.size()][][];
-            for (int k = 0; k < names.size(); k++) {
-                PreparedField f = records.field(names.get(k));
-                fields[p][k] = f;
-                hashes[p][k] = hashKeys(KeyTransforms.get(part.transform()).keys(f, part.length()));
-            }
-        }
-        long seed = Hashing.hash(rule.name());
-        long[][] out = new long[n][];
-        long[][] partValues = new long[parts][];
-        for (int r = 0; r < n; r++) {
-            boolean ok = true;
-            for (int p = 0; p < parts && ok; p++) {
-                partValues[p] = valuesOfPart(fields[p], hashes[p], r);
-                ok = partValues[p].length > 0;
-            }
-            out[r] = ok ? combine(seed, partValues, rule.unordered()) : null;
+        BlockingKeys keyer = new BlockingKeys(rule, records);
+        long[][] out = new long[records.size()][];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = keyer.keys(r);
         }
         return out;
     }
 
-    private static long[][] hashKeys(String[][] keys) {
-        long[][] h = new long[keys.length][];
-        for (int id = 0; id < keys.length; id++) {
-            h[id] = new long[keys[id].length];
-            for (int k = 0; k < keys[id].length; k++) {
-                h[id][k] = Hashing.hash(keys[id][k]);
+    /** Whether every record marked in {@code some} ({@code null}: all) is marked in {@code in}. */
+    private static boolean within(boolean[] some, boolean[] in) {
+        if (some == null) {
+            return false;
+        }
+        for (int i = 0; i < some.length; i++) {
+            if (some[i] && !in[i]) {
+                return false;
             }
         }
-        return h;
-    }
-
-    private static final long[] NO_KEYS = new long[0];
-
-    /** Key hashes of one part for a record: the union over the part's fields. */
-    private static long[] valuesOfPart(PreparedField[] fields, long[][][] hashes, int record) {
-        if (fields.length == 1) {
-            int id = fields[0].id(record);
-            return id < 0 ? NO_KEYS : hashes[0][id];
-        }
-        LongList union = new LongList(4);
-        for (int k = 0; k < fields.length; k++) {
-            int id = fields[k].id(record);
-            if (id < 0) {
-                continue;
-            }
-            for (long h : hashes[k][id]) {
-                boolean seen = false;
-                for (int i = 0; i < union.size(); i++) {
-                    seen |= union.get(i) == h;
-                }
-                if (!seen) {
-                    union.add(h);
-                }
-            }
-        }
-        return union.toArray();
-    }
-
-    /** All combinations of the parts' values, hashed in order (or as a sorted tuple when unordered). */
-    private static long[] combine(long seed, long[][] partValues, boolean unordered) {
-        int total = 1;
-        for (long[] v : partValues) {
-            total *= v.length;
-        }
-        long[] out = new long[total];
-        long[] tuple = new long[partValues.length];
-        for (int c = 0; c < total; c++) {
-            int rest = c;
-            for (int p = 0; p < partValues.length; p++) {
-                tuple[p] = partValues[p][rest % partValues[p].length];
-                rest /= partValues[p].length;
-            }
-            if (unordered) {
-                Arrays.sort(tuple);
-            }
-            long h = seed;
-            for (long t : tuple) {
-                h = Hashing.combine(h, t);
-            }
-            out[c] = h;
-        }
-        return out;
+        return true;
     }
 
     /** The key by which a record is placed in the sliding window over an oversized block (then by index). */

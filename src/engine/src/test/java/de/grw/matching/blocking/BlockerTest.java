@@ -304,7 +304,25 @@ class BlockerTest {
             Blocker.KeyPlan plan = Blocker.KeyPlan.of(p, records, CancellationToken.NONE);
             assertThat(new Blocker(p, records, false, filter, seeds, plan).candidates(ProgressListener.NONE,
                     CancellationToken.NONE).pairs()).containsExactly(seeded);
+            // a plan of only the seeds' blocks (whole, windows included) gives the same pairs with fewer entries
+            Blocker.KeyPlan seededPlan = Blocker.KeyPlan.of(p, records, seeds, CancellationToken.NONE);
+            CandidatePairs fromSeededPlan = new Blocker(p, records, false, filter, seeds, seededPlan)
+                    .candidates(ProgressListener.NONE, CancellationToken.NONE);
+            assertThat(fromSeededPlan.pairs()).containsExactly(seeded);
+            assertThat(seededPlan.entries()).isLessThan(plan.entries());
+            assertThat(fromSeededPlan.pairsLeftOut()).isEqualTo(new Blocker(p, records, false, filter, seeds)
+                    .candidates(ProgressListener.NONE, CancellationToken.NONE).pairsLeftOut());
         }
+        // a plan of other seeds is refused rather than silently missing blocks
+        boolean[] others = new boolean[n];
+        int notSeed = 0;
+        while (seeds[notSeed]) {
+            notSeed++;
+        }
+        others[notSeed] = true;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Blocker(p, records, false,
+                Blocker.PairFilter.ALL, others, Blocker.KeyPlan.of(p, records, seeds, CancellationToken.NONE)))
+                .isInstanceOf(IllegalArgumentException.class);
         CandidatePairs unplanned = new Blocker(p, records, false).candidates(ProgressListener.NONE,
                 CancellationToken.NONE);
         CandidatePairs planned = new Blocker(p, records, false, Blocker.PairFilter.ALL, null,
