@@ -125,6 +125,8 @@ public final class IncrementalBenchmarkCommand implements Callable<Integer> {
                 + "(re-estimated): %,d of %,d%n", old.untouchedChanged, old.untouched);
         out.println("engine phases, incremental: " + phases(inc.result));
         out.println("engine phases, full:        " + phases(all.result));
+        out.println("run steps, incremental: " + steps(inc.steps));
+        out.println("run steps, full:        " + steps(all.steps));
         out.printf("pairwise F1 incremental vs full: all linked pairs %.5f (%,d vs %,d pairs); pairs with a new "
                 + "record %.5f (%,d vs %,d)%n", f1(inc.pairs, all.pairs), inc.pairs.size(), all.pairs.size(),
                 f1(inc.newPairs, all.newPairs), inc.newPairs.size(), all.newPairs.size());
@@ -137,7 +139,7 @@ public final class IncrementalBenchmarkCommand implements Callable<Integer> {
     }
 
     private record Run(WorkspaceMatcher.Result result, double seconds, Set<Long> pairs, Set<Long> newPairs,
-                       long untouched, long untouchedChanged, long touchedChanged) {
+                       long untouched, long untouchedChanged, long touchedChanged, Map<String, Double> steps) {
     }
 
     /** Matches the appended feed, incrementally or by a full re-match, and measures what it did to the queue. */
@@ -199,7 +201,8 @@ public final class IncrementalBenchmarkCommand implements Callable<Integer> {
                     untouchedChanged += changed ? 1 : 0;
                 }
             }
-            return new Run(r, seconds, pairs, newPairs, untouched, untouchedChanged, touchedChanged);
+            return new Run(r, seconds, pairs, newPairs, untouched, untouchedChanged, touchedChanged,
+                    matcher.lastRunSeconds());
         }
     }
 
@@ -217,6 +220,12 @@ public final class IncrementalBenchmarkCommand implements Callable<Integer> {
             }
             return out;
         });
+    }
+
+    private static String steps(Map<String, Double> steps) {
+        StringBuilder sb = new StringBuilder();
+        steps.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ").append(String.format("%s %.1f s", k, v)));
+        return sb.toString();
     }
 
     private static String phases(WorkspaceMatcher.Result r) {

@@ -144,11 +144,13 @@ public final class MatchEngine {
                 touched[b] |= !isNew[b];
             }
         }
+        timer.start("affected");
         boolean[] affected = affectedOf.apply(touched);
         boolean[] oldAffected = new boolean[n];
         for (int r = 0; r < n; r++) {
             oldAffected[r] = affected[r] && !isNew[r];
         }
+        timer.start("block");
         Blocker.KeyPlan plan2 = Blocker.KeyPlan.of(profile, records, oldAffected, cancel);
         CandidatePairs second = new Blocker(profile, records, options.linkOnly(),
                 (a, b) -> oldAffected[a] && oldAffected[b], oldAffected, plan2).candidates(progress, cancel);

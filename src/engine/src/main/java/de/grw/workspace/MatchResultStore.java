@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,38 +39,66 @@ final class MatchResultStore {
     private record Proposed(long[] memberIds, List<Integer> pairs, double min, double max) {
     }
 
-    /** The clusters of a result with more than one record; only those with a record {@code wanted} (null: all). */
+    /**
+     * The clusters of a result with more than one record; only those with a record {@code wanted} (null: all), in
+     * the order of their cluster numbers. Grouped with arrays over the cluster numbers: an incremental run, whose
+     * result leaves most records single, pays no map entry per record.
+     */
     private static List<Proposed> proposed(long[] ids, MatchResult result, boolean[] wanted) {
         int n = result.recordCount();
-        Map<Integer, List<Integer>> byCluster = new HashMap<>();
+        int max = 0;
         for (int i = 0; i < n; i++) {
-            byCluster.computeIfAbsent(result.clusterOf(i), k -> new ArrayList<>()).add(i);
+            max = Math.max(max, result.clusterOf(i));
         }
-        Map<Integer, List<Integer>> pairsByCluster = new HashMap<>();
+        int[] size = new int[max + 1];
+        for (int i = 0; i < n; i++) {
+            size[result.clusterOf(i)]++;
+        }
+        boolean[] want = new boolean[max + 1];
+        for (int i = 0; i < n; i++) {
+            int c = result.clusterOf(i);
+            want[c] |= size[c] > 1 && (wanted == null || wanted[i]);
+        }
+        int[][] members = new int[max + 1][];
+        int[] filled = new int[max + 1];
+        for (int i = 0; i < n; i++) {
+            int c = result.clusterOf(i);
+            if (want[c]) {
+                if (members[c] == null) {
+                    members[c] = new int[size[c]];
+                }
+                members[c][filled[c]++] = i;
+            }
+        }
+        List<List<Integer>> pairsOf = new ArrayList<>(java.util.Collections.nCopies(max + 1, null));
         for (int p = 0; p < result.pairCount(); p++) {
             int ca = result.clusterOf(result.first(p));
-            if (ca == result.clusterOf(result.second(p)) && byCluster.get(ca).size() > 1) {
-                pairsByCluster.computeIfAbsent(ca, k -> new ArrayList<>()).add(p);
+            if (want[ca] && ca == result.clusterOf(result.second(p))) {
+                List<Integer> l = pairsOf.get(ca);
+                if (l == null) {
+                    l = new ArrayList<>();
+                    pairsOf.set(ca, l);
+                }
+                l.add(p);
             }
         }
         List<Proposed> out = new ArrayList<>();
-        for (Map.Entry<Integer, List<Integer>> e : byCluster.entrySet()) {
-            List<Integer> members = e.getValue();
-            if (members.size() < 2 || (wanted != null && members.stream().noneMatch(i -> wanted[i]))) {
+        for (int c = 0; c <= max; c++) {
+            if (!want[c]) {
                 continue;
             }
-            List<Integer> pairs = pairsByCluster.getOrDefault(e.getKey(), List.of());
+            List<Integer> pairs = pairsOf.get(c) == null ? List.of() : pairsOf.get(c);
             double min = 1.0;
-            double max = 0.0;
+            double max2 = 0.0;
             for (int p : pairs) {
                 double prob = result.probability(p);
                 if (prob >= result.threshold()) {
                     min = Math.min(min, prob);
                 }
-                max = Math.max(max, prob);
+                max2 = Math.max(max2, prob);
             }
-            out.add(new Proposed(members.stream().mapToLong(i -> ids[i]).sorted().toArray(), pairs, min,
-                    Math.max(min, max)));
+            out.add(new Proposed(Arrays.stream(members[c]).mapToLong(i -> ids[i]).sorted().toArray(), pairs, min,
+                    Math.max(min, max2)));
         }
         return out;
     }
@@ -180,19 +207,20 @@ final class MatchResultStore {
     /** The records in a result cluster with a marked record. */
     private static boolean[] inClustersOf(boolean[] marked, MatchResult result) {
         int n = marked.length;
-        Set<Integer> clusters = new HashSet<>();
+        int max = 0;
         for (int i = 0; i < n; i++) {
-            if (marked[i]) {
-                clusters.add(result.clusterOf(i));
-            }
+            max = Math.max(max, result.clusterOf(i));
+        }
+        boolean[] clusters = new boolean[max + 1];
+        for (int i = 0; i < n; i++) {
+            clusters[result.clusterOf(i)] |= marked[i];
         }
         boolean[] out = new boolean[n];
         for (int i = 0; i < n; i++) {
-            out[i] = clusters.contains(result.clusterOf(i));
+            out[i] = clusters[result.clusterOf(i)];
         }
         return out;
     }
-
 
     private WorkspaceMatcher.Result journal(Connection c, Session session, long runId, WorkspaceMatcher.Kind kind, int version, int newRecords,
                            MatchResult result, int clusters, int created, int unchanged, int superseded)
