@@ -125,7 +125,10 @@ public final class MatchEngine {
         timer.start("block");
         // each pass sorts only the key entries of the blocks that hold one of its seeds (whole blocks, so windows
         // over oversized blocks are those of a full run)
-        Blocker.KeyPlan plan = Blocker.KeyPlan.of(profile, records, isNew, cancel);
+        timer.start("block keys");
+        Blocker.KeyPlan.Entries keys = Blocker.KeyPlan.entries(profile, records, cancel);
+        Blocker.KeyPlan plan = keys.plan(isNew, cancel);
+        timer.start("block");
         CandidatePairs first = new Blocker(profile, records, options.linkOnly(), (a, b) -> isNew[a] || isNew[b],
                 isNew, plan).candidates(progress, cancel);
         timer.start("compare");
@@ -151,7 +154,10 @@ public final class MatchEngine {
             oldAffected[r] = affected[r] && !isNew[r];
         }
         timer.start("block");
-        Blocker.KeyPlan plan2 = Blocker.KeyPlan.of(profile, records, oldAffected, cancel);
+        timer.start("block keys");
+        Blocker.KeyPlan plan2 = keys.plan(oldAffected, cancel);
+        keys = null;
+        timer.start("block");
         CandidatePairs second = new Blocker(profile, records, options.linkOnly(),
                 (a, b) -> oldAffected[a] && oldAffected[b], oldAffected, plan2).candidates(progress, cancel);
         timer.start("compare");

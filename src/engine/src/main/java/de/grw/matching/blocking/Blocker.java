@@ -204,6 +204,48 @@ public final class Blocker {
             return new KeyPlan(records, rules, sorted, withKey, seeds);
         }
 
+        /**
+         * The rules' key entries over all records, computed once (unsorted) for plans of several seed sets: the
+         * passes of an incremental run compute every record's keys once.
+         */
+        public static Entries entries(MatchProfile profile, PreparedRecords records, CancellationToken cancel) {
+            List<BlockingRuleSpec> rules = profile.blocking();
+            long[][] all = new long[rules.size()][];
+            long[] withKey = new long[rules.size()];
+            IntStream.range(0, rules.size()).parallel().forEach(r -> {
+                cancel.throwIfCancelled();
+                long[] count = new long[1];
+                all[r] = BlockingKeys.allEntries(rules.get(r), records, count);
+                withKey[r] = count[0];
+            });
+            return new Entries(records, rules, all, withKey);
+        }
+
+        /** All records' key entries of the rules; {@link #plan} gives the plan of a set of seeds. */
+        public static final class Entries {
+            private final PreparedRecords records;
+            private final List<BlockingRuleSpec> rules;
+            private final long[][] all;
+            private final long[] withKey;
+
+            private Entries(PreparedRecords records, List<BlockingRuleSpec> rules, long[][] all, long[] withKey) {
+                this.records = records;
+                this.rules = rules;
+                this.all = all;
+                this.withKey = withKey;
+            }
+
+            /** As {@link KeyPlan#of(MatchProfile, PreparedRecords, boolean[], CancellationToken)}, from these. */
+            public KeyPlan plan(boolean[] seeds, CancellationToken cancel) {
+                long[][] sorted = new long[rules.size()][];
+                IntStream.range(0, rules.size()).parallel().forEach(r -> {
+                    cancel.throwIfCancelled();
+                    sorted[r] = BlockingKeys.seedEntries(all[r], records.size(), seeds);
+                });
+                return new KeyPlan(records, rules, sorted, withKey.clone(), seeds);
+            }
+        }
+
         /** Entries in the plan, over all rules. */
         public long entries() {
             long total = 0;

@@ -17,13 +17,15 @@ import java.util.List;
  * sorted.
  */
 final class BlockingKeys {
-    private static final long[] NO_KEYS = new long[0];
-
     private final long seed;
     private final boolean unordered;
     private final PreparedField[][] fields;
     private final long[][][][] hashes;
+    /** Per part, the array holding the collected values of the current record (the first partLength[p]). */
     private final long[][] partValues;
+    private final int[] partLength;
+    /** Per part with several fields, a reusable array for the union of their values. */
+    private final long[][] buffers;
     private final long[] tuple;
 
     BlockingKeys(BlockingRuleSpec rule, PreparedRecords records) {
@@ -44,18 +46,72 @@ final class BlockingKeys {
         seed = Hashing.hash(rule.name());
         unordered = rule.unordered();
         partValues = new long[parts][];
+        partLength = new int[parts];
+        buffers = new long[parts][];
+        for (int p = 0; p < parts; p++) {
+            buffers[p] = new long[8];
+        }
         tuple = new long[parts];
     }
 
     /** The record's key hashes, or {@code null} when a part has no value (not thread-safe: one per thread). */
     long[] keys(int record) {
+        if (!collect(record)) {
+            return null;
+        }
+        long[] out = new long[combinations()];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = combination(c);
+        }
+        return out;
+    }
+
+    /** Adds the record's entries ({@code key << recordBits | record}) to {@code out}; whether it has a key. */
+    boolean addEntries(int record, int recordBits, LongList out) {
+        if (!collect(record)) {
+            return false;
+        }
+        int total = combinations();
+        for (int c = 0; c < total; c++) {
+            out.add((combination(c) << recordBits) | record);
+        }
+        return true;
+    }
+
+    /** Collects the record's values of each part into the buffers; whether every part has one. */
+    private boolean collect(int record) {
         for (int p = 0; p < fields.length; p++) {
-            partValues[p] = valuesOfPart(fields[p], hashes[p], record);
-            if (partValues[p].length == 0) {
-                return null;
+            partLength[p] = valuesOfPart(p, record);
+            if (partLength[p] == 0) {
+                return false;
             }
         }
-        return combine();
+        return true;
+    }
+
+    private int combinations() {
+        int total = 1;
+        for (int length : partLength) {
+            total *= length;
+        }
+        return total;
+    }
+
+    /** The hash of the c-th combination of the collected part values (sorted first when unordered). */
+    private long combination(int c) {
+        int rest = c;
+        for (int p = 0; p < fields.length; p++) {
+            tuple[p] = partValues[p][rest % partLength[p]];
+            rest /= partLength[p];
+        }
+        if (unordered) {
+            Arrays.sort(tuple);
+        }
+        long h = seed;
+        for (long t : tuple) {
+            h = Hashing.combine(h, t);
+        }
+        return h;
     }
 
     static int recordBits(int n) {
@@ -67,43 +123,61 @@ final class BlockingKeys {
      * {@code withKey[0]} receives the number of records with a key (all of them, seeds or not).
      */
     static long[] sortedEntries(BlockingRuleSpec rule, PreparedRecords records, boolean[] seeds, long[] withKey) {
+        return seedEntries(allEntries(rule, records, withKey), records.size(), seeds);
+    }
+
+    /** A rule's key entries over all records, unsorted; {@code withKey[0]} receives the records with a key. */
+    static long[] allEntries(BlockingRuleSpec rule, PreparedRecords records, long[] withKey) {
         BlockingKeys keyer = new BlockingKeys(rule, records);
         int n = records.size();
         int recordBits = recordBits(n);
-        LongSet wanted = null;
-        if (seeds != null) {
-            wanted = new LongSet(1024);
-            for (int r = 0; r < n; r++) {
-                if (seeds[r]) {
-                    long[] keys = keyer.keys(r);
-                    if (keys != null) {
-                        for (long k : keys) {
-                            // the key as the entry holds it: its top recordBits bits are shifted out
-                            wanted.add(k << recordBits);
-                        }
-                    }
-                }
-            }
-        }
-        LongList entries = new LongList(seeds == null ? n : 1024);
+        LongList entries = new LongList(n);
         long keyed = 0;
         for (int r = 0; r < n; r++) {
-            long[] keys = keyer.keys(r);
-            if (keys == null) {
-                continue;
-            }
-            keyed++;
-            for (long k : keys) {
-                long shifted = k << recordBits;
-                if (wanted == null || wanted.contains(shifted)) {
-                    entries.add(shifted | r);
-                }
+            if (keyer.addEntries(r, recordBits, entries)) {
+                keyed++;
             }
         }
         withKey[0] = keyed;
-        long[] sorted = entries.toArray();
+        return entries.toArray();
+    }
+
+    /**
+     * Of a rule's entries over {@code n} records (left as they are), those whose key a seed record has, sorted
+     * ({@code seeds == null}: all). A key is compared as the entry holds it (its top bits shifted out), so a block
+     * is kept exactly as a run over all entries forms it.
+     */
+    static long[] seedEntries(long[] all, int n, boolean[] seeds) {
+        if (seeds == null || allTrue(seeds)) {
+            long[] sorted = all.clone();
+            Arrays.sort(sorted);
+            return sorted;
+        }
+        long recordMask = (1L << recordBits(n)) - 1;
+        LongSet wanted = new LongSet(1024);
+        for (long e : all) {
+            if (seeds[(int) (e & recordMask)]) {
+                wanted.add(e & ~recordMask);
+            }
+        }
+        LongList kept = new LongList(1024);
+        for (long e : all) {
+            if (wanted.contains(e & ~recordMask)) {
+                kept.add(e);
+            }
+        }
+        long[] sorted = kept.toArray();
         Arrays.sort(sorted);
         return sorted;
+    }
+
+    private static boolean allTrue(boolean[] flags) {
+        for (boolean f : flags) {
+            if (!f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long[][] hashKeys(String[][] keys) {
@@ -117,54 +191,40 @@ final class BlockingKeys {
         return h;
     }
 
-    /** Key hashes of one part for a record: the union over the part's fields. */
-    private static long[] valuesOfPart(PreparedField[] fields, long[][][] hashes, int record) {
-        if (fields.length == 1) {
-            int id = fields[0].id(record);
-            return id < 0 ? NO_KEYS : hashes[0][id];
+    /** Collects the key hashes of one part for a record (the union over the part's fields); returns how many. */
+    private int valuesOfPart(int p, int record) {
+        PreparedField[] partFields = fields[p];
+        if (partFields.length == 1) {
+            int id = partFields[0].id(record);
+            if (id < 0) {
+                return 0;
+            }
+            partValues[p] = hashes[p][0][id];
+            return partValues[p].length;
         }
-        LongList union = new LongList(4);
-        for (int k = 0; k < fields.length; k++) {
-            int id = fields[k].id(record);
+        long[] union = buffers[p];
+        int size = 0;
+        for (int k = 0; k < partFields.length; k++) {
+            int id = partFields[k].id(record);
             if (id < 0) {
                 continue;
             }
-            for (long h : hashes[k][id]) {
+            for (long h : hashes[p][k][id]) {
                 boolean seen = false;
-                for (int i = 0; i < union.size(); i++) {
-                    seen |= union.get(i) == h;
+                for (int i = 0; i < size; i++) {
+                    seen |= union[i] == h;
                 }
                 if (!seen) {
-                    union.add(h);
+                    if (size == union.length) {
+                        union = Arrays.copyOf(union, size * 2);
+                        buffers[p] = union;
+                    }
+                    union[size++] = h;
                 }
             }
         }
-        return union.toArray();
-    }
-
-    /** All combinations of the parts' values, hashed in order (or as a sorted tuple when unordered). */
-    private long[] combine() {
-        int total = 1;
-        for (long[] v : partValues) {
-            total *= v.length;
-        }
-        long[] out = new long[total];
-        for (int c = 0; c < total; c++) {
-            int rest = c;
-            for (int p = 0; p < partValues.length; p++) {
-                tuple[p] = partValues[p][rest % partValues[p].length];
-                rest /= partValues[p].length;
-            }
-            if (unordered) {
-                Arrays.sort(tuple);
-            }
-            long h = seed;
-            for (long t : tuple) {
-                h = Hashing.combine(h, t);
-            }
-            out[c] = h;
-        }
-        return out;
+        partValues[p] = union;
+        return size;
     }
 
     /** An open-addressing set of longs (linear probing; 0 is kept aside). */

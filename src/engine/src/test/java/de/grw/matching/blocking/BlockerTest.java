@@ -310,6 +310,10 @@ class BlockerTest {
                     .candidates(ProgressListener.NONE, CancellationToken.NONE);
             assertThat(fromSeededPlan.pairs()).containsExactly(seeded);
             assertThat(seededPlan.entries()).isLessThan(plan.entries());
+            // the same plan out of all records' entries computed once for several seed sets
+            assertThat(new Blocker(p, records, false, filter, seeds, Blocker.KeyPlan.entries(p, records,
+                    CancellationToken.NONE).plan(seeds, CancellationToken.NONE)).candidates(ProgressListener.NONE,
+                    CancellationToken.NONE).pairs()).containsExactly(seeded);
             assertThat(fromSeededPlan.pairsLeftOut()).isEqualTo(new Blocker(p, records, false, filter, seeds)
                     .candidates(ProgressListener.NONE, CancellationToken.NONE).pairsLeftOut());
         }
