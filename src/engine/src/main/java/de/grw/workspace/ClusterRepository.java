@@ -55,6 +55,17 @@ public final class ClusterRepository {
                 clusterId, ClusterStatus.OPEN, ClusterStatus.DEFERRED);
     }
 
+    /** As {@link #supersedeIfQueued} for many clusters, in one prepared batch. */
+    public static void supersedeIfQueued(Connection c, Collection<Long> clusterIds) throws SQLException {
+        try (Sql.Batch batch = new Sql.Batch(c, "UPDATE clusters SET status = ? WHERE id = ? AND status IN (?, ?)",
+                1000)) {
+            for (long id : clusterIds) {
+                batch.add(ClusterStatus.SUPERSEDED, id, ClusterStatus.OPEN, ClusterStatus.DEFERRED);
+            }
+            batch.flush();
+        }
+    }
+
     /** How many clusters have one of the statuses. */
     public static int count(Connection c, Collection<ClusterStatus> statuses) throws SQLException {
         if (statuses.isEmpty()) {

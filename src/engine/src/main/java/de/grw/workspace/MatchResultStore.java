@@ -30,6 +30,8 @@ final class MatchResultStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkspaceMatcher.class);
     private final Workspace workspace;
+    /** Seconds of the steps of the last incremental store (selecting, clusters, superseding), for benchmarks. */
+    final Map<String, Double> steps = new LinkedHashMap<>();
 
     MatchResultStore(Workspace workspace) {
         this.workspace = workspace;
@@ -169,6 +171,7 @@ final class MatchResultStore {
     WorkspaceMatcher.Result storeIncremental(Connection c, Session session, long runId, int version, int newRecords,
                                     long[] ids, boolean[] isNew, WorkspaceLoader.Loaded loaded, MatchResult result)
             throws SQLException {
+        long t0 = System.nanoTime();
         Set<String> goldenSets = goldenSets(loaded.golden());
         // the records whose clusters this run redoes: those in a cluster with a new record, and then those in a
         // cluster with a record of a standing cluster that loses a member to it (that cluster gives way)
@@ -183,8 +186,11 @@ final class MatchResultStore {
         }
         System.arraycopy(inClustersOf(second, result), 0, redone, 0, n);
         Set<Long> kept = new HashSet<>();
+        long t1 = System.nanoTime();
         Counts counts = storeClusters(c, runId, ids, result, redone, goldenSets, kept);
+        long t2 = System.nanoTime();
         int superseded = 0;
+        List<Long> leaving = new ArrayList<>();
         for (ClusterRepository.Standing s : loaded.standing()) {
             if (kept.contains(s.id()) || (s.status() != ClusterStatus.OPEN && s.status() != ClusterStatus.DEFERRED)) {
                 continue;
@@ -195,10 +201,14 @@ final class MatchResultStore {
                 hit |= i >= 0 && redone[i];
             }
             if (hit) {
-                ClusterRepository.supersedeIfQueued(c, s.id());
+                leaving.add(s.id());
                 superseded++;
             }
         }
+        ClusterRepository.supersedeIfQueued(c, leaving);
+        steps.put("storing: selecting", (t1 - t0) / 1e9);
+        steps.put("storing: clusters", (t2 - t1) / 1e9);
+        steps.put("storing: superseding", (System.nanoTime() - t2) / 1e9);
         return journal(c, session, runId, WorkspaceMatcher.Kind.INCREMENTAL, version, newRecords, result,
                 counts.clusters(), counts.created(), counts.unchanged(), superseded);
     }

@@ -208,6 +208,7 @@ public final class WorkspaceMatcher {
         steps.put("matching", (storeStart - engineStart) / 1e9);
         steps.put("storing", (snapshotStart - storeStart) / 1e9);
         steps.put("snapshot", (System.nanoTime() - snapshotStart) / 1e9);
+        steps.putAll(store.steps);
         lastRunSeconds = java.util.Collections.unmodifiableMap(steps);
         LOG.info("match run {} ({}): reading the workspace {} s ({} of {} records from the snapshot), matching {} s, "
                 + "storing {} s, snapshot {} s", stored.runId(), kind.code(), seconds(engineStart - loadStart),
