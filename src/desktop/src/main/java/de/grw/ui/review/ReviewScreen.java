@@ -223,21 +223,33 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         center.setId("review-center");
         center.setFitToWidth(false);
         explanation.setId("review-explanation");
-        explanation.setPrefWidth(210);
-        explanation.setMinWidth(180);
-        explanation.setPadding(new Insets(0, 0, 0, 8));
+        explanation.setPrefWidth(300);
+        explanation.setMinWidth(300);
+        explanation.setPadding(new Insets(0, 8, 0, 8));
+        ScrollPane explanationScroll = new ScrollPane(explanation);
+        explanationScroll.setId("review-explanation-scroll");
+        explanationScroll.setFitToWidth(true);
+        explanationScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        explanationScroll.setMinWidth(318);
 
         BorderPane layout = new BorderPane();
         layout.setTop(top);
         layout.setLeft(list);
         layout.setCenter(center);
-        layout.setRight(explanation);
+        layout.setRight(explanationScroll);
         layout.setBottom(bottom);
         BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
         BorderPane.setMargin(list, new Insets(0, 8, 0, 0));
         help = helpOverlay(t);
         StackPane root = new StackPane(layout, help);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        // Alt+P / Alt+Shift+P: explain the next or previous pair of the cluster
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isAltDown() && e.getCode() == KeyCode.P) {
+                vm.explained().step(e.isShiftDown() ? -1 : 1);
+                e.consume();
+            }
+        });
         // the clerk is at work: the claim is renewed and the changes are asked for (not after ten idle minutes)
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> vm.live().touched());
         root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> vm.live().touched());
@@ -309,34 +321,8 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
 
     private void redraw() {
         center.setContent(SideBySide.build(vm, ctx.i18n()));
-        explanation.getChildren().clear();
-        Label title = new Label(ctx.i18n().get("review.explanation"));
-        title.getStyleClass().add("text-bold");
-        explanation.getChildren().add(title);
-        var current = vm.currentProperty().get();
-        if (current != null && !current.pairs().isEmpty()) {
-            var strongest = current.pairs().get(0);
-            explanation.getChildren().add(new Label(ctx.i18n().get("review.probability",
-                    String.format(ctx.i18n().locale(), "%.4f", strongest.probability()))));
-        }
-        for (String[] row : vm.explanation()) {
-            double w = Double.parseDouble(row[2]);
-            Label l = new Label(ClusterTexts.explanationLine(row, ctx.i18n().locale()));
-            l.getStyleClass().add("text-small");
-            l.setWrapText(true);
-            if (ExplanationText.isContradiction(row[0])) {
-                // refused outright, whatever the weight: no bar
-                l.getStyleClass().add("text-contradiction");
-                explanation.getChildren().add(l);
-                continue;
-            }
-            Region bar = new Region();
-            bar.getStyleClass().add(w >= 0 ? "bar-positive" : "bar-negative");
-            bar.setPrefHeight(8);
-            bar.setPrefWidth(Math.max(2, Math.min(1, Math.abs(w) / 16) * 90));
-            bar.setMaxWidth(bar.getPrefWidth());
-            explanation.getChildren().add(new VBox(1, l, bar));
-        }
+        // which pair is explained (default: the weakest link), the cluster's graph and the pair's waterfall
+        explanation.getChildren().setAll(PairExplanationPanel.build(vm, ctx.i18n()));
     }
 
     private Button action(I18n t, String key, String shortcut, String id, java.util.function.BooleanSupplier run) {
