@@ -32,19 +32,21 @@ public record ClusterGraph(List<Node> nodes, List<Edge> edges) {
     }
 
     /**
-     * Lays the records of a cluster out on a circle inside {@code width} x {@code height} (the first at the top,
+     * Lays the records of a cluster out on an ellipse inside {@code width} x {@code height} (the first at the top,
      * clockwise), so that every edge is a straight chord that no node sits on.
      */
     static ClusterGraph of(ClusterView view, PairView weakest, double width, double height) {
         int n = view.members().size();
         double cx = width / 2;
         double cy = height / 2;
-        double r = Math.max(0, Math.min(width, height) / 2 - MARGIN);
+        // an ellipse filling the drawing: the records spread over its width
+        double rx = Math.max(0, width / 2 - MARGIN);
+        double ry = Math.max(0, height / 2 - MARGIN);
         List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             double angle = n == 2 ? Math.PI * i : -Math.PI / 2 + 2 * Math.PI * i / n;
-            double x = n == 2 ? cx + (i == 0 ? -r : r) : cx + r * Math.cos(angle);
-            double y = n == 2 ? cy : cy + r * Math.sin(angle);
+            double x = n == 2 ? cx + (i == 0 ? -rx : rx) : cx + rx * Math.cos(angle);
+            double y = n == 2 ? cy : cy + ry * Math.sin(angle);
             nodes.add(new Node(view.members().get(i).id(), i + 1, x, y));
         }
         double floor = weakest == null ? Double.NEGATIVE_INFINITY : weakest.probability();

@@ -2,7 +2,11 @@ package de.grw.ui.review;
 
 import de.grw.review.ReviewViews.PairView;
 import de.grw.ui.common.I18n;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
@@ -18,8 +22,8 @@ import javafx.scene.shape.Line;
  */
 public final class ClusterGraphView extends Pane {
     /** Size of the drawing: small enough for the review's right-hand column at 1024x700. */
-    static final double WIDTH = 280;
-    static final double HEIGHT = 150;
+    static final double WIDTH = 250;
+    static final double HEIGHT = 140;
     private static final double NODE_RADIUS = 11;
     /** Edges get a label of their own up to this many records; above, only the weakest and the explained one. */
     private static final int LABEL_ALL_UP_TO = 5;
@@ -64,9 +68,7 @@ public final class ClusterGraphView extends Pane {
                 }
                 label.setMouseTransparent(true);
                 label.setAlignment(Pos.CENTER);
-                double mx = (e.a().x() + e.b().x()) / 2;
-                double my = (e.a().y() + e.b().y()) / 2;
-                label.setUserData(new double[] {mx, my});
+                label.setUserData(new double[] {e.a().x(), e.a().y(), e.b().x(), e.b().y()});
                 getChildren().add(label);
             }
         }
@@ -95,15 +97,37 @@ public final class ClusterGraphView extends Pane {
 
     @Override
     protected void layoutChildren() {
-        // labels centred on their point (an edge's middle, a node's centre), kept inside the drawing
+        // labels centred on their point (a node's centre; an edge's middle, or a bit along the edge when another
+        // label sits there, as where the diagonals of four records cross), kept inside the drawing
+        List<Bounds> placed = new ArrayList<>();
+        for (ClusterGraph.Node n : graph.nodes()) {
+            placed.add(new BoundingBox(n.x() - NODE_RADIUS, n.y() - NODE_RADIUS, 2 * NODE_RADIUS, 2 * NODE_RADIUS));
+        }
         for (javafx.scene.Node child : getChildren()) {
-            if (child instanceof Label l && l.getUserData() instanceof double[] at) {
-                double w = l.prefWidth(-1);
-                double h = l.prefHeight(w);
-                double x = Math.max(0, Math.min(getWidth() - w, at[0] - w / 2));
-                double y = Math.max(0, Math.min(getHeight() - h, at[1] - h / 2));
-                l.resizeRelocate(x, y, w, h);
+            if (!(child instanceof Label l) || !(l.getUserData() instanceof double[] at)) {
+                continue;
             }
+            double w = l.prefWidth(-1);
+            double h = l.prefHeight(w);
+            Bounds best = null;
+            for (double t : at.length == 4 ? new double[] {0.5, 0.32, 0.68, 0.22, 0.78} : new double[] {0}) {
+                double px = at.length == 4 ? at[0] + (at[2] - at[0]) * t : at[0];
+                double py = at.length == 4 ? at[1] + (at[3] - at[1]) * t : at[1];
+                double x = Math.max(0, Math.min(getWidth() - w, px - w / 2));
+                double y = Math.max(0, Math.min(getHeight() - h, py - h / 2));
+                Bounds b = new BoundingBox(x, y, w, h);
+                if (best == null) {
+                    best = b;
+                }
+                if (placed.stream().noneMatch(b::intersects)) {
+                    best = b;
+                    break;
+                }
+            }
+            if (at.length == 4) {
+                placed.add(best);
+            }
+            l.resizeRelocate(best.getMinX(), best.getMinY(), w, h);
         }
     }
 }

@@ -48,7 +48,8 @@ final class PairExplanationPanel {
         chooser.getItems().setAll(vm.explained().choices());
         chooser.setValue(pair);
         chooser.setMaxWidth(Double.MAX_VALUE);
-        chooser.setButtonCell(new PairCell(view, weakest, t));
+        // the button shows the pair and its probability (the line above says whether it is the weakest link)
+        chooser.setButtonCell(new PairCell(view, null, t));
         chooser.setCellFactory(l -> new PairCell(view, weakest, t));
         chooser.setTooltip(new Tooltip(t.get("explain.choose")));
         chooser.setDisable(chooser.getItems().size() < 2);
@@ -59,6 +60,7 @@ final class PairExplanationPanel {
         });
         ClusterGraphView graph = new ClusterGraphView(ClusterGraph.of(view, weakest, ClusterGraphView.WIDTH,
                 ClusterGraphView.HEIGHT), pair, t, vm.explained()::select);
+        Tooltip.install(graph, new Tooltip(t.get("explain.graphHelp")));
         Label legend = new Label(t.get("explain.graphLegend"));
         legend.getStyleClass().addAll("text-small", "text-muted");
         legend.setWrapText(true);

@@ -223,20 +223,30 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         center.setId("review-center");
         center.setFitToWidth(false);
         explanation.setId("review-explanation");
-        explanation.setPrefWidth(300);
-        explanation.setMinWidth(300);
+        explanation.setPrefWidth(272);
+        explanation.setMinWidth(272);
         explanation.setPadding(new Insets(0, 8, 0, 8));
         ScrollPane explanationScroll = new ScrollPane(explanation);
         explanationScroll.setId("review-explanation-scroll");
         explanationScroll.setFitToWidth(true);
         explanationScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        explanationScroll.setMinWidth(318);
+        explanationScroll.setMinWidth(0);
+        explanationScroll.setPrefWidth(290);
+        // the clerk can drag the explanation narrower (or away) for the records' columns; a wider window widens
+        // the records, not the explanation
+        javafx.scene.control.SplitPane columns = new javafx.scene.control.SplitPane(center, explanationScroll);
+        columns.setId("review-columns");
+        javafx.scene.control.SplitPane.setResizableWithParent(explanationScroll, false);
+        columns.widthProperty().addListener((o, was, now) -> {
+            if (was.doubleValue() == 0 && now.doubleValue() > 0) {
+                columns.setDividerPositions(Math.max(0.3, 1 - 292 / now.doubleValue()));
+            }
+        });
 
         BorderPane layout = new BorderPane();
         layout.setTop(top);
         layout.setLeft(list);
-        layout.setCenter(center);
-        layout.setRight(explanationScroll);
+        layout.setCenter(columns);
         layout.setBottom(bottom);
         BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
         BorderPane.setMargin(list, new Insets(0, 8, 0, 0));

@@ -20,7 +20,7 @@ import javafx.scene.shape.Rectangle;
  */
 public final class WaterfallChart extends Region {
     private static final double ROW_GAP = 3;
-    private static final double VALUE_WIDTH = 46;
+    private static final double VALUE_WIDTH = 40;
     private static final double GAP = 6;
     private static final double MIN_ROW = 18;
 
@@ -88,7 +88,7 @@ public final class WaterfallChart extends Region {
     }
 
     private double nameWidth(double width) {
-        return Math.max(80, Math.min(190, (width - VALUE_WIDTH - 2 * GAP) * 0.55));
+        return Math.max(80, Math.min(190, (width - VALUE_WIDTH - 2 * GAP) * 0.6));
     }
 
     private double rowHeight(int i, double nameWidth) {
@@ -97,7 +97,7 @@ public final class WaterfallChart extends Region {
 
     @Override
     protected double computePrefWidth(double height) {
-        return 300 + snappedLeftInset() + snappedRightInset();
+        return 256 + snappedLeftInset() + snappedRightInset();
     }
 
     @Override
