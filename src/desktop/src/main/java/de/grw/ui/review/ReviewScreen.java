@@ -229,7 +229,7 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         ScrollPane explanationScroll = new ScrollPane(explanation);
         explanationScroll.setId("review-explanation-scroll");
         explanationScroll.setFitToWidth(true);
-        explanationScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        explanationScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         explanationScroll.setMinWidth(0);
         explanationScroll.setPrefWidth(290);
         // the clerk can drag the explanation narrower (or away) for the records' columns; a wider window widens
@@ -239,7 +239,9 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         javafx.scene.control.SplitPane.setResizableWithParent(explanationScroll, false);
         columns.widthProperty().addListener((o, was, now) -> {
             if (was.doubleValue() == 0 && now.doubleValue() > 0) {
-                columns.setDividerPositions(Math.max(0.3, 1 - 292 / now.doubleValue()));
+                // about 290 px at 1024, up to 420 px on a large screen
+                double panel = Math.max(292, Math.min(420, now.doubleValue() * 0.24));
+                columns.setDividerPositions(Math.max(0.3, 1 - panel / now.doubleValue()));
             }
         });
 

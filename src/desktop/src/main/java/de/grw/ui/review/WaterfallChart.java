@@ -88,7 +88,7 @@ public final class WaterfallChart extends Region {
     }
 
     private double nameWidth(double width) {
-        return Math.max(80, Math.min(190, (width - VALUE_WIDTH - 2 * GAP) * 0.6));
+        return Math.max(80, Math.min(200, (width - VALUE_WIDTH - 2 * GAP) * 0.6));
     }
 
     private double rowHeight(int i, double nameWidth) {
