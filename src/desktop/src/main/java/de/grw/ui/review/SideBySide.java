@@ -144,7 +144,7 @@ final class SideBySide {
         bar.getStyleClass().add(w >= 0 ? "bar-positive" : "bar-negative");
         bar.setPrefHeight(10);
         bar.setMinWidth(2);
-        bar.setPrefWidth(Math.max(2, Math.min(1, Math.abs(w) / MAX_BITS) * 70));
+        bar.setPrefWidth(Math.max(2, Math.min(1, Math.abs(w) / MAX_BITS) * 40));
         bar.setMaxWidth(bar.getPrefWidth());
         Label text = new Label(String.format(t.locale(), "%+.1f", w));
         text.getStyleClass().add("text-small");

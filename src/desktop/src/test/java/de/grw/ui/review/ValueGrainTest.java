@@ -30,7 +30,12 @@ class ValueGrainTest {
     void aTypoIsNearAndAnotherValueUnrelated() {
         assertThat(grain("family_name", "Meier", "Meyer")).isEqualTo(ValueGrain.NEAR);
         assertThat(grain("family_name", "Schmidt", "Schmitt")).isEqualTo(ValueGrain.NEAR);
+        assertThat(grain("family_name", "Marx", "Mxr")).as("two slips in a short name").isEqualTo(ValueGrain.NEAR);
+        assertThat(grain("birth_date", "2004-11-10", "2004-12-10")).isEqualTo(ValueGrain.NEAR);
         assertThat(grain("street", "Burgweg", "POSTSTRASSE")).isEqualTo(ValueGrain.UNRELATED);
+        assertThat(grain("house_number", "14", "6")).isEqualTo(ValueGrain.UNRELATED);
+        assertThat(grain("given_names", "Max", "Mia")).as("two of three letters").isEqualTo(ValueGrain.UNRELATED);
+        assertThat(grain("postal_code", "99089", "17235")).isEqualTo(ValueGrain.UNRELATED);
         assertThat(grain("given_names", "Anna", "Berta")).isEqualTo(ValueGrain.UNRELATED);
         assertThat(ValueGrain.similarity("Meier", "Meyer")).isGreaterThanOrEqualTo(ValueGrain.NEAR_CUT);
         assertThat(ValueGrain.similarity("Burgweg", "POSTSTRASSE")).isLessThan(ValueGrain.NEAR_CUT);
