@@ -317,13 +317,13 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         VBox box = new VBox(6);
         box.setId("review-help-overlay");
         box.getStyleClass().add("help-overlay");
-        box.setMaxSize(420, 320);
+        box.setMaxSize(460, Region.USE_PREF_SIZE);
         box.setPadding(new Insets(16));
         Label title = new Label(t.get("review.help"));
         title.getStyleClass().add("title-3");
         box.getChildren().add(title);
         for (String key : List.of("help.merge", "help.notDuplicate", "help.split", "help.defer", "help.undo",
-                "help.next", "help.previous", "help.choose", "help.type", "help.exclude", "help.screens", "help.help")) {
+                "help.next", "help.previous", "help.explainPair", "help.choose", "help.type", "help.exclude", "help.screens", "help.help")) {
             box.getChildren().add(new Label(t.get(key)));
         }
         box.setVisible(false);
