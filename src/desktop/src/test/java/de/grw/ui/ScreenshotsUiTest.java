@@ -90,8 +90,10 @@ class ScreenshotsUiTest {
         String household = de.grw.review.ExplanationText.versus("household", locale) + ":";
         javafx.scene.layout.Pane pane = robot.lookup("#review-explanation").queryAs(javafx.scene.layout.Pane.class);
         for (int i = 0; i < 100; i++) {
-            if (robot.from(pane).lookup((javafx.scene.control.Label l) -> l.getText() != null
-                    && l.getText().startsWith(household) && AGAINST.matcher(l.getText()).find()).tryQuery().isPresent()) {
+            // the waterfall's lines: words on the label, the line with its weight as the label's accessible text
+            if (robot.from(pane).lookup((javafx.scene.control.Label l) -> l.getAccessibleText() != null
+                    && l.getAccessibleText().startsWith(household) && AGAINST.matcher(l.getAccessibleText()).find())
+                    .tryQuery().isPresent()) {
                 System.out.println("screenshots: a cluster weighed against one household after " + i + " pages");
                 return;
             }

@@ -223,21 +223,45 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         center.setId("review-center");
         center.setFitToWidth(false);
         explanation.setId("review-explanation");
-        explanation.setPrefWidth(210);
-        explanation.setMinWidth(180);
-        explanation.setPadding(new Insets(0, 0, 0, 8));
+        explanation.setPrefWidth(272);
+        explanation.setMinWidth(272);
+        explanation.setPadding(new Insets(0, 8, 0, 8));
+        ScrollPane explanationScroll = new ScrollPane(explanation);
+        explanationScroll.setId("review-explanation-scroll");
+        explanationScroll.setFitToWidth(true);
+        explanationScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        explanationScroll.setMinWidth(0);
+        explanationScroll.setPrefWidth(290);
+        // the clerk can drag the explanation narrower (or away) for the records' columns; a wider window widens
+        // the records, not the explanation
+        javafx.scene.control.SplitPane columns = new javafx.scene.control.SplitPane(center, explanationScroll);
+        columns.setId("review-columns");
+        javafx.scene.control.SplitPane.setResizableWithParent(explanationScroll, false);
+        columns.widthProperty().addListener((o, was, now) -> {
+            if (was.doubleValue() == 0 && now.doubleValue() > 0) {
+                // about 290 px at 1024, up to 420 px on a large screen
+                double panel = Math.max(292, Math.min(420, now.doubleValue() * 0.24));
+                columns.setDividerPositions(Math.max(0.3, 1 - panel / now.doubleValue()));
+            }
+        });
 
         BorderPane layout = new BorderPane();
         layout.setTop(top);
         layout.setLeft(list);
-        layout.setCenter(center);
-        layout.setRight(explanation);
+        layout.setCenter(columns);
         layout.setBottom(bottom);
         BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
         BorderPane.setMargin(list, new Insets(0, 8, 0, 0));
         help = helpOverlay(t);
         StackPane root = new StackPane(layout, help);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        // Alt+P / Alt+Shift+P: explain the next or previous pair of the cluster
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isAltDown() && e.getCode() == KeyCode.P) {
+                vm.explained().step(e.isShiftDown() ? -1 : 1);
+                e.consume();
+            }
+        });
         // the clerk is at work: the claim is renewed and the changes are asked for (not after ten idle minutes)
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> vm.live().touched());
         root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> vm.live().touched());
@@ -293,13 +317,13 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         VBox box = new VBox(6);
         box.setId("review-help-overlay");
         box.getStyleClass().add("help-overlay");
-        box.setMaxSize(420, 320);
+        box.setMaxSize(460, Region.USE_PREF_SIZE);
         box.setPadding(new Insets(16));
         Label title = new Label(t.get("review.help"));
         title.getStyleClass().add("title-3");
         box.getChildren().add(title);
         for (String key : List.of("help.merge", "help.notDuplicate", "help.split", "help.defer", "help.undo",
-                "help.next", "help.previous", "help.choose", "help.type", "help.exclude", "help.screens", "help.help")) {
+                "help.next", "help.previous", "help.explainPair", "help.choose", "help.type", "help.exclude", "help.screens", "help.help")) {
             box.getChildren().add(new Label(t.get(key)));
         }
         box.setVisible(false);
@@ -309,34 +333,8 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
 
     private void redraw() {
         center.setContent(SideBySide.build(vm, ctx.i18n()));
-        explanation.getChildren().clear();
-        Label title = new Label(ctx.i18n().get("review.explanation"));
-        title.getStyleClass().add("text-bold");
-        explanation.getChildren().add(title);
-        var current = vm.currentProperty().get();
-        if (current != null && !current.pairs().isEmpty()) {
-            var strongest = current.pairs().get(0);
-            explanation.getChildren().add(new Label(ctx.i18n().get("review.probability",
-                    String.format(ctx.i18n().locale(), "%.4f", strongest.probability()))));
-        }
-        for (String[] row : vm.explanation()) {
-            double w = Double.parseDouble(row[2]);
-            Label l = new Label(ClusterTexts.explanationLine(row, ctx.i18n().locale()));
-            l.getStyleClass().add("text-small");
-            l.setWrapText(true);
-            if (ExplanationText.isContradiction(row[0])) {
-                // refused outright, whatever the weight: no bar
-                l.getStyleClass().add("text-contradiction");
-                explanation.getChildren().add(l);
-                continue;
-            }
-            Region bar = new Region();
-            bar.getStyleClass().add(w >= 0 ? "bar-positive" : "bar-negative");
-            bar.setPrefHeight(8);
-            bar.setPrefWidth(Math.max(2, Math.min(1, Math.abs(w) / 16) * 90));
-            bar.setMaxWidth(bar.getPrefWidth());
-            explanation.getChildren().add(new VBox(1, l, bar));
-        }
+        // which pair is explained (default: the weakest link), the cluster's graph and the pair's waterfall
+        explanation.getChildren().setAll(PairExplanationPanel.build(vm, ctx.i18n()));
     }
 
     private Button action(I18n t, String key, String shortcut, String id, java.util.function.BooleanSupplier run) {

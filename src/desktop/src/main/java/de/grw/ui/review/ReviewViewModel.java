@@ -14,14 +14,11 @@ import de.grw.review.SplitCommand;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.Errors;
 import de.grw.ui.common.I18n;
-import de.grw.workspace.ClusterStatus;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -67,10 +64,13 @@ public final class ReviewViewModel {
     static final int PAGE = 500;
 
     private final ReviewLive live;
+    /** The pair the explanation, the waterfall and the contribution column explain (default: the weakest link). */
+    private final ExplainedPair explained = new ExplainedPair();
 
     public ReviewViewModel(AppContext ctx) {
         this.ctx = ctx;
         this.live = new ReviewLive(ctx, this);
+        explained.onChange(this::rebuild);
     }
 
     /** Claims on clusters and the change feed: what others do reaches this screen while it is open. */
@@ -164,6 +164,7 @@ public final class ReviewViewModel {
             current.set(null);
             rows.clear();
             explanation.clear();
+            explained.clear();
             if (doneMessage != null) {
                 message.set(doneMessage);
             }
@@ -193,6 +194,7 @@ public final class ReviewViewModel {
         }
         var review = signedIn.review();
         long clusterId = queue.get(index).clusterId();
+        double listed = queue.get(index).minProbability();
         String reference = caseRef.get();
         background(() -> {
             live.leaving(review, clusterId);
@@ -210,6 +212,7 @@ public final class ReviewViewModel {
             excluded.clear();
             marked.clear();
             comment.set("");
+            explained.open(view, listed);
             current.set(view);
             extension.set(ClusterTexts.extension(view, t(), signedIn().governance().profile()));
             rebuild();
@@ -399,7 +402,9 @@ public final class ReviewViewModel {
         }
         List<Long> merged = view.members().stream().map(MemberRecord::id).filter(id -> !excluded.contains(id))
                 .toList();
-        ComparisonTable table = signedIn.review().comparisons().cluster(view, merged, choices);
+        // the contributions and the explanation are those of the pair explained, not always the strongest
+        ClusterView focused = explained.focus(view);
+        ComparisonTable table = signedIn.review().comparisons().cluster(focused, merged, choices);
         String language = t().locale().getLanguage();
         MatchProfile profile = signedIn.governance().profile();
         List<FieldRow> built = new ArrayList<>();
@@ -407,13 +412,18 @@ public final class ReviewViewModel {
             built.add(new FieldRow(profile.field(r.field()).map(f -> f.label(language)).orElse(r.field()), r));
         }
         // one change each, so that the screen redraws once
-        explanation.setAll(ClusterTexts.explanationRows(view));
+        explanation.setAll(ClusterTexts.explanationRows(focused));
         rows.setAll(built);
     }
 
     /** True while another clerk holds the open cluster: it is shown, but nothing can be decided or marked. */
     public boolean readOnly() {
         return live.readOnlyProperty().get();
+    }
+
+    /** The workspace's profile (its fields' normalisers), or null when nobody is signed in. */
+    MatchProfile profile() {
+        return signedIn() == null ? null : signedIn().governance().profile();
     }
 
     /** True while the queue, a cluster or a decision is being loaded or recorded. */
@@ -459,9 +469,14 @@ public final class ReviewViewModel {
         return rows;
     }
 
-    /** The strongest pair's explanation: comparison, level, weight, versus (what the pair is weighed against). */
+    /** The explained pair's lines: comparison, level, weight, versus (what the pair is weighed against). */
     public ObservableList<String[]> explanation() {
         return explanation;
+    }
+
+    /** Which pair is explained; choosing another rebuilds the rows (the contribution column follows). */
+    public ExplainedPair explained() {
+        return explained;
     }
 
     public ObservableMap<String, FieldChoice> choices() {

@@ -93,17 +93,13 @@ final class SideBySide {
             for (int i = 0; i < members.size(); i++) {
                 String value = r.values().get(i);
                 MemberRecord m = members.get(i);
-                TextFlow flow = new TextFlow();
-                for (TextDiff.Segment s : TextDiff.segments(r.golden(), value)) {
-                    Text text = new Text(s.text());
-                    text.getStyleClass().add(s.same() ? "same-text" : r.differs() ? "diff-text" : "diff-text-muted");
-                    flow.getChildren().add(text);
-                }
-                StackPane cell = new StackPane(flow);
+                StackPane cell = new StackPane();
+                // equal, written differently (same after normalising), near (a typo) or unrelated
+                cell.getChildren().add(GrainCells.flow(vm.profile(), r, value, cell, t));
                 cell.setId("cell-" + r.field() + "-" + m.id());
                 cell.setAlignment(Pos.CENTER_LEFT);
                 cell.setPadding(new Insets(4));
-                cell.getStyleClass().add(r.originColumn() == i ? "cell-chosen" : "cell");
+                cell.getStyleClass().add(0, r.originColumn() == i ? "cell-chosen" : "cell");
                 if (value != null && !m.masked()) {
                     Tooltip.install(cell, new Tooltip(t.get("review.clickToChoose")));
                     cell.setOnMouseClicked(e -> vm.choose(r.field(), m.id()));
@@ -124,7 +120,7 @@ final class SideBySide {
             grid.add(golden, 2 + members.size(), row);
             row++;
         }
-        return grid;
+        return GrainCells.withLegend(grid, t);
     }
 
     private static Node header(String text) {
@@ -148,7 +144,7 @@ final class SideBySide {
         bar.getStyleClass().add(w >= 0 ? "bar-positive" : "bar-negative");
         bar.setPrefHeight(10);
         bar.setMinWidth(2);
-        bar.setPrefWidth(Math.max(2, Math.min(1, Math.abs(w) / MAX_BITS) * 70));
+        bar.setPrefWidth(Math.max(2, Math.min(1, Math.abs(w) / MAX_BITS) * 40));
         bar.setMaxWidth(bar.getPrefWidth());
         Label text = new Label(String.format(t.locale(), "%+.1f", w));
         text.getStyleClass().add("text-small");
