@@ -175,7 +175,10 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
 
         TextField comment = new TextField();
         comment.setId("review-comment");
-        comment.setPromptText(t.get("review.commentPrompt"));
+        // what the governance settings require: "optional" only where no decision needs a comment
+        comment.promptTextProperty().bind(Bindings.createStringBinding(() -> CommentPrompt.text(
+                ctx.model().signedIn() == null ? null : ctx.model().signedIn().governance().settings(), t),
+                ctx.model().signedInProperty()));
         comment.textProperty().bindBidirectional(vm.commentProperty());
         HBox.setHgrow(comment, Priority.ALWAYS);
         Button merge = action(t, "review.merge", "Alt+M", "review-merge", vm::merge);
@@ -237,13 +240,42 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         BorderPane.setMargin(list, new Insets(0, 8, 0, 0));
         help = helpOverlay(t);
         StackPane root = new StackPane(layout, help);
-        root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
-        // the clerk is at work: the claim is renewed and the changes are asked for (not after ten idle minutes)
-        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> vm.live().touched());
+        // the keys on the scene, not on this screen's nodes: a field that had the cursor may be gone after a redraw
+        // (Enter in a golden value), and the keys must work all the same; only while this screen is shown
+        javafx.event.EventHandler<KeyEvent> keys = e -> {
+            // the clerk is at work: the claim is renewed and the changes are asked for (not after ten idle minutes)
+            vm.live().touched();
+            shortcut(e);
+        };
+        root.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+            }
+            if (now != null) {
+                now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+            }
+        });
+        // Enter in a golden value takes it and gives the cursor back to the comparison
+        center.addEventHandler(javafx.event.ActionEvent.ACTION, e -> {
+            if (e.getTarget() instanceof TextField f && f.getId() != null && f.getId().startsWith("golden-")) {
+                center.requestFocus();
+            }
+        });
         root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> vm.live().touched());
         root.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> vm.live().touched());
-        vm.currentProperty().addListener((o, was, now) -> redraw());
-        vm.rows().addListener((javafx.collections.ListChangeListener<FieldRow>) c -> redraw());
+        // one redraw per cluster shown or choice made, from the cluster and its rows together
+        vm.stateProperty().addListener((o, was, now) -> redraw());
+        // nothing open yet: the grid's note follows the queue (never "no cluster" beside "173 clusters left")
+        vm.queue().addListener((javafx.collections.ListChangeListener<QueueEntry>) c -> {
+            if (vm.stateProperty().get().view() == null) {
+                redraw();
+            }
+        });
+        vm.busyProperty().addListener((o, was, now) -> {
+            if (vm.stateProperty().get().view() == null) {
+                redraw();
+            }
+        });
         return root;
     }
 
@@ -268,13 +300,13 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         } else if (e.getCode() == KeyCode.PAGE_UP || (e.isAltDown() && e.getCode() == KeyCode.LEFT)) {
             vm.previous();
         } else if (e.isAltDown() && e.getCode() == KeyCode.M) {
-            vm.merge();
+            decided(vm.merge());
         } else if (e.isAltDown() && e.getCode() == KeyCode.N) {
-            vm.notDuplicate();
+            decided(vm.notDuplicate());
         } else if (e.isAltDown() && e.getCode() == KeyCode.T) {
-            vm.split();
+            decided(vm.split());
         } else if (e.isAltDown() && e.getCode() == KeyCode.Z) {
-            vm.defer();
+            decided(vm.defer());
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.Z) {
             vm.undo();
         } else {
@@ -282,6 +314,13 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         }
         if (handled) {
             e.consume();
+        }
+    }
+
+    /** After a decision the cursor waits in the comparison, where the keys for the next cluster work. */
+    private void decided(boolean sent) {
+        if (sent) {
+            center.requestFocus();
         }
     }
 
@@ -308,7 +347,15 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
     }
 
     private void redraw() {
+        // the cursor stays where it was (Tab from one golden value to the next commits the first and redraws)
+        javafx.scene.Node focused = center.getScene() == null ? null : center.getScene().getFocusOwner();
+        String refocus = focused != null && focused.getId() != null && center.getContent() != null
+                && isInside(focused, center.getContent()) ? focused.getId() : null;
         center.setContent(SideBySide.build(vm, ctx.i18n()));
+        if (refocus != null) {
+            javafx.scene.Node again = center.getContent().lookup("#" + refocus);
+            (again != null ? again : center).requestFocus();
+        }
         explanation.getChildren().clear();
         Label title = new Label(ctx.i18n().get("review.explanation"));
         title.getStyleClass().add("text-bold");
@@ -339,13 +386,25 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         }
     }
 
+    private static boolean isInside(javafx.scene.Node node, javafx.scene.Node parent) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == parent) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Button action(I18n t, String key, String shortcut, String id, java.util.function.BooleanSupplier run) {
         Button b = new Button(t.get(key));
         b.setId(id);
         b.setTooltip(new Tooltip(t.get(key) + " (" + shortcut + ")"));
         b.setOnAction(e -> {
-            run.getAsBoolean();
+            boolean sent = run.getAsBoolean();
             redraw();
+            if (sent && !id.equals("review-previous") && !id.equals("review-next")) {
+                decided(true);
+            }
         });
         return b;
     }
