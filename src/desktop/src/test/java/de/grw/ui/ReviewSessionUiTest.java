@@ -59,6 +59,16 @@ class ReviewSessionUiTest {
     private WorkbenchModel model;
     private ExecutorService executor;
     private Scene scene;
+    private Stage stage;
+    private final UserSettings settings = new UserSettings();
+
+    /** The window in the chosen language; choosing another rebuilds it, as the application does. */
+    private void showScene() {
+        I18n i18n = new I18n(java.util.Locale.forLanguageTag(settings.language));
+        scene = WorkbenchApp.createScene(i18n, settings, model, new TaskRunner(executor, i18n), stage,
+                this::showScene);
+        stage.setScene(scene);
+    }
 
     @Start
     void start(Stage stage) throws Exception {
@@ -75,10 +85,9 @@ class ReviewSessionUiTest {
             UiTestSupport.importSamples(anna, "melderegister.csv", "sozialamt.csv", "kfz_halter.csv");
             anna.matching().run(null, ProgressListener.NONE, CancellationToken.NONE);
         }
-        I18n i18n = I18n.german();
         executor = Executors.newSingleThreadExecutor();
-        scene = WorkbenchApp.createScene(i18n, new UserSettings(), model, new TaskRunner(executor, i18n), stage);
-        stage.setScene(scene);
+        this.stage = stage;
+        showScene();
         stage.setWidth(1400);
         stage.setHeight(860);
         stage.show();
@@ -121,6 +130,16 @@ class ReviewSessionUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> review().stateProperty().get().view() != null
                 && review().stateProperty().get().view().clusterId() == clusterId && !review().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Whether a node is on screen: it and every parent visible. */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
     }
 
     private static void focus(FxRobot robot, String query) {
@@ -274,5 +293,53 @@ class ReviewSessionUiTest {
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
         assertThat(shows("carla")).hasSize(2);
         assertThat(shows("anna")).hasSize(1);
+    }
+
+    @Test
+    void theStartScreenWhileSignedInAndAnotherLanguageKeepTheWork(FxRobot robot) throws Exception {
+        signIn(robot, "anna");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !review().queue().isEmpty()
+                && !review().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        // the grid's note agrees with the queue beside it: the case reference is missing, not the clusters
+        String note = robot.lookup("#review-empty").queryAs(Label.class).getText();
+        assertThat(note).doesNotContain("Keine Gruppe").startsWith("Bitte zuerst das Aktenzeichen");
+        // the German profile demands a comment for deferring: the field says so instead of "optional"
+        assertThat(robot.lookup("#review-comment").queryAs(TextField.class).getPromptText())
+                .isEqualTo("Bemerkung (Pflicht bei: Zurückstellen)");
+        typeCaseReference(robot, "AZ-SPRACHE-1");
+        long open = review().stateProperty().get().view().clusterId();
+
+        // the start screen while signed in: who, continue or sign out; no sign-in form
+        robot.clickOn("#nav-nav-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#start-signed-in").queryAs(Label.class).getText())
+                .isEqualTo("Angemeldet als anna (Sachbearbeitung).");
+        assertThat(shown(robot.lookup("#start-signed-in").query())).isTrue();
+        assertThat(shown(robot.lookup("#start-continue").query())).isTrue();
+        assertThat(shown(robot.lookup("#start-sign-in").query())).isFalse();
+        assertThat(shown(robot.lookup("#start-password").query())).isFalse();
+        assertThat(shown(robot.lookup("#start-user").query())).isFalse();
+
+        // another language: the window is rebuilt, on the start screen still, the work kept
+        Scene before = scene;
+        javafx.scene.control.ComboBox<?> language = robot.lookup("#settings-language")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> ((javafx.scene.control.ComboBox<String>) language).setValue("en"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stage.getScene() != before);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#nav-nav-start").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#start-signed-in").queryAs(Label.class).getText())
+                .isEqualTo("Signed in as anna (Clerk).");
+        robot.clickOn("#start-continue");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#nav-nav-review").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#review-case").queryAs(TextField.class).getText()).isEqualTo("AZ-SPRACHE-1");
+        waitForCluster(open);
+        assertThat(robot.lookup("#review-comment").queryAs(TextField.class).getPromptText())
+                .isEqualTo("Comment (required for: Defer)");
+        // shown again in the new window: a display of its own, logged with the case reference
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        assertThat(shows("anna")).hasSize(2).allSatisfy(e -> assertThat(e.caseRef()).isEqualTo("AZ-SPRACHE-1"));
     }
 }
