@@ -50,6 +50,7 @@ public final class BenchMain implements Runnable, CliEnvironment.Holder {
         CommandLine cl = new CommandLine(new BenchMain(environment));
         // as wide as the terminal (80 columns where it cannot be told)
         cl.setUsageHelpAutoWidth(true);
+        de.grw.cli.HelpWrapping.keepWordsWhole(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
         description = "Speed and quality benchmark: generates a deterministic synthetic German population in three "
             + "sources, matches it end to end and prints records, seconds per phase, peak heap, pairwise F1 and "
             + "the errors: false merges by relation (twins, father and son, siblings, ...), missed pairs by reason. "
-            + "Run with the heap you want to prove, e.g. java -Xmx4g -jar grw.jar benchmark --records 1000000")
+            + "Run with the heap you want to prove (for example java -Xmx4g -jar target/grw-bench.jar benchmark "
+            + "--records 1000000).")
 public final class BenchmarkCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -95,6 +95,7 @@ public final class Cli implements Runnable, CliEnvironment.Holder {
         CommandLine cl = new CommandLine(new Cli(environment));
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setUsageHelpAutoWidth(true);
+        HelpWrapping.keepWordsWhole(cl);
         return cl;
     }
 
