@@ -211,7 +211,9 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
                 c.getAddedSubList().forEach(this::notify);
             }
         });
-        HBox actions = new HBox(8, comment, merge, notDuplicate, split, defer, undo);
+        // the comment on a line of its own: its prompt says what is required and must be readable at 1024 x 700
+        comment.setMaxWidth(Double.MAX_VALUE);
+        HBox actions = new HBox(8, merge, notDuplicate, split, defer, undo);
         actions.setAlignment(Pos.CENTER_LEFT);
         Label extension = new Label();
         extension.setId("review-extension");
@@ -220,7 +222,7 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         extension.textProperty().bind(vm.extensionProperty());
         extension.visibleProperty().bind(vm.extensionProperty().isNotEmpty());
         extension.managedProperty().bind(extension.visibleProperty());
-        VBox bottom = new VBox(6, claimed, actions, extension, message);
+        VBox bottom = new VBox(6, claimed, comment, actions, extension, message);
         bottom.setPadding(new Insets(8, 0, 0, 0));
 
         center.setId("review-center");
@@ -352,6 +354,12 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         String refocus = focused != null && focused.getId() != null && center.getContent() != null
                 && isInside(focused, center.getContent()) ? focused.getId() : null;
         center.setContent(SideBySide.build(vm, ctx.i18n()));
+        if (center.getContent() instanceof Label note) {
+            // nothing open: the note wraps within the visible part instead of running out of it
+            note.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(120,
+                    center.getViewportBounds().getWidth() - 16), center.viewportBoundsProperty()));
+            note.setPadding(new Insets(4, 8, 4, 8));
+        }
         if (refocus != null) {
             javafx.scene.Node again = center.getContent().lookup("#" + refocus);
             (again != null ? again : center).requestFocus();
