@@ -177,6 +177,8 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("de.grw.cli..", "de.grw.bench..", "de.grw.synthetic..")
                 // the server's command line prints where it listens and its certificate's fingerprint
                 .and().doNotHaveFullyQualifiedName("de.grw.server.ServerLauncher")
+                // the desktop's launcher says in one line why no window could open (no GTK 3, no display)
+                .and().doNotHaveFullyQualifiedName("de.grw.ui.DesktopLauncher")
                 .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
                 .because("the engine and the desktop log through SLF4J; only a command line prints").check(CLASSES);
     }

@@ -48,6 +48,9 @@ public final class BenchMain implements Runnable, CliEnvironment.Holder {
     /** Runs with the given environment variables instead of the process's; for tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, CliEnvironment environment) {
         CommandLine cl = new CommandLine(new BenchMain(environment));
+        // as wide as the terminal (80 columns where it cannot be told)
+        cl.setUsageHelpAutoWidth(true);
+        de.grw.cli.HelpWrapping.keepWordsWhole(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -35,10 +35,11 @@ import picocli.CommandLine.Spec;
  * generator's truth and the {@link ErrorBreakdown} (false merges by relation, missed pairs by reason).
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = {"Speed and quality benchmark: generates a deterministic synthetic German population in three",
-            "sources, matches it end to end and prints records, seconds per phase, peak heap, pairwise F1 and",
-            "the errors: false merges by relation (twins, father and son, siblings, ...), missed pairs by reason.",
-            "Run with the heap you want to prove, e.g. java -Xmx4g -jar grw.jar benchmark --records 1000000"})
+        description = "Speed and quality benchmark: generates a deterministic synthetic German population in three "
+            + "sources, matches it end to end and prints records, seconds per phase, peak heap, pairwise F1 and "
+            + "the errors: false merges by relation (twins, father and son, siblings, ...), missed pairs by reason. "
+            + "Run with the heap you want to prove (for example java -Xmx4g -jar target/grw-bench.jar benchmark "
+            + "--records 1000000).")
 public final class BenchmarkCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -51,7 +52,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--population", defaultValue = "realistic", paramLabel = "P", converter = PopulationConverter.class,
-            description = {"realistic (default) or classic (the generator before issue 11, for figures measured on it)."})
+            description = "realistic (default) or classic (the generator before issue 11, for figures measured on it).")
     Population population;
 
     @Option(names = "--dir", paramLabel = "DIR",

@@ -50,11 +50,12 @@ import picocli.CommandLine.Spec;
  * and an import of it through the column mapping, and prints rows per second, seconds and peak heap.
  */
 @Command(name = "db-benchmark", mixinStandardHelpOptions = true,
-        description = {"Database read benchmark: loads N rows of a synthetic Melderegister into a table (COPY on "
+        description = "Database read benchmark: loads N rows of a synthetic Melderegister into a table (COPY on "
                 + "PostgreSQL; kept for the next run if it has N rows) and times streaming them with the reader "
-                + "and importing them through the column mapping.",
-            "Example: GRW_DB_PASSWORD=... java -Xmx1g -jar grw.jar db-benchmark --jdbc "
-                + "jdbc:postgresql://localhost/grw_bench --db-user postgres --rows 1000000"})
+                + "and importing them through the column mapping. "
+            + "Example: GRW_DB_PASSWORD=... java -Xmx1g -jar target/grw-bench.jar db-benchmark --jdbc "
+                + "jdbc:postgresql://localhost/grw_bench --db-user postgres --rows 1000000 (the password from the "
+                + "environment).")
 final class DbBenchmarkCommand implements Callable<Integer> {
     static final List<String> COLUMNS = List.of("lfd_nr", "Ordnungsmerkmal", "Familienname", "Geburtsname",
             "Vornamen", "Doktorgrad", "Geschlecht", "Geburtsdatum", "Geburtsort", "Staatsangehörigkeit", "Straße",

@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code grw generate}: writes a deterministic synthetic German population in three register formats. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Writes a synthetic German population as three register files (melderegister.csv,",
-            "sozialamt.csv, kfz_halter.csv) with realistic errors, plus truth.csv (person, household and relation",
-            "of every record). Same seed and population, same bytes."})
+        description = "Writes a synthetic German population as three register files (melderegister.csv, "
+            + "sozialamt.csv, kfz_halter.csv) with realistic errors, plus truth.csv (person, household and relation "
+            + "of every record). Same seed and population, same bytes.")
 public final class GenerateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -34,8 +34,8 @@ public final class GenerateCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--population", defaultValue = "realistic", paramLabel = "P", converter = PopulationConverter.class,
-            description = {"realistic (default): households at German rates, twins, juniors, several vehicles,",
-                "errors in every office's records; classic: the generator before issue 11 (same seed, same files)."})
+            description = "realistic (default): households at German rates, twins, juniors, several vehicles, "
+                + "errors in every office's records; classic: the generator before issue 11 (same seed, same files).")
     Population population;
 
     @Override

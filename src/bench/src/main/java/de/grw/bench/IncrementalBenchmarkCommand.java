@@ -42,9 +42,9 @@ import picocli.CommandLine.Spec;
  * record) and how many queue entries changed for clusters no new record touches (must be 0).
  */
 @Command(name = "incremental-benchmark", mixinStandardHelpOptions = true,
-        description = {"Incremental matching benchmark: N generated records, the last SHARE of each source appended as",
-            "a feed to a matched workspace, then matched incrementally and by a full re-match with the same model:",
-            "seconds of each, F1 between the two, queue entries changed for untouched clusters, peak heap."})
+        description = "Incremental matching benchmark: N generated records, the last SHARE of each source appended as "
+            + "a feed to a matched workspace, then matched incrementally and by a full re-match with the same model: "
+            + "seconds of each, F1 between the two, queue entries changed for untouched clusters, peak heap.")
 public final class IncrementalBenchmarkCommand implements Callable<Integer> {
     private static final String PASSWORD = "Benchmark-2026";
     private static final List<String> SOURCES = List.of("melderegister", "sozialamt", "kfz_halter");

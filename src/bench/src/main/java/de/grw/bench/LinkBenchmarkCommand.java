@@ -47,9 +47,9 @@ import picocli.CommandLine.Spec;
  * new (so it finds itself among its candidates, like a record registered twice).
  */
 @Command(name = "link-benchmark", mixinStandardHelpOptions = true,
-        description = {"Real-time linking benchmark: N generated records matched in batch, the link index built with",
-            "the batch's model, CALLERS threads linking sampled records: build seconds, peak heap, calls/s, latency",
-            "p50/p95/p99, and the agreement of the index's candidates with the batch's pairs on a sample."})
+        description = "Real-time linking benchmark: N generated records matched in batch, the link index built with "
+            + "the batch's model, CALLERS threads linking sampled records: build seconds, peak heap, calls/s, latency "
+            + "p50/p95/p99, and the agreement of the index's candidates with the batch's pairs on a sample.")
 public final class LinkBenchmarkCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -71,8 +71,8 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
     int check;
 
     @Option(names = "--stores", defaultValue = "20", paramLabel = "S",
-            description = {"Records stored by a link and then found by the next call: the index rebuilt for each",
-                "(as before; at most 3 of them) against the record added (LinkIndex.add). Default: ${DEFAULT-VALUE}."})
+            description = "Records stored by a link and then found by the next call: the index rebuilt for each "
+                + "(as before; at most 3 of them) against the record added (LinkIndex.add). Default: ${DEFAULT-VALUE}.")
     int stores;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed. Default: ${DEFAULT-VALUE}.")

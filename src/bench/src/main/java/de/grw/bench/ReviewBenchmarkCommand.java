@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
  * and access-logging its records, pairs and decisions, and computing the proposed golden record).
  */
 @Command(name = "review-benchmark", mixinStandardHelpOptions = true,
-        description = {"Review latency benchmark: builds a workspace of N synthetic records (import and match), then",
-            "measures opening it and moving from cluster to cluster (median, 95th percentile, maximum)."})
+        description = "Review latency benchmark: builds a workspace of N synthetic records (import and match), then "
+            + "measures opening it and moving from cluster to cluster (median, 95th percentile, maximum).")
 public final class ReviewBenchmarkCommand implements Callable<Integer> {
     private static final String PASSWORD = "Benchmark-2026";
 

@@ -31,10 +31,10 @@ import picocli.CommandLine.Spec;
  * {@link LoadWorkspace}.
  */
 @Command(name = "server-load", mixinStandardHelpOptions = true,
-        description = {"Load test of the workspace server over PostgreSQL: N clerks decide and M supervisors approve",
-            "for a set time while L linking applications link, the server is killed (kill -9) during the run and",
-            "restarted; then every acknowledged decision is looked up in the store, double merges are counted and",
-            "the journal is verified. The database password comes from GRW_DB_PASSWORD."})
+        description = "Load test of the workspace server over PostgreSQL: N clerks decide and M supervisors approve "
+            + "for a set time while L linking applications link, the server is killed (kill -9) during the run and "
+            + "restarted; then every acknowledged decision is looked up in the store, double merges are counted and "
+            + "the journal is verified. The database password comes from GRW_DB_PASSWORD.")
 public final class ServerLoadCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -52,25 +52,25 @@ public final class ServerLoadCommand implements java.util.concurrent.Callable<In
     int supervisors;
 
     @Option(names = "--linkers", defaultValue = "2",
-            description = {"Linking applications (role API) calling link, golden record and search.",
-                "Default: ${DEFAULT-VALUE}."})
+            description = "Linking applications (role API) calling link, golden record and search. "
+                + "Default: ${DEFAULT-VALUE}.")
     int linkers;
 
     @Option(names = "--kill-at", defaultValue = "0.5",
-            description = {"When to kill the server (kill -9), as a share of the run; 0 for never. After the restart",
-                "the load goes on for the rest of the share. Default: ${DEFAULT-VALUE}."})
+            description = "When to kill the server (kill -9), as a share of the run; 0 for never. After the restart "
+                + "the load goes on for the rest of the share. Default: ${DEFAULT-VALUE}.")
     double killAt;
 
     @Option(names = "--kill-after-decisions", defaultValue = "0", paramLabel = "N",
-            description = {"Kill the server once N decisions are acknowledged instead of at a share of the time",
-                "(at most --kill-wait-max seconds after the start); after the restart the run goes on for",
-                "(1 - kill-at) of --minutes and until N more decisions and a link call were acknowledged (at",
-                "most --kill-wait-max seconds). Default: ${DEFAULT-VALUE} (by time)."})
+            description = "Kill the server once N decisions are acknowledged instead of at a share of the time "
+                + "(at most --kill-wait-max seconds after the start); after the restart the run goes on for "
+                + "(1 - kill-at) of --minutes and until N more decisions and a link call were acknowledged (at "
+                + "most --kill-wait-max seconds). Default: ${DEFAULT-VALUE} (by time).")
     int killAfterDecisions;
 
     @Option(names = "--kill-wait-max", defaultValue = "600", paramLabel = "SECONDS",
-            description = {"With --kill-after-decisions: kill at the latest this long after the start, and wait at most",
-                "this long after the restart. Default: ${DEFAULT-VALUE}."})
+            description = "With --kill-after-decisions: kill at the latest this long after the start, and wait at most "
+                + "this long after the restart. Default: ${DEFAULT-VALUE}.")
     double killWaitMax;
 
     @Option(names = "--server-jar", defaultValue = "target/grw.jar", description = "The product jar. Default: ${DEFAULT-VALUE}.")

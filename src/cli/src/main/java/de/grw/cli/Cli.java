@@ -74,9 +74,7 @@ public final class Cli implements Runnable, CliEnvironment.Holder {
 
     /** Runs a command line; everything it prints passes {@link TerminalWriter}. */
     private static int execute(String[] args, PrintWriter out, PrintWriter err, CliEnvironment environment) {
-        CommandLine cl = new CommandLine(new Cli(environment));
-        // no ANSI colours in help and usage errors: the terminal filter would show their escape sequences as text
-        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        CommandLine cl = commandLine(environment);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -87,6 +85,18 @@ public final class Cli implements Runnable, CliEnvironment.Holder {
             return EXIT_FAILURE;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * The command line with all its commands, as {@link #run} uses it: help without ANSI colours (the terminal filter
+     * would show their escape sequences as text), as wide as the terminal (80 columns where it cannot be told).
+     */
+    static CommandLine commandLine(CliEnvironment environment) {
+        CommandLine cl = new CommandLine(new Cli(environment));
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        cl.setUsageHelpAutoWidth(true);
+        HelpWrapping.keepWordsWhole(cl);
+        return cl;
     }
 
     public static String describe(Throwable ex) {

@@ -33,11 +33,11 @@ import picocli.CommandLine.Spec;
  * matches the records of a workspace and puts new candidate clusters into its review queue.
  */
 @Command(name = "match", mixinStandardHelpOptions = true,
-        description = {"Finds duplicate clusters in and across record files (CSV, JSON, JSON Lines, Excel) and "
-                + "database tables (SQLite, PostgreSQL: a JDBC URL followed by --table NAME or --query SQL).",
-            "Each input is a source; records are matched within and across sources.",
-            "With --workspace FILE --user NAME: matches all records of the workspace instead (keeping what was "
-                + "decided) and puts new candidate clusters into the review queue."})
+        description = "Finds duplicate clusters in and across record files (CSV, JSON, JSON Lines, Excel) and "
+                + "database tables (SQLite, PostgreSQL: a JDBC URL followed by --table NAME or --query SQL). "
+            + "Each input is a source; records are matched within and across sources. "
+            + "With --workspace FILE --user NAME: matches all records of the workspace instead (keeping what was "
+                + "decided) and puts new candidate clusters into the review queue.")
 public final class MatchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

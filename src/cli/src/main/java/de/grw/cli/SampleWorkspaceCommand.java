@@ -13,9 +13,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code grw sample-workspace}: builds the ready sample workspace from the bundled samples. */
 @Command(name = "sample-workspace", mixinStandardHelpOptions = true,
-        description = {"Builds the sample workspace of Musterstadt from the bundled samples: three sources imported,",
-            "matched, some decisions taken; demo accounts sachbearbeitung, vorgesetzte and admin (password",
-            "Beispiel-2026, for the sample only)."})
+        description = "Builds the sample workspace of Musterstadt from the bundled samples: three sources imported, "
+            + "matched, some decisions taken; demo accounts sachbearbeitung, vorgesetzte and admin (password "
+            + "Beispiel-2026, for the sample only).")
 public final class SampleWorkspaceCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

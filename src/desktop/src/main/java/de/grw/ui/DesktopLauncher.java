@@ -16,6 +16,16 @@ public final class DesktopLauncher {
             System.setProperty("grw.logdir", UserSettings.home().resolve("logs").toString());
             System.setProperty("logback.configurationFile", "logback-desktop.xml");
         }
-        Application.launch(WorkbenchApp.class, args);
+        try {
+            Application.launch(WorkbenchApp.class, args);
+        } catch (RuntimeException | Error e) {
+            // the window toolkit could not start (no GTK 3, no display): one clear line, no stack trace
+            String why = ToolkitFailure.describe(e);
+            if (why == null) {
+                throw e;
+            }
+            System.err.println(why);
+            System.exit(ToolkitFailure.EXIT_NO_WINDOW);
+        }
     }
 }

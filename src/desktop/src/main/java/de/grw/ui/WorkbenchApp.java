@@ -10,7 +10,6 @@ import de.grw.ui.common.TaskRunner;
 import de.grw.ui.common.UserSettings;
 import de.grw.ui.common.WorkbenchModel;
 import de.grw.ui.shell.MainWindow;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,10 +70,12 @@ public final class WorkbenchApp extends Application {
         tasks.onSessionEnded(error -> model.sessionEnded(Errors.message(error, i18n)));
         AppContext ctx = new AppContext(i18n, model, tasks, settings,
                 error -> ErrorDialog.show(stage, i18n, error), key -> window[0].show(key), reload);
-        List<Screen> screens = Screens.all(ctx);
-        window[0] = new MainWindow(ctx, Screens.start(ctx), screens);
+        // the window rebuilt (another language): on the screen the user was on, with what they worked on
+        String screen = model.screenProperty().get();
+        // the work screens are made anew at each sign-out: the next user sees nothing of the previous one
+        window[0] = new MainWindow(ctx, Screens.start(ctx), () -> Screens.all(ctx));
         if (model.signedIn() != null) {
-            window[0].show("nav.review");
+            window[0].show(screen == null ? "nav.review" : screen);
         }
         Scene scene = new Scene(window[0].root(), 1400, 860);
         scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());

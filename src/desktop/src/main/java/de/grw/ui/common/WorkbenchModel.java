@@ -21,6 +21,10 @@ public final class WorkbenchModel {
     private java.util.concurrent.Executor closer = Runnable::run;
     private final java.util.List<java.util.function.Consumer<SignedIn>> beforeSignOut =
             new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What the signed-in user works on, kept when the window is rebuilt (another language), cleared at sign-out. */
+    private final javafx.beans.property.StringProperty caseRef = new javafx.beans.property.SimpleStringProperty("");
+    private final ObjectProperty<Long> openCluster = new SimpleObjectProperty<>();
+    private final javafx.beans.property.StringProperty screen = new javafx.beans.property.SimpleStringProperty();
 
     /**
      * Work to do with a session just before it ends (sign-out, another sign-in, the window closing): runs where
@@ -152,9 +156,30 @@ public final class WorkbenchModel {
         return a.signedIn();
     }
 
-    /** Signs out: the screens see nobody signed in first, then the access ends. */
+    /**
+     * The case reference (Aktenzeichen) the signed-in user works under; kept when the window is rebuilt for another
+     * language, emptied when the user signs out: the next user starts without it.
+     */
+    public javafx.beans.property.StringProperty caseRefProperty() {
+        return caseRef;
+    }
+
+    /** The cluster the signed-in user has open in the review, or null; emptied at sign-out. */
+    public ObjectProperty<Long> openClusterProperty() {
+        return openCluster;
+    }
+
+    /** The screen (its title key) the signed-in user is on, or null; emptied at sign-out. */
+    public javafx.beans.property.StringProperty screenProperty() {
+        return screen;
+    }
+
+    /** Signs out: what the user worked on is forgotten and the screens see nobody signed in, then the access ends. */
     public void signOut() {
         SignedIn s = signedIn.get();
+        caseRef.set("");
+        openCluster.set(null);
+        screen.set(null);
         signedIn.set(null);
         if (s != null) {
             closer.execute(() -> {

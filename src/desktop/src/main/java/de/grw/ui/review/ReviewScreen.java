@@ -175,7 +175,10 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
 
         TextField comment = new TextField();
         comment.setId("review-comment");
-        comment.setPromptText(t.get("review.commentPrompt"));
+        // what the governance settings require: "optional" only where no decision needs a comment
+        comment.promptTextProperty().bind(Bindings.createStringBinding(() -> CommentPrompt.text(
+                ctx.model().signedIn() == null ? null : ctx.model().signedIn().governance().settings(), t),
+                ctx.model().signedInProperty()));
         comment.textProperty().bindBidirectional(vm.commentProperty());
         HBox.setHgrow(comment, Priority.ALWAYS);
         Button merge = action(t, "review.merge", "Alt+M", "review-merge", vm::merge);
@@ -208,7 +211,9 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
                 c.getAddedSubList().forEach(this::notify);
             }
         });
-        HBox actions = new HBox(8, comment, merge, notDuplicate, split, defer, undo);
+        // the comment on a line of its own: its prompt says what is required and must be readable at 1024 x 700
+        comment.setMaxWidth(Double.MAX_VALUE);
+        HBox actions = new HBox(8, merge, notDuplicate, split, defer, undo);
         actions.setAlignment(Pos.CENTER_LEFT);
         Label extension = new Label();
         extension.setId("review-extension");
@@ -217,7 +222,7 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         extension.textProperty().bind(vm.extensionProperty());
         extension.visibleProperty().bind(vm.extensionProperty().isNotEmpty());
         extension.managedProperty().bind(extension.visibleProperty());
-        VBox bottom = new VBox(6, claimed, actions, extension, message);
+        VBox bottom = new VBox(6, claimed, comment, actions, extension, message);
         bottom.setPadding(new Insets(8, 0, 0, 0));
 
         center.setId("review-center");
@@ -254,20 +259,48 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         BorderPane.setMargin(list, new Insets(0, 8, 0, 0));
         help = helpOverlay(t);
         StackPane root = new StackPane(layout, help);
-        root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
-        // Alt+P / Alt+Shift+P: explain the next or previous pair of the cluster
-        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+        // the keys on the scene, not on this screen's nodes: a field that had the cursor may be gone after a redraw
+        // (Enter in a golden value), and the keys must work all the same; only while this screen is shown
+        javafx.event.EventHandler<KeyEvent> keys = e -> {
+            // the clerk is at work: the claim is renewed and the changes are asked for (not after ten idle minutes)
+            vm.live().touched();
+            // Alt+P / Alt+Shift+P: explain the next or previous pair of the cluster
             if (e.isAltDown() && e.getCode() == KeyCode.P) {
                 vm.explained().step(e.isShiftDown() ? -1 : 1);
                 e.consume();
+                return;
+            }
+            shortcut(e);
+        };
+        root.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+            }
+            if (now != null) {
+                now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
             }
         });
-        // the clerk is at work: the claim is renewed and the changes are asked for (not after ten idle minutes)
-        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> vm.live().touched());
+        // Enter in a golden value takes it and gives the cursor back to the comparison
+        center.addEventHandler(javafx.event.ActionEvent.ACTION, e -> {
+            if (e.getTarget() instanceof TextField f && f.getId() != null && f.getId().startsWith("golden-")) {
+                center.requestFocus();
+            }
+        });
         root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> vm.live().touched());
         root.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> vm.live().touched());
-        vm.currentProperty().addListener((o, was, now) -> redraw());
-        vm.rows().addListener((javafx.collections.ListChangeListener<FieldRow>) c -> redraw());
+        // one redraw per cluster shown or choice made, from the cluster and its rows together
+        vm.stateProperty().addListener((o, was, now) -> redraw());
+        // nothing open yet: the grid's note follows the queue (never "no cluster" beside "173 clusters left")
+        vm.queue().addListener((javafx.collections.ListChangeListener<QueueEntry>) c -> {
+            if (vm.stateProperty().get().view() == null) {
+                redraw();
+            }
+        });
+        vm.busyProperty().addListener((o, was, now) -> {
+            if (vm.stateProperty().get().view() == null) {
+                redraw();
+            }
+        });
         return root;
     }
 
@@ -292,13 +325,13 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         } else if (e.getCode() == KeyCode.PAGE_UP || (e.isAltDown() && e.getCode() == KeyCode.LEFT)) {
             vm.previous();
         } else if (e.isAltDown() && e.getCode() == KeyCode.M) {
-            vm.merge();
+            decided(vm.merge());
         } else if (e.isAltDown() && e.getCode() == KeyCode.N) {
-            vm.notDuplicate();
+            decided(vm.notDuplicate());
         } else if (e.isAltDown() && e.getCode() == KeyCode.T) {
-            vm.split();
+            decided(vm.split());
         } else if (e.isAltDown() && e.getCode() == KeyCode.Z) {
-            vm.defer();
+            decided(vm.defer());
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.Z) {
             vm.undo();
         } else {
@@ -306,6 +339,13 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         }
         if (handled) {
             e.consume();
+        }
+    }
+
+    /** After a decision the cursor waits in the comparison, where the keys for the next cluster work. */
+    private void decided(boolean sent) {
+        if (sent) {
+            center.requestFocus();
         }
     }
 
@@ -332,9 +372,32 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
     }
 
     private void redraw() {
+        // the cursor stays where it was (Tab from one golden value to the next commits the first and redraws)
+        javafx.scene.Node focused = center.getScene() == null ? null : center.getScene().getFocusOwner();
+        String refocus = focused != null && focused.getId() != null && center.getContent() != null
+                && isInside(focused, center.getContent()) ? focused.getId() : null;
         center.setContent(SideBySide.build(vm, ctx.i18n()));
+        if (center.getContent() instanceof Label note) {
+            // nothing open: the note wraps within the visible part instead of running out of it
+            note.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(120,
+                    center.getViewportBounds().getWidth() - 16), center.viewportBoundsProperty()));
+            note.setPadding(new Insets(4, 8, 4, 8));
+        }
+        if (refocus != null) {
+            javafx.scene.Node again = center.getContent().lookup("#" + refocus);
+            (again != null ? again : center).requestFocus();
+        }
         // which pair is explained (default: the weakest link), the cluster's graph and the pair's waterfall
         explanation.getChildren().setAll(PairExplanationPanel.build(vm, ctx.i18n()));
+    }
+
+    private static boolean isInside(javafx.scene.Node node, javafx.scene.Node parent) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == parent) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Button action(I18n t, String key, String shortcut, String id, java.util.function.BooleanSupplier run) {
@@ -342,8 +405,11 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         b.setId(id);
         b.setTooltip(new Tooltip(t.get(key) + " (" + shortcut + ")"));
         b.setOnAction(e -> {
-            run.getAsBoolean();
+            boolean sent = run.getAsBoolean();
             redraw();
+            if (sent && !id.equals("review-previous") && !id.equals("review-next")) {
+                decided(true);
+            }
         });
         return b;
     }

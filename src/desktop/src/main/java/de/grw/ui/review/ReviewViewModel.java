@@ -48,6 +48,8 @@ public final class ReviewViewModel {
     private final IntegerProperty position = new SimpleIntegerProperty(-1);
     private final ObjectProperty<ClusterView> current = new SimpleObjectProperty<>();
     private final ObservableList<FieldRow> rows = FXCollections.observableArrayList();
+    /** The cluster with its rows and explanation as one value: what the screen draws. */
+    private final ObjectProperty<ClusterState> state = new SimpleObjectProperty<>(ClusterState.EMPTY);
     private final ObservableList<String[]> explanation = FXCollections.observableArrayList();
     private final ObservableMap<String, FieldChoice> choices = FXCollections.observableHashMap();
     private final ObservableSet<Long> excluded = FXCollections.observableSet();
@@ -71,6 +73,14 @@ public final class ReviewViewModel {
         this.ctx = ctx;
         this.live = new ReviewLive(ctx, this);
         explained.onChange(this::rebuild);
+        // the case reference belongs to the signed-in user: kept for another language, gone at sign-out
+        caseRef.bindBidirectional(ctx.model().caseRefProperty());
+        // a cluster closed (a decision, an empty queue): nothing of it stays drawn
+        current.addListener((o, was, now) -> {
+            if (now == null) {
+                rebuild();
+            }
+        });
     }
 
     /** Claims on clusters and the change feed: what others do reaches this screen while it is open. */
@@ -107,8 +117,10 @@ public final class ReviewViewModel {
             return;
         }
         Long open = current.get() == null ? null : current.get().clusterId();
+        SignedIn asked = signedIn();
         ctx.tasks().quietly(loader(List.copyOf(queue), open), loaded -> {
-            if (!busy.get()) {
+            // nothing the previous user asked for reaches the next one
+            if (!busy.get() && signedIn() == asked) {
                 apply(loaded, null, null);
             }
         }, e -> message.set(Errors.message(e, t())));
@@ -139,7 +151,9 @@ public final class ReviewViewModel {
         queue.setAll(loaded.queue());
         live.claimsFound(loaded.queue(), loaded.claims());
         remaining.set(loaded.remaining());
-        Long keep = current.get() == null ? null : current.get().clusterId();
+        // the cluster open before: this one's, or the user's before the window was rebuilt (another language)
+        Long keep = current.get() == null ? ctx.model().openClusterProperty().get()
+                : Long.valueOf(current.get().clusterId());
         int index = 0;
         for (int i = 0; keep != null && i < queue.size(); i++) {
             if (queue.get(i).clusterId() == keep) {
@@ -214,6 +228,7 @@ public final class ReviewViewModel {
             comment.set("");
             explained.open(view, listed);
             current.set(view);
+            ctx.model().openClusterProperty().set(view.clusterId());
             extension.set(ClusterTexts.extension(view, t(), signedIn().governance().profile()));
             rebuild();
             message.set(doneMessage != null ? doneMessage : view.note() == null || view.note().isBlank() ? ""
@@ -344,6 +359,7 @@ public final class ReviewViewModel {
         String reference = caseRef.get();
         background(() -> review.revert(last, comment, reference), reverted -> {
             undo.remove(last);
+            ctx.model().openClusterProperty().set(null);
             current.set(null);
             reload(null, t().get("review.undone", last));
         });
@@ -379,8 +395,12 @@ public final class ReviewViewModel {
      */
     private <T> void background(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> done) {
         busy.set(true);
+        SignedIn asked = signedIn();
         ctx.tasks().call(t().get("nav.review"), work, value -> {
             busy.set(false);
+            if (signedIn() != asked) {
+                return; // signed out meanwhile: what was asked for is not shown to anyone
+            }
             done.accept(value);
         }, e -> {
             busy.set(false);
@@ -398,6 +418,7 @@ public final class ReviewViewModel {
         if (view == null || signedIn == null) {
             rows.clear();
             explanation.clear();
+            state.set(ClusterState.EMPTY);
             return;
         }
         List<Long> merged = view.members().stream().map(MemberRecord::id).filter(id -> !excluded.contains(id))
@@ -411,9 +432,17 @@ public final class ReviewViewModel {
         for (ComparisonTable.Row r : table.rows()) {
             built.add(new FieldRow(profile.field(r.field()).map(f -> f.label(language)).orElse(r.field()), r));
         }
-        // one change each, so that the screen redraws once
-        explanation.setAll(ClusterTexts.explanationRows(focused));
+        List<String[]> explainedRows = ClusterTexts.explanationRows(focused);
+        explanation.setAll(explainedRows);
         rows.setAll(built);
+        // last, and as one value: the screen redraws once, from a cluster and its own rows
+        state.set(new ClusterState(view, built, explainedRows));
+    }
+
+    /** Whether the workspace's settings demand a case reference before records are shown. */
+    boolean caseReferenceNeeded() {
+        SignedIn s = signedIn();
+        return s != null && s.governance().settings().required().caseReferenceToShow();
     }
 
     /** True while another clerk holds the open cluster: it is shown, but nothing can be decided or marked. */
@@ -467,6 +496,11 @@ public final class ReviewViewModel {
 
     public ObservableList<FieldRow> rows() {
         return rows;
+    }
+
+    /** What the screen draws: the open cluster with its rows and explanation, replaced as one value. */
+    public javafx.beans.property.ReadOnlyObjectProperty<ClusterState> stateProperty() {
+        return state;
     }
 
     /** The explained pair's lines: comparison, level, weight, versus (what the pair is weighed against). */

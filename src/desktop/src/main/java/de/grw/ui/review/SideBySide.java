@@ -38,10 +38,13 @@ final class SideBySide {
         grid.getStyleClass().add("side-by-side");
         grid.setHgap(1);
         grid.setVgap(1);
-        ClusterView view = vm.currentProperty().get();
+        // the cluster and its rows from one value: never one cluster's rows under another's columns
+        ClusterState state = vm.stateProperty().get();
+        ClusterView view = state.view();
         if (view == null) {
-            Label empty = new Label(t.get("review.empty"));
+            Label empty = new Label(emptyText(vm, t));
             empty.setId("review-empty");
+            empty.setWrapText(true);
             return empty;
         }
         List<MemberRecord> members = view.members();
@@ -79,7 +82,7 @@ final class SideBySide {
         }
         grid.add(header(t.get("review.golden")), 2 + members.size(), 0);
         int row = 1;
-        for (FieldRow r : vm.rows()) {
+        for (FieldRow r : state.rows()) {
             Label label = new Label(r.label());
             label.getStyleClass().add(r.labelStyle());
             if (r.equalAfterNormalising()) {
@@ -121,6 +124,20 @@ final class SideBySide {
             row++;
         }
         return GrainCells.withLegend(grid, t);
+    }
+
+    /**
+     * Why no cluster is shown, agreeing with the queue beside it: an empty queue, a case reference still missing,
+     * a cluster on its way, or none chosen yet.
+     */
+    static String emptyText(ReviewViewModel vm, I18n t) {
+        if (vm.queue().isEmpty()) {
+            return vm.busyProperty().get() ? t.get("review.loading") : t.get("review.empty");
+        }
+        if (vm.caseRefProperty().get().isBlank() && vm.caseReferenceNeeded()) {
+            return t.get("review.caseFirst");
+        }
+        return vm.busyProperty().get() ? t.get("review.opening") : t.get("review.chooseCluster");
     }
 
     private static Node header(String text) {

@@ -43,9 +43,18 @@ public final class MainWindow {
     /** The screen shown now, told when another replaces it. */
     private Screen shown;
 
+    /** Makes the work screens anew, each with a fresh view model: after a sign-out nothing of the user stays. */
+    private final java.util.function.Supplier<List<Screen>> makeScreens;
+
     public MainWindow(AppContext ctx, Screen start, List<Screen> workScreens) {
+        this(ctx, start, () -> workScreens);
+    }
+
+    public MainWindow(AppContext ctx, Screen start, java.util.function.Supplier<List<Screen>> makeScreens) {
         this.ctx = ctx;
         this.start = start;
+        this.makeScreens = makeScreens;
+        List<Screen> workScreens = makeScreens.get();
         VBox nav = new VBox(4);
         nav.getStyleClass().add("navigation");
         nav.setPadding(new Insets(12, 8, 12, 8));
@@ -73,6 +82,9 @@ public final class MainWindow {
         ctx.model().signedInProperty().addListener((o, was, now) -> {
             if (now == null) {
                 show(start.titleKey());
+                if (was != null) {
+                    renew();
+                }
             }
         });
     }
@@ -115,6 +127,18 @@ public final class MainWindow {
         }
     }
 
+    /**
+     * Replaces the work screens by new ones (signed out): no case reference, cluster, queue, approval list, preview or
+     * log of the previous user stays in a view model for the next one to see.
+     */
+    private void renew() {
+        for (Screen s : makeScreens.get()) {
+            if (screens.get(s.titleKey()) != start) {
+                screens.put(s.titleKey(), s);
+            }
+        }
+    }
+
     /** A screen by its title key, or null (for tests and tools). */
     public Screen screen(String titleKey) {
         return screens.get(titleKey);
@@ -134,6 +158,10 @@ public final class MainWindow {
             shown.deactivated();
         }
         shown = s;
+        if (ctx.model().signedIn() != null) {
+            // shown again after the window is rebuilt (another language)
+            ctx.model().screenProperty().set(s.titleKey());
+        }
         content.getChildren().setAll(view);
         ToggleButton b = buttons.get(s.titleKey());
         if (b != null) {

@@ -149,7 +149,6 @@ public final class StartScreen extends ViewModelScreen<StartViewModel> {
         user.textProperty().bindBidirectional(vm.userProperty());
         Button signIn = new Button(t.get("start.signInButton"));
         signIn.setId("start-sign-in");
-        signIn.setDefaultButton(true);
         signIn.disableProperty().bind(ctx.model().workbenchProperty().isNull());
         signIn.setOnAction(e -> {
             vm.signIn(password.getText().toCharArray(), () -> {
@@ -161,7 +160,6 @@ public final class StartScreen extends ViewModelScreen<StartViewModel> {
                 SampleWorkbench.ADMIN, SampleWorkbench.PASSWORD));
         demo.setWrapText(true);
         demo.getStyleClass().add("text-muted");
-        demo.visibleProperty().bind(vm.sampleProperty());
         Label message = new Label();
         message.setId("start-message");
         message.setWrapText(true);
@@ -171,7 +169,35 @@ public final class StartScreen extends ViewModelScreen<StartViewModel> {
         form.setVgap(8);
         form.addRow(0, new Label(t.get("start.user")), user);
         form.addRow(1, new Label(t.get("start.password")), password);
-        VBox right = new VBox(12, signInHeading, form, signIn, demo, message, settingsBox(t));
+        // signed in: who, and on to the work or sign out; the sign-in form only while nobody is signed in
+        Label who = new Label();
+        who.setId("start-signed-in");
+        who.setWrapText(true);
+        who.getStyleClass().add("title-4");
+        who.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            var s = ctx.model().signedIn();
+            return s == null ? "" : t.get("start.signedInAs", s.user(), t.get("role." + s.role().name()));
+        }, ctx.model().signedInProperty()));
+        Button proceed = new Button(t.get("start.continue"));
+        proceed.setId("start-continue");
+        proceed.getStyleClass().add("accent");
+        proceed.setOnAction(e -> ctx.navigate().accept("nav.review"));
+        Button signOut = new Button(t.get("action.signOut"));
+        signOut.setId("start-sign-out");
+        signOut.disableProperty().bind(ctx.tasks().runningProperty());
+        signOut.setOnAction(e -> ctx.model().signOut());
+        VBox signedIn = new VBox(10, who, new HBox(8, proceed, signOut));
+        var nobody = ctx.model().signedInProperty().isNull();
+        for (Node n : java.util.List.of(signInHeading, form, signIn, demo)) {
+            n.visibleProperty().bind(n == demo ? vm.sampleProperty().and(nobody) : nobody);
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        signedIn.visibleProperty().bind(nobody.not());
+        signedIn.managedProperty().bind(signedIn.visibleProperty());
+        // Enter goes on to the work while signed in, signs in otherwise
+        signIn.defaultButtonProperty().bind(nobody);
+        proceed.defaultButtonProperty().bind(nobody.not());
+        VBox right = new VBox(12, signInHeading, form, signIn, signedIn, demo, message, settingsBox(t));
         right.setPadding(new Insets(8));
         HBox.setHgrow(right, Priority.ALWAYS);
         right.setMinWidth(0);

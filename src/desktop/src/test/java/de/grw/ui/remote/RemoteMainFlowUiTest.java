@@ -228,6 +228,55 @@ class RemoteMainFlowUiTest {
         assertThat(supervisor.model().info().kind()).isEqualTo(WorkbenchInfo.Kind.REMOTE);
     }
 
+    /** The number of displays of clusters logged on the server for a user under a case reference. */
+    private static long shows(String user, String caseRef) throws Exception {
+        try (RemoteWorkbench check = RemoteWorkbench.connect(url, fingerprint);
+             SignedIn carla = check.signIn(TestWorkspaces.SUPERVISOR2,
+                     TestWorkspaces.SUPERVISOR2_PASSWORD.toCharArray())) {
+            return carla.accessLog().query(null, user, 0).stream().filter(e -> e.action().equals("SHOW")
+                    && caseRef.equals(e.caseRef())).count();
+        }
+    }
+
+    private long cells(FxRobot robot, Client c) {
+        return robot.from(c.stage().getScene().getRoot()).lookup((Node n) -> n.getId() != null
+                && n.getId().startsWith("cell-") && n.getScene() != null).queryAll().size();
+    }
+
+    @Test
+    void anotherUserAtTheSameClientSeesNothingOfThePreviousOneAndEachDisplayIsLoggedOnce(FxRobot robot)
+            throws Exception {
+        Client c = client(robot, new UserSettings());
+        typeServer(robot, c, url, fingerprint);
+        robot.clickOn(c.find(robot, "#connect-button"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> c.model().workbench() != null);
+        signIn(robot, c, TestWorkspaces.CLERK, TestWorkspaces.CLERK_PASSWORD);
+        robot.clickOn(c.find(robot, "#review-case")).write("AZ-WECHSEL-A").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> cells(robot, c) >= 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shows(TestWorkspaces.CLERK, "AZ-WECHSEL-A")).isEqualTo(1);
+
+        robot.clickOn(c.find(robot, "#status-sign-out"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> c.model().signedIn() == null);
+        signIn(robot, c, TestWorkspaces.CLERK2, TestWorkspaces.CLERK2_PASSWORD);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.from(c.stage().getScene().getRoot())
+                .lookup("#review-case").tryQuery().map(n -> n.getScene() != null).orElse(false));
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        // nothing of anna's on dora's screen, and nothing shown to dora unlogged
+        assertThat(((TextField) c.find(robot, "#review-case")).getText()).isEmpty();
+        assertThat(cells(robot, c)).isZero();
+        assertThat(shows(TestWorkspaces.CLERK2, "AZ-WECHSEL-A")).isZero();
+
+        robot.clickOn(c.find(robot, "#review-case")).write("AZ-WECHSEL-D").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> cells(robot, c) >= 2);
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        // one display each, logged once, for the user who saw it
+        assertThat(shows(TestWorkspaces.CLERK2, "AZ-WECHSEL-D")).isEqualTo(1);
+        assertThat(shows(TestWorkspaces.CLERK, "AZ-WECHSEL-A")).isEqualTo(1);
+        assertThat(shows(TestWorkspaces.CLERK, "AZ-WECHSEL-D")).isZero();
+    }
+
     @Test
     void aFingerprintOtherThanTheServersIsRefused(FxRobot robot) throws Exception {
         Client c = client(robot, new UserSettings());
