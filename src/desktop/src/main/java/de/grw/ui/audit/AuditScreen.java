@@ -67,17 +67,29 @@ public final class AuditScreen extends ViewModelScreen<AuditViewModel> {
 
         TableView<JournalEntry> journal = new TableView<>(vm.journal());
         journal.setId("audit-journal");
+        de.grw.journal.JournalSentences words = new de.grw.journal.JournalSentences(t.locale(),
+                java.time.ZoneId.systemDefault());
+        java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter
+                .ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM).withLocale(t.locale())
+                .withZone(java.time.ZoneId.systemDefault());
         journal.getColumns().add(column(t.get("audit.seq"), e -> Long.toString(e.seq()), 60));
-        journal.getColumns().add(column(t.get("audit.at"), e -> e.at().replace('T', ' '), 190));
-        journal.getColumns().add(column(t.get("audit.who"), JournalEntry::user, 120));
-        journal.getColumns().add(column(t.get("audit.action"), e -> t.get("action." + e.action()), 180));
-        journal.getColumns().add(column(t.get("audit.details"), JournalEntry::payload, 520));
+        journal.getColumns().add(column(t.get("audit.at"), e -> localTime(local, e.at()), 150));
+        TableColumn<JournalEntry, String> event = column(t.get("audit.event"), words::journal, 640);
+        event.setId("audit-journal-event");
+        journal.getColumns().add(event);
+        journal.getColumns().add(column(t.get("audit.who"), JournalEntry::user, 100));
+        journal.getColumns().add(column(t.get("audit.action"), e -> t.get("action." + e.action()), 170));
+        journal.getColumns().add(column(t.get("audit.details"), JournalEntry::payload, 420));
         journal.getColumns().add(column(t.get("audit.hash"), e -> e.hash().substring(0, 12) + "…", 120));
 
         TableView<AccessEntry> access = new TableView<>(vm.access());
         access.setId("audit-access");
-        access.getColumns().add(column(t.get("audit.at"), e -> e.at().replace('T', ' '), 190));
-        access.getColumns().add(column(t.get("audit.who"), AccessEntry::user, 120));
+        access.getColumns().add(column(t.get("audit.at"), e -> localTime(local, e.at()), 150));
+        TableColumn<AccessEntry, String> accessEvent = column(t.get("audit.event"), e -> words.access(e.at(),
+                e.user(), e.action(), e.caseRef(), e.detail(), e.recordIds()), 560);
+        accessEvent.setId("audit-access-event");
+        access.getColumns().add(accessEvent);
+        access.getColumns().add(column(t.get("audit.who"), AccessEntry::user, 100));
         access.getColumns().add(column(t.get("audit.action"), AccessEntry::action, 90));
         access.getColumns().add(column(t.get("audit.case"), AccessEntry::caseRef, 140));
         access.getColumns().add(column(t.get("audit.what"), AccessEntry::detail, 200));
@@ -91,6 +103,15 @@ public final class AuditScreen extends ViewModelScreen<AuditViewModel> {
         TabPane tabs = new TabPane(journalTab, accessTab);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         return new VBox(8, filters, verification, message, tabs);
+    }
+
+    /** A stored UTC time in the user's zone and language; the stored text when it is none. */
+    private static String localTime(java.time.format.DateTimeFormatter local, String at) {
+        try {
+            return local.format(java.time.Instant.parse(at));
+        } catch (java.time.format.DateTimeParseException e) {
+            return at.replace('T', ' ');
+        }
     }
 
     private static TextField field(String id, String prompt, int columns) {
