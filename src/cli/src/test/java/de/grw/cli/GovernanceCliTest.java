@@ -306,7 +306,7 @@ class GovernanceCliTest {
         assertThat(words).contains("decision.proposed", "anna proposed on ", "values typed by hand",
                 "(case AZ-1) – comment: “same person”").doesNotContain("+4930123456", "evil.example");
         assertThat(ok(bernd("journal", "--by-user", "anna", "--language", "de")).out)
-                .contains("anna schlug am ", "Datensätze zusammenzuführen", "(AZ AZ-1)");
+                .contains("anna schlug am ", "zusammenzuführen; 4 Werte von Hand eingegeben (AZ AZ-1)");
         assertThat(ok(bernd("journal", "--by-user", "anna", "--json")).out).contains("+4930123456");
         String blockedLog = ok(bernd("access-log", "--person", "melderegister:100000105")).out;
         assertThat(blockedLog).contains("EXPORT_BLOCKED", blocked, "AZ-3");

@@ -145,7 +145,7 @@ public final class JournalSentences {
                     manual += choice.has("value") ? 1 : 0;
                 }
                 yield format(key + ".MERGE", who, when, content.path("members").size(), cluster)
-                        + (manual == 0 ? "" : " " + format("journal.manualValues", manual));
+                        + (manual == 0 ? "" : "; " + format("journal.manualValues", manual));
             }
             case "NOT_DUPLICATE" -> format(key + ".NOT_DUPLICATE", who, when, content.path("records").size(),
                     cluster);

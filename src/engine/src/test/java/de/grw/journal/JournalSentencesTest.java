@@ -85,10 +85,10 @@ class JournalSentencesTest {
     void theIssuesExampleReadsAsItShould() {
         JournalEntry proposed = entry(JournalAction.DECISION_PROPOSED, "Anna", samples()
                 .get(JournalAction.DECISION_PROPOSED));
-        assertThat(DE.journal(proposed)).isEqualTo("Anna schlug am 03.12.2026 um 14:05 vor, 3 Datensätze "
-                + "zusammenzuführen (Gruppe 18) mit einem von Hand eingegebenen Wert (AZ 51.2-2026/0815)");
-        assertThat(EN.journal(proposed)).isEqualTo("Anna proposed on 3 Dec 2026 at 14:05 to merge 3 records "
-                + "(group 18) with one value typed by hand (case 51.2-2026/0815)");
+        assertThat(DE.journal(proposed)).isEqualTo("Anna schlug am 03.12.2026 um 14:05 vor, 3 Datensätze der "
+                + "Gruppe 18 zusammenzuführen; ein Wert von Hand eingegeben (AZ 51.2-2026/0815)");
+        assertThat(EN.journal(proposed)).isEqualTo("Anna proposed on 3 Dec 2026 at 14:05 to merge 3 records of "
+                + "group 18; one value typed by hand (case 51.2-2026/0815)");
         assertThat(DE.journal(entry(JournalAction.DECISION_APPROVED, "bernd",
                 samples().get(JournalAction.DECISION_APPROVED)))).isEqualTo("bernd gab am 03.12.2026 um 14:05 die "
                 + "Zusammenführung 41 frei (Gruppe 18, Golden Record G-000012) – Bemerkung: „geprüft“");
