@@ -44,7 +44,7 @@ public final class ThresholdChart extends Region {
         this.countLabel = countLabel;
         getStyleClass().add("threshold-chart");
         setMinSize(320, 200);
-        setPrefSize(560, 260);
+        setPrefSize(560, 230);
         figures.addListener((o, a, b) -> requestLayout());
         tried.addListener((o, a, b) -> requestLayout());
     }

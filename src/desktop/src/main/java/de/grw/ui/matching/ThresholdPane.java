@@ -99,7 +99,7 @@ final class ThresholdPane {
             vm.start();
         });
 
-        VBox box = new VBox(8, title, chart, tryRow, whatIf, run, note, rerun);
+        VBox box = new VBox(8, title, whatIf, chart, tryRow, run, rerun, note);
         box.setId("match-threshold-pane");
         box.setMinWidth(340);
         box.setPrefWidth(620);
