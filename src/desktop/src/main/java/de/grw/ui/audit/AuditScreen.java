@@ -76,7 +76,7 @@ public final class AuditScreen extends ViewModelScreen<AuditViewModel> {
                 .ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM).withLocale(t.locale())
                 .withZone(java.time.ZoneId.systemDefault());
         journal.getColumns().add(column(t.get("audit.seq"), e -> Long.toString(e.seq()), 60));
-        journal.getColumns().add(column(t.get("audit.at"), e -> localTime(local, e.at()), 170));
+        journal.getColumns().add(column(t.get("audit.at"), e -> localTime(local, e.at()), 195));
         TableColumn<JournalEntry, String> event = column(t.get("audit.event"), words::journal, 520);
         event.setId("audit-journal-event");
         wrapping(event);
@@ -88,7 +88,7 @@ public final class AuditScreen extends ViewModelScreen<AuditViewModel> {
 
         TableView<AccessEntry> access = new TableView<>(vm.access());
         access.setId("audit-access");
-        access.getColumns().add(column(t.get("audit.at"), e -> localTime(local, e.at()), 170));
+        access.getColumns().add(column(t.get("audit.at"), e -> localTime(local, e.at()), 195));
         TableColumn<AccessEntry, String> accessEvent = column(t.get("audit.event"), e -> words.access(e.at(),
                 e.user(), e.action(), e.caseRef(), e.detail(), e.recordIds()), 520);
         accessEvent.setId("audit-access-event");
