@@ -22,7 +22,6 @@ import javafx.scene.text.TextAlignment;
  * accent colour. Built of shapes (not a canvas) so that it scales with the window and tests can read it.
  */
 public final class ThresholdChart extends Region {
-    private static final double LEFT = 48;
     private static final double RIGHT = 12;
     private static final double TOP = 22;
     private static final double BOTTOM = 40;
@@ -33,6 +32,8 @@ public final class ThresholdChart extends Region {
     private final String weightLabel;
     private final String countLabel;
     private final List<Rectangle> bars = new ArrayList<>();
+    /** The left margin: room for the widest count label. */
+    private double left = 48;
 
     /**
      * @param weightLabel the horizontal axis' title
@@ -70,7 +71,16 @@ public final class ThresholdChart extends Region {
         ThresholdFigures f = figures.get();
         double w = getWidth();
         double h = getHeight();
-        double plotW = w - LEFT - RIGHT;
+        if (f != null && !f.bins().isEmpty()) {
+            long most = 1;
+            for (ThresholdFigures.Bin b : f.bins()) {
+                most = Math.max(most, b.pairs());
+            }
+            String widest = NumberFormat.getIntegerInstance(locale).format(Math.pow(10,
+                    Math.ceil(Math.log10(most + 1.0))));
+            left = Math.max(40, text(widest, "chart-tick").getLayoutBounds().getWidth() + 14);
+        }
+        double plotW = w - left - RIGHT;
         double plotH = h - TOP - BOTTOM;
         if (f == null || f.bins().isEmpty() || plotW < 20 || plotH < 20) {
             return;
@@ -84,15 +94,15 @@ public final class ThresholdChart extends Region {
         double top = Math.ceil(Math.log10(max + 1.0));
         NumberFormat integers = NumberFormat.getIntegerInstance(locale);
 
-        Line xAxis = line(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH, "chart-axis");
-        Line yAxis = line(LEFT, TOP, LEFT, TOP + plotH, "chart-axis");
+        Line xAxis = line(left, TOP + plotH, left + plotW, TOP + plotH, "chart-axis");
+        Line yAxis = line(left, TOP, left, TOP + plotH, "chart-axis");
         getChildren().addAll(xAxis, yAxis);
         for (int e = 0; e <= top; e++) {
             double y = TOP + plotH - plotH * e / top;
-            getChildren().add(line(LEFT, y, LEFT + plotW, y, "chart-grid"));
+            getChildren().add(line(left, y, left + plotW, y, "chart-grid"));
             Text t = text(integers.format(Math.pow(10, e)), "chart-tick");
             t.setTextAlignment(TextAlignment.RIGHT);
-            t.setX(LEFT - 6 - t.getLayoutBounds().getWidth());
+            t.setX(left - 6 - t.getLayoutBounds().getWidth());
             t.setY(y);
             getChildren().add(t);
         }
@@ -118,10 +128,10 @@ public final class ThresholdChart extends Region {
             getChildren().add(label);
         }
         Text xTitle = text(weightLabel, "chart-title");
-        xTitle.setX(LEFT + plotW / 2 - xTitle.getLayoutBounds().getWidth() / 2);
+        xTitle.setX(left + plotW / 2 - xTitle.getLayoutBounds().getWidth() / 2);
         xTitle.setY(TOP + plotH + 28);
         Text yTitle = text(countLabel, "chart-title");
-        yTitle.setX(LEFT - 40);
+        yTitle.setX(Math.max(0, left - 40));
         yTitle.setY(TOP - 14);
         getChildren().addAll(xTitle, yTitle);
 
@@ -145,13 +155,13 @@ public final class ThresholdChart extends Region {
         probability.setMaximumFractionDigits(3);
         Text label = text(probability.format(p), style + "-label");
         double lw = label.getLayoutBounds().getWidth();
-        label.setX(right || x - lw - 4 < LEFT ? x + 4 : x - lw - 4);
+        label.setX(right || x - lw - 4 < left ? x + 4 : x - lw - 4);
         label.setY(TOP - 2);
         getChildren().addAll(l, label);
     }
 
-    private static double x(double weight, double lo, double hi, double plotW) {
-        return LEFT + plotW * (weight - lo) / (hi - lo);
+    private double x(double weight, double lo, double hi, double plotW) {
+        return left + plotW * (weight - lo) / (hi - lo);
     }
 
     private static Line line(double x0, double y0, double x1, double y1, String style) {
