@@ -47,7 +47,8 @@ class ArchitectureTest {
      * Engine values the service interfaces take and return, with their nested types: the review's read models and
      * decision commands, the statuses, roles and permissions, the governance settings, journal entries and their
      * check, the export's options and result. Records and enums; each travels as JSON (ApiJsonRoundTripTest).
-     * Besides, {@code JournalFile} verifies an exported journal file, which needs no workspace. The decision commands
+     * Besides, {@code JournalFile} verifies an exported journal file, which needs no workspace, and
+     * {@code JournalSentences} words journal and access-log entries (no I/O). The decision commands
      * use repositories in their {@code apply} and {@code revert}, which need a transaction only the engine opens; a
      * front end builds them and hands them to {@code ReviewApi.propose}.
      */
@@ -60,6 +61,7 @@ class ArchitectureTest {
             "de.grw.workspace.ClusterStatus", "de.grw.workspace.GovernanceConfig",
             "de.grw.rights.Role", "de.grw.rights.Permission", "de.grw.rights.AccessDeniedException",
             "de.grw.journal.JournalEntry", "de.grw.journal.JournalVerifier", "de.grw.journal.JournalFile",
+            "de.grw.journal.JournalSentences",
             "de.grw.export.ExportFormat", "de.grw.export.ExportOptions", "de.grw.export.ExportResult",
             "de.grw.linking.LinkViews");
 

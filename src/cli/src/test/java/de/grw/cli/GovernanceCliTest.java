@@ -298,6 +298,16 @@ class GovernanceCliTest {
         assertThat(byPerson).contains("| anna  | SHOW", "AZ-1", "| bernd | EXPORT", "AZ-EX");
         String byUser = ok(bernd("access-log", "--by-user", "anna")).out;
         assertThat(byUser).contains("SHOW", "AZ-1", "AZ-2").doesNotContain("EXPORT");
+        assertThat(byUser).contains("anna viewed the group ", "(case AZ-1)");
+        assertThat(ok(bernd("access-log", "--by-user", "anna", "--json")).out).contains("cluster ")
+                .doesNotContain("viewed");
+        // the journal in words: the values typed by hand in a merge are counted, not repeated; --json has them
+        String words = ok(bernd("journal", "--by-user", "anna")).out;
+        assertThat(words).contains("decision.proposed", "anna proposed on ", "values typed by hand",
+                "(case AZ-1) – comment: “same person”").doesNotContain("+4930123456", "evil.example");
+        assertThat(ok(bernd("journal", "--by-user", "anna", "--language", "de")).out)
+                .contains("anna schlug am ", "zusammenzuführen; 4 Werte von Hand eingegeben (AZ AZ-1)");
+        assertThat(ok(bernd("journal", "--by-user", "anna", "--json")).out).contains("+4930123456");
         String blockedLog = ok(bernd("access-log", "--person", "melderegister:100000105")).out;
         assertThat(blockedLog).contains("EXPORT_BLOCKED", blocked, "AZ-3");
         assertThat(admin("access-log", "--person", "kein-format").err).contains("name a person by");

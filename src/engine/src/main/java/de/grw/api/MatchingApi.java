@@ -26,4 +26,10 @@ public interface MatchingApi {
 
     /** The weakest link of every cluster a run proposed, in cluster order (no personal data). */
     List<Double> weakestLinks(long runId);
+
+    /**
+     * What the run's threshold does: the histogram of its pairs' match weights and, for candidate thresholds, the
+     * pairs and clusters at each (no personal data). Empty bins and steps for a run stored before they were kept.
+     */
+    ThresholdFigures thresholdFigures(long runId);
 }

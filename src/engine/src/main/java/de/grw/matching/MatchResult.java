@@ -148,6 +148,15 @@ public final class MatchResult {
         return totalPairs;
     }
 
+    /**
+     * The histogram of the pairs' weights and, for each of {@code thresholds}, the pairs at or above it and the
+     * clusters they form ({@link de.grw.matching.cluster.ThresholdSweep}).
+     */
+    public de.grw.matching.cluster.ThresholdSweep.Figures thresholdFigures(double[] thresholds) {
+        return de.grw.matching.cluster.ThresholdSweep.compute(records.size(), candidates.pairs(), weights,
+                thresholds);
+    }
+
     /** Number of candidate pairs at or above the threshold. */
     public long pairsAboveThreshold() {
         long n = 0;

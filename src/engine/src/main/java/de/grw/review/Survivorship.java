@@ -19,15 +19,18 @@ import java.util.function.ToDoubleFunction;
  * Proposes the values of a golden record from its member records, field by field (or group by group: an address
  * comes from one record), by a chain of rules: {@code source_priority}, {@code most_recent}, {@code most_complete},
  * {@code most_frequent}. Each rule keeps the best candidates; the next rule breaks ties; the record with the lowest
- * id breaks what is left. A clerk's choices replace the proposal for their fields.
+ * id breaks what is left. A clerk's choices replace the proposal for their fields. Values taken from records are
+ * then written in the field's one style ({@link GoldenStyle}: sex as its code, names and places not in capitals).
  */
 public final class Survivorship {
     private final MatchProfile profile;
     private final GovernanceConfig.SurvivorshipRules rules;
+    private final GoldenStyle style;
 
     public Survivorship(MatchProfile profile, GovernanceConfig.SurvivorshipRules rules) {
         this.profile = profile;
         this.rules = rules;
+        this.style = new GoldenStyle(profile);
     }
 
     /** The golden values for the members, with the clerk's choices applied (keyed by field or group name). */
@@ -68,7 +71,7 @@ public final class Survivorship {
                 } else if (source == null) {
                     out.put(f, new GoldenValue(f, null, false, 0));
                 } else {
-                    out.put(f, new GoldenValue(f, value(source, f), false, source.id()));
+                    out.put(f, style.style(new GoldenValue(f, value(source, f), false, source.id()), members));
                 }
             }
         }

@@ -247,8 +247,8 @@ final class MatchResultStore {
                 result.threshold());
     }
 
-    long insertRun(Connection c, Session session, MatchProfile profile, Instant started, MatchResult result)
-            throws SQLException {
+    long insertRun(Connection c, Session session, MatchProfile profile, Instant started, MatchResult result,
+                   de.grw.matching.cluster.ThresholdSweep.Figures figures) throws SQLException {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("records", result.recordCount());
         stats.put("candidate_pairs", result.pairCount());
@@ -256,6 +256,7 @@ final class MatchResultStore {
         Map<String, Double> seconds = new LinkedHashMap<>();
         result.timings().forEach((k, v) -> seconds.put(k, v.toNanos() / 1e9));
         stats.put("seconds", seconds);
+        stats.put(ThresholdFiguresStore.KEY, ThresholdFiguresStore.toJson(figures));
         try {
             return MatchRunRepository.insert(c, started.toString(), workspace.now().toString(), session.user(),
                     result.threshold(), ProfileLoader.toJson(profile), JSON.writeValueAsString(result.model()),

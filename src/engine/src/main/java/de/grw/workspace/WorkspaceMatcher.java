@@ -183,9 +183,11 @@ public final class WorkspaceMatcher {
         }
         int news = newRecords;
         long storeStart = System.nanoTime();
+        de.grw.matching.cluster.ThresholdSweep.Figures figures = result.thresholdFigures(
+                de.grw.matching.cluster.ThresholdSweep.candidates(result.threshold()));
         MatchResultStore store = new MatchResultStore(workspace);
         Result stored = workspace.write(c -> {
-            long runId = store.insertRun(c, session, profile, started, result);
+            long runId = store.insertRun(c, session, profile, started, result, figures);
             int version;
             if (kind == Kind.ESTIMATED) {
                 version = ModelRepository.insert(c, workspace.now().toString(), session.user(), runId, ids.length,
@@ -339,6 +341,15 @@ public final class WorkspaceMatcher {
      */
     public double[] weakestLinks(long runId) {
         return workspace.read(c -> ClusterRepository.weakestLinks(c, runId));
+    }
+
+    /**
+     * A run's threshold figures: its pairs' weight histogram and, per candidate threshold, pairs and clusters (see
+     * {@link de.grw.matching.cluster.ThresholdSweep}); {@code null} for a run stored before they were kept. Holds no
+     * personal data.
+     */
+    public ThresholdFiguresStore.Stored thresholdFigures(long runId) {
+        return workspace.read(c -> ThresholdFiguresStore.read(c, runId));
     }
 
     /** Identity of a member set: SHA-256 over the sorted record ids. */

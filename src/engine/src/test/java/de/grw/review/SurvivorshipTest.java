@@ -241,7 +241,14 @@ class SurvivorshipTest {
                 long origin = ((Number) r.get(3)).longValue();
                 assertThat(r.get(2)).isEqualTo("RECORD");
                 assertThat(members).contains(origin);
-                assertThat(r.get(1)).as(field).isEqualTo(values.get(origin).get(PROFILE.fieldIndex(field)));
+                String raw = values.get(origin).get(PROFILE.fieldIndex(field));
+                if (field.equals("sex")) {
+                    // in the golden record's one style: the profile's code
+                    assertThat(r.get(1)).as(field).isEqualTo(de.grw.normalising.Normalisers.get("sex").normalise(raw));
+                } else {
+                    // the origin's value, possibly written in the field's style (not in capitals)
+                    assertThat(((String) r.get(1))).as(field).isEqualToIgnoringCase(raw);
+                }
                 if (ADDRESS.contains(field)) {
                     assertThat(origin).as(field).isEqualTo(second);
                 }

@@ -65,4 +65,54 @@ class WorkspaceReadModelsTest {
             assertThat(matcher.weakestLinks(run.runId())).isEmpty();
         }
     }
+
+    @Test
+    void aRunKeepsItsThresholdFiguresAndTheyCountItsOwnPairs() {
+        try (TestStore at = TestStore.of(store, dir); Workspace w = at.create("person-de")) {
+            Session admin = new UserService(w).createFirstAdministrator("admin", "Verwaltung-2026".toCharArray());
+            WorkspaceImporter importer = new WorkspaceImporter(w);
+            for (String f : List.of("melderegister", "sozialamt", "kfz_halter")) {
+                importer.importFile(admin, Path.of("samples", f + ".csv"), MappingFile.NONE, null, null,
+                        ProgressListener.NONE, CancellationToken.NONE);
+            }
+            WorkspaceMatcher matcher = new WorkspaceMatcher(w);
+            WorkspaceMatcher.Result run = matcher.run(admin, null, ProgressListener.NONE, CancellationToken.NONE);
+            de.grw.matching.MatchResult r = run.result();
+            ThresholdFiguresStore.Stored stored = matcher.thresholdFigures(run.runId());
+            assertThat(stored.kind()).isEqualTo("estimated");
+            assertThat(stored.threshold()).isEqualTo(r.threshold());
+            assertThat(stored.figures().bins().stream().mapToLong(de.grw.matching.cluster.ThresholdSweep.Bin::pairs)
+                    .sum()).isEqualTo(r.pairCount());
+            assertThat(stored.figures().steps()).hasSizeGreaterThan(90);
+            for (de.grw.matching.cluster.ThresholdSweep.Step s : stored.figures().steps()) {
+                // from the run's pairs directly: components of the pairs at or above the threshold
+                int[] parent = java.util.stream.IntStream.range(0, r.recordCount()).toArray();
+                long pairs = 0;
+                for (int p = 0; p < r.pairCount(); p++) {
+                    if (r.probability(p) >= s.threshold()) {
+                        pairs++;
+                        parent[root(parent, r.first(p))] = root(parent, r.second(p));
+                    }
+                }
+                java.util.Map<Integer, Integer> sizes = new java.util.HashMap<>();
+                for (int i = 0; i < parent.length; i++) {
+                    sizes.merge(root(parent, i), 1, Integer::sum);
+                }
+                long clusters = sizes.values().stream().filter(n -> n > 1).count();
+                assertThat(s.pairs()).as("pairs at %s", s.threshold()).isEqualTo(pairs);
+                assertThat(s.clusters()).as("clusters at %s", s.threshold()).isEqualTo(clusters);
+            }
+            assertThat(stored.figures().steps()).anySatisfy(s -> {
+                assertThat(s.threshold()).isEqualTo(r.threshold());
+                assertThat(s.pairs()).isEqualTo(r.pairsAboveThreshold()).isPositive();
+            });
+        }
+    }
+
+    private static int root(int[] parent, int i) {
+        while (parent[i] != i) {
+            i = parent[i];
+        }
+        return i;
+    }
 }

@@ -173,7 +173,8 @@ class CliAgainstServerTest {
         assertRefusedWithoutStackTrace(run(TestWorkspaces.CLERK, TestWorkspaces.CLERK_PASSWORD, "access-log"),
                 "access denied");
 
-        Run journal = run(TestWorkspaces.CLERK, TestWorkspaces.CLERK_PASSWORD, "journal", "--by-user", "admin");
+        Run journal = run(TestWorkspaces.CLERK, TestWorkspaces.CLERK_PASSWORD, "journal", "--by-user", "admin",
+                "--json");
         assertThat(journal.code()).as(journal.toString()).isZero();
         assertThat(journal.out()).startsWith("seq").contains("admin").doesNotContain(" anna ");
     }

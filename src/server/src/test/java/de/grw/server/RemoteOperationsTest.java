@@ -224,6 +224,13 @@ class RemoteOperationsTest {
         MatchRun run = anna.matching().run(null, ProgressListener.NONE, CancellationToken.NONE);
         assertThat(run.records()).isEqualTo((int) (recordsBefore + 2));
         assertThat(anna.matching().weakestLinks(run.runId())).hasSize(run.clusters());
+        de.grw.api.ThresholdFigures figures = anna.matching().thresholdFigures(run.runId());
+        assertThat(figures.runId()).isEqualTo(run.runId());
+        assertThat(figures.threshold()).isEqualTo(run.threshold());
+        assertThat(figures.bins()).isNotEmpty();
+        assertThat(figures.nearest(run.threshold()).threshold()).isEqualTo(run.threshold());
+        assertThat(figures.nearest(run.threshold()).clusters()).isPositive();
+        assertThat(figures.pairs()).isEqualTo(run.candidatePairs());
         assertThat(count("SELECT COUNT(*) FROM match_runs WHERE id = " + run.runId())).isEqualTo(1);
     }
 

@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -62,22 +63,38 @@ public final class AuditScreen extends ViewModelScreen<AuditViewModel> {
         message.setId("audit-message");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
+        filter.setMinWidth(Control.USE_PREF_SIZE);
+        verify.setMinWidth(Control.USE_PREF_SIZE);
         HBox filters = new HBox(8, user, from, to, person, filter, verify);
         filters.setAlignment(Pos.CENTER_LEFT);
 
         TableView<JournalEntry> journal = new TableView<>(vm.journal());
         journal.setId("audit-journal");
+        de.grw.journal.JournalSentences words = new de.grw.journal.JournalSentences(t.locale(),
+                java.time.ZoneId.systemDefault());
+        java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter
+                .ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM).withLocale(t.locale())
+                .withZone(java.time.ZoneId.systemDefault());
         journal.getColumns().add(column(t.get("audit.seq"), e -> Long.toString(e.seq()), 60));
-        journal.getColumns().add(column(t.get("audit.at"), e -> e.at().replace('T', ' '), 190));
-        journal.getColumns().add(column(t.get("audit.who"), JournalEntry::user, 120));
-        journal.getColumns().add(column(t.get("audit.action"), e -> t.get("action." + e.action()), 180));
-        journal.getColumns().add(column(t.get("audit.details"), JournalEntry::payload, 520));
+        journal.getColumns().add(column(t.get("audit.at"), e -> localTime(local, e.at()), 195));
+        TableColumn<JournalEntry, String> event = column(t.get("audit.event"), words::journal, 520);
+        event.setId("audit-journal-event");
+        wrapping(event);
+        journal.getColumns().add(event);
+        journal.getColumns().add(column(t.get("audit.who"), JournalEntry::user, 100));
+        journal.getColumns().add(column(t.get("audit.action"), e -> t.get("action." + e.action()), 170));
+        journal.getColumns().add(column(t.get("audit.details"), JournalEntry::payload, 420));
         journal.getColumns().add(column(t.get("audit.hash"), e -> e.hash().substring(0, 12) + "…", 120));
 
         TableView<AccessEntry> access = new TableView<>(vm.access());
         access.setId("audit-access");
-        access.getColumns().add(column(t.get("audit.at"), e -> e.at().replace('T', ' '), 190));
-        access.getColumns().add(column(t.get("audit.who"), AccessEntry::user, 120));
+        access.getColumns().add(column(t.get("audit.at"), e -> localTime(local, e.at()), 195));
+        TableColumn<AccessEntry, String> accessEvent = column(t.get("audit.event"), e -> words.access(e.at(),
+                e.user(), e.action(), e.caseRef(), e.detail(), e.recordIds()), 520);
+        accessEvent.setId("audit-access-event");
+        wrapping(accessEvent);
+        access.getColumns().add(accessEvent);
+        access.getColumns().add(column(t.get("audit.who"), AccessEntry::user, 100));
         access.getColumns().add(column(t.get("audit.action"), AccessEntry::action, 90));
         access.getColumns().add(column(t.get("audit.case"), AccessEntry::caseRef, 140));
         access.getColumns().add(column(t.get("audit.what"), AccessEntry::detail, 200));
@@ -91,6 +108,36 @@ public final class AuditScreen extends ViewModelScreen<AuditViewModel> {
         TabPane tabs = new TabPane(journalTab, accessTab);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         return new VBox(8, filters, verification, message, tabs);
+    }
+
+    /** A column whose text wraps onto further lines instead of being cut ("…"): the sentences. */
+    private static <T> void wrapping(TableColumn<T, String> column) {
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.getStyleClass().add("wrapping-cell-text");
+                text.wrappingWidthProperty().bind(c.widthProperty().subtract(16));
+                setPrefHeight(USE_COMPUTED_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+                setGraphic(empty ? null : text);
+                setText(null);
+            }
+        });
+    }
+
+    /** A stored UTC time in the user's zone and language; the stored text when it is none. */
+    private static String localTime(java.time.format.DateTimeFormatter local, String at) {
+        try {
+            return local.format(java.time.Instant.parse(at));
+        } catch (java.time.format.DateTimeParseException e) {
+            return at.replace('T', ' ');
+        }
     }
 
     private static TextField field(String id, String prompt, int columns) {

@@ -121,16 +121,24 @@ public final class MatchScreen extends ViewModelScreen<MatchViewModel> {
         toReview.setOnAction(e -> vm.toReview());
         toReview.visibleProperty().bind(ctx.model().may(Permission.DECIDE));
         toReview.managedProperty().bind(toReview.visibleProperty());
-        VBox summaryBox = new VBox(10, summary, toReview);
+        VBox summaryColumn = new VBox(10, summary, toReview);
+        summaryColumn.setMinWidth(Control.USE_PREF_SIZE);
+        Node chart = ThresholdPane.build(ctx, vm, threshold);
+        HBox.setHgrow(chart, javafx.scene.layout.Priority.ALWAYS);
+        HBox summaryBox = new HBox(24, summaryColumn, chart);
         summaryBox.setId("match-summary");
         summaryBox.visibleProperty().bind(vm.summaryProperty().isNotNull());
         summaryBox.managedProperty().bind(summaryBox.visibleProperty());
 
         VBox root = new VBox(14, heading, intro, controls, phases, message, summaryBox);
         root.setPadding(new Insets(4));
-        root.setMaxWidth(900);
-        javafx.scene.layout.StackPane.setAlignment(root, Pos.TOP_LEFT);
-        return root;
+        root.setMaxWidth(1400);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(root);
+        scroll.setId("match-scroll");
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        javafx.scene.layout.StackPane.setAlignment(scroll, Pos.TOP_LEFT);
+        return scroll;
     }
 
     /** A summary value, formatted for the user's language. */

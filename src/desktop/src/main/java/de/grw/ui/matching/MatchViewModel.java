@@ -2,6 +2,7 @@ package de.grw.ui.matching;
 
 import de.grw.api.MatchRun;
 import de.grw.api.SignedIn;
+import de.grw.api.ThresholdFigures;
 import de.grw.common.ProgressListener;
 import de.grw.common.UserFacingException;
 import de.grw.ui.common.AppContext;
@@ -53,17 +54,20 @@ public final class MatchViewModel {
         }
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MatchViewModel.class);
     private final AppContext ctx;
     private final ObservableList<PhaseProgress> phases = FXCollections.observableArrayList();
     private final ObjectProperty<Double> threshold = new SimpleObjectProperty<>(0.5);
     private final ObjectProperty<Summary> summary = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final ThresholdWhatIf whatIf;
     /** Whose threshold the screen shows: it follows a new sign-in or workspace. */
     private SignedIn shown;
 
     public MatchViewModel(AppContext ctx) {
         this.ctx = ctx;
+        this.whatIf = new ThresholdWhatIf(ctx.i18n(), threshold);
         for (String key : PHASES) {
             phases.add(new PhaseProgress(key, ctx.i18n().get("phase." + key)));
         }
@@ -84,6 +88,7 @@ public final class MatchViewModel {
             threshold.set(now.governance().profile().threshold());
         }
         summary.set(null);
+        whatIf.figuresProperty().set(null);
         message.set("");
         phases.forEach(PhaseProgress::reset);
     }
@@ -105,6 +110,7 @@ public final class MatchViewModel {
             return;
         }
         summary.set(null);
+        whatIf.figuresProperty().set(null);
         PhaseTracker tracker = new PhaseTracker(phases, t());
         ProgressListener phaseListener = tracker.listener();
         running.set(true);
@@ -114,11 +120,14 @@ public final class MatchViewModel {
                 progress.progress(phase, done, total);
                 phaseListener.progress(phase, done, total);
             }, cancel);
-            return summarise(r, signedIn.matching().weakestLinks(r.runId()));
-        }, s -> {
+            return new Finished(summarise(r, signedIn.matching().weakestLinks(r.runId())),
+                    figures(signedIn, r.runId()));
+        }, done -> {
+            Summary s = done.summary();
             tracker.finish(true);
             running.set(false);
             summary.set(s);
+            whatIf.figuresProperty().set(done.figures());
             message.set(t().get("match.done", s.clusters(), s.newClusters()));
         }, error -> {
             tracker.finish(false);
@@ -130,9 +139,25 @@ public final class MatchViewModel {
         }, late -> {
             tracker.finish(late != null);
             running.set(false);
-            summary.set(late);
+            summary.set(late == null ? null : late.summary());
+            whatIf.figuresProperty().set(late == null ? null : late.figures());
             message.set(t().get(late == null ? "match.cancelled" : "match.cancelTooLate"));
         });
+    }
+
+    /** A finished run: its summary and threshold figures (null when the server offers none). */
+    private record Finished(Summary summary, ThresholdFigures figures) {
+    }
+
+    /** The run's threshold figures; a failure to fetch them (an older server) costs only the chart. */
+    private static ThresholdFigures figures(SignedIn signedIn, long runId) {
+        try {
+            ThresholdFigures f = signedIn.matching().thresholdFigures(runId);
+            return f.steps().isEmpty() ? null : f;
+        } catch (RuntimeException e) {
+            LOG.warn("the threshold figures of run {} could not be read", runId, e);
+            return null;
+        }
     }
 
     static Summary summarise(MatchRun r, List<Double> weakestLinks) {
@@ -177,6 +202,11 @@ public final class MatchViewModel {
 
     public ObjectProperty<Summary> summaryProperty() {
         return summary;
+    }
+
+    /** What moving the threshold would change, from the last run's figures. */
+    public ThresholdWhatIf whatIf() {
+        return whatIf;
     }
 
     public StringProperty messageProperty() {

@@ -54,6 +54,13 @@ class MatchScreenUiTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
+    /** The pairs in "Bei 0,85: 12 Gruppen, 1.234 Paare". */
+    private static long pairsIn(String whatIf) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([\\d.]+) Paare").matcher(whatIf);
+        assertThat(m.find()).as(whatIf).isTrue();
+        return Long.parseLong(m.group(1).replace(".", ""));
+    }
+
     @Test
     void importThenMatchShowsTheSummaryByBand(FxRobot robot) throws Exception {
         robot.clickOn("#nav-nav-import");
@@ -86,6 +93,56 @@ class MatchScreenUiTest {
         assertThat(robot.lookup("#match-summary").query().isVisible()).isTrue();
         assertThat(robot.lookup("#match-cancel").query().isVisible()).isFalse();
         UiTestSupport.snapshot(robot, "match.png");
+
+        // the picture of the run: a histogram with the run's threshold, and what another threshold would change
+        ThresholdChart chart = robot.lookup("#match-chart").queryAs(ThresholdChart.class);
+        assertThat(chart.isVisible()).isTrue();
+        assertThat(chart.getWidth()).isGreaterThan(300);
+        assertThat(chart.bars()).isNotEmpty().anySatisfy(b -> assertThat(b.getHeight()).isPositive());
+        assertThat(chart.bars()).anySatisfy(b -> assertThat(b.getStyleClass()).contains("chart-bar-above"));
+        assertThat(chart.bars()).anySatisfy(b -> assertThat(b.getStyleClass()).contains("chart-bar-below"));
+        assertThat(robot.lookup("#chart-threshold").tryQuery()).isPresent();
+        String atRun = text(robot, "#match-what-if");
+        assertThat(atRun).matches("Bei 0,\\d+: \\d+ Gruppen, [\\d.]+ Paare");
+        assertThat(text(robot, "#match-what-if-run")).startsWith("Dieser Lauf (Schwelle 0,");
+        assertThat(robot.lookup("#match-rerun").query().isVisible()).isFalse();
+
+        // a threshold at which the run's pairs differ from the run's own: the text and the bars follow it
+        de.grw.api.ThresholdFigures figures = chart.figuresProperty().get();
+        de.grw.api.ThresholdFigures.Step own = figures.nearest(figures.threshold());
+        de.grw.api.ThresholdFigures.Step other = figures.steps().stream()
+                .filter(st -> st.threshold() >= 0.05 && st.threshold() <= 0.99 && st.pairs() != own.pairs())
+                .findFirst().orElseThrow();
+        robot.interact(() -> robot.lookup("#match-threshold").queryAs(javafx.scene.control.Spinner.class)
+                .getValueFactory().setValue(other.threshold()));
+        WaitForAsyncUtils.waitForFxEvents();
+        String atOther = text(robot, "#match-what-if");
+        String shown = java.text.NumberFormat.getNumberInstance(java.util.Locale.GERMANY).format(other.threshold());
+        assertThat(atOther).isNotEqualTo(atRun)
+                .isEqualTo("Bei " + shown + ": " + other.clusters() + " Gruppen, " + other.pairs() + " Paare");
+        assertThat(pairsIn(atOther)).isEqualTo(other.pairs());
+        assertThat(robot.lookup("#chart-tried").tryQuery()).isPresent();
+        assertThat(robot.lookup("#chart-tried").queryAs(javafx.scene.shape.Line.class).getStartX())
+                .isNotEqualTo(robot.lookup("#chart-threshold").queryAs(javafx.scene.shape.Line.class).getStartX());
+        assertThat(robot.lookup("#match-rerun").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#match-rerun").queryButton().getText()).isEqualTo("Mit " + shown
+                + " neu abgleichen");
+
+        // the slider tries a threshold by keyboard as well
+        robot.interact(() -> robot.lookup("#match-threshold-slider").queryAs(javafx.scene.control.Slider.class)
+                .requestFocus());
+        robot.interact(() -> robot.lookup("#match-threshold").queryAs(javafx.scene.control.Spinner.class)
+                .getValueFactory().setValue(0.9));
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#match-what-if")).startsWith("Bei 0,91: ");
+
+        // matching again with the threshold tried: the run's line moves there and the button goes
+        robot.clickOn("#match-rerun");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#match-what-if-run")
+                .startsWith("Dieser Lauf (Schwelle 0,91)"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#match-rerun").query().isVisible()).isFalse();
 
         robot.clickOn("#match-to-review");
         WaitForAsyncUtils.waitForFxEvents();

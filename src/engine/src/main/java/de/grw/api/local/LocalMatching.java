@@ -2,10 +2,13 @@ package de.grw.api.local;
 
 import de.grw.api.MatchRun;
 import de.grw.api.MatchingApi;
+import de.grw.api.ThresholdFigures;
 import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
 import de.grw.matching.MatchResult;
+import de.grw.matching.cluster.ThresholdSweep;
 import de.grw.store.Workspace;
+import de.grw.workspace.ThresholdFiguresStore;
 import de.grw.workspace.WorkspaceMatcher;
 import java.util.Arrays;
 import java.util.List;
@@ -37,5 +40,19 @@ final class LocalMatching implements MatchingApi {
     public List<Double> weakestLinks(long runId) {
         signedIn.session();
         return Arrays.stream(matcher.weakestLinks(runId)).boxed().toList();
+    }
+
+    @Override
+    public ThresholdFigures thresholdFigures(long runId) {
+        signedIn.session();
+        ThresholdFiguresStore.Stored s = matcher.thresholdFigures(runId);
+        if (s == null) {
+            return new ThresholdFigures(runId, "", 0, 0, List.of(), List.of());
+        }
+        long pairs = s.figures().bins().stream().mapToLong(ThresholdSweep.Bin::pairs).sum();
+        return new ThresholdFigures(runId, s.kind(), s.threshold(), pairs,
+                s.figures().bins().stream().map(b -> new ThresholdFigures.Bin(b.from(), b.to(), b.pairs())).toList(),
+                s.figures().steps().stream().map(t -> new ThresholdFigures.Step(t.threshold(), t.pairs(),
+                        t.clusters())).toList());
     }
 }

@@ -10,6 +10,7 @@ import de.grw.api.ImportApi;
 import de.grw.api.ImportResult;
 import de.grw.api.MatchRun;
 import de.grw.api.MatchingApi;
+import de.grw.api.ThresholdFigures;
 import de.grw.api.Upload;
 import de.grw.common.AtomicDirectory;
 import de.grw.common.CancellationToken;
@@ -135,6 +136,12 @@ final class RemoteData {
         public List<Double> weakestLinks(long runId) {
             return http.readList(http.get("/api/v1/match-runs/" + runId + "/weakest-links", token.get()),
                     Double.class);
+        }
+
+        @Override
+        public ThresholdFigures thresholdFigures(long runId) {
+            return http.read(http.get("/api/v1/match-runs/" + runId + "/threshold-figures", token.get()),
+                    ThresholdFigures.class);
         }
     };
 

@@ -77,6 +77,8 @@ final class DataRoutes implements Api.RouteGroup {
                 new Route(HandlerType.GET, "/api/v1/sources/{id}/problems", true, this::problems),
                 new Route(HandlerType.POST, "/api/v1/match-runs", true, this::match),
                 new Route(HandlerType.GET, "/api/v1/match-runs/{id}/weakest-links", true, this::weakestLinks),
+                new Route(HandlerType.GET, "/api/v1/match-runs/{id}/threshold-figures", true,
+                        this::thresholdFigures),
                 new Route(HandlerType.POST, "/api/v1/exports", true, this::export));
     }
 
@@ -172,6 +174,10 @@ final class DataRoutes implements Api.RouteGroup {
 
     private void weakestLinks(Context ctx) {
         json(ctx, actor(ctx).signedIn().matching().weakestLinks(whole(ctx.pathParam("id"), "id", -1)));
+    }
+
+    private void thresholdFigures(Context ctx) {
+        json(ctx, actor(ctx).signedIn().matching().thresholdFigures(whole(ctx.pathParam("id"), "id", -1)));
     }
 
     // ---- export ----

@@ -1,0 +1,261 @@
+package de.grw.journal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The journal and the access log in words, in the reader's language and local time: "anna schlug am 03.12.2026 um
+ * 14:05 vor, 3 Datensätze zusammenzuführen (AZ 51.2-2026/0815)" instead of a payload's JSON. One sentence per
+ * {@link JournalAction} (and per kind of decision), and per access-log action; the texts are in
+ * {@code de/grw/journal/sentences.properties} (German, the default) and {@code sentences_en.properties}.
+ * <p>
+ * A sentence names people only by their user names and records only by numbers and counts: it never repeats a value
+ * of a record (a merge's values typed by hand stay in the payload), so it reveals nothing a masked or blocked record
+ * holds to a reader who may not see it. Comments and case references, which users wrote for the journal, are
+ * quoted. No I/O; for front ends.
+ */
+public final class JournalSentences {
+    /** Base name of the bundles. */
+    public static final String BUNDLE = "de.grw.journal.sentences";
+    private static final Pattern GOLDEN_IDS = Pattern.compile("G-\\d+");
+    private static final Pattern FIRST_NUMBER = Pattern.compile("(\\d+)");
+
+    private final Locale locale;
+    private final ZoneId zone;
+    private final ResourceBundle bundle;
+    private final DateTimeFormatter date;
+    private final DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
+
+    /**
+     * @param locale the reader's language (German unless English is asked for)
+     * @param zone   the reader's time zone (the stored times are UTC)
+     */
+    public JournalSentences(Locale locale, ZoneId zone) {
+        this.locale = locale;
+        this.zone = zone;
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.date = DateTimeFormatter.ofPattern(text("date"), locale);
+    }
+
+    /** Whether a sentence exists for the journal action (and, for decisions, every kind of decision). */
+    public boolean hasSentenceFor(JournalAction action) {
+        try {
+            for (String key : keys(action)) {
+                bundle.getString(key);
+            }
+            return true;
+        } catch (MissingResourceException e) {
+            return false;
+        }
+    }
+
+    /** The bundle keys the sentences of an action use. */
+    static List<String> keys(JournalAction action) {
+        String base = "journal." + action.code();
+        return switch (action) {
+            case DECISION_PROPOSED, DECISION_TAKEN -> List.of(base + ".MERGE", base + ".NOT_DUPLICATE",
+                    base + ".SPLIT", base + ".DEFER", base + ".other");
+            case USER_CREATED -> List.of(base, base + ".first", base + ".directory");
+            case USER_PASSWORD_CHANGED -> List.of(base, base + ".own");
+            case SOURCE_IMPORTED -> List.of(base, base + ".database");
+            case EXPORT -> List.of(base, base + ".database", base + ".blocked");
+            case SOURCE_RECORD_STORED -> List.of(base, base + ".queued");
+            default -> List.of(base);
+        };
+    }
+
+    /** A journal entry in words. */
+    public String journal(JournalEntry e) {
+        JsonNode p;
+        try {
+            p = CanonicalJson.parse(e.payload());
+        } catch (RuntimeException bad) {
+            p = CanonicalJson.parse("{}");
+        }
+        String who = e.user();
+        String when = when(e.at());
+        JournalAction action = JournalAction.ofCode(e.action()).orElse(null);
+        if (action == null) {
+            return format("journal.unknown", who, when, e.action());
+        }
+        String key = "journal." + action.code();
+        return switch (action) {
+            case WORKSPACE_CREATED -> format(key, who, when, p.path("profile").asText());
+            case USER_CREATED -> p.hasNonNull("directory")
+                    ? format(key + ".directory", who, when, p.path("name").asText(), role(p.path("role").asText()),
+                    p.path("directory").asText())
+                    : p.path("first").asBoolean(false)
+                    ? format(key + ".first", who, when, p.path("name").asText(), role(p.path("role").asText()))
+                    : format(key, who, when, p.path("name").asText(), role(p.path("role").asText()));
+            case USER_PASSWORD_CHANGED -> p.path("name").asText().equals(who)
+                    ? format(key + ".own", who, when) : format(key, who, when, p.path("name").asText());
+            case USER_DISABLED, USER_ENABLED -> format(key, who, when, p.path("name").asText());
+            case USER_ROLE_CHANGED -> format(key, who, when, p.path("name").asText(),
+                    role(p.path("role").asText()), role(p.path("previous").asText()));
+            case SOURCE_IMPORTED -> p.hasNonNull("database")
+                    ? format(key + ".database", who, when, p.path("source").asText(), p.path("records").asLong(),
+                    p.path("rows_rejected").asLong())
+                    : format(key, who, when, p.path("source").asText(), p.path("file").asText(),
+                    p.path("records").asLong(), p.path("rows_rejected").asLong());
+            case SOURCE_APPENDED -> format(key, who, when, p.path("file").asText(), p.path("source").asText(),
+                    p.path("records").asLong(), p.path("keys_present").asLong());
+            case MATCH_RUN -> format(key, who, when, id(p.path("run")), p.path("records").asLong(),
+                    probability(p.path("threshold").asDouble()), p.path("clusters").asLong(),
+                    p.path("new_clusters").asLong());
+            case MODEL_ESTIMATED -> format(key, who, when, id(p.path("version")), p.path("records").asLong(),
+                    id(p.path("run")));
+            case DECISION_PROPOSED, DECISION_TAKEN -> decision(key, who, when, p);
+            case DECISION_APPROVED -> format(key, who, when, id(p.path("decision")), id(p.path("cluster")),
+                    p.path("golden_record").isTextual() ? p.path("golden_record").asText() : "-")
+                    + comment(p);
+            case DECISION_REJECTED -> format(key, who, when, id(p.path("decision")), id(p.path("cluster")))
+                    + comment(p);
+            case DECISION_REVERTED -> format(key, who, when, id(p.path("reverts")), id(p.path("cluster")))
+                    + caseRef(p.path("case").asText()) + comment(p);
+            case EXPORT -> export(key, who, when, p);
+            case SOURCE_RECORD_STORED -> p.hasNonNull("cluster")
+                    ? format(key + ".queued", who, when, id(p.path("record")), p.path("source").asText(),
+                    id(p.path("cluster"))) + caseRef(p.path("case").asText())
+                    : format(key, who, when, id(p.path("record")), p.path("source").asText())
+                    + caseRef(p.path("case").asText());
+        };
+    }
+
+    private String decision(String key, String who, String when, JsonNode p) {
+        JsonNode content = p.path("content");
+        String kind = p.path("kind").asText();
+        String cluster = id(p.path("cluster"));
+        String sentence = switch (kind) {
+            case "MERGE" -> {
+                long manual = 0;
+                for (JsonNode choice : content.path("choices")) {
+                    manual += choice.has("value") ? 1 : 0;
+                }
+                yield format(key + ".MERGE", who, when, content.path("members").size(), cluster)
+                        + (manual == 0 ? "" : "; " + format("journal.manualValues", manual));
+            }
+            case "NOT_DUPLICATE" -> format(key + ".NOT_DUPLICATE", who, when, content.path("records").size(),
+                    cluster);
+            case "SPLIT" -> format(key + ".SPLIT", who, when, cluster, content.path("groups").size());
+            case "DEFER" -> format(key + ".DEFER", who, when, cluster);
+            default -> format(key + ".other", who, when, cluster, kind);
+        };
+        return sentence + caseRef(p.path("case").asText()) + comment(p);
+    }
+
+    private String export(String key, String who, String when, JsonNode p) {
+        long golden = p.path("golden_records").asLong();
+        long records = p.path("records").asLong();
+        String sentence = "database".equals(p.path("format").asText())
+                ? format(key + ".database", who, when, golden, records, p.path("table").asText())
+                : format(key, who, when, golden, records, p.path("format").asText().toUpperCase(Locale.ROOT));
+        int blocked = p.path("blocked_included").size();
+        return sentence + (blocked == 0 ? "" : format(key + ".blocked", blocked))
+                + caseRef(p.path("case").asText());
+    }
+
+    /**
+     * An access-log entry in words.
+     *
+     * @param action    {@code SHOW}, {@code EXPORT}, {@code EXPORT_BLOCKED}, {@code LINK}, ...
+     * @param detail    the engine's description of what was shown (read for the numbers it names)
+     * @param recordIds the records concerned
+     */
+    public String access(String at, String user, String action, String caseRef, String detail,
+                         List<Long> recordIds) {
+        String when = when(at);
+        int records = recordIds.size();
+        String d = detail == null ? "" : detail;
+        String sentence = switch (action) {
+            case "SHOW" -> d.startsWith("golden record ")
+                    ? format("access.SHOW.golden", user, when, d.substring("golden record ".length()).strip(), records)
+                    : d.startsWith("cluster ")
+                    ? format("access.SHOW.cluster", user, when, d.substring("cluster ".length()).strip(), records)
+                    : format("access.SHOW", user, when, records);
+            case "EXPORT" -> format("access.EXPORT", user, when, firstNumber(d), records);
+            case "EXPORT_BLOCKED" -> format("access.EXPORT_BLOCKED", user, when, goldenIds(d), records);
+            case "LINK" -> format("access.LINK", user, when, records);
+            default -> format("access.other", user, when, action, records);
+        };
+        return sentence + caseRef(caseRef);
+    }
+
+    /** The access-log actions that have a sentence of their own. */
+    public static List<String> accessActions() {
+        return List.of("SHOW", "EXPORT", "EXPORT_BLOCKED", "LINK");
+    }
+
+    private static long firstNumber(String s) {
+        Matcher m = FIRST_NUMBER.matcher(s);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    private static String goldenIds(String s) {
+        List<String> ids = new ArrayList<>();
+        Matcher m = GOLDEN_IDS.matcher(s);
+        while (m.find()) {
+            ids.add(m.group());
+        }
+        return String.join(", ", ids);
+    }
+
+    /** "am 03.12.2026 um 14:05" in the reader's zone; the stored text when it is no time. */
+    public String when(String at) {
+        try {
+            ZonedDateTime t = Instant.parse(at).atZone(zone);
+            return format("when", date.format(t), time.format(t));
+        } catch (DateTimeParseException e) {
+            return at;
+        }
+    }
+
+    private String caseRef(String caseRef) {
+        return caseRef == null || caseRef.isBlank() ? "" : " " + format("case", caseRef.strip());
+    }
+
+    private String comment(JsonNode p) {
+        String c = p.path("comment").asText("");
+        return c.isBlank() ? "" : " " + format("comment", c.strip());
+    }
+
+    private String role(String role) {
+        try {
+            return bundle.getString("role." + role);
+        } catch (MissingResourceException e) {
+            return role;
+        }
+    }
+
+    private String probability(double p) {
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(locale);
+        f.setMinimumFractionDigits(2);
+        f.setMaximumFractionDigits(3);
+        return f.format(p);
+    }
+
+    /** An id as written (no grouping); {@code -} when missing. */
+    private static String id(JsonNode n) {
+        return n.isMissingNode() || n.isNull() ? "-" : n.asText();
+    }
+
+    private String text(String key) {
+        return bundle.getString(key);
+    }
+
+    private String format(String key, Object... args) {
+        return new MessageFormat(text(key).replace("'", "''"), locale).format(args);
+    }
+}
