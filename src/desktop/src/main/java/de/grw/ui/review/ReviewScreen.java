@@ -139,7 +139,8 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         filters.setPrefWrapLength(2000);
         filters.setMinWidth(0);
         HBox.setHgrow(filters, Priority.ALWAYS);
-        HBox top = new HBox(8, filters, previous, next, helpButton);
+        Button bulk = bulkButton(t);
+        HBox top = new HBox(8, filters, bulk, previous, next, helpButton);
         top.setAlignment(Pos.CENTER_LEFT);
 
         // rows that say what a cluster is; the current one stays selected and in view
@@ -217,6 +218,24 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         vm.currentProperty().addListener((o, was, now) -> redraw());
         vm.rows().addListener((javafx.collections.ListChangeListener<FieldRow>) c -> redraw());
         return root;
+    }
+
+    /**
+     * "Sammelvorschlag …" (Alt+S): proposes every cluster of the chosen band and sources after a look at a random
+     * sample ({@link BulkProposalDialog}); only with a band chosen.
+     */
+    private Button bulkButton(I18n t) {
+        Button bulk = new Button(t.get("bulk.button"));
+        bulk.setId("review-bulk");
+        bulk.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        bulk.setTooltip(new Tooltip(t.get("bulk.tooltip")));
+        bulk.disableProperty().bind(vm.busyProperty().or(vm.bandProperty().isEqualTo(Band.ALL)));
+        bulk.setOnAction(e -> BulkProposalDialog.open(ctx, bulk.getScene().getWindow(), vm.bandProperty().get(),
+                List.copyOf(vm.selectedSources()), vm.caseRefProperty().get(), () -> {
+                    vm.refresh();
+                    redraw();
+                }));
+        return bulk;
     }
 
     /** Tells the clerk at once what others did to their cluster (a lost claim, a decision elsewhere). */
