@@ -90,7 +90,9 @@ final class BulkApprovalDialog {
         content.setPrefWidth(Math.min(720, owner == null ? 720 : owner.getWidth() - 80));
         content.setPrefHeight(Math.min(560, owner == null ? 560 : owner.getHeight() - 120));
         dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        // in the workbench's language, not the JVM's
+        dialog.getDialogPane().getButtonTypes().add(new ButtonType(t.get("bulk.close"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
         dialog.getDialogPane().setId("approval-bulk-dialog");
     }
 

@@ -122,7 +122,9 @@ final class QueueList {
             for (Label l : new Label[] {name, facts, sources, reason, claim}) {
                 l.setWrapText(true);
                 // wrap within the list instead of widening the row (and cutting it with "…")
-                l.maxWidthProperty().bind(list.widthProperty().subtract(30));
+                l.prefWidthProperty().bind(list.widthProperty().subtract(30));
+                l.maxWidthProperty().bind(l.prefWidthProperty());
+                l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 l.managedProperty().bind(l.textProperty().isNotEmpty());
                 l.visibleProperty().bind(l.managedProperty());
             }
