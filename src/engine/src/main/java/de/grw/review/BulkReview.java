@@ -126,7 +126,7 @@ public final class BulkReview {
                     batch.size(), id -> ClusterRepository.members(c, id));
             for (long id : proposal.sampleIds()) {
                 if (!inFilter(c, id, proposal)) {
-                    refuse(session, "bulk.sample_other_band", proposal.sampleId(), id);
+                    refuse(session, Text.of("bulk.sample_other_band", proposal.sampleId(), id));
                 }
             }
             return null;
@@ -294,27 +294,27 @@ public final class BulkReview {
                                List<Long> batch, int eligible, Records records) throws SQLException {
         var entry = sampleId <= 0 ? java.util.Optional.<AccessLog.Entry>empty() : AccessLog.find(c, sampleId);
         if (entry.isEmpty() || !entry.get().user().equals(session.user()) || !entry.get().action().equals(kind)) {
-            refuse(session, "bulk.no_sample", sampleId, session.user());
+            refuse(session, Text.of("bulk.no_sample", sampleId, session.user()));
         }
         if (Instant.parse(entry.get().at()).isBefore(workspace.now().minus(SAMPLE_VALID))) {
-            refuse(session, "bulk.sample_expired", sampleId, SAMPLE_VALID.toMinutes());
+            refuse(session, Text.of("bulk.sample_expired", sampleId, SAMPLE_VALID.toMinutes()));
         }
         Set<Long> distinct = new LinkedHashSet<>(sampleIds);
         int needed = Math.min(SAMPLE_SIZE, eligible);
         if (distinct.size() < needed) {
-            refuse(session, "bulk.sample_too_small", sampleId, needed, distinct.size());
+            refuse(session, Text.of("bulk.sample_too_small", sampleId, needed, distinct.size()));
         }
         Set<Long> logged = new HashSet<>(entry.get().recordIds());
         for (long id : distinct) {
             if (!batch.contains(id) || !logged.containsAll(records.of(id))) {
-                refuse(session, "bulk.not_in_sample", id, sampleId);
+                refuse(session, Text.of("bulk.not_in_sample", id, sampleId));
             }
         }
     }
 
-    private static void refuse(Session session, String key, Object... args) {
-        LOG.warn("refused: bulk command by {}: {}", session.user(), Text.of(key, args));
-        throw new AccessDeniedException(Text.of(key, args));
+    private static void refuse(Session session, Text why) {
+        LOG.warn("refused: bulk command by {}: {}", session.user(), why);
+        throw new AccessDeniedException(why);
     }
 
     private List<Long> choose(List<Long> from) {
