@@ -67,6 +67,11 @@ public final class AccessLog {
         return query(c, "WHERE l.user_name = ?", List.of(user));
     }
 
+    /** One access by its id, if there is one. */
+    public static java.util.Optional<Entry> find(Connection c, long id) throws SQLException {
+        return query(c, "WHERE l.id = ?", List.of(id)).stream().findFirst();
+    }
+
     /** All accesses, newest first. */
     public static List<Entry> all(Connection c) throws SQLException {
         return query(c, "", List.of());

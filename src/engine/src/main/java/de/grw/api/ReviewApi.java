@@ -1,5 +1,6 @@
 package de.grw.api;
 
+import de.grw.review.BulkViews;
 import de.grw.review.DecisionCommand;
 import de.grw.review.ReviewViews.ClaimView;
 import de.grw.review.ReviewViews.ClusterView;
@@ -31,6 +32,27 @@ public interface ReviewApi {
     default List<QueueEntry> queue(Set<ClusterStatus> statuses, int limit) {
         return queue(statuses, List.of(), 0, 1, limit);
     }
+
+    /**
+     * As {@link #queue(Set, List, double, double, int)}, each row with the person's name as the signed-in user may
+     * see it (masked under a blocking notice as {@link #show} masks it; withheld without a case reference where the
+     * workspace demands one); the engine logs the listing as one access-log entry naming the clusters listed.
+     */
+    List<QueueEntry> queueWithNames(Set<ClusterStatus> statuses, List<String> sources, double minProbability,
+                                    double maxProbability, int limit, String caseRef);
+
+    /**
+     * The open clusters of a band and source filter and a random sample of them with their records, shown to the
+     * signed-in user and logged: a bulk proposal must name this sample ({@link #proposeAll}).
+     */
+    BulkViews.Sample sampleForBulk(List<String> sources, double minProbability, double maxProbability,
+                                   String caseRef);
+
+    /**
+     * Proposes a merge of each cluster of a batch, each a decision of its own awaiting a supervisor; refused as a
+     * whole unless the sample it names was shown to the signed-in user. Clusters decided meanwhile are skipped.
+     */
+    BulkViews.Result proposeAll(BulkViews.Proposal proposal);
 
     /** How many clusters have one of the statuses. */
     int count(Set<ClusterStatus> statuses);

@@ -99,8 +99,30 @@ public final class ReviewService {
                 out.addAll(ReviewRepository.page(c, group, sources, minProbability, maxProbability,
                         max - out.size(), session.user(), ClaimRepository.time(workspace.now())));
             }
-            return out;
+            return QueueDetails.describe(c, out);
         });
+    }
+
+    /**
+     * As {@link #queueBySources}, each row with the person's name as this user may see it (masked under a blocking
+     * notice as {@link #show} masks it), logged as one access-log entry naming the clusters listed
+     * ({@link QueueDetails}). Without a case reference where the workspace demands one to show records, the names
+     * are withheld ({@code null}) and nothing is logged.
+     */
+    public List<QueueEntry> queueWithNames(Session session, Set<ClusterStatus> statuses, List<String> sources,
+                                           double minProbability, double maxProbability, int limit, String caseRef) {
+        List<QueueEntry> page = queueBySources(session, statuses, sources, minProbability, maxProbability, limit);
+        de.grw.common.CaseReference.check(caseRef);
+        if (governance.required().caseReferenceToShow() && blank(caseRef)) {
+            return page;
+        }
+        return workspace.write(c -> QueueDetails.withNames(c, workspace.now(), page, session, governance, profile,
+                caseRef));
+    }
+
+    /** The workspace this review works on (for the review's other services, e.g. {@link BulkReview}). */
+    Workspace workspace() {
+        return workspace;
     }
 
     /** The database ids of a cluster's records (no personal data, so not logged as a display). */

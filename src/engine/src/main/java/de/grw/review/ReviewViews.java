@@ -9,9 +9,50 @@ public final class ReviewViews {
     private ReviewViews() {
     }
 
-    /** A cluster in the queue (no personal data). */
+    /**
+     * A cluster in the queue: what a row says without opening the cluster.
+     *
+     * @param name    the person's name (family name, given names of the cluster's first record), masked as
+     *                {@link RecordLoader#MASK} under a blocking notice exactly as {@code show} masks it; {@code null}
+     *                where names were not asked for or are withheld (no case reference where the workspace requires
+     *                one). Names shown are logged in the access log (one entry per listing).
+     * @param sources the sources the cluster's records come from, in import order (no personal data)
+     * @param weakest the weakest link and what weakens it most, or {@code null} for a cluster without scored pairs
+     */
     public record QueueEntry(long clusterId, ClusterStatus status, int size, double minProbability,
-                             double maxProbability, String note) {
+                             double maxProbability, String note, String name, List<String> sources,
+                             WeakestLink weakest) {
+        public QueueEntry {
+            sources = sources == null ? List.of() : List.copyOf(sources);
+        }
+
+        /** A row without name, sources and weakest link. */
+        public QueueEntry(long clusterId, ClusterStatus status, int size, double minProbability,
+                          double maxProbability, String note) {
+            this(clusterId, status, size, minProbability, maxProbability, note, null, List.of(), null);
+        }
+
+        /** The same row with the name, sources and weakest link filled in. */
+        public QueueEntry with(String name, List<String> sources, WeakestLink weakest) {
+            return new QueueEntry(clusterId, status, size, minProbability, maxProbability, note, name, sources,
+                    weakest);
+        }
+    }
+
+    /**
+     * The weakest link of a cluster (its least probable scored pair) and the comparison that weakens it most (the
+     * lowest weight, a contradiction first), for the queue: no personal data, only names of comparisons and levels.
+     *
+     * @param recordA     one record of the pair (database id)
+     * @param recordB     the other
+     * @param probability the pair's probability
+     * @param comparison  the comparison ({@code given_names}, ..., {@code contradiction}), or {@code null} if none
+     * @param level       its level ({@code different}, ...)
+     * @param weight      its weight in bits
+     * @param versus      what the pair is weighed against ({@code others}, {@code household}, {@code twins})
+     */
+    public record WeakestLink(long recordA, long recordB, double probability, String comparison, String level,
+                              double weight, String versus) {
     }
 
     /** A scored pair inside a cluster with its explanation (JSON: prior and per-comparison level and weight). */

@@ -91,7 +91,17 @@ public final class ApprovalScreen extends ViewModelScreen<ApprovalViewModel> {
         // the merge arrives from the background: draw it when it is there
         vm.tableProperty().addListener((o, was, now) -> redraw());
         vm.selectedProperty().addListener((o, was, now) -> redraw());
-        HBox actions = new HBox(8, comment, approve, reject);
+        // the listed merges as one batch, after a random sample of them (four eyes per decision)
+        Button bulk = new Button(t.get("approval.bulkButton"));
+        bulk.setId("approval-bulk");
+        bulk.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        bulk.disableProperty().bind(vm.busyProperty().or(javafx.beans.binding.Bindings.isEmpty(vm.pending())));
+        bulk.setOnAction(e -> BulkApprovalDialog.open(ctx, bulk.getScene().getWindow(), List.copyOf(vm.pending()),
+                () -> {
+                    vm.refresh();
+                    redraw();
+                }));
+        HBox actions = new HBox(8, comment, approve, reject, bulk);
         actions.setAlignment(Pos.CENTER_LEFT);
         Label heading = new Label(t.get("approval.heading"));
         heading.getStyleClass().add("title-3");

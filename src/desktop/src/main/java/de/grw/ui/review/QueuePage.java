@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * The queue as loaded in the background: the workspace's sources, a page of clusters with the filters, how many
- * remain, and the claims of others on clusters it lists.
+ * The queue as loaded in the background: the workspace's sources, a page of clusters with the filters (each row with
+ * the person's name, sources and weakest link), how many remain, and the claims of others on clusters it lists.
  */
 record QueuePage(List<String> sources, List<QueueEntry> queue, int remaining, Map<Long, ClaimView> claims) {
 
@@ -23,7 +23,7 @@ record QueuePage(List<String> sources, List<QueueEntry> queue, int remaining, Ma
      * now stay, marked (the server's page skips them). Reads nothing itself: the returned work does.
      */
     static Callable<QueuePage> loader(ReviewApi review, ReviewViewModel.StatusFilter status, List<String> sources,
-                                      Band band, List<QueueEntry> before, Long open) {
+                                      Band band, List<QueueEntry> before, Long open, String caseRef) {
         Set<ClusterStatus> statuses = switch (status) {
             case OPEN -> EnumSet.of(ClusterStatus.OPEN);
             case DEFERRED -> EnumSet.of(ClusterStatus.DEFERRED);
@@ -31,7 +31,10 @@ record QueuePage(List<String> sources, List<QueueEntry> queue, int remaining, Ma
         };
         boolean filtered = !sources.isEmpty() || band != Band.ALL;
         return () -> {
-            List<QueueEntry> page = review.queue(statuses, sources, band.from, band.to, ReviewViewModel.PAGE);
+            // each row names the person as the engine lets this user see it (masked under a blocking notice,
+            // withheld without a case reference where one is required); the engine logs the listing as one access
+            List<QueueEntry> page = review.queueWithNames(statuses, sources, band.from, band.to, ReviewViewModel.PAGE,
+                    caseRef);
             Map<Long, ClaimView> claims = new HashMap<>();
             page = ReviewLive.withClaimed(review, before, page, open, claims);
             return new QueuePage(sources(review), page, filtered ? page.size() : review.count(statuses), claims);

@@ -14,7 +14,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -140,38 +139,12 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         filters.setPrefWrapLength(2000);
         filters.setMinWidth(0);
         HBox.setHgrow(filters, Priority.ALWAYS);
-        HBox top = new HBox(8, filters, previous, next, helpButton);
+        Button bulk = bulkButton(t);
+        HBox top = new HBox(8, filters, bulk, previous, next, helpButton);
         top.setAlignment(Pos.CENTER_LEFT);
 
-        ListView<QueueEntry> list = new ListView<>(vm.queue());
-        list.setId("review-queue");
-        list.setPrefWidth(235);
-        list.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(QueueEntry item, boolean empty) {
-                super.updateItem(item, empty);
-                var claim = empty || item == null ? null : vm.live().claimedByOthers().get(item.clusterId());
-                String text = empty || item == null ? null : t.get("review.queueEntry", item.clusterId(),
-                        item.size(), String.format(t.locale(), "%.3f", item.minProbability()),
-                        t.get("status." + item.status()));
-                // a cluster another clerk holds: marked with who, until when
-                setText(claim == null ? text : text + "\n" + t.get("review.queueClaimed", claim.user(),
-                        ReviewLive.time(claim.until())));
-                getStyleClass().remove("queue-claimed");
-                if (claim != null) {
-                    getStyleClass().add("queue-claimed");
-                }
-            }
-        });
-        list.setOnMouseClicked(e -> {
-            int i = list.getSelectionModel().getSelectedIndex();
-            if (i >= 0 && i != vm.positionProperty().get()) {
-                vm.open(i);
-                redraw();
-            }
-        });
-        vm.positionProperty().addListener((o, was, now) -> list.getSelectionModel().select(now.intValue()));
-        vm.live().claimedByOthers().addListener((javafx.collections.MapChangeListener<Long, Object>) c -> list.refresh());
+        // rows that say what a cluster is; the current one stays selected and in view
+        ListView<QueueEntry> list = QueueList.build(vm, t, this::redraw);
 
         TextField comment = new TextField();
         comment.setId("review-comment");
@@ -302,6 +275,24 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
             }
         });
         return root;
+    }
+
+    /**
+     * "Sammelvorschlag …" (Alt+S): proposes every cluster of the chosen band and sources after a look at a random
+     * sample ({@link BulkProposalDialog}); only with a band chosen.
+     */
+    private Button bulkButton(I18n t) {
+        Button bulk = new Button(t.get("bulk.button"));
+        bulk.setId("review-bulk");
+        bulk.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        bulk.setTooltip(new Tooltip(t.get("bulk.tooltip")));
+        bulk.disableProperty().bind(vm.busyProperty().or(vm.bandProperty().isEqualTo(Band.ALL)));
+        bulk.setOnAction(e -> BulkProposalDialog.open(ctx, bulk.getScene().getWindow(), vm.bandProperty().get(),
+                List.copyOf(vm.selectedSources()), vm.caseRefProperty().get(), () -> {
+                    vm.refresh();
+                    redraw();
+                }));
+        return bulk;
     }
 
     /** Tells the clerk at once what others did to their cluster (a lost claim, a decision elsewhere). */

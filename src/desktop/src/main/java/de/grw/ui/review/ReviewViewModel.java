@@ -139,7 +139,7 @@ public final class ReviewViewModel {
 
     private java.util.concurrent.Callable<QueuePage> loader(List<QueueEntry> before, Long open) {
         return QueuePage.loader(signedIn().review(), status.get(), List.copyOf(selectedSources), band.get(), before,
-                open);
+                open, caseRef.get());
     }
 
     /** Shows a loaded queue and opens a cluster as {@link #reload} says (FX thread). */

@@ -2,6 +2,8 @@ package de.grw.api.local;
 
 import de.grw.api.Comparisons;
 import de.grw.api.ReviewApi;
+import de.grw.review.BulkReview;
+import de.grw.review.BulkViews;
 import de.grw.review.DecisionCommand;
 import de.grw.review.ReviewService;
 import de.grw.review.ReviewViews.ClaimView;
@@ -20,10 +22,12 @@ final class LocalReview implements ReviewApi {
     private final LocalSignedIn signedIn;
     private final ReviewService review;
     private final Comparisons comparisons;
+    private final BulkReview bulk;
 
     LocalReview(LocalSignedIn signedIn, ReviewService review) {
         this.signedIn = signedIn;
         this.review = review;
+        this.bulk = new BulkReview(review);
         this.comparisons = new Comparisons(review.profile(), review.governance());
     }
 
@@ -32,6 +36,25 @@ final class LocalReview implements ReviewApi {
                                   double maxProbability, int limit) {
         return review.queueBySources(signedIn.session(), statuses, sources == null ? List.of() : sources,
                 minProbability, maxProbability, limit);
+    }
+
+    @Override
+    public List<QueueEntry> queueWithNames(Set<ClusterStatus> statuses, List<String> sources, double minProbability,
+                                           double maxProbability, int limit, String caseRef) {
+        return review.queueWithNames(signedIn.session(), statuses, sources == null ? List.of() : sources,
+                minProbability, maxProbability, limit, caseRef);
+    }
+
+    @Override
+    public BulkViews.Sample sampleForBulk(List<String> sources, double minProbability, double maxProbability,
+                                          String caseRef) {
+        return bulk.sampleForProposal(signedIn.session(), sources == null ? List.of() : sources, minProbability,
+                maxProbability, caseRef);
+    }
+
+    @Override
+    public BulkViews.Result proposeAll(BulkViews.Proposal proposal) {
+        return bulk.proposeAll(signedIn.session(), Objects.requireNonNull(proposal, "proposal"));
     }
 
     @Override

@@ -18,6 +18,7 @@ import de.grw.common.UserFacingException;
 import de.grw.journal.JournalEntry;
 import de.grw.profile.MatchProfile;
 import de.grw.journal.JournalVerifier;
+import de.grw.review.BulkViews;
 import de.grw.review.DecisionCommand;
 import de.grw.review.ReviewViews.ClaimView;
 import de.grw.review.ReviewViews.ClusterView;
@@ -259,6 +260,11 @@ final class RemoteSignedIn implements SignedIn {
 
         private JsonNode page(Set<ClusterStatus> statuses, List<String> sources, double min, double max,
                               int limit) {
+            return http.get("/api/v1/queue?" + String.join("&", query(statuses, sources, min, max, limit)), token());
+        }
+
+        private List<String> query(Set<ClusterStatus> statuses, List<String> sources, double min, double max,
+                                   int limit) {
             List<String> q = new ArrayList<>();
             for (ClusterStatus s : statuses == null ? Set.<ClusterStatus>of() : statuses) {
                 q.add(Transport.query("status", s.name()));
@@ -270,7 +276,36 @@ final class RemoteSignedIn implements SignedIn {
             q.add("max=" + max);
             // 0 (all) and more than a page: the server's largest page
             q.add("limit=" + (limit <= 0 || limit > MAX_PAGE ? MAX_PAGE : limit));
-            return http.get("/api/v1/queue?" + String.join("&", q), token());
+            return q;
+        }
+
+        @Override
+        public List<QueueEntry> queueWithNames(Set<ClusterStatus> statuses, List<String> sources,
+                                               double minProbability, double maxProbability, int limit,
+                                               String caseRef) {
+            List<String> q = query(statuses, sources, minProbability, maxProbability, limit);
+            q.add("names=true");
+            String path = "/api/v1/queue?" + String.join("&", q);
+            JsonNode answer = caseRef == null || caseRef.isBlank() ? http.get(path, token())
+                    : http.get(path, token(), "X-Case-Reference", caseRef.strip());
+            return http.readList(answer.path("entries"), QueueEntry.class);
+        }
+
+        @Override
+        public BulkViews.Sample sampleForBulk(List<String> sources, double minProbability, double maxProbability,
+                                              String caseRef) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("sources", sources == null ? List.of() : sources);
+            body.put("min", minProbability);
+            body.put("max", maxProbability);
+            body.put("caseRef", caseRef == null || caseRef.isBlank() ? null : caseRef.strip());
+            return http.read(http.post("/api/v1/bulk/samples", token(), body), BulkViews.Sample.class);
+        }
+
+        @Override
+        public BulkViews.Result proposeAll(BulkViews.Proposal proposal) {
+            java.util.Objects.requireNonNull(proposal, "proposal");
+            return http.read(http.post("/api/v1/bulk/proposals", token(), proposal), BulkViews.Result.class);
         }
 
         @Override
@@ -393,6 +428,20 @@ final class RemoteSignedIn implements SignedIn {
             body.put("comment", comment);
             return http.read(http.post("/api/v1/decisions/" + decisionId + "/approval", token(), body),
                     DecisionView.class);
+        }
+
+        @Override
+        public BulkViews.Sample sampleForApproval(List<Long> decisions, String caseRef) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("decisions", decisions == null ? List.of() : decisions);
+            body.put("caseRef", caseRef == null || caseRef.isBlank() ? null : caseRef.strip());
+            return http.read(http.post("/api/v1/approvals/samples", token(), body), BulkViews.Sample.class);
+        }
+
+        @Override
+        public BulkViews.Result approveAll(BulkViews.Approval approval) {
+            java.util.Objects.requireNonNull(approval, "approval");
+            return http.read(http.post("/api/v1/approvals/batch", token(), approval), BulkViews.Result.class);
         }
 
         @Override

@@ -72,6 +72,10 @@ class SignedOutTest {
         a.put(DatabaseImport.class, new DatabaseImport(DatabaseSource.ofTable("jdbc:sqlite:" + dir.resolve("x.db"),
                 null, null, "personen"), null, null, null));
         a.put(DecisionCommand.class, new DeferCommand());
+        a.put(de.grw.review.BulkViews.Proposal.class, new de.grw.review.BulkViews.Proposal(List.of(), 0.99, 1,
+                List.of(1L), 1, List.of(1L), "", "AZ-1"));
+        a.put(de.grw.review.BulkViews.Approval.class, new de.grw.review.BulkViews.Approval(List.of(1L), 1,
+                List.of(1L), ""));
         a.put(ExportOptions.class, new ExportOptions(ExportFormat.CSV, false, false, "", dir.resolve("out")));
         a.put(DatabaseExport.class, new DatabaseExport("jdbc:sqlite:" + dir.resolve("out.db"), null, null, "golden",
                 null, null, false, false, ""));

@@ -131,9 +131,17 @@ public final class EngineAdapter implements AutoCloseable {
     /** The most uncertain clusters first; statuses none: open and deferred. */
     public QueuePage queue(Actor actor, Set<ClusterStatus> statuses, List<String> sources, double min, double max,
                            int limit) {
+        return queue(actor, statuses, sources, min, max, limit, null, false);
+    }
+
+    /** As above; with {@code names} each row names the person as the engine lets this user see it (logged). */
+    public QueuePage queue(Actor actor, Set<ClusterStatus> statuses, List<String> sources, double min, double max,
+                           int limit, String caseRef, boolean names) {
         Set<ClusterStatus> wanted = statuses == null || statuses.isEmpty()
                 ? EnumSet.of(ClusterStatus.OPEN, ClusterStatus.DEFERRED) : statuses;
-        List<QueueEntry> page = actor.signedIn().review().queue(wanted, sources, min, max, limit);
+        List<QueueEntry> page = names
+                ? actor.signedIn().review().queueWithNames(wanted, sources, min, max, limit, caseRef)
+                : actor.signedIn().review().queue(wanted, sources, min, max, limit);
         return new QueuePage(page, actor.signedIn().review().count(wanted));
     }
 

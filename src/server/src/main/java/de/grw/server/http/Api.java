@@ -67,6 +67,7 @@ public final class Api {
     private List<RouteGroup> groups() {
         return List.of(
                 new ReviewRoutes(),
+                new BulkRoutes(),
                 new AdminRoutes(),
                 new DataRoutes());
     }
@@ -232,7 +233,10 @@ public final class Api {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new ApiProblem(400, Text.of("server.bad_request", "limit must be 1 to " + MAX_PAGE));
         }
-        json(ctx, engine.queue(actor(ctx), statuses, split(ctx.queryParams("source")), min, max, limit));
+        // names=true: each row with the person's name (masked as a cluster is; logged by the engine as one access)
+        boolean names = "true".equalsIgnoreCase(ctx.queryParam("names"));
+        json(ctx, engine.queue(actor(ctx), statuses, split(ctx.queryParams("source")), min, max, limit,
+                names ? caseRef(ctx, null) : null, names));
     }
 
     /** {@code GET /api/v1/clusters/{id}} with a case reference: the cluster as the review shows it, logged. */
