@@ -69,8 +69,19 @@ public final class BulkSampleView {
         Map<SkipReason, Integer> by = new EnumMap<>(SkipReason.class);
         result.skipped().forEach(s -> by.merge(s.reason(), 1, Integer::sum));
         by.forEach((reason, n) -> out.append(", ").append(t.get(skippedKey, n,
-                t.get("bulk.reason." + reason.name()))));
+                t.get(reasonKey(reason)))));
         return out.toString();
+    }
+
+    /** The text key of a reason a cluster was skipped for (each named, so that the bundle test sees it). */
+    static String reasonKey(SkipReason reason) {
+        return switch (reason) {
+            case ALREADY_DECIDED -> "bulk.reason.ALREADY_DECIDED";
+            case CLAIMED -> "bulk.reason.CLAIMED";
+            case OUT_OF_FILTER -> "bulk.reason.OUT_OF_FILTER";
+            case OWN_PROPOSAL -> "bulk.reason.OWN_PROPOSAL";
+            case REFUSED -> "bulk.reason.REFUSED";
+        };
     }
 
     /** A wrapping label. */
