@@ -125,6 +125,9 @@ public final class IncrementalBenchmarkCommand implements Callable<Integer> {
                 + "(re-estimated): %,d of %,d%n", old.untouchedChanged, old.untouched);
         out.println("engine phases, incremental: " + phases(inc.result));
         out.println("engine phases, full:        " + phases(all.result));
+        out.printf("clusters stored, incremental: %,d (%,d new to the queue, %,d proposed before and kept, %,d "
+                + "superseded)%n", inc.result.clusters(), inc.result.newClusters(), inc.result.unchanged(),
+                inc.result.superseded());
         out.println("run steps, incremental: " + steps(inc.steps));
         out.println("run steps, full:        " + steps(all.steps));
         out.printf("pairwise F1 incremental vs full: all linked pairs %.5f (%,d vs %,d pairs); pairs with a new "
