@@ -122,7 +122,10 @@ class ReviewSessionUiTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> scene.getFocusOwner() != null
                 && "review-case".equals(scene.getFocusOwner().getId()));
         robot.write(caseRef).type(KeyCode.ENTER);
-        waitForCluster(review().queue().get(Math.max(0, review().positionProperty().get())).clusterId());
+        // the case reference reloads the queue (with names): the open cluster is read on the FX thread, once loaded
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                review().stateProperty().get().view() != null && !review().busyProperty().get()).get());
+        waitForCluster(WaitForAsyncUtils.asyncFx(() -> review().stateProperty().get().view().clusterId()).get());
     }
 
     /** Waits until this cluster is drawn (its state, and the side-by-side grid of it). */
