@@ -48,7 +48,9 @@ class ArchitectureTest {
      * decision commands, the statuses, roles and permissions, the governance settings, journal entries and their
      * check, the export's options and result. Records and enums; each travels as JSON (ApiJsonRoundTripTest).
      * Besides, {@code JournalFile} verifies an exported journal file, which needs no workspace, and
-     * {@code JournalSentences} words journal and access-log entries (no I/O). The decision commands
+     * {@code JournalSentences} words journal and access-log entries (no I/O); the normalisers ({@code Normaliser},
+     * {@code Normalisers}) are pure functions registered by name, so that the review grid's "equal after
+     * normalising" is the matching's own verdict, not a copy in the front end. The decision commands
      * use repositories in their {@code apply} and {@code revert}, which need a transaction only the engine opens; a
      * front end builds them and hands them to {@code ReviewApi.propose}.
      */
@@ -63,7 +65,8 @@ class ArchitectureTest {
             "de.grw.journal.JournalEntry", "de.grw.journal.JournalVerifier", "de.grw.journal.JournalFile",
             "de.grw.journal.JournalSentences",
             "de.grw.export.ExportFormat", "de.grw.export.ExportOptions", "de.grw.export.ExportResult",
-            "de.grw.linking.LinkViews");
+            "de.grw.linking.LinkViews", "de.grw.review.BulkViews",
+            "de.grw.normalising.Normaliser", "de.grw.normalising.Normalisers");
 
     /**
      * The one documented exception: {@code grw match} on files (no workspace: it reads the inputs and writes the

@@ -102,4 +102,17 @@ public final class AccessLog {
         }
         return out;
     }
+
+    /** A user's latest access: id, time, action, case reference. */
+    public static java.util.Optional<Object[]> latestOf(Connection c, String user) throws SQLException {
+        return de.grw.store.Sql.first(c, "SELECT id, at, action, case_ref FROM access_log WHERE user_name = ? "
+                + "ORDER BY at DESC, id DESC LIMIT 1", rs -> new Object[] {rs.getLong(1), rs.getString(2),
+                rs.getString(3), rs.getString(4)}, user);
+    }
+
+    /** The records an access concerned. */
+    public static List<Long> recordsOf(Connection c, long accessId) throws SQLException {
+        return de.grw.store.Sql.list(c, "SELECT record_id FROM access_log_records WHERE access_id = ?",
+                rs -> rs.getLong(1), accessId);
+    }
 }

@@ -178,8 +178,7 @@ public final class BulkReview {
 
     /** Whether the cluster's weakest link lies in the band and (with a source filter) it has a record of a source. */
     private static boolean inFilter(Connection c, long id, Proposal p) throws SQLException {
-        double min = de.grw.store.Sql.first(c, "SELECT min_probability FROM clusters WHERE id = ?",
-                rs -> rs.getDouble(1), id).orElse(-1.0);
+        double min = ClusterRepository.minProbability(c, id, -1.0);
         boolean inBand = min >= p.minProbability() && (min < p.maxProbability() || p.maxProbability() >= 1);
         return inBand && (p.sources().isEmpty()
                 || QueueDetails.sources(c, id).stream().anyMatch(p.sources()::contains));
@@ -331,8 +330,7 @@ public final class BulkReview {
                 : mergeMembers(DecisionRepository.find(c, decisionId));
         List<MemberRecord> members = RecordLoader.maskTogether(RecordLoader.load(c, ids, session,
                 review.governance(), review.profile()), review.governance(), review.profile());
-        double min = de.grw.store.Sql.first(c, "SELECT min_probability FROM clusters WHERE id = ?",
-                rs -> rs.getDouble(1), clusterId).orElse(0.0);
+        double min = ClusterRepository.minProbability(c, clusterId, 0.0);
         return new SampledCluster(clusterId, decisionId, by, min, QueueDetails.sources(c, clusterId), members);
     }
 

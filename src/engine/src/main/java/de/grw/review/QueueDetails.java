@@ -106,31 +106,24 @@ final class QueueDetails {
     /** Whether the user's latest access is the same queue listing, recent enough to count as the same access. */
     private static boolean sameAsLast(Connection c, Instant now, String user, String caseRef, Set<Long> records)
             throws SQLException {
-        var last = Sql.first(c, "SELECT id, at, action, case_ref FROM access_log WHERE user_name = ? "
-                + "ORDER BY at DESC, id DESC LIMIT 1", rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getString(4)}, user);
+        var last = AccessLog.latestOf(c, user);
         if (last.isEmpty() || !ACTION.equals(last.get()[2])
                 || !(caseRef == null ? "" : caseRef).equals(last.get()[3])
                 || Instant.parse((String) last.get()[1]).isBefore(now.minus(SAME_LISTING))) {
             return false;
         }
-        List<Long> before = Sql.list(c, "SELECT record_id FROM access_log_records WHERE access_id = ?",
-                rs -> rs.getLong(1), last.get()[0]);
+        List<Long> before = AccessLog.recordsOf(c, (Long) last.get()[0]);
         return new LinkedHashSet<>(before).equals(records);
     }
 
     /** The sources of a cluster's records, in import order. */
     static List<String> sources(Connection c, long clusterId) throws SQLException {
-        return Sql.list(c, "SELECT s.name FROM sources s WHERE s.id IN (SELECT r.source_id FROM "
-                + Dialect.of(c).membersToRecords() + " WHERE m.cluster_id = ?) ORDER BY s.id",
-                rs -> rs.getString(1), clusterId);
+        return ClusterRepository.sourceNames(c, clusterId);
     }
 
     /** The least probable pair of a cluster and its most weakening comparison (a contradiction first). */
     static WeakestLink weakest(Connection c, long clusterId) throws SQLException {
-        var pair = Sql.first(c, "SELECT record_a, record_b, probability, explanation_json FROM cluster_pairs "
-                + "WHERE cluster_id = ? ORDER BY probability, record_a, record_b LIMIT 1", rs -> new Object[] {
-                    rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getString(4)}, clusterId);
+        var pair = ClusterRepository.weakestPair(c, clusterId);
         if (pair.isEmpty()) {
             return null;
         }

@@ -302,4 +302,24 @@ public final class ClusterRepository {
             }
         }
     }
+
+    /** The weakest link's probability of a cluster ({@code absent} when there is no such cluster). */
+    public static double minProbability(Connection c, long clusterId, double absent) throws SQLException {
+        return Sql.first(c, "SELECT min_probability FROM clusters WHERE id = ?", rs -> rs.getDouble(1), clusterId)
+                .orElse(absent);
+    }
+
+    /** The names of the sources of a cluster's records, in import order. */
+    public static List<String> sourceNames(Connection c, long clusterId) throws SQLException {
+        return Sql.list(c, "SELECT s.name FROM sources s WHERE s.id IN (SELECT r.source_id FROM "
+                + de.grw.store.Dialect.of(c).membersToRecords() + " WHERE m.cluster_id = ?) ORDER BY s.id",
+                rs -> rs.getString(1), clusterId);
+    }
+
+    /** The least probable pair of a cluster: record a, record b, probability, explanation JSON. */
+    public static java.util.Optional<Object[]> weakestPair(Connection c, long clusterId) throws SQLException {
+        return Sql.first(c, "SELECT record_a, record_b, probability, explanation_json FROM cluster_pairs "
+                + "WHERE cluster_id = ? ORDER BY probability, record_a, record_b LIMIT 1", rs -> new Object[] {
+                    rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getString(4)}, clusterId);
+    }
 }

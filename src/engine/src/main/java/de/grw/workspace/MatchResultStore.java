@@ -337,7 +337,7 @@ final class MatchResultStore {
         Map<String, Double> seconds = new LinkedHashMap<>();
         result.timings().forEach((k, v) -> seconds.put(k, v.toNanos() / 1e9));
         stats.put("seconds", seconds);
-        stats.put(ThresholdFiguresStore.KEY, ThresholdFiguresStore.toJson(figures));
+        stats.put(ThresholdFiguresRepository.KEY, ThresholdFiguresRepository.toJson(figures));
         try {
             return MatchRunRepository.insert(c, started.toString(), workspace.now().toString(), session.user(),
                     result.threshold(), ProfileLoader.toJson(profile), JSON.writeValueAsString(result.model()),

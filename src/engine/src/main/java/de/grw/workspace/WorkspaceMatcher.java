@@ -348,8 +348,8 @@ public final class WorkspaceMatcher {
      * {@link de.grw.matching.cluster.ThresholdSweep}); {@code null} for a run stored before they were kept. Holds no
      * personal data.
      */
-    public ThresholdFiguresStore.Stored thresholdFigures(long runId) {
-        return workspace.read(c -> ThresholdFiguresStore.read(c, runId));
+    public ThresholdFiguresRepository.Stored thresholdFigures(long runId) {
+        return workspace.read(c -> ThresholdFiguresRepository.read(c, runId));
     }
 
     /** Identity of a member set: SHA-256 over the sorted record ids. */

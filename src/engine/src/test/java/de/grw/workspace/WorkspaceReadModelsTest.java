@@ -78,7 +78,7 @@ class WorkspaceReadModelsTest {
             WorkspaceMatcher matcher = new WorkspaceMatcher(w);
             WorkspaceMatcher.Result run = matcher.run(admin, null, ProgressListener.NONE, CancellationToken.NONE);
             de.grw.matching.MatchResult r = run.result();
-            ThresholdFiguresStore.Stored stored = matcher.thresholdFigures(run.runId());
+            ThresholdFiguresRepository.Stored stored = matcher.thresholdFigures(run.runId());
             assertThat(stored.kind()).isEqualTo("estimated");
             assertThat(stored.threshold()).isEqualTo(r.threshold());
             assertThat(stored.figures().bins().stream().mapToLong(de.grw.matching.cluster.ThresholdSweep.Bin::pairs)

@@ -8,7 +8,7 @@ import de.grw.common.ProgressListener;
 import de.grw.matching.MatchResult;
 import de.grw.matching.cluster.ThresholdSweep;
 import de.grw.store.Workspace;
-import de.grw.workspace.ThresholdFiguresStore;
+import de.grw.workspace.ThresholdFiguresRepository;
 import de.grw.workspace.WorkspaceMatcher;
 import java.util.Arrays;
 import java.util.List;
@@ -45,7 +45,7 @@ final class LocalMatching implements MatchingApi {
     @Override
     public ThresholdFigures thresholdFigures(long runId) {
         signedIn.session();
-        ThresholdFiguresStore.Stored s = matcher.thresholdFigures(runId);
+        ThresholdFiguresRepository.Stored s = matcher.thresholdFigures(runId);
         if (s == null) {
             return new ThresholdFigures(runId, "", 0, 0, List.of(), List.of());
         }

@@ -15,10 +15,10 @@ import java.util.Map;
  * Keeps a run's {@link ThresholdSweep.Figures} in its statistics ({@code match_runs.stats_json}, key
  * {@value #KEY}) as compact arrays: bins as {@code [from, to, pairs]}, steps as {@code [threshold, pairs, clusters]}.
  */
-public final class ThresholdFiguresStore {
+public final class ThresholdFiguresRepository {
     static final String KEY = "threshold_figures";
 
-    private ThresholdFiguresStore() {
+    private ThresholdFiguresRepository() {
     }
 
     /** A run's figures as stored, with what the run was. */
