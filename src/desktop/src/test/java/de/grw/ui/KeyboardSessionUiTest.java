@@ -46,10 +46,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.robot.BaseRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A clerk's session of 300 clusters by keyboard only: signed in with the keys, the case reference typed where the
+ * A clerk's session of clusters by keyboard only (40 in the suite, 300 on demand): signed in with the keys, the case reference typed where the
  * cursor waits, then cluster after cluster a value taken with a digit now and then, merged with Alt+M, every tenth
  * deferred with a comment (Alt+B, the text, Alt+Z). No error on the way (no error dialog, no exception on the FX
  * thread, no message of a fault), every decision recorded, the cursor always where the next key works, and the queue
@@ -58,7 +59,11 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("slow")
 @ExtendWith(ApplicationExtension.class)
 class KeyboardSessionUiTest {
-    static final int CLUSTERS = Integer.getInteger("grw.session.clusters", 300);
+    /**
+     * 40 clusters in the suite; the session of issue 13's done-when with {@code -Dgrw.session.clusters=300} (and on a
+     * workspace of a million records, {@link KeyboardLatencyBench}).
+     */
+    static final int CLUSTERS = Integer.getInteger("grw.session.clusters", 40);
     private static final String PASSWORD = UiTestSupport.PASSWORD;
     private WorkbenchModel model;
     private ExecutorService executor;
@@ -151,8 +156,29 @@ class KeyboardSessionUiTest {
         return owner == null || owner.getId() == null ? "" : owner.getId();
     }
 
+    /**
+     * Alt+key through the toolkit's robot, as a keyboard sends it, without the robot's waiting for the FX thread after
+     * each key (the loop waits for what it needs: the next cluster shown).
+     */
     private static void alt(FxRobot robot, KeyCode key) {
-        robot.press(KeyCode.ALT, key).release(key, KeyCode.ALT);
+        BaseRobot keys = robot.robotContext().getBaseRobot();
+        keys.pressKeyboard(KeyCode.ALT);
+        keys.pressKeyboard(key);
+        keys.releaseKeyboard(key);
+        keys.releaseKeyboard(KeyCode.ALT);
+    }
+
+    private static void key(FxRobot robot, KeyCode key) {
+        BaseRobot keys = robot.robotContext().getBaseRobot();
+        keys.pressKeyboard(key);
+        keys.releaseKeyboard(key);
+    }
+
+    /** Text typed where the cursor is, character by character. */
+    private void write(FxRobot robot, String text) {
+        for (char c : text.toCharArray()) {
+            robot.robotContext().getBaseRobot().typeKeyboard(scene, KeyCode.UNDEFINED, String.valueOf(c));
+        }
     }
 
     private List<AccessEntry> queueReads() {
@@ -163,16 +189,15 @@ class KeyboardSessionUiTest {
     }
 
     @Test
-    void threeHundredClustersByKeyboardWithoutAnError(FxRobot robot) throws Exception {
+    void aSessionOfClustersByKeyboardWithoutAnError(FxRobot robot) throws Exception {
         long started = System.nanoTime();
         // the sign-in by keyboard: the name, Tab, the password, Enter
         robot.interact(() -> robot.lookup("#start-user").query().requestFocus());
         robot.write("anna").type(KeyCode.TAB).write(PASSWORD).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.signedIn() != null);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> review().queue().size() >= CLUSTERS
-                && !review().busyProperty().get());
-        assertThat(review().remainingProperty().get()).as("the workspace has the clusters").isGreaterThanOrEqualTo(
-                CLUSTERS);
+        // the workspace has the clusters
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> review().queue().size()
+                >= CLUSTERS && review().remainingProperty().get() >= CLUSTERS && !review().busyProperty().get()).get());
         // the cursor waits in the case reference
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> focusId().equals("review-case"));
         robot.write("51.2-2026/0815").type(KeyCode.ENTER);
@@ -188,21 +213,25 @@ class KeyboardSessionUiTest {
         int picked = 0;
         List<String> faults = new ArrayList<>();
         for (int i = 0; i < CLUSTERS; i++) {
-            long open = review().stateProperty().get().view().clusterId();
+            long open = WaitForAsyncUtils.asyncFx(() -> review().stateProperty().get().view().clusterId()).get();
             if (i % 3 == 1) {
                 // the cursor is in the grid after the last decision: 2 takes record 2's value for the field
-                WaitForAsyncUtils.waitForFxEvents();
-                assertThat(focusId()).as("cluster %d: the cursor waits in the grid", i).isEqualTo("review-center");
-                robot.type(KeyCode.DIGIT2);
-                WaitForAsyncUtils.waitForFxEvents();
-                if (review().choices().values().stream().anyMatch(c -> c instanceof FieldChoice.FromRecord)) {
-                    picked++;
-                }
+                assertThat(WaitForAsyncUtils.asyncFx(this::focusId).get()).as("cluster %d: the cursor waits in the "
+                        + "grid", i).isEqualTo("review-center");
+                key(robot, KeyCode.DIGIT2);
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> review()
+                        .choices().values().stream().anyMatch(c -> c instanceof FieldChoice.FromRecord)).get());
+                picked++;
             }
             KeyCode key;
             if (i % 10 == 5) {
                 alt(robot, KeyCode.B);
-                robot.write("Rückfrage " + i);
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(this::focusId).get()
+                        .equals("review-comment"));
+                String typed = "Rückfrage " + i;
+                write(robot, typed);
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> review()
+                        .commentProperty().get().equals(typed)).get());
                 key = KeyCode.Z;
                 deferred++;
             } else {
@@ -212,11 +241,12 @@ class KeyboardSessionUiTest {
             robot.interact(() -> latency.arm(key));
             alt(robot, key);
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> latency.done() && !review().busyProperty().get());
-            String message = review().messageProperty().get();
+            String message = WaitForAsyncUtils.asyncFx(() -> review().messageProperty().get()).get();
             if (!message.startsWith(key == KeyCode.M ? "Zusammenführung vorgeschlagen" : "Zurückgestellt")) {
                 faults.add("cluster " + open + ": " + message);
             }
-            assertThat(review().stateProperty().get().view().clusterId()).isNotEqualTo(open);
+            assertThat(WaitForAsyncUtils.asyncFx(() -> review().stateProperty().get().view().clusterId()).get())
+                    .isNotEqualTo(open);
         }
         WaitForAsyncUtils.waitForFxEvents();
         double seconds = (System.nanoTime() - started) / 1e9;
