@@ -199,6 +199,7 @@ class ReviewKeysUiTest {
         settle();
         assertThat(review().choices().get(field)).isEqualTo(new FieldChoice.FromRecord(second));
         assertThat(golden(robot, field).getStyleClass()).as("marked after the redraw").contains("golden-current");
+        UiTestSupport.snapshot(robot, "keys-digit-field-marked.png");
         // a record the cluster does not have: said, nothing chosen
         robot.type(KeyCode.DIGIT9);
         settle();
@@ -208,6 +209,7 @@ class ReviewKeysUiTest {
         // in the comment (Alt+B) a digit is text, not a choice
         alt(robot, KeyCode.B);
         assertThat(focusId()).isEqualTo("review-comment");
+        UiTestSupport.snapshot(robot, "keys-comment-ringed.png");
         robot.type(KeyCode.DIGIT1);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(review().commentProperty().get()).isEqualTo("1");
@@ -224,6 +226,9 @@ class ReviewKeysUiTest {
         assertThat(((de.grw.review.DecisionPayload.Merge) merged.payload()).choices().get(field))
                 .isEqualTo(new FieldChoice.FromRecord(second));
         assertThat(focusId()).isEqualTo("review-center");
+        assertThat(ringed(robot.lookup("#review-center").query())).as("the comparison shows it holds the cursor")
+                .isTrue();
+        UiTestSupport.snapshot(robot, "keys-after-merge-center-ringed.png");
         assertThat(robot.lookup(".golden-current").queryAll()).hasSize(1);
         assertThat(robot.lookup("#review-message").queryAs(Label.class).getText())
                 .startsWith("Zusammenführung vorgeschlagen");
@@ -288,6 +293,9 @@ class ReviewKeysUiTest {
                     continue;
                 }
                 String name = screen + ":" + owner.getClass().getSimpleName() + "#" + owner.getId();
+                if (tab == 2) {
+                    UiTestSupport.snapshot(robot, "keys-tab-screen-" + screen + ".png");
+                }
                 seen.add(name);
                 if (!ringed(owner)) {
                     bare.add(name);
