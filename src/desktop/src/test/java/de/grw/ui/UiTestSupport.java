@@ -56,7 +56,9 @@ public final class UiTestSupport {
         Workspace w = WorkspaceSetup.create(dir.resolve("test.grw"), Clock.systemUTC(), "person-de");
         UserService users = new UserService(w);
         Session admin = users.createFirstAdministrator(ADMIN, PASSWORD.toCharArray());
-        users.addUser(admin, CLERK, Role.CLERK, PASSWORD.toCharArray());
+        // a one-time password from the administrator, then the holder sets their own
+        users.addUser(admin, CLERK, Role.CLERK, "Erstes-Kennwort-42".toCharArray());
+        users.setPassword(users.login(CLERK, "Erstes-Kennwort-42".toCharArray()), CLERK, PASSWORD.toCharArray());
         return w;
     }
 
