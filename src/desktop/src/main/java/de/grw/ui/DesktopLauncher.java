@@ -14,7 +14,10 @@ public final class DesktopLauncher {
     public static void main(String[] args) {
         if (System.getProperty("logback.configurationFile") == null) {
             java.nio.file.Path logs = UserSettings.home().resolve("logs");
-            de.grw.ui.common.LogFolder.prepare(logs); // owner-only, before the logger opens its file
+            String problem = de.grw.ui.common.LogFolder.prepare(logs); // owner-only, before the logger opens its file
+            if (problem != null) {
+                System.err.println(problem);
+            }
             System.setProperty("grw.logdir", logs.toString());
             System.setProperty("logback.configurationFile", "logback-desktop.xml");
         }

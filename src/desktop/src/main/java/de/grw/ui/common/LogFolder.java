@@ -24,14 +24,17 @@ public final class LogFolder {
 
     /**
      * Creates the folder (and the profile folder above it) owner-only, narrows an existing one and its log files,
-     * and creates {@code workbench.log} owner-only if it is missing. Failing quietly: logging must not stop the start.
+     * and creates {@code workbench.log} owner-only if it is missing. Logging must not stop the start: a failure is
+     * returned for the launcher to print, not thrown.
+     *
+     * @return {@code null}, or why the folder could not be made private
      */
-    public static void prepare(Path logs) {
+    public static String prepare(Path logs) {
         try {
             Path absolute = logs.toAbsolutePath();
             if (!absolute.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.createDirectories(absolute);
-                return;
+                return null;
             }
             Path profile = absolute.getParent();
             if (profile != null && !Files.exists(profile)) {
@@ -55,7 +58,8 @@ public final class LogFolder {
                 Files.setPosixFilePermissions(log, FILE);
             }
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            System.err.println("grw: the log folder " + logs + " could not be made private: " + e.getMessage());
+            return "grw: the log folder " + logs + " could not be made private: " + e.getMessage();
         }
+        return null;
     }
 }

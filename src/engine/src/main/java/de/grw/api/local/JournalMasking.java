@@ -6,7 +6,6 @@ import de.grw.journal.CanonicalJson;
 import de.grw.journal.JournalEntry;
 import de.grw.rights.Permission;
 import de.grw.rights.Session;
-import de.grw.store.Sql;
 import de.grw.store.Workspace;
 import de.grw.workspace.GovernanceConfig;
 import de.grw.workspace.WorkspaceProfile;
@@ -34,8 +33,7 @@ final class JournalMasking {
         }
         GovernanceConfig governance = WorkspaceProfile.governance(workspace);
         Set<String> masked = new HashSet<>(governance.maskedFields());
-        Set<Long> blocked = new HashSet<>(workspace.read(c -> Sql.list(c, "SELECT id FROM records WHERE blocked <> 0",
-                rs -> rs.getLong(1))));
+        Set<Long> blocked = new HashSet<>(workspace.read(de.grw.workspace.SourceRepository::blockedRecordIds));
         if (blocked.isEmpty() || masked.isEmpty()) {
             return entries;
         }
