@@ -62,6 +62,18 @@ public final class UiTestSupport {
         return w;
     }
 
+    /**
+     * Adds an account through the service interfaces as an office does: the administrator gives a one-time password,
+     * the holder signs in with it and sets {@code password} as their own (so the account may propose and approve).
+     */
+    public static void addAccount(de.grw.api.Workbench workbench, SignedIn admin, String name, Role role,
+                                  String password) {
+        admin.users().add(name, role, "Erstes-Kennwort-42".toCharArray());
+        try (SignedIn holder = workbench.signIn(name, "Erstes-Kennwort-42".toCharArray())) {
+            holder.users().setPassword(name, password.toCharArray());
+        }
+    }
+
     /** A model holding a new workspace, signed in as the clerk. */
     public static WorkbenchModel signedInModel(Path dir) {
         WorkbenchModel model = new WorkbenchModel();
