@@ -58,8 +58,12 @@ class MainFlowUiTest {
         Workspace w = WorkspaceSetup.create(dir.resolve("flow.grw"), Clock.systemUTC(), "person-de");
         UserService users = new UserService(w);
         Session admin = users.createFirstAdministrator("admin", PASSWORD.toCharArray());
-        users.addUser(admin, "anna", Role.CLERK, PASSWORD.toCharArray());
-        users.addUser(admin, "bernd", Role.SUPERVISOR, PASSWORD.toCharArray());
+        // a one-time password from the administrator, then the holder sets their own
+        users.addUser(admin, "anna", Role.CLERK, "Erstes-Kennwort-42".toCharArray());
+        users.setPassword(users.login("anna", "Erstes-Kennwort-42".toCharArray()), "anna", PASSWORD.toCharArray());
+        // a one-time password from the administrator, then the holder sets their own
+        users.addUser(admin, "bernd", Role.SUPERVISOR, "Erstes-Kennwort-42".toCharArray());
+        users.setPassword(users.login("bernd", "Erstes-Kennwort-42".toCharArray()), "bernd", PASSWORD.toCharArray());
         model = new WorkbenchModel();
         model.use(LocalWorkbench.of(w));
         I18n i18n = I18n.german();

@@ -125,7 +125,7 @@ class ReviewViewModelTest {
         runHeld();
 
         try (SignedIn admin = model.workbench().signIn(UiTestSupport.ADMIN, UiTestSupport.PASSWORD.toCharArray())) {
-            admin.users().add("bernd", Role.SUPERVISOR, UiTestSupport.PASSWORD.toCharArray());
+            UiTestSupport.addAccount(model.workbench(), admin, "bernd", Role.SUPERVISOR, UiTestSupport.PASSWORD);
         }
         model.signIn("bernd", UiTestSupport.PASSWORD.toCharArray());
         ApprovalViewModel vm = new ApprovalViewModel(ctx);
@@ -192,7 +192,7 @@ class ReviewViewModelTest {
                     new de.grw.review.FieldChoice.Manual("person" + q.clusterId() + "@example.org"))), "", "AZ-1");
         }
         try (SignedIn admin = model.workbench().signIn(UiTestSupport.ADMIN, UiTestSupport.PASSWORD.toCharArray())) {
-            admin.users().add("bernd", Role.SUPERVISOR, UiTestSupport.PASSWORD.toCharArray());
+            UiTestSupport.addAccount(model.workbench(), admin, "bernd", Role.SUPERVISOR, UiTestSupport.PASSWORD);
         }
         try (SignedIn bernd = model.workbench().signIn("bernd", UiTestSupport.PASSWORD.toCharArray())) {
             bernd.approval().pending().forEach(d -> bernd.approval().approve(d.id(), "geprüft"));
