@@ -35,6 +35,9 @@ import org.controlsfx.control.CheckComboBox;
 public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
     private final ScrollPane center = new ScrollPane();
     private final VBox explanation = new VBox(4);
+    /** Below this width the queue gives its room to the comparison and is shown on demand. */
+    static final double NARROW = 1000;
+    private FrozenColumns frozen;
     private Node help;
     private TextField caseField;
 
@@ -133,14 +136,22 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
             c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         }
         // the case reference and the filters wrap onto a second line on a small screen instead of being cut
-        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(8, 6, caseLabel, caseRef, band,
-                status, source, remaining);
+        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(8, 6);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setPrefWrapLength(2000);
         filters.setMinWidth(0);
         HBox.setHgrow(filters, Priority.ALWAYS);
         Button bulk = bulkButton(t);
-        HBox top = new HBox(8, filters, bulk, previous, next, helpButton);
+        // in a narrow window the queue is hidden and shown on demand, so that the comparison keeps its room
+        javafx.scene.control.ToggleButton queueToggle = new javafx.scene.control.ToggleButton(
+                t.get("review.queueToggle"));
+        queueToggle.setId("review-queue-toggle");
+        queueToggle.setTooltip(new Tooltip(t.get("review.queueToggle.tooltip")));
+        queueToggle.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        // one line on a large screen; in a narrow window the filters and buttons wrap onto a second one
+        filters.getChildren().addAll(queueToggle, caseLabel, caseRef, band, status, source, remaining, bulk, previous,
+                next, helpButton);
+        HBox top = new HBox(8, filters);
         top.setAlignment(Pos.CENTER_LEFT);
 
         // rows that say what a cluster is; the current one stays selected and in view
@@ -212,7 +223,9 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         explanationScroll.setPrefWidth(290);
         // the clerk can drag the explanation narrower (or away) for the records' columns; a wider window widens
         // the records, not the explanation
-        javafx.scene.control.SplitPane columns = new javafx.scene.control.SplitPane(center, explanationScroll);
+        frozen = new FrozenColumns(center, t);
+        javafx.scene.control.SplitPane columns = new javafx.scene.control.SplitPane(frozen.view(),
+                explanationScroll);
         columns.setId("review-columns");
         javafx.scene.control.SplitPane.setResizableWithParent(explanationScroll, false);
         columns.widthProperty().addListener((o, was, now) -> {
@@ -228,6 +241,11 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         layout.setLeft(list);
         layout.setCenter(columns);
         layout.setBottom(bottom);
+        javafx.beans.binding.BooleanBinding narrow = layout.widthProperty().lessThan(NARROW);
+        queueToggle.visibleProperty().bind(narrow);
+        queueToggle.managedProperty().bind(queueToggle.visibleProperty());
+        list.visibleProperty().bind(narrow.not().or(queueToggle.selectedProperty()));
+        list.managedProperty().bind(list.visibleProperty());
         BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
         BorderPane.setMargin(list, new Insets(0, 8, 0, 0));
         help = helpOverlay(t);
@@ -348,14 +366,17 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         VBox box = new VBox(6);
         box.setId("review-help-overlay");
         box.getStyleClass().add("help-overlay");
-        box.setMaxSize(460, Region.USE_PREF_SIZE);
+        box.setMaxSize(560, Region.USE_PREF_SIZE);
         box.setPadding(new Insets(16));
         Label title = new Label(t.get("review.help"));
         title.getStyleClass().add("title-3");
         box.getChildren().add(title);
         for (String key : List.of("help.merge", "help.notDuplicate", "help.split", "help.defer", "help.undo",
                 "help.next", "help.previous", "help.explainPair", "help.choose", "help.type", "help.exclude", "help.screens", "help.help")) {
-            box.getChildren().add(new Label(t.get(key)));
+            Label line = new Label(t.get(key));
+            // a long line wraps in the box instead of being cut
+            line.setWrapText(true);
+            box.getChildren().add(line);
         }
         box.setVisible(false);
         StackPane.setAlignment(box, Pos.CENTER);
@@ -368,6 +389,7 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         String refocus = focused != null && focused.getId() != null && center.getContent() != null
                 && isInside(focused, center.getContent()) ? focused.getId() : null;
         center.setContent(SideBySide.build(vm, ctx.i18n()));
+        frozen.attach(center.getContent());
         if (center.getContent() instanceof Label note) {
             // nothing open: the note wraps within the visible part instead of running out of it
             note.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(120,

@@ -48,6 +48,9 @@ final class SideBySide {
             return empty;
         }
         List<MemberRecord> members = view.members();
+        // the field and contribution columns and the golden record's column stay in view while the records scroll
+        grid.getProperties().put(FrozenColumns.FROZEN, 2);
+        grid.getProperties().put(FrozenColumns.RECORDS, members.size());
         ColumnConstraints labelColumn = new ColumnConstraints(140);
         ColumnConstraints barColumn = new ColumnConstraints(90);
         grid.getColumnConstraints().addAll(labelColumn, barColumn);
@@ -120,7 +123,11 @@ final class SideBySide {
                     vm.setManual(r.field(), golden.getText().isBlank() ? null : golden.getText());
                 }
             });
-            grid.add(golden, 2 + members.size(), row);
+            StackPane goldenCell = new StackPane(golden);
+            goldenCell.getStyleClass().add("golden-cell");
+            goldenCell.setPadding(new Insets(2));
+            goldenCell.setAlignment(Pos.CENTER_LEFT);
+            grid.add(goldenCell, 2 + members.size(), row);
             row++;
         }
         return GrainCells.withLegend(grid, t);
