@@ -42,7 +42,13 @@ final class FrozenColumns {
     private final Button previous = new Button("\u25C0");
     private final Button next = new Button("\u25B6");
     private final HBox bar;
+    /** Not all records are in view: the bar says which are. */
+    private final javafx.beans.property.BooleanProperty partial = new javafx.beans.property.SimpleBooleanProperty();
+    /** A control shown at the bar's start while it is visible itself (the queue's toggle in a narrow window). */
+    private final javafx.beans.property.ObjectProperty<Node> lead = new javafx.beans.property.SimpleObjectProperty<>();
     private final VBox view;
+    /** The scroll pane, and what floats over it (the queue in a narrow window). */
+    private final javafx.scene.layout.StackPane over;
     private final I18n t;
     private GridPane grid;
     private Node legend;
@@ -57,6 +63,8 @@ final class FrozenColumns {
     FrozenColumns(ScrollPane scroll, I18n t) {
         this.scroll = scroll;
         this.t = t;
+        over = new javafx.scene.layout.StackPane(scroll);
+        over.setMinWidth(0);
         scroll.setFitToWidth(false);
         shown.setId("records-shown");
         shown.setMinWidth(Control.USE_PREF_SIZE);
@@ -74,10 +82,16 @@ final class FrozenColumns {
         bar.setId("records-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 4, 0));
-        bar.setVisible(false);
+        bar.visibleProperty().bind(partial.or(lead.isNotNull()));
         bar.managedProperty().bind(bar.visibleProperty());
-        view = new VBox(bar, scroll);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
+        previous.visibleProperty().bind(partial);
+        next.visibleProperty().bind(partial);
+        shown.visibleProperty().bind(partial);
+        for (Node n : List.of(previous, next, shown)) {
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        view = new VBox(bar, over);
+        VBox.setVgrow(over, Priority.ALWAYS);
         view.setMinWidth(0);
         scroll.hvalueProperty().addListener((o, was, now) -> place());
         scroll.vvalueProperty().addListener((o, was, now) -> place());
@@ -94,6 +108,27 @@ final class FrozenColumns {
         return view;
     }
 
+    /** Lets a node float over the grid, at its left (or takes it away again). */
+    void floating(Node node, boolean on) {
+        if (on && !over.getChildren().contains(node)) {
+            javafx.scene.layout.StackPane.setAlignment(node, Pos.TOP_LEFT);
+            over.getChildren().add(node);
+        } else if (!on) {
+            over.getChildren().remove(node);
+        }
+    }
+
+    /** Puts a control at the start of the bar, which is shown whenever that control is visible. */
+    void lead(Node control) {
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        gap.setMinWidth(10);
+        gap.visibleProperty().bind(control.visibleProperty());
+        gap.managedProperty().bind(control.visibleProperty());
+        bar.getChildren().addAll(0, List.of(control, gap));
+        lead.bind(javafx.beans.binding.Bindings.when(control.visibleProperty()).then(control)
+                .otherwise((Node) null));
+    }
+
     /** Takes the scroll pane's new content (a grid built by {@link SideBySide}, or a note). */
     void attach(Node content) {
         grid = content == null ? null : (GridPane) content.lookup("#side-by-side");
@@ -103,7 +138,7 @@ final class FrozenColumns {
         top.clear();
         if (grid == null) {
             records = 0;
-            bar.setVisible(false);
+            partial.set(false);
             return;
         }
         records = (Integer) grid.getProperties().get(RECORDS);
@@ -120,6 +155,7 @@ final class FrozenColumns {
             if (row == 0) {
                 top.add(n);
             }
+            n.getStyleClass().add("grid-cell");
             // drawn over the records that scroll beneath them: heading corners, frozen columns, record headings
             n.setViewOrder(row == 0 ? (fixed ? -3 : -2) : (fixed ? -1 : 0));
             if (column == frozen - 1) {
@@ -167,22 +203,21 @@ final class FrozenColumns {
         for (int c = frozen; c < frozen + records; c++) {
             least = Math.max(least, Math.ceil(widest(c, true)));
         }
-        double golden = Math.max(MIN_GOLDEN, Math.min(MAX_GOLDEN, room * 0.25));
-        double forRecords = room - fixed - golden;
-        visible = (int) Math.max(1, Math.min(records, Math.floor(forRecords / least)));
-        recordWidth = Math.floor(Math.max(least, Math.min(MAX_RECORD, forRecords / visible)));
-        if (visible == records && recordWidth == MAX_RECORD) {
-            // all records at their widest: the golden record takes what is left, up to its own widest
-            golden = Math.min(MAX_GOLDEN, Math.max(golden, room - fixed - records * recordWidth));
-        } else if (visible == 1 && forRecords < least) {
-            // not even one record beside the golden record at its narrowest: the golden record gives way
-            golden = Math.max(MIN_GOLDEN * 0.8, room - fixed - least);
+        // as many records as fit beside the golden record at its narrowest; then the golden record widens up to
+        // its share, the records share the rest, and the golden record takes what they leave, up to its widest
+        visible = (int) Math.max(1, Math.min(records, Math.floor((room - fixed - MIN_GOLDEN) / least)));
+        double share = Math.max(MIN_GOLDEN, Math.min(MAX_GOLDEN, room * 0.2));
+        recordWidth = Math.floor(Math.max(least, Math.min(MAX_RECORD, (room - fixed - share) / visible)));
+        double golden = Math.min(MAX_GOLDEN, room - fixed - visible * recordWidth);
+        if (golden < MIN_GOLDEN) {
+            // not even one record beside the golden record at its narrowest: the golden record gives way a little
+            golden = Math.max(MIN_GOLDEN * 0.8, golden);
         }
         for (int c = frozen; c < frozen + records; c++) {
             set(columns.get(c), recordWidth);
         }
         set(columns.get(frozen + records), Math.floor(golden));
-        bar.setVisible(visible < records);
+        partial.set(visible < records);
     }
 
     /**

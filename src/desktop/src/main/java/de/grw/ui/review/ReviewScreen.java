@@ -149,7 +149,7 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         queueToggle.setTooltip(new Tooltip(t.get("review.queueToggle.tooltip")));
         queueToggle.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         // one line on a large screen; in a narrow window the filters and buttons wrap onto a second one
-        filters.getChildren().addAll(queueToggle, caseLabel, caseRef, band, status, source, remaining, bulk, previous,
+        filters.getChildren().addAll(caseLabel, caseRef, band, status, source, remaining, bulk, previous,
                 next, helpButton);
         HBox top = new HBox(8, filters);
         top.setAlignment(Pos.CENTER_LEFT);
@@ -224,6 +224,8 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         // the clerk can drag the explanation narrower (or away) for the records' columns; a wider window widens
         // the records, not the explanation
         frozen = new FrozenColumns(center, t);
+        // the queue's toggle above the comparison, at the left where the queue appears
+        frozen.lead(queueToggle);
         javafx.scene.control.SplitPane columns = new javafx.scene.control.SplitPane(frozen.view(),
                 explanationScroll);
         columns.setId("review-columns");
@@ -246,6 +248,27 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         queueToggle.managedProperty().bind(queueToggle.visibleProperty());
         list.visibleProperty().bind(narrow.not().or(queueToggle.selectedProperty()));
         list.managedProperty().bind(list.visibleProperty());
+        // in a narrow window the queue floats over the comparison (which keeps its room) while it is shown, and
+        // goes away when a cluster was chosen in it
+        java.util.function.Consumer<Boolean> place = now -> {
+            layout.setLeft(now ? null : list);
+            frozen.floating(list, now);
+            list.getStyleClass().remove("queue-floating");
+            if (now) {
+                list.getStyleClass().add("queue-floating");
+            }
+        };
+        narrow.addListener((o, was, now) -> place.accept(now));
+        place.accept(narrow.get());
+        list.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            for (javafx.scene.Node n = e.getPickResult().getIntersectedNode(); n != null && n != list;
+                    n = n.getParent()) {
+                if (n instanceof javafx.scene.control.ListCell<?> cell && !cell.isEmpty() && narrow.get()) {
+                    queueToggle.setSelected(false);
+                    return;
+                }
+            }
+        });
         BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
         BorderPane.setMargin(list, new Insets(0, 8, 0, 0));
         help = helpOverlay(t);

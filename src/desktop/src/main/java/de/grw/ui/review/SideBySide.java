@@ -36,8 +36,9 @@ final class SideBySide {
         GridPane grid = new GridPane();
         grid.setId("side-by-side");
         grid.getStyleClass().add("side-by-side");
-        grid.setHgap(1);
-        grid.setVgap(1);
+        // no gaps: the cells' borders draw the lines (a frozen column must hide what scrolls beneath it)
+        grid.setHgap(0);
+        grid.setVgap(0);
         // the cluster and its rows from one value: never one cluster's rows under another's columns
         ClusterState state = vm.stateProperty().get();
         ClusterView view = state.view();
