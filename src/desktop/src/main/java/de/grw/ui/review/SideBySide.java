@@ -88,6 +88,7 @@ final class SideBySide {
         int row = 1;
         for (FieldRow r : state.rows()) {
             Label label = new Label(r.label());
+            label.setId("field-" + r.field());
             label.getStyleClass().add(r.labelStyle());
             if (r.equalAfterNormalising()) {
                 Tooltip.install(label, new Tooltip(t.get("review.equalAfterNormalising")));
