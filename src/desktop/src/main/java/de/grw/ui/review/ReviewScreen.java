@@ -389,17 +389,14 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         VBox box = new VBox(6);
         box.setId("review-help-overlay");
         box.getStyleClass().add("help-overlay");
-        box.setMaxSize(560, Region.USE_PREF_SIZE);
+        box.setMaxSize(460, Region.USE_PREF_SIZE);
         box.setPadding(new Insets(16));
         Label title = new Label(t.get("review.help"));
         title.getStyleClass().add("title-3");
         box.getChildren().add(title);
         for (String key : List.of("help.merge", "help.notDuplicate", "help.split", "help.defer", "help.undo",
                 "help.next", "help.previous", "help.explainPair", "help.choose", "help.type", "help.exclude", "help.screens", "help.help")) {
-            Label line = new Label(t.get(key));
-            // a long line wraps in the box instead of being cut
-            line.setWrapText(true);
-            box.getChildren().add(line);
+            box.getChildren().add(new Label(t.get(key)));
         }
         box.setVisible(false);
         StackPane.setAlignment(box, Pos.CENTER);
