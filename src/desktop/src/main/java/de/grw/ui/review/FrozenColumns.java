@@ -36,6 +36,8 @@ final class FrozenColumns {
     /** Keys of the grid's properties: how many leading columns are frozen, how many records follow them. */
     static final String FROZEN = "frozen-columns";
     static final String RECORDS = "record-columns";
+    /** Key of the grid's property naming the cluster it shows. */
+    static final String CLUSTER = "cluster";
 
     private final ScrollPane scroll;
     private final Label shown = new Label();
@@ -53,6 +55,8 @@ final class FrozenColumns {
     private GridPane grid;
     private Node legend;
     private int records;
+    /** The cluster shown: redrawn after a choice, it stays scrolled where it was; another one starts at record 1. */
+    private Object cluster;
     /** Record columns visible at once, and the width of each. */
     private int visible = 1;
     private double recordWidth = MIN_RECORD;
@@ -138,6 +142,7 @@ final class FrozenColumns {
         top.clear();
         if (grid == null) {
             records = 0;
+            cluster = null;
             partial.set(false);
             return;
         }
@@ -177,7 +182,11 @@ final class FrozenColumns {
         grid.widthProperty().addListener(o -> place());
         grid.heightProperty().addListener(o -> place());
         size();
-        scroll.setHvalue(0);
+        Object shownNow = grid.getProperties().get(CLUSTER);
+        if (!java.util.Objects.equals(shownNow, cluster)) {
+            scroll.setHvalue(0);
+        }
+        cluster = shownNow;
         place();
     }
 

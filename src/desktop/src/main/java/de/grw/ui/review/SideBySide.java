@@ -52,6 +52,7 @@ final class SideBySide {
         // the field and contribution columns and the golden record's column stay in view while the records scroll
         grid.getProperties().put(FrozenColumns.FROZEN, 2);
         grid.getProperties().put(FrozenColumns.RECORDS, members.size());
+        grid.getProperties().put(FrozenColumns.CLUSTER, view.clusterId());
         ColumnConstraints labelColumn = new ColumnConstraints(140);
         ColumnConstraints barColumn = new ColumnConstraints(90);
         grid.getColumnConstraints().addAll(labelColumn, barColumn);

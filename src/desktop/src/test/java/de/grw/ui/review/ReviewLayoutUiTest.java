@@ -147,6 +147,11 @@ class ReviewLayoutUiTest {
         assertThat(scene("#side-by-side", "field-family_name").getMinX()).isCloseTo(field.getMinX(), within(0.5));
         assertThat(sceneOf(node("#golden-family_name", Node.class).getParent()).getMinX())
                 .isCloseTo(golden.getMinX(), within(0.5));
+        // choosing the shown record's value redraws the grid, which stays at that record
+        robot.clickOn(cell(members.get(1)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(node("#records-shown", Label.class).getText()).isEqualTo("Datensatz 2 von " + n);
+        assertThat(shownBetween(members.get(1), field, golden)).isTrue();
         // a click on the golden value reaches the golden value, not the record beneath it
         String before = screen.viewModel().stateProperty().get().rows().get(0).golden();
         robot.clickOn("#golden-family_name");
