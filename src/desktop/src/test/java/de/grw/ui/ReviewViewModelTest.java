@@ -101,7 +101,14 @@ class ReviewViewModelTest {
         assertThat(model.signedIn().approval().pending()).hasSize(pendingBefore);
         onFx(() -> assertThat(vm.defer()).as("one decision at a time").isFalse());
 
-        runHeld();
+        int queued = vm.queue().size();
+        int remaining = vm.remainingProperty().get();
+        // the decision, then the next cluster: the queue is not read again for a merge (it leaves the queue)
+        assertThat(runHeld()).isEqualTo(2);
+        assertThat(vm.queue()).hasSize(queued - 1).noneMatch(q -> q.clusterId() == cluster);
+        assertThat(vm.remainingProperty().get()).isEqualTo(remaining - 1)
+                .isEqualTo(model.signedIn().review().count(java.util.EnumSet.of(
+                        de.grw.workspace.ClusterStatus.OPEN, de.grw.workspace.ClusterStatus.DEFERRED)));
         assertThat(model.signedIn().approval().pending()).hasSize(pendingBefore + 1)
                 .anySatisfy(d -> assertThat(d.clusterId()).isEqualTo(cluster));
         assertThat(vm.messageProperty().get()).startsWith("Zusammenführung vorgeschlagen");

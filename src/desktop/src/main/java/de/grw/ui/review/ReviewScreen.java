@@ -18,8 +18,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -29,8 +27,9 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.CheckComboBox;
 
 /**
- * The review queue and the side-by-side comparison in one screen, keyboard first: Alt+M merge, Alt+N not a
- * duplicate, Alt+T split, Alt+Z defer, Ctrl+Z undo, Page Down / Page Up next and previous, F1 help.
+ * The review queue and the side-by-side comparison in one screen, keyboard first ({@link ReviewKeys}): Alt+M merge,
+ * Alt+N not a duplicate, Alt+T split, Alt+Z defer, Ctrl+Z undo, Page Down / Page Up next and previous, Alt+1 … 9 a
+ * record's value, Alt+B the comment, F1 help.
  */
 public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
     private final ScrollPane center = new ScrollPane();
@@ -273,27 +272,8 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         BorderPane.setMargin(list, new Insets(0, 8, 0, 0));
         help = helpOverlay(t);
         StackPane root = new StackPane(layout, help);
-        // the keys on the scene, not on this screen's nodes: a field that had the cursor may be gone after a redraw
-        // (Enter in a golden value), and the keys must work all the same; only while this screen is shown
-        javafx.event.EventHandler<KeyEvent> keys = e -> {
-            // the clerk is at work: the claim is renewed and the changes are asked for (not after ten idle minutes)
-            vm.live().touched();
-            // Alt+P / Alt+Shift+P: explain the next or previous pair of the cluster
-            if (e.isAltDown() && e.getCode() == KeyCode.P) {
-                vm.explained().step(e.isShiftDown() ? -1 : 1);
-                e.consume();
-                return;
-            }
-            shortcut(e);
-        };
-        root.sceneProperty().addListener((o, was, now) -> {
-            if (was != null) {
-                was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
-            }
-            if (now != null) {
-                now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
-            }
-        });
+        // the keys on the scene while this screen is shown: they work wherever the cursor is, also after a redraw
+        ReviewKeys.install(vm, root, center, help);
         // Enter in a golden value takes it and gives the cursor back to the comparison
         center.addEventHandler(javafx.event.ActionEvent.ACTION, e -> {
             if (e.getTarget() instanceof TextField f && f.getId() != null && f.getId().startsWith("golden-")) {
@@ -346,34 +326,6 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
                 .owner(owner).hideAfter(javafx.util.Duration.seconds(8)).showWarning();
     }
 
-    private void shortcut(KeyEvent e) {
-        boolean handled = true;
-        if (e.getCode() == KeyCode.F1) {
-            toggleHelp();
-        } else if (e.getCode() == KeyCode.ESCAPE && help.isVisible()) {
-            help.setVisible(false);
-        } else if (e.getCode() == KeyCode.PAGE_DOWN || (e.isAltDown() && e.getCode() == KeyCode.RIGHT)) {
-            vm.next();
-        } else if (e.getCode() == KeyCode.PAGE_UP || (e.isAltDown() && e.getCode() == KeyCode.LEFT)) {
-            vm.previous();
-        } else if (e.isAltDown() && e.getCode() == KeyCode.M) {
-            decided(vm.merge());
-        } else if (e.isAltDown() && e.getCode() == KeyCode.N) {
-            decided(vm.notDuplicate());
-        } else if (e.isAltDown() && e.getCode() == KeyCode.T) {
-            decided(vm.split());
-        } else if (e.isAltDown() && e.getCode() == KeyCode.Z) {
-            decided(vm.defer());
-        } else if (e.isShortcutDown() && e.getCode() == KeyCode.Z) {
-            vm.undo();
-        } else {
-            handled = false;
-        }
-        if (handled) {
-            e.consume();
-        }
-    }
-
     /** After a decision the cursor waits in the comparison, where the keys for the next cluster work. */
     private void decided(boolean sent) {
         if (sent) {
@@ -395,7 +347,8 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         title.getStyleClass().add("title-3");
         box.getChildren().add(title);
         for (String key : List.of("help.merge", "help.notDuplicate", "help.split", "help.defer", "help.undo",
-                "help.next", "help.previous", "help.explainPair", "help.choose", "help.type", "help.exclude", "help.screens", "help.help")) {
+                "help.next", "help.previous", "help.explainPair", "help.choose", "help.pick", "help.type", "help.comment",
+                "help.tab", "help.exclude", "help.screens", "help.help")) {
             box.getChildren().add(new Label(t.get(key)));
         }
         box.setVisible(false);
