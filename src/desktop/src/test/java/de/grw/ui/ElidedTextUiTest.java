@@ -100,6 +100,9 @@ class ElidedTextUiTest {
             model.use(LocalWorkbench.open(sample));
             Scene scene = WorkbenchApp.createScene(i18n, settings, model, tasks, stage);
             stage.setScene(scene);
+            // at the screen's corner: a 1920x1080 window fits the headless screen only there
+            stage.setX(0);
+            stage.setY(0);
             stage.setWidth(width);
             stage.setHeight(height);
             stage.show();

@@ -88,6 +88,9 @@ class ReviewLayoutUiTest {
             model.signIn(SampleWorkbench.CLERK, SampleWorkbench.PASSWORD.toCharArray());
             stage.setScene(WorkbenchApp.createScene(i18n, new UserSettings(), model, new TaskRunner(executor, i18n),
                     stage));
+            // at the screen's corner: a 1920x1080 window fits the headless screen only there
+            stage.setX(0);
+            stage.setY(0);
             stage.setWidth(width);
             stage.setHeight(height);
             stage.show();
