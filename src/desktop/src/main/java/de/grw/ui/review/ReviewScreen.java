@@ -34,6 +34,9 @@ import org.controlsfx.control.CheckComboBox;
 public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
     private final ScrollPane center = new ScrollPane();
     private final VBox explanation = new VBox(4);
+    /** Below this width the queue gives its room to the comparison and is shown on demand. */
+    static final double NARROW = 1000;
+    private FrozenColumns frozen;
     private Node help;
     private TextField caseField;
 
@@ -132,14 +135,22 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
             c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         }
         // the case reference and the filters wrap onto a second line on a small screen instead of being cut
-        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(8, 6, caseLabel, caseRef, band,
-                status, source, remaining);
+        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(8, 6);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setPrefWrapLength(2000);
         filters.setMinWidth(0);
         HBox.setHgrow(filters, Priority.ALWAYS);
         Button bulk = bulkButton(t);
-        HBox top = new HBox(8, filters, bulk, previous, next, helpButton);
+        // in a narrow window the queue is hidden and shown on demand, so that the comparison keeps its room
+        javafx.scene.control.ToggleButton queueToggle = new javafx.scene.control.ToggleButton(
+                t.get("review.queueToggle"));
+        queueToggle.setId("review-queue-toggle");
+        queueToggle.setTooltip(new Tooltip(t.get("review.queueToggle.tooltip")));
+        queueToggle.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        // one line on a large screen; in a narrow window the filters and buttons wrap onto a second one
+        filters.getChildren().addAll(caseLabel, caseRef, band, status, source, remaining, bulk, previous,
+                next, helpButton);
+        HBox top = new HBox(8, filters);
         top.setAlignment(Pos.CENTER_LEFT);
 
         // rows that say what a cluster is; the current one stays selected and in view
@@ -211,7 +222,11 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         explanationScroll.setPrefWidth(290);
         // the clerk can drag the explanation narrower (or away) for the records' columns; a wider window widens
         // the records, not the explanation
-        javafx.scene.control.SplitPane columns = new javafx.scene.control.SplitPane(center, explanationScroll);
+        frozen = new FrozenColumns(center, t);
+        // the queue's toggle above the comparison, at the left where the queue appears
+        frozen.lead(queueToggle);
+        javafx.scene.control.SplitPane columns = new javafx.scene.control.SplitPane(frozen.view(),
+                explanationScroll);
         columns.setId("review-columns");
         javafx.scene.control.SplitPane.setResizableWithParent(explanationScroll, false);
         columns.widthProperty().addListener((o, was, now) -> {
@@ -227,6 +242,32 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         layout.setLeft(list);
         layout.setCenter(columns);
         layout.setBottom(bottom);
+        javafx.beans.binding.BooleanBinding narrow = layout.widthProperty().lessThan(NARROW);
+        queueToggle.visibleProperty().bind(narrow);
+        queueToggle.managedProperty().bind(queueToggle.visibleProperty());
+        list.visibleProperty().bind(narrow.not().or(queueToggle.selectedProperty()));
+        list.managedProperty().bind(list.visibleProperty());
+        // in a narrow window the queue floats over the comparison (which keeps its room) while it is shown, and
+        // goes away when a cluster was chosen in it
+        java.util.function.Consumer<Boolean> place = now -> {
+            layout.setLeft(now ? null : list);
+            frozen.floating(list, now);
+            list.getStyleClass().remove("queue-floating");
+            if (now) {
+                list.getStyleClass().add("queue-floating");
+            }
+        };
+        narrow.addListener((o, was, now) -> place.accept(now));
+        place.accept(narrow.get());
+        list.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            for (javafx.scene.Node n = e.getPickResult().getIntersectedNode(); n != null && n != list;
+                    n = n.getParent()) {
+                if (n instanceof javafx.scene.control.ListCell<?> cell && !cell.isEmpty() && narrow.get()) {
+                    queueToggle.setSelected(false);
+                    return;
+                }
+            }
+        });
         BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
         BorderPane.setMargin(list, new Insets(0, 8, 0, 0));
         help = helpOverlay(t);
@@ -321,6 +362,7 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         String refocus = focused != null && focused.getId() != null && center.getContent() != null
                 && isInside(focused, center.getContent()) ? focused.getId() : null;
         center.setContent(SideBySide.build(vm, ctx.i18n()));
+        frozen.attach(center.getContent());
         if (center.getContent() instanceof Label note) {
             // nothing open: the note wraps within the visible part instead of running out of it
             note.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(120,
