@@ -186,7 +186,7 @@ public final class WorkspaceMatcher {
         de.grw.matching.cluster.ThresholdSweep.Figures figures = result.thresholdFigures(
                 de.grw.matching.cluster.ThresholdSweep.candidates(result.threshold()));
         MatchResultStore store = new MatchResultStore(workspace);
-        Result stored = workspace.write(c -> {
+        Result stored = workspace.write(c -> de.grw.store.Dialect.of(c).withBulkCache(c, cc -> {
             long runId = store.insertRun(c, session, profile, started, result, figures);
             int version;
             if (kind == Kind.ESTIMATED) {
@@ -202,7 +202,7 @@ public final class WorkspaceMatcher {
             return kind == Kind.INCREMENTAL
                     ? store.storeIncremental(c, session, runId, version, news, ids, isNew, loaded, result)
                     : store.store(c, session, runId, kind, version, news, ids, loaded.golden(), result);
-        });
+        }));
         long snapshotStart = System.nanoTime();
         writeSnapshot(snapshot, loaded);
         Map<String, Double> steps = new java.util.LinkedHashMap<>();
