@@ -221,6 +221,28 @@ public final class Blocker {
             return new Entries(records, rules, all, withKey);
         }
 
+        /**
+         * As {@link #entries(MatchProfile, PreparedRecords, CancellationToken)}, from the records' keys computed
+         * before (or kept with the workspace's snapshot): one entry per key, nothing computed again.
+         */
+        public static Entries entries(MatchProfile profile, PreparedRecords records, RecordKeys keys,
+                                      CancellationToken cancel) {
+            List<BlockingRuleSpec> rules = profile.blocking();
+            if (keys.count() != records.size() || keys.rules() != rules.size()) {
+                throw new IllegalArgumentException("keys of " + keys.count() + " records and " + keys.rules()
+                        + " rules for " + records.size() + " records and " + rules.size() + " rules");
+            }
+            long[][] all = new long[rules.size()][];
+            long[] withKey = new long[rules.size()];
+            IntStream.range(0, rules.size()).parallel().forEach(r -> {
+                cancel.throwIfCancelled();
+                long[] count = new long[1];
+                all[r] = keys.entries(r, records.size(), count);
+                withKey[r] = count[0];
+            });
+            return new Entries(records, rules, all, withKey);
+        }
+
         /** All records' key entries of the rules; {@link #plan} gives the plan of a set of seeds. */
         public static final class Entries {
             private final PreparedRecords records;

@@ -78,6 +78,17 @@ final class BlockingKeys {
         return true;
     }
 
+    /** Adds the record's key hashes to {@code out} (none when a part has no value). */
+    void addKeys(int record, LongList out) {
+        if (!collect(record)) {
+            return;
+        }
+        int total = combinations();
+        for (int c = 0; c < total; c++) {
+            out.add(combination(c));
+        }
+    }
+
     /** Collects the record's values of each part into the buffers; whether every part has one. */
     private boolean collect(int record) {
         for (int p = 0; p < fields.length; p++) {

@@ -1,0 +1,68 @@
+package de.grw.matching.blocking;
+
+import de.grw.common.CancellationToken;
+import de.grw.matching.data.PreparedRecords;
+import de.grw.profile.MatchProfile;
+import java.util.List;
+
+/**
+ * Blocking keys kept between match runs. Given the keys of the first records of a run (kept with the workspace's
+ * record snapshot), the run computes only those of the records after them; before it trusts the kept keys it
+ * computes a sample of them afresh, so that keys kept by a build whose normalisers or key transforms differ are
+ * dropped (then every record's keys are computed, as without kept keys). One cache serves one run.
+ */
+public final class KeyCache {
+    /** About how many kept records are checked against keys computed afresh. */
+    static final int SAMPLE = 512;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KeyCache.class);
+    private final RecordKeys known;
+    private RecordKeys computed;
+    private int computedFrom;
+
+    /** @param known the keys of the first records of the run ({@code null}: none kept) */
+    public KeyCache(RecordKeys known) {
+        this.known = known;
+    }
+
+    /** A cache without kept keys: the run computes all and they can be kept afterwards. */
+    public static KeyCache none() {
+        return new KeyCache(null);
+    }
+
+    /**
+     * Every record's keys: the kept ones if they cover no more than the records and pass the check, the rest
+     * computed. Remembers what was computed for {@link #computed()}.
+     */
+    public synchronized RecordKeys all(MatchProfile profile, PreparedRecords records, CancellationToken cancel) {
+        int n = records.size();
+        boolean usable = known != null && known.count() > 0 && known.count() <= n
+                && known.rules() == profile.blocking().size() && sampleAgrees(profile, records, cancel);
+        computedFrom = usable ? known.count() : 0;
+        computed = RecordKeys.compute(profile, records, computedFrom, n, cancel);
+        return usable ? RecordKeys.concat(List.of(known, computed)) : computed;
+    }
+
+    private boolean sampleAgrees(MatchProfile profile, PreparedRecords records, CancellationToken cancel) {
+        int step = Math.max(1, known.count() / SAMPLE);
+        int[] sample = java.util.stream.IntStream.iterate(0, i -> i < known.count(), i -> i + step).toArray();
+        RecordKeys fresh = RecordKeys.compute(profile, records, sample, cancel);
+        for (int k = 0; k < sample.length; k++) {
+            if (!known.sameAs(sample[k], fresh, k)) {
+                LOG.warn("kept blocking keys differ from keys computed afresh (record {}); computing all keys",
+                        sample[k]);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The keys the run computed (of the records from {@link #computedFrom()} on); {@code null} before the run. */
+    public synchronized RecordKeys computed() {
+        return computed;
+    }
+
+    /** The index of the first record whose keys the run computed (0 when it computed all). */
+    public synchronized int computedFrom() {
+        return computedFrom;
+    }
+}
