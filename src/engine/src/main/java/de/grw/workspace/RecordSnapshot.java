@@ -134,7 +134,7 @@ final class RecordSnapshot {
                     int code = s.codes[f][r];
                     values[f] = code < 0 ? null : s.dictionaries[f][code];
                 }
-                builder.add(sourceIndex[s.sourceOf[r]], s.keys[r], values);
+                builder.addShared(sourceIndex[s.sourceOf[r]], s.keys[r], values);
                 ids[n++] = s.ids[r];
             }
         }

@@ -314,7 +314,15 @@ public final class WorkspaceMatcher {
     }
 
     static int[] indexes(long[] recordIds, long[] ids) {
-        return Arrays.stream(recordIds).mapToInt(id -> Arrays.binarySearch(ids, id)).filter(i -> i >= 0).toArray();
+        int[] out = new int[recordIds.length];
+        int k = 0;
+        for (long id : recordIds) {
+            int i = Arrays.binarySearch(ids, id);
+            if (i >= 0) {
+                out[k++] = i;
+            }
+        }
+        return k == out.length ? out : Arrays.copyOf(out, k);
     }
 
     /**
