@@ -74,8 +74,8 @@ public final class MatchEngine {
             blocker = new Blocker(profile, records, options.linkOnly());
         } else {
             timer.start("block keys");
-            Blocker.KeyPlan plan = Blocker.KeyPlan.entries(profile, records, keyCache.all(profile, records, cancel),
-                    cancel).plan(null, cancel);
+            Blocker.KeyPlan plan = Blocker.KeyPlan.entries(profile, records, keyCache.parts(profile, records,
+                    cancel), cancel).plan(null, cancel);
             timer.start("block");
             blocker = new Blocker(profile, records, options.linkOnly(), Blocker.PairFilter.ALL, null, plan);
         }
@@ -160,7 +160,7 @@ public final class MatchEngine {
         // over oversized blocks are those of a full run)
         timer.start("block keys");
         Blocker.KeyPlan.Entries keys = keyCache == null ? Blocker.KeyPlan.entries(profile, records, cancel)
-                : Blocker.KeyPlan.entries(profile, records, keyCache.all(profile, records, cancel), cancel);
+                : Blocker.KeyPlan.entries(profile, records, keyCache.parts(profile, records, cancel), cancel);
         Blocker.KeyPlan plan = keys.plan(isNew, cancel);
         timer.start("block");
         CandidatePairs first = new Blocker(profile, records, options.linkOnly(), (a, b) -> isNew[a] || isNew[b],

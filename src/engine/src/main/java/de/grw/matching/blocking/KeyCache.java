@@ -31,29 +31,46 @@ public final class KeyCache {
 
     /**
      * Every record's keys: the kept ones if they cover no more than the records and pass the check, the rest
-     * computed. Remembers what was computed for {@link #computed()}.
+     * computed, as parts in record order (not copied into one). Remembers what was computed for {@link #computed()}.
      */
-    public synchronized RecordKeys all(MatchProfile profile, PreparedRecords records, CancellationToken cancel) {
+    public synchronized List<RecordKeys> parts(MatchProfile profile, PreparedRecords records, CancellationToken cancel) {
         int n = records.size();
-        boolean usable = known != null && known.count() > 0 && known.count() <= n
-                && known.rules() == profile.blocking().size() && sampleAgrees(profile, records, cancel);
-        computedFrom = usable ? known.count() : 0;
-        computed = RecordKeys.compute(profile, records, computedFrom, n, cancel);
-        return usable ? RecordKeys.concat(List.of(known, computed)) : computed;
-    }
-
-    private boolean sampleAgrees(MatchProfile profile, PreparedRecords records, CancellationToken cancel) {
-        int step = Math.max(1, known.count() / SAMPLE);
-        int[] sample = java.util.stream.IntStream.iterate(0, i -> i < known.count(), i -> i + step).toArray();
-        RecordKeys fresh = RecordKeys.compute(profile, records, sample, cancel);
-        for (int k = 0; k < sample.length; k++) {
-            if (!known.sameAs(sample[k], fresh, k)) {
+        boolean fits = known != null && known.count() > 0 && known.count() <= n
+                && known.rules() == profile.blocking().size();
+        if (!fits) {
+            computedFrom = 0;
+            computed = RecordKeys.compute(profile, records, 0, n, cancel);
+            return List.of(computed);
+        }
+        // the sample of kept records and the records after them in one pass (a rule's keyer transforms every
+        // distinct value of its fields once)
+        int k = known.count();
+        int step = Math.max(1, k / SAMPLE);
+        int[] sample = java.util.stream.IntStream.iterate(0, i -> i < k, i -> i + step).toArray();
+        int[] wanted = new int[sample.length + n - k];
+        System.arraycopy(sample, 0, wanted, 0, sample.length);
+        for (int i = k; i < n; i++) {
+            wanted[sample.length + i - k] = i;
+        }
+        RecordKeys fresh = RecordKeys.compute(profile, records, wanted, cancel);
+        for (int j = 0; j < sample.length; j++) {
+            if (!known.sameAs(sample[j], fresh, j)) {
                 LOG.warn("kept blocking keys differ from keys computed afresh (record {}); computing all keys",
-                        sample[k]);
-                return false;
+                        sample[j]);
+                computedFrom = 0;
+                computed = RecordKeys.compute(profile, records, 0, n, cancel);
+                return List.of(computed);
             }
         }
-        return true;
+        computedFrom = k;
+        computed = fresh.slice(sample.length, wanted.length);
+        return computed.count() == 0 ? List.of(known) : List.of(known, computed);
+    }
+
+    /** Every record's keys in one (see {@link #parts}). */
+    public RecordKeys all(MatchProfile profile, PreparedRecords records, CancellationToken cancel) {
+        List<RecordKeys> parts = parts(profile, records, cancel);
+        return parts.size() == 1 ? parts.get(0) : RecordKeys.concat(parts);
     }
 
     /** The keys the run computed (of the records from {@link #computedFrom()} on); {@code null} before the run. */

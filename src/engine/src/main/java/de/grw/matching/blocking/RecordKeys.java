@@ -151,19 +151,32 @@ public final class RecordKeys {
      * {@code n} records; {@code withKey[0]} receives the number of records with a key.
      */
     long[] entries(int rule, int n, long[] withKey) {
-        int recordBits = BlockingKeys.recordBits(n);
         long[] out = new long[keys[rule].length];
+        withKey[0] = entries(rule, n, 0, out, 0);
+        return out;
+    }
+
+    /**
+     * Writes the rule's entries of these records, taken as records {@code first} on of {@code n}, into {@code out}
+     * from {@code at}; returns how many of them have a key.
+     */
+    long entries(int rule, int n, int first, long[] out, int at) {
+        int recordBits = BlockingKeys.recordBits(n);
         int[] s = start[rule];
         long[] k = keys[rule];
         long keyed = 0;
         for (int i = 0; i < count; i++) {
             keyed += s[i + 1] > s[i] ? 1 : 0;
             for (int j = s[i]; j < s[i + 1]; j++) {
-                out[j] = (k[j] << recordBits) | i;
+                out[at + j] = (k[j] << recordBits) | (first + i);
             }
         }
-        withKey[0] = keyed;
-        return out;
+        return keyed;
+    }
+
+    /** How many keys the records have under a rule. */
+    int keyCount(int rule) {
+        return keys[rule].length;
     }
 
     /** Bytes of the encoded form. */
