@@ -153,6 +153,9 @@ public final class IncrementalBenchmarkCommand implements Callable<Integer> {
                     old.result.newRecords(), old.seconds, old.result.clusters());
         }
         out.printf("incremental / full same model: %.2f of the time%n", inc.seconds / all.seconds);
+        // on a machine shared with other work the wall time varies with the load; the process's CPU time far less
+        out.printf("CPU seconds of the process (all threads): incremental %.1f, full %.1f: %.2f%n", inc.cpuSeconds,
+                all.cpuSeconds, inc.cpuSeconds / all.cpuSeconds);
         if (old != null) {
             out.printf("incremental / full re-estimated (what every match did before): %.2f%n",
                     inc.seconds / old.seconds);
@@ -176,6 +179,15 @@ public final class IncrementalBenchmarkCommand implements Callable<Integer> {
                 Runtime.getRuntime().maxMemory() >> 20);
     }
 
+    /** CPU time of this process so far (all threads, user and system), where the JVM tells it; else 0. */
+    private static long cpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
+    }
+
     /** The machine's load averages (1, 5, 15 minutes), where the system tells them. */
     private static String load() {
         try {
@@ -188,7 +200,8 @@ public final class IncrementalBenchmarkCommand implements Callable<Integer> {
     }
 
     private record Run(WorkspaceMatcher.Result result, double seconds, Set<Long> pairs, Set<Long> newPairs,
-                       long untouched, long untouchedChanged, long touchedChanged, Map<String, Double> steps) {
+                       long untouched, long untouchedChanged, long touchedChanged, Map<String, Double> steps,
+                       double cpuSeconds) {
     }
 
     /** Matches the appended feed, incrementally or by a full re-match, and measures what it did to the queue. */
@@ -200,6 +213,7 @@ public final class IncrementalBenchmarkCommand implements Callable<Integer> {
             long lastOld = w.read(c -> de.grw.store.Sql.number(c, "SELECT max(last_record_id) FROM match_runs"));
             Map<Long, String> queueBefore = queue(w);
             long start = System.nanoTime();
+            long cpuStart = cpuNanos();
             WorkspaceMatcher matcher = new WorkspaceMatcher(w);
             WorkspaceMatcher.Result r = switch (mode) {
                 case FULL -> matcher.runFull(admin, null, ProgressListener.NONE, CancellationToken.NONE);
@@ -207,6 +221,7 @@ public final class IncrementalBenchmarkCommand implements Callable<Integer> {
                 case REESTIMATE -> matcher.run(admin, null, true, ProgressListener.NONE, CancellationToken.NONE);
             };
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = (cpuNanos() - cpuStart) / 1e9;
             Set<Long> pairs = new HashSet<>();
             Set<Long> newPairs = new HashSet<>();
             Set<Long> touchedRecords = new HashSet<>();
@@ -251,7 +266,7 @@ public final class IncrementalBenchmarkCommand implements Callable<Integer> {
                 }
             }
             return new Run(r, seconds, pairs, newPairs, untouched, untouchedChanged, touchedChanged,
-                    matcher.lastRunSeconds());
+                    matcher.lastRunSeconds(), cpu);
         }
     }
 
