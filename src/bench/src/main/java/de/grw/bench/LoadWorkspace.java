@@ -51,11 +51,15 @@ final class LoadWorkspace {
             UserService users = new UserService(w);
             char[] password = LoadClients.PASSWORD.toCharArray();
             Session admin = users.createFirstAdministrator("admin", password);
+            char[] oneTime = "Erstes-Kennwort-42".toCharArray();
             for (int i = 1; i <= clerks; i++) {
-                users.addUser(admin, "clerk" + i, Role.CLERK, password);
+                // a one-time password from the administrator, then the holder sets their own
+                users.addUser(admin, "clerk" + i, Role.CLERK, oneTime);
+                users.setPassword(users.login("clerk" + i, oneTime), "clerk" + i, password);
             }
             for (int i = 1; i <= supervisors; i++) {
-                users.addUser(admin, "super" + i, Role.SUPERVISOR, password);
+                users.addUser(admin, "super" + i, Role.SUPERVISOR, oneTime);
+                users.setPassword(users.login("super" + i, oneTime), "super" + i, password);
             }
             for (int i = 1; i <= linkers; i++) {
                 users.addUser(admin, "linker" + i, Role.API, password);

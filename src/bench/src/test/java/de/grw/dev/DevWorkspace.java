@@ -26,7 +26,9 @@ public final class DevWorkspace {
         try (Workspace w = WorkspaceSetup.create(file, Clock.systemUTC(), "person-de")) {
             UserService users = new UserService(w);
             Session admin = users.createFirstAdministrator("admin", "Verwaltung-2026".toCharArray());
-            users.addUser(admin, "anna", Role.CLERK, "Sachbearbeitung1".toCharArray());
+            // a one-time password from the administrator, then the holder sets their own
+            users.addUser(admin, "anna", Role.CLERK, "Erstes-Kennwort-42".toCharArray());
+            users.setPassword(users.login("anna", "Erstes-Kennwort-42".toCharArray()), "anna", "Sachbearbeitung1".toCharArray());
             for (String f : new String[] {"melderegister", "sozialamt", "kfz_halter"}) {
                 long t = System.nanoTime();
                 new WorkspaceImporter(w).importFile(admin, dir.resolve(f + ".csv"), MappingFile.NONE, null, null,

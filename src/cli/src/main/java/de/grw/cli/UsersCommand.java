@@ -67,8 +67,15 @@ final class UsersCommand implements Runnable {
                         + "api-store (an application that may also store a linked record in a source).")
         String role;
 
+        @Option(names = "--person", paramLabel = "ID",
+                description = "The personnel number of the person the account belongs to: four eyes compares persons, "
+                        + "a person has one clerk or supervisor account, and whoever administers does not review "
+                        + "(without it the account is its own person).")
+        String person;
+
         @Option(names = "--new-password-env", paramLabel = "VAR",
-                description = "Environment variable holding the new account's password (else it is asked for).")
+                description = "Environment variable holding the new account's one-time password (else it is asked "
+                        + "for); its holder sets their own with 'users passwd' before proposing or approving.")
         String passwordVariable;
 
         @Override
@@ -82,7 +89,7 @@ final class UsersCommand implements Runnable {
             try (Login login = options.login()) {
                 char[] password = Passwords.fresh(spec, passwordVariable, null, name);
                 try {
-                    login.signedIn().users().add(name, parsed, password);
+                    login.signedIn().users().add(name, parsed, person, password);
                 } finally {
                     Passwords.wipe(password);
                 }

@@ -120,9 +120,28 @@ class GovernanceCliTest {
         CliRunner self = CliRunner.run(Map.of("GRW_PASSWORD", "Neues-Passwort-1", "CLERK", CLERK_PW), "users",
                 "passwd", "anna", "--new-password-env", "CLERK", "--workspace", ws.toString(), "--user", "anna");
         assertThat(self.exitCode).as(self.all()).isZero();
-        CliRunner bernd = CliRunner.run(Map.of("GRW_PASSWORD", ADMIN_PW, "B", SUPER_PW), "users", "add", "bernd",
-                "--role", "Vorgesetzte", "--new-password-env", "B", "--workspace", ws.toString(), "--user", "admin");
+        CliRunner bernd = CliRunner.run(Map.of("GRW_PASSWORD", ADMIN_PW, "B", "Erstes-Kennwort-42"), "users", "add",
+                "bernd", "--role", "Vorgesetzte", "--person", "P-0815", "--new-password-env", "B", "--workspace",
+                ws.toString(), "--user", "admin");
         assertThat(bernd.exitCode).as(bernd.all()).isZero();
+        // the administrator's password is a one-time password: bernd sets his own
+        CliRunner berndsOwn = CliRunner.run(Map.of("GRW_PASSWORD", "Erstes-Kennwort-42", "B", SUPER_PW), "users",
+                "passwd", "bernd", "--new-password-env", "B", "--workspace", ws.toString(), "--user", "bernd");
+        assertThat(berndsOwn.exitCode).as(berndsOwn.all()).isZero();
+        // issue 14: no second reviewing account for bernd's person, none for the administrator, no look-alike name
+        CliRunner second = CliRunner.run(Map.of("GRW_PASSWORD", ADMIN_PW, "B", "Erstes-Kennwort-42"), "users", "add",
+                "bernd2", "--role", "clerk", "--person", "p 0815", "--new-password-env", "B", "--workspace",
+                ws.toString(), "--user", "admin");
+        assertThat(second.exitCode).isEqualTo(Cli.EXIT_FAILURE);
+        assertThat(second.err).contains("second reviewing account of the person who has bernd");
+        CliRunner adminsOwn = CliRunner.run(Map.of("GRW_PASSWORD", ADMIN_PW, "B", "Erstes-Kennwort-42"), "users",
+                "add", "admin.pruef", "--role", "supervisor", "--person", "admin", "--new-password-env", "B",
+                "--workspace", ws.toString(), "--user", "admin");
+        assertThat(adminsOwn.err).contains("whoever administers accounts does not review");
+        CliRunner lookAlike = CliRunner.run(Map.of("GRW_PASSWORD", ADMIN_PW, "B", "Erstes-Kennwort-42"), "users",
+                "add", "Bernd.", "--role", "clerk", "--person", "P-9", "--new-password-env", "B", "--workspace",
+                ws.toString(), "--user", "admin");
+        assertThat(lookAlike.err).contains("looks like the existing account bernd");
         assertThat(admin("users", "add", "carl", "--role", "clerk", "--new-password-env", "NICHT_GESETZT").err)
                 .contains("NICHT_GESETZT", "is not set");
         CliRunner byClerk = anna("users", "add", "dora", "--role", "clerk", "--new-password-env", "NEW_PW");

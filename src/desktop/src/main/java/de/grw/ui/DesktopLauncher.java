@@ -13,7 +13,12 @@ public final class DesktopLauncher {
 
     public static void main(String[] args) {
         if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("grw.logdir", UserSettings.home().resolve("logs").toString());
+            java.nio.file.Path logs = UserSettings.home().resolve("logs");
+            String problem = de.grw.ui.common.LogFolder.prepare(logs); // owner-only, before the logger opens its file
+            if (problem != null) {
+                System.err.println(problem);
+            }
+            System.setProperty("grw.logdir", logs.toString());
             System.setProperty("logback.configurationFile", "logback-desktop.xml");
         }
         try {

@@ -79,6 +79,8 @@ public final class WorkbenchApp extends Application {
         }
         Scene scene = new Scene(window[0].root(), 1400, 860);
         scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
+        // where the cursor is, on every screen (Tab order visible): a stylesheet of its own
+        scene.getStylesheets().add(WorkbenchApp.class.getResource("focus.css").toExternalForm());
         window[0].root().setStyle("-fx-font-size: " + settings.fontSize + "px;");
         scene.getProperties().put(MainWindow.class, window[0]);
         return scene;

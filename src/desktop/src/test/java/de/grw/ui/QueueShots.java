@@ -54,7 +54,7 @@ public final class QueueShots extends Application {
                     s.sampleIds(), "Stichprobe geprüft", "51.2-2026/0815"));
             try (SignedIn admin = model.workbench().signIn(UiTestSupport.ADMIN,
                     UiTestSupport.PASSWORD.toCharArray())) {
-                admin.users().add("bernd", Role.SUPERVISOR, UiTestSupport.PASSWORD.toCharArray());
+                UiTestSupport.addAccount(model.workbench(), admin, "bernd", Role.SUPERVISOR, UiTestSupport.PASSWORD);
             }
             model.signIn("bernd", UiTestSupport.PASSWORD.toCharArray());
         }

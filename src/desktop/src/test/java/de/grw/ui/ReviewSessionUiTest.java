@@ -77,8 +77,12 @@ class ReviewSessionUiTest {
         Workspace w = WorkspaceSetup.create(dir.resolve("session.grw"), Clock.systemUTC(), "person-de");
         UserService users = new UserService(w);
         Session admin = users.createFirstAdministrator("admin", PASSWORD.toCharArray());
-        users.addUser(admin, "anna", Role.CLERK, PASSWORD.toCharArray());
-        users.addUser(admin, "carla", Role.CLERK, PASSWORD.toCharArray());
+        // a one-time password from the administrator, then the holder sets their own
+        users.addUser(admin, "anna", Role.CLERK, "Erstes-Kennwort-42".toCharArray());
+        users.setPassword(users.login("anna", "Erstes-Kennwort-42".toCharArray()), "anna", PASSWORD.toCharArray());
+        // a one-time password from the administrator, then the holder sets their own
+        users.addUser(admin, "carla", Role.CLERK, "Erstes-Kennwort-42".toCharArray());
+        users.setPassword(users.login("carla", "Erstes-Kennwort-42".toCharArray()), "carla", PASSWORD.toCharArray());
         model = new WorkbenchModel();
         model.use(LocalWorkbench.of(w));
         try (SignedIn anna = model.workbench().signIn("anna", PASSWORD.toCharArray())) {

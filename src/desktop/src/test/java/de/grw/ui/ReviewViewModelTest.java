@@ -101,7 +101,14 @@ class ReviewViewModelTest {
         assertThat(model.signedIn().approval().pending()).hasSize(pendingBefore);
         onFx(() -> assertThat(vm.defer()).as("one decision at a time").isFalse());
 
-        runHeld();
+        int queued = vm.queue().size();
+        int remaining = vm.remainingProperty().get();
+        // the decision, then the next cluster: the queue is not read again for a merge (it leaves the queue)
+        assertThat(runHeld()).isEqualTo(2);
+        assertThat(vm.queue()).hasSize(queued - 1).noneMatch(q -> q.clusterId() == cluster);
+        assertThat(vm.remainingProperty().get()).isEqualTo(remaining - 1)
+                .isEqualTo(model.signedIn().review().count(java.util.EnumSet.of(
+                        de.grw.workspace.ClusterStatus.OPEN, de.grw.workspace.ClusterStatus.DEFERRED)));
         assertThat(model.signedIn().approval().pending()).hasSize(pendingBefore + 1)
                 .anySatisfy(d -> assertThat(d.clusterId()).isEqualTo(cluster));
         assertThat(vm.messageProperty().get()).startsWith("Zusammenführung vorgeschlagen");
@@ -118,7 +125,7 @@ class ReviewViewModelTest {
         runHeld();
 
         try (SignedIn admin = model.workbench().signIn(UiTestSupport.ADMIN, UiTestSupport.PASSWORD.toCharArray())) {
-            admin.users().add("bernd", Role.SUPERVISOR, UiTestSupport.PASSWORD.toCharArray());
+            UiTestSupport.addAccount(model.workbench(), admin, "bernd", Role.SUPERVISOR, UiTestSupport.PASSWORD);
         }
         model.signIn("bernd", UiTestSupport.PASSWORD.toCharArray());
         ApprovalViewModel vm = new ApprovalViewModel(ctx);
@@ -185,7 +192,7 @@ class ReviewViewModelTest {
                     new de.grw.review.FieldChoice.Manual("person" + q.clusterId() + "@example.org"))), "", "AZ-1");
         }
         try (SignedIn admin = model.workbench().signIn(UiTestSupport.ADMIN, UiTestSupport.PASSWORD.toCharArray())) {
-            admin.users().add("bernd", Role.SUPERVISOR, UiTestSupport.PASSWORD.toCharArray());
+            UiTestSupport.addAccount(model.workbench(), admin, "bernd", Role.SUPERVISOR, UiTestSupport.PASSWORD);
         }
         try (SignedIn bernd = model.workbench().signIn("bernd", UiTestSupport.PASSWORD.toCharArray())) {
             bernd.approval().pending().forEach(d -> bernd.approval().approve(d.id(), "geprüft"));

@@ -56,8 +56,22 @@ public final class UiTestSupport {
         Workspace w = WorkspaceSetup.create(dir.resolve("test.grw"), Clock.systemUTC(), "person-de");
         UserService users = new UserService(w);
         Session admin = users.createFirstAdministrator(ADMIN, PASSWORD.toCharArray());
-        users.addUser(admin, CLERK, Role.CLERK, PASSWORD.toCharArray());
+        // a one-time password from the administrator, then the holder sets their own
+        users.addUser(admin, CLERK, Role.CLERK, "Erstes-Kennwort-42".toCharArray());
+        users.setPassword(users.login(CLERK, "Erstes-Kennwort-42".toCharArray()), CLERK, PASSWORD.toCharArray());
         return w;
+    }
+
+    /**
+     * Adds an account through the service interfaces as an office does: the administrator gives a one-time password,
+     * the holder signs in with it and sets {@code password} as their own (so the account may propose and approve).
+     */
+    public static void addAccount(de.grw.api.Workbench workbench, SignedIn admin, String name, Role role,
+                                  String password) {
+        admin.users().add(name, role, "Erstes-Kennwort-42".toCharArray());
+        try (SignedIn holder = workbench.signIn(name, "Erstes-Kennwort-42".toCharArray())) {
+            holder.users().setPassword(name, password.toCharArray());
+        }
     }
 
     /** A model holding a new workspace, signed in as the clerk. */

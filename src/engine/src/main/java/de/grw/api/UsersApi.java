@@ -12,8 +12,17 @@ public interface UsersApi {
     /** All accounts, by name. */
     List<Account> list();
 
-    /** Adds an account (password at least 10 characters). */
-    void add(String name, Role role, char[] password);
+    /** Adds an account that is its own person; see {@link #add(String, Role, String, char[])}. */
+    default void add(String name, Role role, char[] password) {
+        add(name, role, null, password);
+    }
+
+    /**
+     * Adds an account for a person (a personnel number; {@code null}: the account is its own person). The password
+     * is a one-time password: the account may neither propose nor approve until its holder has set their own. A
+     * person has at most one clerk or supervisor account, and whoever administers does not review.
+     */
+    void add(String name, Role role, String person, char[] password);
 
     /** Sets a password: one's own, or (administrators) anyone's. */
     void setPassword(String name, char[] password);

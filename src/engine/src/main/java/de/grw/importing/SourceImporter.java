@@ -27,12 +27,26 @@ public final class SourceImporter {
     private final MatchProfile profile;
     private final MappingFile mappingFile;
     private final Path mappingPath;
+    private final int blockedField;
     private final TabularReader reader = new TabularReader();
 
+    /** What a problem of a row under a blocking notice keeps of the row: nothing of the person. */
+    public static final String BLOCKED_ROW = "*** (Auskunftssperre)";
+
     public SourceImporter(MatchProfile profile, MappingFile mappingFile, Path mappingPath) {
+        this(profile, mappingFile, mappingPath, -1);
+    }
+
+    /**
+     * @param blockedField the profile's field of the blocking notice (Auskunftssperre), or -1: a rejected row or a
+     *                     row with an unusable value whose blocking notice is set is reported without its values
+     *                     ({@value #BLOCKED_ROW}), so the import problems hold nothing of a blocked person
+     */
+    public SourceImporter(MatchProfile profile, MappingFile mappingFile, Path mappingPath, int blockedField) {
         this.profile = profile;
         this.mappingFile = mappingFile == null ? MappingFile.NONE : mappingFile;
         this.mappingPath = mappingPath;
+        this.blockedField = blockedField;
     }
 
     public SourceImporter(MatchProfile profile) {
@@ -190,17 +204,25 @@ public final class SourceImporter {
             rows++;
             valueProblems.clear();
             String[] values = assembler.assemble(cells, fileName, rowNumber, line, valueProblems);
+            boolean blocked = blockedField >= 0 && blockedField < values.length
+                    && "true".equals(values[blockedField]);
+            if (blocked) {
+                // a blocked person's values stay out of the problems: the column and the kind of problem only
+                valueProblems.replaceAll(p -> new ImportProblem(p.file(), p.line(), p.rowNumber(), p.kind(),
+                        p.column(), Text.of("import.blocked_value", p.column()), BLOCKED_ROW));
+            }
             String id;
             int idField = assembler.idField();
             if (idField >= 0 && hasIdColumn()) {
                 id = values[idField];
                 if (id == null) {
-                    reject(rowNumber, line, Text.of("import.id_empty"), cells);
+                    reject(rowNumber, line, Text.of("import.id_empty"), blocked ? null : cells);
                     return;
                 }
                 Long first = idLines.putIfAbsent(id, line);
                 if (first != null) {
-                    reject(rowNumber, line, Text.of("import.id_twice", id, first), cells);
+                    reject(rowNumber, line, blocked ? Text.of("import.id_twice_blocked", first)
+                            : Text.of("import.id_twice", id, first), blocked ? null : cells);
                     return;
                 }
             } else {
@@ -223,7 +245,7 @@ public final class SourceImporter {
         private void reject(long rowNumber, long line, Text reason, String[] cells) {
             rejected++;
             listener.problem(new ImportProblem(fileName, line, rowNumber, ImportProblem.Kind.REJECTED_ROW, "", reason,
-                    String.join(";", nullsAsEmpty(cells))));
+                    cells == null ? BLOCKED_ROW : String.join(";", nullsAsEmpty(cells))));
         }
 
         @Override

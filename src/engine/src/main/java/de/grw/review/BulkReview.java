@@ -203,7 +203,8 @@ public final class BulkReview {
             for (long id : batch) {
                 DecisionView d = DecisionRepository.find(c, id);
                 boolean pending = d.kind() == DecisionKind.MERGE && d.state() == DecisionState.PENDING;
-                (pending && !d.proposedBy().equals(session.user()) ? eligible : left).add(id);
+                boolean samePerson = de.grw.users.AccountRules.samePerson(c, session, d.proposedBy());
+                (pending && !samePerson ? eligible : left).add(id);
             }
             List<Long> chosen = choose(eligible);
             if (chosen.isEmpty()) {
@@ -238,7 +239,7 @@ public final class BulkReview {
         workspace.read(c -> {
             int others = 0;
             for (long id : batch) {
-                if (!DecisionRepository.find(c, id).proposedBy().equals(session.user())) {
+                if (!de.grw.users.AccountRules.samePerson(c, session, DecisionRepository.find(c, id).proposedBy())) {
                     others++;
                 }
             }
@@ -250,7 +251,7 @@ public final class BulkReview {
         List<Skipped> skipped = new ArrayList<>();
         for (long id : batch) {
             DecisionView d = workspace.read(c -> DecisionRepository.find(c, id));
-            if (d.proposedBy().equals(session.user())) {
+            if (workspace.read(c -> de.grw.users.AccountRules.samePerson(c, session, d.proposedBy()))) {
                 LOG.warn("refused: {} may not approve decision {} of a batch, their own proposal (four eyes)",
                         session.user(), id);
                 skipped.add(new Skipped(id, SkipReason.OWN_PROPOSAL,

@@ -197,6 +197,7 @@ public final class ReviewService {
                         de.grw.common.Text.of("status." + status.name())));
             }
             claims.requireNotClaimedByAnother(c, clusterId, session);
+            de.grw.users.AccountRules.requireOwnPassword(c, session);
             if (command instanceof MergeCommand merge) {
                 merge.check(ClusterRepository.members(c, clusterId), clusterId);
             }
@@ -225,11 +226,18 @@ public final class ReviewService {
         return workspace.write(c -> {
             DecisionView d = DecisionRepository.find(c, decisionId);
             requirePendingMerge(d);
+            de.grw.users.AccountRules.requireOwnPassword(c, session);
             if (d.proposedBy().equals(session.user())) {
                 LOG.warn("refused: {} may not approve decision {}, their own proposal (four eyes)", session.user(),
                         decisionId);
                 throw new AccessDeniedException(de.grw.common.Text.of("review.four_eyes_approve", session.user(),
                         decisionId));
+            }
+            if (de.grw.users.AccountRules.samePerson(c, session, d.proposedBy())) {
+                LOG.warn("refused: {} may not approve decision {}: {} who proposed it is the same person (four eyes)",
+                        session.user(), decisionId, d.proposedBy());
+                throw new AccessDeniedException(de.grw.common.Text.of("review.four_eyes_person", session.user(),
+                        decisionId, d.proposedBy()));
             }
             DecisionCommand command = command(d);
             command.apply(context(c, session, d.clusterId()), decisionId);
@@ -254,11 +262,18 @@ public final class ReviewService {
         return workspace.write(c -> {
             DecisionView d = DecisionRepository.find(c, decisionId);
             requirePendingMerge(d);
+            de.grw.users.AccountRules.requireOwnPassword(c, session);
             if (d.proposedBy().equals(session.user())) {
                 LOG.warn("refused: {} may not reject decision {}, their own proposal (four eyes)", session.user(),
                         decisionId);
                 throw new AccessDeniedException(de.grw.common.Text.of("review.four_eyes_reject", session.user(),
                         decisionId));
+            }
+            if (de.grw.users.AccountRules.samePerson(c, session, d.proposedBy())) {
+                LOG.warn("refused: {} may not reject decision {}: {} who proposed it is the same person (four eyes)",
+                        session.user(), decisionId, d.proposedBy());
+                throw new AccessDeniedException(de.grw.common.Text.of("review.four_eyes_person", session.user(),
+                        decisionId, d.proposedBy()));
             }
             DecisionRepository.reviewed(c, decisionId, DecisionState.REJECTED, session.user(),
                     workspace.now().toString(), comment);

@@ -83,6 +83,16 @@ public final class SampleWorkspace {
         }
     }
 
+    /**
+     * Adds a sample account as an office does: the administrator gives it a one-time password, and its holder sets
+     * the sample password as their own (so the account may propose and approve at once).
+     */
+    private static void addAccount(UserService users, Session admin, String name, Role role) {
+        char[] oneTime = ("Einmal-" + java.util.UUID.randomUUID()).toCharArray();
+        users.addUser(admin, name, role, oneTime);
+        users.setPassword(users.login(name, oneTime), name, PASSWORD.toCharArray());
+    }
+
     /** Builds the sample workspace at {@code file} (replacing an existing one) and returns it open. */
     public static Workspace build(Path file, ProgressListener progress, CancellationToken cancel) throws IOException {
         de.grw.store.OwnerOnly.createDirectories(file.toAbsolutePath().getParent());
@@ -94,8 +104,8 @@ public final class SampleWorkspace {
             Workspace w = WorkspaceSetup.create(file, Clock.systemUTC(), "person-de");
             UserService users = new UserService(w);
             Session admin = users.createFirstAdministrator(ADMIN, PASSWORD.toCharArray());
-            users.addUser(admin, CLERK, Role.CLERK, PASSWORD.toCharArray());
-            users.addUser(admin, SUPERVISOR, Role.SUPERVISOR, PASSWORD.toCharArray());
+            addAccount(users, admin, CLERK, Role.CLERK);
+            addAccount(users, admin, SUPERVISOR, Role.SUPERVISOR);
             WorkspaceImporter importer = new WorkspaceImporter(w);
             for (String name : FILES) {
                 Path copy = tmp.resolve(name);

@@ -8,8 +8,15 @@ public final class AccountEvents {
     private AccountEvents() {
     }
 
-    /** An account created ({@code user.created}); {@code first} only for the first administrator. */
-    public record Created(String name, Role role, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean first) {
+    /**
+     * An account created ({@code user.created}); {@code first} only for the first administrator; {@code person}
+     * the person it belongs to (from version 13; older entries have none).
+     */
+    public record Created(String name, Role role, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean first,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String person) {
+        public Created(String name, Role role, Boolean first) {
+            this(name, role, first, null);
+        }
     }
 
     /** A password changed, an account disabled or enabled ({@code user.password_changed}, ...). */

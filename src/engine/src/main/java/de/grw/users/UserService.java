@@ -7,6 +7,7 @@ import de.grw.rights.Session;
 import de.grw.common.UserFacingException;
 import de.grw.journal.Journal;
 import de.grw.journal.JournalAction;
+import de.grw.access.AccessLog;
 import de.grw.store.Workspace;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -26,32 +27,64 @@ public final class UserService {
     }
 
     /** An account as listed (no secrets). */
-    public record UserInfo(String name, Role role, String createdAt, boolean disabled) {
+    /**
+     * An account as listed (no secrets).
+     *
+     * @param person     the person it belongs to (personnel number or directory identity)
+     * @param mustChange whether its password was set by someone else and must be changed by its holder first
+     */
+    public record UserInfo(String name, Role role, String createdAt, boolean disabled, String person,
+                           boolean mustChange) {
     }
 
     public boolean hasUsers() {
         return workspace.read(c -> UserRepository.count(c) > 0);
     }
 
-    /** Creates the first account, an administrator; refused once any account exists. */
+    /** Creates the first account, an administrator, as its own person; refused once any account exists. */
     public Session createFirstAdministrator(String name, char[] password) {
-        checkName(name);
-        PasswordHasher.checkStrength(password);
+        return createFirstAdministrator(name, null, password);
+    }
+
+    /**
+     * Creates the first account, an administrator; refused once any account exists. Its holder chose the password,
+     * so it is not a one-time password.
+     *
+     * @param person the administrator's personnel number, or {@code null}: the account is its own person
+     */
+    public Session createFirstAdministrator(String name, String person, char[] password) {
+        String account = checkName(name);
+        String who = personOf(account, person);
+        PasswordHasher.checkStrength(password, account);
         workspace.write(c -> {
             if (UserRepository.count(c) > 0) {
                 throw new UserFacingException(de.grw.common.Text.of("users.has_accounts"));
             }
-            insert(c, name, Role.ADMINISTRATOR, password);
-            Journal.append(c, workspace.now(), name, JournalAction.USER_CREATED,
-                    new AccountEvents.Created(name, Role.ADMINISTRATOR, true));
+            UserRepository.insert(c, account, Role.ADMINISTRATOR, who, PasswordHasher.hash(password),
+                    workspace.now().toString(), false);
+            Journal.append(c, workspace.now(), account, JournalAction.USER_CREATED,
+                    new AccountEvents.Created(account, Role.ADMINISTRATOR, true, who));
             return null;
         });
-        return new Session(name, Role.ADMINISTRATOR);
+        return Session.issue(account, Role.ADMINISTRATOR, who);
     }
 
-    /** Checks name and password; the same message for an unknown user and a wrong password. */
+    /**
+     * Checks name and password; the same message for an unknown user and a wrong password. The name is compared
+     * as typed, or else without case and in NFKC ({@code Anna} signs in {@code anna}). After
+     * {@value SignInLock#FREE_FAILURES} failures in a row the account is locked for a while that doubles with every
+     * further failure ({@link SignInLock}); the lock is stored with the account, so it holds in every process that
+     * opens the workspace. Every failed sign-in is written to the access log ({@value #SIGN_IN_FAILED}).
+     */
     public Session login(String name, char[] password) {
-        UserRepository.Credentials stored = workspace.read(c -> UserRepository.credentials(c, name)).orElse(null);
+        String given = name == null ? "" : name;
+        UserRepository.Credentials stored = workspace.read(c -> signInAccount(c, given)).orElse(null);
+        java.time.Instant now = workspace.now();
+        if (stored != null && SignInLock.lockedAt(stored, now)) {
+            failed(given, stored, "locked", false);
+            throw new AccessDeniedException(de.grw.common.Text.of("users.locked",
+                    SignInLock.minutesLeft(stored, now)));
+        }
         if (stored == null) {
             // spend the same time as for a real account, so the response does not tell which names exist
             PasswordHasher.matches(password == null ? new char[0] : password, new byte[16], new byte[32],
@@ -61,19 +94,63 @@ public final class UserService {
             // no local password to check: the office's directory vouches for this account (the same message)
             PasswordHasher.matches(password == null ? new char[0] : password, new byte[16], new byte[32],
                     PasswordHasher.ITERATIONS);
-            LOG.warn("sign-in refused: {} is an account of the office's directory, not a local one", name);
+            LOG.warn("sign-in refused: {} is an account of the office's directory, not a local one", stored.name());
+            failed(given, stored, "directory account", false);
             throw new AccessDeniedException(de.grw.common.Text.of("users.wrong_login"));
         }
         if (stored == null || password == null
                 || !PasswordHasher.matches(password, stored.salt(), stored.hash(), stored.iterations())) {
-            LOG.warn("sign-in refused: wrong name or password (name given: {})", name);
+            LOG.warn("sign-in refused: wrong name or password (name given: {})", LogSafe.name(given));
+            failed(given, stored, "wrong name or password", true);
             throw new AccessDeniedException(de.grw.common.Text.of("users.wrong_login"));
         }
         if (stored.disabled()) {
-            LOG.warn("sign-in refused: account {} is disabled", name);
-            throw new AccessDeniedException(de.grw.common.Text.of("users.disabled", name));
+            LOG.warn("sign-in refused: account {} is disabled", stored.name());
+            failed(given, stored, "disabled", false);
+            throw new AccessDeniedException(de.grw.common.Text.of("users.disabled", stored.name()));
         }
-        return new Session(name, stored.role());
+        if (stored.failedSignIns() != 0 || stored.lockedUntil() != null) {
+            workspace.write(c -> {
+                UserRepository.succeeded(c, stored.name());
+                return null;
+            });
+        }
+        return Session.issue(stored.name(), stored.role(), stored.person());
+    }
+
+    /** The access-log action of a failed sign-in. */
+    public static final String SIGN_IN_FAILED = "SIGN_IN_FAILED";
+
+    private static java.util.Optional<UserRepository.Credentials> signInAccount(java.sql.Connection c, String given)
+            throws java.sql.SQLException {
+        java.util.Optional<UserRepository.Credentials> exact = UserRepository.credentials(c, given);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        String typed = AccountNames.clean(given).toLowerCase(java.util.Locale.ROOT);
+        return UserRepository.allCredentials(c).stream()
+                .filter(a -> a.name().toLowerCase(java.util.Locale.ROOT).equals(typed)).findFirst();
+    }
+
+    /** Records a failed sign-in in the access log and, for a wrong password, counts it towards the lock. */
+    private void failed(String given, UserRepository.Credentials account, String why, boolean count) {
+        workspace.write(c -> {
+            java.time.Instant now = workspace.now();
+            String detail = why;
+            if (account != null && count) {
+                UserRepository.Credentials fresh = UserRepository.credentials(c, account.name()).orElse(account);
+                int failures = fresh.failedSignIns() + 1;
+                java.time.Instant until = SignInLock.lockAfter(failures, now);
+                UserRepository.failed(c, account.name(), failures, until == null ? null : until.toString());
+                detail = why + "; failure " + failures + " in a row" + (until == null ? "" : "; locked until " + until);
+                if (until != null) {
+                    LOG.warn("account {} locked until {} after {} failed sign-ins", account.name(), until, failures);
+                }
+            }
+            AccessLog.record(c, now, account != null ? account.name() : LogSafe.name(given), SIGN_IN_FAILED, "",
+                    detail, java.util.List.of());
+            return null;
+        });
     }
 
     /**
@@ -93,26 +170,52 @@ public final class UserService {
         }
     }
 
+    /** Adds an account that is its own person (no personnel number given); see {@link #addUser(Session, String, Role, String, char[])}. */
     public void addUser(Session session, String name, Role role, char[] password) {
+        addUser(session, name, role, null, password);
+    }
+
+    /**
+     * An administrator adds an account for a person. The password is a one-time password: the account signs in
+     * with it but may neither propose nor approve until its holder has set one of their own. Refused: a name that
+     * looks like an existing one ({@link AccountNames#key}); a reviewing account (clerk, supervisor) for a person
+     * who already has one or who administers; an administrator account for a person who reviews.
+     *
+     * @param person the person's personnel number (or directory identity); {@code null}: the account is its own
+     *               person, named by its lower-cased name
+     */
+    public void addUser(Session session, String name, Role role, String person, char[] password) {
         session.require(Permission.MANAGE_USERS, "manage_accounts");
-        checkName(name);
-        PasswordHasher.checkStrength(password);
+        String account = checkName(name);
+        String who = personOf(account, person);
+        PasswordHasher.checkStrength(password, account);
         workspace.write(c -> {
-            if (UserRepository.exists(c, name)) {
-                throw new UserFacingException(de.grw.common.Text.of("users.exists", name));
+            java.util.Optional<UserRepository.Credentials> like = UserRepository.lookAlike(c, account);
+            if (like.isPresent()) {
+                LOG.warn("refused: account {} looks like the existing account {}", account, like.get().name());
+                throw new UserFacingException(like.get().name().equals(account)
+                        ? de.grw.common.Text.of("users.exists", account)
+                        : de.grw.common.Text.of("users.look_alike", account, like.get().name()));
             }
-            insert(c, name, role, password);
+            AccountRules.checkPerson(c, account, role, who);
+            UserRepository.insert(c, account, role, who, PasswordHasher.hash(password), workspace.now().toString(),
+                    true);
             Journal.append(c, workspace.now(), session.user(), JournalAction.USER_CREATED,
-                    new AccountEvents.Created(name, role, null));
+                    new AccountEvents.Created(account, role, null, who));
             return null;
         });
     }
 
+    /**
+     * Sets a password. One's own: it must differ from the present one, and it ends a one-time password. Another's
+     * (administrators): it is a one-time password the holder must change before proposing or approving.
+     */
     public void setPassword(Session session, String name, char[] password) {
-        if (!session.user().equals(name)) {
+        boolean own = session.user().equals(name);
+        if (!own) {
             session.require(Permission.MANAGE_USERS, "change_another_users_password");
         }
-        PasswordHasher.checkStrength(password);
+        PasswordHasher.checkStrength(password, name);
         PasswordHasher.Hash h = PasswordHasher.hash(password);
         workspace.write(c -> {
             UserRepository.Credentials stored = UserRepository.credentials(c, name).orElseThrow(
@@ -120,9 +223,16 @@ public final class UserService {
             if (stored.directory()) {
                 throw new UserFacingException(de.grw.common.Text.of("users.directory_password", name));
             }
-            UserRepository.setPassword(c, name, h);
+            if (own && PasswordHasher.matches(password, stored.salt(), stored.hash(), stored.iterations())) {
+                throw new UserFacingException(de.grw.common.Text.of("users.password_same"));
+            }
+            UserRepository.setPassword(c, name, h, !own);
             Journal.append(c, workspace.now(), session.user(), JournalAction.USER_PASSWORD_CHANGED,
                     new AccountEvents.Changed(name));
+            if (!own) {
+                LOG.info("password of {} set by {}: a one-time password until {} changes it", name, session.user(),
+                        name);
+            }
             return null;
         });
     }
@@ -142,7 +252,10 @@ public final class UserService {
         });
     }
 
-    /** An administrator gives an account another role; nobody changes their own. */
+    /**
+     * An administrator gives an account another role; nobody changes their own, and the person rules of
+     * {@link #addUser(Session, String, Role, String, char[])} hold for the new role.
+     */
     public void setRole(Session session, String name, Role role) {
         session.require(Permission.MANAGE_USERS, "manage_accounts");
         if (session.user().equals(name)) {
@@ -152,6 +265,7 @@ public final class UserService {
             UserRepository.Credentials stored = UserRepository.credentials(c, name).orElseThrow(
                     () -> new UserFacingException(de.grw.common.Text.of("users.unknown", name)));
             if (stored.role() != role) {
+                AccountRules.checkPerson(c, name, role, stored.person());
                 UserRepository.setRole(c, name, role);
                 Journal.append(c, workspace.now(), session.user(), JournalAction.USER_ROLE_CHANGED,
                         new AccountEvents.RoleChanged(name, role, stored.role()));
@@ -202,34 +316,60 @@ public final class UserService {
      * @return the session of the signed-in account
      */
     public Session provisionDirectoryAccount(String name, Role role, String directory) {
-        checkName(name);
+        return provisionDirectoryAccount(name, role, directory, null);
+    }
+
+    /**
+     * As {@link #provisionDirectoryAccount(String, Role, String)}, with the directory's identity of the person
+     * (their entry's DN): the account's person is {@code directory:<identity>}, so four eyes compares the persons
+     * the directory names, whatever account names they sign in with.
+     *
+     * @param identity the person's identity in the directory, or {@code null}: the account name in that directory
+     */
+    public Session provisionDirectoryAccount(String name, Role role, String directory, String identity) {
+        String account = checkName(name);
         java.util.Objects.requireNonNull(role, "role");
+        String who = "directory:" + AccountNames.person(identity != null && !identity.isBlank() ? identity
+                : account + "@" + directory);
         return workspace.write(c -> {
-            UserRepository.Credentials stored = UserRepository.credentials(c, name).orElse(null);
+            UserRepository.Credentials stored = UserRepository.credentials(c, account).orElse(null);
             if (stored == null) {
-                UserRepository.insertDirectory(c, name, role, workspace.now().toString());
-                Journal.append(c, workspace.now(), name, JournalAction.USER_CREATED,
-                        new AccountEvents.FromDirectory(name, role, null, directory));
-                LOG.info("account {} created from the directory {} as {}", name, directory, role);
-                return new Session(name, role);
+                java.util.Optional<UserRepository.Credentials> like = UserRepository.lookAlike(c, account);
+                if (like.isPresent()) {
+                    LOG.warn("sign-in refused: the directory's {} looks like the existing account {}", account,
+                            like.get().name());
+                    throw new AccessDeniedException(de.grw.common.Text.of("users.wrong_login"));
+                }
+                AccountRules.checkPerson(c, account, role, who);
+                UserRepository.insertDirectory(c, account, role, who, workspace.now().toString());
+                Journal.append(c, workspace.now(), account, JournalAction.USER_CREATED,
+                        new AccountEvents.FromDirectory(account, role, null, directory));
+                LOG.info("account {} created from the directory {} as {}", account, directory, role);
+                return Session.issue(account, role, who);
             }
             if (!stored.directory()) {
-                LOG.warn("sign-in refused: {} is a local account; the directory {} does not sign it in", name,
+                LOG.warn("sign-in refused: {} is a local account; the directory {} does not sign it in", account,
                         directory);
                 throw new AccessDeniedException(de.grw.common.Text.of("users.wrong_login"));
             }
             if (stored.disabled()) {
-                LOG.warn("sign-in refused: account {} is disabled", name);
-                throw new AccessDeniedException(de.grw.common.Text.of("users.disabled", name));
+                LOG.warn("sign-in refused: account {} is disabled", account);
+                throw new AccessDeniedException(de.grw.common.Text.of("users.disabled", account));
+            }
+            if (!stored.person().equals(who)) {
+                AccountRules.checkPerson(c, account, role, who);
+                UserRepository.setPerson(c, account, who);
+                LOG.info("account {} now belongs to the directory's {}", account, who);
             }
             if (stored.role() != role) {
-                UserRepository.setRole(c, name, role);
-                Journal.append(c, workspace.now(), name, JournalAction.USER_ROLE_CHANGED,
-                        new AccountEvents.FromDirectory(name, role, stored.role(), directory));
-                LOG.info("account {} given the role {} (was {}) by the directory {}", name, role, stored.role(),
+                AccountRules.checkPerson(c, account, role, who);
+                UserRepository.setRole(c, account, role);
+                Journal.append(c, workspace.now(), account, JournalAction.USER_ROLE_CHANGED,
+                        new AccountEvents.FromDirectory(account, role, stored.role(), directory));
+                LOG.info("account {} given the role {} (was {}) by the directory {}", account, role, stored.role(),
                         directory);
             }
-            return new Session(name, role);
+            return Session.issue(account, role, who);
         });
     }
 
@@ -238,13 +378,24 @@ public final class UserService {
         return workspace.read(UserRepository::all);
     }
 
-    private void insert(java.sql.Connection c, String name, Role role, char[] password) throws java.sql.SQLException {
-        UserRepository.insert(c, name, role, PasswordHasher.hash(password), workspace.now().toString());
+    /** The person of an account: the one given, normalised, or else the account's own look-alike key. */
+    private static String personOf(String account, String person) {
+        if (person == null || person.isBlank()) {
+            return AccountNames.person(account);
+        }
+        String p = AccountNames.person(person);
+        if (p.length() > 128 || p.startsWith("directory:") || p.chars().anyMatch(Character::isISOControl)) {
+            throw new UserFacingException(de.grw.common.Text.of("users.bad_person"));
+        }
+        return p;
     }
 
-    private static void checkName(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
+    /** The name as stored (NFKC, stripped), after checking it is 2 to 64 letters, digits or {@code . _ @ -}. */
+    private static String checkName(String name) {
+        String clean = AccountNames.clean(name);
+        if (clean == null || !NAME.matcher(clean).matches() || AccountNames.key(clean).length() < 2) {
             throw new UserFacingException(de.grw.common.Text.of("users.bad_name"));
         }
+        return clean;
     }
 }

@@ -153,4 +153,9 @@ public final class SourceRepository {
                 ImportProblem.Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
                 de.grw.common.TextJson.read(rs.getString(8))), sourceId, limit);
     }
+
+    /** The ids of the records under a blocking notice. */
+    public static List<Long> blockedRecordIds(Connection c) throws SQLException {
+        return Sql.list(c, "SELECT id FROM records WHERE blocked <> 0", rs -> rs.getLong(1));
+    }
 }

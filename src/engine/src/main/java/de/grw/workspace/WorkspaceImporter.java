@@ -160,7 +160,7 @@ public final class WorkspaceImporter {
             List<String>[] columns = new List[] {List.of()};
             ColumnMapping[] mappingUsed = new ColumnMapping[1];
             try (SourceRepository.RecordWriter records = new SourceRepository.RecordWriter(c, BATCH)) {
-                SourceImporter importer = new SourceImporter(profile, mappingFile, mappingPath);
+                SourceImporter importer = new SourceImporter(profile, mappingFile, mappingPath, blockedField);
                 ImportedSource imported = importer.importSource(input, new ImportListener() {
                     @Override
                     public void mapping(ColumnMapping mapping) {
@@ -273,7 +273,7 @@ public final class WorkspaceImporter {
                 long[] skipped = new long[1];
                 String idName = profile.idField().map(f -> f.name()).orElse(null);
                 try (SourceRepository.RecordWriter records = new SourceRepository.RecordWriter(c, BATCH, feedId)) {
-                    SourceImporter importer = new SourceImporter(profile, mappingFile, mappingPath);
+                    SourceImporter importer = new SourceImporter(profile, mappingFile, mappingPath, blockedField);
                     ImportedSource imported = importer.importSource(new SourceInput.File(file, sourceName, null),
                             new ImportListener() {
                                 @Override

@@ -66,10 +66,10 @@ class LinkStoreTest {
         f = TestWorkspaces.open(store, dir);
         link = new LinkService(f.workspace());
         UserService users = new UserService(f.workspace());
-        users.addUser(f.admin(), "fachverfahren", Role.API_STORE, "Fachverfahren-2026".toCharArray());
-        users.addUser(f.admin(), "auskunft", Role.API, "Auskunft-2026-x".toCharArray());
-        apiStore = users.login("fachverfahren", "Fachverfahren-2026".toCharArray());
-        api = users.login("auskunft", "Auskunft-2026-x".toCharArray());
+        users.addUser(f.admin(), "fachverfahren", Role.API_STORE, "Schnittstelle-2026".toCharArray());
+        users.addUser(f.admin(), "auskunft", Role.API, "Abfrage-2026-x".toCharArray());
+        apiStore = users.login("fachverfahren", "Schnittstelle-2026".toCharArray());
+        api = users.login("auskunft", "Abfrage-2026-x".toCharArray());
     }
 
     @AfterEach

@@ -52,10 +52,10 @@ final class BulkFixture {
                 """);
         UserService users = new UserService(w);
         admin = users.createFirstAdministrator("admin", "Verwaltung-2026".toCharArray());
-        users.addUser(admin, "anna", Role.CLERK, "Sachbearbeitung1".toCharArray());
-        users.addUser(admin, "carl", Role.CLERK, "Sachbearbeitung2".toCharArray());
-        users.addUser(admin, "bernd", Role.SUPERVISOR, "Vorgesetzter-1".toCharArray());
-        users.addUser(admin, "dora", Role.SUPERVISOR, "Vorgesetzte-22".toCharArray());
+        de.grw.workspace.TestWorkspaces.addAccount(users, admin, "anna", Role.CLERK, "Sachbearbeitung1");
+        de.grw.workspace.TestWorkspaces.addAccount(users, admin, "carl", Role.CLERK, "Sachbearbeitung2");
+        de.grw.workspace.TestWorkspaces.addAccount(users, admin, "bernd", Role.SUPERVISOR, "Vorgesetzter-1");
+        de.grw.workspace.TestWorkspaces.addAccount(users, admin, "dora", Role.SUPERVISOR, "Vorgesetzte-22");
         users.addUser(admin, "fachverfahren", Role.API, "Schnittstelle-1".toCharArray());
         anna = users.login("anna", "Sachbearbeitung1".toCharArray());
         carl = users.login("carl", "Sachbearbeitung2".toCharArray());

@@ -115,9 +115,10 @@ class ComparisonServiceTest {
     void underABlockingNoticeMaskedFieldsStayMaskedAndTellNothing() {
         ComparisonTable table = SERVICE.cluster(cluster(List.of(),
                 member(1, "melderegister", true, "family_name", "Berghorst", "given_names", "Ines",
-                        "birth_date", "1979-11-12", "city", "Lindenfels"),
+                        "birth_date", "1979-11-12", "city", "Lindenfels", "nationality", "deutsch"),
                 member(2, "sozialamt", true, "family_name", "Berghorst-Kahl", "given_names", "Ines",
-                        "birth_date", "1979-11-21", "city", "Lindenfels")), null, Map.of());
+                        "birth_date", "1979-11-21", "city", "Lindenfels", "nationality", "polnisch")), null,
+                Map.of());
 
         assertThat(table.masked()).isTrue();
         ComparisonTable.Row name = row(table, "family_name");
@@ -130,11 +131,15 @@ class ComparisonServiceTest {
         assertThat(table.rows()).noneSatisfy(r -> {
             assertThat(r.values()).contains("Berghorst");
         });
-        // fields that are not masked are compared as usual
+        // issue 14: the birth date identifies the person and is masked by default too
         ComparisonTable.Row born = row(table, "birth_date");
-        assertThat(born.masked()).isFalse();
-        assertThat(born.equality()).isEqualTo(Equality.DIFFERENT);
-        assertThat(born.origin()).isNotNegative();
+        assertThat(born.masked()).isTrue();
+        assertThat(born.values()).containsOnly(RecordLoader.MASK);
+        // fields that are not masked are compared as usual
+        ComparisonTable.Row nationality = row(table, "nationality");
+        assertThat(nationality.masked()).isFalse();
+        assertThat(nationality.equality()).isEqualTo(Equality.DIFFERENT);
+        assertThat(nationality.origin()).isNotNegative();
         // a value the clerk typed is the clerk's own and shown
         ComparisonTable typed = SERVICE.cluster(cluster(List.of(), member(1, "melderegister", true, "family_name",
                 "Berghorst"), member(2, "sozialamt", true, "family_name", "Berghorst")), null,

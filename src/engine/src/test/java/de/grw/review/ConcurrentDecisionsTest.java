@@ -105,7 +105,7 @@ class ConcurrentDecisionsTest {
                 users.login(TestWorkspaces.CLERK, TestWorkspaces.CLERK_PASSWORD.toCharArray()),
                 users.login(TestWorkspaces.CLERK2, TestWorkspaces.CLERK2_PASSWORD.toCharArray())));
         for (int i = 3; i <= 6; i++) {
-            users.addUser(admin, "clerk" + i, Role.CLERK, ("Sachbearbeitung-" + i).toCharArray());
+            de.grw.workspace.TestWorkspaces.addAccount(users, admin, "clerk" + i, Role.CLERK, ("Sachbearbeitung-" + i));
             clerks.add(users.login("clerk" + i, ("Sachbearbeitung-" + i).toCharArray()));
         }
         List<Session> supervisors = List.of(

@@ -50,8 +50,8 @@ class GovernanceFlowTest {
         try (TestStore at = TestStore.of(store, dir); Workspace w = at.create("person-de")) {
             UserService users = new UserService(w);
             Session admin = users.createFirstAdministrator("admin", "Verwaltung-2026".toCharArray());
-            users.addUser(admin, "anna", Role.CLERK, "Sachbearbeitung1".toCharArray());
-            users.addUser(admin, "bernd", Role.SUPERVISOR, "Vorgesetzter-1".toCharArray());
+            de.grw.workspace.TestWorkspaces.addAccount(users, admin, "anna", Role.CLERK, "Sachbearbeitung1");
+            de.grw.workspace.TestWorkspaces.addAccount(users, admin, "bernd", Role.SUPERVISOR, "Vorgesetzter-1");
             Session anna = users.login("anna", "Sachbearbeitung1".toCharArray());
             Session bernd = users.login("bernd", "Vorgesetzter-1".toCharArray());
 

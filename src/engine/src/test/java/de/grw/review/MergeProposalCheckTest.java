@@ -56,7 +56,7 @@ class MergeProposalCheckTest {
         try (TestStore at = TestStore.of(store, dir); Workspace w = at.create("person-de")) {
             UserService users = new UserService(w);
             Session admin = users.createFirstAdministrator("admin", "Verwaltung-2026".toCharArray());
-            users.addUser(admin, "anna", Role.CLERK, "Sachbearbeitung1".toCharArray());
+            de.grw.workspace.TestWorkspaces.addAccount(users, admin, "anna", Role.CLERK, "Sachbearbeitung1");
             Session anna = users.login("anna", "Sachbearbeitung1".toCharArray());
             new WorkspaceImporter(w).importFile(admin, csv, MappingFile.NONE, null, null, ProgressListener.NONE,
                     CancellationToken.NONE);

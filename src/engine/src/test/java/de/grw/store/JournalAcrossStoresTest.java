@@ -62,8 +62,8 @@ class JournalAcrossStoresTest {
     private static List<JournalEntry> work(Workspace w) {
         UserService users = new UserService(w);
         Session admin = users.createFirstAdministrator("admin", "Verwaltung-2026".toCharArray());
-        users.addUser(admin, "anna", Role.CLERK, "Sachbearbeitung1".toCharArray());
-        users.addUser(admin, "bernd", Role.SUPERVISOR, "Vorgesetzter-1".toCharArray());
+        de.grw.workspace.TestWorkspaces.addAccount(users, admin, "anna", Role.CLERK, "Sachbearbeitung1");
+        de.grw.workspace.TestWorkspaces.addAccount(users, admin, "bernd", Role.SUPERVISOR, "Vorgesetzter-1");
         users.setDisabled(admin, "bernd", true);
         users.setDisabled(admin, "bernd", false);
         Session anna = users.login("anna", "Sachbearbeitung1".toCharArray());

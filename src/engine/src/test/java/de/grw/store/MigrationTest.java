@@ -93,7 +93,16 @@ class MigrationTest {
                         Map.of("profile", "person-de", "schema", 1));
                 return null;
             });
-            Session admin = TestWorkspaces.createWithUsers(w);
+            // the accounts as version 1 stored them (the columns of version 13 come with the migration)
+            for (String[] a : new String[][] {{TestWorkspaces.ADMIN, "ADMINISTRATOR", TestWorkspaces.ADMIN_PASSWORD},
+                {TestWorkspaces.CLERK, "CLERK", TestWorkspaces.CLERK_PASSWORD},
+                {TestWorkspaces.SUPERVISOR, "SUPERVISOR", TestWorkspaces.SUPERVISOR_PASSWORD}}) {
+                de.grw.users.PasswordHasher.Hash h = de.grw.users.PasswordHasher.hash(a[2].toCharArray());
+                w.write(c -> de.grw.store.Sql.update(c, "INSERT INTO users(name, role, salt, hash, iterations, "
+                        + "created_at) VALUES (?,?,?,?,?,?)", a[0], a[1], h.salt(), h.hash(), h.iterations(),
+                        w.now().toString()));
+            }
+            Session admin = new UserService(w).login(TestWorkspaces.ADMIN, TestWorkspaces.ADMIN_PASSWORD.toCharArray());
             TestWorkspaces.importFile(w, admin, Path.of("samples", "melderegister.csv"), null);
         }
         return file;
@@ -113,9 +122,9 @@ class MigrationTest {
         assertThat(records).hasSizeGreaterThan(300);
 
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
-            assertThat(w.migrated()).containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+            assertThat(w.migrated()).containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13);
             assertThat(indexes(w)).containsAll(V2_INDEXES).contains(V4_INDEX, V6_INDEX, V10_INDEX)
-                    .hasSize(V2_INDEXES.size() + 3);
+                    .contains("users_person").hasSize(V2_INDEXES.size() + 4);
             // version 3: problems keep their wording by key; those imported before have none
             assertThat(TestWorkspaces.rows(w, "SELECT count(*) FROM import_problems WHERE message_text IS NOT NULL"))
                     .containsExactly(List.of(0));
@@ -134,9 +143,9 @@ class MigrationTest {
             Session clerk = new UserService(w).login(TestWorkspaces.CLERK, TestWorkspaces.CLERK_PASSWORD.toCharArray());
             assertThat(clerk.role()).isEqualTo(Role.CLERK);
             // version 9: an account of the role API_STORE can be created and signs in with it
-            new UserService(w).addUser(new Session("admin", Role.ADMINISTRATOR), "fachverfahren", Role.API_STORE,
-                    "Fachverfahren-2026".toCharArray());
-            assertThat(new UserService(w).login("fachverfahren", "Fachverfahren-2026".toCharArray()).role())
+            Session admin = new UserService(w).login(TestWorkspaces.ADMIN, TestWorkspaces.ADMIN_PASSWORD.toCharArray());
+            new UserService(w).addUser(admin, "fachverfahren", Role.API_STORE, "Schnittstelle-2026".toCharArray());
+            assertThat(new UserService(w).login("fachverfahren", "Schnittstelle-2026".toCharArray()).role())
                     .isEqualTo(Role.API_STORE);
             assertThat(TestWorkspaces.match(w, clerk).records()).isEqualTo(records.size());
             // version 11: the snapshot segments that run wrote keep their records' blocking keys
@@ -147,8 +156,8 @@ class MigrationTest {
         assertThat(userVersion(file)).isEqualTo(Migrations.latestVersion());
         assertThat(history(file)).containsExactly(List.of("1", "SQL", 1), List.of("2", "SQL", 1),
                 List.of("3", "SQL", 1), List.of("4", "SQL", 1), List.of("5", "SQL", 1), List.of("6", "SQL", 1), List.of("7", "SQL", 1),
-                List.of("8", "SQL", 1), List.of("9", "SQL", 1), List.of("10", "SQL", 1),
-                List.of("11", "SQL", 1));
+                List.of("8", "SQL", 1), List.of("9", "SQL", 1), List.of("10", "SQL", 1), List.of("11", "SQL", 1),
+                List.of("13", "SQL", 1));
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
             assertThat(w.migrated()).isEmpty();
         }
@@ -180,19 +189,26 @@ class MigrationTest {
         assertThat(before.get("access_log")).hasSize(2);
 
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
-            assertThat(w.migrated()).containsExactly(4, 5, 6, 7, 8, 9, 10, 11);
+            assertThat(w.migrated()).containsExactly(4, 5, 6, 7, 8, 9, 10, 11, 13);
         }
         assertThat(userVersion(file)).isEqualTo(Migrations.latestVersion());
         assertThat(history(file)).containsExactly(List.of("3", "BASELINE", 1), List.of("4", "SQL", 1),
                 List.of("5", "SQL", 1), List.of("6", "SQL", 1), List.of("7", "SQL", 1),
-                List.of("8", "SQL", 1), List.of("9", "SQL", 1), List.of("10", "SQL", 1),
-                List.of("11", "SQL", 1));
+                List.of("8", "SQL", 1), List.of("9", "SQL", 1), List.of("10", "SQL", 1), List.of("11", "SQL", 1),
+                List.of("13", "SQL", 1));
         for (var e : before.entrySet()) {
             List<List<Object>> after = raw(file, "SELECT * FROM " + e.getKey() + " ORDER BY rowid");
             if (e.getKey().equals("records")) {
                 // version 6 adds the feed a record came with, last: none for records imported before
                 assertThat(after).allSatisfy(row -> assertThat(row.get(row.size() - 1)).isNull());
                 after = after.stream().map(row -> row.subList(0, row.size() - 1)).toList();
+            }
+            if (e.getKey().equals("users")) {
+                // version 13 adds the person (the lower-cased name), the one-time flag and the sign-in lock, last
+                assertThat(after).allSatisfy(row -> assertThat(row.subList(row.size() - 4, row.size()))
+                        .isEqualTo(java.util.Arrays.asList(row.get(0).toString().toLowerCase(java.util.Locale.ROOT),
+                                0, 0, null)));
+                after = after.stream().map(row -> row.subList(0, row.size() - 4)).toList();
             }
             assertThat(after).as(e.getKey()).isEqualTo(e.getValue());
         }
@@ -202,8 +218,8 @@ class MigrationTest {
 
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
             assertThat(w.migrated()).isEmpty();
-            JournalVerifier.Result r = new de.grw.journal.JournalService(w).verify(new Session("admin",
-                    Role.ADMINISTRATOR));
+            JournalVerifier.Result r = new de.grw.journal.JournalService(w).verify(
+                    new UserService(w).login("admin", "Beispiel-2026".toCharArray()));
             assertThat(r.ok()).as(r.describe()).isTrue();
             assertThat(r.headHash()).isEqualTo("a0c2099f4dfce6b451408cd8ed3097fffab08bf84747bd5cfefb84813def0c67");
             UserService users = new UserService(w);
@@ -221,8 +237,8 @@ class MigrationTest {
                     .hasMessageContaining("the access log is append-only");
             assertThatThrownBy(() -> w.write(c -> c.createStatement().executeUpdate("DELETE FROM decisions")))
                     .hasMessageContaining("decisions cannot be deleted");
-            JournalVerifier.Result after = new de.grw.journal.JournalService(w).verify(new Session("admin",
-                    Role.ADMINISTRATOR));
+            JournalVerifier.Result after = new de.grw.journal.JournalService(w).verify(
+                    new UserService(w).login("admin", "Beispiel-2026".toCharArray()));
             assertThat(after.ok()).as(after.describe()).isTrue();
             assertThat(after.entries()).isEqualTo(25);
         }

@@ -46,7 +46,7 @@ class PostgresStoreTest {
     @Test
     void aNewSchemaIsCreatedAndMigratedAndACurrentOneOpensAsItIs() throws Exception {
         try (PostgresStore store = PostgresStore.open(config("amt_a"), Clock.systemUTC())) {
-            assertThat(store.migrated()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+            assertThat(store.migrated()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13);
             assertThat(store.dialect()).isSameAs(PostgresDialect.INSTANCE);
             assertThat(store.read(Migrations::version)).isEqualTo(Migrations.latestVersion());
             store.checkIntegrity();
@@ -149,8 +149,13 @@ class PostgresStoreTest {
                 de.grw.workspace.TestWorkspaces.match(w, admin);
                 new UserService(w).setPassword(admin, de.grw.workspace.TestWorkspaces.CLERK,
                         "Neues-Passwort-1".toCharArray());
-                Session clerk = new UserService(w).login(de.grw.workspace.TestWorkspaces.CLERK,
+                Session reset = new UserService(w).login(de.grw.workspace.TestWorkspaces.CLERK,
                         "Neues-Passwort-1".toCharArray());
+                // a password the administrator set is a one-time password: the clerk sets her own
+                new UserService(w).setPassword(reset, de.grw.workspace.TestWorkspaces.CLERK,
+                        "Eigenes-Passwort-2".toCharArray());
+                Session clerk = new UserService(w).login(de.grw.workspace.TestWorkspaces.CLERK,
+                        "Eigenes-Passwort-2".toCharArray());
                 var review = new de.grw.review.ReviewService(w);
                 long cluster = review.queue(clerk, null, 1).get(0).clusterId();
                 review.show(clerk, cluster, "AZ-1");

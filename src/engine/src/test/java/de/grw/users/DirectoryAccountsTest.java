@@ -53,7 +53,8 @@ class DirectoryAccountsTest {
     @Test
     void aDirectoryAccountIsCreatedAtItsFirstSignInAndGetsTheMappedRoleLater() {
         Session first = users.provisionDirectoryAccount("anna", Role.SUPERVISOR, LDAP);
-        assertThat(first).isEqualTo(new Session("anna", Role.SUPERVISOR));
+        assertThat(first.user()).isEqualTo("anna");
+        assertThat(first.role()).isEqualTo(Role.SUPERVISOR);
         assertThat(users.provisionDirectoryAccount("anna", Role.SUPERVISOR, LDAP).role()).isEqualTo(Role.SUPERVISOR);
         assertThat(users.provisionDirectoryAccount("anna", Role.CLERK, LDAP).role()).isEqualTo(Role.CLERK);
 
@@ -128,6 +129,23 @@ class DirectoryAccountsTest {
         users.setDisabled(admin, "bernd", true);
         assertThat(users.accountState("bernd").orElseThrow().disabled()).isTrue();
         assertThat(users.accountState("nobody")).isEmpty();
+    }
+
+    @Test
+    void aDirectoryAccountBelongsToThePersonTheDirectoryNames() {
+        Session anna = users.provisionDirectoryAccount("anna", Role.CLERK, LDAP,
+                "uid=anna.meier,ou=People,dc=musterstadt,dc=example");
+        assertThat(anna.person()).isEqualTo("directory:uid=anna.meier,ou=people,dc=musterstadt,dc=example");
+        // the same person under a second directory name gets no second reviewing account
+        assertThatThrownBy(() -> users.provisionDirectoryAccount("ameier", Role.SUPERVISOR, LDAP,
+                "UID=anna.meier,OU=People,DC=musterstadt,DC=example"))
+                .hasMessageContaining("second reviewing account of the person who has anna");
+        // a local account cannot claim a directory person
+        assertThatThrownBy(() -> users.addUser(admin, "anna2", Role.SUPERVISOR,
+                "directory:uid=anna.meier,ou=People,dc=musterstadt,dc=example", "Erstes-Kennwort-42".toCharArray()))
+                .hasMessageContaining("personnel number");
+        assertThat(users.list(admin)).filteredOn(u -> u.name().equals("anna")).extracting(UserService.UserInfo::person)
+                .containsExactly("directory:uid=anna.meier,ou=people,dc=musterstadt,dc=example");
     }
 
     private List<JournalEntry> journal() {

@@ -113,11 +113,24 @@ public final class TestWorkspaces {
     public static Session createWithUsers(Workspace w) {
         UserService users = new UserService(w);
         Session admin = users.createFirstAdministrator(ADMIN, ADMIN_PASSWORD.toCharArray());
-        users.addUser(admin, CLERK, Role.CLERK, CLERK_PASSWORD.toCharArray());
-        users.addUser(admin, CLERK2, Role.CLERK, CLERK2_PASSWORD.toCharArray());
-        users.addUser(admin, SUPERVISOR, Role.SUPERVISOR, SUPERVISOR_PASSWORD.toCharArray());
-        users.addUser(admin, SUPERVISOR2, Role.SUPERVISOR, SUPERVISOR2_PASSWORD.toCharArray());
+        addAccount(users, admin, CLERK, Role.CLERK, CLERK_PASSWORD);
+        addAccount(users, admin, CLERK2, Role.CLERK, CLERK2_PASSWORD);
+        addAccount(users, admin, SUPERVISOR, Role.SUPERVISOR, SUPERVISOR_PASSWORD);
+        addAccount(users, admin, SUPERVISOR2, Role.SUPERVISOR, SUPERVISOR2_PASSWORD);
         return admin;
+    }
+
+    /** The one-time password an administrator gives a new account in the tests. */
+    public static final String ONE_TIME_PASSWORD = "Erstes-Kennwort-42";
+
+    /**
+     * Adds an account as an office does: the administrator sets a one-time password, the holder signs in with it
+     * and sets their own ({@code password}), so the account may propose and approve.
+     */
+    public static void addAccount(UserService users, Session admin, String name, Role role, String password) {
+        users.addUser(admin, name, role, ONE_TIME_PASSWORD.toCharArray());
+        Session holder = users.login(name, ONE_TIME_PASSWORD.toCharArray());
+        users.setPassword(holder, name, password.toCharArray());
     }
 
     /** Imports a file with automatic column mapping. */
@@ -147,7 +160,7 @@ public final class TestWorkspaces {
         for (String sample : SAMPLES) {
             importFile(w, admin, Path.of("samples", sample + ".csv"), null);
         }
-        match(w, new Session(CLERK, Role.CLERK));
+        match(w, new UserService(w).login(CLERK, CLERK_PASSWORD.toCharArray()));
     }
 
     private static synchronized Path template() throws IOException {

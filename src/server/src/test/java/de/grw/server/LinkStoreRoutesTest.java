@@ -38,7 +38,7 @@ class LinkStoreRoutesTest {
     private static final String API = "auskunft";
     private static final String API_PASSWORD = "Schnittstelle-2026";
     private static final String STORE = "fachverfahren";
-    private static final String STORE_PASSWORD = "Fachverfahren-2026";
+    private static final String STORE_PASSWORD = "Speichern-2026-x";
     private static final String SOURCE = "melderegister";
 
     @TempDir

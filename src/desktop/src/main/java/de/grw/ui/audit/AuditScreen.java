@@ -65,7 +65,12 @@ public final class AuditScreen extends ViewModelScreen<AuditViewModel> {
         message.textProperty().bind(vm.messageProperty());
         filter.setMinWidth(Control.USE_PREF_SIZE);
         verify.setMinWidth(Control.USE_PREF_SIZE);
-        HBox filters = new HBox(8, user, from, to, person, filter, verify);
+        for (TextField f : java.util.List.of(user, from, to, person)) {
+            de.grw.ui.common.Fit.prompt(f);
+        }
+        // the filters wrap onto a second line in a narrow window, each field as wide as its prompt
+        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(8, 6, user, from, to, person, filter,
+                verify);
         filters.setAlignment(Pos.CENTER_LEFT);
 
         TableView<JournalEntry> journal = new TableView<>(vm.journal());

@@ -87,10 +87,17 @@ public final class ExportScreen extends ViewModelScreen<ExportViewModel> {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
-        form.addRow(0, new Label(t.get("export.format")), format);
+        Label formatLabel = new Label(t.get("export.format"));
+        Label caseLabel = new Label(t.get("export.case"));
+        Label directoryLabel = new Label(t.get("export.directory"));
+        de.grw.ui.common.Fit.words(formatLabel, caseLabel, directoryLabel, browse, excel, includeBlocked);
+        // the folder's field gives way in a narrow window, not the words beside it
+        directory.setMinWidth(120);
+        HBox.setHgrow(directory, javafx.scene.layout.Priority.ALWAYS);
+        form.addRow(0, formatLabel, format);
         form.addRow(1, new Label(""), excel);
-        form.addRow(2, new Label(t.get("export.case")), caseRef);
-        form.addRow(3, new Label(t.get("export.directory")), new HBox(8, directory, browse));
+        form.addRow(2, caseLabel, caseRef);
+        form.addRow(3, directoryLabel, new HBox(8, directory, browse));
         form.addRow(4, new Label(""), includeBlocked);
         Label summary = new Label();
         summary.setId("export-summary");

@@ -88,13 +88,21 @@ final class DatabasePane {
         save.setId("import-db-save");
         save.setTooltip(new Tooltip(t.get("db.saveTip")));
         save.setOnAction(e -> vm.saveConnection());
-        HBox actions = new HBox(8, load, new Label(t.get("db.saveAs")), name, save);
+        de.grw.ui.common.Fit.prompt(url);
+        de.grw.ui.common.Fit.prompt(user);
+        de.grw.ui.common.Fit.prompt(password);
+        de.grw.ui.common.Fit.prompt(name);
+        de.grw.ui.common.Fit.prompt(table);
+        de.grw.ui.common.Fit.words(load, save, byTable, byQuery);
+        // the actions and the credentials wrap onto another line in a narrow window instead of being cut
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 6, load,
+                label(t.get("db.saveAs")), name, save);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        HBox credentials = new HBox(8, url, new Label(t.get("db.user")), user, new Label(t.get("db.password")),
-                password);
+        javafx.scene.layout.FlowPane credentials = new javafx.scene.layout.FlowPane(8, 6,
+                label(t.get("db.user")), user, label(t.get("db.password")), password);
         credentials.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(url, Priority.ALWAYS);
+        url.setMaxWidth(Double.MAX_VALUE);
 
         de.grw.ui.common.Validation validation = new de.grw.ui.common.Validation()
                 .rule(url, u -> u != null && u.strip().toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:"),
@@ -107,10 +115,12 @@ final class DatabasePane {
         grid.setHgap(8);
         grid.setVgap(6);
         grid.addRow(0, label(t.get("db.saved")), saved);
-        grid.addRow(1, label(t.get("db.url")), credentials);
-        grid.addRow(2, byTable, tableRow);
-        grid.addRow(3, byQuery, query);
-        grid.add(actions, 1, 4);
+        grid.addRow(1, label(t.get("db.url")), url);
+        grid.add(credentials, 1, 2);
+        grid.addRow(3, byTable, tableRow);
+        grid.addRow(4, byQuery, query);
+        grid.add(actions, 1, 5);
+        GridPane.setHgrow(url, Priority.ALWAYS);
         GridPane.setHgrow(credentials, Priority.ALWAYS);
         GridPane.setHgrow(query, Priority.ALWAYS);
         return grid;

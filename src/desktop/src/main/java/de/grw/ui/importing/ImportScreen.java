@@ -68,6 +68,8 @@ public final class ImportScreen extends ViewModelScreen<ImportViewModel> {
         path.setPromptText(t.get("import.pathPrompt"));
         path.textProperty().bindBidirectional(vm.pathProperty());
         path.setOnAction(e -> vm.loadPreview());
+        de.grw.ui.common.Fit.prompt(path);
+        path.setTooltip(new javafx.scene.control.Tooltip(t.get("import.pathFormats")));
         HBox.setHgrow(path, Priority.ALWAYS);
         Button browse = button(t.get("import.browse"), "import-browse");
         browse.setOnAction(e -> browse());
@@ -90,7 +92,10 @@ public final class ImportScreen extends ViewModelScreen<ImportViewModel> {
         sample.setId("import-sample");
         sample.getStyleClass().add("text-muted");
         sample.textProperty().bind(vm.sampleTextProperty());
-        HBox formatRow = new HBox(16, format, sample);
+        // the detected format and the preview's extent wrap in a narrow window instead of being cut
+        format.setWrapText(true);
+        sample.setWrapText(true);
+        javafx.scene.layout.VBox formatRow = new javafx.scene.layout.VBox(2, format, sample);
 
         TableView<List<String>> preview = new TableView<>(vm.previewRows());
         preview.setId("import-preview");

@@ -1,7 +1,15 @@
 package de.grw.ui.review;
 
+import de.grw.api.Comparisons;
+import de.grw.profile.MatchProfile;
+import de.grw.review.ComparisonTable;
+import de.grw.review.FieldChoice;
+import de.grw.review.MemberRecord;
 import de.grw.review.ReviewViews.ClusterView;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One cluster as the screen draws it: the cluster, its side-by-side rows and its explanation, always built from the
@@ -19,5 +27,26 @@ public record ClusterState(ClusterView view, List<FieldRow> rows, List<String[]>
     public ClusterState {
         rows = List.copyOf(rows);
         explanation = List.copyOf(explanation);
+    }
+
+    /**
+     * Builds the side-by-side rows of a cluster from the records not taken out and the clerk's choices, with the
+     * engine's comparison (in memory, from the cluster already loaded: no I/O, so on the FX thread). The
+     * contributions and the explanation are those of the pair explained, not always the strongest.
+     *
+     * @param language the language of the fields' labels
+     */
+    static ClusterState build(ClusterView view, Comparisons comparisons, MatchProfile profile,
+                              ExplainedPair explained, Set<Long> excluded, Map<String, FieldChoice> choices,
+                              String language) {
+        List<Long> merged = view.members().stream().map(MemberRecord::id).filter(id -> !excluded.contains(id))
+                .toList();
+        ClusterView focused = explained.focus(view);
+        ComparisonTable table = comparisons.cluster(focused, merged, choices);
+        List<FieldRow> built = new ArrayList<>();
+        for (ComparisonTable.Row r : table.rows()) {
+            built.add(new FieldRow(profile.field(r.field()).map(f -> f.label(language)).orElse(r.field()), r));
+        }
+        return new ClusterState(view, built, ClusterTexts.explanationRows(focused));
     }
 }

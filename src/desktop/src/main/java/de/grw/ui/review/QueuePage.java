@@ -5,6 +5,7 @@ import de.grw.review.ReviewViews.ClaimView;
 import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.ui.common.Errors;
 import de.grw.workspace.ClusterStatus;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +41,44 @@ record QueuePage(List<String> sources, List<QueueEntry> queue, int remaining, Ma
             return new QueuePage(sources(review), page, filtered ? page.size() : review.count(statuses), claims);
         };
     }
+
+    /**
+     * The queue shown after this clerk's decision on the cluster at {@code index}, updated in place without reading
+     * it: a cluster that left the queue is taken out; a deferred one moves behind the open clusters (the engine's
+     * order: open before deferred, each the weakest link first), listed there only when the page held the whole
+     * queue. Returns how many clusters remain with the filters, or -1 where only the engine can tell (the queue is
+     * left as it was and must be read again).
+     */
+    static int afterDecision(List<QueueEntry> queue, int remaining, int index, ReviewDecisions.Leaves leaves,
+                             ReviewViewModel.StatusFilter status) {
+        if (leaves == ReviewDecisions.Leaves.ASK_ENGINE || index < 0 || index >= queue.size()) {
+            return -1;
+        }
+        // a full page may have been cut short (a filtered queue counts only its page)
+        boolean wholeQueue = queue.size() >= remaining && queue.size() < ReviewViewModel.PAGE;
+        QueueEntry decided = queue.remove(index);
+        if (leaves == ReviewDecisions.Leaves.TO_DEFERRED && status != ReviewViewModel.StatusFilter.OPEN) {
+            if (wholeQueue) {
+                QueueEntry moved = new QueueEntry(decided.clusterId(), ClusterStatus.DEFERRED, decided.size(),
+                        decided.minProbability(), decided.maxProbability(), decided.note(), decided.name(),
+                        decided.sources(), decided.weakest());
+                int at = queue.size();
+                while (at > 0 && ORDER.compare(queue.get(at - 1), moved) > 0) {
+                    at--;
+                }
+                queue.add(at, moved);
+            }
+            return remaining;
+        }
+        return Math.max(0, remaining - 1);
+    }
+
+    /** The engine's order of the queue: open before awaiting approval before deferred, each the weakest link first. */
+    static final Comparator<QueueEntry> ORDER = Comparator.<QueueEntry>comparingInt(q -> switch (q.status()) {
+        case OPEN -> 0;
+        case AWAITING_APPROVAL -> 1;
+        default -> 2;
+    }).thenComparingDouble(QueueEntry::minProbability).thenComparingLong(QueueEntry::clusterId);
 
     /** The workspace's sources for the filter; none where the server does not offer them yet (no filter then). */
     private static List<String> sources(ReviewApi review) {

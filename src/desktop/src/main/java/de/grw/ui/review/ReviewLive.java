@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -241,7 +240,8 @@ public final class ReviewLive {
                 out.add(q);
             }
         }
-        out.sort(Comparator.comparingDouble(QueueEntry::minProbability).thenComparingLong(QueueEntry::clusterId));
+        // in the engine's order: the open clusters before the deferred ones
+        out.sort(QueuePage.ORDER);
         return out;
     }
 

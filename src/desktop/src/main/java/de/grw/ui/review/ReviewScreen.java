@@ -18,8 +18,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -29,12 +27,16 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.CheckComboBox;
 
 /**
- * The review queue and the side-by-side comparison in one screen, keyboard first: Alt+M merge, Alt+N not a
- * duplicate, Alt+T split, Alt+Z defer, Ctrl+Z undo, Page Down / Page Up next and previous, F1 help.
+ * The review queue and the side-by-side comparison in one screen, keyboard first ({@link ReviewKeys}): Alt+M merge,
+ * Alt+N not a duplicate, Alt+T split, Alt+Z defer, Ctrl+Z undo, Page Down / Page Up next and previous, Alt+1 … 9 a
+ * record's value, Alt+B the comment, F1 help.
  */
 public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
     private final ScrollPane center = new ScrollPane();
     private final VBox explanation = new VBox(4);
+    /** Below this width the queue gives its room to the comparison and is shown on demand. */
+    static final double NARROW = 1000;
+    private FrozenColumns frozen;
     private Node help;
     private TextField caseField;
 
@@ -133,14 +135,22 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
             c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         }
         // the case reference and the filters wrap onto a second line on a small screen instead of being cut
-        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(8, 6, caseLabel, caseRef, band,
-                status, source, remaining);
+        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(8, 6);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setPrefWrapLength(2000);
         filters.setMinWidth(0);
         HBox.setHgrow(filters, Priority.ALWAYS);
         Button bulk = bulkButton(t);
-        HBox top = new HBox(8, filters, bulk, previous, next, helpButton);
+        // in a narrow window the queue is hidden and shown on demand, so that the comparison keeps its room
+        javafx.scene.control.ToggleButton queueToggle = new javafx.scene.control.ToggleButton(
+                t.get("review.queueToggle"));
+        queueToggle.setId("review-queue-toggle");
+        queueToggle.setTooltip(new Tooltip(t.get("review.queueToggle.tooltip")));
+        queueToggle.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        // one line on a large screen; in a narrow window the filters and buttons wrap onto a second one
+        filters.getChildren().addAll(caseLabel, caseRef, band, status, source, remaining, bulk, previous,
+                next, helpButton);
+        HBox top = new HBox(8, filters);
         top.setAlignment(Pos.CENTER_LEFT);
 
         // rows that say what a cluster is; the current one stays selected and in view
@@ -212,7 +222,11 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         explanationScroll.setPrefWidth(290);
         // the clerk can drag the explanation narrower (or away) for the records' columns; a wider window widens
         // the records, not the explanation
-        javafx.scene.control.SplitPane columns = new javafx.scene.control.SplitPane(center, explanationScroll);
+        frozen = new FrozenColumns(center, t);
+        // the queue's toggle above the comparison, at the left where the queue appears
+        frozen.lead(queueToggle);
+        javafx.scene.control.SplitPane columns = new javafx.scene.control.SplitPane(frozen.view(),
+                explanationScroll);
         columns.setId("review-columns");
         javafx.scene.control.SplitPane.setResizableWithParent(explanationScroll, false);
         columns.widthProperty().addListener((o, was, now) -> {
@@ -228,31 +242,38 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         layout.setLeft(list);
         layout.setCenter(columns);
         layout.setBottom(bottom);
+        javafx.beans.binding.BooleanBinding narrow = layout.widthProperty().lessThan(NARROW);
+        queueToggle.visibleProperty().bind(narrow);
+        queueToggle.managedProperty().bind(queueToggle.visibleProperty());
+        list.visibleProperty().bind(narrow.not().or(queueToggle.selectedProperty()));
+        list.managedProperty().bind(list.visibleProperty());
+        // in a narrow window the queue floats over the comparison (which keeps its room) while it is shown, and
+        // goes away when a cluster was chosen in it
+        java.util.function.Consumer<Boolean> place = now -> {
+            layout.setLeft(now ? null : list);
+            frozen.floating(list, now);
+            list.getStyleClass().remove("queue-floating");
+            if (now) {
+                list.getStyleClass().add("queue-floating");
+            }
+        };
+        narrow.addListener((o, was, now) -> place.accept(now));
+        place.accept(narrow.get());
+        list.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            for (javafx.scene.Node n = e.getPickResult().getIntersectedNode(); n != null && n != list;
+                    n = n.getParent()) {
+                if (n instanceof javafx.scene.control.ListCell<?> cell && !cell.isEmpty() && narrow.get()) {
+                    queueToggle.setSelected(false);
+                    return;
+                }
+            }
+        });
         BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
         BorderPane.setMargin(list, new Insets(0, 8, 0, 0));
         help = helpOverlay(t);
         StackPane root = new StackPane(layout, help);
-        // the keys on the scene, not on this screen's nodes: a field that had the cursor may be gone after a redraw
-        // (Enter in a golden value), and the keys must work all the same; only while this screen is shown
-        javafx.event.EventHandler<KeyEvent> keys = e -> {
-            // the clerk is at work: the claim is renewed and the changes are asked for (not after ten idle minutes)
-            vm.live().touched();
-            // Alt+P / Alt+Shift+P: explain the next or previous pair of the cluster
-            if (e.isAltDown() && e.getCode() == KeyCode.P) {
-                vm.explained().step(e.isShiftDown() ? -1 : 1);
-                e.consume();
-                return;
-            }
-            shortcut(e);
-        };
-        root.sceneProperty().addListener((o, was, now) -> {
-            if (was != null) {
-                was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
-            }
-            if (now != null) {
-                now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
-            }
-        });
+        // the keys on the scene while this screen is shown: they work wherever the cursor is, also after a redraw
+        ReviewKeys.install(vm, root, center, help);
         // Enter in a golden value takes it and gives the cursor back to the comparison
         center.addEventHandler(javafx.event.ActionEvent.ACTION, e -> {
             if (e.getTarget() instanceof TextField f && f.getId() != null && f.getId().startsWith("golden-")) {
@@ -305,34 +326,6 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
                 .owner(owner).hideAfter(javafx.util.Duration.seconds(8)).showWarning();
     }
 
-    private void shortcut(KeyEvent e) {
-        boolean handled = true;
-        if (e.getCode() == KeyCode.F1) {
-            toggleHelp();
-        } else if (e.getCode() == KeyCode.ESCAPE && help.isVisible()) {
-            help.setVisible(false);
-        } else if (e.getCode() == KeyCode.PAGE_DOWN || (e.isAltDown() && e.getCode() == KeyCode.RIGHT)) {
-            vm.next();
-        } else if (e.getCode() == KeyCode.PAGE_UP || (e.isAltDown() && e.getCode() == KeyCode.LEFT)) {
-            vm.previous();
-        } else if (e.isAltDown() && e.getCode() == KeyCode.M) {
-            decided(vm.merge());
-        } else if (e.isAltDown() && e.getCode() == KeyCode.N) {
-            decided(vm.notDuplicate());
-        } else if (e.isAltDown() && e.getCode() == KeyCode.T) {
-            decided(vm.split());
-        } else if (e.isAltDown() && e.getCode() == KeyCode.Z) {
-            decided(vm.defer());
-        } else if (e.isShortcutDown() && e.getCode() == KeyCode.Z) {
-            vm.undo();
-        } else {
-            handled = false;
-        }
-        if (handled) {
-            e.consume();
-        }
-    }
-
     /** After a decision the cursor waits in the comparison, where the keys for the next cluster work. */
     private void decided(boolean sent) {
         if (sent) {
@@ -354,7 +347,8 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         title.getStyleClass().add("title-3");
         box.getChildren().add(title);
         for (String key : List.of("help.merge", "help.notDuplicate", "help.split", "help.defer", "help.undo",
-                "help.next", "help.previous", "help.explainPair", "help.choose", "help.type", "help.exclude", "help.screens", "help.help")) {
+                "help.next", "help.previous", "help.explainPair", "help.choose", "help.pick", "help.type", "help.comment",
+                "help.tab", "help.exclude", "help.screens", "help.help")) {
             box.getChildren().add(new Label(t.get(key)));
         }
         box.setVisible(false);
@@ -368,6 +362,7 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         String refocus = focused != null && focused.getId() != null && center.getContent() != null
                 && isInside(focused, center.getContent()) ? focused.getId() : null;
         center.setContent(SideBySide.build(vm, ctx.i18n()));
+        frozen.attach(center.getContent());
         if (center.getContent() instanceof Label note) {
             // nothing open: the note wraps within the visible part instead of running out of it
             note.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(120,

@@ -2,22 +2,12 @@ package de.grw.ui.review;
 
 import de.grw.api.SignedIn;
 import de.grw.profile.MatchProfile;
-import de.grw.review.ComparisonTable;
-import de.grw.review.DeferCommand;
 import de.grw.review.FieldChoice;
-import de.grw.review.MemberRecord;
-import de.grw.review.MergeCommand;
-import de.grw.review.NotDuplicateCommand;
 import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.QueueEntry;
-import de.grw.review.SplitCommand;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.Errors;
 import de.grw.ui.common.I18n;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -59,7 +49,6 @@ public final class ReviewViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     /** For a cluster in which new records join a golden record: which one, and the values kept for it. */
     private final StringProperty extension = new SimpleStringProperty("");
-    private final Deque<Long> undo = new ArrayDeque<>();
     private final IntegerProperty remaining = new SimpleIntegerProperty(0);
     private final javafx.beans.property.BooleanProperty busy = new javafx.beans.property.SimpleBooleanProperty();
     /** The queue shows this many clusters at a time: a large workspace stays quick to open. */
@@ -68,6 +57,7 @@ public final class ReviewViewModel {
     private final ReviewLive live;
     /** The pair the explanation, the waterfall and the contribution column explain (default: the weakest link). */
     private final ExplainedPair explained = new ExplainedPair();
+    private final ReviewDecisions decisions = new ReviewDecisions(this);
 
     public ReviewViewModel(AppContext ctx) {
         this.ctx = ctx;
@@ -95,11 +85,11 @@ public final class ReviewViewModel {
         }
     }
 
-    private SignedIn signedIn() {
+    SignedIn signedIn() {
         return ctx.model().signedIn();
     }
 
-    private I18n t() {
+    I18n t() {
         return ctx.i18n();
     }
 
@@ -130,7 +120,7 @@ public final class ReviewViewModel {
      * Reloads the queue and opens a cluster: the one at {@code wanted} (clamped to the queue) if given, else the
      * current one if it is still queued, else the first. {@code doneMessage} replaces the cluster's note once opened.
      */
-    private void reload(Integer wanted, String doneMessage) {
+    void reload(Integer wanted, String doneMessage) {
         if (signedIn() == null) {
             return;
         }
@@ -296,96 +286,62 @@ public final class ReviewViewModel {
      * decision was sent (it is recorded in the background; the message tells the outcome).
      */
     public boolean merge() {
-        ClusterView view = current.get();
-        if (view == null) {
-            return false;
-        }
-        List<Long> members = view.members().stream().map(MemberRecord::id).filter(id -> !excluded.contains(id))
-                .toList();
-        if (members.size() < 2) {
-            message.set(t().get("review.mergeNeedsTwo"));
-            return false;
-        }
-        return decide(new MergeCommand(members, new LinkedHashMap<>(choices)), "review.merged");
+        return decisions.merge();
     }
 
     /** The two marked records (or the only two) are not the same person. */
     public boolean notDuplicate() {
-        ClusterView view = current.get();
-        if (view == null) {
-            return false;
-        }
-        List<Long> pair = view.members().size() == 2 ? view.members().stream().map(MemberRecord::id).toList()
-                : new ArrayList<>(marked);
-        if (pair.size() != 2) {
-            message.set(t().get("review.markTwo"));
-            return false;
-        }
-        return decide(new NotDuplicateCommand(pair.get(0), pair.get(1)), "review.notDuplicateDone");
+        return decisions.notDuplicate();
     }
 
     /** Splits the marked records from the others. */
     public boolean split() {
-        ClusterView view = current.get();
-        if (view == null) {
-            return false;
-        }
-        List<Long> all = view.members().stream().map(MemberRecord::id).toList();
-        List<Long> a = all.stream().filter(marked::contains).toList();
-        List<Long> b = all.stream().filter(id -> !marked.contains(id)).toList();
-        if (a.isEmpty() || b.isEmpty()) {
-            message.set(t().get("review.markForSplit"));
-            return false;
-        }
-        return decide(new SplitCommand(List.of(a, b)), "review.splitDone");
+        return decisions.split();
     }
 
     public boolean defer() {
-        return current.get() != null && decide(new DeferCommand(), "review.deferred");
+        return decisions.defer();
     }
 
     /** Reverts the last decision taken in this session (in the background). */
     public boolean undo() {
-        Long last = undo.peek();
-        if (last == null) {
-            message.set(t().get("review.nothingToUndo"));
-            return false;
-        }
-        if (busy.get() || signedIn() == null) {
-            return false;
-        }
-        var review = signedIn().review();
-        String comment = t().get("review.undoComment");
-        String reference = caseRef.get();
-        background(() -> review.revert(last, comment, reference), reverted -> {
-            undo.remove(last);
-            ctx.model().openClusterProperty().set(null);
-            current.set(null);
-            reload(null, t().get("review.undone", last));
-        });
-        return true;
+        return decisions.undo();
     }
 
-    private boolean decide(de.grw.review.DecisionCommand command, String doneKey) {
-        if (busy.get() || signedIn() == null) {
-            return false;
+    /** Nothing is open any more (a decision reverted): nothing of the cluster stays drawn or is reopened. */
+    void closeCluster() {
+        ctx.model().openClusterProperty().set(null);
+        current.set(null);
+    }
+
+    /**
+     * After this clerk's decision on the open cluster: moves on to the next cluster nobody else holds. Where the
+     * decision says where the cluster went ({@code leaves}), the queue shown is updated here and only the next
+     * cluster is read (a decision costs the decision and one cluster, not the queue); where only the engine knows,
+     * or the page shown is used up while more clusters wait, the queue is read again.
+     */
+    void movedOn(long clusterId, ReviewDecisions.Leaves leaves, String doneMessage) {
+        int at = position.get();
+        current.set(null);
+        int index = -1;
+        for (int i = 0; i < queue.size(); i++) {
+            index = queue.get(i).clusterId() == clusterId ? i : index;
         }
-        if (readOnly()) {
-            message.set(live.claimText(live.claimProperty().get()));
-            return false;
+        int left = index < 0 ? -1 : QueuePage.afterDecision(queue, remaining.get(), index, leaves, status.get());
+        if (left < 0 || queue.isEmpty() || index >= queue.size() && left > queue.size()) {
+            // only the engine can tell, or the page is used up while more wait: the queue is read again
+            reload(at, doneMessage);
+            return;
         }
-        var review = signedIn().review();
-        long clusterId = current.get().clusterId();
-        String text = comment.get();
-        String reference = caseRef.get();
-        background(() -> review.propose(clusterId, command, text, reference), d -> {
-            live.decided(clusterId);
-            undo.push(d.id());
-            int at = position.get();
-            current.set(null);
-            reload(at, t().get(doneKey, d.id()));
-        });
-        return true;
+        remaining.set(left);
+        int next = Math.min(index, queue.size() - 1);
+        for (int i = next; i < queue.size(); i++) {
+            if (!live.claimedByOthers().containsKey(queue.get(i).clusterId())) {
+                next = i;
+                break;
+            }
+        }
+        open(next, doneMessage, 3);
     }
 
     /**
@@ -393,7 +349,7 @@ public final class ReviewViewModel {
      * read or write the workspace); {@code done} runs on the FX thread, a failure becomes the message. While it
      * runs, {@link #busyProperty()} is true and further decisions are refused.
      */
-    private <T> void background(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> done) {
+    <T> void background(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> done) {
         busy.set(true);
         SignedIn asked = signedIn();
         ctx.tasks().call(t().get("nav.review"), work, value -> {
@@ -415,28 +371,13 @@ public final class ReviewViewModel {
     void rebuild() {
         ClusterView view = current.get();
         SignedIn signedIn = signedIn();
-        if (view == null || signedIn == null) {
-            rows.clear();
-            explanation.clear();
-            state.set(ClusterState.EMPTY);
-            return;
-        }
-        List<Long> merged = view.members().stream().map(MemberRecord::id).filter(id -> !excluded.contains(id))
-                .toList();
-        // the contributions and the explanation are those of the pair explained, not always the strongest
-        ClusterView focused = explained.focus(view);
-        ComparisonTable table = signedIn.review().comparisons().cluster(focused, merged, choices);
-        String language = t().locale().getLanguage();
-        MatchProfile profile = signedIn.governance().profile();
-        List<FieldRow> built = new ArrayList<>();
-        for (ComparisonTable.Row r : table.rows()) {
-            built.add(new FieldRow(profile.field(r.field()).map(f -> f.label(language)).orElse(r.field()), r));
-        }
-        List<String[]> explainedRows = ClusterTexts.explanationRows(focused);
-        explanation.setAll(explainedRows);
-        rows.setAll(built);
+        ClusterState built = view == null || signedIn == null ? ClusterState.EMPTY
+                : ClusterState.build(view, signedIn.review().comparisons(), signedIn.governance().profile(),
+                        explained, excluded, choices, t().locale().getLanguage());
+        explanation.setAll(built.explanation());
+        rows.setAll(built.rows());
         // last, and as one value: the screen redraws once, from a cluster and its own rows
-        state.set(new ClusterState(view, built, explainedRows));
+        state.set(built);
     }
 
     /** Whether the workspace's settings demand a case reference before records are shown. */

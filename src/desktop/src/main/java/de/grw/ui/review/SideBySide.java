@@ -36,8 +36,9 @@ final class SideBySide {
         GridPane grid = new GridPane();
         grid.setId("side-by-side");
         grid.getStyleClass().add("side-by-side");
-        grid.setHgap(1);
-        grid.setVgap(1);
+        // no gaps: the cells' borders draw the lines (a frozen column must hide what scrolls beneath it)
+        grid.setHgap(0);
+        grid.setVgap(0);
         // the cluster and its rows from one value: never one cluster's rows under another's columns
         ClusterState state = vm.stateProperty().get();
         ClusterView view = state.view();
@@ -48,6 +49,10 @@ final class SideBySide {
             return empty;
         }
         List<MemberRecord> members = view.members();
+        // the field and contribution columns and the golden record's column stay in view while the records scroll
+        grid.getProperties().put(FrozenColumns.FROZEN, 2);
+        grid.getProperties().put(FrozenColumns.RECORDS, members.size());
+        grid.getProperties().put(FrozenColumns.CLUSTER, view.clusterId());
         ColumnConstraints labelColumn = new ColumnConstraints(140);
         ColumnConstraints barColumn = new ColumnConstraints(90);
         grid.getColumnConstraints().addAll(labelColumn, barColumn);
@@ -84,6 +89,7 @@ final class SideBySide {
         int row = 1;
         for (FieldRow r : state.rows()) {
             Label label = new Label(r.label());
+            label.setId("field-" + r.field());
             label.getStyleClass().add(r.labelStyle());
             if (r.equalAfterNormalising()) {
                 Tooltip.install(label, new Tooltip(t.get("review.equalAfterNormalising")));
@@ -120,7 +126,11 @@ final class SideBySide {
                     vm.setManual(r.field(), golden.getText().isBlank() ? null : golden.getText());
                 }
             });
-            grid.add(golden, 2 + members.size(), row);
+            StackPane goldenCell = new StackPane(golden);
+            goldenCell.getStyleClass().add("golden-cell");
+            goldenCell.setPadding(new Insets(2));
+            goldenCell.setAlignment(Pos.CENTER_LEFT);
+            grid.add(goldenCell, 2 + members.size(), row);
             row++;
         }
         return GrainCells.withLegend(grid, t);

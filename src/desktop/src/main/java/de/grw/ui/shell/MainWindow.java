@@ -58,10 +58,15 @@ public final class MainWindow {
         VBox nav = new VBox(4);
         nav.getStyleClass().add("navigation");
         nav.setPadding(new Insets(12, 8, 12, 8));
-        nav.setPrefWidth(190);
+        // 190 px, wider where an entry's words need it ("Journal and access log")
+        nav.setMinWidth(190);
+        nav.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
         Label brand = new Label(ctx.i18n().get("app.title"));
         brand.getStyleClass().add("brand");
         brand.setWrapText(true);
+        // the name wraps within the navigation's width; the entries' words decide that width
+        brand.setPrefWidth(0);
+        brand.setMaxWidth(Double.MAX_VALUE);
         nav.getChildren().add(brand);
         screens.put(start.titleKey(), start);
         nav.getChildren().add(navButton(start, false));

@@ -42,6 +42,7 @@ final class ServerPane {
         fingerprint.setId("connect-fingerprint");
         fingerprint.getStyleClass().add("fingerprint");
         fingerprint.setPromptText(t.get("connect.fingerprintPrompt"));
+        de.grw.ui.common.Fit.prompt(fingerprint);
         fingerprint.textProperty().bindBidirectional(vm.fingerprintProperty());
         fingerprint.editableProperty().bind(vm.pinnedProperty().not());
         // the whole fingerprint, pair by pair, where the field is too narrow for it

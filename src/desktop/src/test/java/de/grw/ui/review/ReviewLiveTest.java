@@ -58,7 +58,7 @@ class ReviewLiveTest {
         UiTestSupport.importSamples(model.signedIn(), "melderegister.csv", "sozialamt.csv");
         model.signedIn().matching().run(null, ProgressListener.NONE, CancellationToken.NONE);
         try (SignedIn admin = model.workbench().signIn(UiTestSupport.ADMIN, UiTestSupport.PASSWORD.toCharArray())) {
-            admin.users().add("dora", Role.CLERK, UiTestSupport.PASSWORD.toCharArray());
+            UiTestSupport.addAccount(model.workbench(), admin, "dora", Role.CLERK, UiTestSupport.PASSWORD);
         }
         dora = model.workbench().signIn("dora", UiTestSupport.PASSWORD.toCharArray());
         I18n i18n = I18n.german();

@@ -23,8 +23,8 @@ final class LocalUsers implements UsersApi {
     }
 
     @Override
-    public void add(String name, Role role, char[] password) {
-        users.addUser(signedIn.session(), name, role, password);
+    public void add(String name, Role role, String person, char[] password) {
+        users.addUser(signedIn.session(), name, role, person, password);
     }
 
     @Override

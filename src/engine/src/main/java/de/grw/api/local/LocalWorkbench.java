@@ -111,8 +111,16 @@ public final class LocalWorkbench implements Workbench {
      * directory may call this: it is on the local implementation, not on {@link Workbench}.
      */
     public SignedIn signInFromDirectory(String user, Role role, String directory) {
+        return signInFromDirectory(user, role, directory, null);
+    }
+
+    /**
+     * As {@link #signInFromDirectory(String, Role, String)}, with the person's identity in the directory (the DN of
+     * their entry): the account belongs to that person, and four eyes compares it.
+     */
+    public SignedIn signInFromDirectory(String user, Role role, String directory, String identity) {
         requireOpen();
-        Session session = new UserService(workspace).provisionDirectoryAccount(user, role, directory);
+        Session session = new UserService(workspace).provisionDirectoryAccount(user, role, directory, identity);
         LOG.info("{} ({}) signed in through the directory {}", session.user(), session.role(), directory);
         return new LocalSignedIn(this, workspace, session);
     }

@@ -29,10 +29,13 @@ final class RemoteUsers implements UsersApi {
     }
 
     @Override
-    public void add(String name, Role role, char[] password) {
+    public void add(String name, Role role, String person, char[] password) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("role", role.name());
+        if (person != null) {
+            body.put("person", person);
+        }
         body.put("password", new String(password));
         http.post("/api/v1/users", token.get(), body);
     }

@@ -90,7 +90,7 @@ public final class Authenticator {
                 viaDirectory = false;
             } else if (directory != null && !local) {
                 DirectorySignIn.DirectoryUser found = directory.authenticate(name, password);
-                actor = engine.signInFromDirectory(found.name(), found.role(), directory.url());
+                actor = engine.signInFromDirectory(found.name(), found.role(), directory.url(), found.dn());
                 viaDirectory = true;
             } else {
                 // a local account while local sign-in is switched off: the same answer as a wrong password

@@ -104,7 +104,12 @@ public final class EngineAdapter implements AutoCloseable {
 
     /** Signs in an account the office's directory vouched for, creating it or updating its role (journalled). */
     public Actor signInFromDirectory(String user, Role role, String directory) {
-        return Actor.of(workbench.signInFromDirectory(user, role, directory));
+        return signInFromDirectory(user, role, directory, null);
+    }
+
+    /** As {@link #signInFromDirectory(String, Role, String)}, with the person's directory identity (their DN). */
+    public Actor signInFromDirectory(String user, Role role, String directory, String identity) {
+        return Actor.of(workbench.signInFromDirectory(user, role, directory, identity));
     }
 
     // ---- workspace ----

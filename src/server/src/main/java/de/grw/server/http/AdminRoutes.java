@@ -54,11 +54,14 @@ final class AdminRoutes implements Api.RouteGroup {
         json(ctx, actor(ctx).signedIn().users().list());
     }
 
-    /** {@code POST /api/v1/users}: {@code {"name":..., "role":"clerk", "password":...}}. */
-    record NewAccount(String name, String role, String password) {
+    /**
+     * {@code POST /api/v1/users}: {@code {"name":..., "role":"clerk", "person":"P-4711", "password":...}} (the
+     * person optional: without it the account is its own person).
+     */
+    record NewAccount(String name, String role, String person, String password) {
         @Override
         public String toString() {
-            return "NewAccount[name=" + name + ", role=" + role + "]";
+            return "NewAccount[name=" + name + ", role=" + role + ", person=" + person + "]";
         }
     }
 
@@ -75,7 +78,7 @@ final class AdminRoutes implements Api.RouteGroup {
         }
         char[] password = req.password().toCharArray();
         try {
-            actor(ctx).signedIn().users().add(req.name(), role, password);
+            actor(ctx).signedIn().users().add(req.name(), role, req.person(), password);
         } finally {
             Arrays.fill(password, '\0');
         }

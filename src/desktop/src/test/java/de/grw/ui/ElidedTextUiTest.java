@@ -1,0 +1,223 @@
+package de.grw.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.grw.api.local.LocalWorkbench;
+import de.grw.api.local.SampleWorkbench;
+import de.grw.common.CancellationToken;
+import de.grw.common.ProgressListener;
+import de.grw.ui.common.I18n;
+import de.grw.ui.common.Screen;
+import de.grw.ui.common.TaskRunner;
+import de.grw.ui.common.UserSettings;
+import de.grw.ui.common.WorkbenchModel;
+import de.grw.ui.review.ReviewScreen;
+import de.grw.ui.shell.MainWindow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Walks every screen of the workbench (start with both tabs, signed in; import with a preview; matching with the
+ * histogram; review with a cluster, a larger cluster, the help, the queue; approval with a merge; journal and access
+ * log; export) at 1024x700 and 1920x1080, in German and English, and fails on every text a clerk cannot read: cut
+ * to "…", a prompt wider than its field, or out of the window.
+ */
+@Tag("slow")
+@ExtendWith(ApplicationExtension.class)
+class ElidedTextUiTest {
+    private static Path sample;
+    private Stage stage;
+    private final List<WorkbenchModel> models = new ArrayList<>();
+    private final List<ExecutorService> executors = new ArrayList<>();
+
+    @BeforeAll
+    static void buildSample() throws Exception {
+        sample = Files.createTempDirectory("grw-elided").resolve("beispiel.grw");
+        SampleWorkbench.build(sample, ProgressListener.NONE, CancellationToken.NONE).close();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        UiTestSupport.startToolkit();
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        executors.forEach(ExecutorService::shutdownNow);
+        for (WorkbenchModel m : models) {
+            WaitForAsyncUtils.asyncFx(m::close).get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void noScreenCutsTextAt1024x700Or1920x1080InEitherLanguage() throws Exception {
+        List<ElidedText.Problem> problems = new ArrayList<>();
+        for (String language : List.of("de", "en")) {
+            for (int[] size : List.of(new int[] {1024, 700}, new int[] {1920, 1080})) {
+                problems.addAll(walk(language, size[0], size[1]));
+            }
+        }
+        assertThat(problems).as("texts cut or out of the window").isEmpty();
+    }
+
+    private List<ElidedText.Problem> walk(String language, int width, int height) throws Exception {
+        String at = language + " " + width + "x" + height;
+        List<ElidedText.Problem> problems = new ArrayList<>();
+        WorkbenchModel model = new WorkbenchModel();
+        models.add(model);
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        executors.add(executor);
+        I18n i18n = new I18n(Locale.forLanguageTag(language));
+        UserSettings settings = new UserSettings();
+        settings.language = language;
+        TaskRunner tasks = new TaskRunner(executor, i18n);
+        UiTestSupport.onFx(() -> {
+            model.use(LocalWorkbench.open(sample));
+            Scene scene = WorkbenchApp.createScene(i18n, settings, model, tasks, stage);
+            stage.setScene(scene);
+            // at the screen's corner: a 1920x1080 window fits the headless screen only there
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(width);
+            stage.setHeight(height);
+            stage.show();
+        });
+        MainWindow window = (MainWindow) stage.getScene().getProperties().get(MainWindow.class);
+
+        check(problems, at, "start");
+        UiTestSupport.onFx(() -> node("#start-where", TabPane.class).getSelectionModel().select(1));
+        check(problems, at, "start, server");
+        UiTestSupport.onFx(() -> node("#start-where", TabPane.class).getSelectionModel().select(0));
+
+        UiTestSupport.onFx(() -> {
+            node("#start-user", TextField.class).setText(SampleWorkbench.SUPERVISOR);
+            node("#start-password", TextField.class).setText(SampleWorkbench.PASSWORD);
+            node("#start-sign-in", ButtonBase.class).fire();
+        });
+        waitFor(() -> model.signedIn() != null);
+        show(window, "nav.start");
+        check(problems, at, "start, signed in");
+
+        show(window, "nav.import");
+        check(problems, at, "import");
+        UiTestSupport.onFx(() -> {
+            TextField path = node("#import-path", TextField.class);
+            path.setText(UiTestSupport.sample("sozialamt.csv").toString());
+            path.fireEvent(new ActionEvent());
+        });
+        waitFor(() -> !node("#import-mapping", TableView.class).getItems().isEmpty());
+        check(problems, at, "import, preview");
+        UiTestSupport.onFx(() -> node("#import-database", ButtonBase.class).fire());
+        check(problems, at, "import, database");
+
+        show(window, "nav.match");
+        check(problems, at, "match");
+        UiTestSupport.onFx(() -> node("#match-start", ButtonBase.class).fire());
+        waitFor(() -> node("#match-summary", Node.class).isVisible() && !tasks.runningProperty().get());
+        check(problems, at, "match, histogram");
+
+        show(window, "nav.review");
+        check(problems, at, "review, no case reference");
+        ReviewScreen review = (ReviewScreen) window.screen("nav.review");
+        UiTestSupport.onFx(() -> {
+            TextField caseRef = node("#review-case", TextField.class);
+            caseRef.setText(SampleWorkbench.CASE);
+            caseRef.fireEvent(new ActionEvent());
+        });
+        waitFor(() -> review.viewModel().currentProperty().get() != null && !review.viewModel().busyProperty().get());
+        check(problems, at, "review");
+        for (int i = 0; i < 100 && review.viewModel().currentProperty().get().members().size() < 3; i++) {
+            UiTestSupport.onFx(() -> node("#review-next", ButtonBase.class).fire());
+            waitFor(() -> !review.viewModel().busyProperty().get());
+        }
+        check(problems, at, "review, " + review.viewModel().currentProperty().get().members().size() + " records");
+        UiTestSupport.onFx(() -> node("#review-help", ButtonBase.class).fire());
+        check(problems, at, "review, help");
+        UiTestSupport.onFx(() -> node("#review-help", ButtonBase.class).fire());
+        Node toggle = stage.getScene().lookup("#review-queue-toggle");
+        if (toggle != null && toggle.isVisible()) {
+            UiTestSupport.onFx(() -> ((ButtonBase) toggle).fire());
+            check(problems, at, "review, queue shown");
+            UiTestSupport.onFx(() -> ((ButtonBase) toggle).fire());
+        }
+
+        show(window, "nav.approval");
+        waitFor(() -> !node("#approval-list", ListView.class).getItems().isEmpty());
+        UiTestSupport.onFx(() -> node("#approval-list", ListView.class).getSelectionModel().select(0));
+        waitFor(() -> stage.getScene().lookup("#approval-comparison") != null);
+        check(problems, at, "approval");
+
+        show(window, "nav.audit");
+        UiTestSupport.onFx(() -> node("#audit-verify", ButtonBase.class).fire());
+        waitFor(() -> !tasks.runningProperty().get());
+        check(problems, at, "journal");
+        UiTestSupport.onFx(() -> {
+            Node n = node("#audit-journal", Node.class);
+            while (!(n instanceof TabPane)) {
+                n = n.getParent();
+            }
+            ((TabPane) n).getSelectionModel().select(1);
+        });
+        check(problems, at, "access log");
+
+        show(window, "nav.export");
+        check(problems, at, "export");
+        UiTestSupport.onFx(model::signOut);
+        return problems;
+    }
+
+    private void show(MainWindow window, String key) {
+        UiTestSupport.onFx(() -> window.show(key));
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void check(List<ElidedText.Problem> problems, String at, String screen) throws Exception {
+        WaitForAsyncUtils.sleep(150, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<ElidedText.Problem> found = new ArrayList<>();
+        UiTestSupport.onFx(() -> found.addAll(ElidedText.in(stage.getScene(), at + ", " + screen)));
+        found.forEach(p -> System.out.println("ELIDED " + p));
+        problems.addAll(found);
+        if (System.getProperty("grw.snapshots") != null) {
+            Snapshots.write(new org.testfx.api.FxRobot(), stage.getScene(), Path.of(System.getProperty(
+                    "grw.snapshots"), (at + "-" + screen).replaceAll("[^A-Za-z0-9]+", "-") + ".png"));
+        }
+    }
+
+    private <T> T node(String selector, Class<T> type) {
+        Node n = stage.getScene().lookup(selector);
+        assertThat(n).as(selector).isNotNull();
+        return type.cast(n);
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

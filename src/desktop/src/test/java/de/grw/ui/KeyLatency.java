@@ -1,0 +1,107 @@
+package de.grw.ui;
+
+import de.grw.review.ReviewViews.ClusterView;
+import de.grw.ui.review.ReviewViewModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import javafx.event.EventHandler;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+
+/**
+ * Measures, on the FX thread, how long a clerk waits from a decision's key press until the next cluster's grid is
+ * shown: from the key event entering the window to the end of the first layout pulse in which the review's grid holds
+ * the next cluster's records (what the next frame draws). The test arms it before pressing the key.
+ */
+final class KeyLatency {
+    private final Scene scene;
+    private final ReviewViewModel vm;
+    private final List<Long> nanos = new ArrayList<>();
+    private final EventHandler<KeyEvent> filter = this::pressed;
+    private final Runnable pulse = this::pulse;
+    /** The key that starts a measurement, or null while none is armed (FX thread only). */
+    private KeyCode armed;
+    private long from;
+    private long pressedAt;
+    private volatile boolean measuring;
+
+    KeyLatency(Scene scene, ReviewViewModel vm) {
+        this.scene = scene;
+        this.vm = vm;
+        scene.getWindow().addEventFilter(KeyEvent.KEY_PRESSED, filter);
+        scene.addPostLayoutPulseListener(pulse);
+    }
+
+    /** The next press of {@code key} starts a measurement that ends when a cluster other than the open one is shown. */
+    void arm(KeyCode key) {
+        ClusterView open = vm.stateProperty().get().view();
+        from = open == null ? -1 : open.clusterId();
+        armed = key;
+        pressedAt = 0;
+        measuring = true;
+    }
+
+    /** Whether the armed measurement has ended (the next cluster is shown). */
+    boolean done() {
+        return !measuring;
+    }
+
+    private void pressed(KeyEvent e) {
+        if (armed != null && e.getCode() == armed && pressedAt == 0) {
+            pressedAt = System.nanoTime();
+        }
+    }
+
+    private void pulse() {
+        if (pressedAt == 0) {
+            return;
+        }
+        ClusterView shown = vm.stateProperty().get().view();
+        Node grid = scene.lookup("#review-center") instanceof ScrollPane center ? center.getContent() : null;
+        if (shown == null || shown.clusterId() == from || grid == null || shown.members().isEmpty()
+                || grid.lookup("#member-in-" + shown.members().get(0).id()) == null) {
+            return;
+        }
+        nanos.add(System.nanoTime() - pressedAt);
+        pressedAt = 0;
+        armed = null;
+        measuring = false;
+    }
+
+    void close() {
+        scene.getWindow().removeEventFilter(KeyEvent.KEY_PRESSED, filter);
+        scene.removePostLayoutPulseListener(pulse);
+    }
+
+    int count() {
+        return nanos.size();
+    }
+
+    /** The {@code q}-quantile (0.5 the median) in milliseconds. */
+    double millis(double q) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))] / 1e6;
+    }
+
+    double maxMillis() {
+        return nanos.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6;
+    }
+
+    String summary() {
+        return String.format(Locale.ROOT, "key to next cluster (%d decisions): median %.1f ms, 95th percentile %.1f ms, "
+                + "maximum %.1f ms", count(), millis(0.5), millis(0.95), maxMillis());
+    }
+
+    @Override
+    public String toString() {
+        return summary() + " " + Arrays.toString(nanos.stream().mapToLong(n -> n / 1_000_000).toArray());
+    }
+}

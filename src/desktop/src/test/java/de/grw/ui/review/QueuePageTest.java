@@ -1,0 +1,72 @@
+package de.grw.ui.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.grw.review.ReviewViews.QueueEntry;
+import de.grw.ui.review.ReviewDecisions.Leaves;
+import de.grw.ui.review.ReviewViewModel.StatusFilter;
+import de.grw.workspace.ClusterStatus;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The queue after a decision, updated without reading it: what leaves is taken out, a deferred cluster goes behind
+ * the open ones as the engine orders them, and where only the engine can tell nothing is changed.
+ */
+class QueuePageTest {
+    private static QueueEntry open(long id, double p) {
+        return new QueueEntry(id, ClusterStatus.OPEN, 2, p, p, null);
+    }
+
+    private static QueueEntry deferred(long id, double p) {
+        return new QueueEntry(id, ClusterStatus.DEFERRED, 2, p, p, null);
+    }
+
+    private static List<Long> ids(List<QueueEntry> queue) {
+        return queue.stream().map(QueueEntry::clusterId).toList();
+    }
+
+    @Test
+    void aMergedClusterLeavesTheQueueAndTheCountDrops() {
+        List<QueueEntry> queue = new ArrayList<>(List.of(open(1, 0.5), open(2, 0.6), open(3, 0.7)));
+        assertThat(QueuePage.afterDecision(queue, 40, 1, Leaves.ALWAYS, StatusFilter.OPEN_AND_DEFERRED))
+                .isEqualTo(39);
+        assertThat(ids(queue)).containsExactly(1L, 3L);
+    }
+
+    @Test
+    void aDeferredClusterGoesBehindTheOpenOnesInTheEnginesOrder() {
+        List<QueueEntry> queue = new ArrayList<>(List.of(open(1, 0.5), open(2, 0.6), open(3, 0.9),
+                deferred(7, 0.55), deferred(8, 0.8)));
+        assertThat(QueuePage.afterDecision(queue, 5, 1, Leaves.TO_DEFERRED, StatusFilter.OPEN_AND_DEFERRED))
+                .as("still queued").isEqualTo(5);
+        assertThat(ids(queue)).containsExactly(1L, 3L, 7L, 2L, 8L);
+        assertThat(queue.get(3).status()).isEqualTo(ClusterStatus.DEFERRED);
+        // the order the engine's page and a reload use
+        List<QueueEntry> sorted = new ArrayList<>(queue);
+        sorted.sort(QueuePage.ORDER);
+        assertThat(sorted).isEqualTo(queue);
+    }
+
+    @Test
+    void aDeferredClusterBeyondThePageIsOnlyTakenOut() {
+        List<QueueEntry> queue = new ArrayList<>(List.of(open(1, 0.5), open(2, 0.6)));
+        assertThat(QueuePage.afterDecision(queue, 900, 0, Leaves.TO_DEFERRED, StatusFilter.OPEN_AND_DEFERRED))
+                .isEqualTo(900);
+        assertThat(ids(queue)).containsExactly(2L);
+        // with only open clusters shown it leaves the queue
+        assertThat(QueuePage.afterDecision(queue, 900, 0, Leaves.TO_DEFERRED, StatusFilter.OPEN)).isEqualTo(899);
+        assertThat(queue).isEmpty();
+    }
+
+    @Test
+    void whereOnlyTheEngineKnowsNothingChanges() {
+        List<QueueEntry> queue = new ArrayList<>(List.of(open(1, 0.5), open(2, 0.6)));
+        assertThat(QueuePage.afterDecision(queue, 2, 0, Leaves.ASK_ENGINE, StatusFilter.OPEN_AND_DEFERRED))
+                .isEqualTo(-1);
+        assertThat(QueuePage.afterDecision(queue, 2, 5, Leaves.ALWAYS, StatusFilter.OPEN_AND_DEFERRED))
+                .isEqualTo(-1);
+        assertThat(ids(queue)).containsExactly(1L, 2L);
+    }
+}

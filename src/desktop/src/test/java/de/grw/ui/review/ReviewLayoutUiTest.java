@@ -1,0 +1,246 @@
+package de.grw.ui.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import de.grw.api.local.LocalWorkbench;
+import de.grw.api.local.SampleWorkbench;
+import de.grw.common.CancellationToken;
+import de.grw.common.ProgressListener;
+import de.grw.review.MemberRecord;
+import de.grw.ui.UiTestSupport;
+import de.grw.ui.WorkbenchApp;
+import de.grw.ui.common.I18n;
+import de.grw.ui.common.TaskRunner;
+import de.grw.ui.common.UserSettings;
+import de.grw.ui.common.WorkbenchModel;
+import de.grw.ui.shell.MainWindow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.event.ActionEvent;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The comparison in the whole window: at 1024x700 the queue gives its room (shown on demand, floating), one record
+ * stands between the frozen field and contribution columns and the golden record, the bar says which and steps to
+ * the next; the records scroll beneath the frozen parts, the heading row stays at the top, a check box reached by
+ * the cursor brings its record into view. At 1920x1080 the whole cluster fits beside the queue.
+ */
+@Tag("slow")
+@ExtendWith(ApplicationExtension.class)
+class ReviewLayoutUiTest {
+    private static Path sample;
+    private Stage stage;
+    private WorkbenchModel model;
+    private ExecutorService executor;
+    private ReviewScreen screen;
+
+    @BeforeAll
+    static void buildSample() throws Exception {
+        sample = Files.createTempDirectory("grw-review-layout").resolve("beispiel.grw");
+        SampleWorkbench.build(sample, ProgressListener.NONE, CancellationToken.NONE).close();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        UiTestSupport.startToolkit();
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (screen != null) {
+            WaitForAsyncUtils.asyncFx(screen::deactivated).get(10, TimeUnit.SECONDS);
+        }
+        executor.shutdownNow();
+        WaitForAsyncUtils.asyncFx(model::close).get(10, TimeUnit.SECONDS);
+    }
+
+    /** The review in a window of this size, signed in as the clerk, a cluster of three or more records open. */
+    private List<MemberRecord> open(int width, int height) throws Exception {
+        model = new WorkbenchModel();
+        executor = Executors.newSingleThreadExecutor();
+        I18n i18n = I18n.german();
+        UiTestSupport.onFx(() -> {
+            model.use(LocalWorkbench.open(sample));
+            model.signIn(SampleWorkbench.CLERK, SampleWorkbench.PASSWORD.toCharArray());
+            stage.setScene(WorkbenchApp.createScene(i18n, new UserSettings(), model, new TaskRunner(executor, i18n),
+                    stage));
+            // at the screen's corner: a 1920x1080 window fits the headless screen only there
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(width);
+            stage.setHeight(height);
+            stage.show();
+            MainWindow w = (MainWindow) stage.getScene().getProperties().get(MainWindow.class);
+            w.show("nav.review");
+            screen = (ReviewScreen) w.screen("nav.review");
+            TextField caseRef = node("#review-case", TextField.class);
+            caseRef.setText(SampleWorkbench.CASE);
+            caseRef.fireEvent(new ActionEvent());
+        });
+        settle();
+        for (int i = 0; i < 100 && screen.viewModel().currentProperty().get().members().size() < 3; i++) {
+            UiTestSupport.onFx(screen.viewModel()::next);
+            settle();
+        }
+        List<MemberRecord> members = screen.viewModel().currentProperty().get().members();
+        assertThat(members).hasSizeGreaterThanOrEqualTo(3);
+        return members;
+    }
+
+    private void settle() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> screen.viewModel().currentProperty().get() != null
+                && !screen.viewModel().busyProperty().get());
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void at1024x700OneRecordStandsBetweenTheFrozenColumnsAndTheBarSwitchesRecords(FxRobot robot) throws Exception {
+        List<MemberRecord> members = open(1024, 700);
+        int n = members.size();
+        // the queue gives its room to the comparison: hidden, with a toggle
+        assertThat(node("#review-queue", ListView.class).isVisible()).isFalse();
+        assertThat(node("#review-queue-toggle", ToggleButton.class).isVisible()).isTrue();
+        assertThat(node("#records-bar", Node.class).isVisible()).isTrue();
+        assertThat(node("#records-shown", Label.class).getText()).isEqualTo("Datensatz 1 von " + n);
+
+        Bounds field = scene("#side-by-side", "field-family_name");
+        Bounds golden = sceneOf(node("#golden-family_name", Node.class).getParent());
+        Bounds viewport = viewport();
+        assertThat(field.getMinX()).isCloseTo(viewport.getMinX(), within(1.0));
+        assertThat(golden.getMaxX()).isLessThanOrEqualTo(viewport.getMaxX() + 1);
+        assertThat(shownBetween(members.get(0), field, golden)).isTrue();
+        assertThat(shownBetween(members.get(1), field, golden)).isFalse();
+        // one row is one height in every column, frozen or not
+        Bounds first = sceneOf(cell(members.get(0)));
+        assertThat(first.getMinY()).isCloseTo(golden.getMinY(), within(0.5));
+        assertThat(first.getHeight()).isCloseTo(golden.getHeight(), within(0.5));
+        assertThat(field.getHeight()).isCloseTo(golden.getHeight(), within(0.5));
+
+        // the next record scrolls in beneath the frozen columns, which stay where they are
+        robot.clickOn("#records-next");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(node("#records-shown", Label.class).getText()).isEqualTo("Datensatz 2 von " + n);
+        assertThat(shownBetween(members.get(1), field, golden)).isTrue();
+        assertThat(shownBetween(members.get(0), field, golden)).isFalse();
+        assertThat(scene("#side-by-side", "field-family_name").getMinX()).isCloseTo(field.getMinX(), within(0.5));
+        assertThat(sceneOf(node("#golden-family_name", Node.class).getParent()).getMinX())
+                .isCloseTo(golden.getMinX(), within(0.5));
+        // choosing the shown record's value redraws the grid, which stays at that record
+        robot.clickOn(cell(members.get(1)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(node("#records-shown", Label.class).getText()).isEqualTo("Datensatz 2 von " + n);
+        assertThat(shownBetween(members.get(1), field, golden)).isTrue();
+        // a click on the golden value reaches the golden value, not the record beneath it
+        String before = screen.viewModel().stateProperty().get().rows().get(0).golden();
+        robot.clickOn("#golden-family_name");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(node("#golden-family_name", Node.class));
+        assertThat(screen.viewModel().stateProperty().get().rows().get(0).golden()).isEqualTo(before);
+
+        // the cursor on the last record's check box brings that record into view
+        UiTestSupport.onFx(() -> node("#member-in-" + members.get(n - 1).id(), Node.class).requestFocus());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(node("#records-shown", Label.class).getText()).isEqualTo("Datensatz " + n + " von " + n);
+        assertThat(shownBetween(members.get(n - 1), field, golden)).isTrue();
+        assertThat(node("#records-next", ButtonBase.class).isDisabled()).isTrue();
+
+        // scrolled down, the heading row stays at the top
+        UiTestSupport.onFx(() -> node("#review-center", ScrollPane.class).setVvalue(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds heading = sceneOf(node("#member-in-" + members.get(n - 1).id(), Node.class).getParent());
+        assertThat(heading.getMinY()).isCloseTo(viewport().getMinY(), within(1.0));
+
+        // the queue floats over the comparison when asked for, and goes away when a cluster is chosen in it
+        robot.clickOn("#review-queue-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> queue = node("#review-queue", ListView.class);
+        assertThat(queue.isVisible()).isTrue();
+        assertThat(queue.getParent()).isNotInstanceOf(BorderPane.class);
+        long open = screen.viewModel().currentProperty().get().clusterId();
+        Node secondRow = robot.from(queue).lookup(".list-cell").queryAll().stream()
+                .filter(c -> ((javafx.scene.control.ListCell<?>) c).getIndex() == 1).findFirst().orElseThrow();
+        robot.clickOn(secondRow);
+        settle();
+        assertThat(queue.isVisible()).isFalse();
+        assertThat(screen.viewModel().currentProperty().get().clusterId()).isNotEqualTo(open);
+    }
+
+    @Test
+    void at1920x1080TheWholeClusterFitsBesideTheQueue() throws Exception {
+        List<MemberRecord> members = open(1920, 1080);
+        assertThat(node("#review-queue", ListView.class).isVisible()).isTrue();
+        assertThat(node("#review-queue-toggle", ToggleButton.class).isVisible()).isFalse();
+        assertThat(node("#records-bar", Node.class).isVisible()).isFalse();
+        Bounds field = scene("#side-by-side", "field-family_name");
+        Bounds golden = sceneOf(node("#golden-family_name", Node.class).getParent());
+        for (MemberRecord m : members) {
+            assertThat(shownBetween(m, field, golden)).as("record %d", m.id()).isTrue();
+        }
+        assertThat(golden.getMaxX()).isLessThanOrEqualTo(viewport().getMaxX() + 1);
+    }
+
+    /** Whether a record's family-name cell lies wholly between the frozen field columns and the golden record. */
+    private boolean shownBetween(MemberRecord m, Bounds field, Bounds golden) {
+        Bounds cell = sceneOf(cell(m));
+        Bounds why = sceneOf(frozenEdge());
+        return cell.getMinX() >= why.getMaxX() - 0.5 && cell.getMaxX() <= golden.getMinX() + 0.5
+                && cell.getMinX() >= field.getMaxX();
+    }
+
+    private Node cell(MemberRecord m) {
+        return node("#cell-family_name-" + m.id(), Node.class);
+    }
+
+    /** The contribution cell of the first field's row: the frozen columns' right edge. */
+    private Node frozenEdge() {
+        Node label = stage.getScene().lookup("#field-family_name");
+        javafx.scene.layout.GridPane grid = node("#side-by-side", javafx.scene.layout.GridPane.class);
+        Integer row = javafx.scene.layout.GridPane.getRowIndex(label);
+        return grid.getChildren().stream().filter(c -> row.equals(javafx.scene.layout.GridPane.getRowIndex(c))
+                && Integer.valueOf(1).equals(javafx.scene.layout.GridPane.getColumnIndex(c))).findFirst()
+                .orElseThrow();
+    }
+
+    private Bounds scene(String grid, String id) {
+        return sceneOf(node("#" + id, Node.class));
+    }
+
+    private Bounds viewport() {
+        return sceneOf(node("#review-center", ScrollPane.class).lookup(".viewport"));
+    }
+
+    private static Bounds sceneOf(Node n) {
+        return n.localToScene(n.getLayoutBounds());
+    }
+
+    private <T> T node(String selector, Class<T> type) {
+        Node n = stage.getScene().lookup(selector);
+        assertThat(n).as(selector).isNotNull();
+        return type.cast(n);
+    }
+}

@@ -1,0 +1,85 @@
+package de.grw.api.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.grw.journal.CanonicalJson;
+import de.grw.journal.JournalEntry;
+import de.grw.rights.Permission;
+import de.grw.rights.Session;
+import de.grw.store.Workspace;
+import de.grw.workspace.GovernanceConfig;
+import de.grw.workspace.WorkspaceProfile;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The journal as shown to a user who may not see records under a blocking notice: in the entries of decisions on
+ * a blocked person's records ({@code decision.proposed}, {@code decision.taken}), the values a clerk or supervisor
+ * typed for the golden record ({@code "choices":{field:{"value":...}}}) of the fields the governance settings mask
+ * read {@code ***}. The stored journal is not changed (its chain seals the original); the entry's hash is that of
+ * the stored payload, so a masked entry shown is a view, and {@code verify} checks the store.
+ */
+final class JournalMasking {
+    static final String MASK = de.grw.review.RecordLoader.MASK;
+
+    private JournalMasking() {
+    }
+
+    static List<JournalEntry> mask(Workspace workspace, Session session, List<JournalEntry> entries) {
+        if (session.may(Permission.VIEW_BLOCKED) || entries.isEmpty()) {
+            return entries;
+        }
+        GovernanceConfig governance = WorkspaceProfile.governance(workspace);
+        Set<String> masked = new HashSet<>(governance.maskedFields());
+        Set<Long> blocked = new HashSet<>(workspace.read(de.grw.workspace.SourceRepository::blockedRecordIds));
+        if (blocked.isEmpty() || masked.isEmpty()) {
+            return entries;
+        }
+        List<JournalEntry> out = new ArrayList<>(entries.size());
+        for (JournalEntry e : entries) {
+            out.add(maskEntry(e, masked, blocked));
+        }
+        return out;
+    }
+
+    private static JournalEntry maskEntry(JournalEntry e, Set<String> masked, Set<Long> blocked) {
+        if (!e.action().equals("decision.proposed") && !e.action().equals("decision.taken")) {
+            return e;
+        }
+        JsonNode payload;
+        try {
+            payload = CanonicalJson.parse(e.payload());
+        } catch (RuntimeException notJson) {
+            return e;
+        }
+        JsonNode content = payload.path("content");
+        JsonNode choices = content.path("choices");
+        if (!choices.isObject() || !anyBlocked(content.path("members"), blocked)) {
+            return e;
+        }
+        boolean changed = false;
+        ObjectNode copy = payload.deepCopy();
+        ObjectNode copiedChoices = (ObjectNode) copy.path("content").path("choices");
+        for (var it = copiedChoices.fields(); it.hasNext(); ) {
+            var field = it.next();
+            if (masked.contains(field.getKey()) && field.getValue().has("value")
+                    && !field.getValue().path("value").isNull()) {
+                ((ObjectNode) field.getValue()).put("value", MASK);
+                changed = true;
+            }
+        }
+        return changed ? new JournalEntry(e.seq(), e.at(), e.user(), e.action(), CanonicalJson.write(copy), e.prev(),
+                e.hash()) : e;
+    }
+
+    private static boolean anyBlocked(JsonNode members, Set<Long> blocked) {
+        for (JsonNode m : members) {
+            if (m.isIntegralNumber() && blocked.contains(m.asLong())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

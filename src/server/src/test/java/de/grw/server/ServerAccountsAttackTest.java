@@ -1,0 +1,96 @@
+package de.grw.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.grw.server.TestServer.Response;
+import de.grw.workspace.TestWorkspaces;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 14 against the server: an administrator alone does not get through four eyes with forged requests (two
+ * reviewing accounts for one person, a look-alike name, a reset password used to approve), and the lock after
+ * failed sign-ins outlives a restart of the server (it is kept in the store, not in the server's memory).
+ */
+class ServerAccountsAttackTest {
+    @TempDir
+    Path dir;
+    TestServer s;
+
+    @BeforeEach
+    void start() {
+        s = TestServer.start(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        s.close();
+    }
+
+    private Response addAccount(String admin, String name, String role, String person) {
+        return s.post("/api/v1/users", admin, Map.of("name", name, "role", role, "person", person, "password",
+                "Erstes-Kennwort-42"));
+    }
+
+    @Test
+    void anAdministratorCannotMakeOnePersonClerkAndSupervisorNorALookAlike() {
+        String admin = s.token(TestWorkspaces.ADMIN, TestWorkspaces.ADMIN_PASSWORD);
+        assertThat(addAccount(admin, "eva.clerk", "clerk", "P-4711").status()).isEqualTo(201);
+        Response second = addAccount(admin, "eva.super", "supervisor", "P 4711");
+        assertThat(second.status()).as(second.toString()).isBetween(400, 499);
+        assertThat(second.key()).isEqualTo("users.person_has_account");
+        Response own = addAccount(admin, "admin.pruef", "supervisor", TestWorkspaces.ADMIN);
+        assertThat(own.key()).isEqualTo("users.person_admin_reviewer");
+        Response like = addAccount(admin, "Anna.", "clerk", "P-1");
+        assertThat(like.key()).isEqualTo("users.look_alike");
+        assertThat(s.get("/api/v1/users", admin).body()).doesNotContain("eva.super", "admin.pruef", "Anna.");
+    }
+
+    @Test
+    void aPasswordResetByTheAdministratorCannotBeUsedToApprove() {
+        String anna = s.token(TestWorkspaces.CLERK, TestWorkspaces.CLERK_PASSWORD);
+        long cluster = s.get("/api/v1/queue?status=OPEN&limit=1", anna).json().path("entries").get(0)
+                .path("clusterId").asLong();
+        List<Long> members = new java.util.ArrayList<>();
+        s.get("/api/v1/clusters/" + cluster, anna, "X-Case-Reference", "AZ-X").json().path("cluster")
+                .path("members").forEach(m -> members.add(m.path("id").asLong()));
+        Response proposed = s.post("/api/v1/clusters/" + cluster + "/decisions", anna, Map.of("command",
+                Map.of("decision", "MERGE", "members", members), "comment", "gleiche Person", "caseRef", "AZ-X"));
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        long decision = proposed.json().path("id").asLong();
+
+        String admin = s.token(TestWorkspaces.ADMIN, TestWorkspaces.ADMIN_PASSWORD);
+        assertThat(s.call("PUT", "/api/v1/users/" + TestWorkspaces.SUPERVISOR + "/password", admin,
+                Map.of("password", "Zurueckgesetzt-99")).status()).isEqualTo(204);
+        String asBernd = s.token(TestWorkspaces.SUPERVISOR, "Zurueckgesetzt-99");
+        Response approval = s.post("/api/v1/decisions/" + decision + "/approval", asBernd, Map.of("comment", "ok"));
+        assertThat(approval.status()).as(approval.toString()).isEqualTo(403);
+        assertThat(approval.key()).isEqualTo("users.must_change");
+        String carla = s.token(TestWorkspaces.SUPERVISOR2, TestWorkspaces.SUPERVISOR2_PASSWORD);
+        assertThat(s.post("/api/v1/decisions/" + decision + "/approval", carla, Map.of()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theLockAfterFailedSignInsOutlivesARestartAndTheFailuresAreInTheAccessLog() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(s.signIn(TestWorkspaces.CLERK, "falsch-" + i + "-Passwort").status()).isEqualTo(401);
+        }
+        s.close();
+        s = TestServer.startWith(dir, s.workspaceFile); // a new server: its own limit starts empty
+        Response locked = s.signIn(TestWorkspaces.CLERK, TestWorkspaces.CLERK_PASSWORD);
+        assertThat(locked.status()).as(locked.toString()).isEqualTo(401);
+        assertThat(locked.key()).isEqualTo("users.locked");
+        String bernd = s.token(TestWorkspaces.SUPERVISOR, TestWorkspaces.SUPERVISOR_PASSWORD);
+        Response log = s.get("/api/v1/access-log?user=" + TestWorkspaces.CLERK + "&limit=0", bernd);
+        assertThat(log.status()).isEqualTo(200);
+        assertThat(log.body()).contains("SIGN_IN_FAILED", "locked until");
+        s.clock.advance(Duration.ofMinutes(1));
+        assertThat(s.signIn(TestWorkspaces.CLERK, TestWorkspaces.CLERK_PASSWORD).status()).isEqualTo(201);
+    }
+}
