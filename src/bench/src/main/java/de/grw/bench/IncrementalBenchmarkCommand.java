@@ -63,10 +63,34 @@ public final class IncrementalBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Working directory (default: a temporary one).")
     Path dir;
 
+    @Option(names = "--reuse", description = "Reuse the workspace an earlier run of this benchmark built in --dir "
+            + "(base.grw: matched, feed appended) instead of generating and building it again.")
+    boolean reuse;
+
+    @Option(names = "--skip-reestimate", description = "Leave out the third run (a full re-match that re-estimates "
+            + "the model, what every match did before incremental matching) and its queue figures.")
+    boolean skipReestimate;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("grw-incremental-bench");
+        Path base = work.resolve("base.grw");
+        if (reuse) {
+            if (!Files.exists(base)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--reuse: " + base
+                        + " does not exist; run once without --reuse and with --dir first");
+            }
+            out.printf("reusing the workspace %s%n", base);
+        } else {
+            build(out, work, base);
+        }
+        matchAndCompare(out, work, base);
+        return 0;
+    }
+
+    /** Generates the population, imports and matches the workspace part, and appends the feed. */
+    private void build(PrintWriter out, Path work, Path base) throws Exception {
         Path data = Files.createDirectories(work.resolve("data"));
         long t0 = System.nanoTime();
         new PopulationGenerator().generate(GeneratorConfig.of(1, records, data));
@@ -81,7 +105,6 @@ public final class IncrementalBenchmarkCommand implements Callable<Integer> {
         out.printf("generated %,d rows in %.0f s: %,d in the workspace, %,d in the feed%n", baseRows + feedRows,
                 (System.nanoTime() - t0) / 1e9, baseRows, feedRows);
 
-        Path base = work.resolve("base.grw");
         Files.deleteIfExists(base);
         long t1 = System.nanoTime();
         try (Workspace w = WorkspaceSetup.create(base, Clock.systemUTC(), "person-de")) {
@@ -101,28 +124,44 @@ public final class IncrementalBenchmarkCommand implements Callable<Integer> {
                         ProgressListener.NONE, CancellationToken.NONE);
             }
         }
+    }
+
+    private void matchAndCompare(PrintWriter out, Path work, Path base) throws Exception {
         Path incremental = work.resolve("incremental.grw");
         Path full = work.resolve("full.grw");
         Path estimated = work.resolve("estimated.grw");
         Files.copy(base, incremental, StandardCopyOption.REPLACE_EXISTING);
         Files.copy(base, full, StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(base, estimated, StandardCopyOption.REPLACE_EXISTING);
+        if (!skipReestimate) {
+            Files.copy(base, estimated, StandardCopyOption.REPLACE_EXISTING);
+        }
 
         // the full re-match runs first, so that the incremental run does not pay for the JIT's warm-up alone
+        out.printf("full re-match starts, load average %s%n", load());
         Run all = match(full, Mode.FULL);
+        out.printf("incremental run starts, load average %s%n", load());
         Run inc = match(incremental, Mode.INCREMENTAL);
-        Run old = match(estimated, Mode.REESTIMATE);
+        Run old = skipReestimate ? null : match(estimated, Mode.REESTIMATE);
+        out.printf("runs done, load average %s%n", load());
         out.printf("%-26s %10s %10s %10s %12s%n", "", "records", "new", "seconds", "clusters");
         out.printf("%-26s %,10d %,10d %10.1f %,12d%n", "incremental (active model)", inc.result.records(),
                 inc.result.newRecords(), inc.seconds, inc.result.clusters());
         out.printf("%-26s %,10d %,10d %10.1f %,12d%n", "full re-match (same model)", all.result.records(),
                 all.result.newRecords(), all.seconds, all.result.clusters());
-        out.printf("%-26s %,10d %,10d %10.1f %,12d%n", "full, re-estimated (old)", old.result.records(),
-                old.result.newRecords(), old.seconds, old.result.clusters());
-        out.printf("incremental / full same model: %.2f of the time; incremental / full re-estimated (what every "
-                + "match did before): %.2f%n", inc.seconds / all.seconds, inc.seconds / old.seconds);
-        out.printf("queue entries changed for clusters no new record touches by the old full re-match "
-                + "(re-estimated): %,d of %,d%n", old.untouchedChanged, old.untouched);
+        if (old != null) {
+            out.printf("%-26s %,10d %,10d %10.1f %,12d%n", "full, re-estimated (old)", old.result.records(),
+                    old.result.newRecords(), old.seconds, old.result.clusters());
+        }
+        out.printf("incremental / full same model: %.2f of the time%n", inc.seconds / all.seconds);
+        // on a machine shared with other work the wall time varies with the load; the process's CPU time far less
+        out.printf("CPU seconds of the process (all threads): incremental %.1f, full %.1f: %.2f%n", inc.cpuSeconds,
+                all.cpuSeconds, inc.cpuSeconds / all.cpuSeconds);
+        if (old != null) {
+            out.printf("incremental / full re-estimated (what every match did before): %.2f%n",
+                    inc.seconds / old.seconds);
+            out.printf("queue entries changed for clusters no new record touches by the old full re-match "
+                    + "(re-estimated): %,d of %,d%n", old.untouchedChanged, old.untouched);
+        }
         out.println("engine phases, incremental: " + phases(inc.result));
         out.println("engine phases, full:        " + phases(all.result));
         out.printf("clusters stored, incremental: %,d (%,d new to the queue, %,d proposed before and kept, %,d "
@@ -138,11 +177,31 @@ public final class IncrementalBenchmarkCommand implements Callable<Integer> {
                 inc.untouched, inc.touchedChanged);
         out.printf("peak heap: %,d MB (max heap %,d MB)%n", HeapUsage.peakBytes() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /** CPU time of this process so far (all threads, user and system), where the JVM tells it; else 0. */
+    private static long cpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
         return 0;
     }
 
+    /** The machine's load averages (1, 5, 15 minutes), where the system tells them. */
+    private static String load() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return String.format("%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage());
+        }
+    }
+
     private record Run(WorkspaceMatcher.Result result, double seconds, Set<Long> pairs, Set<Long> newPairs,
-                       long untouched, long untouchedChanged, long touchedChanged, Map<String, Double> steps) {
+                       long untouched, long untouchedChanged, long touchedChanged, Map<String, Double> steps,
+                       double cpuSeconds) {
     }
 
     /** Matches the appended feed, incrementally or by a full re-match, and measures what it did to the queue. */
@@ -154,6 +213,7 @@ public final class IncrementalBenchmarkCommand implements Callable<Integer> {
             long lastOld = w.read(c -> de.grw.store.Sql.number(c, "SELECT max(last_record_id) FROM match_runs"));
             Map<Long, String> queueBefore = queue(w);
             long start = System.nanoTime();
+            long cpuStart = cpuNanos();
             WorkspaceMatcher matcher = new WorkspaceMatcher(w);
             WorkspaceMatcher.Result r = switch (mode) {
                 case FULL -> matcher.runFull(admin, null, ProgressListener.NONE, CancellationToken.NONE);
@@ -161,6 +221,7 @@ public final class IncrementalBenchmarkCommand implements Callable<Integer> {
                 case REESTIMATE -> matcher.run(admin, null, true, ProgressListener.NONE, CancellationToken.NONE);
             };
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = (cpuNanos() - cpuStart) / 1e9;
             Set<Long> pairs = new HashSet<>();
             Set<Long> newPairs = new HashSet<>();
             Set<Long> touchedRecords = new HashSet<>();
@@ -205,7 +266,7 @@ public final class IncrementalBenchmarkCommand implements Callable<Integer> {
                 }
             }
             return new Run(r, seconds, pairs, newPairs, untouched, untouchedChanged, touchedChanged,
-                    matcher.lastRunSeconds());
+                    matcher.lastRunSeconds(), cpu);
         }
     }
 

@@ -4,6 +4,7 @@ import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
 import de.grw.matching.blocking.Blocker;
 import de.grw.matching.blocking.CandidatePairs;
+import de.grw.matching.blocking.KeyCache;
 import de.grw.matching.cluster.AmbiguousLinks;
 import de.grw.matching.cluster.ConstrainedClustering;
 import de.grw.matching.cluster.Contradictions;
@@ -53,13 +54,31 @@ public final class MatchEngine {
      */
     public MatchResult run(RecordTable table, MatchOptions options, PairConstraint extraConstraint, int[][] mustLink,
                            ProgressListener progress, CancellationToken cancel) {
+        return run(table, options, extraConstraint, mustLink, null, progress, cancel);
+    }
+
+    /**
+     * As {@link #run(RecordTable, MatchOptions, PairConstraint, int[][], ProgressListener, CancellationToken)}, with
+     * the blocking keys taken from and left in a cache ({@code null}: computed here, as before).
+     */
+    public MatchResult run(RecordTable table, MatchOptions options, PairConstraint extraConstraint, int[][] mustLink,
+                           KeyCache keyCache, ProgressListener progress, CancellationToken cancel) {
         PhaseTimer timer = new PhaseTimer();
         timer.start("normalise");
         PreparedRecords records = PreparedRecords.prepare(table, profile, progress, cancel);
         CompiledComparisons comparisons = CompiledComparisons.compile(profile, records);
 
         timer.start("block");
-        Blocker blocker = new Blocker(profile, records, options.linkOnly());
+        Blocker blocker;
+        if (keyCache == null) {
+            blocker = new Blocker(profile, records, options.linkOnly());
+        } else {
+            timer.start("block keys");
+            Blocker.KeyPlan plan = Blocker.KeyPlan.entries(profile, records, keyCache.parts(profile, records,
+                    cancel), cancel).plan(null, cancel);
+            timer.start("block");
+            blocker = new Blocker(profile, records, options.linkOnly(), Blocker.PairFilter.ALL, null, plan);
+        }
         CandidatePairs candidates = blocker.candidates(progress, cancel);
 
         timer.start("compare");
@@ -112,6 +131,20 @@ public final class MatchEngine {
                                     java.util.function.UnaryOperator<boolean[]> affectedOf,
                                     PairConstraint extraConstraint, int[][] mustLink, ProgressListener progress,
                                     CancellationToken cancel) {
+        return runWithModel(table, model, options, isNew, affectedOf, extraConstraint, mustLink, null, progress,
+                cancel);
+    }
+
+    /**
+     * As {@link #runWithModel(RecordTable, ModelParameters, MatchOptions, boolean[], java.util.function.UnaryOperator,
+     * PairConstraint, int[][], ProgressListener, CancellationToken)}, with the blocking keys of the records taken
+     * from the cache where it holds them (those of the records matched before), the rest computed and left in it
+     * ({@code null}: all computed here).
+     */
+    public MatchResult runWithModel(RecordTable table, ModelParameters model, MatchOptions options, boolean[] isNew,
+                                    java.util.function.UnaryOperator<boolean[]> affectedOf,
+                                    PairConstraint extraConstraint, int[][] mustLink, KeyCache keyCache,
+                                    ProgressListener progress, CancellationToken cancel) {
         PhaseTimer timer = new PhaseTimer();
         timer.start("normalise");
         PreparedRecords records = PreparedRecords.prepare(table, profile, progress, cancel);
@@ -126,7 +159,8 @@ public final class MatchEngine {
         // each pass sorts only the key entries of the blocks that hold one of its seeds (whole blocks, so windows
         // over oversized blocks are those of a full run)
         timer.start("block keys");
-        Blocker.KeyPlan.Entries keys = Blocker.KeyPlan.entries(profile, records, cancel);
+        Blocker.KeyPlan.Entries keys = keyCache == null ? Blocker.KeyPlan.entries(profile, records, cancel)
+                : Blocker.KeyPlan.entries(profile, records, keyCache.parts(profile, records, cancel), cancel);
         Blocker.KeyPlan plan = keys.plan(isNew, cancel);
         timer.start("block");
         CandidatePairs first = new Blocker(profile, records, options.linkOnly(), (a, b) -> isNew[a] || isNew[b],

@@ -38,6 +38,31 @@ public final class SqliteDialect implements Dialect {
         }
     }
 
+    /** The page cache of a bulk write, in KiB (SQLite takes a negative {@code cache_size} as KiB). */
+    static final int BULK_CACHE_KIB = 256 * 1024;
+
+    @Override
+    public <T> T withBulkCache(Connection c, SqlWork<T> work) throws SQLException {
+        long before = cacheSize(c);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA cache_size = -" + BULK_CACHE_KIB);
+        }
+        try {
+            return work.run(c);
+        } finally {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA cache_size = " + before);
+            }
+        }
+    }
+
+    /** The connection's {@code cache_size} as SQLite reports it (pages, or KiB when negative). */
+    static long cacheSize(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA cache_size")) {
+            return rs.next() ? rs.getLong(1) : -2000;
+        }
+    }
+
     @Override
     public String toString() {
         return name();

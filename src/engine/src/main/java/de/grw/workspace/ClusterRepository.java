@@ -162,8 +162,11 @@ public final class ClusterRepository {
         return id;
     }
 
-    /** A cluster that stands (in the queue, awaiting approval or merged) with its members, ascending. */
-    public record Standing(long id, ClusterStatus status, long[] members) {
+    /**
+     * A cluster that stands (in the queue, awaiting approval or merged) with its members, ascending, and its
+     * fingerprint as stored (see {@link WorkspaceMatcher#fingerprint}).
+     */
+    public record Standing(long id, ClusterStatus status, long[] members, String fingerprint) {
     }
 
     /**
@@ -171,26 +174,48 @@ public final class ClusterRepository {
      * An incremental run redoes those a new record lands in and leaves every other one as it is.
      */
     public static List<Standing> standing(Connection c) throws SQLException {
-        java.util.Map<Long, ClusterStatus> status = new java.util.LinkedHashMap<>();
-        java.util.Map<Long, List<Long>> members = new java.util.HashMap<>();
-        try (var ps = c.prepareStatement("SELECT cl.id, cl.status, m.record_id FROM clusters cl JOIN cluster_members m "
-                + "ON m.cluster_id = cl.id WHERE cl.status IN (?, ?, ?, ?) ORDER BY cl.id")) {
+        List<Standing> out = new java.util.ArrayList<>();
+        try (var ps = c.prepareStatement("SELECT cl.id, cl.status, cl.fingerprint, m.record_id FROM clusters cl "
+                + "JOIN cluster_members m ON m.cluster_id = cl.id WHERE cl.status IN (?, ?, ?, ?) ORDER BY cl.id")) {
             ps.setString(1, ClusterStatus.OPEN.name());
             ps.setString(2, ClusterStatus.DEFERRED.name());
             ps.setString(3, ClusterStatus.AWAITING_APPROVAL.name());
             ps.setString(4, ClusterStatus.MERGED.name());
+            ps.setFetchSize(10_000);
             try (var rs = ps.executeQuery()) {
+                long current = Long.MIN_VALUE;
+                ClusterStatus status = null;
+                String fingerprint = null;
+                long[] members = new long[8];
+                int size = 0;
                 while (rs.next()) {
                     long id = rs.getLong(1);
-                    status.putIfAbsent(id, ClusterStatus.valueOf(rs.getString(2)));
-                    members.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(rs.getLong(3));
+                    if (id != current) {
+                        if (size > 0) {
+                            out.add(standing(current, status, members, size, fingerprint));
+                        }
+                        current = id;
+                        status = ClusterStatus.valueOf(rs.getString(2));
+                        fingerprint = rs.getString(3);
+                        size = 0;
+                    }
+                    if (size == members.length) {
+                        members = Arrays.copyOf(members, size * 2);
+                    }
+                    members[size++] = rs.getLong(4);
+                }
+                if (size > 0) {
+                    out.add(standing(current, status, members, size, fingerprint));
                 }
             }
         }
-        List<Standing> out = new java.util.ArrayList<>(status.size());
-        status.forEach((id, s) -> out.add(new Standing(id, s, members.get(id).stream().mapToLong(Long::longValue)
-                .sorted().toArray())));
         return out;
+    }
+
+    private static Standing standing(long id, ClusterStatus status, long[] members, int size, String fingerprint) {
+        long[] sorted = Arrays.copyOf(members, size);
+        Arrays.sort(sorted);
+        return new Standing(id, status, sorted, fingerprint);
     }
 
     // ---- cannot-links: "not the same person", set by decisions and respected by every later run ----

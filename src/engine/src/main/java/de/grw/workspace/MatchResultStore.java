@@ -237,7 +237,7 @@ final class MatchResultStore {
         for (ClusterRepository.Standing s : standing) {
             int i = Arrays.binarySearch(ids, s.members()[0]);
             if (i >= 0 && redone[i]) { // a cluster the run proposes again has all its members redone
-                standingIds.put(WorkspaceMatcher.fingerprint(s.members()), s.id());
+                standingIds.put(s.fingerprint(), s.id());
             }
         }
         List<Proposed> proposed = proposed(ids, result, redone);

@@ -21,7 +21,8 @@ final class RecordRowsRepository {
     }
 
     /** One snapshot segment row: the id range it covers, the count and sum of its ids, its bytes. */
-    record SegmentRow(long firstRecordId, long lastRecordId, long recordCount, long idSum, byte[] data) {
+    record SegmentRow(long firstRecordId, long lastRecordId, long recordCount, long idSum, byte[] data,
+                      byte[] blockKeys) {
     }
 
     /** Streams the records with an id above {@code after} in id order, {@code fetchSize} rows at a time. */
@@ -57,13 +58,13 @@ final class RecordRowsRepository {
     /** The snapshot segments of a fingerprint in the order of their first record id. */
     static List<SegmentRow> segments(Connection c, String fingerprint) throws SQLException {
         List<SegmentRow> rows = new ArrayList<>();
-        try (var ps = c.prepareStatement("SELECT first_record_id, last_record_id, record_count, id_sum, data "
-                + "FROM record_snapshots WHERE fingerprint = ? ORDER BY first_record_id")) {
+        try (var ps = c.prepareStatement("SELECT first_record_id, last_record_id, record_count, id_sum, data, "
+                + "block_keys FROM record_snapshots WHERE fingerprint = ? ORDER BY first_record_id")) {
             ps.setString(1, fingerprint);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new SegmentRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                            rs.getBytes(5)));
+                            rs.getBytes(5), rs.getBytes(6)));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package de.grw.workspace;
 
 import de.grw.journal.CanonicalJson;
+import de.grw.matching.blocking.RecordKeys;
 import de.grw.matching.data.RecordTable;
 import de.grw.store.Sql;
 import java.io.ByteArrayOutputStream;
@@ -65,7 +66,27 @@ final class RecordSnapshot {
      */
     static long[] read(Connection c, String fingerprint, int fieldCount, RecordTable.Builder builder)
             throws SQLException {
+        Read read = read(c, fingerprint, fieldCount, -1, builder);
+        return read == null ? null : read.ids();
+    }
+
+    /**
+     * What a valid snapshot held: the records' ids and, when every segment kept them and they decode, their
+     * blocking keys ({@code null} otherwise: the run computes them).
+     */
+    record Read(long[] ids, RecordKeys keys) {
+    }
+
+    /**
+     * Reads the snapshot into the builder (records in id order) with the blocking keys of {@code rules} rules kept
+     * with it ({@code rules < 0}: none read); {@code null} when there is no valid snapshot for this fingerprint
+     * (the builder is then untouched).
+     */
+    static Read read(Connection c, String fingerprint, int fieldCount, int rules, RecordTable.Builder builder)
+            throws SQLException {
         List<byte[]> segments = new ArrayList<>();
+        List<byte[]> keyData = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
         long count = 0;
         long idSum = 0;
         long last = Long.MIN_VALUE;
@@ -78,6 +99,8 @@ final class RecordSnapshot {
             count += row.recordCount();
             idSum += row.idSum();
             segments.add(row.data());
+            keyData.add(row.blockKeys());
+            counts.add((int) row.recordCount());
         }
         if (segments.isEmpty()) {
             return null;
@@ -111,11 +134,29 @@ final class RecordSnapshot {
                     int code = s.codes[f][r];
                     values[f] = code < 0 ? null : s.dictionaries[f][code];
                 }
-                builder.add(sourceIndex[s.sourceOf[r]], s.keys[r], values);
+                builder.addShared(sourceIndex[s.sourceOf[r]], s.keys[r], values);
                 ids[n++] = s.ids[r];
             }
         }
-        return ids;
+        return new Read(ids, rules < 0 ? null : keys(keyData, counts, rules));
+    }
+
+    /** The blocking keys kept with the segments, or {@code null} when a segment has none or they do not decode. */
+    private static RecordKeys keys(List<byte[]> keyData, List<Integer> counts, int rules) {
+        List<RecordKeys> parts = new ArrayList<>(keyData.size());
+        try {
+            for (int s = 0; s < keyData.size(); s++) {
+                if (keyData.get(s) == null) {
+                    LOG.info("record snapshot: a segment without blocking keys; the run computes all keys");
+                    return null;
+                }
+                parts.add(RecordKeys.decode(keyData.get(s), rules, counts.get(s)));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("record snapshot: blocking keys unreadable ({}); the run computes all keys", e.toString());
+            return null;
+        }
+        return RecordKeys.concat(parts);
     }
 
     /**
@@ -124,6 +165,18 @@ final class RecordSnapshot {
      */
     static void write(Connection c, String fingerprint, String at, long[] ids, RecordTable table, int from)
             throws SQLException {
+        write(c, fingerprint, at, ids, table, from, null);
+    }
+
+    /**
+     * As {@link #write(Connection, String, String, long[], RecordTable, int)}, with the blocking keys of the records
+     * written ({@code keys} holds those of the records from {@code from} on; {@code null}: none kept).
+     */
+    static void write(Connection c, String fingerprint, String at, long[] ids, RecordTable table, int from,
+                      RecordKeys keys) throws SQLException {
+        if (keys != null && keys.count() != ids.length - from) {
+            throw new IllegalArgumentException("keys of " + keys.count() + " records for " + (ids.length - from));
+        }
         if (from == 0) {
             Sql.update(c, "DELETE FROM record_snapshots");
         } else {
@@ -137,9 +190,10 @@ final class RecordSnapshot {
             for (int i = start; i < end; i++) {
                 sum += ids[i];
             }
+            byte[] blockKeys = keys == null ? null : keys.slice(start - from, end - from).encode();
             Sql.update(c, "INSERT INTO record_snapshots(fingerprint, first_record_id, last_record_id, record_count, "
-                    + "id_sum, created_at, data) VALUES (?,?,?,?,?,?,?)", fingerprint, ids[start], ids[end - 1],
-                    end - start, sum, at, encode(ids, table, start, end));
+                    + "id_sum, created_at, data, block_keys) VALUES (?,?,?,?,?,?,?,?)", fingerprint, ids[start],
+                    ids[end - 1], end - start, sum, at, encode(ids, table, start, end), blockKeys);
         }
     }
 

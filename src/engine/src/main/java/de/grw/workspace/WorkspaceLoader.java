@@ -1,6 +1,7 @@
 package de.grw.workspace;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.grw.matching.blocking.RecordKeys;
 import de.grw.matching.data.RecordTable;
 import de.grw.profile.MatchProfile;
 import java.sql.Connection;
@@ -13,7 +14,7 @@ import java.util.Set;
 /**
  * Reads what a match run needs out of the store: every record (streamed in id order, the source names looked up once
  * instead of joined per row), the active golden records, the clerks' "not a duplicate" pairs, the active model, the
- * last run and the standing clusters.
+ * last run, the standing clusters and the blocking keys kept with the snapshot.
  */
 final class WorkspaceLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,15 +31,16 @@ final class WorkspaceLoader {
      */
     record Loaded(long[] ids, RecordTable table, List<long[]> golden, Set<Long> cannotLinks,
                   ModelRepository.ActiveModel active, ModelRepository.LastRun lastRun,
-                  List<ClusterRepository.Standing> standing, int fromSnapshot) {
+                  List<ClusterRepository.Standing> standing, int fromSnapshot, RecordKeys keys) {
     }
 
     /** Reads everything, the records out of the snapshot of this fingerprint when there is a valid one. */
     static Loaded load(Connection c, MatchProfile profile, String snapshotFingerprint) throws SQLException {
         int fields = profile.fields().size();
         RecordTable.Builder builder = new RecordTable.Builder(fields);
-        long[] old = snapshotFingerprint == null ? null
-                : RecordSnapshot.read(c, snapshotFingerprint, fields, builder);
+        RecordSnapshot.Read read = snapshotFingerprint == null ? null
+                : RecordSnapshot.read(c, snapshotFingerprint, fields, profile.blocking().size(), builder);
+        long[] old = read == null ? null : read.ids();
         long after = old == null || old.length == 0 ? Long.MIN_VALUE : old[old.length - 1];
         long[] added = records(c, builder, after);
         long[] ids = added;
@@ -48,7 +50,7 @@ final class WorkspaceLoader {
         }
         return new Loaded(ids, builder.build(), MatchRunRepository.activeGoldenGroups(c),
                 ClusterRepository.activeCannotLinks(c), ModelRepository.active(c), ModelRepository.lastRun(c),
-                ClusterRepository.standing(c), old == null ? 0 : old.length);
+                ClusterRepository.standing(c), old == null ? 0 : old.length, read == null ? null : read.keys());
     }
 
     /** Streams all records into the builder in id order; returns their ids. */

@@ -11,6 +11,8 @@ import de.grw.matching.MatchEngine;
 import de.grw.matching.MatchOptions;
 import de.grw.matching.MatchResult;
 import de.grw.matching.blocking.CandidatePairs;
+import de.grw.matching.blocking.KeyCache;
+import de.grw.matching.blocking.RecordKeys;
 import de.grw.matching.cluster.PairConstraint;
 import de.grw.profile.MatchProfile;
 import de.grw.profile.ProfileLoader;
@@ -160,19 +162,21 @@ public final class WorkspaceMatcher {
         }
         if (kind == Kind.INCREMENTAL && newRecords == 0) {
             LOG.info("match by {}: nothing new since run {}, nothing changed", session.user(), last.runId());
-            writeSnapshot(snapshot, loaded);
+            writeSnapshot(snapshot, loaded, null);
             int standing = weakestLinks(last.runId()).length;
             return new Result(last.runId(), ids.length, standing, 0, standing, 0, null, Kind.NOTHING_NEW,
                     active.version(), 0, last.threshold());
         }
         MatchResult result;
+        // the kept keys of the records read from the snapshot; the engine computes the others' and leaves them here
+        KeyCache keyCache = useSnapshot ? new KeyCache(loaded.keys()) : null;
         try {
             MatchEngine engine = new MatchEngine(profile);
             if (kind == Kind.ESTIMATED) {
-                result = engine.run(loaded.table(), options, cannotLink, mustLink, progress, cancel);
+                result = engine.run(loaded.table(), options, cannotLink, mustLink, keyCache, progress, cancel);
             } else {
                 result = engine.runWithModel(loaded.table(), active.model(), options, isNew,
-                        touched -> affected(touched, ids, loaded), cannotLink, mustLink, progress, cancel);
+                        touched -> affected(touched, ids, loaded), cannotLink, mustLink, keyCache, progress, cancel);
             }
         } catch (de.grw.common.CancelledException e) {
             LOG.info("match run by {} cancelled", session.user());
@@ -186,7 +190,7 @@ public final class WorkspaceMatcher {
         de.grw.matching.cluster.ThresholdSweep.Figures figures = result.thresholdFigures(
                 de.grw.matching.cluster.ThresholdSweep.candidates(result.threshold()));
         MatchResultStore store = new MatchResultStore(workspace);
-        Result stored = workspace.write(c -> {
+        Result stored = workspace.write(c -> de.grw.store.Dialect.of(c).withBulkCache(c, cc -> {
             long runId = store.insertRun(c, session, profile, started, result, figures);
             int version;
             if (kind == Kind.ESTIMATED) {
@@ -202,9 +206,9 @@ public final class WorkspaceMatcher {
             return kind == Kind.INCREMENTAL
                     ? store.storeIncremental(c, session, runId, version, news, ids, isNew, loaded, result)
                     : store.store(c, session, runId, kind, version, news, ids, loaded.golden(), result);
-        });
+        }));
         long snapshotStart = System.nanoTime();
-        writeSnapshot(snapshot, loaded);
+        writeSnapshot(snapshot, loaded, keyCache);
         Map<String, Double> steps = new java.util.LinkedHashMap<>();
         steps.put("reading", (engineStart - loadStart) / 1e9);
         steps.put("matching", (storeStart - engineStart) / 1e9);
@@ -228,14 +232,21 @@ public final class WorkspaceMatcher {
      * Adds the records this run read from the records table to the {@link RecordSnapshot} (all of them when it had
      * none). A failure is logged and costs the next run only time: the snapshot is derived data.
      */
-    private void writeSnapshot(String fingerprint, WorkspaceLoader.Loaded loaded) {
+    private void writeSnapshot(String fingerprint, WorkspaceLoader.Loaded loaded, KeyCache keyCache) {
         if (!useSnapshot || loaded.fromSnapshot() == loaded.ids().length) {
             return;
         }
+        int from = loaded.fromSnapshot();
+        int n = loaded.ids().length;
+        RecordKeys keys = null;
+        if (keyCache != null && keyCache.computed() != null && keyCache.computedFrom() <= from) {
+            keys = keyCache.computed().slice(from - keyCache.computedFrom(), n - keyCache.computedFrom());
+        }
+        RecordKeys kept = keys;
         try {
             workspace.write(c -> {
                 RecordSnapshot.write(c, fingerprint, workspace.now().toString(), loaded.ids(), loaded.table(),
-                        loaded.fromSnapshot());
+                        from, kept);
                 return null;
             });
         } catch (RuntimeException e) {
@@ -303,7 +314,15 @@ public final class WorkspaceMatcher {
     }
 
     static int[] indexes(long[] recordIds, long[] ids) {
-        return Arrays.stream(recordIds).mapToInt(id -> Arrays.binarySearch(ids, id)).filter(i -> i >= 0).toArray();
+        int[] out = new int[recordIds.length];
+        int k = 0;
+        for (long id : recordIds) {
+            int i = Arrays.binarySearch(ids, id);
+            if (i >= 0) {
+                out[k++] = i;
+            }
+        }
+        return k == out.length ? out : Arrays.copyOf(out, k);
     }
 
     /**

@@ -127,4 +127,62 @@ class IncrementalPlanTest {
                     .candidates(ProgressListener.NONE, CancellationToken.NONE).pairs());
         }
     }
+
+    /**
+     * Keys kept from an earlier run (as the workspace keeps them with its snapshot) give exactly the pairs of keys
+     * computed afresh: the estimating run leaves every record's keys in its cache, the incremental run takes those
+     * of the old records and computes only the new ones'; kept keys that differ from fresh ones are not used.
+     */
+    @Test
+    void keptKeysGiveThePairsOfKeysComputedAfresh() {
+        RecordTable table = TestRecords.table(PROFILE, rows(600, 4));
+        int n = table.size();
+        int old = (int) (n * 0.8);
+        MatchEngine engine = new MatchEngine(PROFILE);
+        de.grw.matching.blocking.KeyCache estimating = de.grw.matching.blocking.KeyCache.none();
+        MatchResult estimated = engine.run(table, MatchOptions.defaults(), PairConstraint.NONE, new int[0][],
+                estimating, ProgressListener.NONE, CancellationToken.NONE);
+        MatchResult plain = engine.run(table, MatchOptions.defaults(), ProgressListener.NONE, CancellationToken.NONE);
+        assertThat(estimated.candidates().pairs()).containsExactly(plain.candidates().pairs());
+        assertThat(estimating.computedFrom()).isZero();
+        assertThat(estimating.computed().count()).isEqualTo(n);
+        PreparedRecords records = PreparedRecords.prepare(table, PROFILE, ProgressListener.NONE,
+                CancellationToken.NONE);
+        for (int r = 0; r < PROFILE.blocking().size(); r++) {
+            long[][] fresh = Blocker.recordKeys(PROFILE.blocking().get(r), records);
+            for (int i = 0; i < n; i++) {
+                assertThat(estimating.computed().keys(r, i)).containsExactly(fresh[i] == null ? new long[0]
+                        : fresh[i]);
+            }
+        }
+
+        ModelParameters model = estimated.model();
+        boolean[] isNew = new boolean[n];
+        Arrays.fill(isNew, old, n, true);
+        de.grw.matching.blocking.RecordKeys kept = estimating.computed().slice(0, old);
+        de.grw.matching.blocking.KeyCache cache = new de.grw.matching.blocking.KeyCache(kept);
+        MatchResult withKept = engine.runWithModel(table, model, MatchOptions.defaults(), isNew, touched -> touched,
+                PairConstraint.NONE, new int[0][], cache, ProgressListener.NONE, CancellationToken.NONE);
+        MatchResult computed = engine.runWithModel(table, model, MatchOptions.defaults(), isNew, touched -> touched,
+                PairConstraint.NONE, new int[0][], ProgressListener.NONE, CancellationToken.NONE);
+        assertThat(withKept.candidates().pairs()).hasSizeGreaterThan(200)
+                .containsExactly(computed.candidates().pairs());
+        for (int i = 0; i < n; i++) {
+            assertThat(withKept.clusterOf(i)).isEqualTo(computed.clusterOf(i));
+        }
+        // only the new records' keys were computed, and they are those computed afresh
+        assertThat(cache.computedFrom()).isEqualTo(old);
+        assertThat(cache.computed().count()).isEqualTo(n - old);
+        for (int i = old; i < n; i++) {
+            assertThat(cache.computed().sameAs(i - old, estimating.computed(), i)).isTrue();
+        }
+
+        // kept keys of other records (shifted by one): the check finds them out, all keys are computed afresh
+        de.grw.matching.blocking.RecordKeys wrong = estimating.computed().slice(1, old + 1);
+        de.grw.matching.blocking.KeyCache wrongCache = new de.grw.matching.blocking.KeyCache(wrong);
+        MatchResult withWrong = engine.runWithModel(table, model, MatchOptions.defaults(), isNew, touched -> touched,
+                PairConstraint.NONE, new int[0][], wrongCache, ProgressListener.NONE, CancellationToken.NONE);
+        assertThat(wrongCache.computedFrom()).isZero();
+        assertThat(withWrong.candidates().pairs()).containsExactly(computed.candidates().pairs());
+    }
 }

@@ -104,6 +104,16 @@ class RecordSnapshotTest {
                 assertThat(fast.fromSnapshot()).isEqualTo((int) old);
                 assertThat(plain.fromSnapshot()).isZero();
                 assertThat(rows(fast)).hasSize((int) all).isEqualTo(rows(plain));
+                // the old records' blocking keys were kept with it, and they are those computed from the records
+                assertThat(plain.keys()).isNull();
+                assertThat(fast.keys().count()).isEqualTo((int) old);
+                MatchProfile profile = WorkspaceProfile.profile(w);
+                de.grw.matching.blocking.RecordKeys fresh = de.grw.matching.blocking.RecordKeys.compute(profile,
+                        de.grw.matching.data.PreparedRecords.prepare(plain.table(), profile, ProgressListener.NONE,
+                                CancellationToken.NONE), 0, (int) all, CancellationToken.NONE);
+                for (int i = 0; i < old; i++) {
+                    assertThat(fast.keys().sameAs(i, fresh, i)).as("keys of record %d", i).isTrue();
+                }
 
                 Session admin = TestWorkspaces.fixture(w, a).admin();
                 WorkspaceMatcher.Result r = TestWorkspaces.match(w, admin);
@@ -115,6 +125,12 @@ class RecordSnapshotTest {
                         + "> (SELECT max(id) FROM records WHERE source_id < 3)"))
                         .containsExactly(List.of((int) (all - old)));
                 assertThat(load(w, true).fromSnapshot()).isEqualTo((int) all);
+                // the new records' keys were added with their segment
+                de.grw.matching.blocking.RecordKeys kept = load(w, true).keys();
+                assertThat(kept.count()).isEqualTo((int) all);
+                for (int i = 0; i < all; i++) {
+                    assertThat(kept.sameAs(i, fresh, i)).as("keys of record %d", i).isTrue();
+                }
             }
             try (Workspace w = b.open()) {
                 Session admin = TestWorkspaces.fixture(w, b).admin();
@@ -146,6 +162,13 @@ class RecordSnapshotTest {
             w.write(c -> de.grw.store.Sql.update(c, "UPDATE record_snapshots SET record_count = record_count - 1 "
                     + "WHERE id = (SELECT min(id) FROM record_snapshots)"));
             assertThat(load(w, true).fromSnapshot()).isEqualTo((int) old);
+
+            // damaged blocking keys: the records are still read out of the snapshot, the keys are computed
+            w.write(c -> de.grw.store.Sql.update(c, "UPDATE record_snapshots SET block_keys = ?", new byte[] {1, 2}));
+            WorkspaceLoader.Loaded keyless = load(w, true);
+            assertThat(keyless.fromSnapshot()).isEqualTo((int) old);
+            assertThat(keyless.keys()).isNull();
+            assertThat(rows(keyless)).isEqualTo(plain);
 
             // damaged bytes with the right counts
             List<Object> first = TestWorkspaces.rows(w, "SELECT id, data FROM record_snapshots ORDER BY id").get(0);

@@ -221,6 +221,56 @@ public final class Blocker {
             return new Entries(records, rules, all, withKey);
         }
 
+        /**
+         * As {@link #entries(MatchProfile, PreparedRecords, CancellationToken)}, from the records' keys computed
+         * before (or kept with the workspace's snapshot): one entry per key, nothing computed again.
+         */
+        public static Entries entries(MatchProfile profile, PreparedRecords records, RecordKeys keys,
+                                      CancellationToken cancel) {
+            return entries(profile, records, List.of(keys), cancel);
+        }
+
+        /** As {@link #entries(MatchProfile, PreparedRecords, RecordKeys, CancellationToken)}, from the keys in parts
+         * (those of the first records, then the next, ...), without joining them first. */
+        public static Entries entries(MatchProfile profile, PreparedRecords records, List<RecordKeys> parts,
+                                      CancellationToken cancel) {
+            List<BlockingRuleSpec> rules = profile.blocking();
+            int covered = 0;
+            for (RecordKeys p : parts) {
+                if (p.rules() != rules.size()) {
+                    throw new IllegalArgumentException("keys of " + p.rules() + " rules for " + rules.size());
+                }
+                covered += p.count();
+            }
+            if (covered != records.size()) {
+                throw new IllegalArgumentException("keys of " + covered + " records for " + records.size());
+            }
+            long[][] all = new long[rules.size()][];
+            long[] withKey = new long[rules.size()];
+            IntStream.range(0, rules.size()).parallel().forEach(r -> {
+                cancel.throwIfCancelled();
+                long total = 0;
+                for (RecordKeys p : parts) {
+                    total += p.keyCount(r);
+                }
+                if (total > Integer.MAX_VALUE - 16) {
+                    throw new IllegalStateException("blocking rule " + rules.get(r).name() + " has too many keys");
+                }
+                long[] out = new long[(int) total];
+                int at = 0;
+                int first = 0;
+                long keyed = 0;
+                for (RecordKeys p : parts) {
+                    keyed += p.entries(r, records.size(), first, out, at);
+                    at += p.keyCount(r);
+                    first += p.count();
+                }
+                all[r] = out;
+                withKey[r] = keyed;
+            });
+            return new Entries(records, rules, all, withKey);
+        }
+
         /** All records' key entries of the rules; {@link #plan} gives the plan of a set of seeds. */
         public static final class Entries {
             private final PreparedRecords records;

@@ -78,6 +78,17 @@ final class BlockingKeys {
         return true;
     }
 
+    /** Adds the record's key hashes to {@code out} (none when a part has no value). */
+    void addKeys(int record, LongList out) {
+        if (!collect(record)) {
+            return;
+        }
+        int total = combinations();
+        for (int c = 0; c < total; c++) {
+            out.add(combination(c));
+        }
+    }
+
     /** Collects the record's values of each part into the buffers; whether every part has one. */
     private boolean collect(int record) {
         for (int p = 0; p < fields.length; p++) {
@@ -155,20 +166,33 @@ final class BlockingKeys {
         }
         long recordMask = (1L << recordBits(n)) - 1;
         LongSet wanted = new LongSet(1024);
+        // a bit per hash of a wanted key (2 MiB): most entries of keys no seed has are passed over without a look-up
+        // in the set, whose slots are spread over far more memory
+        long[] bits = new long[1 << 18];
         for (long e : all) {
             if (seeds[(int) (e & recordMask)]) {
-                wanted.add(e & ~recordMask);
+                long key = e & ~recordMask;
+                wanted.add(key);
+                int b = bit(key);
+                bits[b >>> 6] |= 1L << b;
             }
         }
         LongList kept = new LongList(1024);
         for (long e : all) {
-            if (wanted.contains(e & ~recordMask)) {
+            long key = e & ~recordMask;
+            int b = bit(key);
+            if ((bits[b >>> 6] & (1L << b)) != 0 && wanted.contains(key)) {
                 kept.add(e);
             }
         }
         long[] sorted = kept.toArray();
         Arrays.sort(sorted);
         return sorted;
+    }
+
+    /** A key's bit in the filter of {@link #seedEntries}: 24 bits of its mixed hash. */
+    private static int bit(long key) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40);
     }
 
     private static boolean allTrue(boolean[] flags) {

@@ -156,6 +156,18 @@ public final class RecordTable {
         }
 
         public Builder add(int source, String recordId, String[] values) {
+            return add(source, recordId, values, false);
+        }
+
+        /**
+         * As {@link #add(int, String, String[])} for values that are shared already (taken from a dictionary of
+         * distinct values, as a record snapshot holds them): they are stored as they are, without a look-up each.
+         */
+        public Builder addShared(int source, String recordId, String[] values) {
+            return add(source, recordId, values, true);
+        }
+
+        private Builder add(int source, String recordId, String[] values, boolean alreadyShared) {
             if (values.length != fieldCount) {
                 throw new IllegalArgumentException("expected " + fieldCount + " values, got " + values.length);
             }
@@ -171,7 +183,7 @@ public final class RecordTable {
             recordIds[size] = recordId;
             for (int f = 0; f < fieldCount; f++) {
                 String v = values[f];
-                if (v == null || internOff[f]) {
+                if (v == null || alreadyShared || internOff[f]) {
                     columns[f][size] = v;
                 } else {
                     Map<String, String> map = interned.get(f);
