@@ -32,7 +32,7 @@ public final class LocalWorkbench implements Workbench {
     private volatile de.grw.linking.LinkService linking;
 
     private LocalWorkbench(Workspace workspace) {
-        this.workspace = workspace;
+        this.workspace = de.grw.ledger.Ledger.attachConfigured(workspace);
     }
 
     /** Opens an existing workspace file (migrating an older schema). */
