@@ -36,6 +36,7 @@ final class Anchor {
     private JsonNode lastCheckpoint;
     private JsonNode lastCommitted;
     private JsonNode lastLine;
+    private JsonNode lastTreeHead;
 
     Anchor(Path file) {
         this.file = file;
@@ -61,6 +62,7 @@ final class Anchor {
             lastCheckpoint = null;
             lastCommitted = null;
             lastLine = null;
+            lastTreeHead = null;
             if (now > 0) {
                 try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                     String line;
@@ -79,7 +81,9 @@ final class Anchor {
         count++;
         lastHash = StateDigest.sha256Hex(text);
         lastLine = line;
-        if ("checkpoint".equals(line.path("type").asText())) {
+        if ("tree_head".equals(line.path("type").asText())) {
+            lastTreeHead = line;
+        } else if ("checkpoint".equals(line.path("type").asText())) {
             lastCheckpoint = line;
         } else if ("committed".equals(line.path("type").asText()) && lastCheckpoint != null
                 && line.path("of").asLong() == lastCheckpoint.path("n").asLong()) {
@@ -98,6 +102,11 @@ final class Anchor {
     /** The last checkpoint whose transaction is known to have committed. */
     JsonNode lastCommitted() {
         return lastCommitted;
+    }
+
+    /** The last tree head written to the anchor, or null. */
+    JsonNode lastTreeHead() {
+        return lastTreeHead;
     }
 
     JsonNode lastLine() {

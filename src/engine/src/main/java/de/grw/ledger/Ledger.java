@@ -2,6 +2,8 @@ package de.grw.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.grw.common.UserFacingException;
+import de.grw.journal.Journal;
+import de.grw.journal.JournalEntry;
 import de.grw.store.Settings;
 import de.grw.store.Workspace;
 import de.grw.store.WriteGuard;
@@ -44,6 +46,8 @@ import org.slf4j.LoggerFactory;
 public final class Ledger implements WriteGuard {
     public static final String HOME_VARIABLE = "GRW_LEDGER_HOME";
     public static final String HOME_PROPERTY = "grw.ledger.home";
+    public static final String TREE_HEAD_VARIABLE = "GRW_LEDGER_TREE_HEAD_EVERY";
+    public static final String TREE_HEAD_PROPERTY = "grw.ledger.tree-head-every";
     private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
 
     private final Path home;
@@ -54,6 +58,7 @@ public final class Ledger implements WriteGuard {
     private final Anchor anchor;
     /** Why every write is refused from the start (the anchor is missing, the id was removed), or null. */
     private final String broken;
+    private final long treeHeadEvery;
     private long pending;
 
     private Ledger(Path home, LedgerKey key, String id, Workspace workspace, String broken) {
@@ -64,6 +69,21 @@ public final class Ledger implements WriteGuard {
         this.workspace = workspace;
         this.anchor = new Anchor(anchorFile(home, id));
         this.broken = broken;
+        this.treeHeadEvery = treeHeadEvery();
+    }
+
+    /** Journal entries between the tree heads written to the anchor: {@value #TREE_HEAD_PROPERTY}, default 1000. */
+    static long treeHeadEvery() {
+        String every = System.getProperty(TREE_HEAD_PROPERTY);
+        if (every == null || every.isBlank()) {
+            every = System.getenv(TREE_HEAD_VARIABLE);
+        }
+        try {
+            return every == null || every.isBlank() ? 1000 : Math.max(1, Long.parseLong(every.strip()));
+        } catch (NumberFormatException e) {
+            throw new UserFacingException(TREE_HEAD_VARIABLE + " must be a whole number of journal entries, not '"
+                    + every + "'");
+        }
     }
 
     /** The ledger's home as configured ({@value #HOME_PROPERTY}, else {@value #HOME_VARIABLE}), if one is. */
@@ -255,6 +275,34 @@ public final class Ledger implements WriteGuard {
         m.put("journal_head", now.journalHead());
         m.put("tables", now.tables());
         pending = anchor.append(m, key).path("n").asLong();
+        JsonNode lastHead = anchor.lastTreeHead();
+        if (now.journalSize() - (lastHead == null ? 0 : lastHead.path("size").asLong()) >= treeHeadEvery) {
+            appendTreeHead(TreeHead.of(Journal.all(c), workspace.now().toString()));
+        }
+    }
+
+    private void appendTreeHead(TreeHead head) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "tree_head");
+        m.put("at", head.at());
+        m.put("ledger", id);
+        m.put("size", head.size());
+        m.put("root", head.root());
+        m.put("chain_head", head.chainHead());
+        anchor.append(m, key);
+    }
+
+    /**
+     * A tree head of these entries (the journal as exported) signed with the ledger's key, also written to the
+     * anchor.
+     */
+    public synchronized TreeHead signTreeHead(List<JournalEntry> entries, String at) {
+        if (broken != null) {
+            throw refused(broken);
+        }
+        TreeHead head = TreeHead.of(entries, at).signed(key, id);
+        appendTreeHead(head);
+        return head;
     }
 
     @Override
@@ -293,6 +341,17 @@ public final class Ledger implements WriteGuard {
             summary += ", the store matches the checkpoint " + matched.path("n").asLong() + " of "
                     + matched.path("at").asText() + (matched == last ? "" : " (the last checkpoint's transaction "
                     + "did not commit)");
+        }
+        JsonNode kept = anchor.lastTreeHead();
+        if (differs.isEmpty() && kept != null) {
+            TreeHead.Extension ext = new TreeHead(kept.path("size").asLong(), kept.path("root").asText(),
+                    kept.path("chain_head").asText(), kept.path("at").asText(), id, null, null)
+                    .extendedBy(Journal.all(c));
+            if (!ext.ok()) {
+                return new Check(summary, Optional.of("the anchor's tree head (line " + kept.path("n").asLong()
+                        + "): " + ext.message()));
+            }
+            summary += "; " + ext.message().replace("the kept head", "the anchor's tree head");
         }
         return new Check(summary, differs);
     }
