@@ -181,6 +181,22 @@ class LedgerTamperingTest {
     }
 
     @Test
+    void treeHeadsInTheAnchorAreProvedAtVerify() throws Exception {
+        System.setProperty(Ledger.TREE_HEAD_PROPERTY, "1");
+        try (Workspace w = open()) {
+            TestWorkspaces.Fixture f = TestWorkspaces.fixture(w, at);
+            f.review().propose(f.clerk(), deferCluster, new DeferCommand(), "Rückfrage", "AZ-9");
+        } finally {
+            System.clearProperty(Ledger.TREE_HEAD_PROPERTY);
+        }
+        Path anchor = Files.list(home.resolve("anchors")).findFirst().orElseThrow();
+        assertThat(Files.readString(anchor)).contains("\"type\":\"tree_head\"");
+        JournalVerifier.Result r = verify();
+        assertThat(r.ok()).as(r.describe()).isTrue();
+        assertThat(r.ledger()).contains("extends the anchor's tree head of " + journalSize() + " entries");
+    }
+
+    @Test
     void governanceSettingChanged() throws SQLException {
         attack("settings", "UPDATE settings SET value = value || ' ' WHERE key = 'governance'");
         detected("table settings");
