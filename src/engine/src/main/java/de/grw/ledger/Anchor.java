@@ -91,6 +91,15 @@ final class Anchor {
         }
     }
 
+    /** The file's length as this process last read or wrote it (call {@link #refresh} first). */
+    long length() {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     long count() {
         return count;
     }

@@ -60,6 +60,14 @@ public final class Ledger implements WriteGuard {
     private final String broken;
     private final long treeHeadEvery;
     private long pending;
+    /**
+     * SQLite only: the file's {@code data_version} when this process sealed its last write, and the anchor's length
+     * after the mark that it committed; while both are unchanged, nobody else wrote the file or the anchor since,
+     * and the next write need not digest the store again. -1: unknown.
+     */
+    private long sealedVersion = -1;
+    private long sealedVersionPending = -1;
+    private long sealedAnchorLength = -1;
 
     private Ledger(Path home, LedgerKey key, String id, Workspace workspace, String broken) {
         this.home = home;
@@ -184,6 +192,7 @@ public final class Ledger implements WriteGuard {
     @Override
     public void before(Connection c) throws SQLException {
         pending = 0;
+        sealedVersionPending = -1;
         if (broken != null) {
             throw refused(broken);
         }
@@ -191,6 +200,11 @@ public final class Ledger implements WriteGuard {
         if (anchor.count() == 0 && !anchor.exists()) {
             return; // enrolling: the first write seals the state
         }
+        long version = dataVersion(c);
+        if (version >= 0 && version == sealedVersion && anchor.length() == sealedAnchorLength) {
+            return; // nothing written to the file or the anchor since this process sealed and committed
+        }
+        sealedVersion = -1;
         JsonNode last = anchor.lastLine();
         if (last != null && !key.fingerprint().equals(last.path("key").asText())) {
             throw refused("the anchor's last line names key " + Anchor.abbreviate(last.path("key").asText())
@@ -200,6 +214,11 @@ public final class Ledger implements WriteGuard {
         if (differs.isPresent()) {
             throw refused(differs.get());
         }
+    }
+
+    /** See {@link de.grw.store.Dialect#dataVersion}: -1 for PostgreSQL. */
+    private long dataVersion(Connection c) throws SQLException {
+        return workspace.dialect().dataVersion(c);
     }
 
     private UserFacingException refused(String why) {
@@ -275,6 +294,7 @@ public final class Ledger implements WriteGuard {
         m.put("journal_head", now.journalHead());
         m.put("tables", now.tables());
         pending = anchor.append(m, key).path("n").asLong();
+        sealedVersionPending = dataVersion(c);
         JsonNode lastHead = anchor.lastTreeHead();
         if (now.journalSize() - (lastHead == null ? 0 : lastHead.path("size").asLong()) >= treeHeadEvery) {
             appendTreeHead(TreeHead.of(Journal.all(c), workspace.now().toString()));
@@ -301,7 +321,11 @@ public final class Ledger implements WriteGuard {
             throw refused(broken);
         }
         TreeHead head = TreeHead.of(entries, at).signed(key, id);
+        boolean sealed = sealedVersion >= 0 && anchor.length() == sealedAnchorLength;
         appendTreeHead(head);
+        if (sealed) {
+            sealedAnchorLength = anchor.length();
+        }
         return head;
     }
 
@@ -315,6 +339,8 @@ public final class Ledger implements WriteGuard {
             m.put("of", pending);
             anchor.append(m, key);
             pending = 0;
+            sealedVersion = sealedVersionPending;
+            sealedAnchorLength = anchor.length();
         }
     }
 

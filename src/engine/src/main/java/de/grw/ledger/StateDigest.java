@@ -6,9 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -50,52 +47,17 @@ public record StateDigest(Map<String, String> tables, long journalSize, String j
     static StateDigest of(Connection c) throws SQLException {
         Map<String, String> tables = new LinkedHashMap<>();
         for (String[] t : TABLES) {
-            tables.put(t[0], digest(c, t[0], t[1]));
-        }
-        long size = 0;
-        String head = NONE;
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
-             ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-                head = rs.getString(2);
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM journal");
-             ResultSet rs = ps.executeQuery()) {
-            size = rs.next() ? rs.getLong(1) : 0;
-        }
-        return new StateDigest(tables, size, head);
-    }
-
-    private static String digest(Connection c, String table, String order) throws SQLException {
-        MessageDigest md = sha256();
-        int columns;
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + table + " WHERE 1 = 0");
-             ResultSet rs = ps.executeQuery()) {
-            ResultSetMetaData meta = rs.getMetaData();
-            columns = meta.getColumnCount();
-            for (int i = 1; i <= columns; i++) {
-                put(md, meta.getColumnName(i).toLowerCase(java.util.Locale.ROOT));
-            }
-        }
-        StringBuilder by = new StringBuilder();
-        if (order != null) {
-            by.append(order);
-        } else {
-            for (int i = 1; i <= columns; i++) {
-                by.append(i == 1 ? "" : ", ").append(i);
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + table + " ORDER BY " + by);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
+            MessageDigest md = sha256();
+            LedgerRepository.eachRow(c, t[0], t[1], values -> {
                 md.update((byte) 0x1e);
-                for (int i = 1; i <= columns; i++) {
-                    put(md, text(rs.getObject(i)));
+                for (Object v : values) {
+                    put(md, text(v));
                 }
-            }
+            }, columns -> columns.forEach(name -> put(md, name)));
+            tables.put(t[0], HexFormat.of().formatHex(md.digest()));
         }
-        return HexFormat.of().formatHex(md.digest());
+        LedgerRepository.JournalEnd end = LedgerRepository.journalEnd(c);
+        return new StateDigest(tables, end.size(), end.head() == null ? NONE : end.head());
     }
 
     /** A value as text, the same for the same value whatever type the driver returns it as. */

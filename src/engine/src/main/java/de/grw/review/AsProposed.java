@@ -3,11 +3,8 @@ package de.grw.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.grw.common.UserFacingException;
 import de.grw.journal.CanonicalJson;
-import de.grw.journal.JournalAction;
 import de.grw.review.ReviewViews.DecisionView;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,24 +22,9 @@ final class AsProposed {
     }
 
     static void require(Connection c, DecisionView d) throws SQLException {
-        JsonNode proposed = null;
-        String by = null;
-        // canonical JSON sorts the keys: "decision" is followed by "kind"
-        try (PreparedStatement ps = c.prepareStatement("SELECT user_name, payload FROM journal WHERE action = ? "
-                + "AND payload LIKE ? ORDER BY seq")) {
-            ps.setString(1, JournalAction.DECISION_PROPOSED.code());
-            ps.setString(2, "%\"decision\":" + d.id() + ",%");
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    JsonNode p = CanonicalJson.parse(rs.getString(2));
-                    if (p.path("decision").asLong(-1) == d.id()) {
-                        proposed = p;
-                        by = rs.getString(1);
-                        break;
-                    }
-                }
-            }
-        }
+        java.util.Optional<de.grw.journal.JournalEntry> entry = de.grw.journal.Journal.proposal(c, d.id());
+        JsonNode proposed = entry.map(e -> CanonicalJson.parse(e.payload())).orElse(null);
+        String by = entry.map(de.grw.journal.JournalEntry::user).orElse(null);
         de.grw.common.Text differs = null;
         if (proposed == null) {
             differs = de.grw.common.Text.of("review.not_as_proposed.no_entry");

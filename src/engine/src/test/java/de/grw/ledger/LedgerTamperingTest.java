@@ -197,6 +197,20 @@ class LedgerTamperingTest {
     }
 
     @Test
+    void anEditWhileTheWorkbenchIsOpenIsRefusedAtItsNextWrite() throws SQLException {
+        try (Workspace w = open()) {
+            TestWorkspaces.Fixture f = TestWorkspaces.fixture(w, at);
+            List<QueueEntry> queue = f.review().queue(f.clerk(), null, 2);
+            f.review().propose(f.clerk(), queue.get(0).clusterId(), new DeferCommand(), "Rückfrage", "AZ-9");
+            attack("golden_values", "UPDATE golden_values SET value = 'Falsch'");
+            assertThatThrownBy(() -> f.review().propose(f.clerk(), queue.get(1).clusterId(), new DeferCommand(),
+                    "Rückfrage", "AZ-9"))
+                    .isInstanceOf(UserFacingException.class)
+                    .hasMessageContaining("table golden_values differs");
+        }
+    }
+
+    @Test
     void governanceSettingChanged() throws SQLException {
         attack("settings", "UPDATE settings SET value = value || ' ' WHERE key = 'governance'");
         detected("table settings");
