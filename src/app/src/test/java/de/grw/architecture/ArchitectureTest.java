@@ -47,7 +47,8 @@ class ArchitectureTest {
      * Engine values the service interfaces take and return, with their nested types: the review's read models and
      * decision commands, the statuses, roles and permissions, the governance settings, journal entries and their
      * check, the export's options and result. Records and enums; each travels as JSON (ApiJsonRoundTripTest).
-     * Besides, {@code JournalFile} verifies an exported journal file, which needs no workspace, and
+     * Besides, {@code JournalFile} verifies an exported journal file, which needs no workspace ({@code TreeHead}
+     * and {@code LedgerKey} read a kept tree head and public key and check its consistency proof and signature), and
      * {@code JournalSentences} words journal and access-log entries (no I/O); the normalisers ({@code Normaliser},
      * {@code Normalisers}) are pure functions registered by name, so that the review grid's "equal after
      * normalising" is the matching's own verdict, not a copy in the front end. The decision commands
@@ -63,7 +64,7 @@ class ArchitectureTest {
             "de.grw.workspace.ClusterStatus", "de.grw.workspace.GovernanceConfig",
             "de.grw.rights.Role", "de.grw.rights.Permission", "de.grw.rights.AccessDeniedException",
             "de.grw.journal.JournalEntry", "de.grw.journal.JournalVerifier", "de.grw.journal.JournalFile",
-            "de.grw.journal.JournalSentences",
+            "de.grw.journal.JournalSentences", "de.grw.ledger.TreeHead", "de.grw.ledger.LedgerKey",
             "de.grw.export.ExportFormat", "de.grw.export.ExportOptions", "de.grw.export.ExportResult",
             "de.grw.linking.LinkViews", "de.grw.review.BulkViews",
             "de.grw.normalising.Normaliser", "de.grw.normalising.Normalisers");

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         description = "Review latency benchmark: builds a workspace of N synthetic records (import and match), then "
             + "measures opening it and moving from cluster to cluster (median, 95th percentile, maximum).")
 public final class ReviewBenchmarkCommand implements Callable<Integer> {
-    private static final String PASSWORD = "Benchmark-2026";
+    static final String PASSWORD = "Benchmark-2026";
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -61,7 +61,7 @@ public final class ReviewBenchmarkCommand implements Callable<Integer> {
         Path file = workspaceFile != null ? workspaceFile : Files.createTempDirectory("grw-review-bench")
                 .resolve("benchmark.grw");
         if (!Files.exists(file)) {
-            build(file, out);
+            build(file, records, out);
         }
         long start = System.nanoTime();
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
@@ -100,7 +100,8 @@ public final class ReviewBenchmarkCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void build(Path file, PrintWriter out) throws Exception {
+    /** Builds a workspace of {@code records} synthetic records (import and match) with users admin and clerk. */
+    static void build(Path file, long records, PrintWriter out) throws Exception {
         Path data = Files.createTempDirectory("grw-review-bench-data");
         long t = System.nanoTime();
         // a speed benchmark: the classic population keeps its figures comparable with earlier runs

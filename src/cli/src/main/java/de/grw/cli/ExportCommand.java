@@ -117,8 +117,9 @@ final class ExportCommand implements Callable<Integer> {
             }
             r.files().forEach(f -> w.println("  " + f));
             w.printf("journal: %,d entries, head %s%n", r.journalEntries(), r.journalHead());
-            w.println("keep the head hash apart from the export: 'grw verify --journal FILE --expect-head HASH' "
-                    + "then also detects entries cut off at the end");
+            w.println("keep journal.treehead.json (or the head hash) apart from the export: 'grw verify --journal "
+                    + "FILE --head journal.treehead.json' (or --expect-head HASH) then proves that a later journal "
+                    + "extends it, and detects entries cut off at the end");
         }
         return 0;
     }

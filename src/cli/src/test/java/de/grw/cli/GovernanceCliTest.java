@@ -300,7 +300,21 @@ class GovernanceCliTest {
         assertThat(CliRunner.run("verify", "--journal", bad.toString()).exitCode).isZero();
         CliRunner truncated = CliRunner.run("verify", "--journal", bad.toString(), "--expect-head", head);
         assertThat(truncated.exitCode).isEqualTo(Cli.EXIT_FAILURE);
-        assertThat(truncated.err).contains("not the expected " + head);
+        assertThat(truncated.err).contains("neither ends with nor passes the expected head " + head);
+        String earlier = new ObjectMapper().readTree(lines.get(lines.size() - 3)).path("hash").asText();
+        CliRunner grown = CliRunner.run("verify", "--journal", journal.toString(), "--expect-head", earlier);
+        assertThat(grown.exitCode).as(grown.all()).isZero();
+        assertThat(grown.out).contains("the expected head is entry " + (lines.size() - 2) + " of " + lines.size()
+                + ": the journal has grown since");
+
+        Path treeHead = dir.resolve("export/journal.treehead.json");
+        CliRunner proved = CliRunner.run("verify", "--journal", journal.toString(), "--head", treeHead.toString());
+        assertThat(proved.exitCode).as(proved.all()).isZero();
+        assertThat(proved.out).contains("extends the kept head of " + lines.size() + " entries")
+                .contains("the head is unsigned");
+        CliRunner cut = CliRunner.run("verify", "--journal", bad.toString(), "--head", treeHead.toString());
+        assertThat(cut.exitCode).isEqualTo(Cli.EXIT_FAILURE);
+        assertThat(cut.err).contains("fewer than the kept head's " + lines.size());
 
         shorter = new ArrayList<>(lines);
         shorter.remove(2);

@@ -37,7 +37,9 @@ import java.util.Map;
  * and the decision that set it;</li>
  * <li>{@code members.csv|jsonl}: golden id, source, record key and database id of every member record;</li>
  * <li>{@code journal.jsonl}: the whole journal with its hashes (including the entry that logs this export), which
- * {@code verify --journal} checks without the workspace; and {@code journal.head}: its entry count and head
+ * {@code verify --journal} checks without the workspace; {@code journal.treehead.json}: the journal's Merkle tree
+ * head, signed when the workspace keeps a ledger, for {@code verify --head}; and {@code journal.head}: its entry count
+ * and head
  * hash.</li>
  * </ul>
  * Golden records with a member under a blocking notice are left out unless the options include them, which needs
@@ -91,7 +93,7 @@ public final class GoldenExporter {
                 }
             }
         }
-        return name.equals(JOURNAL) || name.equals(JOURNAL_HEAD);
+        return name.equals(JOURNAL) || name.equals(JOURNAL_HEAD) || name.equals(de.grw.ledger.TreeHead.FILE);
     }
 
     record Member(long recordId, String source, String recordKey, boolean blocked) {
@@ -275,6 +277,13 @@ public final class GoldenExporter {
         String headText = "entries: " + s.journal().size() + "\nhead: " + head + "\n";
         files.write(staging.resolve(JOURNAL_HEAD), out -> out.write(headText.getBytes(StandardCharsets.UTF_8)));
         written.add(target.resolve(JOURNAL_HEAD));
+        String at = workspace.now().toString();
+        de.grw.ledger.TreeHead tree = workspace.guard().filter(de.grw.ledger.Ledger.class::isInstance)
+                .map(g -> ((de.grw.ledger.Ledger) g).signTreeHead(s.journal(), at))
+                .orElseGet(() -> de.grw.ledger.TreeHead.of(s.journal(), at));
+        byte[] treeText = (tree.toJson() + "\n").getBytes(StandardCharsets.UTF_8);
+        files.write(staging.resolve(de.grw.ledger.TreeHead.FILE), out -> out.write(treeText));
+        written.add(target.resolve(de.grw.ledger.TreeHead.FILE));
         return new ExportResult(s.exported().size(), s.records(), s.leftOut(), s.blockedIncluded(), written,
                 s.journal().size(), head);
     }

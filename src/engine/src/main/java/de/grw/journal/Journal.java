@@ -101,4 +101,26 @@ public final class Journal {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }
+
+    /**
+     * The {@code decision.proposed} entry of a decision, if the journal has one: its payload's {@code decision} is
+     * the id (canonical JSON sorts the keys, so {@code "decision":ID,} is followed by the next key).
+     */
+    public static java.util.Optional<JournalEntry> proposal(Connection c, long decision) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, at, user_name, action, payload, prev_hash, hash "
+                + "FROM journal WHERE action = ? AND payload LIKE ? ORDER BY seq")) {
+            ps.setString(1, JournalAction.DECISION_PROPOSED.code());
+            ps.setString(2, "%\"decision\":" + decision + ",%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    JournalEntry e = new JournalEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
+                    if (CanonicalJson.parse(e.payload()).path("decision").asLong(-1) == decision) {
+                        return java.util.Optional.of(e);
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

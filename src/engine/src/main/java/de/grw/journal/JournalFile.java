@@ -63,6 +63,28 @@ public final class JournalFile {
         }
     }
 
+    /**
+     * The entries of an exported journal file, in order (for a file that {@link #verify} found intact).
+     *
+     * @throws UserFacingException if the file cannot be read or a line is not an entry
+     */
+    public static List<JournalEntry> read(Path file) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            Lines lines = new Lines(in);
+            List<JournalEntry> out = new java.util.ArrayList<>();
+            while (lines.hasNext()) {
+                out.add(lines.next());
+            }
+            return out;
+        } catch (Unreadable e) {
+            throw new UserFacingException(file + ": " + e.getMessage());
+        } catch (NoSuchFileException e) {
+            throw new UserFacingException(de.grw.common.Text.of("file.not_found", file));
+        } catch (IOException | UncheckedIOException e) {
+            throw new UserFacingException(file + ": cannot read the journal: " + e.getMessage(), e);
+        }
+    }
+
     /** Parses one line; the message of the exception says what is wrong with it. */
     static JournalEntry parse(String line, long number) {
         String text = number == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line;

@@ -71,6 +71,16 @@ public final class JournalService {
     public JournalVerifier.Result verify(Session session) {
         session.require(Permission.VERIFY, "verify_the_journal");
         workspace.checkIntegrity();
-        return workspace.read(c -> JournalVerifier.verify(Journal.all(c).iterator()));
+        return workspace.read(c -> {
+            JournalVerifier.Result chain = JournalVerifier.verify(Journal.all(c).iterator());
+            java.util.Optional<de.grw.store.WriteGuard> guard = workspace.guard();
+            if (guard.isPresent()) {
+                de.grw.store.WriteGuard.Check check = guard.get().check(c);
+                return chain.withLedger(check.summary(), check.problem());
+            }
+            java.util.Optional<String> id = de.grw.store.Settings.get(c, de.grw.store.Settings.LEDGER_ID);
+            return id.isEmpty() ? chain : chain.withLedger("ledger " + id.get() + " not checked: the workspace "
+                    + "keeps a ledger, but no ledger home is set here (GRW_LEDGER_HOME)", java.util.Optional.empty());
+        });
     }
 }

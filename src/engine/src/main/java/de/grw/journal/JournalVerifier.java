@@ -19,13 +19,32 @@ public final class JournalVerifier {
      * @param firstBad  sequence number of the first bad entry (its position when the number itself is wrong), or 0
      * @param problem   what is wrong with it
      * @param headHash  hash of the last entry (the chain's head)
+     * @param ledger    what the ledger's check found (see {@code de.grw.ledger.Ledger}), or {@code null} when no
+     *                  ledger was checked
      */
-    public record Result(boolean ok, long entries, long firstBad, String problem, String headHash) {
-        public String describe() {
-            if (ok) {
-                return "journal intact: " + entries + " entries, head " + headHash;
+    public record Result(boolean ok, long entries, long firstBad, String problem, String headHash, String ledger) {
+        public Result(boolean ok, long entries, long firstBad, String problem, String headHash) {
+            this(ok, entries, firstBad, problem, headHash, null);
+        }
+
+        /** This result with the ledger's finding: its summary, and its problem if it found one. */
+        public Result withLedger(String summary, java.util.Optional<String> ledgerProblem) {
+            if (ledgerProblem.isEmpty()) {
+                return new Result(ok, entries, firstBad, problem, headHash, summary);
             }
-            return "journal damaged at entry " + firstBad + ": " + problem;
+            String both = ok ? "ledger: " + ledgerProblem.get() : problem + "; ledger: " + ledgerProblem.get();
+            return new Result(false, entries, firstBad, both, headHash, summary);
+        }
+
+        public String describe() {
+            String ledgerLine = ledger == null ? "" : "\n" + ledger;
+            if (ok) {
+                return "journal intact: " + entries + " entries, head " + headHash + ledgerLine;
+            }
+            if (firstBad == 0) {
+                return "journal or store damaged: " + problem + ledgerLine;
+            }
+            return "journal damaged at entry " + firstBad + ": " + problem + ledgerLine;
         }
     }
 
@@ -57,6 +76,10 @@ public final class JournalVerifier {
             }
             prevHash = e.hash();
             expectedSeq++;
+        }
+        if (count == 0) {
+            return new Result(false, 0, 1, "the journal is empty (a workspace's journal begins with its creation; "
+                    + "an empty one was emptied)", prevHash);
         }
         return new Result(true, count, 0, "", prevHash);
     }

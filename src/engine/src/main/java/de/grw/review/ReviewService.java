@@ -239,6 +239,7 @@ public final class ReviewService {
                 throw new AccessDeniedException(de.grw.common.Text.of("review.four_eyes_person", session.user(),
                         decisionId, d.proposedBy()));
             }
+            AsProposed.require(c, d);
             DecisionCommand command = command(d);
             command.apply(context(c, session, d.clusterId()), decisionId);
             DecisionRepository.reviewed(c, decisionId, DecisionState.EFFECTIVE, session.user(),

@@ -47,6 +47,15 @@ public interface Dialect {
         return work.run(c);
     }
 
+    /**
+     * A number that changes whenever another connection commits a change to the store (SQLite's
+     * {@code PRAGMA data_version}), so that a connection can tell that nobody else wrote since it last looked; -1
+     * where the store offers none (PostgreSQL).
+     */
+    default long dataVersion(Connection c) throws SQLException {
+        return -1;
+    }
+
     /** The dialect of a connection that a store handed out (a pooled one included). */
     static Dialect of(Connection c) throws SQLException {
         return c.isWrapperFor(org.postgresql.PGConnection.class) ? PostgresDialect.INSTANCE : SqliteDialect.INSTANCE;

@@ -13,6 +13,8 @@ public final class Settings {
     /** The governance settings as JSON. */
     public static final String GOVERNANCE = "governance";
     /** The last golden record number issued. */
+    /** The id of the workspace's ledger (its anchor file in the ledger's home), once it keeps one. */
+    public static final String LEDGER_ID = "ledger.id";
     public static final String GOLDEN_COUNTER = "golden_counter";
 
     private Settings() {

@@ -64,6 +64,14 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public long dataVersion(Connection c) throws SQLException {
+        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(
+                "PRAGMA data_version")) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
+    }
+
+    @Override
     public String toString() {
         return name();
     }

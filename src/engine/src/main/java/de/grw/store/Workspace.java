@@ -14,6 +14,7 @@ import java.util.List;
  */
 public final class Workspace implements AutoCloseable {
     private final Store store;
+    private volatile WriteGuard guard;
 
     private Workspace(Store store) {
         this.store = store;
@@ -83,9 +84,36 @@ public final class Workspace implements AutoCloseable {
         return store.migrated();
     }
 
-    /** Runs work in one write transaction and commits it before returning; on any failure rolls back and rethrows. */
+    /**
+     * Runs work in one write transaction and commits it before returning; on any failure rolls back and rethrows.
+     * With a {@link WriteGuard} (the ledger), the guard looks at the store before the work (and may refuse it) and
+     * records the state after it, before the commit; writes then run one at a time in this process.
+     */
     public <T> T write(SqlWork<T> work) {
-        return store.write(work);
+        WriteGuard g = guard;
+        if (g == null) {
+            return store.write(work);
+        }
+        synchronized (g) {
+            T result = store.write(c -> {
+                g.before(c);
+                T r = work.run(c);
+                g.after(c);
+                return r;
+            });
+            g.committed();
+            return result;
+        }
+    }
+
+    /** Puts a guard on every later write (see {@link #write}); {@code null} removes it. */
+    public void guard(WriteGuard writeGuard) {
+        this.guard = writeGuard;
+    }
+
+    /** The guard on the writes, if there is one. */
+    public java.util.Optional<WriteGuard> guard() {
+        return java.util.Optional.ofNullable(guard);
     }
 
     /** Runs read-only work in one transaction, so that it sees one consistent state. */

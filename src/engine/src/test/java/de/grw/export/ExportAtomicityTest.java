@@ -125,14 +125,14 @@ class ExportAtomicityTest {
         assertThat(first.goldenRecords()).isEqualTo(2);
         Map<String, byte[]> before = contents(out);
         assertThat(before).containsOnlyKeys("golden_records.csv", "lineage.csv", "members.csv", "journal.jsonl",
-                "journal.head");
+                "journal.head", "journal.treehead.json");
         if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(out.resolve("golden_records.csv")))).isEqualTo("rw-------");
         }
 
         approveMerges(1);
-        for (String failing : List.of("lineage.csv", "journal.jsonl", "journal.head")) {
+        for (String failing : List.of("lineage.csv", "journal.jsonl", "journal.head", "journal.treehead.json")) {
             GoldenExporter broken = new GoldenExporter(fx.workspace(), diskFullIn(failing, 40));
             assertThatThrownBy(() -> broken.export(fx.supervisor(), csvInto(out)))
                     .isInstanceOf(UserFacingException.class)
@@ -158,7 +158,7 @@ class ExportAtomicityTest {
         new GoldenExporter(fx.workspace()).export(fx.supervisor(),
                 new ExportOptions(ExportFormat.JSONL, false, false, "AZ-1", out));
         assertThat(contents(out)).containsOnlyKeys("golden_records.jsonl", "lineage.jsonl", "members.jsonl",
-                "journal.jsonl", "journal.head");
+                "journal.jsonl", "journal.head", "journal.treehead.json");
     }
 
     @Test

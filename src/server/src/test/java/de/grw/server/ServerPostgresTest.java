@@ -88,4 +88,61 @@ class ServerPostgresTest {
             PostgresDatabases.drop(db);
         }
     }
+
+    /**
+     * With a ledger home set, the server seals every write of its PostgreSQL store: verify reports the ledger; a
+     * pending merge's payload edited in the database (as its owner, trigger-free) is named by verify, and the
+     * approval is refused (by the ledger before anything is written, and by the journal's proposal besides).
+     */
+    @Test
+    void theLedgerSealsAPostgresqlBackedServer() throws Exception {
+        PostgresDatabases.requireServer();
+        String db = PostgresDatabases.copyOf(TestWorkspaces.postgresTemplate());
+        System.setProperty(de.grw.ledger.Ledger.HOME_PROPERTY, dir.resolve("ledger-home").toString());
+        try {
+            PostgresStore.Config pg = PostgresDatabases.config(db);
+            try (TestServer s = TestServer.startPostgres(dir, pg.url(), pg.user(), pg.password(), pg.schema())) {
+                String anna = s.token(TestWorkspaces.CLERK, TestWorkspaces.CLERK_PASSWORD);
+                String bernd = s.token(TestWorkspaces.SUPERVISOR, TestWorkspaces.SUPERVISOR_PASSWORD);
+                Response queue = s.get("/api/v1/queue?limit=1&status=OPEN", anna);
+                long cluster = queue.json().path("entries").get(0).path("clusterId").asLong();
+                JsonNode view = s.get("/api/v1/clusters/" + cluster, anna, "X-Case-Reference", "AZ-PG-2").json();
+                List<Long> members = new ArrayList<>();
+                view.path("cluster").path("members").forEach(m -> members.add(m.path("id").asLong()));
+                Response proposed = s.post("/api/v1/clusters/" + cluster + "/decisions", anna, Map.of(
+                        "command", Map.of("decision", "MERGE", "members", members, "choices", Map.of()),
+                        "comment", "gleiche Person", "caseRef", "AZ-PG-2"));
+                assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+                long decision = proposed.json().path("id").asLong();
+
+                Response verified = s.get("/api/v1/journal/verification", bernd);
+                assertThat(verified.json().path("ok").asBoolean()).as(verified.toString()).isTrue();
+                assertThat(verified.json().path("ledger").asText()).contains("signed by key", "the store matches");
+
+                try (Connection c = PostgresDatabases.raw(db); var st = c.createStatement()) {
+                    st.execute("UPDATE decisions SET payload_json = '{\"choices\":{},\"members\":["
+                            + members.get(0) + "]}' WHERE id = " + decision);
+                }
+                Response caught = s.get("/api/v1/journal/verification", bernd);
+                assertThat(caught.json().path("ok").asBoolean()).as(caught.toString()).isFalse();
+                assertThat(caught.json().path("problem").asText()).contains("table decisions differs");
+
+                Response approval = s.post("/api/v1/decisions/" + decision + "/approval", bernd,
+                        Map.of("comment", "geprüft"));
+                assertThat(approval.status()).as(approval.toString()).isNotEqualTo(200);
+                assertThat(approval.body()).contains("ledger", "table decisions differs");
+                try (Connection c = PostgresDatabases.raw(db); var ps = c.prepareStatement(
+                        "SELECT state FROM decisions WHERE id = ?")) {
+                    ps.setLong(1, decision);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        assertThat(rs.next()).isTrue();
+                        assertThat(rs.getString(1)).isEqualTo("PENDING");
+                    }
+                }
+            }
+        } finally {
+            System.clearProperty(de.grw.ledger.Ledger.HOME_PROPERTY);
+            PostgresDatabases.drop(db);
+        }
+    }
 }

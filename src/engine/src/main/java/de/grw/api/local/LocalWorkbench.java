@@ -32,7 +32,12 @@ public final class LocalWorkbench implements Workbench {
     private volatile de.grw.linking.LinkService linking;
 
     private LocalWorkbench(Workspace workspace) {
-        this.workspace = workspace;
+        try {
+            this.workspace = de.grw.ledger.Ledger.attachConfigured(workspace);
+        } catch (RuntimeException e) {
+            workspace.close();
+            throw e;
+        }
     }
 
     /** Opens an existing workspace file (migrating an older schema). */

@@ -194,7 +194,7 @@ final class RemoteData {
                 }
             }
         }
-        return name.equals("journal.jsonl") || name.equals("journal.head");
+        return name.equals("journal.jsonl") || name.equals("journal.head") || name.equals("journal.treehead.json");
     }
 
     private ExportResult announced(String header) {

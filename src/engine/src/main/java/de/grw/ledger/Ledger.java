@@ -1,0 +1,384 @@
+package de.grw.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.grw.common.UserFacingException;
+import de.grw.journal.Journal;
+import de.grw.journal.JournalEntry;
+import de.grw.store.Settings;
+import de.grw.store.Workspace;
+import de.grw.store.WriteGuard;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workspace's ledger: signed checkpoints of its governance state, kept outside the store. Opt-in: with
+ * {@value #HOME_VARIABLE} (or the system property {@value #HOME_PROPERTY}) naming a directory, every write
+ * transaction of the workspace
+ * <ol>
+ * <li>first compares the store with the last checkpoint, and refuses the write when it differs (an edit past the
+ * workbench is never sealed into a later checkpoint),</li>
+ * <li>then, before its commit, appends a checkpoint of the state it leaves to the anchor ({@link StateDigest}: a
+ * digest of each governance table, the journal's length and head), signed with the ledger's Ed25519 key, and after
+ * the commit a signed mark that it committed.</li>
+ * </ol>
+ * {@link #check} (run by {@code verify}) checks every line of the anchor (numbers, chain, signatures by the key in
+ * the ledger's home) and names each table that differs from the last committed checkpoint. A checkpoint written by
+ * a transaction that did not commit (a crash between the two) leaves the state of the checkpoint before it, which
+ * is accepted.
+ * <p>
+ * The ledger proves that nobody without the key and the anchor changed the governance tables or the journal since
+ * the last checkpoint; whoever holds both can write a matching checkpoint for any state (see README, "The ledger").
+ */
+public final class Ledger implements WriteGuard {
+    public static final String HOME_VARIABLE = "GRW_LEDGER_HOME";
+    public static final String HOME_PROPERTY = "grw.ledger.home";
+    public static final String TREE_HEAD_VARIABLE = "GRW_LEDGER_TREE_HEAD_EVERY";
+    public static final String TREE_HEAD_PROPERTY = "grw.ledger.tree-head-every";
+    private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
+
+    private final Path home;
+    private final LedgerKey key;
+    private final String id;
+    private final String storeName;
+    private final Workspace workspace;
+    private final Anchor anchor;
+    /** Why every write is refused from the start (the anchor is missing, the id was removed), or null. */
+    private final String broken;
+    private final long treeHeadEvery;
+    private long pending;
+    /**
+     * SQLite only: the file's {@code data_version} when this process sealed its last write, and the anchor's length
+     * after the mark that it committed; while both are unchanged, nobody else wrote the file or the anchor since,
+     * and the next write need not digest the store again. -1: unknown.
+     */
+    private long sealedVersion = -1;
+    private long sealedVersionPending = -1;
+    private long sealedAnchorLength = -1;
+
+    private Ledger(Path home, LedgerKey key, String id, Workspace workspace, String broken) {
+        this.home = home;
+        this.key = key;
+        this.id = id;
+        this.storeName = workspace.name();
+        this.workspace = workspace;
+        this.anchor = new Anchor(anchorFile(home, id));
+        this.broken = broken;
+        this.treeHeadEvery = treeHeadEvery();
+    }
+
+    /** Journal entries between the tree heads written to the anchor: {@value #TREE_HEAD_PROPERTY}, default 1000. */
+    static long treeHeadEvery() {
+        String every = System.getProperty(TREE_HEAD_PROPERTY);
+        if (every == null || every.isBlank()) {
+            every = System.getenv(TREE_HEAD_VARIABLE);
+        }
+        try {
+            return every == null || every.isBlank() ? 1000 : Math.max(1, Long.parseLong(every.strip()));
+        } catch (NumberFormatException e) {
+            throw new UserFacingException(TREE_HEAD_VARIABLE + " must be a whole number of journal entries, not '"
+                    + every + "'");
+        }
+    }
+
+    /** The ledger's home as configured ({@value #HOME_PROPERTY}, else {@value #HOME_VARIABLE}), if one is. */
+    public static Optional<Path> configuredHome() {
+        String home = System.getProperty(HOME_PROPERTY);
+        if (home == null || home.isBlank()) {
+            home = System.getenv(HOME_VARIABLE);
+        }
+        return home == null || home.isBlank() ? Optional.empty() : Optional.of(Path.of(home));
+    }
+
+    /** Attaches the configured ledger to the workspace, if one is configured; returns the workspace. */
+    public static Workspace attachConfigured(Workspace workspace) {
+        configuredHome().ifPresent(home -> attach(workspace, home));
+        return workspace;
+    }
+
+    static Path anchorFile(Path home, String id) {
+        return home.resolve("anchors").resolve(id + ".jsonl");
+    }
+
+    /**
+     * Attaches the ledger in {@code home} to the workspace: a workspace without a ledger yet is enrolled (its id is
+     * written to its settings and its state becomes the first checkpoint); one with a ledger is checked at its next
+     * write.
+     */
+    public static Ledger attach(Workspace workspace, Path home) {
+        LedgerKey key = LedgerKey.inHome(home);
+        Optional<String> id = workspace.read(c -> Settings.get(c, Settings.LEDGER_ID));
+        Ledger ledger;
+        if (id.isPresent()) {
+            String broken = Files.exists(anchorFile(home, id.get())) ? null : "the anchor " + anchorFile(home,
+                    id.get()) + " of ledger " + id.get() + " is missing (the store is not the one this ledger "
+                    + "sealed, or the anchor was removed)";
+            ledger = new Ledger(home, key, id.get(), workspace, broken);
+            workspace.guard(ledger);
+        } else {
+            Optional<Path> earlier = anchorOf(home, workspace.name());
+            if (earlier.isPresent()) {
+                ledger = new Ledger(home, key, earlier.get().getFileName().toString().replace(".jsonl", ""),
+                        workspace, "the setting " + Settings.LEDGER_ID + " was removed from the store (the anchor "
+                        + earlier.get() + " seals this store)");
+                workspace.guard(ledger);
+            } else {
+                ledger = new Ledger(home, key, UUID.randomUUID().toString(), workspace, null);
+                workspace.guard(ledger);
+                workspace.write(c -> {
+                    Settings.put(c, Settings.LEDGER_ID, ledger.id);
+                    return null;
+                });
+                LOG.info("ledger {} started for {} in {} (key {})", ledger.id, workspace.name(), home,
+                        key.fingerprint());
+            }
+        }
+        return ledger;
+    }
+
+    /** The anchor whose first checkpoint names this store, if there is one. */
+    private static Optional<Path> anchorOf(Path home, String storeName) {
+        Path dir = home.resolve("anchors");
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.jsonl")) {
+            for (Path f : files) {
+                try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                    String first = r.readLine();
+                    if (first != null && storeName.equals(de.grw.journal.CanonicalJson.parse(first).path("store")
+                            .asText())) {
+                        return Optional.of(f);
+                    }
+                } catch (IOException | IllegalArgumentException e) {
+                    LOG.warn("anchor {} not readable: {}", f, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new UserFacingException(dir + ": cannot list the ledger's anchors: " + e.getMessage(), e);
+        }
+        return Optional.empty();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path anchorFile() {
+        return anchor.file();
+    }
+
+    public LedgerKey key() {
+        return key;
+    }
+
+    @Override
+    public void before(Connection c) throws SQLException {
+        pending = 0;
+        sealedVersionPending = -1;
+        if (broken != null) {
+            throw refused(broken);
+        }
+        anchor.refresh();
+        if (anchor.count() == 0 && !anchor.exists()) {
+            return; // enrolling: the first write seals the state
+        }
+        long version = dataVersion(c);
+        if (version >= 0 && version == sealedVersion && anchor.length() == sealedAnchorLength) {
+            return; // nothing written to the file or the anchor since this process sealed and committed
+        }
+        sealedVersion = -1;
+        JsonNode last = anchor.lastLine();
+        if (last != null && !key.fingerprint().equals(last.path("key").asText())) {
+            throw refused("the anchor's last line names key " + Anchor.abbreviate(last.path("key").asText())
+                    + ", the ledger's key is " + Anchor.abbreviate(key.fingerprint()) + " (the key was replaced)");
+        }
+        Optional<String> differs = compare(StateDigest.of(c));
+        if (differs.isPresent()) {
+            throw refused(differs.get());
+        }
+    }
+
+    /** See {@link de.grw.store.Dialect#dataVersion}: -1 for PostgreSQL. */
+    private long dataVersion(Connection c) throws SQLException {
+        return workspace.dialect().dataVersion(c);
+    }
+
+    private UserFacingException refused(String why) {
+        LOG.error("write to {} refused by the ledger: {}", storeName, why);
+        return new UserFacingException(de.grw.common.Text.of("ledger.write_refused", storeName, why));
+    }
+
+    /**
+     * What differs between the store's state and the last checkpoint (or, when the last one's transaction is not
+     * known to have committed, the last committed one); empty if it matches either.
+     */
+    private Optional<String> compare(StateDigest now) {
+        JsonNode last = anchor.lastCheckpoint();
+        JsonNode committed = anchor.lastCommitted();
+        if (last == null) {
+            return Optional.of("the anchor " + anchor.file() + " holds no checkpoint");
+        }
+        if (matches(last, now) || (committed != null && matches(committed, now))) {
+            return Optional.empty();
+        }
+        JsonNode against = committed != null ? committed : last;
+        return Optional.of(describe(against, now));
+    }
+
+    private static boolean matches(JsonNode checkpoint, StateDigest now) {
+        return checkpoint.path("journal_size").asLong() == now.journalSize()
+                && checkpoint.path("journal_head").asText().equals(now.journalHead())
+                && differing(checkpoint, now).isEmpty();
+    }
+
+    private static List<String> differing(JsonNode checkpoint, StateDigest now) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, String> t : now.tables().entrySet()) {
+            if (!t.getValue().equals(checkpoint.path("tables").path(t.getKey()).asText())) {
+                out.add(t.getKey());
+            }
+        }
+        return out;
+    }
+
+    /** Names what differs from a checkpoint: the tables, and how the journal does. */
+    private static String describe(JsonNode checkpoint, StateDigest now) {
+        List<String> parts = new ArrayList<>();
+        List<String> tables = differing(checkpoint, now);
+        if (!tables.isEmpty()) {
+            parts.add((tables.size() == 1 ? "table " : "tables ") + String.join(", ", tables)
+                    + (tables.size() == 1 ? " differs" : " differ"));
+        }
+        long signed = checkpoint.path("journal_size").asLong();
+        if (now.journalSize() < signed) {
+            parts.add("the journal has " + now.journalSize() + " entries, the checkpoint sealed " + signed
+                    + " (entries removed)");
+        } else if (now.journalSize() > signed) {
+            parts.add("the journal has " + now.journalSize() + " entries, the checkpoint sealed " + signed
+                    + " (entries added past the workbench)");
+        } else if (!checkpoint.path("journal_head").asText().equals(now.journalHead())) {
+            parts.add("the journal's head is " + Anchor.abbreviate(now.journalHead()) + ", the checkpoint sealed "
+                    + Anchor.abbreviate(checkpoint.path("journal_head").asText()) + " (entries rewritten)");
+        }
+        return String.join("; ", parts) + " since the signed checkpoint " + checkpoint.path("n").asLong() + " of "
+                + checkpoint.path("at").asText();
+    }
+
+    @Override
+    public void after(Connection c) throws SQLException {
+        StateDigest now = StateDigest.of(c);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "checkpoint");
+        m.put("at", workspace.now().toString());
+        m.put("ledger", id);
+        m.put("store", storeName);
+        m.put("journal_size", now.journalSize());
+        m.put("journal_head", now.journalHead());
+        m.put("tables", now.tables());
+        pending = anchor.append(m, key).path("n").asLong();
+        sealedVersionPending = dataVersion(c);
+        JsonNode lastHead = anchor.lastTreeHead();
+        if (now.journalSize() - (lastHead == null ? 0 : lastHead.path("size").asLong()) >= treeHeadEvery) {
+            appendTreeHead(TreeHead.of(Journal.all(c), workspace.now().toString()));
+        }
+    }
+
+    private void appendTreeHead(TreeHead head) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "tree_head");
+        m.put("at", head.at());
+        m.put("ledger", id);
+        m.put("size", head.size());
+        m.put("root", head.root());
+        m.put("chain_head", head.chainHead());
+        anchor.append(m, key);
+    }
+
+    /**
+     * A tree head of these entries (the journal as exported) signed with the ledger's key, also written to the
+     * anchor.
+     */
+    public synchronized TreeHead signTreeHead(List<JournalEntry> entries, String at) {
+        if (broken != null) {
+            throw refused(broken);
+        }
+        TreeHead head = TreeHead.of(entries, at).signed(key, id);
+        boolean sealed = sealedVersion >= 0 && anchor.length() == sealedAnchorLength;
+        appendTreeHead(head);
+        if (sealed) {
+            sealedAnchorLength = anchor.length();
+        }
+        return head;
+    }
+
+    @Override
+    public void committed() {
+        if (pending > 0) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", "committed");
+            m.put("at", workspace.now().toString());
+            m.put("ledger", id);
+            m.put("of", pending);
+            anchor.append(m, key);
+            pending = 0;
+            sealedVersion = sealedVersionPending;
+            sealedAnchorLength = anchor.length();
+        }
+    }
+
+    @Override
+    public Check check(Connection c) throws SQLException {
+        if (broken != null) {
+            return new Check("ledger " + id, Optional.of(broken));
+        }
+        if (!anchor.exists()) {
+            return new Check("ledger " + id, Optional.of("the anchor " + anchor.file() + " is missing"));
+        }
+        String lines = anchor.verifyLines(key.publicKey());
+        anchor.refresh();
+        if (lines != null) {
+            return new Check("ledger " + id, Optional.of(lines));
+        }
+        StateDigest now = StateDigest.of(c);
+        Optional<String> differs = compare(now);
+        JsonNode last = anchor.lastCheckpoint();
+        String summary = "ledger " + id + ": " + anchor.count() + " anchor lines signed by key "
+                + Anchor.abbreviate(key.fingerprint());
+        if (differs.isEmpty()) {
+            JsonNode matched = matches(last, now) ? last : anchor.lastCommitted();
+            summary += ", the store matches the checkpoint " + matched.path("n").asLong() + " of "
+                    + matched.path("at").asText() + (matched == last ? "" : " (the last checkpoint's transaction "
+                    + "did not commit)");
+        }
+        JsonNode kept = anchor.lastTreeHead();
+        if (differs.isEmpty() && kept != null) {
+            TreeHead.Extension ext = new TreeHead(kept.path("size").asLong(), kept.path("root").asText(),
+                    kept.path("chain_head").asText(), kept.path("at").asText(), id, null, null)
+                    .extendedBy(Journal.all(c));
+            if (!ext.ok()) {
+                return new Check(summary, Optional.of("the anchor's tree head (line " + kept.path("n").asLong()
+                        + "): " + ext.message()));
+            }
+            summary += "; " + ext.message().replace("the kept head", "the anchor's tree head");
+        }
+        return new Check(summary, differs);
+    }
+}
