@@ -188,6 +188,7 @@ public final class JournalSentences {
             case "EXPORT" -> format("access.EXPORT", user, when, firstNumber(d), records);
             case "EXPORT_BLOCKED" -> format("access.EXPORT_BLOCKED", user, when, goldenIds(d), records);
             case "LINK" -> format("access.LINK", user, when, records);
+            case "QUEUE" -> format("access.QUEUE", user, when, numbers(d), records);
             default -> format("access.other", user, when, action, records);
         };
         return sentence + caseRef(caseRef);
@@ -195,7 +196,12 @@ public final class JournalSentences {
 
     /** The access-log actions that have a sentence of their own. */
     public static List<String> accessActions() {
-        return List.of("SHOW", "EXPORT", "EXPORT_BLOCKED", "LINK");
+        return List.of("SHOW", "EXPORT", "EXPORT_BLOCKED", "LINK", "QUEUE");
+    }
+
+    /** How many numbers a detail names ("queue: clusters 12, 13, 40" names 3 groups). */
+    private static long numbers(String s) {
+        return FIRST_NUMBER.matcher(s).results().count();
     }
 
     private static long firstNumber(String s) {

@@ -125,6 +125,17 @@ class JournalSentencesTest {
     }
 
     @Test
+    void aQueueListingWithNamesInWords() {
+        assertThat(DE.access(AT, "anna", "QUEUE", "51.2-2026/0815", "queue: clusters 12, 13, 40",
+                List.of(1L, 2L, 3L, 4L, 5L)))
+                .isEqualTo("anna sah am 03.12.2026 um 14:05 in der Prüfliste 3 Gruppen mit den Namen von 5 Datensätzen"
+                        + " ein (AZ 51.2-2026/0815)");
+        assertThat(EN.access(AT, "anna", "QUEUE", "", "queue: clusters 12, 13", List.of(1L, 2L)))
+                .isEqualTo("anna listed 2 groups in the review queue with the names of 2 records"
+                        + " on 3 Dec 2026 at 14:05");
+    }
+
+    @Test
     void accessLogEntriesInWords() {
         assertThat(DE.access(AT, "anna", "SHOW", "51.2-2026/0815", "cluster 18", List.of(30L, 154L)))
                 .isEqualTo("anna sah am 03.12.2026 um 14:05 die Gruppe 18 mit 2 Datensätzen ein (AZ 51.2-2026/0815)");
