@@ -135,9 +135,12 @@ public final class ThresholdChart extends Region {
         yTitle.setY(TOP - 14);
         getChildren().addAll(xTitle, yTitle);
 
-        thresholdLine(f.threshold(), lo, hi, plotW, plotH, "chart-threshold", false);
-        if (!Double.isNaN(tried.get()) && Math.abs(tried.get() - f.threshold()) > 1e-9) {
-            thresholdLine(tried.get(), lo, hi, plotW, plotH, "chart-tried", true);
+        // each line's label on its outer side, so two near lines' labels do not cover each other
+        boolean triedShown = !Double.isNaN(tried.get()) && Math.abs(tried.get() - f.threshold()) > 1e-9;
+        boolean triedLeft = triedShown && tried.get() < f.threshold();
+        thresholdLine(f.threshold(), lo, hi, plotW, plotH, "chart-threshold", triedLeft);
+        if (triedShown) {
+            thresholdLine(tried.get(), lo, hi, plotW, plotH, "chart-tried", !triedLeft);
         }
     }
 

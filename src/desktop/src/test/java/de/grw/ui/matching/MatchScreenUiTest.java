@@ -124,6 +124,20 @@ class MatchScreenUiTest {
         assertThat(robot.lookup("#chart-tried").tryQuery()).isPresent();
         assertThat(robot.lookup("#chart-tried").queryAs(javafx.scene.shape.Line.class).getStartX())
                 .isNotEqualTo(robot.lookup("#chart-threshold").queryAs(javafx.scene.shape.Line.class).getStartX());
+        // the two lines' labels stand on their outer sides and do not cover each other ("0,0,20" was seen), also
+        // for a threshold tried just below the run's
+        double near = Math.round((figures.threshold() - 0.1) * 100) / 100.0;
+        robot.interact(() -> robot.lookup("#match-threshold").queryAs(javafx.scene.control.Spinner.class)
+                .getValueFactory().setValue(near));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node runLabel = robot.lookup(".chart-threshold-label").query();
+        javafx.scene.Node triedLabel = robot.lookup(".chart-tried-label").query();
+        assertThat(runLabel.getBoundsInParent().intersects(triedLabel.getBoundsInParent()))
+                .as("run's label %s, tried label %s", runLabel.getBoundsInParent(), triedLabel.getBoundsInParent())
+                .isFalse();
+        robot.interact(() -> robot.lookup("#match-threshold").queryAs(javafx.scene.control.Spinner.class)
+                .getValueFactory().setValue(other.threshold()));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#match-rerun").query().isVisible()).isTrue();
         assertThat(robot.lookup("#match-rerun").queryButton().getText()).isEqualTo("Mit " + shown
                 + " neu abgleichen");
