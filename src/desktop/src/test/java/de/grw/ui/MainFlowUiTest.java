@@ -161,18 +161,6 @@ class MainFlowUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#approval-golden-given_names")
                 .tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
-        // the entry ("Entscheidung 1 · Gruppe 9 · anna · 2026-12-03 14:05") is shown whole inside the list, wrapped
-        for (javafx.scene.Node cell : robot.from(pending).lookup(".list-cell").queryAll()) {
-            javafx.scene.control.ListCell<?> c = (javafx.scene.control.ListCell<?>) cell;
-            if (c.getText() != null) {
-                assertThat(c.getWidth()).as("entry %s", c.getText()).isLessThanOrEqualTo(pending.getWidth());
-                for (javafx.scene.Node text : robot.from(c).lookup(".text").queryAll()) {
-                    assertThat(text.getBoundsInParent().getMaxX()).as("entry %s", c.getText())
-                            .isLessThanOrEqualTo(c.getWidth());
-                    assertThat(((javafx.scene.text.Text) text).getText()).isEqualTo(c.getText());
-                }
-            }
-        }
         assertThat(robot.lookup("#approval-golden-given_names").queryAs(Label.class).getText()).isEqualTo(chosen);
         robot.clickOn("#approval-comment").write("geprüft");
         robot.clickOn("#approval-approve");

@@ -48,12 +48,6 @@ public final class ApprovalScreen extends ViewModelScreen<ApprovalViewModel> {
         list.setId("approval-list");
         list.setPrefWidth(260);
         list.setCellFactory(l -> new ListCell<>() {
-            {
-                // as wide as the list, the entry wrapped: no entry cut at the list's edge behind a scroll bar
-                setPrefWidth(0);
-                setWrapText(true);
-            }
-
             @Override
             protected void updateItem(DecisionView d, boolean empty) {
                 super.updateItem(d, empty);
