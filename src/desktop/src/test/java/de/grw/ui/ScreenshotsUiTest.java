@@ -50,10 +50,13 @@ class ScreenshotsUiTest {
         }
         Path file = Files.createTempDirectory("grw-shots").resolve("beispiel.grw");
         model.use(SampleWorkbench.build(file, (p, d, t) -> { }, () -> false));
-        I18n i18n = new I18n(Locale.forLanguageTag(System.getProperty("grw.screenshots.language", "de")));
+        Locale locale = Locale.forLanguageTag(System.getProperty("grw.screenshots.language", "de"));
+        I18n i18n = new I18n(locale);
+        // the settings say the same language, so the start screen's language box shows it
+        UserSettings settings = new UserSettings();
+        settings.language = locale.getLanguage();
         executor = Executors.newSingleThreadExecutor();
-        stage.setScene(WorkbenchApp.createScene(i18n, new UserSettings(), model, new TaskRunner(executor, i18n),
-                stage));
+        stage.setScene(WorkbenchApp.createScene(i18n, settings, model, new TaskRunner(executor, i18n), stage));
         String[] size = System.getProperty("grw.screenshots.size", "1920x1080").split("x");
         stage.setWidth(Integer.parseInt(size[0]));
         stage.setHeight(Integer.parseInt(size[1]));
