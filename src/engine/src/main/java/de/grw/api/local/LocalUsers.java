@@ -33,6 +33,11 @@ final class LocalUsers implements UsersApi {
     }
 
     @Override
+    public boolean mustChangeOwnPassword() {
+        return users.mustChangePassword(signedIn.session());
+    }
+
+    @Override
     public void setDisabled(String name, boolean disabled) {
         users.setDisabled(signedIn.session(), name, disabled);
     }
