@@ -40,6 +40,7 @@ class OneTimePasswordUiTest {
     private static final String ONE_TIME = "Erstes-Kennwort-42";
     private WorkbenchModel model;
     private ExecutorService executor;
+    private TaskRunner tasks;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -56,13 +57,16 @@ class OneTimePasswordUiTest {
         }
         I18n i18n = I18n.german();
         executor = Executors.newSingleThreadExecutor();
-        stage.setScene(WorkbenchApp.createScene(i18n, new UserSettings(), model, new TaskRunner(executor, i18n),
-                stage));
+        tasks = new TaskRunner(executor, i18n);
+        stage.setScene(WorkbenchApp.createScene(i18n, new UserSettings(), model, tasks, stage));
         stage.show();
     }
 
     @AfterEach
     void stop() throws Exception {
+        // the screens' loading after the sign-in ends before the window goes
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !tasks.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
         executor.shutdownNow();
         WaitForAsyncUtils.asyncFx(model::close).get(10, TimeUnit.SECONDS);
     }
