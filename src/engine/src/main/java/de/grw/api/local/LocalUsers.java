@@ -19,7 +19,7 @@ final class LocalUsers implements UsersApi {
     @Override
     public List<Account> list() {
         return users.list(signedIn.session()).stream().map(u -> new Account(u.name(), u.role(), u.createdAt(),
-                u.disabled())).toList();
+                u.disabled(), u.person(), u.mustChange())).toList();
     }
 
     @Override
