@@ -45,10 +45,12 @@ public final class PasswordDialog {
         message.setWrapText(true);
         message.getStyleClass().add("text-danger");
         message.setMaxWidth(460);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped in full, never cut off
         Label rules = new Label(t.get("password.rules"));
         rules.setId("password-rules");
         rules.setWrapText(true);
         rules.setMaxWidth(460);
+        rules.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         rules.getStyleClass().add("text-muted");
         GridPane form = new GridPane();
         form.setHgap(8);
@@ -56,6 +58,7 @@ public final class PasswordDialog {
         form.addRow(0, new Label(t.get("password.new")), first);
         form.addRow(1, new Label(t.get("password.repeat")), repeat);
         dialog.getDialogPane().setContent(new VBox(10, rules, form, message));
+        dialog.getDialogPane().setPrefWidth(520);
         ButtonType save = new ButtonType(t.get("password.save"), ButtonType.OK.getButtonData());
         ButtonType cancel = new ButtonType(required ? t.get("password.signOut") : t.get("action.cancel"),
                 ButtonType.CANCEL.getButtonData());
@@ -135,6 +138,7 @@ public final class PasswordDialog {
         refusal.set(text);
         message.setText(text);
         validation.revalidate();
+        dialog.getDialogPane().getScene().getWindow().sizeToScene(); // room for the reason's lines
         first.requestFocus();
         first.selectAll();
     }
