@@ -95,7 +95,10 @@ class RemoteOneTimePasswordUiTest {
         robot.interact(() -> name.setText("emil"));
         robot.clickOn("#start-password").write(ONE_TIME);
         robot.clickOn("#start-sign-in");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#password-new").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#password-new").tryQuery()
+                .filter(n -> n.getScene() != null && n.getScene().getWindow() != null
+                        && n.getScene().getWindow().isShowing() && n.isVisible()).isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.signedIn()).isNull();
 
         // the account name inside: the server's refusal is shown

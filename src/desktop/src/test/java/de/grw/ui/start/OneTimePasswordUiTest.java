@@ -76,7 +76,10 @@ class OneTimePasswordUiTest {
         robot.interact(() -> name.setText(user));
         robot.clickOn("#start-password").write(ONE_TIME);
         robot.clickOn("#start-sign-in");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#password-new").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#password-new").tryQuery()
+                .filter(n -> n.getScene() != null && n.getScene().getWindow() != null
+                        && n.getScene().getWindow().isShowing() && n.isVisible()).isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
