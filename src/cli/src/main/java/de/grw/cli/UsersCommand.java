@@ -41,10 +41,12 @@ final class UsersCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (Login login = options.login()) {
-                out.printf("%-24s %-14s %-26s %s%n", "name", "role", "created", "state");
+                out.printf("%-24s %-14s %-16s %-26s %-9s %s%n", "name", "role", "person", "created", "state",
+                        "password");
                 for (Account u : login.signedIn().users().list()) {
-                    out.printf("%-24s %-14s %-26s %s%n", u.name(), u.role().name().toLowerCase(Locale.ROOT),
-                            u.createdAt(), u.disabled() ? "disabled" : "active");
+                    out.printf("%-24s %-14s %-16s %-26s %-9s %s%n", u.name(), u.role().name().toLowerCase(Locale.ROOT),
+                            u.person() == null ? "" : u.person(), u.createdAt(), u.disabled() ? "disabled" : "active",
+                            u.oneTimePassword() ? "one-time" : "own");
                 }
             }
             return 0;

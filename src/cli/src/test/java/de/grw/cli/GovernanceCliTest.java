@@ -124,10 +124,12 @@ class GovernanceCliTest {
                 "bernd", "--role", "Vorgesetzte", "--person", "P-0815", "--new-password-env", "B", "--workspace",
                 ws.toString(), "--user", "admin");
         assertThat(bernd.exitCode).as(bernd.all()).isZero();
-        // the administrator's password is a one-time password: bernd sets his own
+        // the list names his person and that his password is still the administrator's one-time password
+        assertThat(accountLine("bernd")).contains("supervisor", "0815", "one-time");
         CliRunner berndsOwn = CliRunner.run(Map.of("GRW_PASSWORD", "Erstes-Kennwort-42", "B", SUPER_PW), "users",
                 "passwd", "bernd", "--new-password-env", "B", "--workspace", ws.toString(), "--user", "bernd");
         assertThat(berndsOwn.exitCode).as(berndsOwn.all()).isZero();
+        assertThat(accountLine("bernd")).endsWith(" own").doesNotContain("one-time");
         // issue 14: no second reviewing account for bernd's person, none for the administrator, no look-alike name
         CliRunner second = CliRunner.run(Map.of("GRW_PASSWORD", ADMIN_PW, "B", "Erstes-Kennwort-42"), "users", "add",
                 "bernd2", "--role", "clerk", "--person", "p 0815", "--new-password-env", "B", "--workspace",
@@ -152,6 +154,12 @@ class GovernanceCliTest {
         assertThat(noEnv.exitCode).isEqualTo(Cli.EXIT_FAILURE);
         assertThat(noEnv.err).contains("no password for anna", "GRW_PASSWORD");
         assertThat(ok(admin("users", "list")).out).contains("anna", "clerk", "bernd", "supervisor", "administrator");
+    }
+
+    /** The line of {@code grw users list} that lists an account. */
+    private String accountLine(String name) {
+        return ok(admin("users", "list")).out.lines().filter(l -> l.startsWith(name + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not listed"));
     }
 
     /** Reject with a comment, split, not-duplicate and a clerk's revert of her own decision. */

@@ -27,6 +27,12 @@ public interface UsersApi {
     /** Sets a password: one's own, or (administrators) anyone's. */
     void setPassword(String name, char[] password);
 
+    /**
+     * Whether the signed-in user's own password is a one-time password (set by an administrator at creation or
+     * reset): until they set their own they may sign in but neither propose, approve nor reject. Reads the store.
+     */
+    boolean mustChangeOwnPassword();
+
     /** Disables or enables an account; nobody disables their own. */
     void setDisabled(String name, boolean disabled);
 }

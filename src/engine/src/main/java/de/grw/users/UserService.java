@@ -373,6 +373,15 @@ public final class UserService {
         });
     }
 
+    /**
+     * Whether the signed-in account's password is a one-time password (set by an administrator): its holder must
+     * set their own before deciding. Every signed-in user may ask this of their own account.
+     */
+    public boolean mustChangePassword(Session session) {
+        return workspace.read(c -> UserRepository.credentials(c, session.user())
+                .map(UserRepository.Credentials::mustChange).orElse(false));
+    }
+
     public List<UserInfo> list(Session session) {
         session.require(Permission.MANAGE_USERS, "list_accounts");
         return workspace.read(UserRepository::all);

@@ -168,6 +168,34 @@ class LedgerTamperingTest {
         }
     }
 
+    /**
+     * Failed sign-ins (issue 14's accounts: counted in the users table, logged in the access log) and a lock are
+     * writes of the workbench itself: under the ledger they are sealed, so verify stays green and the next write
+     * goes through.
+     */
+    @Test
+    void failedSignInsAndALockAreSealedWritesNotTampering() {
+        try (Workspace w = open()) {
+            UserService users = new UserService(w);
+            for (int i = 0; i < 7; i++) {
+                assertThatThrownBy(() -> users.login(TestWorkspaces.CLERK2, "falsch-falsch".toCharArray()))
+                        .isInstanceOf(UserFacingException.class);
+            }
+            assertThatThrownBy(() -> users.login(TestWorkspaces.CLERK2, TestWorkspaces.CLERK2_PASSWORD.toCharArray()))
+                    .as("locked after repeated failures").isInstanceOf(UserFacingException.class);
+            assertThatThrownBy(() -> users.login(TestWorkspaces.CLERK, "falsch-falsch-2".toCharArray()))
+                    .isInstanceOf(UserFacingException.class);
+        }
+        JournalVerifier.Result r = verify();
+        assertThat(r.ok()).as(r.describe()).isTrue();
+        try (Workspace w = open()) {
+            // the clerk whose wrong password was counted signs in (a reset of her count: one more sealed write)
+            Session anna = new UserService(w).login(TestWorkspaces.CLERK, TestWorkspaces.CLERK_PASSWORD.toCharArray());
+            new ReviewService(w).propose(anna, deferCluster, new DeferCommand(), "Rückfrage", "AZ-9");
+        }
+        assertThat(verify().ok()).isTrue();
+    }
+
     @Test
     void untouchedVerifiesAndKeepsWriting() {
         JournalVerifier.Result r = verify();

@@ -173,6 +173,13 @@ class RemoteOperationsTest {
         SignedIn admin = signIn(TestWorkspaces.ADMIN, TestWorkspaces.ADMIN_PASSWORD);
         admin.users().add("emil", Role.CLERK, "Sachbearbeitung3".toCharArray());
         assertThat(admin.users().list()).extracting(Account::name).contains("emil", "anna", "bernd");
+        // over the server's JSON: the person and whether the password is still the administrator's one-time one
+        Account listed = admin.users().list().stream().filter(a -> a.name().equals("emil")).findFirst().orElseThrow();
+        assertThat(listed.oneTimePassword()).isTrue();
+        assertThat(listed.person()).isNotBlank();
+        assertThat(admin.users().list().stream().filter(a -> a.name().equals(TestWorkspaces.CLERK)).findFirst()
+                .orElseThrow().oneTimePassword()).isFalse();
+        assertThat(anna.users().mustChangeOwnPassword()).isFalse();
         UserFacingException twice = catchThrowableOfType(
                 () -> admin.users().add("emil", Role.CLERK, "Sachbearbeitung3".toCharArray()),
                 UserFacingException.class);

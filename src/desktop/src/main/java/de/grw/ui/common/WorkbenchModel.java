@@ -109,8 +109,12 @@ public final class WorkbenchModel {
         use(Opened.of(w));
     }
 
-    /** A checked sign-in, not yet in effect, with what the workspace is as the signed-in user sees it. */
-    public record Authenticated(Workbench workbench, SignedIn signedIn, WorkbenchInfo info) {
+    /**
+     * A checked sign-in, not yet in effect, with what the workspace is as the signed-in user sees it and whether the
+     * user's password is a one-time password they must replace before working.
+     */
+    public record Authenticated(Workbench workbench, SignedIn signedIn, WorkbenchInfo info,
+                                boolean mustChangePassword) {
     }
 
     /**
@@ -130,7 +134,7 @@ public final class WorkbenchModel {
             s.governance().profile();
             s.governance().settings();
             s.review().comparisons();
-            return new Authenticated(w, s, w.info());
+            return new Authenticated(w, s, w.info(), s.users().mustChangeOwnPassword());
         } catch (RuntimeException e) {
             s.close();
             throw e;

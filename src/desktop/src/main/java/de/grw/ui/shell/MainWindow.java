@@ -3,6 +3,7 @@ package de.grw.ui.shell;
 import de.grw.api.WorkbenchInfo;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.I18n;
+import de.grw.ui.common.PasswordDialog;
 import de.grw.ui.common.Screen;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -206,9 +207,19 @@ public final class MainWindow {
         signOut.managedProperty().bind(signOut.visibleProperty());
         signOut.disableProperty().bind(ctx.tasks().runningProperty());
         signOut.setOnAction(e -> ctx.model().signOut());
+        Button password = new Button(i18n.get("password.change"));
+        password.setId("status-password");
+        password.visibleProperty().bind(signOut.visibleProperty());
+        password.managedProperty().bind(password.visibleProperty());
+        password.disableProperty().bind(ctx.tasks().runningProperty());
+        password.setOnAction(e -> {
+            if (ctx.model().signedIn() != null) {
+                PasswordDialog.ask(password.getScene().getWindow(), i18n, ctx.model().signedIn(), false);
+            }
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox status = new HBox(10, who, where, signOut, spacer, task, bar, cancel);
+        HBox status = new HBox(10, who, where, password, signOut, spacer, task, bar, cancel);
         status.getStyleClass().add("status-bar");
         status.setAlignment(Pos.CENTER_LEFT);
         status.setPadding(new Insets(6, 12, 6, 12));

@@ -151,7 +151,7 @@ public final class StartScreen extends ViewModelScreen<StartViewModel> {
         signIn.setId("start-sign-in");
         signIn.disableProperty().bind(ctx.model().workbenchProperty().isNull());
         signIn.setOnAction(e -> {
-            vm.signIn(password.getText().toCharArray(), () -> {
+            vm.signIn(password.getText().toCharArray(), signIn.getScene().getWindow(), () -> {
                 password.clear();
                 ctx.navigate().accept("nav.review");
             });

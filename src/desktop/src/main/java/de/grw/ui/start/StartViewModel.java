@@ -4,6 +4,7 @@ import de.grw.api.local.LocalWorkbench;
 import de.grw.api.local.SampleWorkbench;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.Errors;
+import de.grw.ui.common.PasswordDialog;
 import de.grw.ui.common.WorkbenchModel.Opened;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +109,14 @@ public final class StartViewModel {
      * signed in (the caller navigates on).
      */
     public void signIn(char[] password, Runnable onSuccess) {
+        signIn(password, null, onSuccess);
+    }
+
+    /**
+     * Signs in as {@link #signIn(char[], Runnable)}; an account with a one-time password is asked for its own at
+     * once ({@link PasswordDialog}, over {@code owner}) and enters only once it is set: cancelling signs out.
+     */
+    public void signIn(char[] password, javafx.stage.Window owner, Runnable onSuccess) {
         if (ctx.model().workbench() == null) {
             message.set(ctx.i18n().get("start.noWorkspace"));
             java.util.Arrays.fill(password, '\0');
@@ -122,6 +131,16 @@ public final class StartViewModel {
                 java.util.Arrays.fill(password, '\0');
             }
         }, signedIn -> {
+            if (signedIn.mustChangePassword()) {
+                char[] own = PasswordDialog.ask(owner, ctx.i18n(), signedIn.signedIn(), true);
+                signedIn.signedIn().close(); // a server ends the sessions of an account whose password changed
+                if (own == null) {
+                    message.set(ctx.i18n().get("password.notChanged"));
+                } else {
+                    signIn(own, owner, onSuccess); // with the own password, which is not a one-time one
+                }
+                return;
+            }
             try {
                 model.enter(signedIn);
             } catch (IllegalStateException changed) {

@@ -19,7 +19,7 @@ final class LocalUsers implements UsersApi {
     @Override
     public List<Account> list() {
         return users.list(signedIn.session()).stream().map(u -> new Account(u.name(), u.role(), u.createdAt(),
-                u.disabled())).toList();
+                u.disabled(), u.person(), u.mustChange())).toList();
     }
 
     @Override
@@ -30,6 +30,11 @@ final class LocalUsers implements UsersApi {
     @Override
     public void setPassword(String name, char[] password) {
         users.setPassword(signedIn.session(), name, password);
+    }
+
+    @Override
+    public boolean mustChangeOwnPassword() {
+        return users.mustChangePassword(signedIn.session());
     }
 
     @Override

@@ -46,6 +46,12 @@ final class RemoteUsers implements UsersApi {
                 new String(password)));
     }
 
+    /** From {@code GET /api/v1/sessions/current}, which the server reads from the store at each call. */
+    @Override
+    public boolean mustChangeOwnPassword() {
+        return http.get("/api/v1/sessions/current", token.get()).path("mustChangePassword").asBoolean(false);
+    }
+
     @Override
     public void setDisabled(String name, boolean disabled) {
         http.put("/api/v1/users/" + segment(name) + "/disabled", token.get(), Map.of("disabled", disabled));

@@ -159,7 +159,8 @@ public final class Api {
 
     /** A session as the client sees it; the token only in the answer to the sign-in. */
     record SessionView(String token, String user, Role role, List<Permission> permissions, boolean directory,
-                       String signedInAt, String idleUntil, String expiresAt, long idleTimeoutSeconds) {
+                       String signedInAt, String idleUntil, String expiresAt, long idleTimeoutSeconds,
+                       boolean mustChangePassword) {
     }
 
     private void signIn(Context ctx) throws JsonProcessingException {
@@ -185,7 +186,8 @@ public final class Api {
         SessionRegistry sessions = auth.sessions();
         List<Permission> permissions = Arrays.stream(Permission.values()).filter(e.actor()::may).toList();
         return new SessionView(token, e.actor().user(), e.actor().role(), permissions, e.directory(), iso(e.created()),
-                iso(sessions.idleUntil(e)), iso(sessions.expiresAt(e)), sessions.idleTimeout().toSeconds());
+                iso(sessions.idleUntil(e)), iso(sessions.expiresAt(e)), sessions.idleTimeout().toSeconds(),
+                e.actor().signedIn().users().mustChangeOwnPassword());
     }
 
     private static String iso(Instant t) {
