@@ -227,18 +227,7 @@ public final class ReviewService {
             DecisionView d = DecisionRepository.find(c, decisionId);
             requirePendingMerge(d);
             de.grw.users.AccountRules.requireOwnPassword(c, session);
-            if (d.proposedBy().equals(session.user())) {
-                LOG.warn("refused: {} may not approve decision {}, their own proposal (four eyes)", session.user(),
-                        decisionId);
-                throw new AccessDeniedException(de.grw.common.Text.of("review.four_eyes_approve", session.user(),
-                        decisionId));
-            }
-            if (de.grw.users.AccountRules.samePerson(c, session, d.proposedBy())) {
-                LOG.warn("refused: {} may not approve decision {}: {} who proposed it is the same person (four eyes)",
-                        session.user(), decisionId, d.proposedBy());
-                throw new AccessDeniedException(de.grw.common.Text.of("review.four_eyes_person", session.user(),
-                        decisionId, d.proposedBy()));
-            }
+            FourEyes.require(c, session, d, true);
             AsProposed.require(c, d);
             DecisionCommand command = command(d);
             command.apply(context(c, session, d.clusterId()), decisionId);
@@ -264,18 +253,7 @@ public final class ReviewService {
             DecisionView d = DecisionRepository.find(c, decisionId);
             requirePendingMerge(d);
             de.grw.users.AccountRules.requireOwnPassword(c, session);
-            if (d.proposedBy().equals(session.user())) {
-                LOG.warn("refused: {} may not reject decision {}, their own proposal (four eyes)", session.user(),
-                        decisionId);
-                throw new AccessDeniedException(de.grw.common.Text.of("review.four_eyes_reject", session.user(),
-                        decisionId));
-            }
-            if (de.grw.users.AccountRules.samePerson(c, session, d.proposedBy())) {
-                LOG.warn("refused: {} may not reject decision {}: {} who proposed it is the same person (four eyes)",
-                        session.user(), decisionId, d.proposedBy());
-                throw new AccessDeniedException(de.grw.common.Text.of("review.four_eyes_person", session.user(),
-                        decisionId, d.proposedBy()));
-            }
+            FourEyes.require(c, session, d, false);
             DecisionRepository.reviewed(c, decisionId, DecisionState.REJECTED, session.user(),
                     workspace.now().toString(), comment);
             ClusterRepository.setStatus(c, d.clusterId(), ClusterStatus.OPEN, "rejected by " + session.user() + ": "
