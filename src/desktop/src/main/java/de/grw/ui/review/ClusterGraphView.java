@@ -55,7 +55,7 @@ public final class ClusterGraphView extends Pane {
             hit.setUserData(e);
             hit.setCursor(Cursor.HAND);
             String probability = String.format(t.locale(), "%.3f", e.pair().probability());
-            Tooltip.install(hit, new Tooltip(t.get("explain.edgeTip", e.a().column(), e.b().column(), probability)
+            de.grw.ui.common.LazyTooltip.install(hit, (t.get("explain.edgeTip", e.a().column(), e.b().column(), probability)
                     + (e.weakest() ? " \u00b7 " + t.get("explain.weakest") : "")
                     + (e.linked() ? "" : " \u00b7 " + t.get("explain.unlinked"))));
             hit.setOnMouseClicked(ev -> choose.accept(e.pair()));

@@ -194,6 +194,14 @@ public final class ReviewLive {
         }
     }
 
+    /**
+     * The cluster was decided by this clerk, seen in the background right after the decision: its claim is not
+     * released again when the next cluster opens (the engine ended it with the decision). Any thread.
+     */
+    void forget(long clusterId) {
+        held.compareAndSet(clusterId, null);
+    }
+
     /** The open cluster was decided by this clerk: the engine ended every claim on it. */
     void decided(long clusterId) {
         held.compareAndSet(clusterId, null);
@@ -309,6 +317,8 @@ public final class ReviewLive {
         }
         polls++;
         boolean refresh = p.changes() == null ? polls % QUEUE_EVERY == 0 : false;
+        // without a feed (an older server) every look at the queue reads it whole
+        boolean full = p.changes() == null;
         var current = vm.currentProperty().get();
         boolean same = current != null && p.clusterId() != null && current.clusterId() == p.clusterId();
         boolean decidedHere = false;
@@ -320,6 +330,7 @@ public final class ReviewLive {
                     continue;
                 }
                 refresh = true;
+                full = true;
                 if (same && c.clusterId().equals(p.clusterId()) && !decidedHere) {
                     decidedHere = true;
                     held.compareAndSet(p.clusterId(), null);
@@ -337,6 +348,7 @@ public final class ReviewLive {
                 held.compareAndSet(p.clusterId(), null);
                 notices.add(ctx.i18n().get("review.live.gone", String.valueOf(p.clusterId())));
                 refresh = true;
+                full = true;
             } else if (now != null && !now.mine() && (before == null || before.mine())) {
                 held.compareAndSet(p.clusterId(), null);
                 notices.add(ctx.i18n().get("review.live.lost", String.valueOf(p.clusterId()), now.user(), time(now.until())));
@@ -348,7 +360,7 @@ public final class ReviewLive {
             mark(p.clusterId(), now);
         }
         if (refresh) {
-            vm.refreshLive();
+            vm.refreshLive(full);
         }
     }
 

@@ -77,7 +77,7 @@ final class SideBySide {
             mark.setDisable(vm.readOnly());
             Label title = new Label(m.source() + "\n" + m.recordKey());
             title.getStyleClass().add("text-bold");
-            Tooltip.install(title, new Tooltip(m.source() + " · " + m.recordKey()));
+            de.grw.ui.common.LazyTooltip.install(title, (m.source() + " · " + m.recordKey()));
             Label blocked = new Label(m.masked() ? t.get("review.masked") : m.blocked() ? t.get("review.blocked") : "");
             blocked.getStyleClass().add("danger");
             VBox head = new VBox(2, title, in, mark, blocked);
@@ -92,7 +92,7 @@ final class SideBySide {
             label.setId("field-" + r.field());
             label.getStyleClass().add(r.labelStyle());
             if (r.equalAfterNormalising()) {
-                Tooltip.install(label, new Tooltip(t.get("review.equalAfterNormalising")));
+                de.grw.ui.common.LazyTooltip.install(label, (t.get("review.equalAfterNormalising")));
             }
             label.setPadding(new Insets(4));
             label.setMaxWidth(Double.MAX_VALUE);
@@ -110,7 +110,7 @@ final class SideBySide {
                 cell.setPadding(new Insets(4));
                 cell.getStyleClass().add(0, r.originColumn() == i ? "cell-chosen" : "cell");
                 if (value != null && !m.masked()) {
-                    Tooltip.install(cell, new Tooltip(t.get("review.clickToChoose")));
+                    de.grw.ui.common.LazyTooltip.install(cell, (t.get("review.clickToChoose")));
                     cell.setOnMouseClicked(e -> vm.choose(r.field(), m.id()));
                 }
                 grid.add(cell, 2 + i, row);
@@ -179,7 +179,7 @@ final class SideBySide {
         box.getStyleClass().add("bar-cell");
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(4));
-        Tooltip.install(box, new Tooltip(t.get("review.contribution", r.comparison(), String.format(t.locale(),
+        de.grw.ui.common.LazyTooltip.install(box, (t.get("review.contribution", r.comparison(), String.format(t.locale(),
                 "%+.1f", w))));
         return box;
     }
