@@ -59,6 +59,8 @@ final class FrozenColumns {
     private Object cluster;
     /** Record columns visible at once, and the width of each. */
     private int visible = 1;
+    /** A record column to bring into view once the grid drawn anew is laid out, or -1. */
+    private int pending = -1;
     private double recordWidth = MIN_RECORD;
     private final List<Node> left = new ArrayList<>();
     private final List<Node> right = new ArrayList<>();
@@ -185,6 +187,7 @@ final class FrozenColumns {
         Object shownNow = grid.getProperties().get(CLUSTER);
         if (!java.util.Objects.equals(shownNow, cluster)) {
             scroll.setHvalue(0);
+            pending = -1;
         }
         cluster = shownNow;
         place();
@@ -256,6 +259,15 @@ final class FrozenColumns {
         if (grid == null) {
             return;
         }
+        if (pending >= 0 && grid.getWidth() > 0
+                && scroll.getContent().getLayoutBounds().getWidth() > scroll.getViewportBounds().getWidth()) {
+            int index = pending;
+            pending = -1;
+            if (!inView(index)) {
+                reveal(index);
+                return; // the scroll moved: place runs again
+            }
+        }
         Bounds viewport = scroll.getViewportBounds();
         Bounds content = scroll.getContent().getLayoutBounds();
         double x = Math.max(0, content.getWidth() - viewport.getWidth()) * scroll.getHvalue();
@@ -289,12 +301,39 @@ final class FrozenColumns {
         return (int) Math.min(Math.max(1, records - visible + 1), Math.round(x / (recordWidth + grid.getHgap())) + 1);
     }
 
-    /** Shows the previous or next record (the columns scroll by one). */
-    private void step(int by) {
-        if (grid == null) {
+    /**
+     * Shows the previous or next record (the columns scroll by one), as the ◀ ▶ buttons and Alt+Shift+← / → do;
+     * false when all records are in view or there is none further that way.
+     */
+    boolean step(int by) {
+        if (grid == null || !partial.get()) {
+            return false;
+        }
+        int first = first();
+        if (by < 0 && first <= 1 || by > 0 && first + visible - 1 >= records) {
+            return false;
+        }
+        reveal(first - 1 + by);
+        return true;
+    }
+
+    /**
+     * Brings the record column with this index (0-based) into view when it is not, also in a grid drawn anew and
+     * not yet laid out (after a digit took the record's value): then as soon as its width is known.
+     */
+    void bringIntoView(int index) {
+        pending = -1;
+        if (grid == null || index < 0 || index >= records) {
             return;
         }
-        reveal(first() - 1 + by);
+        double range = scroll.getContent().getLayoutBounds().getWidth() - scroll.getViewportBounds().getWidth();
+        if (range <= 0 || grid.getWidth() <= 0) {
+            pending = index;
+            return;
+        }
+        if (!inView(index)) {
+            reveal(index);
+        }
     }
 
     /** Scrolls the record column with this index (0-based) into view, as the first one shown where it can be. */

@@ -273,7 +273,7 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         help = helpOverlay(t);
         StackPane root = new StackPane(layout, help);
         // the keys on the scene while this screen is shown: they work wherever the cursor is, also after a redraw
-        ReviewKeys.install(vm, root, center, help);
+        ReviewKeys.install(vm, root, center, help, frozen);
         // Enter in a golden value takes it and gives the cursor back to the comparison
         center.addEventHandler(javafx.event.ActionEvent.ACTION, e -> {
             if (e.getTarget() instanceof TextField f && f.getId() != null && f.getId().startsWith("golden-")) {
@@ -347,7 +347,7 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         title.getStyleClass().add("title-3");
         box.getChildren().add(title);
         for (String key : List.of("help.merge", "help.notDuplicate", "help.split", "help.defer", "help.undo",
-                "help.next", "help.previous", "help.explainPair", "help.choose", "help.pick", "help.type", "help.comment",
+                "help.next", "help.previous", "help.records", "help.explainPair", "help.choose", "help.pick", "help.type", "help.comment",
                 "help.tab", "help.exclude", "help.screens", "help.help")) {
             box.getChildren().add(new Label(t.get(key)));
         }
