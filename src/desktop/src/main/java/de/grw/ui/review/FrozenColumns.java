@@ -137,7 +137,20 @@ final class FrozenColumns {
 
     /** Takes the scroll pane's new content (a grid built by {@link SideBySide}, or a note). */
     void attach(Node content) {
-        grid = content == null ? null : (GridPane) content.lookup("#side-by-side");
+        GridPane found = content == null ? null : (GridPane) content.lookup("#side-by-side");
+        if (found != null && found == grid) {
+            // the same grid filled anew (the next cluster of the same shape, or a choice): its parts are known
+            size();
+            Object shownNow = grid.getProperties().get(CLUSTER);
+            if (!java.util.Objects.equals(shownNow, cluster)) {
+                scroll.setHvalue(0);
+                pending = -1;
+            }
+            cluster = shownNow;
+            place();
+            return;
+        }
+        grid = found;
         legend = content == null ? null : content.lookup("#grain-legend");
         left.clear();
         right.clear();
@@ -150,6 +163,8 @@ final class FrozenColumns {
         }
         records = (Integer) grid.getProperties().get(RECORDS);
         int frozen = (Integer) grid.getProperties().get(FROZEN);
+        // a grid shown before (a note stood between): its cells have their styles and listeners already
+        boolean known = grid.getProperties().put(FrozenColumns.class, Boolean.TRUE) != null;
         for (Node n : grid.getChildren()) {
             int column = GridPane.getColumnIndex(n) == null ? 0 : GridPane.getColumnIndex(n);
             int row = GridPane.getRowIndex(n) == null ? 0 : GridPane.getRowIndex(n);
@@ -161,6 +176,9 @@ final class FrozenColumns {
             }
             if (row == 0) {
                 top.add(n);
+            }
+            if (known) {
+                continue;
             }
             n.getStyleClass().add("grid-cell");
             // drawn over the records that scroll beneath them: heading corners, frozen columns, record headings
@@ -180,9 +198,20 @@ final class FrozenColumns {
                 });
             }
         }
-        // the grid's width and height are known after its layout: the frozen parts follow them
-        grid.widthProperty().addListener(o -> place());
-        grid.heightProperty().addListener(o -> place());
+        if (!known) {
+            // the grid's width and height are known after its layout: the frozen parts follow them
+            GridPane mine = grid;
+            mine.widthProperty().addListener(o -> {
+                if (grid == mine) {
+                    place();
+                }
+            });
+            mine.heightProperty().addListener(o -> {
+                if (grid == mine) {
+                    place();
+                }
+            });
+        }
         size();
         Object shownNow = grid.getProperties().get(CLUSTER);
         if (!java.util.Objects.equals(shownNow, cluster)) {

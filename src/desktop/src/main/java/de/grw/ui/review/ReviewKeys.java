@@ -173,7 +173,7 @@ final class ReviewKeys {
     }
 
     /** Marks the golden value the digits fill (the grid was drawn anew, or another field chosen). */
-    private void mark() {
+    void mark() {
         Node grid = center.getContent();
         if (grid == null) {
             return;

@@ -382,7 +382,6 @@ public final class ReviewViewModel {
      */
     void movedOn(long clusterId, ReviewDecisions.Leaves leaves, String doneMessage, Next next, Shown read) {
         int at = position.get();
-        current.set(null);
         int index = -1;
         for (int i = 0; i < queue.size(); i++) {
             index = queue.get(i).clusterId() == clusterId ? i : index;
@@ -390,6 +389,7 @@ public final class ReviewViewModel {
         int left = index < 0 ? -1 : QueuePage.afterDecision(queue, remaining.get(), index, leaves, status.get());
         if (left < 0 || queue.isEmpty() || index >= queue.size() && left > queue.size()) {
             // only the engine can tell, or the page is used up while more wait: the queue is read again
+            current.set(null);
             reload(at, doneMessage);
             return;
         }
@@ -397,9 +397,11 @@ public final class ReviewViewModel {
         int following = nextFree(queue, Math.min(index, queue.size() - 1));
         if (next != null && read != null && next.index() == following && following < queue.size()
                 && queue.get(following).clusterId() == read.view().clusterId()) {
+            // read with the decision: swapped in at once, with nothing drawn in between
             shown(read, following, doneMessage, 3);
             return;
         }
+        current.set(null);
         open(following, doneMessage, 3);
     }
 
