@@ -171,7 +171,30 @@ class ElidedTextUiTest {
         UiTestSupport.onFx(() -> node("#approval-list", ListView.class).getSelectionModel().select(0));
         waitFor(() -> stage.getScene().lookup("#approval-comparison") != null);
         check(problems, at, "approval");
-
+        // each pending entry's text lies whole inside the list (not cut at its edge behind the scroll bar)
+        UiTestSupport.onFx(() -> {
+            ListView<?> list = node("#approval-list", ListView.class);
+            javafx.scene.control.ScrollBar bar = list.lookupAll(".scroll-bar").stream()
+                    .filter(n -> n instanceof javafx.scene.control.ScrollBar b && b.getOrientation()
+                            == javafx.geometry.Orientation.VERTICAL && b.isVisible())
+                    .map(javafx.scene.control.ScrollBar.class::cast).findFirst().orElse(null);
+            double room = list.getWidth() - (bar == null ? 0 : bar.getWidth());
+            int texts = 0;
+            for (Node text : list.lookupAll(".list-cell .text")) {
+                if (!(text instanceof javafx.scene.text.Text words) || words.getText() == null
+                        || words.getText().isBlank() || !text.isVisible()) {
+                    continue;
+                }
+                texts++;
+                javafx.geometry.Bounds b = list.sceneToLocal(text.localToScene(text.getLayoutBounds()));
+                if (b.getMaxX() > room + 0.5) {
+                    problems.add(new ElidedText.Problem(at + ", approval", "approval entry beyond the list's "
+                            + Math.round(room) + " px (to " + Math.round(b.getMaxX()) + ")", words.getText(),
+                            words.getText()));
+                }
+            }
+            assertThat(texts).as("approval entries").isPositive();
+        });
         show(window, "nav.audit");
         UiTestSupport.onFx(() -> node("#audit-verify", ButtonBase.class).fire());
         waitFor(() -> !tasks.runningProperty().get());

@@ -68,9 +68,6 @@ final class KeyLatency {
             return;
         }
         nanos.add(System.nanoTime() - pressedAt);
-        if (Boolean.getBoolean("grw.profile")) {
-            System.err.printf("PROFILE key->shown %.1f%n", (System.nanoTime() - pressedAt) / 1e6);
-        }
         pressedAt = 0;
         armed = null;
         measuring = false;

@@ -38,6 +38,9 @@ public final class ClusterGraphView extends Pane {
         setMinSize(WIDTH, HEIGHT);
         setMaxSize(WIDTH, HEIGHT);
         boolean labelAll = graph.nodes().size() <= LABEL_ALL_UP_TO;
+        // the edges' labels over all lines (no line drawn later runs through a label, as where the diagonals of four
+        // records cross), the records' circles over both
+        List<Label> labels = new ArrayList<>();
         for (ClusterGraph.Edge e : graph.edges()) {
             Line line = new Line(e.a().x(), e.a().y(), e.b().x(), e.b().y());
             line.getStyleClass().add("graph-edge");
@@ -69,9 +72,10 @@ public final class ClusterGraphView extends Pane {
                 label.setMouseTransparent(true);
                 label.setAlignment(Pos.CENTER);
                 label.setUserData(new double[] {e.a().x(), e.a().y(), e.b().x(), e.b().y()});
-                getChildren().add(label);
+                labels.add(label);
             }
         }
+        getChildren().addAll(labels);
         for (ClusterGraph.Node n : graph.nodes()) {
             Circle circle = new Circle(n.x(), n.y(), NODE_RADIUS);
             circle.setId("graph-node-" + n.column());

@@ -366,14 +366,11 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         javafx.scene.Node focused = center.getScene() == null ? null : center.getScene().getFocusOwner();
         String refocus = focused != null && focused.getId() != null && center.getContent() != null
                 && isInside(focused, center.getContent()) ? focused.getId() : null;
-        long t0 = System.nanoTime();
         javafx.scene.Node content = grid.build(vm, ctx.i18n());
-        long t1 = System.nanoTime();
         if (center.getContent() != content) {
             center.setContent(content);
         }
         frozen.attach(content);
-        long t2 = System.nanoTime();
         if (keys != null) {
             keys.mark();
         }
@@ -396,13 +393,7 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
             explained = now;
             explanation.getChildren().setAll(PairExplanationPanel.build(vm, ctx.i18n()));
         }
-        long t3 = System.nanoTime();
-        if (PROFILE) {
-            System.err.printf("PROFILE redraw grid %.1f attach %.1f panel %.1f%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6,
-                    (t3 - t2) / 1e6);
-        }
     }
-    private static final boolean PROFILE = Boolean.getBoolean("grw.profile");
 
     private static boolean isInside(javafx.scene.Node node, javafx.scene.Node parent) {
         for (javafx.scene.Node n = node; n != null; n = n.getParent()) {

@@ -135,6 +135,15 @@ class ReviewLayoutUiTest {
         assertThat(golden.getMaxX()).isLessThanOrEqualTo(viewport.getMaxX() + 1);
         assertThat(shownBetween(members.get(0), field, golden)).isTrue();
         assertThat(shownBetween(members.get(1), field, golden)).isFalse();
+        // the record's heading (source and key, its two check boxes) is shown whole, not cut under the golden record
+        for (String id : List.of("#member-in-" + members.get(0).id(), "#member-mark-" + members.get(0).id())) {
+            Node box = node(id, Node.class);
+            assertThat(sceneOf(box).getMaxX()).as(id).isLessThanOrEqualTo(golden.getMinX() + 0.5);
+            assertThat(box.prefWidth(-1)).as(id).isLessThanOrEqualTo(box.getLayoutBounds().getWidth() + 0.5);
+        }
+        Node recordHeading = node("#member-in-" + members.get(0).id(), Node.class).getParent();
+        assertThat(sceneOf(recordHeading).getMaxX()).isLessThanOrEqualTo(golden.getMinX() + 0.5);
+        assertThat(recordHeading.prefWidth(-1)).isLessThanOrEqualTo(recordHeading.getLayoutBounds().getWidth() + 0.5);
         // one row is one height in every column, frozen or not
         Bounds first = sceneOf(cell(members.get(0)));
         assertThat(first.getMinY()).isCloseTo(golden.getMinY(), within(0.5));
