@@ -166,6 +166,15 @@ class ElidedTextUiTest {
             UiTestSupport.onFx(() -> ((ButtonBase) toggle).fire());
         }
 
+        // the bulk proposal's dialog, with its count and sample
+        UiTestSupport.onFx(() -> review.viewModel().bandProperty().set(de.grw.ui.review.Band.HIGH));
+        waitFor(() -> !node("#review-bulk", ButtonBase.class).isDisabled());
+        UiTestSupport.onFx(() -> node("#review-bulk", ButtonBase.class).fire());
+        dialog(problems, at, "review, bulk proposal", "#bulk-dialog",
+                d -> d.lookup("#bulk-sample") != null || ((javafx.scene.control.Label) d.lookup("#bulk-count"))
+                        .getText().matches("\\D*\\d.*"));
+        UiTestSupport.onFx(() -> review.viewModel().bandProperty().set(de.grw.ui.review.Band.ALL));
+
         show(window, "nav.approval");
         waitFor(() -> !node("#approval-list", ListView.class).getItems().isEmpty());
         UiTestSupport.onFx(() -> node("#approval-list", ListView.class).getSelectionModel().select(0));
@@ -195,6 +204,16 @@ class ElidedTextUiTest {
             }
             assertThat(texts).as("approval entries").isPositive();
         });
+        // the batch approval's dialog
+        waitFor(() -> !node("#approval-bulk", ButtonBase.class).isDisabled());
+        UiTestSupport.onFx(() -> node("#approval-bulk", ButtonBase.class).fire());
+        dialog(problems, at, "approval, batch", "#approval-bulk-dialog", d -> true);
+
+        // the password dialog of the status bar
+        // (it waits for its answer in a nested event loop: fired without waiting for it)
+        javafx.application.Platform.runLater(() -> node("#status-password", ButtonBase.class).fire());
+        dialog(problems, at, "password", ".dialog-pane", d -> true);
+
         show(window, "nav.audit");
         UiTestSupport.onFx(() -> node("#audit-verify", ButtonBase.class).fire());
         waitFor(() -> !tasks.runningProperty().get());
@@ -212,6 +231,34 @@ class ElidedTextUiTest {
         check(problems, at, "export");
         UiTestSupport.onFx(model::signOut);
         return problems;
+    }
+
+    /**
+     * Waits for a dialog window whose scene holds {@code selector} and that is {@code ready}, checks it as a screen,
+     * and closes it.
+     */
+    private void dialog(List<ElidedText.Problem> problems, String at, String what, String selector,
+                        java.util.function.Predicate<Node> ready) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<javafx.stage.Window> found =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                if (w != stage && w.isShowing() && w.getScene() != null && w.getScene().lookup(selector) != null
+                        && ready.test(w.getScene().getRoot())) {
+                    found.set(w);
+                    return true;
+                }
+            }
+            return false;
+        }).get());
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<ElidedText.Problem> seen = new ArrayList<>();
+        UiTestSupport.onFx(() -> seen.addAll(ElidedText.in(found.get().getScene(), at + ", " + what)));
+        seen.forEach(p -> System.out.println("ELIDED " + p));
+        problems.addAll(seen);
+        UiTestSupport.onFx(() -> found.get().hide());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void show(MainWindow window, String key) {
