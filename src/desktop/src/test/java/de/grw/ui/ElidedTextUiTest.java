@@ -203,6 +203,15 @@ class ElidedTextUiTest {
                 }
             }
             assertThat(texts).as("approval entries").isPositive();
+            // and as high as its lines (a wrapped entry squeezed into one line's height overlaps the next)
+            for (Node entry : list.lookupAll("#approval-entry")) {
+                javafx.scene.control.Labeled l = (javafx.scene.control.Labeled) entry;
+                if (l.isVisible() && l.getHeight() + 0.5 < l.prefHeight(l.getWidth())) {
+                    problems.add(new ElidedText.Problem(at + ", approval", "approval entry squeezed to "
+                            + Math.round(l.getHeight()) + " of " + Math.round(l.prefHeight(l.getWidth())) + " px",
+                            l.getText(), l.getText()));
+                }
+            }
         });
         // the batch approval's dialog
         waitFor(() -> !node("#approval-bulk", ButtonBase.class).isDisabled());

@@ -50,6 +50,8 @@ public final class ApprovalScreen extends ViewModelScreen<ApprovalViewModel> {
         list.setCellFactory(l -> new ListCell<>() {
             // the entry wraps within the list (as the review's queue rows do) instead of running out of it
             private final javafx.scene.control.Label entry = new javafx.scene.control.Label();
+            // in a box that asks the entry for its height at its width: the cell grows by the wrapped lines
+            private final javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(entry);
 
             {
                 entry.setId("approval-entry");
@@ -70,7 +72,7 @@ public final class ApprovalScreen extends ViewModelScreen<ApprovalViewModel> {
                 }
                 entry.setText(t.get("approval.entry", d.id(), d.clusterId(), d.proposedBy(),
                         d.proposedAt().substring(0, Math.min(16, d.proposedAt().length())).replace('T', ' ')));
-                setGraphic(entry);
+                setGraphic(box);
                 setAccessibleText(entry.getText());
             }
         });
