@@ -132,7 +132,9 @@ public final class ReviewLive {
      * it); null where the cluster cannot be claimed or the server offers no claims. Runs in the background.
      */
     ClaimView claimed(ReviewApi review, long clusterId) {
-        ClaimView c = claim(review, clusterId);
+        // opening the cluster has just claimed it (or found another's claim in force): the claim is read, not taken a
+        // second time (one write transaction less per cluster shown)
+        ClaimView c = inForce(review, clusterId);
         if (c != null && c.mine()) {
             held.set(clusterId);
         }
@@ -142,6 +144,17 @@ public final class ReviewLive {
     private static ClaimView claim(ReviewApi review, long clusterId) {
         try {
             return review.claim(clusterId).orElse(null);
+        } catch (UserFacingException e) {
+            if (Errors.notOffered(e) == null) {
+                throw e;
+            }
+            return null; // an older server: no claims
+        }
+    }
+
+    private static ClaimView inForce(ReviewApi review, long clusterId) {
+        try {
+            return review.claimOf(clusterId).orElse(null);
         } catch (UserFacingException e) {
             if (Errors.notOffered(e) == null) {
                 throw e;
