@@ -35,6 +35,8 @@ import java.util.Random;
 public final class LabelledTraining {
     private static final double LN2 = Math.log(2);
     private static final int NEWTON_STEPS = 50;
+    /** Probability below which a candidate pair counts as a non-match in the expected F1. */
+    static final double TAIL = 0.01;
 
     private LabelledTraining() {
     }
@@ -162,6 +164,9 @@ public final class LabelledTraining {
         double expectedTrue = 0;
         for (int p = 0; p < patterns.length; p++) {
             prob[p] = sigmoid(LN2 * (baseWeight[p] + correction.bits(patterns[p])));
+            // the far tail counts as non-matches: summed over millions of pairs, its small probabilities are the
+            // layer's extrapolation, not missed duplicates
+            prob[p] = prob[p] < TAIL ? 0 : prob[p];
             expectedTrue += prob[p] * counts[p];
         }
         double[] best = {0.5, 0, 0, -1};
