@@ -28,10 +28,6 @@ import java.util.Map;
  * The list is ordered by pair (lower id, then higher id) and immutable.
  */
 public final class Labels {
-    private static final String DECISIONS = "SELECT id, cluster_id, kind, state, proposed_by, proposed_at, comment, "
-            + "case_ref, payload_json, reviewed_by, reviewed_at, review_comment, reverts FROM decisions "
-            + "WHERE state = 'EFFECTIVE' AND kind IN ('MERGE', 'NOT_DUPLICATE', 'SPLIT') ORDER BY id";
-
     private Labels() {
     }
 
@@ -61,11 +57,7 @@ public final class Labels {
 
     /** As {@link #fromDecisions(Workspace)}, inside a transaction the caller holds. */
     public static List<LabelledPair> fromDecisions(Connection c) throws SQLException {
-        return fromDecisions(de.grw.store.Sql.list(c, DECISIONS, rs -> new DecisionView(rs.getLong(1),
-                de.grw.store.Sql.nullableLong(rs, 2), de.grw.review.DecisionKind.valueOf(rs.getString(3)),
-                DecisionState.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                de.grw.store.Sql.nullableLong(rs, 13))));
+        return fromDecisions(LabelRepository.decisionsInEffect(c));
     }
 
     /** The pairs one decision labels, whatever its state. */

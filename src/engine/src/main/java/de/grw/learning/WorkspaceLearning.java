@@ -3,7 +3,6 @@ package de.grw.learning;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.grw.matching.model.ModelParameters;
-import de.grw.store.Sql;
 import de.grw.store.Workspace;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -49,11 +48,7 @@ public final class WorkspaceLearning {
     /** As {@link #examples(Workspace, ModelParameters)}, inside the caller's transaction. */
     public static Examples examples(Connection c, ModelParameters base) throws SQLException {
         List<LabelledPair> labels = Labels.fromDecisions(c);
-        Map<Long, Long> clusterOf = new HashMap<>();
-        for (Object[] row : Sql.list(c, "SELECT id, cluster_id FROM decisions WHERE cluster_id IS NOT NULL",
-                rs -> new Object[] {rs.getLong(1), rs.getLong(2)})) {
-            clusterOf.put((Long) row[0], (Long) row[1]);
-        }
+        Map<Long, Long> clusterOf = LabelRepository.clusterOfDecisions(c);
         Map<Long, Map<Long, Long>> patternsByCluster = new HashMap<>();
         PatternWeights weights = new PatternWeights(base);
         List<LabelledExample> out = new ArrayList<>();
@@ -89,11 +84,10 @@ public final class WorkspaceLearning {
     /** The comparison vectors of a cluster's stored pairs, by pair key, read back from their explanations. */
     private static Map<Long, Long> patternsOf(Connection c, long cluster, ModelParameters base) throws SQLException {
         Map<Long, Long> out = new HashMap<>();
-        for (Object[] row : Sql.list(c, "SELECT record_a, record_b, explanation_json FROM cluster_pairs WHERE "
-                + "cluster_id = ?", rs -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)}, cluster)) {
-            Long pattern = pattern((String) row[2], base);
+        for (LabelRepository.StoredPair row : LabelRepository.pairsOfCluster(c, cluster)) {
+            Long pattern = pattern(row.explanationJson(), base);
             if (pattern != null) {
-                out.put(new LabelledPair((Long) row[0], (Long) row[1], true, 0).key(), pattern);
+                out.put(new LabelledPair(row.recordA(), row.recordB(), true, 0).key(), pattern);
             }
         }
         return out;
