@@ -4,6 +4,7 @@ import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
 import de.grw.evaluation.PairwiseEvaluation;
 import de.grw.learning.ActiveLearning;
+import de.grw.learning.Candidates;
 import de.grw.learning.Correction;
 import de.grw.learning.LabelledExample;
 import de.grw.learning.LabelledTraining;
@@ -17,7 +18,6 @@ import de.grw.matching.MatchResult;
 import de.grw.matching.blocking.CandidatePairs;
 import de.grw.matching.data.RecordTable;
 import de.grw.matching.model.ModelParameters;
-import de.grw.matching.model.PatternCounts;
 import de.grw.profile.MatchProfile;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ final class LearningCurve {
     private final String[] truth;
     private final Clerk clerk;
     private final LearningSettings settings;
-    private final PatternCounts candidates;
+    private final Candidates candidates;
     private final List<Integer> askable;
 
     LearningCurve(MatchProfile profile, RecordTable table, MatchResult result, String[] truth, Clerk clerk,
@@ -69,14 +69,16 @@ final class LearningCurve {
         this.clerk = clerk;
         this.settings = settings;
         long[] patterns = new long[result.pairCount()];
+        double[] weights = new double[patterns.length];
         List<Integer> ask = new ArrayList<>();
         for (int p = 0; p < patterns.length; p++) {
             patterns[p] = result.pattern(p);
+            weights[p] = result.weight(p);
             if (clerk.answer(result.first(p), result.second(p)) != null) {
                 ask.add(p);
             }
         }
-        this.candidates = PatternCounts.of(patterns);
+        this.candidates = Candidates.ofPairs(patterns, weights);
         this.askable = ask;
     }
 
@@ -90,14 +92,15 @@ final class LearningCurve {
         List<LabelledExample> examples = new ArrayList<>();
         List<int[]> answered = new ArrayList<>();
         Set<Integer> asked = new HashSet<>();
-        Training training = LabelledTraining.train(base, examples, candidates, settings);
+        Training training = LabelledTraining.train(base, examples, (Candidates) null, settings);
         List<Point> points = new ArrayList<>();
         List<Double> times = new ArrayList<>();
         int max = checkpoints[checkpoints.length - 1];
         int next = 0;
         while (true) {
             if (next < checkpoints.length && examples.size() >= checkpoints[next]) {
-                points.add(evaluate(training, answered, times));
+                // the threshold is estimated at the checkpoints only (the retraining after each batch is the fit)
+                points.add(evaluate(LabelledTraining.train(base, examples, candidates, settings), answered, times));
                 Point p = points.get(points.size() - 1);
                 out.printf(java.util.Locale.ROOT, "  %-15s %5d labels: F1 model %.4f (P %.4f R %.4f), with decisions "
                                 + "%.4f, at estimated threshold %s; retrainings %d, mean %.1f ms, max %.1f ms%s%n",
@@ -128,7 +131,7 @@ final class LearningCurve {
                 examples.add(new LabelledExample(result.pattern(p), result.weight(p), match));
                 answered.add(new int[] {a, b, match ? 1 : 0});
             }
-            training = LabelledTraining.train(base, examples, candidates, settings);
+            training = LabelledTraining.train(base, examples, (Candidates) null, settings);
             times.add(training.seconds());
         }
         return points;

@@ -105,7 +105,7 @@ final class LearningCurvePlot {
             g.drawString(String.valueOf(any.get(i).labels()), x - 8, bottom + 16);
         }
         g.drawString("labels (clerk's decisions)", left + 90, bottom + 32);
-        g.drawString("F1", x0 + 4, top + 4);
+        g.drawString("F1", x0 + 14, top - 12);
         g.setColor(Color.GRAY);
         g.drawRect(left, top, right - left, bottom - top);
         for (Map.Entry<QueueMode, List<LearningCurve.Point>> e : modes.entrySet()) {

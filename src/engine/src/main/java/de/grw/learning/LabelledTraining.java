@@ -48,6 +48,12 @@ public final class LabelledTraining {
      */
     public static Training train(ModelParameters base, List<LabelledExample> examples, PatternCounts candidates,
                                  LearningSettings settings) {
+        return train(base, examples, candidates == null ? null : Candidates.of(candidates, base), settings);
+    }
+
+    /** As above, with the candidate pairs' weights given (for instance as scored, with term frequencies). */
+    public static Training train(ModelParameters base, List<LabelledExample> examples, Candidates candidates,
+                                 LearningSettings settings) {
         long start = System.nanoTime();
         Correction correction = fit(base, examples, settings);
         ModelParameters model = correction.applyTo(base);
@@ -132,16 +138,9 @@ public final class LabelledTraining {
     }
 
     private static ThresholdEstimate threshold(ModelParameters base, Correction correction,
-                                               List<LabelledExample> examples, PatternCounts candidates,
+                                               List<LabelledExample> examples, Candidates candidates,
                                                LearningSettings settings) {
-        PatternWeights weights = new PatternWeights(base);
-        long[] patterns = candidates.patterns();
-        long[] counts = candidates.counts();
-        double[] baseWeight = new double[patterns.length];
-        for (int p = 0; p < patterns.length; p++) {
-            baseWeight[p] = weights.weight(patterns[p]);
-        }
-        double[] best = bestThreshold(correction, patterns, counts, baseWeight);
+        double[] best = bestThreshold(correction, candidates);
         double[] drawn = new double[settings.bootstrap()];
         Random random = new Random(settings.seed());
         int n = examples.size();
@@ -150,7 +149,7 @@ public final class LabelledTraining {
             for (int i = 0; i < n; i++) {
                 sample[i] = examples.get(random.nextInt(n));
             }
-            drawn[b] = bestThreshold(fit(base, List.of(sample), settings), patterns, counts, baseWeight)[0];
+            drawn[b] = bestThreshold(fit(base, List.of(sample), settings), candidates)[0];
         }
         java.util.Arrays.sort(drawn);
         double low = drawn.length == 0 ? best[0] : drawn[(int) Math.floor(0.05 * (drawn.length - 1))];
@@ -158,27 +157,39 @@ public final class LabelledTraining {
         return new ThresholdEstimate(best[0], low, high, best[1], best[2], best[3], n);
     }
 
-    /** The probability threshold (0.05 to 0.95) of the highest expected F1: {threshold, precision, recall, F1}. */
-    static double[] bestThreshold(Correction correction, long[] patterns, long[] counts, double[] baseWeight) {
-        double[] prob = new double[patterns.length];
+    /**
+     * The probability threshold (0.05 to 0.95 in steps of 0.01) of the highest expected pairwise F1 under the
+     * corrected model: {threshold, precision, recall, F1}; at equal F1 the one nearest 0.5.
+     */
+    static double[] bestThreshold(Correction correction, Candidates candidates) {
+        long[] patterns = candidates.patterns();
+        long[] counts = candidates.counts();
+        int n = patterns.length;
+        double[] prob = new double[n];
         double expectedTrue = 0;
-        for (int p = 0; p < patterns.length; p++) {
-            prob[p] = sigmoid(LN2 * (baseWeight[p] + correction.bits(patterns[p])));
+        for (int p = 0; p < n; p++) {
+            prob[p] = sigmoid(LN2 * (candidates.baseWeights()[p] + correction.bits(patterns[p])));
             // the far tail counts as non-matches: summed over millions of pairs, its small probabilities are the
             // layer's extrapolation, not missed duplicates
             prob[p] = prob[p] < TAIL ? 0 : prob[p];
             expectedTrue += prob[p] * counts[p];
         }
+        // one pass down the pairs by probability, every threshold read off the running sums
+        Integer[] order = new Integer[n];
+        for (int p = 0; p < n; p++) {
+            order[p] = p;
+        }
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(prob[y], prob[x]));
         double[] best = {0.5, 0, 0, -1};
-        for (int t = 5; t <= 95; t++) {
+        double tp = 0;
+        double linked = 0;
+        int next = 0;
+        for (int t = 95; t >= 5; t--) {
             double threshold = t / 100.0;
-            double tp = 0;
-            double linked = 0;
-            for (int p = 0; p < patterns.length; p++) {
-                if (prob[p] >= threshold) {
-                    tp += prob[p] * counts[p];
-                    linked += counts[p];
-                }
+            while (next < n && prob[order[next]] >= threshold) {
+                tp += prob[order[next]] * counts[order[next]];
+                linked += counts[order[next]];
+                next++;
             }
             double precision = linked == 0 ? 1 : tp / linked;
             double recall = expectedTrue == 0 ? 1 : tp / expectedTrue;

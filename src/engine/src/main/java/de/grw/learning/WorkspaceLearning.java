@@ -78,7 +78,7 @@ public final class WorkspaceLearning {
 
     /** Trains the workspace's model with its decisions (see {@link LabelledTraining}); no candidates, no threshold. */
     public static Training train(Workspace workspace, ModelParameters base, LearningSettings settings) {
-        return LabelledTraining.train(base, examples(workspace, base).examples(), null, settings);
+        return LabelledTraining.train(base, examples(workspace, base).examples(), (Candidates) null, settings);
     }
 
     /** The comparison vectors of a cluster's stored pairs, by pair key, read back from their explanations. */

@@ -53,7 +53,7 @@ class LabelledTrainingTest {
             labels.add(new LabelledExample(same, before.weight(same), true));
             labels.add(new LabelledExample(typo, before.weight(typo), true));
         }
-        Training t = LabelledTraining.train(base, labels, null, LearningSettings.DEFAULTS);
+        Training t = LabelledTraining.train(base, labels, (Candidates) null, LearningSettings.DEFAULTS);
         PatternWeights after = new PatternWeights(t.model());
         assertThat(after.weight(twins)).as("labels say: twins, not duplicates").isNegative();
         assertThat(after.weight(same)).as("all agree: still a clear match").isGreaterThan(5);
@@ -76,7 +76,7 @@ class LabelledTrainingTest {
         }
         long twins = pattern(3, EXACT, EXACT);
         Training one = LabelledTraining.train(base, List.of(new LabelledExample(twins, before.weight(twins),
-                false)), null, LearningSettings.DEFAULTS);
+                false)), (Candidates) null, LearningSettings.DEFAULTS);
         assertThat(new PatternWeights(one.model()).weight(twins) - before.weight(twins))
                 .as("one label moves the weight, but by less than the prior allows").isNegative()
                 .isGreaterThan(-4);
@@ -89,7 +89,7 @@ class LabelledTrainingTest {
             double w = before.weight(p);
             agreeing.add(new LabelledExample(p, w, random.nextDouble() < 1 / (1 + Math.pow(2, -w))));
         }
-        Training many = LabelledTraining.train(base, agreeing, null, LearningSettings.DEFAULTS);
+        Training many = LabelledTraining.train(base, agreeing, (Candidates) null, LearningSettings.DEFAULTS);
         PatternWeights after = new PatternWeights(many.model());
         for (long p : patterns) {
             if (Math.abs(before.weight(p)) > 2) {
@@ -107,7 +107,7 @@ class LabelledTrainingTest {
             long p = pattern(1 + i % 3, 1 + i % 2, 1 + (i / 2) % 2);
             labels.add(new LabelledExample(p, before.weight(p), i % 5 == 0));
         }
-        Training t = LabelledTraining.train(base, labels, null, LearningSettings.DEFAULTS);
+        Training t = LabelledTraining.train(base, labels, (Candidates) null, LearningSettings.DEFAULTS);
         PatternWeights after = new PatternWeights(t.model());
         for (int g = 0; g <= 3; g++) {
             for (int f = 0; f <= 2; f++) {
