@@ -231,7 +231,8 @@ public final class MatchEngine {
                 totalPairs(table, options.linkOnly()), contradictions);
     }
 
-    static double totalPairs(RecordTable table, boolean linkOnly) {
+    /** All record pairs of a run (across sources only, when linking): what the model's prior is over. */
+    public static double totalPairs(RecordTable table, boolean linkOnly) {
         double n = table.size();
         double all = n * (n - 1) / 2;
         if (!linkOnly) {
