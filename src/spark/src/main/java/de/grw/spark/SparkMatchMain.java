@@ -54,6 +54,11 @@ public final class SparkMatchMain {
             return 2;
         }
         try {
+            for (Path input : args.inputs()) {
+                if (!java.nio.file.Files.exists(input)) {
+                    throw new UserFacingException(input + ": input not found");
+                }
+            }
             MatchProfile profile = ProfileLoader.load(args.profile());
             MappingFile mapping = args.mapping() == null ? MappingFile.NONE : MappingFile.load(args.mapping());
             SparkConf conf = new SparkConf().setAppName("grw-spark " + profile.name());
