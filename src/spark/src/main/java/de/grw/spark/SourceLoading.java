@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the job's sources into the engine's record table with the engine's importer: CSV (and every other file format
  * the workbench reads) through {@link SourceImporter} as the workbench imports them; Parquet read by Spark, its
- * column names mapped and its rows assembled by the same importer ({@link SourceImporter#importRows}). Each input is a
- * source named after its file. First slice: the rows are gathered on the driver (see {@link EngineContext}).
+ * column names mapped and its rows assembled by the same importer ({@link SourceImporter#importRows}); database
+ * tables and queries through the engine's JDBC reader. Each input is a source (a file is named after it). First
+ * slice: the rows are gathered on the driver (see {@link EngineContext}).
  */
 public final class SourceLoading {
     private static final Logger LOG = LoggerFactory.getLogger(SourceLoading.class);
@@ -45,29 +46,35 @@ public final class SourceLoading {
     public record Loaded(RecordTable table, List<ImportedSource> sources, List<ImportProblem> problems) {
     }
 
+    /** Files, each a source named after it. */
     public static Loaded load(SparkSession spark, MatchProfile profile, MappingFile mapping, Path mappingPath,
                               List<Path> inputs) {
+        return loadSources(spark, profile, mapping, mappingPath, inputs.stream().map(SourceInput::file).toList());
+    }
+
+    /** Files and database tables or queries (read through the engine's JDBC reader), each a source. */
+    public static Loaded loadSources(SparkSession spark, MatchProfile profile, MappingFile mapping, Path mappingPath,
+                                     List<SourceInput> inputs) {
         SourceImporter importer = new SourceImporter(profile, mapping, mappingPath);
         RecordTable.Builder builder = new RecordTable.Builder(profile.fields().size());
         List<ImportedSource> sources = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (Path input : inputs) {
-            String name = SourceImporter.sourceName(input);
+        for (SourceInput input : inputs) {
+            String name = input.name();
             if (!names.add(name)) {
-                throw new UserFacingException("two inputs are named '" + name + "'; sources are told apart by file "
-                        + "name, so rename one of them");
+                throw new UserFacingException("two inputs are named '" + name + "'; sources are told apart by name "
+                        + "(file name, table name or --as), so rename one of them");
             }
-            if (!Files.exists(input)) {
-                throw new UserFacingException(input + ": input not found");
+            if (input instanceof SourceInput.File f && !Files.exists(f.path())) {
+                throw new UserFacingException(f.path() + ": input not found");
             }
             int source = builder.addSource(name);
             ImportListener listener = listener(builder, source, profile.fields().size(), problems);
-            if (isParquet(input)) {
-                sources.add(parquet(spark, importer, input, name, listener));
+            if (input instanceof SourceInput.File f && isParquet(f.path())) {
+                sources.add(parquet(spark, importer, f.path(), name, listener));
             } else {
-                sources.add(importer.importSource(SourceInput.file(input), listener, ProgressListener.NONE,
-                        CancellationToken.NONE));
+                sources.add(importer.importSource(input, listener, ProgressListener.NONE, CancellationToken.NONE));
             }
         }
         return new Loaded(builder.build(), sources, problems);

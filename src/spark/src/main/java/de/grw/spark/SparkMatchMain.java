@@ -2,6 +2,9 @@ package de.grw.spark;
 
 import de.grw.common.UserFacingException;
 import de.grw.importing.MappingFile;
+import de.grw.importing.SourceInput;
+import de.grw.importing.db.DatabaseSource;
+import de.grw.importing.db.Databases;
 import de.grw.matching.MatchOptions;
 import de.grw.profile.MatchProfile;
 import de.grw.profile.ProfileLoader;
@@ -20,7 +23,10 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkMatchMain {
     static final String USAGE = """
             Usage: grw-spark --out DIR [options] INPUT...
-              INPUT              a CSV (or other file the workbench imports) or a .parquet file/folder; one source each
+              INPUT              a CSV (or other file the workbench imports), a .parquet file/folder, or a JDBC URL
+                                 followed by --table NAME or --query SQL; one source each
+              --as NAME          source name of the input before it [file name without extension, table name]
+              --db-user NAME     database user of the JDBC inputs; the password from GRW_DB_PASSWORD
               --out DIR          the proposal bundle to write (must not exist)
               --profile P        profile name (built in) or profile JSON file [person-de]
               --mapping FILE     the workbench's column mapping file
@@ -36,7 +42,7 @@ public final class SparkMatchMain {
     }
 
     /** The parsed command line. */
-    record Args(List<Path> inputs, String out, String profile, Path mapping, Double threshold, boolean linkOnly,
+    record Args(List<SourceInput> inputs, String out, String profile, Path mapping, Double threshold, boolean linkOnly,
                 long seed, int partitions, double pairsFrom, String master) {
     }
 
@@ -54,9 +60,9 @@ public final class SparkMatchMain {
             return 2;
         }
         try {
-            for (Path input : args.inputs()) {
-                if (!java.nio.file.Files.exists(input)) {
-                    throw new UserFacingException(input + ": input not found");
+            for (SourceInput input : args.inputs()) {
+                if (input instanceof SourceInput.File f && !java.nio.file.Files.exists(f.path())) {
+                    throw new UserFacingException(f.path() + ": input not found");
                 }
             }
             MatchProfile profile = ProfileLoader.load(args.profile());
@@ -69,7 +75,7 @@ public final class SparkMatchMain {
             }
             SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
             try {
-                SourceLoading.Loaded loaded = SourceLoading.load(spark, profile, mapping, args.mapping(),
+                SourceLoading.Loaded loaded = SourceLoading.loadSources(spark, profile, mapping, args.mapping(),
                         args.inputs());
                 int partitions = args.partitions() > 0 ? args.partitions()
                         : 2 * spark.sparkContext().defaultParallelism();
@@ -95,7 +101,12 @@ public final class SparkMatchMain {
     }
 
     static Args parse(String[] argv) {
-        List<Path> inputs = new ArrayList<>();
+        return parse(argv, System.getenv("GRW_DB_PASSWORD"));
+    }
+
+    /** @param dbPassword the password of the JDBC inputs ({@code null}: none) */
+    static Args parse(String[] argv, String dbPassword) {
+        List<Input> inputs = new ArrayList<>();
         String out = null;
         String profile = ProfileLoader.DEFAULT_PROFILE;
         Path mapping = null;
@@ -105,6 +116,7 @@ public final class SparkMatchMain {
         int partitions = 0;
         double pairsFrom = 0.1;
         String master = null;
+        String dbUser = null;
         for (int i = 0; i < argv.length; i++) {
             String a = argv[i];
             switch (a) {
@@ -117,11 +129,29 @@ public final class SparkMatchMain {
                 case "--partitions" -> partitions = (int) Math.max(1, number(value(argv, ++i, a), a));
                 case "--pairs-from" -> pairsFrom = probability(value(argv, ++i, a), a);
                 case "--master" -> master = value(argv, ++i, a);
+                case "--db-user" -> dbUser = value(argv, ++i, a);
+                case "--table", "--query" -> {
+                    Input last = inputs.isEmpty() ? null : inputs.get(inputs.size() - 1);
+                    if (last == null || !last.isDatabase() || last.table != null || last.query != null) {
+                        throw new IllegalArgumentException(a + " belongs after a JDBC URL");
+                    }
+                    if (a.equals("--table")) {
+                        last.table = value(argv, ++i, a);
+                    } else {
+                        last.query = value(argv, ++i, a);
+                    }
+                }
+                case "--as" -> {
+                    if (inputs.isEmpty()) {
+                        throw new IllegalArgumentException("--as names the input before it");
+                    }
+                    inputs.get(inputs.size() - 1).name = value(argv, ++i, a);
+                }
                 default -> {
                     if (a.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + a);
                     }
-                    inputs.add(Path.of(a));
+                    inputs.add(new Input(a));
                 }
             }
         }
@@ -131,7 +161,45 @@ public final class SparkMatchMain {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("no input given");
         }
-        return new Args(inputs, out, profile, mapping, threshold, linkOnly, seed, partitions, pairsFrom, master);
+        List<SourceInput> sources = new ArrayList<>();
+        for (Input in : inputs) {
+            sources.add(in.toSource(dbUser, dbPassword));
+        }
+        return new Args(sources, out, profile, mapping, threshold, linkOnly, seed, partitions, pairsFrom, master);
+    }
+
+    /** An input as given: a file, or a JDBC URL with its table or query; its name if given. */
+    private static final class Input {
+        private final String given;
+        private String table;
+        private String query;
+        private String name;
+
+        Input(String given) {
+            this.given = given;
+        }
+
+        boolean isDatabase() {
+            return given.regionMatches(true, 0, "jdbc:", 0, 5);
+        }
+
+        SourceInput toSource(String user, String password) {
+            if (!isDatabase()) {
+                Path file = Path.of(given);
+                return name == null ? SourceInput.file(file) : SourceInput.file(file, name);
+            }
+            if (table == null && query == null) {
+                throw new IllegalArgumentException(Databases.safeUrl(given) + " needs --table NAME or --query SQL");
+            }
+            if (query != null && name == null) {
+                throw new IllegalArgumentException(Databases.safeUrl(given)
+                        + ": name the query's source with --as NAME after it");
+            }
+            char[] secret = password == null ? null : password.toCharArray();
+            DatabaseSource db = table != null ? DatabaseSource.ofTable(given, user, secret, table)
+                    : DatabaseSource.ofQuery(given, user, secret, query);
+            return new SourceInput.Database(db, name != null ? name : table);
+        }
     }
 
     private static String value(String[] argv, int i, String option) {

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The proposal bundle as documented, and Parquet read through the engine's importer like the CSV it came from. */
+/**
+ * The proposal bundle as documented; Parquet and a database table read through the engine's importer like the CSV
+ * of the same rows.
+ */
 class ProposalBundleTest {
     private static SparkSession spark;
 
@@ -132,6 +135,44 @@ class ProposalBundleTest {
                     .isEqualTo(csv.get(fromParquet.recordId(r)));
         }
         assertThat(fromParquet.sourceNames()).containsExactly("febrl1");
+    }
+
+    @Test
+    void databaseTableIsImportedAsTheSameRecordsAsTheCsvOfItsRows() throws Exception {
+        Path db = dir.resolve("register.db");
+        Path csv = dir.resolve("register.csv");
+        String[][] rows = {
+            {"1", "Anna", "Müller", "1980-03-01", "10115"},
+            {"2", "Anna", "Mueller", "1980-03-01", "10115"},
+            {"3", "Bernd", "Schmidt", "1975-12-24", "80331"}};
+        StringBuilder text = new StringBuilder("id;vorname;nachname;geburtsdatum;plz\n");
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             var create = connection.createStatement()) {
+            create.execute("CREATE TABLE personen (id TEXT, vorname TEXT, nachname TEXT, geburtsdatum TEXT, plz TEXT)");
+            try (var insert = connection.prepareStatement("INSERT INTO personen VALUES (?, ?, ?, ?, ?)")) {
+                for (String[] row : rows) {
+                    for (int c = 0; c < row.length; c++) {
+                        insert.setString(c + 1, row[c]);
+                    }
+                    insert.executeUpdate();
+                    text.append(String.join(";", row)).append('\n');
+                }
+            }
+        }
+        Files.writeString(csv, text.toString(), StandardCharsets.UTF_8);
+        MatchProfile profile = ProfileLoader.defaultProfile();
+        SparkMatchMain.Args args = SparkMatchMain.parse(new String[] {"--out", "unused", "jdbc:sqlite:" + db,
+            "--table", "personen", "--as", "melde", csv.toString()}, null);
+        SourceLoading.Loaded loaded = SourceLoading.loadSources(spark, profile, de.grw.importing.MappingFile.NONE,
+                null, args.inputs());
+        RecordTable table = loaded.table();
+        assertThat(table.sourceNames()).containsExactly("melde", "register");
+        assertThat(table.size()).isEqualTo(6);
+        for (int r = 0; r < 3; r++) {
+            assertThat(table.recordId(r)).isEqualTo(table.recordId(r + 3));
+            assertThat(values(table, r)).as(table.recordId(r)).isEqualTo(values(table, r + 3));
+        }
+        assertThat(values(table, 0)).contains("Anna");
     }
 
     private static List<String> values(RecordTable table, int r) {
