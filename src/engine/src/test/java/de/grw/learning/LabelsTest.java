@@ -105,5 +105,11 @@ class LabelsTest {
         WorkspaceLearning.Examples examples = WorkspaceLearning.examples(w, model);
         assertThat(examples.examples()).hasSize(1);
         assertThat(examples.examples().get(0).match()).isFalse();
+
+        // end to end: the workspace's decisions retrain its model, which now weighs that kind of pair lower
+        Training trained = WorkspaceLearning.train(w, model, LearningSettings.DEFAULTS);
+        assertThat(trained.correction().nonMatches()).isEqualTo(1);
+        assertThat(trained.correction().matches()).isZero();
+        assertThat(trained.correction().bits(examples.examples().get(0).pattern())).isNegative();
     }
 }
