@@ -74,6 +74,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             // the peak heap printed is the match's: not the generator's before it
             java.lang.management.ManagementFactory.getMemoryPoolMXBeans().forEach(
                     java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+            LiveHeap live = new LiveHeap();
             PhaseCpu cpu = new PhaseCpu();
             double cpuStart = cpu.total();
             cpu.start("import");
@@ -99,6 +100,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Double> cpuPhases = cpu.stop();
             double cpuSeconds = cpu.total() - cpuStart;
+            live.close();
             long peakHeap = de.grw.common.HeapUsage.peakBytes(); // of the match, before the evaluation reads the truth
             ErrorBreakdown quality = MatchEvaluation.evaluate(outcome.table(), outcome.result(),
                     profile.fieldIndex("birth_date"), work.resolve(PopulationGenerator.TRUTH_FILE));
@@ -118,6 +120,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
             out.println(cpuLine.append(" (score includes the clustering)"));
             out.printf("peak heap: %,d MB (max heap %,d MB), %,d bytes per record%n", peakHeap / (1024 * 1024),
                     Runtime.getRuntime().maxMemory() / (1024 * 1024), peakHeap / Math.max(1, outcome.table().size()));
+            out.printf("heap in use after a collection, at most: %,d MB, %,d bytes per record%n",
+                    live.peakBytes() / (1024 * 1024), live.peakBytes() / Math.max(1, outcome.table().size()));
             out.printf("load average: %.2f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                     .getSystemLoadAverage());
             out.printf("quality against the generator's truth: %s%n", quality.pairwise());

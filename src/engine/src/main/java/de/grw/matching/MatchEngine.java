@@ -10,7 +10,6 @@ import de.grw.matching.cluster.ConstrainedClustering;
 import de.grw.matching.cluster.Contradictions;
 import de.grw.matching.cluster.PairConstraint;
 import de.grw.matching.compare.CompiledComparisons;
-import de.grw.matching.compare.PairComparer;
 import de.grw.matching.data.PreparedRecords;
 import de.grw.matching.data.RecordTable;
 import de.grw.matching.model.ModelEstimator;
@@ -251,15 +250,12 @@ public final class MatchEngine {
         int chunks = (pairs.length + CHUNK - 1) / CHUNK;
         AtomicLong done = new AtomicLong();
         progress.progress("compare", 0, pairs.length);
-        // one comparer per thread: it remembers levels per pair of values (names, dates repeat across records)
-        ThreadLocal<PairComparer> comparers = ThreadLocal.withInitial(comparisons::comparer);
         IntStream.range(0, chunks).parallel().forEach(c -> {
             cancel.throwIfCancelled();
             int from = c * CHUNK;
             int to = Math.min(pairs.length, from + CHUNK);
-            PairComparer comparer = comparers.get();
             for (int i = from; i < to; i++) {
-                patterns[i] = comparer.pattern(CandidatePairs.first(pairs[i]), CandidatePairs.second(pairs[i]));
+                patterns[i] = comparisons.pattern(CandidatePairs.first(pairs[i]), CandidatePairs.second(pairs[i]));
             }
             progress.progress("compare", done.addAndGet(to - from), pairs.length);
         });

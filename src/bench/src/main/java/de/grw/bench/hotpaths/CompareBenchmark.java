@@ -30,6 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CompareBenchmark {
     private CompiledComparisons comparisons;
     private long[] pairs;
+    private long[] randomPairs;
     private int next;
 
     @Setup(Level.Trial)
@@ -38,6 +39,13 @@ public class CompareBenchmark {
             PreparedRecords records = data.prepare();
             comparisons = CompiledComparisons.compile(data.profile, records);
             pairs = data.candidatePairs(records);
+            randomPairs = new long[1 << 16];
+            java.util.Random pick = new java.util.Random(2);
+            for (int i = 0; i < randomPairs.length; i++) {
+                int a = pick.nextInt(records.size());
+                int b = pick.nextInt(records.size());
+                randomPairs[i] = CandidatePairs.pack(Math.min(a, b), Math.max(a, b) + (a == b ? 1 : 0));
+            }
             // a fixed shuffle, so that consecutive pairs do not share a record (as chunks of a large run rarely do)
             java.util.Random random = new java.util.Random(1);
             for (int i = pairs.length - 1; i > 0; i--) {
@@ -53,6 +61,14 @@ public class CompareBenchmark {
     public long comparePair() {
         long p = pairs[next];
         next = next + 1 == pairs.length ? 0 : next + 1;
+        return comparisons.pattern(CandidatePairs.first(p), CandidatePairs.second(p));
+    }
+
+    /** A random pair (mostly strangers: every level fails), as the u estimate compares them. */
+    @Benchmark
+    public long compareRandomPair() {
+        long p = randomPairs[next & (randomPairs.length - 1)];
+        next++;
         return comparisons.pattern(CandidatePairs.first(p), CandidatePairs.second(p));
     }
 }

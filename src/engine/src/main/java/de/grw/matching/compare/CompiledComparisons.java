@@ -16,8 +16,6 @@ import java.util.List;
 public final class CompiledComparisons {
     /** Level index of a pair whose values are missing on a side. */
     public static final int MISSING = 0;
-    /** Records from which a {@link PairComparer} remembers levels per value pair. */
-    static final int MEMO_FROM = 10_000;
 
     private final String[] names;
     private final String[][] labels;
@@ -27,16 +25,10 @@ public final class CompiledComparisons {
     private final boolean[][] neutral;
     private final double[][] referenceM;
     private final double[][] referenceU;
-    /** Per comparison, the field whose value pairs a {@link PairComparer} remembers, or {@code null}. */
-    private final PreparedField[] memoField;
-    /** Per comparison and level test, whether the test reads only {@link #memoField}. */
-    private final boolean[][] valueTest;
 
     private CompiledComparisons(String[] names, String[][] labels, PreparedField[][] presence, BoundTest[][] tests,
                                 PreparedField[][] tfFields, boolean[][] neutral, double[][] referenceM,
-                                double[][] referenceU, PreparedField[] memoField, boolean[][] valueTest) {
-        this.memoField = memoField;
-        this.valueTest = valueTest;
+                                double[][] referenceU) {
         this.neutral = neutral;
         this.referenceM = referenceM;
         this.referenceU = referenceU;
@@ -150,23 +142,7 @@ public final class CompiledComparisons {
                     tf[c][l + 1] = tfFields[c][l + 1] == null ? null : records.field(tfFields[c][l + 1]);
                 }
             }
-            PreparedField[] memo = new PreparedField[n];
-            boolean[][] valueTest = new boolean[n][];
-            for (int c = 0; c < n; c++) {
-                valueTest[c] = new boolean[tests[c].length];
-                int count = 0;
-                for (int l = 0; l < tests[c].length; l++) {
-                    valueTest[c][l] = tests[c][l].fields().equals(java.util.Set.of(presence[c][0]));
-                    count += valueTest[c][l] ? 1 : 0;
-                }
-                // remembering pays where more than the exact test reads the values, and in larger runs only (the
-                // link index binds the comparisons to each call's few records)
-                if (count >= 2 && records.size() >= MEMO_FROM) {
-                    memo[c] = fields[c][0];
-                }
-            }
-            return new CompiledComparisons(names, labels, fields, bound, tf, neutral, referenceM, referenceU, memo,
-                    valueTest);
+            return new CompiledComparisons(names, labels, fields, bound, tf, neutral, referenceM, referenceU);
         }
     }
 
@@ -227,24 +203,17 @@ public final class CompiledComparisons {
 
     /** The level of one comparison for a pair. */
     public int level(int comparison, int a, int b) {
-        if (!comparable(comparison, a, b)) {
-            return MISSING;
-        }
-        return levelOfTests(comparison, a, b);
-    }
-
-    /** Whether some field of the comparison is present on both sides. */
-    boolean comparable(int comparison, int a, int b) {
-        for (PreparedField f : presence[comparison]) {
+        PreparedField[] fs = presence[comparison];
+        boolean comparable = false;
+        for (PreparedField f : fs) {
             if (f.id(a) >= 0 && f.id(b) >= 0) {
-                return true;
+                comparable = true;
+                break;
             }
         }
-        return false;
-    }
-
-    /** The first level whose test passes, "else" when none does (the pair is comparable). */
-    int levelOfTests(int comparison, int a, int b) {
+        if (!comparable) {
+            return MISSING;
+        }
         BoundTest[] ts = tests[comparison];
         for (int l = 0; l < ts.length; l++) {
             if (ts[l].test(a, b)) {
@@ -252,43 +221,6 @@ public final class CompiledComparisons {
             }
         }
         return ts.length + 1;
-    }
-
-    /** As {@link #levelOfTests}, among the tests that read only the remembered field. */
-    int levelOfValueTests(int comparison, int a, int b) {
-        BoundTest[] ts = tests[comparison];
-        boolean[] value = valueTest[comparison];
-        for (int l = 0; l < ts.length; l++) {
-            if (value[l] && ts[l].test(a, b)) {
-                return l + 1;
-            }
-        }
-        return ts.length + 1;
-    }
-
-    /** The first level before {@code valueLevel} whose test reads other fields and passes, else {@code valueLevel}. */
-    int levelOfOtherTests(int comparison, int a, int b, int valueLevel) {
-        BoundTest[] ts = tests[comparison];
-        boolean[] value = valueTest[comparison];
-        for (int l = 0; l + 1 < valueLevel; l++) {
-            if (!value[l] && ts[l].test(a, b)) {
-                return l + 1;
-            }
-        }
-        return valueLevel;
-    }
-
-    /** The field whose value pairs a {@link PairComparer} remembers for a comparison, or {@code null}. */
-    de.grw.matching.data.PreparedField memoField(int comparison) {
-        return memoField[comparison];
-    }
-
-    /**
-     * A comparer that remembers levels per pair of values (see {@link PairComparer}); one per thread. For many pairs
-     * (a run's candidate pairs, random pairs), it gives the same vectors as {@link #pattern(int, int)}, faster.
-     */
-    public PairComparer comparer() {
-        return new PairComparer(this);
     }
 
     /** The packed comparison vector of a pair. */

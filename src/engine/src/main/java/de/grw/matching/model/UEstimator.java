@@ -2,7 +2,6 @@ package de.grw.matching.model;
 
 import de.grw.common.CancellationToken;
 import de.grw.matching.compare.CompiledComparisons;
-import de.grw.matching.compare.PairComparer;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -34,10 +33,7 @@ public final class UEstimator {
         long[][][] counts = new long[CHUNKS][c][];
         long allPairs = (long) recordCount * (recordCount - 1) / 2;
         boolean enumerate = allPairs <= samplePairs;
-        // one comparer per thread: it remembers levels per pair of values, which repeat among random pairs too
-        ThreadLocal<PairComparer> comparers = ThreadLocal.withInitial(comparisons::comparer);
         IntStream.range(0, CHUNKS).parallel().forEach(chunk -> {
-            PairComparer comparer = comparers.get();
             long[][] local = new long[c][];
             for (int k = 0; k < c; k++) {
                 local[k] = new long[comparisons.levelCount(k)];
@@ -49,7 +45,7 @@ public final class UEstimator {
                     }
                     for (int b = a + 1; b < recordCount; b++) {
                         if (!linkOnly || sourceOf[a] != sourceOf[b]) {
-                            count(comparer, a, b, local);
+                            count(comparisons, a, b, local);
                         }
                     }
                 }
@@ -68,7 +64,7 @@ public final class UEstimator {
                     if (a == b || (linkOnly && sourceOf[a] == sourceOf[b])) {
                         continue;
                     }
-                    count(comparer, a, b, local);
+                    count(comparisons, a, b, local);
                     taken++;
                 }
             }
@@ -102,9 +98,9 @@ public final class UEstimator {
         return u;
     }
 
-    private static void count(PairComparer comparer, int a, int b, long[][] local) {
+    private static void count(CompiledComparisons comparisons, int a, int b, long[][] local) {
         for (int k = 0; k < local.length; k++) {
-            local[k][comparer.level(k, a, b)]++;
+            local[k][comparisons.level(k, a, b)]++;
         }
     }
 }
