@@ -1,7 +1,6 @@
 package de.grw.bench;
 
 import de.grw.common.CancellationToken;
-import de.grw.common.ProgressListener;
 import de.grw.evaluation.ErrorBreakdown;
 import de.grw.evaluation.MatchEvaluation;
 import de.grw.importing.ColumnMapping;
@@ -72,6 +71,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
             out.printf("generated %,d records (seed %d, %s population) in %.1f s: %s%n", report.totalRecords(), seed,
                     population.label(), genSeconds, report.recordsPerSource());
             System.gc();
+            // the peak heap printed is the match's: not the generator's before it
+            java.lang.management.ManagementFactory.getMemoryPoolMXBeans().forEach(
+                    java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+            LiveHeap live = new LiveHeap();
+            PhaseCpu cpu = new PhaseCpu();
+            double cpuStart = cpu.total();
+            cpu.start("import");
             long start = System.nanoTime();
             List<Path> inputs = List.of(work.resolve("melderegister.csv"), work.resolve("sozialamt.csv"),
                     work.resolve("kfz_halter.csv"));
@@ -85,11 +91,16 @@ public final class BenchmarkCommand implements Callable<Integer> {
                         @Override
                         public void problem(ImportProblem problem) {
                         }
-                    }, ProgressListener.NONE, CancellationToken.NONE);
+                    }, (phase, done, total) -> cpu.progress("read".equals(phase) ? "import" : phase, done, total),
+                    CancellationToken.NONE);
+            cpu.start("write");
             long writeStart = System.nanoTime();
             MatchOutputs.writeClusters(work.resolve("clusters.csv"), outcome.result());
             double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
             double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Double> cpuPhases = cpu.stop();
+            double cpuSeconds = cpu.total() - cpuStart;
+            live.close();
             long peakHeap = de.grw.common.HeapUsage.peakBytes(); // of the match, before the evaluation reads the truth
             ErrorBreakdown quality = MatchEvaluation.evaluate(outcome.table(), outcome.result(),
                     profile.fieldIndex("birth_date"), work.resolve(PopulationGenerator.TRUTH_FILE));
@@ -103,8 +114,16 @@ public final class BenchmarkCommand implements Callable<Integer> {
             out.println(phases);
             out.printf("end to end (import, match, write): %.1f s for %,d records%n", seconds,
                     outcome.table().size());
-            out.printf("peak heap: %,d MB (max heap %,d MB)%n", peakHeap / (1024 * 1024),
-                    Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            StringBuilder cpuLine = new StringBuilder(String.format("CPU seconds (all threads): %.1f;", cpuSeconds));
+            cpuPhases.forEach((phase, s) -> cpuLine.append(String.format(" %s %.2f,", phase, s)));
+            cpuLine.setLength(cpuLine.length() - 1);
+            out.println(cpuLine.append(" (score includes the clustering)"));
+            out.printf("peak heap: %,d MB (max heap %,d MB), %,d bytes per record%n", peakHeap / (1024 * 1024),
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024), peakHeap / Math.max(1, outcome.table().size()));
+            out.printf("heap in use after a collection, at most: %,d MB, %,d bytes per record%n",
+                    live.peakBytes() / (1024 * 1024), live.peakBytes() / Math.max(1, outcome.table().size()));
+            out.printf("load average: %.2f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage());
             out.printf("quality against the generator's truth: %s%n", quality.pairwise());
             quality.describe().forEach(out::println);
             return 0;

@@ -24,9 +24,18 @@ public final class RecordAssembler {
     private final int[][] compositeTargets;
     private final Splitter[] splitters;
     private final int idField;
+    /**
+     * Dates parsed before, by cell text (birth dates repeat: a million records hold some 30,000): parsing is a pure
+     * function of the text and the field's year range, so each distinct text is parsed once. Bounded; one per field.
+     */
+    private final java.util.Map<String, ParsedDate>[] parsedDates;
+    private static final int DATE_MEMO_LIMIT = 100_000;
 
     public RecordAssembler(MatchProfile profile, ColumnMapping mapping) {
         this.profile = profile;
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, ParsedDate>[] memo = new java.util.Map[profile.fields().size()];
+        this.parsedDates = memo;
         this.mapping = mapping;
         this.fieldCount = profile.fields().size();
         int n = mapping.columns().size();
@@ -111,7 +120,7 @@ public final class RecordAssembler {
                 String shown;
                 if (values[f] != null) {
                     shown = values[f];
-                    parsed = DateParser.parse(values[f], spec.years());
+                    parsed = parseDate(f, values[f], spec);
                 } else if (dateParts != null) {
                     shown = partsText(dateParts, f);
                     parsed = DateParser.fromSeparateParts(dateParts[f * 3], dateParts[f * 3 + 1], dateParts[f * 3 + 2],
@@ -137,6 +146,22 @@ public final class RecordAssembler {
             }
         }
         return values;
+    }
+
+    private ParsedDate parseDate(int field, String text, FieldSpec spec) {
+        java.util.Map<String, ParsedDate> memo = parsedDates[field];
+        if (memo == null) {
+            memo = new java.util.HashMap<>();
+            parsedDates[field] = memo;
+        }
+        ParsedDate parsed = memo.get(text);
+        if (parsed == null) {
+            parsed = DateParser.parse(text, spec.years());
+            if (memo.size() < DATE_MEMO_LIMIT) {
+                memo.put(text, parsed);
+            }
+        }
+        return parsed;
     }
 
     private void fillFromSplit(String[] values, int composite, String cell) {

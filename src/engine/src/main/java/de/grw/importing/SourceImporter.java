@@ -208,6 +208,8 @@ public final class SourceImporter {
         private long imported;
         private long rejected;
         private long invalidValues;
+        /** Whether a column is mapped to the record id (decided once, with the header). */
+        private boolean hasIdColumn;
 
         /** @param fileName how problems name the input: the file name, or the source name of a database */
         Collector(String fileName, String source, ImportListener listener) {
@@ -221,6 +223,7 @@ public final class SourceImporter {
             ColumnMapping mapping = HeaderMatcher.suggest(columns, profile);
             mapping = mappingFile.apply(mapping, source, profile, mappingPath, warnings);
             assembler = new RecordAssembler(profile, mapping);
+            hasIdColumn = assembler.idField() >= 0 && hasIdColumn();
             listener.mapping(mapping);
         }
 
@@ -238,7 +241,7 @@ public final class SourceImporter {
             }
             String id;
             int idField = assembler.idField();
-            if (idField >= 0 && hasIdColumn()) {
+            if (idField >= 0 && hasIdColumn) {
                 id = values[idField];
                 if (id == null) {
                     reject(rowNumber, line, Text.of("import.id_empty"), blocked ? null : cells);

@@ -17,7 +17,15 @@ public final class PreparedField {
     private static final ColognePhonetic COLOGNE = new ColognePhonetic();
 
     private final String name;
+    /**
+     * The records' value ids: {@code ids[record * stride + offset]}. A field of a run's records shares one array with
+     * the run's other fields, record by record ({@link PreparedRecords}: a pair's comparison then reads one or two
+     * cache lines per record instead of one per field); a field on its own has stride 1.
+     */
     private final int[] ids;
+    private final int stride;
+    private final int offset;
+    private final int recordCount;
     private final String[] values;
     private final int[] counts;
     private final int presentCount;
@@ -28,8 +36,16 @@ public final class PreparedField {
     private volatile Map<String, Integer> reverse;
 
     private PreparedField(String name, int[] ids, String[] values, int[] counts, int presentCount) {
+        this(name, ids, 1, 0, ids.length, values, counts, presentCount);
+    }
+
+    private PreparedField(String name, int[] ids, int stride, int offset, int recordCount, String[] values,
+                          int[] counts, int presentCount) {
         this.name = name;
         this.ids = ids;
+        this.stride = stride;
+        this.offset = offset;
+        this.recordCount = recordCount;
         this.values = values;
         this.counts = counts;
         this.presentCount = presentCount;
@@ -163,6 +179,17 @@ public final class PreparedField {
         return byValue::get;
     }
 
+    /**
+     * This field with its ids moved into a shared array of all fields' ids, record by record
+     * ({@code rows[record * stride + offset]}); the dictionary and its counts are shared, nothing is computed again.
+     */
+    PreparedField inRows(int[] rows, int stride, int offset) {
+        for (int r = 0; r < recordCount; r++) {
+            rows[r * stride + offset] = id(r);
+        }
+        return new PreparedField(name, rows, stride, offset, recordCount, values, counts, presentCount);
+    }
+
     /** The id of a normalised value, or -1 when no record carries it; the lookup is built at the first call. */
     public int idOf(String normalisedValue) {
         Map<String, Integer> lookup = reverse;
@@ -192,12 +219,12 @@ public final class PreparedField {
 
     /** Id of the record's normalised value, or -1 when missing. */
     public int id(int record) {
-        return ids[record];
+        return ids[record * stride + offset];
     }
 
     /** The normalised value of a record, or {@code null}. */
     public String value(int record) {
-        int id = ids[record];
+        int id = ids[record * stride + offset];
         return id < 0 ? null : values[id];
     }
 
@@ -220,7 +247,7 @@ public final class PreparedField {
     }
 
     public int recordCount() {
-        return ids.length;
+        return recordCount;
     }
 
     /** The value without blanks, by id. */

@@ -35,7 +35,26 @@ public final class PreparedRecords {
             fields[f] = PreparedField.prepare(spec.name(), table, f, Normalisers.get(spec.normaliser()));
             progress.progress("normalise", done.incrementAndGet(), n);
         });
-        return new PreparedRecords(table, profile, fields);
+        return new PreparedRecords(table, profile, inRows(fields, table.size()));
+    }
+
+    /**
+     * The fields' ids in one array, record by record: comparing a pair reads each record's ids from one or two cache
+     * lines instead of one line per field (20 fields: the difference between a few and some forty cache misses per
+     * pair, which dominated the comparison of a million records).
+     */
+    private static PreparedField[] inRows(PreparedField[] fields, int n) {
+        int stride = fields.length;
+        if (stride <= 1 || (long) n * stride > Integer.MAX_VALUE - 16) {
+            return fields;
+        }
+        int[] rows = new int[n * stride];
+        PreparedField[] out = new PreparedField[stride];
+        for (int f = 0; f < stride; f++) {
+            out[f] = fields[f].inRows(rows, stride, f);
+            fields[f] = null;
+        }
+        return out;
     }
 
     /** Records whose fields were prepared already (one per profile field, in profile order). */
