@@ -21,7 +21,10 @@ import java.util.Map;
  *                the stored entry's, which its masked content no longer gives
  */
 public record JournalEntry(long seq, String at, String user, String action, String payload, String prev,
-                           String hash, String redactedLeaf) {
+                           String hash,
+                           @com.fasterxml.jackson.annotation.JsonInclude(
+                                   com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                           String redactedLeaf) {
 
     /** An entry as stored (not redacted). */
     public JournalEntry(long seq, String at, String user, String action, String payload, String prev, String hash) {
@@ -29,6 +32,7 @@ public record JournalEntry(long seq, String at, String user, String action, Stri
     }
 
     /** Whether this entry's payload was masked for an export (its hash is taken as given, not recomputed). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isRedacted() {
         return redactedLeaf != null;
     }
