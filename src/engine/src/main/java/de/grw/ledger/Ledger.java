@@ -59,6 +59,8 @@ public final class Ledger implements WriteGuard {
     /** Why every write is refused from the start (the anchor is missing, the id was removed), or null. */
     private final String broken;
     private final long treeHeadEvery;
+    /** The tree heads also kept in another database, if one is configured ({@link DatabaseAnchor}). */
+    private final Optional<DatabaseAnchor> database = DatabaseAnchor.configured();
     private long pending;
     /**
      * SQLite only: the file's {@code data_version} when this process sealed its last write, and the anchor's length
@@ -374,7 +376,8 @@ public final class Ledger implements WriteGuard {
         m.put("size", head.size());
         m.put("root", head.root());
         m.put("chain_head", head.chainHead());
-        anchor.append(m, key);
+        JsonNode line = anchor.append(m, key);
+        database.ifPresent(d -> d.insert(storeName, line));
     }
 
     /**
@@ -402,12 +405,27 @@ public final class Ledger implements WriteGuard {
             m.put("at", workspace.now().toString());
             m.put("ledger", id);
             m.put("of", pending);
-            anchor.append(m, key);
+            anchor.append(m, key, false); // see Anchor#append: a lost mark leaves the checkpoint accepted anyway
             pending = 0;
             rowsTentative = false;
             sealedVersion = sealedVersionPending;
             sealedAnchorLength = anchor.length();
         }
+    }
+
+    /** The anchor file's lines by number, each in canonical form. */
+    private Map<Long, String> fileLines() {
+        Map<Long, String> out = new java.util.HashMap<>();
+        try {
+            for (String text : java.nio.file.Files.readAllLines(anchor.file(), StandardCharsets.UTF_8)) {
+                JsonNode line = de.grw.journal.CanonicalJson.parse(text);
+                out.put(line.path("n").asLong(), de.grw.journal.CanonicalJson.write(line));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserFacingException(anchor.file() + ": the ledger's anchor cannot be read: " + e.getMessage(),
+                    e);
+        }
+        return out;
     }
 
     @Override
@@ -448,6 +466,14 @@ public final class Ledger implements WriteGuard {
                         + "): " + ext.message()));
             }
             summary += "; " + ext.message().replace("the kept head", "the anchor's tree head");
+        }
+        if (database.isPresent() && differs.isEmpty()) {
+            DatabaseAnchor.Check db = database.get().check(storeName, id, key.publicKey(), fileLines(),
+                    Journal.all(c));
+            if (db.problem() != null) {
+                return new Check(summary, Optional.of(db.problem()));
+            }
+            summary += "; " + db.summary();
         }
         return new Check(summary, differs);
     }

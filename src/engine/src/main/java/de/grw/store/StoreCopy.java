@@ -28,7 +28,7 @@ public final class StoreCopy {
             "record_snapshots", "import_problems", "match_runs", "models", "clusters", "cluster_members", "cluster_pairs", "cluster_claims",
             "decisions",
             "golden_records", "golden_members", "golden_values", "cannot_links", "journal", "access_log",
-            "access_log_records");
+            "access_log_records", "ledger_changes");
     /** Tables whose {@code id} is an identity column in PostgreSQL: they continue after the highest id copied. */
     private static final List<String> IDENTITIES = List.of("sources", "source_feeds", "records", "record_snapshots",
             "import_problems", "match_runs", "clusters", "decisions", "access_log");
