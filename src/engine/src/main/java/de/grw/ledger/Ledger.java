@@ -59,8 +59,8 @@ public final class Ledger implements WriteGuard {
     /** Why every write is refused from the start (the anchor is missing, the id was removed), or null. */
     private final String broken;
     private final long treeHeadEvery;
-    /** The tree heads also kept in another database, if one is configured ({@link DatabaseAnchor}). */
-    private final Optional<DatabaseAnchor> database = DatabaseAnchor.configured();
+    /** The tree heads also kept in another database, if one is configured ({@link DatabaseAnchorRepository}). */
+    private final Optional<DatabaseAnchorRepository> database = DatabaseAnchorRepository.configured();
     private long pending;
     /**
      * SQLite only: the file's {@code data_version} when this process sealed its last write, and the anchor's length
@@ -75,7 +75,7 @@ public final class Ledger implements WriteGuard {
      * not known (the next write computes them from scratch). {@code rowsTentative}: written by {@link #after} of a
      * transaction whose commit was not yet heard of (a rollback then leaves them wrong, so they are dropped).
      */
-    private RowDigests rows;
+    private RowDigestRepository rows;
     private boolean rowsTentative;
     /** Main's way, for the ledger benchmark only: every write digests all sealed tables in order (no row digests). */
     private final boolean fullDigestEachWrite = Boolean.getBoolean(FULL_DIGEST_PROPERTY);
@@ -230,7 +230,7 @@ public final class Ledger implements WriteGuard {
             throw refused("the anchor's last line names key " + Anchor.abbreviate(last.path("key").asText())
                     + ", the ledger's key is " + Anchor.abbreviate(key.fingerprint()) + " (the key was replaced)");
         }
-        RowDigests scanned = RowDigests.scan(c);
+        RowDigestRepository scanned = RowDigestRepository.scan(c);
         Optional<String> differs = compare(c, scanned.state(c));
         if (differs.isPresent()) {
             throw refused(differs.get());
@@ -239,13 +239,13 @@ public final class Ledger implements WriteGuard {
         if (triggers.isPresent()) {
             throw refused(triggers.get());
         }
-        RowDigests.clearChanges(c);
+        RowDigestRepository.clearChanges(c);
         rows = scanned;
     }
 
     /** Names the sealed tables whose change-log trigger (schema version 14) was dropped or disabled, if any. */
     private static Optional<String> triggersMissing(Connection c) throws SQLException {
-        List<String> missing = RowDigests.tablesWithoutTriggers(c);
+        List<String> missing = RowDigestRepository.tablesWithoutTriggers(c);
         return missing.isEmpty() ? Optional.empty() : Optional.of("the ledger's change-log trigger"
                 + (missing.size() == 1 ? " of table " : "s of tables ") + String.join(", ", missing)
                 + (missing.size() == 1 ? " was" : " were") + " dropped or disabled past the workbench");
@@ -286,7 +286,7 @@ public final class Ledger implements WriteGuard {
      */
     private static StateDigest in(Connection c, JsonNode checkpoint, StateDigest rowDigests, StateDigest[] ordered)
             throws SQLException {
-        if (RowDigests.SCHEME.equals(checkpoint.path("digest").asText())) {
+        if (RowDigestRepository.SCHEME.equals(checkpoint.path("digest").asText())) {
             return rowDigests;
         }
         if (ordered[0] == null) {
@@ -342,8 +342,8 @@ public final class Ledger implements WriteGuard {
             now = StateDigest.ordered(c);
         } else {
             if (rows == null) {
-                rows = RowDigests.scan(c);
-                RowDigests.clearChanges(c);
+                rows = RowDigestRepository.scan(c);
+                RowDigestRepository.clearChanges(c);
             } else {
                 rows.apply(c);
             }
@@ -357,7 +357,7 @@ public final class Ledger implements WriteGuard {
         m.put("journal_size", now.journalSize());
         m.put("journal_head", now.journalHead());
         if (!fullDigestEachWrite) {
-            m.put("digest", RowDigests.SCHEME);
+            m.put("digest", RowDigestRepository.SCHEME);
         }
         m.put("tables", now.tables());
         pending = anchor.append(m, key).path("n").asLong();
@@ -468,7 +468,7 @@ public final class Ledger implements WriteGuard {
             summary += "; " + ext.message().replace("the kept head", "the anchor's tree head");
         }
         if (database.isPresent() && differs.isEmpty()) {
-            DatabaseAnchor.Check db = database.get().check(storeName, id, key.publicKey(), fileLines(),
+            DatabaseAnchorRepository.Check db = database.get().check(storeName, id, key.publicKey(), fileLines(),
                     Journal.all(c));
             if (db.problem() != null) {
                 return new Check(summary, Optional.of(db.problem()));

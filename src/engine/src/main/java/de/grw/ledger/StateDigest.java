@@ -45,10 +45,10 @@ public record StateDigest(Map<String, String> tables, long journalSize, String j
 
     /**
      * Reads and digests the store's governance state inside the caller's transaction, computed from scratch in the
-     * scheme of {@link RowDigests} (the one every checkpoint since schema version 14 names as {@code "digest"}).
+     * scheme of {@link RowDigestRepository} (the one every checkpoint since schema version 14 names as {@code "digest"}).
      */
     static StateDigest of(Connection c) throws SQLException {
-        return RowDigests.scan(c).state(c);
+        return RowDigestRepository.scan(c).state(c);
     }
 
     /**

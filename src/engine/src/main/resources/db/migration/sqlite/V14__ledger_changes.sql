@@ -1,6 +1,6 @@
 -- Version 14: the ledger's change log. Every insert, update and delete of a table the ledger seals records the
 -- rowid of the row it wrote (old and new), while the workspace keeps a ledger (its setting ledger.id). At the end of
--- a write the ledger re-hashes only these rows (de.grw.ledger.RowDigests) instead of every sealed row, and empties
+-- a write the ledger re-hashes only these rows (de.grw.ledger.RowDigestRepository) instead of every sealed row, and empties
 -- the log. The log is not sealed itself: a row missing from it (a trigger dropped) leaves the ledger's digest
 -- unchanged, so the change is still found by the next full check (verify, or a write after another connection's).
 CREATE TABLE ledger_changes (

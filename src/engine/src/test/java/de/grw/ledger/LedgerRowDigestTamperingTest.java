@@ -39,7 +39,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Attacks on the ledger's row digests ({@link RowDigests}): a write re-hashes only the rows the change log names,
+ * Attacks on the ledger's row digests ({@link RowDigestRepository}): a write re-hashes only the rows the change log names,
  * so these try to bring a change past that: a row sealed many writes earlier edited while the workbench is open
  * (and then touched by a write of the workbench, which must not seal the edit), the last row of the access log
  * deleted, golden values reordered or their values swapped between rows, the change-log trigger dropped, the
@@ -276,7 +276,7 @@ class LedgerRowDigestTamperingTest {
                 last = n;
             }
         }
-        assertThat(last.path("digest").asText()).isEqualTo(RowDigests.SCHEME);
+        assertThat(last.path("digest").asText()).isEqualTo(RowDigestRepository.SCHEME);
         try (Connection c = at.raw()) {
             StateDigest scratch = StateDigest.of(c);
             for (Map.Entry<String, String> t : scratch.tables().entrySet()) {

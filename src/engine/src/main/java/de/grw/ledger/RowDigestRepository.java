@@ -41,7 +41,7 @@ import java.util.Set;
  * (at the start of a write after another connection wrote the store, on PostgreSQL at every write, and in
  * {@code verify}) compares the digest computed from scratch.
  */
-final class RowDigests {
+final class RowDigestRepository {
     /** The name of this scheme in a checkpoint ({@code "digest"}); checkpoints without it hold ordered digests. */
     static final String SCHEME = "rows-v2";
     private static final int BUCKETS = 256;
@@ -49,13 +49,13 @@ final class RowDigests {
     private final boolean sqlite;
     private final Map<String, Table> tables = new LinkedHashMap<>();
 
-    private RowDigests(boolean sqlite) {
+    private RowDigestRepository(boolean sqlite) {
         this.sqlite = sqlite;
     }
 
     /** Reads every row of every sealed table and computes the digests from scratch. */
-    static RowDigests scan(Connection c) throws SQLException {
-        RowDigests d = new RowDigests(isSqlite(c));
+    static RowDigestRepository scan(Connection c) throws SQLException {
+        RowDigestRepository d = new RowDigestRepository(isSqlite(c));
         for (String[] t : StateDigest.TABLES) {
             Table table = new Table(d.header(c, t[0]));
             try (PreparedStatement ps = c.prepareStatement("SELECT " + d.ref() + ", * FROM " + t[0]);

@@ -27,7 +27,7 @@ import java.util.Optional;
  * inserts alone, still hold the journal as it was, and {@code verify} proves that today's journal extends each
  * of them, checks their signatures and finds one missing from the anchor file.
  */
-final class DatabaseAnchor {
+final class DatabaseAnchorRepository {
     static final String URL_VARIABLE = "GRW_LEDGER_ANCHOR_DB";
     static final String URL_PROPERTY = "grw.ledger.anchor-db";
     static final String USER_VARIABLE = "GRW_LEDGER_ANCHOR_DB_USER";
@@ -38,19 +38,19 @@ final class DatabaseAnchor {
     private final String user;
     private final String password;
 
-    private DatabaseAnchor(String url, String user, String password) {
+    private DatabaseAnchorRepository(String url, String user, String password) {
         this.url = url;
         this.user = user;
         this.password = password;
     }
 
     /** The configured database anchor, if one is ({@value #URL_PROPERTY}, else {@value #URL_VARIABLE}). */
-    static Optional<DatabaseAnchor> configured() {
+    static Optional<DatabaseAnchorRepository> configured() {
         String url = setting(URL_PROPERTY, URL_VARIABLE);
         if (url == null) {
             return Optional.empty();
         }
-        return Optional.of(new DatabaseAnchor(url, setting(URL_PROPERTY + ".user", USER_VARIABLE),
+        return Optional.of(new DatabaseAnchorRepository(url, setting(URL_PROPERTY + ".user", USER_VARIABLE),
                 setting(URL_PROPERTY + ".password", PASSWORD_VARIABLE)));
     }
 

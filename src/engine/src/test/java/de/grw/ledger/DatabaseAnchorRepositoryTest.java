@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ParameterizedClass
 @EnumSource(StoreKind.class)
-class DatabaseAnchorTest {
+class DatabaseAnchorRepositoryTest {
     @Parameter
     StoreKind store;
 
@@ -55,7 +55,7 @@ class DatabaseAnchorTest {
     void prepare() {
         home = dir.resolve("ledger-home");
         central = "jdbc:sqlite:" + dir.resolve("central-it.db");
-        System.setProperty(DatabaseAnchor.URL_PROPERTY, central);
+        System.setProperty(DatabaseAnchorRepository.URL_PROPERTY, central);
         System.setProperty(Ledger.TREE_HEAD_PROPERTY, "1");
         TestWorkspaces.Fixture f = TestWorkspaces.open(store, dir);
         at = f.store();
@@ -71,7 +71,7 @@ class DatabaseAnchorTest {
 
     @AfterEach
     void drop() {
-        System.clearProperty(DatabaseAnchor.URL_PROPERTY);
+        System.clearProperty(DatabaseAnchorRepository.URL_PROPERTY);
         System.clearProperty(Ledger.TREE_HEAD_PROPERTY);
         at.close();
     }
@@ -87,7 +87,7 @@ class DatabaseAnchorTest {
 
     private long rows() throws Exception {
         try (Connection c = DriverManager.getConnection(central); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + DatabaseAnchor.TABLE)) {
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + DatabaseAnchorRepository.TABLE)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -104,8 +104,8 @@ class DatabaseAnchorTest {
     @Test
     void anEditedRowOfTheDatabaseAnchorIsFound() throws Exception {
         try (Connection c = DriverManager.getConnection(central); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE " + DatabaseAnchor.TABLE + " SET line = replace(line, '\"size\":', "
-                    + "'\"size\":1') WHERE n = (SELECT MAX(n) FROM " + DatabaseAnchor.TABLE + ")");
+            s.executeUpdate("UPDATE " + DatabaseAnchorRepository.TABLE + " SET line = replace(line, '\"size\":', "
+                    + "'\"size\":1') WHERE n = (SELECT MAX(n) FROM " + DatabaseAnchorRepository.TABLE + ")");
         }
         JournalVerifier.Result r = verify();
         assertThat(r.ok()).isFalse();
@@ -124,11 +124,11 @@ class DatabaseAnchorTest {
         try (Connection c = at.raw(); Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM settings WHERE key = 'ledger.id'");
         }
-        System.clearProperty(DatabaseAnchor.URL_PROPERTY);
+        System.clearProperty(DatabaseAnchorRepository.URL_PROPERTY);
         try (Workspace w = at.open()) {
             Ledger.attach(w, home); // enrols anew (without the database, as the attacker would)
         }
-        System.setProperty(DatabaseAnchor.URL_PROPERTY, central);
+        System.setProperty(DatabaseAnchorRepository.URL_PROPERTY, central);
         JournalVerifier.Result r = verify();
         assertThat(r.ok()).as(r.describe()).isFalse();
         assertThat(r.describe()).contains("database anchor").contains("the ledger was started anew");
@@ -136,7 +136,7 @@ class DatabaseAnchorTest {
 
     @Test
     void anUnreachableDatabaseRefusesTheWriteThatWouldWriteATreeHead() {
-        System.setProperty(DatabaseAnchor.URL_PROPERTY, "jdbc:sqlite:" + dir.resolve("missing/dir/central.db"));
+        System.setProperty(DatabaseAnchorRepository.URL_PROPERTY, "jdbc:sqlite:" + dir.resolve("missing/dir/central.db"));
         try (Workspace w = at.open()) {
             Ledger.attach(w, home);
             TestWorkspaces.Fixture f = TestWorkspaces.fixture(w, at);
