@@ -166,11 +166,62 @@ class ElidedTextUiTest {
             UiTestSupport.onFx(() -> ((ButtonBase) toggle).fire());
         }
 
+        // the bulk proposal's dialog, with its count and sample
+        UiTestSupport.onFx(() -> review.viewModel().bandProperty().set(de.grw.ui.review.Band.HIGH));
+        waitFor(() -> !node("#review-bulk", ButtonBase.class).isDisabled());
+        UiTestSupport.onFx(() -> node("#review-bulk", ButtonBase.class).fire());
+        dialog(problems, at, "review, bulk proposal", "#bulk-dialog",
+                d -> d.lookup("#bulk-sample") != null || ((javafx.scene.control.Label) d.lookup("#bulk-count"))
+                        .getText().matches("\\D*\\d.*"));
+        UiTestSupport.onFx(() -> review.viewModel().bandProperty().set(de.grw.ui.review.Band.ALL));
+
         show(window, "nav.approval");
         waitFor(() -> !node("#approval-list", ListView.class).getItems().isEmpty());
         UiTestSupport.onFx(() -> node("#approval-list", ListView.class).getSelectionModel().select(0));
         waitFor(() -> stage.getScene().lookup("#approval-comparison") != null);
         check(problems, at, "approval");
+        // each pending entry's text lies whole inside the list (not cut at its edge behind the scroll bar)
+        UiTestSupport.onFx(() -> {
+            ListView<?> list = node("#approval-list", ListView.class);
+            javafx.scene.control.ScrollBar bar = list.lookupAll(".scroll-bar").stream()
+                    .filter(n -> n instanceof javafx.scene.control.ScrollBar b && b.getOrientation()
+                            == javafx.geometry.Orientation.VERTICAL && b.isVisible())
+                    .map(javafx.scene.control.ScrollBar.class::cast).findFirst().orElse(null);
+            double room = list.getWidth() - (bar == null ? 0 : bar.getWidth());
+            int texts = 0;
+            for (Node text : list.lookupAll(".list-cell .text")) {
+                if (!(text instanceof javafx.scene.text.Text words) || words.getText() == null
+                        || words.getText().isBlank() || !text.isVisible()) {
+                    continue;
+                }
+                texts++;
+                javafx.geometry.Bounds b = list.sceneToLocal(text.localToScene(text.getLayoutBounds()));
+                if (b.getMaxX() > room + 0.5) {
+                    problems.add(new ElidedText.Problem(at + ", approval", "approval entry beyond the list's "
+                            + Math.round(room) + " px (to " + Math.round(b.getMaxX()) + ")", words.getText(),
+                            words.getText()));
+                }
+            }
+            assertThat(texts).as("approval entries").isPositive();
+            // and as high as its lines (a wrapped entry squeezed into one line's height overlaps the next)
+            for (Node entry : list.lookupAll("#approval-entry")) {
+                javafx.scene.control.Labeled l = (javafx.scene.control.Labeled) entry;
+                if (l.isVisible() && l.getHeight() + 0.5 < l.prefHeight(l.getWidth())) {
+                    problems.add(new ElidedText.Problem(at + ", approval", "approval entry squeezed to "
+                            + Math.round(l.getHeight()) + " of " + Math.round(l.prefHeight(l.getWidth())) + " px",
+                            l.getText(), l.getText()));
+                }
+            }
+        });
+        // the batch approval's dialog
+        waitFor(() -> !node("#approval-bulk", ButtonBase.class).isDisabled());
+        UiTestSupport.onFx(() -> node("#approval-bulk", ButtonBase.class).fire());
+        dialog(problems, at, "approval, batch", "#approval-bulk-dialog", d -> true);
+
+        // the password dialog of the status bar
+        // (it waits for its answer in a nested event loop: fired without waiting for it)
+        javafx.application.Platform.runLater(() -> node("#status-password", ButtonBase.class).fire());
+        dialog(problems, at, "password", ".dialog-pane", d -> true);
 
         show(window, "nav.audit");
         UiTestSupport.onFx(() -> node("#audit-verify", ButtonBase.class).fire());
@@ -189,6 +240,34 @@ class ElidedTextUiTest {
         check(problems, at, "export");
         UiTestSupport.onFx(model::signOut);
         return problems;
+    }
+
+    /**
+     * Waits for a dialog window whose scene holds {@code selector} and that is {@code ready}, checks it as a screen,
+     * and closes it.
+     */
+    private void dialog(List<ElidedText.Problem> problems, String at, String what, String selector,
+                        java.util.function.Predicate<Node> ready) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<javafx.stage.Window> found =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                if (w != stage && w.isShowing() && w.getScene() != null && w.getScene().lookup(selector) != null
+                        && ready.test(w.getScene().getRoot())) {
+                    found.set(w);
+                    return true;
+                }
+            }
+            return false;
+        }).get());
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<ElidedText.Problem> seen = new ArrayList<>();
+        UiTestSupport.onFx(() -> seen.addAll(ElidedText.in(found.get().getScene(), at + ", " + what)));
+        seen.forEach(p -> System.out.println("ELIDED " + p));
+        problems.addAll(seen);
+        UiTestSupport.onFx(() -> found.get().hide());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void show(MainWindow window, String key) {

@@ -22,6 +22,10 @@ final class KeyLatency {
     private final Scene scene;
     private final ReviewViewModel vm;
     private final List<Long> nanos = new ArrayList<>();
+    /** Per decision: from the key to the moment the next cluster was swapped into the view model (background work). */
+    private final List<Long> swaps = new ArrayList<>();
+    private long swappedAt;
+    private final javafx.beans.value.ChangeListener<Object> swap = (o, was, now) -> swapped();
     private final EventHandler<KeyEvent> filter = this::pressed;
     private final Runnable pulse = this::pulse;
     /** The key that starts a measurement, or null while none is armed (FX thread only). */
@@ -35,6 +39,14 @@ final class KeyLatency {
         this.vm = vm;
         scene.getWindow().addEventFilter(KeyEvent.KEY_PRESSED, filter);
         scene.addPostLayoutPulseListener(pulse);
+        vm.stateProperty().addListener(swap);
+    }
+
+    private void swapped() {
+        ClusterView shown = vm.stateProperty().get().view();
+        if (pressedAt != 0 && swappedAt == 0 && shown != null && shown.clusterId() != from) {
+            swappedAt = System.nanoTime();
+        }
     }
 
     /** The next press of {@code key} starts a measurement that ends when a cluster other than the open one is shown. */
@@ -43,6 +55,7 @@ final class KeyLatency {
         from = open == null ? -1 : open.clusterId();
         armed = key;
         pressedAt = 0;
+        swappedAt = 0;
         measuring = true;
     }
 
@@ -68,6 +81,7 @@ final class KeyLatency {
             return;
         }
         nanos.add(System.nanoTime() - pressedAt);
+        swaps.add((swappedAt == 0 ? System.nanoTime() : swappedAt) - pressedAt);
         pressedAt = 0;
         armed = null;
         measuring = false;
@@ -76,6 +90,7 @@ final class KeyLatency {
     void close() {
         scene.getWindow().removeEventFilter(KeyEvent.KEY_PRESSED, filter);
         scene.removePostLayoutPulseListener(pulse);
+        vm.stateProperty().removeListener(swap);
     }
 
     int count() {
@@ -98,6 +113,28 @@ final class KeyLatency {
     String summary() {
         return String.format(Locale.ROOT, "key to next cluster (%d decisions): median %.1f ms, 95th percentile %.1f ms, "
                 + "maximum %.1f ms", count(), millis(0.5), millis(0.95), maxMillis());
+    }
+
+    /**
+     * Where the time went: from the key to the next cluster swapped into the view model (the decision and the next
+     * cluster read and built in the background, with the waits for the executor and the FX thread), and from there
+     * to the end of the layout pulse that shows it (the grid filled, styles and layout on the FX thread).
+     */
+    String parts() {
+        long[] background = swaps.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] fx = new long[nanos.size()];
+        for (int i = 0; i < fx.length; i++) {
+            fx[i] = nanos.get(i) - swaps.get(i);
+        }
+        java.util.Arrays.sort(fx);
+        return String.format(Locale.ROOT, "key to the next cluster swapped in: median %.1f ms, 95th percentile %.1f ms;"
+                + " swapped in to shown: median %.1f ms, 95th percentile %.1f ms", quantile(background, 0.5),
+                quantile(background, 0.95), quantile(fx, 0.5), quantile(fx, 0.95));
+    }
+
+    private static double quantile(long[] sorted, double q) {
+        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))]
+                / 1e6;
     }
 
     @Override

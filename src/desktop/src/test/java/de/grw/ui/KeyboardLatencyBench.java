@@ -47,7 +47,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * cluster's grid. Prints records, clusters queued, seconds, median / 95th percentile / maximum and the peak heap.
  * Runs only when given the workspace: {@code -Dgrw.bench.workspace=FILE} (user and password of review-benchmark's
  * clerk unless {@code -Dgrw.bench.user} / {@code -Dgrw.bench.password}; {@code -Dgrw.bench.clusters=N}). The
- * decisions are recorded in that workspace: a second run goes on with the next clusters.
+ * decisions are recorded in that workspace: a second run goes on with the next clusters. Old and new build side by
+ * side in one run, alternating on copies of one workspace: {@code src/bench/scripts/keyboard-latency-side-by-side.sh}.
  */
 @Tag("benchmark")
 @ExtendWith(ApplicationExtension.class)
@@ -179,6 +180,7 @@ class KeyboardLatencyBench {
                 (signedIn - started) / 1e9, (queued - signedIn) / 1e9, (first - queued) / 1e9, CLUSTERS, seconds,
                 latency.summary(), peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.println("latency parts: " + latency.parts());
         System.out.println("latencies (ms, in order): " + latency);
         assertThat(faults).isEmpty();
         assertThat(uncaught).isEmpty();

@@ -103,6 +103,8 @@ class QueueAndBulkUiTest {
         robot.clickOn("#review-bulk");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#bulk-count").tryQuery().isPresent()
                 && robot.lookup("#bulk-count").queryAs(Label.class).getText().contains("werden vorgeschlagen"));
+        // the sample sits in a scroll pane: found once the pane's skin holds it (the next pulse)
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#bulk-sample").tryQuery().isPresent());
         String count = robot.lookup("#bulk-count").queryAs(Label.class).getText();
         assertThat(count).matches("\\d+ Gruppen im Band 0,99–1,00 aus allen Quellen werden vorgeschlagen");
         int n = Integer.parseInt(count.substring(0, count.indexOf(' ')));

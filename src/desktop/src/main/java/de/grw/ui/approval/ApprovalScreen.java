@@ -48,11 +48,32 @@ public final class ApprovalScreen extends ViewModelScreen<ApprovalViewModel> {
         list.setId("approval-list");
         list.setPrefWidth(260);
         list.setCellFactory(l -> new ListCell<>() {
+            // the entry wraps within the list (as the review's queue rows do) instead of running out of it
+            private final javafx.scene.control.Label entry = new javafx.scene.control.Label();
+            // in a box that asks the entry for its height at its width: the cell grows by the wrapped lines
+            private final javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(entry);
+
+            {
+                entry.setId("approval-entry");
+                entry.setWrapText(true);
+                entry.prefWidthProperty().bind(list.widthProperty().subtract(30));
+                entry.maxWidthProperty().bind(entry.prefWidthProperty());
+                entry.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                setText(null);
+            }
+
             @Override
             protected void updateItem(DecisionView d, boolean empty) {
                 super.updateItem(d, empty);
-                setText(empty || d == null ? null : t.get("approval.entry", d.id(), d.clusterId(), d.proposedBy(),
+                if (empty || d == null) {
+                    setGraphic(null);
+                    setAccessibleText(null);
+                    return;
+                }
+                entry.setText(t.get("approval.entry", d.id(), d.clusterId(), d.proposedBy(),
                         d.proposedAt().substring(0, Math.min(16, d.proposedAt().length())).replace('T', ' ')));
+                setGraphic(box);
+                setAccessibleText(entry.getText());
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {

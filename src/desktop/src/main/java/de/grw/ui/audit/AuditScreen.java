@@ -77,9 +77,7 @@ public final class AuditScreen extends ViewModelScreen<AuditViewModel> {
         journal.setId("audit-journal");
         de.grw.journal.JournalSentences words = new de.grw.journal.JournalSentences(t.locale(),
                 java.time.ZoneId.systemDefault());
-        java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter
-                .ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM).withLocale(t.locale())
-                .withZone(java.time.ZoneId.systemDefault());
+        java.time.format.DateTimeFormatter local = timeFormat(t.locale(), java.time.ZoneId.systemDefault());
         journal.getColumns().add(column(t.get("audit.seq"), e -> Long.toString(e.seq()), 60));
         journal.getColumns().add(column(t.get("audit.at"), e -> localTime(local, e.at()), 195));
         TableColumn<JournalEntry, String> event = column(t.get("audit.event"), words::journal, 520);
@@ -136,8 +134,18 @@ public final class AuditScreen extends ViewModelScreen<AuditViewModel> {
         });
     }
 
+    /**
+     * The time column's format, always on the 24-hour clock with seconds: German {@code 06.12.2026 14:05:09}, other
+     * languages ISO-like {@code 2026-12-06 14:05:09} (the JDK's English medium style says "2:05:09 PM", which sorts
+     * and reads badly in a log).
+     */
+    static java.time.format.DateTimeFormatter timeFormat(java.util.Locale locale, java.time.ZoneId zone) {
+        String pattern = "de".equals(locale.getLanguage()) ? "dd.MM.yyyy HH:mm:ss" : "yyyy-MM-dd HH:mm:ss";
+        return java.time.format.DateTimeFormatter.ofPattern(pattern, locale).withZone(zone);
+    }
+
     /** A stored UTC time in the user's zone and language; the stored text when it is none. */
-    private static String localTime(java.time.format.DateTimeFormatter local, String at) {
+    static String localTime(java.time.format.DateTimeFormatter local, String at) {
         try {
             return local.format(java.time.Instant.parse(at));
         } catch (java.time.format.DateTimeParseException e) {

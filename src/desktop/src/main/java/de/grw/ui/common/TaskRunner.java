@@ -159,6 +159,17 @@ public final class TaskRunner {
      */
     public <T> void quietly(java.util.concurrent.Callable<T> work, Consumer<T> onSuccess,
                             Consumer<Throwable> onFailure) {
+        try {
+            execute(work, onSuccess, onFailure);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the window is closing and its executor shut down: a poll or refresh has nothing left to do
+            org.slf4j.LoggerFactory.getLogger(TaskRunner.class).debug("not run, the executor is shut down: {}",
+                    e.toString());
+        }
+    }
+
+    private <T> void execute(java.util.concurrent.Callable<T> work, Consumer<T> onSuccess,
+                             Consumer<Throwable> onFailure) {
         executor.execute(() -> {
             T value;
             try {

@@ -38,6 +38,9 @@ public final class ClusterGraphView extends Pane {
         setMinSize(WIDTH, HEIGHT);
         setMaxSize(WIDTH, HEIGHT);
         boolean labelAll = graph.nodes().size() <= LABEL_ALL_UP_TO;
+        // the edges' labels over all lines (no line drawn later runs through a label, as where the diagonals of four
+        // records cross), the records' circles over both
+        List<Label> labels = new ArrayList<>();
         for (ClusterGraph.Edge e : graph.edges()) {
             Line line = new Line(e.a().x(), e.a().y(), e.b().x(), e.b().y());
             line.getStyleClass().add("graph-edge");
@@ -55,7 +58,7 @@ public final class ClusterGraphView extends Pane {
             hit.setUserData(e);
             hit.setCursor(Cursor.HAND);
             String probability = String.format(t.locale(), "%.3f", e.pair().probability());
-            Tooltip.install(hit, new Tooltip(t.get("explain.edgeTip", e.a().column(), e.b().column(), probability)
+            de.grw.ui.common.LazyTooltip.install(hit, (t.get("explain.edgeTip", e.a().column(), e.b().column(), probability)
                     + (e.weakest() ? " \u00b7 " + t.get("explain.weakest") : "")
                     + (e.linked() ? "" : " \u00b7 " + t.get("explain.unlinked"))));
             hit.setOnMouseClicked(ev -> choose.accept(e.pair()));
@@ -69,9 +72,10 @@ public final class ClusterGraphView extends Pane {
                 label.setMouseTransparent(true);
                 label.setAlignment(Pos.CENTER);
                 label.setUserData(new double[] {e.a().x(), e.a().y(), e.b().x(), e.b().y()});
-                getChildren().add(label);
+                labels.add(label);
             }
         }
+        getChildren().addAll(labels);
         for (ClusterGraph.Node n : graph.nodes()) {
             Circle circle = new Circle(n.x(), n.y(), NODE_RADIUS);
             circle.setId("graph-node-" + n.column());

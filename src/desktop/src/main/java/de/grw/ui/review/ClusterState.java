@@ -39,9 +39,18 @@ public record ClusterState(ClusterView view, List<FieldRow> rows, List<String[]>
     static ClusterState build(ClusterView view, Comparisons comparisons, MatchProfile profile,
                               ExplainedPair explained, Set<Long> excluded, Map<String, FieldChoice> choices,
                               String language) {
+        return build(view, comparisons, profile, explained.focus(view), excluded, choices, language);
+    }
+
+    /**
+     * As {@link #build(ClusterView, Comparisons, MatchProfile, ExplainedPair, Set, Map, String)} for the cluster as
+     * focused on the pair explained ({@link ExplainedPair#focus}); pure computation over values, so it also runs in
+     * the background while the next cluster is read (then with no record taken out and no choice).
+     */
+    static ClusterState build(ClusterView view, Comparisons comparisons, MatchProfile profile, ClusterView focused,
+                              Set<Long> excluded, Map<String, FieldChoice> choices, String language) {
         List<Long> merged = view.members().stream().map(MemberRecord::id).filter(id -> !excluded.contains(id))
                 .toList();
-        ClusterView focused = explained.focus(view);
         ComparisonTable table = comparisons.cluster(focused, merged, choices);
         List<FieldRow> built = new ArrayList<>();
         for (ComparisonTable.Row r : table.rows()) {

@@ -146,7 +146,11 @@ public final class ExplainedPair {
      * (the cluster itself when no pair is chosen).
      */
     ClusterView focus(ClusterView view) {
-        PairView p = pair.get();
+        return focus(view, pair.get());
+    }
+
+    /** The cluster with {@code p} alone among its pairs (the cluster itself when {@code p} is none of them). */
+    static ClusterView focus(ClusterView view, PairView p) {
         if (view == null || p == null || !view.pairs().contains(p)) {
             return view;
         }

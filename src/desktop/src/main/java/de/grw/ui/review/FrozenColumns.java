@@ -59,6 +59,8 @@ final class FrozenColumns {
     private Object cluster;
     /** Record columns visible at once, and the width of each. */
     private int visible = 1;
+    /** A record column to bring into view once the grid drawn anew is laid out, or -1. */
+    private int pending = -1;
     private double recordWidth = MIN_RECORD;
     private final List<Node> left = new ArrayList<>();
     private final List<Node> right = new ArrayList<>();
@@ -135,7 +137,20 @@ final class FrozenColumns {
 
     /** Takes the scroll pane's new content (a grid built by {@link SideBySide}, or a note). */
     void attach(Node content) {
-        grid = content == null ? null : (GridPane) content.lookup("#side-by-side");
+        GridPane found = content == null ? null : (GridPane) content.lookup("#side-by-side");
+        if (found != null && found == grid) {
+            // the same grid filled anew (the next cluster of the same shape, or a choice): its parts are known
+            size();
+            Object shownNow = grid.getProperties().get(CLUSTER);
+            if (!java.util.Objects.equals(shownNow, cluster)) {
+                scroll.setHvalue(0);
+                pending = -1;
+            }
+            cluster = shownNow;
+            place();
+            return;
+        }
+        grid = found;
         legend = content == null ? null : content.lookup("#grain-legend");
         left.clear();
         right.clear();
@@ -148,6 +163,8 @@ final class FrozenColumns {
         }
         records = (Integer) grid.getProperties().get(RECORDS);
         int frozen = (Integer) grid.getProperties().get(FROZEN);
+        // a grid shown before (a note stood between): its cells have their styles and listeners already
+        boolean known = grid.getProperties().put(FrozenColumns.class, Boolean.TRUE) != null;
         for (Node n : grid.getChildren()) {
             int column = GridPane.getColumnIndex(n) == null ? 0 : GridPane.getColumnIndex(n);
             int row = GridPane.getRowIndex(n) == null ? 0 : GridPane.getRowIndex(n);
@@ -159,6 +176,9 @@ final class FrozenColumns {
             }
             if (row == 0) {
                 top.add(n);
+            }
+            if (known) {
+                continue;
             }
             n.getStyleClass().add("grid-cell");
             // drawn over the records that scroll beneath them: heading corners, frozen columns, record headings
@@ -178,13 +198,25 @@ final class FrozenColumns {
                 });
             }
         }
-        // the grid's width and height are known after its layout: the frozen parts follow them
-        grid.widthProperty().addListener(o -> place());
-        grid.heightProperty().addListener(o -> place());
+        if (!known) {
+            // the grid's width and height are known after its layout: the frozen parts follow them
+            GridPane mine = grid;
+            mine.widthProperty().addListener(o -> {
+                if (grid == mine) {
+                    place();
+                }
+            });
+            mine.heightProperty().addListener(o -> {
+                if (grid == mine) {
+                    place();
+                }
+            });
+        }
         size();
         Object shownNow = grid.getProperties().get(CLUSTER);
         if (!java.util.Objects.equals(shownNow, cluster)) {
             scroll.setHvalue(0);
+            pending = -1;
         }
         cluster = shownNow;
         place();
@@ -256,6 +288,15 @@ final class FrozenColumns {
         if (grid == null) {
             return;
         }
+        if (pending >= 0 && grid.getWidth() > 0
+                && scroll.getContent().getLayoutBounds().getWidth() > scroll.getViewportBounds().getWidth()) {
+            int index = pending;
+            pending = -1;
+            if (!inView(index)) {
+                reveal(index);
+                return; // the scroll moved: place runs again
+            }
+        }
         Bounds viewport = scroll.getViewportBounds();
         Bounds content = scroll.getContent().getLayoutBounds();
         double x = Math.max(0, content.getWidth() - viewport.getWidth()) * scroll.getHvalue();
@@ -289,12 +330,39 @@ final class FrozenColumns {
         return (int) Math.min(Math.max(1, records - visible + 1), Math.round(x / (recordWidth + grid.getHgap())) + 1);
     }
 
-    /** Shows the previous or next record (the columns scroll by one). */
-    private void step(int by) {
-        if (grid == null) {
+    /**
+     * Shows the previous or next record (the columns scroll by one), as the ◀ ▶ buttons and Alt+Shift+← / → do;
+     * false when all records are in view or there is none further that way.
+     */
+    boolean step(int by) {
+        if (grid == null || !partial.get()) {
+            return false;
+        }
+        int first = first();
+        if (by < 0 && first <= 1 || by > 0 && first + visible - 1 >= records) {
+            return false;
+        }
+        reveal(first - 1 + by);
+        return true;
+    }
+
+    /**
+     * Brings the record column with this index (0-based) into view when it is not, also in a grid drawn anew and
+     * not yet laid out (after a digit took the record's value): then as soon as its width is known.
+     */
+    void bringIntoView(int index) {
+        pending = -1;
+        if (grid == null || index < 0 || index >= records) {
             return;
         }
-        reveal(first() - 1 + by);
+        double range = scroll.getContent().getLayoutBounds().getWidth() - scroll.getViewportBounds().getWidth();
+        if (range <= 0 || grid.getWidth() <= 0) {
+            pending = index;
+            return;
+        }
+        if (!inView(index)) {
+            reveal(index);
+        }
     }
 
     /** Scrolls the record column with this index (0-based) into view, as the first one shown where it can be. */

@@ -38,18 +38,18 @@ final class GrainCells {
             case WRITTEN_DIFFERENTLY -> {
                 flow.getChildren().add(styled(value, "grain-normalised"));
                 cell.getStyleClass().add("cell-grain-normalised");
-                Tooltip.install(flow, new Tooltip(t.get("grain.normalised", value, r.golden())));
+                de.grw.ui.common.LazyTooltip.install(flow, (t.get("grain.normalised", value, r.golden())));
             }
             case NEAR -> {
                 for (TextDiff.Segment s : TextDiff.segments(r.golden(), value)) {
                     flow.getChildren().add(styled(s.text(), s.same() ? "same-text" : "diff-text"));
                 }
-                Tooltip.install(flow, new Tooltip(t.get("grain.near", value, r.golden())));
+                de.grw.ui.common.LazyTooltip.install(flow, (t.get("grain.near", value, r.golden())));
             }
             case UNRELATED -> {
                 flow.getChildren().add(styled(value, "grain-unrelated"));
                 cell.getStyleClass().add("cell-grain-unrelated");
-                Tooltip.install(flow, new Tooltip(t.get("grain.unrelated", value)));
+                de.grw.ui.common.LazyTooltip.install(flow, (t.get("grain.unrelated", value)));
             }
         }
         return flow;

@@ -60,7 +60,7 @@ final class PairExplanationPanel {
         });
         ClusterGraphView graph = new ClusterGraphView(ClusterGraph.of(view, weakest, ClusterGraphView.WIDTH,
                 ClusterGraphView.HEIGHT), pair, t, vm.explained()::select);
-        Tooltip.install(graph, new Tooltip(t.get("explain.graphHelp")));
+        de.grw.ui.common.LazyTooltip.install(graph, t.get("explain.graphHelp"));
         Label legend = new Label(t.get("explain.graphLegend"));
         legend.getStyleClass().addAll("text-small", "text-muted");
         legend.setWrapText(true);

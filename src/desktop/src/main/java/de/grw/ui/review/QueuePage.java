@@ -25,11 +25,7 @@ record QueuePage(List<String> sources, List<QueueEntry> queue, int remaining, Ma
      */
     static Callable<QueuePage> loader(ReviewApi review, ReviewViewModel.StatusFilter status, List<String> sources,
                                       Band band, List<QueueEntry> before, Long open, String caseRef) {
-        Set<ClusterStatus> statuses = switch (status) {
-            case OPEN -> EnumSet.of(ClusterStatus.OPEN);
-            case DEFERRED -> EnumSet.of(ClusterStatus.DEFERRED);
-            default -> EnumSet.of(ClusterStatus.OPEN, ClusterStatus.DEFERRED);
-        };
+        Set<ClusterStatus> statuses = statuses(status);
         boolean filtered = !sources.isEmpty() || band != Band.ALL;
         return () -> {
             // each row names the person as the engine lets this user see it (masked under a blocking notice,
@@ -39,6 +35,71 @@ record QueuePage(List<String> sources, List<QueueEntry> queue, int remaining, Ma
             Map<Long, ClaimView> claims = new HashMap<>();
             page = ReviewLive.withClaimed(review, before, page, open, claims);
             return new QueuePage(sources(review), page, filtered ? page.size() : review.count(statuses), claims);
+        };
+    }
+
+    /**
+     * The background work of the periodic look at the queue: reads the page's clusters without names (no access-log
+     * entry, no personal data) and, where they are the clusters shown, in that order, with further ones only behind
+     * them (those this clerk's decisions brought up), returns an unchanged page ({@link #unchanged()}) with the
+     * claims found; else the queue as {@code full} reads it, with names.
+     */
+    static Callable<QueuePage> checker(ReviewApi review, ReviewViewModel.StatusFilter status, List<String> sources,
+                                       Band band, List<QueueEntry> shown, Long open, Callable<QueuePage> full) {
+        Set<ClusterStatus> statuses = statuses(status);
+        return () -> {
+            List<QueueEntry> page = review.queue(statuses, sources, band.from, band.to, ReviewViewModel.PAGE);
+            Map<Long, ClaimView> claims = new HashMap<>();
+            page = ReviewLive.withClaimed(review, shown, page, open, claims);
+            if (page.size() < shown.size()) {
+                return full.call();
+            }
+            for (int i = 0; i < shown.size(); i++) {
+                if (page.get(i).clusterId() != shown.get(i).clusterId() || page.get(i).status() != shown.get(i)
+                        .status()) {
+                    return full.call();
+                }
+            }
+            return new QueuePage(null, null, -1, claims);
+        };
+    }
+
+    /** True for a page that {@link #checker} found as shown: nothing of the queue needs to change. */
+    boolean unchanged() {
+        return queue == null;
+    }
+
+    /**
+     * Brings the list shown to {@code loaded} by replacing only the rows between the common beginning and the
+     * common end (FX thread): the list's other rows, and its selection, stay as they are.
+     */
+    static void update(List<QueueEntry> shown, List<QueueEntry> loaded) {
+        int head = 0;
+        int max = Math.min(shown.size(), loaded.size());
+        while (head < max && shown.get(head).equals(loaded.get(head))) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < max - head && shown.get(shown.size() - 1 - tail).equals(loaded.get(loaded.size() - 1 - tail))) {
+            tail++;
+        }
+        if (head == shown.size() && head == loaded.size()) {
+            return;
+        }
+        List<QueueEntry> middle = loaded.subList(head, loaded.size() - tail);
+        if (shown instanceof javafx.collections.ObservableList<QueueEntry> list && head == 0 && tail == 0) {
+            list.setAll(middle);
+            return;
+        }
+        shown.subList(head, shown.size() - tail).clear();
+        shown.addAll(head, middle);
+    }
+
+    private static Set<ClusterStatus> statuses(ReviewViewModel.StatusFilter status) {
+        return switch (status) {
+            case OPEN -> EnumSet.of(ClusterStatus.OPEN);
+            case DEFERRED -> EnumSet.of(ClusterStatus.DEFERRED);
+            default -> EnumSet.of(ClusterStatus.OPEN, ClusterStatus.DEFERRED);
         };
     }
 

@@ -21,6 +21,7 @@ import java.util.List;
  * ones), the queue is updated here and only the next cluster is read; otherwise the queue is read again.
  */
 final class ReviewDecisions {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReviewDecisions.class);
     private final ReviewViewModel vm;
     /** This session's decisions, the last first: what Ctrl+Z reverts. */
     private final Deque<Long> undo = new ArrayDeque<>();
@@ -125,11 +126,30 @@ final class ReviewDecisions {
         long clusterId = vm.currentProperty().get().clusterId();
         String text = vm.commentProperty().get();
         String reference = vm.caseRefProperty().get();
-        vm.background(() -> review.propose(clusterId, command, text, reference), d -> {
+        // the next cluster is read and built in the same background work as the decision (one trip, not two)
+        ReviewViewModel.Next next = vm.nextAfter(clusterId, leaves);
+        vm.background(() -> {
+            var d = review.propose(clusterId, command, text, reference);
+            vm.live().forget(clusterId);
+            ReviewViewModel.Shown read = null;
+            if (next != null) {
+                try {
+                    read = next.opening().call();
+                } catch (Exception e) {
+                    // the decision is recorded; the next cluster is opened again the usual way
+                    LOG.info("reading the next cluster after decision {}: {}", d.id(), e.toString());
+                }
+            }
+            return new Decided(d, read);
+        }, r -> {
             vm.live().decided(clusterId);
-            undo.push(d.id());
-            vm.movedOn(clusterId, leaves, vm.t().get(doneKey, d.id()));
+            undo.push(r.decision().id());
+            vm.movedOn(clusterId, leaves, vm.t().get(doneKey, r.decision().id()), next, r.next());
         });
         return true;
+    }
+
+    /** A decision recorded, and the next cluster read with it (or null). */
+    private record Decided(de.grw.review.ReviewViews.DecisionView decision, ReviewViewModel.Shown next) {
     }
 }

@@ -15,11 +15,13 @@ import javafx.scene.input.KeyEvent;
 /**
  * The review's keys, on the scene while the review is shown (a field that had the cursor may be gone after a redraw,
  * as after Enter in a golden value, and the keys work all the same): Alt+M merge, Alt+N not a duplicate, Alt+T
- * split, Alt+Z defer, Ctrl+Z undo, Page Down / Page Up (Alt+Right / Alt+Left) next and previous cluster, Alt+P /
+ * split, Alt+Z defer, Ctrl+Z undo, Page Down / Page Up (Alt+Right / Alt+Left) next and previous cluster,
+ * Alt+Shift+Left / Alt+Shift+Right the previous or next record where not all fit side by side (the ◀ ▶ buttons), Alt+P /
  * Alt+Shift+P the next or previous pair explained, Alt+B the comment, F1 the help, and the values of the records:
  * Alt+1 … Alt+9 in a golden value, or 1 … 9 where the cursor is in no text field, take the value of record 1 … 9
  * for that field (the field whose golden value had the cursor last; the first field before any), the way a click
- * on the record's cell does. That field's golden value is marked ({@code golden-current}).
+ * on the record's cell does, and bring that record into view when it was scrolled out of it. That field's golden value
+ * is marked ({@code golden-current}).
  */
 final class ReviewKeys {
     /** The style class of the golden value that the digits fill. */
@@ -29,11 +31,14 @@ final class ReviewKeys {
     private final ReviewViewModel vm;
     private final ScrollPane center;
     private final Node help;
+    /** The grid's frozen parts and the records shown: a record out of view is brought into it. */
+    private final FrozenColumns frozen;
     /** The field whose golden value had the cursor last, or null (the first field of the grid). */
     private String field;
 
-    private ReviewKeys(ReviewViewModel vm, ScrollPane center, Node help) {
+    private ReviewKeys(ReviewViewModel vm, ScrollPane center, Node help, FrozenColumns frozen) {
         this.vm = vm;
+        this.frozen = frozen;
         this.center = center;
         this.help = help;
     }
@@ -42,8 +47,8 @@ final class ReviewKeys {
      * Puts the keys on the scene of {@code root} while it is in one (the review is shown), and marks the field the
      * digits fill whenever the grid is drawn anew.
      */
-    static ReviewKeys install(ReviewViewModel vm, Parent root, ScrollPane center, Node help) {
-        ReviewKeys keys = new ReviewKeys(vm, center, help);
+    static ReviewKeys install(ReviewViewModel vm, Parent root, ScrollPane center, Node help, FrozenColumns frozen) {
+        ReviewKeys keys = new ReviewKeys(vm, center, help, frozen);
         EventHandler<KeyEvent> filter = keys::pressed;
         javafx.beans.value.ChangeListener<Node> focus = (o, was, now) -> keys.focused(now);
         root.sceneProperty().addListener((o, was, now) -> {
@@ -85,6 +90,9 @@ final class ReviewKeys {
             help.setVisible(!help.isVisible());
         } else if (code == KeyCode.ESCAPE && help.isVisible()) {
             help.setVisible(false);
+        } else if (e.isAltDown() && e.isShiftDown() && (code == KeyCode.LEFT || code == KeyCode.RIGHT)) {
+            // the records' ◀ ▶ where not all of them fit side by side
+            return frozen.step(code == KeyCode.LEFT ? -1 : 1);
         } else if (e.isAltDown() && code == KeyCode.P) {
             vm.explained().step(e.isShiftDown() ? -1 : 1);
         } else if (e.isAltDown() && code == KeyCode.B) {
@@ -148,6 +156,8 @@ final class ReviewKeys {
         }
         field = row.field();
         vm.choose(row.field(), members.get(n - 1).id());
+        // the record whose value was taken comes into view when it was scrolled out of it
+        frozen.bringIntoView(n - 1);
         return true;
     }
 
@@ -163,7 +173,7 @@ final class ReviewKeys {
     }
 
     /** Marks the golden value the digits fill (the grid was drawn anew, or another field chosen). */
-    private void mark() {
+    void mark() {
         Node grid = center.getContent();
         if (grid == null) {
             return;

@@ -132,7 +132,9 @@ public final class ReviewLive {
      * it); null where the cluster cannot be claimed or the server offers no claims. Runs in the background.
      */
     ClaimView claimed(ReviewApi review, long clusterId) {
-        ClaimView c = claim(review, clusterId);
+        // opening the cluster has just claimed it (or found another's claim in force): the claim is read, not taken a
+        // second time (one write transaction less per cluster shown)
+        ClaimView c = inForce(review, clusterId);
         if (c != null && c.mine()) {
             held.set(clusterId);
         }
@@ -142,6 +144,17 @@ public final class ReviewLive {
     private static ClaimView claim(ReviewApi review, long clusterId) {
         try {
             return review.claim(clusterId).orElse(null);
+        } catch (UserFacingException e) {
+            if (Errors.notOffered(e) == null) {
+                throw e;
+            }
+            return null; // an older server: no claims
+        }
+    }
+
+    private static ClaimView inForce(ReviewApi review, long clusterId) {
+        try {
+            return review.claimOf(clusterId).orElse(null);
         } catch (UserFacingException e) {
             if (Errors.notOffered(e) == null) {
                 throw e;
@@ -192,6 +205,14 @@ public final class ReviewLive {
                 return id;
             }, done -> { }, e -> LOG.info("releasing cluster {}: {}", id, e.toString()));
         }
+    }
+
+    /**
+     * The cluster was decided by this clerk, seen in the background right after the decision: its claim is not
+     * released again when the next cluster opens (the engine ended it with the decision). Any thread.
+     */
+    void forget(long clusterId) {
+        held.compareAndSet(clusterId, null);
     }
 
     /** The open cluster was decided by this clerk: the engine ended every claim on it. */
@@ -309,6 +330,8 @@ public final class ReviewLive {
         }
         polls++;
         boolean refresh = p.changes() == null ? polls % QUEUE_EVERY == 0 : false;
+        // without a feed (an older server) every look at the queue reads it whole
+        boolean full = p.changes() == null;
         var current = vm.currentProperty().get();
         boolean same = current != null && p.clusterId() != null && current.clusterId() == p.clusterId();
         boolean decidedHere = false;
@@ -320,6 +343,7 @@ public final class ReviewLive {
                     continue;
                 }
                 refresh = true;
+                full = true;
                 if (same && c.clusterId().equals(p.clusterId()) && !decidedHere) {
                     decidedHere = true;
                     held.compareAndSet(p.clusterId(), null);
@@ -337,6 +361,7 @@ public final class ReviewLive {
                 held.compareAndSet(p.clusterId(), null);
                 notices.add(ctx.i18n().get("review.live.gone", String.valueOf(p.clusterId())));
                 refresh = true;
+                full = true;
             } else if (now != null && !now.mine() && (before == null || before.mine())) {
                 held.compareAndSet(p.clusterId(), null);
                 notices.add(ctx.i18n().get("review.live.lost", String.valueOf(p.clusterId()), now.user(), time(now.until())));
@@ -348,7 +373,7 @@ public final class ReviewLive {
             mark(p.clusterId(), now);
         }
         if (refresh) {
-            vm.refreshLive();
+            vm.refreshLive(full);
         }
     }
 

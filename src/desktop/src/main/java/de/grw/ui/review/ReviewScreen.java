@@ -37,6 +37,11 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
     /** Below this width the queue gives its room to the comparison and is shown on demand. */
     static final double NARROW = 1000;
     private FrozenColumns frozen;
+    /** The comparison's grid, whose cells are reused for the next cluster of the same shape. */
+    private final SideBySide grid = new SideBySide();
+    private ReviewKeys keys;
+    /** What the explanation column shows now: its cluster, pair and whether read-only; redrawn only when it changes. */
+    private Object explained;
     private Node help;
     private TextField caseField;
 
@@ -273,7 +278,7 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         help = helpOverlay(t);
         StackPane root = new StackPane(layout, help);
         // the keys on the scene while this screen is shown: they work wherever the cursor is, also after a redraw
-        ReviewKeys.install(vm, root, center, help);
+        keys = ReviewKeys.install(vm, root, center, help, frozen);
         // Enter in a golden value takes it and gives the cursor back to the comparison
         center.addEventHandler(javafx.event.ActionEvent.ACTION, e -> {
             if (e.getTarget() instanceof TextField f && f.getId() != null && f.getId().startsWith("golden-")) {
@@ -347,7 +352,7 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         title.getStyleClass().add("title-3");
         box.getChildren().add(title);
         for (String key : List.of("help.merge", "help.notDuplicate", "help.split", "help.defer", "help.undo",
-                "help.next", "help.previous", "help.explainPair", "help.choose", "help.pick", "help.type", "help.comment",
+                "help.next", "help.previous", "help.records", "help.explainPair", "help.choose", "help.pick", "help.type", "help.comment",
                 "help.tab", "help.exclude", "help.screens", "help.help")) {
             box.getChildren().add(new Label(t.get(key)));
         }
@@ -361,20 +366,33 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         javafx.scene.Node focused = center.getScene() == null ? null : center.getScene().getFocusOwner();
         String refocus = focused != null && focused.getId() != null && center.getContent() != null
                 && isInside(focused, center.getContent()) ? focused.getId() : null;
-        center.setContent(SideBySide.build(vm, ctx.i18n()));
-        frozen.attach(center.getContent());
-        if (center.getContent() instanceof Label note) {
+        javafx.scene.Node content = grid.build(vm, ctx.i18n());
+        if (center.getContent() != content) {
+            center.setContent(content);
+        }
+        frozen.attach(content);
+        if (keys != null) {
+            keys.mark();
+        }
+        if (content instanceof Label note) {
             // nothing open: the note wraps within the visible part instead of running out of it
             note.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(120,
                     center.getViewportBounds().getWidth() - 16), center.viewportBoundsProperty()));
             note.setPadding(new Insets(4, 8, 4, 8));
         }
-        if (refocus != null) {
-            javafx.scene.Node again = center.getContent().lookup("#" + refocus);
+        if (refocus != null && (focused.getScene() == null || !isInside(focused, content))) {
+            javafx.scene.Node again = content.lookup("#" + refocus);
             (again != null ? again : center).requestFocus();
         }
-        // which pair is explained (default: the weakest link), the cluster's graph and the pair's waterfall
-        explanation.getChildren().setAll(PairExplanationPanel.build(vm, ctx.i18n()));
+        // which pair is explained (default: the weakest link), the cluster's graph and the pair's waterfall; built
+        // again only for another cluster or pair (not for a choice of a value)
+        var view = vm.stateProperty().get().view();
+        Object now = java.util.Arrays.asList(view, vm.explained().pairProperty().get(), vm.readOnly(),
+                ctx.i18n().locale());
+        if (!now.equals(explained)) {
+            explained = now;
+            explanation.getChildren().setAll(PairExplanationPanel.build(vm, ctx.i18n()));
+        }
     }
 
     private static boolean isInside(javafx.scene.Node node, javafx.scene.Node parent) {

@@ -103,15 +103,33 @@ public final class ReviewViewModel {
      * clusters listed before that another clerk now holds stay listed, marked.
      */
     void refreshLive() {
+        refreshLive(true);
+    }
+
+    /**
+     * As {@link #refreshLive()}; {@code full} false for the periodic look at the queue when the change feed told of
+     * nothing (it is asked to see others' new claims): then only the clusters of the page are read, without names
+     * and without a log entry, and the queue is read with names only where that page differs from the one shown.
+     * Either way the FX thread gets only the rows that changed.
+     */
+    void refreshLive(boolean full) {
         if (signedIn() == null || busy.get()) {
             return;
         }
         Long open = current.get() == null ? null : current.get().clusterId();
         SignedIn asked = signedIn();
-        ctx.tasks().quietly(loader(List.copyOf(queue), open), loaded -> {
+        List<QueueEntry> before = List.copyOf(queue);
+        java.util.concurrent.Callable<QueuePage> read = loader(before, open);
+        java.util.concurrent.Callable<QueuePage> work = full ? read : QueuePage.checker(signedIn().review(),
+                status.get(), List.copyOf(selectedSources), band.get(), before, open, read);
+        ctx.tasks().quietly(work, loaded -> {
             // nothing the previous user asked for reaches the next one
             if (!busy.get() && signedIn() == asked) {
-                apply(loaded, null, null);
+                if (loaded.unchanged()) {
+                    live.claimsFound(queue, loaded.claims());
+                } else {
+                    apply(loaded, null, null);
+                }
             }
         }, e -> message.set(Errors.message(e, t())));
     }
@@ -138,7 +156,7 @@ public final class ReviewViewModel {
             // only when they changed: the screen's check boxes follow this list
             sources.setAll(loaded.sources());
         }
-        queue.setAll(loaded.queue());
+        QueuePage.update(queue, loaded.queue());
         live.claimsFound(loaded.queue(), loaded.claims());
         remaining.set(loaded.remaining());
         // the cluster open before: this one's, or the user's before the window was rebuilt (another language)
@@ -191,43 +209,76 @@ public final class ReviewViewModel {
         if (signedIn == null || index < 0 || index >= queue.size()) {
             return;
         }
-        if (signedIn.governance().settings().required().caseReferenceToShow() && caseRef.get().isBlank()) {
+        if (caseMissing()) {
             position.set(index);
             message.set(doneMessage != null ? doneMessage : t().get("review.caseFirst"));
             return;
         }
-        var review = signedIn.review();
-        long clusterId = queue.get(index).clusterId();
-        double listed = queue.get(index).minProbability();
-        String reference = caseRef.get();
-        background(() -> {
-            live.leaving(review, clusterId);
-            ClusterView shown = review.show(clusterId, reference);
-            return new Shown(shown, live.claimed(review, clusterId));
-        }, opened -> {
-            ClusterView view = opened.view();
-            live.opened(clusterId, opened.claim());
-            if (hops > 0 && live.readOnlyProperty().get() && index + 1 < queue.size()) {
-                open(index + 1, doneMessage, hops - 1);
-                return;
-            }
-            position.set(index);
-            choices.clear();
-            excluded.clear();
-            marked.clear();
-            comment.set("");
-            explained.open(view, listed);
-            current.set(view);
-            ctx.model().openClusterProperty().set(view.clusterId());
-            extension.set(ClusterTexts.extension(view, t(), signedIn().governance().profile()));
-            rebuild();
-            message.set(doneMessage != null ? doneMessage : view.note() == null || view.note().isBlank() ? ""
-                    : view.note());
-        });
+        java.util.concurrent.Callable<Shown> reading = opening(queue.get(index));
+        background(reading, opened -> shown(opened, index, doneMessage, hops));
     }
 
-    /** An opened cluster and the claim in force on it afterwards (another's: read-only). */
-    private record Shown(ClusterView view, de.grw.review.ReviewViews.ClaimView claim) {
+    /** Whether the workspace's settings demand a case reference and none is given. */
+    boolean caseMissing() {
+        SignedIn signedIn = signedIn();
+        return signedIn != null && signedIn.governance().settings().required().caseReferenceToShow()
+                && caseRef.get().isBlank();
+    }
+
+    /**
+     * The background work that opens a queued cluster (the display is logged with the case reference and claims it)
+     * and builds what the screen draws of it: the comparison with its rows and the explanation of its weakest link,
+     * so that the FX thread only swaps the ready cluster in. Reads nothing itself: the returned work does.
+     */
+    java.util.concurrent.Callable<Shown> opening(QueueEntry entry) {
+        SignedIn signedIn = signedIn();
+        var review = signedIn.review();
+        var profile = signedIn.governance().profile();
+        long clusterId = entry.clusterId();
+        double listed = entry.minProbability();
+        String reference = caseRef.get();
+        String language = t().locale().getLanguage();
+        return () -> {
+            live.leaving(review, clusterId);
+            ClusterView view = review.show(clusterId, reference);
+            var claim = live.claimed(review, clusterId);
+            var weakest = ExplainedPair.weakestLink(view.pairs(), listed);
+            ClusterState built = ClusterState.build(view, review.comparisons(), profile,
+                    ExplainedPair.focus(view, weakest), java.util.Set.of(), java.util.Map.of(), language);
+            return new Shown(view, claim, listed, built);
+        };
+    }
+
+    /** Swaps an opened cluster in (FX thread): what {@link #opening} read and built is shown as it is. */
+    void shown(Shown opened, int index, String doneMessage, int hops) {
+        ClusterView view = opened.view();
+        live.opened(view.clusterId(), opened.claim());
+        if (hops > 0 && live.readOnlyProperty().get() && index + 1 < queue.size()) {
+            open(index + 1, doneMessage, hops - 1);
+            return;
+        }
+        position.set(index);
+        choices.clear();
+        excluded.clear();
+        marked.clear();
+        comment.set("");
+        explained.open(view, opened.listed());
+        current.set(view);
+        ctx.model().openClusterProperty().set(view.clusterId());
+        extension.set(ClusterTexts.extension(view, t(), signedIn().governance().profile()));
+        ClusterState built = opened.state();
+        explanation.setAll(built.explanation());
+        rows.setAll(built.rows());
+        state.set(built);
+        message.set(doneMessage != null ? doneMessage : view.note() == null || view.note().isBlank() ? ""
+                : view.note());
+    }
+
+    /**
+     * An opened cluster, the claim in force on it afterwards (another's: read-only), the probability the queue
+     * listed for it, and what the screen draws of it (no record taken out, no choice yet).
+     */
+    record Shown(ClusterView view, de.grw.review.ReviewViews.ClaimView claim, double listed, ClusterState state) {
     }
 
     public void next() {
@@ -321,8 +372,16 @@ public final class ReviewViewModel {
      * or the page shown is used up while more clusters wait, the queue is read again.
      */
     void movedOn(long clusterId, ReviewDecisions.Leaves leaves, String doneMessage) {
+        movedOn(clusterId, leaves, doneMessage, null, null);
+    }
+
+    /**
+     * As {@link #movedOn(long, ReviewDecisions.Leaves, String)}, with the next cluster already read and built
+     * together with the decision ({@link #nextAfter}): it is swapped in at once where the queue still says it is
+     * the next one.
+     */
+    void movedOn(long clusterId, ReviewDecisions.Leaves leaves, String doneMessage, Next next, Shown read) {
         int at = position.get();
-        current.set(null);
         int index = -1;
         for (int i = 0; i < queue.size(); i++) {
             index = queue.get(i).clusterId() == clusterId ? i : index;
@@ -330,18 +389,56 @@ public final class ReviewViewModel {
         int left = index < 0 ? -1 : QueuePage.afterDecision(queue, remaining.get(), index, leaves, status.get());
         if (left < 0 || queue.isEmpty() || index >= queue.size() && left > queue.size()) {
             // only the engine can tell, or the page is used up while more wait: the queue is read again
+            current.set(null);
             reload(at, doneMessage);
             return;
         }
         remaining.set(left);
-        int next = Math.min(index, queue.size() - 1);
-        for (int i = next; i < queue.size(); i++) {
-            if (!live.claimedByOthers().containsKey(queue.get(i).clusterId())) {
-                next = i;
-                break;
+        int following = nextFree(queue, Math.min(index, queue.size() - 1));
+        if (next != null && read != null && next.index() == following && following < queue.size()
+                && queue.get(following).clusterId() == read.view().clusterId()) {
+            // read with the decision: swapped in at once, with nothing drawn in between
+            shown(read, following, doneMessage, 3);
+            return;
+        }
+        current.set(null);
+        open(following, doneMessage, 3);
+    }
+
+    /** The first cluster from {@code from} on that nobody else holds ({@code from} itself when all are held). */
+    private int nextFree(List<QueueEntry> list, int from) {
+        for (int i = from; i < list.size(); i++) {
+            if (!live.claimedByOthers().containsKey(list.get(i).clusterId())) {
+                return i;
             }
         }
-        open(next, doneMessage, 3);
+        return from;
+    }
+
+    /**
+     * Where the review goes after this clerk's decision on the open cluster, worked out before the decision is
+     * sent (FX thread), so that the next cluster is read and built in the same background work as the decision:
+     * one trip instead of two. Null where only the engine can tell ({@link #movedOn} reads the queue again then).
+     */
+    Next nextAfter(long clusterId, ReviewDecisions.Leaves leaves) {
+        if (signedIn() == null || caseMissing()) {
+            return null;
+        }
+        List<QueueEntry> after = new java.util.ArrayList<>(queue);
+        int index = -1;
+        for (int i = 0; i < after.size(); i++) {
+            index = after.get(i).clusterId() == clusterId ? i : index;
+        }
+        int left = index < 0 ? -1 : QueuePage.afterDecision(after, remaining.get(), index, leaves, status.get());
+        if (left < 0 || after.isEmpty() || index >= after.size() && left > after.size()) {
+            return null;
+        }
+        int following = nextFree(after, Math.min(index, after.size() - 1));
+        return new Next(following, opening(after.get(following)));
+    }
+
+    /** The cluster the review moves on to after a decision: its queue position and the work that opens it. */
+    record Next(int index, java.util.concurrent.Callable<Shown> opening) {
     }
 
     /**

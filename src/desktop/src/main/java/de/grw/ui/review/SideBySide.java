@@ -3,42 +3,58 @@ package de.grw.ui.review;
 import de.grw.review.MemberRecord;
 import de.grw.review.ReviewViews.ClusterView;
 import de.grw.ui.common.I18n;
-import de.grw.ui.common.TextDiff;
+import de.grw.ui.common.LazyTooltip;
+import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 
 /**
  * The side-by-side comparison: records as columns, fields as rows, the characters that differ from the golden value
  * highlighted, each row's contribution to the score as a bar, and the golden record as the last column. Clicking a
  * cell takes its value; the golden cell can be typed into; a header check box takes a record out of the merge.
+ * <p>
+ * The grid's cells are made once per shape (the fields shown and the number of records) and filled anew for each
+ * cluster and each choice: the next cluster of the same shape, the usual case in a session, reuses the check boxes,
+ * text fields and cells of the one before, so that the key press that moves on costs no new controls, skins and
+ * style lookups on the FX thread (those were most of the time between the key and the next cluster on screen).
  */
 final class SideBySide {
     private static final double MAX_BITS = 16;
+    /** Style classes a fill sets on a reused node; those it set before are taken off first. */
+    private static final String DYNAMIC = SideBySide.class.getName() + ".styles";
+    private static final List<String> GRAIN_STYLES = List.of("cell-grain-normalised", "cell-grain-unrelated");
 
-    private SideBySide() {
-    }
+    /** The grid made for the last shape, with the legend under it, or null. */
+    private Node content;
+    private GridPane grid;
+    private List<String> fields = List.of();
+    private int records = -1;
+    private final List<CheckBox> in = new ArrayList<>();
+    private final List<CheckBox> mark = new ArrayList<>();
+    private final List<Label> titles = new ArrayList<>();
+    private final List<Label> blocked = new ArrayList<>();
+    private final List<Label> labels = new ArrayList<>();
+    private final List<StackPane> bars = new ArrayList<>();
+    /** Per row, per record. */
+    private final List<List<StackPane>> cells = new ArrayList<>();
+    private final List<TextField> goldens = new ArrayList<>();
+    /** The listener that takes what was typed into a golden value when the cursor leaves it, per row. */
+    private final List<ChangeListener<Boolean>> leaving = new ArrayList<>();
 
-    static Node build(ReviewViewModel vm, I18n t) {
-        GridPane grid = new GridPane();
-        grid.setId("side-by-side");
-        grid.getStyleClass().add("side-by-side");
-        // no gaps: the cells' borders draw the lines (a frozen column must hide what scrolls beneath it)
-        grid.setHgap(0);
-        grid.setVgap(0);
+    /** The comparison of the view model's open cluster, or a note why none is shown. */
+    Node build(ReviewViewModel vm, I18n t) {
         // the cluster and its rows from one value: never one cluster's rows under another's columns
         ClusterState state = vm.stateProperty().get();
         ClusterView view = state.view();
@@ -48,92 +64,173 @@ final class SideBySide {
             empty.setWrapText(true);
             return empty;
         }
-        List<MemberRecord> members = view.members();
+        List<String> shape = state.rows().stream().map(FieldRow::field).toList();
+        if (content == null || records != view.members().size() || !shape.equals(fields)) {
+            make(view.members().size(), shape, t);
+        }
+        fill(vm, t, state);
+        return content;
+    }
+
+    /** Makes the grid's nodes for this many records and these fields (their texts come with {@link #fill}). */
+    private void make(int members, List<String> shape, I18n t) {
+        records = members;
+        fields = shape;
+        in.clear();
+        mark.clear();
+        titles.clear();
+        blocked.clear();
+        labels.clear();
+        bars.clear();
+        cells.clear();
+        goldens.clear();
+        leaving.clear();
+        grid = new GridPane();
+        grid.setId("side-by-side");
+        grid.getStyleClass().add("side-by-side");
+        // no gaps: the cells' borders draw the lines (a frozen column must hide what scrolls beneath it)
+        grid.setHgap(0);
+        grid.setVgap(0);
         // the field and contribution columns and the golden record's column stay in view while the records scroll
         grid.getProperties().put(FrozenColumns.FROZEN, 2);
-        grid.getProperties().put(FrozenColumns.RECORDS, members.size());
-        grid.getProperties().put(FrozenColumns.CLUSTER, view.clusterId());
-        ColumnConstraints labelColumn = new ColumnConstraints(140);
-        ColumnConstraints barColumn = new ColumnConstraints(90);
-        grid.getColumnConstraints().addAll(labelColumn, barColumn);
-        for (int i = 0; i <= members.size(); i++) {
-            ColumnConstraints c = new ColumnConstraints(110, 150, 300);
-            grid.getColumnConstraints().add(c);
+        grid.getProperties().put(FrozenColumns.RECORDS, members);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(140), new ColumnConstraints(90));
+        for (int i = 0; i <= members; i++) {
+            grid.getColumnConstraints().add(new ColumnConstraints(110, 150, 300));
         }
         grid.add(header(t.get("review.field")), 0, 0);
         grid.add(header(t.get("review.why")), 1, 0);
-        for (int i = 0; i < members.size(); i++) {
-            MemberRecord m = members.get(i);
-            CheckBox in = new CheckBox(t.get("review.inMerge"));
-            in.setId("member-in-" + m.id());
-            in.setSelected(!vm.excluded().contains(m.id()));
-            in.setOnAction(e -> vm.toggleExcluded(m.id()));
-            CheckBox mark = new CheckBox(t.get("review.mark"));
-            mark.setId("member-mark-" + m.id());
-            mark.setSelected(vm.marked().contains(m.id()));
-            mark.setOnAction(e -> vm.toggleMarked(m.id()));
-            // a cluster another clerk holds is shown, not changed
-            in.setDisable(vm.readOnly());
-            mark.setDisable(vm.readOnly());
-            Label title = new Label(m.source() + "\n" + m.recordKey());
+        for (int i = 0; i < members; i++) {
+            CheckBox include = new CheckBox(t.get("review.inMerge"));
+            CheckBox marked = new CheckBox(t.get("review.mark"));
+            Label title = new Label();
             title.getStyleClass().add("text-bold");
-            Tooltip.install(title, new Tooltip(m.source() + " · " + m.recordKey()));
-            Label blocked = new Label(m.masked() ? t.get("review.masked") : m.blocked() ? t.get("review.blocked") : "");
-            blocked.getStyleClass().add("danger");
-            VBox head = new VBox(2, title, in, mark, blocked);
+            Label block = new Label();
+            block.getStyleClass().add("danger");
+            VBox head = new VBox(2, title, include, marked, block);
             head.getStyleClass().add("record-header");
             head.setPadding(new Insets(4));
             grid.add(head, 2 + i, 0);
+            in.add(include);
+            mark.add(marked);
+            titles.add(title);
+            blocked.add(block);
         }
-        grid.add(header(t.get("review.golden")), 2 + members.size(), 0);
-        int row = 1;
-        for (FieldRow r : state.rows()) {
-            Label label = new Label(r.label());
-            label.setId("field-" + r.field());
-            label.getStyleClass().add(r.labelStyle());
-            if (r.equalAfterNormalising()) {
-                Tooltip.install(label, new Tooltip(t.get("review.equalAfterNormalising")));
-            }
+        grid.add(header(t.get("review.golden")), 2 + members, 0);
+        for (int row = 0; row < shape.size(); row++) {
+            String field = shape.get(row);
+            Label label = new Label();
+            label.setId("field-" + field);
             label.setPadding(new Insets(4));
             label.setMaxWidth(Double.MAX_VALUE);
             label.setMaxHeight(Double.MAX_VALUE);
-            grid.add(label, 0, row);
-            grid.add(bar(r, t), 1, row);
-            for (int i = 0; i < members.size(); i++) {
-                String value = r.values().get(i);
-                MemberRecord m = members.get(i);
+            grid.add(label, 0, row + 1);
+            labels.add(label);
+            StackPane bar = new StackPane();
+            bar.getStyleClass().add("bar-cell");
+            bar.setAlignment(Pos.CENTER_LEFT);
+            grid.add(bar, 1, row + 1);
+            bars.add(bar);
+            List<StackPane> line = new ArrayList<>();
+            for (int i = 0; i < members; i++) {
                 StackPane cell = new StackPane();
-                // equal, written differently (same after normalising), near (a typo) or unrelated
-                cell.getChildren().add(GrainCells.flow(vm.profile(), r, value, cell, t));
-                cell.setId("cell-" + r.field() + "-" + m.id());
                 cell.setAlignment(Pos.CENTER_LEFT);
                 cell.setPadding(new Insets(4));
-                cell.getStyleClass().add(0, r.originColumn() == i ? "cell-chosen" : "cell");
-                if (value != null && !m.masked()) {
-                    Tooltip.install(cell, new Tooltip(t.get("review.clickToChoose")));
-                    cell.setOnMouseClicked(e -> vm.choose(r.field(), m.id()));
-                }
-                grid.add(cell, 2 + i, row);
+                grid.add(cell, 2 + i, row + 1);
+                line.add(cell);
             }
-            TextField golden = new TextField(r.golden() == null ? "" : r.golden());
-            golden.setId("golden-" + r.field());
-            golden.getStyleClass().add(r.manual() ? "golden-manual" : "golden");
-            golden.setEditable(!vm.readOnly());
-            golden.setOnAction(e -> vm.setManual(r.field(), golden.getText().isBlank() ? null : golden.getText()));
-            golden.focusedProperty().addListener((o, was, now) -> {
-                String before = r.golden() == null ? "" : r.golden();
-                if (!now && !golden.getText().equals(before)) {
-                    vm.setManual(r.field(), golden.getText().isBlank() ? null : golden.getText());
-                }
-            });
+            cells.add(line);
+            TextField golden = new TextField();
+            golden.setId("golden-" + field);
             StackPane goldenCell = new StackPane(golden);
             goldenCell.getStyleClass().add("golden-cell");
             goldenCell.setPadding(new Insets(2));
             goldenCell.setAlignment(Pos.CENTER_LEFT);
-            grid.add(goldenCell, 2 + members.size(), row);
-            row++;
+            grid.add(goldenCell, 2 + members, row + 1);
+            goldens.add(golden);
+            leaving.add(null);
         }
-        return GrainCells.withLegend(grid, t);
+        content = GrainCells.withLegend(grid, t);
+    }
+
+    /** Puts a cluster's records, rows and the clerk's choices into the grid's nodes. */
+    private void fill(ReviewViewModel vm, I18n t, ClusterState state) {
+        ClusterView view = state.view();
+        List<MemberRecord> members = view.members();
+        grid.getProperties().put(FrozenColumns.CLUSTER, view.clusterId());
+        for (int i = 0; i < members.size(); i++) {
+            MemberRecord m = members.get(i);
+            CheckBox include = in.get(i);
+            include.setId("member-in-" + m.id());
+            include.setSelected(!vm.excluded().contains(m.id()));
+            include.setOnAction(e -> vm.toggleExcluded(m.id()));
+            CheckBox marked = mark.get(i);
+            marked.setId("member-mark-" + m.id());
+            marked.setSelected(vm.marked().contains(m.id()));
+            marked.setOnAction(e -> vm.toggleMarked(m.id()));
+            // a cluster another clerk holds is shown, not changed
+            include.setDisable(vm.readOnly());
+            marked.setDisable(vm.readOnly());
+            titles.get(i).setText(m.source() + "\n" + m.recordKey());
+            LazyTooltip.set(titles.get(i), m.source() + " · " + m.recordKey());
+            blocked.get(i).setText(m.masked() ? t.get("review.masked") : m.blocked() ? t.get("review.blocked") : "");
+        }
+        List<FieldRow> rows = state.rows();
+        for (int row = 0; row < rows.size(); row++) {
+            FieldRow r = rows.get(row);
+            Label label = labels.get(row);
+            label.setText(r.label());
+            restyle(label, r.labelStyle());
+            LazyTooltip.set(label, r.equalAfterNormalising() ? t.get("review.equalAfterNormalising") : null);
+            bars.get(row).getChildren().setAll(bar(r, t));
+            for (int i = 0; i < members.size(); i++) {
+                String value = r.values().get(i);
+                MemberRecord m = members.get(i);
+                StackPane cell = cells.get(row).get(i);
+                cell.setId("cell-" + r.field() + "-" + m.id());
+                cell.getStyleClass().removeAll(GRAIN_STYLES);
+                cell.getProperties().remove(ValueGrain.class);
+                restyle(cell, r.originColumn() == i ? "cell-chosen" : "cell");
+                // equal, written differently (same after normalising), near (a typo) or unrelated
+                cell.getChildren().setAll(GrainCells.flow(vm.profile(), r, value, cell, t));
+                boolean choosable = value != null && !m.masked();
+                LazyTooltip.set(cell, choosable ? t.get("review.clickToChoose") : null);
+                cell.setOnMouseClicked(choosable ? e -> vm.choose(r.field(), m.id()) : null);
+            }
+            TextField golden = goldens.get(row);
+            String before = r.golden() == null ? "" : r.golden();
+            if (!golden.getText().equals(before)) {
+                golden.setText(before);
+            }
+            restyle(golden, r.manual() ? "golden-manual" : "golden");
+            golden.setEditable(!vm.readOnly());
+            golden.setOnAction(e -> vm.setManual(r.field(), golden.getText().isBlank() ? null : golden.getText()));
+            if (leaving.get(row) != null) {
+                golden.focusedProperty().removeListener(leaving.get(row));
+            }
+            ChangeListener<Boolean> left = (o, was, now) -> {
+                if (!now && !golden.getText().equals(before)) {
+                    vm.setManual(r.field(), golden.getText().isBlank() ? null : golden.getText());
+                }
+            };
+            golden.focusedProperty().addListener(left);
+            leaving.set(row, left);
+        }
+    }
+
+    /** Sets the style classes a fill gives a reused node, taking off those it gave before. */
+    private static void restyle(Node node, String... styles) {
+        @SuppressWarnings("unchecked")
+        List<String> had = (List<String>) node.getProperties().get(DYNAMIC);
+        List<String> now = List.of(styles);
+        if (now.equals(had)) {
+            return;
+        }
+        if (had != null) {
+            had.forEach(s -> node.getStyleClass().remove(s));
+        }
+        node.getStyleClass().addAll(0, now);
+        node.getProperties().put(DYNAMIC, now);
     }
 
     /**
@@ -179,8 +276,9 @@ final class SideBySide {
         box.getStyleClass().add("bar-cell");
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(4));
-        Tooltip.install(box, new Tooltip(t.get("review.contribution", r.comparison(), String.format(t.locale(),
-                "%+.1f", w))));
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setMaxHeight(Double.MAX_VALUE);
+        LazyTooltip.install(box, t.get("review.contribution", r.comparison(), String.format(t.locale(), "%+.1f", w)));
         return box;
     }
 }

@@ -71,9 +71,9 @@ public final class WaterfallChart extends Region {
             bar.getStyleClass().add(weight >= 0 ? "waterfall-up" : "waterfall-down");
         }
         bar.setUserData(weight);
-        Tooltip tip = new Tooltip(text + ": " + t.get("explain.bits", figure));
-        Tooltip.install(name, tip);
-        Tooltip.install(bar, tip);
+        String tip = text + ": " + t.get("explain.bits", figure);
+        de.grw.ui.common.LazyTooltip.install(name, tip);
+        de.grw.ui.common.LazyTooltip.install(bar, tip);
         names.add(name);
         values.add(value);
         bars.add(bar);

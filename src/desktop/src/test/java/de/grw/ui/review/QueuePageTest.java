@@ -69,4 +69,37 @@ class QueuePageTest {
                 .isEqualTo(-1);
         assertThat(ids(queue)).containsExactly(1L, 2L);
     }
+
+    /** A reload replaces only the rows between the common beginning and end: the others (and the selection) stay. */
+    @Test
+    void aReloadReplacesOnlyTheRowsThatChanged() {
+        javafx.collections.ObservableList<QueueEntry> shown = javafx.collections.FXCollections.observableArrayList(
+                open(1, 0.5), open(2, 0.6), open(3, 0.7), open(4, 0.8), open(5, 0.9));
+        List<QueueEntry> first = List.copyOf(shown);
+        List<String> changes = new ArrayList<>();
+        shown.addListener((javafx.collections.ListChangeListener<QueueEntry>) c -> {
+            while (c.next()) {
+                changes.add(c.getFrom() + ":-" + c.getRemovedSize() + "+" + c.getAddedSize());
+            }
+        });
+        // cluster 3 decided elsewhere: only its row goes, the others stay the same objects
+        List<QueueEntry> loaded = List.of(open(1, 0.5), open(2, 0.6), open(4, 0.8), open(5, 0.9));
+        QueuePage.update(shown, loaded);
+        assertThat(shown).containsExactlyElementsOf(loaded);
+        assertThat(shown.get(0)).isSameAs(first.get(0));
+        assertThat(shown.get(2)).isSameAs(first.get(3));
+        assertThat(shown.get(3)).isSameAs(first.get(4));
+        assertThat(changes).containsExactly("2:-1+0");
+        // a cluster new behind the others: added at the end, nothing else touched
+        changes.clear();
+        QueuePage.update(shown, List.of(open(1, 0.5), open(2, 0.6), open(4, 0.8), open(5, 0.9), open(6, 0.95)));
+        assertThat(changes).containsExactly("4:-0+1");
+        assertThat(ids(shown)).containsExactly(1L, 2L, 4L, 5L, 6L);
+
+        changes.clear();
+        QueuePage.update(shown, List.copyOf(shown));
+        assertThat(changes).as("the same page changes nothing").isEmpty();
+        QueuePage.update(shown, List.of());
+        assertThat(shown).isEmpty();
+    }
 }

@@ -135,6 +135,15 @@ class ReviewLayoutUiTest {
         assertThat(golden.getMaxX()).isLessThanOrEqualTo(viewport.getMaxX() + 1);
         assertThat(shownBetween(members.get(0), field, golden)).isTrue();
         assertThat(shownBetween(members.get(1), field, golden)).isFalse();
+        // the record's heading (source and key, its two check boxes) is shown whole, not cut under the golden record
+        for (String id : List.of("#member-in-" + members.get(0).id(), "#member-mark-" + members.get(0).id())) {
+            Node box = node(id, Node.class);
+            assertThat(sceneOf(box).getMaxX()).as(id).isLessThanOrEqualTo(golden.getMinX() + 0.5);
+            assertThat(box.prefWidth(-1)).as(id).isLessThanOrEqualTo(box.getLayoutBounds().getWidth() + 0.5);
+        }
+        Node recordHeading = node("#member-in-" + members.get(0).id(), Node.class).getParent();
+        assertThat(sceneOf(recordHeading).getMaxX()).isLessThanOrEqualTo(golden.getMinX() + 0.5);
+        assertThat(recordHeading.prefWidth(-1)).isLessThanOrEqualTo(recordHeading.getLayoutBounds().getWidth() + 0.5);
         // one row is one height in every column, frozen or not
         Bounds first = sceneOf(cell(members.get(0)));
         assertThat(first.getMinY()).isCloseTo(golden.getMinY(), within(0.5));
@@ -188,6 +197,55 @@ class ReviewLayoutUiTest {
         settle();
         assertThat(queue.isVisible()).isFalse();
         assertThat(screen.viewModel().currentProperty().get().clusterId()).isNotEqualTo(open);
+    }
+
+    /**
+     * At 1024x700 the records' ◀ ▶ have keys (Alt+Shift+← / →, said in the F1 help), and a digit that takes the
+     * value of a record scrolled out of view brings that record into view.
+     */
+    @Test
+    void at1024x700KeysSwitchRecordsAndADigitBringsItsRecordIntoView(FxRobot robot) throws Exception {
+        List<MemberRecord> members = open(1024, 700);
+        int n = members.size();
+        Bounds field = scene("#side-by-side", "field-family_name");
+        Bounds golden = sceneOf(node("#golden-family_name", Node.class).getParent());
+        UiTestSupport.onFx(() -> node("#review-center", ScrollPane.class).requestFocus());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(node("#records-shown", Label.class).getText()).isEqualTo("Datensatz 1 von " + n);
+
+        robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.RIGHT)
+                .release(javafx.scene.input.KeyCode.RIGHT, javafx.scene.input.KeyCode.SHIFT,
+                        javafx.scene.input.KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(node("#records-shown", Label.class).getText()).isEqualTo("Datensatz 2 von " + n);
+        assertThat(shownBetween(members.get(1), field, golden)).isTrue();
+        robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.LEFT)
+                .release(javafx.scene.input.KeyCode.LEFT, javafx.scene.input.KeyCode.SHIFT,
+                        javafx.scene.input.KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(node("#records-shown", Label.class).getText()).isEqualTo("Datensatz 1 von " + n);
+        // the same cluster: the keys moved between records, not clusters
+        assertThat(screen.viewModel().currentProperty().get().members()).isEqualTo(members);
+
+        // the digit of the last record, scrolled out of view: its value is taken and the record comes into view
+        assertThat(shownBetween(members.get(n - 1), field, golden)).isFalse();
+        robot.type(javafx.scene.input.KeyCode.valueOf("DIGIT" + n));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(screen.viewModel().choices().values()).contains(
+                new de.grw.review.FieldChoice.FromRecord(members.get(n - 1).id()));
+        assertThat(node("#records-shown", Label.class).getText()).isEqualTo("Datensatz " + n + " von " + n);
+        assertThat(shownBetween(members.get(n - 1), field,
+                sceneOf(node("#golden-family_name", Node.class).getParent()))).isTrue();
+
+        // the F1 help names the keys
+        robot.type(javafx.scene.input.KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node help = node("#review-help-overlay", Node.class);
+        assertThat(help.isVisible()).isTrue();
+        assertThat(robot.from(help).lookup((Label l) -> l.getText().startsWith("Alt+Umschalt+\u2190 / \u2192"))
+                .tryQuery()).isPresent();
     }
 
     @Test
