@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +25,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code grw-bench ledger-benchmark}: the cost of the ledger. Builds (or reuses) a workspace of synthetic records,
- * copies it twice, and on each copy takes the same N decisions (a clerk opens the next cluster of the queue and
- * proposes to merge it): once without a ledger, once with one; then verifies both. Prints the latency of opening
- * and of deciding (median, 95th percentile, over all and over the last thousand) and the verify time side by side.
+ * copies it three times, and on each copy takes the same N decisions (a clerk opens the next cluster of the queue and
+ * proposes to merge it): without a ledger; with a ledger that digests every sealed table in order at each write
+ * (main's way before row digests, {@value Ledger#FULL_DIGEST_PROPERTY}); and with the ledger's row digests (only
+ * the rows a write changed are hashed again). The three copies take their decisions in turns of 100, so a busy
+ * machine slows all three alike. Prints the latency of opening and of deciding (median, 95th percentile, over all
+ * and over the last thousand), the load average and the verify time side by side.
  */
 @Command(name = "ledger-benchmark", mixinStandardHelpOptions = true,
-        description = "Ledger cost: the same decisions on two copies of a workspace, without and with a ledger "
-                + "(GRW_LEDGER_HOME in a temporary folder); decision latency and verify time side by side.")
+        description = "Ledger cost: the same decisions on three copies of a workspace, without a ledger, with "
+                + "main's full digest at each write and with row digests (GRW_LEDGER_HOME in a temporary folder), "
+                + "in turns; decision latency and verify time side by side.")
 public final class LedgerBenchmarkCommand implements Callable<Integer> {
+    private static final int TURN = 100;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -55,29 +62,74 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
         if (!Files.exists(file)) {
             ReviewBenchmarkCommand.build(file, records, out);
         }
-        Path off = dir.resolve("off.grw");
-        Path on = dir.resolve("on.grw");
-        Files.copy(file, off);
-        Files.copy(file, on);
-        Run without = run(off, null, out);
-        Run with = run(on, dir.resolve("ledger-home"), out);
-        out.printf("%-34s %14s %14s%n", "", "without ledger", "with ledger");
-        out.printf("%-34s %14d %14d%n", "decisions", without.decided, with.decided);
-        row(out, "open cluster, median ms", without.show, with.show, 50, false);
-        row(out, "open cluster, p95 ms", without.show, with.show, 95, false);
-        row(out, "decide, median ms", without.decide, with.decide, 50, false);
-        row(out, "decide, p95 ms", without.decide, with.decide, 95, false);
-        row(out, "decide, last 1000, median ms", without.decide, with.decide, 50, true);
-        row(out, "decide, last 1000, p95 ms", without.decide, with.decide, 95, true);
-        out.printf("%-34s %14.1f %14.1f%n", "all decisions, s", without.totalSeconds, with.totalSeconds);
-        out.printf("%-34s %14.0f %14.0f%n", "verify, ms", without.verifyMillis, with.verifyMillis);
-        out.printf("anchor: %,d bytes%n", with.anchorBytes);
-        out.println("with ledger: " + with.verify.ledger());
+        List<Run> runs = new ArrayList<>();
+        try {
+            runs.add(new Run("without ledger", copy(file, dir, "off"), null, false));
+            runs.add(new Run("ledger, full digest", copy(file, dir, "full"), dir.resolve("home-full"), true));
+            runs.add(new Run("ledger, row digests", copy(file, dir, "rows"), dir.resolve("home-rows"), false));
+            boolean more = true;
+            while (more) {
+                more = false;
+                for (Run r : runs) {
+                    more |= r.turn(Math.min(TURN, decisions - r.n));
+                }
+                int n = runs.get(0).n;
+                if (n % 1000 == 0 || !more) {
+                    out.printf("%,d decisions on each copy, load %.2f%n", n, load());
+                    out.flush();
+                }
+            }
+            for (Run r : runs) {
+                r.finish();
+            }
+        } finally {
+            for (Run r : runs) {
+                r.workspace.close();
+            }
+        }
+        out.printf("%-34s", "");
+        runs.forEach(r -> out.printf(" %20s", r.name));
+        out.println();
+        out.printf("%-34s", "decisions");
+        runs.forEach(r -> out.printf(" %20d", r.n));
+        out.println();
+        row(out, runs, "open cluster, median ms", r -> r.show, 50, false);
+        row(out, runs, "open cluster, p95 ms", r -> r.show, 95, false);
+        row(out, runs, "decide, median ms", r -> r.decide, 50, false);
+        row(out, runs, "decide, p95 ms", r -> r.decide, 95, false);
+        row(out, runs, "decide, last 1000, median ms", r -> r.decide, 50, true);
+        row(out, runs, "decide, last 1000, p95 ms", r -> r.decide, 95, true);
+        out.printf("%-34s", "all decisions with their views, s");
+        runs.forEach(r -> out.printf(" %20.1f", r.nanos / 1e9));
+        out.println();
+        out.printf("%-34s", "verify, ms");
+        runs.forEach(r -> out.printf(" %20.0f", r.verifyMillis));
+        out.println();
+        out.printf("%-34s", "anchor, bytes");
+        runs.forEach(r -> out.printf(" %20d", r.anchorBytes));
+        out.println();
+        out.printf("load average at the end: %.2f; peak heap %d MB%n", load(),
+                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+        runs.forEach(r -> out.println(r.name + ": " + (r.verify.ok() ? "verify ok" : r.verify.describe())
+                + (r.verify.ledger() == null ? "" : "; " + r.verify.ledger())));
         return 0;
     }
 
-    private static void row(PrintWriter out, String name, long[] a, long[] b, int percentile, boolean last) {
-        out.printf("%-34s %14.1f %14.1f%n", name, pct(a, percentile, last), pct(b, percentile, last));
+    private static Path copy(Path file, Path dir, String name) throws java.io.IOException {
+        Path to = dir.resolve(name + ".grw");
+        Files.copy(file, to);
+        return to;
+    }
+
+    private static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static void row(PrintWriter out, List<Run> runs, String name,
+                            java.util.function.Function<Run, long[]> times, int percentile, boolean last) {
+        out.printf("%-34s", name);
+        runs.forEach(r -> out.printf(" %20.1f", pct(Arrays.copyOf(times.apply(r), r.n), percentile, last)));
+        out.println();
     }
 
     private static double pct(long[] times, int percentile, boolean last) {
@@ -89,50 +141,64 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
         return t[Math.min(t.length - 1, t.length * percentile / 100)] / 1e6;
     }
 
-    private record Run(int decided, long[] show, long[] decide, double totalSeconds, double verifyMillis,
-                       JournalVerifier.Result verify, long anchorBytes) {
-    }
+    /** One copy of the workspace and the decisions taken on it so far. */
+    private final class Run {
+        final String name;
+        final Workspace workspace;
+        final Ledger ledger;
+        final Session clerk;
+        final Session admin;
+        final ReviewService review;
+        final long[] show = new long[decisions];
+        final long[] decide = new long[decisions];
+        int n;
+        long nanos;
+        double verifyMillis;
+        JournalVerifier.Result verify;
+        long anchorBytes;
 
-    private Run run(Path file, Path home, PrintWriter out) throws Exception {
-        try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
-            Ledger ledger = home == null ? null : Ledger.attach(w, home);
-            Session clerk = new UserService(w).login("clerk", ReviewBenchmarkCommand.PASSWORD.toCharArray());
-            Session admin = new UserService(w).login("admin", ReviewBenchmarkCommand.PASSWORD.toCharArray());
-            ReviewService review = new ReviewService(w);
-            long[] show = new long[decisions];
-            long[] decide = new long[decisions];
-            int n = 0;
+        Run(String name, Path file, Path home, boolean fullDigest) {
+            this.name = name;
+            this.workspace = Workspace.open(file, Clock.systemUTC());
+            if (fullDigest) {
+                System.setProperty(Ledger.FULL_DIGEST_PROPERTY, "true");
+            }
+            try {
+                this.ledger = home == null ? null : Ledger.attach(workspace, home);
+            } finally {
+                System.clearProperty(Ledger.FULL_DIGEST_PROPERTY);
+            }
+            this.clerk = new UserService(workspace).login("clerk", ReviewBenchmarkCommand.PASSWORD.toCharArray());
+            this.admin = new UserService(workspace).login("admin", ReviewBenchmarkCommand.PASSWORD.toCharArray());
+            this.review = new ReviewService(workspace);
+        }
+
+        /** Takes up to {@code count} decisions; false when there were none left to take. */
+        boolean turn(int count) {
+            if (count <= 0) {
+                return false;
+            }
+            List<QueueEntry> page = review.queue(clerk, null, null, 0, 1, count);
             long start = System.nanoTime();
-            while (n < decisions) {
-                List<QueueEntry> page = review.queue(clerk, null, null, 0, 1, Math.min(500, decisions - n));
-                if (page.isEmpty()) {
-                    break;
-                }
-                for (QueueEntry q : page) {
-                    long s = System.nanoTime();
-                    List<Long> ids = review.show(clerk, q.clusterId(), "AZ-BENCH").members().stream()
-                            .map(MemberRecord::id).toList();
-                    long d = System.nanoTime();
-                    review.propose(clerk, q.clusterId(), new MergeCommand(ids, Map.of()), "Benchmark", "AZ-BENCH");
-                    decide[n] = System.nanoTime() - d;
-                    show[n] = d - s;
-                    n++;
-                }
-                if (n % 2000 < 500) {
-                    out.printf("%s: %,d decisions%n", home == null ? "without ledger" : "with ledger", n);
-                    out.flush();
-                }
+            for (QueueEntry q : page) {
+                long s = System.nanoTime();
+                List<Long> ids = review.show(clerk, q.clusterId(), "AZ-BENCH").members().stream()
+                        .map(MemberRecord::id).toList();
+                long d = System.nanoTime();
+                review.propose(clerk, q.clusterId(), new MergeCommand(ids, Map.of()), "Benchmark", "AZ-BENCH");
+                decide[n] = System.nanoTime() - d;
+                show[n] = d - s;
+                n++;
             }
-            double total = (System.nanoTime() - start) / 1e9;
+            nanos += System.nanoTime() - start;
+            return !page.isEmpty() && n < decisions;
+        }
+
+        void finish() throws java.io.IOException {
             long v = System.nanoTime();
-            JournalVerifier.Result verified = new JournalService(w).verify(admin);
-            double verifyMillis = (System.nanoTime() - v) / 1e6;
-            if (!verified.ok()) {
-                out.println("verify failed: " + verified.describe());
-            }
-            long anchorBytes = ledger == null ? 0 : Files.size(ledger.anchorFile());
-            return new Run(n, Arrays.copyOf(show, n), Arrays.copyOf(decide, n), total, verifyMillis, verified,
-                    anchorBytes);
+            verify = new JournalService(workspace).verify(admin);
+            verifyMillis = (System.nanoTime() - v) / 1e6;
+            anchorBytes = ledger == null ? 0 : Files.size(ledger.anchorFile());
         }
     }
 }

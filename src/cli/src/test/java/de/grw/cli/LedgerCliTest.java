@@ -131,7 +131,8 @@ class LedgerCliTest {
         assertThat(caught.err).contains("does not extend the kept head");
 
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ws); Statement s = c.createStatement()) {
-            assertThat(s.executeUpdate("UPDATE users SET role = 'SUPERVISOR' WHERE name = 'dora'")).isOne();
+            // (the driver counts the rows the ledger's change-log triggers wrote as well)
+            assertThat(s.executeUpdate("UPDATE users SET role = 'SUPERVISOR' WHERE name = 'dora'")).isPositive();
         }
         CliRunner tampered = anna("verify");
         assertThat(tampered.exitCode).isEqualTo(Cli.EXIT_FAILURE);

@@ -271,7 +271,11 @@ public final class GoldenExporter {
         writeTable(staging, LINEAGE + ext, options, LINEAGE_HEADER, t.lineageRows(), written);
         writeTable(staging, MEMBERS + ext, options, MEMBERS_HEADER, t.memberRows(), written);
 
-        files.write(staging.resolve(JOURNAL), out -> JournalFile.write(out, s.journal()));
+        // values typed for a blocked person's golden record are masked (redacted entries) unless the export
+        // includes the blocked records: the same as the journal screen shows a user who may not see them
+        List<JournalEntry> journalLines = options.includeBlocked() ? s.journal()
+                : de.grw.review.JournalMasking.forExport(workspace, s.journal());
+        files.write(staging.resolve(JOURNAL), out -> JournalFile.write(out, journalLines));
         written.add(target.resolve(JOURNAL));
         String head = s.journal().isEmpty() ? Journal.GENESIS : s.journal().get(s.journal().size() - 1).hash();
         String headText = "entries: " + s.journal().size() + "\nhead: " + head + "\n";

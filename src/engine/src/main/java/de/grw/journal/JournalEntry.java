@@ -15,9 +15,44 @@ import java.util.Map;
  * @param payload the change's details as canonical JSON
  * @param prev    hash of the previous entry ({@link Journal#GENESIS} for the first)
  * @param hash    hash of this entry
+ * @param redactedLeaf null for an entry as stored; for an entry whose payload was masked in an export (values of a
+ *                person under a blocking notice, see {@link #redacted}) the Merkle leaf hash (hex) of the entry as
+ *                stored, so that the export's tree head still proves the stored journal; its {@code hash} is then
+ *                the stored entry's, which its masked content no longer gives
  */
 public record JournalEntry(long seq, String at, String user, String action, String payload, String prev,
-                           String hash) {
+                           String hash,
+                           @com.fasterxml.jackson.annotation.JsonInclude(
+                                   com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                           String redactedLeaf) {
+
+    /** An entry as stored (not redacted). */
+    public JournalEntry(long seq, String at, String user, String action, String payload, String prev, String hash) {
+        this(seq, at, user, action, payload, prev, hash, null);
+    }
+
+    /** Whether this entry's payload was masked for an export (its hash is taken as given, not recomputed). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isRedacted() {
+        return redactedLeaf != null;
+    }
+
+    /**
+     * This stored entry with its payload replaced by a masked one, for an export: it keeps the stored hash and
+     * carries the Merkle leaf hash of the stored line ({@code SHA-256(0x00 || line)}, RFC 6962).
+     */
+    public JournalEntry redacted(String maskedPayload) {
+        java.security.MessageDigest md;
+        try {
+            md = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        md.update((byte) 0);
+        md.update(toJsonLine().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new JournalEntry(seq, at, user, action, maskedPayload, prev, hash,
+                java.util.HexFormat.of().formatHex(md.digest()));
+    }
 
     /** The action as this version knows it; empty for an action of a newer version. */
     public java.util.Optional<JournalAction> kind() {
@@ -51,6 +86,9 @@ public record JournalEntry(long seq, String at, String user, String action, Stri
         m.put("payload", CanonicalJson.parse(payload));
         m.put("prev", prev);
         m.put("hash", hash);
+        if (redactedLeaf != null) {
+            m.put("redacted", Map.of("leaf", redactedLeaf));
+        }
         return CanonicalJson.write(m);
     }
 
@@ -59,6 +97,7 @@ public record JournalEntry(long seq, String at, String user, String action, Stri
         JsonNode n = CanonicalJson.parse(line);
         return new JournalEntry(n.path("seq").asLong(-1), n.path("at").asText(), n.path("user").asText(),
                 n.path("action").asText(), CanonicalJson.write(n.path("payload")), n.path("prev").asText(),
-                n.path("hash").asText());
+                n.path("hash").asText(), n.path("redacted").isObject() ? n.path("redacted").path("leaf").asText()
+                : null);
     }
 }

@@ -115,6 +115,10 @@ public final class JournalFile {
             throw new Unreadable(number, "line " + number + " is not a journal entry ('hash' and 'prev' must be "
                     + "64 lower-case hex digits)");
         }
+        if (n.has("redacted") && !HASH.matcher(n.path("redacted").path("leaf").asText()).matches()) {
+            throw new Unreadable(number, "line " + number + " is not a journal entry ('redacted' must hold the "
+                    + "stored entry's 'leaf' as 64 lower-case hex digits)");
+        }
         return JournalEntry.fromJsonLine(text);
     }
 

@@ -21,30 +21,49 @@ public final class JournalVerifier {
      * @param headHash  hash of the last entry (the chain's head)
      * @param ledger    what the ledger's check found (see {@code de.grw.ledger.Ledger}), or {@code null} when no
      *                  ledger was checked
+     * @param redacted  the numbers of entries redacted in an export (a person's values under a blocking notice
+     *                  masked): their hashes are taken as given, so their visible content is not proved
      */
-    public record Result(boolean ok, long entries, long firstBad, String problem, String headHash, String ledger) {
+    public record Result(boolean ok, long entries, long firstBad, String problem, String headHash, String ledger,
+                         java.util.List<Long> redacted) {
         public Result(boolean ok, long entries, long firstBad, String problem, String headHash) {
-            this(ok, entries, firstBad, problem, headHash, null);
+            this(ok, entries, firstBad, problem, headHash, null, java.util.List.of());
+        }
+
+        public Result(boolean ok, long entries, long firstBad, String problem, String headHash, String ledger) {
+            this(ok, entries, firstBad, problem, headHash, ledger, java.util.List.of());
         }
 
         /** This result with the ledger's finding: its summary, and its problem if it found one. */
         public Result withLedger(String summary, java.util.Optional<String> ledgerProblem) {
             if (ledgerProblem.isEmpty()) {
-                return new Result(ok, entries, firstBad, problem, headHash, summary);
+                return new Result(ok, entries, firstBad, problem, headHash, summary, redacted);
             }
             String both = ok ? "ledger: " + ledgerProblem.get() : problem + "; ledger: " + ledgerProblem.get();
-            return new Result(false, entries, firstBad, both, headHash, summary);
+            return new Result(false, entries, firstBad, both, headHash, summary, redacted);
         }
 
         public String describe() {
             String ledgerLine = ledger == null ? "" : "\n" + ledger;
             if (ok) {
-                return "journal intact: " + entries + " entries, head " + headHash + ledgerLine;
+                return "journal intact: " + entries + " entries, head " + headHash + redactedNote() + ledgerLine;
             }
             if (firstBad == 0) {
                 return "journal or store damaged: " + problem + ledgerLine;
             }
             return "journal damaged at entry " + firstBad + ": " + problem + ledgerLine;
+        }
+
+        /** Names the redacted entries (at most ten numbers), or nothing when there are none. */
+        private String redactedNote() {
+            if (redacted.isEmpty()) {
+                return "";
+            }
+            String numbers = redacted.stream().limit(10).map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            return "; " + redacted.size() + " entr" + (redacted.size() == 1 ? "y" : "ies") + " redacted for an "
+                    + "export (values of persons under a blocking notice masked; their hashes are taken as given, "
+                    + "their content is not proved): " + numbers + (redacted.size() > 10 ? ", ..." : "");
         }
     }
 
@@ -52,6 +71,7 @@ public final class JournalVerifier {
         String prevHash = Journal.GENESIS;
         long expectedSeq = 1;
         long count = 0;
+        java.util.List<Long> redacted = new java.util.ArrayList<>();
         while (entries.hasNext()) {
             JournalEntry e = entries.next();
             count++;
@@ -64,6 +84,16 @@ public final class JournalVerifier {
             if (!e.prev().equals(prevHash)) {
                 return new Result(false, count, e.seq(), "it does not follow the entry before it (previous hash "
                         + "differs)", prevHash);
+            }
+            if (e.isRedacted()) {
+                if (!e.action().equals("decision.proposed") && !e.action().equals("decision.taken")) {
+                    return new Result(false, count, e.seq(), "it is marked redacted, but only decisions' values are "
+                            + "ever redacted", prevHash);
+                }
+                redacted.add(e.seq());
+                prevHash = e.hash();
+                expectedSeq++;
+                continue;
             }
             String computed;
             try {
@@ -81,6 +111,6 @@ public final class JournalVerifier {
             return new Result(false, 0, 1, "the journal is empty (a workspace's journal begins with its creation; "
                     + "an empty one was emptied)", prevHash);
         }
-        return new Result(true, count, 0, "", prevHash);
+        return new Result(true, count, 0, "", prevHash, null, java.util.List.copyOf(redacted));
     }
 }

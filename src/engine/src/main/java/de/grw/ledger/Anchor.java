@@ -124,6 +124,15 @@ final class Anchor {
 
     /** Appends a signed line (its {@code n}, {@code prev} and {@code sig} added here), fsynced; returns it. */
     JsonNode append(Map<String, Object> fields, LedgerKey key) {
+        return append(fields, key, true);
+    }
+
+    /**
+     * Appends a signed line; {@code force}: forced to the disk before returning (every line but the mark that a
+     * checkpoint's transaction committed, which may be lost in a crash: the checkpoint before it is then still
+     * accepted, as README "The ledger" says).
+     */
+    JsonNode append(Map<String, Object> fields, LedgerKey key, boolean force) {
         refresh();
         Map<String, Object> m = new TreeMap<>(fields);
         m.put("n", count + 1);
@@ -141,7 +150,9 @@ final class Anchor {
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
-                ch.force(true);
+                if (force) {
+                    ch.force(false); // fdatasync: an append's new length is flushed with the data
+                }
             }
         } catch (IOException e) {
             throw new UserFacingException(file + ": the ledger's anchor cannot be written: " + e.getMessage(), e);

@@ -59,6 +59,8 @@ public final class Ledger implements WriteGuard {
     /** Why every write is refused from the start (the anchor is missing, the id was removed), or null. */
     private final String broken;
     private final long treeHeadEvery;
+    /** The tree heads also kept in another database, if one is configured ({@link DatabaseAnchorRepository}). */
+    private final Optional<DatabaseAnchorRepository> database = DatabaseAnchorRepository.configured();
     private long pending;
     /**
      * SQLite only: the file's {@code data_version} when this process sealed its last write, and the anchor's length
@@ -68,6 +70,17 @@ public final class Ledger implements WriteGuard {
     private long sealedVersion = -1;
     private long sealedVersionPending = -1;
     private long sealedAnchorLength = -1;
+    /**
+     * The sealed tables' digests row by row as the last write left them (or its full check found them); null when
+     * not known (the next write computes them from scratch). {@code rowsTentative}: written by {@link #after} of a
+     * transaction whose commit was not yet heard of (a rollback then leaves them wrong, so they are dropped).
+     */
+    private RowDigestRepository rows;
+    private boolean rowsTentative;
+    /** Main's way, for the ledger benchmark only: every write digests all sealed tables in order (no row digests). */
+    private final boolean fullDigestEachWrite = Boolean.getBoolean(FULL_DIGEST_PROPERTY);
+    /** See {@link #fullDigestEachWrite}. */
+    public static final String FULL_DIGEST_PROPERTY = "grw.ledger.full-digest-each-write";
 
     private Ledger(Path home, LedgerKey key, String id, Workspace workspace, String broken) {
         this.home = home;
@@ -193,27 +206,49 @@ public final class Ledger implements WriteGuard {
     public void before(Connection c) throws SQLException {
         pending = 0;
         sealedVersionPending = -1;
+        if (rowsTentative) {
+            rows = null; // the last write's transaction did not commit: its row digests are not the store's
+            rowsTentative = false;
+        }
         if (broken != null) {
             throw refused(broken);
         }
         anchor.refresh();
         if (anchor.count() == 0 && !anchor.exists()) {
+            rows = null;
             return; // enrolling: the first write seals the state
         }
         long version = dataVersion(c);
-        if (version >= 0 && version == sealedVersion && anchor.length() == sealedAnchorLength) {
+        if (version >= 0 && version == sealedVersion && anchor.length() == sealedAnchorLength
+                && (rows != null || fullDigestEachWrite)) {
             return; // nothing written to the file or the anchor since this process sealed and committed
         }
         sealedVersion = -1;
+        rows = null;
         JsonNode last = anchor.lastLine();
         if (last != null && !key.fingerprint().equals(last.path("key").asText())) {
             throw refused("the anchor's last line names key " + Anchor.abbreviate(last.path("key").asText())
                     + ", the ledger's key is " + Anchor.abbreviate(key.fingerprint()) + " (the key was replaced)");
         }
-        Optional<String> differs = compare(StateDigest.of(c));
+        RowDigestRepository scanned = RowDigestRepository.scan(c);
+        Optional<String> differs = compare(c, scanned.state(c));
         if (differs.isPresent()) {
             throw refused(differs.get());
         }
+        Optional<String> triggers = triggersMissing(c);
+        if (triggers.isPresent()) {
+            throw refused(triggers.get());
+        }
+        RowDigestRepository.clearChanges(c);
+        rows = scanned;
+    }
+
+    /** Names the sealed tables whose change-log trigger (schema version 14) was dropped or disabled, if any. */
+    private static Optional<String> triggersMissing(Connection c) throws SQLException {
+        List<String> missing = RowDigestRepository.tablesWithoutTriggers(c);
+        return missing.isEmpty() ? Optional.empty() : Optional.of("the ledger's change-log trigger"
+                + (missing.size() == 1 ? " of table " : "s of tables ") + String.join(", ", missing)
+                + (missing.size() == 1 ? " was" : " were") + " dropped or disabled past the workbench");
     }
 
     /** See {@link de.grw.store.Dialect#dataVersion}: -1 for PostgreSQL. */
@@ -230,17 +265,34 @@ public final class Ledger implements WriteGuard {
      * What differs between the store's state and the last checkpoint (or, when the last one's transaction is not
      * known to have committed, the last committed one); empty if it matches either.
      */
-    private Optional<String> compare(StateDigest now) {
+    private Optional<String> compare(Connection c, StateDigest now) throws SQLException {
         JsonNode last = anchor.lastCheckpoint();
         JsonNode committed = anchor.lastCommitted();
         if (last == null) {
             return Optional.of("the anchor " + anchor.file() + " holds no checkpoint");
         }
-        if (matches(last, now) || (committed != null && matches(committed, now))) {
+        StateDigest[] ordered = new StateDigest[1];
+        if (matches(last, in(c, last, now, ordered))
+                || (committed != null && matches(committed, in(c, committed, now, ordered)))) {
             return Optional.empty();
         }
         JsonNode against = committed != null ? committed : last;
-        return Optional.of(describe(against, now));
+        return Optional.of(describe(against, in(c, against, now, ordered)));
+    }
+
+    /**
+     * The state in the scheme the checkpoint was written in: row digests, or (a checkpoint of a ledger begun before
+     * them, without {@code "digest"}) the ordered digests, computed once.
+     */
+    private static StateDigest in(Connection c, JsonNode checkpoint, StateDigest rowDigests, StateDigest[] ordered)
+            throws SQLException {
+        if (RowDigestRepository.SCHEME.equals(checkpoint.path("digest").asText())) {
+            return rowDigests;
+        }
+        if (ordered[0] == null) {
+            ordered[0] = StateDigest.ordered(c);
+        }
+        return ordered[0];
     }
 
     private static boolean matches(JsonNode checkpoint, StateDigest now) {
@@ -284,7 +336,19 @@ public final class Ledger implements WriteGuard {
 
     @Override
     public void after(Connection c) throws SQLException {
-        StateDigest now = StateDigest.of(c);
+        rowsTentative = true;
+        StateDigest now;
+        if (fullDigestEachWrite) {
+            now = StateDigest.ordered(c);
+        } else {
+            if (rows == null) {
+                rows = RowDigestRepository.scan(c);
+                RowDigestRepository.clearChanges(c);
+            } else {
+                rows.apply(c);
+            }
+            now = rows.state(c);
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "checkpoint");
         m.put("at", workspace.now().toString());
@@ -292,6 +356,9 @@ public final class Ledger implements WriteGuard {
         m.put("store", storeName);
         m.put("journal_size", now.journalSize());
         m.put("journal_head", now.journalHead());
+        if (!fullDigestEachWrite) {
+            m.put("digest", RowDigestRepository.SCHEME);
+        }
         m.put("tables", now.tables());
         pending = anchor.append(m, key).path("n").asLong();
         sealedVersionPending = dataVersion(c);
@@ -309,7 +376,8 @@ public final class Ledger implements WriteGuard {
         m.put("size", head.size());
         m.put("root", head.root());
         m.put("chain_head", head.chainHead());
-        anchor.append(m, key);
+        JsonNode line = anchor.append(m, key);
+        database.ifPresent(d -> d.insert(storeName, line));
     }
 
     /**
@@ -337,11 +405,27 @@ public final class Ledger implements WriteGuard {
             m.put("at", workspace.now().toString());
             m.put("ledger", id);
             m.put("of", pending);
-            anchor.append(m, key);
+            anchor.append(m, key, false); // see Anchor#append: a lost mark leaves the checkpoint accepted anyway
             pending = 0;
+            rowsTentative = false;
             sealedVersion = sealedVersionPending;
             sealedAnchorLength = anchor.length();
         }
+    }
+
+    /** The anchor file's lines by number, each in canonical form. */
+    private Map<Long, String> fileLines() {
+        Map<Long, String> out = new java.util.HashMap<>();
+        try {
+            for (String text : java.nio.file.Files.readAllLines(anchor.file(), StandardCharsets.UTF_8)) {
+                JsonNode line = de.grw.journal.CanonicalJson.parse(text);
+                out.put(line.path("n").asLong(), de.grw.journal.CanonicalJson.write(line));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserFacingException(anchor.file() + ": the ledger's anchor cannot be read: " + e.getMessage(),
+                    e);
+        }
+        return out;
     }
 
     @Override
@@ -358,12 +442,16 @@ public final class Ledger implements WriteGuard {
             return new Check("ledger " + id, Optional.of(lines));
         }
         StateDigest now = StateDigest.of(c);
-        Optional<String> differs = compare(now);
+        Optional<String> differs = compare(c, now);
+        if (differs.isEmpty()) {
+            differs = triggersMissing(c);
+        }
         JsonNode last = anchor.lastCheckpoint();
         String summary = "ledger " + id + ": " + anchor.count() + " anchor lines signed by key "
                 + Anchor.abbreviate(key.fingerprint());
         if (differs.isEmpty()) {
-            JsonNode matched = matches(last, now) ? last : anchor.lastCommitted();
+            StateDigest[] ordered = new StateDigest[1];
+            JsonNode matched = matches(last, in(c, last, now, ordered)) ? last : anchor.lastCommitted();
             summary += ", the store matches the checkpoint " + matched.path("n").asLong() + " of "
                     + matched.path("at").asText() + (matched == last ? "" : " (the last checkpoint's transaction "
                     + "did not commit)");
@@ -378,6 +466,14 @@ public final class Ledger implements WriteGuard {
                         + "): " + ext.message()));
             }
             summary += "; " + ext.message().replace("the kept head", "the anchor's tree head");
+        }
+        if (database.isPresent() && differs.isEmpty()) {
+            DatabaseAnchorRepository.Check db = database.get().check(storeName, id, key.publicKey(), fileLines(),
+                    Journal.all(c));
+            if (db.problem() != null) {
+                return new Check(summary, Optional.of(db.problem()));
+            }
+            summary += "; " + db.summary();
         }
         return new Check(summary, differs);
     }

@@ -34,12 +34,17 @@ public record TreeHead(long size, String root, String chainHead, String at, Stri
         return new TreeHead(entries.size(), HexFormat.of().formatHex(tree.root()), head, at, null, null, null);
     }
 
+    /**
+     * The tree of the entries as stored: a leaf per exported line, or for an entry redacted in an export the leaf
+     * of its stored line that it carries.
+     */
     static MerkleTree tree(List<JournalEntry> entries) {
-        List<String> lines = new ArrayList<>(entries.size());
+        List<byte[]> leaves = new ArrayList<>(entries.size());
         for (JournalEntry e : entries) {
-            lines.add(e.toJsonLine());
+            leaves.add(e.isRedacted() ? HexFormat.of().parseHex(e.redactedLeaf())
+                    : MerkleTree.leafHash(e.toJsonLine().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
-        return MerkleTree.ofLines(lines);
+        return MerkleTree.of(leaves);
     }
 
     /** This head signed with the ledger's key. */

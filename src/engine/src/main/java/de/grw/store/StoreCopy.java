@@ -29,6 +29,11 @@ public final class StoreCopy {
             "decisions",
             "golden_records", "golden_members", "golden_values", "cannot_links", "journal", "access_log",
             "access_log_records");
+    /**
+     * Tables not copied: the ledger's change log, which every write of a ledger empties and whose row references
+     * (SQLite's rowids) mean nothing in PostgreSQL.
+     */
+    static final List<String> NOT_COPIED = List.of("ledger_changes");
     /** Tables whose {@code id} is an identity column in PostgreSQL: they continue after the highest id copied. */
     private static final List<String> IDENTITIES = List.of("sources", "source_feeds", "records", "record_snapshots",
             "import_problems", "match_runs", "clusters", "decisions", "access_log");

@@ -5,6 +5,7 @@ import de.grw.api.JournalApi;
 import de.grw.journal.JournalEntry;
 import de.grw.journal.JournalService;
 import de.grw.journal.JournalVerifier;
+import de.grw.review.JournalMasking;
 import de.grw.store.Workspace;
 import java.util.List;
 

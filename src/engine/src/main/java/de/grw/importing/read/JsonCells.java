@@ -238,7 +238,11 @@ final class JsonCells {
         };
     }
 
-    /** Jackson's message without source excerpts and location suffixes. */
+    /**
+     * Jackson's message without source excerpts and location suffixes, and without the text it could not read
+     * ({@code Unrecognized token 'Müller'}: that text is a value of the file, often a person's name, which must
+     * not reach an error message or a log; the line and column say where it is).
+     */
     static String describe(JsonProcessingException e) {
         String m = e.getOriginalMessage();
         if (m == null || m.isBlank()) {
@@ -250,8 +254,11 @@ final class JsonCells {
                 m = m.substring(0, i);
             }
         }
-        return m.strip();
+        return UNREAD_TOKEN.matcher(m.strip()).replaceAll("token (not shown)");
     }
+
+    /** Jackson's quoting of the text it could not read as a token. */
+    private static final java.util.regex.Pattern UNREAD_TOKEN = java.util.regex.Pattern.compile("token '[^']*'(?=:|$)");
 
     /** The line of a JSON error, or {@code fallback} when Jackson does not know it. */
     static long line(JsonProcessingException e, long fallback) {

@@ -1,4 +1,4 @@
-package de.grw.api.local;
+package de.grw.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,17 +20,35 @@ import java.util.Set;
  * typed for the golden record ({@code "choices":{field:{"value":...}}}) of the fields the governance settings mask
  * read {@code ***}. The stored journal is not changed (its chain seals the original); the entry's hash is that of
  * the stored payload, so a masked entry shown is a view, and {@code verify} checks the store.
+ * <p>
+ * An export masks the same values in {@code journal.jsonl} ({@link #forExport}) unless it includes the blocked
+ * records (a supervisor's {@code --include-blocked}): the masked entries are written redacted
+ * ({@link JournalEntry#redacted}), carrying the stored entry's hash and Merkle leaf, so the exported journal and
+ * its tree head still verify, and {@code verify} names the redacted entries.
  */
-final class JournalMasking {
+public final class JournalMasking {
     static final String MASK = de.grw.review.RecordLoader.MASK;
 
     private JournalMasking() {
     }
 
-    static List<JournalEntry> mask(Workspace workspace, Session session, List<JournalEntry> entries) {
+    /** The entries as {@code session} may read them (unchanged for a user who may see blocked records). */
+    public static List<JournalEntry> mask(Workspace workspace, Session session, List<JournalEntry> entries) {
         if (session.may(Permission.VIEW_BLOCKED) || entries.isEmpty()) {
             return entries;
         }
+        return masked(workspace, entries, false);
+    }
+
+    /**
+     * The entries for an export's {@code journal.jsonl} that leaves out the blocked records: every masked entry
+     * redacted (it keeps its stored hash and carries its stored Merkle leaf).
+     */
+    public static List<JournalEntry> forExport(Workspace workspace, List<JournalEntry> entries) {
+        return entries.isEmpty() ? entries : masked(workspace, entries, true);
+    }
+
+    private static List<JournalEntry> masked(Workspace workspace, List<JournalEntry> entries, boolean redact) {
         GovernanceConfig governance = WorkspaceProfile.governance(workspace);
         Set<String> masked = new HashSet<>(governance.maskedFields());
         Set<Long> blocked = new HashSet<>(workspace.read(de.grw.workspace.SourceRepository::blockedRecordIds));
@@ -39,7 +57,8 @@ final class JournalMasking {
         }
         List<JournalEntry> out = new ArrayList<>(entries.size());
         for (JournalEntry e : entries) {
-            out.add(maskEntry(e, masked, blocked));
+            JournalEntry m = maskEntry(e, masked, blocked);
+            out.add(redact && m != e ? e.redacted(m.payload()) : m);
         }
         return out;
     }

@@ -1,0 +1,277 @@
+package de.grw.ledger;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The digests of the sealed tables, kept row by row so that a write re-hashes only the rows it changed (scheme
+ * {@value #SCHEME}).
+ * <p>
+ * A row's hash is SHA-256 over its values (each length-prefixed, as {@link StateDigest} writes them), on SQLite
+ * preceded by its rowid (the order golden values were stored in is their rowid, so a reordering is a change). The
+ * rows of a table fall into 256 buckets by the first byte of their hash; a bucket's digest is SHA-256 over its
+ * row hashes in sorted order (duplicates kept), and the table's digest SHA-256 over its column names and every
+ * non-empty bucket's number, size and digest. So the digest depends only on the table's columns and the multiset
+ * of its rows (with their rowids on SQLite): the same whether it was computed from scratch ({@link #scan}, as
+ * {@code verify} does) or kept up to date ({@link #apply}), and any row edited, added, removed or moved changes it
+ * (SHA-256's collision resistance; no homomorphic sum that a chosen set of rows could cancel).
+ * <p>
+ * Which rows a write changed, the store says: the triggers of schema version 14 write the rowid (SQLite) or
+ * {@code ctid} (PostgreSQL) of every row inserted, updated or deleted in a sealed table into
+ * {@code ledger_changes}, which {@link #apply} reads and empties. The log itself is not trusted: a row it names is
+ * re-read as it is, a row it does not name keeps its hash, so a trigger dropped or a row changed past the
+ * workbench can never bring a change into the digest that the workbench did not make; the ledger's full check
+ * (at the start of a write after another connection wrote the store, on PostgreSQL at every write, and in
+ * {@code verify}) compares the digest computed from scratch.
+ */
+final class RowDigestRepository {
+    /** The name of this scheme in a checkpoint ({@code "digest"}); checkpoints without it hold ordered digests. */
+    static final String SCHEME = "rows-v2";
+    private static final int BUCKETS = 256;
+
+    private final boolean sqlite;
+    private final Map<String, Table> tables = new LinkedHashMap<>();
+
+    private RowDigestRepository(boolean sqlite) {
+        this.sqlite = sqlite;
+    }
+
+    /** Reads every row of every sealed table and computes the digests from scratch. */
+    static RowDigestRepository scan(Connection c) throws SQLException {
+        RowDigestRepository d = new RowDigestRepository(isSqlite(c));
+        for (String[] t : StateDigest.TABLES) {
+            Table table = new Table(d.header(c, t[0]));
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + d.ref() + ", * FROM " + t[0]);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    table.rows.put(d.key(rs.getString(1)), d.hash(rs));
+                }
+            }
+            table.rows.values().forEach(table::addUnsorted);
+            table.sortAll();
+            d.tables.put(t[0], table);
+        }
+        return d;
+    }
+
+    private static boolean isSqlite(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("sqlite");
+    }
+
+    private String ref() {
+        return sqlite ? "rowid" : "ctid::text";
+    }
+
+    /** A row's place: SQLite's rowid, or PostgreSQL's ctid {@code (block,offset)} as one number. */
+    private long key(String ref) {
+        if (sqlite) {
+            return Long.parseLong(ref);
+        }
+        String s = ref.substring(1, ref.length() - 1);
+        int comma = s.indexOf(',');
+        return (Long.parseLong(s.substring(0, comma)) << 16) | Long.parseLong(s.substring(comma + 1));
+    }
+
+    private byte[] header(Connection c, String table) throws SQLException {
+        MessageDigest md = StateDigest.sha256();
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + table + " WHERE 1 = 0");
+             ResultSet rs = ps.executeQuery()) {
+            ResultSetMetaData meta = rs.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                put(md, meta.getColumnName(i).toLowerCase(Locale.ROOT));
+            }
+        }
+        return md.digest();
+    }
+
+    /** The hash of the row under the cursor (column 1 its place, the table's columns after it). */
+    private byte[] hash(ResultSet rs) throws SQLException {
+        MessageDigest md = StateDigest.sha256();
+        int columns = rs.getMetaData().getColumnCount();
+        if (sqlite) {
+            put(md, rs.getString(1));
+        }
+        for (int i = 2; i <= columns; i++) {
+            put(md, StateDigest.text(rs.getObject(i)));
+        }
+        return md.digest();
+    }
+
+    private static void put(MessageDigest md, String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        md.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+        md.update(bytes);
+    }
+
+    /**
+     * Brings the digests up to date with the rows this transaction changed (as the change log names them) and
+     * empties the change log.
+     */
+    void apply(Connection c) throws SQLException {
+        Map<String, Set<String>> changed = new LinkedHashMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT tbl, row_ref FROM ledger_changes")) {
+            while (rs.next()) {
+                changed.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2));
+            }
+        }
+        clearChanges(c);
+        for (Map.Entry<String, Set<String>> e : changed.entrySet()) {
+            Table table = tables.get(e.getKey());
+            if (table == null) {
+                continue; // not a sealed table: nothing of it is in the digest
+            }
+            String where = sqlite ? "rowid = ?" : "ctid = ?::tid";
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + ref() + ", * FROM " + e.getKey()
+                    + " WHERE " + where)) {
+                for (String ref : e.getValue()) {
+                    long key = key(ref);
+                    byte[] old = table.rows.remove(key);
+                    if (old != null) {
+                        table.remove(old);
+                    }
+                    if (sqlite) {
+                        ps.setLong(1, key);
+                    } else {
+                        ps.setString(1, ref);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            byte[] h = hash(rs);
+                            table.rows.put(key, h);
+                            table.add(h);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Empties the change log (after a scan, which covers every row anyway). */
+    static void clearChanges(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM ledger_changes");
+        }
+    }
+
+    /** The digest of each sealed table, in {@link StateDigest#TABLES} order. */
+    Map<String, String> digests() {
+        Map<String, String> out = new LinkedHashMap<>();
+        tables.forEach((name, t) -> out.put(name, t.digest()));
+        return out;
+    }
+
+    /** The state: these digests with the journal's end. */
+    StateDigest state(Connection c) throws SQLException {
+        LedgerRepository.JournalEnd end = LedgerRepository.journalEnd(c);
+        return new StateDigest(digests(), end.size(), end.head() == null ? StateDigest.NONE : end.head());
+    }
+
+    /**
+     * The sealed tables whose change-log trigger is missing or disabled (a write to them would not be logged, so
+     * the ledger could not keep their digests row by row).
+     */
+    static List<String> tablesWithoutTriggers(Connection c) throws SQLException {
+        boolean sqlite = isSqlite(c);
+        String q = sqlite
+                ? "SELECT tbl_name, COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'ledger\\_%' "
+                + "ESCAPE '\\' GROUP BY tbl_name"
+                : "SELECT k.relname, COUNT(*) FROM pg_trigger t JOIN pg_class k ON k.oid = t.tgrelid "
+                + "WHERE k.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal "
+                + "AND t.tgname LIKE 'ledger\\_%' AND t.tgenabled <> 'D' GROUP BY k.relname";
+        Map<String, Long> present = new HashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(q)) {
+            while (rs.next()) {
+                present.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getLong(2));
+            }
+        }
+        long expected = sqlite ? 3 : 1;
+        List<String> missing = new ArrayList<>();
+        for (String[] t : StateDigest.TABLES) {
+            if (present.getOrDefault(t[0], 0L) < expected) {
+                missing.add(t[0]);
+            }
+        }
+        return missing;
+    }
+
+    /** One table: its rows' hashes by place, and the same hashes in sorted buckets with their digests. */
+    private static final class Table {
+        private final byte[] header;
+        private final Map<Long, byte[]> rows = new HashMap<>();
+        private final List<List<byte[]>> buckets = new ArrayList<>(BUCKETS);
+        private final byte[][] bucketDigests = new byte[BUCKETS][];
+
+        Table(byte[] header) {
+            this.header = header;
+            for (int i = 0; i < BUCKETS; i++) {
+                buckets.add(new ArrayList<>());
+            }
+        }
+
+        private static int bucket(byte[] h) {
+            return h[0] & 0xff;
+        }
+
+        void addUnsorted(byte[] h) {
+            buckets.get(bucket(h)).add(h);
+        }
+
+        void sortAll() {
+            buckets.forEach(b -> b.sort(Arrays::compareUnsigned));
+        }
+
+        void add(byte[] h) {
+            List<byte[]> b = buckets.get(bucket(h));
+            int at = java.util.Collections.binarySearch(b, h, Arrays::compareUnsigned);
+            b.add(at >= 0 ? at : -at - 1, h);
+            bucketDigests[bucket(h)] = null;
+        }
+
+        void remove(byte[] h) {
+            List<byte[]> b = buckets.get(bucket(h));
+            int at = java.util.Collections.binarySearch(b, h, Arrays::compareUnsigned);
+            if (at >= 0) {
+                b.remove(at);
+            }
+            bucketDigests[bucket(h)] = null;
+        }
+
+        String digest() {
+            MessageDigest md = StateDigest.sha256();
+            md.update(header);
+            for (int i = 0; i < BUCKETS; i++) {
+                List<byte[]> b = buckets.get(i);
+                if (b.isEmpty()) {
+                    continue;
+                }
+                if (bucketDigests[i] == null) {
+                    MessageDigest bd = StateDigest.sha256();
+                    b.forEach(bd::update);
+                    bucketDigests[i] = bd.digest();
+                }
+                md.update((byte) i);
+                md.update(ByteBuffer.allocate(4).putInt(b.size()).array());
+                md.update(bucketDigests[i]);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        }
+    }
+}
