@@ -345,6 +345,6 @@ public final class ClusterRepository {
     public static java.util.Optional<Object[]> weakestPair(Connection c, long clusterId) throws SQLException {
         return Sql.first(c, "SELECT record_a, record_b, probability, explanation_json FROM cluster_pairs "
                 + "WHERE cluster_id = ? ORDER BY probability, record_a, record_b LIMIT 1", rs -> new Object[] {
-                    rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getString(4)}, clusterId);
+                    rs.getLong(1), rs.getLong(2), rs.getDouble(3), StoredExplanation.json(rs.getString(4))}, clusterId);
     }
 }
