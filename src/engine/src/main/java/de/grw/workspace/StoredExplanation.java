@@ -2,7 +2,6 @@ package de.grw.workspace;
 
 import de.grw.matching.model.Contribution;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * How a match run keeps a pair's explanation in {@code cluster_pairs.explanation_json}: a compact line instead of
@@ -18,13 +17,11 @@ import java.util.regex.Pattern;
  * weight when it is term-frequency adjusted and {@code ,VERSUS} at the end when the pair is weighed against other
  * than {@link Contribution#OTHERS}. PRIOR and WEIGHT are the text the JSON holds ({@link Double#toString} of the
  * value rounded to three decimals), the names are copied as they are. A name that is not a plain word
- * ({@code [A-Za-z0-9_.-]+}) or a weight that is not a plain number makes {@link #encode} write the JSON itself, and
+ * ({@code [A-Za-z0-9_.-]+}) or a weight that is not a plain number (digits, point, sign, exponent) makes {@link #encode} write the JSON itself, and
  * {@link #json} passes anything that does not start with {@code ~} through unchanged (the JSON that runs before
  * schema 17's code stored, and such fallbacks): no migration of stored rows is needed.
  */
 public final class StoredExplanation {
-    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_.\\-]+");
-    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+\\.[0-9]+(E-?[0-9]+)?");
     private static final char MARK = '~';
 
     private StoredExplanation() {
@@ -33,7 +30,7 @@ public final class StoredExplanation {
     /** The stored form of a pair's explanation: its prior weight and its lines, as the review shows them. */
     public static String encode(double prior, List<Contribution> lines) {
         String p = Double.toString(round(prior));
-        if (!NUMBER.matcher(p).matches()) {
+        if (!number(p)) {
             return jsonOf(prior, lines);
         }
         StringBuilder sb = new StringBuilder(24 + lines.size() * 28);
@@ -41,8 +38,8 @@ public final class StoredExplanation {
         for (Contribution c : lines) {
             String w = Double.toString(round(c.weight()));
             boolean versus = !Contribution.OTHERS.equals(c.versus());
-            if (!WORD.matcher(c.comparison()).matches() || !WORD.matcher(c.level()).matches()
-                    || !NUMBER.matcher(w).matches() || (versus && !WORD.matcher(c.versus()).matches())) {
+            if (!word(c.comparison()) || !word(c.level())
+                    || !number(w) || (versus && !word(c.versus()))) {
                 return jsonOf(prior, lines);
             }
             sb.append(';').append(c.comparison()).append(',').append(c.level()).append(',').append(w);
@@ -102,6 +99,35 @@ public final class StoredExplanation {
             first = false;
         }
         return json.append("]}").toString();
+    }
+
+    /** Whether a name is a plain word, {@code [A-Za-z0-9_.-]+} (a loop: a pattern per name cost more than the line). */
+    static boolean word(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_'
+                    || ch == '.' || ch == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a weight's text is a plain number as {@link Double#toString} writes finite values. */
+    static boolean number(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (!((ch >= '0' && ch <= '9') || ch == '.' || ch == '-' || ch == 'E')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double round(double v) {
