@@ -119,7 +119,11 @@ public final class ClusterRepository {
         }
     }
 
-    /** A scored pair of a cluster and why it was scored so (JSON: prior and per-comparison level and weight). */
+    /**
+     * A scored pair of a cluster and why it was scored so, as stored: a match run's compact line (see
+     * {@link StoredExplanation}), or JSON (prior and per-comparison level and weight; a linking call, runs before
+     * the compact form). Readers of {@code cluster_pairs} hand out {@link StoredExplanation#json} of it.
+     */
     public record Pair(long recordA, long recordB, double probability, double weight, String explanationJson) {
     }
 
