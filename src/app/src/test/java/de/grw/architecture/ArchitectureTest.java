@@ -185,6 +185,8 @@ class ArchitectureTest {
                 .and().doNotHaveFullyQualifiedName("de.grw.server.ServerLauncher")
                 // the desktop's launcher says in one line why no window could open (no GTK 3, no display)
                 .and().doNotHaveFullyQualifiedName("de.grw.ui.DesktopLauncher")
+                // the Spark job's command line prints its figures and its usage
+                .and().doNotHaveFullyQualifiedName("de.grw.spark.SparkMatchMain")
                 .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
                 .because("the engine and the desktop log through SLF4J; only a command line prints").check(CLASSES);
     }

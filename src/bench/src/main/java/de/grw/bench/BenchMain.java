@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "grw-bench", mixinStandardHelpOptions = true, version = "Golden Record Workbench bench 0.1",
         description = "Generator and benchmarks of the Golden Record Workbench (developer tool, not shipped).",
         subcommands = {GenerateCommand.class, BenchmarkCommand.class, ReviewBenchmarkCommand.class, LedgerBenchmarkCommand.class,
-            DbBenchmarkCommand.class, IncrementalBenchmarkCommand.class, LinkBenchmarkCommand.class,
+            DbBenchmarkCommand.class, IncrementalBenchmarkCommand.class, LinkBenchmarkCommand.class, LearningBenchmarkCommand.class,
             ServerLoadCommand.class,
             CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable, CliEnvironment.Holder {

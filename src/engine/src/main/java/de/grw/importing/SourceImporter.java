@@ -170,6 +170,31 @@ public final class SourceImporter {
                 collector.imported, collector.rejected, collector.invalidValues, collector.warnings, digest.hex());
     }
 
+    /**
+     * Imports rows that another reader delivered (the Spark job of issue 17 reads Parquet with Spark): the header is
+     * mapped and every row assembled exactly as a file's rows are. Problems name the input {@code shownAs}; a row's
+     * line is its number plus one (the header counts as line 1).
+     */
+    public ImportedSource importRows(String source, String shownAs, List<String> header,
+                                     java.util.Iterator<String[]> rows, ImportListener listener,
+                                     CancellationToken cancel) {
+        Collector collector = new Collector(shownAs, source, listener);
+        collector.header(header);
+        long row = 0;
+        while (rows.hasNext()) {
+            if ((row & 0xfff) == 0) {
+                cancel.throwIfCancelled();
+            }
+            row++;
+            collector.row(row, row + 1, rows.next());
+        }
+        if (collector.rows == 0) {
+            throw new UserFacingException(Text.of("import.header_only", shownAs));
+        }
+        return new ImportedSource(source, null, DetectedFormat.database(shownAs), collector.assembler.mapping(),
+                collector.rows, collector.imported, collector.rejected, collector.invalidValues, collector.warnings);
+    }
+
     /** Maps the header and turns rows into records. */
     private final class Collector implements RowSink {
         private final String source;

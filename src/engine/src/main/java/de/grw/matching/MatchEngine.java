@@ -231,7 +231,8 @@ public final class MatchEngine {
                 totalPairs(table, options.linkOnly()), contradictions);
     }
 
-    static double totalPairs(RecordTable table, boolean linkOnly) {
+    /** All record pairs of a run (across sources only, when linking): what the model's prior is over. */
+    public static double totalPairs(RecordTable table, boolean linkOnly) {
         double n = table.size();
         double all = n * (n - 1) / 2;
         if (!linkOnly) {
@@ -284,6 +285,23 @@ public final class MatchEngine {
                                                         double threshold, Contradictions.Bound contradictions,
                                                         PairConstraint cannotLink, int[][] mustLink,
                                                         Scorer scorer, CancellationToken cancel) {
+        return clusterLinks(records.size(), null, pairs, weights, threshold, contradictions, cannotLink, mustLink,
+                scorer, cancel);
+    }
+
+    /**
+     * The contradiction-guarded clustering of scored pairs, over {@code recordCount} records numbered locally: a run
+     * clusters all its records at once ({@code globalOf == null}); the Spark job (issue 17) clusters each connected
+     * component of the links on its own, its records numbered 0.. in ascending order of their run-wide indexes, which
+     * {@code globalOf} gives (contradictions, the scorer and {@code cannotLink} are asked with those). Pairs are packed
+     * local indexes, sorted; the links of one component never touch another's, so the clusters are the same.
+     */
+    public static ConstrainedClustering.Result clusterLinks(int recordCount, int[] globalOf, long[] pairs,
+                                                            float[] weights, double threshold,
+                                                            Contradictions.Bound contradictions,
+                                                            PairConstraint cannotLink, int[][] mustLink,
+                                                            Scorer scorer, CancellationToken cancel) {
+        java.util.function.IntUnaryOperator g = globalOf == null ? r -> r : r -> globalOf[r];
         double minWeight = Math.log(threshold / (1 - threshold)) / Math.log(2);
         LongList selected = new LongList();
         java.util.Map<String, Long> refused = new java.util.LinkedHashMap<>();
@@ -293,7 +311,8 @@ public final class MatchEngine {
             }
             // a direct contradiction (different valid tax ids, opposite sex without an agreeing identifier, ...)
             // refuses the link whatever the weight
-            String reason = contradictions.directReason(CandidatePairs.first(pairs[i]), CandidatePairs.second(pairs[i]));
+            String reason = contradictions.directReason(g.applyAsInt(CandidatePairs.first(pairs[i])),
+                    g.applyAsInt(CandidatePairs.second(pairs[i])));
             if (reason == null) {
                 selected.add(i);
             } else {
@@ -314,13 +333,16 @@ public final class MatchEngine {
         // (A-B-C with A and C contradicting), it does not overrule the evidence of the pair itself.
         CompiledComparisons comparisons = scorer.comparisons();
         PairConstraint contradiction = contradictions.chain();
-        PairConstraint chainGuard = (a, b) -> contradiction.cannotLink(a, b)
+        PairConstraint globalGuard = (a, b) -> contradiction.cannotLink(a, b)
                 && (contradictions.forbidsDirectLink(a, b) || scorer.weight(comparisons.pattern(a, b), a, b) < minWeight);
-        PairConstraint apart = cannotLink.or(chainGuard);
+        PairConstraint chainGuard = globalOf == null ? globalGuard
+                : (a, b) -> globalGuard.cannotLink(globalOf[a], globalOf[b]);
+        PairConstraint apart = globalOf == null ? cannotLink.or(chainGuard)
+                : ((PairConstraint) (a, b) -> cannotLink.cannotLink(globalOf[a], globalOf[b])).or(chainGuard);
         // a record linked to two records that can never be one person is at most one of them; only the profile's
         // contradictions count here: the clerks' decisions are enforced by the clustering itself, and a rerun must
         // not move records of groups a clerk has split or merged
-        boolean[] keep = AmbiguousLinks.keep(records.size(), first, second, w, minWeight, chainGuard);
+        boolean[] keep = AmbiguousLinks.keep(recordCount, first, second, w, minWeight, chainGuard);
         int kept = 0;
         for (int j = 0; j < k; j++) {
             if (keep[j]) {
@@ -330,7 +352,7 @@ public final class MatchEngine {
                 kept++;
             }
         }
-        ConstrainedClustering.Result result = ConstrainedClustering.cluster(records.size(),
+        ConstrainedClustering.Result result = ConstrainedClustering.cluster(recordCount,
                 java.util.Arrays.copyOf(first, kept), java.util.Arrays.copyOf(second, kept),
                 java.util.Arrays.copyOf(w, kept), apart, mustLink, cancel);
         return result.withAmbiguousLinks(k - kept).withRefusedLinks(refused);

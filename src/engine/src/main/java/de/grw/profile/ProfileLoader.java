@@ -70,6 +70,15 @@ public final class ProfileLoader {
         }
     }
 
+    /** Reads a profile from its JSON text ({@code where} names it in messages), as {@link #toJson} wrote it. */
+    public static MatchProfile fromJson(String json, String where) {
+        try {
+            return validate(MAPPER.readValue(json, MatchProfile.class), where);
+        } catch (JsonProcessingException e) {
+            throw describe(e, where);
+        }
+    }
+
     /** Writes a profile as JSON (used to record the profile of a match run). */
     public static String toJson(MatchProfile profile) {
         try {

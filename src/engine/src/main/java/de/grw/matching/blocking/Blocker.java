@@ -306,7 +306,8 @@ public final class Blocker {
         }
     }
 
-    private static int recordBits(int n) {
+    /** Bits of a record index in a key entry over {@code n} records. */
+    public static int recordBits(int n) {
         return BlockingKeys.recordBits(n);
     }
 
@@ -315,9 +316,6 @@ public final class Blocker {
         int n = records.size();
         int recordBits = recordBits(n);
         long recordMask = (1L << recordBits) - 1;
-        // a rule with a block size of its own leaves larger blocks out instead of windowing them
-        int maxBlock = rule.maxBlockSize() > 0 ? rule.maxBlockSize() : profile.limits().maxBlockSize();
-        int window = rule.maxBlockSize() > 0 ? 0 : profile.limits().window();
         long blocks = 0;
         long largest = 0;
         long pairs = 0;
@@ -354,49 +352,73 @@ public final class Blocker {
                 // none of its pairs is wanted; what a full run would leave out of it is counted there
                 continue;
             }
-            if (size <= maxBlock && seeds != null) {
-                for (int x = 0; x < size; x++) {
-                    if (!seeds[block[x]]) {
-                        continue;
-                    }
-                    for (int y = 0; y < size; y++) {
-                        // a pair of two seeds is emitted once, from its first member
-                        if (y != x && (!seeds[block[y]] || y > x)) {
-                            pairs += emit(block[x], block[y], out);
-                        }
-                    }
+            long[] outcome = expandBlock(rule, block, size, sortFields, out);
+            pairs += outcome[0];
+            oversized += outcome[1];
+            leftOut += outcome[2];
+        }
+        return new RuleStats(rule.name(), withKey, blocks, largest, pairs, oversized, leftOut);
+    }
+
+    /**
+     * Expands one block of a rule into {@code out}: a block within the size limit gives all its pairs; an oversized
+     * one those of the sliding window over the profile's sort key (none for a rule with a block size of its own), the
+     * rest counted as left out. The Spark job (issue 17) forms blocks by grouping {@link BlockEntries#of} across machines and
+     * expands each here, so both paths propose the same pairs.
+     *
+     * @param block the block's distinct records in ascending order (the first {@code size})
+     * @return the pairs emitted, 1 when the block was oversized (else 0), and the pairs left out
+     */
+    public long[] expandBlock(BlockingRuleSpec rule, int[] block, int size, List<PreparedField> sortFields,
+                              LongList out) {
+        // a rule with a block size of its own leaves larger blocks out instead of windowing them
+        int maxBlock = rule.maxBlockSize() > 0 ? rule.maxBlockSize() : profile.limits().maxBlockSize();
+        int window = rule.maxBlockSize() > 0 ? 0 : profile.limits().window();
+        long pairs = 0;
+        long oversized = 0;
+        long leftOut = 0;
+        if (size <= maxBlock && seeds != null) {
+            for (int x = 0; x < size; x++) {
+                if (!seeds[block[x]]) {
+                    continue;
                 }
-            } else if (size <= maxBlock) {
-                for (int x = 0; x < size; x++) {
-                    for (int y = x + 1; y < size; y++) {
+                for (int y = 0; y < size; y++) {
+                    // a pair of two seeds is emitted once, from its first member
+                    if (y != x && (!seeds[block[y]] || y > x)) {
                         pairs += emit(block[x], block[y], out);
                     }
                 }
-            } else if (window < 2) {
-                oversized++;
-                leftOut += eligiblePairs(block, size);
-            } else {
-                oversized++;
-                Integer[] order = new Integer[size];
-                for (int x = 0; x < size; x++) {
-                    order[x] = block[x];
-                }
-                java.util.Map<Integer, String> keys = new java.util.HashMap<>();
-                for (int x = 0; x < size; x++) {
-                    keys.put(block[x], sortKey(block[x], sortFields));
-                }
-                Arrays.sort(order, Comparator.comparing((Integer rec) -> keys.get(rec)).thenComparing(rec -> rec));
-                long windowPairs = 0;
-                for (int x = 0; x < size; x++) {
-                    for (int y = x + 1; y < Math.min(size, x + window); y++) {
-                        windowPairs += emit(order[x], order[y], out);
-                    }
-                }
-                pairs += windowPairs;
-                leftOut += eligiblePairs(block, size) - windowPairs;
             }
+        } else if (size <= maxBlock) {
+            for (int x = 0; x < size; x++) {
+                for (int y = x + 1; y < size; y++) {
+                    pairs += emit(block[x], block[y], out);
+                }
+            }
+        } else if (window < 2) {
+            oversized = 1;
+            leftOut += eligiblePairs(block, size);
+        } else {
+            oversized = 1;
+            Integer[] order = new Integer[size];
+            for (int x = 0; x < size; x++) {
+                order[x] = block[x];
+            }
+            java.util.Map<Integer, String> keys = new java.util.HashMap<>();
+            for (int x = 0; x < size; x++) {
+                keys.put(block[x], sortKey(block[x], sortFields));
+            }
+            Arrays.sort(order, Comparator.comparing((Integer rec) -> keys.get(rec)).thenComparing(rec -> rec));
+            long windowPairs = 0;
+            for (int x = 0; x < size; x++) {
+                for (int y = x + 1; y < Math.min(size, x + window); y++) {
+                    windowPairs += emit(order[x], order[y], out);
+                }
+            }
+            pairs += windowPairs;
+            leftOut += eligiblePairs(block, size) - windowPairs;
         }
-        return new RuleStats(rule.name(), withKey, blocks, largest, pairs, oversized, leftOut);
+        return new long[] {pairs, oversized, leftOut};
     }
 
     private boolean anySeed(int[] block, int size) {

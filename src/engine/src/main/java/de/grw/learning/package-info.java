@@ -1,0 +1,9 @@
+/**
+ * Learning from the clerks' decisions (issue 15): decisions in effect become labelled pairs ({@link
+ * de.grw.learning.Labels}), the labels correct the unsupervised model through a calibrated layer over the comparison
+ * vectors ({@link de.grw.learning.LabelledTraining}, {@link de.grw.learning.Correction}), a threshold is estimated
+ * from them once they are enough ({@link de.grw.learning.ThresholdEstimate}), and the review's questions can be
+ * ordered by what an answer would teach ({@link de.grw.learning.ActiveLearning}). Depends on the review (decisions),
+ * the store and the model; nothing in those depends on it.
+ */
+package de.grw.learning;

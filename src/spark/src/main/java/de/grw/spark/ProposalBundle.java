@@ -1,0 +1,163 @@
+package de.grw.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.grw.common.UserFacingException;
+import de.grw.matching.blocking.CandidatePairs;
+import de.grw.matching.blocking.RuleStats;
+import de.grw.matching.data.RecordTable;
+import de.grw.matching.model.Contribution;
+import de.grw.matching.model.ModelCodec;
+import de.grw.matching.model.Scorer;
+import de.grw.profile.ProfileLoader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Writes a Spark match as a proposal bundle, a folder (on any file system Spark writes to):
+ * <ul>
+ *   <li>{@code manifest.json}: format {@code grw-proposals}, version 1; the run's figures (records, candidate pairs,
+ *       per blocking rule the blocks, largest block, pairs, oversized blocks and pairs left out; links refused per
+ *       contradiction rule, ambiguous links, refused merges; components; timings in seconds);</li>
+ *   <li>{@code profile.json}: the match profile that drove the run; {@code model.json}: the model (the engine's
+ *       {@code ModelCodec} form, the one a workspace stores);</li>
+ *   <li>{@code clusters/}: CSV part files with header {@code source,record_id,cluster}, one row per record in a
+ *       cluster of several records; {@code cluster} is the run-wide index of the cluster's first record;</li>
+ *   <li>{@code pairs/}: JSON Lines part files, one scored pair per line from the given probability on:
+ *       {@code a} and {@code b} ({@code source}, {@code id}), {@code weight} (log2 odds), {@code probability},
+ *       {@code pattern} (the comparison levels, packed as the engine packs them) and {@code explanation} (per
+ *       comparison its level and weight, whether term-frequency adjusted, and what it is weighed against).</li>
+ * </ul>
+ * The folder is written under a temporary name beside the target and renamed at the end, so a bundle is complete or
+ * absent; an existing target is refused.
+ */
+public final class ProposalBundle {
+    public static final String FORMAT = "grw-proposals";
+    public static final int VERSION = 1;
+
+    private ProposalBundle() {
+    }
+
+    /** @return the pairs written */
+    public static long write(SparkSession spark, SparkMatchResult result, String target, double minProbability) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Path out = new Path(target);
+        try {
+            FileSystem fs = out.getFileSystem(jsc.hadoopConfiguration());
+            if (fs.exists(out)) {
+                throw new UserFacingException(target + ": the bundle folder exists already; choose another --out");
+            }
+            Path tmp = new Path(out.getParent() == null ? new Path(".") : out.getParent(),
+                    "." + out.getName() + ".tmp-" + UUID.randomUUID());
+            Broadcast<EngineContext> shared = jsc.broadcast(result.context());
+            Broadcast<byte[]> model = jsc.broadcast(ModelCodec.write(result.model()));
+
+            StructType schema = new StructType()
+                    .add("source", DataTypes.StringType, false)
+                    .add("record_id", DataTypes.StringType, true)
+                    .add("cluster", DataTypes.IntegerType, false);
+            JavaRDD<org.apache.spark.sql.Row> rows = result.clusterOf().map(c -> {
+                RecordTable table = shared.value().engine().table();
+                return RowFactory.create(table.sourceName(c._1), table.recordId(c._1), c._2);
+            });
+            spark.createDataFrame(rows, schema).write().mode(SaveMode.ErrorIfExists).option("header", "true")
+                    .csv(new Path(tmp, "clusters").toString());
+
+            double minWeight = Math.log(minProbability / (1 - minProbability)) / Math.log(2);
+            JavaRDD<String> pairs = result.scored().filter(s -> s.weight() >= minWeight).mapPartitions(it -> {
+                EngineContext.Engine e = shared.value().engine();
+                Scorer scorer = shared.value().scorer(model.value());
+                ObjectMapper json = new ObjectMapper();
+                List<String> lines = new ArrayList<>();
+                while (it.hasNext()) {
+                    lines.add(json.writeValueAsString(pairJson(json, e.table(), scorer, it.next())));
+                }
+                return lines.iterator();
+            });
+            long written = result.scored().filter(s -> s.weight() >= minWeight).count();
+            pairs.saveAsTextFile(new Path(tmp, "pairs").toString());
+
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            write(fs, new Path(tmp, "model.json"), ModelCodec.write(result.model()));
+            write(fs, new Path(tmp, "profile.json"),
+                    ProfileLoader.toJson(result.context().engine().profile()).getBytes(StandardCharsets.UTF_8));
+            write(fs, new Path(tmp, "manifest.json"),
+                    json.writeValueAsBytes(manifest(json, spark, result, minProbability, written)));
+            if (!fs.rename(tmp, out)) {
+                throw new UserFacingException(target + ": the finished bundle could not be moved into place from "
+                        + tmp);
+            }
+            return written;
+        } catch (IOException e) {
+            throw new UserFacingException(target + ": cannot write the proposal bundle: " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectNode pairJson(ObjectMapper json, RecordTable table, Scorer scorer,
+                                       SparkMatchJob.Scored s) {
+        int a = CandidatePairs.first(s.pair());
+        int b = CandidatePairs.second(s.pair());
+        ObjectNode node = json.createObjectNode();
+        node.putObject("a").put("source", table.sourceName(a)).put("id", table.recordId(a));
+        node.putObject("b").put("source", table.sourceName(b)).put("id", table.recordId(b));
+        node.put("weight", s.weight());
+        node.put("probability", Scorer.probability(s.weight()));
+        node.put("pattern", s.pattern());
+        ArrayNode explanation = node.putArray("explanation");
+        for (Contribution c : scorer.explain(s.pattern(), a, b)) {
+            explanation.addObject().put("comparison", c.comparison()).put("level", c.level())
+                    .put("weight", c.weight()).put("tfAdjusted", c.tfAdjusted()).put("versus", c.versus());
+        }
+        return node;
+    }
+
+    private static ObjectNode manifest(ObjectMapper json, SparkSession spark, SparkMatchResult result,
+                                       double minProbability, long pairsWritten) {
+        ObjectNode m = json.createObjectNode();
+        m.put("format", FORMAT).put("version", VERSION).put("created", Instant.now().toString());
+        m.put("engine", "grw-spark").put("sparkVersion", spark.version());
+        m.put("profile", result.context().engine().profile().name());
+        m.put("threshold", result.threshold()).put("records", result.records())
+                .put("candidatePairs", result.candidatePairs()).put("pairsLeftOut", result.pairsLeftOut())
+                .put("components", result.components()).put("componentRounds", result.componentRounds())
+                .put("refusedMerges", result.refusedMerges()).put("ambiguousLinks", result.ambiguousLinks())
+                .put("pairsMinProbability", minProbability).put("pairsWritten", pairsWritten);
+        ObjectNode refused = m.putObject("refusedLinks");
+        result.refusedLinks().forEach(refused::put);
+        ArrayNode rules = m.putArray("blocking");
+        for (RuleStats r : result.ruleStats()) {
+            rules.addObject().put("rule", r.rule()).put("recordsWithKey", r.recordsWithKey())
+                    .put("blocks", r.blocks()).put("largestBlock", r.largestBlock()).put("pairs", r.pairs())
+                    .put("oversizedBlocks", r.oversizedBlocks()).put("pairsLeftOut", r.pairsLeftOut());
+        }
+        ObjectNode timings = m.putObject("timingsSeconds");
+        for (Map.Entry<String, java.time.Duration> t : result.timings().entrySet()) {
+            timings.put(t.getKey(), t.getValue().toMillis() / 1000.0);
+        }
+        return m;
+    }
+
+    private static void write(FileSystem fs, Path file, byte[] bytes) throws IOException {
+        try (OutputStream out = fs.create(file, false)) {
+            out.write(bytes);
+        }
+    }
+}

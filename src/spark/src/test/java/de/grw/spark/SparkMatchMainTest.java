@@ -1,0 +1,63 @@
+package de.grw.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The job's command line: clear messages for bad arguments, and one run from arguments to a bundle. */
+class SparkMatchMainTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return SparkMatchMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void badArgumentsAreExplainedWithoutAStackTrace() {
+        assertThat(run("a.csv")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out is missing").contains("Usage:");
+        err.reset();
+        assertThat(run("--out", "x", "--threshold", "7", "a.csv")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--threshold needs a probability");
+        err.reset();
+        assertThat(run("--out", dir.resolve("b").toString(), dir.resolve("missing.csv").toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing.csv: input not found")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void runsFromArgumentsToABundle() throws Exception {
+        Path febrl1 = SparkTestSession.DATASETS.resolve("febrl/dataset1.csv");
+        assertThat(febrl1).exists();
+        System.setProperty("spark.ui.enabled", "false");
+        System.setProperty("spark.driver.host", "127.0.0.1");
+        System.setProperty("spark.driver.bindAddress", "127.0.0.1");
+        try {
+            Path bundle = dir.resolve("bundle");
+            // a profile file (blocking on, which keeps the run quick) drives the job as it drives the workbench
+            Path profile = dir.resolve("blocked.json");
+            Files.writeString(profile, de.grw.profile.ProfileLoader.toJson(SparkTestSession.withLimits(
+                    de.grw.profile.ProfileLoader.defaultProfile(), 500, 30, 0)));
+            int code = run("--master", "local[2]", "--partitions", "4", "--profile", profile.toString(),
+                    "--out", bundle.toString(), febrl1.toString());
+            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("1000 records from 1 sources");
+            assertThat(Files.exists(bundle.resolve("manifest.json"))).isTrue();
+        } finally {
+            System.clearProperty("spark.ui.enabled");
+            System.clearProperty("spark.driver.host");
+            System.clearProperty("spark.driver.bindAddress");
+        }
+    }
+}
