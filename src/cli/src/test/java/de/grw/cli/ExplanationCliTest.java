@@ -33,11 +33,11 @@ class ExplanationCliTest {
         CliRunner built = CliRunner.run("sample-workspace", "--out", ws.toString());
         assertThat(built.exitCode).as(built.all()).isZero();
         // a proposed pair of the sample with the same family name, birth date and address and different given names
+        // (explanations are stored compact: "~prior;comparison,level,weight[t][,versus];...", see StoredExplanation)
         String cluster;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ws);
              ResultSet rs = c.createStatement().executeQuery("SELECT cluster_id FROM cluster_pairs WHERE "
-                     + "explanation_json LIKE '%\"comparison\":\"given_names\",\"level\":\"else\"%\"versus\":"
-                     + "\"household\"%' ORDER BY cluster_id LIMIT 1")) {
+                     + "explanation_json LIKE '%;given_names,else,%,household%' ORDER BY cluster_id LIMIT 1")) {
             assertThat(rs.next()).as("a pair weighed against one household").isTrue();
             cluster = rs.getString(1);
         }

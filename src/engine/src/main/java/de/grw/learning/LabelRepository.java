@@ -41,9 +41,10 @@ final class LabelRepository {
         return out;
     }
 
-    /** A cluster's stored scored pairs. */
+    /** A cluster's stored scored pairs (the explanation as JSON, also where a run stored it compact). */
     static List<StoredPair> pairsOfCluster(Connection c, long cluster) throws SQLException {
         return Sql.list(c, "SELECT record_a, record_b, explanation_json FROM cluster_pairs WHERE cluster_id = ?",
-                rs -> new StoredPair(rs.getLong(1), rs.getLong(2), rs.getString(3)), cluster);
+                rs -> new StoredPair(rs.getLong(1), rs.getLong(2),
+                        de.grw.workspace.StoredExplanation.json(rs.getString(3))), cluster);
     }
 }

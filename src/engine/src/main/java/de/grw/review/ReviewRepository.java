@@ -75,7 +75,7 @@ final class ReviewRepository {
     static List<PairView> pairs(Connection c, long clusterId) throws SQLException {
         return Sql.list(c, "SELECT record_a, record_b, probability, weight, explanation_json FROM cluster_pairs "
                 + "WHERE cluster_id = ? ORDER BY probability DESC", rs -> new PairView(rs.getLong(1), rs.getLong(2),
-                rs.getDouble(3), rs.getDouble(4), rs.getString(5)), clusterId);
+                rs.getDouble(3), rs.getDouble(4), de.grw.workspace.StoredExplanation.json(rs.getString(5))), clusterId);
     }
 
     /** A record as stored, with its source (values, columns and cells as JSON arrays). */

@@ -119,7 +119,11 @@ public final class ClusterRepository {
         }
     }
 
-    /** A scored pair of a cluster and why it was scored so (JSON: prior and per-comparison level and weight). */
+    /**
+     * A scored pair of a cluster and why it was scored so, as stored: a match run's compact line (see
+     * {@link StoredExplanation}), or JSON (prior and per-comparison level and weight; a linking call, runs before
+     * the compact form). Readers of {@code cluster_pairs} hand out {@link StoredExplanation#json} of it.
+     */
     public record Pair(long recordA, long recordB, double probability, double weight, String explanationJson) {
     }
 
@@ -345,6 +349,6 @@ public final class ClusterRepository {
     public static java.util.Optional<Object[]> weakestPair(Connection c, long clusterId) throws SQLException {
         return Sql.first(c, "SELECT record_a, record_b, probability, explanation_json FROM cluster_pairs "
                 + "WHERE cluster_id = ? ORDER BY probability, record_a, record_b LIMIT 1", rs -> new Object[] {
-                    rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getString(4)}, clusterId);
+                    rs.getLong(1), rs.getLong(2), rs.getDouble(3), StoredExplanation.json(rs.getString(4))}, clusterId);
     }
 }

@@ -5,7 +5,6 @@ import de.grw.journal.CanonicalJson;
 import de.grw.journal.Journal;
 import de.grw.journal.JournalAction;
 import de.grw.matching.MatchResult;
-import de.grw.matching.model.Contribution;
 import de.grw.profile.MatchProfile;
 import de.grw.profile.ProfileLoader;
 import de.grw.rights.Session;
@@ -348,32 +347,23 @@ final class MatchResultStore {
     }
 
 
-    /** A cluster's scored pairs with their explanations, as stored. */
+    /** A cluster's scored pairs with their explanations, as stored (compact, see {@link StoredExplanation}). */
     private static List<ClusterRepository.Pair> pairs(long[] ids, MatchResult result, List<Integer> pairs) {
         List<ClusterRepository.Pair> out = new ArrayList<>(pairs.size());
         for (int p : pairs) {
-            StringBuilder json = new StringBuilder(512);
-            json.append("{\"prior\":").append(round(result.priorWeight(p))).append(",\"comparisons\":[");
-            boolean first = true;
-            for (Contribution contribution : result.explain(p)) {
-                json.append(first ? "" : ",").append("{\"comparison\":\"").append(contribution.comparison())
-                        .append("\",\"level\":\"").append(contribution.level()).append("\",\"weight\":")
-                        .append(round(contribution.weight())).append(",\"tf\":")
-                        .append(contribution.tfAdjusted());
-                if (!Contribution.OTHERS.equals(contribution.versus())) {
-                    json.append(",\"versus\":\"").append(contribution.versus()).append('"');
-                }
-                json.append('}');
-                first = false;
-            }
-            json.append("]}");
+            String explanation = compact
+                    ? StoredExplanation.encode(result.priorWeight(p), result.explain(p))
+                    : StoredExplanation.jsonOf(result.priorWeight(p), result.explain(p));
             out.add(new ClusterRepository.Pair(ids[result.first(p)], ids[result.second(p)], result.probability(p),
-                    result.weight(p), json.toString()));
+                    result.weight(p), explanation));
         }
         return out;
     }
 
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
-    }
+    /**
+     * Whether runs store explanations compact ({@link StoredExplanation}); off only for tests that compare with the
+     * JSON stored before.
+     */
+    static boolean compact = true;
+
 }

@@ -210,6 +210,21 @@ class IncrementalMatchTest {
     }
 
     /**
+     * The clusters a run stored anew (by fingerprint) with their pairs and each pair's explanation as the store's
+     * readers give it ({@link StoredExplanation#json}), in member order.
+     */
+    private static Map<String, List<String>> explainedPairs(Workspace w, long runId) {
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        for (List<Object> row : TestWorkspaces.rows(w, "SELECT k.fingerprint, p.record_a, p.record_b, "
+                + "p.explanation_json FROM cluster_pairs p JOIN clusters k ON k.id = p.cluster_id WHERE k.first_run = ? "
+                + "ORDER BY k.fingerprint, p.record_a, p.record_b", runId)) {
+            out.computeIfAbsent((String) row.get(0), k -> new java.util.ArrayList<>()).add(row.get(1) + "-"
+                    + row.get(2) + ":" + StoredExplanation.json((String) row.get(3)));
+        }
+        return out;
+    }
+
+    /**
      * A workspace of two sources matched (the model estimated), then a third source imported and not yet matched;
      * built the same way in every store it is asked for.
      */
@@ -230,6 +245,8 @@ class IncrementalMatchTest {
     void anIncrementalRunFindsTheClustersOfAFullRematchWithTheSameModel() throws Exception {
         Set<Long> incremental;
         Set<Long> full;
+        Map<String, List<String>> incrementalExplained;
+        Map<String, List<String>> fullExplained;
         try (TestStore a = matchedThenImported(store, dir.resolve("a"));
              TestStore b = matchedThenImported(store, dir.resolve("b"))) {
             byte[] model;
@@ -241,6 +258,7 @@ class IncrementalMatchTest {
                 assertThat(r.newRecords()).isEqualTo((int) TestWorkspaces.count(w, "SELECT count(*) FROM records "
                         + "WHERE source_id = 3"));
                 incremental = linkedPairs(w);
+                incrementalExplained = explainedPairs(w, r.runId());
             }
             try (Workspace w = b.open()) {
                 // the same model in both (the estimation is deterministic), so the runs differ only in what they
@@ -252,8 +270,16 @@ class IncrementalMatchTest {
                         CancellationToken.NONE);
                 assertThat(r.kind()).isEqualTo(WorkspaceMatcher.Kind.FULL);
                 full = linkedPairs(w);
+                fullExplained = explainedPairs(w, r.runId());
             }
         }
+        // a cluster both runs store anew (the same members) has the same pairs with the same explanation, as the
+        // review reads it (stored compact, see StoredExplanation)
+        Map<String, List<String>> common = new java.util.HashMap<>(incrementalExplained);
+        common.keySet().retainAll(fullExplained.keySet());
+        assertThat(common).hasSizeGreaterThan(10);
+        common.forEach((fingerprint, pairs) -> assertThat(pairs).isEqualTo(fullExplained.get(fingerprint)));
+        assertThat(String.join("", incrementalExplained.values().iterator().next())).contains("\"comparisons\":[{");
         Set<Long> both = new HashSet<>(incremental);
         both.retainAll(full);
         double f1 = 2.0 * both.size() / (incremental.size() + full.size());
