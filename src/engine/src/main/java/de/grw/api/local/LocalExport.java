@@ -34,4 +34,9 @@ final class LocalExport implements ExportApi {
         return new DatabaseExportResult(r.goldenRecords(), r.records(), r.blockedLeftOut(), r.blockedIncluded(),
                 r.tables(), r.rows());
     }
+
+    @Override
+    public de.grw.workspace.ConstraintsExporter.Summary constraints(java.nio.file.Path out) {
+        return new de.grw.workspace.ConstraintsExporter(workspace).export(signedIn.session(), out);
+    }
 }
