@@ -9,6 +9,7 @@ import de.grw.profile.MatchProfile;
 import de.grw.profile.ProfileLoader;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,8 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
  * loopback ({@link SparkStandaloneCluster}), executors in JVMs of their own that get the engine through the
  * broadcast, the driver in this JVM. On FEBRL1 with blocking forced on (so the distributed blocking, comparison, EM
  * counts, scoring, components and clustering all run on the executors), its clusters equal local mode's, record for
- * record, and the engine's.
+ * record, and the engine's. About 2.5 minutes here (load average about 20; starting the master, the workers and their
+ * executor JVMs is most of it): tagged {@code spark-heavy} and {@code spark-cluster}, so CI leaves it out (the local
+ * mode tests run every time); {@code -Dgrw.spark.excluded=none -Dtest=SparkStandaloneClusterTest} runs it.
  */
+@Tag("spark-heavy")
+@Tag("spark-cluster")
 class SparkStandaloneClusterTest {
     @TempDir
     Path dir;
