@@ -25,12 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The scaling series of issue 17 in local mode ({@code local[*]}): generated populations of the sizes in
  * {@code -Dgrw.scaling.sizes} (records, comma-separated; default 250000,500000,1000000), each matched by the job with
- * the default profile; per step it prints the wall time (read and normalise excluded: the job's own phases), the
+ * the default profile; per step it prints the job's wall time (normalise to clusters; reading the files excluded), the
  * candidate pairs, the shuffle volume (bytes written and read by the shuffles, from a listener on the tasks' metrics),
- * the largest peak execution memory of a task and the JVM's peak heap (in local mode the executor is this JVM).
- * Tagged {@code spark-scaling}: never in a default run. Run:
+ * the largest peak execution memory of a task (Spark's task metrics) and the heap peak: the sum of the heap pools' peaks
+ * since the job began (an upper bound of the peak heap; in local mode the executors are this JVM, the driver too).
+ * Tagged {@code spark-scaling} and {@code spark-heavy}: never in a default run. Run:
  * {@code mvn -B -o -pl src/spark -am test -Dtest=SparkScalingSeries -Dsurefire.failIfNoSpecifiedTests=false
- * -Dgrw.spark.excluded=none -Dgrw.scaling.sizes=250000} (the test JVM has -Xmx2g, see the pom).
+ * -Dgrw.spark.excluded=none -Dgrw.spark.heap=8g -Dgrw.scaling.sizes=250000,500000,1000000}.
  */
 @Tag("spark-scaling")
 @Tag("spark-heavy")
@@ -94,7 +95,7 @@ class SparkScalingSeries {
                         MatchOptions.defaults())) {
                     double seconds = (System.nanoTime() - t) / 1e9;
                     String row = String.format("%,d records | %,.1f s | %,d candidate pairs | shuffle written %,.1f MB,"
-                                    + " read %,.1f MB | peak task execution memory %,.1f MB | peak heap %,.0f MB | "
+                                    + " read %,.1f MB | peak task execution memory %,.1f MB | heap peak %,.0f MB | "
                                     + "timings %s", table.size(), seconds, result.candidatePairs(),
                             figures.shuffleWritten.get() / 1e6, figures.shuffleRead.get() / 1e6,
                             figures.peakTaskMemory.get() / 1e6, peakHeap() / 1e6, result.timings());
