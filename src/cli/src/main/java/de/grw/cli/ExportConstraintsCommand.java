@@ -1,6 +1,6 @@
 package de.grw.cli;
 
-import de.grw.workspace.ConstraintsExporter;
+import de.grw.api.ConstraintsExport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -30,7 +30,7 @@ final class ExportConstraintsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Login login = options.login()) {
-            ConstraintsExporter.Summary s = login.signedIn().export().constraints(out);
+            ConstraintsExport s = login.signedIn().export().constraints(out);
             spec.commandLine().getOut().printf("wrote %s: %,d must-link groups (%,d records), %,d cannot-links%n",
                     out, s.mustLinkGroups(), s.mustLinkRecords(), s.cannotLinks());
         }

@@ -21,7 +21,7 @@ public interface ExportApi {
      * constraints file ({@link de.grw.workspace.MatchConstraints}) for a match run elsewhere (the Spark job). Needs
      * the right to run a match. Not over the server yet.
      */
-    default de.grw.workspace.ConstraintsExporter.Summary constraints(java.nio.file.Path out) {
+    default ConstraintsExport constraints(java.nio.file.Path out) {
         throw new UnsupportedOperationException("exporting constraints works on a workspace file, not over the "
                 + "server yet");
     }

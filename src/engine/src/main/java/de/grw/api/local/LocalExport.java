@@ -36,7 +36,8 @@ final class LocalExport implements ExportApi {
     }
 
     @Override
-    public de.grw.workspace.ConstraintsExporter.Summary constraints(java.nio.file.Path out) {
-        return new de.grw.workspace.ConstraintsExporter(workspace).export(signedIn.session(), out);
+    public de.grw.api.ConstraintsExport constraints(java.nio.file.Path out) {
+        var s = new de.grw.workspace.ConstraintsExporter(workspace).export(signedIn.session(), out);
+        return new de.grw.api.ConstraintsExport(s.mustLinkGroups(), s.mustLinkRecords(), s.cannotLinks());
     }
 }
