@@ -73,7 +73,8 @@ class ConstraintsExporterTest {
     @Test
     void aBadFileIsNamedWithItsLineAndProblem() throws Exception {
         Path broken = dir.resolve("broken.json");
-        Files.writeString(broken, "{\"format\": \"grw-constraints\",\n\"version\": 1,\n\"mustLink\": [[{\"source\": 1,\n");
+        Files.writeString(broken,
+                "{\"format\": \"grw-constraints\",\n\"version\": 1,\n\"mustLink\": [[{\"source\": 1,\n");
         assertThatThrownBy(() -> MatchConstraints.read(broken)).isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("broken.json: line ").hasMessageContaining("not a constraints file");
         Path other = dir.resolve("other.json");

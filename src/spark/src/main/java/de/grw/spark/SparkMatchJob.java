@@ -156,8 +156,8 @@ public final class SparkMatchJob {
                 .mapToPair(j -> new Tuple2<>(j._2._2, j._2._1));
         JavaRDD<ComponentClustering.Outcome> outcomes = linksByComponent
                 .cogroup(groupsByComponent, partitions)
-                .map(c -> ComponentClustering.cluster(shared.value().engine(), shared.value().scorer(modelBytes.value()),
-                        threshold, c._2._1, c._2._2, bound.value().apart()))
+                .map(c -> ComponentClustering.cluster(shared.value().engine(),
+                        shared.value().scorer(modelBytes.value()), threshold, c._2._1, c._2._2, bound.value().apart()))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long componentCount = outcomes.count();
         long[] figures = outcomes.map(o -> new long[] {o.refusedMerges(), o.ambiguousLinks()})

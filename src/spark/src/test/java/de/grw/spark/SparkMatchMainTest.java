@@ -61,7 +61,8 @@ class SparkMatchMainTest {
             Path constraints = dir.resolve("constraints.json");
             Files.writeString(constraints, """
                     {"format": "grw-constraints", "version": 1,
-                     "mustLink": [[{"source": "dataset1", "id": "rec-1-org"}, {"source": "dataset1", "id": "rec-2-org"}]],
+                     "mustLink": [[{"source": "dataset1", "id": "rec-1-org"},
+                                   {"source": "dataset1", "id": "rec-2-org"}]],
                      "cannotLink": [[{"source": "dataset1", "id": "rec-1-org"}, {"source": "other", "id": "7"}]]}
                     """);
             int code = run("--master", "local[2]", "--partitions", "4", "--profile", profile.toString(),

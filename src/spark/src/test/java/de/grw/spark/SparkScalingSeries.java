@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dgrw.scaling.sizes} (records, comma-separated; default 250000,500000,1000000), each matched by the job with
  * the default profile; per step it prints the job's wall time (normalise to clusters; reading the files excluded), the
  * candidate pairs, the shuffle volume (bytes written and read by the shuffles, from a listener on the tasks' metrics),
- * the largest peak execution memory of a task (Spark's task metrics) and the heap peak: the sum of the heap pools' peaks
- * since the job began (an upper bound of the peak heap; in local mode the executors are this JVM, the driver too).
+ * the largest peak execution memory of a task (Spark's task metrics) and the heap peak: the sum of the heap pools'
+ * peaks since the job began (an upper bound of the peak heap; in local mode the executors are this JVM, the driver too).
  * Tagged {@code spark-scaling} and {@code spark-heavy}: never in a default run. Run:
  * {@code mvn -B -o -pl src/spark -am test -Dtest=SparkScalingSeries -Dsurefire.failIfNoSpecifiedTests=false
  * -Dgrw.spark.excluded=none -Dgrw.spark.heap=8g -Dgrw.scaling.sizes=250000,500000,1000000}.
