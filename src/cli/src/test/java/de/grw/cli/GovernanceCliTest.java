@@ -94,6 +94,12 @@ class GovernanceCliTest {
         assertThat(refused.err).contains("access denied", "may not approve");
         assertThat(ok(bernd("approve", "--decision", decision, "--comment", "agreed")).out)
                 .contains("approved", "golden record G-000001");
+        // the approved merge is a must-link for the Spark job (issue 17)
+        Path constraints = dir.resolve("constraints.json");
+        assertThat(ok(anna("export-constraints", "--out", constraints.toString())).out)
+                .contains("wrote", "1 must-link groups", "0 cannot-links");
+        assertThat(de.grw.workspace.MatchConstraints.read(constraints).mustLink()).hasSize(1)
+                .allSatisfy(g -> assertThat(g).hasSizeGreaterThanOrEqualTo(2));
 
         otherDecisions();
         String blocked = mergeTheBlockedPerson();

@@ -15,4 +15,14 @@ public interface ExportApi {
 
     /** Writes the golden records, lineage and members into database tables, in one transaction. */
     DatabaseExportResult toDatabase(DatabaseExport target);
+
+    /**
+     * Writes the workspace's must-links (approved merges) and cannot-links (not-duplicate and split decisions) to a
+     * constraints file ({@link de.grw.workspace.MatchConstraints}) for a match run elsewhere (the Spark job). Needs
+     * the right to run a match. Not over the server yet.
+     */
+    default ConstraintsExport constraints(java.nio.file.Path out) {
+        throw new UnsupportedOperationException("exporting constraints works on a workspace file, not over the "
+                + "server yet");
+    }
 }

@@ -33,14 +33,35 @@ final class ComponentClustering {
     }
 
     static Outcome cluster(EngineContext.Engine engine, Scorer scorer, double threshold, Iterable<Link> component) {
+        return cluster(engine, scorer, threshold, component, java.util.List.of(), PairConstraint.NONE);
+    }
+
+    /**
+     * @param mustLink   the must-link groups of the component (run-wide record indexes): joined before any link
+     * @param cannotLink the cannot-links, asked with run-wide record indexes
+     */
+    static Outcome cluster(EngineContext.Engine engine, Scorer scorer, double threshold, Iterable<Link> component,
+                           Iterable<int[]> mustLink, PairConstraint cannotLink) {
         Link[] links = toArray(component);
         Arrays.sort(links, (x, y) -> Long.compare(x.pair(), y.pair()));
-        int[] members = new int[links.length * 2];
+        java.util.List<int[]> groups = new java.util.ArrayList<>();
+        mustLink.forEach(groups::add);
+        groups.sort((x, y) -> Integer.compare(x[0], y[0]));
+        int grouped = groups.stream().mapToInt(g -> g.length).sum();
+        int[] members = new int[links.length * 2 + grouped];
         for (int i = 0; i < links.length; i++) {
             members[2 * i] = CandidatePairs.first(links[i].pair());
             members[2 * i + 1] = CandidatePairs.second(links[i].pair());
         }
+        int m = links.length * 2;
+        for (int[] g : groups) {
+            System.arraycopy(g, 0, members, m, g.length);
+            m += g.length;
+        }
         members = Arrays.stream(members).sorted().distinct().toArray();
+        int[] all = members;
+        int[][] localGroups = groups.stream().map(g -> Arrays.stream(g).map(r -> Arrays.binarySearch(all, r))
+                .toArray()).toArray(int[][]::new);
         long[] local = new long[links.length];
         float[] weights = new float[links.length];
         for (int i = 0; i < links.length; i++) {
@@ -49,7 +70,7 @@ final class ComponentClustering {
             weights[i] = links[i].weight();
         }
         ConstrainedClustering.Result result = MatchEngine.clusterLinks(members.length, members, local, weights,
-                threshold, engine.contradictions(), PairConstraint.NONE, new int[0][], scorer,
+                threshold, engine.contradictions(), cannotLink, localGroups, scorer,
                 CancellationToken.NONE);
         int[] labelOf = new int[result.clusterCount() + 1];
         int[] sizeOf = new int[result.clusterCount() + 1];

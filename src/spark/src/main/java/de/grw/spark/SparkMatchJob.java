@@ -13,6 +13,7 @@ import de.grw.matching.model.ModelParameters;
 import de.grw.matching.model.PatternCounts;
 import de.grw.matching.model.UEstimator;
 import de.grw.profile.MatchProfile;
+import de.grw.workspace.MatchConstraints;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,6 +57,19 @@ public final class SparkMatchJob {
 
     /** Matches the records; the caller closes the result (which releases the engine objects). */
     public SparkMatchResult run(SparkSession spark, RecordTable table, MatchOptions options) {
+        return run(spark, table, options, MatchConstraints.Bound.NONE);
+    }
+
+    /**
+     * Matches the records under a workspace's decisions, as the workbench's clustering honours them: the records of
+     * each must-link group stay together whatever the pairs say (they join one connected component, and the
+     * clustering joins them before any link), and no cluster holds both records of a cannot-link. The constraints
+     * change only the clustering, as in the workbench: candidate pairs, model and scores are those of a run without.
+     *
+     * @param constraints the constraints file bound to the table's records ({@link MatchConstraints#bind})
+     */
+    public SparkMatchResult run(SparkSession spark, RecordTable table, MatchOptions options,
+                                MatchConstraints.Bound constraints) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Map<String, Duration> timings = new LinkedHashMap<>();
         long t = System.nanoTime();
@@ -115,18 +129,35 @@ public final class SparkMatchJob {
         double minWeight = Math.log(threshold / (1 - threshold)) / Math.log(2);
         JavaRDD<ComponentClustering.Link> links = scored.filter(s -> s.weight() >= minWeight)
                 .map(s -> new ComponentClustering.Link(s.pair(), s.weight()));
+        // a must-link group is one component whatever its links: its records are joined by edges of their own
+        List<int[]> groupList = Arrays.asList(constraints.mustLink());
+        JavaRDD<int[]> groups = jsc.parallelize(groupList, Math.max(1, Math.min(partitions, groupList.size())));
+        JavaPairRDD<Integer, Integer> mustEdges = groups.flatMapToPair(g -> {
+            List<Tuple2<Integer, Integer>> out = new ArrayList<>(g.length - 1);
+            for (int k = 1; k < g.length; k++) {
+                out.add(new Tuple2<>(g[0], g[k]));
+            }
+            return out.iterator();
+        });
         ConnectedComponents.Result components = ConnectedComponents.of(
-                links.mapToPair(l -> new Tuple2<>(CandidatePairs.first(l.pair()), CandidatePairs.second(l.pair()))),
+                links.mapToPair(l -> new Tuple2<>(CandidatePairs.first(l.pair()), CandidatePairs.second(l.pair())))
+                        .union(mustEdges),
                 partitions);
         t = lap(timings, "components", t);
 
-        JavaRDD<ComponentClustering.Outcome> outcomes = links
+        Broadcast<MatchConstraints.Bound> bound = jsc.broadcast(constraints);
+        JavaPairRDD<Integer, ComponentClustering.Link> linksByComponent = links
                 .mapToPair(l -> new Tuple2<>(CandidatePairs.first(l.pair()), l))
                 .join(components.labels())
-                .mapToPair(j -> new Tuple2<>(j._2._2, j._2._1))
-                .groupByKey(partitions)
-                .map(c -> ComponentClustering.cluster(shared.value().engine(), shared.value().scorer(modelBytes.value()),
-                        threshold, c._2))
+                .mapToPair(j -> new Tuple2<>(j._2._2, j._2._1));
+        JavaPairRDD<Integer, int[]> groupsByComponent = groups
+                .mapToPair(g -> new Tuple2<>(g[0], g))
+                .join(components.labels())
+                .mapToPair(j -> new Tuple2<>(j._2._2, j._2._1));
+        JavaRDD<ComponentClustering.Outcome> outcomes = linksByComponent
+                .cogroup(groupsByComponent, partitions)
+                .map(c -> ComponentClustering.cluster(shared.value().engine(),
+                        shared.value().scorer(modelBytes.value()), threshold, c._2._1, c._2._2, bound.value().apart()))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long componentCount = outcomes.count();
         long[] figures = outcomes.map(o -> new long[] {o.refusedMerges(), o.ambiguousLinks()})

@@ -8,6 +8,7 @@ import de.grw.importing.db.Databases;
 import de.grw.matching.MatchOptions;
 import de.grw.profile.MatchProfile;
 import de.grw.profile.ProfileLoader;
+import de.grw.workspace.MatchConstraints;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ public final class SparkMatchMain {
               --out DIR          the proposal bundle to write (must not exist)
               --profile P        profile name (built in) or profile JSON file [person-de]
               --mapping FILE     the workbench's column mapping file
+              --constraints FILE a workspace's must-links and cannot-links ('grw export-constraints')
               --threshold X      match probability from which records are linked [the profile's]
               --link-only        no pairs within one source
               --seed N           seed of the random pairs of the u estimate [as the workbench]
@@ -43,7 +45,7 @@ public final class SparkMatchMain {
 
     /** The parsed command line. */
     record Args(List<SourceInput> inputs, String out, String profile, Path mapping, Double threshold, boolean linkOnly,
-                long seed, int partitions, double pairsFrom, String master) {
+                long seed, int partitions, double pairsFrom, String master, Path constraints) {
     }
 
     public static void main(String[] argv) {
@@ -67,6 +69,8 @@ public final class SparkMatchMain {
             }
             MatchProfile profile = ProfileLoader.load(args.profile());
             MappingFile mapping = args.mapping() == null ? MappingFile.NONE : MappingFile.load(args.mapping());
+            MatchConstraints constraints = args.constraints() == null ? null
+                    : MatchConstraints.read(args.constraints());
             SparkConf conf = new SparkConf().setAppName("grw-spark " + profile.name());
             if (!conf.contains("spark.master")) {
                 conf.setMaster(args.master() != null ? args.master() : "local[*]");
@@ -80,8 +84,15 @@ public final class SparkMatchMain {
                 int partitions = args.partitions() > 0 ? args.partitions()
                         : 2 * spark.sparkContext().defaultParallelism();
                 MatchOptions options = new MatchOptions(args.threshold(), args.linkOnly(), args.seed());
+                MatchConstraints.Bound bound = MatchConstraints.Bound.NONE;
+                if (constraints != null) {
+                    bound = constraints.bind(loaded.table());
+                    out.printf("constraints %s: %d must-link groups, %d cannot-links; %d records named there are "
+                                    + "not among the inputs (left out)%n", args.constraints(), bound.mustLink().length,
+                            bound.cannotLink().length, bound.unresolved());
+                }
                 try (SparkMatchResult result = new SparkMatchJob(profile, partitions).run(spark, loaded.table(),
-                        options)) {
+                        options, bound)) {
                     long pairs = ProposalBundle.write(spark, result, args.out(), args.pairsFrom());
                     out.printf("%d records from %d sources (%d import problems), %d candidate pairs (%d left out "
                                     + "of oversized blocks), %d linked records in %d components; %d pairs written "
@@ -117,12 +128,14 @@ public final class SparkMatchMain {
         double pairsFrom = 0.1;
         String master = null;
         String dbUser = null;
+        Path constraints = null;
         for (int i = 0; i < argv.length; i++) {
             String a = argv[i];
             switch (a) {
                 case "--out" -> out = value(argv, ++i, a);
                 case "--profile" -> profile = value(argv, ++i, a);
                 case "--mapping" -> mapping = Path.of(value(argv, ++i, a));
+                case "--constraints" -> constraints = Path.of(value(argv, ++i, a));
                 case "--threshold" -> threshold = probability(value(argv, ++i, a), a);
                 case "--link-only" -> linkOnly = true;
                 case "--seed" -> seed = number(value(argv, ++i, a), a);
@@ -165,7 +178,8 @@ public final class SparkMatchMain {
         for (Input in : inputs) {
             sources.add(in.toSource(dbUser, dbPassword));
         }
-        return new Args(sources, out, profile, mapping, threshold, linkOnly, seed, partitions, pairsFrom, master);
+        return new Args(sources, out, profile, mapping, threshold, linkOnly, seed, partitions, pairsFrom, master,
+                constraints);
     }
 
     /** An input as given: a file, or a JDBC URL with its table or query; its name if given. */

@@ -24,7 +24,7 @@ class SparkMatchMainTest {
     }
 
     @Test
-    void badArgumentsAreExplainedWithoutAStackTrace() {
+    void badArgumentsAreExplainedWithoutAStackTrace() throws Exception {
         assertThat(run("a.csv")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out is missing").contains("Usage:");
         err.reset();
@@ -34,6 +34,15 @@ class SparkMatchMainTest {
         assertThat(run("--out", dir.resolve("b").toString(), dir.resolve("missing.csv").toString())).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing.csv: input not found")
                 .doesNotContain("Exception");
+        err.reset();
+        Path input = dir.resolve("a.csv");
+        Files.writeString(input, "id,given_name\n1,Anna\n");
+        Path constraints = dir.resolve("bad-constraints.json");
+        Files.writeString(constraints, "{\"format\": \"grw-constraints\",\n \"version\": 1,\n \"mustLink\": [[");
+        assertThat(run("--out", dir.resolve("c").toString(), "--constraints", constraints.toString(),
+                input.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad-constraints.json: line 3")
+                .contains("not a constraints file").doesNotContain("\tat ");
     }
 
     @Test
@@ -49,10 +58,18 @@ class SparkMatchMainTest {
             Path profile = dir.resolve("blocked.json");
             Files.writeString(profile, de.grw.profile.ProfileLoader.toJson(SparkTestSession.withLimits(
                     de.grw.profile.ProfileLoader.defaultProfile(), 500, 30, 0)));
+            Path constraints = dir.resolve("constraints.json");
+            Files.writeString(constraints, """
+                    {"format": "grw-constraints", "version": 1,
+                     "mustLink": [[{"source": "dataset1", "id": "rec-1-org"},
+                                   {"source": "dataset1", "id": "rec-2-org"}]],
+                     "cannotLink": [[{"source": "dataset1", "id": "rec-1-org"}, {"source": "other", "id": "7"}]]}
+                    """);
             int code = run("--master", "local[2]", "--partitions", "4", "--profile", profile.toString(),
-                    "--out", bundle.toString(), febrl1.toString());
+                    "--out", bundle.toString(), "--constraints", constraints.toString(), febrl1.toString());
             assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("1000 records from 1 sources");
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("1000 records from 1 sources")
+                    .contains("1 must-link groups, 0 cannot-links; 1 records named there are not among the inputs");
             assertThat(Files.exists(bundle.resolve("manifest.json"))).isTrue();
         } finally {
             System.clearProperty("spark.ui.enabled");

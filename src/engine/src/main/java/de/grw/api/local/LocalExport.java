@@ -34,4 +34,10 @@ final class LocalExport implements ExportApi {
         return new DatabaseExportResult(r.goldenRecords(), r.records(), r.blockedLeftOut(), r.blockedIncluded(),
                 r.tables(), r.rows());
     }
+
+    @Override
+    public de.grw.api.ConstraintsExport constraints(java.nio.file.Path out) {
+        var s = new de.grw.workspace.ConstraintsExporter(workspace).export(signedIn.session(), out);
+        return new de.grw.api.ConstraintsExport(s.mustLinkGroups(), s.mustLinkRecords(), s.cannotLinks());
+    }
 }

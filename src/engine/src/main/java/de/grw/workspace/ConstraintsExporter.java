@@ -1,0 +1,79 @@
+package de.grw.workspace;
+
+import de.grw.rights.Permission;
+import de.grw.rights.Session;
+import de.grw.store.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Exports a workspace's must-links and cannot-links ({@link MatchConstraints}) for a match run outside it, read with
+ * the same repositories a workspace run reads them with ({@link MatchRunRepository#activeGoldenGroups},
+ * {@link ClusterRepository#activeCannotLinks}). Needs the right to run a match.
+ */
+public final class ConstraintsExporter {
+    private static final Logger LOG = LoggerFactory.getLogger(ConstraintsExporter.class);
+    private final Workspace workspace;
+
+    public ConstraintsExporter(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** What was written. */
+    public record Summary(int mustLinkGroups, int mustLinkRecords, int cannotLinks) {
+    }
+
+    /** Reads the decisions and writes them to {@code out} (atomically). */
+    public Summary export(Session session, Path out) {
+        session.require(Permission.MATCH, "run_a_match");
+        MatchConstraints constraints = workspace.read(c -> constraints(c, session.user()));
+        try {
+            constraints.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(out + ": cannot write the constraints", e);
+        }
+        Summary s = new Summary(constraints.mustLink().size(),
+                constraints.mustLink().stream().mapToInt(List::size).sum(), constraints.cannotLink().size());
+        LOG.info("constraints exported by {} to {}: {}", session.user(), out, s);
+        return s;
+    }
+
+    private MatchConstraints constraints(Connection c, String user) throws SQLException {
+        Map<Long, String> sourceNames = RecordRowsRepository.sourceNames(c);
+        Map<Long, MatchConstraints.Ref> refs = new HashMap<>();
+        RecordRowsRepository.recordsAfter(c, Long.MIN_VALUE, WorkspaceLoader.FETCH_SIZE,
+                (id, sourceId, key, valuesJson) -> refs.put(id, new MatchConstraints.Ref(sourceNames.get(sourceId),
+                        key)));
+        List<List<MatchConstraints.Ref>> must = new ArrayList<>();
+        for (long[] group : MatchRunRepository.activeGoldenGroups(c)) {
+            List<MatchConstraints.Ref> members = new ArrayList<>();
+            for (long id : group) {
+                if (refs.containsKey(id)) {
+                    members.add(refs.get(id));
+                }
+            }
+            if (members.size() > 1) {
+                must.add(members);
+            }
+        }
+        List<List<MatchConstraints.Ref>> cannot = new ArrayList<>();
+        ClusterRepository.activeCannotLinks(c).stream().sorted().forEach(packed -> {
+            MatchConstraints.Ref a = refs.get(packed >>> 32);
+            MatchConstraints.Ref b = refs.get(packed & 0xffffffffL);
+            if (a != null && b != null) {
+                cannot.add(List.of(a, b));
+            }
+        });
+        return new MatchConstraints(MatchConstraints.FORMAT, MatchConstraints.VERSION, workspace.now().toString(),
+                user, must, cannot);
+    }
+}
