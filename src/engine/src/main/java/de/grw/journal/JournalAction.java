@@ -40,8 +40,15 @@ public enum JournalAction {
     DECISION_REVERTED("decision.reverted"),
     /** Golden records were exported. */
     EXPORT("export"),
-    /** The model was estimated and is the active one until it is deliberately re-estimated. */
+    /**
+     * A model version was trained (estimated). Before schema 15 it was the active one at once; since, only the first
+     * model of a workspace (or of a changed profile) is: every later version waits for a supervisor's activation.
+     */
     MODEL_ESTIMATED("model.estimated"),
+    /** A supervisor activated a newer model version (four eyes: not the one who trained it), or the first model was. */
+    MODEL_ACTIVATED("model.activated"),
+    /** A supervisor went back to an earlier model version. */
+    MODEL_REVERTED("model.reverted"),
     /** New rows of a feed were appended to an existing source. */
     SOURCE_APPENDED("source.appended"),
     /**
