@@ -193,7 +193,9 @@ class IncrementalMatchTest {
                     try (var s = c.createStatement()) {
                         return s.executeUpdate(sql);
                     }
-                })).hasMessageContaining("kept as estimated");
+                })).satisfies(e -> assertThat(e.getMessage()).containsAnyOf("kept as estimated",
+                        // since schema 15 the activations refer to the models: TRUNCATE is refused for that first
+                        "cannot truncate a table referenced in a foreign key constraint"));
             }
         }
     }
