@@ -147,6 +147,20 @@ class ModelVersionsTest {
     }
 
     @Test
+    void anotherAccountOfTheSamePersonMayNotActivateEither() throws Exception {
+        try (TestWorkspaces.Fixture f = TestWorkspaces.open(store, dir)) {
+            train(f, f.supervisor()); // bernd
+            // someone edits the store so that bernd's account belongs to carla's person
+            try (Connection c = f.store().raw(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE users SET person = (SELECT person FROM users WHERE name = 'carla') "
+                        + "WHERE name = 'bernd'");
+            }
+            assertThatThrownBy(() -> new ModelVersions(f.workspace()).activate(f.supervisor2(), 2, ""))
+                    .isInstanceOf(AccessDeniedException.class).hasMessageContaining("four-eyes");
+        }
+    }
+
+    @Test
     void aSupervisorGoesBackOnlyToAVersionThatWasActiveBefore() {
         try (TestWorkspaces.Fixture f = TestWorkspaces.open(store, dir)) {
             Workspace w = f.workspace();
