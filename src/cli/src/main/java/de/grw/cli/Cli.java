@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Golden Record Workbench: finds, reviews and merges duplicate person records.",
         subcommands = {InitCommand.class, StoreCopyCommand.class, UsersCommand.class, ImportCommand.class, MatchCommand.class,
             QueueCommand.class, ShowCommand.class, DecideCommand.class, PendingCommand.class, ApproveCommand.class,
-            RejectCommand.class, RevertCommand.class, ExportCommand.class, VerifyCommand.class,
+            RejectCommand.class, RevertCommand.class, ExportCommand.class, VerifyCommand.class, ModelCommand.class,
             JournalCommand.class, AccessLogCommand.class, SampleWorkspaceCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable, CliEnvironment.Holder {
     /** Exit code of a run that failed on its input or environment (the message says why). */

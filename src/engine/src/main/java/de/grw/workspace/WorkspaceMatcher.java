@@ -155,7 +155,9 @@ public final class WorkspaceMatcher {
         }
         ModelRepository.LastRun last = loaded.lastRun();
         Kind kind = reason != null ? Kind.ESTIMATED
-                : full || last == null || last.lastRecordId() == null || last.threshold() != effective ? Kind.FULL
+                : full || last == null || last.lastRecordId() == null || last.threshold() != effective
+                // a supervisor activated another version since the last run (or went back): all pairs with it
+                || !java.util.Objects.equals(last.modelVersion(), active.version()) ? Kind.FULL
                 : Kind.INCREMENTAL;
         boolean[] isNew = new boolean[ids.length];
         int newRecords = 0;

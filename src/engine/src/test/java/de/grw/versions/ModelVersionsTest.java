@@ -138,6 +138,8 @@ class ModelVersionsTest {
             WorkspaceMatcher.Result run = new WorkspaceMatcher(w).run(f.clerk(), null, ProgressListener.NONE,
                     CancellationToken.NONE);
             assertThat(run.modelVersion()).isEqualTo(2);
+            assertThat(run.kind()).isEqualTo(WorkspaceMatcher.Kind.FULL);
+            assertThat(run.result()).isNotNull();
             // activating it again, or a version that does not exist, is refused
             assertThatThrownBy(() -> versions.activate(f.supervisor2(), 2, "")).isInstanceOf(UserFacingException.class)
                     .hasMessageContaining("active one already");
@@ -167,6 +169,8 @@ class ModelVersionsTest {
             ModelVersions versions = new ModelVersions(w);
             train(f, f.supervisor());
             versions.activate(f.supervisor2(), 2, "");
+            assertThat(new WorkspaceMatcher(w).run(f.clerk(), null, ProgressListener.NONE, CancellationToken.NONE)
+                    .modelVersion()).isEqualTo(2);
             assertThatThrownBy(() -> versions.revert(f.clerk(), 1, "")).isInstanceOf(AccessDeniedException.class);
             ModelVersionView back = versions.revert(f.supervisor(), 1, "Zwillinge wieder verschmolzen");
             assertThat(back.state()).isEqualTo("active");
@@ -175,8 +179,10 @@ class ModelVersionsTest {
             assertThat(entry.path("version").asInt()).isEqualTo(1);
             assertThat(entry.path("previous").asInt()).isEqualTo(2);
             assertThat(entry.path("kind").asText()).isEqualTo("revert");
-            assertThat(new WorkspaceMatcher(w).runFull(f.clerk(), null, ProgressListener.NONE,
-                    CancellationToken.NONE).modelVersion()).isEqualTo(1);
+            WorkspaceMatcher.Result afterRevert = new WorkspaceMatcher(w).run(f.clerk(), null, ProgressListener.NONE,
+                    CancellationToken.NONE);
+            assertThat(afterRevert.modelVersion()).isEqualTo(1);
+            assertThat(afterRevert.kind()).isEqualTo(WorkspaceMatcher.Kind.FULL);
 
             // a version never active cannot be gone back to (that would skip four eyes), nor an earlier one activated
             train(f, f.supervisor2()); // version 3, by carla
