@@ -55,6 +55,11 @@ public final class ModelVersionsDialog {
         return d;
     }
 
+    /** The dialog itself (for tests and screenshots). */
+    Dialog<ButtonType> dialog() {
+        return dialog;
+    }
+
     private void build(Window owner) {
         I18n t = ctx.i18n();
         dialog.initOwner(owner);
