@@ -67,21 +67,21 @@ public final class ModelVersionsDialog {
         dialog.setResizable(true);
         Label intro = new Label(t.get("models.intro"));
         intro.setWrapText(true);
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         table.setId("models-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label(t.get("models.loading")));
-        table.getColumns().add(column(t.get("models.version"), v -> String.valueOf(v.version()), 70));
-        table.getColumns().add(column(t.get("models.state"), v -> t.get(stateKey(v.state())), 110));
-        table.getColumns().add(column(t.get("models.trainedAt"), v -> when(v.trainedAt(), t), 140));
-        table.getColumns().add(column(t.get("models.trainedBy"), ModelVersionView::trainedBy, 110));
+        table.getColumns().add(column(t.get("models.version"), v -> String.valueOf(v.version()), 60));
+        table.getColumns().add(column(t.get("models.state"), v -> t.get(stateKey(v.state())), 150));
+        table.getColumns().add(column(t.get("models.trainedColumn"), v -> t.get("models.trainedValue", v.trainedBy(),
+                when(v.trainedAt(), t)), 190));
         table.getColumns().add(column(t.get("models.decisions"), v -> t.get("models.decisionsValue",
                 v.decisionsUsed().size(), v.decisionsInForce()), 110));
-        table.getColumns().add(column(t.get("models.records"), v -> String.format(t.locale(), "%,d", v.records()),
-                80));
-        table.getColumns().add(column(t.get("models.quality"), v -> v.f1() == null ? "–" : t.get("models.qualityValue",
-                number(v.precision(), t), number(v.recall(), t), number(v.f1(), t)), 210));
-        table.getColumns().add(column(t.get("models.activatedBy"), v -> v.activatedBy() == null ? "–"
-                : t.get("models.activatedValue", v.activatedBy(), when(v.activatedAt(), t)), 170));
+        table.getColumns().add(column(t.get("models.quality"), v -> v.f1() == null ? "\u2013"
+                : t.get("models.qualityValue", number(v.precision(), t), number(v.recall(), t), number(v.f1(), t)),
+                230));
+        table.getColumns().add(column(t.get("models.activatedBy"), v -> v.activatedBy() == null ? "\u2013"
+                : t.get("models.activatedValue", v.activatedBy(), when(v.activatedAt(), t)), 190));
         VBox.setVgrow(table, Priority.ALWAYS);
         comment.setId("models-comment");
         comment.setPromptText(t.get("models.commentPrompt"));
@@ -107,10 +107,14 @@ public final class ModelVersionsDialog {
         buttons();
         message.setId("models-message");
         message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox actions = new HBox(8, comment, activate, revert, train);
         VBox content = new VBox(10, intro, table, actions, message);
-        content.setPrefWidth(Math.min(1100, owner == null ? 1100 : owner.getWidth() - 60));
-        content.setPrefHeight(Math.min(520, owner == null ? 520 : owner.getHeight() - 100));
+        // as wide as the window allows (the table's columns need it), at most 1,100 pixels
+        double width = Math.min(1100, owner == null ? 1100 : owner.getWidth() - 60);
+        double height = Math.min(560, owner == null ? 560 : owner.getHeight() - 80);
+        content.setPrefSize(width, height);
+        dialog.getDialogPane().setPrefSize(width + 20, height + 70);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(new ButtonType(t.get("models.close"),
                 javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));

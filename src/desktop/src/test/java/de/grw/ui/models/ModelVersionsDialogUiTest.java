@@ -118,6 +118,9 @@ class ModelVersionsDialogUiTest {
         robot.clickOn("#models-comment").write("geprüft, besser bei Zwillingen");
         robot.clickOn("#models-activate");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message(robot).contains("Version 2 ist aktiv"));
+        // the table is read again: version 2 active, version 1 active before
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table(robot).getItems().get(0).state().equals("active"));
+        assertThat(table(robot).getItems()).extracting(ModelVersionView::state).containsExactly("active", "earlier");
         List<ModelVersionView> now = model.signedIn().models().list();
         assertThat(now.get(0).state()).isEqualTo("active");
         assertThat(now.get(0).activatedBy()).isEqualTo("carla");

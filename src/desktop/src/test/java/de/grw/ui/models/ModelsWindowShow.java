@@ -4,7 +4,6 @@ import de.grw.api.SignedIn;
 import de.grw.api.local.SampleWorkbench;
 import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
-import de.grw.review.QueueMode;
 import de.grw.rights.Role;
 import de.grw.ui.UiTestSupport;
 import de.grw.ui.WorkbenchApp;
@@ -13,7 +12,6 @@ import de.grw.ui.common.I18n;
 import de.grw.ui.common.TaskRunner;
 import de.grw.ui.common.UserSettings;
 import de.grw.ui.common.WorkbenchModel;
-import de.grw.ui.review.ReviewScreen;
 import de.grw.ui.shell.MainWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +19,8 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -38,9 +34,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Not a test: the model versions dialog in a real window for screenshots. The sample workspace, version 2 trained by
  * {@code vorgesetzte}, signed in as a second supervisor ({@code carla}); the dialog over the match screen with
- * version 2 selected. F9 activates it, F10 closes the dialog and opens the review in active-learning mode.
+ * version 2 selected and a comment typed. F9 activates it.
  * <pre>
- * window-shot --size 1024x700 --wait 100 --keys "F9 F10" --out /tmp/models-de-1024 -- mvn -B -o test \
+ * window-shot --size 1024x700 --wait 100 --keys "F9" --out /tmp/models-de-1024 -- mvn -B -o test \
  *     -pl src/desktop -Dtest=ModelsWindowShow -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dgrw.window.show=true -Dsurefire.fx.args=-Dprism.order=sw [-Dgrw.window.language=en]
  * </pre>
@@ -98,13 +94,13 @@ class ModelsWindowShow {
             ((TextField) dialog[0].dialog().getDialogPane().lookup("#models-comment"))
                     .setText(locale.getLanguage().equals("en") ? "checked on the twins" : "an den Zwillingen geprüft");
         }).get(10, TimeUnit.SECONDS);
-        System.out.println("models-window-show: dialog ready; F9 activate, F10 review; open for " + seconds + " s");
+        System.out.println("models-window-show: dialog ready; F9 activate; open for " + seconds + " s");
         Thread.sleep(seconds * 1000);
         WaitForAsyncUtils.asyncFx(model::close).get(10, TimeUnit.SECONDS);
         executor.shutdown();
     }
 
-    /** F9: activate; F10: close the dialog and open the review in active-learning mode. */
+    /** F9: activate. */
     private record KeyHandler(Stage stage, MainWindow window, ModelVersionsDialog[] dialog) {
         void pressed(KeyEvent e) {
             if (e.getCode() == KeyCode.F9) {
@@ -112,17 +108,6 @@ class ModelsWindowShow {
                 if (n instanceof ButtonBase b) {
                     b.fire();
                 }
-            } else if (e.getCode() == KeyCode.F10) {
-                dialog[0].dialog().close();
-                window.show("nav.review");
-                ReviewScreen review = (ReviewScreen) window.screen("nav.review");
-                @SuppressWarnings("unchecked")
-                ComboBox<QueueMode> mode = (ComboBox<QueueMode>) stage.getScene().lookup("#review-mode");
-                mode.setValue(QueueMode.ACTIVE_LEARNING);
-                TextField caseRef = (TextField) stage.getScene().lookup("#review-case");
-                caseRef.setText(SampleWorkbench.CASE);
-                caseRef.fireEvent(new ActionEvent());
-                review.viewModel();
             }
         }
     }
