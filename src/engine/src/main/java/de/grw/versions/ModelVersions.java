@@ -63,7 +63,11 @@ public final class ModelVersions {
     }
 
     private ModelVersionView change(Session session, int version, String comment, boolean back) {
-        session.require(Permission.ACTIVATE_MODEL, back ? "revert_a_model" : "activate_a_model");
+        if (back) {
+            session.require(Permission.ACTIVATE_MODEL, "revert_a_model");
+        } else {
+            session.require(Permission.ACTIVATE_MODEL, "activate_a_model");
+        }
         String profileJson = de.grw.profile.ProfileLoader.toJson(WorkspaceProfile.profile(workspace));
         return workspace.write(c -> {
             List<ModelVersionView> all = read(c);

@@ -114,7 +114,9 @@ public final class ModelVersionsDialog {
         double width = Math.min(1100, owner == null ? 1100 : owner.getWidth() - 60);
         double height = Math.min(560, owner == null ? 560 : owner.getHeight() - 80);
         content.setPrefSize(width, height);
-        dialog.getDialogPane().setPrefSize(width + 20, height + 70);
+        // inline, so that the theme's dialog width does not win over the table's room
+        dialog.getDialogPane().setStyle(String.format(java.util.Locale.ROOT,
+                "-fx-min-width: %.0fpx; -fx-pref-width: %.0fpx;", width + 20, width + 20));
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(new ButtonType(t.get("models.close"),
                 javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
