@@ -5,7 +5,6 @@ import de.grw.journal.CanonicalJson;
 import de.grw.journal.Journal;
 import de.grw.journal.JournalAction;
 import de.grw.journal.JournalEntry;
-import de.grw.store.Sql;
 import de.grw.workspace.ModelRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -50,8 +49,7 @@ public final class ModelVersionCheck {
             }
         }
         List<String> problems = new ArrayList<>();
-        for (Object[] m : Sql.list(c, "SELECT version, model_sha256, model_bytes FROM models ORDER BY version",
-                rs -> new Object[] {rs.getInt(1), rs.getString(2), rs.getBytes(3)})) {
+        for (Object[] m : ModelVersionRepository.sealed(c)) {
             int version = (Integer) m[0];
             String actual = ModelRepository.sha256((byte[]) m[2]);
             String sealed = journalled.get(version);
@@ -61,8 +59,7 @@ public final class ModelVersionCheck {
                 problems.add("model version " + version + ": its parameters are not those the journal sealed");
             }
         }
-        List<Integer> stored = Sql.list(c, "SELECT version FROM model_activations WHERE kind <> 'migrated' ORDER BY "
-                + "id", rs -> rs.getInt(1));
+        List<Integer> stored = ModelVersionRepository.activatedVersions(c);
         if (!stored.equals(journalActivations)) {
             Integer inStore = ModelRepository.activeVersion(c);
             Integer inJournal = journalActivations.isEmpty() ? null

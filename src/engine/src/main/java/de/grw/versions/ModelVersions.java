@@ -9,7 +9,6 @@ import de.grw.matching.model.ModelCodec;
 import de.grw.rights.AccessDeniedException;
 import de.grw.rights.Permission;
 import de.grw.rights.Session;
-import de.grw.store.Sql;
 import de.grw.store.Workspace;
 import de.grw.users.AccountRules;
 import de.grw.workspace.ModelRepository;
@@ -90,8 +89,7 @@ public final class ModelVersions {
                     throw new AccessDeniedException(Text.of("model.four_eyes", session.user(), version,
                             target.trainedBy()));
                 }
-                String itsProfile = Sql.first(c, "SELECT profile_json FROM models WHERE version = ?",
-                        rs -> rs.getString(1), version).orElseThrow();
+                String itsProfile = ModelVersionRepository.profileOf(c, version);
                 if (!sameProfile(itsProfile, profileJson)) {
                     throw new de.grw.common.UserFacingException(Text.of("model.other_profile", version));
                 }
@@ -116,15 +114,11 @@ public final class ModelVersions {
     static List<ModelVersionView> read(Connection c) throws SQLException {
         Integer active = ModelRepository.activeVersion(c);
         Map<Integer, String[]> lastActivation = new java.util.HashMap<>();
-        for (String[] row : Sql.list(c, "SELECT version, activated_by, activated_at FROM model_activations ORDER BY id",
-                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})) {
+        for (String[] row : ModelVersionRepository.activations(c)) {
             lastActivation.put(Integer.parseInt(row[0]), row);
         }
         List<ModelVersionView> out = new ArrayList<>();
-        for (Object[] r : Sql.list(c, "SELECT version, estimated_at, estimated_by, run_id, records, inputs_json, "
-                + "quality_json, model_sha256, model_bytes FROM models ORDER BY version DESC", rs -> new Object[] {
-                    rs.getInt(1), rs.getString(2), rs.getString(3), Sql.nullableLong(rs, 4), rs.getLong(5),
-                    rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9)})) {
+        for (Object[] r : ModelVersionRepository.versions(c)) {
             int v = (Integer) r[0];
             JsonNode inputs = r[5] == null ? null : CanonicalJson.parse((String) r[5]);
             JsonNode quality = r[6] == null ? null : CanonicalJson.parse((String) r[6]);

@@ -73,6 +73,18 @@ public final class ModelRepository {
         return version;
     }
 
+    /** The decisions in effect that could serve as labels: merges, not-a-duplicate and splits, neither pending nor reverted. */
+    static java.util.List<Long> decisionsInEffect(Connection c) throws SQLException {
+        return Sql.list(c, "SELECT id FROM decisions WHERE state = 'EFFECTIVE' AND kind IN ('MERGE', 'NOT_DUPLICATE', "
+                + "'SPLIT') ORDER BY id", rs -> rs.getLong(1));
+    }
+
+    /** The SHA-256 stored with a version. */
+    static String sha256Of(Connection c, int version) throws SQLException {
+        return Sql.first(c, "SELECT model_sha256 FROM models WHERE version = ?", rs -> rs.getString(1), version)
+                .orElseThrow();
+    }
+
     /** SHA-256 of a model's stored bytes, hex. */
     public static String sha256(byte[] bytes) {
         try {

@@ -6,7 +6,6 @@ import de.grw.journal.Journal;
 import de.grw.journal.JournalAction;
 import de.grw.matching.MatchResult;
 import de.grw.rights.Session;
-import de.grw.store.Sql;
 import de.grw.store.Workspace;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,8 +28,7 @@ final class ModelTraining {
 
     /** The decisions in effect that could serve as labels: merges, not-a-duplicate and splits, neither pending nor reverted. */
     static List<Long> decisionsInEffect(Connection c) throws SQLException {
-        return Sql.list(c, "SELECT id FROM decisions WHERE state = 'EFFECTIVE' AND kind IN ('MERGE', 'NOT_DUPLICATE', "
-                + "'SPLIT') ORDER BY id", rs -> rs.getLong(1));
+        return ModelRepository.decisionsInEffect(c);
     }
 
     /**
@@ -73,8 +71,7 @@ final class ModelTraining {
         String at = workspace.now().toString();
         int version = ModelRepository.insert(c, at, session.user(), runId, records, profileJson, modelJson,
                 result.model(), CanonicalJson.write(inputs), CanonicalJson.write(quality));
-        String sha = Sql.first(c, "SELECT model_sha256 FROM models WHERE version = ?", rs -> rs.getString(1), version)
-                .orElseThrow();
+        String sha = ModelRepository.sha256Of(c, version);
         Journal.append(c, workspace.now(), session.user(), JournalAction.MODEL_ESTIMATED,
                 new WorkspaceEvents.ModelTrained(version, runId, records, reason, result.model().iterations(),
                         result.model().converged(), String.valueOf(inputs.get("method")), sha, inputs, quality,
