@@ -67,7 +67,9 @@ class ArchitectureTest {
             "de.grw.journal.JournalSentences", "de.grw.ledger.TreeHead", "de.grw.ledger.LedgerKey",
             "de.grw.export.ExportFormat", "de.grw.export.ExportOptions", "de.grw.export.ExportResult",
             "de.grw.linking.LinkViews", "de.grw.review.BulkViews",
-            "de.grw.normalising.Normaliser", "de.grw.normalising.Normalisers");
+            "de.grw.normalising.Normaliser", "de.grw.normalising.Normalisers",
+            // issue 15: a model version as supervisors see it, and the queue's order
+            "de.grw.versions.ModelVersionView", "de.grw.review.QueueMode");
 
     /**
      * The one documented exception: {@code grw match} on files (no workspace: it reads the inputs and writes the

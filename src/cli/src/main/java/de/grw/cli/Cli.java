@@ -17,8 +17,8 @@ import picocli.CommandLine.Command;
         subcommands = {InitCommand.class, StoreCopyCommand.class, UsersCommand.class, ImportCommand.class, MatchCommand.class,
             QueueCommand.class, ShowCommand.class, DecideCommand.class, PendingCommand.class, ApproveCommand.class,
             RejectCommand.class, RevertCommand.class, ExportCommand.class, ExportConstraintsCommand.class,
-            VerifyCommand.class, JournalCommand.class, AccessLogCommand.class, SampleWorkspaceCommand.class,
-            CommandLine.HelpCommand.class})
+            VerifyCommand.class, ModelCommand.class, JournalCommand.class, AccessLogCommand.class,
+            SampleWorkspaceCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable, CliEnvironment.Holder {
     /** Exit code of a run that failed on its input or environment (the message says why). */
     public static final int EXIT_FAILURE = 1;

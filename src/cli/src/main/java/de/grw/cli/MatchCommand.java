@@ -58,8 +58,9 @@ public final class MatchCommand implements Callable<Integer> {
             + "(with --user; not with input files).")
     Path workspace;
 
-    @Option(names = "--reestimate", description = "With --workspace: estimate the model afresh over all records; it "
-            + "becomes the workspace's next active model version (journalled). Without it, a workspace that has an "
+    @Option(names = "--reestimate", description = "With --workspace: also train a new model version over all records "
+            + "(as 'grw model train'); it scores nothing until a supervisor who did not train it activates it "
+            + "('grw model activate'), so this run still uses the active one. Without it, a workspace that has an "
             + "active model keeps it and only records new since the last run are matched.")
     boolean reestimate;
 

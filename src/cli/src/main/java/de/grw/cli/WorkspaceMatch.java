@@ -14,6 +14,11 @@ final class WorkspaceMatch {
         long start = System.nanoTime();
         MatchRun r = login.signedIn().matching().run(threshold, reestimate, new ConsoleProgress(out, quiet),
                 CancellationToken.NONE);
+        if (reestimate) {
+            out.println();
+            out.println("A new model version was trained; it scores nothing until a supervisor who did not train it "
+                    + "activates it ('grw model list', 'grw model activate VERSION'). This run used the active one.");
+        }
         if ("nothing-new".equals(r.kind())) {
             out.println();
             out.printf("Nothing new since match run %d (model version %d): no records to compare, the queue is "
@@ -28,10 +33,12 @@ final class WorkspaceMatch {
         out.printf("  match run %d: %,d records, %,d candidate pairs, threshold %.3f%n", r.runId(), r.records(),
                 r.candidatePairs(), r.threshold());
         out.printf("  model: %s%n", switch (r.kind()) {
-            case "estimated" -> "estimated afresh over all records, now active as version " + r.modelVersion();
+            case "estimated" -> "estimated over all records, the workspace's first: active as version "
+                    + r.modelVersion();
             case "incremental" -> String.format("active version %d; %,d new records compared against the others",
                     r.modelVersion(), r.newRecords());
-            default -> "active version " + r.modelVersion() + "; all pairs scored again (threshold changed)";
+            default -> "active version " + r.modelVersion() + "; all pairs scored again (threshold or active "
+                    + "model changed)";
         });
         out.printf("  clusters with more than one record: %,d%n", r.clusters());
         out.printf("  new in the review queue: %,d; proposed before (review state kept): %,d; open clusters no "

@@ -2,6 +2,7 @@ package de.grw.api;
 
 import de.grw.review.BulkViews;
 import de.grw.review.DecisionCommand;
+import de.grw.review.QueueMode;
 import de.grw.review.ReviewViews.ClaimView;
 import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.DecisionView;
@@ -25,8 +26,17 @@ public interface ReviewApi {
      *
      * @param limit at most this many; 0 for all
      */
+    default List<QueueEntry> queue(Set<ClusterStatus> statuses, List<String> sources, double minProbability,
+                                   double maxProbability, int limit) {
+        return queue(statuses, sources, minProbability, maxProbability, limit, QueueMode.UNCERTAIN);
+    }
+
+    /**
+     * As {@link #queue(Set, List, double, double, int)}, in the order of {@code mode}: most uncertain first, or the
+     * clusters whose answer would teach the model most ({@link QueueMode#ACTIVE_LEARNING}).
+     */
     List<QueueEntry> queue(Set<ClusterStatus> statuses, List<String> sources, double minProbability,
-                           double maxProbability, int limit);
+                           double maxProbability, int limit, QueueMode mode);
 
     /** Clusters by status (none: open and deferred), the most uncertain first; {@code limit} 0 for all. */
     default List<QueueEntry> queue(Set<ClusterStatus> statuses, int limit) {
@@ -38,8 +48,14 @@ public interface ReviewApi {
      * see it (masked under a blocking notice as {@link #show} masks it; withheld without a case reference where the
      * workspace demands one); the engine logs the listing as one access-log entry naming the clusters listed.
      */
+    default List<QueueEntry> queueWithNames(Set<ClusterStatus> statuses, List<String> sources,
+                                            double minProbability, double maxProbability, int limit, String caseRef) {
+        return queueWithNames(statuses, sources, minProbability, maxProbability, limit, caseRef, QueueMode.UNCERTAIN);
+    }
+
+    /** As {@link #queueWithNames(Set, List, double, double, int, String)}, in the order of {@code mode}. */
     List<QueueEntry> queueWithNames(Set<ClusterStatus> statuses, List<String> sources, double minProbability,
-                                    double maxProbability, int limit, String caseRef);
+                                    double maxProbability, int limit, String caseRef, QueueMode mode);
 
     /**
      * The open clusters of a band and source filter and a random sample of them with their records, shown to the

@@ -42,6 +42,9 @@ public interface SignedIn extends AutoCloseable {
     /** Match runs over the workspace's records. */
     MatchingApi matching();
 
+    /** The model versions: listing, training, activating (four eyes) and going back. */
+    ModelsApi models();
+
     /** The journal: reading and verifying it. */
     JournalApi journal();
 

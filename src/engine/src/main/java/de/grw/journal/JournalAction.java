@@ -40,7 +40,10 @@ public enum JournalAction {
     DECISION_REVERTED("decision.reverted"),
     /** Golden records were exported. */
     EXPORT("export"),
-    /** The model was estimated and is the active one until it is deliberately re-estimated. */
+    /**
+     * A model version was trained (estimated). Before schema 15 it was the active one at once; since, only the first
+     * model of a workspace (or of a changed profile) is: every later version waits for a supervisor's activation.
+     */
     MODEL_ESTIMATED("model.estimated"),
     /** New rows of a feed were appended to an existing source. */
     SOURCE_APPENDED("source.appended"),
@@ -48,7 +51,11 @@ public enum JournalAction {
      * A record an application linked was stored as a new record of an existing source (real-time linking with
      * {@code store}); when it was not certain, it entered the review queue with its candidates.
      */
-    SOURCE_RECORD_STORED("source.record_stored");
+    SOURCE_RECORD_STORED("source.record_stored"),
+    /** A supervisor activated a newer model version (four eyes: not the one who trained it), or the first model was. */
+    MODEL_ACTIVATED("model.activated"),
+    /** A supervisor went back to an earlier model version. */
+    MODEL_REVERTED("model.reverted");
 
     private static final Map<String, JournalAction> BY_CODE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(JournalAction::code, Function.identity()));

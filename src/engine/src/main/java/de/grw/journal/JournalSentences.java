@@ -73,6 +73,8 @@ public final class JournalSentences {
             case SOURCE_IMPORTED -> List.of(base, base + ".database");
             case EXPORT -> List.of(base, base + ".database", base + ".blocked");
             case SOURCE_RECORD_STORED -> List.of(base, base + ".queued");
+            case MODEL_ESTIMATED -> List.of(base, base + ".trained");
+            case MODEL_ACTIVATED -> List.of(base, base + ".initial");
             default -> List.of(base);
         };
     }
@@ -115,8 +117,16 @@ public final class JournalSentences {
             case MATCH_RUN -> format(key, who, when, id(p.path("run")), p.path("records").asLong(),
                     probability(p.path("threshold").asDouble()), p.path("clusters").asLong(),
                     p.path("new_clusters").asLong());
-            case MODEL_ESTIMATED -> format(key, who, when, id(p.path("version")), p.path("records").asLong(),
-                    id(p.path("run")));
+            case MODEL_ESTIMATED -> p.hasNonNull("run") || !p.has("method")
+                    ? format(key, who, when, id(p.path("version")), p.path("records").asLong(), id(p.path("run")))
+                    : format(key + ".trained", who, when, id(p.path("version")), p.path("records").asLong(),
+                    p.path("inputs").path("decisions_used").size());
+            case MODEL_ACTIVATED -> "initial".equals(p.path("kind").asText())
+                    ? format(key + ".initial", who, when, id(p.path("version")))
+                    : format(key, who, when, id(p.path("version")), p.path("trained_by").asText(),
+                    p.path("previous").isNumber() ? id(p.path("previous")) : "-") + comment(p);
+            case MODEL_REVERTED -> format(key, who, when, id(p.path("version")),
+                    p.path("previous").isNumber() ? id(p.path("previous")) : "-") + comment(p);
             case DECISION_PROPOSED, DECISION_TAKEN -> decision(key, who, when, p);
             case DECISION_APPROVED -> format(key, who, when, id(p.path("decision")), id(p.path("cluster")),
                     p.path("golden_record").isTextual() ? p.path("golden_record").asText() : "-")

@@ -43,6 +43,16 @@ public final class JournalVerifier {
             return new Result(false, entries, firstBad, both, headHash, summary, redacted);
         }
 
+        /** This result with what the check of the model versions against the journal found, if anything. */
+        public Result withModelCheck(java.util.Optional<String> modelProblem) {
+            if (modelProblem.isEmpty()) {
+                return this;
+            }
+            String both = ok ? "model versions: " + modelProblem.get()
+                    : problem + "; model versions: " + modelProblem.get();
+            return new Result(false, entries, firstBad, both, headHash, ledger);
+        }
+
         public String describe() {
             String ledgerLine = ledger == null ? "" : "\n" + ledger;
             if (ok) {

@@ -104,6 +104,21 @@ public final class ReviewService {
     }
 
     /**
+     * As {@link #queueBySources(Session, Set, List, double, double, int)}, in the order of {@code mode}: for {@link
+     * QueueMode#ACTIVE_LEARNING} the {@link QueueOrdering} (see {@link #withActiveLearning}) orders a pool of the
+     * most uncertain rows and returns the page.
+     */
+    public List<QueueEntry> queueBySources(Session session, Set<ClusterStatus> statuses, List<String> sources,
+                                           double minProbability, double maxProbability, int limit, QueueMode mode) {
+        if (mode != QueueMode.ACTIVE_LEARNING) {
+            return queueBySources(session, statuses, sources, minProbability, maxProbability, limit);
+        }
+        QueueOrdering ordering = activeLearning;
+        return ordering.order(queueBySources(session, statuses, sources, minProbability, maxProbability,
+                ordering.pool(limit)), limit);
+    }
+
+    /**
      * As {@link #queueBySources}, each row with the person's name as this user may see it (masked under a blocking
      * notice as {@link #show} masks it), logged as one access-log entry naming the clusters listed
      * ({@link QueueDetails}). Without a case reference where the workspace demands one to show records, the names
@@ -111,13 +126,34 @@ public final class ReviewService {
      */
     public List<QueueEntry> queueWithNames(Session session, Set<ClusterStatus> statuses, List<String> sources,
                                            double minProbability, double maxProbability, int limit, String caseRef) {
-        List<QueueEntry> page = queueBySources(session, statuses, sources, minProbability, maxProbability, limit);
+        return queueWithNames(session, statuses, sources, minProbability, maxProbability, limit, caseRef,
+                QueueMode.UNCERTAIN);
+    }
+
+    /**
+     * As {@link #queueWithNames(Session, Set, List, double, double, int, String)}, in the order of {@code mode}: for
+     * {@link QueueMode#ACTIVE_LEARNING} the {@link QueueOrdering} (see {@link #withActiveLearning}) orders a pool of
+     * the most uncertain rows, and only the page it returns is named and logged.
+     */
+    public List<QueueEntry> queueWithNames(Session session, Set<ClusterStatus> statuses, List<String> sources,
+                                           double minProbability, double maxProbability, int limit, String caseRef,
+                                           QueueMode mode) {
+        List<QueueEntry> page = queueBySources(session, statuses, sources, minProbability, maxProbability, limit,
+                mode);
         de.grw.common.CaseReference.check(caseRef);
         if (governance.required().caseReferenceToShow() && blank(caseRef)) {
             return page;
         }
         return workspace.write(c -> QueueDetails.withNames(c, workspace.now(), page, session, governance, profile,
                 caseRef));
+    }
+
+    private volatile QueueOrdering activeLearning = ActiveLearningOrder.INSTANCE;
+
+    /** Orders the queue's active-learning mode with {@code ordering} from now on (the learning's, issue 15). */
+    public ReviewService withActiveLearning(QueueOrdering ordering) {
+        this.activeLearning = java.util.Objects.requireNonNull(ordering, "ordering");
+        return this;
     }
 
     /** The workspace this review works on (for the review's other services, e.g. {@link BulkReview}). */
@@ -154,7 +190,7 @@ public final class ReviewService {
             claims.claimOnOpen(c, clusterId, status, session); // a clerk who opens a cluster claims it
             return new ClusterView(clusterId, status, ClusterRepository.note(c, clusterId), members,
                     ReviewRepository.pairs(c, clusterId), proposal, DecisionRepository.ofCluster(c, clusterId),
-                    extending);
+                    extending, ReviewRepository.modelVersion(c, clusterId));
         });
     }
 

@@ -75,10 +75,20 @@ public final class ReviewViews {
      * @param proposal  the golden record the survivorship rules propose for all members, by field (for a cluster
      *                  that extends golden records: with the choices kept from their merges)
      * @param extending the approved golden records some members already belong to, or {@code null}
+     * @param modelVersion the model version that proposed the cluster (that scored the run which first proposed it;
+     *                  its pairs' explanations are that version's weights, stored with them), or {@code null} for a
+     *                  cluster of a run from before schema 5 or made by a split
      */
     public record ClusterView(long clusterId, ClusterStatus status, String note, List<MemberRecord> members,
                               List<PairView> pairs, Map<String, GoldenValue> proposal,
-                              List<DecisionView> decisions, GoldenExtension extending) {
+                              List<DecisionView> decisions, GoldenExtension extending, Integer modelVersion) {
+        /** A cluster without a known model version. */
+        public ClusterView(long clusterId, ClusterStatus status, String note, List<MemberRecord> members,
+                           List<PairView> pairs, Map<String, GoldenValue> proposal, List<DecisionView> decisions,
+                           GoldenExtension extending) {
+            this(clusterId, status, note, members, pairs, proposal, decisions, extending, null);
+        }
+
         /** A cluster that extends no golden record. */
         public ClusterView(long clusterId, ClusterStatus status, String note, List<MemberRecord> members,
                            List<PairView> pairs, Map<String, GoldenValue> proposal, List<DecisionView> decisions) {

@@ -13,5 +13,10 @@ public enum Permission {
      * Storing a linked record as a new record of an existing source ({@code POST /api/v1/link} with {@code store}):
      * the record enters the review queue with its candidates when it is not certain; never merged by itself.
      */
-    LINK_STORE
+    LINK_STORE,
+    /**
+     * Activating a trained model version (four eyes: not one's own) and going back to an earlier one (issue 15):
+     * supervisors.
+     */
+    ACTIVATE_MODEL
 }

@@ -12,7 +12,7 @@ public enum Role {
     SUPERVISOR(EnumSet.of(Permission.IMPORT, Permission.MATCH, Permission.VIEW_RECORDS, Permission.DECIDE,
             Permission.REVERT_OWN, Permission.REVERT_ANY, Permission.APPROVE, Permission.VIEW_BLOCKED,
             Permission.EXPORT, Permission.EXPORT_BLOCKED, Permission.READ_ACCESS_LOG, Permission.VERIFY,
-            Permission.LINK, Permission.LINK_STORE)),
+            Permission.LINK, Permission.LINK_STORE, Permission.ACTIVATE_MODEL)),
     /** Administration: accounts, settings, imports, matches, exports for central IT; no review or approval. */
     ADMINISTRATOR(EnumSet.of(Permission.MANAGE_USERS, Permission.MANAGE_SETTINGS, Permission.IMPORT,
             Permission.MATCH, Permission.EXPORT, Permission.READ_ACCESS_LOG, Permission.VERIFY)),

@@ -189,7 +189,7 @@ public final class PostgresStore implements Store {
      * models (schema 5) are kept as estimated: re-estimating adds a version.
      */
     static final List<String> APPEND_ONLY = List.of("records", "journal", "access_log", "access_log_records",
-            "models");
+            "models", "model_activations");
 
     /**
      * What the store's account may do in a schema owned by another: use the schema; read, add, change and delete

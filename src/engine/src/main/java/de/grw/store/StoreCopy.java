@@ -25,7 +25,7 @@ public final class StoreCopy {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoreCopy.class);
     /** Every table of the schema, each after those it refers to. */
     static final List<String> TABLES = List.of("settings", "users", "sources", "source_feeds", "records",
-            "record_snapshots", "import_problems", "match_runs", "models", "clusters", "cluster_members", "cluster_pairs", "cluster_claims",
+            "record_snapshots", "import_problems", "match_runs", "models", "model_activations", "clusters", "cluster_members", "cluster_pairs", "cluster_claims",
             "decisions",
             "golden_records", "golden_members", "golden_values", "cannot_links", "journal", "access_log",
             "access_log_records");

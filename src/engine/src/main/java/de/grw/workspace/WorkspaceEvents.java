@@ -62,4 +62,28 @@ public final class WorkspaceEvents {
                                  @JsonProperty("rows_rejected") long rowsRejected,
                                  @JsonProperty("values_not_usable") long valuesNotUsable) {
     }
+
+    /**
+     * A model version trained ({@code model.estimated}, since schema 15 with this payload): its version, the run that
+     * trained it ({@code null} when trained outside a run), the records, why ({@code first}, {@code
+     * profile_changed}, {@code reestimate}, {@code train}), EM iterations and convergence, how it was trained, the
+     * SHA-256 of its stored parameters, its inputs (decisions used, data, settings) and its estimated quality, and
+     * whether it became active at once (only the first model of a workspace or of a changed profile does).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ModelTrained(int version, Long run, long records, String reason, int iterations, boolean converged,
+                               String method, @JsonProperty("model_sha256") String modelSha256,
+                               java.util.Map<String, Object> inputs, java.util.Map<String, Object> quality,
+                               boolean active) {
+    }
+
+    /**
+     * A model version made the active one ({@code model.activated}, {@code model.reverted}): the version, the one
+     * active before ({@code null} for the first), how ({@code initial}, {@code activate}, {@code revert}), who trained
+     * it (four eyes: never the one who activates, but for {@code initial}), and the supervisor's comment.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ModelActivated(int version, Integer previous, String kind, @JsonProperty("trained_by") String trainedBy,
+                                 String comment) {
+    }
 }

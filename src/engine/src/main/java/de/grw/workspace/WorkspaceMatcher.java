@@ -45,6 +45,8 @@ public final class WorkspaceMatcher {
     private final boolean useSnapshot;
     /** Seconds of the last run's steps (reading, matching, storing, snapshot), for benchmarks. */
     private volatile Map<String, Double> lastRunSeconds = Map.of();
+    /** How new model versions are trained (the unsupervised EM unless a learning trainer is set). */
+    private volatile ModelTrainer trainer = ModelTrainer.EM;
 
     public WorkspaceMatcher(Workspace workspace) {
         this(workspace, true);
@@ -57,6 +59,12 @@ public final class WorkspaceMatcher {
     public WorkspaceMatcher(Workspace workspace, boolean useSnapshot) {
         this.workspace = workspace;
         this.useSnapshot = useSnapshot;
+    }
+
+    /** Trains new model versions with {@code trainer} from now on (the learning from decisions, issue 15). */
+    public WorkspaceMatcher withTrainer(ModelTrainer trainer) {
+        this.trainer = java.util.Objects.requireNonNull(trainer, "trainer");
+        return this;
     }
 
     /** How a run matched. */
@@ -134,25 +142,22 @@ public final class WorkspaceMatcher {
         if (ids.length < 2) {
             throw new de.grw.common.UserFacingException(de.grw.common.Text.of("workspace.too_few"));
         }
-        Set<Long> cannot = new HashSet<>();
-        for (long packed : loaded.cannotLinks()) {
-            int a = Arrays.binarySearch(ids, packed >>> 32);
-            int b = Arrays.binarySearch(ids, packed & 0xffffffffL);
-            if (a >= 0 && b >= 0) {
-                cannot.add(CandidatePairs.pack(a, b));
-            }
-        }
-        PairConstraint cannotLink = (a, b) -> cannot.contains(CandidatePairs.pack(a, b));
-        int[][] mustLink = loaded.golden().stream().map(g -> Arrays.stream(g).mapToInt(id -> Arrays.binarySearch(ids,
-                id)).filter(i -> i >= 0).toArray()).toArray(int[][]::new);
+        PairConstraint cannotLink = cannotLink(loaded);
+        int[][] mustLink = mustLink(loaded);
         MatchOptions options = MatchOptions.defaults().withThreshold(threshold);
         double effective = threshold != null ? threshold : profile.threshold();
         ModelRepository.ActiveModel active = loaded.active();
-        String reason = reestimate ? "reestimate" : active == null ? "first"
+        String reason = active == null ? "first"
                 : !sameProfile(active.profileJson(), profileJson) ? "profile_changed" : null;
+        if (reestimate && reason == null) {
+            // a new version is trained, but scores nothing until a supervisor activates it: this run uses the active
+            train(session, profile, profileJson, loaded, null, progress, cancel);
+        }
         ModelRepository.LastRun last = loaded.lastRun();
         Kind kind = reason != null ? Kind.ESTIMATED
-                : full || last == null || last.lastRecordId() == null || last.threshold() != effective ? Kind.FULL
+                : full || last == null || last.lastRecordId() == null || last.threshold() != effective
+                // a supervisor activated another version since the last run (or went back): all pairs with it
+                || !java.util.Objects.equals(last.modelVersion(), active.version()) ? Kind.FULL
                 : Kind.INCREMENTAL;
         boolean[] isNew = new boolean[ids.length];
         int newRecords = 0;
@@ -168,12 +173,16 @@ public final class WorkspaceMatcher {
                     active.version(), 0, last.threshold());
         }
         MatchResult result;
+        ModelTrainer.Trained trained = null;
+        List<Long> inEffect = kind == Kind.ESTIMATED ? workspace.read(ModelTraining::decisionsInEffect) : List.of();
         // the kept keys of the records read from the snapshot; the engine computes the others' and leaves them here
         KeyCache keyCache = useSnapshot ? new KeyCache(loaded.keys()) : null;
         try {
             MatchEngine engine = new MatchEngine(profile);
             if (kind == Kind.ESTIMATED) {
-                result = engine.run(loaded.table(), options, cannotLink, mustLink, keyCache, progress, cancel);
+                trained = trainer.train(new ModelTrainer.Input(profile, loaded.table(), ids, cannotLink, mustLink,
+                        inEffect, keyCache), options, progress, cancel);
+                result = trained.result();
             } else {
                 result = engine.runWithModel(loaded.table(), active.model(), options, isNew,
                         touched -> affected(touched, ids, loaded), cannotLink, mustLink, keyCache, progress, cancel);
@@ -186,6 +195,7 @@ public final class WorkspaceMatcher {
             throw e;
         }
         int news = newRecords;
+        ModelTrainer.Trained fromTraining = trained;
         long storeStart = System.nanoTime();
         de.grw.matching.cluster.ThresholdSweep.Figures figures = result.thresholdFigures(
                 de.grw.matching.cluster.ThresholdSweep.candidates(result.threshold()));
@@ -194,11 +204,9 @@ public final class WorkspaceMatcher {
             long runId = store.insertRun(c, session, profile, started, result, figures);
             int version;
             if (kind == Kind.ESTIMATED) {
-                version = ModelRepository.insert(c, workspace.now().toString(), session.user(), runId, ids.length,
-                        profileJson, modelJson(result), result.model());
-                Journal.append(c, workspace.now(), session.user(), JournalAction.MODEL_ESTIMATED,
-                        new WorkspaceEvents.ModelEstimated(version, runId, ids.length, reason,
-                                result.model().iterations(), result.model().converged()));
+                version = ModelTraining.store(c, workspace, session, runId, ids.length, profileJson, result, reason,
+                        ModelTraining.inputs(trainer.method(), reason, ids, inEffect, fromTraining.decisionsUsed(),
+                                profileJson), true);
             } else {
                 version = active.version();
             }
@@ -221,6 +229,67 @@ public final class WorkspaceMatcher {
                 loaded.fromSnapshot(), ids.length, seconds(storeStart - engineStart),
                 seconds(snapshotStart - storeStart), seconds(System.nanoTime() - snapshotStart));
         return stored;
+    }
+
+    /**
+     * Trains a new model version over all records of the workspace with the {@link ModelTrainer} and stores it with
+     * its inputs and estimated quality (journalled). Unless the workspace has no usable active model yet, the version
+     * is <em>not</em> active: a supervisor other than {@code session}'s user activates it. Nothing is matched: runs
+     * keep scoring with the active model.
+     *
+     * @return the new version
+     */
+    public int train(Session session, ProgressListener progress, CancellationToken cancel) {
+        session.require(Permission.MATCH, "train_a_model");
+        MatchProfile profile = WorkspaceProfile.profile(workspace);
+        String profileJson = ProfileLoader.toJson(profile);
+        WorkspaceLoader.Loaded loaded = workspace.read(c -> WorkspaceLoader.load(c, profile,
+                useSnapshot ? RecordSnapshot.fingerprint(profileJson) : null));
+        if (loaded.ids().length < 2) {
+            throw new de.grw.common.UserFacingException(de.grw.common.Text.of("workspace.too_few"));
+        }
+        ModelRepository.ActiveModel active = loaded.active();
+        String reason = active == null ? "first" : !sameProfile(active.profileJson(), profileJson)
+                ? "profile_changed" : "train";
+        return train(session, profile, profileJson, loaded, reason.equals("train") ? null : reason, progress,
+                cancel);
+    }
+
+    /** Trains and stores a version; with {@code initialReason} it becomes active at once (no usable model yet). */
+    private int train(Session session, MatchProfile profile, String profileJson, WorkspaceLoader.Loaded loaded,
+                      String initialReason, ProgressListener progress, CancellationToken cancel) {
+        long[] ids = loaded.ids();
+        List<Long> inEffect = workspace.read(ModelTraining::decisionsInEffect);
+        KeyCache keyCache = useSnapshot ? new KeyCache(loaded.keys()) : null;
+        ModelTrainer.Trained trained = trainer.train(new ModelTrainer.Input(profile, loaded.table(), ids,
+                cannotLink(loaded), mustLink(loaded), inEffect, keyCache), MatchOptions.defaults(), progress, cancel);
+        String reason = initialReason != null ? initialReason : "train";
+        int version = workspace.write(c -> ModelTraining.store(c, workspace, session, null, ids.length, profileJson,
+                trained.result(), reason, ModelTraining.inputs(trainer.method(), reason, ids, inEffect,
+                        trained.decisionsUsed(), profileJson), initialReason != null));
+        LOG.info("model version {} trained by {} ({}) over {} records{}", version, session.user(), trainer.method(),
+                ids.length, initialReason != null ? ", active at once (" + initialReason + ")"
+                        : ", waiting for a supervisor's activation");
+        return version;
+    }
+
+    private static PairConstraint cannotLink(WorkspaceLoader.Loaded loaded) {
+        long[] ids = loaded.ids();
+        Set<Long> cannot = new HashSet<>();
+        for (long packed : loaded.cannotLinks()) {
+            int a = Arrays.binarySearch(ids, packed >>> 32);
+            int b = Arrays.binarySearch(ids, packed & 0xffffffffL);
+            if (a >= 0 && b >= 0) {
+                cannot.add(CandidatePairs.pack(a, b));
+            }
+        }
+        return (a, b) -> cannot.contains(CandidatePairs.pack(a, b));
+    }
+
+    private static int[][] mustLink(WorkspaceLoader.Loaded loaded) {
+        long[] ids = loaded.ids();
+        return loaded.golden().stream().map(g -> Arrays.stream(g).mapToInt(id -> Arrays.binarySearch(ids,
+                id)).filter(i -> i >= 0).toArray()).toArray(int[][]::new);
     }
 
     /** Seconds of the steps of this matcher's last run (reading, matching, storing, snapshot); empty before one. */
@@ -339,14 +408,6 @@ public final class WorkspaceMatcher {
 
     private static String seconds(long nanos) {
         return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
-    }
-
-    private static String modelJson(MatchResult result) {
-        try {
-            return JSON.writeValueAsString(result.model());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Inserts a cluster for a set of records (used by a split); returns its id, or an existing one's. */

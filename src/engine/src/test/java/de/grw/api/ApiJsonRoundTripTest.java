@@ -44,7 +44,7 @@ class ApiJsonRoundTripTest {
     /** The interfaces whose methods a client calls (and a server will answer). */
     private static final List<Class<?>> INTERFACES = List.of(Workbench.class, SignedIn.class, ReviewApi.class,
             ApprovalApi.class, ImportApi.class, MatchingApi.class, JournalApi.class, AccessLogApi.class,
-            ExportApi.class, UsersApi.class, GovernanceApi.class, LinkApi.class);
+            ExportApi.class, UsersApi.class, GovernanceApi.class, LinkApi.class, de.grw.api.ModelsApi.class);
 
     /** Types in the signatures that never travel: the interfaces themselves and what stays in the caller. */
     private static final Set<Class<?>> LOCAL = Set.of(Comparisons.class, Upload.class, ProgressListener.class,

@@ -52,6 +52,9 @@ class JournalSentencesTest {
                 0, List.of("G-000002"), null));
         m.put(JournalAction.MODEL_ESTIMATED, new WorkspaceEvents.ModelEstimated(3, 7, 600, "reestimate", 14,
                 true));
+        m.put(JournalAction.MODEL_ACTIVATED, new WorkspaceEvents.ModelActivated(4, 3, "activate", "bernd",
+                "besser bei Zwillingen"));
+        m.put(JournalAction.MODEL_REVERTED, new WorkspaceEvents.ModelActivated(3, 4, "revert", "bernd", ""));
         m.put(JournalAction.SOURCE_APPENDED, new WorkspaceEvents.SourceAppended("melderegister", 2,
                 "melderegister-2026-12.csv", "cd34", 40, 3, 0, 0));
         m.put(JournalAction.SOURCE_RECORD_STORED, Map.of("source", "zulassung", "record", 612, "suggestion",

@@ -161,13 +161,16 @@ class IncrementalMatchTest {
             assertThat(TestWorkspaces.count(w, "SELECT count(*) FROM golden_members WHERE removed_by IS NULL"))
                     .isEqualTo(mergedIds.size());
 
-            // a deliberate re-estimation: a new model version, journalled, and all pairs compared
+            // a deliberate re-estimation: a new model version, journalled, that scores nothing until a supervisor
+            // activates it (issue 15): the run itself goes on with version 1, and nothing new came
             WorkspaceMatcher.Result again = new WorkspaceMatcher(w).run(f.clerk(), null, true, ProgressListener.NONE,
                     CancellationToken.NONE);
-            assertThat(again.kind()).isEqualTo(WorkspaceMatcher.Kind.ESTIMATED);
-            assertThat(again.modelVersion()).isEqualTo(2);
+            assertThat(again.kind()).isEqualTo(WorkspaceMatcher.Kind.NOTHING_NEW);
+            assertThat(again.modelVersion()).isEqualTo(1);
             assertThat(TestWorkspaces.rows(w, "SELECT version, run_id FROM models ORDER BY version"))
-                    .containsExactly(List.of(1, 1), List.of(2, (int) again.runId()));
+                    .containsExactly(List.of(1, 1), java.util.Arrays.asList(2, null));
+            assertThat(TestWorkspaces.rows(w, "SELECT version, kind FROM model_activations"))
+                    .containsExactly(List.of(1, "initial"));
             assertThat(TestWorkspaces.count(w, "SELECT count(*) FROM journal WHERE action = 'model.estimated'"))
                     .isEqualTo(2);
             assertThat(clusterRows(w).get(merged).get(4)).isEqualTo(ClusterStatus.MERGED.name());
@@ -190,7 +193,9 @@ class IncrementalMatchTest {
                     try (var s = c.createStatement()) {
                         return s.executeUpdate(sql);
                     }
-                })).hasMessageContaining("kept as estimated");
+                })).satisfies(e -> assertThat(e.getMessage()).containsAnyOf("kept as estimated",
+                        // since schema 15 the activations refer to the models: TRUNCATE is refused for that first
+                        "cannot truncate a table referenced in a foreign key constraint"));
             }
         }
     }

@@ -70,7 +70,14 @@ public final class MatchScreen extends ViewModelScreen<MatchViewModel> {
         cancel.setOnAction(e -> vm.cancel());
         cancel.visibleProperty().bind(vm.runningProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
-        HBox controls = new HBox(8, thresholdLabel, threshold, start, cancel);
+        // supervisors: the model versions (who trained which, activate with four eyes, go back)
+        Button versions = new Button(t.get("models.open"));
+        versions.setId("match-models");
+        versions.setMinWidth(Control.USE_PREF_SIZE);
+        versions.setOnAction(e -> de.grw.ui.models.ModelVersionsDialog.open(ctx, versions.getScene().getWindow()));
+        versions.visibleProperty().bind(ctx.model().may(Permission.ACTIVATE_MODEL));
+        versions.managedProperty().bind(versions.visibleProperty());
+        HBox controls = new HBox(8, thresholdLabel, threshold, start, cancel, versions);
         controls.setAlignment(Pos.CENTER_LEFT);
 
         GridPane phases = new GridPane();

@@ -155,7 +155,7 @@ public final class ExplainedPair {
             return view;
         }
         return new ClusterView(view.clusterId(), view.status(), view.note(), view.members(), List.of(p),
-                view.proposal(), view.decisions(), view.extending());
+                view.proposal(), view.decisions(), view.extending(), view.modelVersion());
     }
 
     /** The column (1-based) of a record in the side-by-side grid, or 0. */

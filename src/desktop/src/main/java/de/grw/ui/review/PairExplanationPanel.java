@@ -36,6 +36,14 @@ final class PairExplanationPanel {
         if (view == null || pair == null) {
             return box;
         }
+        if (view.modelVersion() != null) {
+            // which model version proposed the cluster: the weights below are that version's, stored with its pairs
+            Label version = new Label(t.get("explain.modelVersion", view.modelVersion()));
+            version.setId("explain-model-version");
+            version.setWrapText(true);
+            version.getStyleClass().addAll("text-small", "text-muted");
+            box.getChildren().add(version);
+        }
         PairView weakest = vm.explained().weakest();
         Label name = new Label(t.get("explain.pair", ExplainedPair.column(view, pair.recordA()),
                 ExplainedPair.column(view, pair.recordB()))

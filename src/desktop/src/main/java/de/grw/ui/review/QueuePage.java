@@ -23,7 +23,8 @@ record QueuePage(List<String> sources, List<QueueEntry> queue, int remaining, Ma
      * The background work that reads the queue with the filters; clusters of {@code before} that another clerk holds
      * now stay, marked (the server's page skips them). Reads nothing itself: the returned work does.
      */
-    static Callable<QueuePage> loader(ReviewApi review, ReviewViewModel.StatusFilter status, List<String> sources,
+    static Callable<QueuePage> loader(ReviewApi review, ReviewViewModel.StatusFilter status,
+                                      de.grw.review.QueueMode mode, List<String> sources,
                                       Band band, List<QueueEntry> before, Long open, String caseRef) {
         Set<ClusterStatus> statuses = statuses(status);
         boolean filtered = !sources.isEmpty() || band != Band.ALL;
@@ -31,7 +32,7 @@ record QueuePage(List<String> sources, List<QueueEntry> queue, int remaining, Ma
             // each row names the person as the engine lets this user see it (masked under a blocking notice,
             // withheld without a case reference where one is required); the engine logs the listing as one access
             List<QueueEntry> page = review.queueWithNames(statuses, sources, band.from, band.to, ReviewViewModel.PAGE,
-                    caseRef);
+                    caseRef, mode);
             Map<Long, ClaimView> claims = new HashMap<>();
             page = ReviewLive.withClaimed(review, before, page, open, claims);
             return new QueuePage(sources(review), page, filtered ? page.size() : review.count(statuses), claims);

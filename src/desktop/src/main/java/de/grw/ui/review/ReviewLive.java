@@ -261,6 +261,9 @@ public final class ReviewLive {
                 out.add(q);
             }
         }
+        if (out.size() == page.size()) {
+            return page; // nothing added: the engine's order as it is (also an active-learning order)
+        }
         // in the engine's order: the open clusters before the deferred ones
         out.sort(QueuePage.ORDER);
         return out;

@@ -94,6 +94,18 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         status.getItems().setAll(ReviewViewModel.StatusFilter.values());
         status.valueProperty().bindBidirectional(vm.statusProperty());
         status.setConverter(converter(s -> t.get("filter." + s.name())));
+        // the queue's order, and so which order it is in: most uncertain first, or active learning
+        ComboBox<de.grw.review.QueueMode> mode = new ComboBox<>();
+        mode.setId("review-mode");
+        mode.getItems().setAll(de.grw.review.QueueMode.values());
+        mode.valueProperty().bindBidirectional(vm.modeProperty());
+        mode.setConverter(converter(m -> t.get(m == de.grw.review.QueueMode.ACTIVE_LEARNING ? "queueMode.active"
+                : "queueMode.uncertain")));
+        mode.setTooltip(new Tooltip(t.get("queueMode.tooltip")));
+        mode.valueProperty().addListener((o, was, now) -> {
+            vm.refresh();
+            redraw();
+        });
         // the sources to review: any number checked, none for all
         CheckComboBox<String> source = new CheckComboBox<>(vm.sources());
         source.setId("review-source");
@@ -136,7 +148,7 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         Label caseLabel = new Label(t.get("review.case"));
         caseLabel.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         remaining.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
-        for (javafx.scene.control.Control c : List.of(caseRef, band, status, source)) {
+        for (javafx.scene.control.Control c : List.of(caseRef, band, status, mode, source)) {
             c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         }
         // the case reference and the filters wrap onto a second line on a small screen instead of being cut
@@ -153,7 +165,7 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         queueToggle.setTooltip(new Tooltip(t.get("review.queueToggle.tooltip")));
         queueToggle.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         // one line on a large screen; in a narrow window the filters and buttons wrap onto a second one
-        filters.getChildren().addAll(caseLabel, caseRef, band, status, source, remaining, bulk, previous,
+        filters.getChildren().addAll(caseLabel, caseRef, band, status, mode, source, remaining, bulk, previous,
                 next, helpButton);
         HBox top = new HBox(8, filters);
         top.setAlignment(Pos.CENTER_LEFT);

@@ -34,6 +34,9 @@ public final class ReviewViewModel {
     private final ObjectProperty<Band> band = new SimpleObjectProperty<>(Band.ALL);
     private final ObjectProperty<StatusFilter> status = new SimpleObjectProperty<>(StatusFilter.OPEN_AND_DEFERRED);
     private final ObservableList<String> selectedSources = FXCollections.observableArrayList();
+    /** The queue's order: most uncertain first, or active learning (issue 15). */
+    private final ObjectProperty<de.grw.review.QueueMode> mode = new SimpleObjectProperty<>(
+            de.grw.review.QueueMode.UNCERTAIN);
     private final ObservableList<String> sources = FXCollections.observableArrayList();
     private final IntegerProperty position = new SimpleIntegerProperty(-1);
     private final ObjectProperty<ClusterView> current = new SimpleObjectProperty<>();
@@ -146,7 +149,7 @@ public final class ReviewViewModel {
     }
 
     private java.util.concurrent.Callable<QueuePage> loader(List<QueueEntry> before, Long open) {
-        return QueuePage.loader(signedIn().review(), status.get(), List.copyOf(selectedSources), band.get(), before,
+        return QueuePage.loader(signedIn().review(), status.get(), mode.get(), List.copyOf(selectedSources), band.get(), before,
                 open, caseRef.get());
     }
 
@@ -513,6 +516,11 @@ public final class ReviewViewModel {
 
     public ObjectProperty<StatusFilter> statusProperty() {
         return status;
+    }
+
+    /** The queue's order (most uncertain first, or active learning). */
+    public ObjectProperty<de.grw.review.QueueMode> modeProperty() {
+        return mode;
     }
 
     /** The sources whose clusters the queue shows (a cluster with a record from any of them); empty for all. */

@@ -65,6 +65,7 @@ final class LocalJournal implements JournalApi {
 
     @Override
     public JournalVerifier.Result verify() {
-        return journal.verify(signedIn.session());
+        JournalVerifier.Result chain = journal.verify(signedIn.session());
+        return chain.withModelCheck(workspace.read(de.grw.versions.ModelVersionCheck::check));
     }
 }

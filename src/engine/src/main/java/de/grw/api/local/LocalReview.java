@@ -33,16 +33,17 @@ final class LocalReview implements ReviewApi {
 
     @Override
     public List<QueueEntry> queue(Set<ClusterStatus> statuses, List<String> sources, double minProbability,
-                                  double maxProbability, int limit) {
+                                  double maxProbability, int limit, de.grw.review.QueueMode mode) {
         return review.queueBySources(signedIn.session(), statuses, sources == null ? List.of() : sources,
-                minProbability, maxProbability, limit);
+                minProbability, maxProbability, limit, mode);
     }
 
     @Override
     public List<QueueEntry> queueWithNames(Set<ClusterStatus> statuses, List<String> sources, double minProbability,
-                                           double maxProbability, int limit, String caseRef) {
+                                           double maxProbability, int limit, String caseRef,
+                                           de.grw.review.QueueMode mode) {
         return review.queueWithNames(signedIn.session(), statuses, sources == null ? List.of() : sources,
-                minProbability, maxProbability, limit, caseRef);
+                minProbability, maxProbability, limit, caseRef, mode);
     }
 
     @Override

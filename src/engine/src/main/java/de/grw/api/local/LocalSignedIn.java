@@ -38,6 +38,7 @@ final class LocalSignedIn implements SignedIn {
     private final ApprovalApi approvalApi;
     private final ImportApi importApi;
     private final MatchingApi matchingApi;
+    private final de.grw.api.ModelsApi modelsApi;
     private final JournalApi journalApi;
     private final AccessLogApi accessLogApi;
     private final ExportApi exportApi;
@@ -56,6 +57,7 @@ final class LocalSignedIn implements SignedIn {
         this.approvalApi = new LocalApproval(this, review);
         this.importApi = new LocalImports(this, workspace);
         this.matchingApi = new LocalMatching(this, workspace);
+        this.modelsApi = new LocalModels(this, workspace);
         this.journalApi = new LocalJournal(this, workspace);
         this.accessLogApi = new LocalAccessLog(this, workspace);
         this.exportApi = new LocalExport(this, workspace);
@@ -135,6 +137,12 @@ final class LocalSignedIn implements SignedIn {
     public MatchingApi matching() {
         open();
         return matchingApi;
+    }
+
+    @Override
+    public de.grw.api.ModelsApi models() {
+        open();
+        return modelsApi;
     }
 
     @Override

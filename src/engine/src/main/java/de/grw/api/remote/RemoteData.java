@@ -145,6 +145,38 @@ final class RemoteData {
         }
     };
 
+    final de.grw.api.ModelsApi models = new de.grw.api.ModelsApi() {
+        @Override
+        public List<de.grw.versions.ModelVersionView> list() {
+            return http.readList(http.get("/api/v1/models", token.get()), de.grw.versions.ModelVersionView.class);
+        }
+
+        @Override
+        public de.grw.versions.ModelVersionView train(ProgressListener progress, CancellationToken cancel) {
+            String t = token.get();
+            checkCancel(cancel);
+            return http.read(http.send("POST", "/api/v1/models", t, Map.of(), LONG_WORK),
+                    de.grw.versions.ModelVersionView.class);
+        }
+
+        @Override
+        public de.grw.versions.ModelVersionView activate(int version, String comment) {
+            return change(version, "activation", comment);
+        }
+
+        @Override
+        public de.grw.versions.ModelVersionView revert(int version, String comment) {
+            return change(version, "reversion", comment);
+        }
+
+        private de.grw.versions.ModelVersionView change(int version, String what, String comment) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("comment", comment == null ? "" : comment);
+            return http.read(http.post("/api/v1/models/" + version + "/" + what, token.get(), body),
+                    de.grw.versions.ModelVersionView.class);
+        }
+    };
+
     final ExportApi export = new ExportApi() {
         @Override
         public ExportResult toFiles(ExportOptions options) {

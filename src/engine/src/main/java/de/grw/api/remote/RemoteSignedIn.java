@@ -157,6 +157,12 @@ final class RemoteSignedIn implements SignedIn {
     }
 
     @Override
+    public de.grw.api.ModelsApi models() {
+        token();
+        return data.models;
+    }
+
+    @Override
     public AccessLogApi accessLog() {
         token();
         return accessLog;
@@ -253,14 +259,11 @@ final class RemoteSignedIn implements SignedIn {
     private final class Review implements ReviewApi {
         @Override
         public List<QueueEntry> queue(Set<ClusterStatus> statuses, List<String> sources, double minProbability,
-                                      double maxProbability, int limit) {
-            return http.readList(page(statuses, sources, minProbability, maxProbability, limit).path("entries"),
+                                      double maxProbability, int limit, de.grw.review.QueueMode mode) {
+            List<String> q = query(statuses, sources, minProbability, maxProbability, limit);
+            q.add("mode=" + mode.code());
+            return http.readList(http.get("/api/v1/queue?" + String.join("&", q), token()).path("entries"),
                     QueueEntry.class);
-        }
-
-        private JsonNode page(Set<ClusterStatus> statuses, List<String> sources, double min, double max,
-                              int limit) {
-            return http.get("/api/v1/queue?" + String.join("&", query(statuses, sources, min, max, limit)), token());
         }
 
         private List<String> query(Set<ClusterStatus> statuses, List<String> sources, double min, double max,
@@ -282,9 +285,10 @@ final class RemoteSignedIn implements SignedIn {
         @Override
         public List<QueueEntry> queueWithNames(Set<ClusterStatus> statuses, List<String> sources,
                                                double minProbability, double maxProbability, int limit,
-                                               String caseRef) {
+                                               String caseRef, de.grw.review.QueueMode mode) {
             List<String> q = query(statuses, sources, minProbability, maxProbability, limit);
             q.add("names=true");
+            q.add("mode=" + mode.code());
             String path = "/api/v1/queue?" + String.join("&", q);
             JsonNode answer = caseRef == null || caseRef.isBlank() ? http.get(path, token())
                     : http.get(path, token(), "X-Case-Reference", caseRef.strip());
@@ -310,7 +314,8 @@ final class RemoteSignedIn implements SignedIn {
 
         @Override
         public int count(Set<ClusterStatus> statuses) {
-            return page(statuses, List.of(), 0, 1, 1).path("total").asInt();
+            return http.get("/api/v1/queue?" + String.join("&", query(statuses, List.of(), 0, 1, 1)), token())
+                    .path("total").asInt();
         }
 
         @Override

@@ -63,6 +63,7 @@ class SignedOutTest {
         a.put(Path.class, dir.resolve("x.json"));
         a.put(Role.class, Role.CLERK);
         a.put(Permission.class, Permission.VIEW_RECORDS);
+        a.put(de.grw.review.QueueMode.class, de.grw.review.QueueMode.ACTIVE_LEARNING);
         a.put(ProgressListener.class, ProgressListener.NONE);
         a.put(CancellationToken.class, CancellationToken.NONE);
         a.put(MappingFile.class, MappingFile.NONE);

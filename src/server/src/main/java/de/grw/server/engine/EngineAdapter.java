@@ -82,7 +82,10 @@ public final class EngineAdapter implements AutoCloseable {
     }
 
     /** A page of the review queue and how many clusters wait in all. */
-    public record QueuePage(List<QueueEntry> entries, int total) {
+    public record QueuePage(List<QueueEntry> entries, int total, String mode) {
+        public QueuePage(List<QueueEntry> entries, int total) {
+            this(entries, total, de.grw.review.QueueMode.UNCERTAIN.code());
+        }
     }
 
     /** One cluster as the review shows it: the records (masked for this viewer) and their side-by-side comparison. */
@@ -136,18 +139,18 @@ public final class EngineAdapter implements AutoCloseable {
     /** The most uncertain clusters first; statuses none: open and deferred. */
     public QueuePage queue(Actor actor, Set<ClusterStatus> statuses, List<String> sources, double min, double max,
                            int limit) {
-        return queue(actor, statuses, sources, min, max, limit, null, false);
+        return queue(actor, statuses, sources, min, max, limit, null, false, de.grw.review.QueueMode.UNCERTAIN);
     }
 
     /** As above; with {@code names} each row names the person as the engine lets this user see it (logged). */
     public QueuePage queue(Actor actor, Set<ClusterStatus> statuses, List<String> sources, double min, double max,
-                           int limit, String caseRef, boolean names) {
+                           int limit, String caseRef, boolean names, de.grw.review.QueueMode mode) {
         Set<ClusterStatus> wanted = statuses == null || statuses.isEmpty()
                 ? EnumSet.of(ClusterStatus.OPEN, ClusterStatus.DEFERRED) : statuses;
         List<QueueEntry> page = names
-                ? actor.signedIn().review().queueWithNames(wanted, sources, min, max, limit, caseRef)
-                : actor.signedIn().review().queue(wanted, sources, min, max, limit);
-        return new QueuePage(page, actor.signedIn().review().count(wanted));
+                ? actor.signedIn().review().queueWithNames(wanted, sources, min, max, limit, caseRef, mode)
+                : actor.signedIn().review().queue(wanted, sources, min, max, limit, mode);
+        return new QueuePage(page, actor.signedIn().review().count(wanted), mode.code());
     }
 
     /** Opens a cluster: masked for this viewer and logged in the access log with the case reference. */

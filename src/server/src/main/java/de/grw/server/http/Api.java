@@ -69,7 +69,8 @@ public final class Api {
                 new ReviewRoutes(),
                 new BulkRoutes(),
                 new AdminRoutes(),
-                new DataRoutes());
+                new DataRoutes(),
+                new ModelRoutes());
     }
 
     /** The route table. */
@@ -216,8 +217,9 @@ public final class Api {
     }
 
     /**
-     * {@code GET /api/v1/queue?status=OPEN&status=DEFERRED&source=...&min=0&max=1&limit=50}: the first page of the
-     * queue, the most uncertain clusters first, and how many wait in all.
+     * {@code GET /api/v1/queue?status=OPEN&status=DEFERRED&source=...&min=0&max=1&limit=50&mode=uncertain}: the first
+     * page of the queue, the most uncertain clusters first (or, with {@code mode=active-learning}, those whose answer
+     * would teach the model most), how many wait in all, and the mode.
      */
     private void queue(Context ctx) {
         Set<ClusterStatus> statuses = EnumSet.noneOf(ClusterStatus.class);
@@ -237,8 +239,15 @@ public final class Api {
         }
         // names=true: each row with the person's name (masked as a cluster is; logged by the engine as one access)
         boolean names = "true".equalsIgnoreCase(ctx.queryParam("names"));
+        // mode=active-learning: the clusters whose answer would teach the model most (issue 15); the answer says
+        de.grw.review.QueueMode mode;
+        try {
+            mode = de.grw.review.QueueMode.parse(ctx.queryParam("mode"));
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(400, Text.of("server.bad_request", e.getMessage()));
+        }
         json(ctx, engine.queue(actor(ctx), statuses, split(ctx.queryParams("source")), min, max, limit,
-                names ? caseRef(ctx, null) : null, names));
+                names ? caseRef(ctx, null) : null, names, mode));
     }
 
     /** {@code GET /api/v1/clusters/{id}} with a case reference: the cluster as the review shows it, logged. */

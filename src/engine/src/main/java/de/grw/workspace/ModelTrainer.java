@@ -1,0 +1,69 @@
+package de.grw.workspace;
+
+import de.grw.common.CancellationToken;
+import de.grw.common.ProgressListener;
+import de.grw.matching.MatchEngine;
+import de.grw.matching.MatchOptions;
+import de.grw.matching.MatchResult;
+import de.grw.matching.blocking.KeyCache;
+import de.grw.matching.cluster.PairConstraint;
+import de.grw.matching.data.RecordTable;
+import de.grw.profile.MatchProfile;
+import java.util.List;
+
+/**
+ * How a new model version is trained from the workspace's records and decisions: the seam where the learning from
+ * clerks' decisions (issue 15, {@code de.grw.learning}) plugs in. Whatever trains, the result is stored as a version
+ * with the decisions it used as labels, and is not active until a supervisor activates it.
+ * <p>
+ * {@link #EM} is today's unsupervised estimation (the household-aware EM of {@code ModelEstimator}): it uses no
+ * decision as a label (decisions only constrain the clustering: merged records stay together, cannot-links apart).
+ */
+public interface ModelTrainer {
+
+    /**
+     * What a trainer gets: the profile, the records (in {@code ids} order), the decisions as constraints and the
+     * decisions in effect that may serve as labels.
+     *
+     * @param ids        the records' database ids, ascending; row {@code i} of {@code table} is record {@code ids[i]}
+     * @param cannotLink pairs (row indexes) that must stay apart
+     * @param mustLink   groups of rows that must stay together (approved golden records)
+     * @param decisions  the ids of the decisions in effect (approved merges, not-a-duplicate, splits; neither
+     *                   pending nor reverted), ascending: the labels a learning trainer may use
+     */
+    record Input(MatchProfile profile, RecordTable table, long[] ids, PairConstraint cannotLink, int[][] mustLink,
+                 List<Long> decisions, KeyCache keyCache) {
+    }
+
+    /**
+     * A trained model.
+     *
+     * @param result        the records scored and clustered with the new model (for its estimated quality)
+     * @param decisionsUsed the decisions whose labels the training used (empty for the unsupervised EM)
+     */
+    record Trained(MatchResult result, List<Long> decisionsUsed) {
+        public Trained {
+            decisionsUsed = List.copyOf(decisionsUsed);
+        }
+    }
+
+    /** A name for how it trains, recorded with every version ({@code em}, ...). */
+    String method();
+
+    Trained train(Input input, MatchOptions options, ProgressListener progress, CancellationToken cancel);
+
+    /** The unsupervised EM: estimates m, u and household weights over all candidate pairs; no labels. */
+    ModelTrainer EM = new ModelTrainer() {
+        @Override
+        public String method() {
+            return "em";
+        }
+
+        @Override
+        public Trained train(Input in, MatchOptions options, ProgressListener progress, CancellationToken cancel) {
+            MatchResult result = new MatchEngine(in.profile()).run(in.table(), options, in.cannotLink(),
+                    in.mustLink(), in.keyCache(), progress, cancel);
+            return new Trained(result, List.of());
+        }
+    };
+}
