@@ -9,7 +9,7 @@ import de.grw.importing.MappingFile;
 import de.grw.learning.LabelledExample;
 import de.grw.learning.LabelledTraining;
 import de.grw.learning.LearningSettings;
-import de.grw.learning.QueueMode;
+import de.grw.review.QueueMode;
 import de.grw.learning.Training;
 import de.grw.matching.MatchJob;
 import de.grw.matching.MatchOptions;

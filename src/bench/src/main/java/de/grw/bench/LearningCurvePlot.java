@@ -1,6 +1,6 @@
 package de.grw.bench;
 
-import de.grw.learning.QueueMode;
+import de.grw.review.QueueMode;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,5 +1,6 @@
 package de.grw.learning;
 
+import de.grw.review.QueueMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import de.grw.matching.model.HouseholdClass;
 import de.grw.matching.model.ModelParameters;
+import de.grw.review.QueueMode;
 import de.grw.matching.model.PatternCounts;
 import java.util.ArrayList;
 import java.util.List;
