@@ -32,11 +32,14 @@ public final class WorkspaceLearning {
      * @param examples      one per labelled pair with a stored comparison vector
      * @param labels        the labels they came from (all, in {@link Labels} order)
      * @param withoutVector labelled pairs without a stored comparison vector
+     * @param decisions     the decisions that gave the examples (ascending, distinct): those that trained
      */
-    public record Examples(List<LabelledExample> examples, List<LabelledPair> labels, int withoutVector) {
+    public record Examples(List<LabelledExample> examples, List<LabelledPair> labels, int withoutVector,
+                           List<Long> decisions) {
         public Examples {
             examples = List.copyOf(examples);
             labels = List.copyOf(labels);
+            decisions = List.copyOf(decisions);
         }
     }
 
@@ -47,12 +50,25 @@ public final class WorkspaceLearning {
 
     /** As {@link #examples(Workspace, ModelParameters)}, inside the caller's transaction. */
     public static Examples examples(Connection c, ModelParameters base) throws SQLException {
+        return examples(c, base, null);
+    }
+
+    /**
+     * As {@link #examples(Connection, ModelParameters)}, with only the labels of the decisions in {@code only}
+     * ({@code null}: all in effect).
+     */
+    public static Examples examples(Connection c, ModelParameters base, java.util.Set<Long> only)
+            throws SQLException {
         List<LabelledPair> labels = Labels.fromDecisions(c);
+        if (only != null) {
+            labels = labels.stream().filter(p -> only.contains(p.decisionId())).toList();
+        }
         Map<Long, Long> clusterOf = LabelRepository.clusterOfDecisions(c);
         Map<Long, Map<Long, Long>> patternsByCluster = new HashMap<>();
         PatternWeights weights = new PatternWeights(base);
         List<LabelledExample> out = new ArrayList<>();
         int missing = 0;
+        java.util.SortedSet<Long> decisions = new java.util.TreeSet<>();
         for (LabelledPair p : labels) {
             Long cluster = clusterOf.get(p.decisionId());
             Long pattern = null;
@@ -69,11 +85,12 @@ public final class WorkspaceLearning {
                 continue;
             }
             out.add(new LabelledExample(pattern, weights.weight(pattern), p.match()));
+            decisions.add(p.decisionId());
         }
         if (missing > 0) {
             LOG.info("{} of {} labelled pairs have no stored comparison and do not train", missing, labels.size());
         }
-        return new Examples(out, labels, missing);
+        return new Examples(out, labels, missing, new ArrayList<>(decisions));
     }
 
     /** Trains the workspace's model with its decisions (see {@link LabelledTraining}); no candidates, no threshold. */
