@@ -18,6 +18,10 @@ import java.util.PriorityQueue;
  * discounts every further cluster of a kind already taken ({@code uncertainty / (1 + taken of that kind)}), so that
  * a page asks about many kinds of doubt instead of fifty times the same one. Open clusters first (as the queue's
  * priority groups), deferred ones after them in their order. No I/O; deterministic (ties by cluster id).
+ * <p>
+ * A stand-in: the workbench orders active learning with {@code de.grw.learning.LearningQueueOrdering} (the learner's
+ * expected information of an answer), which falls back to this order only while the learner has no label yet (no
+ * decision in effect) or no model is active.
  */
 public final class ActiveLearningOrder implements QueueOrdering {
     public static final ActiveLearningOrder INSTANCE = new ActiveLearningOrder();
