@@ -71,7 +71,9 @@ class ModelCliTest {
                 .contains("model version 2 (trained by vorgesetzte) is active");
         assertThat(ok(as("sachbearbeitung", PW, "match", "-q")).out).contains("model: active version 2; all pairs scored again");
         CliRunner show = ok(as("carla", CARLA_PW, "model", "show", "2"));
-        assertThat(show.out).contains("activated:", "by carla", "SHA-256", "decisions used: none");
+        // trained by the learning (issue 15 wiring): the decisions in effect of the sample workspace taught it
+        assertThat(show.out).contains("activated:", "by carla", "SHA-256", "em+labels", "decisions used: [")
+                .doesNotContain("decisions used: none");
 
         assertThat(ok(as("vorgesetzte", PW, "model", "revert", "1", "--comment", "zurück")).out)
                 .contains("model version 1 is active again");
