@@ -180,8 +180,10 @@ public final class WorkspaceMatcher {
         try {
             MatchEngine engine = new MatchEngine(profile);
             if (kind == Kind.ESTIMATED) {
-                trained = trainer.train(new ModelTrainer.Input(profile, loaded.table(), ids, cannotLink, mustLink,
-                        inEffect, keyCache), options, progress, cancel);
+                // a version that scores at once (no usable model yet) is the unsupervised EM's: a model trained
+                // from decisions always waits for a second supervisor's activation (four eyes)
+                trained = ModelTrainer.EM.train(new ModelTrainer.Input(profile, loaded.table(), ids, cannotLink,
+                        mustLink, inEffect, keyCache), options, progress, cancel);
                 result = trained.result();
             } else {
                 result = engine.runWithModel(loaded.table(), active.model(), options, isNew,
@@ -205,8 +207,8 @@ public final class WorkspaceMatcher {
             int version;
             if (kind == Kind.ESTIMATED) {
                 version = ModelTraining.store(c, workspace, session, runId, ids.length, profileJson, result, reason,
-                        ModelTraining.inputs(trainer.method(), reason, ids, inEffect, fromTraining.decisionsUsed(),
-                                profileJson), true);
+                        ModelTraining.inputs(ModelTrainer.EM.method(), reason, ids, inEffect,
+                                fromTraining.decisionsUsed(), profileJson), true);
             } else {
                 version = active.version();
             }
@@ -261,6 +263,8 @@ public final class WorkspaceMatcher {
         long[] ids = loaded.ids();
         List<Long> inEffect = workspace.read(ModelTraining::decisionsInEffect);
         KeyCache keyCache = useSnapshot ? new KeyCache(loaded.keys()) : null;
+        // active at once only for want of any usable model, and then never one trained from decisions (four eyes)
+        ModelTrainer trainer = initialReason != null ? ModelTrainer.EM : this.trainer;
         ModelTrainer.Trained trained = trainer.train(new ModelTrainer.Input(profile, loaded.table(), ids,
                 cannotLink(loaded), mustLink(loaded), inEffect, keyCache), MatchOptions.defaults(), progress, cancel);
         String reason = initialReason != null ? initialReason : "train";

@@ -91,4 +91,38 @@ class LearningTrainerTest {
             }
         }
     }
+
+    /**
+     * A model trained from decisions never scores without a second supervisor: when the profile changed, the
+     * version that becomes active at once (no usable model for the new profile) is the unsupervised EM's, even with
+     * the learning trainer set and decisions in effect.
+     */
+    @Test
+    void aVersionActiveAtOnceAfterAProfileChangeIsNotTrainedFromDecisions() {
+        try (TestWorkspaces.Fixture f = TestWorkspaces.open(store, dir)) {
+            Workspace w = f.workspace();
+            ReviewService review = f.review();
+            QueueEntry q = review.queue(f.clerk(), null, 0).stream().filter(e -> e.size() == 2).findFirst()
+                    .orElseThrow();
+            List<Long> two = TestWorkspaces.members(w, q.clusterId());
+            DecisionView d = review.propose(f.clerk(), q.clusterId(), new NotDuplicateCommand(two.get(0),
+                    two.get(1)), "Zwillinge", "AZ-9");
+            if (d.state() == DecisionState.PENDING) {
+                review.approve(f.supervisor(), d.id(), "geprüft");
+            }
+            String profile = w.read(c -> de.grw.store.Settings.get(c, de.grw.store.Settings.PROFILE)).orElseThrow();
+            String changed = profile.replaceFirst("\"description\"\\s*:\\s*\"", "\"description\":\"geändert: ");
+            assertThat(changed).isNotEqualTo(profile);
+            w.write(c -> {
+                de.grw.store.Settings.put(c, de.grw.store.Settings.PROFILE, changed);
+                return null;
+            });
+            WorkspaceMatcher matcher = new WorkspaceMatcher(w).withTrainer(new LearningTrainer(w));
+            WorkspaceMatcher.Result r = matcher.run(f.supervisor(), null, false, ProgressListener.NONE,
+                    CancellationToken.NONE);
+            ModelVersionView v = new ModelVersions(w).version(f.clerk(), r.modelVersion());
+            assertThat(v.method()).isEqualTo("em");
+            assertThat(v.decisionsUsed()).isEmpty();
+        }
+    }
 }
