@@ -80,9 +80,14 @@ class ReviewLayoutUiTest {
 
     /** The review in a window of this size, signed in as the clerk, a cluster of three or more records open. */
     private List<MemberRecord> open(int width, int height) throws Exception {
+        return open(width, height, "de");
+    }
+
+    /** The same in this language ("de" or "en"). */
+    private List<MemberRecord> open(int width, int height, String language) throws Exception {
         model = new WorkbenchModel();
         executor = Executors.newSingleThreadExecutor();
-        I18n i18n = I18n.german();
+        I18n i18n = new I18n(java.util.Locale.forLanguageTag(language));
         UiTestSupport.onFx(() -> {
             model.use(LocalWorkbench.open(sample));
             model.signIn(SampleWorkbench.CLERK, SampleWorkbench.PASSWORD.toCharArray());
@@ -260,6 +265,42 @@ class ReviewLayoutUiTest {
             assertThat(shownBetween(m, field, golden)).as("record %d", m.id()).isTrue();
         }
         assertThat(golden.getMaxX()).isLessThanOrEqualTo(viewport().getMaxX() + 1);
+    }
+
+    /**
+     * The queue's filter row (case reference, band, status, queue mode, sources, clusters left, bulk, previous, next,
+     * help) keeps the lines it had before the queue mode chooser came: two at 1024x700, one at 1920x1080, in German
+     * and in English; nothing of it leaves the window.
+     */
+    @Test
+    void theFilterRowKeepsItsLinesWithTheQueueModeChooserInBothLanguages() throws Exception {
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        for (String language : List.of("de", "en")) {
+            for (int[] size : List.of(new int[] {1024, 700}, new int[] {1920, 1080})) {
+                open(size[0], size[1], language);
+                Node mode = node("#review-mode", Node.class);
+                javafx.scene.layout.Pane row = (javafx.scene.layout.Pane) mode.getParent();
+                java.util.SortedMap<Long, List<String>> lines = new java.util.TreeMap<>();
+                for (Node c : row.getChildren()) {
+                    if (c.isManaged() && c.isVisible()) {
+                        // the row centres its controls on each line: one centre per line
+                        Bounds b = c.getBoundsInParent();
+                        lines.computeIfAbsent(Math.round((b.getMinY() + b.getMaxY()) / 8) * 4,
+                                y -> new java.util.ArrayList<>()).add((c.getId() != null ? c.getId()
+                                        : c.getClass().getSimpleName()) + " " + Math.round(b.getWidth()));
+                    }
+                }
+                String at = language + " " + size[0] + "x" + size[1] + " " + lines + " in " + Math.round(row.getWidth());
+                if (lines.size() != (size[0] == 1024 ? 2 : 1)
+                        || sceneOf(node("#review-help", Node.class)).getMaxX() > stage.getScene().getWidth()) {
+                    wrong.add(at);
+                }
+                stop();
+            }
+        }
+        assertThat(wrong).as("filter rows with more lines than before the queue mode chooser").isEmpty();
+        screen = null;
+        open(1024, 700);
     }
 
     /** Whether a record's family-name cell lies wholly between the frozen field columns and the golden record. */
