@@ -95,7 +95,7 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         status.valueProperty().bindBidirectional(vm.statusProperty());
         status.setConverter(converter(s -> t.get("filter." + s.name())));
         // the queue's order, and so which order it is in: most uncertain first, or active learning. Short labels
-        // ("Unsicherste", "Most uncertain"), the tooltip says the rest: at 1024x700 the row keeps its two lines
+        // ("Unsicherste", "Aktiv lernen", "Most uncertain"), the tooltip says the rest: at 1024x700 the row keeps its two lines
         ComboBox<de.grw.review.QueueMode> mode = new ComboBox<>();
         mode.setId("review-mode");
         mode.getItems().setAll(de.grw.review.QueueMode.values());
@@ -112,9 +112,8 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         source.setId("review-source");
         source.setTitle(t.get("review.allSources"));
         source.setShowCheckedCount(false);
-        // an empty box would size itself to nothing; the title (or the sources checked) needs room. 130, not more:
-        // at 1024x700 the filter row keeps its two lines with the queue mode chooser (ReviewLayoutUiTest)
-        source.setPrefWidth(130);
+        // an empty box would size itself to nothing; the title (or the sources checked) needs room
+        source.setPrefWidth(150);
         source.setMinWidth(110);
         source.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<String>) c -> {
             List<String> checked = List.copyOf(source.getCheckModel().getCheckedItems());

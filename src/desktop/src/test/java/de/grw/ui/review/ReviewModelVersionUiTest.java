@@ -120,10 +120,10 @@ class ReviewModelVersionUiTest {
         ComboBox<QueueMode> mode = robot.lookup("#review-mode").queryAs(ComboBox.class);
         assertThat(mode.getValue()).isEqualTo(QueueMode.UNCERTAIN);
         assertThat(robot.lookup("#review-mode").lookup("Unsicherste").tryQuery()).isPresent();
-        robot.clickOn("#review-mode").clickOn("Aktives Lernen");
+        robot.clickOn("#review-mode").clickOn("Aktiv lernen");
         settle();
         assertThat(mode.getValue()).isEqualTo(QueueMode.ACTIVE_LEARNING);
-        assertThat(robot.lookup("#review-mode").lookup("Aktives Lernen").tryQuery()).isPresent();
+        assertThat(robot.lookup("#review-mode").lookup("Aktiv lernen").tryQuery()).isPresent();
         List<Long> expected = model.signedIn().review().queue(EnumSet.of(ClusterStatus.OPEN, ClusterStatus.DEFERRED),
                 List.of(), 0, 1, ReviewViewModel.PAGE, QueueMode.ACTIVE_LEARNING).stream()
                 .map(QueueEntry::clusterId).toList();
