@@ -136,9 +136,11 @@ final class ModelCommand implements Runnable {
         }
     }
 
-    @Command(name = "activate", mixinStandardHelpOptions = true, description = "Activates a version trained by "
-            + "someone else (supervisors; four eyes). The next match run scores with it.")
-    static final class Activate implements Callable<Integer> {
+    /**
+     * What {@code activate} and {@code revert} share: the version, a journalled comment, and one call of the engine's
+     * {@link de.grw.api.ModelsApi} whose answer is printed.
+     */
+    abstract static class VersionAction implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -151,40 +153,35 @@ final class ModelCommand implements Runnable {
         @Option(names = "--comment", paramLabel = "TEXT", description = "Why (journalled).")
         String comment;
 
+        /** Calls the engine and returns the line to print. */
+        abstract String act(de.grw.api.ModelsApi models);
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (Login login = options.login()) {
-                ModelVersionView v = login.signedIn().models().activate(version, comment);
-                out.println("model version " + v.version() + " (trained by " + v.trainedBy() + ") is active");
+                out.println(act(login.signedIn().models()));
             }
             return 0;
         }
     }
 
+    @Command(name = "activate", mixinStandardHelpOptions = true, description = "Activates a version trained by "
+            + "someone else (supervisors; four eyes). The next match run scores with it.")
+    static final class Activate extends VersionAction {
+        @Override
+        String act(de.grw.api.ModelsApi models) {
+            ModelVersionView v = models.activate(version, comment);
+            return "model version " + v.version() + " (trained by " + v.trainedBy() + ") is active";
+        }
+    }
+
     @Command(name = "revert", mixinStandardHelpOptions = true, description = "Goes back to a version that was "
             + "active before (supervisors). The next match run scores with it.")
-    static final class Revert implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        ServerOrWorkspaceOptions options;
-
-        @Parameters(index = "0", paramLabel = "VERSION")
-        int version;
-
-        @Option(names = "--comment", paramLabel = "TEXT", description = "Why (journalled).")
-        String comment;
-
+    static final class Revert extends VersionAction {
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Login login = options.login()) {
-                ModelVersionView v = login.signedIn().models().revert(version, comment);
-                out.println("model version " + v.version() + " is active again");
-            }
-            return 0;
+        String act(de.grw.api.ModelsApi models) {
+            return "model version " + models.revert(version, comment).version() + " is active again";
         }
     }
 }
