@@ -109,6 +109,12 @@ final class NextCluster {
         return null;
     }
 
+    /** The cluster read ahead and not yet shown, or null (tests). */
+    Long aheadId() {
+        Ahead a = ahead.get();
+        return a == null ? null : a.clusterId();
+    }
+
     /** Forgets what was read ahead (sign-out, other filters): nothing of it is ever shown. */
     void forget() {
         ahead.set(null);
