@@ -131,6 +131,10 @@ class KeyboardLatencyBench {
         int remaining = fx(() -> review().remainingProperty().get());
 
         KeyLatency latency = fx(() -> new KeyLatency(scene, review()));
+        fx(() -> {
+            de.grw.ui.review.RedrawTimes.start();
+            return null;
+        });
         List<String> faults = new ArrayList<>();
         long session = System.nanoTime();
         for (int i = 0; i < CLUSTERS; i++) {
@@ -181,6 +185,7 @@ class KeyboardLatencyBench {
                 latency.summary(), peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println("latency parts: " + latency.parts());
+        System.out.println("FX thread parts: " + fx(de.grw.ui.review.RedrawTimes::summary));
         System.out.println("latencies (ms, in order): " + latency);
         assertThat(faults).isEmpty();
         assertThat(uncaught).isEmpty();

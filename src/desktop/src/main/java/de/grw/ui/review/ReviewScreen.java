@@ -379,11 +379,15 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         javafx.scene.Node focused = center.getScene() == null ? null : center.getScene().getFocusOwner();
         String refocus = focused != null && focused.getId() != null && center.getContent() != null
                 && isInside(focused, center.getContent()) ? focused.getId() : null;
+        long t = RedrawTimes.now();
         javafx.scene.Node content = grid.build(vm, ctx.i18n());
         if (center.getContent() != content) {
             center.setContent(content);
         }
+        RedrawTimes.add("grid filled", t);
+        t = RedrawTimes.now();
         frozen.attach(content);
+        RedrawTimes.add("frozen columns", t);
         if (keys != null) {
             keys.mark();
         }
@@ -404,7 +408,9 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
                 ctx.i18n().locale());
         if (!now.equals(explained)) {
             explained = now;
+            t = RedrawTimes.now();
             explanation.getChildren().setAll(PairExplanationPanel.build(vm, ctx.i18n()));
+            RedrawTimes.add("explanation built", t);
         }
     }
 

@@ -240,6 +240,7 @@ public final class ReviewViewModel {
 
     /** Swaps an opened cluster in (FX thread): what {@link NextCluster#opening} read and built is shown as it is. */
     void shown(NextCluster.Shown opened, int index, String doneMessage, int hops) {
+        long t = RedrawTimes.now();
         ClusterView view = opened.view();
         live.opened(view.clusterId(), opened.claim());
         if (hops > 0 && live.readOnlyProperty().get() && index + 1 < queue.size()) {
@@ -261,6 +262,7 @@ public final class ReviewViewModel {
         state.set(built);
         message.set(doneMessage != null ? doneMessage : view.note() == null || view.note().isBlank() ? ""
                 : view.note());
+        RedrawTimes.add("cluster swapped in (with its redraw)", t);
         // while the clerk looks at this one, the next is read ahead (not logged: nobody has seen it yet)
         following.readAhead();
     }
