@@ -23,7 +23,9 @@ import javafx.collections.ObservableSet;
 /**
  * The review of the queue: filters, the current cluster, the side-by-side rows with the clerk's choices, and the
  * decisions (merge, not a duplicate, split, defer, undo). Holds properties and calls the review interface through
- * the task runner, never on the FX thread; knows no controls, so it is tested without a robot.
+ * the task runner, never on the FX thread; knows no controls, so it is tested without a robot. Its parts: the
+ * decision commands ({@link ReviewDecisions}), the next cluster and its read-ahead ({@link NextCluster}), the grid's
+ * rows and the clerk's marks ({@link GridState}), and the claims and change feed ({@link ReviewLive}).
  */
 public final class ReviewViewModel {
     /** Which statuses the queue shows. */
@@ -40,13 +42,8 @@ public final class ReviewViewModel {
     private final ObservableList<String> sources = FXCollections.observableArrayList();
     private final IntegerProperty position = new SimpleIntegerProperty(-1);
     private final ObjectProperty<ClusterView> current = new SimpleObjectProperty<>();
-    private final ObservableList<FieldRow> rows = FXCollections.observableArrayList();
-    /** The cluster with its rows and explanation as one value: what the screen draws. */
-    private final ObjectProperty<ClusterState> state = new SimpleObjectProperty<>(ClusterState.EMPTY);
-    private final ObservableList<String[]> explanation = FXCollections.observableArrayList();
-    private final ObservableMap<String, FieldChoice> choices = FXCollections.observableHashMap();
-    private final ObservableSet<Long> excluded = FXCollections.observableSet();
-    private final ObservableSet<Long> marked = FXCollections.observableSet();
+    /** The grid's rows, explanation and the clerk's marks on the open cluster. */
+    private final GridState grid = new GridState();
     private final StringProperty caseRef = new SimpleStringProperty("");
     private final StringProperty comment = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
@@ -198,8 +195,7 @@ public final class ReviewViewModel {
             live.leave();
             position.set(-1);
             current.set(null);
-            rows.clear();
-            explanation.clear();
+            grid.clear();
             explained.clear();
             if (doneMessage != null) {
                 message.set(doneMessage);
@@ -248,18 +244,14 @@ public final class ReviewViewModel {
             return;
         }
         position.set(index);
-        choices.clear();
-        excluded.clear();
-        marked.clear();
+        grid.fresh();
         comment.set("");
         explained.open(view, opened.listed());
         current.set(view);
         ctx.model().openClusterProperty().set(view.clusterId());
         extension.set(ClusterTexts.extension(view, t(), signedIn().governance().profile()));
         ClusterState built = opened.state();
-        explanation.setAll(built.explanation());
-        rows.setAll(built.rows());
-        state.set(built);
+        grid.swapIn(built);
         message.set(doneMessage != null ? doneMessage : view.note() == null || view.note().isBlank() ? ""
                 : view.note());
         RedrawTimes.add("cluster swapped in (with its redraw)", t);
@@ -284,7 +276,7 @@ public final class ReviewViewModel {
         if (readOnly()) {
             return;
         }
-        choices.put(field, new FieldChoice.FromRecord(recordId));
+        grid.choices().put(field, new FieldChoice.FromRecord(recordId));
         rebuild();
     }
 
@@ -293,7 +285,7 @@ public final class ReviewViewModel {
         if (readOnly()) {
             return;
         }
-        choices.put(field, new FieldChoice.Manual(value));
+        grid.choices().put(field, new FieldChoice.Manual(value));
         rebuild();
     }
 
@@ -302,8 +294,8 @@ public final class ReviewViewModel {
         if (readOnly()) {
             return;
         }
-        if (!excluded.remove(recordId)) {
-            excluded.add(recordId);
+        if (!grid.excluded().remove(recordId)) {
+            grid.excluded().add(recordId);
         }
         rebuild();
     }
@@ -313,8 +305,8 @@ public final class ReviewViewModel {
         if (readOnly()) {
             return;
         }
-        if (!marked.remove(recordId)) {
-            marked.add(recordId);
+        if (!grid.marked().remove(recordId)) {
+            grid.marked().add(recordId);
         }
     }
 
@@ -382,15 +374,7 @@ public final class ReviewViewModel {
      * engine's comparison (in memory, from the cluster already loaded: no I/O, so on the FX thread).
      */
     void rebuild() {
-        ClusterView view = current.get();
-        SignedIn signedIn = signedIn();
-        ClusterState built = view == null || signedIn == null ? ClusterState.EMPTY
-                : ClusterState.build(view, signedIn.review().comparisons(), signedIn.governance().profile(),
-                        explained, excluded, choices, t().locale().getLanguage());
-        explanation.setAll(built.explanation());
-        rows.setAll(built.rows());
-        // last, and as one value: the screen redraws once, from a cluster and its own rows
-        state.set(built);
+        grid.rebuild(current.get(), signedIn(), explained, t().locale().getLanguage());
     }
 
     /** Whether the workspace's settings demand a case reference before records are shown. */
@@ -454,17 +438,17 @@ public final class ReviewViewModel {
     }
 
     public ObservableList<FieldRow> rows() {
-        return rows;
+        return grid.rows();
     }
 
     /** What the screen draws: the open cluster with its rows and explanation, replaced as one value. */
     public javafx.beans.property.ReadOnlyObjectProperty<ClusterState> stateProperty() {
-        return state;
+        return grid.state();
     }
 
     /** The explained pair's lines: comparison, level, weight, versus (what the pair is weighed against). */
     public ObservableList<String[]> explanation() {
-        return explanation;
+        return grid.explanation();
     }
 
     /** Which pair is explained; choosing another rebuilds the rows (the contribution column follows). */
@@ -473,15 +457,15 @@ public final class ReviewViewModel {
     }
 
     public ObservableMap<String, FieldChoice> choices() {
-        return choices;
+        return grid.choices();
     }
 
     public ObservableSet<Long> excluded() {
-        return excluded;
+        return grid.excluded();
     }
 
     public ObservableSet<Long> marked() {
-        return marked;
+        return grid.marked();
     }
 
     public StringProperty caseRefProperty() {
