@@ -34,6 +34,8 @@ import org.controlsfx.control.CheckComboBox;
 public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
     private final ScrollPane center = new ScrollPane();
     private final VBox explanation = new VBox(4);
+    /** The explanation column's panel, made once and filled anew for each cluster or pair. */
+    private PairExplanationPanel explainer;
     /** Below this width the queue gives its room to the comparison and is shown on demand. */
     static final double NARROW = 1000;
     private FrozenColumns frozen;
@@ -409,7 +411,11 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         if (!now.equals(explained)) {
             explained = now;
             t = RedrawTimes.now();
-            explanation.getChildren().setAll(PairExplanationPanel.build(vm, ctx.i18n()));
+            if (explainer == null) {
+                explainer = new PairExplanationPanel(vm, ctx.i18n());
+                explanation.getChildren().setAll(explainer.node());
+            }
+            explainer.fill(vm);
             RedrawTimes.add("explanation built", t);
         }
     }
