@@ -43,6 +43,7 @@ final class NextCluster {
 
     NextCluster(ReviewViewModel vm) {
         this.vm = vm;
+        vm.ctx().model().beforeSignOut(signedIn -> forget());
     }
 
     /**
@@ -115,10 +116,9 @@ final class NextCluster {
         return a == null ? null : a.clusterId();
     }
 
-    /** Forgets what was read ahead (sign-out, other filters): nothing of it is ever shown. */
+    /** Forgets what was read ahead (at sign-out): nothing of it stays in memory or is ever shown. Any thread. */
     void forget() {
         ahead.set(null);
-        reading = -1;
     }
 
     /**

@@ -59,10 +59,11 @@ public final class ReviewViewModel {
     private final ExplainedPair explained = new ExplainedPair();
     private final ReviewDecisions decisions = new ReviewDecisions(this);
     /** The cluster the review moves on to, read ahead of the key press. */
-    private final NextCluster following = new NextCluster(this);
+    private final NextCluster following;
 
     public ReviewViewModel(AppContext ctx) {
         this.ctx = ctx;
+        this.following = new NextCluster(this);
         this.live = new ReviewLive(ctx, this);
         explained.onChange(this::rebuild);
         // the case reference belongs to the signed-in user: kept for another language, gone at sign-out
