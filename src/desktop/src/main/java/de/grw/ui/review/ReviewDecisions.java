@@ -158,8 +158,10 @@ final class ReviewDecisions {
 
     /**
      * The decision with the next cluster read ahead: the next cluster is shown at once, then the background work
-     * logs its display (exactly once: {@code shown}) and records the decision. Where either fails the clerk is told
-     * and the queue is read again at the decided cluster's place (it is still queued where the decision failed).
+     * logs its display (exactly once: {@code shown}) and records the decision. A refused decision is told, and the
+     * queue is read again while the cluster shown stays (its display is logged; the refused one is listed again
+     * where it still waits). Where the display cannot be logged, the cluster is closed at once, the clerk is told
+     * and the queue is read again at the decided cluster's place.
      */
     private void decideAtOnce(long clusterId, DecisionCommand command, String text, String reference,
                               String doneKey, Leaves leaves, NextCluster.Next next, NextCluster.Shown ahead) {
@@ -170,18 +172,28 @@ final class ReviewDecisions {
         vm.background(() -> {
             // the display happened first: its entry first (and the claim on the cluster now open)
             var claim = vm.live().shown(review, shownId, reference);
-            var d = review.propose(clusterId, command, text, reference);
-            vm.live().forget(clusterId);
-            return new DecidedAhead(d, claim);
+            try {
+                var d = review.propose(clusterId, command, text, reference);
+                vm.live().forget(clusterId);
+                return new DecidedAhead(d, claim, null);
+            } catch (RuntimeException refused) {
+                return new DecidedAhead(null, claim, refused);
+            }
         }, r -> {
-            vm.live().decided(clusterId);
-            undo.push(r.decision().id());
             var open = vm.currentProperty().get();
             if (open != null && open.clusterId() == shownId) {
                 vm.live().opened(shownId, r.claim());
             }
+            if (r.refused() != null) {
+                vm.messageProperty().set(de.grw.ui.common.Errors.message(r.refused(), vm.t()));
+                vm.reload(null, null);
+                return;
+            }
+            vm.live().decided(clusterId);
+            undo.push(r.decision().id());
             vm.messageProperty().set(vm.t().get(doneKey, r.decision().id()));
         }, e -> {
+            // the display could not be logged: nothing of it stays on screen
             String failed = de.grw.ui.common.Errors.message(e, vm.t());
             vm.closeCluster();
             vm.reload(at, failed);
@@ -192,9 +204,12 @@ final class ReviewDecisions {
         }
     }
 
-    /** A decision recorded with the next cluster read ahead, and the claim in force on that one once shown. */
+    /**
+     * A decision recorded with the next cluster read ahead (or refused: {@code refused}), and the claim in force on
+     * the cluster shown.
+     */
     private record DecidedAhead(de.grw.review.ReviewViews.DecisionView decision,
-                                de.grw.review.ReviewViews.ClaimView claim) {
+                                de.grw.review.ReviewViews.ClaimView claim, RuntimeException refused) {
     }
 
     /** A decision recorded, and the next cluster read with it (or null). */

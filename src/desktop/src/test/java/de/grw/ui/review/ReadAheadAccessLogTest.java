@@ -82,7 +82,40 @@ class ReadAheadAccessLogTest {
         readAheadThenDecide(TestWorkspaces.CLERK);
     }
 
-    private void readAheadThenDecide(String clerk) {
+    @Test
+    void aDecisionRefusedAfterTheNextClusterWasShownIsToldAndThatDisplayIsStillLoggedOnce() {
+        model = UiTestSupport.signedInModel(dir);
+        UiTestSupport.importSamples(model.signedIn(), "melderegister.csv", "sozialamt.csv", "kfz_halter.csv");
+        model.signedIn().matching().run(null, ProgressListener.NONE, CancellationToken.NONE);
+        admin = model.workbench().signIn(UiTestSupport.ADMIN, UiTestSupport.PASSWORD.toCharArray());
+        UiTestSupport.addAccount(model.workbench(), admin, "dora", de.grw.rights.Role.CLERK, UiTestSupport.PASSWORD);
+        start();
+        long first = open();
+        Long second = vm.nextCluster().aheadId();
+        assertThat(second).isNotNull();
+        // anna's claim on her cluster runs out and dora takes it: anna's decision on it will be refused
+        try (de.grw.store.Workspace w = de.grw.store.Workspace.open(Path.of(model.info().location()),
+                java.time.Clock.systemUTC())) {
+            w.write(c -> de.grw.store.Sql.update(c,
+                    "UPDATE cluster_claims SET expires_at = '2000-01-01T00:00:00.000Z'"));
+        }
+        try (SignedIn dora = model.workbench().signIn("dora", UiTestSupport.PASSWORD.toCharArray())) {
+            assertThat(dora.review().claim(first)).hasValueSatisfying(c -> assertThat(c.user()).isEqualTo("dora"));
+        }
+
+        assertThat(onFxGet(vm::merge)).isTrue();
+        assertThat(open()).as("shown at the key").isEqualTo(second);
+        runHeld();
+        // refused: told, nothing decided on the first; the second was on screen, so its display is logged, once
+        assertThat(vm.messageProperty().get()).doesNotStartWith("Zusammenführung vorgeschlagen").contains("dora");
+        assertThat(open()).as("the cluster shown stays").isEqualTo(second);
+        assertThat(model.signedIn().approval().pending()).noneMatch(d -> d.clusterId() == first);
+        assertThat(shows(UiTestSupport.CLERK, second)).isEqualTo(1);
+        assertThat(shows(UiTestSupport.CLERK, first)).isEqualTo(1);
+    }
+
+    /** The review's view model for the signed-in clerk, with a case reference, at its first cluster. */
+    private void start() {
         I18n i18n = I18n.german();
         AppContext ctx = new AppContext(i18n, model, new TaskRunner(held::add, i18n), new UserSettings(), e -> { },
                 n -> { });
@@ -90,6 +123,10 @@ class ReadAheadAccessLogTest {
         onFx(() -> vm.caseRefProperty().set(CASE));
         onFx(vm::refresh);
         runHeld();
+    }
+
+    private void readAheadThenDecide(String clerk) {
+        start();
         long first = open();
         List<Long> queued = onFxGet(() -> vm.queue().stream().map(q -> q.clusterId()).toList());
         long second = queued.get(queued.indexOf(first) + 1);
