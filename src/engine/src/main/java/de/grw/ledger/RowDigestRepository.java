@@ -61,7 +61,11 @@ final class RowDigestRepository {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + d.ref() + ", * FROM " + t[0]);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    table.rows.put(d.key(rs.getString(1)), d.hash(rs));
+                    long key = d.key(rs.getString(1));
+                    table.rows.put(key, d.hash(rs));
+                    if (!d.sqlite) {
+                        table.xmins.put(key, rs.getLong(2));
+                    }
                 }
             }
             table.rows.values().forEach(table::addUnsorted);
@@ -75,8 +79,17 @@ final class RowDigestRepository {
         return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("sqlite");
     }
 
+    /**
+     * The columns read before a row's values: its place (SQLite's rowid; PostgreSQL's ctid and the id of the
+     * transaction that wrote this version of the row, {@code xmin}).
+     */
     private String ref() {
-        return sqlite ? "rowid" : "ctid::text";
+        return sqlite ? "rowid" : "ctid::text, xmin::text::bigint";
+    }
+
+    /** The first column of a row's values after {@link #ref}. */
+    private int firstValue() {
+        return sqlite ? 2 : 3;
     }
 
     /** A row's place: SQLite's rowid, or PostgreSQL's ctid {@code (block,offset)} as one number. */
@@ -108,7 +121,7 @@ final class RowDigestRepository {
         if (sqlite) {
             put(md, rs.getString(1));
         }
-        for (int i = 2; i <= columns; i++) {
+        for (int i = firstValue(); i <= columns; i++) {
             put(md, StateDigest.text(rs.getObject(i)));
         }
         return md.digest();
@@ -142,26 +155,102 @@ final class RowDigestRepository {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + ref() + ", * FROM " + e.getKey()
                     + " WHERE " + where)) {
                 for (String ref : e.getValue()) {
+                    rehash(ps, table, ref);
+                }
+            }
+        }
+    }
+
+    /** Reads the row at {@code ref} again (with {@code ps}, the table's select by place) and hashes it. */
+    private void rehash(PreparedStatement ps, Table table, String ref) throws SQLException {
+        long key = key(ref);
+        byte[] old = table.rows.remove(key);
+        table.xmins.remove(key);
+        if (old != null) {
+            table.remove(old);
+        }
+        if (sqlite) {
+            ps.setLong(1, key);
+        } else {
+            ps.setString(1, ref);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                byte[] h = hash(rs);
+                table.rows.put(key, h);
+                table.add(h);
+                if (!sqlite) {
+                    table.xmins.put(key, rs.getLong(2));
+                }
+            }
+        }
+    }
+
+    /** What {@link #reconcile} found: rows re-read, or that a table's columns changed (a full scan is needed). */
+    record Reconciled(boolean columnsChanged, long rowsRead, long rowsChanged) {
+    }
+
+    /**
+     * PostgreSQL only: brings the digests up to date with every row changed in the store since they were last
+     * computed, by whatever means, without trusting the change log. Every version of a row PostgreSQL writes gets a
+     * new place or the id of the transaction that wrote it ({@code ctid}, {@code xmin}: an {@code UPDATE} writes a
+     * new version, with the writing transaction's id, even with the same values; a row deleted has no place any
+     * more), so reading every sealed row's place and {@code xmin} (not its values) finds each row inserted, updated
+     * or deleted since, and only those are read and hashed again. A row's values cannot change without a new
+     * version except by editing the database's files under the server (out of this ledger's reach, like any
+     * store edited by the key's holder). Freezing by {@code VACUUM} (which shows {@code xmin} as 2) and rewrites
+     * ({@code VACUUM FULL}, {@code CLUSTER}) look like changes and are read again: the same values hash the same.
+     * A table whose columns changed is reported, not reconciled (the caller scans from scratch).
+     */
+    Reconciled reconcile(Connection c) throws SQLException {
+        if (sqlite) {
+            throw new IllegalStateException("SQLite keeps no row versions: scan instead");
+        }
+        long read = 0;
+        long changed = 0;
+        for (String[] t : StateDigest.TABLES) {
+            Table table = tables.get(t[0]);
+            if (table == null || !Arrays.equals(table.header, header(c, t[0]))) {
+                return new Reconciled(true, read, changed);
+            }
+            List<String> stale = new ArrayList<>();
+            Set<Long> seen = new java.util.HashSet<>(table.rows.size() * 2);
+            try (PreparedStatement ps = c.prepareStatement("SELECT ctid::text, xmin::text::bigint FROM " + t[0]);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    read++;
+                    String ref = rs.getString(1);
                     long key = key(ref);
-                    byte[] old = table.rows.remove(key);
-                    if (old != null) {
-                        table.remove(old);
+                    seen.add(key);
+                    Long xmin = table.xmins.get(key);
+                    if (xmin == null || xmin != rs.getLong(2)) {
+                        stale.add(ref);
                     }
-                    if (sqlite) {
-                        ps.setLong(1, key);
-                    } else {
-                        ps.setString(1, ref);
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            byte[] h = hash(rs);
-                            table.rows.put(key, h);
-                            table.add(h);
-                        }
+                }
+            }
+            for (Long key : new ArrayList<>(table.rows.keySet())) {
+                if (!seen.contains(key)) {
+                    table.xmins.remove(key);
+                    table.remove(table.rows.remove(key));
+                    changed++;
+                }
+            }
+            if (!stale.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + ref() + ", * FROM " + t[0]
+                        + " WHERE ctid = ?::tid")) {
+                    for (String ref : stale) {
+                        rehash(ps, table, ref);
+                        changed++;
                     }
                 }
             }
         }
+        return new Reconciled(false, read, changed);
+    }
+
+    /** Whether these digests can be brought up to date by {@link #reconcile} (PostgreSQL). */
+    boolean reconcilable() {
+        return !sqlite;
     }
 
     /** Empties the change log (after a scan, which covers every row anyway). */
@@ -216,6 +305,8 @@ final class RowDigestRepository {
     private static final class Table {
         private final byte[] header;
         private final Map<Long, byte[]> rows = new HashMap<>();
+        /** PostgreSQL: the id of the transaction that wrote each row's version, by place (see {@link #reconcile}). */
+        private final Map<Long, Long> xmins = new HashMap<>();
         private final List<List<byte[]>> buckets = new ArrayList<>(BUCKETS);
         private final byte[][] bucketDigests = new byte[BUCKETS][];
 

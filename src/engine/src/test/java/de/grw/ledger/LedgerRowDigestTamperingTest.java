@@ -257,4 +257,45 @@ class LedgerRowDigestTamperingTest {
         attack("users", "UPDATE users SET role = 'SUPERVISOR' WHERE name = 'anna'");
         verifyNames("table users differs");
     }
+
+    @Test
+    void writesOfOneProcessCheckFromScratchOnlyOnceAndStillFindAnEditBetweenThem() throws SQLException {
+        try (Workspace w = at.store().open()) {
+            Ledger ledger = Ledger.attach(w, at.home());
+            TestWorkspaces.Fixture f = at.fixture(w);
+            for (int i = 0; i < 3; i++) {
+                defer(f, open.get(i));
+            }
+            // SQLite: nobody else wrote the file (data_version); PostgreSQL: only the rows changed were re-read
+            long checks = ledger.fullChecks();
+            assertThat(checks).isLessThanOrEqualTo(1);
+            // past the workbench, the same values written again: a new row version, nothing changed
+            at.sql("UPDATE decisions SET comment = comment WHERE id = " + approved);
+            defer(f, open.get(3));
+            if (store == StoreKind.POSTGRESQL) {
+                assertThat(ledger.fullChecks()).as("reconciled, not checked from scratch").isEqualTo(checks);
+            }
+            // a column added past the workbench: the table's digest names its columns
+            at.sql("ALTER TABLE decisions ADD COLUMN note TEXT");
+            assertThatThrownBy(() -> defer(f, open.get(4)))
+                    .isInstanceOf(UserFacingException.class)
+                    .hasMessageContaining("table decisions differs");
+        }
+        verifyNames("table decisions differs");
+    }
+
+    @Test
+    void anEditBetweenWritesOfOneProcessIsFoundEvenWithTheChangeLogEmptied() throws SQLException {
+        try (Workspace w = openWithLedger()) {
+            TestWorkspaces.Fixture f = at.fixture(w);
+            defer(f, open.get(0));
+            defer(f, open.get(1));
+            // every trigger in place, then the change log emptied: only the row's new version tells
+            sql("UPDATE users SET role = 'SUPERVISOR' WHERE name = 'anna'", "DELETE FROM ledger_changes");
+            assertThatThrownBy(() -> defer(f, open.get(2)))
+                    .isInstanceOf(UserFacingException.class)
+                    .hasMessageContaining("table users differs");
+        }
+        verifyNames("table users differs");
+    }
 }
