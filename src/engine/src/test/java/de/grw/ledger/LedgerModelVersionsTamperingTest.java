@@ -149,4 +149,47 @@ class LedgerModelVersionsTamperingTest {
                 "DELETE FROM model_activations WHERE id = (SELECT MAX(id) FROM model_activations)");
         detected("table model_activations differs");
     }
+
+    /**
+     * A ledger begun before schema version 17: its last checkpoint names no model tables (written here with the
+     * ledger's key as an older build wrote it). The next write is not refused for them and seals them; from then on
+     * an edit is found.
+     */
+    @Test
+    void aLedgerFromBeforeVersion17SealsTheModelTablesAtItsNextWrite() throws Exception {
+        Path file;
+        try (var files = Files.list(at.home().resolve("anchors"))) {
+            file = files.findFirst().orElseThrow();
+        }
+        Anchor anchor = new Anchor(file);
+        anchor.refresh();
+        JsonNode last = anchor.lastCheckpoint();
+        java.util.Map<String, Object> old = new java.util.LinkedHashMap<>();
+        last.fields().forEachRemaining(e -> {
+            if (!java.util.Set.of("n", "prev", "key", "sig").contains(e.getKey())) {
+                old.put(e.getKey(), e.getValue());
+            }
+        });
+        com.fasterxml.jackson.databind.node.ObjectNode tables = last.path("tables").deepCopy();
+        tables.remove("models");
+        tables.remove("model_activations");
+        old.put("tables", tables);
+        LedgerKey key = LedgerKey.inHome(at.home());
+        long n = anchor.append(old, key).path("n").asLong();
+        anchor.append(new java.util.LinkedHashMap<>(java.util.Map.of("type", "committed", "at",
+                last.path("at").asText(), "ledger", last.path("ledger").asText(), "of", n)), key);
+        anchor.refresh();
+        assertThat(anchor.lastCheckpoint().path("tables").has("models")).isFalse();
+        JournalVerifier.Result before = at.verify();
+        assertThat(before.ok()).as(before.describe()).isTrue();
+
+        try (Workspace w = at.openWithLedger()) {
+            TestWorkspaces.Fixture f = at.fixture(w);
+            f.review().propose(f.clerk(), deferCluster, new DeferCommand(), "Rückfrage", "AZ-9");
+        }
+        anchor.refresh();
+        assertThat(anchor.lastCheckpoint().path("tables").has("models")).isTrue();
+        at.attack("models", "UPDATE models SET estimated_by = 'carla' WHERE version = 1");
+        at.verifyNames("table models differs");
+    }
 }
