@@ -206,39 +206,55 @@ final class RowDigestRepository {
         if (sqlite) {
             throw new IllegalStateException("SQLite keeps no row versions: scan instead");
         }
-        long read = 0;
-        long changed = 0;
+        Map<String, byte[]> headers = headers(c);
         for (String[] t : StateDigest.TABLES) {
             Table table = tables.get(t[0]);
-            if (table == null || !Arrays.equals(table.header, header(c, t[0]))) {
-                return new Reconciled(true, read, changed);
+            if (table == null || !Arrays.equals(table.header, headers.get(t[0]))) {
+                return new Reconciled(true, 0, 0);
             }
-            List<String> stale = new ArrayList<>();
-            Set<Long> seen = new java.util.HashSet<>(table.rows.size() * 2);
-            try (PreparedStatement ps = c.prepareStatement("SELECT ctid::text, xmin::text::bigint FROM " + t[0]);
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    read++;
-                    String ref = rs.getString(1);
-                    long key = key(ref);
-                    seen.add(key);
-                    Long xmin = table.xmins.get(key);
-                    if (xmin == null || xmin != rs.getLong(2)) {
-                        stale.add(ref);
-                    }
+        }
+        // every sealed row's place and version in one statement: one round trip, whatever the number of tables
+        StringBuilder q = new StringBuilder();
+        for (int i = 0; i < StateDigest.TABLES.size(); i++) {
+            q.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(i)
+                    .append(", ctid::text, xmin::text::bigint FROM ").append(StateDigest.TABLES.get(i)[0]);
+        }
+        List<List<String>> stale = new ArrayList<>();
+        List<Set<Long>> seen = new ArrayList<>();
+        for (String[] t : StateDigest.TABLES) {
+            stale.add(new ArrayList<>());
+            seen.add(new java.util.HashSet<>(tables.get(t[0]).rows.size() * 2));
+        }
+        long read = 0;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(q.toString())) {
+            while (rs.next()) {
+                read++;
+                int i = rs.getInt(1);
+                String ref = rs.getString(2);
+                long key = key(ref);
+                seen.get(i).add(key);
+                Long xmin = tables.get(StateDigest.TABLES.get(i)[0]).xmins.get(key);
+                if (xmin == null || xmin != rs.getLong(3)) {
+                    stale.get(i).add(ref);
                 }
             }
+        }
+        long changed = 0;
+        for (int i = 0; i < StateDigest.TABLES.size(); i++) {
+            String name = StateDigest.TABLES.get(i)[0];
+            Table table = tables.get(name);
+            Set<Long> present = seen.get(i);
             for (Long key : new ArrayList<>(table.rows.keySet())) {
-                if (!seen.contains(key)) {
+                if (!present.contains(key)) {
                     table.xmins.remove(key);
                     table.remove(table.rows.remove(key));
                     changed++;
                 }
             }
-            if (!stale.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT " + ref() + ", * FROM " + t[0]
+            if (!stale.get(i).isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + ref() + ", * FROM " + name
                         + " WHERE ctid = ?::tid")) {
-                    for (String ref : stale) {
+                    for (String ref : stale.get(i)) {
                         rehash(ps, table, ref);
                         changed++;
                     }
@@ -246,6 +262,30 @@ final class RowDigestRepository {
             }
         }
         return new Reconciled(false, read, changed);
+    }
+
+    /**
+     * PostgreSQL: each sealed table's header (as {@link #header} computes it: its column names in order) from the
+     * catalogue, in one statement.
+     */
+    private static Map<String, byte[]> headers(Connection c) throws SQLException {
+        Map<String, MessageDigest> mds = new LinkedHashMap<>();
+        StringBuilder in = new StringBuilder();
+        for (String[] t : StateDigest.TABLES) {
+            mds.put(t[0], StateDigest.sha256());
+            in.append(in.length() == 0 ? "" : ", ").append('\'').append(t[0]).append('\'');
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT k.relname, a.attname "
+                + "FROM pg_attribute a JOIN pg_class k ON k.oid = a.attrelid WHERE k.relnamespace = "
+                + "current_schema()::regnamespace AND k.relname IN (" + in + ") AND a.attnum > 0 AND NOT "
+                + "a.attisdropped ORDER BY k.relname, a.attnum")) {
+            while (rs.next()) {
+                put(mds.get(rs.getString(1)), rs.getString(2).toLowerCase(Locale.ROOT));
+            }
+        }
+        Map<String, byte[]> out = new HashMap<>();
+        mds.forEach((t, md) -> out.put(t, md.digest()));
+        return out;
     }
 
     /** Whether these digests can be brought up to date by {@link #reconcile} (PostgreSQL). */
