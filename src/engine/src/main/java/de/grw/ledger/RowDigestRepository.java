@@ -37,9 +37,10 @@ import java.util.Set;
  * {@code ctid} (PostgreSQL) of every row inserted, updated or deleted in a sealed table into
  * {@code ledger_changes}, which {@link #apply} reads and empties. The log itself is not trusted: a row it names is
  * re-read as it is, a row it does not name keeps its hash, so a trigger dropped or a row changed past the
- * workbench can never bring a change into the digest that the workbench did not make; the ledger's full check
- * (at the start of a write after another connection wrote the store, on PostgreSQL at every write, and in
- * {@code verify}) compares the digest computed from scratch.
+ * workbench can never bring a change into the digest that the workbench did not make; the ledger's check at the
+ * start of a write compares the digest computed from scratch (on SQLite after another connection wrote the store,
+ * and in {@code verify}) or, on PostgreSQL, brought up to date by {@link #reconcile} with every row whose version
+ * changed since, whatever wrote it.
  */
 final class RowDigestRepository {
     /** The name of this scheme in a checkpoint ({@code "digest"}); checkpoints without it hold ordered digests. */
