@@ -77,6 +77,7 @@ public final class AccountsScreen extends ViewModelScreen<AccountsViewModel> {
         table.getColumns().add(column(t.get("accounts.password"), a -> t.get(a.oneTimePassword()
                 ? "accounts.oneTime" : "accounts.own"), 120));
         VBox.setVgrow(table, Priority.ALWAYS);
+        Fit.headings(table);
 
         // the selected account
         ComboBox<Role> newRole = roles("accounts-selected-role", t);

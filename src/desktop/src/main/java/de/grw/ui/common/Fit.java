@@ -48,6 +48,44 @@ public final class Fit {
         }
     }
 
+    /**
+     * A table's column headings stay whole: once the table's skin is there, every column is at least as wide as its
+     * heading in the heading's font (a constrained resize policy then takes the room from the wider columns, and
+     * the table scrolls sideways when even that is not enough).
+     */
+    public static void headings(javafx.scene.control.TableView<?> table) {
+        Runnable fit = () -> {
+            table.applyCss();
+            for (Node n : table.lookupAll(".column-header")) {
+                if (!(n instanceof javafx.scene.control.skin.TableColumnHeader header)
+                        || header.getTableColumn() == null) {
+                    continue;
+                }
+                Node label = header.lookup(".label");
+                if (!(label instanceof javafx.scene.control.Label l)) {
+                    continue;
+                }
+                var column = header.getTableColumn();
+                double needed = Math.ceil(width(column.getText(), l.getFont()) + l.snappedLeftInset()
+                        + l.snappedRightInset() + header.snappedLeftInset() + header.snappedRightInset()) + 6;
+                if (column.getMinWidth() < needed) {
+                    column.setMinWidth(needed);
+                }
+                if (column.getPrefWidth() < needed) {
+                    column.setPrefWidth(needed);
+                }
+            }
+        };
+        table.skinProperty().addListener((o, was, skin) -> {
+            if (skin != null) {
+                javafx.application.Platform.runLater(fit);
+            }
+        });
+        if (table.getSkin() != null) {
+            fit.run();
+        }
+    }
+
     private static double width(String text, Font font) {
         if (text == null || text.isEmpty()) {
             return 0;

@@ -83,6 +83,8 @@ public final class ModelVersionsDialog {
         table.getColumns().add(column(t.get("models.activatedBy"), v -> v.activatedBy() == null ? "\u2013"
                 : t.get("models.activatedValue", v.activatedBy(), when(v.activatedAt(), t)), 190));
         VBox.setVgrow(table, Priority.ALWAYS);
+        // at 1024 px the constrained policy had squeezed "Version" and "Entscheidungen genutzt" to "Ver…"
+        de.grw.ui.common.Fit.headings(table);
         comment.setId("models-comment");
         comment.setPromptText(t.get("models.commentPrompt"));
         HBox.setHgrow(comment, Priority.ALWAYS);
