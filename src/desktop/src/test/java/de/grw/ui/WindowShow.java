@@ -84,7 +84,7 @@ public abstract class WindowShow {
             stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, this::pressed);
             then.run();
             return null;
-        }).get(20, TimeUnit.SECONDS);
+        }).get(120, TimeUnit.SECONDS);
     }
 
     /** What runs on the FX thread (may throw). */
@@ -95,7 +95,7 @@ public abstract class WindowShow {
 
     /** Runs on the FX thread and waits for it. */
     protected <T> T onFx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get(20, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(work).get(120, TimeUnit.SECONDS);
     }
 
     /** Runs on the FX thread and waits for it. */

@@ -67,15 +67,15 @@ public final class AccountsScreen extends ViewModelScreen<AccountsViewModel> {
         table.setId("accounts-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label(t.get("accounts.none")));
-        table.getColumns().add(column(t.get("accounts.name"), Account::name, 130));
-        table.getColumns().add(column(t.get("accounts.person"), Account::person, 170));
+        table.getColumns().add(column(t.get("accounts.name"), Account::name, 120));
+        table.getColumns().add(column(t.get("accounts.person"), Account::person, 120));
         table.getColumns().add(column(t.get("accounts.role"), a -> t.get("role." + a.role().name()), 130));
         table.getColumns().add(column(t.get("accounts.state"), a -> t.get(a.disabled() ? "accounts.disabled"
                 : "accounts.enabled"), 90));
         table.getColumns().add(column(t.get("accounts.lock"), a -> a.locked() ? t.get("accounts.lockedUntil",
-                localTime(t, a.lockedUntil())) : "\u2013", 130));
+                localTime(t, a.lockedUntil())) : "\u2013", 150));
         table.getColumns().add(column(t.get("accounts.password"), a -> t.get(a.oneTimePassword()
-                ? "accounts.oneTime" : "accounts.own"), 120));
+                ? "accounts.oneTime" : "accounts.own"), 140));
         VBox.setVgrow(table, Priority.ALWAYS);
         Fit.headings(table);
 
@@ -113,9 +113,9 @@ public final class AccountsScreen extends ViewModelScreen<AccountsViewModel> {
                 vm.resetPassword(a.name(), p -> PasswordShown.show(table.getScene().getWindow(), t, a.name(), p));
             }
         });
-        Label selectedLabel = new Label(t.get("accounts.selected"));
-        selectedLabel.setMinWidth(Control.USE_PREF_SIZE);
-        FlowPane actions = new FlowPane(8, 6, selectedLabel, newRole, changeRole, toggle, reset);
+        // acting on the selected row (the role box says which role it has); one line at 1024 px
+        FlowPane actions = new FlowPane(8, 6, newRole, changeRole, toggle, reset);
+        actions.setId("accounts-actions");
         actions.setAlignment(Pos.CENTER_LEFT);
 
         // a new account
@@ -134,12 +134,15 @@ public final class AccountsScreen extends ViewModelScreen<AccountsViewModel> {
         Button add = button("accounts-add", t.get("accounts.add"));
         add.setDefaultButton(true);
         Validation validation = new Validation()
-                .rule(name, s -> s != null && NAME.matcher(s.strip()).matches(), t.get("accounts.badName"))
-                .rule(person, s -> s != null && !s.isBlank() && s.strip().length() <= 128
+                .rule(name, s -> s == null || s.isBlank() || NAME.matcher(s.strip()).matches(),
+                        t.get("accounts.badName"))
+                .rule(person, s -> s == null || s.isBlank() || s.strip().length() <= 128
                         && !s.strip().startsWith("directory:"), t.get("accounts.badPerson"));
+        // empty fields are not wrong yet (no decoration), but nothing is added without both
         add.disableProperty().bind(Bindings.createBooleanBinding(() -> !NAME.matcher(name.getText().strip())
-                .matches() || person.getText().isBlank() || role.getValue() == null, name.textProperty(),
-                person.textProperty(), role.valueProperty()));
+                .matches() || person.getText().isBlank() || validation.invalidProperty().get()
+                || role.getValue() == null, name.textProperty(), person.textProperty(), role.valueProperty(),
+                validation.invalidProperty()));
         add.setOnAction(e -> {
             if (add.isDisabled()) {
                 return;
@@ -177,12 +180,17 @@ public final class AccountsScreen extends ViewModelScreen<AccountsViewModel> {
         return view;
     }
 
-    /** A stored UTC time on the 24-hour clock in the user's zone and language (as the journal shows times). */
+    /**
+     * A stored UTC time on the 24-hour clock in the user's zone and language: only the time when it is today (a
+     * lock lasts an hour at most), else with the date as the journal shows it.
+     */
     static String localTime(I18n t, String at) {
-        String pattern = "de".equals(t.locale().getLanguage()) ? "dd.MM.yyyy HH:mm" : "yyyy-MM-dd HH:mm";
         try {
-            return java.time.format.DateTimeFormatter.ofPattern(pattern, t.locale())
-                    .withZone(java.time.ZoneId.systemDefault()).format(java.time.Instant.parse(at));
+            java.time.ZonedDateTime when = java.time.Instant.parse(at).atZone(java.time.ZoneId.systemDefault());
+            boolean today = when.toLocalDate().equals(java.time.LocalDate.now(when.getZone()));
+            String pattern = today ? "HH:mm" : "de".equals(t.locale().getLanguage()) ? "dd.MM.yyyy HH:mm"
+                    : "yyyy-MM-dd HH:mm";
+            return java.time.format.DateTimeFormatter.ofPattern(pattern, t.locale()).format(when);
         } catch (java.time.format.DateTimeParseException e) {
             return at;
         }
