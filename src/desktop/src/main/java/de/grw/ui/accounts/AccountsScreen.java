@@ -77,7 +77,8 @@ public final class AccountsScreen extends ViewModelScreen<AccountsViewModel> {
         table.getColumns().add(column(t.get("accounts.password"), a -> t.get(a.oneTimePassword()
                 ? "accounts.oneTime" : "accounts.own"), 140));
         VBox.setVgrow(table, Priority.ALWAYS);
-        Fit.headings(table);
+        // headings and values whole (a name, a person, "Einmalkennwort"); sideways scrolling before "…"
+        Fit.columns(table);
 
         // the selected account
         ComboBox<Role> newRole = roles("accounts-selected-role", t);
