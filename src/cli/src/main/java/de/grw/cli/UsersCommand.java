@@ -18,15 +18,15 @@ import picocli.CommandLine.Spec;
                 + "supervisor (Vorgesetzte), administrator. A new password comes from the environment "
                 + "variable named with --new-password-env, else it is asked for twice.",
         subcommands = {UsersCommand.ListUsers.class, UsersCommand.Add.class, UsersCommand.Disable.class,
-            UsersCommand.Enable.class, UsersCommand.Passwd.class})
+            UsersCommand.Enable.class, UsersCommand.SetRole.class, UsersCommand.Passwd.class})
 final class UsersCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name what to do: list, add, disable, enable "
-                + "or passwd");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name what to do: list, add, disable, enable, "
+                + "role or passwd");
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the accounts.")
@@ -45,7 +45,8 @@ final class UsersCommand implements Runnable {
                         "password");
                 for (Account u : login.signedIn().users().list()) {
                     out.printf("%-24s %-14s %-16s %-26s %-9s %s%n", u.name(), u.role().name().toLowerCase(Locale.ROOT),
-                            u.person() == null ? "" : u.person(), u.createdAt(), u.disabled() ? "disabled" : "active",
+                            u.person() == null ? "" : u.person(), u.createdAt(), u.disabled() ? "disabled" : u.locked() ? "locked"
+                            : "active",
                             u.oneTimePassword() ? "one-time" : "own");
                 }
             }
@@ -141,6 +142,40 @@ final class UsersCommand implements Runnable {
                 login.signedIn().users().setDisabled(name, false);
             }
             spec.commandLine().getOut().println("account " + name + " enabled");
+            return 0;
+        }
+    }
+
+    @Command(name = "role", mixinStandardHelpOptions = true, description = "Gives an account another role "
+            + "(nobody changes their own; a person has one reviewing account, and whoever administers does not "
+            + "review).")
+    static final class SetRole implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        ServerOrWorkspaceOptions options;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE",
+                description = "clerk, supervisor, administrator, api or api-store.")
+        String role;
+
+        @Override
+        public Integer call() {
+            Role parsed;
+            try {
+                parsed = Role.parse(role);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            try (Login login = options.login()) {
+                login.signedIn().users().setRole(name, parsed);
+            }
+            spec.commandLine().getOut().println("account " + name + " is now " + parsed.name()
+                    .toLowerCase(Locale.ROOT));
             return 0;
         }
     }
