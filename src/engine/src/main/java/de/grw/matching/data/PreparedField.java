@@ -55,25 +55,35 @@ public final class PreparedField {
     public static PreparedField prepare(String name, RecordTable table, int field, Normaliser normaliser) {
         int n = table.size();
         int[] ids = new int[n];
-        Map<String, Integer> byOriginal = new HashMap<>();
-        Map<String, Integer> byNormalised = new HashMap<>();
+        // maps of strings to ints in arrays: a million records' fields without an entry and a boxed id per value
+        de.grw.matching.util.StringIntMap byOriginal = new de.grw.matching.util.StringIntMap();
+        de.grw.matching.util.StringIntMap byNormalised = new de.grw.matching.util.StringIntMap();
         List<String> values = new ArrayList<>();
         int[] counts = new int[16];
         int present = 0;
+        String lastOriginal = null;
+        int lastId = -1;
         for (int r = 0; r < n; r++) {
             String original = table.value(r, field);
             if (original == null) {
                 ids[r] = -1;
                 continue;
             }
-            Integer id = byOriginal.get(original);
-            if (id == null) {
+            int id;
+            if (original == lastOriginal) {
+                // the import shares equal values of a field: a run of one value (a source's constant, a household's
+                // family name) is found without a look-up
+                id = lastId;
+            } else {
+                id = byOriginal.get(original);
+            }
+            if (id == de.grw.matching.util.StringIntMap.ABSENT) {
                 String norm = normaliser.normalise(original);
                 if (norm == null) {
                     id = -1;
                 } else {
                     id = byNormalised.get(norm);
-                    if (id == null) {
+                    if (id == de.grw.matching.util.StringIntMap.ABSENT) {
                         id = values.size();
                         values.add(norm);
                         byNormalised.put(norm, id);
@@ -81,6 +91,8 @@ public final class PreparedField {
                 }
                 byOriginal.put(original, id);
             }
+            lastOriginal = original;
+            lastId = id;
             ids[r] = id;
             if (id >= 0) {
                 if (id >= counts.length) {

@@ -3,9 +3,7 @@ package de.grw.matching.data;
 import de.grw.importing.SourceRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The records of a match run in columns: for each profile field one array of canonical values, plus each record's
@@ -106,11 +104,18 @@ public final class RecordTable {
         static final int SHARE_FROM = 1024;
         private final int fieldCount;
         private final List<String> sourceNames = new ArrayList<>();
-        private final List<Map<String, String>> interned = new ArrayList<>();
+        private final List<de.grw.matching.util.StringPool> interned = new ArrayList<>();
         private final boolean[] internOff;
-        private int[] sourceOf;
-        private String[] recordIds;
-        private String[][] columns;
+        /**
+         * Records in blocks of {@link #BLOCK} (record ids, sources and per field the values): a growing table adds a
+         * block instead of copying every column into one half again as large, as it did before (for a million records
+         * that copying was a quarter of a gigabyte of garbage); {@link #build} copies each column once.
+         */
+        static final int BLOCK = 1 << 14;
+        private final List<int[]> sourceOf = new ArrayList<>();
+        private final List<String[]> recordIds = new ArrayList<>();
+        private final List<String[][]> columns = new ArrayList<>();
+        private final int firstBlock;
         private int size;
 
         public Builder(int fieldCount) {
@@ -122,16 +127,13 @@ public final class RecordTable {
          *                     index builds two per call) thus does not allocate room for a thousand records
          */
         public Builder(int fieldCount, int expectedSize) {
-            int capacity = Math.max(2, expectedSize);
+            this.firstBlock = Math.max(2, Math.min(BLOCK, expectedSize));
             this.fieldCount = fieldCount;
-            this.sourceOf = new int[capacity];
-            this.recordIds = new String[capacity];
-            this.columns = new String[fieldCount][capacity];
             this.internOff = new boolean[fieldCount];
             // sharing values pays in a large table only; a small one would allocate a map per field for nothing
             boolean share = expectedSize >= SHARE_FROM;
             for (int f = 0; f < fieldCount; f++) {
-                interned.add(share ? new HashMap<>() : null);
+                interned.add(share ? new de.grw.matching.util.StringPool() : null);
                 internOff[f] = !share;
             }
         }
@@ -171,24 +173,29 @@ public final class RecordTable {
             if (values.length != fieldCount) {
                 throw new IllegalArgumentException("expected " + fieldCount + " values, got " + values.length);
             }
-            if (size == recordIds.length) {
-                int capacity = Math.max(size + 2, size + (size >> 1));
-                sourceOf = Arrays.copyOf(sourceOf, capacity);
-                recordIds = Arrays.copyOf(recordIds, capacity);
+            int block = size / BLOCK;
+            int at = size % BLOCK;
+            if (block == recordIds.size()) {
+                addBlock();
+            } else if (at == recordIds.get(block).length) {
+                // the first block, smaller for a small table, grows to full size
+                int capacity = Math.min(BLOCK, Math.max(at + 2, at * 2));
+                sourceOf.set(block, Arrays.copyOf(sourceOf.get(block), capacity));
+                recordIds.set(block, Arrays.copyOf(recordIds.get(block), capacity));
+                String[][] cols = columns.get(block);
                 for (int f = 0; f < fieldCount; f++) {
-                    columns[f] = Arrays.copyOf(columns[f], capacity);
+                    cols[f] = Arrays.copyOf(cols[f], capacity);
                 }
             }
-            sourceOf[size] = source;
-            recordIds[size] = recordId;
+            sourceOf.get(block)[at] = source;
+            recordIds.get(block)[at] = recordId;
+            String[][] cols = columns.get(block);
             for (int f = 0; f < fieldCount; f++) {
                 String v = values[f];
                 if (v == null || alreadyShared || internOff[f]) {
-                    columns[f][size] = v;
+                    cols[f][at] = v;
                 } else {
-                    Map<String, String> map = interned.get(f);
-                    String shared = map.putIfAbsent(v, v);
-                    columns[f][size] = shared == null ? v : shared;
+                    cols[f][at] = interned.get(f).share(v);
                 }
             }
             size++;
@@ -208,14 +215,28 @@ public final class RecordTable {
             return size;
         }
 
+        private void addBlock() {
+            int capacity = recordIds.isEmpty() ? firstBlock : BLOCK;
+            sourceOf.add(new int[capacity]);
+            recordIds.add(new String[capacity]);
+            columns.add(new String[fieldCount][capacity]);
+        }
+
         public RecordTable build() {
-            String[][] cols = new String[fieldCount][];
-            for (int f = 0; f < fieldCount; f++) {
-                cols[f] = Arrays.copyOf(columns[f], size);
+            String[][] cols = new String[fieldCount][size];
+            int[] sources = new int[size];
+            String[] ids = new String[size];
+            for (int block = 0, from = 0; from < size; block++, from += BLOCK) {
+                int length = Math.min(BLOCK, size - from);
+                System.arraycopy(sourceOf.get(block), 0, sources, from, length);
+                System.arraycopy(recordIds.get(block), 0, ids, from, length);
+                String[][] blockColumns = columns.get(block);
+                for (int f = 0; f < fieldCount; f++) {
+                    System.arraycopy(blockColumns[f], 0, cols[f], from, length);
+                }
             }
             interned.clear();
-            return new RecordTable(sourceNames, Arrays.copyOf(sourceOf, size), Arrays.copyOf(recordIds, size), cols,
-                    size);
+            return new RecordTable(sourceNames, sources, ids, cols, size);
         }
     }
 }
