@@ -105,6 +105,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             MatchOutputs.writeClusters(work.resolve("clusters.csv"), outcome.result());
             double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
             double seconds = (System.nanoTime() - start) / 1e9;
+            double processSeconds = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
             Map<String, Double> cpuPhases = cpu.stop();
             double cpuSeconds = cpu.total() - cpuStart;
             live.close();
@@ -127,8 +128,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
             out.printf("  counted: reading the three CSV files (encoding, dialect, parsing, mapping, dates), "
                     + "normalising, blocking, comparing, estimating the model, scoring, clustering, writing "
                     + "clusters.csv; not counted: JVM start %.1f s, generation %.1f s, the evaluation below; "
-                    + "process so far %.1f s%n", jvmStartSeconds(), genSeconds,
-                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+                    + "process until the clusters were written %.1f s%n", jvmStartSeconds(), genSeconds,
+                    processSeconds);
             StringBuilder cpuLine = new StringBuilder(String.format("CPU seconds (all threads): %.1f;", cpuSeconds));
             cpuPhases.forEach((phase, s) -> cpuLine.append(String.format(" %s %.2f,", phase, s)));
             cpuLine.setLength(cpuLine.length() - 1);

@@ -106,7 +106,15 @@ public final class UEstimator {
      */
     public static Pending start(CompiledComparisons comparisons, int recordCount, int[] sourceOf, boolean linkOnly,
                                 int samplePairs, long seed, double priorPairs, CancellationToken cancel) {
-        if (recordCount < IN_BACKGROUND_FROM) {
+        return start(comparisons, recordCount, sourceOf, linkOnly, samplePairs, seed, priorPairs, cancel,
+                recordCount >= IN_BACKGROUND_FROM);
+    }
+
+    /** As the public {@code start}, in the background or not as asked. */
+    static Pending start(CompiledComparisons comparisons, int recordCount, int[] sourceOf, boolean linkOnly,
+                         int samplePairs, long seed, double priorPairs, CancellationToken cancel,
+                         boolean inBackground) {
+        if (!inBackground) {
             return new Pending(estimate(comparisons, recordCount, sourceOf, linkOnly, samplePairs, seed, priorPairs,
                     cancel));
         }
