@@ -36,7 +36,11 @@ public final class BenchMain implements Runnable, CliEnvironment.Holder {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** When {@link #main} began (epoch milliseconds), -1 when run otherwise (tests). */
+    static volatile long startedMs = -1;
+
     public static void main(String[] args) {
+        startedMs = System.currentTimeMillis();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -14,9 +14,7 @@ import de.grw.importing.read.TabularReader;
 import de.grw.profile.MatchProfile;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Imports one file or database table into source records: reads it (CSV, JSON, Excel; a table or query over JDBC),
@@ -201,7 +199,7 @@ public final class SourceImporter {
         private final String fileName;
         private final ImportListener listener;
         private final List<String> warnings = new ArrayList<>();
-        private final Map<String, Long> idLines = new HashMap<>();
+        private final FirstLines idLines = new FirstLines();
         private final List<ImportProblem> valueProblems = new ArrayList<>();
         private RecordAssembler assembler;
         private long rows;
@@ -247,8 +245,8 @@ public final class SourceImporter {
                     reject(rowNumber, line, Text.of("import.id_empty"), blocked ? null : cells);
                     return;
                 }
-                Long first = idLines.putIfAbsent(id, line);
-                if (first != null) {
+                long first = idLines.putIfAbsent(id, line);
+                if (first >= 0) {
                     reject(rowNumber, line, blocked ? Text.of("import.id_twice_blocked", first)
                             : Text.of("import.id_twice", id, first), blocked ? null : cells);
                     return;

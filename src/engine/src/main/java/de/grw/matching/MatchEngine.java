@@ -67,7 +67,28 @@ public final class MatchEngine {
         timer.start("normalise");
         PreparedRecords records = PreparedRecords.prepare(table, profile, progress, cancel);
         CompiledComparisons comparisons = CompiledComparisons.compile(profile, records);
+        int n = table.size();
+        int[] sourceOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            sourceOf[i] = table.sourceIndex(i);
+        }
+        // the u estimate needs only the prepared records: it runs on threads of its own while blocking and comparing
+        // use the cores (blocking leaves one idle much of its time); the estimate phase waits for what is left of it
+        UEstimator.Pending pendingU = UEstimator.start(comparisons, n, sourceOf, options.linkOnly(),
+                profile.model().randomPairs(), options.seed(), profile.model().priorPairs(), cancel);
+        try {
+            return runWithU(table, options, extraConstraint, mustLink, keyCache, progress, cancel, timer, records,
+                    comparisons, pendingU);
+        } finally {
+            pendingU.abandon();
+        }
+    }
 
+    private MatchResult runWithU(RecordTable table, MatchOptions options, PairConstraint extraConstraint,
+                                 int[][] mustLink, KeyCache keyCache, ProgressListener progress,
+                                 CancellationToken cancel, PhaseTimer timer, PreparedRecords records,
+                                 CompiledComparisons comparisons, UEstimator.Pending pendingU) {
+        int n = table.size();
         timer.start("block");
         Blocker blocker;
         if (keyCache == null) {
@@ -86,13 +107,7 @@ public final class MatchEngine {
 
         timer.start("estimate");
         progress.progress("estimate", 0, 2);
-        int n = table.size();
-        int[] sourceOf = new int[n];
-        for (int i = 0; i < n; i++) {
-            sourceOf[i] = table.sourceIndex(i);
-        }
-        double[][] u = UEstimator.estimate(comparisons, n, sourceOf, options.linkOnly(),
-                profile.model().randomPairs(), options.seed(), profile.model().priorPairs(), cancel);
+        double[][] u = pendingU.join();
         progress.progress("estimate", 1, 2);
         double totalPairs = totalPairs(table, options.linkOnly());
         ModelParameters model = ModelEstimator.estimate(profile, comparisons, blocker, PatternCounts.of(patterns),

@@ -120,4 +120,21 @@ class SplittersTest {
         assertThatThrownBy(() -> Splitters.get("nope")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown splitter 'nope'");
     }
+
+    /**
+     * Issue 16: the quick test for a birth-name marker before the words are split: a name is combined exactly when a
+     * marker word stands between two names, in any case; names that merely contain the letters are not.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Schmidt geb. Braun|true", "SCHMIDT GEB BRAUN|true", "Schmidt Geborene Braun|true",
+        "Dupont née Martin|true", "DUPONT NÉE MARTIN|true", "Dupont nee Martin|true", "Schmidt gebor. Braun|true",
+        "Gebhardt|false", "Gebhardt Neenah|false", "Schmidt geb.|false", "geb. Braun|false", "Schmidt|false",
+        "Renée Braun|false", "Schmidt-Braun|false", "Ge|false"})
+    void aBirthNameMarkerIsFoundInAnyCaseAndOnlyAsAWord(String name, boolean combined) {
+        assertThat(Splitters.get("birth_name").evidentlyCombined(name)).isEqualTo(combined);
+        if (combined) {
+            assertThat(Splitters.BirthNameSplitter.mayHoldMarker(name)).isTrue();
+        }
+    }
 }

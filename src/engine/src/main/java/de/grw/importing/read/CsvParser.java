@@ -52,7 +52,13 @@ final class CsvParser {
     private int badCharField;
     private char badChar;
     private boolean quotedAny;
-    private final StringBuilder field = new StringBuilder();
+    /**
+     * The field being read. A builder that once held a character beyond Latin-1 keeps two bytes a character for good,
+     * and every field cut from it is then compressed back, character by character: such a builder is replaced after
+     * its field ({@link #wide}).
+     */
+    private StringBuilder field = new StringBuilder();
+    private boolean wide;
 
     private final StringBuilder raw = new StringBuilder();
     private int rawStart = -1;
@@ -165,7 +171,12 @@ final class CsvParser {
         startLine = line;
         int c = read();
         while (true) {
-            field.setLength(0);
+            if (wide) {
+                field = new StringBuilder();
+                wide = false;
+            } else {
+                field.setLength(0);
+            }
             while (isBlank(c)) {
                 c = read();
             }
@@ -299,6 +310,7 @@ final class CsvParser {
             badChar = (char) c;
         }
         if (field.length() < maxFieldChars) {
+            wide |= c > 0xFF;
             field.append((char) c);
         } else if (tooLongField == 0) {
             tooLongField = count + 1;

@@ -55,31 +55,53 @@ public final class PreparedField {
     public static PreparedField prepare(String name, RecordTable table, int field, Normaliser normaliser) {
         int n = table.size();
         int[] ids = new int[n];
-        Map<String, Integer> byOriginal = new HashMap<>();
-        Map<String, Integer> byNormalised = new HashMap<>();
+        // maps of strings to ints in arrays: a million records' fields without an entry and a boxed id per value
+        de.grw.matching.util.StringIntMap byOriginal = new de.grw.matching.util.StringIntMap();
+        de.grw.matching.util.StringIntMap byNormalised = new de.grw.matching.util.StringIntMap();
         List<String> values = new ArrayList<>();
         int[] counts = new int[16];
         int present = 0;
+        String lastOriginal = null;
+        int lastId = -1;
+        int[] codes = table.codes(field);
+        String[] dictionary = table.dictionary(field);
+        int[] byCode = null;
+        if (codes != null) {
+            byCode = new int[dictionary.length];
+            Arrays.fill(byCode, UNSEEN);
+        }
         for (int r = 0; r < n; r++) {
-            String original = table.value(r, field);
-            if (original == null) {
-                ids[r] = -1;
-                continue;
-            }
-            Integer id = byOriginal.get(original);
-            if (id == null) {
-                String norm = normaliser.normalise(original);
-                if (norm == null) {
-                    id = -1;
-                } else {
-                    id = byNormalised.get(norm);
-                    if (id == null) {
-                        id = values.size();
-                        values.add(norm);
-                        byNormalised.put(norm, id);
-                    }
+            int id;
+            if (byCode != null) {
+                // a dictionary-encoded field: each distinct value is normalised and looked up once, by its code
+                int code = codes[r];
+                if (code < 0) {
+                    ids[r] = -1;
+                    continue;
                 }
-                byOriginal.put(original, id);
+                id = byCode[code];
+                if (id == UNSEEN) {
+                    id = byNormalised(normaliser.normalise(dictionary[code]), byNormalised, values);
+                    byCode[code] = id;
+                }
+            } else {
+                String original = table.value(r, field);
+                if (original == null) {
+                    ids[r] = -1;
+                    continue;
+                }
+                if (original == lastOriginal) {
+                    // a run of one value (a source's constant) is found without a look-up
+                    id = lastId;
+                } else {
+                    id = byOriginal.get(original);
+                }
+                if (id == de.grw.matching.util.StringIntMap.ABSENT) {
+                    id = byNormalised(normaliser.normalise(original), byNormalised, values);
+                    byOriginal.put(original, id);
+                }
+                lastOriginal = original;
+                lastId = id;
             }
             ids[r] = id;
             if (id >= 0) {
@@ -92,6 +114,23 @@ public final class PreparedField {
         }
         return new PreparedField(name, ids, values.toArray(new String[0]), Arrays.copyOf(counts, values.size()),
                 present);
+    }
+
+    /** No id yet for a code ({@link #prepare}); ids are -1 (no value) and up. */
+    private static final int UNSEEN = Integer.MIN_VALUE;
+
+    /** The id of a normalised value ({@code null}: -1), a new one in order of first occurrence. */
+    private static int byNormalised(String norm, de.grw.matching.util.StringIntMap byNormalised, List<String> values) {
+        if (norm == null) {
+            return -1;
+        }
+        int id = byNormalised.get(norm);
+        if (id == de.grw.matching.util.StringIntMap.ABSENT) {
+            id = values.size();
+            values.add(norm);
+            byNormalised.put(norm, id);
+        }
+        return id;
     }
 
     /**

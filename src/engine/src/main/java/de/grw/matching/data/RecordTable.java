@@ -1,29 +1,38 @@
 package de.grw.matching.data;
 
 import de.grw.importing.SourceRecord;
+import de.grw.matching.util.StringIntMap;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The records of a match run in columns: for each profile field one array of canonical values, plus each record's
- * source and id. Values are shared between records (a value that occurs a thousand times is stored once), which
- * keeps a million records in a few hundred megabytes.
+ * The records of a match run in columns: for each profile field the records' canonical values, plus each record's
+ * source and id. A field whose values repeat (names, places, dates) is dictionary-encoded: each record holds the code
+ * of its value in the field's dictionary of distinct values, so a value that occurs a thousand times is stored once
+ * and normalising ({@link PreparedField#prepare}) works per distinct value by code, without looking values up again;
+ * a field of mostly distinct values (ids, e-mail addresses) holds the values themselves.
  */
 public final class RecordTable {
     private final List<String> sourceNames;
     private final int[] sourceOf;
     private final String[] recordIds;
+    /** Per field the values themselves, or {@code null} for a dictionary-encoded field. */
     private final String[][] columns;
+    /** Per dictionary-encoded field the records' codes (-1: no value), else {@code null}. */
+    private final int[][] codes;
+    /** Per dictionary-encoded field its distinct values, in order of first occurrence, else {@code null}. */
+    private final String[][] dictionaries;
     private final int size;
 
-    private RecordTable(List<String> sourceNames, int[] sourceOf, String[] recordIds, String[][] columns, int size) {
+    private RecordTable(List<String> sourceNames, int[] sourceOf, String[] recordIds, String[][] columns,
+                        int[][] codes, String[][] dictionaries, int size) {
         this.sourceNames = List.copyOf(sourceNames);
         this.sourceOf = sourceOf;
         this.recordIds = recordIds;
         this.columns = columns;
+        this.codes = codes;
+        this.dictionaries = dictionaries;
         this.size = size;
     }
 
@@ -37,7 +46,25 @@ public final class RecordTable {
 
     /** The canonical value of a field of a record, or {@code null}. */
     public String value(int record, int field) {
-        return columns[field][record];
+        String[] column = columns[field];
+        if (column != null) {
+            return column[record];
+        }
+        int code = codes[field][record];
+        return code < 0 ? null : dictionaries[field][code];
+    }
+
+    /**
+     * The distinct values of a dictionary-encoded field, in order of first occurrence among the records (see
+     * {@link #codes}), or {@code null} when the field holds its values per record. Not to be changed.
+     */
+    String[] dictionary(int field) {
+        return dictionaries[field];
+    }
+
+    /** The records' codes into {@link #dictionary} (-1 for no value), or {@code null}. Not to be changed. */
+    int[] codes(int field) {
+        return codes[field];
     }
 
     public String recordId(int record) {
@@ -65,7 +92,11 @@ public final class RecordTable {
         return sizes;
     }
 
-    /** The records of several tables, in order (sources keep their names; equal names become one source). */
+    /**
+     * The records of several tables, in order (sources keep their names; equal names become one source). A field
+     * dictionary-encoded in every table stays so (one dictionary, in order of first occurrence); otherwise it holds
+     * its values per record.
+     */
     public static RecordTable concat(List<RecordTable> tables) {
         int fieldCount = tables.isEmpty() ? 0 : tables.get(0).fieldCount();
         int total = 0;
@@ -75,7 +106,9 @@ public final class RecordTable {
         List<String> names = new ArrayList<>();
         int[] sourceOf = new int[total];
         String[] ids = new String[total];
-        String[][] cols = new String[fieldCount][total];
+        String[][] cols = new String[fieldCount][];
+        int[][] codes = new int[fieldCount][];
+        String[][] dictionaries = new String[fieldCount][];
         int pos = 0;
         for (RecordTable t : tables) {
             int[] remap = new int[t.sourceNames.size()];
@@ -92,25 +125,76 @@ public final class RecordTable {
                 sourceOf[pos + r] = remap[t.sourceOf[r]];
             }
             System.arraycopy(t.recordIds, 0, ids, pos, t.size);
-            for (int f = 0; f < fieldCount; f++) {
-                System.arraycopy(t.columns[f], 0, cols[f], pos, t.size);
-            }
             pos += t.size;
         }
-        return new RecordTable(names, sourceOf, ids, cols, total);
+        for (int f = 0; f < fieldCount; f++) {
+            boolean allEncoded = true;
+            for (RecordTable t : tables) {
+                allEncoded &= t.codes[f] != null;
+            }
+            if (allEncoded) {
+                codes[f] = new int[total];
+                StringIntMap byValue = new StringIntMap();
+                List<String> dictionary = new ArrayList<>();
+                pos = 0;
+                for (RecordTable t : tables) {
+                    String[] from = t.dictionaries[f];
+                    int[] to = new int[from.length];
+                    for (int c = 0; c < from.length; c++) {
+                        int code = byValue.get(from[c]);
+                        if (code == StringIntMap.ABSENT) {
+                            code = dictionary.size();
+                            dictionary.add(from[c]);
+                            byValue.put(from[c], code);
+                        }
+                        to[c] = code;
+                    }
+                    int[] own = t.codes[f];
+                    for (int r = 0; r < t.size; r++) {
+                        codes[f][pos + r] = own[r] < 0 ? -1 : to[own[r]];
+                    }
+                    pos += t.size;
+                }
+                dictionaries[f] = dictionary.toArray(new String[0]);
+            } else {
+                cols[f] = new String[total];
+                pos = 0;
+                for (RecordTable t : tables) {
+                    for (int r = 0; r < t.size; r++) {
+                        cols[f][pos + r] = t.value(r, f);
+                    }
+                    pos += t.size;
+                }
+            }
+        }
+        return new RecordTable(names, sourceOf, ids, cols, codes, dictionaries, total);
     }
 
     /** Collects records one by one; not thread-safe. */
     public static final class Builder {
         /** The expected size from which equal values are shared between records. */
         static final int SHARE_FROM = 1024;
+        /** After this many records, a field with more distinct values than half of them holds its values per record. */
+        static final int DECIDE_AT = 20_000;
+        /**
+         * Records in blocks of {@link #BLOCK} (record ids, sources and per field the values or codes): a growing
+         * table adds a block instead of copying every column into one half again as large, as it did before (for a
+         * million records that copying was a quarter of a gigabyte of garbage); {@link #build} copies each column
+         * once.
+         */
+        static final int BLOCK = 1 << 14;
         private final int fieldCount;
         private final List<String> sourceNames = new ArrayList<>();
-        private final List<Map<String, String>> interned = new ArrayList<>();
-        private final boolean[] internOff;
-        private int[] sourceOf;
-        private String[] recordIds;
-        private String[][] columns;
+        /** Per field encoded by a dictionary: value to code, else {@code null}. */
+        private final StringIntMap[] byValue;
+        private final List<List<String>> dictionaries = new ArrayList<>();
+        private final List<int[]> sourceOf = new ArrayList<>();
+        private final List<String[]> recordIds = new ArrayList<>();
+        /** Per block and field the values ({@code null} for an encoded field). */
+        private final List<String[][]> columns = new ArrayList<>();
+        /** Per block and field the codes ({@code null} for a field of values). */
+        private final List<int[][]> codes = new ArrayList<>();
+        private final int firstBlock;
         private int size;
 
         public Builder(int fieldCount) {
@@ -122,17 +206,14 @@ public final class RecordTable {
          *                     index builds two per call) thus does not allocate room for a thousand records
          */
         public Builder(int fieldCount, int expectedSize) {
-            int capacity = Math.max(2, expectedSize);
+            this.firstBlock = Math.max(2, Math.min(BLOCK, expectedSize));
             this.fieldCount = fieldCount;
-            this.sourceOf = new int[capacity];
-            this.recordIds = new String[capacity];
-            this.columns = new String[fieldCount][capacity];
-            this.internOff = new boolean[fieldCount];
+            this.byValue = new StringIntMap[fieldCount];
             // sharing values pays in a large table only; a small one would allocate a map per field for nothing
             boolean share = expectedSize >= SHARE_FROM;
             for (int f = 0; f < fieldCount; f++) {
-                interned.add(share ? new HashMap<>() : null);
-                internOff[f] = !share;
+                byValue[f] = share ? new StringIntMap() : null;
+                dictionaries.add(share ? new ArrayList<>() : null);
             }
         }
 
@@ -156,66 +237,138 @@ public final class RecordTable {
         }
 
         public Builder add(int source, String recordId, String[] values) {
-            return add(source, recordId, values, false);
-        }
-
-        /**
-         * As {@link #add(int, String, String[])} for values that are shared already (taken from a dictionary of
-         * distinct values, as a record snapshot holds them): they are stored as they are, without a look-up each.
-         */
-        public Builder addShared(int source, String recordId, String[] values) {
-            return add(source, recordId, values, true);
-        }
-
-        private Builder add(int source, String recordId, String[] values, boolean alreadyShared) {
             if (values.length != fieldCount) {
                 throw new IllegalArgumentException("expected " + fieldCount + " values, got " + values.length);
             }
-            if (size == recordIds.length) {
-                int capacity = Math.max(size + 2, size + (size >> 1));
-                sourceOf = Arrays.copyOf(sourceOf, capacity);
-                recordIds = Arrays.copyOf(recordIds, capacity);
-                for (int f = 0; f < fieldCount; f++) {
-                    columns[f] = Arrays.copyOf(columns[f], capacity);
-                }
+            int block = size / BLOCK;
+            int at = size % BLOCK;
+            if (block == recordIds.size()) {
+                addBlock();
+            } else if (at == recordIds.get(block).length) {
+                growFirstBlock(at);
             }
-            sourceOf[size] = source;
-            recordIds[size] = recordId;
+            sourceOf.get(block)[at] = source;
+            recordIds.get(block)[at] = recordId;
+            String[][] cols = columns.get(block);
+            int[][] codeCols = codes.get(block);
             for (int f = 0; f < fieldCount; f++) {
                 String v = values[f];
-                if (v == null || alreadyShared || internOff[f]) {
-                    columns[f][size] = v;
+                StringIntMap map = byValue[f];
+                if (map == null) {
+                    cols[f][at] = v;
+                } else if (v == null) {
+                    codeCols[f][at] = -1;
                 } else {
-                    Map<String, String> map = interned.get(f);
-                    String shared = map.putIfAbsent(v, v);
-                    columns[f][size] = shared == null ? v : shared;
+                    int code = map.get(v);
+                    if (code == StringIntMap.ABSENT) {
+                        List<String> dictionary = dictionaries.get(f);
+                        code = dictionary.size();
+                        dictionary.add(v);
+                        map.put(v, code);
+                    }
+                    codeCols[f][at] = code;
                 }
             }
             size++;
-            if (size == 20_000) {
+            if (size == DECIDE_AT) {
                 // sharing pays only for repeated values (names, places), not for ids, numbers, e-mail addresses
                 for (int f = 0; f < fieldCount; f++) {
-                    if (!internOff[f] && interned.get(f).size() > size / 2) {
-                        internOff[f] = true;
-                        interned.get(f).clear();
+                    if (byValue[f] != null && byValue[f].size() > size / 2) {
+                        decode(f);
                     }
                 }
             }
             return this;
         }
 
+        /**
+         * As {@link #add(int, String, String[])} for values that are shared already (taken from a dictionary of
+         * distinct values, as a record snapshot holds them).
+         */
+        public Builder addShared(int source, String recordId, String[] values) {
+            return add(source, recordId, values);
+        }
+
         public int size() {
             return size;
         }
 
+        /** Field {@code f} holds its values per record from now on: its codes so far become values. */
+        private void decode(int f) {
+            List<String> dictionary = dictionaries.get(f);
+            for (int b = 0; b < codes.size(); b++) {
+                int[] own = codes.get(b)[f];
+                String[] values = new String[own.length];
+                for (int i = 0; i < own.length; i++) {
+                    values[i] = own[i] < 0 ? null : dictionary.get(own[i]);
+                }
+                columns.get(b)[f] = values;
+                codes.get(b)[f] = null;
+            }
+            byValue[f] = null;
+            dictionaries.set(f, null);
+        }
+
+        private void addBlock() {
+            int capacity = recordIds.isEmpty() ? firstBlock : BLOCK;
+            sourceOf.add(new int[capacity]);
+            recordIds.add(new String[capacity]);
+            String[][] cols = new String[fieldCount][];
+            int[][] codeCols = new int[fieldCount][];
+            for (int f = 0; f < fieldCount; f++) {
+                if (byValue[f] == null) {
+                    cols[f] = new String[capacity];
+                } else {
+                    codeCols[f] = new int[capacity];
+                }
+            }
+            columns.add(cols);
+            codes.add(codeCols);
+        }
+
+        /** The first block, smaller for a small table, grows to full size. */
+        private void growFirstBlock(int at) {
+            int capacity = Math.min(BLOCK, Math.max(at + 2, at * 2));
+            sourceOf.set(0, Arrays.copyOf(sourceOf.get(0), capacity));
+            recordIds.set(0, Arrays.copyOf(recordIds.get(0), capacity));
+            String[][] cols = columns.get(0);
+            int[][] codeCols = codes.get(0);
+            for (int f = 0; f < fieldCount; f++) {
+                if (cols[f] != null) {
+                    cols[f] = Arrays.copyOf(cols[f], capacity);
+                } else {
+                    codeCols[f] = Arrays.copyOf(codeCols[f], capacity);
+                }
+            }
+        }
+
         public RecordTable build() {
             String[][] cols = new String[fieldCount][];
+            int[][] codeCols = new int[fieldCount][];
+            String[][] dicts = new String[fieldCount][];
             for (int f = 0; f < fieldCount; f++) {
-                cols[f] = Arrays.copyOf(columns[f], size);
+                if (byValue[f] == null) {
+                    cols[f] = new String[size];
+                } else {
+                    codeCols[f] = new int[size];
+                    dicts[f] = dictionaries.get(f).toArray(new String[0]);
+                }
             }
-            interned.clear();
-            return new RecordTable(sourceNames, Arrays.copyOf(sourceOf, size), Arrays.copyOf(recordIds, size), cols,
-                    size);
+            int[] sources = new int[size];
+            String[] ids = new String[size];
+            for (int block = 0, from = 0; from < size; block++, from += BLOCK) {
+                int length = Math.min(BLOCK, size - from);
+                System.arraycopy(sourceOf.get(block), 0, sources, from, length);
+                System.arraycopy(recordIds.get(block), 0, ids, from, length);
+                for (int f = 0; f < fieldCount; f++) {
+                    if (cols[f] != null) {
+                        System.arraycopy(columns.get(block)[f], 0, cols[f], from, length);
+                    } else {
+                        System.arraycopy(codes.get(block)[f], 0, codeCols[f], from, length);
+                    }
+                }
+            }
+            return new RecordTable(sourceNames, sources, ids, cols, codeCols, dicts, size);
         }
     }
 }

@@ -98,6 +98,97 @@ public final class UEstimator {
         return u;
     }
 
+    /**
+     * Starts {@link #estimate(CompiledComparisons, int, int[], boolean, int, long, double, CancellationToken)} on
+     * threads of its own, so that it runs while the caller blocks and compares (the u estimate needs only the prepared
+     * records, and blocking leaves one of the cores idle a good part of its time). The result is the same as the
+     * estimate's in the caller's thread: each chunk draws from its own seeded generator.
+     */
+    public static Pending start(CompiledComparisons comparisons, int recordCount, int[] sourceOf, boolean linkOnly,
+                                int samplePairs, long seed, double priorPairs, CancellationToken cancel) {
+        return start(comparisons, recordCount, sourceOf, linkOnly, samplePairs, seed, priorPairs, cancel,
+                recordCount >= IN_BACKGROUND_FROM);
+    }
+
+    /** As the public {@code start}, in the background or not as asked. */
+    static Pending start(CompiledComparisons comparisons, int recordCount, int[] sourceOf, boolean linkOnly,
+                         int samplePairs, long seed, double priorPairs, CancellationToken cancel,
+                         boolean inBackground) {
+        if (!inBackground) {
+            return new Pending(estimate(comparisons, recordCount, sourceOf, linkOnly, samplePairs, seed, priorPairs,
+                    cancel));
+        }
+        return new Pending(comparisons, recordCount, sourceOf, linkOnly, samplePairs, seed, priorPairs, cancel);
+    }
+
+    /** Below this many records the estimate is made at once, in the caller's thread (threads would cost more). */
+    static final int IN_BACKGROUND_FROM = 50_000;
+
+    /** A u estimate under way ({@link #start}): {@link #join} waits for it, {@link #abandon} stops it. */
+    public static final class Pending {
+        private final java.util.concurrent.ForkJoinPool pool;
+        private final java.util.concurrent.ForkJoinTask<double[][]> task;
+        private final double[][] done;
+        private final java.util.concurrent.atomic.AtomicBoolean abandoned =
+                new java.util.concurrent.atomic.AtomicBoolean();
+
+        private Pending(double[][] done) {
+            this.done = done;
+            this.pool = null;
+            this.task = null;
+        }
+
+        private Pending(CompiledComparisons comparisons, int recordCount, int[] sourceOf, boolean linkOnly,
+                        int samplePairs, long seed, double priorPairs, CancellationToken cancel) {
+            done = null;
+            CancellationToken stop = () -> abandoned.get() || cancel.isCancelled();
+            // a pool of its own: the parallel stream inside runs in it, beside the caller's (common pool) streams
+            pool = new java.util.concurrent.ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+                    p -> {
+                        java.util.concurrent.ForkJoinWorkerThread t =
+                                java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+                        t.setName("grw-u-estimate-" + t.getPoolIndex());
+                        t.setDaemon(true);
+                        return t;
+                    }, null, false);
+            task = pool.submit(() -> estimate(comparisons, recordCount, sourceOf, linkOnly, samplePairs, seed,
+                    priorPairs, stop));
+        }
+
+        /** The u probabilities, once computed; rethrows what the estimate threw (a cancellation among it). */
+        public double[][] join() {
+            if (task == null) {
+                return done;
+            }
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                abandon();
+                throw new de.grw.common.CancelledException();
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(cause);
+            } finally {
+                pool.shutdown();
+            }
+        }
+
+        /** Stops the estimate (its result is not needed: the run failed or was cancelled). */
+        public void abandon() {
+            abandoned.set(true);
+            if (pool != null) {
+                pool.shutdown();
+            }
+        }
+    }
+
     private static void count(CompiledComparisons comparisons, int a, int b, long[][] local) {
         for (int k = 0; k < local.length; k++) {
             local[k][comparisons.level(k, a, b)]++;

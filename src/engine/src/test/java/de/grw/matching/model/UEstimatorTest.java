@@ -139,4 +139,29 @@ class UEstimatorTest {
         assertThat(second).isDeepEqualTo(first);
         assertThat(other).isNotEqualTo(first);
     }
+
+    /** Issue 16: the estimate made on threads of its own while the caller works is exactly the caller's own. */
+    @Test
+    void theEstimateInTheBackgroundIsTheEstimateInTheCallersThread() {
+        for (boolean linkOnly : new boolean[] {false, true}) {
+            // sampled (fewer pairs than all) and enumerated (more)
+            for (int samplePairs : new int[] {5_000, 1_000_000}) {
+                double[][] direct = UEstimator.estimate(comparisons, N, sourceOf, linkOnly, samplePairs, 7, 2000,
+                        CancellationToken.NONE);
+                UEstimator.Pending pending = UEstimator.start(comparisons, N, sourceOf, linkOnly, samplePairs, 7,
+                        2000, CancellationToken.NONE, true);
+                assertThat(pending.join()).isDeepEqualTo(direct);
+                pending.abandon();
+            }
+        }
+    }
+
+    /** A cancelled run's estimate in the background stops, and joining it reports the cancellation. */
+    @Test
+    void aCancelledEstimateInTheBackgroundReportsTheCancellation() {
+        UEstimator.Pending pending = UEstimator.start(comparisons, N, sourceOf, false, 1_000_000, 7, 0, () -> true,
+                true);
+        org.assertj.core.api.Assertions.assertThatThrownBy(pending::join)
+                .isInstanceOf(de.grw.common.CancelledException.class);
+    }
 }
