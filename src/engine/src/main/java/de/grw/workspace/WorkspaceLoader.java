@@ -57,33 +57,6 @@ final class WorkspaceLoader {
                 ClusterRepository.standing(c), old == null ? 0 : old.length, read == null ? null : read.keys());
     }
 
-    /**
-     * A record's values out of its JSON array, read with Jackson's streaming parser instead of data binding (a
-     * million records: no deserialiser context per record); what {@code readValue(json, String[].class)} gives: a
-     * string as it is, {@code null} as null, a number or boolean as its text, anything else refused.
-     */
-    static String[] values(String json, java.util.List<String> buffer) throws java.io.IOException {
-        buffer.clear();
-        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(json)) {
-            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
-                throw new IllegalArgumentException("values are not a JSON array");
-            }
-            com.fasterxml.jackson.core.JsonToken t;
-            while ((t = p.nextToken()) != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
-                if (t == null) {
-                    throw new IllegalArgumentException("values end before their array does");
-                }
-                switch (t) {
-                    case VALUE_NULL -> buffer.add(null);
-                    case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE ->
-                            buffer.add(p.getText());
-                    default -> throw new IllegalArgumentException("a value that is not a string: " + t);
-                }
-            }
-        }
-        return buffer.toArray(new String[0]);
-    }
-
     /** Streams all records into the builder in id order; returns their ids. */
     static long[] records(Connection c, RecordTable.Builder builder) throws SQLException {
         return records(c, builder, Long.MIN_VALUE);
@@ -93,15 +66,14 @@ final class WorkspaceLoader {
     static long[] records(Connection c, RecordTable.Builder builder, long after) throws SQLException {
         Map<Long, String> sourceNames = RecordRowsRepository.sourceNames(c);
         Map<Long, Integer> sourceIndex = new HashMap<>();
-        java.util.List<String> buffer = new java.util.ArrayList<>();
         long[][] idsHolder = {new long[1024]};
         int[] count = {0};
         RecordRowsRepository.recordsAfter(c, after, FETCH_SIZE, (id, sourceId, key, valuesJson) -> {
             int index = sourceIndex.computeIfAbsent(sourceId, k -> builder.addSource(sourceNames.get(k)));
             String[] values;
             try {
-                values = values(valuesJson, buffer);
-            } catch (java.io.IOException | IllegalArgumentException e) {
+                values = JSON.readValue(valuesJson, String[].class);
+            } catch (java.io.IOException e) {
                 throw new SQLException("record " + id + " has unreadable values", e);
             }
             if (count[0] == idsHolder[0].length) {

@@ -34,21 +34,6 @@ class WorkspaceLoaderTest {
     Path dir;
 
     @Test
-    void valuesAreReadAsDataBindingReadsThem() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        List<String> buffer = new ArrayList<>();
-        for (String values : List.of("[]", "[null]", "[\"Müller\",null,\"\",\"a\\\"b\\u00e9\"]", "[12,3.5,true,false]",
-                " [ \"x\" , null ] ", "[\"Przybyszewski\",\"1950-01-02\",null,\"Köln\"]")) {
-            assertThat(WorkspaceLoader.values(values, buffer)).as(values)
-                    .containsExactly(json.readValue(values, String[].class));
-        }
-        for (String bad : List.of("{}", "[[1]]", "[{\"a\":1}]", "[\"open\"")) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> WorkspaceLoader.values(bad, buffer)).as(bad)
-                    .isInstanceOfAny(java.io.IOException.class, IllegalArgumentException.class);
-        }
-    }
-
-    @Test
     void everyRecordIsReadInIdOrderWithItsSourceKeyAndValues() throws Exception {
         ObjectMapper json = new ObjectMapper();
         try (TestWorkspaces.Fixture f = TestWorkspaces.open(store, dir)) {
