@@ -37,7 +37,11 @@ final class WorkspaceLoader {
     /** Reads everything, the records out of the snapshot of this fingerprint when there is a valid one. */
     static Loaded load(Connection c, MatchProfile profile, String snapshotFingerprint) throws SQLException {
         int fields = profile.fields().size();
-        RecordTable.Builder builder = new RecordTable.Builder(fields);
+        // sized for all records at once: growing the columns of a million records by half each time copies them
+        // about three times over
+        long count = de.grw.store.Sql.number(c, "SELECT count(*) FROM records");
+        RecordTable.Builder builder = new RecordTable.Builder(fields, (int) Math.min(Integer.MAX_VALUE - 16,
+                Math.max(1024, count)));
         RecordSnapshot.Read read = snapshotFingerprint == null ? null
                 : RecordSnapshot.read(c, snapshotFingerprint, fields, profile.blocking().size(), builder);
         long[] old = read == null ? null : read.ids();

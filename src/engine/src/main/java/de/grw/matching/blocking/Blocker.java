@@ -278,19 +278,39 @@ public final class Blocker {
             private final long[][] all;
             private final long[] withKey;
 
+            /** Per rule, whether its entries are sorted already (by an earlier plan; all rules at once). */
+            private final boolean[] isSorted;
+
             private Entries(PreparedRecords records, List<BlockingRuleSpec> rules, long[][] all, long[] withKey) {
                 this.records = records;
                 this.rules = rules;
                 this.all = all;
                 this.withKey = withKey;
+                this.isSorted = new boolean[Math.max(1, rules.size())];
             }
 
-            /** As {@link KeyPlan#of(MatchProfile, PreparedRecords, boolean[], CancellationToken)}, from these. */
+            /**
+             * As {@link KeyPlan#of(MatchProfile, PreparedRecords, boolean[], CancellationToken)}, from these. With
+             * many seeds (at least {@link BlockingKeys#SORT_ALL_FROM} of the records, as in a large feed) a rule's
+             * entries are sorted once, in place, and every plan after it takes the blocks with a seed out of them in
+             * one scan: an incremental run's two passes then sort each rule's entries once instead of twice (and
+             * look no key up in a hash set). With few seeds (a daily feed) the entries of keys with a seed are found
+             * through a hash set and only those are sorted. Either way the plan holds exactly the same entries.
+             */
             public KeyPlan plan(boolean[] seeds, CancellationToken cancel) {
                 long[][] sorted = new long[rules.size()][];
+                boolean sortAll = seeds == null || isSorted[0] || BlockingKeys.manySeeds(seeds);
                 IntStream.range(0, rules.size()).parallel().forEach(r -> {
                     cancel.throwIfCancelled();
-                    sorted[r] = BlockingKeys.seedEntries(all[r], records.size(), seeds);
+                    if (sortAll) {
+                        if (!isSorted[r]) {
+                            java.util.Arrays.sort(all[r]);
+                            isSorted[r] = true;
+                        }
+                        sorted[r] = BlockingKeys.seedBlocks(all[r], records.size(), seeds);
+                    } else {
+                        sorted[r] = BlockingKeys.seedEntries(all[r], records.size(), seeds);
+                    }
                 });
                 return new KeyPlan(records, rules, sorted, withKey.clone(), seeds);
             }

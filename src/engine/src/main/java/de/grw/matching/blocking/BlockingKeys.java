@@ -190,6 +190,52 @@ final class BlockingKeys {
         return sorted;
     }
 
+    /**
+     * The share of seed records from which a plan sorts all entries of a rule once and scans them for the blocks with
+     * a seed ({@link #seedBlocks}) instead of filtering them through a hash set of the seeds' keys: one in sixteen.
+     */
+    static final int SORT_ALL_FROM = 16;
+
+    /** Whether at least one record in {@link #SORT_ALL_FROM} is a seed. */
+    static boolean manySeeds(boolean[] seeds) {
+        int count = 0;
+        for (boolean s : seeds) {
+            count += s ? 1 : 0;
+        }
+        return (long) count * SORT_ALL_FROM >= seeds.length;
+    }
+
+    /**
+     * The entries of the keys a seed record has, out of all entries sorted: each block (the run of entries with one
+     * key) that holds a seed, whole and in order; the same as {@link #seedEntries} gives for the unsorted entries.
+     *
+     * @param sortedAll every entry of the rule, sorted ({@code seeds == null}: all are returned)
+     */
+    static long[] seedBlocks(long[] sortedAll, int n, boolean[] seeds) {
+        if (seeds == null) {
+            return sortedAll.clone();
+        }
+        long recordMask = (1L << recordBits(n)) - 1;
+        long[] kept = new long[sortedAll.length];
+        int size = 0;
+        int i = 0;
+        while (i < sortedAll.length) {
+            long key = sortedAll[i] & ~recordMask;
+            int j = i;
+            boolean seeded = false;
+            while (j < sortedAll.length && (sortedAll[j] & ~recordMask) == key) {
+                seeded |= seeds[(int) (sortedAll[j] & recordMask)];
+                j++;
+            }
+            if (seeded) {
+                System.arraycopy(sortedAll, i, kept, size, j - i);
+                size += j - i;
+            }
+            i = j;
+        }
+        return size == kept.length ? kept : Arrays.copyOf(kept, size);
+    }
+
     /** A key's bit in the filter of {@link #seedEntries}: 24 bits of its mixed hash. */
     private static int bit(long key) {
         return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40);

@@ -259,6 +259,70 @@ class BlockerTest {
     }
 
     @Test
+    void scanningAllEntriesSortedOnceKeepsExactlyTheEntriesOfTheSeedsKeys() {
+        // entries over 2,000 records and 300 keys (some records with several keys, some keys repeated per record);
+        // seed shares below and above the share from which a plan sorts all entries once and scans them
+        int n = 2_000;
+        int bits = BlockingKeys.recordBits(n);
+        java.util.Random random = new java.util.Random(7);
+        long[] entries = new long[5_000];
+        for (int i = 0; i < entries.length; i++) {
+            long key = (1L + random.nextInt(300)) * 0x9E3779B97F4A7C15L;
+            entries[i] = (key & ~((1L << bits) - 1)) | random.nextInt(n);
+        }
+        for (int every : new int[] {1, 3, 16, 40, 500}) {
+            boolean[] seeds = new boolean[n];
+            for (int r = 0; r < n; r++) {
+                seeds[r] = random.nextInt(every) == 0;
+            }
+            long[] sorted = entries.clone();
+            java.util.Arrays.sort(sorted);
+            long[] expected = BlockingKeys.seedEntries(entries, n, seeds);
+            assertThat(expected.length).isLessThanOrEqualTo(entries.length);
+            assertThat(BlockingKeys.seedBlocks(sorted, n, seeds)).containsExactly(expected);
+            assertThat(BlockingKeys.manySeeds(seeds)).isEqualTo(
+                    java.util.stream.IntStream.range(0, n).filter(r -> seeds[r]).count() * 16 >= n);
+        }
+        assertThat(BlockingKeys.seedBlocks(new long[0], n, new boolean[n])).isEmpty();
+    }
+
+    @Test
+    void plansOfManySeedsThenFewGiveTheEntriesOfFreshPlans() {
+        // an incremental run plans its new records (a fifth: all entries sorted once and scanned), then the few old
+        // records it redoes (a scan of the entries sorted before); each plan equals one made from scratch
+        String[] family = {"Müller", "Schmidt", "Meier", "Schulz", "Wagner", "Becker", "Hoffmann"};
+        String[] given = {"Anna", "Berta", "Clara", "Dora", "Emma", "Frieda", "Greta", "Hanna", "Ida", "Jana"};
+        java.util.Random random = new java.util.Random(5);
+        List<Map<String, String>> rows = new ArrayList<>();
+        int n = 400;
+        boolean[] many = new boolean[n];
+        boolean[] few = new boolean[n];
+        for (int r = 0; r < n; r++) {
+            rows.add(row("family_name", family[random.nextInt(family.length)],
+                    "given_names", given[random.nextInt(given.length)]));
+            many[r] = random.nextInt(5) == 0;
+            few[r] = !many[r] && random.nextInt(50) == 0;
+        }
+        MatchProfile p = TestRecords.withBlocking(PERSON, List.of(rule("family", part("family_name", "exact")),
+                rule("both", part("family_name", "exact"), part("given_names", "exact"))),
+                new BlockingLimits(8, 4, 0));
+        PreparedRecords records = TestRecords.prepare(p, rows);
+        assertThat(BlockingKeys.manySeeds(many)).isTrue();
+        assertThat(BlockingKeys.manySeeds(few)).isFalse();
+        Blocker.KeyPlan.Entries once = Blocker.KeyPlan.entries(p, records, CancellationToken.NONE);
+        for (boolean[] seeds : List.of(many, few)) {
+            Blocker.KeyPlan reused = once.plan(seeds, CancellationToken.NONE);
+            Blocker.KeyPlan fresh = Blocker.KeyPlan.entries(p, records, CancellationToken.NONE)
+                    .plan(seeds, CancellationToken.NONE);
+            assertThat(reused.entries()).isEqualTo(fresh.entries()).isPositive();
+            Blocker.PairFilter filter = (a, b) -> seeds[a] || seeds[b];
+            assertThat(new Blocker(p, records, false, filter, seeds, reused).candidates(ProgressListener.NONE,
+                    CancellationToken.NONE).pairs()).containsExactly(new Blocker(p, records, false, filter, seeds)
+                    .candidates(ProgressListener.NONE, CancellationToken.NONE).pairs());
+        }
+    }
+
+    @Test
     void aSeededBlockerProposesExactlyTheFilteredPairsThatHaveASeed() {
         // 300 records over few family and given names (blocks above the limit of 8 are windowed; the blocks of
         // both names together stay under it and are expanded completely); a fifth are seeds, as the new records of
