@@ -47,4 +47,14 @@ public interface ImportApi {
         SourceInput.Database d = (SourceInput.Database) input;
         return importDatabase(new DatabaseImport(d.source(), d.name(), mapping, mappingName), progress, cancel);
     }
+
+    /**
+     * Loads a Spark job's proposal bundle (a folder, format {@code grw-proposals}; see README, issue 17) for review:
+     * checked whole first (version, every file's size and SHA-256, each line), refused with file, line and problem
+     * when broken, when matched with another profile, or when its clusters name records the workspace does not hold;
+     * then stored as a match run of kind {@code imported}, journalled. Needs the right to run a match.
+     */
+    default ProposalsImport proposals(Path bundle) {
+        throw new UnsupportedOperationException("importing proposals is not offered here");
+    }
 }

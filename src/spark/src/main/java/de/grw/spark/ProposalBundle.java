@@ -51,7 +51,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class ProposalBundle {
     public static final String FORMAT = "grw-proposals";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private ProposalBundle() {
     }
@@ -79,6 +79,8 @@ public final class ProposalBundle {
                 return RowFactory.create(table.sourceName(c._1), table.recordId(c._1), c._2);
             });
             spark.createDataFrame(rows, schema).write().mode(SaveMode.ErrorIfExists).option("header", "true")
+                    // RFC 4180 quoting (a quote doubled), as the workbench's bundle reader reads it
+                    .option("quote", "\"").option("escape", "\"")
                     .csv(new Path(tmp, "clusters").toString());
 
             double minWeight = Math.log(minProbability / (1 - minProbability)) / Math.log(2);
@@ -99,8 +101,9 @@ public final class ProposalBundle {
             write(fs, new Path(tmp, "model.json"), ModelCodec.write(result.model()));
             write(fs, new Path(tmp, "profile.json"),
                     ProfileLoader.toJson(result.context().engine().profile()).getBytes(StandardCharsets.UTF_8));
-            write(fs, new Path(tmp, "manifest.json"),
-                    json.writeValueAsBytes(manifest(json, spark, result, minProbability, written)));
+            ObjectNode manifest = manifest(json, spark, result, minProbability, written);
+            checksums(fs, tmp, manifest.putArray("files"));
+            write(fs, new Path(tmp, "manifest.json"), json.writeValueAsBytes(manifest));
             if (!fs.rename(tmp, out)) {
                 throw new UserFacingException(target + ": the finished bundle could not be moved into place from "
                         + tmp);
@@ -121,6 +124,7 @@ public final class ProposalBundle {
         node.put("weight", s.weight());
         node.put("probability", Scorer.probability(s.weight()));
         node.put("pattern", s.pattern());
+        node.put("prior", scorer.priorWeight(s.pattern(), a, b));
         ArrayNode explanation = node.putArray("explanation");
         for (Contribution c : scorer.explain(s.pattern(), a, b)) {
             explanation.addObject().put("comparison", c.comparison()).put("level", c.level())
@@ -153,6 +157,45 @@ public final class ProposalBundle {
             timings.put(t.getKey(), t.getValue().toMillis() / 1000.0);
         }
         return m;
+    }
+
+    /**
+     * Each file of the bundle with its path, size and SHA-256 (version 2): profile.json, model.json and the data
+     * files under clusters/ and pairs/ (Hadoop's hidden checksum files and its _SUCCESS marker left out).
+     */
+    private static void checksums(FileSystem fs, Path folder, ArrayNode files) throws IOException {
+        List<String> names = new ArrayList<>(List.of("profile.json", "model.json"));
+        for (String dir : List.of("clusters", "pairs")) {
+            List<String> parts = new ArrayList<>();
+            for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(new Path(folder, dir))) {
+                String n = f.getPath().getName();
+                if (f.isFile() && !n.startsWith(".") && !n.startsWith("_")) {
+                    parts.add(dir + "/" + n);
+                }
+            }
+            parts.sort(null);
+            names.addAll(parts);
+        }
+        for (String name : names) {
+            Path file = new Path(folder, name);
+            java.security.MessageDigest sha;
+            try {
+                sha = java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            long bytes = 0;
+            try (java.io.InputStream in = fs.open(file)) {
+                byte[] buffer = new byte[1 << 16];
+                int read;
+                while ((read = in.read(buffer)) > 0) {
+                    sha.update(buffer, 0, read);
+                    bytes += read;
+                }
+            }
+            files.addObject().put("path", name).put("bytes", bytes)
+                    .put("sha256", java.util.HexFormat.of().formatHex(sha.digest()));
+        }
     }
 
     private static void write(FileSystem fs, Path file, byte[] bytes) throws IOException {
