@@ -28,6 +28,19 @@ public final class ProposalBundleFixture {
     private ProposalBundleFixture() {
     }
 
+    /**
+     * Writes the bundle of the engine's run over all records of {@code w} (as the job over the same registers with
+     * the workspace's profile would) into the new folder {@code folder}.
+     */
+    public static Path ofWorkspace(de.grw.store.Workspace w, Path folder) throws IOException {
+        MatchProfile profile = WorkspaceProfile.profile(w);
+        RecordTable table = w.read(c -> WorkspaceLoader.load(c, profile, null)).table();
+        MatchResult result = new de.grw.matching.MatchEngine(profile).run(table,
+                de.grw.matching.MatchOptions.defaults(), de.grw.common.ProgressListener.NONE,
+                de.grw.common.CancellationToken.NONE);
+        return write(folder, profile, table, result);
+    }
+
     /** Writes the bundle of {@code result} (over {@code table}'s records) into the new folder {@code folder}. */
     public static Path write(Path folder, MatchProfile profile, RecordTable table, MatchResult result)
             throws IOException {
