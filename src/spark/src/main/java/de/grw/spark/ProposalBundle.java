@@ -34,16 +34,19 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Writes a Spark match as a proposal bundle, a folder (on any file system Spark writes to):
  * <ul>
- *   <li>{@code manifest.json}: format {@code grw-proposals}, version 1; the run's figures (records, candidate pairs,
+ *   <li>{@code manifest.json}: format {@code grw-proposals}, version 2; {@code files}: every other file's path,
+ *       bytes and SHA-256 (what the workbench's {@code ProposalBundleReader} checks before it loads a bundle); the
+ *       run's figures (records, candidate pairs,
  *       per blocking rule the blocks, largest block, pairs, oversized blocks and pairs left out; links refused per
  *       contradiction rule, ambiguous links, refused merges; components; timings in seconds);</li>
  *   <li>{@code profile.json}: the match profile that drove the run; {@code model.json}: the model (the engine's
  *       {@code ModelCodec} form, the one a workspace stores);</li>
- *   <li>{@code clusters/}: CSV part files with header {@code source,record_id,cluster}, one row per record in a
+ *   <li>{@code clusters/}: CSV part files (RFC 4180 quoting) with header {@code source,record_id,cluster}, one row per record in a
  *       cluster of several records; {@code cluster} is the run-wide index of the cluster's first record;</li>
  *   <li>{@code pairs/}: JSON Lines part files, one scored pair per line from the given probability on:
  *       {@code a} and {@code b} ({@code source}, {@code id}), {@code weight} (log2 odds), {@code probability},
- *       {@code pattern} (the comparison levels, packed as the engine packs them) and {@code explanation} (per
+ *       {@code pattern} (the comparison levels, packed as the engine packs them), {@code prior} (the prior weight)
+ *       and {@code explanation} (per
  *       comparison its level and weight, whether term-frequency adjusted, and what it is weighed against).</li>
  * </ul>
  * The folder is written under a temporary name beside the target and renamed at the end, so a bundle is complete or
