@@ -47,6 +47,7 @@ class ProposalRoutesTest {
     @Test
     void theClientUploadsTheBundleAndTheServerLoadsItOrNamesWhatIsBroken() throws Exception {
         Path bundle;
+        Files.createDirectories(dir.resolve("copy"));
         try (Workspace copy = Workspace.open(TestWorkspaces.copyTo(dir.resolve("copy")), Clock.systemUTC())) {
             bundle = ProposalBundleFixture.ofWorkspace(copy, dir.resolve("bundle"));
         }
