@@ -47,7 +47,7 @@ final class ImportProposalsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // checked here first, so that no source is imported for a bundle that is then refused as broken
         ProposalBundleReader.Bundle checked = ProposalBundleReader.read(bundle);
-        out.printf("bundle %s checked: %,d clusters, %,d pairs, manifest SHA-256 %s%n", bundle,
+        out.printf("bundle %s checked: %,d clusters, %,d pairs inside them, manifest SHA-256 %s%n", bundle,
                 checked.clusters().size(), checked.pairs().size(), checked.sha256());
         try (Login login = options.login()) {
             ImportApi imports = login.signedIn().imports();

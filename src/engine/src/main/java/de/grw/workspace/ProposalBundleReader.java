@@ -43,7 +43,7 @@ public final class ProposalBundleReader {
     public record Ref(String source, String id) {
     }
 
-    /** A scored pair of the bundle. */
+    /** A scored pair of the bundle whose two records are in one of its clusters. */
     public record Pair(Ref a, Ref b, double weight, double probability, double prior, List<Contribution> explanation,
                        String where) {
     }
@@ -56,6 +56,7 @@ public final class ProposalBundleReader {
      * A checked bundle.
      *
      * @param sha256 the SHA-256 of the manifest (which holds every other file's): the bundle's identity
+     * @param pairs  the pairs inside a cluster (every pair line was checked)
      */
     public record Bundle(Path folder, String sha256, JsonNode manifest, String profileJson, byte[] model,
                          double threshold, long records, long candidatePairs, long pairsLeftOut,
@@ -99,7 +100,15 @@ public final class ProposalBundleReader {
             throw new UserFacingException(manifestFile + ": threshold " + threshold + " does not lie between 0 and 1");
         }
         List<Cluster> clusters = clusters(folder);
-        List<Pair> pairs = pairs(folder);
+        // every pair line is checked, but only the pairs inside a cluster are kept (what a review shows): a national
+        // run writes far more pairs from the bundle's smallest probability on than its clusters hold
+        Map<Ref, Integer> clusterOf = new java.util.HashMap<>();
+        for (int k = 0; k < clusters.size(); k++) {
+            for (Ref r : clusters.get(k).records()) {
+                clusterOf.put(r, k);
+            }
+        }
+        List<Pair> pairs = pairs(folder, clusterOf);
         return new Bundle(folder, sha256(manifestBytes), manifest, profileJson, model, threshold,
                 (long) number(manifestFile, manifest, "records"), (long) number(manifestFile, manifest,
                 "candidatePairs"), manifest.path("pairsLeftOut").asLong(0), clusters, pairs);
@@ -220,7 +229,7 @@ public final class ProposalBundleReader {
         return List.copyOf(byLabel.values());
     }
 
-    private static List<Pair> pairs(Path folder) {
+    private static List<Pair> pairs(Path folder, Map<Ref, Integer> clusterOf) {
         List<Pair> out = new ArrayList<>();
         for (String name : dataFiles(folder)) {
             if (!name.startsWith("pairs/")) {
@@ -259,7 +268,10 @@ public final class ProposalBundleReader {
                         sum += c.path("weight").asDouble();
                     }
                     double prior = p.has("prior") ? number(where, p, "prior") : weight - sum;
-                    out.add(new Pair(a, b, weight, probability, prior, explanation, where));
+                    Integer ka = clusterOf.get(a);
+                    if (ka != null && ka.equals(clusterOf.get(b))) {
+                        out.add(new Pair(a, b, weight, probability, prior, explanation, where));
+                    }
                 }
             } catch (IOException e) {
                 throw new UserFacingException(file + ": cannot be read: " + e.getMessage(), e);
