@@ -2,11 +2,11 @@ package de.grw.cli;
 
 import de.grw.api.ImportApi;
 import de.grw.api.ImportResult;
+import de.grw.api.ProposalsCheck;
 import de.grw.api.ProposalsImport;
 import de.grw.common.CancellationToken;
 import de.grw.importing.MappingFile;
 import de.grw.importing.SourceInput;
-import de.grw.workspace.ProposalBundleReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,9 +46,9 @@ final class ImportProposalsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         // checked here first, so that no source is imported for a bundle that is then refused as broken
-        ProposalBundleReader.Bundle checked = ProposalBundleReader.read(bundle);
+        ProposalsCheck checked = ImportApi.checkProposals(bundle);
         out.printf("bundle %s checked: %,d clusters, %,d pairs inside them, manifest SHA-256 %s%n", bundle,
-                checked.clusters().size(), checked.pairs().size(), checked.sha256());
+                checked.clusters(), checked.pairs(), checked.bundleSha256());
         try (Login login = options.login()) {
             ImportApi imports = login.signedIn().imports();
             for (Path file : with) {

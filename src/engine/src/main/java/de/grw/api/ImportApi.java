@@ -54,6 +54,15 @@ public interface ImportApi {
      * when broken, when matched with another profile, or when its clusters name records the workspace does not hold;
      * then stored as a match run of kind {@code imported}, journalled. Needs the right to run a match.
      */
+    /**
+     * Checks a proposal bundle on this machine, without a workspace: everything {@link #proposals} checks but its
+     * profile and records (a front end does it before it imports the registers the bundle needs).
+     */
+    static ProposalsCheck checkProposals(Path bundle) {
+        de.grw.workspace.ProposalBundleReader.Bundle b = de.grw.workspace.ProposalBundleReader.read(bundle);
+        return new ProposalsCheck(b.clusters().size(), b.pairs().size(), b.sha256());
+    }
+
     default ProposalsImport proposals(Path bundle) {
         throw new UnsupportedOperationException("importing proposals is not offered here");
     }
