@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Golden Record Workbench: finds, reviews and merges duplicate person records.",
         subcommands = {InitCommand.class, StoreCopyCommand.class, UsersCommand.class, ImportCommand.class, MatchCommand.class,
             QueueCommand.class, ShowCommand.class, DecideCommand.class, PendingCommand.class, ApproveCommand.class,
-            RejectCommand.class, RevertCommand.class, ExportCommand.class, ExportConstraintsCommand.class,
+            RejectCommand.class, RevertCommand.class, ExportCommand.class, ExportConstraintsCommand.class, ImportProposalsCommand.class,
             VerifyCommand.class, ModelCommand.class, JournalCommand.class, AccessLogCommand.class,
             SampleWorkspaceCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable, CliEnvironment.Holder {

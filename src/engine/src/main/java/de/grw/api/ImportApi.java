@@ -47,4 +47,23 @@ public interface ImportApi {
         SourceInput.Database d = (SourceInput.Database) input;
         return importDatabase(new DatabaseImport(d.source(), d.name(), mapping, mappingName), progress, cancel);
     }
+
+    /**
+     * Loads a Spark job's proposal bundle (a folder, format {@code grw-proposals}; see README, issue 17) for review:
+     * checked whole first (version, every file's size and SHA-256, each line), refused with file, line and problem
+     * when broken, when matched with another profile, or when its clusters name records the workspace does not hold;
+     * then stored as a match run of kind {@code imported}, journalled. Needs the right to run a match.
+     */
+    /**
+     * Checks a proposal bundle on this machine, without a workspace: everything {@link #proposals} checks but its
+     * profile and records (a front end does it before it imports the registers the bundle needs).
+     */
+    static ProposalsCheck checkProposals(Path bundle) {
+        de.grw.workspace.ProposalBundleReader.Bundle b = de.grw.workspace.ProposalBundleReader.read(bundle);
+        return new ProposalsCheck(b.clusters().size(), b.pairs().size(), b.sha256());
+    }
+
+    default ProposalsImport proposals(Path bundle) {
+        throw new UnsupportedOperationException("importing proposals is not offered here");
+    }
 }

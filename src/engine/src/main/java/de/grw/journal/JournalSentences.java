@@ -114,7 +114,8 @@ public final class JournalSentences {
                     p.path("records").asLong(), p.path("rows_rejected").asLong());
             case SOURCE_APPENDED -> format(key, who, when, p.path("file").asText(), p.path("source").asText(),
                     p.path("records").asLong(), p.path("keys_present").asLong());
-            case MATCH_RUN -> format(key, who, when, id(p.path("run")), p.path("records").asLong(),
+            case MATCH_RUN -> format("imported".equals(p.path("kind").asText()) ? key + ".imported" : key, who, when,
+                    id(p.path("run")), p.path("records").asLong(),
                     probability(p.path("threshold").asDouble()), p.path("clusters").asLong(),
                     p.path("new_clusters").asLong());
             case MODEL_ESTIMATED -> p.hasNonNull("run") || !p.has("method")

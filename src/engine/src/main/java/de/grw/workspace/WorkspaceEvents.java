@@ -28,7 +28,9 @@ public final class WorkspaceEvents {
     /**
      * A match run stored ({@code match.run}). Runs since schema 5 also say how they ran ({@code kind}: {@code
      * estimated}, {@code full} with the active model, or {@code incremental}), the model version that scored them
-     * and how many records were new; earlier entries have none of these.
+     * and how many records were new; earlier entries have none of these. A Spark job's proposal bundle loaded for
+     * review ({@link ProposalImporter}) is a run of kind {@code imported} with the SHA-256 of the bundle's manifest
+     * ({@code bundle_sha256}, which holds every file's) and no model version.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MatchRun(long run, long records, @JsonProperty("candidate_pairs") long candidatePairs,
@@ -36,11 +38,20 @@ public final class WorkspaceEvents {
                            @JsonProperty("unchanged_clusters") long unchangedClusters,
                            @JsonProperty("superseded_clusters") long supersededClusters, String kind,
                            @JsonProperty("model_version") Integer modelVersion,
-                           @JsonProperty("new_records") Integer newRecords) {
+                           @JsonProperty("new_records") Integer newRecords,
+                           @JsonProperty("bundle_sha256") String bundleSha256) {
+        /** A run of the workspace's own (no bundle). */
+        public MatchRun(long run, long records, long candidatePairs, double threshold, long clusters, long newClusters,
+                        long unchangedClusters, long supersededClusters, String kind, Integer modelVersion,
+                        Integer newRecords) {
+            this(run, records, candidatePairs, threshold, clusters, newClusters, unchangedClusters,
+                    supersededClusters, kind, modelVersion, newRecords, null);
+        }
+
         public MatchRun(long run, long records, long candidatePairs, double threshold, long clusters, long newClusters,
                         long unchangedClusters, long supersededClusters) {
             this(run, records, candidatePairs, threshold, clusters, newClusters, unchangedClusters,
-                    supersededClusters, null, null, null);
+                    supersededClusters, null, null, null, null);
         }
     }
 

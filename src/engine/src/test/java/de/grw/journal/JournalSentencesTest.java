@@ -98,6 +98,11 @@ class JournalSentencesTest {
         assertThat(DE.journal(entry(JournalAction.MATCH_RUN, "anna", samples().get(JournalAction.MATCH_RUN))))
                 .isEqualTo("anna glich am 03.12.2026 um 14:05 600 Datensätze ab (Lauf 7, Schwelle 0,90): 90 Gruppen, "
                         + "davon 12 neu in der Prüfliste");
+        // a Spark job's proposal bundle loaded for review (issue 17) says so
+        assertThat(DE.journal(entry(JournalAction.MATCH_RUN, "anna", new WorkspaceEvents.MatchRun(8, 600, 5123, 0.9,
+                90, 12, 70, 8, "imported", null, null, "ab12"))))
+                .isEqualTo("anna übernahm am 03.12.2026 um 14:05 die Vorschläge eines Spark-Laufs über 600 Datensätze "
+                        + "(Lauf 8, Schwelle 0,90): 90 Gruppen, davon 12 neu in der Prüfliste");
         assertThat(DE.journal(entry(JournalAction.SOURCE_IMPORTED, "anna",
                 samples().get(JournalAction.SOURCE_IMPORTED)))).contains("1.234 Datensätze");
         assertThat(DE.journal(entry(JournalAction.USER_PASSWORD_CHANGED, "bernd", new AccountEvents.Changed("bernd"))))

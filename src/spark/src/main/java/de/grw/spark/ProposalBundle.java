@@ -34,16 +34,19 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Writes a Spark match as a proposal bundle, a folder (on any file system Spark writes to):
  * <ul>
- *   <li>{@code manifest.json}: format {@code grw-proposals}, version 1; the run's figures (records, candidate pairs,
+ *   <li>{@code manifest.json}: format {@code grw-proposals}, version 2; {@code files}: every other file's path,
+ *       bytes and SHA-256 (what the workbench's {@code ProposalBundleReader} checks before it loads a bundle); the
+ *       run's figures (records, candidate pairs,
  *       per blocking rule the blocks, largest block, pairs, oversized blocks and pairs left out; links refused per
  *       contradiction rule, ambiguous links, refused merges; components; timings in seconds);</li>
  *   <li>{@code profile.json}: the match profile that drove the run; {@code model.json}: the model (the engine's
  *       {@code ModelCodec} form, the one a workspace stores);</li>
- *   <li>{@code clusters/}: CSV part files with header {@code source,record_id,cluster}, one row per record in a
+ *   <li>{@code clusters/}: CSV part files (RFC 4180 quoting) with header {@code source,record_id,cluster}, one row per record in a
  *       cluster of several records; {@code cluster} is the run-wide index of the cluster's first record;</li>
  *   <li>{@code pairs/}: JSON Lines part files, one scored pair per line from the given probability on:
  *       {@code a} and {@code b} ({@code source}, {@code id}), {@code weight} (log2 odds), {@code probability},
- *       {@code pattern} (the comparison levels, packed as the engine packs them) and {@code explanation} (per
+ *       {@code pattern} (the comparison levels, packed as the engine packs them), {@code prior} (the prior weight)
+ *       and {@code explanation} (per
  *       comparison its level and weight, whether term-frequency adjusted, and what it is weighed against).</li>
  * </ul>
  * The folder is written under a temporary name beside the target and renamed at the end, so a bundle is complete or
@@ -51,7 +54,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class ProposalBundle {
     public static final String FORMAT = "grw-proposals";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private ProposalBundle() {
     }
@@ -79,6 +82,8 @@ public final class ProposalBundle {
                 return RowFactory.create(table.sourceName(c._1), table.recordId(c._1), c._2);
             });
             spark.createDataFrame(rows, schema).write().mode(SaveMode.ErrorIfExists).option("header", "true")
+                    // RFC 4180 quoting (a quote doubled), as the workbench's bundle reader reads it
+                    .option("quote", "\"").option("escape", "\"")
                     .csv(new Path(tmp, "clusters").toString());
 
             double minWeight = Math.log(minProbability / (1 - minProbability)) / Math.log(2);
@@ -99,8 +104,9 @@ public final class ProposalBundle {
             write(fs, new Path(tmp, "model.json"), ModelCodec.write(result.model()));
             write(fs, new Path(tmp, "profile.json"),
                     ProfileLoader.toJson(result.context().engine().profile()).getBytes(StandardCharsets.UTF_8));
-            write(fs, new Path(tmp, "manifest.json"),
-                    json.writeValueAsBytes(manifest(json, spark, result, minProbability, written)));
+            ObjectNode manifest = manifest(json, spark, result, minProbability, written);
+            checksums(fs, tmp, manifest.putArray("files"));
+            write(fs, new Path(tmp, "manifest.json"), json.writeValueAsBytes(manifest));
             if (!fs.rename(tmp, out)) {
                 throw new UserFacingException(target + ": the finished bundle could not be moved into place from "
                         + tmp);
@@ -121,6 +127,7 @@ public final class ProposalBundle {
         node.put("weight", s.weight());
         node.put("probability", Scorer.probability(s.weight()));
         node.put("pattern", s.pattern());
+        node.put("prior", scorer.priorWeight(s.pattern(), a, b));
         ArrayNode explanation = node.putArray("explanation");
         for (Contribution c : scorer.explain(s.pattern(), a, b)) {
             explanation.addObject().put("comparison", c.comparison()).put("level", c.level())
@@ -153,6 +160,45 @@ public final class ProposalBundle {
             timings.put(t.getKey(), t.getValue().toMillis() / 1000.0);
         }
         return m;
+    }
+
+    /**
+     * Each file of the bundle with its path, size and SHA-256 (version 2): profile.json, model.json and the data
+     * files under clusters/ and pairs/ (Hadoop's hidden checksum files and its _SUCCESS marker left out).
+     */
+    private static void checksums(FileSystem fs, Path folder, ArrayNode files) throws IOException {
+        List<String> names = new ArrayList<>(List.of("profile.json", "model.json"));
+        for (String dir : List.of("clusters", "pairs")) {
+            List<String> parts = new ArrayList<>();
+            for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(new Path(folder, dir))) {
+                String n = f.getPath().getName();
+                if (f.isFile() && !n.startsWith(".") && !n.startsWith("_")) {
+                    parts.add(dir + "/" + n);
+                }
+            }
+            parts.sort(null);
+            names.addAll(parts);
+        }
+        for (String name : names) {
+            Path file = new Path(folder, name);
+            java.security.MessageDigest sha;
+            try {
+                sha = java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            long bytes = 0;
+            try (java.io.InputStream in = fs.open(file)) {
+                byte[] buffer = new byte[1 << 16];
+                int read;
+                while ((read = in.read(buffer)) > 0) {
+                    sha.update(buffer, 0, read);
+                    bytes += read;
+                }
+            }
+            files.addObject().put("path", name).put("bytes", bytes)
+                    .put("sha256", java.util.HexFormat.of().formatHex(sha.digest()));
+        }
     }
 
     private static void write(FileSystem fs, Path file, byte[] bytes) throws IOException {

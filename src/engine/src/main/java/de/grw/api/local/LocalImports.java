@@ -28,9 +28,11 @@ final class LocalImports implements ImportApi {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalImports.class);
     private final LocalSignedIn signedIn;
     private final WorkspaceImporter importer;
+    private final Workspace workspace;
 
     LocalImports(LocalSignedIn signedIn, Workspace workspace) {
         this.signedIn = signedIn;
+        this.workspace = workspace;
         this.importer = new WorkspaceImporter(workspace);
     }
 
@@ -111,6 +113,13 @@ final class LocalImports implements ImportApi {
         var session = signedIn.session();
         return result(importer.importDatabase(session, request.database(), request.mapping(),
                 mappingPath(request.mappingName()), request.source(), progress, cancel));
+    }
+
+    @Override
+    public de.grw.api.ProposalsImport proposals(Path bundle) {
+        var r = new de.grw.workspace.ProposalImporter(workspace).importBundle(signedIn.session(), bundle);
+        return new de.grw.api.ProposalsImport(r.runId(), r.records(), r.candidatePairs(), r.threshold(), r.clusters(),
+                r.newClusters(), r.unchanged(), r.superseded(), r.pairs(), r.bundleSha256());
     }
 
     @Override

@@ -113,6 +113,39 @@ final class RemoteData {
             throw notOffered("ImportApi.importDatabase");
         }
 
+        /** Zips the bundle folder (its files, relative paths) and uploads it ({@code POST /api/v1/proposal-bundles}). */
+        @Override
+        public de.grw.api.ProposalsImport proposals(Path bundle) {
+            String t = token.get();
+            if (!Files.isDirectory(bundle)) {
+                throw new UserFacingException(bundle + ": no proposal bundle here (not a folder)");
+            }
+            Path zip = null;
+            try {
+                zip = Files.createTempFile("grw-bundle", ".zip");
+                try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip));
+                     var files = Files.walk(bundle)) {
+                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                        out.putNextEntry(new ZipEntry(bundle.relativize(f).toString().replace('\\', '/')));
+                        Files.copy(f, out);
+                        out.closeEntry();
+                    }
+                }
+                JsonNode r = http.upload("/api/v1/proposal-bundles", t, Upload.of(zip), LONG_WORK);
+                return http.read(r, de.grw.api.ProposalsImport.class);
+            } catch (IOException e) {
+                throw new UserFacingException(bundle + ": cannot be packed for the server: " + e.getMessage(), e);
+            } finally {
+                if (zip != null) {
+                    try {
+                        Files.deleteIfExists(zip);
+                    } catch (IOException ignored) {
+                        // a temporary file
+                    }
+                }
+            }
+        }
+
         @Override
         public List<ImportProblem> problems(long sourceId, int limit) {
             return http.readList(http.get("/api/v1/sources/" + sourceId + "/problems?limit=" + Math.max(0, limit),

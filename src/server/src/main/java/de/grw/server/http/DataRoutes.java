@@ -55,6 +55,10 @@ import java.util.zip.ZipOutputStream;
  * its user asked. Decision: a stream rather than a folder of the server, because the clerk or supervisor who
  * exports needs the files at their own workstation, and the server's folders are the service account's alone. An
  * export into a database through the server is not offered, for the same reason as the database import.</li>
+ * <li><b>Proposals</b>: {@code POST /api/v1/proposal-bundles} with a Spark job's proposal bundle as a zip of its
+ * folder ({@code application/zip}, at most {@link #MAX_UPLOAD} bytes, entries only inside the folder): unpacked into
+ * a staging folder of the server's account, checked and loaded for review as the engine does for a file
+ * ({@code grw import-proposals}), and removed; messages name the bundle's files relative to the bundle.</li>
  * <li><b>Match</b>: {@code POST /api/v1/match-runs} runs on the server as the session's user and answers when it
  * is done (no progress over HTTP).</li>
  * </ul>
@@ -79,7 +83,8 @@ final class DataRoutes implements Api.RouteGroup {
                 new Route(HandlerType.GET, "/api/v1/match-runs/{id}/weakest-links", true, this::weakestLinks),
                 new Route(HandlerType.GET, "/api/v1/match-runs/{id}/threshold-figures", true,
                         this::thresholdFigures),
-                new Route(HandlerType.POST, "/api/v1/exports", true, this::export));
+                new Route(HandlerType.POST, "/api/v1/exports", true, this::export),
+                new Route(HandlerType.POST, "/api/v1/proposal-bundles", true, this::proposals));
     }
 
     // ---- import ----
@@ -221,6 +226,72 @@ final class DataRoutes implements Api.RouteGroup {
             }
         } finally {
             deleteTree(staging);
+        }
+    }
+
+    // ---- proposal bundle ----
+
+    /** At most this many entries in a bundle's zip (a job with thousands of partitions writes as many part files). */
+    static final int MAX_BUNDLE_ENTRIES = 100_000;
+
+    private void proposals(Context ctx) throws IOException {
+        SignedIn user = actor(ctx).signedIn();
+        require(user, Permission.MATCH, "run_a_match");
+        Path staging = stagingFolder("grw-proposals");
+        try {
+            Path bundle = staging.resolve("bundle");
+            unzip(ctx.bodyInputStream(), bundle);
+            de.grw.api.ProposalsImport r;
+            try {
+                r = user.imports().proposals(bundle);
+            } catch (de.grw.common.UserFacingException e) {
+                // the message names the bundle's files, never the server's staging folder
+                String shown = e.getMessage().replace(bundle + java.io.File.separator, "bundle/")
+                        .replace(bundle.toString(), "bundle");
+                throw new ApiProblem(400, Text.of("server.bad_request", shown));
+            }
+            ctx.status(201);
+            json(ctx, r);
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    /** Unpacks a bundle's zip into {@code into}: plain relative entries only, at most {@link #MAX_UPLOAD} bytes. */
+    private static void unzip(InputStream body, Path into) throws IOException {
+        Files.createDirectories(into);
+        long total = 0;
+        int entries = 0;
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(body)) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                if (++entries > MAX_BUNDLE_ENTRIES) {
+                    throw new ApiProblem(413, Text.of("server.bad_request", "the bundle has more than "
+                            + MAX_BUNDLE_ENTRIES + " files"));
+                }
+                String name = e.getName().replace('\\', '/');
+                Path target = into.resolve(name).normalize();
+                if (name.startsWith("/") || name.contains("..") || !target.startsWith(into)) {
+                    throw new ApiProblem(400, Text.of("server.bad_request", "zip entry '" + e.getName()
+                            + "' lies outside the bundle folder"));
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (OutputStream out = Files.newOutputStream(target)) {
+                    long n = copyAtMost(zip, out, MAX_UPLOAD - total);
+                    if (n < 0) {
+                        throw new ApiProblem(413, Text.of("server.bad_request", "the bundle is larger than "
+                                + MAX_UPLOAD + " bytes unpacked"));
+                    }
+                    total += n;
+                }
+            }
+        }
+        if (entries == 0) {
+            throw new ApiProblem(400, Text.of("server.bad_request", "the body is no zip of a proposal bundle"));
         }
     }
 
