@@ -49,15 +49,29 @@ public final class KeptPatterns {
     public record Kept(long id, Long runId, KeptCounts counts, Records records, String recordsSha256) {
     }
 
+    /**
+     * The key of a profile: the SHA-256 of its canonical JSON. The profile's JSON as written by {@code
+     * ProfileLoader.toJson} may order an object's keys differently from one JVM to the next, so its raw text would
+     * find nothing kept by an earlier process.
+     */
+    public static String profileKey(String profileJson) {
+        return de.grw.journal.CanonicalJson.sha256(de.grw.journal.CanonicalJson.write(
+                de.grw.journal.CanonicalJson.parse(profileJson)));
+    }
+
     /** The workspace's records as of now, in one aggregate read. */
     static Records current(Connection c) throws SQLException {
         return Sql.first(c, "SELECT count(*), coalesce(max(id), 0), coalesce(sum(id), 0) FROM records",
                 rs -> new Records(rs.getLong(1), rs.getLong(2), rs.getLong(3))).orElseThrow();
     }
 
-    /** Keeps the counts of an estimation over {@code ids} (sorted) with the run ({@code null}: a training). */
-    static void keep(Connection c, Long runId, String at, String profileSha256, long[] ids, KeptCounts kept)
+    /**
+     * Keeps the counts of an estimation over {@code ids} (sorted) with the run ({@code null}: a training), for the
+     * profile ({@link #profileKey}).
+     */
+    static void keep(Connection c, Long runId, String at, String profileJson, long[] ids, KeptCounts kept)
             throws SQLException {
+        String profileSha256 = profileKey(profileJson);
         Records r = Records.of(ids);
         String u;
         try {
@@ -74,8 +88,9 @@ public final class KeptPatterns {
                 + "WHERE profile_sha256 = ?)", profileSha256, profileSha256);
     }
 
-    /** The newest row kept for the profile over exactly today's records, if any. */
-    static Optional<Kept> find(Connection c, String profileSha256) throws SQLException {
+    /** The newest row kept for the profile ({@link #profileKey}) over exactly today's records, if any. */
+    static Optional<Kept> find(Connection c, String profileJson) throws SQLException {
+        String profileSha256 = profileKey(profileJson);
         Records now = current(c);
         return Sql.first(c, "SELECT id, run_id, record_count, last_record_id, id_sum, records_sha256, total_pairs, "
                 + "u_json, candidates, em_counts FROM kept_patterns WHERE profile_sha256 = ? AND record_count = ? "

@@ -211,7 +211,7 @@ public final class WorkspaceMatcher {
                         ModelTraining.inputs(ModelTrainer.EM.method(), reason, ids, inEffect,
                                 fromTraining.decisionsUsed(), profileJson), true);
                 if (result.kept() != null) {
-                    KeptPatterns.keep(c, runId, started.toString(), CanonicalJson.sha256(profileJson), ids,
+                    KeptPatterns.keep(c, runId, started.toString(), profileJson, ids,
                             result.kept());
                 }
             } else {
@@ -283,7 +283,7 @@ public final class WorkspaceMatcher {
                             trained.decisionsUsed(), profileJson), initialReason != null);
             if (trained.result() != null && trained.result().kept() != null) {
                 // the next training needs no records while they stay as they are
-                KeptPatterns.keep(c, null, workspace.now().toString(), CanonicalJson.sha256(profileJson), ids,
+                KeptPatterns.keep(c, null, workspace.now().toString(), profileJson, ids,
                         trained.result().kept());
             }
             return v;
@@ -301,7 +301,6 @@ public final class WorkspaceMatcher {
      */
     private Integer trainKept(Session session, MatchProfile profile, String profileJson) {
         long start = System.nanoTime();
-        String profileSha = CanonicalJson.sha256(profileJson);
         record Found(KeptPatterns.Kept kept, List<Long> inEffect) {
         }
         Found found = workspace.read(c -> {
@@ -309,7 +308,7 @@ public final class WorkspaceMatcher {
             if (active == null || !sameProfile(active.profileJson(), profileJson)) {
                 return null;
             }
-            var kept = KeptPatterns.find(c, profileSha);
+            var kept = KeptPatterns.find(c, profileJson);
             return kept.isEmpty() ? null : new Found(kept.get(), ModelTraining.decisionsInEffect(c));
         });
         if (found == null) {

@@ -82,6 +82,17 @@ class KeptTrainingTest {
         }
     }
 
+    /**
+     * The kept counts are found by another process: the profile's JSON may come with its keys in another order from
+     * one JVM to the next (measured on the 1M workspace), so they are keyed by the canonical form.
+     */
+    @Test
+    void keptCountsAreKeyedByTheProfilesCanonicalJson() {
+        assertThat(de.grw.workspace.KeptPatterns.profileKey("{\"a\":1,\"b\":{\"c\":[1,2],\"d\":\"x\"}}"))
+                .isEqualTo(de.grw.workspace.KeptPatterns.profileKey("{\"b\":{\"d\":\"x\",\"c\":[1,2]},\"a\":1}"))
+                .isNotEqualTo(de.grw.workspace.KeptPatterns.profileKey("{\"a\":1,\"b\":{\"c\":[2,1],\"d\":\"x\"}}"));
+    }
+
     @Test
     void everyStoredClusterKeepsItsWeakestLinksComparisonVector() {
         try (TestWorkspaces.Fixture f = TestWorkspaces.open(store, dir)) {
