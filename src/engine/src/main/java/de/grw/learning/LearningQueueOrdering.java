@@ -6,7 +6,6 @@ import de.grw.review.QueueMode;
 import de.grw.review.QueueOrdering;
 import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.review.ReviewViews.WeakestLink;
-import de.grw.store.Sql;
 import de.grw.store.Workspace;
 import de.grw.workspace.ClusterStatus;
 import de.grw.workspace.ModelRepository;
@@ -126,7 +125,7 @@ public final class LearningQueueOrdering implements QueueOrdering {
 
     /** The fit as of the journal's last entry: reused while nothing was journalled since. */
     private Fit fit(Connection c) throws SQLException {
-        long journal = Sql.first(c, "SELECT coalesce(max(seq), 0) FROM journal", rs -> rs.getLong(1)).orElse(0L);
+        long journal = LabelRepository.journalPosition(c);
         Fit f = fit;
         if (f != null && f.journal() == journal) {
             return f;
@@ -169,7 +168,7 @@ public final class LearningQueueOrdering implements QueueOrdering {
         pool.forEach(e -> byId.put(e.clusterId(), e));
         for (int from = 0; from < wanted.size(); from += CHUNK) {
             List<Long> chunk = wanted.subList(from, Math.min(wanted.size(), from + CHUNK));
-            Map<Long, Long> kept = WeakestVectors.of(c, chunk);
+            Map<Long, Long> kept = WeakestVectorRepository.of(c, chunk);
             for (long id : chunk) {
                 Long pattern = kept.get(id);
                 if (pattern == null) {

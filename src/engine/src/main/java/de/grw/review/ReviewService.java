@@ -162,7 +162,7 @@ public final class ReviewService {
             claims.claimOnOpen(c, clusterId, status, session); // a clerk who opens a cluster claims it
             return new ClusterView(clusterId, status, ClusterRepository.note(c, clusterId), members,
                     ReviewRepository.pairs(c, clusterId), proposal, DecisionRepository.ofCluster(c, clusterId),
-                    extending, ProposingModelVersion.of(c, clusterId));
+                    extending, ProposingVersionRepository.of(c, clusterId));
         });
     }
 

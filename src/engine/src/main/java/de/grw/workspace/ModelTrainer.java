@@ -42,7 +42,7 @@ public interface ModelTrainer {
 
     /**
      * What a trainer gets without the records (issue 15): the counts a model estimation over exactly today's records
-     * kept ({@link KeptPatterns}), the profile and the decisions in effect.
+     * kept ({@link KeptPatternsRepository}), the profile and the decisions in effect.
      *
      * @param decisions the ids of the decisions in effect, ascending (as {@link Input#decisions})
      */

@@ -211,7 +211,7 @@ public final class WorkspaceMatcher {
                         ModelTraining.inputs(ModelTrainer.EM.method(), reason, ids, inEffect,
                                 fromTraining.decisionsUsed(), profileJson), true);
                 if (result.kept() != null) {
-                    KeptPatterns.keep(c, runId, started.toString(), profileJson, ids,
+                    KeptPatternsRepository.keep(c, runId, started.toString(), profileJson, ids,
                             result.kept());
                 }
             } else {
@@ -283,7 +283,7 @@ public final class WorkspaceMatcher {
                             trained.decisionsUsed(), profileJson), initialReason != null);
             if (trained.result() != null && trained.result().kept() != null) {
                 // the next training needs no records while they stay as they are
-                KeptPatterns.keep(c, null, workspace.now().toString(), profileJson, ids,
+                KeptPatternsRepository.keep(c, null, workspace.now().toString(), profileJson, ids,
                         trained.result().kept());
             }
             return v;
@@ -301,14 +301,14 @@ public final class WorkspaceMatcher {
      */
     private Integer trainKept(Session session, MatchProfile profile, String profileJson) {
         long start = System.nanoTime();
-        record Found(KeptPatterns.Kept kept, List<Long> inEffect) {
+        record Found(KeptPatternsRepository.Kept kept, List<Long> inEffect) {
         }
         Found found = workspace.read(c -> {
             ModelRepository.ActiveModel active = ModelRepository.active(c);
             if (active == null || !sameProfile(active.profileJson(), profileJson)) {
                 return null;
             }
-            var kept = KeptPatterns.find(c, profileJson);
+            var kept = KeptPatternsRepository.find(c, profileJson);
             return kept.isEmpty() ? null : new Found(kept.get(), ModelTraining.decisionsInEffect(c));
         });
         if (found == null) {
@@ -321,7 +321,7 @@ public final class WorkspaceMatcher {
         if (trained == null) {
             return null;
         }
-        KeptPatterns.Records r = found.kept().records();
+        KeptPatternsRepository.Records r = found.kept().records();
         Map<String, Object> inputs = ModelTraining.inputs(trainer.method(), "train", r.count(),
                 r.count() == 0 ? null : r.lastId(), found.kept().recordsSha256(), found.inEffect(),
                 trained.decisionsUsed(), profileJson);

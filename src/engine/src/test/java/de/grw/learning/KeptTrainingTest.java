@@ -88,9 +88,9 @@ class KeptTrainingTest {
      */
     @Test
     void keptCountsAreKeyedByTheProfilesCanonicalJson() {
-        assertThat(de.grw.workspace.KeptPatterns.profileKey("{\"a\":1,\"b\":{\"c\":[1,2],\"d\":\"x\"}}"))
-                .isEqualTo(de.grw.workspace.KeptPatterns.profileKey("{\"b\":{\"d\":\"x\",\"c\":[1,2]},\"a\":1}"))
-                .isNotEqualTo(de.grw.workspace.KeptPatterns.profileKey("{\"a\":1,\"b\":{\"c\":[2,1],\"d\":\"x\"}}"));
+        assertThat(de.grw.workspace.KeptPatternsRepository.profileKey("{\"a\":1,\"b\":{\"c\":[1,2],\"d\":\"x\"}}"))
+                .isEqualTo(de.grw.workspace.KeptPatternsRepository.profileKey("{\"b\":{\"d\":\"x\",\"c\":[1,2]},\"a\":1}"))
+                .isNotEqualTo(de.grw.workspace.KeptPatternsRepository.profileKey("{\"a\":1,\"b\":{\"c\":[2,1],\"d\":\"x\"}}"));
     }
 
     @Test

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The kept comparison vectors of clusters' weakest links ({@code clusters.weakest_pattern}, schema 18). */
-final class WeakestVectors {
-    private WeakestVectors() {
+final class WeakestVectorRepository {
+    private WeakestVectorRepository() {
     }
 
     /** The kept vectors of the given clusters, by cluster id; a cluster without one is absent. One statement. */

@@ -16,10 +16,10 @@ import java.util.Optional;
  * for the profile (its SHA-256). Like the record snapshot it is derived: without a valid row a training reads the
  * records and keeps a new one.
  */
-public final class KeptPatterns {
+public final class KeptPatternsRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private KeptPatterns() {
+    private KeptPatternsRepository() {
     }
 
     /**

@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /** Which model version proposed a cluster (moved out of the review's repository; the review shows it, issue 15). */
-final class ProposingModelVersion {
-    private ProposingModelVersion() {
+final class ProposingVersionRepository {
+    private ProposingVersionRepository() {
     }
 
     /**
