@@ -40,6 +40,7 @@ run() { # label dir round
   rm -f "$copy" "$copy-wal" "$copy-shm"
   local line; line=$(grep -m1 '^keyboard latency benchmark:' "$OUT/$label-$round.log" || true)
   echo "round $round $label (load average before: $load): ${line#keyboard latency benchmark: }"
+  grep -E '^(latency parts|latency CPU|FX thread parts):' "$OUT/$label-$round.log" | sed 's/^/    /' || true
   grep -m1 '^latencies (ms, in order):' "$OUT/$label-$round.log" | sed 's/.*\[\(.*\)\].*/\1/' | tr ',' '\n' \
       | tr -d ' ' | grep -v '^$' >> "$OUT/$label.ms"
 }

@@ -54,6 +54,16 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
             description = "Workspace file; built when missing, reused when present (default: a temporary file).")
     Path workspaceFile;
 
+    @Option(names = "--postgres",
+            description = "Run on PostgreSQL (GRW_PG_URL, GRW_PG_USER, GRW_PG_PASSWORD): each copy in a schema of its "
+                    + "own, dropped at the end; the runs are without ledger, the ledger checking every sealed row at "
+                    + "the start of each write (main before reconciling), and the ledger reconciling only the rows "
+                    + "changed since its last write.")
+    boolean postgres;
+
+    /** The schemas this run created (PostgreSQL), dropped at the end. */
+    private final List<String> schemas = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,9 +74,18 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
         }
         List<Run> runs = new ArrayList<>();
         try {
-            runs.add(new Run("without ledger", copy(file, dir, "off"), null, false));
-            runs.add(new Run("ledger, full digest", copy(file, dir, "full"), dir.resolve("home-full"), true));
-            runs.add(new Run("ledger, row digests", copy(file, dir, "rows"), dir.resolve("home-rows"), false));
+            if (postgres) {
+                runs.add(new Run("without ledger", pg(file, "off"), null, null));
+                runs.add(new Run("ledger, full check", pg(file, "full"), dir.resolve("home-full"),
+                        Ledger.FULL_CHECK_PROPERTY));
+                runs.add(new Run("ledger, reconciled", pg(file, "rows"), dir.resolve("home-rows"), null));
+            } else {
+                runs.add(new Run("without ledger", open(copy(file, dir, "off")), null, null));
+                runs.add(new Run("ledger, full digest", open(copy(file, dir, "full")), dir.resolve("home-full"),
+                        Ledger.FULL_DIGEST_PROPERTY));
+                runs.add(new Run("ledger, row digests", open(copy(file, dir, "rows")), dir.resolve("home-rows"),
+                        null));
+            }
             boolean more = true;
             while (more) {
                 more = false;
@@ -86,6 +105,7 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
             for (Run r : runs) {
                 r.workspace.close();
             }
+            dropSchemas();
         }
         out.printf("%-34s", "");
         runs.forEach(r -> out.printf(" %20s", r.name));
@@ -113,6 +133,44 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
         runs.forEach(r -> out.println(r.name + ": " + (r.verify.ok() ? "verify ok" : r.verify.describe())
                 + (r.verify.ledger() == null ? "" : "; " + r.verify.ledger())));
         return 0;
+    }
+
+    private static Workspace open(Path file) {
+        return Workspace.open(file, Clock.systemUTC());
+    }
+
+    private de.grw.store.PostgresStore.Config pgConfig(String schema) {
+        String url = System.getenv("GRW_PG_URL");
+        if (url == null || url.isBlank()) {
+            throw new de.grw.common.UserFacingException("--postgres needs GRW_PG_URL (and GRW_PG_USER, "
+                    + "GRW_PG_PASSWORD)");
+        }
+        return de.grw.store.PostgresStore.Config.of(url, System.getenv("GRW_PG_USER"),
+                System.getenv("GRW_PG_PASSWORD"), schema);
+    }
+
+    /** A copy of the workspace file in a new schema of the PostgreSQL database. */
+    private Workspace pg(Path file, String name) {
+        String schema = "grw_ledger_bench_" + name + "_" + ProcessHandle.current().pid();
+        schemas.add(schema);
+        de.grw.store.PostgresStore target = de.grw.store.PostgresStore.open(pgConfig(schema), Clock.systemUTC());
+        try (de.grw.store.SqliteStore from = de.grw.store.SqliteStore.open(file, Clock.systemUTC())) {
+            de.grw.store.StoreCopy.copy(from, target);
+        }
+        return Workspace.of(target);
+    }
+
+    private void dropSchemas() throws java.sql.SQLException {
+        if (schemas.isEmpty()) {
+            return;
+        }
+        de.grw.store.PostgresStore.Config config = pgConfig(schemas.get(0));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(config.url(), config.user(),
+                config.password()); java.sql.Statement st = c.createStatement()) {
+            for (String schema : schemas) {
+                st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
     }
 
     private static Path copy(Path file, Path dir, String name) throws java.io.IOException {
@@ -157,16 +215,19 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
         JournalVerifier.Result verify;
         long anchorBytes;
 
-        Run(String name, Path file, Path home, boolean fullDigest) {
+        /** @param property a system property the ledger reads when attached (main's way), or null */
+        Run(String name, Workspace workspace, Path home, String property) {
             this.name = name;
-            this.workspace = Workspace.open(file, Clock.systemUTC());
-            if (fullDigest) {
-                System.setProperty(Ledger.FULL_DIGEST_PROPERTY, "true");
+            this.workspace = workspace;
+            if (property != null) {
+                System.setProperty(property, "true");
             }
             try {
                 this.ledger = home == null ? null : Ledger.attach(workspace, home);
             } finally {
-                System.clearProperty(Ledger.FULL_DIGEST_PROPERTY);
+                if (property != null) {
+                    System.clearProperty(property);
+                }
             }
             this.clerk = new UserService(workspace).login("clerk", ReviewBenchmarkCommand.PASSWORD.toCharArray());
             this.admin = new UserService(workspace).login("admin", ReviewBenchmarkCommand.PASSWORD.toCharArray());

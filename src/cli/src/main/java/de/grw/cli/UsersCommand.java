@@ -16,14 +16,14 @@ import picocli.CommandLine.Spec;
                 + "supervisor (Vorgesetzte), administrator. A new password comes from the environment "
                 + "variable named with --new-password-env, else it is asked for twice.",
         subcommands = {UsersCommand.ListUsers.class, UsersCommand.Add.class, UsersCommand.Disable.class,
-            UsersCommand.Enable.class, UsersCommand.Passwd.class})
+            UsersCommand.Enable.class, UsersCommand.SetRole.class, UsersCommand.Passwd.class})
 final class UsersCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw SignedInCommand.nameWhatToDo(spec, "list, add, disable, enable or passwd");
+        throw SignedInCommand.nameWhatToDo(spec, "list, add, disable, enable, role or passwd");
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the accounts.")
@@ -36,7 +36,8 @@ final class UsersCommand implements Runnable {
             ACCOUNTS.header(out);
             for (Account u : login.signedIn().users().list()) {
                 ACCOUNTS.row(out, u.name(), u.role().name().toLowerCase(Locale.ROOT), u.person(), u.createdAt(),
-                        u.disabled() ? "disabled" : "active", u.oneTimePassword() ? "one-time" : "own");
+                        u.disabled() ? "disabled" : u.locked() ? "locked" : "active",
+                        u.oneTimePassword() ? "one-time" : "own");
             }
         }
     }
@@ -108,6 +109,36 @@ final class UsersCommand implements Runnable {
         void run(Login login, PrintWriter out) {
             login.signedIn().users().setDisabled(name, false);
             out.println("account " + name + " enabled");
+        }
+    }
+
+    @Command(name = "role", mixinStandardHelpOptions = true, description = "Gives an account another role "
+            + "(nobody changes their own; a person has one reviewing account, and whoever administers does not "
+            + "review).")
+    static final class SetRole extends SignedInCommand {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE",
+                description = "clerk, supervisor, administrator, api or api-store.")
+        String role;
+
+        private Role parsed;
+
+        @Override
+        public Integer call() {
+            try {
+                parsed = Role.parse(role); // before signing in: a wrong role is a wrong option
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            return super.call();
+        }
+
+        @Override
+        void run(Login login, PrintWriter out) {
+            login.signedIn().users().setRole(name, parsed);
+            out.println("account " + name + " is now " + parsed.name().toLowerCase(Locale.ROOT));
         }
     }
 

@@ -160,6 +160,12 @@ class GovernanceCliTest {
         assertThat(noEnv.exitCode).isEqualTo(Cli.EXIT_FAILURE);
         assertThat(noEnv.err).contains("no password for anna", "GRW_PASSWORD");
         assertThat(ok(admin("users", "list")).out).contains("anna", "clerk", "bernd", "supervisor", "administrator");
+        // another role: nobody their own, and the person rules hold for the new role
+        assertThat(admin("users", "role", "admin", "--role", "clerk").err).contains("your own role");
+        assertThat(anna("users", "role", "bernd", "--role", "clerk").err).contains("may not manage accounts");
+        assertThat(ok(admin("users", "role", "bernd", "--role", "clerk")).out).contains("bernd is now clerk");
+        assertThat(accountLine("bernd")).contains(" clerk ");
+        ok(admin("users", "role", "bernd", "--role", "supervisor")); // he approves further on
     }
 
     /** The line of {@code grw users list} that lists an account. */

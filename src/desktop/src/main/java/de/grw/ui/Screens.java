@@ -1,5 +1,6 @@
 package de.grw.ui;
 
+import de.grw.ui.accounts.AccountsScreen;
 import de.grw.ui.common.AppContext;
 import de.grw.ui.common.Screen;
 import de.grw.ui.approval.ApprovalScreen;
@@ -22,6 +23,6 @@ final class Screens {
 
     static List<Screen> all(AppContext ctx) {
         return List.of(new ImportScreen(ctx), new MatchScreen(ctx), new ReviewScreen(ctx), new ApprovalScreen(ctx),
-                new AuditScreen(ctx), new ExportScreen(ctx));
+                new AuditScreen(ctx), new ExportScreen(ctx), new AccountsScreen(ctx));
     }
 }

@@ -42,9 +42,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Walks every screen of the workbench (start with both tabs, signed in; import with a preview; matching with the
- * histogram; review with a cluster, a larger cluster, the help, the queue; approval with a merge; journal and access
- * log; export) at 1024x700 and 1920x1080, in German and English, and fails on every text a clerk cannot read: cut
- * to "…", a prompt wider than its field, or out of the window.
+ * histogram and the model versions; review with a cluster, a larger cluster, the help, the queue; approval with a
+ * merge; journal and access log; export; the administrator's accounts with a one-time password) at 1024x700 and
+ * 1920x1080, in German and English, and fails on every text a clerk cannot read: cut to "…", a prompt wider than
+ * its field, or out of the window.
  */
 @Tag("slow")
 @ExtendWith(ApplicationExtension.class)
@@ -140,6 +141,10 @@ class ElidedTextUiTest {
         UiTestSupport.onFx(() -> node("#match-start", ButtonBase.class).fire());
         waitFor(() -> node("#match-summary", Node.class).isVisible() && !tasks.runningProperty().get());
         check(problems, at, "match, histogram");
+        // the supervisors' model versions over the match screen, with its table's headings
+        UiTestSupport.onFx(() -> node("#match-models", ButtonBase.class).fire());
+        dialog(problems, at, "model versions", "#models-dialog",
+                d -> !((TableView<?>) d.lookup("#models-table")).getItems().isEmpty());
 
         show(window, "nav.review");
         check(problems, at, "review, no case reference");
@@ -238,6 +243,21 @@ class ElidedTextUiTest {
 
         show(window, "nav.export");
         check(problems, at, "export");
+        UiTestSupport.onFx(model::signOut);
+
+        // the administrator's accounts, and the one-time password of a new account
+        UiTestSupport.onFx(() -> model.signIn(SampleWorkbench.ADMIN, SampleWorkbench.PASSWORD.toCharArray()));
+        show(window, "nav.accounts");
+        waitFor(() -> !node("#accounts-table", TableView.class).getItems().isEmpty() && !tasks.runningProperty()
+                .get());
+        check(problems, at, "accounts");
+        String probe = "probe." + language + "." + width;
+        UiTestSupport.onFx(() -> {
+            node("#accounts-new-name", TextField.class).setText(probe);
+            node("#accounts-new-person", TextField.class).setText("P-" + language + "-" + width);
+            node("#accounts-add", ButtonBase.class).fire();
+        });
+        dialog(problems, at, "accounts, one-time password", "#accounts-password-dialog", d -> true);
         UiTestSupport.onFx(model::signOut);
         return problems;
     }

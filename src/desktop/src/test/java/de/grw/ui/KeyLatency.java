@@ -33,6 +33,18 @@ final class KeyLatency {
     private long from;
     private long pressedAt;
     private volatile boolean measuring;
+    /**
+     * CPU time (not wall time) spent between the key and the next cluster shown, per decision: by the FX thread,
+     * and by the review's background thread (the executor's single thread, when the test names it). Unlike the
+     * wall time, it hardly depends on how many other processes wait for the cores.
+     */
+    private final List<Long> fxCpu = new ArrayList<>();
+    private final List<Long> backgroundCpu = new ArrayList<>();
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+    private volatile long backgroundThread = -1;
+    private long fxCpuAt;
+    private long backgroundCpuAt;
 
     KeyLatency(Scene scene, ReviewViewModel vm) {
         this.scene = scene;
@@ -67,7 +79,14 @@ final class KeyLatency {
     private void pressed(KeyEvent e) {
         if (armed != null && e.getCode() == armed && pressedAt == 0) {
             pressedAt = System.nanoTime();
+            fxCpuAt = THREADS.getCurrentThreadCpuTime();
+            backgroundCpuAt = backgroundThread < 0 ? 0 : THREADS.getThreadCpuTime(backgroundThread);
         }
+    }
+
+    /** The review's background thread, whose CPU time is counted as well. */
+    void background(Thread thread) {
+        backgroundThread = thread.getId();
     }
 
     private void pulse() {
@@ -81,6 +100,8 @@ final class KeyLatency {
             return;
         }
         nanos.add(System.nanoTime() - pressedAt);
+        fxCpu.add(THREADS.getCurrentThreadCpuTime() - fxCpuAt);
+        backgroundCpu.add(backgroundThread < 0 ? 0 : THREADS.getThreadCpuTime(backgroundThread) - backgroundCpuAt);
         swaps.add((swappedAt == 0 ? System.nanoTime() : swappedAt) - pressedAt);
         pressedAt = 0;
         armed = null;
@@ -130,6 +151,21 @@ final class KeyLatency {
         return String.format(Locale.ROOT, "key to the next cluster swapped in: median %.1f ms, 95th percentile %.1f ms;"
                 + " swapped in to shown: median %.1f ms, 95th percentile %.1f ms", quantile(background, 0.5),
                 quantile(background, 0.95), quantile(fx, 0.5), quantile(fx, 0.95));
+    }
+
+    /** CPU time from the key to the next cluster shown: the FX thread's, the background thread's, both. */
+    String cpu() {
+        long[] fx = fxCpu.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] bg = backgroundCpu.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] both = new long[fx.length];
+        for (int i = 0; i < both.length; i++) {
+            both[i] = fxCpu.get(i) + backgroundCpu.get(i);
+        }
+        java.util.Arrays.sort(both);
+        return String.format(Locale.ROOT, "CPU from key to shown: FX thread median %.1f ms, p95 %.1f ms, max %.1f ms;"
+                + " background thread median %.1f ms, p95 %.1f ms; both median %.1f ms, p95 %.1f ms, max %.1f ms",
+                quantile(fx, 0.5), quantile(fx, 0.95), quantile(fx, 1), quantile(bg, 0.5), quantile(bg, 0.95),
+                quantile(both, 0.5), quantile(both, 0.95), quantile(both, 1));
     }
 
     private static double quantile(long[] sorted, double q) {

@@ -62,6 +62,7 @@ class KeyboardLatencyBench {
     private Scene scene;
     private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
     private long opened;
+    private volatile Thread background;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -71,7 +72,12 @@ class KeyboardLatencyBench {
         model = new WorkbenchModel();
         model.use(LocalWorkbench.of(Workspace.open(Path.of(FILE), Clock.systemUTC())));
         opened = System.nanoTime() - t;
-        executor = Executors.newSingleThreadExecutor();
+        executor = Executors.newSingleThreadExecutor(r -> {
+            background = new Thread(r, "grw-background");
+            background.setDaemon(true);
+            return background;
+        });
+        executor.submit(() -> { }).get(); // the thread exists from now on
         I18n i18n = I18n.german();
         scene = WorkbenchApp.createScene(i18n, new UserSettings(), model, new TaskRunner(executor, i18n), stage);
         stage.setScene(scene);
@@ -131,6 +137,11 @@ class KeyboardLatencyBench {
         int remaining = fx(() -> review().remainingProperty().get());
 
         KeyLatency latency = fx(() -> new KeyLatency(scene, review()));
+        latency.background(background);
+        fx(() -> {
+            de.grw.ui.review.RedrawTimes.start();
+            return null;
+        });
         List<String> faults = new ArrayList<>();
         long session = System.nanoTime();
         for (int i = 0; i < CLUSTERS; i++) {
@@ -181,6 +192,8 @@ class KeyboardLatencyBench {
                 latency.summary(), peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println("latency parts: " + latency.parts());
+        System.out.println("latency CPU: " + fx(latency::cpu));
+        System.out.println("FX thread parts: " + fx(de.grw.ui.review.RedrawTimes::summary));
         System.out.println("latencies (ms, in order): " + latency);
         assertThat(faults).isEmpty();
         assertThat(uncaught).isEmpty();

@@ -82,6 +82,21 @@ public interface ReviewApi {
     /** Opens a cluster: records (masked where the user may not see them), pairs, proposal, decisions. Logged. */
     ClusterView show(long clusterId, String caseRef);
 
+    /**
+     * Reads a cluster ahead, as {@link #show} returns it (masked alike, the same case reference required), but
+     * NOT logged and not claimed: for the cluster a clerk will most likely see next, read before the key press.
+     * Whoever then shows it calls {@link #shown} at that moment (a cluster read ahead and never shown leaves no
+     * access-log entry). Refused like an unknown route by a server older than this call.
+     */
+    ClusterView prefetch(long clusterId, String caseRef);
+
+    /**
+     * A cluster read by {@link #prefetch} is now on the screen: logs the display with the case reference (one
+     * entry, as {@link #show} writes) and claims it as {@link #show} does; returns the claim in force afterwards
+     * (another user's: read-only for this one; empty where nobody holds it).
+     */
+    Optional<ClaimView> shown(long clusterId, String caseRef);
+
     /** Opens a golden record with its records and each value's origin. Logged. */
     GoldenView golden(String goldenId, String caseRef);
 

@@ -4,8 +4,8 @@ import de.grw.rights.Role;
 import java.util.List;
 
 /**
- * The workspace's accounts: administrators list, add, disable and enable them and set anyone's password; everyone
- * sets their own. A disabled account cannot sign in, and a session of it ends at its next call.
+ * The workspace's accounts: administrators list, add, disable and enable them, change their role and set anyone's
+ * password; everyone sets their own. A disabled account cannot sign in, and a session of it ends at its next call.
  */
 public interface UsersApi {
 
@@ -35,4 +35,10 @@ public interface UsersApi {
 
     /** Disables or enables an account; nobody disables their own. */
     void setDisabled(String name, boolean disabled);
+
+    /**
+     * Gives an account another role (administrators); nobody changes their own, and the person rules of
+     * {@link #add(String, Role, String, char[])} hold for the new role. The account's sessions end at once.
+     */
+    void setRole(String name, Role role);
 }

@@ -45,11 +45,15 @@ public final class JournalVerifier {
 
         /** This result with what the check of the model versions against the journal found, if anything. */
         public Result withModelCheck(java.util.Optional<String> modelProblem) {
-            if (modelProblem.isEmpty()) {
+            return withCheck("model versions", modelProblem);
+        }
+
+        /** This result with what another check of the store against the journal found ({@code label: problem}). */
+        public Result withCheck(String label, java.util.Optional<String> found) {
+            if (found.isEmpty()) {
                 return this;
             }
-            String both = ok ? "model versions: " + modelProblem.get()
-                    : problem + "; model versions: " + modelProblem.get();
+            String both = ok ? label + ": " + found.get() : problem + "; " + label + ": " + found.get();
             return new Result(false, entries, firstBad, both, headHash, ledger);
         }
 

@@ -37,9 +37,10 @@ import java.util.Set;
  * {@code ctid} (PostgreSQL) of every row inserted, updated or deleted in a sealed table into
  * {@code ledger_changes}, which {@link #apply} reads and empties. The log itself is not trusted: a row it names is
  * re-read as it is, a row it does not name keeps its hash, so a trigger dropped or a row changed past the
- * workbench can never bring a change into the digest that the workbench did not make; the ledger's full check
- * (at the start of a write after another connection wrote the store, on PostgreSQL at every write, and in
- * {@code verify}) compares the digest computed from scratch.
+ * workbench can never bring a change into the digest that the workbench did not make; the ledger's check at the
+ * start of a write compares the digest computed from scratch (on SQLite after another connection wrote the store,
+ * and in {@code verify}) or, on PostgreSQL, brought up to date by {@link #reconcile} with every row whose version
+ * changed since, whatever wrote it.
  */
 final class RowDigestRepository {
     /** The name of this scheme in a checkpoint ({@code "digest"}); checkpoints without it hold ordered digests. */
@@ -61,7 +62,11 @@ final class RowDigestRepository {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + d.ref() + ", * FROM " + t[0]);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    table.rows.put(d.key(rs.getString(1)), d.hash(rs));
+                    long key = d.key(rs.getString(1));
+                    table.rows.put(key, d.hash(rs));
+                    if (!d.sqlite) {
+                        table.xmins.put(key, rs.getLong(2));
+                    }
                 }
             }
             table.rows.values().forEach(table::addUnsorted);
@@ -75,8 +80,17 @@ final class RowDigestRepository {
         return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("sqlite");
     }
 
+    /**
+     * The columns read before a row's values: its place (SQLite's rowid; PostgreSQL's ctid and the id of the
+     * transaction that wrote this version of the row, {@code xmin}).
+     */
     private String ref() {
-        return sqlite ? "rowid" : "ctid::text";
+        return sqlite ? "rowid" : "ctid::text, xmin::text::bigint";
+    }
+
+    /** The first column of a row's values after {@link #ref}. */
+    private int firstValue() {
+        return sqlite ? 2 : 3;
     }
 
     /** A row's place: SQLite's rowid, or PostgreSQL's ctid {@code (block,offset)} as one number. */
@@ -108,7 +122,7 @@ final class RowDigestRepository {
         if (sqlite) {
             put(md, rs.getString(1));
         }
-        for (int i = 2; i <= columns; i++) {
+        for (int i = firstValue(); i <= columns; i++) {
             put(md, StateDigest.text(rs.getObject(i)));
         }
         return md.digest();
@@ -142,26 +156,142 @@ final class RowDigestRepository {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + ref() + ", * FROM " + e.getKey()
                     + " WHERE " + where)) {
                 for (String ref : e.getValue()) {
-                    long key = key(ref);
-                    byte[] old = table.rows.remove(key);
-                    if (old != null) {
-                        table.remove(old);
-                    }
-                    if (sqlite) {
-                        ps.setLong(1, key);
-                    } else {
-                        ps.setString(1, ref);
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            byte[] h = hash(rs);
-                            table.rows.put(key, h);
-                            table.add(h);
-                        }
+                    rehash(ps, table, ref);
+                }
+            }
+        }
+    }
+
+    /** Reads the row at {@code ref} again (with {@code ps}, the table's select by place) and hashes it. */
+    private void rehash(PreparedStatement ps, Table table, String ref) throws SQLException {
+        long key = key(ref);
+        byte[] old = table.rows.remove(key);
+        table.xmins.remove(key);
+        if (old != null) {
+            table.remove(old);
+        }
+        if (sqlite) {
+            ps.setLong(1, key);
+        } else {
+            ps.setString(1, ref);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                byte[] h = hash(rs);
+                table.rows.put(key, h);
+                table.add(h);
+                if (!sqlite) {
+                    table.xmins.put(key, rs.getLong(2));
+                }
+            }
+        }
+    }
+
+    /** What {@link #reconcile} found: rows re-read, or that a table's columns changed (a full scan is needed). */
+    record Reconciled(boolean columnsChanged, long rowsRead, long rowsChanged) {
+    }
+
+    /**
+     * PostgreSQL only: brings the digests up to date with every row changed in the store since they were last
+     * computed, by whatever means, without trusting the change log. Every version of a row PostgreSQL writes gets a
+     * new place or the id of the transaction that wrote it ({@code ctid}, {@code xmin}: an {@code UPDATE} writes a
+     * new version, with the writing transaction's id, even with the same values; a row deleted has no place any
+     * more), so reading every sealed row's place and {@code xmin} (not its values) finds each row inserted, updated
+     * or deleted since, and only those are read and hashed again. A row's values cannot change without a new
+     * version except by editing the database's files under the server (out of this ledger's reach, like any
+     * store edited by the key's holder). Freezing by {@code VACUUM} (which shows {@code xmin} as 2) and rewrites
+     * ({@code VACUUM FULL}, {@code CLUSTER}) look like changes and are read again: the same values hash the same.
+     * A table whose columns changed is reported, not reconciled (the caller scans from scratch).
+     */
+    Reconciled reconcile(Connection c) throws SQLException {
+        if (sqlite) {
+            throw new IllegalStateException("SQLite keeps no row versions: scan instead");
+        }
+        Map<String, byte[]> headers = headers(c);
+        for (String[] t : StateDigest.TABLES) {
+            Table table = tables.get(t[0]);
+            if (table == null || !Arrays.equals(table.header, headers.get(t[0]))) {
+                return new Reconciled(true, 0, 0);
+            }
+        }
+        // every sealed row's place and version in one statement: one round trip, whatever the number of tables
+        StringBuilder q = new StringBuilder();
+        for (int i = 0; i < StateDigest.TABLES.size(); i++) {
+            q.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(i)
+                    .append(", ctid::text, xmin::text::bigint FROM ").append(StateDigest.TABLES.get(i)[0]);
+        }
+        List<List<String>> stale = new ArrayList<>();
+        List<Set<Long>> seen = new ArrayList<>();
+        for (String[] t : StateDigest.TABLES) {
+            stale.add(new ArrayList<>());
+            seen.add(new java.util.HashSet<>(tables.get(t[0]).rows.size() * 2));
+        }
+        long read = 0;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(q.toString())) {
+            while (rs.next()) {
+                read++;
+                int i = rs.getInt(1);
+                String ref = rs.getString(2);
+                long key = key(ref);
+                seen.get(i).add(key);
+                Long xmin = tables.get(StateDigest.TABLES.get(i)[0]).xmins.get(key);
+                if (xmin == null || xmin != rs.getLong(3)) {
+                    stale.get(i).add(ref);
+                }
+            }
+        }
+        long changed = 0;
+        for (int i = 0; i < StateDigest.TABLES.size(); i++) {
+            String name = StateDigest.TABLES.get(i)[0];
+            Table table = tables.get(name);
+            Set<Long> present = seen.get(i);
+            for (Long key : new ArrayList<>(table.rows.keySet())) {
+                if (!present.contains(key)) {
+                    table.xmins.remove(key);
+                    table.remove(table.rows.remove(key));
+                    changed++;
+                }
+            }
+            if (!stale.get(i).isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + ref() + ", * FROM " + name
+                        + " WHERE ctid = ?::tid")) {
+                    for (String ref : stale.get(i)) {
+                        rehash(ps, table, ref);
+                        changed++;
                     }
                 }
             }
         }
+        return new Reconciled(false, read, changed);
+    }
+
+    /**
+     * PostgreSQL: each sealed table's header (as {@link #header} computes it: its column names in order) from the
+     * catalogue, in one statement.
+     */
+    private static Map<String, byte[]> headers(Connection c) throws SQLException {
+        Map<String, MessageDigest> mds = new LinkedHashMap<>();
+        StringBuilder in = new StringBuilder();
+        for (String[] t : StateDigest.TABLES) {
+            mds.put(t[0], StateDigest.sha256());
+            in.append(in.length() == 0 ? "" : ", ").append('\'').append(t[0]).append('\'');
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT k.relname, a.attname "
+                + "FROM pg_attribute a JOIN pg_class k ON k.oid = a.attrelid WHERE k.relnamespace = "
+                + "current_schema()::regnamespace AND k.relname IN (" + in + ") AND a.attnum > 0 AND NOT "
+                + "a.attisdropped ORDER BY k.relname, a.attnum")) {
+            while (rs.next()) {
+                put(mds.get(rs.getString(1)), rs.getString(2).toLowerCase(Locale.ROOT));
+            }
+        }
+        Map<String, byte[]> out = new HashMap<>();
+        mds.forEach((t, md) -> out.put(t, md.digest()));
+        return out;
+    }
+
+    /** Whether these digests can be brought up to date by {@link #reconcile} (PostgreSQL). */
+    boolean reconcilable() {
+        return !sqlite;
     }
 
     /** Empties the change log (after a scan, which covers every row anyway). */
@@ -216,6 +346,8 @@ final class RowDigestRepository {
     private static final class Table {
         private final byte[] header;
         private final Map<Long, byte[]> rows = new HashMap<>();
+        /** PostgreSQL: the id of the transaction that wrote each row's version, by place (see {@link #reconcile}). */
+        private final Map<Long, Long> xmins = new HashMap<>();
         private final List<List<byte[]>> buckets = new ArrayList<>(BUCKETS);
         private final byte[][] bucketDigests = new byte[BUCKETS][];
 

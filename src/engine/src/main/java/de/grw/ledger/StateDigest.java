@@ -26,8 +26,10 @@ public record StateDigest(Map<String, String> tables, long journalSize, String j
     /**
      * The tables sealed, each with its order: the settings (governance, profile, the ledger's id), accounts and
      * roles, imports, decisions with their full payload, golden records with their members and values, the
-     * cannot-links, and the access log with its lists of records. Derived data (match runs, clusters, claims,
-     * snapshots) and the records themselves (which the database keeps unchangeable) are not sealed.
+     * cannot-links, the access log with its lists of records, and (since schema version 17) the model versions
+     * with their activations. Derived data (match runs, clusters, claims, snapshots) and the records themselves
+     * (which the database keeps unchangeable) are not sealed. A checkpoint written before a table was sealed does
+     * not name it, and the table is not compared with that checkpoint.
      */
     static final List<String[]> TABLES = List.of(
             new String[] {"settings", "key"},
@@ -39,7 +41,9 @@ public record StateDigest(Map<String, String> tables, long journalSize, String j
             new String[] {"golden_values", null},
             new String[] {"cannot_links", null},
             new String[] {"access_log", "id"},
-            new String[] {"access_log_records", "access_id, record_id"});
+            new String[] {"access_log_records", "access_id, record_id"},
+            new String[] {"models", "version"},
+            new String[] {"model_activations", "id"});
 
     static final String NONE = "0".repeat(64);
 

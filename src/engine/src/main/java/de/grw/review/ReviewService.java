@@ -147,23 +147,59 @@ public final class ReviewService {
         session.require(Permission.VIEW_RECORDS, "see_records");
         requireCaseToShow(caseRef);
         return workspace.write(c -> {
-            ClusterStatus status = ClusterRepository.status(c, clusterId);
-            List<Long> ids = ClusterRepository.members(c, clusterId);
-            List<MemberRecord> members = RecordLoader.maskTogether(RecordLoader.load(c, ids, session, governance,
-                    profile), governance, profile);
-            List<MemberRecord> unmasked = RecordLoader.load(c, ids, null, governance, profile);
-            ReviewViews.GoldenExtension extending = extension(c, ids);
-            Map<String, GoldenValue> proposal = new Survivorship(profile, governance.survivorship())
-                    .golden(unmasked, extending == null ? Map.of() : extending.kept());
-            if (members.stream().anyMatch(MemberRecord::masked)) {
-                proposal = maskProposal(proposal);
-            }
-            AccessLog.record(c, workspace.now(), session.user(), "SHOW", caseRef, "cluster " + clusterId, ids);
-            claims.claimOnOpen(c, clusterId, status, session); // a clerk who opens a cluster claims it
-            return new ClusterView(clusterId, status, ClusterRepository.note(c, clusterId), members,
-                    ReviewRepository.pairs(c, clusterId), proposal, DecisionRepository.ofCluster(c, clusterId),
-                    extending, ProposingVersionRepository.of(c, clusterId));
+            ClusterView view = clusterView(c, session, clusterId);
+            AccessLog.record(c, workspace.now(), session.user(), "SHOW", caseRef, "cluster " + clusterId,
+                    ClusterRepository.members(c, clusterId));
+            claims.claimOnOpen(c, clusterId, view.status(), session); // a clerk who opens a cluster claims it
+            return view;
         });
+    }
+
+    /**
+     * Reads a cluster ahead, as {@link #show} returns it (same rights, same case reference, same masking), but
+     * without an access-log entry and without a claim: the desktop reads the cluster a clerk will most likely see
+     * next before the key press (issue 13). Nothing has been shown yet; whoever shows it calls {@link #shown} at
+     * that moment, and a cluster read ahead but never shown leaves no trace in the access log.
+     */
+    public ClusterView prefetch(Session session, long clusterId, String caseRef) {
+        session.require(Permission.VIEW_RECORDS, "see_records");
+        requireCaseToShow(caseRef);
+        return workspace.read(c -> clusterView(c, session, clusterId));
+    }
+
+    /**
+     * A cluster read ahead by {@link #prefetch} is now shown: logged in the access log with the case reference
+     * (one entry, as {@link #show} writes it) and claimed as {@link #show} claims; returns the claim in force
+     * afterwards (another user's when someone else holds the cluster; empty when nobody may hold it).
+     */
+    public java.util.Optional<ClaimView> shown(Session session, long clusterId, String caseRef) {
+        session.require(Permission.VIEW_RECORDS, "see_records");
+        requireCaseToShow(caseRef);
+        return workspace.write(c -> {
+            ClusterStatus status = ClusterRepository.status(c, clusterId);
+            AccessLog.record(c, workspace.now(), session.user(), "SHOW", caseRef, "cluster " + clusterId,
+                    ClusterRepository.members(c, clusterId));
+            claims.claimOnOpen(c, clusterId, status, session);
+            return ClaimRepository.holder(c, clusterId, workspace.now(), session.user());
+        });
+    }
+
+    /** What {@link #show} and {@link #prefetch} read of a cluster, masked for the viewer (no log, no claim). */
+    private ClusterView clusterView(Connection c, Session session, long clusterId) throws java.sql.SQLException {
+        ClusterStatus status = ClusterRepository.status(c, clusterId);
+        List<Long> ids = ClusterRepository.members(c, clusterId);
+        List<MemberRecord> members = RecordLoader.maskTogether(RecordLoader.load(c, ids, session, governance,
+                profile), governance, profile);
+        List<MemberRecord> unmasked = RecordLoader.load(c, ids, null, governance, profile);
+        ReviewViews.GoldenExtension extending = extension(c, ids);
+        Map<String, GoldenValue> proposal = new Survivorship(profile, governance.survivorship())
+                .golden(unmasked, extending == null ? Map.of() : extending.kept());
+        if (members.stream().anyMatch(MemberRecord::masked)) {
+            proposal = maskProposal(proposal);
+        }
+        return new ClusterView(clusterId, status, ClusterRepository.note(c, clusterId), members,
+                ReviewRepository.pairs(c, clusterId), proposal, DecisionRepository.ofCluster(c, clusterId),
+                extending, ProposingVersionRepository.of(c, clusterId));
     }
 
     /** The golden records some of the records already belong to, with the choices kept for them; or null. */

@@ -127,8 +127,8 @@ final class UserRepository {
     }
 
     static List<UserService.UserInfo> all(Connection c) throws SQLException {
-        return Sql.list(c, "SELECT name, role, created_at, disabled, person, must_change FROM users ORDER BY name",
-                rs -> new UserService.UserInfo(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getInt(4) != 0, rs.getString(5), rs.getInt(6) != 0));
+        return Sql.list(c, "SELECT name, role, created_at, disabled, person, must_change, locked_until FROM users "
+                + "ORDER BY name", rs -> new UserService.UserInfo(rs.getString(1), Role.valueOf(rs.getString(2)),
+                rs.getString(3), rs.getInt(4) != 0, rs.getString(5), rs.getInt(6) != 0, rs.getString(7)));
     }
 }

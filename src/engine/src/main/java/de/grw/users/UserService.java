@@ -26,15 +26,16 @@ public final class UserService {
         this.workspace = workspace;
     }
 
-    /** An account as listed (no secrets). */
     /**
      * An account as listed (no secrets).
      *
-     * @param person     the person it belongs to (personnel number or directory identity)
-     * @param mustChange whether its password was set by someone else and must be changed by its holder first
+     * @param person      the person it belongs to (personnel number or directory identity)
+     * @param mustChange  whether its password was set by someone else and must be changed by its holder first
+     * @param lockedUntil until when sign-in is locked after failed attempts (ISO-8601, UTC), or {@code null} when
+     *                    it is not locked now
      */
     public record UserInfo(String name, Role role, String createdAt, boolean disabled, String person,
-                           boolean mustChange) {
+                           boolean mustChange, String lockedUntil) {
     }
 
     public boolean hasUsers() {
@@ -382,9 +383,13 @@ public final class UserService {
                 .map(UserRepository.Credentials::mustChange).orElse(false));
     }
 
+    /** Every account (administrators), with its lock as of now ({@code lockedUntil} only while it holds). */
     public List<UserInfo> list(Session session) {
         session.require(Permission.MANAGE_USERS, "list_accounts");
-        return workspace.read(UserRepository::all);
+        java.time.Instant now = workspace.now();
+        return workspace.read(UserRepository::all).stream().map(u -> u.lockedUntil() == null
+                || now.isBefore(java.time.Instant.parse(u.lockedUntil())) ? u : new UserInfo(u.name(), u.role(),
+                u.createdAt(), u.disabled(), u.person(), u.mustChange(), null)).toList();
     }
 
     /** The person of an account: the one given, normalised, or else the account's own look-alike key. */

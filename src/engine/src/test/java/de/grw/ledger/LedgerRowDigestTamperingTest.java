@@ -52,39 +52,22 @@ class LedgerRowDigestTamperingTest {
     @Parameter
     StoreKind store;
 
-    static {
-        System.setProperty("grw.kdf.iterations", "10000");
-    }
-
     @TempDir
     Path dir;
 
-    private Path home;
-    private TestStore at;
+    private LedgerTestStore at;
     private long approved;
     private List<Long> open;
 
     @BeforeEach
     void prepare() {
-        home = dir.resolve("ledger-home");
-        TestWorkspaces.Fixture f = TestWorkspaces.open(store, dir);
-        at = f.store();
-        try {
-            Ledger.attach(f.workspace(), home);
+        at = LedgerTestStore.prepare(store, dir, f -> {
             ReviewService review = f.review();
             List<QueueEntry> queue = review.queue(f.clerk(), null, 8);
             approved = merge(review, f.clerk(), queue.get(0).clusterId());
             review.approve(f.supervisor(), approved, "agreed");
             open = queue.subList(1, queue.size()).stream().map(QueueEntry::clusterId).toList();
-        } finally {
-            f.workspace().close();
-        }
-        assertThat(verify().ok()).as(verify().describe()).isTrue();
-    }
-
-    private static long merge(ReviewService review, Session clerk, long cluster) {
-        List<Long> ids = review.show(clerk, cluster, "AZ-1").members().stream().map(MemberRecord::id).toList();
-        return review.propose(clerk, cluster, new MergeCommand(ids, Map.of()), "dieselbe Person", "AZ-1").id();
+        });
     }
 
     @AfterEach
@@ -92,73 +75,38 @@ class LedgerRowDigestTamperingTest {
         at.close();
     }
 
+    private static long merge(ReviewService review, Session clerk, long cluster) {
+        return LedgerTestStore.merge(review, clerk, cluster);
+    }
+
     private Workspace openWithLedger() {
-        Workspace w = at.open();
-        Ledger.attach(w, home);
-        return w;
+        return at.openWithLedger();
     }
 
     private JournalVerifier.Result verify() {
-        try (Workspace w = openWithLedger()) {
-            Session admin = new UserService(w).login(TestWorkspaces.ADMIN,
-                    TestWorkspaces.ADMIN_PASSWORD.toCharArray());
-            return new JournalService(w).verify(admin);
-        }
+        return at.verify();
     }
 
-    /** SQL as the store's owner on a connection of its own, the ledger's triggers left in place. */
     private void sql(String... statements) throws SQLException {
-        try (Connection c = at.raw(); Statement s = c.createStatement()) {
-            for (String q : statements) {
-                s.execute(q);
-            }
-        }
+        at.sql(statements);
     }
 
-    /** SQL as the store's owner, the table's triggers (the ledger's change log among them) dropped first. */
     private void attack(String table, String... statements) throws SQLException {
-        try (Connection c = at.raw(); Statement s = c.createStatement()) {
-            for (String trigger : triggers(c, table)) {
-                s.execute("DROP TRIGGER " + trigger + (store == StoreKind.POSTGRESQL ? " ON " + table : ""));
-            }
-            for (String q : statements) {
-                s.execute(q);
-            }
-        }
-    }
-
-    private List<String> triggers(Connection c, String table) throws SQLException {
-        String q = store == StoreKind.SQLITE
-                ? "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?"
-                : "SELECT t.tgname FROM pg_trigger t JOIN pg_class k ON k.oid = t.tgrelid WHERE k.relname = ? "
-                + "AND k.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal";
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(q)) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
+        at.attack(table, statements);
     }
 
     private void defer(TestWorkspaces.Fixture f, long cluster) {
         f.review().propose(f.clerk(), cluster, new DeferCommand(), "Rückfrage", "AZ-9");
     }
 
-    /** Verify fails naming {@code what}. */
     private void verifyNames(String what) {
-        JournalVerifier.Result r = verify();
-        assertThat(r.ok()).as(r.describe()).isFalse();
-        assertThat(r.describe()).contains(what);
+        at.verifyNames(what);
     }
 
     @Test
     void aRowSealedManyWritesEarlierEditedWhileOpenIsNotSealedByAWriteThatTouchesIt() throws SQLException {
         try (Workspace w = openWithLedger()) {
-            TestWorkspaces.Fixture f = TestWorkspaces.fixture(w, at);
+            TestWorkspaces.Fixture f = at.fixture(w);
             for (int i = 0; i < 4; i++) {
                 defer(f, open.get(i)); // the row digests are kept in memory from here on
             }
@@ -176,7 +124,7 @@ class LedgerRowDigestTamperingTest {
     @Test
     void aRowEditedWithTheChangeLogTriggerDroppedIsRefusedAtTheNextWrite() throws SQLException {
         try (Workspace w = openWithLedger()) {
-            TestWorkspaces.Fixture f = TestWorkspaces.fixture(w, at);
+            TestWorkspaces.Fixture f = at.fixture(w);
             defer(f, open.get(0));
             attack("decisions", "UPDATE decisions SET proposed_by = 'carla' WHERE id = " + approved);
             assertThatThrownBy(() -> defer(f, open.get(1)))
@@ -189,7 +137,7 @@ class LedgerRowDigestTamperingTest {
     @Test
     void theLastAccessLogRowDeletedWhileOpenIsFound() throws SQLException {
         try (Workspace w = openWithLedger()) {
-            TestWorkspaces.Fixture f = TestWorkspaces.fixture(w, at);
+            TestWorkspaces.Fixture f = at.fixture(w);
             f.review().show(f.clerk(), open.get(0), "AZ-5"); // an access-log entry with its records, the last row
             attack("access_log_records", "DELETE FROM access_log_records WHERE access_id = (SELECT MAX(id) FROM "
                     + "access_log)");
@@ -225,13 +173,13 @@ class LedgerRowDigestTamperingTest {
 
     @Test
     void theChangeLogTriggerDroppedAloneIsFoundAndRefusesWrites() throws SQLException {
-        try (Connection c = at.raw(); Statement s = c.createStatement()) {
+        try (Connection c = at.store().raw(); Statement s = c.createStatement()) {
             s.execute(store == StoreKind.SQLITE ? "DROP TRIGGER ledger_decisions_upd"
                     : "ALTER TABLE decisions DISABLE TRIGGER ledger_decisions_change");
         }
         verifyNames("change-log trigger of table decisions");
         try (Workspace w = openWithLedger()) {
-            TestWorkspaces.Fixture f = TestWorkspaces.fixture(w, at);
+            TestWorkspaces.Fixture f = at.fixture(w);
             assertThatThrownBy(() -> defer(f, open.get(0)))
                     .isInstanceOf(UserFacingException.class)
                     .hasMessageContaining("change-log trigger of table decisions");
@@ -246,7 +194,7 @@ class LedgerRowDigestTamperingTest {
                 "INSERT INTO ledger_changes VALUES ('decisions', '" + (store == StoreKind.SQLITE ? "99999" : "(999,1)")
                         + "')");
         try (Workspace w = openWithLedger()) {
-            TestWorkspaces.Fixture f = TestWorkspaces.fixture(w, at);
+            TestWorkspaces.Fixture f = at.fixture(w);
             defer(f, open.get(0));
             sql("INSERT INTO ledger_changes VALUES ('golden_values', '" + ref + "')");
             defer(f, open.get(1));
@@ -258,7 +206,7 @@ class LedgerRowDigestTamperingTest {
     @Test
     void manyWritesKeptRowByRowGiveTheDigestsComputedFromScratch() throws Exception {
         try (Workspace w = openWithLedger()) {
-            TestWorkspaces.Fixture f = TestWorkspaces.fixture(w, at);
+            TestWorkspaces.Fixture f = at.fixture(w);
             long second = merge(f.review(), f.clerk(), open.get(0));
             f.review().approve(f.supervisor2(), second, "ok");
             defer(f, open.get(1));
@@ -267,7 +215,7 @@ class LedgerRowDigestTamperingTest {
                     .isInstanceOf(UserFacingException.class);
             f.review().show(f.clerk(), open.get(2), "AZ-7");
         }
-        Path anchor = Files.list(home.resolve("anchors")).findFirst().orElseThrow();
+        Path anchor = Files.list(at.home().resolve("anchors")).findFirst().orElseThrow();
         List<String> lines = Files.readAllLines(anchor, StandardCharsets.UTF_8);
         JsonNode last = null;
         for (String line : lines) {
@@ -277,7 +225,7 @@ class LedgerRowDigestTamperingTest {
             }
         }
         assertThat(last.path("digest").asText()).isEqualTo(RowDigestRepository.SCHEME);
-        try (Connection c = at.raw()) {
+        try (Connection c = at.store().raw()) {
             StateDigest scratch = StateDigest.of(c);
             for (Map.Entry<String, String> t : scratch.tables().entrySet()) {
                 assertThat(last.path("tables").path(t.getKey()).asText()).as(t.getKey()).isEqualTo(t.getValue());
@@ -295,18 +243,59 @@ class LedgerRowDigestTamperingTest {
     void checkpointsOfTheFirstLedgerAreStillComparedAndTamperingWithThemFound() throws SQLException {
         System.setProperty(Ledger.FULL_DIGEST_PROPERTY, "true");
         try (Workspace w = openWithLedger()) {
-            TestWorkspaces.Fixture f = TestWorkspaces.fixture(w, at);
+            TestWorkspaces.Fixture f = at.fixture(w);
             defer(f, open.get(0)); // a checkpoint in the ordered digests of the first ledger
         } finally {
             System.clearProperty(Ledger.FULL_DIGEST_PROPERTY);
         }
         assertThat(verify().ok()).isTrue();
         try (Workspace w = openWithLedger()) {
-            TestWorkspaces.Fixture f = TestWorkspaces.fixture(w, at);
+            TestWorkspaces.Fixture f = at.fixture(w);
             defer(f, open.get(1)); // compared in the old scheme, sealed in the new one
         }
         assertThat(verify().ok()).isTrue();
         attack("users", "UPDATE users SET role = 'SUPERVISOR' WHERE name = 'anna'");
+        verifyNames("table users differs");
+    }
+
+    @Test
+    void writesOfOneProcessCheckFromScratchOnlyOnceAndStillFindAnEditBetweenThem() throws SQLException {
+        try (Workspace w = at.store().open()) {
+            Ledger ledger = Ledger.attach(w, at.home());
+            TestWorkspaces.Fixture f = at.fixture(w);
+            for (int i = 0; i < 3; i++) {
+                defer(f, open.get(i));
+            }
+            // SQLite: nobody else wrote the file (data_version); PostgreSQL: only the rows changed were re-read
+            long checks = ledger.fullChecks();
+            assertThat(checks).isLessThanOrEqualTo(1);
+            // past the workbench, the same values written again: a new row version, nothing changed
+            at.sql("UPDATE decisions SET comment = comment WHERE id = " + approved);
+            defer(f, open.get(3));
+            if (store == StoreKind.POSTGRESQL) {
+                assertThat(ledger.fullChecks()).as("reconciled, not checked from scratch").isEqualTo(checks);
+            }
+            // a column added past the workbench: the table's digest names its columns
+            at.sql("ALTER TABLE decisions ADD COLUMN note TEXT");
+            assertThatThrownBy(() -> defer(f, open.get(4)))
+                    .isInstanceOf(UserFacingException.class)
+                    .hasMessageContaining("table decisions differs");
+        }
+        verifyNames("table decisions differs");
+    }
+
+    @Test
+    void anEditBetweenWritesOfOneProcessIsFoundEvenWithTheChangeLogEmptied() throws SQLException {
+        try (Workspace w = openWithLedger()) {
+            TestWorkspaces.Fixture f = at.fixture(w);
+            defer(f, open.get(0));
+            defer(f, open.get(1));
+            // every trigger in place, then the change log emptied: only the row's new version tells
+            sql("UPDATE users SET role = 'SUPERVISOR' WHERE name = 'anna'", "DELETE FROM ledger_changes");
+            assertThatThrownBy(() -> defer(f, open.get(2)))
+                    .isInstanceOf(UserFacingException.class)
+                    .hasMessageContaining("table users differs");
+        }
         verifyNames("table users differs");
     }
 }

@@ -51,45 +51,30 @@ class LedgerTamperingTest {
     @Parameter
     StoreKind store;
 
-    static {
-        System.setProperty("grw.kdf.iterations", "10000");
-    }
-
     @TempDir
     Path dir;
 
+    private LedgerTestStore at;
     private Path home;
-    private TestStore at;
     private long approved;
     private long pending;
     private long deferCluster;
 
     @BeforeEach
     void prepare() {
-        home = dir.resolve("ledger-home");
-        TestWorkspaces.Fixture f = TestWorkspaces.open(store, dir);
-        at = f.store();
-        try {
-            Ledger.attach(f.workspace(), home);
+        at = LedgerTestStore.prepare(store, dir, f -> {
             ReviewService review = f.review();
             List<QueueEntry> queue = review.queue(f.clerk(), null, 5);
-            approved = merge(review, f.clerk(), queue.get(0).clusterId());
+            approved = LedgerTestStore.merge(review, f.clerk(), queue.get(0).clusterId());
             review.approve(f.supervisor(), approved, "agreed");
-            pending = merge(review, f.clerk(), queue.get(1).clusterId());
+            pending = LedgerTestStore.merge(review, f.clerk(), queue.get(1).clusterId());
             List<Long> ids = review.show(f.clerk(), queue.get(2).clusterId(), "AZ-3").members().stream()
                     .map(MemberRecord::id).toList();
             review.propose(f.clerk(), queue.get(2).clusterId(), new NotDuplicateCommand(ids.get(0), ids.get(1)),
                     "zwei Personen", "AZ-3");
             deferCluster = queue.get(3).clusterId();
-        } finally {
-            f.workspace().close();
-        }
-        assertThat(verify().ok()).as(verify().describe()).isTrue();
-    }
-
-    private static long merge(ReviewService review, Session clerk, long cluster) {
-        List<Long> ids = review.show(clerk, cluster, "AZ-1").members().stream().map(MemberRecord::id).toList();
-        return review.propose(clerk, cluster, new MergeCommand(ids, Map.of()), "dieselbe Person", "AZ-1").id();
+        });
+        home = at.home();
     }
 
     @AfterEach
@@ -99,46 +84,16 @@ class LedgerTamperingTest {
 
     /** Opens the workspace with its ledger, as the workbench does with GRW_LEDGER_HOME set. */
     private Workspace open() {
-        Workspace w = at.open();
-        Ledger.attach(w, home);
-        return w;
+        return at.openWithLedger();
     }
 
     private JournalVerifier.Result verify() {
-        try (Workspace w = open()) {
-            Session admin = new UserService(w).login(TestWorkspaces.ADMIN,
-                    TestWorkspaces.ADMIN_PASSWORD.toCharArray());
-            return new JournalService(w).verify(admin);
-        }
+        return at.verify();
     }
 
     /** Runs SQL as the store's owner, with the table's triggers dropped first. */
     private void attack(String table, String... sql) throws SQLException {
-        try (Connection c = at.raw(); Statement s = c.createStatement()) {
-            for (String trigger : triggers(c, table)) {
-                s.execute("DROP TRIGGER " + trigger + (store == StoreKind.POSTGRESQL ? " ON " + table : ""));
-            }
-            for (String q : sql) {
-                s.execute(q);
-            }
-        }
-    }
-
-    private List<String> triggers(Connection c, String table) throws SQLException {
-        String q = store == StoreKind.SQLITE
-                ? "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?"
-                : "SELECT t.tgname FROM pg_trigger t JOIN pg_class k ON k.oid = t.tgrelid WHERE k.relname = ? "
-                + "AND k.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal";
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(q)) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
+        at.attack(table, sql);
     }
 
     /** Verify fails naming {@code what}, and the next write is refused naming it and writes nothing. */
@@ -148,7 +103,7 @@ class LedgerTamperingTest {
         assertThat(r.describe()).contains(what);
         long journal = journalSize();
         try (Workspace w = open()) {
-            TestWorkspaces.Fixture f = TestWorkspaces.fixture(w, at);
+            TestWorkspaces.Fixture f = at.fixture(w);
             assertThatThrownBy(() -> f.review().propose(f.clerk(), deferCluster, new DeferCommand(), "Rückfrage",
                     "AZ-9"))
                     .isInstanceOf(UserFacingException.class)
@@ -159,13 +114,7 @@ class LedgerTamperingTest {
     }
 
     private long journalSize() {
-        try (Connection c = at.raw(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM journal")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return at.count("SELECT COUNT(*) FROM journal");
     }
 
     /**
@@ -202,7 +151,7 @@ class LedgerTamperingTest {
         assertThat(r.ok()).isTrue();
         assertThat(r.ledger()).contains("ledger ").contains("signed by key");
         try (Workspace w = open()) {
-            TestWorkspaces.Fixture f = TestWorkspaces.fixture(w, at);
+            TestWorkspaces.Fixture f = at.fixture(w);
             f.review().propose(f.clerk(), deferCluster, new DeferCommand(), "Rückfrage", "AZ-9");
         }
         assertThat(verify().ok()).isTrue();
@@ -212,7 +161,7 @@ class LedgerTamperingTest {
     void treeHeadsInTheAnchorAreProvedAtVerify() throws Exception {
         System.setProperty(Ledger.TREE_HEAD_PROPERTY, "1");
         try (Workspace w = open()) {
-            TestWorkspaces.Fixture f = TestWorkspaces.fixture(w, at);
+            TestWorkspaces.Fixture f = at.fixture(w);
             f.review().propose(f.clerk(), deferCluster, new DeferCommand(), "Rückfrage", "AZ-9");
         } finally {
             System.clearProperty(Ledger.TREE_HEAD_PROPERTY);
@@ -227,7 +176,7 @@ class LedgerTamperingTest {
     @Test
     void anEditWhileTheWorkbenchIsOpenIsRefusedAtItsNextWrite() throws SQLException {
         try (Workspace w = open()) {
-            TestWorkspaces.Fixture f = TestWorkspaces.fixture(w, at);
+            TestWorkspaces.Fixture f = at.fixture(w);
             List<QueueEntry> queue = f.review().queue(f.clerk(), null, 2);
             f.review().propose(f.clerk(), queue.get(0).clusterId(), new DeferCommand(), "Rückfrage", "AZ-9");
             attack("golden_values", "UPDATE golden_values SET value = 'Falsch'");
@@ -354,7 +303,7 @@ class LedgerTamperingTest {
     @Test
     void journalRewrittenWithItsChainRecomputed() throws SQLException {
         List<JournalEntry> entries;
-        try (Connection c = at.raw()) {
+        try (Connection c = at.store().raw()) {
             entries = Journal.all(c);
         }
         attack("journal", "DELETE FROM journal");
@@ -369,7 +318,7 @@ class LedgerTamperingTest {
             forged.add(sealed);
             prev = sealed.hash();
         }
-        try (Connection c = at.raw(); PreparedStatement ps = c.prepareStatement("INSERT INTO journal(seq, at, "
+        try (Connection c = at.store().raw(); PreparedStatement ps = c.prepareStatement("INSERT INTO journal(seq, at, "
                 + "user_name, action, payload, prev_hash, hash) VALUES (?,?,?,?,?,?,?)")) {
             for (JournalEntry e : forged) {
                 ps.setLong(1, e.seq());
@@ -382,7 +331,7 @@ class LedgerTamperingTest {
                 ps.executeUpdate();
             }
         }
-        try (Connection c = at.raw()) {
+        try (Connection c = at.store().raw()) {
             assertThat(JournalVerifier.verify(Journal.all(c).iterator()).ok()).isTrue(); // the chain alone is fooled
         }
         detected("entries rewritten");
@@ -390,8 +339,8 @@ class LedgerTamperingTest {
 
     @Test
     void journalEntryAppendedPastTheWorkbench() throws SQLException {
-        try (Workspace w = at.open()) { // no ledger: as a tool that writes with the engine's code but not its home
-            TestWorkspaces.Fixture f = TestWorkspaces.fixture(w, at);
+        try (Workspace w = at.store().open()) { // no ledger: as a tool that writes with the engine's code but not its home
+            TestWorkspaces.Fixture f = at.fixture(w);
             f.review().propose(f.clerk(), deferCluster, new DeferCommand(), "Rückfrage", "AZ-9");
         }
         detected("entries added");
@@ -438,16 +387,16 @@ class LedgerTamperingTest {
     @Test
     void editedPendingPayloadIsNotApprovedEvenWithoutLedger() throws SQLException {
         attack("decisions", "UPDATE decisions SET comment = 'anders' WHERE id = " + pending);
-        try (Workspace w = at.open()) { // no ledger attached
-            TestWorkspaces.Fixture f = TestWorkspaces.fixture(w, at);
+        try (Workspace w = at.store().open()) { // no ledger attached
+            TestWorkspaces.Fixture f = at.fixture(w);
             assertThatThrownBy(() -> f.review().approve(f.supervisor(), pending, "ok"))
                     .isInstanceOf(UserFacingException.class)
                     .hasMessageContaining("differs from its proposal in the journal");
         }
         attack("decisions", "UPDATE decisions SET comment = 'dieselbe Person', payload_json = "
                 + "'{\"choices\":{},\"members\":[1,2]}' WHERE id = " + pending);
-        try (Workspace w = at.open()) {
-            TestWorkspaces.Fixture f = TestWorkspaces.fixture(w, at);
+        try (Workspace w = at.store().open()) {
+            TestWorkspaces.Fixture f = at.fixture(w);
             assertThatThrownBy(() -> f.review().approve(f.supervisor(), pending, "ok"))
                     .isInstanceOf(UserFacingException.class)
                     .hasMessageContaining("its content differs");

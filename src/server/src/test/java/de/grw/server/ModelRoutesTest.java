@@ -14,40 +14,17 @@ import de.grw.rights.AccessDeniedException;
 import de.grw.versions.ModelVersionView;
 import de.grw.workspace.ClusterStatus;
 import de.grw.workspace.TestWorkspaces;
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Model versions through the server (issue 15): the routes are the engine's, so a forged request of a clerk, or of
  * the supervisor who trained a version, is refused (403) as in the desktop; another supervisor activates it and
  * goes back, through the client; the review names the version that proposed a cluster, and the queue its mode.
  */
-class ModelRoutesTest {
-    @TempDir
-    static Path dir;
-    static TestServer s;
-    static URI url;
-    static String fingerprint;
-
-    @BeforeAll
-    static void start() {
-        s = TestServer.start(dir);
-        url = URI.create("https://localhost:" + s.server.port());
-        fingerprint = s.server.certificate().fingerprint();
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-    }
-
+class ModelRoutesTest extends SharedServerTest {
     @Test
     void forgedRequestsAreRefusedAndAnotherSupervisorActivatesThroughTheClient() {
         String anna = s.token(TestWorkspaces.CLERK, TestWorkspaces.CLERK_PASSWORD);

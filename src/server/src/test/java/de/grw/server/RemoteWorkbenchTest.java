@@ -20,40 +20,17 @@ import de.grw.rights.Permission;
 import de.grw.rights.Role;
 import de.grw.workspace.ClusterStatus;
 import de.grw.workspace.TestWorkspaces;
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The service interfaces against a running workspace server ({@link RemoteWorkbench}): a clerk and a supervisor at
  * their own workstations do the review and the four-eyes approval, and every refusal comes back as the exception a
  * local call throws, with the server's message key. The certificate is pinned by its fingerprint.
  */
-class RemoteWorkbenchTest {
-    @TempDir
-    static Path dir;
-    static TestServer s;
-    static URI url;
-    static String fingerprint;
-
-    @BeforeAll
-    static void start() {
-        s = TestServer.start(dir);
-        url = URI.create("https://localhost:" + s.server.port());
-        fingerprint = s.server.certificate().fingerprint();
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-    }
-
+class RemoteWorkbenchTest extends SharedServerTest {
     @Test
     void aClerkProposesAMergeAndASupervisorApprovesItThroughTheClient() {
         try (RemoteWorkbench anna = RemoteWorkbench.connect(url, fingerprint);

@@ -93,4 +93,41 @@ class ServerAccountsAttackTest {
         s.clock.advance(Duration.ofMinutes(1));
         assertThat(s.signIn(TestWorkspaces.CLERK, TestWorkspaces.CLERK_PASSWORD).status()).isEqualTo(201);
     }
+
+    @Test
+    void aRoleChangeThroughTheServerKeepsThePersonRulesAndTheListShowsALock() {
+        String admin = s.token(TestWorkspaces.ADMIN, TestWorkspaces.ADMIN_PASSWORD);
+        String anna = s.token(TestWorkspaces.CLERK, TestWorkspaces.CLERK_PASSWORD);
+        assertThat(addAccount(admin, "eva.api", "api", "P-4711").status()).isEqualTo(201);
+        assertThat(addAccount(admin, "eva.clerk", "clerk", "P-4711").status()).isEqualTo(201);
+        // the API account of the same person may not become her second reviewing account
+        Response second = s.call("PUT", "/api/v1/users/eva.api/role", admin, Map.of("role", "supervisor"));
+        assertThat(second.status()).as(second.toString()).isBetween(400, 499);
+        assertThat(second.key()).isEqualTo("users.person_has_account");
+        Response own = s.call("PUT", "/api/v1/users/" + TestWorkspaces.ADMIN + "/role", admin,
+                Map.of("role", "clerk"));
+        assertThat(own.key()).isEqualTo("users.role_self");
+        Response byClerk = s.call("PUT", "/api/v1/users/eva.api/role", anna, Map.of("role", "administrator"));
+        assertThat(byClerk.status()).isEqualTo(403);
+        assertThat(s.call("PUT", "/api/v1/users/eva.api/role", admin, Map.of()).status()).isEqualTo(400);
+        assertThat(s.call("PUT", "/api/v1/users/eva.clerk/role", admin, Map.of("role", "supervisor")).status())
+                .isEqualTo(204);
+        com.fasterxml.jackson.databind.JsonNode list = s.get("/api/v1/users", admin).json();
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> byName = new java.util.HashMap<>();
+        list.forEach(a -> byName.put(a.path("name").asText(), a));
+        assertThat(byName.get("eva.api").path("role").asText()).isEqualTo("API");
+        assertThat(byName.get("eva.clerk").path("role").asText()).isEqualTo("SUPERVISOR");
+
+        for (int i = 0; i < 5; i++) {
+            s.signIn("eva.clerk", "falsch-" + i + "-Passwort");
+        }
+        list = s.get("/api/v1/users", admin).json();
+        list.forEach(a -> byName.put(a.path("name").asText(), a));
+        assertThat(byName.get("eva.clerk").path("lockedUntil").asText()).isNotBlank();
+        assertThat(byName.get("eva.api").path("lockedUntil").isNull()).isTrue();
+        s.clock.advance(Duration.ofMinutes(1));
+        list = s.get("/api/v1/users", admin).json();
+        list.forEach(a -> byName.put(a.path("name").asText(), a));
+        assertThat(byName.get("eva.clerk").path("lockedUntil").isNull()).as("the lock is over").isTrue();
+    }
 }

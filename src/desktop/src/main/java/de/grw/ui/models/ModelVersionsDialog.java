@@ -83,6 +83,10 @@ public final class ModelVersionsDialog {
         table.getColumns().add(column(t.get("models.activatedBy"), v -> v.activatedBy() == null ? "\u2013"
                 : t.get("models.activatedValue", v.activatedBy(), when(v.activatedAt(), t)), 190));
         VBox.setVgrow(table, Priority.ALWAYS);
+        // at 1024 px the constrained policy had squeezed "Version" and "Entscheidungen genutzt" to "Ver…", and the
+        // values ("wartet auf Aktivierung", the quality) to "…" at any width: headings and values stay whole, the
+        // table scrolls sideways where the window is narrower
+        de.grw.ui.common.Fit.columns(table);
         comment.setId("models-comment");
         comment.setPromptText(t.get("models.commentPrompt"));
         HBox.setHgrow(comment, Priority.ALWAYS);
@@ -110,8 +114,8 @@ public final class ModelVersionsDialog {
         message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox actions = new HBox(8, comment, activate, revert, train);
         VBox content = new VBox(10, intro, table, actions, message);
-        // as wide as the window allows (the table's columns need it), at most 1,100 pixels
-        double width = Math.min(1100, owner == null ? 1100 : owner.getWidth() - 60);
+        // as wide as the window allows (the table's columns need it), at most 1,400 pixels
+        double width = Math.min(1400, owner == null ? 1400 : owner.getWidth() - 60);
         double height = Math.min(560, owner == null ? 560 : owner.getHeight() - 80);
         content.setPrefSize(width, height);
         // inline, so that the theme's dialog width does not win over the table's room

@@ -231,7 +231,10 @@ final class FrozenColumns {
         if (room <= 0) {
             return;
         }
-        grid.applyCss();
+        // styles are applied only to the cells measured below (each one's own styles first), not forced on the
+        // whole grid: the grid filled anew for the next cluster is restyled where it changed, in the next pulse.
+        // Forcing every check box and text field of the grid through CSS here was most of the FX thread's time
+        // per key press (issue 13)
         int frozen = (Integer) grid.getProperties().get(FROZEN);
         List<ColumnConstraints> columns = grid.getColumnConstraints();
         double fixed = 0;
@@ -271,6 +274,7 @@ final class FrozenColumns {
             Integer c = GridPane.getColumnIndex(n);
             Integer r = GridPane.getRowIndex(n);
             if ((c == null ? 0 : c) == column && n.isManaged() && (!heading || r == null || r == 0)) {
+                n.applyCss();
                 w = Math.max(w, n.minWidth(-1) > 0 ? Math.max(n.minWidth(-1), n.prefWidth(-1)) : n.prefWidth(-1));
             }
         }

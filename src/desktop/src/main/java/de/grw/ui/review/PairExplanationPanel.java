@@ -20,67 +20,108 @@ final class PairExplanationPanel {
     /** The panel's own styles (graph, waterfall, value grains), added where its nodes are shown. */
     static final String STYLESHEET = PairExplanationPanel.class.getResource("explain.css").toExternalForm();
 
-    private PairExplanationPanel() {
-    }
+    private final VBox box = new VBox(6);
+    private final Label title = new Label();
+    private final Label version = new Label();
+    private final Label name = new Label();
+    private final ComboBox<PairView> chooser = new ComboBox<>();
+    private final Label legend = new Label();
+    private final Label probability = new Label();
+    private final I18n t;
+    /** The cluster and weakest link the chooser's cells describe. */
+    private ClusterView view;
+    private PairView weakest;
+    /** True while the panel itself sets the chooser (not the clerk's choice). */
+    private boolean filling;
 
-    /** The panel's content for the view model's open cluster and explained pair. */
-    static Node build(ReviewViewModel vm, I18n t) {
-        VBox box = new VBox(6);
+    /**
+     * The panel, made once per review screen: its box, labels and chooser are kept and filled anew for each cluster
+     * and pair ({@link #fill}); only the graph and the waterfall are made new. Making a new chooser, labels and a box
+     * with its own style sheet for every cluster was a large part of the FX thread's time per key press (issue 13).
+     */
+    PairExplanationPanel(ReviewViewModel vm, I18n t) {
+        this.t = t;
         box.setId("explain-panel");
         box.getStylesheets().add(STYLESHEET);
-        Label title = new Label(t.get("review.explanation"));
         title.getStyleClass().add("text-bold");
-        box.getChildren().add(title);
-        ClusterView view = vm.currentProperty().get();
-        PairView pair = vm.explained().pairProperty().get();
-        if (view == null || pair == null) {
-            return box;
-        }
-        if (view.modelVersion() != null) {
-            // which model version proposed the cluster: the weights below are that version's, stored with its pairs
-            Label version = new Label(t.get("explain.modelVersion", view.modelVersion()));
-            version.setId("explain-model-version");
-            version.setWrapText(true);
-            version.getStyleClass().addAll("text-small", "text-muted");
-            box.getChildren().add(version);
-        }
-        PairView weakest = vm.explained().weakest();
-        Label name = new Label(t.get("explain.pair", ExplainedPair.column(view, pair.recordA()),
-                ExplainedPair.column(view, pair.recordB()))
-                + (pair.equals(weakest) ? " \u00b7 " + t.get("explain.weakest") : ""));
+        version.setId("explain-model-version");
+        version.setWrapText(true);
+        version.getStyleClass().addAll("text-small", "text-muted");
         name.setId("explain-pair-name");
         name.setWrapText(true);
         name.getStyleClass().add("text-bold");
-        ComboBox<PairView> chooser = new ComboBox<>();
         chooser.setId("explain-pair");
-        chooser.getItems().setAll(vm.explained().choices());
-        chooser.setValue(pair);
         chooser.setMaxWidth(Double.MAX_VALUE);
         // the button shows the pair and its probability (the line above says whether it is the weakest link)
-        chooser.setButtonCell(new PairCell(view, null, t));
-        chooser.setCellFactory(l -> new PairCell(view, weakest, t));
+        chooser.setButtonCell(new PairCell(false));
+        chooser.setCellFactory(l -> new PairCell(true));
         chooser.setTooltip(new Tooltip(t.get("explain.choose")));
-        chooser.setDisable(chooser.getItems().size() < 2);
         chooser.valueProperty().addListener((o, was, now) -> {
-            if (now != null) {
+            if (now != null && !filling) {
                 vm.explained().select(now);
             }
         });
-        ClusterGraphView graph = new ClusterGraphView(ClusterGraph.of(view, weakest, ClusterGraphView.WIDTH,
-                ClusterGraphView.HEIGHT), pair, t, vm.explained()::select);
-        de.grw.ui.common.LazyTooltip.install(graph, t.get("explain.graphHelp"));
-        Label legend = new Label(t.get("explain.graphLegend"));
         legend.getStyleClass().addAll("text-small", "text-muted");
         legend.setWrapText(true);
-        Waterfall waterfall = Waterfall.of(pair);
-        Label probability = new Label(t.get("explain.probability",
-                String.format(t.locale(), "%.3f", waterfall.probability()),
-                ExplanationText.weight(waterfall.weight(), t.locale())));
         probability.setId("explain-probability");
         probability.setWrapText(true);
         probability.getStyleClass().add("text-bold");
-        box.getChildren().addAll(name, chooser, graph, legend, probability, new WaterfallChart(waterfall, t));
+    }
+
+    /** The panel's node (the same for every cluster). */
+    Node node() {
         return box;
+    }
+
+    /** The panel's content for the view model's open cluster and explained pair, made anew (tests, one-off use). */
+    static Node build(ReviewViewModel vm, I18n t) {
+        PairExplanationPanel panel = new PairExplanationPanel(vm, t);
+        panel.fill(vm);
+        return panel.node();
+    }
+
+    /** Fills the panel for the view model's open cluster and explained pair. */
+    void fill(ReviewViewModel vm) {
+        title.setText(t.get("review.explanation"));
+        ClusterView open = vm.currentProperty().get();
+        PairView pair = vm.explained().pairProperty().get();
+        if (open == null || pair == null) {
+            view = null;
+            weakest = null;
+            box.getChildren().setAll(title);
+            return;
+        }
+        view = open;
+        weakest = vm.explained().weakest();
+        java.util.List<Node> children = new java.util.ArrayList<>();
+        children.add(title);
+        if (open.modelVersion() != null) {
+            // which model version proposed the cluster: the weights below are that version's, stored with its pairs
+            version.setText(t.get("explain.modelVersion", open.modelVersion()));
+            children.add(version);
+        }
+        name.setText(t.get("explain.pair", ExplainedPair.column(open, pair.recordA()),
+                ExplainedPair.column(open, pair.recordB()))
+                + (pair.equals(weakest) ? " \u00b7 " + t.get("explain.weakest") : ""));
+        filling = true;
+        try {
+            chooser.getItems().setAll(vm.explained().choices());
+            chooser.setValue(null); // the button cell is drawn anew for the new cluster even where the pair is equal
+            chooser.setValue(pair);
+        } finally {
+            filling = false;
+        }
+        chooser.setDisable(chooser.getItems().size() < 2);
+        ClusterGraphView graph = new ClusterGraphView(ClusterGraph.of(open, weakest, ClusterGraphView.WIDTH,
+                ClusterGraphView.HEIGHT), pair, t, vm.explained()::select);
+        de.grw.ui.common.LazyTooltip.install(graph, t.get("explain.graphHelp"));
+        legend.setText(t.get("explain.graphLegend"));
+        Waterfall waterfall = Waterfall.of(pair);
+        probability.setText(t.get("explain.probability",
+                String.format(t.locale(), "%.3f", waterfall.probability()),
+                ExplanationText.weight(waterfall.weight(), t.locale())));
+        children.addAll(java.util.List.of(name, chooser, graph, legend, probability, new WaterfallChart(waterfall, t)));
+        box.getChildren().setAll(children);
     }
 
     /** A pair as the chooser lists it: "1 ↔ 3 · 0,910 · schwächstes Glied". */
@@ -90,21 +131,18 @@ final class PairExplanationPanel {
                 + (p.equals(weakest) ? " \u00b7 " + t.get("explain.weakest") : "");
     }
 
-    private static final class PairCell extends ListCell<PairView> {
-        private final ClusterView view;
-        private final PairView weakest;
-        private final I18n t;
+    /** A pair in the chooser (with "weakest link" where it is) or on its button (without). */
+    private final class PairCell extends ListCell<PairView> {
+        private final boolean markWeakest;
 
-        PairCell(ClusterView view, PairView weakest, I18n t) {
-            this.view = view;
-            this.weakest = weakest;
-            this.t = t;
+        PairCell(boolean markWeakest) {
+            this.markWeakest = markWeakest;
         }
 
         @Override
         protected void updateItem(PairView item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : text(view, item, weakest, t));
+            setText(empty || item == null || view == null ? null : text(view, item, markWeakest ? weakest : null, t));
         }
     }
 }

@@ -126,12 +126,19 @@ final class ReviewDecisions {
         long clusterId = vm.currentProperty().get().clusterId();
         String text = vm.commentProperty().get();
         String reference = vm.caseRefProperty().get();
+        NextCluster following = vm.nextCluster();
+        NextCluster.Next next = following.nextAfter(clusterId, leaves);
+        NextCluster.Shown ahead = next == null ? null : following.take(next.entry().clusterId(), vm.signedIn(),
+                reference);
+        if (ahead != null) {
+            decideAtOnce(clusterId, command, text, reference, doneKey, leaves, next, ahead);
+            return true;
+        }
         // the next cluster is read and built in the same background work as the decision (one trip, not two)
-        ReviewViewModel.Next next = vm.nextAfter(clusterId, leaves);
         vm.background(() -> {
             var d = review.propose(clusterId, command, text, reference);
             vm.live().forget(clusterId);
-            ReviewViewModel.Shown read = null;
+            NextCluster.Shown read = null;
             if (next != null) {
                 try {
                     read = next.opening().call();
@@ -144,12 +151,68 @@ final class ReviewDecisions {
         }, r -> {
             vm.live().decided(clusterId);
             undo.push(r.decision().id());
-            vm.movedOn(clusterId, leaves, vm.t().get(doneKey, r.decision().id()), next, r.next());
+            following.movedOn(clusterId, leaves, vm.t().get(doneKey, r.decision().id()), next, r.next());
         });
         return true;
     }
 
+    /**
+     * The decision with the next cluster read ahead: the next cluster is shown at once, then the background work
+     * logs its display (exactly once: {@code shown}) and records the decision. A refused decision is told, and the
+     * queue is read again while the cluster shown stays (its display is logged; the refused one is listed again
+     * where it still waits). Where the display cannot be logged, the cluster is closed at once, the clerk is told
+     * and the queue is read again at the decided cluster's place.
+     */
+    private void decideAtOnce(long clusterId, DecisionCommand command, String text, String reference,
+                              String doneKey, Leaves leaves, NextCluster.Next next, NextCluster.Shown ahead) {
+        var review = vm.signedIn().review();
+        long shownId = ahead.view().clusterId();
+        int at = vm.positionProperty().get();
+        // first in the executor's line: the decision and the display's entry, before any further read-ahead
+        vm.background(() -> {
+            // the display happened first: its entry first (and the claim on the cluster now open)
+            var claim = vm.live().shown(review, shownId, reference);
+            try {
+                var d = review.propose(clusterId, command, text, reference);
+                vm.live().forget(clusterId);
+                return new DecidedAhead(d, claim, null);
+            } catch (RuntimeException refused) {
+                return new DecidedAhead(null, claim, refused);
+            }
+        }, r -> {
+            var open = vm.currentProperty().get();
+            if (open != null && open.clusterId() == shownId) {
+                vm.live().opened(shownId, r.claim());
+            }
+            if (r.refused() != null) {
+                vm.messageProperty().set(de.grw.ui.common.Errors.message(r.refused(), vm.t()));
+                vm.reload(null, null);
+                return;
+            }
+            vm.live().decided(clusterId);
+            undo.push(r.decision().id());
+            vm.messageProperty().set(vm.t().get(doneKey, r.decision().id()));
+        }, e -> {
+            // the display could not be logged: nothing of it stays on screen
+            String failed = de.grw.ui.common.Errors.message(e, vm.t());
+            vm.closeCluster();
+            vm.reload(at, failed);
+        });
+        if (!vm.nextCluster().movedOnAtOnce(clusterId, leaves, next, ahead)) {
+            vm.currentProperty().set(null);
+            vm.reload(at, null);
+        }
+    }
+
+    /**
+     * A decision recorded with the next cluster read ahead (or refused: {@code refused}), and the claim in force on
+     * the cluster shown.
+     */
+    private record DecidedAhead(de.grw.review.ReviewViews.DecisionView decision,
+                                de.grw.review.ReviewViews.ClaimView claim, RuntimeException refused) {
+    }
+
     /** A decision recorded, and the next cluster read with it (or null). */
-    private record Decided(de.grw.review.ReviewViews.DecisionView decision, ReviewViewModel.Shown next) {
+    private record Decided(de.grw.review.ReviewViews.DecisionView decision, NextCluster.Shown next) {
     }
 }

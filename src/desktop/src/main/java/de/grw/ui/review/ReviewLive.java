@@ -141,6 +141,18 @@ public final class ReviewLive {
         return c;
     }
 
+    /**
+     * A cluster read ahead is now shown: its display is logged and it is claimed ({@link ReviewApi#shown}); returns
+     * the claim in force afterwards (another's: read-only). Runs in the background.
+     */
+    ClaimView shown(ReviewApi review, long clusterId, String caseRef) {
+        ClaimView c = review.shown(clusterId, caseRef).orElse(null);
+        if (c != null && c.mine()) {
+            held.set(clusterId);
+        }
+        return c;
+    }
+
     private static ClaimView claim(ReviewApi review, long clusterId) {
         try {
             return review.claim(clusterId).orElse(null);
@@ -152,7 +164,8 @@ public final class ReviewLive {
         }
     }
 
-    private static ClaimView inForce(ReviewApi review, long clusterId) {
+    /** The claim in force on a cluster, read only (null: none, or an older server without claims). */
+    static ClaimView inForce(ReviewApi review, long clusterId) {
         try {
             return review.claimOf(clusterId).orElse(null);
         } catch (UserFacingException e) {

@@ -34,6 +34,8 @@ import org.controlsfx.control.CheckComboBox;
 public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
     private final ScrollPane center = new ScrollPane();
     private final VBox explanation = new VBox(4);
+    /** The explanation column's panel, made once and filled anew for each cluster or pair. */
+    private PairExplanationPanel explainer;
     /** Below this width the queue gives its room to the comparison and is shown on demand. */
     static final double NARROW = 1000;
     private FrozenColumns frozen;
@@ -379,11 +381,15 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         javafx.scene.Node focused = center.getScene() == null ? null : center.getScene().getFocusOwner();
         String refocus = focused != null && focused.getId() != null && center.getContent() != null
                 && isInside(focused, center.getContent()) ? focused.getId() : null;
+        long t = RedrawTimes.now();
         javafx.scene.Node content = grid.build(vm, ctx.i18n());
         if (center.getContent() != content) {
             center.setContent(content);
         }
+        RedrawTimes.add("grid filled", t);
+        t = RedrawTimes.now();
         frozen.attach(content);
+        RedrawTimes.add("frozen columns", t);
         if (keys != null) {
             keys.mark();
         }
@@ -404,7 +410,13 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
                 ctx.i18n().locale());
         if (!now.equals(explained)) {
             explained = now;
-            explanation.getChildren().setAll(PairExplanationPanel.build(vm, ctx.i18n()));
+            t = RedrawTimes.now();
+            if (explainer == null) {
+                explainer = new PairExplanationPanel(vm, ctx.i18n());
+                explanation.getChildren().setAll(explainer.node());
+            }
+            explainer.fill(vm);
+            RedrawTimes.add("explanation built", t);
         }
     }
 

@@ -23,7 +23,9 @@ import javafx.collections.ObservableSet;
 /**
  * The review of the queue: filters, the current cluster, the side-by-side rows with the clerk's choices, and the
  * decisions (merge, not a duplicate, split, defer, undo). Holds properties and calls the review interface through
- * the task runner, never on the FX thread; knows no controls, so it is tested without a robot.
+ * the task runner, never on the FX thread; knows no controls, so it is tested without a robot. Its parts: the
+ * decision commands ({@link ReviewDecisions}), the next cluster and its read-ahead ({@link NextCluster}), the grid's
+ * rows and the clerk's marks ({@link GridState}), and the claims and change feed ({@link ReviewLive}).
  */
 public final class ReviewViewModel {
     /** Which statuses the queue shows. */
@@ -40,13 +42,8 @@ public final class ReviewViewModel {
     private final ObservableList<String> sources = FXCollections.observableArrayList();
     private final IntegerProperty position = new SimpleIntegerProperty(-1);
     private final ObjectProperty<ClusterView> current = new SimpleObjectProperty<>();
-    private final ObservableList<FieldRow> rows = FXCollections.observableArrayList();
-    /** The cluster with its rows and explanation as one value: what the screen draws. */
-    private final ObjectProperty<ClusterState> state = new SimpleObjectProperty<>(ClusterState.EMPTY);
-    private final ObservableList<String[]> explanation = FXCollections.observableArrayList();
-    private final ObservableMap<String, FieldChoice> choices = FXCollections.observableHashMap();
-    private final ObservableSet<Long> excluded = FXCollections.observableSet();
-    private final ObservableSet<Long> marked = FXCollections.observableSet();
+    /** The grid's rows, explanation and the clerk's marks on the open cluster. */
+    private final GridState grid = new GridState();
     private final StringProperty caseRef = new SimpleStringProperty("");
     private final StringProperty comment = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
@@ -61,9 +58,12 @@ public final class ReviewViewModel {
     /** The pair the explanation, the waterfall and the contribution column explain (default: the weakest link). */
     private final ExplainedPair explained = new ExplainedPair();
     private final ReviewDecisions decisions = new ReviewDecisions(this);
+    /** The cluster the review moves on to, read ahead of the key press. */
+    private final NextCluster following;
 
     public ReviewViewModel(AppContext ctx) {
         this.ctx = ctx;
+        this.following = new NextCluster(this);
         this.live = new ReviewLive(ctx, this);
         explained.onChange(this::rebuild);
         // the case reference belongs to the signed-in user: kept for another language, gone at sign-out
@@ -94,6 +94,15 @@ public final class ReviewViewModel {
 
     I18n t() {
         return ctx.i18n();
+    }
+
+    AppContext ctx() {
+        return ctx;
+    }
+
+    /** The cluster the review moves on to after a decision, and its read-ahead. */
+    NextCluster nextCluster() {
+        return following;
     }
 
     /** Reloads the queue with the filters (in the background); keeps the current cluster if it is still queued. */
@@ -187,8 +196,7 @@ public final class ReviewViewModel {
             live.leave();
             position.set(-1);
             current.set(null);
-            rows.clear();
-            explanation.clear();
+            grid.clear();
             explained.clear();
             if (doneMessage != null) {
                 message.set(doneMessage);
@@ -207,7 +215,7 @@ public final class ReviewViewModel {
     }
 
     /** Opens a cluster; moving on by itself ({@code hops} > 0) it passes over clusters another clerk holds. */
-    private void open(int index, String doneMessage, int hops) {
+    void open(int index, String doneMessage, int hops) {
         SignedIn signedIn = signedIn();
         if (signedIn == null || index < 0 || index >= queue.size()) {
             return;
@@ -217,8 +225,7 @@ public final class ReviewViewModel {
             message.set(doneMessage != null ? doneMessage : t().get("review.caseFirst"));
             return;
         }
-        java.util.concurrent.Callable<Shown> reading = opening(queue.get(index));
-        background(reading, opened -> shown(opened, index, doneMessage, hops));
+        background(following.opening(queue.get(index)), opened -> shown(opened, index, doneMessage, hops));
     }
 
     /** Whether the workspace's settings demand a case reference and none is given. */
@@ -228,32 +235,9 @@ public final class ReviewViewModel {
                 && caseRef.get().isBlank();
     }
 
-    /**
-     * The background work that opens a queued cluster (the display is logged with the case reference and claims it)
-     * and builds what the screen draws of it: the comparison with its rows and the explanation of its weakest link,
-     * so that the FX thread only swaps the ready cluster in. Reads nothing itself: the returned work does.
-     */
-    java.util.concurrent.Callable<Shown> opening(QueueEntry entry) {
-        SignedIn signedIn = signedIn();
-        var review = signedIn.review();
-        var profile = signedIn.governance().profile();
-        long clusterId = entry.clusterId();
-        double listed = entry.minProbability();
-        String reference = caseRef.get();
-        String language = t().locale().getLanguage();
-        return () -> {
-            live.leaving(review, clusterId);
-            ClusterView view = review.show(clusterId, reference);
-            var claim = live.claimed(review, clusterId);
-            var weakest = ExplainedPair.weakestLink(view.pairs(), listed);
-            ClusterState built = ClusterState.build(view, review.comparisons(), profile,
-                    ExplainedPair.focus(view, weakest), java.util.Set.of(), java.util.Map.of(), language);
-            return new Shown(view, claim, listed, built);
-        };
-    }
-
-    /** Swaps an opened cluster in (FX thread): what {@link #opening} read and built is shown as it is. */
-    void shown(Shown opened, int index, String doneMessage, int hops) {
+    /** Swaps an opened cluster in (FX thread): what {@link NextCluster#opening} read and built is shown as it is. */
+    void shown(NextCluster.Shown opened, int index, String doneMessage, int hops) {
+        long t = RedrawTimes.now();
         ClusterView view = opened.view();
         live.opened(view.clusterId(), opened.claim());
         if (hops > 0 && live.readOnlyProperty().get() && index + 1 < queue.size()) {
@@ -261,27 +245,19 @@ public final class ReviewViewModel {
             return;
         }
         position.set(index);
-        choices.clear();
-        excluded.clear();
-        marked.clear();
+        grid.fresh();
         comment.set("");
         explained.open(view, opened.listed());
         current.set(view);
         ctx.model().openClusterProperty().set(view.clusterId());
         extension.set(ClusterTexts.extension(view, t(), signedIn().governance().profile()));
         ClusterState built = opened.state();
-        explanation.setAll(built.explanation());
-        rows.setAll(built.rows());
-        state.set(built);
+        grid.swapIn(built);
         message.set(doneMessage != null ? doneMessage : view.note() == null || view.note().isBlank() ? ""
                 : view.note());
-    }
-
-    /**
-     * An opened cluster, the claim in force on it afterwards (another's: read-only), the probability the queue
-     * listed for it, and what the screen draws of it (no record taken out, no choice yet).
-     */
-    record Shown(ClusterView view, de.grw.review.ReviewViews.ClaimView claim, double listed, ClusterState state) {
+        RedrawTimes.add("cluster swapped in (with its redraw)", t);
+        // while the clerk looks at this one, the next is read ahead (not logged: nobody has seen it yet)
+        following.readAhead();
     }
 
     public void next() {
@@ -301,7 +277,7 @@ public final class ReviewViewModel {
         if (readOnly()) {
             return;
         }
-        choices.put(field, new FieldChoice.FromRecord(recordId));
+        grid.choices().put(field, new FieldChoice.FromRecord(recordId));
         rebuild();
     }
 
@@ -310,7 +286,7 @@ public final class ReviewViewModel {
         if (readOnly()) {
             return;
         }
-        choices.put(field, new FieldChoice.Manual(value));
+        grid.choices().put(field, new FieldChoice.Manual(value));
         rebuild();
     }
 
@@ -319,8 +295,8 @@ public final class ReviewViewModel {
         if (readOnly()) {
             return;
         }
-        if (!excluded.remove(recordId)) {
-            excluded.add(recordId);
+        if (!grid.excluded().remove(recordId)) {
+            grid.excluded().add(recordId);
         }
         rebuild();
     }
@@ -330,8 +306,8 @@ public final class ReviewViewModel {
         if (readOnly()) {
             return;
         }
-        if (!marked.remove(recordId)) {
-            marked.add(recordId);
+        if (!grid.marked().remove(recordId)) {
+            grid.marked().add(recordId);
         }
     }
 
@@ -369,87 +345,17 @@ public final class ReviewViewModel {
     }
 
     /**
-     * After this clerk's decision on the open cluster: moves on to the next cluster nobody else holds. Where the
-     * decision says where the cluster went ({@code leaves}), the queue shown is updated here and only the next
-     * cluster is read (a decision costs the decision and one cluster, not the queue); where only the engine knows,
-     * or the page shown is used up while more clusters wait, the queue is read again.
-     */
-    void movedOn(long clusterId, ReviewDecisions.Leaves leaves, String doneMessage) {
-        movedOn(clusterId, leaves, doneMessage, null, null);
-    }
-
-    /**
-     * As {@link #movedOn(long, ReviewDecisions.Leaves, String)}, with the next cluster already read and built
-     * together with the decision ({@link #nextAfter}): it is swapped in at once where the queue still says it is
-     * the next one.
-     */
-    void movedOn(long clusterId, ReviewDecisions.Leaves leaves, String doneMessage, Next next, Shown read) {
-        int at = position.get();
-        int index = -1;
-        for (int i = 0; i < queue.size(); i++) {
-            index = queue.get(i).clusterId() == clusterId ? i : index;
-        }
-        int left = index < 0 ? -1 : QueuePage.afterDecision(queue, remaining.get(), index, leaves, status.get());
-        if (left < 0 || queue.isEmpty() || index >= queue.size() && left > queue.size()) {
-            // only the engine can tell, or the page is used up while more wait: the queue is read again
-            current.set(null);
-            reload(at, doneMessage);
-            return;
-        }
-        remaining.set(left);
-        int following = nextFree(queue, Math.min(index, queue.size() - 1));
-        if (next != null && read != null && next.index() == following && following < queue.size()
-                && queue.get(following).clusterId() == read.view().clusterId()) {
-            // read with the decision: swapped in at once, with nothing drawn in between
-            shown(read, following, doneMessage, 3);
-            return;
-        }
-        current.set(null);
-        open(following, doneMessage, 3);
-    }
-
-    /** The first cluster from {@code from} on that nobody else holds ({@code from} itself when all are held). */
-    private int nextFree(List<QueueEntry> list, int from) {
-        for (int i = from; i < list.size(); i++) {
-            if (!live.claimedByOthers().containsKey(list.get(i).clusterId())) {
-                return i;
-            }
-        }
-        return from;
-    }
-
-    /**
-     * Where the review goes after this clerk's decision on the open cluster, worked out before the decision is
-     * sent (FX thread), so that the next cluster is read and built in the same background work as the decision:
-     * one trip instead of two. Null where only the engine can tell ({@link #movedOn} reads the queue again then).
-     */
-    Next nextAfter(long clusterId, ReviewDecisions.Leaves leaves) {
-        if (signedIn() == null || caseMissing()) {
-            return null;
-        }
-        List<QueueEntry> after = new java.util.ArrayList<>(queue);
-        int index = -1;
-        for (int i = 0; i < after.size(); i++) {
-            index = after.get(i).clusterId() == clusterId ? i : index;
-        }
-        int left = index < 0 ? -1 : QueuePage.afterDecision(after, remaining.get(), index, leaves, status.get());
-        if (left < 0 || after.isEmpty() || index >= after.size() && left > after.size()) {
-            return null;
-        }
-        int following = nextFree(after, Math.min(index, after.size() - 1));
-        return new Next(following, opening(after.get(following)));
-    }
-
-    /** The cluster the review moves on to after a decision: its queue position and the work that opens it. */
-    record Next(int index, java.util.concurrent.Callable<Shown> opening) {
-    }
-
-    /**
      * Runs workspace work through the task runner (never on the FX thread: the queue, a cluster and every decision
      * read or write the workspace); {@code done} runs on the FX thread, a failure becomes the message. While it
      * runs, {@link #busyProperty()} is true and further decisions are refused.
      */
     <T> void background(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> done) {
+        background(work, done, e -> message.set(Errors.message(e, t())));
+    }
+
+    /** As {@link #background(java.util.concurrent.Callable, java.util.function.Consumer)}, {@code failed} on failure. */
+    <T> void background(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> done,
+                        java.util.function.Consumer<Throwable> failed) {
         busy.set(true);
         SignedIn asked = signedIn();
         ctx.tasks().call(t().get("nav.review"), work, value -> {
@@ -460,7 +366,7 @@ public final class ReviewViewModel {
             done.accept(value);
         }, e -> {
             busy.set(false);
-            message.set(Errors.message(e, t()));
+            failed.accept(e);
         });
     }
 
@@ -469,15 +375,7 @@ public final class ReviewViewModel {
      * engine's comparison (in memory, from the cluster already loaded: no I/O, so on the FX thread).
      */
     void rebuild() {
-        ClusterView view = current.get();
-        SignedIn signedIn = signedIn();
-        ClusterState built = view == null || signedIn == null ? ClusterState.EMPTY
-                : ClusterState.build(view, signedIn.review().comparisons(), signedIn.governance().profile(),
-                        explained, excluded, choices, t().locale().getLanguage());
-        explanation.setAll(built.explanation());
-        rows.setAll(built.rows());
-        // last, and as one value: the screen redraws once, from a cluster and its own rows
-        state.set(built);
+        grid.rebuild(current.get(), signedIn(), explained, t().locale().getLanguage());
     }
 
     /** Whether the workspace's settings demand a case reference before records are shown. */
@@ -541,17 +439,17 @@ public final class ReviewViewModel {
     }
 
     public ObservableList<FieldRow> rows() {
-        return rows;
+        return grid.rows();
     }
 
     /** What the screen draws: the open cluster with its rows and explanation, replaced as one value. */
     public javafx.beans.property.ReadOnlyObjectProperty<ClusterState> stateProperty() {
-        return state;
+        return grid.state();
     }
 
     /** The explained pair's lines: comparison, level, weight, versus (what the pair is weighed against). */
     public ObservableList<String[]> explanation() {
-        return explanation;
+        return grid.explanation();
     }
 
     /** Which pair is explained; choosing another rebuilds the rows (the contribution column follows). */
@@ -560,15 +458,15 @@ public final class ReviewViewModel {
     }
 
     public ObservableMap<String, FieldChoice> choices() {
-        return choices;
+        return grid.choices();
     }
 
     public ObservableSet<Long> excluded() {
-        return excluded;
+        return grid.excluded();
     }
 
     public ObservableSet<Long> marked() {
-        return marked;
+        return grid.marked();
     }
 
     public StringProperty caseRefProperty() {

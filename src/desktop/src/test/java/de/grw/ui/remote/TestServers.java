@@ -15,7 +15,7 @@ import java.time.Clock;
  * port of the loopback interface, over a copy of the matched sample workspace (accounts admin, anna and dora
  * (clerks), bernd and carla (supervisors); see TestWorkspaces), with the certificate it generates at its first start.
  */
-final class TestServers {
+public final class TestServers {
     static {
         System.setProperty("grw.kdf.iterations", "10000");
     }
@@ -23,7 +23,7 @@ final class TestServers {
     private TestServers() {
     }
 
-    static WorkspaceServer start(Path dir, String... extraConfig) {
+    public static WorkspaceServer start(Path dir, String... extraConfig) {
         try {
             Path ws = TestWorkspaces.copyTo(dir);
             Path conf = dir.resolve("server.conf");
@@ -39,7 +39,7 @@ final class TestServers {
     }
 
     /** The address a client types: {@code https://localhost:port}. */
-    static String url(WorkspaceServer server) {
+    public static String url(WorkspaceServer server) {
         return "https://localhost:" + server.port();
     }
 }

@@ -66,6 +66,7 @@ final class LocalJournal implements JournalApi {
     @Override
     public JournalVerifier.Result verify() {
         JournalVerifier.Result chain = journal.verify(signedIn.session());
-        return chain.withModelCheck(workspace.read(de.grw.versions.ModelVersionCheck::check));
+        return chain.withModelCheck(workspace.read(de.grw.versions.ModelVersionCheck::check))
+                .withCheck("decisions", workspace.read(de.grw.review.DecisionProjection::check));
     }
 }

@@ -79,6 +79,16 @@ final class LocalReview implements ReviewApi {
     }
 
     @Override
+    public ClusterView prefetch(long clusterId, String caseRef) {
+        return review.prefetch(signedIn.session(), clusterId, caseRef);
+    }
+
+    @Override
+    public Optional<ClaimView> shown(long clusterId, String caseRef) {
+        return review.shown(signedIn.session(), clusterId, caseRef);
+    }
+
+    @Override
     public GoldenView golden(String goldenId, String caseRef) {
         return review.golden(signedIn.session(), goldenId, caseRef);
     }

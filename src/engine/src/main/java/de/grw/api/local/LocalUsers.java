@@ -19,7 +19,7 @@ final class LocalUsers implements UsersApi {
     @Override
     public List<Account> list() {
         return users.list(signedIn.session()).stream().map(u -> new Account(u.name(), u.role(), u.createdAt(),
-                u.disabled(), u.person(), u.mustChange())).toList();
+                u.disabled(), u.person(), u.mustChange(), u.lockedUntil())).toList();
     }
 
     @Override
@@ -40,5 +40,10 @@ final class LocalUsers implements UsersApi {
     @Override
     public void setDisabled(String name, boolean disabled) {
         users.setDisabled(signedIn.session(), name, disabled);
+    }
+
+    @Override
+    public void setRole(String name, Role role) {
+        users.setRole(signedIn.session(), name, role);
     }
 }

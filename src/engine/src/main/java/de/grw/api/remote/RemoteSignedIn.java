@@ -340,6 +340,25 @@ final class RemoteSignedIn implements SignedIn {
         }
 
         @Override
+        public ClusterView prefetch(long clusterId, String caseRef) {
+            if (caseRef == null || caseRef.isBlank()) {
+                throw new UserFacingException(Text.of("server.case_required"));
+            }
+            JsonNode answer = http.get("/api/v1/clusters/" + clusterId + "/prefetch", token(), "X-Case-Reference",
+                    caseRef.strip());
+            return http.read(answer.path("cluster"), ClusterView.class);
+        }
+
+        @Override
+        public Optional<ClaimView> shown(long clusterId, String caseRef) {
+            if (caseRef == null || caseRef.isBlank()) {
+                throw new UserFacingException(Text.of("server.case_required"));
+            }
+            return claimIn(http.post("/api/v1/clusters/" + clusterId + "/shown", token(),
+                    Map.of("caseRef", caseRef.strip())));
+        }
+
+        @Override
         public GoldenView golden(String goldenId, String caseRef) {
             if (caseRef == null || caseRef.isBlank()) {
                 throw new UserFacingException(Text.of("server.case_required"));

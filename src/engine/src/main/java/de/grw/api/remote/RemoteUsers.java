@@ -57,6 +57,11 @@ final class RemoteUsers implements UsersApi {
         http.put("/api/v1/users/" + segment(name) + "/disabled", token.get(), Map.of("disabled", disabled));
     }
 
+    @Override
+    public void setRole(String name, Role role) {
+        http.put("/api/v1/users/" + segment(name) + "/role", token.get(), Map.of("role", role.name()));
+    }
+
     /** A name as one path segment. */
     static String segment(String name) {
         return URLEncoder.encode(name == null ? "" : name, StandardCharsets.UTF_8).replace("+", "%20");

@@ -31,7 +31,8 @@ final class AdminRoutes implements Api.RouteGroup {
                 new Route(HandlerType.GET, "/api/v1/users", true, this::users),
                 new Route(HandlerType.POST, "/api/v1/users", true, this::addUser),
                 new Route(HandlerType.PUT, "/api/v1/users/{name}/password", true, this::setPassword),
-                new Route(HandlerType.PUT, "/api/v1/users/{name}/disabled", true, this::setDisabled));
+                new Route(HandlerType.PUT, "/api/v1/users/{name}/disabled", true, this::setDisabled),
+                new Route(HandlerType.PUT, "/api/v1/users/{name}/role", true, this::setRole));
     }
 
     /** {@code GET /api/v1/journal?user=&from=&to=&person=}: entries in journal order, each filter optional. */
@@ -119,6 +120,25 @@ final class AdminRoutes implements Api.RouteGroup {
             throw new ApiProblem(400, Text.of("server.bad_request", "'disabled' (true or false) is required"));
         }
         actor(ctx).signedIn().users().setDisabled(ctx.pathParam("name"), req.disabled());
+        ctx.status(204);
+    }
+
+    /** {@code PUT /api/v1/users/{name}/role}: {@code {"role":"supervisor"}}. */
+    record NewRole(String role) {
+    }
+
+    private void setRole(Context ctx) throws JsonProcessingException {
+        NewRole req = body(ctx, NewRole.class);
+        if (req.role() == null) {
+            throw new ApiProblem(400, Text.of("server.bad_request", "'role' is required"));
+        }
+        Role role;
+        try {
+            role = Role.parse(req.role());
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(400, Text.of("server.bad_request", e.getMessage()));
+        }
+        actor(ctx).signedIn().users().setRole(ctx.pathParam("name"), role);
         ctx.status(204);
     }
 

@@ -34,6 +34,8 @@ final class ReviewRoutes implements Api.RouteGroup {
                 new Route(HandlerType.GET, "/api/v1/clusters/{id}/claim", true, this::claimOf),
                 new Route(HandlerType.POST, "/api/v1/clusters/{id}/claim", true, this::claim),
                 new Route(HandlerType.DELETE, "/api/v1/clusters/{id}/claim", true, this::release),
+                new Route(HandlerType.GET, "/api/v1/clusters/{id}/prefetch", true, this::prefetch),
+                new Route(HandlerType.POST, "/api/v1/clusters/{id}/shown", true, this::shown),
                 new Route(HandlerType.GET, "/api/v1/changes", true, this::changes));
     }
 
@@ -104,6 +106,42 @@ final class ReviewRoutes implements Api.RouteGroup {
     private void release(Context ctx) {
         actor(ctx).signedIn().review().release(whole(ctx.pathParam("id"), "id", -1));
         ctx.status(204);
+    }
+
+    /** {@code {"cluster": {...}}}: a cluster read ahead, not yet shown. */
+    record PrefetchAnswer(de.grw.review.ReviewViews.ClusterView cluster) {
+    }
+
+    /**
+     * {@code GET /api/v1/clusters/{id}/prefetch} with a case reference: the cluster as {@code GET /api/v1/clusters/{id}}
+     * returns it (masked alike), read ahead of the clerk's key press: NOT logged in the access log and not claimed.
+     * The client calls {@code POST .../shown} when it shows it.
+     */
+    private void prefetch(Context ctx) {
+        long id = whole(ctx.pathParam("id"), "id", -1);
+        String caseRef = caseRef(ctx, null);
+        if (caseRef == null) {
+            throw new ApiProblem(400, Text.of("server.case_required"));
+        }
+        json(ctx, new PrefetchAnswer(actor(ctx).signedIn().review().prefetch(id, caseRef)));
+    }
+
+    /** {@code POST /api/v1/clusters/{id}/shown}: {@code {"caseRef":...}}. */
+    record ShownRequest(String caseRef) {
+    }
+
+    /**
+     * {@code POST /api/v1/clusters/{id}/shown}: a cluster read ahead is now on the clerk's screen: logged once in
+     * the access log with the case reference and claimed; answers the claim in force afterwards.
+     */
+    private void shown(Context ctx) throws JsonProcessingException {
+        long id = whole(ctx.pathParam("id"), "id", -1);
+        ShownRequest req = body(ctx, ShownRequest.class);
+        String caseRef = caseRef(ctx, req.caseRef());
+        if (caseRef == null) {
+            throw new ApiProblem(400, Text.of("server.case_required"));
+        }
+        json(ctx, new ClaimAnswer(actor(ctx).signedIn().review().shown(id, caseRef).orElse(null)));
     }
 
     /**
