@@ -4,10 +4,8 @@ import de.grw.common.CancellationToken;
 import de.grw.versions.ModelVersionView;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,20 +28,22 @@ final class ModelCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name what to do: list, show, train, activate "
-                + "or revert");
+        throw SignedInCommand.nameWhatToDo(spec, "list, show, train, activate or revert");
     }
 
+    /** The columns of a version in list, show and train. */
+    static final Columns VERSIONS = new Columns("%-7s %-9s %-20s %-14s %-9s %9s %9s %6s %6s %6s", "version", "state",
+            "trained", "by", "method", "records", "decisions", "prec.", "recall", "F1");
+
     static void row(PrintWriter out, ModelVersionView v) {
-        out.printf(Locale.ROOT, "%-7d %-9s %-20s %-14s %-9s %9d %9s %6s %6s %6s%n", v.version(), v.state(),
-                v.trainedAt().length() > 19 ? v.trainedAt().substring(0, 19) : v.trainedAt(), v.trainedBy(),
-                v.method() == null ? "-" : v.method(), v.records(), v.decisionsUsed().size() + "/"
-                        + v.decisionsInForce(), number(v.precision()), number(v.recall()), number(v.f1()));
+        VERSIONS.row(out, v.version(), v.state(), v.trainedAt().length() > 19 ? v.trainedAt().substring(0, 19)
+                : v.trainedAt(), v.trainedBy(), v.method() == null ? "-" : v.method(), v.records(),
+                v.decisionsUsed().size() + "/" + v.decisionsInForce(), number(v.precision()), number(v.recall()),
+                number(v.f1()));
     }
 
     static void header(PrintWriter out) {
-        out.printf(Locale.ROOT, "%-7s %-9s %-20s %-14s %-9s %9s %9s %6s %6s %6s%n", "version", "state", "trained",
-                "by", "method", "records", "decisions", "prec.", "recall", "F1");
+        VERSIONS.header(out);
     }
 
     private static String number(Double d) {
@@ -53,86 +53,56 @@ final class ModelCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the model versions, newest first "
             + "(decisions: used as labels / in effect when trained; precision, recall and F1 as the model estimates "
             + "them).")
-    static final class ListVersions implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        ServerOrWorkspaceOptions options;
-
+    static final class ListVersions extends SignedInCommand {
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Login login = options.login()) {
-                header(out);
-                for (ModelVersionView v : login.signedIn().models().list()) {
-                    row(out, v);
-                }
+        void run(Login login, PrintWriter out) {
+            header(out);
+            for (ModelVersionView v : login.signedIn().models().list()) {
+                row(out, v);
             }
-            return 0;
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows one version with its inputs and "
             + "parameters.")
-    static final class Show implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        ServerOrWorkspaceOptions options;
-
+    static final class Show extends SignedInCommand {
         @Parameters(index = "0", paramLabel = "VERSION")
         int version;
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Login login = options.login()) {
-                ModelVersionView v = login.signedIn().models().list().stream().filter(m -> m.version() == version)
-                        .findFirst().orElseThrow(() -> new de.grw.common.UserFacingException(
-                                de.grw.common.Text.of("model.unknown", version)));
-                header(out);
-                row(out, v);
-                out.println("trained at:     " + v.trainedAt() + (v.runId() == null ? "" : " (match run " + v.runId()
-                        + ")") + (v.reason() == null ? "" : ", reason: " + v.reason()));
-                out.println("decisions used: " + (v.decisionsUsed().isEmpty() ? "none" : v.decisionsUsed()));
-                out.println("parameters:     SHA-256 " + v.modelSha256() + (v.converged() ? "" : " (EM did not "
-                        + "converge)"));
-                if (v.activatedBy() != null) {
-                    out.println("activated:      " + v.activatedAt() + " by " + v.activatedBy());
-                }
-                v.parameters().forEach(line -> out.println("  " + line));
+        void run(Login login, PrintWriter out) {
+            ModelVersionView v = login.signedIn().models().list().stream().filter(m -> m.version() == version)
+                    .findFirst().orElseThrow(() -> new de.grw.common.UserFacingException(
+                            de.grw.common.Text.of("model.unknown", version)));
+            header(out);
+            row(out, v);
+            out.println("trained at:     " + v.trainedAt() + (v.runId() == null ? "" : " (match run " + v.runId()
+                    + ")") + (v.reason() == null ? "" : ", reason: " + v.reason()));
+            out.println("decisions used: " + (v.decisionsUsed().isEmpty() ? "none" : v.decisionsUsed()));
+            out.println("parameters:     SHA-256 " + v.modelSha256() + (v.converged() ? "" : " (EM did not "
+                    + "converge)"));
+            if (v.activatedBy() != null) {
+                out.println("activated:      " + v.activatedAt() + " by " + v.activatedBy());
             }
-            return 0;
+            v.parameters().forEach(line -> out.println("  " + line));
         }
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true, description = "Trains a new version over all records; "
             + "it waits for a supervisor's activation (unless the workspace has no usable model yet).")
-    static final class Train implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        ServerOrWorkspaceOptions options;
-
+    static final class Train extends SignedInCommand {
         @Option(names = "--quiet", description = "No progress output.")
         boolean quiet;
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Login login = options.login()) {
-                ModelVersionView v = login.signedIn().models().train(new ConsoleProgress(out, quiet),
-                        CancellationToken.NONE);
-                header(out);
-                row(out, v);
-                out.println(v.active() ? "version " + v.version() + " is active (the workspace had no usable model)"
-                        : "version " + v.version() + " waits for a supervisor other than " + v.trainedBy()
-                        + ": 'grw model activate " + v.version() + "'");
-            }
-            return 0;
+        void run(Login login, PrintWriter out) {
+            ModelVersionView v = login.signedIn().models().train(new ConsoleProgress(out, quiet),
+                    CancellationToken.NONE);
+            header(out);
+            row(out, v);
+            out.println(v.active() ? "version " + v.version() + " is active (the workspace had no usable model)"
+                    : "version " + v.version() + " waits for a supervisor other than " + v.trainedBy()
+                    + ": 'grw model activate " + v.version() + "'");
         }
     }
 
@@ -140,13 +110,7 @@ final class ModelCommand implements Runnable {
      * What {@code activate} and {@code revert} share: the version, a journalled comment, and one call of the engine's
      * {@link de.grw.api.ModelsApi} whose answer is printed.
      */
-    abstract static class VersionAction implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        ServerOrWorkspaceOptions options;
-
+    abstract static class VersionAction extends SignedInCommand {
         @Parameters(index = "0", paramLabel = "VERSION")
         int version;
 
@@ -157,12 +121,8 @@ final class ModelCommand implements Runnable {
         abstract String act(de.grw.api.ModelsApi models);
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Login login = options.login()) {
-                out.println(act(login.signedIn().models()));
-            }
-            return 0;
+        void run(Login login, PrintWriter out) {
+            out.println(act(login.signedIn().models()));
         }
     }
 

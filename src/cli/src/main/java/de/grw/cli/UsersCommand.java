@@ -4,10 +4,8 @@ import de.grw.api.Account;
 import de.grw.rights.Role;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -25,43 +23,27 @@ final class UsersCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name what to do: list, add, disable, enable, "
-                + "role or passwd");
+        throw SignedInCommand.nameWhatToDo(spec, "list, add, disable, enable, role or passwd");
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the accounts.")
-    static final class ListUsers implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        ServerOrWorkspaceOptions options;
+    static final class ListUsers extends SignedInCommand {
+        private static final Columns ACCOUNTS = new Columns("%-24s %-14s %-16s %-26s %-9s %s", "name", "role",
+                "person", "created", "state", "password");
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Login login = options.login()) {
-                out.printf("%-24s %-14s %-16s %-26s %-9s %s%n", "name", "role", "person", "created", "state",
-                        "password");
-                for (Account u : login.signedIn().users().list()) {
-                    out.printf("%-24s %-14s %-16s %-26s %-9s %s%n", u.name(), u.role().name().toLowerCase(Locale.ROOT),
-                            u.person() == null ? "" : u.person(), u.createdAt(), u.disabled() ? "disabled" : u.locked() ? "locked"
-                            : "active",
-                            u.oneTimePassword() ? "one-time" : "own");
-                }
+        void run(Login login, PrintWriter out) {
+            ACCOUNTS.header(out);
+            for (Account u : login.signedIn().users().list()) {
+                ACCOUNTS.row(out, u.name(), u.role().name().toLowerCase(Locale.ROOT), u.person(), u.createdAt(),
+                        u.disabled() ? "disabled" : u.locked() ? "locked" : "active",
+                        u.oneTimePassword() ? "one-time" : "own");
             }
-            return 0;
         }
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Adds an account.")
-    static final class Add implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        ServerOrWorkspaceOptions options;
-
+    static final class Add extends SignedInCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "The new account's name.")
         String name;
 
@@ -81,81 +63,59 @@ final class UsersCommand implements Runnable {
                         + "for); its holder sets their own with 'users passwd' before proposing or approving.")
         String passwordVariable;
 
+        private Role parsed;
+
         @Override
         public Integer call() {
-            Role parsed;
             try {
-                parsed = Role.parse(role);
+                parsed = Role.parse(role); // before signing in: a wrong role is a wrong option
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            try (Login login = options.login()) {
-                char[] password = Passwords.fresh(spec, passwordVariable, null, name);
-                try {
-                    login.signedIn().users().add(name, parsed, person, password);
-                } finally {
-                    Passwords.wipe(password);
-                }
+            return super.call();
+        }
+
+        @Override
+        void run(Login login, PrintWriter out) {
+            char[] password = Passwords.fresh(spec, passwordVariable, null, name);
+            try {
+                login.signedIn().users().add(name, parsed, person, password);
+            } finally {
+                Passwords.wipe(password);
             }
-            spec.commandLine().getOut().println("account " + name + " added (" + parsed.name()
-                    .toLowerCase(Locale.ROOT) + ")");
-            return 0;
+            out.println("account " + name + " added (" + parsed.name().toLowerCase(Locale.ROOT) + ")");
         }
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disables an account (it can no "
             + "longer log in; its history stays).")
-    static final class Disable implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        ServerOrWorkspaceOptions options;
-
+    static final class Disable extends SignedInCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
         @Override
-        public Integer call() {
-            try (Login login = options.login()) {
-                login.signedIn().users().setDisabled(name, true);
-            }
-            spec.commandLine().getOut().println("account " + name + " disabled");
-            return 0;
+        void run(Login login, PrintWriter out) {
+            login.signedIn().users().setDisabled(name, true);
+            out.println("account " + name + " disabled");
         }
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enables a disabled account.")
-    static final class Enable implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        ServerOrWorkspaceOptions options;
-
+    static final class Enable extends SignedInCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
         @Override
-        public Integer call() {
-            try (Login login = options.login()) {
-                login.signedIn().users().setDisabled(name, false);
-            }
-            spec.commandLine().getOut().println("account " + name + " enabled");
-            return 0;
+        void run(Login login, PrintWriter out) {
+            login.signedIn().users().setDisabled(name, false);
+            out.println("account " + name + " enabled");
         }
     }
 
     @Command(name = "role", mixinStandardHelpOptions = true, description = "Gives an account another role "
             + "(nobody changes their own; a person has one reviewing account, and whoever administers does not "
             + "review).")
-    static final class SetRole implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        ServerOrWorkspaceOptions options;
-
+    static final class SetRole extends SignedInCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
@@ -163,32 +123,28 @@ final class UsersCommand implements Runnable {
                 description = "clerk, supervisor, administrator, api or api-store.")
         String role;
 
+        private Role parsed;
+
         @Override
         public Integer call() {
-            Role parsed;
             try {
-                parsed = Role.parse(role);
+                parsed = Role.parse(role); // before signing in: a wrong role is a wrong option
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            try (Login login = options.login()) {
-                login.signedIn().users().setRole(name, parsed);
-            }
-            spec.commandLine().getOut().println("account " + name + " is now " + parsed.name()
-                    .toLowerCase(Locale.ROOT));
-            return 0;
+            return super.call();
+        }
+
+        @Override
+        void run(Login login, PrintWriter out) {
+            login.signedIn().users().setRole(name, parsed);
+            out.println("account " + name + " is now " + parsed.name().toLowerCase(Locale.ROOT));
         }
     }
 
     @Command(name = "passwd", mixinStandardHelpOptions = true,
             description = "Sets a new password: your own, or (administrators) anyone's.")
-    static final class Passwd implements Callable<Integer> {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        ServerOrWorkspaceOptions options;
-
+    static final class Passwd extends SignedInCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
@@ -197,17 +153,14 @@ final class UsersCommand implements Runnable {
         String passwordVariable;
 
         @Override
-        public Integer call() {
-            try (Login login = options.login()) {
-                char[] password = Passwords.fresh(spec, passwordVariable, null, name);
-                try {
-                    login.signedIn().users().setPassword(name, password);
-                } finally {
-                    Passwords.wipe(password);
-                }
+        void run(Login login, PrintWriter out) {
+            char[] password = Passwords.fresh(spec, passwordVariable, null, name);
+            try {
+                login.signedIn().users().setPassword(name, password);
+            } finally {
+                Passwords.wipe(password);
             }
-            spec.commandLine().getOut().println("password of " + name + " changed");
-            return 0;
+            out.println("password of " + name + " changed");
         }
     }
 }

@@ -1,6 +1,7 @@
 package de.grw.learning;
 
 import de.grw.matching.model.ModelParameters;
+import de.grw.matching.model.PatternWeights;
 import de.grw.matching.model.PatternCounts;
 
 /**

@@ -47,4 +47,9 @@ final class LabelRepository {
                 rs -> new StoredPair(rs.getLong(1), rs.getLong(2),
                         de.grw.workspace.StoredExplanation.json(rs.getString(3))), cluster);
     }
+
+    /** The journal's last sequence number (0 when empty): every decision, approval, revert and match run moves it. */
+    static long journalPosition(Connection c) throws SQLException {
+        return Sql.first(c, "SELECT coalesce(max(seq), 0) FROM journal", rs -> rs.getLong(1)).orElse(0L);
+    }
 }

@@ -3,6 +3,7 @@ package de.grw.learning;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.grw.matching.model.ModelParameters;
+import de.grw.matching.model.PatternWeights;
 import de.grw.store.Workspace;
 import java.sql.Connection;
 import java.sql.SQLException;

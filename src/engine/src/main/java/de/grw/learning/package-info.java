@@ -6,7 +6,10 @@
  * ordered by what an answer would teach ({@link de.grw.learning.ActiveLearning}). Wired into the workbench through
  * the seams of the versions (issue 15b): {@link de.grw.learning.LearningTrainer} is the {@code ModelTrainer} of
  * {@code model train} and of re-estimating runs, {@link de.grw.learning.LearningQueueOrdering} the review's
- * active-learning {@code QueueOrdering} (both set in {@code de.grw.api.local}). The queue mode is the review's
+ * active-learning {@code QueueOrdering}, both set by {@link de.grw.learning.Learning} for the local API, real-time
+ * linking and the sample workspace. A training finds the pattern counts the last estimation kept over today's
+ * records ({@code de.grw.workspace.KeptPatternsRepository}, schema 18) and needs neither the records nor a scoring of every
+ * pair ({@link de.grw.learning.LearningTrainer#trainKept}). The queue mode is the review's
  * {@code de.grw.review.QueueMode}. Depends on the review (decisions), the workspace, the store and the model; nothing
  * in those depends on it.
  */

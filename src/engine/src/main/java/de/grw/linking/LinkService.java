@@ -113,7 +113,7 @@ public final class LinkService implements AutoCloseable {
         this.workspace = workspace;
         this.profile = WorkspaceProfile.profile(workspace);
         this.governance = WorkspaceProfile.governance(workspace);
-        this.review = new ReviewService(workspace);
+        this.review = de.grw.learning.Learning.review(workspace);
         this.linkProbability = linkProbability;
         this.locale = locale;
     }

@@ -110,8 +110,11 @@ public final class MatchEngine {
         double[][] u = pendingU.join();
         progress.progress("estimate", 1, 2);
         double totalPairs = totalPairs(table, options.linkOnly());
-        ModelParameters model = ModelEstimator.estimate(profile, comparisons, blocker, PatternCounts.of(patterns),
-                candidates.pairs(), u, totalPairs, n, pairs -> compare(comparisons, pairs, ProgressListener.NONE, cancel), cancel);
+        PatternCounts counted = PatternCounts.of(patterns);
+        ModelEstimator.Estimated estimated = ModelEstimator.estimateKept(profile, comparisons, blocker, counted,
+                candidates.pairs(), u, totalPairs, n, pairs -> compare(comparisons, pairs, ProgressListener.NONE,
+                        cancel), cancel);
+        ModelParameters model = estimated.model();
         progress.progress("estimate", 2, 2);
 
         timer.start("score");
@@ -126,7 +129,8 @@ public final class MatchEngine {
                 contradictions, extraConstraint, mustLink, scorer, cancel);
         timer.stop();
         return new MatchResult(records, candidates, patterns, weights, scorer, threshold, clusters, timer.phases(),
-                totalPairs, contradictions);
+                totalPairs, contradictions).withKept(estimated.emCounts() == null ? null
+                : new de.grw.matching.model.KeptCounts(counted, estimated.emCounts(), u, totalPairs, n));
     }
 
     /**

@@ -29,6 +29,8 @@ public final class MatchResult {
     private final Map<String, Duration> timings;
     private final double totalPairs;
     private final Contradictions.Bound contradictions;
+    /** What the estimation saw, when this run estimated its model without training rules; else {@code null}. */
+    private volatile de.grw.matching.model.KeptCounts kept;
 
     MatchResult(PreparedRecords records, CandidatePairs candidates, long[] patterns, float[] weights, Scorer scorer,
                 double threshold, ConstrainedClustering.Result clusters, Map<String, Duration> timings,
@@ -117,6 +119,19 @@ public final class MatchResult {
      */
     public double priorWeight(int pair) {
         return scorer.priorWeight(patterns[pair], first(pair), second(pair));
+    }
+
+    /**
+     * What the model estimation of this run saw (kept with the run, so that a retraining needs no records), or
+     * {@code null} when the run scored with a given model or the profile has training rules.
+     */
+    public de.grw.matching.model.KeptCounts kept() {
+        return kept;
+    }
+
+    MatchResult withKept(de.grw.matching.model.KeptCounts kept) {
+        this.kept = kept;
+        return this;
     }
 
     public ModelParameters model() {

@@ -22,6 +22,13 @@ import java.util.PriorityQueue;
  * A stand-in: the workbench orders active learning with {@code de.grw.learning.LearningQueueOrdering} (the learner's
  * expected information of an answer), which falls back to this order only while the learner has no label yet (no
  * decision in effect) or no model is active.
+ * <p>
+ * <b>Why two implementations.</b> Replacing this stand-in by {@code ActiveLearning.order} with an empty correction
+ * (no label: the prior covariance over the comparison levels) was tried on the test workspace of the three samples
+ * (181 open clusters, 2026-12-07): the two orders agree at 10 of 181 positions (the same first cluster, then the same
+ * clusters in another order). This order ranks by the weakest link's probability and spreads by the kind of doubt;
+ * the learner's, without labels, ranks by uncertainty times the number of comparison levels a pair switches on. The
+ * results are not identical, so the stand-in stays, and it needs neither a model nor the stored vectors.
  */
 public final class ActiveLearningOrder implements QueueOrdering {
     public static final ActiveLearningOrder INSTANCE = new ActiveLearningOrder();

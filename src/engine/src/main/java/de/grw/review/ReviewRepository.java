@@ -71,16 +71,6 @@ final class ReviewRepository {
                 rs.getInt(3), rs.getDouble(4), rs.getDouble(5), rs.getString(6)), params.toArray());
     }
 
-    /**
-     * The model version that proposed a cluster: the one that scored the run which first proposed it (whose weights
-     * its stored explanations are), or {@code null} when that run is from before schema 5.
-     */
-    static Integer modelVersion(Connection c, long clusterId) throws SQLException {
-        return de.grw.store.Sql.first(c, "SELECT r.model_version FROM clusters cl JOIN match_runs r ON r.id = "
-                + "cl.first_run WHERE cl.id = ?", rs -> rs.getObject(1) == null ? null : rs.getInt(1), clusterId)
-                .orElse(null);
-    }
-
     /** A cluster's scored pairs, strongest first. */
     static List<PairView> pairs(Connection c, long clusterId) throws SQLException {
         return Sql.list(c, "SELECT record_a, record_b, probability, weight, explanation_json FROM cluster_pairs "

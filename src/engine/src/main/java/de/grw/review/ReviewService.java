@@ -23,7 +23,6 @@ import de.grw.store.Workspace;
 import de.grw.workspace.WorkspaceProfile;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +41,15 @@ public final class ReviewService {
     private final MatchProfile profile;
     private final GovernanceConfig governance;
     private final ClusterClaims claims;
+    /** The queue, its modes and their order ({@link ReviewQueue}). */
+    private final ReviewQueue queue;
 
     public ReviewService(Workspace workspace) {
         this.workspace = workspace;
         this.profile = WorkspaceProfile.profile(workspace);
         this.governance = WorkspaceProfile.governance(workspace);
         this.claims = new ClusterClaims(workspace);
+        this.queue = new ReviewQueue(workspace, profile, governance);
     }
 
     public MatchProfile profile() {
@@ -84,23 +86,7 @@ public final class ReviewService {
      */
     public List<QueueEntry> queueBySources(Session session, Set<ClusterStatus> statuses, List<String> sources,
                                            double minProbability, double maxProbability, int limit) {
-        session.require(Permission.VIEW_RECORDS, "see_the_review_queue");
-        Set<ClusterStatus> wanted = statuses == null || statuses.isEmpty()
-                ? EnumSet.of(ClusterStatus.OPEN, ClusterStatus.DEFERRED) : statuses;
-        int max = limit <= 0 ? Integer.MAX_VALUE : limit;
-        return workspace.read(c -> {
-            List<QueueEntry> out = new ArrayList<>();
-            // one query per priority group, each walking the (status, min_probability) index, so that a page of a
-            // queue of a million clusters costs the page, not the queue
-            for (List<ClusterStatus> group : ReviewRepository.priorityGroups(wanted)) {
-                if (out.size() >= max) {
-                    break;
-                }
-                out.addAll(ReviewRepository.page(c, group, sources, minProbability, maxProbability,
-                        max - out.size(), session.user(), ClaimRepository.time(workspace.now())));
-            }
-            return QueueDetails.describe(c, out);
-        });
+        return queue.queueBySources(session, statuses, sources, minProbability, maxProbability, limit);
     }
 
     /**
@@ -110,12 +96,7 @@ public final class ReviewService {
      */
     public List<QueueEntry> queueBySources(Session session, Set<ClusterStatus> statuses, List<String> sources,
                                            double minProbability, double maxProbability, int limit, QueueMode mode) {
-        if (mode != QueueMode.ACTIVE_LEARNING) {
-            return queueBySources(session, statuses, sources, minProbability, maxProbability, limit);
-        }
-        QueueOrdering ordering = activeLearning;
-        return ordering.order(queueBySources(session, statuses, sources, minProbability, maxProbability,
-                ordering.pool(limit)), limit);
+        return queue.queueBySources(session, statuses, sources, minProbability, maxProbability, limit, mode);
     }
 
     /**
@@ -138,21 +119,12 @@ public final class ReviewService {
     public List<QueueEntry> queueWithNames(Session session, Set<ClusterStatus> statuses, List<String> sources,
                                            double minProbability, double maxProbability, int limit, String caseRef,
                                            QueueMode mode) {
-        List<QueueEntry> page = queueBySources(session, statuses, sources, minProbability, maxProbability, limit,
-                mode);
-        de.grw.common.CaseReference.check(caseRef);
-        if (governance.required().caseReferenceToShow() && blank(caseRef)) {
-            return page;
-        }
-        return workspace.write(c -> QueueDetails.withNames(c, workspace.now(), page, session, governance, profile,
-                caseRef));
+        return queue.queueWithNames(session, statuses, sources, minProbability, maxProbability, limit, caseRef, mode);
     }
-
-    private volatile QueueOrdering activeLearning = ActiveLearningOrder.INSTANCE;
 
     /** Orders the queue's active-learning mode with {@code ordering} from now on (the learning's, issue 15). */
     public ReviewService withActiveLearning(QueueOrdering ordering) {
-        this.activeLearning = java.util.Objects.requireNonNull(ordering, "ordering");
+        queue.withActiveLearning(ordering);
         return this;
     }
 
@@ -227,7 +199,7 @@ public final class ReviewService {
         }
         return new ClusterView(clusterId, status, ClusterRepository.note(c, clusterId), members,
                 ReviewRepository.pairs(c, clusterId), proposal, DecisionRepository.ofCluster(c, clusterId),
-                extending, ReviewRepository.modelVersion(c, clusterId));
+                extending, ProposingVersionRepository.of(c, clusterId));
     }
 
     /** The golden records some of the records already belong to, with the choices kept for them; or null. */
@@ -529,7 +501,7 @@ public final class ReviewService {
         }
     }
 
-    private static boolean blank(String s) {
+    static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 

@@ -8,7 +8,6 @@ import de.grw.rights.Session;
 import de.grw.users.UserService;
 import de.grw.store.Workspace;
 import de.grw.workspace.WorkspaceImporter;
-import de.grw.workspace.WorkspaceMatcher;
 import de.grw.workspace.WorkspaceSetup;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +52,7 @@ public final class SampleWorkspace {
     private static void takeDecisions(Workspace w, UserService users) {
         Session clerk = users.login(CLERK, PASSWORD.toCharArray());
         Session supervisor = users.login(SUPERVISOR, PASSWORD.toCharArray());
-        ReviewService review = new ReviewService(w);
+        ReviewService review = de.grw.learning.Learning.review(w);
         List<QueueEntry> queue = review.queue(clerk, EnumSet.of(ClusterStatus.OPEN), 0);
         if (queue.size() < 12) {
             return;
@@ -117,7 +116,7 @@ public final class SampleWorkspace {
                 }
                 importer.importFile(admin, copy, MappingFile.NONE, null, null, progress, cancel);
             }
-            new WorkspaceMatcher(w).run(admin, null, progress, cancel);
+            de.grw.learning.Learning.matcher(w).run(admin, null, progress, cancel);
             takeDecisions(w, users);
             return w;
         } finally {

@@ -25,7 +25,7 @@ public final class StoreCopy {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoreCopy.class);
     /** Every table of the schema, each after those it refers to. */
     static final List<String> TABLES = List.of("settings", "users", "sources", "source_feeds", "records",
-            "record_snapshots", "import_problems", "match_runs", "models", "model_activations", "clusters", "cluster_members", "cluster_pairs", "cluster_claims",
+            "record_snapshots", "import_problems", "match_runs", "kept_patterns", "models", "model_activations", "clusters", "cluster_members", "cluster_pairs", "cluster_claims",
             "decisions",
             "golden_records", "golden_members", "golden_values", "cannot_links", "journal", "access_log",
             "access_log_records");
@@ -36,7 +36,7 @@ public final class StoreCopy {
     static final List<String> NOT_COPIED = List.of("ledger_changes");
     /** Tables whose {@code id} is an identity column in PostgreSQL: they continue after the highest id copied. */
     private static final List<String> IDENTITIES = List.of("sources", "source_feeds", "records", "record_snapshots",
-            "import_problems", "match_runs", "clusters", "decisions", "access_log");
+            "import_problems", "match_runs", "kept_patterns", "clusters", "decisions", "access_log");
     private static final int BATCH = 2_000;
 
     private StoreCopy() {

@@ -264,7 +264,7 @@ public final class ClusterRepository {
         private Writer(Connection c) throws SQLException {
             find = c.prepareStatement("SELECT id FROM clusters WHERE fingerprint = ?");
             insert = c.prepareStatement("INSERT INTO clusters(fingerprint, first_run, last_run, status, size, "
-                    + "min_probability, max_probability) VALUES (?,?,?,?,?,?,?)",
+                    + "min_probability, max_probability, weakest_pattern) VALUES (?,?,?,?,?,?,?,?)",
                     java.sql.Statement.RETURN_GENERATED_KEYS);
             reproduced = new Sql.Batch(c, "UPDATE clusters SET last_run = ?, status = CASE WHEN status = ? THEN ? "
                     + "ELSE status END WHERE id = ?", BATCH);
@@ -286,10 +286,15 @@ public final class ClusterRepository {
             reproduced.add(runId, ClusterStatus.SUPERSEDED, ClusterStatus.OPEN, clusterId);
         }
 
-        /** Inserts a cluster with its members and scored pairs; returns its id. */
+        /**
+         * Inserts a cluster with its members and scored pairs, and the comparison vector of its weakest link
+         * ({@code null}: not known); returns its id.
+         */
         public long insert(String fingerprint, long runId, ClusterStatus status, double minProbability,
-                           double maxProbability, long[] memberIds, List<Pair> clusterPairs) throws SQLException {
-            Sql.bind(insert, fingerprint, runId, runId, status, memberIds.length, minProbability, maxProbability);
+                           double maxProbability, long[] memberIds, List<Pair> clusterPairs, Long weakestPattern)
+                throws SQLException {
+            Sql.bind(insert, fingerprint, runId, runId, status, memberIds.length, minProbability, maxProbability,
+                    weakestPattern);
             insert.executeUpdate();
             long id;
             try (var keys = insert.getGeneratedKeys()) {

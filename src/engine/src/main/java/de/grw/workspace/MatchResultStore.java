@@ -115,7 +115,7 @@ final class MatchResultStore {
         }
         ClusterStatus status = goldenSets.contains(fingerprint) ? ClusterStatus.MERGED : ClusterStatus.OPEN;
         long clusterId = writer.insert(fingerprint, runId, status, p.min(), p.max(), p.memberIds(),
-                pairs(ids, result, p.pairs()));
+                pairs(ids, result, p.pairs()), weakestPattern(ids, result, p.pairs()));
         return new long[] {clusterId, status == ClusterStatus.OPEN ? 2 : 1};
     }
 
@@ -274,7 +274,8 @@ final class MatchResultStore {
                 long e0 = System.nanoTime();
                 List<ClusterRepository.Pair> pairs = pairs(ids, result, p.pairs());
                 explaining += System.nanoTime() - e0;
-                kept.add(writer.insert(fingerprints[k], runId, status, p.min(), p.max(), p.memberIds(), pairs));
+                kept.add(writer.insert(fingerprints[k], runId, status, p.min(), p.max(), p.memberIds(), pairs,
+                        weakestPattern(ids, result, p.pairs())));
                 created += status == ClusterStatus.OPEN ? 1 : 0;
             }
             writer.flush();
@@ -348,6 +349,34 @@ final class MatchResultStore {
 
 
     /** A cluster's scored pairs with their explanations, as stored (compact, see {@link StoredExplanation}). */
+    /**
+     * The comparison vector of a cluster's weakest link: the pair the queue shows ({@link
+     * ClusterRepository#weakestPair}: least probable, then by record ids); {@code null} without pairs.
+     */
+    static Long weakestPattern(long[] ids, MatchResult result, List<Integer> pairs) {
+        int best = -1;
+        for (int p : pairs) {
+            if (best < 0 || weaker(ids, result, p, best)) {
+                best = p;
+            }
+        }
+        return best < 0 ? null : result.pattern(best);
+    }
+
+    private static boolean weaker(long[] ids, MatchResult result, int p, int than) {
+        int byProbability = Double.compare(result.probability(p), result.probability(than));
+        if (byProbability != 0) {
+            return byProbability < 0;
+        }
+        long a = Math.min(ids[result.first(p)], ids[result.second(p)]);
+        long b = Math.min(ids[result.first(than)], ids[result.second(than)]);
+        if (a != b) {
+            return a < b;
+        }
+        return Math.max(ids[result.first(p)], ids[result.second(p)])
+                < Math.max(ids[result.first(than)], ids[result.second(than)]);
+    }
+
     private static List<ClusterRepository.Pair> pairs(long[] ids, MatchResult result, List<Integer> pairs) {
         List<ClusterRepository.Pair> out = new ArrayList<>(pairs.size());
         for (int p : pairs) {

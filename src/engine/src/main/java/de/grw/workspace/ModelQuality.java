@@ -44,6 +44,35 @@ public record ModelQuality(double threshold, long pairs, long linked, double exp
                 round(f1), result.model().iterations(), result.model().converged());
     }
 
+    /**
+     * The estimate over counted comparison vectors (a training from kept counts): each vector's probability under
+     * the model without term frequencies ({@link de.grw.matching.model.PatternWeights}), weighed by its count.
+     */
+    public static ModelQuality ofPatterns(de.grw.matching.model.PatternCounts candidates,
+                                          de.grw.matching.model.ModelParameters model, double threshold) {
+        de.grw.matching.model.PatternWeights weights = new de.grw.matching.model.PatternWeights(model);
+        double all = 0;
+        double above = 0;
+        long linked = 0;
+        long pairs = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            double w = weights.weight(candidates.patterns()[i]);
+            double prob = de.grw.matching.model.Scorer.probability(w);
+            long n = candidates.counts()[i];
+            pairs += n;
+            all += prob * n;
+            if (prob >= threshold) {
+                above += prob * n;
+                linked += n;
+            }
+        }
+        double precision = linked == 0 ? 0 : above / linked;
+        double recall = all == 0 ? 0 : above / all;
+        double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        return new ModelQuality(threshold, pairs, linked, round(all), round(precision), round(recall), round(f1),
+                model.iterations(), model.converged());
+    }
+
     /** As stored (snake_case keys, for canonical JSON). */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();

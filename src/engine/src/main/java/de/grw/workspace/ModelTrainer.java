@@ -7,7 +7,12 @@ import de.grw.matching.MatchOptions;
 import de.grw.matching.MatchResult;
 import de.grw.matching.blocking.KeyCache;
 import de.grw.matching.cluster.PairConstraint;
+import de.grw.matching.compare.CompiledComparisons;
+import de.grw.matching.data.PreparedRecords;
 import de.grw.matching.data.RecordTable;
+import de.grw.matching.model.KeptCounts;
+import de.grw.matching.model.ModelEstimator;
+import de.grw.matching.model.ModelParameters;
 import de.grw.profile.MatchProfile;
 import java.util.List;
 
@@ -36,14 +41,32 @@ public interface ModelTrainer {
     }
 
     /**
+     * What a trainer gets without the records (issue 15): the counts a model estimation over exactly today's records
+     * kept ({@link KeptPatternsRepository}), the profile and the decisions in effect.
+     *
+     * @param decisions the ids of the decisions in effect, ascending (as {@link Input#decisions})
+     */
+    record KeptInput(MatchProfile profile, KeptCounts kept, List<Long> decisions) {
+    }
+
+    /**
      * A trained model.
      *
-     * @param result        the records scored and clustered with the new model (for its estimated quality)
+     * @param result        the records scored with a model of this training, when it read them (its {@link
+     *                      MatchResult#kept()} counts are kept for the next training); {@code null} for a training
+     *                      from kept counts
+     * @param model         the trained model
+     * @param quality       its estimated quality
      * @param decisionsUsed the decisions whose labels the training used (empty for the unsupervised EM)
      */
-    record Trained(MatchResult result, List<Long> decisionsUsed) {
+    record Trained(MatchResult result, ModelParameters model, ModelQuality quality, List<Long> decisionsUsed) {
         public Trained {
             decisionsUsed = List.copyOf(decisionsUsed);
+        }
+
+        /** The records scored and clustered with the new model: model and quality are the result's. */
+        public Trained(MatchResult result, List<Long> decisionsUsed) {
+            this(result, result.model(), ModelQuality.of(result), decisionsUsed);
         }
     }
 
@@ -51,6 +74,31 @@ public interface ModelTrainer {
     String method();
 
     Trained train(Input input, MatchOptions options, ProgressListener progress, CancellationToken cancel);
+
+    /**
+     * Trains from kept counts, without the records and without scoring every pair (the quality is estimated over the
+     * counted comparison vectors, without term frequencies); {@code null} if this trainer cannot, and then the
+     * records are read and {@link #train} is asked.
+     */
+    default Trained trainKept(KeptInput input) {
+        return null;
+    }
+
+    /** The unsupervised EM from kept counts: the model {@link #EM} would estimate over the same records. */
+    static Trained emFromKept(KeptInput in) {
+        KeptCounts k = in.kept();
+        ModelParameters model = ModelEstimator.fromCounts(in.profile(), comparisonsOf(in.profile()), k.emCounts(),
+                k.u(), k.totalPairs(), k.recordCount(), k.candidates());
+        return new Trained(null, model, ModelQuality.ofPatterns(k.candidates(), model, in.profile().threshold()),
+                List.of());
+    }
+
+    /** The profile's comparisons, bound to no record (what an estimation from counts needs of them). */
+    private static CompiledComparisons comparisonsOf(MatchProfile profile) {
+        RecordTable none = new RecordTable.Builder(profile.fields().size()).build();
+        return CompiledComparisons.compile(profile, PreparedRecords.prepare(none, profile, ProgressListener.NONE,
+                CancellationToken.NONE));
+    }
 
     /** The unsupervised EM: estimates m, u and household weights over all candidate pairs; no labels. */
     ModelTrainer EM = new ModelTrainer() {
@@ -64,6 +112,11 @@ public interface ModelTrainer {
             MatchResult result = new MatchEngine(in.profile()).run(in.table(), options, in.cannotLink(),
                     in.mustLink(), in.keyCache(), progress, cancel);
             return new Trained(result, List.of());
+        }
+
+        @Override
+        public Trained trainKept(KeptInput in) {
+            return in.profile().training().isEmpty() ? emFromKept(in) : null;
         }
     };
 }

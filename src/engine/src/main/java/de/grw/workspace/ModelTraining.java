@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.grw.journal.CanonicalJson;
 import de.grw.journal.Journal;
 import de.grw.journal.JournalAction;
-import de.grw.matching.MatchResult;
+import de.grw.matching.model.ModelParameters;
 import de.grw.rights.Session;
 import de.grw.store.Workspace;
 import java.sql.Connection;
@@ -39,15 +39,23 @@ final class ModelTraining {
      */
     static Map<String, Object> inputs(String method, String reason, long[] ids, List<Long> inEffect, List<Long> used,
                                       String profileJson) {
+        return inputs(method, reason, ids.length, ids.length == 0 ? null : ids[ids.length - 1],
+                WorkspaceMatcher.fingerprint(ids), inEffect, used, profileJson);
+    }
+
+    /** As above, with the records named by count, highest id and the SHA-256 of their ids (kept counts). */
+    static Map<String, Object> inputs(String method, String reason, long records, Long lastRecord,
+                                      String recordsSha256, List<Long> inEffect, List<Long> used,
+                                      String profileJson) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", method);
         m.put("reason", reason);
         m.put("decisions_used", used);
         m.put("decisions_in_effect", inEffect.size());
         m.put("last_decision", inEffect.isEmpty() ? null : inEffect.get(inEffect.size() - 1));
-        m.put("records", ids.length);
-        m.put("last_record", ids.length == 0 ? null : ids[ids.length - 1]);
-        m.put("records_sha256", WorkspaceMatcher.fingerprint(ids));
+        m.put("records", records);
+        m.put("last_record", lastRecord);
+        m.put("records_sha256", recordsSha256);
         m.put("profile_sha256", CanonicalJson.sha256(profileJson));
         return m;
     }
@@ -59,22 +67,22 @@ final class ModelTraining {
      * @return the new version
      */
     static int store(Connection c, Workspace workspace, Session session, Long runId, long records, String profileJson,
-                     MatchResult result, String reason, Map<String, Object> inputs, boolean activateNow)
-            throws SQLException {
-        Map<String, Object> quality = ModelQuality.of(result).toMap();
+                     ModelParameters model, ModelQuality estimated, String reason, Map<String, Object> inputs,
+                     boolean activateNow) throws SQLException {
+        Map<String, Object> quality = estimated.toMap();
         String modelJson;
         try {
-            modelJson = JSON.writeValueAsString(result.model());
+            modelJson = JSON.writeValueAsString(model);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         String at = workspace.now().toString();
         int version = ModelRepository.insert(c, at, session.user(), runId, records, profileJson, modelJson,
-                result.model(), CanonicalJson.write(inputs), CanonicalJson.write(quality));
+                model, CanonicalJson.write(inputs), CanonicalJson.write(quality));
         String sha = ModelRepository.sha256Of(c, version);
         Journal.append(c, workspace.now(), session.user(), JournalAction.MODEL_ESTIMATED,
-                new WorkspaceEvents.ModelTrained(version, runId, records, reason, result.model().iterations(),
-                        result.model().converged(), String.valueOf(inputs.get("method")), sha, inputs, quality,
+                new WorkspaceEvents.ModelTrained(version, runId, records, reason, model.iterations(),
+                        model.converged(), String.valueOf(inputs.get("method")), sha, inputs, quality,
                         activateNow));
         if (activateNow) {
             Integer previous = ModelRepository.activeVersion(c);

@@ -206,9 +206,14 @@ public final class WorkspaceMatcher {
             long runId = store.insertRun(c, session, profile, started, result, figures);
             int version;
             if (kind == Kind.ESTIMATED) {
-                version = ModelTraining.store(c, workspace, session, runId, ids.length, profileJson, result, reason,
+                version = ModelTraining.store(c, workspace, session, runId, ids.length, profileJson,
+                        fromTraining.model(), fromTraining.quality(), reason,
                         ModelTraining.inputs(ModelTrainer.EM.method(), reason, ids, inEffect,
                                 fromTraining.decisionsUsed(), profileJson), true);
+                if (result.kept() != null) {
+                    KeptPatternsRepository.keep(c, runId, started.toString(), profileJson, ids,
+                            result.kept());
+                }
             } else {
                 version = active.version();
             }
@@ -245,6 +250,10 @@ public final class WorkspaceMatcher {
         session.require(Permission.MATCH, "train_a_model");
         MatchProfile profile = WorkspaceProfile.profile(workspace);
         String profileJson = ProfileLoader.toJson(profile);
+        Integer fromKept = trainKept(session, profile, profileJson);
+        if (fromKept != null) {
+            return fromKept;
+        }
         WorkspaceLoader.Loaded loaded = workspace.read(c -> WorkspaceLoader.load(c, profile,
                 useSnapshot ? RecordSnapshot.fingerprint(profileJson) : null));
         if (loaded.ids().length < 2) {
@@ -268,12 +277,62 @@ public final class WorkspaceMatcher {
         ModelTrainer.Trained trained = trainer.train(new ModelTrainer.Input(profile, loaded.table(), ids,
                 cannotLink(loaded), mustLink(loaded), inEffect, keyCache), MatchOptions.defaults(), progress, cancel);
         String reason = initialReason != null ? initialReason : "train";
-        int version = workspace.write(c -> ModelTraining.store(c, workspace, session, null, ids.length, profileJson,
-                trained.result(), reason, ModelTraining.inputs(trainer.method(), reason, ids, inEffect,
-                        trained.decisionsUsed(), profileJson), initialReason != null));
+        int version = workspace.write(c -> {
+            int v = ModelTraining.store(c, workspace, session, null, ids.length, profileJson, trained.model(),
+                    trained.quality(), reason, ModelTraining.inputs(trainer.method(), reason, ids, inEffect,
+                            trained.decisionsUsed(), profileJson), initialReason != null);
+            if (trained.result() != null && trained.result().kept() != null) {
+                // the next training needs no records while they stay as they are
+                KeptPatternsRepository.keep(c, null, workspace.now().toString(), profileJson, ids,
+                        trained.result().kept());
+            }
+            return v;
+        });
         LOG.info("model version {} trained by {} ({}) over {} records{}", version, session.user(), trainer.method(),
                 ids.length, initialReason != null ? ", active at once (" + initialReason + ")"
                         : ", waiting for a supervisor's activation");
+        return version;
+    }
+
+    /**
+     * Trains from the counts kept over exactly today's records (issue 15: retraining after a decision without reading
+     * the records or scoring every pair again), when the active model is for today's profile and the trainer can;
+     * {@code null} otherwise (then the records are read).
+     */
+    private Integer trainKept(Session session, MatchProfile profile, String profileJson) {
+        long start = System.nanoTime();
+        record Found(KeptPatternsRepository.Kept kept, List<Long> inEffect) {
+        }
+        Found found = workspace.read(c -> {
+            ModelRepository.ActiveModel active = ModelRepository.active(c);
+            if (active == null || !sameProfile(active.profileJson(), profileJson)) {
+                return null;
+            }
+            var kept = KeptPatternsRepository.find(c, profileJson);
+            return kept.isEmpty() ? null : new Found(kept.get(), ModelTraining.decisionsInEffect(c));
+        });
+        if (found == null) {
+            LOG.info("no counts kept over today's records and profile: the training reads the records");
+            return null;
+        }
+        ModelTrainer trainer = this.trainer;
+        ModelTrainer.Trained trained = trainer.trainKept(new ModelTrainer.KeptInput(profile, found.kept().counts(),
+                found.inEffect()));
+        if (trained == null) {
+            return null;
+        }
+        KeptPatternsRepository.Records r = found.kept().records();
+        Map<String, Object> inputs = ModelTraining.inputs(trainer.method(), "train", r.count(),
+                r.count() == 0 ? null : r.lastId(), found.kept().recordsSha256(), found.inEffect(),
+                trained.decisionsUsed(), profileJson);
+        // where the data came from: the counts kept with this run over the records named above
+        inputs.put("counts_kept_with_run", found.kept().runId());
+        int version = workspace.write(c -> ModelTraining.store(c, workspace, session, null, r.count(), profileJson,
+                trained.model(), trained.quality(), "train", inputs, false));
+        LOG.info("model version {} trained by {} ({}) from the counts kept over {} records ({} distinct comparison "
+                + "vectors) in {} s, waiting for a supervisor's activation", version, session.user(),
+                trainer.method(), r.count(), found.kept().counts().candidates().size(),
+                seconds(System.nanoTime() - start));
         return version;
     }
 

@@ -1,5 +1,6 @@
 package de.grw.learning;
 
+import de.grw.matching.model.PatternWeights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -78,4 +78,53 @@ class LearningQueueOrderingTest {
                     .isEqualTo(expected);
         }
     }
+
+    /**
+     * A page costs a bounded number of store statements, not one per queue row: the fit and the weakest-link vectors
+     * are kept between pages (one statement while nothing changed), a new decision fits again, and the vectors of a
+     * page are read in one statement per {@value LearningQueueOrdering#CHUNK} clusters.
+     */
+    @Test
+    void aPageCostsABoundedNumberOfStoreStatementsAndADecisionRefits() {
+        try (TestWorkspaces.Fixture f = TestWorkspaces.open(dir)) {
+            Workspace w = f.workspace();
+            LearningQueueOrdering learner = new LearningQueueOrdering(w);
+            ReviewService review = f.review().withActiveLearning(learner);
+            List<Long> decided = KeptTrainingTest.notDuplicates(f, 1);
+            assertThat(decided).hasSize(1);
+            List<QueueEntry> pool = review.queueBySources(f.clerk(), null, List.of(), 0, 1, 0, QueueMode.UNCERTAIN);
+            long open = pool.stream().filter(e -> e.status() == ClusterStatus.OPEN && e.weakest() != null).count();
+            assertThat(open).as("open rows with a weakest link").isGreaterThan(20);
+
+            long s0 = learner.statements();
+            List<QueueEntry> first = review.queueBySources(f.clerk(), null, List.of(), 0, 1, 5,
+                    QueueMode.ACTIVE_LEARNING);
+            long firstPage = learner.statements() - s0;
+            assertThat(firstPage).as("first page: journal, fit (labels of one decision) and the page's vectors")
+                    .isLessThan(15).isLessThan(open);
+
+            long s1 = learner.statements();
+            List<QueueEntry> again = review.queueBySources(f.clerk(), null, List.of(), 0, 1, 5,
+                    QueueMode.ACTIVE_LEARNING);
+            assertThat(learner.statements() - s1).as("nothing changed: the journal's position only").isEqualTo(1);
+            assertThat(ids(again)).isEqualTo(ids(first));
+
+            // a new decision: fitted again, with its label
+            QueueEntry next = first.get(0);
+            List<Long> two = TestWorkspaces.members(w, next.clusterId());
+            de.grw.review.ReviewViews.DecisionView d = review.propose(f.clerk(), next.clusterId(),
+                    new NotDuplicateCommand(two.get(0), two.get(1)), "Zwillinge", "AZ-2");
+            if (d.state() == de.grw.review.DecisionState.PENDING) {
+                review.approve(f.supervisor(), d.id(), "geprüft");
+            }
+            long s2 = learner.statements();
+            List<QueueEntry> afterDecision = review.queueBySources(f.clerk(), null, List.of(), 0, 1, 5,
+                    QueueMode.ACTIVE_LEARNING);
+            long refit = learner.statements() - s2;
+            assertThat(refit).as("refitted after the decision, vectors kept").isGreaterThan(1).isLessThan(15);
+            assertThat(ids(afterDecision)).as("the same order as the learner fitted afresh")
+                    .isEqualTo(ids(f.review().withActiveLearning(new LearningQueueOrdering(w))
+                            .queueBySources(f.clerk(), null, List.of(), 0, 1, 5, QueueMode.ACTIVE_LEARNING)));
+        }
+    }
 }

@@ -20,7 +20,7 @@ final class LocalMatching implements MatchingApi {
 
     LocalMatching(LocalSignedIn signedIn, Workspace workspace) {
         this.signedIn = signedIn;
-        this.matcher = new WorkspaceMatcher(workspace).withTrainer(new de.grw.learning.LearningTrainer(workspace));
+        this.matcher = de.grw.learning.Learning.matcher(workspace);
     }
 
     @Override

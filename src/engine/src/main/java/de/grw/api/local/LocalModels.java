@@ -18,7 +18,7 @@ final class LocalModels implements ModelsApi {
     LocalModels(LocalSignedIn signedIn, Workspace workspace) {
         this.signedIn = signedIn;
         this.versions = new ModelVersions(workspace);
-        this.matcher = new WorkspaceMatcher(workspace).withTrainer(new de.grw.learning.LearningTrainer(workspace));
+        this.matcher = de.grw.learning.Learning.matcher(workspace);
     }
 
     @Override

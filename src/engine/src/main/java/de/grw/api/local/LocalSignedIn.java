@@ -52,8 +52,7 @@ final class LocalSignedIn implements SignedIn {
         this.session = session;
         this.users = new UserService(workspace);
         // reads the profile and the governance settings once, so that the getters below need no I/O
-        this.review = new ReviewService(workspace).withActiveLearning(
-                new de.grw.learning.LearningQueueOrdering(workspace));
+        this.review = de.grw.learning.Learning.review(workspace);
         this.reviewApi = new LocalReview(this, review);
         this.approvalApi = new LocalApproval(this, review);
         this.importApi = new LocalImports(this, workspace);

@@ -45,6 +45,67 @@ public final class ModelEstimator {
                                            PatternCounts candidates, long[] candidatePairs, double[][] u,
                                            double totalPairs, int recordCount,
                                            Function<long[], long[]> comparePairs, CancellationToken cancel) {
+        return estimateKept(profile, comparisons, blocker, candidates, candidatePairs, u, totalPairs, recordCount,
+                comparePairs, cancel).model();
+    }
+
+    /**
+     * A model and what the EM saw, to be kept: re-estimating from {@link #fromCounts} with the same counts, u and
+     * totals gives the same model without records.
+     *
+     * @param model    the estimated model
+     * @param emCounts the counts the EM ran on (the candidates, with the household pairs blocking left out); {@code
+     *                 null} when the profile has training rules (their pairs are counted per rule and not kept)
+     */
+    public record Estimated(ModelParameters model, PatternCounts emCounts) {
+    }
+
+    /** As {@link #estimate}, with the counts the EM ran on. */
+    public static Estimated estimateKept(MatchProfile profile, CompiledComparisons comparisons, Blocker blocker,
+                                         PatternCounts candidates, long[] candidatePairs, double[][] u,
+                                         double totalPairs, int recordCount,
+                                         Function<long[], long[]> comparePairs, CancellationToken cancel) {
+        if (profile.training().isEmpty()) {
+            PatternCounts seen = profile.model().household() == null ? candidates
+                    : withHouseholdPairs(profile.model().household(), blocker, candidates, candidatePairs,
+                    comparePairs, cancel);
+            return new Estimated(fromCounts(profile, comparisons, seen, u, totalPairs, recordCount, candidates),
+                    seen);
+        }
+        return new Estimated(withRules(profile, comparisons, blocker, candidates, u, totalPairs, recordCount,
+                comparePairs, cancel), null);
+    }
+
+    /**
+     * The model from kept counts alone (no records, no blocking): what {@link #estimate} computes once the counts are
+     * known, for a profile without training rules.
+     *
+     * @param emCounts   the counts the EM ran on ({@link Estimated#emCounts})
+     * @param candidates the candidate pairs' counts (the starting share of matches is taken from their total)
+     */
+    public static ModelParameters fromCounts(MatchProfile profile, CompiledComparisons comparisons,
+                                             PatternCounts emCounts, double[][] u, double totalPairs,
+                                             int recordCount, PatternCounts candidates) {
+        if (!profile.training().isEmpty()) {
+            throw new IllegalArgumentException("a profile with training rules needs the records");
+        }
+        ModelSpec spec = profile.model();
+        boolean useReference = spec.priorMatches() > 0;
+        double[][] mStart = EmTrainer.initialM(comparisons, u, useReference);
+        double lambdaPrior = spec.duplicatesPerRecord() > 0
+                ? Math.min(0.5, spec.duplicatesPerRecord() * recordCount / totalPairs) : 0;
+        double lambdaStart = Math.min(0.5, Math.max(1.0 / totalPairs,
+                0.25 * Math.min(candidates.total(), recordCount) / totalPairs));
+        if (spec.household() != null) {
+            return withHouseholds(profile, comparisons, emCounts, u, mStart, lambdaStart, totalPairs, lambdaPrior);
+        }
+        return staged(profile, comparisons, emCounts, u, mStart, lambdaStart, totalPairs, lambdaPrior);
+    }
+
+    private static ModelParameters withRules(MatchProfile profile, CompiledComparisons comparisons, Blocker blocker,
+                                             PatternCounts candidates, double[][] u, double totalPairs,
+                                             int recordCount, Function<long[], long[]> comparePairs,
+                                             CancellationToken cancel) {
         ModelSpec spec = profile.model();
         int c = comparisons.count();
         boolean useReference = spec.priorMatches() > 0;
@@ -59,14 +120,6 @@ public final class ModelEstimator {
         int iterations = 0;
         boolean converged = true;
         double[][] m;
-        if (profile.training().isEmpty() && spec.household() != null) {
-            PatternCounts seen = withHouseholdPairs(spec.household(), blocker, candidates, candidatePairs,
-                    comparePairs, cancel);
-            return withHouseholds(profile, comparisons, seen, u, mStart, lambdaStart, totalPairs, lambdaPrior);
-        }
-        if (profile.training().isEmpty()) {
-            return staged(profile, comparisons, candidates, u, mStart, lambdaStart, totalPairs, lambdaPrior);
-        }
         double[][] sum = new double[c][];
         int[] sessions = new int[c];
         for (int k = 0; k < c; k++) {

@@ -1,14 +1,13 @@
-package de.grw.learning;
+package de.grw.matching.model;
 
 import de.grw.matching.compare.CompiledComparisons;
-import de.grw.matching.model.HouseholdClass;
-import de.grw.matching.model.ModelParameters;
 
 /**
  * A model's match weight of a comparison vector alone, without term frequencies (they need the records): the same
- * sum the scorer forms, prior, level weights, the household alternatives and the difference-count correction.
+ * sum the scorer forms, prior, level weights, the household alternatives and the difference-count correction. What
+ * a retraining from kept counts scores with (issue 15).
  */
-final class PatternWeights {
+public final class PatternWeights {
     private final ModelParameters model;
     private final double[][] weights;
     private final double prior;
@@ -16,7 +15,7 @@ final class PatternWeights {
     private final double[][][] householdWeights;
     private final double[] householdPriors;
 
-    PatternWeights(ModelParameters model) {
+    public PatternWeights(ModelParameters model) {
         this.model = model;
         this.weights = model.weights();
         this.prior = model.priorWeight();
@@ -29,7 +28,8 @@ final class PatternWeights {
         }
     }
 
-    double weight(long pattern) {
+    /** The weight of a comparison vector, in bits. */
+    public double weight(long pattern) {
         double w = prior;
         for (int c = 0; c < weights.length; c++) {
             int level = CompiledComparisons.level(pattern, c);
