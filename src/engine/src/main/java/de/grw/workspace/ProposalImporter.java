@@ -194,7 +194,7 @@ public final class ProposalImporter {
                 }
                 pairs += stored.size();
                 ClusterStatus status = golden.contains(fingerprint) ? ClusterStatus.MERGED : ClusterStatus.OPEN;
-                writer.insert(fingerprint, runId, status, min, Math.max(min, max), members, stored);
+                writer.insert(fingerprint, runId, status, min, Math.max(min, max), members, stored, null);
                 created += status == ClusterStatus.OPEN ? 1 : 0;
             }
         }
