@@ -108,8 +108,6 @@ public final class BenchmarkCommand implements Callable<Integer> {
             double cpuSeconds = cpu.total() - cpuStart;
             live.close();
             long peakHeap = de.grw.common.HeapUsage.peakBytes(); // of the match, before the evaluation reads the truth
-            ErrorBreakdown quality = MatchEvaluation.evaluate(outcome.table(), outcome.result(),
-                    profile.fieldIndex("birth_date"), work.resolve(PopulationGenerator.TRUTH_FILE));
             out.printf("records: %,d; candidate pairs: %,d; clusters: %,d%n", outcome.table().size(),
                     outcome.result().pairCount(), outcome.result().clusters().clusterCount());
             StringBuilder phases = new StringBuilder("seconds per phase:");
@@ -130,6 +128,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     live.peakBytes() / (1024 * 1024), live.peakBytes() / Math.max(1, outcome.table().size()));
             out.printf("load average: %.2f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                     .getSystemLoadAverage());
+            out.flush(); // the figures are out before the truth is read (ten million truth rows take memory too)
+            ErrorBreakdown quality = MatchEvaluation.evaluate(outcome.table(), outcome.result(),
+                    profile.fieldIndex("birth_date"), work.resolve(PopulationGenerator.TRUTH_FILE));
             out.printf("quality against the generator's truth: %s%n", quality.pairwise());
             quality.describe().forEach(out::println);
             if (figures != null) {

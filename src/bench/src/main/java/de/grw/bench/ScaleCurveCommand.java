@@ -74,6 +74,9 @@ public final class ScaleCurveCommand implements Callable<Integer> {
                     + " does not exist: run with --records first");
         }
         List<ScaleFigures.Run> runs = ScaleFigures.read(figures);
+        if (runs.isEmpty()) {
+            throw new de.grw.common.UserFacingException(figures + " holds no runs: run with --records first");
+        }
         out.println();
         out.print(ScaleFigures.table(runs));
         ScaleCurvePlot.write(png, runs);

@@ -85,7 +85,7 @@ final class ScaleFigures {
                 Run r = Run.parse(line.strip());
                 bySize.put(r.records(), r);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(file + ", line " + lineNo + ": " + e.getMessage());
+                throw new de.grw.common.UserFacingException(file + ", line " + lineNo + ": " + e.getMessage());
             }
         }
         return new ArrayList<>(bySize.values());
