@@ -114,7 +114,7 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
             long m = modelRecords == null ? records : modelRecords;
             boolean sameBatch = m == records;
             Path data = sameBatch ? work : Files.createDirectories(work.resolve(Long.toString(records)));
-            Path modelData = sameBatch ? work : Files.createDirectories(work.resolve("model-" + m));
+            Path modelData = sameBatch ? work : Files.createDirectories(work.resolve(Long.toString(m)));
             MatchProfile profile = ProfileLoader.defaultProfile();
             GeneratedFiles.generateOrReuse(out, data, reuse, GeneratorConfig.of(seed, records, data));
             if (!sameBatch) {
@@ -140,6 +140,9 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
             // what the agreement check needs of the batch, taken before the batch's pairs are let go
             Map<Integer, Map<Integer, Double>> expected = sameBatch ? expectedPairs(batch, outcome.table().size())
                     : null;
+            // each record's golden record as a server holds them after a batch: one per cluster (every record of
+            // an index not matched in batch its own)
+            int[] goldenOf = sameBatch ? batch.clusters().clusterOf().clone() : null;
             RecordTable table;
             de.grw.matching.data.PreparedRecords prepared;
             if (sameBatch) {
@@ -165,9 +168,27 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
                     : LinkIndex.build(profile, table, ids, model, batchThreshold,
                             LinkIndex.DEFAULT_LINK_PROBABILITY, CancellationToken.NONE);
             double buildSeconds = (System.nanoTime() - t2) / 1e9;
+            long withoutGolden = liveHeap();
+            long t3 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                index.assignGolden(ids[i], String.format("G-%06d", 1 + (goldenOf == null ? i : goldenOf[i])));
+            }
+            double goldenSeconds = (System.nanoTime() - t3) / 1e9;
+            long goldenCount = goldenOf == null ? n : java.util.Arrays.stream(goldenOf).distinct().count();
+            long withGolden = liveHeap();
+            // the same assignment as the index kept it before GoldenIds (a map entry per record), to compare
+            Map<Long, String> before16 = new java.util.concurrent.ConcurrentHashMap<>();
+            for (int i = 0; i < n; i++) {
+                before16.put(ids[i], String.format("G-%06d", 1 + (goldenOf == null ? i : goldenOf[i])));
+            }
+            long mapBytes = liveHeap() - withGolden;
+            before16 = null;
+            goldenOf = null;
             long after = liveHeap();
-            out.printf("link index: %,d records built in %.1f s (threshold %.2f, link from %.2f)%n", index.size(),
-                    buildSeconds, index.threshold(), index.linkThreshold());
+            out.printf("link index: %,d records built in %.1f s (threshold %.2f, link from %.2f); %,d golden "
+                    + "records assigned in %.1f s: %,d MB in the index (a map entry per record, as before: %,d MB)%n",
+                    index.size(), buildSeconds, index.threshold(), index.linkThreshold(), goldenCount, goldenSeconds,
+                    (withGolden - withoutGolden) >> 20, mapBytes >> 20);
             out.printf("heap in use after a collection: %,d MB before the index, %,d MB with it (%,d bytes per record): "
                     + "the index adds %,d MB, %,d bytes per record (%s)%n", before >> 20, after >> 20,
                     after / Math.max(1, n), (after - before) >> 20, (after - before) / Math.max(1, n),

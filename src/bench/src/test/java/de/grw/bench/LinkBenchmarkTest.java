@@ -23,7 +23,8 @@ class LinkBenchmarkTest {
         assertThat(code).as(err.toString()).isZero();
         String text = out.toString();
         assertThat(text).contains("link index: 4,000 records built in", "4 caller(s), 400 calls in", "p50", "p99",
-                "peak heap:", "the index adds", "the normalised values are the batch's");
+                "peak heap:", "the index adds", "the normalised values are the batch's", "golden records assigned in",
+                "a map entry per record, as before");
         Matcher m = Pattern.compile("agreement with the batch on (\\d+) sampled records \\((\\d+) with candidates\\): "
                 + "(\\d+) with the same candidates").matcher(text);
         assertThat(m.find()).as(text).isTrue();
@@ -51,7 +52,7 @@ class LinkBenchmarkTest {
                 CliEnvironment.of(Map.of()));
         assertThat(code).as(err.toString()).isZero();
         assertThat(again.toString()).contains("reusing the generated files in " + dir.resolve("3000"),
-                "reusing the generated files in " + dir.resolve("model-1500"), "link index: 3,000 records")
+                "reusing the generated files in " + dir.resolve("1500"), "link index: 3,000 records")
                 .doesNotContain("generated 3,000 records");
     }
 }

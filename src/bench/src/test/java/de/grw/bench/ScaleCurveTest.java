@@ -53,7 +53,7 @@ class ScaleCurveTest {
         ScaleFigures.Run r = runs.get(0);
         assertThat(r.seconds()).isPositive();
         assertThat(r.peakBytes()).isPositive();
-        assertThat(r.liveBytes()).isPositive();
+        assertThat(r.liveBytes()).as("no collection may fall into so small a run").isNotNegative();
         assertThat(r.maxBytes()).isEqualTo(Runtime.getRuntime().maxMemory() >> 20 << 20);
         assertThat(r.pairs()).isPositive();
         assertThat(r.f1()).isBetween(0.9, 1.0);
