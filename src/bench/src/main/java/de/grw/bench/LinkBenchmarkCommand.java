@@ -169,11 +169,11 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
                             LinkIndex.DEFAULT_LINK_PROBABILITY, CancellationToken.NONE);
             double buildSeconds = (System.nanoTime() - t2) / 1e9;
             long withoutGolden = liveHeap();
-            long t3 = System.nanoTime();
+            long tg = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 index.assignGolden(ids[i], String.format("G-%06d", 1 + (goldenOf == null ? i : goldenOf[i])));
             }
-            double goldenSeconds = (System.nanoTime() - t3) / 1e9;
+            double goldenSeconds = (System.nanoTime() - tg) / 1e9;
             long goldenCount = goldenOf == null ? n : java.util.Arrays.stream(goldenOf).distinct().count();
             long withGolden = liveHeap();
             // the same assignment as the index kept it before GoldenIds (a map entry per record), to compare

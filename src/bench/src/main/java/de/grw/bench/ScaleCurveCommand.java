@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "scale-curve", mixinStandardHelpOptions = true,
         description = "Time and memory against records: runs the benchmark at each size of --records in a JVM of "
-            + "its own with -Xmx --heap, appends the figures to --figures, prints the table and draws --png. "
-            + "Example: scale-curve --records 1000000,2000000,5000000,10000000 --heap 16g --dir /tmp/scale --reuse")
+            + "its own with -Xmx --heap, appends the figures to --figures, prints the table and draws --png (for "
+            + "example scale-curve --records 1000000,2000000,5000000,10000000 --heap 16g --dir /tmp/scale --reuse).")
 public final class ScaleCurveCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

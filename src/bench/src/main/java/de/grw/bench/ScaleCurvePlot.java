@@ -84,7 +84,8 @@ final class ScaleCurvePlot {
             hi = Math.max(hi, Math.max(solid.applyAsDouble(r), dashed.applyAsDouble(r)));
         }
         hi = niceCeiling(hi * 1.05);
-        double maxX = Math.ceil(maxRecords / 1e6);
+        // the axis reaches the target of ten million even before it is measured, so the curve shows how far off it is
+        double maxX = Math.max(10, Math.ceil(maxRecords / 1e6)) * 1.04;
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.setColor(Color.BLACK);
         g.drawString(title, left, top - 14);
@@ -98,12 +99,16 @@ final class ScaleCurvePlot {
             g.setColor(Color.DARK_GRAY);
             g.drawString(String.format(Locale.ROOT, format, v), x0 + 16, y + 4);
         }
-        for (ScaleFigures.Run r : runs) {
-            int x = xOf(r.records(), maxX, left, right);
+        java.util.TreeSet<Long> ticks = new java.util.TreeSet<>(List.of(1_000_000L, 2_000_000L, 5_000_000L,
+                10_000_000L));
+        runs.forEach(r -> ticks.add(r.records()));
+        for (long t : ticks) {
+            int x = xOf(t, maxX, left, right);
             g.setColor(new Color(0xEEEEEE));
             g.drawLine(x, top, x, bottom);
             g.setColor(Color.DARK_GRAY);
-            String label = String.format(Locale.ROOT, "%.0f M", r.records() / 1e6);
+            String label = t % 1_000_000 == 0 ? String.format(Locale.ROOT, "%d M", t / 1_000_000)
+                    : String.format(Locale.ROOT, "%.1f M", t / 1e6);
             g.drawString(label, x - g.getFontMetrics().stringWidth(label) / 2, bottom + 16);
         }
         g.drawString("records (millions)", (left + right) / 2 - 44, bottom + 34);
@@ -130,7 +135,9 @@ final class ScaleCurvePlot {
                     g.drawLine(px, py, x, y);
                 }
                 if (!isDashed) {
-                    g.drawString(String.format(Locale.ROOT, format, v), x + 6, y - 6);
+                    String text = String.format(Locale.ROOT, format, v);
+                    int w = g.getFontMetrics().stringWidth(text);
+                    g.drawString(text, x + 6 + w > right ? x - 6 - w : x + 6, y - 6);
                 }
                 px = x;
                 py = y;
