@@ -24,7 +24,10 @@ class LinkBenchmarkTest {
         String text = out.toString();
         assertThat(text).contains("link index: 4,000 records built in", "4 caller(s), 400 calls in", "p50", "p99",
                 "peak heap:", "the index adds", "the normalised values are the batch's", "golden records assigned in",
-                "a map entry per record, as before");
+                "a map entry per record, as before: ");
+        Matcher golden = Pattern.compile("a map entry per record, as before: (\\d+) bytes a record").matcher(text);
+        assertThat(golden.find()).as(text).isTrue();
+        assertThat(Integer.parseInt(golden.group(1))).as("the map the index kept before").isGreaterThan(40);
         Matcher m = Pattern.compile("agreement with the batch on (\\d+) sampled records \\((\\d+) with candidates\\): "
                 + "(\\d+) with the same candidates").matcher(text);
         assertThat(m.find()).as(text).isTrue();
