@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Generator and benchmarks of the Golden Record Workbench (developer tool, not shipped).",
         subcommands = {GenerateCommand.class, BenchmarkCommand.class, ReviewBenchmarkCommand.class, LedgerBenchmarkCommand.class,
             DbBenchmarkCommand.class, IncrementalBenchmarkCommand.class, LinkBenchmarkCommand.class, LearningBenchmarkCommand.class,
-            ServerLoadCommand.class,
+            ServerLoadCommand.class, ScaleCurveCommand.class,
             CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable, CliEnvironment.Holder {
     @CommandLine.Spec

@@ -11,7 +11,6 @@ import de.grw.matching.MatchOptions;
 import de.grw.matching.output.MatchOutputs;
 import de.grw.profile.MatchProfile;
 import de.grw.profile.ProfileLoader;
-import de.grw.synthetic.GenerationReport;
 import de.grw.synthetic.GeneratorConfig;
 import de.grw.synthetic.Population;
 import de.grw.synthetic.PopulationGenerator;
@@ -65,18 +64,27 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 / 1e3;
     }
 
+    @Option(names = "--reuse", description = "Match the files an earlier run with the same --records, --seed and "
+            + "--population generated in --dir instead of generating them again (10 million take minutes).")
+    boolean reuse;
+
+    @Option(names = "--figures", paramLabel = "CSV", description = "Append this run's figures (records, seconds, "
+            + "CPU seconds, peak heap, live heap, pairs, F1, load) as a line to this CSV file, for scale-curve.")
+    Path figures;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         boolean temporary = dir == null;
         Path work = temporary ? Files.createTempDirectory("grw-benchmark") : dir;
         try {
+            if (reuse && dir == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--reuse needs --dir");
+            }
             long genStart = System.nanoTime();
-            GenerationReport report = new PopulationGenerator().generate(GeneratorConfig.of(seed, records, work)
+            GeneratedFiles.generateOrReuse(out, work, reuse, GeneratorConfig.of(seed, records, work)
                     .withPopulation(population));
-            double genSeconds = (System.nanoTime() - genStart) / 1e9;
-            out.printf("generated %,d records (seed %d, %s population) in %.1f s: %s%n", report.totalRecords(), seed,
-                    population.label(), genSeconds, report.recordsPerSource());
+            double genSeconds = (System.nanoTime() - genStart) / 1e9; // reading the marker only, with --reuse
             System.gc();
             // the peak heap printed is the match's: not the generator's before it
             java.lang.management.ManagementFactory.getMemoryPoolMXBeans().forEach(
@@ -110,8 +118,6 @@ public final class BenchmarkCommand implements Callable<Integer> {
             double cpuSeconds = cpu.total() - cpuStart;
             live.close();
             long peakHeap = de.grw.common.HeapUsage.peakBytes(); // of the match, before the evaluation reads the truth
-            ErrorBreakdown quality = MatchEvaluation.evaluate(outcome.table(), outcome.result(),
-                    profile.fieldIndex("birth_date"), work.resolve(PopulationGenerator.TRUTH_FILE));
             out.printf("records: %,d; candidate pairs: %,d; clusters: %,d%n", outcome.table().size(),
                     outcome.result().pairCount(), outcome.result().clusters().clusterCount());
             StringBuilder phases = new StringBuilder("seconds per phase:");
@@ -140,8 +146,18 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     live.peakBytes() / (1024 * 1024), live.peakBytes() / Math.max(1, outcome.table().size()));
             out.printf("load average: %.2f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                     .getSystemLoadAverage());
+            out.flush(); // the figures are out before the truth is read (ten million truth rows take memory too)
+            ErrorBreakdown quality = MatchEvaluation.evaluate(outcome.table(), outcome.result(),
+                    profile.fieldIndex("birth_date"), work.resolve(PopulationGenerator.TRUTH_FILE));
             out.printf("quality against the generator's truth: %s%n", quality.pairwise());
             quality.describe().forEach(out::println);
+            if (figures != null) {
+                ScaleFigures.append(figures, new ScaleFigures.Run(outcome.table().size(), seconds, cpuSeconds,
+                        peakHeap, live.peakBytes(), Runtime.getRuntime().maxMemory(), outcome.result().pairCount(),
+                        quality.pairwise().f1(), java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                                .getSystemLoadAverage()));
+                out.printf("figures appended to %s%n", figures);
+            }
             return 0;
         } finally {
             if (temporary) {

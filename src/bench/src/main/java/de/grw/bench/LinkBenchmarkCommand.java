@@ -75,11 +75,26 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
                 + "(as before; at most 3 of them) against the record added (LinkIndex.add). Default: ${DEFAULT-VALUE}.")
     int stores;
 
+    @Option(names = "--rebuilds", defaultValue = "3", paramLabel = "R",
+            description = "Of the stored records, how many are also found by an index rebuilt over all records with "
+                + "it (the old way, to compare; each rebuild holds a second index). Default: ${DEFAULT-VALUE}.")
+    int rebuilds;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Working directory (default: a temporary one, deleted).")
     Path dir;
+
+    @Option(names = "--reuse", description = "Reuse the files an earlier run generated in --dir (same sizes, seed).")
+    boolean reuse;
+
+    @Option(names = "--model-records", paramLabel = "M", description = "Estimate the model by a batch match over a "
+            + "population of M records generated with the same seed instead of over all N (the index still holds "
+            + "all N, their values counted as in a batch over them); the agreement check then has no batch over "
+            + "the index's records and is left out. Default: N. For 10 million: a batch of 10 million would "
+            + "take most of the heap before the index is built.")
+    Long modelRecords;
 
     @Override
     public Integer call() throws Exception {
@@ -93,14 +108,22 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
                     System.getProperty("java.version"), java.lang.management.ManagementFactory
                             .getGarbageCollectorMXBeans().stream().map(g -> g.getName()).toList(),
                     java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
-            long t0 = System.nanoTime();
-            new PopulationGenerator().generate(GeneratorConfig.of(seed, records, work));
-            out.printf("generated %,d records in %.0f s%n", records, (System.nanoTime() - t0) / 1e9);
+            if (reuse && dir == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--reuse needs --dir");
+            }
+            long m = modelRecords == null ? records : modelRecords;
+            boolean sameBatch = m == records;
+            Path data = sameBatch ? work : Files.createDirectories(work.resolve(Long.toString(records)));
+            Path modelData = sameBatch ? work : Files.createDirectories(work.resolve(Long.toString(m)));
             MatchProfile profile = ProfileLoader.defaultProfile();
+            GeneratedFiles.generateOrReuse(out, data, reuse, GeneratorConfig.of(seed, records, data));
+            if (!sameBatch) {
+                GeneratedFiles.generateOrReuse(out, modelData, reuse, GeneratorConfig.of(seed, m, modelData));
+            }
             long t1 = System.nanoTime();
             MatchJob.Outcome outcome = new MatchJob(profile, MappingFile.NONE, null).run(
-                    List.of(work.resolve("melderegister.csv"), work.resolve("sozialamt.csv"),
-                            work.resolve("kfz_halter.csv")), MatchOptions.defaults(), new MatchJob.Observer() {
+                    GeneratedFiles.SOURCES.stream().map(modelData::resolve).toList(), MatchOptions.defaults(),
+                    new MatchJob.Observer() {
                         @Override
                         public void mapping(String source, ColumnMapping mapping) {
                         }
@@ -110,22 +133,76 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
                         }
                     }, ProgressListener.NONE, CancellationToken.NONE);
             MatchResult batch = outcome.result();
-            RecordTable table = outcome.table();
+            out.printf("batch match of %,d records (reads, estimates the model, scores %,d candidate pairs): %.0f s%n",
+                    batch.recordCount(), batch.pairCount(), (System.nanoTime() - t1) / 1e9);
+            de.grw.matching.model.ModelParameters model = batch.model();
+            double batchThreshold = batch.threshold();
+            // what the agreement check needs of the batch, taken before the batch's pairs are let go
+            Map<Integer, Map<Integer, Double>> expected = sameBatch ? expectedPairs(batch, outcome.table().size())
+                    : null;
+            // each record's golden record as a server holds them after a batch: one per cluster (every record of
+            // an index not matched in batch its own)
+            int[] goldenOf = sameBatch ? batch.clusters().clusterOf().clone() : null;
+            RecordTable table;
+            de.grw.matching.data.PreparedRecords prepared;
+            if (sameBatch) {
+                table = outcome.table();
+                prepared = batch.records(); // the index keeps the batch's prepared records, not a second copy
+            } else {
+                long t = System.nanoTime();
+                table = ImportedTable.read(profile, GeneratedFiles.SOURCES.stream().map(data::resolve).toList());
+                prepared = null;
+                out.printf("read %,d records for the index in %.0f s%n", table.size(), (System.nanoTime() - t) / 1e9);
+            }
+            outcome = null;
+            batch = null;
             int n = table.size();
-            out.printf("batch match (reads, estimates the model, scores %,d candidate pairs): %.0f s%n",
-                    batch.pairCount(), (System.nanoTime() - t1) / 1e9);
 
             long[] ids = new long[n];
             Arrays.setAll(ids, i -> i + 1L);
-            System.gc();
+            long before = liveHeap();
             long t2 = System.nanoTime();
-            LinkIndex index = LinkIndex.build(profile, table, ids, batch.model(), batch.threshold(),
-                    LinkIndex.DEFAULT_LINK_PROBABILITY, CancellationToken.NONE);
+            LinkIndex index = prepared != null
+                    ? LinkIndex.build(profile, prepared, ids, model, batchThreshold,
+                            LinkIndex.DEFAULT_LINK_PROBABILITY, CancellationToken.NONE)
+                    : LinkIndex.build(profile, table, ids, model, batchThreshold,
+                            LinkIndex.DEFAULT_LINK_PROBABILITY, CancellationToken.NONE);
             double buildSeconds = (System.nanoTime() - t2) / 1e9;
-            out.printf("link index: %,d records built in %.1f s (threshold %.2f, link from %.2f)%n", index.size(),
-                    buildSeconds, index.threshold(), index.linkThreshold());
+            long withoutGolden = liveHeap();
+            long tg = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                index.assignGolden(ids[i], String.format("G-%06d", 1 + (goldenOf == null ? i : goldenOf[i])));
+            }
+            double goldenSeconds = (System.nanoTime() - tg) / 1e9;
+            long goldenCount = goldenOf == null ? n : java.util.Arrays.stream(goldenOf).distinct().count();
+            long withGolden = liveHeap();
+            // the same assignment as the index kept it before GoldenIds (a map entry per record), to compare
+            Map<Long, String> before16 = new java.util.concurrent.ConcurrentHashMap<>();
+            for (int i = 0; i < n; i++) {
+                before16.put(ids[i], String.format("G-%06d", 1 + (goldenOf == null ? i : goldenOf[i])));
+            }
+            long mapBytes = liveHeap() - withGolden;
+            java.lang.ref.Reference.reachabilityFence(before16); // else compiled code may collect it before measured
+            before16 = null;
+            goldenOf = null;
+            long after = liveHeap();
+            out.printf("link index: %,d records built in %.1f s (threshold %.2f, link from %.2f); %,d golden "
+                    + "records assigned in %.1f s: the index holds them in 4 bytes a record allocated when it is "
+                    + "built, assigning added %,d bytes a record (a map entry per record, as before: %,d bytes a "
+                    + "record)%n", index.size(), buildSeconds, index.threshold(),
+                    index.linkThreshold(), goldenCount, goldenSeconds, (withGolden - withoutGolden) / Math.max(1, n),
+                    mapBytes / Math.max(1, n));
+            out.printf("heap in use after a collection: %,d MB before the index, %,d MB with it (%,d bytes per record): "
+                    + "the index adds %,d MB, %,d bytes per record (%s)%n", before >> 20, after >> 20,
+                    after / Math.max(1, n), (after - before) >> 20, (after - before) / Math.max(1, n),
+                    sameBatch ? "blocks, window order, golden records; the normalised values are the batch's"
+                            : "normalised values, blocks, window order, golden records");
 
-            agreement(out, index, batch, n);
+            if (expected != null) {
+                agreement(out, index, expected);
+            } else {
+                out.printf("agreement with the batch: left out (the model is a batch's over %,d other records)%n", m);
+            }
 
             Random random = new Random(seed);
             int[] sample = new int[calls + callers * 250];
@@ -176,7 +253,7 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
                 pool.shutdownNow();
                 single.shutdownNow();
             }
-            storeAndFind(out, profile, table, ids, batch, index);
+            storeAndFind(out, profile, table, ids, model, batchThreshold, index);
             out.printf("peak heap: %,d MB (max heap %,d MB); load average at the end %s%n",
                     HeapUsage.peakBytes() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024),
                     loadAverage());
@@ -197,7 +274,8 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
      * record with the same probability.
      */
     private void storeAndFind(PrintWriter out, MatchProfile profile, RecordTable table, long[] ids,
-                              MatchResult batch, LinkIndex index) {
+                              de.grw.matching.model.ModelParameters model, double batchThreshold,
+                              LinkIndex index) {
         if (stores <= 0) {
             return;
         }
@@ -218,15 +296,15 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
         for (int s = 0; s < stores; s++) {
             allIds[n + s] = ids[n - 1] + 1 + s;
         }
-        int rebuilds = Math.min(3, stores);
+        int rebuilds = Math.min(this.rebuilds, stores);
         double oldSeconds = 0;
         int oldFound = 0;
         double[] oldProbability = new double[rebuilds];
         for (int s = 0; s < rebuilds; s++) {
             long t = System.nanoTime();
             RecordTable with = RecordTable.concat(List.of(table, sliceOf(stored, s + 1)));
-            LinkIndex rebuilt = LinkIndex.build(profile, with, Arrays.copyOf(allIds, n + s + 1), batch.model(),
-                    batch.threshold(), LinkIndex.DEFAULT_LINK_PROBABILITY, CancellationToken.NONE);
+            LinkIndex rebuilt = LinkIndex.build(profile, with, Arrays.copyOf(allIds, n + s + 1), model,
+                    batchThreshold, LinkIndex.DEFAULT_LINK_PROBABILITY, CancellationToken.NONE);
             oldProbability[s] = probabilityOf(rebuilt.link(values[s]), allIds[n + s]);
             oldSeconds += (System.nanoTime() - t) / 1e9;
             oldFound += oldProbability[s] >= 0 ? 1 : 0;
@@ -242,10 +320,12 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
             newFound += p >= 0 ? 1 : 0;
             same += s < rebuilds && p == oldProbability[s] ? 1 : 0;
         }
-        out.printf("store and find at %,d records: old (index rebuilt per store) %.2f s per store, found %d/%d; "
-                + "new (record added) %.3f ms per store, found %d/%d; same probability as the rebuilt index %d/%d%n",
-                n, oldSeconds / rebuilds, oldFound, rebuilds, newSeconds * 1000 / stores, newFound, stores, same,
-                rebuilds);
+        String rebuilt = rebuilds == 0 ? "old (index rebuilt per store) not measured (--rebuilds 0)"
+                : String.format("old (index rebuilt per store) %.2f s per store, found %d/%d", oldSeconds / rebuilds,
+                        oldFound, rebuilds);
+        out.printf("store and find at %,d records: %s; new (record added) %.3f ms per store, found %d/%d; same "
+                + "probability as the rebuilt index %d/%d%n", n, rebuilt, newSeconds * 1000 / stores, newFound, stores,
+                same, rebuilds);
     }
 
     /** The first {@code count} records of a table. */
@@ -335,10 +415,10 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
         return latencies;
     }
 
-    /** Compares the index's candidates of sampled records with the batch's pairs at or above its threshold. */
-    private void agreement(PrintWriter out, LinkIndex index, MatchResult batch, int n) {
+    /** The batch's pairs at or above its threshold of the records the agreement check samples. */
+    private Map<Integer, Map<Integer, Double>> expectedPairs(MatchResult batch, int n) {
         Random random = new Random(seed + 1);
-        Map<Integer, Map<Integer, Double>> expected = new HashMap<>();
+        Map<Integer, Map<Integer, Double>> expected = new java.util.LinkedHashMap<>();
         int[] sample = random.ints(0, n).distinct().limit(Math.min(check, n)).toArray();
         for (int i : sample) {
             expected.put(i, new TreeMap<>());
@@ -356,6 +436,12 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
                 expected.get(b).put(a, batch.probability(p));
             }
         }
+        return expected;
+    }
+
+    /** Compares the index's candidates of sampled records with the batch's pairs at or above its threshold. */
+    private void agreement(PrintWriter out, LinkIndex index, Map<Integer, Map<Integer, Double>> expected) {
+        int[] sample = expected.keySet().stream().mapToInt(Integer::intValue).toArray();
         long t = System.nanoTime();
         int same = 0;
         long batchPairs = 0;
@@ -383,6 +469,13 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
                 + "candidates; pairs batch %,d, index %,d, both %,d; largest probability difference %.2e "
                 + "(%.1f s)%n", sample.length, withCandidates, same, batchPairs, indexPairs, common, maxDiff,
                 (System.nanoTime() - t) / 1e9);
+    }
+
+    /** The heap in use right after a full collection (System.gc(); the JVM's default honours it). */
+    private static long liveHeap() {
+        System.gc();
+        System.gc();
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static double pct(long[] sorted, double q) {

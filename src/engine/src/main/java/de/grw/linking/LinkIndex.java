@@ -14,8 +14,6 @@ import de.grw.profile.BlockingRuleSpec;
 import de.grw.profile.MatchProfile;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
@@ -57,7 +55,8 @@ public final class LinkIndex {
     /** Each field's normaliser, looked up once (not per call in the registry). */
     private final Normaliser[] normalisers;
     private final LinkScoring scoring;
-    private final Map<Long, String> goldenOf = new ConcurrentHashMap<>();
+    /** The golden record of each built record, by index ({@link GoldenIds}: a number per record, not a map entry). */
+    private final GoldenIds golden;
     /** The records added since the build; replaced as a whole (under {@code this}), read once per call. */
     private volatile LinkAdded added;
 
@@ -131,6 +130,7 @@ public final class LinkIndex {
                 .toArray(Normaliser[]::new);
         this.scoring = new LinkScoring(profile, model, base, recordIds, threshold, linkThreshold);
         this.added = LinkAdded.empty(recordIds.length, rules.length, profile.fields().size());
+        this.golden = new GoldenIds(recordIds);
     }
 
     /**
@@ -147,8 +147,26 @@ public final class LinkIndex {
         if (table.size() != recordIds.length) {
             throw new IllegalArgumentException(table.size() + " records but " + recordIds.length + " ids");
         }
+        return build(profile, PreparedRecords.prepare(table, profile, ProgressListener.NONE, cancel), recordIds,
+                model, threshold, linkThreshold, cancel);
+    }
+
+    /**
+     * As {@link #build(MatchProfile, RecordTable, long[], ModelParameters, Double, double, CancellationToken)} over
+     * records prepared already ({@link PreparedRecords#prepare} of the same profile, such as a batch match's
+     * {@link de.grw.matching.MatchResult#records()}): the index keeps them instead of normalising every record a
+     * second time and holding both copies.
+     */
+    public static LinkIndex build(MatchProfile profile, PreparedRecords prepared, long[] recordIds,
+                                  ModelParameters model, Double threshold, double linkThreshold,
+                                  CancellationToken cancel) {
+        if (prepared.size() != recordIds.length) {
+            throw new IllegalArgumentException(prepared.size() + " records but " + recordIds.length + " ids");
+        }
+        if (prepared.profile() != profile && !prepared.profile().equals(profile)) {
+            throw new IllegalArgumentException("the records were prepared for another profile");
+        }
         double review = threshold != null ? threshold : profile.threshold();
-        PreparedRecords prepared = PreparedRecords.prepare(table, profile, ProgressListener.NONE, cancel);
         List<BlockingRuleSpec> specs = profile.blocking();
         boolean windows = profile.limits().window() >= 2 && specs.stream().anyMatch(s -> s.maxBlockSize() <= 0);
         LinkBlocks.SortOrder order = windows
@@ -254,16 +272,12 @@ public final class LinkIndex {
 
     /** Notes which golden record a record belongs to now ({@code null}: none). Safe while others read. */
     public void assignGolden(long recordId, String golden) {
-        if (golden == null) {
-            goldenOf.remove(recordId);
-        } else {
-            goldenOf.put(recordId, golden);
-        }
+        this.golden.assign(recordId, golden);
     }
 
     /** The golden record a record belongs to, or {@code null}. */
     public String goldenOf(long recordId) {
-        return goldenOf.get(recordId);
+        return golden.of(recordId);
     }
 
     /**
@@ -315,7 +329,7 @@ public final class LinkIndex {
         // alone), in this thread
         String[] normalised = normalise(canonical);
         PreparedRecords probe = probe(canonical, normalised);
-        return scoring.score(canonical, normalised, self, candidates(probe, self, a), a, goldenOf::get);
+        return scoring.score(canonical, normalised, self, candidates(probe, self, a), a, golden::of);
     }
 
     private String[] normalise(String[] canonical) {

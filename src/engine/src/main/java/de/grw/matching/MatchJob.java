@@ -85,6 +85,10 @@ public final class MatchJob {
             tables.add(i.table());
         }
         RecordTable table = RecordTable.concat(tables);
+        // the sources' own tables are copied into the run's: let them go before the match (this frame outlives it,
+        // and an interpreted frame keeps its locals alive; at ten million records they are some 800 MB)
+        tables.clear();
+        imported.clear();
         timer.stop();
         MatchResult result = new MatchEngine(profile).run(table, options, progress, cancel);
         Map<String, Duration> timings = new LinkedHashMap<>(timer.phases());
