@@ -189,9 +189,8 @@ public final class AccountsScreen extends ViewModelScreen<AccountsViewModel> {
         try {
             java.time.ZonedDateTime when = java.time.Instant.parse(at).atZone(java.time.ZoneId.systemDefault());
             boolean today = when.toLocalDate().equals(java.time.LocalDate.now(when.getZone()));
-            String pattern = today ? "HH:mm" : "de".equals(t.locale().getLanguage()) ? "dd.MM.yyyy HH:mm"
-                    : "yyyy-MM-dd HH:mm";
-            return java.time.format.DateTimeFormatter.ofPattern(pattern, t.locale()).format(when);
+            return today ? java.time.format.DateTimeFormatter.ofPattern("HH:mm", t.locale()).format(when)
+                    : de.grw.ui.common.Times.minutes(t.locale(), when.getZone()).format(when);
         } catch (java.time.format.DateTimeParseException e) {
             return at;
         }

@@ -7,10 +7,7 @@ import de.grw.ui.common.AppContext;
 import de.grw.ui.common.Errors;
 import de.grw.ui.common.I18n;
 import de.grw.versions.ModelVersionView;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Button;
@@ -159,12 +156,7 @@ public final class ModelVersionsDialog {
         if (iso == null) {
             return "–";
         }
-        try {
-            return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(t.locale())
-                    .withZone(ZoneId.systemDefault()).format(Instant.parse(iso));
-        } catch (RuntimeException e) {
-            return iso;
-        }
+        return de.grw.ui.common.Times.minutes(t.locale(), ZoneId.systemDefault(), iso);
     }
 
     private ModelsApi models() {
