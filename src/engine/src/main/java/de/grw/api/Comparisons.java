@@ -8,7 +8,6 @@ import de.grw.review.ComparisonService;
 import de.grw.review.ComparisonTable;
 import de.grw.review.FieldChoice;
 import de.grw.review.MergeCommand;
-import de.grw.review.ReviewService;
 import de.grw.review.ReviewViews.ClusterView;
 import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.ReviewViews.GoldenView;
@@ -61,7 +60,7 @@ public final class Comparisons {
      * {@link ExplanationText}.
      */
     public static List<String[]> explanation(String explanationJson) {
-        return ReviewService.explanation(explanationJson);
+        return ExplanationText.rows(explanationJson);
     }
 
     /** The prior match weight (bits) of a pair's explanation. */

@@ -447,7 +447,7 @@ public final class LinkService implements AutoCloseable {
             for (LinkIndex.Group group : result.groups()) {
                 Map<String, String> values = new LinkedHashMap<>();
                 if (group.golden() != null) {
-                    for (GoldenValue v : ReviewService.goldenValues(c, group.golden(), masked, governance)) {
+                    for (GoldenValue v : de.grw.review.GoldenViews.values(c, group.golden(), masked, governance)) {
                         values.put(v.field(), v.value());
                     }
                 } else {

@@ -162,7 +162,7 @@ public final class ComparisonService {
         for (ComparisonSpec c : profile.comparisons()) {
             leader.put(c.name(), c.fields().get(0));
         }
-        for (String[] row : ReviewService.explanation(strongest.explanationJson())) {
+        for (String[] row : ExplanationText.rows(strongest.explanationJson())) {
             String field = leader.get(row[0]);
             if (field != null && !"missing".equals(row[1])) {
                 out.put(field, row);

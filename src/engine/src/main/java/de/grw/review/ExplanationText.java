@@ -94,4 +94,17 @@ public final class ExplanationText {
             return name.replace('_', ' ');
         }
     }
+
+    /**
+     * Parses a stored explanation into (comparison, level, weight, versus) rows; {@code versus} names what the pair
+     * is weighed against: {@code others} (two people taken at random) or a household class ({@code household},
+     * {@code twins}).
+     */
+    public static java.util.List<String[]> rows(String json) {
+        java.util.List<String[]> out = new java.util.ArrayList<>();
+        com.fasterxml.jackson.databind.JsonNode n = de.grw.journal.CanonicalJson.parse(json);
+        n.path("comparisons").forEach(e -> out.add(new String[] {e.path("comparison").asText(),
+            e.path("level").asText(), e.path("weight").asText(), e.path("versus").asText(OTHERS)}));
+        return out;
+    }
 }

@@ -129,7 +129,7 @@ final class QueueDetails {
         }
         Object[] p = pair.get();
         String[] worst = null;
-        for (String[] row : ReviewService.explanation((String) p[3])) {
+        for (String[] row : ExplanationText.rows((String) p[3])) {
             if ("missing".equals(row[1])) {
                 continue;
             }

@@ -1,9 +1,7 @@
 package de.grw.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import de.grw.access.AccessLog;
 import de.grw.common.UserFacingException;
-import de.grw.journal.CanonicalJson;
 import de.grw.journal.Journal;
 import de.grw.journal.JournalAction;
 import de.grw.profile.MatchProfile;
@@ -22,7 +20,6 @@ import de.grw.workspace.GovernanceConfig;
 import de.grw.store.Workspace;
 import de.grw.workspace.WorkspaceProfile;
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,9 +145,7 @@ public final class ReviewService {
         requireCaseToShow(caseRef);
         return workspace.write(c -> {
             ClusterView view = clusterView(c, session, clusterId);
-            AccessLog.record(c, workspace.now(), session.user(), "SHOW", caseRef, "cluster " + clusterId,
-                    ClusterRepository.members(c, clusterId));
-            claims.claimOnOpen(c, clusterId, view.status(), session); // a clerk who opens a cluster claims it
+            logAndClaim(c, session, clusterId, view.status(), caseRef); // a clerk who opens a cluster claims it
             return view;
         });
     }
@@ -176,12 +171,17 @@ public final class ReviewService {
         session.require(Permission.VIEW_RECORDS, "see_records");
         requireCaseToShow(caseRef);
         return workspace.write(c -> {
-            ClusterStatus status = ClusterRepository.status(c, clusterId);
-            AccessLog.record(c, workspace.now(), session.user(), "SHOW", caseRef, "cluster " + clusterId,
-                    ClusterRepository.members(c, clusterId));
-            claims.claimOnOpen(c, clusterId, status, session);
+            logAndClaim(c, session, clusterId, ClusterRepository.status(c, clusterId), caseRef);
             return ClaimRepository.holder(c, clusterId, workspace.now(), session.user());
         });
+    }
+
+    /** The display of a cluster: one access-log entry naming its records, and the claim of a clerk who opens it. */
+    private void logAndClaim(Connection c, Session session, long clusterId, ClusterStatus status, String caseRef)
+            throws java.sql.SQLException {
+        AccessLog.record(c, workspace.now(), session.user(), "SHOW", caseRef, "cluster " + clusterId,
+                ClusterRepository.members(c, clusterId));
+        claims.claimOnOpen(c, clusterId, status, session);
     }
 
     /** What {@link #show} and {@link #prefetch} read of a cluster, masked for the viewer (no log, no claim). */
@@ -426,36 +426,7 @@ public final class ReviewService {
 
     private GoldenView goldenView(Connection c, Session session, String goldenId, String caseRef)
             throws java.sql.SQLException {
-        GoldenRepository.Head head = GoldenRepository.head(c, goldenId).orElseThrow(
-                () -> new UserFacingException(de.grw.common.Text.of("review.no_golden", goldenId)));
-        List<Long> ids = GoldenStore.activeMembers(c, goldenId);
-        List<MemberRecord> members = RecordLoader.maskTogether(RecordLoader.load(c, ids, session, governance,
-                profile), governance, profile);
-        boolean masked = members.stream().anyMatch(MemberRecord::masked);
-        List<GoldenValue> values = maskedValues(GoldenRepository.currentValues(c, goldenId), masked, governance);
-        AccessLog.record(c, workspace.now(), session.user(), "SHOW", caseRef, "golden record " + goldenId, ids);
-        return new GoldenView(goldenId, head.status(), head.mergedInto(), members, values,
-                members.stream().anyMatch(MemberRecord::blocked));
-    }
-
-    /**
-     * A golden record's current values (one per field, with origin), those of the masked fields replaced by
-     * {@link RecordLoader#MASK} when {@code masked}; for showing it beside its records (the records decide whether
-     * it is masked: {@link RecordLoader#maskTogether}).
-     */
-    public static List<GoldenValue> goldenValues(Connection c, String goldenId, boolean masked,
-                                                 GovernanceConfig governance) throws java.sql.SQLException {
-        return maskedValues(GoldenRepository.currentValues(c, goldenId), masked, governance);
-    }
-
-    private static List<GoldenValue> maskedValues(List<GoldenValue> current, boolean masked,
-                                                  GovernanceConfig governance) {
-        List<GoldenValue> values = new ArrayList<>();
-        for (GoldenValue v : current) {
-            boolean hide = masked && v.value() != null && governance.maskedFields().contains(v.field());
-            values.add(hide ? new GoldenValue(v.field(), RecordLoader.MASK, v.manual(), v.originRecord()) : v);
-        }
-        return values;
+        return GoldenViews.open(c, workspace.now(), session, goldenId, caseRef, governance, profile);
     }
 
     // ---- helpers ----
@@ -515,18 +486,5 @@ public final class ReviewService {
 
     private static DecisionCommand command(DecisionView d) {
         return DecisionCommand.fromPayload(d.kind(), d.payloadJson());
-    }
-
-    /**
-     * Parses a stored explanation into (comparison, level, weight, versus) rows; {@code versus} names what the pair
-     * is weighed against: {@code others} (two people taken at random) or a household class ({@code household},
-     * {@code twins}).
-     */
-    public static List<String[]> explanation(String json) {
-        List<String[]> out = new ArrayList<>();
-        JsonNode n = CanonicalJson.parse(json);
-        n.path("comparisons").forEach(e -> out.add(new String[] {e.path("comparison").asText(),
-            e.path("level").asText(), e.path("weight").asText(), e.path("versus").asText("others")}));
-        return out;
     }
 }
