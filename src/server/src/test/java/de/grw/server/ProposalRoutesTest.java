@@ -10,14 +10,10 @@ import de.grw.common.UserFacingException;
 import de.grw.store.Workspace;
 import de.grw.workspace.ProposalBundleFixture;
 import de.grw.workspace.TestWorkspaces;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Spark job's proposal bundle through the server (issue 17, {@code POST /api/v1/proposal-bundles}): the client
@@ -25,25 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * proposed the same clusters, so all are unchanged and journalled as an imported run. A broken bundle is refused with
  * the file inside the bundle and the problem, never the server's staging folder.
  */
-class ProposalRoutesTest {
-    @TempDir
-    static Path dir;
-    static TestServer s;
-    static URI url;
-    static String fingerprint;
-
-    @BeforeAll
-    static void start() {
-        s = TestServer.start(dir);
-        url = URI.create("https://localhost:" + s.server.port());
-        fingerprint = s.server.certificate().fingerprint();
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-    }
-
+class ProposalRoutesTest extends SharedServerTest {
     @Test
     void theClientUploadsTheBundleAndTheServerLoadsItOrNamesWhatIsBroken() throws Exception {
         Path bundle;
