@@ -41,6 +41,11 @@ final class LinkScoring {
     private final ModelParameters model;
     /** The profile's comparisons with their tests created once; bound to each call's records. */
     private final CompiledComparisons.Template comparisonsTemplate;
+    /**
+     * The table of a call's small record set: comparing and scoring read the prepared fields only, so no table of the
+     * candidates' canonical values is built per call (it was a dictionary encoding of every value of every field).
+     */
+    private final RecordTable noTable;
     /** The model's weight tables, computed at the first call; rebound to each call's comparisons. */
     private volatile Scorer template;
 
@@ -66,6 +71,12 @@ final class LinkScoring {
                 base.field(f).buildLookup(); // built with the index, not by the first caller (others wait)
             }
         }
+        this.noTable = new RecordTable.Builder(profile.fields().size(), 0).build();
+        // the features the level tests and contradiction rules read (phonetic codes, tokens, blank-free forms) of
+        // every workspace value, computed once now (a batch's prepared records have them already): each call takes
+        // its candidates' from here instead of computing them again
+        CompiledComparisons all = comparisonsTemplate.bind(base);
+        Contradictions.bind(profile.contradictions(), base, all);
     }
 
     /** A scorer over a call's comparisons; the model's weight tables are computed once (racing callers agree). */
@@ -93,76 +104,16 @@ final class LinkScoring {
             return new Result(List.of(), Action.NEW, 0);
         }
         int fields = canonical.length;
-        RecordTable table = base.table();
-        RecordTable.Builder tb = new RecordTable.Builder(fields, k + 1);
-        int incoming = tb.addSource("\u0000incoming");
-        tb.add(incoming, "incoming", canonical); // the builder copies the values
-        String[] row = new String[fields];
-        int built = recordIds.length;
-        for (int c : candidates) {
-            if (c < built) {
-                for (int f = 0; f < fields; f++) {
-                    row[f] = table.value(c, f);
-                }
-                tb.add(tb.addSource(table.sourceName(c)), table.recordId(c), row);
-            } else {
-                for (int f = 0; f < fields; f++) {
-                    row[f] = added.canonical(c, f);
-                }
-                tb.add(tb.addSource(added.source(c)), added.key(c), row);
-            }
-        }
-        RecordTable mini = tb.build();
         PreparedField[] prepared = new PreparedField[fields];
-        String[] values = new String[k + 1];
-        int[] counts = new int[k + 1];
+        int[] slots = new int[Integer.highestOneBit(2 * (k + 1)) << 2];
         for (int f = 0; f < fields; f++) {
-            PreparedField full = base.field(f);
-            String own = normalised[f];
-            boolean counted = self < 0 && own != null;
-            int extra = counted ? 1 : 0;
-            int ownId = -1;
-            for (int i = 0; i < k; i++) {
-                int c = candidates[i];
-                if (c < built) {
-                    int id = full.id(c);
-                    if (id >= 0) {
-                        values[i + 1] = full.valueOfId(id);
-                        counts[i + 1] = full.count(id) + added.count(f, values[i + 1])
-                                + (counted && values[i + 1].equals(own) ? 1 : 0);
-                        if (ownId < 0 && own != null && values[i + 1].equals(own)) {
-                            ownId = id;
-                        }
-                    } else {
-                        values[i + 1] = null;
-                        counts[i + 1] = 0;
-                    }
-                } else {
-                    // an added record: its value counted among the built records where term frequencies are used
-                    // (elsewhere no count is read, and the value lookup is not built) and among the added ones
-                    String v = added.normalised(c, f);
-                    values[i + 1] = v;
-                    if (v != null) {
-                        counts[i + 1] = (tfField[f] ? countOf(full, v) : 0) + added.count(f, v)
-                                + (counted && v.equals(own) ? 1 : 0);
-                    } else {
-                        counts[i + 1] = 0;
-                    }
-                }
-            }
-            values[0] = own;
-            if (own != null) {
-                // a value no candidate carries is counted in the workspace only where term frequencies are used
-                int count = ownId >= 0 ? full.count(ownId) : tfField[f] ? countOf(full, own) : 0;
-                counts[0] = count + added.count(f, own) + extra;
-            }
-            prepared[f] = PreparedField.ofNormalised(full.name(), values, counts,
-                    full.presentCount() + added.present(f) + extra);
+            prepared[f] = field(f, normalised[f], self, candidates, added, slots);
         }
-        PreparedRecords records = PreparedRecords.of(mini, profile, prepared);
+        PreparedRecords records = PreparedRecords.of(noTable, profile, prepared);
         CompiledComparisons comparisons = comparisonsTemplate.bind(records);
         Scorer scorer = scorer(comparisons);
         Contradictions.Bound contradictions = Contradictions.bind(profile.contradictions(), records, comparisons);
+        int built = recordIds.length;
         List<Candidate> scored = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             int c = candidates[i];
@@ -189,6 +140,116 @@ final class LinkScoring {
             scored.add(new Candidate(c, id, golden.apply(id), probability, weight, List.copyOf(lines), contradicted));
         }
         return group(scored, k);
+    }
+
+    /**
+     * One field of a call's small record set: the incoming record (0) and the candidates (1..k), each distinct
+     * normalised value once, counted as in the workspace (with the records added since, and with the incoming
+     * record when it is not stored), as a batch over the workspace plus this record would count it. Built records'
+     * values are told apart by their ids in the workspace's field (no string hashing), and their features
+     * (phonetic codes, tokens) are the workspace's, computed when the index was built ({@link PreparedField#subsetOf}).
+     *
+     * @param slots scratch for an open-addressing table of a power of two {@code cap} above 2(k+1) slots: workspace
+     *              id + 1 (0: free) in {@code [0, cap)}, the mini id in {@code [cap, 2 cap)}
+     */
+    private PreparedField field(int f, String own, int self, int[] candidates, LinkAdded added, int[] slots) {
+        int k = candidates.length;
+        int built = recordIds.length;
+        boolean anyAdded = added.size() > 0;
+        PreparedField full = base.field(f);
+        boolean counted = self < 0 && own != null;
+        int extra = counted ? 1 : 0;
+        int[] ids = new int[k + 1];
+        String[] values = new String[k + 1];
+        int[] counts = new int[k + 1];
+        int[] origin = new int[k + 1];
+        int distinct = 0;
+        int ownBase = -1;
+        if (own != null) {
+            values[0] = own;
+            origin[0] = -1;
+            distinct = 1;
+        } else {
+            ids[0] = -1;
+        }
+        int cap = slots.length / 2;
+        java.util.Arrays.fill(slots, 0, cap, 0);
+        int mask = cap - 1;
+        boolean addedCandidates = false;
+        for (int i = 0; i < k; i++) {
+            int c = candidates[i];
+            if (c >= built) {
+                addedCandidates = true; // after every built one (candidates ascend): told apart by value below
+                continue;
+            }
+            int id = full.id(c);
+            if (id < 0) {
+                ids[i + 1] = -1;
+                continue;
+            }
+            int h = (id * 0x9E3779B9) >>> 7 & mask;
+            while (slots[h] != 0 && slots[h] != id + 1) {
+                h = (h + 1) & mask;
+            }
+            int mini;
+            if (slots[h] != 0) {
+                mini = slots[cap + h];
+            } else {
+                String v = full.valueOfId(id);
+                if (own != null && ownBase < 0 && v.equals(own)) {
+                    ownBase = id;
+                    mini = 0;
+                } else {
+                    mini = distinct++;
+                    values[mini] = v;
+                    origin[mini] = id;
+                    counts[mini] = full.count(id) + (anyAdded ? added.count(f, v) : 0);
+                }
+                slots[h] = id + 1;
+                slots[cap + h] = mini;
+            }
+            ids[i + 1] = mini;
+        }
+        if (addedCandidates) {
+            for (int i = 0; i < k; i++) {
+                int c = candidates[i];
+                if (c < built) {
+                    continue;
+                }
+                // an added record: its value counted among the built records where term frequencies are used
+                // (elsewhere no count is read, and the value lookup is not built) and among the added ones
+                String v = added.normalised(c, f);
+                if (v == null) {
+                    ids[i + 1] = -1;
+                    continue;
+                }
+                int mini = -1;
+                for (int m = 0; m < distinct; m++) {
+                    if (values[m].equals(v)) {
+                        mini = m;
+                        break;
+                    }
+                }
+                if (mini < 0) {
+                    mini = distinct++;
+                    values[mini] = v;
+                    int id = tfField[f] ? full.idOf(v) : -1;
+                    origin[mini] = id;
+                    counts[mini] = (id >= 0 ? full.count(id) : 0) + added.count(f, v);
+                }
+                ids[i + 1] = mini;
+            }
+        }
+        if (own != null) {
+            ids[0] = 0;
+            // a value no candidate carries is counted in the workspace only where term frequencies are used
+            int id = ownBase >= 0 ? ownBase : tfField[f] ? full.idOf(own) : -1;
+            origin[0] = id;
+            counts[0] = (id >= 0 ? full.count(id) : 0) + (anyAdded ? added.count(f, own) : 0) + extra;
+        }
+        return PreparedField.subsetOf(full, ids, java.util.Arrays.copyOf(values, distinct),
+                java.util.Arrays.copyOf(counts, distinct), java.util.Arrays.copyOf(origin, distinct),
+                full.presentCount() + added.present(f) + extra);
     }
 
     private static int countOf(PreparedField field, String value) {

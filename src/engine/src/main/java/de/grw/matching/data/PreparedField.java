@@ -34,9 +34,27 @@ public final class PreparedField {
     private volatile String[] phonetic;
     private volatile String[][] tokenPhonetics;
     private volatile Map<String, Integer> reverse;
+    /** The larger field whose computed features this one's values share ({@link #subsetOf}), or {@code null}. */
+    private final PreparedField origin;
+    /** Per id of this field, the id of its value in {@link #origin} (-1: a value the origin does not carry). */
+    private final int[] originIds;
 
     private PreparedField(String name, int[] ids, String[] values, int[] counts, int presentCount) {
         this(name, ids, 1, 0, ids.length, values, counts, presentCount);
+    }
+
+    private PreparedField(String name, int[] ids, String[] values, int[] counts, int presentCount,
+                          PreparedField origin, int[] originIds) {
+        this.name = name;
+        this.ids = ids;
+        this.stride = 1;
+        this.offset = 0;
+        this.recordCount = ids.length;
+        this.values = values;
+        this.counts = counts;
+        this.presentCount = presentCount;
+        this.origin = origin;
+        this.originIds = originIds;
     }
 
     private PreparedField(String name, int[] ids, int stride, int offset, int recordCount, String[] values,
@@ -49,6 +67,29 @@ public final class PreparedField {
         this.values = values;
         this.counts = counts;
         this.presentCount = presentCount;
+        this.origin = null;
+        this.originIds = null;
+    }
+
+    /**
+     * A field over a link call's few records whose values are mostly a larger field's (the link index's): each value
+     * given with its id in that field ({@code originIds}, -1 for a value it does not carry, such as an incoming
+     * record's). The features of a value the larger field carries (blank-free form, tokens, phonetic codes) are taken
+     * from those it computed already instead of being computed again per call; a value it does not carry, or a
+     * feature it has not computed, is computed here, as {@link #ofNormalised} would. The arrays are kept, not copied.
+     *
+     * @param ids          each record's value id ({@code -1}: no value), ids in {@code [0, values.length)}
+     * @param values       the distinct normalised values by id
+     * @param counts       how many records of the larger set carry each value
+     * @param originIds    each value's id in {@code origin}, or -1
+     * @param presentCount how many records of the larger set have a value at all
+     */
+    public static PreparedField subsetOf(PreparedField origin, int[] ids, String[] values, int[] counts,
+                                         int[] originIds, int presentCount) {
+        if (values.length != counts.length || values.length != originIds.length) {
+            throw new IllegalArgumentException("values, counts and origin ids differ in length");
+        }
+        return new PreparedField(origin.name, ids, values, counts, presentCount, origin, originIds);
     }
 
     /** Normalises a column: every distinct original value is normalised once. */
@@ -293,7 +334,7 @@ public final class PreparedField {
     public String[] compactForms() {
         String[] c = compact;
         if (c == null) {
-            c = compute(v -> v.replace(" ", ""), String[]::new);
+            c = compute(v -> v.replace(" ", ""), String[]::new, o -> o.compact);
             compact = c;
         }
         return c;
@@ -303,7 +344,7 @@ public final class PreparedField {
     public String[][] tokens() {
         String[][] t = tokens;
         if (t == null) {
-            t = compute(v -> v.split(" "), String[][]::new);
+            t = compute(v -> v.split(" "), String[][]::new, o -> o.tokens);
             tokens = t;
         }
         return t;
@@ -313,7 +354,8 @@ public final class PreparedField {
     public String[] phonetic() {
         String[] p = phonetic;
         if (p == null) {
-            p = compute(v -> emptyToNull(COLOGNE.colognePhonetic(v.replace(" ", ""))), String[]::new);
+            p = compute(v -> emptyToNull(COLOGNE.colognePhonetic(v.replace(" ", ""))), String[]::new,
+                    o -> o.phonetic);
             phonetic = p;
         }
         return p;
@@ -325,7 +367,12 @@ public final class PreparedField {
         if (p == null) {
             String[][] toks = tokens();
             p = new String[values.length][];
+            String[][] from = origin == null ? null : origin.tokenPhonetics;
             for (int i = 0; i < values.length; i++) {
+                if (from != null && originIds[i] >= 0) {
+                    p[i] = from[originIds[i]];
+                    continue;
+                }
                 String[] codes = new String[toks[i].length];
                 for (int k = 0; k < codes.length; k++) {
                     codes[k] = emptyToNull(COLOGNE.colognePhonetic(toks[i][k]));
@@ -341,10 +388,13 @@ public final class PreparedField {
         return s == null || s.isEmpty() ? null : s.intern();
     }
 
-    private <T> T[] compute(Function<String, T> f, java.util.function.IntFunction<T[]> array) {
+    /** A feature per value: the origin's where it computed it for the value ({@link #subsetOf}), else computed. */
+    private <T> T[] compute(Function<String, T> f, java.util.function.IntFunction<T[]> array,
+                            Function<PreparedField, T[]> computedBy) {
         T[] out = array.apply(values.length);
+        T[] from = origin == null ? null : computedBy.apply(origin);
         for (int i = 0; i < values.length; i++) {
-            out[i] = f.apply(values[i]);
+            out[i] = from != null && originIds[i] >= 0 ? from[originIds[i]] : f.apply(values[i]);
         }
         return out;
     }
