@@ -217,7 +217,7 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
             ExecutorService single = Executors.newFixedThreadPool(1);
             ExecutorService pool = Executors.newFixedThreadPool(callers);
             try {
-                run(pool, index, values, 0, callers * 250); // warm-up, not measured
+                run(pool, index, values, 0, callers * 250, new long[callers * 250]); // warm-up, not measured
                 // one caller first (what a call costs), then all callers at once (what they wait for)
                 for (ExecutorService p : List.of(single, pool)) {
                     int threads = ((java.util.concurrent.ThreadPoolExecutor) p).getCorePoolSize();
@@ -228,14 +228,20 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
                     ALLOCATED.set(0);
                     long[] gcBefore = gc();
                     long t3 = System.nanoTime();
-                    long[] latencies = run(p, index, values, callers * 250, callers * 250 + count);
+                    long[] cpu = new long[count];
+                    long[] latencies = run(p, index, values, callers * 250, callers * 250 + count, cpu);
                     double seconds = (System.nanoTime() - t3) / 1e9;
                     long[] gcAfter = gc();
                     Arrays.sort(latencies);
+                    Arrays.sort(cpu);
                     out.printf("%d caller(s), %,d calls in %.1f s: %,.0f calls/s; latency ms p50 %.2f, p95 %.2f, "
                             + "p99 %.2f, max %.2f%n", threads, latencies.length, seconds, latencies.length / seconds,
                             pct(latencies, 0.50), pct(latencies, 0.95), pct(latencies, 0.99),
                             latencies[latencies.length - 1] / 1e6);
+                    // the CPU a call's own thread spent: what the calls cost, whatever else runs on the machine
+                    out.printf("  CPU per call (the caller's thread) ms: p50 %.3f, p99 %.3f, mean %.3f; %.2f CPU "
+                            + "seconds for the %,d calls%n", pct(cpu, 0.50), pct(cpu, 0.99),
+                            Arrays.stream(cpu).sum() / 1e6 / cpu.length, Arrays.stream(cpu).sum() / 1e9, cpu.length);
                     out.printf("  stored records compared per call: mean %.1f, most %d%n",
                             COMPARED.get() / (double) latencies.length, MOST.get());
                     StringBuilder collections = new StringBuilder();
@@ -383,20 +389,25 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
         return -1;
     }
 
-    private static long[] run(ExecutorService pool, LinkIndex index, String[][] values, int from, int to)
+    /** As well each call's CPU nanoseconds on its thread into {@code cpu} (0 when the JVM cannot tell). */
+    private static long[] run(ExecutorService pool, LinkIndex index, String[][] values, int from, int to, long[] cpu)
             throws Exception {
-        int threads = ((java.util.concurrent.ThreadPoolExecutor) pool).getCorePoolSize();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        boolean cpuTime = threads.isCurrentThreadCpuTimeSupported();
+        int callers = ((java.util.concurrent.ThreadPoolExecutor) pool).getCorePoolSize();
         long[] latencies = new long[to - from];
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(from);
         List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
+        for (int t = 0; t < callers; t++) {
             futures.add(pool.submit(() -> {
                 int i;
                 long allocatedBefore = allocatedBytes();
                 while ((i = next.getAndIncrement()) < to) {
+                    long c = cpuTime ? threads.getCurrentThreadCpuTime() : 0;
                     long s = System.nanoTime();
                     LinkIndex.Result r = index.link(values[i]);
                     latencies[i - from] = System.nanoTime() - s;
+                    cpu[i - from] = cpuTime ? threads.getCurrentThreadCpuTime() - c : 0;
                     COMPARED.addAndGet(r.compared());
                     MOST.accumulateAndGet(r.compared(), Math::max);
                 }
