@@ -25,9 +25,16 @@ final class LinkBlocks {
     private final int[] windowedStarts;
     /** For each windowed block, its records' ranks in sort-key order ({@link SortOrder}), ascending. */
     private final int[][] windowedRanks;
+    /**
+     * The first entry of each of the {@code 2^16} ranges of entries by their top 16 bits ({@link #bucket}), and the
+     * end as the last: a key's block is searched within its range (a few thousand entries at ten million records,
+     * instead of a binary search over all of them, whose steps each missed the cache).
+     */
+    private final int[] directory;
 
     private LinkBlocks(BlockingRuleSpec spec, int bits, long[] entries, int maxBlock, int window,
                        int[] windowedStarts, int[][] windowedRanks) {
+        this.directory = directory(entries);
         this.spec = spec;
         this.bits = bits;
         this.entries = entries;
@@ -130,10 +137,7 @@ final class LinkBlocks {
                  IntBag out) {
         long shifted = key << bits;
         int lo = lowerBound(shifted >>> bits);
-        int hi = lo;
-        while (hi < entries.length && (entries[hi] >>> bits) == (shifted >>> bits)) {
-            hi++;
-        }
+        int hi = blockEnd(lo, shifted >>> bits);
         int size = hi - lo + extra.length + (self >= 0 ? 0 : 1);
         if (size < 2) {
             return;
@@ -173,14 +177,28 @@ final class LinkBlocks {
         }
     }
 
+    /**
+     * The end of the block that starts at {@code lo} (its key's entries): a binary search, not a walk over the block
+     * (an oversized block of ten million records has tens of thousands of entries; a call reads only its window).
+     */
+    private int blockEnd(int lo, long blockKey) {
+        if (lo == entries.length || (entries[lo] >>> bits) != blockKey) {
+            return lo;
+        }
+        long first = entries[lo] & ~((1L << bits) - 1);
+        if (first > Long.MAX_VALUE - (1L << bits)) {
+            return entries.length; // the last key in the entries' (signed) order: its block runs to the end
+        }
+        long next = first + (1L << bits); // the first entry a greater key would have
+        int hi = directory[bucket(next) + 1];
+        return lowerBound(next, lo, Math.max(lo, hi));
+    }
+
     /** Whether a block of a key, with {@code extra} records added since the build, is windowed (tests). */
     boolean windows(long key, int extra) {
         long shifted = key << bits;
         int lo = lowerBound(shifted >>> bits);
-        int hi = lo;
-        while (hi < entries.length && (entries[hi] >>> bits) == (shifted >>> bits)) {
-            hi++;
-        }
+        int hi = blockEnd(lo, shifted >>> bits);
         return window >= 2 && hi - lo + extra > maxBlock;
     }
 
@@ -277,11 +295,34 @@ final class LinkBlocks {
         }
     }
 
+    private static final int BUCKETS = 1 << 16;
+
+    /** An entry's range in the directory: its top 16 bits, in the entries' (signed) order. */
+    private static int bucket(long entry) {
+        return (int) (entry >>> 48) ^ 0x8000;
+    }
+
+    private static int[] directory(long[] entries) {
+        int[] dir = new int[BUCKETS + 1];
+        int e = 0;
+        for (int b = 0; b <= BUCKETS; b++) {
+            while (e < entries.length && bucket(entries[e]) < b) {
+                e++;
+            }
+            dir[b] = e;
+        }
+        return dir;
+    }
+
     /** The first entry whose key (its bits above the record bits) is at least {@code key}. */
     private int lowerBound(long key) {
-        int lo = 0;
-        int hi = entries.length;
         long first = key << bits;
+        int b = bucket(first);
+        return lowerBound(first, directory[b], directory[b + 1]);
+    }
+
+    /** The first entry of {@code [lo, hi)} not below {@code first} ({@code hi} when none). */
+    private int lowerBound(long first, int lo, int hi) {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (entries[mid] < first) {
