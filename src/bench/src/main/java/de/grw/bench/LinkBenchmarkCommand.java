@@ -103,7 +103,7 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
         long seed = population.seed();
         try {
             out.printf("machine: %d cores, load average at start %s%n", Runtime.getRuntime().availableProcessors(),
-                    loadAverage());
+                    CallFigures.loadAverage());
             out.printf("JVM: %s %s; garbage collectors %s; options %s%n", System.getProperty("java.vm.name"),
                     System.getProperty("java.version"), java.lang.management.ManagementFactory
                             .getGarbageCollectorMXBeans().stream().map(g -> g.getName()).toList(),
@@ -160,7 +160,7 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
 
             long[] ids = new long[n];
             Arrays.setAll(ids, i -> i + 1L);
-            long before = liveHeap();
+            long before = CallFigures.liveHeap();
             long t2 = System.nanoTime();
             LinkIndex index = prepared != null
                     ? LinkIndex.build(profile, prepared, ids, model, batchThreshold,
@@ -168,24 +168,24 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
                     : LinkIndex.build(profile, table, ids, model, batchThreshold,
                             LinkIndex.DEFAULT_LINK_PROBABILITY, CancellationToken.NONE);
             double buildSeconds = (System.nanoTime() - t2) / 1e9;
-            long withoutGolden = liveHeap();
+            long withoutGolden = CallFigures.liveHeap();
             long tg = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 index.assignGolden(ids[i], String.format("G-%06d", 1 + (goldenOf == null ? i : goldenOf[i])));
             }
             double goldenSeconds = (System.nanoTime() - tg) / 1e9;
             long goldenCount = goldenOf == null ? n : java.util.Arrays.stream(goldenOf).distinct().count();
-            long withGolden = liveHeap();
+            long withGolden = CallFigures.liveHeap();
             // the same assignment as the index kept it before GoldenIds (a map entry per record), to compare
             Map<Long, String> before16 = new java.util.concurrent.ConcurrentHashMap<>();
             for (int i = 0; i < n; i++) {
                 before16.put(ids[i], String.format("G-%06d", 1 + (goldenOf == null ? i : goldenOf[i])));
             }
-            long mapBytes = liveHeap() - withGolden;
+            long mapBytes = CallFigures.liveHeap() - withGolden;
             java.lang.ref.Reference.reachabilityFence(before16); // else compiled code may collect it before measured
             before16 = null;
             goldenOf = null;
-            long after = liveHeap();
+            long after = CallFigures.liveHeap();
             out.printf("link index: %,d records built in %.1f s (threshold %.2f, link from %.2f); %,d golden "
                     + "records assigned in %.1f s: the index holds them in 4 bytes a record allocated when it is "
                     + "built, assigning added %,d bytes a record (a map entry per record, as before: %,d bytes a "
@@ -221,32 +221,33 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
                 // one caller first (what a call costs), then all callers at once (what they wait for)
                 for (ExecutorService p : List.of(single, pool)) {
                     int threads = ((java.util.concurrent.ThreadPoolExecutor) p).getCorePoolSize();
-                    out.printf("load average before %d caller(s): %s%n", threads, loadAverage());
+                    out.printf("load average before %d caller(s): %s%n", threads, CallFigures.loadAverage());
                     int count = threads == 1 ? Math.min(calls, 2000) : calls;
                     COMPARED.set(0);
                     MOST.set(0);
                     ALLOCATED.set(0);
-                    long[] gcBefore = gc();
+                    long[] gcBefore = CallFigures.gc();
                     long t3 = System.nanoTime();
                     long[] cpu = new long[count];
                     long[] latencies = run(p, index, values, callers * 250, callers * 250 + count, cpu);
                     double seconds = (System.nanoTime() - t3) / 1e9;
-                    long[] gcAfter = gc();
+                    long[] gcAfter = CallFigures.gc();
                     Arrays.sort(latencies);
                     Arrays.sort(cpu);
                     out.printf("%d caller(s), %,d calls in %.1f s: %,.0f calls/s; latency ms p50 %.2f, p95 %.2f, "
                             + "p99 %.2f, max %.2f%n", threads, latencies.length, seconds, latencies.length / seconds,
-                            pct(latencies, 0.50), pct(latencies, 0.95), pct(latencies, 0.99),
+                            CallFigures.pct(latencies, 0.50), CallFigures.pct(latencies, 0.95),
+                            CallFigures.pct(latencies, 0.99),
                             latencies[latencies.length - 1] / 1e6);
                     // the CPU a call's own thread spent: what the calls cost, whatever else runs on the machine
                     out.printf("  CPU per call (the caller's thread) ms: p50 %.3f, p99 %.3f, mean %.3f; %.2f CPU "
-                            + "seconds for the %,d calls%n", pct(cpu, 0.50), pct(cpu, 0.99),
+                            + "seconds for the %,d calls%n", CallFigures.pct(cpu, 0.50), CallFigures.pct(cpu, 0.99),
                             Arrays.stream(cpu).sum() / 1e6 / cpu.length, Arrays.stream(cpu).sum() / 1e9, cpu.length);
                     out.printf("  stored records compared per call: mean %.1f, most %d%n",
                             COMPARED.get() / (double) latencies.length, MOST.get());
                     StringBuilder collections = new StringBuilder();
                     for (int g = 0; g < gcAfter.length / 2; g++) {
-                        collections.append(g == 0 ? "" : ", ").append(GC_NAMES.get(g)).append(' ')
+                        collections.append(g == 0 ? "" : ", ").append(CallFigures.GC_NAMES.get(g)).append(' ')
                                 .append(gcAfter[2 * g] - gcBefore[2 * g]).append(" (")
                                 .append(gcAfter[2 * g + 1] - gcBefore[2 * g + 1]).append(" ms)");
                     }
@@ -262,7 +263,7 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
             storeAndFind(out, profile, table, ids, model, batchThreshold, index);
             out.printf("peak heap: %,d MB (max heap %,d MB); load average at the end %s%n",
                     HeapUsage.peakBytes() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                    loadAverage());
+                    CallFigures.loadAverage());
             return 0;
         } finally {
             if (temporary) {
@@ -365,30 +366,6 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
     /** Bytes the callers' threads allocated during the calls (-1 when the JVM cannot tell). */
     private static final java.util.concurrent.atomic.AtomicLong ALLOCATED = new java.util.concurrent.atomic.AtomicLong();
 
-    private static final List<String> GC_NAMES = java.lang.management.ManagementFactory
-            .getGarbageCollectorMXBeans().stream().map(g -> g.getName()).toList();
-
-    /** Per collector (in {@link #GC_NAMES} order): collections so far, then their milliseconds. */
-    private static long[] gc() {
-        var beans = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
-        long[] out = new long[2 * beans.size()];
-        for (int g = 0; g < beans.size(); g++) {
-            out[2 * g] = Math.max(0, beans.get(g).getCollectionCount());
-            out[2 * g + 1] = Math.max(0, beans.get(g).getCollectionTime());
-        }
-        return out;
-    }
-
-    /** The bytes this thread allocated so far, or -1 when the JVM cannot tell. */
-    private static long allocatedBytes() {
-        if (java.lang.management.ManagementFactory.getThreadMXBean()
-                instanceof com.sun.management.ThreadMXBean bean && bean.isThreadAllocatedMemorySupported()
-                && bean.isThreadAllocatedMemoryEnabled()) {
-            return bean.getCurrentThreadAllocatedBytes();
-        }
-        return -1;
-    }
-
     /** As well each call's CPU nanoseconds on its thread into {@code cpu} (0 when the JVM cannot tell). */
     private static long[] run(ExecutorService pool, LinkIndex index, String[][] values, int from, int to, long[] cpu)
             throws Exception {
@@ -401,7 +378,7 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
         for (int t = 0; t < callers; t++) {
             futures.add(pool.submit(() -> {
                 int i;
-                long allocatedBefore = allocatedBytes();
+                long allocatedBefore = CallFigures.allocatedBytes();
                 while ((i = next.getAndIncrement()) < to) {
                     long c = cpuTime ? threads.getCurrentThreadCpuTime() : 0;
                     long s = System.nanoTime();
@@ -411,7 +388,7 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
                     COMPARED.addAndGet(r.compared());
                     MOST.accumulateAndGet(r.compared(), Math::max);
                 }
-                long allocated = allocatedBytes();
+                long allocated = CallFigures.allocatedBytes();
                 if (allocatedBefore < 0 || allocated < 0) {
                     ALLOCATED.set(Long.MIN_VALUE / 2);
                 } else {
@@ -482,23 +459,4 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
                 (System.nanoTime() - t) / 1e9);
     }
 
-    /** The heap in use right after a full collection (System.gc(); the JVM's default honours it). */
-    private static long liveHeap() {
-        System.gc();
-        System.gc();
-        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static double pct(long[] sorted, double q) {
-        int i = (int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
-        return sorted[Math.max(0, i)] / 1e6;
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
-    }
 }

@@ -23,7 +23,8 @@ class LinkBenchmarkTest {
         assertThat(code).as(err.toString()).isZero();
         String text = out.toString();
         assertThat(text).contains("link index: 4,000 records built in", "4 caller(s), 400 calls in", "p50", "p99",
-                "peak heap:", "the index adds", "CPU per call (the caller's thread) ms: p50", "the normalised values are the batch's", "golden records assigned in",
+                "peak heap:", "the index adds", "CPU per call (the caller's thread) ms: p50",
+                "the normalised values are the batch's", "golden records assigned in",
                 "a map entry per record, as before: ");
         Matcher golden = Pattern.compile("a map entry per record, as before: (\\d+) bytes a record").matcher(text);
         assertThat(golden.find()).as(text).isTrue();
