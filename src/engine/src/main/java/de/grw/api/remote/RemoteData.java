@@ -49,6 +49,8 @@ import java.util.zip.ZipInputStream;
  * <li>An export ({@code POST /api/v1/exports}) comes back as a zip of the export set, written here into the
  * directory of the {@link ExportOptions}: all files first beside their targets, then moved into place, so that a
  * failed export leaves the previous set.</li>
+ * <li>The constraints for the Spark job ({@code POST /api/v1/constraint-exports}) come back as the file's JSON,
+ * checked as the job reads it and written atomically where the user asked.</li>
  * <li>Database imports and exports are not offered by a server: the server would connect to whatever JDBC URL a
  * client names, with its own account.</li>
  * </ul>
@@ -247,6 +249,42 @@ final class RemoteData {
         public DatabaseExportResult toDatabase(DatabaseExport target) {
             token.get();
             throw notOffered("ExportApi.toDatabase");
+        }
+
+        /**
+         * {@code POST /api/v1/constraint-exports}: the server's engine checks the right and logs the export; the
+         * answer is checked as the Spark job reads a constraints file and then written here atomically.
+         */
+        @Override
+        public de.grw.api.ConstraintsExport constraints(Path out) {
+            String t = token.get();
+            JsonNode answer = http.send("POST", "/api/v1/constraint-exports", t, Map.of(), LONG_WORK);
+            Path parent = out.toAbsolutePath().getParent();
+            Path received = null;
+            try {
+                Files.createDirectories(parent);
+                received = Files.createTempFile(parent, out.getFileName().toString(), ".received");
+                http.json.writeValue(received.toFile(), answer);
+                de.grw.workspace.MatchConstraints c;
+                try {
+                    c = de.grw.workspace.MatchConstraints.read(received);
+                } catch (UserFacingException e) {
+                    throw new UserFacingException(Text.of("remote.bad_answer", http.base(), e.getMessage()), e);
+                }
+                c.write(out);
+                return new de.grw.api.ConstraintsExport(c.mustLink().size(),
+                        c.mustLink().stream().mapToInt(List::size).sum(), c.cannotLink().size());
+            } catch (IOException e) {
+                throw new UserFacingException(out + ": cannot write the constraints: " + e.getMessage(), e);
+            } finally {
+                if (received != null) {
+                    try {
+                        Files.deleteIfExists(received);
+                    } catch (IOException ignored) {
+                        // a temporary file
+                    }
+                }
+            }
         }
     };
 
