@@ -115,24 +115,36 @@ final class RemoteData {
             throw notOffered("ImportApi.importDatabase");
         }
 
-        /** Zips the bundle folder (its files, relative paths) and uploads it ({@code POST /api/v1/proposal-bundles}). */
+        /**
+         * Checks the bundle here first (the engine's checks that need no workspace: a broken bundle is refused with
+         * this machine's file, line and problem, and nothing is sent), then zips the bundle folder (its files,
+         * relative paths) and uploads it ({@code POST /api/v1/proposal-bundles}); the server checks it again and
+         * loads it. A cancellation is honoured until the upload starts.
+         */
         @Override
-        public de.grw.api.ProposalsImport proposals(Path bundle) {
+        public de.grw.api.ProposalsImport proposals(Path bundle, ProgressListener progress,
+                                                    CancellationToken cancel) {
             String t = token.get();
             if (!Files.isDirectory(bundle)) {
                 throw new UserFacingException(bundle + ": no proposal bundle here (not a folder)");
             }
+            progress.progress("proposals.check", 0, -1);
+            ImportApi.checkProposals(bundle);
+            checkCancel(cancel);
             Path zip = null;
             try {
                 zip = Files.createTempFile("grw-bundle", ".zip");
                 try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip));
                      var files = Files.walk(bundle)) {
                     for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                        checkCancel(cancel);
                         out.putNextEntry(new ZipEntry(bundle.relativize(f).toString().replace('\\', '/')));
                         Files.copy(f, out);
                         out.closeEntry();
                     }
                 }
+                checkCancel(cancel);
+                progress.progress("proposals.upload", 0, -1);
                 JsonNode r = http.upload("/api/v1/proposal-bundles", t, Upload.of(zip), LONG_WORK);
                 return http.read(r, de.grw.api.ProposalsImport.class);
             } catch (IOException e) {
