@@ -51,6 +51,7 @@ public final class ImportScreen extends ViewModelScreen<ImportViewModel> {
     @Override
     public void activated() {
         vm.refresh();
+        proposals.refresh();
     }
 
     @Override
@@ -72,7 +73,9 @@ public final class ImportScreen extends ViewModelScreen<ImportViewModel> {
         fromBundle.setToggleGroup(kind);
         fromBundle.setSelected(proposals.chosenProperty().get());
         fromBundle.selectedProperty().addListener((o, was, now) -> proposals.chosenProperty().set(now));
-        HBox kindRow = new HBox(16, heading, fromFile, fromDatabase, fromBundle);
+        // heading and the three kinds of input wrap onto a second line in a narrow window instead of being cut
+        javafx.scene.layout.FlowPane kindRow = new javafx.scene.layout.FlowPane(16, 6, heading, fromFile, fromDatabase,
+                fromBundle);
         kindRow.setAlignment(Pos.CENTER_LEFT);
 
         TextField path = new TextField();

@@ -32,6 +32,8 @@ public final class ProposalsViewModel {
     private final StringProperty resultText = new SimpleStringProperty("");
     private final ObjectProperty<ProposalsImport> result = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    /** Whose result the screen shows. */
+    private SignedIn shown;
 
     public ProposalsViewModel(AppContext ctx) {
         this.ctx = ctx;
@@ -59,7 +61,13 @@ public final class ProposalsViewModel {
             message.set(t().get("proposals.choose"));
             return;
         }
-        Path bundle = Path.of(text);
+        Path bundle;
+        try {
+            bundle = Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            message.set(t().get("proposals.choose"));
+            return;
+        }
         ImportApi imports = signedIn.imports();
         result.set(null);
         resultText.set("");
@@ -95,6 +103,17 @@ public final class ProposalsViewModel {
 
     private static String name(Path bundle) {
         return bundle.getFileName() == null ? bundle.toString() : bundle.getFileName().toString();
+    }
+
+    /** Called when the screen is shown: a new sign-in or workspace does not see the previous one's result. */
+    public void refresh() {
+        SignedIn now = ctx.model().signedIn();
+        if (now != shown && !busy.get()) {
+            shown = now;
+            result.set(null);
+            resultText.set("");
+            message.set("");
+        }
     }
 
     /** Stops the running import; the engine notices at its next check and stores nothing. */
