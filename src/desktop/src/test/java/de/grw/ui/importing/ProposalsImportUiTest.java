@@ -3,11 +3,8 @@ package de.grw.ui.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.grw.store.Workspace;
+import de.grw.ui.TestWindow;
 import de.grw.ui.UiTestSupport;
-import de.grw.ui.WorkbenchApp;
-import de.grw.ui.common.I18n;
-import de.grw.ui.common.TaskRunner;
-import de.grw.ui.common.UserSettings;
 import de.grw.ui.common.WorkbenchModel;
 import de.grw.workspace.ClusterStatus;
 import de.grw.workspace.ProposalBundleFixture;
@@ -15,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -40,8 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ProposalsImportUiTest {
     private WorkbenchModel model;
-    private ExecutorService executor;
-    private TaskRunner tasks;
+    private TestWindow window;
     private Path dir;
 
     @Start
@@ -50,19 +44,12 @@ class ProposalsImportUiTest {
         dir = Files.createTempDirectory("grw-proposals-ui");
         model = UiTestSupport.signedInModel(dir);
         UiTestSupport.importSamples(model.signedIn(), "melderegister.csv", "sozialamt.csv", "kfz_halter.csv");
-        I18n i18n = I18n.german();
-        executor = Executors.newSingleThreadExecutor();
-        tasks = new TaskRunner(executor, i18n);
-        stage.setScene(WorkbenchApp.createScene(i18n, new UserSettings(), model, tasks, stage));
-        stage.show();
+        window = TestWindow.show(stage, model);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !tasks.runningProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
-        executor.shutdownNow();
-        WaitForAsyncUtils.asyncFx(model::close).get(10, TimeUnit.SECONDS);
+        window.close();
     }
 
     @Test

@@ -2,22 +2,15 @@ package de.grw.ui.remote;
 
 import de.grw.api.remote.RemoteWorkbench;
 import de.grw.server.WorkspaceServer;
+import de.grw.ui.TestWindow;
 import de.grw.ui.UiTestSupport;
-import de.grw.ui.WorkbenchApp;
-import de.grw.ui.common.I18n;
-import de.grw.ui.common.TaskRunner;
-import de.grw.ui.common.UserSettings;
 import de.grw.ui.common.WorkbenchModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The set-up the remote desktop UI tests of one window share: a workspace server started once for the class
@@ -34,8 +27,7 @@ abstract class ServerWindowTest {
     static String url;
     static String fingerprint;
     WorkbenchModel model;
-    ExecutorService executor;
-    TaskRunner tasks;
+    TestWindow window;
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -55,22 +47,14 @@ abstract class ServerWindowTest {
         UiTestSupport.startToolkit();
         model = new WorkbenchModel();
         model.use(RemoteWorkbench.connect(url, fingerprint));
-        I18n i18n = I18n.german();
-        executor = Executors.newSingleThreadExecutor();
-        tasks = new TaskRunner(executor, i18n);
-        stage.setScene(WorkbenchApp.createScene(i18n, new UserSettings(), model, tasks, stage));
-        stage.show();
+        window = TestWindow.show(stage, model);
     }
 
     @AfterEach
     void closeWindow() throws Exception {
-        if (model == null) {
-            return; // a test of several windows (Workstations) closes its own
+        if (window != null) { // a test of several windows (Workstations) closes its own
+            window.close();
         }
-        // the screens' loading after the sign-in ends before the window goes
-        idle();
-        executor.shutdownNow();
-        WaitForAsyncUtils.asyncFx(model::close).get(10, TimeUnit.SECONDS);
     }
 
     /** Signs in on the FX thread, as the start screen does, and waits for what the screens load then. */
@@ -81,7 +65,6 @@ abstract class ServerWindowTest {
 
     /** Waits until no background work runs and the FX thread has handled what it posted. */
     void idle() throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !tasks.runningProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        window.idle();
     }
 }
