@@ -49,26 +49,39 @@ final class RowDigestRepository {
 
     private final boolean sqlite;
     private final Map<String, Table> tables = new LinkedHashMap<>();
+    /** The keyed row hashes kept beside the digests ({@link RowKeys}), or null when none are kept. */
+    private final RowKeys keys;
 
-    private RowDigestRepository(boolean sqlite) {
+    private RowDigestRepository(boolean sqlite, RowKeys keys) {
         this.sqlite = sqlite;
+        this.keys = keys;
     }
 
     /** Reads every row of every sealed table and computes the digests from scratch. */
     static RowDigestRepository scan(Connection c) throws SQLException {
-        RowDigestRepository d = new RowDigestRepository(isSqlite(c));
+        return scan(c, null);
+    }
+
+    /**
+     * Reads every row of every sealed table and computes the digests from scratch, and with {@code keys} (not
+     * null) each row's key and keyed hash.
+     */
+    static RowDigestRepository scan(Connection c, RowKeys keys) throws SQLException {
+        RowDigestRepository d = new RowDigestRepository(isSqlite(c), keys);
         for (String[] t : StateDigest.TABLES) {
-            Table table = new Table(d.header(c, t[0]));
+            Table table = new Table(t[0], d.header(c, t[0]));
             try (PreparedStatement ps = c.prepareStatement("SELECT " + d.ref() + ", * FROM " + t[0]);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long key = d.key(rs.getString(1));
                     table.rows.put(key, d.hash(rs));
+                    d.keep(table, key, rs);
                     if (!d.sqlite) {
                         table.xmins.put(key, rs.getLong(2));
                     }
                 }
             }
+            table.touched.clear();
             table.rows.values().forEach(table::addUnsorted);
             table.sortAll();
             d.tables.put(t[0], table);
@@ -113,6 +126,44 @@ final class RowDigestRepository {
             }
         }
         return md.digest();
+    }
+
+    /** With keys: keeps the key and keyed hash of the row under the cursor, at its place. */
+    private void keep(Table table, long place, ResultSet rs) throws SQLException {
+        if (keys == null) {
+            return;
+        }
+        if (table.keyAt == null) {
+            table.keyAt = RowKeys.keyPositions(table.name, rs.getMetaData());
+        }
+        RowKeys.Keyed k = keys.of(table.name, rs, firstValue(), table.keyAt);
+        table.keyedAt.put(place, k);
+        table.keyed.computeIfAbsent(k.key(), x -> new ArrayList<>(1)).add(k.hash());
+        table.touched.add(k.key());
+    }
+
+    /** With keys: forgets the key and keyed hash of the row that was at {@code place}. */
+    private void forget(Table table, long place) {
+        if (keys == null) {
+            return;
+        }
+        RowKeys.Keyed was = table.keyedAt.remove(place);
+        if (was == null) {
+            return;
+        }
+        table.touched.add(was.key());
+        List<byte[]> hashes = table.keyed.get(was.key());
+        if (hashes != null) {
+            for (int i = 0; i < hashes.size(); i++) {
+                if (Arrays.equals(hashes.get(i), was.hash())) {
+                    hashes.remove(i);
+                    break;
+                }
+            }
+            if (hashes.isEmpty()) {
+                table.keyed.remove(was.key());
+            }
+        }
     }
 
     /** The hash of the row under the cursor (column 1 its place, the table's columns after it). */
@@ -167,6 +218,7 @@ final class RowDigestRepository {
         long key = key(ref);
         byte[] old = table.rows.remove(key);
         table.xmins.remove(key);
+        forget(table, key);
         if (old != null) {
             table.remove(old);
         }
@@ -180,6 +232,7 @@ final class RowDigestRepository {
                 byte[] h = hash(rs);
                 table.rows.put(key, h);
                 table.add(h);
+                keep(table, key, rs);
                 if (!sqlite) {
                     table.xmins.put(key, rs.getLong(2));
                 }
@@ -248,6 +301,7 @@ final class RowDigestRepository {
             for (Long key : new ArrayList<>(table.rows.keySet())) {
                 if (!present.contains(key)) {
                     table.xmins.remove(key);
+                    forget(table, key);
                     table.remove(table.rows.remove(key));
                     changed++;
                 }
@@ -301,6 +355,39 @@ final class RowDigestRepository {
         }
     }
 
+    /** Whether keyed row hashes are kept ({@link RowKeys}). */
+    boolean keyed() {
+        return keys != null;
+    }
+
+    /**
+     * The keyed row hashes for a checkpoint, by table and row key ({@link RowKeys#value}: "" for a key without
+     * rows): every row ({@code all}) or the keys changed since the last call (or the scan); then forgets the
+     * changes. Tables without a row in the result are left out.
+     */
+    Map<String, Map<String, String>> rowKeys(boolean all) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (Table t : tables.values()) {
+            Map<String, String> rows = new java.util.TreeMap<>();
+            for (String key : all ? t.keyed.keySet() : t.touched) {
+                rows.put(key, RowKeys.value(t.keyed.get(key)));
+            }
+            t.touched.clear();
+            if (!rows.isEmpty()) {
+                out.put(t.name, rows);
+            }
+        }
+        return out;
+    }
+
+    /** The keyed row hashes of one table by key, as {@link #rowKeys} gives them (every row). */
+    Map<String, String> rowKeys(String table) {
+        Map<String, String> out = new HashMap<>();
+        Table t = tables.get(table);
+        t.keyed.forEach((k, v) -> out.put(k, RowKeys.value(v)));
+        return out;
+    }
+
     /** The digest of each sealed table, in {@link StateDigest#TABLES} order. */
     Map<String, String> digests() {
         Map<String, String> out = new LinkedHashMap<>();
@@ -344,14 +431,22 @@ final class RowDigestRepository {
 
     /** One table: its rows' hashes by place, and the same hashes in sorted buckets with their digests. */
     private static final class Table {
+        private final String name;
         private final byte[] header;
+        /** With keys: each row's key and keyed hash by place, the hashes by key, the keys changed since sealed. */
+        private final Map<Long, RowKeys.Keyed> keyedAt = new HashMap<>();
+        private final Map<String, List<byte[]>> keyed = new HashMap<>();
+        private final Set<String> touched = new java.util.HashSet<>();
+        /** The key columns' positions in {@code SELECT ref, *} (found at the first row). */
+        private int[] keyAt;
         private final Map<Long, byte[]> rows = new HashMap<>();
         /** PostgreSQL: the id of the transaction that wrote each row's version, by place (see {@link #reconcile}). */
         private final Map<Long, Long> xmins = new HashMap<>();
         private final List<List<byte[]>> buckets = new ArrayList<>(BUCKETS);
         private final byte[][] bucketDigests = new byte[BUCKETS][];
 
-        Table(byte[] header) {
+        Table(String name, byte[] header) {
+            this.name = name;
             this.header = header;
             for (int i = 0; i < BUCKETS; i++) {
                 buckets.add(new ArrayList<>());
