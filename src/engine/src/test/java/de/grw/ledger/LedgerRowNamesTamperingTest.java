@@ -193,4 +193,46 @@ class LedgerRowNamesTamperingTest {
         at.verifyNames("golden_values row [golden_id=" + v[0] + ", field=" + v[1] + ", decision_id=" + reverted
                 + "] changed");
     }
+
+    @Test
+    void aLedgerBegunWithoutRowKeysKeepsEveryRowAtItsNextWriteAndThenNamesRows() throws SQLException, IOException {
+        long[] merged = new long[1];
+        Files.createDirectories(dir.resolve("old"));
+        System.setProperty(Ledger.WITHOUT_ROW_KEYS_PROPERTY, "true");
+        LedgerTestStore old;
+        try {
+            old = LedgerTestStore.prepare(store, dir.resolve("old"), f -> {
+                List<QueueEntry> queue = f.review().queue(f.clerk(), null, 2);
+                merged[0] = LedgerTestStore.merge(f.review(), f.clerk(), queue.get(0).clusterId());
+                f.review().approve(f.supervisor(), merged[0], "agreed");
+            });
+        } finally {
+            System.clearProperty(Ledger.WITHOUT_ROW_KEYS_PROPERTY);
+        }
+        try (old) {
+            Path anchor = Files.list(old.home().resolve("anchors")).findFirst().orElseThrow();
+            assertThat(Files.readString(anchor, StandardCharsets.UTF_8)).doesNotContain("row_keys");
+            try (Workspace w = old.openWithLedger()) {
+                TestWorkspaces.Fixture f = old.fixture(w);
+                long cluster = f.review().queue(f.clerk(), null, 1).get(0).clusterId();
+                f.review().propose(f.clerk(), cluster, new DeferCommand(), "Rückfrage", "AZ-9");
+            }
+            assertThat(Files.readString(anchor, StandardCharsets.UTF_8)).contains("row_keys");
+            JournalVerifier.Result r = old.verify();
+            assertThat(r.ok()).as(r.describe()).isTrue();
+            String[] m = row(old, "SELECT golden_id, record_id FROM golden_members WHERE added_by = " + merged[0]
+                    + " ORDER BY record_id LIMIT 1");
+            old.attack("golden_members", "UPDATE golden_members SET removed_by = " + merged[0] + " WHERE golden_id = '"
+                    + m[0] + "' AND record_id = " + m[1]);
+            old.verifyNames("golden_members row [golden_id=" + m[0] + ", record_id=" + m[1] + ", added_by="
+                    + merged[0] + "] changed");
+        }
+    }
+
+    private static String[] row(LedgerTestStore s, String sql) throws SQLException {
+        try (Connection c = s.store().raw(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            assertThat(rs.next()).as(sql).isTrue();
+            return new String[] {rs.getString(1), rs.getString(2)};
+        }
+    }
 }
