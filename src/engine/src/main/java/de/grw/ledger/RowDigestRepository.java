@@ -133,10 +133,19 @@ final class RowDigestRepository {
         if (keys == null) {
             return;
         }
+        int columns = rs.getMetaData().getColumnCount();
         if (table.keyAt == null) {
-            table.keyAt = RowKeys.keyPositions(table.name, rs.getMetaData());
+            List<String> names = new ArrayList<>();
+            for (int i = firstValue(); i <= columns; i++) {
+                names.add(rs.getMetaData().getColumnName(i).toLowerCase(Locale.ROOT));
+            }
+            table.keyAt = RowKeys.keyPositions(table.name, names);
         }
-        RowKeys.Keyed k = keys.of(table.name, rs, firstValue(), table.keyAt);
+        List<Object> values = new ArrayList<>(columns);
+        for (int i = firstValue(); i <= columns; i++) {
+            values.add(rs.getObject(i));
+        }
+        RowKeys.Keyed k = keys.of(table.name, values, table.keyAt);
         table.keyedAt.put(place, k);
         table.keyed.computeIfAbsent(k.key(), x -> new ArrayList<>(1)).add(k.hash());
         table.touched.add(k.key());

@@ -3,14 +3,10 @@ package de.grw.ledger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -63,40 +59,33 @@ final class RowKeys {
     record Keyed(String key, byte[] hash) {
     }
 
-    /** The positions of a table's key columns among the result's columns (1-based). */
-    static int[] keyPositions(String table, ResultSetMetaData meta) throws SQLException {
+    /**
+     * The positions of a table's key columns among {@code columns} (lower-case names, in the row's order; 0-based).
+     */
+    static int[] keyPositions(String table, List<String> columns) {
         List<String> names = KEY_COLUMNS.get(table);
         int[] at = new int[names.size()];
         for (int k = 0; k < names.size(); k++) {
-            for (int i = meta.getColumnCount(); i >= 1; i--) {
-                if (meta.getColumnName(i).toLowerCase(Locale.ROOT).equals(names.get(k))) {
-                    at[k] = i;
-                    break;
-                }
-            }
-            if (at[k] == 0) {
-                throw new SQLException("table " + table + " has no column " + names.get(k));
+            at[k] = columns.indexOf(names.get(k));
+            if (at[k] < 0) {
+                throw new IllegalStateException("table " + table + " has no column " + names.get(k));
             }
         }
         return at;
     }
 
-    /**
-     * The keyed hash and key of the row under the cursor: its values are the columns from {@code first} on, its
-     * key columns at {@code keyAt}.
-     */
-    Keyed of(String table, ResultSet rs, int first, int[] keyAt) throws SQLException {
-        int columns = rs.getMetaData().getColumnCount();
+    /** The keyed hash and key of a row of {@code table}: its values in column order, its key columns at {@code keyAt}. */
+    Keyed of(String table, List<Object> values, int[] keyAt) {
         put(table);
-        for (int i = first; i <= columns; i++) {
-            put(StateDigest.text(rs.getObject(i)));
+        for (Object v : values) {
+            put(StateDigest.text(v));
         }
         byte[] hash = Arrays.copyOf(mac.doFinal(), BYTES);
         List<String> names = KEY_COLUMNS.get(table);
         StringBuilder key = new StringBuilder();
         for (int k = 0; k < keyAt.length; k++) {
             key.append(k == 0 ? "" : ", ").append(names.get(k)).append('=')
-                    .append(StateDigest.text(rs.getObject(keyAt[k])));
+                    .append(StateDigest.text(values.get(keyAt[k])));
         }
         return new Keyed(key.toString(), hash);
     }
