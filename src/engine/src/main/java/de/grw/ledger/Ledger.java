@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * the commit a signed mark that it committed.</li>
  * </ol>
  * {@link #check} (run by {@code verify}) checks every line of the anchor (numbers, chain, signatures by the key in
- * the ledger's home) and names each table that differs from the last committed checkpoint. A checkpoint written by
+ * the ledger's home) and names each table that differs from the last committed checkpoint, and in it each row that
+ * differs ({@link RowNames}: every checkpoint keeps the keyed hashes of the rows its write changed, {@link RowKeys};
+ * a row's key, never its values). A checkpoint written by
  * a transaction that did not commit (a crash between the two) leaves the state of the checkpoint before it, which
  * is accepted.
  * <p>
