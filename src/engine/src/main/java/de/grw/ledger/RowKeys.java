@@ -41,7 +41,8 @@ final class RowKeys {
             Map.entry("access_log", List.of("id")),
             Map.entry("access_log_records", List.of("access_id", "record_id")),
             Map.entry("models", List.of("version")),
-            Map.entry("model_activations", List.of("id")));
+            Map.entry("model_activations", List.of("id")),
+            Map.entry("kept_patterns", List.of("id")));
     private static final int BYTES = 16;
 
     private final Mac mac;

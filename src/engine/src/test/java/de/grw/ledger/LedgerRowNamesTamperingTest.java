@@ -184,6 +184,15 @@ class LedgerRowNamesTamperingTest {
     }
 
     @Test
+    void keptPatternCountsChangedAreNamed() throws SQLException {
+        // schema 20: the counts training estimates from are sealed too
+        String id = row("SELECT MAX(id) FROM kept_patterns")[0];
+        assertThat(id).isNotNull();
+        at.attack("kept_patterns", "UPDATE kept_patterns SET total_pairs = total_pairs * 2 WHERE id = " + id);
+        at.verifyNames("kept_patterns row [id=" + id + "] changed");
+    }
+
+    @Test
     void aRevertedMergesValuesTouchedAreNamed() throws SQLException {
         // the reverted merge's values were superseded through the workbench; clearing that is named by row
         String[] v = row("SELECT golden_id, field FROM golden_values WHERE decision_id = " + reverted
