@@ -279,11 +279,13 @@ public final class Ledger implements WriteGuard {
     }
 
     /**
-     * The checkpoint a write's keyed row hashes build on: {@code checkpoint}'s number when it keeps them, else -1
-     * (the next checkpoint carries every row's).
+     * The checkpoint a write's keyed row hashes build on: {@code checkpoint}'s number when it keeps them for every
+     * sealed table, else -1 (the next checkpoint carries every row's).
      */
     private static long base(JsonNode checkpoint) {
-        return checkpoint != null && checkpoint.has("row_keys") ? checkpoint.path("n").asLong() : -1;
+        // a checkpoint from before a table was sealed (a later schema version) kept none of its rows: start anew
+        return checkpoint != null && checkpoint.has("row_keys")
+                && checkpoint.path("tables").size() >= StateDigest.TABLES.size() ? checkpoint.path("n").asLong() : -1;
     }
 
     /**
