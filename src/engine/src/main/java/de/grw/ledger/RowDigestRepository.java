@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,10 +44,10 @@ import java.util.Set;
 final class RowDigestRepository {
     /** The name of this scheme in a checkpoint ({@code "digest"}); checkpoints without it hold ordered digests. */
     static final String SCHEME = "rows-v2";
-    private static final int BUCKETS = 256;
+    static final int BUCKETS = 256;
 
     private final boolean sqlite;
-    private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final Map<String, DigestTable> tables = new LinkedHashMap<>();
     /** The keyed row hashes kept beside the digests ({@link RowKeys}), or null when none are kept. */
     private final RowKeys keys;
 
@@ -69,7 +68,7 @@ final class RowDigestRepository {
     static RowDigestRepository scan(Connection c, RowKeys keys) throws SQLException {
         RowDigestRepository d = new RowDigestRepository(isSqlite(c), keys);
         for (String[] t : StateDigest.TABLES) {
-            Table table = new Table(t[0], d.header(c, t[0]));
+            DigestTable table = new DigestTable(t[0], d.header(c, t[0]));
             try (PreparedStatement ps = c.prepareStatement("SELECT " + d.ref() + ", * FROM " + t[0]);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -129,7 +128,7 @@ final class RowDigestRepository {
     }
 
     /** With keys: keeps the key and keyed hash of the row under the cursor, at its place. */
-    private void keep(Table table, long place, ResultSet rs) throws SQLException {
+    private void keep(DigestTable table, long place, ResultSet rs) throws SQLException {
         if (keys == null) {
             return;
         }
@@ -152,7 +151,7 @@ final class RowDigestRepository {
     }
 
     /** With keys: forgets the key and keyed hash of the row that was at {@code place}. */
-    private void forget(Table table, long place) {
+    private void forget(DigestTable table, long place) {
         if (keys == null) {
             return;
         }
@@ -208,7 +207,7 @@ final class RowDigestRepository {
         }
         clearChanges(c);
         for (Map.Entry<String, Set<String>> e : changed.entrySet()) {
-            Table table = tables.get(e.getKey());
+            DigestTable table = tables.get(e.getKey());
             if (table == null) {
                 continue; // not a sealed table: nothing of it is in the digest
             }
@@ -223,7 +222,7 @@ final class RowDigestRepository {
     }
 
     /** Reads the row at {@code ref} again (with {@code ps}, the table's select by place) and hashes it. */
-    private void rehash(PreparedStatement ps, Table table, String ref) throws SQLException {
+    private void rehash(PreparedStatement ps, DigestTable table, String ref) throws SQLException {
         long key = key(ref);
         byte[] old = table.rows.remove(key);
         table.xmins.remove(key);
@@ -271,7 +270,7 @@ final class RowDigestRepository {
         }
         Map<String, byte[]> headers = headers(c);
         for (String[] t : StateDigest.TABLES) {
-            Table table = tables.get(t[0]);
+            DigestTable table = tables.get(t[0]);
             if (table == null || !Arrays.equals(table.header, headers.get(t[0]))) {
                 return new Reconciled(true, 0, 0);
             }
@@ -305,7 +304,7 @@ final class RowDigestRepository {
         long changed = 0;
         for (int i = 0; i < StateDigest.TABLES.size(); i++) {
             String name = StateDigest.TABLES.get(i)[0];
-            Table table = tables.get(name);
+            DigestTable table = tables.get(name);
             Set<Long> present = seen.get(i);
             for (Long key : new ArrayList<>(table.rows.keySet())) {
                 if (!present.contains(key)) {
@@ -376,7 +375,7 @@ final class RowDigestRepository {
      */
     Map<String, Map<String, String>> rowKeys(boolean all) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        for (Table t : tables.values()) {
+        for (DigestTable t : tables.values()) {
             Map<String, String> rows = new java.util.TreeMap<>();
             for (String key : all ? t.keyed.keySet() : t.touched) {
                 rows.put(key, RowKeys.value(t.keyed.get(key)));
@@ -392,7 +391,7 @@ final class RowDigestRepository {
     /** The keyed row hashes of one table by key, as {@link #rowKeys} gives them (every row). */
     Map<String, String> rowKeys(String table) {
         Map<String, String> out = new HashMap<>();
-        Table t = tables.get(table);
+        DigestTable t = tables.get(table);
         t.keyed.forEach((k, v) -> out.put(k, RowKeys.value(v)));
         return out;
     }
@@ -436,78 +435,5 @@ final class RowDigestRepository {
             }
         }
         return missing;
-    }
-
-    /** One table: its rows' hashes by place, and the same hashes in sorted buckets with their digests. */
-    private static final class Table {
-        private final String name;
-        private final byte[] header;
-        /** With keys: each row's key and keyed hash by place, the hashes by key, the keys changed since sealed. */
-        private final Map<Long, RowKeys.Keyed> keyedAt = new HashMap<>();
-        private final Map<String, List<byte[]>> keyed = new HashMap<>();
-        private final Set<String> touched = new java.util.HashSet<>();
-        /** The key columns' positions in {@code SELECT ref, *} (found at the first row). */
-        private int[] keyAt;
-        private final Map<Long, byte[]> rows = new HashMap<>();
-        /** PostgreSQL: the id of the transaction that wrote each row's version, by place (see {@link #reconcile}). */
-        private final Map<Long, Long> xmins = new HashMap<>();
-        private final List<List<byte[]>> buckets = new ArrayList<>(BUCKETS);
-        private final byte[][] bucketDigests = new byte[BUCKETS][];
-
-        Table(String name, byte[] header) {
-            this.name = name;
-            this.header = header;
-            for (int i = 0; i < BUCKETS; i++) {
-                buckets.add(new ArrayList<>());
-            }
-        }
-
-        private static int bucket(byte[] h) {
-            return h[0] & 0xff;
-        }
-
-        void addUnsorted(byte[] h) {
-            buckets.get(bucket(h)).add(h);
-        }
-
-        void sortAll() {
-            buckets.forEach(b -> b.sort(Arrays::compareUnsigned));
-        }
-
-        void add(byte[] h) {
-            List<byte[]> b = buckets.get(bucket(h));
-            int at = java.util.Collections.binarySearch(b, h, Arrays::compareUnsigned);
-            b.add(at >= 0 ? at : -at - 1, h);
-            bucketDigests[bucket(h)] = null;
-        }
-
-        void remove(byte[] h) {
-            List<byte[]> b = buckets.get(bucket(h));
-            int at = java.util.Collections.binarySearch(b, h, Arrays::compareUnsigned);
-            if (at >= 0) {
-                b.remove(at);
-            }
-            bucketDigests[bucket(h)] = null;
-        }
-
-        String digest() {
-            MessageDigest md = StateDigest.sha256();
-            md.update(header);
-            for (int i = 0; i < BUCKETS; i++) {
-                List<byte[]> b = buckets.get(i);
-                if (b.isEmpty()) {
-                    continue;
-                }
-                if (bucketDigests[i] == null) {
-                    MessageDigest bd = StateDigest.sha256();
-                    b.forEach(bd::update);
-                    bucketDigests[i] = bd.digest();
-                }
-                md.update((byte) i);
-                md.update(ByteBuffer.allocate(4).putInt(b.size()).array());
-                md.update(bucketDigests[i]);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        }
     }
 }
