@@ -50,6 +50,14 @@ public final class EngineContext implements Serializable {
     private final String[][] values;
     private final int[][] counts;
     private final int[] present;
+    /** The driver's record table (record ids and original values for the bundle); never shipped. */
+    private final transient RecordTable driverTable;
+
+    /**
+     * Whether local-mode tasks use the driver's engine objects (the default). The tests turn it off to run a whole
+     * job on the engine an executor rebuilds from the compact form, driver included, as on a cluster.
+     */
+    static volatile boolean shareDriverEngine = true;
 
     /** The engine's objects over the records, built once per JVM. */
     record Engine(MatchProfile profile, RecordTable table, PreparedRecords records, CompiledComparisons comparisons,
@@ -60,6 +68,7 @@ public final class EngineContext implements Serializable {
         this.profileJson = ProfileLoader.toJson(profile);
         this.linkOnly = linkOnly;
         RecordTable table = prepared.table();
+        this.driverTable = table;
         this.sourceNames = new ArrayList<>(table.sourceNames());
         int n = table.size();
         int stride = profile.fields().size();
@@ -96,8 +105,15 @@ public final class EngineContext implements Serializable {
         Engine driver = build(profile, PreparedRecords.prepare(table, profile, de.grw.common.ProgressListener.NONE,
                 de.grw.common.CancellationToken.NONE), linkOnly);
         EngineContext context = new EngineContext(profile, driver.records(), linkOnly);
-        ENGINES.put(context.id, driver);
+        if (shareDriverEngine) {
+            ENGINES.put(context.id, driver);
+        }
         return context;
+    }
+
+    /** The driver's record table, with record ids and original values; {@code null} where the context was shipped. */
+    RecordTable driverTable() {
+        return driverTable;
     }
 
     /** The name of a record's source (the executors know it; the record id they do not). */

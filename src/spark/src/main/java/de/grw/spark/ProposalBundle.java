@@ -80,7 +80,7 @@ public final class ProposalBundle {
                     .add("record_id", DataTypes.StringType, true)
                     .add("cluster", DataTypes.IntegerType, false);
             // the record ids reach the executors with the rows written, per partition (the broadcast has none)
-            JavaPairRDD<Integer, String> ids = recordIds(jsc, result.context().engine().table(),
+            JavaPairRDD<Integer, String> ids = recordIds(jsc, result.context().driverTable(),
                     result.clusterOf().getNumPartitions());
             JavaRDD<org.apache.spark.sql.Row> rows = result.clusterOf().join(ids).map(c ->
                     RowFactory.create(shared.value().sourceName(c._1), c._2._2, c._2._1));
