@@ -42,14 +42,35 @@ public final class LineChart {
     private LineChart() {
     }
 
-    /** Draws the panels side by side ({@code panelWidth} × {@code panelHeight} each), the legend beneath, to a PNG. */
+    /**
+     * Draws the panels side by side ({@code panelWidth} × {@code panelHeight} each), the legend beneath (in as many
+     * rows as it needs), to a PNG.
+     */
     public static void write(Path file, int panelWidth, int panelHeight, List<Panel> panels, List<Line> legend)
             throws IOException {
         if (panels.isEmpty()) {
             throw new IllegalArgumentException("no panels to draw");
         }
-        BufferedImage image = new BufferedImage(panelWidth * panels.size(), panelHeight + 44,
-                BufferedImage.TYPE_INT_RGB);
+        int width = panelWidth * panels.size();
+        Font legendFont = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+        Graphics2D scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        java.awt.FontMetrics metrics = scratch.getFontMetrics(legendFont);
+        scratch.dispose();
+        int[] rowOf = new int[legend.size()];
+        int[] xOf = new int[legend.size()];
+        int rows = 1;
+        int x = 24;
+        for (int i = 0; i < legend.size(); i++) {
+            int w = 34 + metrics.stringWidth(legend.get(i).label()) + 26;
+            if (x + w > width && x > 24) {
+                rows++;
+                x = 24;
+            }
+            rowOf[i] = rows - 1;
+            xOf[i] = x;
+            x += w;
+        }
+        BufferedImage image = new BufferedImage(width, panelHeight + 44 + 22 * (rows - 1), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -58,20 +79,15 @@ public final class LineChart {
         for (int i = 0; i < panels.size(); i++) {
             panel(g, i * panelWidth, panelWidth, panelHeight, panels.get(i));
         }
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        int x = 24;
-        int y = panelHeight + 26;
-        for (Line l : legend) {
-            int width = 34 + g.getFontMetrics().stringWidth(l.label()) + 26;
-            if (x + width > image.getWidth() && x > 24) {
-                break;
-            }
+        g.setFont(legendFont);
+        for (int i = 0; i < legend.size(); i++) {
+            Line l = legend.get(i);
+            int y = panelHeight + 26 + 22 * rowOf[i];
             g.setColor(l.color());
             g.setStroke(stroke(l.dashed()));
-            g.drawLine(x, y - 4, x + 28, y - 4);
+            g.drawLine(xOf[i], y - 4, xOf[i] + 28, y - 4);
             g.setColor(Color.DARK_GRAY);
-            g.drawString(l.label(), x + 34, y);
-            x += width;
+            g.drawString(l.label(), xOf[i] + 34, y);
         }
         g.dispose();
         Path parent = file.toAbsolutePath().getParent();

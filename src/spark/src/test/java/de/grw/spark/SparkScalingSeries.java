@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * pools' peaks; in local mode the executors are this JVM, the driver too), then the engine's wall, CPU seconds and
  * heap peak, and the pairwise F1 between the job's clusters and the engine's. With {@code -Dgrw.scaling.png} it draws
  * every row of the CSV file as a picture ({@link LineChart}). Tagged {@code spark-scaling} and {@code spark-heavy}:
- * never in a default run. Populations are generated into {@code -Dgrw.scaling.dir} (default the temporary folder)
+ * never in a default run; {@code -Dgrw.scaling.sizes=} (none) only draws the CSV file's rows. Populations are generated into {@code -Dgrw.scaling.dir} (default the temporary folder)
  * and reused. Run (heap above 3 GB: under the shared lock on this machine):
  * {@code mvn -B -o -pl src/spark -am test -Dtest=SparkScalingSeries -Dsurefire.failIfNoSpecifiedTests=false
  * -Dgrw.spark.excluded=none -Dgrw.spark.heap=12g -Dgrw.scaling.sizes=250000,500000,1000000
@@ -93,6 +93,9 @@ class SparkScalingSeries {
         spark.sparkContext().addSparkListener(figures);
         try {
             for (String s : sizes.split(",")) {
+                if (s.isBlank()) {
+                    continue;
+                }
                 long target = Long.parseLong(s.trim());
                 RecordTable table = SparkTestSession.load(spark, profile,
                         SparkTestSession.population(base.resolve("p" + target), target));
@@ -131,6 +134,10 @@ class SparkScalingSeries {
             }
         } finally {
             spark.stop();
+        }
+        if (sizes.isBlank() && png != null) {
+            // no sizes: only draw the rows measured before
+            plot(csv, Path.of(png));
         }
     }
 
