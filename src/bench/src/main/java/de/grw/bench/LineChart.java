@@ -43,11 +43,26 @@ public final class LineChart {
     }
 
     /**
-     * Draws the panels side by side ({@code panelWidth} × {@code panelHeight} each), the legend beneath (in as many
-     * rows as it needs), to a PNG.
+     * Draws the panels side by side ({@code panelWidth} × {@code panelHeight} each), the legend beneath across the
+     * whole width (in as many rows as it needs), to a PNG.
      */
     public static void write(Path file, int panelWidth, int panelHeight, List<Panel> panels, List<Line> legend)
             throws IOException {
+        write(file, panelWidth, panelHeight, panels, List.of(legend), panelWidth * Math.max(1, panels.size()));
+    }
+
+    /**
+     * As {@link #write(Path, int, int, List, List)}, each panel's legend beneath its own panel
+     * ({@code legends.get(i)} under panel i).
+     */
+    public static void writeLegendsUnderPanels(Path file, int panelWidth, int panelHeight, List<Panel> panels,
+                                               List<List<Line>> legends) throws IOException {
+        write(file, panelWidth, panelHeight, panels, legends, panelWidth);
+    }
+
+    /** @param legends legend groups, group i starting under x = i × {@code groupWidth} and wrapping within it */
+    private static void write(Path file, int panelWidth, int panelHeight, List<Panel> panels, List<List<Line>> legends,
+                              int groupWidth) throws IOException {
         if (panels.isEmpty()) {
             throw new IllegalArgumentException("no panels to draw");
         }
@@ -56,20 +71,28 @@ public final class LineChart {
         Graphics2D scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
         java.awt.FontMetrics metrics = scratch.getFontMetrics(legendFont);
         scratch.dispose();
-        int[] rowOf = new int[legend.size()];
-        int[] xOf = new int[legend.size()];
+        List<Line> legend = new java.util.ArrayList<>();
+        List<int[]> placeOf = new java.util.ArrayList<>();
         int rows = 1;
-        int x = 24;
-        for (int i = 0; i < legend.size(); i++) {
-            int w = 34 + metrics.stringWidth(legend.get(i).label()) + 26;
-            if (x + w > width && x > 24) {
-                rows++;
-                x = 24;
+        for (int group = 0; group < legends.size(); group++) {
+            int from = group * groupWidth + 24;
+            int to = Math.min(width, (group + 1) * groupWidth);
+            int x = from;
+            int row = 0;
+            for (Line l : legends.get(group)) {
+                int w = 34 + metrics.stringWidth(l.label()) + 26;
+                if (x + w > to && x > from) {
+                    row++;
+                    x = from;
+                }
+                legend.add(l);
+                placeOf.add(new int[] {x, row});
+                x += w;
             }
-            rowOf[i] = rows - 1;
-            xOf[i] = x;
-            x += w;
+            rows = Math.max(rows, row + 1);
         }
+        int[] rowOf = placeOf.stream().mapToInt(p -> p[1]).toArray();
+        int[] xOf = placeOf.stream().mapToInt(p -> p[0]).toArray();
         BufferedImage image = new BufferedImage(width, panelHeight + 44 + 22 * (rows - 1), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

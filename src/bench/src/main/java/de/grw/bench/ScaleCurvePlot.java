@@ -34,12 +34,12 @@ public final class ScaleCurvePlot {
         LineChart.Line cpu = line("CPU seconds, all threads", TIME, true, x, runs, ScaleFigures.Run::cpuSeconds);
         LineChart.Line peak = line("peak heap", MEMORY, false, x, runs, r -> r.peakBytes() / GB);
         LineChart.Line live = line("in use after a collection", MEMORY, true, x, runs, r -> r.liveBytes() / GB);
-        LineChart.write(file, PANEL_W, PANEL_H, List.of(
+        LineChart.writeLegendsUnderPanels(file, PANEL_W, PANEL_H, List.of(
                 millions("Time (seconds)", x, 10, List.of(wall, cpu), 0, "", "%.0f"),
                 millions("Heap (GB)", x, 10, List.of(peak, live), limit,
                         String.format(Locale.ROOT, "-Xmx %.0f GB", limit), "%.1f")),
-                List.of(wall, cpu, peak, live, new LineChart.Line("heap limit", Color.GRAY, false, new double[0],
-                        new double[0])));
+                List.of(List.of(wall, cpu), List.of(peak, live, new LineChart.Line("heap limit", Color.GRAY, false,
+                        new double[0], new double[0]))));
     }
 
     private static LineChart.Line line(String label, Color color, boolean dashed, double[] x,

@@ -201,15 +201,15 @@ class SparkScalingSeries {
         LineChart.Line pairs = new LineChart.Line("candidate pairs (M)", grey, false, x, column(rows, 3, 1e6));
         LineChart.Line shuffle = new LineChart.Line("shuffle written (100 MB)", grey, true, x, column(rows, 4, 100));
         double end = x.length == 0 ? 1 : x[x.length - 1];
-        LineChart.write(png, 440, 360, List.of(
+        LineChart.writeLegendsUnderPanels(png, 440, 360, List.of(
                         ScaleCurvePlot.millions("Time (seconds)", x, end, List.of(sparkWall, sparkCpu, engineWall,
                                 engineCpu), 0, "", "%.0f"),
                         ScaleCurvePlot.millions("Memory (GB)", x, end, List.of(sparkHeap, engineHeap, broadcast), 0,
                                 "", "%.1f"),
                         ScaleCurvePlot.millions("Pairs and shuffle", x, end, List.of(pairs, shuffle), 0, "",
                                 "%.1f")),
-                List.of(sparkWall, sparkCpu, engineWall, engineCpu, sparkHeap, engineHeap, broadcast, pairs,
-                        shuffle));
+                List.of(List.of(sparkWall, sparkCpu, engineWall, engineCpu), List.of(sparkHeap, engineHeap, broadcast),
+                        List.of(pairs, shuffle)));
     }
 
     private static double[] column(List<double[]> rows, int index, double unit) {
