@@ -132,9 +132,15 @@ class ElidedTextUiTest {
 
         show(window, "nav.import");
         check(problems, at, "import");
+        // the sample's file less one line (the sample holds the file itself, and each walk imports its own)
+        Path file = Files.createTempDirectory("grw-elided-import").resolve("sozialamt.csv");
+        List<String> lines = Files.readAllLines(UiTestSupport.sample("sozialamt.csv"),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        lines.remove(1 + models.size());
+        Files.write(file, lines, java.nio.charset.StandardCharsets.ISO_8859_1);
         UiTestSupport.onFx(() -> {
             TextField path = node("#import-path", TextField.class);
-            path.setText(UiTestSupport.sample("sozialamt.csv").toString());
+            path.setText(file.toString());
             path.fireEvent(new ActionEvent());
         });
         waitFor(() -> !node("#import-mapping", TableView.class).getItems().isEmpty());
@@ -149,6 +155,7 @@ class ElidedTextUiTest {
         check(problems, at, "import, running");
         importing.countDown();
         waitFor(() -> !tasks.runningProperty().get() && node("#import-result", Node.class).isVisible());
+        assertThat(node("#import-result", javafx.scene.control.Label.class).getText()).as("imported").isNotBlank();
         check(problems, at, "import, status");
         UiTestSupport.onFx(() -> node("#import-database", ButtonBase.class).fire());
         check(problems, at, "import, database");
