@@ -266,6 +266,8 @@ final class SideBySide {
         Region bar = new Region();
         bar.getStyleClass().add(w >= 0 ? "bar-positive" : "bar-negative");
         bar.setPrefHeight(10);
+        // a row grown to a long golden value's lines keeps a bar, not a column
+        bar.setMaxHeight(10);
         bar.setMinWidth(2);
         bar.setPrefWidth(Math.max(2, Math.min(1, Math.abs(w) / MAX_BITS) * 40));
         bar.setMaxWidth(bar.getPrefWidth());
