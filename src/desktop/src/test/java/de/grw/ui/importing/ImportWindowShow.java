@@ -37,15 +37,19 @@ class ImportWindowShow extends WindowShow {
         List<String> lines = Files.readAllLines(UiTestSupport.sample("sozialamt.csv"), StandardCharsets.ISO_8859_1);
         lines.remove(1);
         Files.write(file, lines, StandardCharsets.ISO_8859_1);
-        show(() -> {
-            window.show("nav.import");
+        show(() -> window.show("nav.import"));
+        waitFor(() -> stage.getScene().lookup("#import-path") != null);
+        onFx(() -> {
             TextField path = (TextField) stage.getScene().lookup("#import-path");
             path.setText(file.toString());
             path.fireEvent(new ActionEvent());
         });
         waitFor(() -> !((TableView<?>) stage.getScene().lookup("#import-mapping")).getItems().isEmpty()
                 && !((ButtonBase) stage.getScene().lookup("#import-run")).isDisabled());
-        onFx(() -> ((ButtonBase) stage.getScene().lookup("#import-run")).fire());
+        onFx(() -> {
+            ((TextField) stage.getScene().lookup("#import-source")).setText("sozialamt_2");
+            ((ButtonBase) stage.getScene().lookup("#import-run")).fire();
+        });
         onKey(KeyCode.F7, () -> fire("#import-database"));
         hold("import-window-show", "import started; F7 database", 40);
     }
