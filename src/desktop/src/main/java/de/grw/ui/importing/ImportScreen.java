@@ -185,6 +185,10 @@ public final class ImportScreen extends ViewModelScreen<ImportViewModel> {
         result.setId("import-result");
         result.setWrapText(true);
         result.getStyleClass().add("text-bold");
+        // the import's status wraps to its lines; never cut to "…" beside the button (1024 x 700)
+        result.setMinHeight(Region.USE_PREF_SIZE);
+        result.setMinWidth(0);
+        HBox.setHgrow(result, Priority.ALWAYS);
         result.textProperty().bind(vm.resultTextProperty());
         Button toMatch = button(t.get("import.toMatch"), "import-to-match");
         toMatch.setOnAction(e -> ctx.navigate().accept("nav.match"));
@@ -209,7 +213,14 @@ public final class ImportScreen extends ViewModelScreen<ImportViewModel> {
         }
         VBox root = new VBox(10, kindRow, fileRow, databaseRow, sourceParts, bundlePart, resultBox);
         root.setPadding(new Insets(4));
-        return root;
+        // a window too low for the preview, the mapping and an import's status at once (1024 x 700) scrolls, rather
+        // than pushing the status bar out of it; the preview and the mapping take what room there is
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(root);
+        scroll.setId("import-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     private void previewColumns(TableView<List<String>> table) {

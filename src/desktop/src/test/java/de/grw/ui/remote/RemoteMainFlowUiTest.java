@@ -100,7 +100,7 @@ class RemoteMainFlowUiTest extends ServerWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.from(clerk.stage().getScene().getRoot())
                 .lookup((Node n) -> n.getId() != null && n.getId().startsWith("cell-given_names-")).queryAll().size() >= 2);
         WaitForAsyncUtils.waitForFxEvents();
-        String given = ((TextField) clerk.find(robot, "#golden-given_names")).getText();
+        String given = ((javafx.scene.control.TextInputControl) clerk.find(robot, "#golden-given_names")).getText();
         assertThat(given).isNotBlank();
         robot.clickOn(clerk.find(robot, "#review-merge"));
         Label reviewMessage = (Label) clerk.find(robot, "#review-message");
