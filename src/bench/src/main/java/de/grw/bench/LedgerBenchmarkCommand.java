@@ -61,6 +61,12 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
                     + "changed since its last write.")
     boolean postgres;
 
+    @Option(names = "--against", defaultValue = "full", paramLabel = "WAY",
+            description = "The ledger run beside the new one: 'full' (every sealed row read and hashed at each write, "
+                    + "as before row digests or reconciling) or 'without-row-keys' (checkpoints without keyed row "
+                    + "hashes, main before verify named rows). Default: ${DEFAULT-VALUE}.")
+    String against;
+
     /** The schemas this run created (PostgreSQL), dropped at the end. */
     private final List<String> schemas = new ArrayList<>();
 
@@ -74,7 +80,15 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
         }
         List<Run> runs = new ArrayList<>();
         try {
-            if (postgres) {
+            boolean keys = "without-row-keys".equals(against);
+            if (keys) {
+                runs.add(new Run("without ledger", postgres ? pg(file, "off") : open(copy(file, dir, "off")), null,
+                        null));
+                runs.add(new Run("ledger, no row keys", postgres ? pg(file, "main") : open(copy(file, dir, "main")),
+                        dir.resolve("home-main"), Ledger.WITHOUT_ROW_KEYS_PROPERTY));
+                runs.add(new Run("ledger, row keys", postgres ? pg(file, "rows") : open(copy(file, dir, "rows")),
+                        dir.resolve("home-rows"), null));
+            } else if (postgres) {
                 runs.add(new Run("without ledger", pg(file, "off"), null, null));
                 runs.add(new Run("ledger, full check", pg(file, "full"), dir.resolve("home-full"),
                         Ledger.FULL_CHECK_PROPERTY));
@@ -124,6 +138,12 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
         out.println();
         out.printf("%-34s", "verify, ms");
         runs.forEach(r -> out.printf(" %20.0f", r.verifyMillis));
+        out.println();
+        out.printf("%-34s", "enrol (attach), ms");
+        runs.forEach(r -> out.printf(" %20.0f", r.attachMillis));
+        out.println();
+        out.printf("%-34s", "CPU of this thread in turns, s");
+        runs.forEach(r -> out.printf(" %20.1f", r.cpuNanos / 1e9));
         out.println();
         out.printf("%-34s", "anchor, bytes");
         runs.forEach(r -> out.printf(" %20d", r.anchorBytes));
@@ -214,6 +234,8 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
         double verifyMillis;
         JournalVerifier.Result verify;
         long anchorBytes;
+        double attachMillis;
+        long cpuNanos;
 
         /** @param property a system property the ledger reads when attached (main's way), or null */
         Run(String name, Workspace workspace, Path home, String property) {
@@ -223,7 +245,9 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
                 System.setProperty(property, "true");
             }
             try {
+                long a = System.nanoTime();
                 this.ledger = home == null ? null : Ledger.attach(workspace, home);
+                attachMillis = (System.nanoTime() - a) / 1e6;
             } finally {
                 if (property != null) {
                     System.clearProperty(property);
@@ -240,6 +264,8 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
                 return false;
             }
             List<QueueEntry> page = review.queue(clerk, null, null, 0, 1, count);
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpu = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             for (QueueEntry q : page) {
                 long s = System.nanoTime();
@@ -252,6 +278,7 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
                 n++;
             }
             nanos += System.nanoTime() - start;
+            cpuNanos += threads.getCurrentThreadCpuTime() - cpu;
             return !page.isEmpty() && n < decisions;
         }
 

@@ -136,7 +136,7 @@ class LedgerCliTest {
         }
         CliRunner tampered = anna("verify");
         assertThat(tampered.exitCode).isEqualTo(Cli.EXIT_FAILURE);
-        assertThat(tampered.err).contains("table users differs");
+        assertThat(tampered.err).contains("table users differs", "users row [name=dora] changed");
         CliRunner refused = anna("decide", "--cluster", clusters.get(3), "--case", "AZ-1", "--comment", "x",
                 "--defer");
         assertThat(refused.exitCode).isEqualTo(Cli.EXIT_FAILURE);

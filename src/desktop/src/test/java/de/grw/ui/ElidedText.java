@@ -9,14 +9,18 @@ import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 
 /**
  * Finds text a clerk cannot read in a shown scene: a {@link Labeled} (label, button, check box, list row, tab,
- * column heading) whose displayed text differs from its text (cut to "…"), a prompt text wider than its field, and a
+ * column heading) whose displayed text differs from its text (cut to "…"), a prompt text wider than its field, a value
+ * wider than its field (or a wrapped value higher than its area), and a
  * control that runs out of the window where no scroll bar reaches it. Cells of data tables are left out: their
  * columns can be widened and the table scrolls.
  */
@@ -56,6 +60,7 @@ final class ElidedText {
         }
         if (node instanceof TextInputControl f && f.getWidth() > 0) {
             prompt(f, where, out);
+            value(f, where, out);
         }
         if (node instanceof Parent p) {
             for (Node child : p.getChildrenUnmodifiable()) {
@@ -104,6 +109,38 @@ final class ElidedText {
         double needed = probe.getLayoutBounds().getWidth();
         if (needed > room + 0.5) {
             out.add(new Problem(where, describe(f) + " prompt", prompt, String.format(java.util.Locale.ROOT,
+                    "needs %.0f px, has %.0f", needed, room)));
+        }
+    }
+
+    /**
+     * A value wider than its field (a one-line field shows only a part of it and scrolls), or a wrapped text area
+     * whose lines need more height than it has: the clerk reads a part of the value. Password fields are left out.
+     */
+    private static void value(TextInputControl f, String where, List<Problem> out) {
+        String text = f.getText();
+        if (text == null || text.isEmpty() || f instanceof PasswordField) {
+            return;
+        }
+        if (f instanceof TextArea area) {
+            if (area.lookup(".scroll-pane") instanceof ScrollPane pane && pane.getContent() instanceof Region lines) {
+                double room = pane.getViewportBounds().getHeight();
+                double needed = lines.prefHeight(pane.getViewportBounds().getWidth());
+                double wide = lines.prefWidth(-1);
+                if (needed > room + 0.5 || !area.isWrapText() && wide > pane.getViewportBounds().getWidth() + 0.5) {
+                    out.add(new Problem(where, describe(f) + " value", text, String.format(java.util.Locale.ROOT,
+                            "needs %.0f x %.0f px, has %.0f x %.0f", wide, needed,
+                            pane.getViewportBounds().getWidth(), room)));
+                }
+            }
+            return;
+        }
+        Text probe = new Text(text);
+        probe.setFont(f.getFont());
+        double room = f.getWidth() - f.snappedLeftInset() - f.snappedRightInset();
+        double needed = probe.getLayoutBounds().getWidth();
+        if (needed > room + 0.5) {
+            out.add(new Problem(where, describe(f) + " value", text, String.format(java.util.Locale.ROOT,
                     "needs %.0f px, has %.0f", needed, room)));
         }
     }

@@ -41,8 +41,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Walks every screen of the workbench (start with both tabs, signed in; import with a preview; matching with the
- * histogram and the model versions; review with a cluster, a larger cluster, the help, the queue; approval with a
+ * Walks every screen of the workbench (start with both tabs, signed in; import with a preview, while it runs and its
+ * status after it; matching while it runs, with the histogram and the model versions; review with a cluster, a larger
+ * cluster, a long golden value, the status bar while a task runs, the help, the queue; approval with a
  * merge; journal and access log; export; the administrator's accounts with a one-time password) at 1024x700 and
  * 1920x1080, in German and English, and fails on every text a clerk cannot read: cut to "…", a prompt wider than
  * its field, or out of the window.
@@ -80,6 +81,11 @@ class ElidedTextUiTest {
         List<ElidedText.Problem> problems = new ArrayList<>();
         for (String language : List.of("de", "en")) {
             for (int[] size : List.of(new int[] {1024, 700}, new int[] {1920, 1080})) {
+                // -Dgrw.elided.only=de-1024 walks one language at one width (while mending what the test found)
+                String only = System.getProperty("grw.elided.only");
+                if (only != null && !only.equals(language + "-" + size[0])) {
+                    continue;
+                }
                 problems.addAll(walk(language, size[0], size[1]));
             }
         }
@@ -126,19 +132,42 @@ class ElidedTextUiTest {
 
         show(window, "nav.import");
         check(problems, at, "import");
+        // the sample's file less one line (the sample holds the file itself, and each walk imports its own)
+        Path file = Files.createTempDirectory("grw-elided-import").resolve("sozialamt.csv");
+        List<String> lines = Files.readAllLines(UiTestSupport.sample("sozialamt.csv"),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        lines.remove(1 + models.size());
+        Files.write(file, lines, java.nio.charset.StandardCharsets.ISO_8859_1);
         UiTestSupport.onFx(() -> {
             TextField path = node("#import-path", TextField.class);
-            path.setText(UiTestSupport.sample("sozialamt.csv").toString());
+            path.setText(file.toString());
             path.fireEvent(new ActionEvent());
         });
         waitFor(() -> !node("#import-mapping", TableView.class).getItems().isEmpty());
         check(problems, at, "import, preview");
+        // an import while it runs (held behind other work: its progress, its cancel button, the status bar's task)
+        // and its status after it
+        UiTestSupport.onFx(() -> node("#import-source", TextField.class).setText("sozialamt_" + language + width));
+        waitFor(() -> !node("#import-run", ButtonBase.class).isDisabled());
+        java.util.concurrent.CountDownLatch importing = hold(executor);
+        UiTestSupport.onFx(() -> node("#import-run", ButtonBase.class).fire());
+        waitFor(() -> tasks.runningProperty().get());
+        check(problems, at, "import, running");
+        importing.countDown();
+        waitFor(() -> !tasks.runningProperty().get() && node("#import-result", Node.class).isVisible());
+        assertThat(node("#import-result", javafx.scene.control.Label.class).getText()).as("imported").isNotBlank();
+        check(problems, at, "import, status");
         UiTestSupport.onFx(() -> node("#import-database", ButtonBase.class).fire());
         check(problems, at, "import, database");
 
         show(window, "nav.match");
         check(problems, at, "match");
+        // the run while it waits and runs (held behind other work), then its histogram
+        java.util.concurrent.CountDownLatch matching = hold(executor);
         UiTestSupport.onFx(() -> node("#match-start", ButtonBase.class).fire());
+        waitFor(() -> tasks.runningProperty().get());
+        check(problems, at, "match, running");
+        matching.countDown();
         waitFor(() -> node("#match-summary", Node.class).isVisible() && !tasks.runningProperty().get());
         check(problems, at, "match, histogram");
         // the supervisors' model versions over the match screen, with its table's headings
@@ -161,6 +190,26 @@ class ElidedTextUiTest {
             waitFor(() -> !review.viewModel().busyProperty().get());
         }
         check(problems, at, "review, " + review.viewModel().currentProperty().get().members().size() + " records");
+        // a long golden value (a street with its additions): the clerk decides on it, so it is shown whole
+        UiTestSupport.onFx(() -> {
+            javafx.scene.control.TextInputControl golden = golden();
+            golden.setText(LONG_VALUE);
+            golden.fireEvent(new ActionEvent());
+        });
+        waitFor(() -> LONG_VALUE.equals(golden().getText()) && !review.viewModel().busyProperty().get());
+        check(problems, at, "review, long golden value");
+        // the status bar while a task runs: its title and phase, progress and cancel beside the user and workspace
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        UiTestSupport.onFx(() -> tasks.run(i18n.get("import.importTask", "melderegister_2026_stadtteil_nord"),
+                (progress, cancel) -> {
+                    progress.progress("estimate", 1_234_567, 5_380_783);
+                    running.await(60, TimeUnit.SECONDS);
+                    return null;
+                }, done -> { }, error -> { }));
+        waitFor(() -> tasks.runningProperty().get() && !tasks.messageProperty().get().isBlank());
+        check(problems, at, "review, a task running");
+        running.countDown();
+        waitFor(() -> !tasks.runningProperty().get());
         UiTestSupport.onFx(() -> node("#review-help", ButtonBase.class).fire());
         check(problems, at, "review, help");
         UiTestSupport.onFx(() -> node("#review-help", ButtonBase.class).fire());
@@ -288,6 +337,32 @@ class ElidedTextUiTest {
         problems.addAll(seen);
         UiTestSupport.onFx(() -> found.get().hide());
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** A long value of the kind a clerk decides on: a street with its additions. */
+    private static final String LONG_VALUE =
+            "Hauptstraße 117, Hinterhaus, 3. Obergeschoss links, bei Familie Müller-Lüdenscheidt";
+
+    /** The golden value of the comparison's street (or its first field). */
+    private javafx.scene.control.TextInputControl golden() {
+        List<Node> fields = stage.getScene().getRoot().lookupAll(".text-input").stream()
+                .filter(n -> n.getId() != null && n.getId().startsWith("golden-")).toList();
+        assertThat(fields).as("golden values").isNotEmpty();
+        return (javafx.scene.control.TextInputControl) fields.stream().filter(n -> n.getId().contains("street"))
+                .findFirst().orElse(fields.get(0));
+    }
+
+    /** Holds the single worker until the latch is counted down: work started meanwhile waits, shown as running. */
+    private static java.util.concurrent.CountDownLatch hold(ExecutorService executor) {
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        executor.execute(() -> {
+            try {
+                gate.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return gate;
     }
 
     private void show(MainWindow window, String key) {

@@ -143,7 +143,7 @@ class MainFlowUiTest {
         }
         robot.clickOn(last);
         WaitForAsyncUtils.waitForFxEvents();
-        String chosen = robot.lookup("#golden-given_names").queryAs(TextField.class).getText();
+        String chosen = robot.lookup("#golden-given_names").queryAs(javafx.scene.control.TextInputControl.class).getText();
         assertThat(chosen).isNotBlank();
         assertThat(robot.lookup("#" + last.getId()).query().getStyleClass()).contains("cell-chosen");
         robot.clickOn("#review-merge");

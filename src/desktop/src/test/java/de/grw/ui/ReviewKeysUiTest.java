@@ -137,8 +137,8 @@ class ReviewKeysUiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private TextField golden(FxRobot robot, String field) {
-        return robot.lookup("#golden-" + field).queryAs(TextField.class);
+    private javafx.scene.control.TextInputControl golden(FxRobot robot, String field) {
+        return robot.lookup("#golden-" + field).queryAs(javafx.scene.control.TextInputControl.class);
     }
 
     @Test

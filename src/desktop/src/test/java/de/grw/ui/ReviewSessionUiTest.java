@@ -227,7 +227,8 @@ class ReviewSessionUiTest {
         Node focus = scene.getFocusOwner();
         assertThat(focus).isNotNull();
         assertThat(focus.getScene()).isSameAs(scene);
-        assertThat(robot.lookup("#golden-given_names").queryAs(TextField.class).getText()).isEqualTo("Marie-Luise");
+        assertThat(robot.lookup("#golden-given_names").queryAs(javafx.scene.control.TextInputControl.class)
+                .getText()).isEqualTo("Marie-Luise");
 
         // F1 shows the keys and hides them again
         robot.type(KeyCode.F1);

@@ -47,6 +47,8 @@ class SmokeUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#start-password").write("Beispiel-2026");
         robot.clickOn("#start-sign-in");
+        // the sign-in runs in the background (the password's key derivation): waited for, not raced
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> model.signedIn() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.signedIn()).isNotNull();
         robot.clickOn("#review-case").write("AZ-4711").type(javafx.scene.input.KeyCode.ENTER);

@@ -22,17 +22,30 @@ final class CheckpointComparison {
      */
     static Optional<String> compare(Anchor anchor, Connection c, StateDigest now) throws SQLException {
         JsonNode last = anchor.lastCheckpoint();
-        JsonNode committed = anchor.lastCommitted();
         if (last == null) {
             return Optional.of("the anchor " + anchor.file() + " holds no checkpoint");
         }
-        StateDigest[] ordered = new StateDigest[1];
-        if (matches(last, in(c, last, now, ordered))
-                || (committed != null && matches(committed, in(c, committed, now, ordered)))) {
+        if (matched(anchor, c, now) != null) {
             return Optional.empty();
         }
-        JsonNode against = committed != null ? committed : last;
-        return Optional.of(describe(against, in(c, against, now, ordered)));
+        JsonNode against = against(anchor);
+        return Optional.of(describe(against, in(c, against, now, new StateDigest[1])));
+    }
+
+    /** The checkpoint the state matches: the last one, else the last committed one; null for none. */
+    static JsonNode matched(Anchor anchor, Connection c, StateDigest now) throws SQLException {
+        JsonNode last = anchor.lastCheckpoint();
+        JsonNode committed = anchor.lastCommitted();
+        StateDigest[] ordered = new StateDigest[1];
+        if (last != null && matches(last, in(c, last, now, ordered))) {
+            return last;
+        }
+        return committed != null && matches(committed, in(c, committed, now, ordered)) ? committed : null;
+    }
+
+    /** The checkpoint a state that matches none is described against: the last committed one, else the last. */
+    static JsonNode against(Anchor anchor) {
+        return anchor.lastCommitted() != null ? anchor.lastCommitted() : anchor.lastCheckpoint();
     }
 
     /**
@@ -56,7 +69,7 @@ final class CheckpointComparison {
                 && differing(checkpoint, now).isEmpty();
     }
 
-    private static List<String> differing(JsonNode checkpoint, StateDigest now) {
+    static List<String> differing(JsonNode checkpoint, StateDigest now) {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, String> t : now.tables().entrySet()) {
             JsonNode sealed = checkpoint.path("tables").path(t.getKey());

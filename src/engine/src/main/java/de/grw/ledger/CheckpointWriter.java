@@ -38,8 +38,12 @@ final class CheckpointWriter {
         this.treeHeadEvery = treeHeadEvery;
     }
 
-    /** Appends the checkpoint of {@code now}; returns its line's number. */
-    long checkpoint(StateDigest now, String at, boolean rowDigests) {
+    /**
+     * Appends the checkpoint of {@code now}, with the keyed row hashes {@code rowKeys} (null: none kept) of every
+     * row ({@code base} -1) or of the rows changed since checkpoint {@code base}; returns its line's number.
+     */
+    long checkpoint(StateDigest now, String at, boolean rowDigests, Map<String, Map<String, String>> rowKeys,
+                    long base) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "checkpoint");
         m.put("at", at);
@@ -51,6 +55,15 @@ final class CheckpointWriter {
             m.put("digest", RowDigestRepository.SCHEME);
         }
         m.put("tables", now.tables());
+        if (rowKeys != null) {
+            Map<String, Object> k = new LinkedHashMap<>();
+            k.put("scheme", RowKeys.SCHEME);
+            if (base > 0) {
+                k.put("base", base);
+            }
+            k.put("rows", rowKeys);
+            m.put("row_keys", k);
+        }
         return anchor.append(m, key).path("n").asLong();
     }
 

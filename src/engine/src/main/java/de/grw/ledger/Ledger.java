@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * the commit a signed mark that it committed.</li>
  * </ol>
  * {@link #check} (run by {@code verify}) checks every line of the anchor (numbers, chain, signatures by the key in
- * the ledger's home) and names each table that differs from the last committed checkpoint. A checkpoint written by
+ * the ledger's home) and names each table that differs from the last committed checkpoint, and in it each row that
+ * differs ({@link RowNames}: every checkpoint keeps the keyed hashes of the rows its write changed, {@link RowKeys};
+ * a row's key, never its values). A checkpoint written by
  * a transaction that did not commit (a crash between the two) leaves the state of the checkpoint before it, which
  * is accepted.
  * <p>
@@ -85,6 +88,18 @@ public final class Ledger implements WriteGuard {
      */
     public static final String FULL_CHECK_PROPERTY = "grw.ledger.full-check-each-write";
     private final boolean fullCheckEachWrite = Boolean.getBoolean(FULL_CHECK_PROPERTY);
+    /**
+     * The keyed row hashes kept in every checkpoint ({@link RowKeys}), so that {@code verify} names the rows that
+     * differ; null in main's ways of the benchmark ({@link #FULL_DIGEST_PROPERTY}, {@link #WITHOUT_ROW_KEYS_PROPERTY}).
+     */
+    private final RowKeys rowKeys;
+    /**
+     * The checkpoint {@link #rows}' keyed row hashes were last sealed in (or found to match), on which the next
+     * checkpoint's changed rows build; -1: none (the next checkpoint carries every row's).
+     */
+    private long rowsBase = -1;
+    /** For the ledger benchmark only: checkpoints without keyed row hashes (main before them). */
+    public static final String WITHOUT_ROW_KEYS_PROPERTY = "grw.ledger.without-row-keys";
     /** Writes of this process that began with every sealed row read and hashed (for tests). */
     private long fullChecks;
 
@@ -96,6 +111,8 @@ public final class Ledger implements WriteGuard {
         this.workspace = workspace;
         this.anchor = new Anchor(anchorFile(home, id));
         this.broken = broken;
+        this.rowKeys = fullDigestEachWrite || Boolean.getBoolean(WITHOUT_ROW_KEYS_PROPERTY) ? null
+                : new RowKeys(key.rowKey());
         this.writer = new CheckpointWriter(anchor, key, id, storeName, database, treeHeadEvery());
     }
 
@@ -245,9 +262,10 @@ public final class Ledger implements WriteGuard {
             throw refused("the anchor's last line names key " + Anchor.abbreviate(last.path("key").asText())
                     + ", the ledger's key is " + Anchor.abbreviate(key.fingerprint()) + " (the key was replaced)");
         }
-        RowDigestRepository scanned = RowDigestRepository.scan(c);
+        RowDigestRepository scanned = RowDigestRepository.scan(c, rowKeys);
         fullChecks++;
-        Optional<String> differs = CheckpointComparison.compare(anchor, c, scanned.state(c));
+        StateDigest state = scanned.state(c);
+        Optional<String> differs = CheckpointComparison.compare(anchor, c, state);
         if (differs.isPresent()) {
             throw refused(differs.get());
         }
@@ -257,6 +275,17 @@ public final class Ledger implements WriteGuard {
         }
         RowDigestRepository.clearChanges(c);
         rows = scanned;
+        rowsBase = base(CheckpointComparison.matched(anchor, c, state));
+    }
+
+    /**
+     * The checkpoint a write's keyed row hashes build on: {@code checkpoint}'s number when it keeps them for every
+     * sealed table, else -1 (the next checkpoint carries every row's).
+     */
+    private static long base(JsonNode checkpoint) {
+        // a checkpoint from before a table was sealed (a later schema version) kept none of its rows: start anew
+        return checkpoint != null && checkpoint.has("row_keys")
+                && checkpoint.path("tables").size() >= StateDigest.TABLES.size() ? checkpoint.path("n").asLong() : -1;
     }
 
     /**
@@ -273,7 +302,8 @@ public final class Ledger implements WriteGuard {
         }
         LOG.debug("ledger {}: {} sealed rows looked at, {} changed since the last write", id, r.rowsRead(),
                 r.rowsChanged());
-        Optional<String> differs = CheckpointComparison.compare(anchor, c, rows.state(c));
+        StateDigest state = rows.state(c);
+        Optional<String> differs = CheckpointComparison.compare(anchor, c, state);
         if (differs.isEmpty()) {
             differs = triggersMissing(c);
         }
@@ -282,6 +312,7 @@ public final class Ledger implements WriteGuard {
             throw refused(differs.get());
         }
         RowDigestRepository.clearChanges(c);
+        rowsBase = base(CheckpointComparison.matched(anchor, c, state));
         return true;
     }
 
@@ -311,14 +342,16 @@ public final class Ledger implements WriteGuard {
             now = StateDigest.ordered(c);
         } else {
             if (rows == null) {
-                rows = RowDigestRepository.scan(c);
+                rows = RowDigestRepository.scan(c, rowKeys);
                 RowDigestRepository.clearChanges(c);
+                rowsBase = -1;
             } else {
                 rows.apply(c);
             }
             now = rows.state(c);
         }
-        pending = writer.checkpoint(now, workspace.now().toString(), !fullDigestEachWrite);
+        Map<String, Map<String, String>> keyed = rows != null && rows.keyed() ? rows.rowKeys(rowsBase < 0) : null;
+        pending = writer.checkpoint(now, workspace.now().toString(), !fullDigestEachWrite, keyed, rowsBase);
         sealedVersionPending = dataVersion(c);
         writer.treeHeadIfDue(c, now.journalSize(), workspace.now().toString());
     }
@@ -344,6 +377,7 @@ public final class Ledger implements WriteGuard {
     public void committed() {
         if (pending > 0) {
             writer.committed(pending, workspace.now().toString());
+            rowsBase = rows != null && rows.keyed() ? pending : -1;
             pending = 0;
             rowsTentative = false;
             sealedVersion = sealedVersionPending;
@@ -366,6 +400,13 @@ public final class Ledger implements WriteGuard {
         }
         StateDigest now = StateDigest.of(c);
         Optional<String> differs = CheckpointComparison.compare(anchor, c, now);
+        if (differs.isPresent() && rowKeys != null) {
+            JsonNode against = CheckpointComparison.against(anchor);
+            if (RowDigestRepository.SCHEME.equals(against.path("digest").asText())) {
+                differs = Optional.of(differs.get() + RowNames.name(c, anchor.file(), against,
+                        CheckpointComparison.differing(against, now), rowKeys));
+            }
+        }
         if (differs.isEmpty()) {
             differs = triggersMissing(c);
         }

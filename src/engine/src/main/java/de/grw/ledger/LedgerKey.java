@@ -96,6 +96,17 @@ public final class LedgerKey {
         return Base64.getEncoder().encodeToString(publicKey.getEncoded());
     }
 
+    /**
+     * The key of the ledger's keyed row hashes ({@link RowKeys}): SHA-256 over a fixed label and the private key's
+     * encoding, so it lives and dies with the private key and needs no file of its own.
+     */
+    byte[] rowKey() {
+        java.security.MessageDigest md = StateDigest.sha256();
+        md.update("grw ledger row keys v1".getBytes(StandardCharsets.UTF_8));
+        md.update(privateKey.getEncoded());
+        return md.digest();
+    }
+
     /** Signs UTF-8 text; the signature in Base64. */
     String sign(String text) {
         try {

@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,30 +44,43 @@ import java.util.Set;
 final class RowDigestRepository {
     /** The name of this scheme in a checkpoint ({@code "digest"}); checkpoints without it hold ordered digests. */
     static final String SCHEME = "rows-v2";
-    private static final int BUCKETS = 256;
+    static final int BUCKETS = 256;
 
     private final boolean sqlite;
-    private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final Map<String, DigestTable> tables = new LinkedHashMap<>();
+    /** The keyed row hashes kept beside the digests ({@link RowKeys}), or null when none are kept. */
+    private final RowKeys keys;
 
-    private RowDigestRepository(boolean sqlite) {
+    private RowDigestRepository(boolean sqlite, RowKeys keys) {
         this.sqlite = sqlite;
+        this.keys = keys;
     }
 
     /** Reads every row of every sealed table and computes the digests from scratch. */
     static RowDigestRepository scan(Connection c) throws SQLException {
-        RowDigestRepository d = new RowDigestRepository(isSqlite(c));
+        return scan(c, null);
+    }
+
+    /**
+     * Reads every row of every sealed table and computes the digests from scratch, and with {@code keys} (not
+     * null) each row's key and keyed hash.
+     */
+    static RowDigestRepository scan(Connection c, RowKeys keys) throws SQLException {
+        RowDigestRepository d = new RowDigestRepository(isSqlite(c), keys);
         for (String[] t : StateDigest.TABLES) {
-            Table table = new Table(d.header(c, t[0]));
+            DigestTable table = new DigestTable(t[0], d.header(c, t[0]));
             try (PreparedStatement ps = c.prepareStatement("SELECT " + d.ref() + ", * FROM " + t[0]);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long key = d.key(rs.getString(1));
                     table.rows.put(key, d.hash(rs));
+                    d.keep(table, key, rs);
                     if (!d.sqlite) {
                         table.xmins.put(key, rs.getLong(2));
                     }
                 }
             }
+            table.touched.clear();
             table.rows.values().forEach(table::addUnsorted);
             table.sortAll();
             d.tables.put(t[0], table);
@@ -115,6 +127,53 @@ final class RowDigestRepository {
         return md.digest();
     }
 
+    /** With keys: keeps the key and keyed hash of the row under the cursor, at its place. */
+    private void keep(DigestTable table, long place, ResultSet rs) throws SQLException {
+        if (keys == null) {
+            return;
+        }
+        int columns = rs.getMetaData().getColumnCount();
+        if (table.keyAt == null) {
+            List<String> names = new ArrayList<>();
+            for (int i = firstValue(); i <= columns; i++) {
+                names.add(rs.getMetaData().getColumnName(i).toLowerCase(Locale.ROOT));
+            }
+            table.keyAt = RowKeys.keyPositions(table.name, names);
+        }
+        List<Object> values = new ArrayList<>(columns);
+        for (int i = firstValue(); i <= columns; i++) {
+            values.add(rs.getObject(i));
+        }
+        RowKeys.Keyed k = keys.of(table.name, values, table.keyAt);
+        table.keyedAt.put(place, k);
+        table.keyed.computeIfAbsent(k.key(), x -> new ArrayList<>(1)).add(k.hash());
+        table.touched.add(k.key());
+    }
+
+    /** With keys: forgets the key and keyed hash of the row that was at {@code place}. */
+    private void forget(DigestTable table, long place) {
+        if (keys == null) {
+            return;
+        }
+        RowKeys.Keyed was = table.keyedAt.remove(place);
+        if (was == null) {
+            return;
+        }
+        table.touched.add(was.key());
+        List<byte[]> hashes = table.keyed.get(was.key());
+        if (hashes != null) {
+            for (int i = 0; i < hashes.size(); i++) {
+                if (Arrays.equals(hashes.get(i), was.hash())) {
+                    hashes.remove(i);
+                    break;
+                }
+            }
+            if (hashes.isEmpty()) {
+                table.keyed.remove(was.key());
+            }
+        }
+    }
+
     /** The hash of the row under the cursor (column 1 its place, the table's columns after it). */
     private byte[] hash(ResultSet rs) throws SQLException {
         MessageDigest md = StateDigest.sha256();
@@ -148,7 +207,7 @@ final class RowDigestRepository {
         }
         clearChanges(c);
         for (Map.Entry<String, Set<String>> e : changed.entrySet()) {
-            Table table = tables.get(e.getKey());
+            DigestTable table = tables.get(e.getKey());
             if (table == null) {
                 continue; // not a sealed table: nothing of it is in the digest
             }
@@ -163,10 +222,11 @@ final class RowDigestRepository {
     }
 
     /** Reads the row at {@code ref} again (with {@code ps}, the table's select by place) and hashes it. */
-    private void rehash(PreparedStatement ps, Table table, String ref) throws SQLException {
+    private void rehash(PreparedStatement ps, DigestTable table, String ref) throws SQLException {
         long key = key(ref);
         byte[] old = table.rows.remove(key);
         table.xmins.remove(key);
+        forget(table, key);
         if (old != null) {
             table.remove(old);
         }
@@ -180,6 +240,7 @@ final class RowDigestRepository {
                 byte[] h = hash(rs);
                 table.rows.put(key, h);
                 table.add(h);
+                keep(table, key, rs);
                 if (!sqlite) {
                     table.xmins.put(key, rs.getLong(2));
                 }
@@ -209,7 +270,7 @@ final class RowDigestRepository {
         }
         Map<String, byte[]> headers = headers(c);
         for (String[] t : StateDigest.TABLES) {
-            Table table = tables.get(t[0]);
+            DigestTable table = tables.get(t[0]);
             if (table == null || !Arrays.equals(table.header, headers.get(t[0]))) {
                 return new Reconciled(true, 0, 0);
             }
@@ -243,11 +304,12 @@ final class RowDigestRepository {
         long changed = 0;
         for (int i = 0; i < StateDigest.TABLES.size(); i++) {
             String name = StateDigest.TABLES.get(i)[0];
-            Table table = tables.get(name);
+            DigestTable table = tables.get(name);
             Set<Long> present = seen.get(i);
             for (Long key : new ArrayList<>(table.rows.keySet())) {
                 if (!present.contains(key)) {
                     table.xmins.remove(key);
+                    forget(table, key);
                     table.remove(table.rows.remove(key));
                     changed++;
                 }
@@ -301,6 +363,39 @@ final class RowDigestRepository {
         }
     }
 
+    /** Whether keyed row hashes are kept ({@link RowKeys}). */
+    boolean keyed() {
+        return keys != null;
+    }
+
+    /**
+     * The keyed row hashes for a checkpoint, by table and row key ({@link RowKeys#value}: "" for a key without
+     * rows): every row ({@code all}) or the keys changed since the last call (or the scan); then forgets the
+     * changes. Tables without a row in the result are left out.
+     */
+    Map<String, Map<String, String>> rowKeys(boolean all) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (DigestTable t : tables.values()) {
+            Map<String, String> rows = new java.util.TreeMap<>();
+            for (String key : all ? t.keyed.keySet() : t.touched) {
+                rows.put(key, RowKeys.value(t.keyed.get(key)));
+            }
+            t.touched.clear();
+            if (!rows.isEmpty()) {
+                out.put(t.name, rows);
+            }
+        }
+        return out;
+    }
+
+    /** The keyed row hashes of one table by key, as {@link #rowKeys} gives them (every row). */
+    Map<String, String> rowKeys(String table) {
+        Map<String, String> out = new HashMap<>();
+        DigestTable t = tables.get(table);
+        t.keyed.forEach((k, v) -> out.put(k, RowKeys.value(v)));
+        return out;
+    }
+
     /** The digest of each sealed table, in {@link StateDigest#TABLES} order. */
     Map<String, String> digests() {
         Map<String, String> out = new LinkedHashMap<>();
@@ -340,70 +435,5 @@ final class RowDigestRepository {
             }
         }
         return missing;
-    }
-
-    /** One table: its rows' hashes by place, and the same hashes in sorted buckets with their digests. */
-    private static final class Table {
-        private final byte[] header;
-        private final Map<Long, byte[]> rows = new HashMap<>();
-        /** PostgreSQL: the id of the transaction that wrote each row's version, by place (see {@link #reconcile}). */
-        private final Map<Long, Long> xmins = new HashMap<>();
-        private final List<List<byte[]>> buckets = new ArrayList<>(BUCKETS);
-        private final byte[][] bucketDigests = new byte[BUCKETS][];
-
-        Table(byte[] header) {
-            this.header = header;
-            for (int i = 0; i < BUCKETS; i++) {
-                buckets.add(new ArrayList<>());
-            }
-        }
-
-        private static int bucket(byte[] h) {
-            return h[0] & 0xff;
-        }
-
-        void addUnsorted(byte[] h) {
-            buckets.get(bucket(h)).add(h);
-        }
-
-        void sortAll() {
-            buckets.forEach(b -> b.sort(Arrays::compareUnsigned));
-        }
-
-        void add(byte[] h) {
-            List<byte[]> b = buckets.get(bucket(h));
-            int at = java.util.Collections.binarySearch(b, h, Arrays::compareUnsigned);
-            b.add(at >= 0 ? at : -at - 1, h);
-            bucketDigests[bucket(h)] = null;
-        }
-
-        void remove(byte[] h) {
-            List<byte[]> b = buckets.get(bucket(h));
-            int at = java.util.Collections.binarySearch(b, h, Arrays::compareUnsigned);
-            if (at >= 0) {
-                b.remove(at);
-            }
-            bucketDigests[bucket(h)] = null;
-        }
-
-        String digest() {
-            MessageDigest md = StateDigest.sha256();
-            md.update(header);
-            for (int i = 0; i < BUCKETS; i++) {
-                List<byte[]> b = buckets.get(i);
-                if (b.isEmpty()) {
-                    continue;
-                }
-                if (bucketDigests[i] == null) {
-                    MessageDigest bd = StateDigest.sha256();
-                    b.forEach(bd::update);
-                    bucketDigests[i] = bd.digest();
-                }
-                md.update((byte) i);
-                md.update(ByteBuffer.allocate(4).putInt(b.size()).array());
-                md.update(bucketDigests[i]);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        }
     }
 }

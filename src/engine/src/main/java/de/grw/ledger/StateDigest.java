@@ -27,7 +27,8 @@ public record StateDigest(Map<String, String> tables, long journalSize, String j
      * The tables sealed, each with its order: the settings (governance, profile, the ledger's id), accounts and
      * roles, imports, decisions with their full payload, golden records with their members and values, the
      * cannot-links, the access log with its lists of records, and (since schema version 17) the model versions
-     * with their activations. Derived data (match runs, clusters, claims, snapshots) and the records themselves
+     * with their activations, and (since schema version 20) the kept comparison-pattern counts training estimates
+     * from. Derived data (match runs, clusters, claims, snapshots) and the records themselves
      * (which the database keeps unchangeable) are not sealed. A checkpoint written before a table was sealed does
      * not name it, and the table is not compared with that checkpoint.
      */
@@ -43,7 +44,8 @@ public record StateDigest(Map<String, String> tables, long journalSize, String j
             new String[] {"access_log", "id"},
             new String[] {"access_log_records", "access_id, record_id"},
             new String[] {"models", "version"},
-            new String[] {"model_activations", "id"});
+            new String[] {"model_activations", "id"},
+            new String[] {"kept_patterns", "id"});
 
     static final String NONE = "0".repeat(64);
 

@@ -27,7 +27,7 @@ public final class Migrations {
     /** Flyway's table of applied migrations, in every store. */
     public static final String HISTORY = "flyway_schema_history";
     /** The schema version this build brings every store to. */
-    private static final int LATEST = 18;
+    private static final int LATEST = 20;
 
     private Migrations() {
     }

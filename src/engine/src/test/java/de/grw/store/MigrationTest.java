@@ -122,7 +122,7 @@ class MigrationTest {
         assertThat(records).hasSizeGreaterThan(300);
 
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
-            assertThat(w.migrated()).containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 17, 18);
+            assertThat(w.migrated()).containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 17, 18, 20);
             assertThat(indexes(w)).containsAll(V2_INDEXES).contains(V4_INDEX, V6_INDEX, V10_INDEX)
                     .contains("users_person", "kept_patterns_records").hasSize(V2_INDEXES.size() + 5);
             // version 3: problems keep their wording by key; those imported before have none
@@ -158,7 +158,8 @@ class MigrationTest {
                 List.of("3", "SQL", 1), List.of("4", "SQL", 1), List.of("5", "SQL", 1), List.of("6", "SQL", 1), List.of("7", "SQL", 1),
                 List.of("8", "SQL", 1), List.of("9", "SQL", 1), List.of("10", "SQL", 1), List.of("11", "SQL", 1),
                 List.of("13", "SQL", 1), List.of("14", "SQL", 1),
-                List.of("15", "SQL", 1), List.of("17", "SQL", 1), List.of("18", "SQL", 1));
+                List.of("15", "SQL", 1), List.of("17", "SQL", 1), List.of("18", "SQL", 1),
+                List.of("20", "SQL", 1));
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
             assertThat(w.migrated()).isEmpty();
         }
@@ -190,14 +191,15 @@ class MigrationTest {
         assertThat(before.get("access_log")).hasSize(2);
 
         try (Workspace w = Workspace.open(file, Clock.systemUTC())) {
-            assertThat(w.migrated()).containsExactly(4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 17, 18);
+            assertThat(w.migrated()).containsExactly(4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 17, 18, 20);
         }
         assertThat(userVersion(file)).isEqualTo(Migrations.latestVersion());
         assertThat(history(file)).containsExactly(List.of("3", "BASELINE", 1), List.of("4", "SQL", 1),
                 List.of("5", "SQL", 1), List.of("6", "SQL", 1), List.of("7", "SQL", 1),
                 List.of("8", "SQL", 1), List.of("9", "SQL", 1), List.of("10", "SQL", 1), List.of("11", "SQL", 1),
                 List.of("13", "SQL", 1), List.of("14", "SQL", 1),
-                List.of("15", "SQL", 1), List.of("17", "SQL", 1), List.of("18", "SQL", 1));
+                List.of("15", "SQL", 1), List.of("17", "SQL", 1), List.of("18", "SQL", 1),
+                List.of("20", "SQL", 1));
         for (var e : before.entrySet()) {
             List<List<Object>> after = raw(file, "SELECT * FROM " + e.getKey() + " ORDER BY rowid");
             if (e.getKey().equals("records")) {

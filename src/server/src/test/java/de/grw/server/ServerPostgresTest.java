@@ -125,7 +125,8 @@ class ServerPostgresTest {
                 }
                 Response caught = s.get("/api/v1/journal/verification", bernd);
                 assertThat(caught.json().path("ok").asBoolean()).as(caught.toString()).isFalse();
-                assertThat(caught.json().path("problem").asText()).contains("table decisions differs");
+                assertThat(caught.json().path("problem").asText()).contains("table decisions differs",
+                        "decisions row [id=" + decision + "] changed");
 
                 Response approval = s.post("/api/v1/decisions/" + decision + "/approval", bernd,
                         Map.of("comment", "geprüft"));

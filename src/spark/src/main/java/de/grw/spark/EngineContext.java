@@ -21,16 +21,21 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What every executor needs to run the engine's pieces: the profile (as its JSON) and the imported record table,
- * shipped once per executor as a broadcast. An executor JVM builds the engine's objects from it once (normalising with
- * the engine's normalisers, compiling the comparisons, binding the contradictions) and keeps them for all its tasks;
- * in local mode the driver's own objects are used. None of the engine's classes has to be serialisable.
+ * What every executor needs to run the engine's pieces, shipped once per executor as a broadcast: the profile (as its
+ * JSON) and the run's records in the engine's compact prepared form ({@link PreparedField#of}): per record its
+ * source and one value id per field, in one array record by record, and per field its distinct normalised values with
+ * their counts (the term frequencies). An executor JVM builds the engine's objects from it once (compiling the
+ * comparisons, binding the contradictions) and keeps them for all its tasks; it neither normalises again nor holds
+ * the original values or the record ids (the bundle's writer joins those to the rows it writes, per partition). In
+ * local mode the driver's own objects are used. None of the engine's classes has to be serialisable.
  *
- * <p>First slice of issue 17: the record table is held whole by the driver and by each executor (about 2 GB per
- * million records); the pairs, comparisons, scores, components and clusters are distributed.
+ * <p>Before (first slice) the broadcast carried the original values of every field and the record ids, and each
+ * executor imported and normalised them again; the form here is the one the engine prepares anyway (4 bytes a field
+ * and record, plus each distinct value once), measured in the README's scaling series. The driver still reads and
+ * prepares the whole input.
  */
 public final class EngineContext implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private static final Map<String, Engine> ENGINES = new ConcurrentHashMap<>();
     private static final Map<String, Scorer> SCORERS = new ConcurrentHashMap<>();
 
@@ -39,46 +44,93 @@ public final class EngineContext implements Serializable {
     private final boolean linkOnly;
     private final ArrayList<String> sourceNames;
     private final int[] sourceOf;
-    private final String[] recordIds;
-    private final String[][] columns;
+    /** The records' value ids, {@code rows[record * fields + field]}, -1 for no value. */
+    private final int[] rows;
+    /** Per field its distinct normalised values (by id), how many records carry each, how many carry one at all. */
+    private final String[][] values;
+    private final int[][] counts;
+    private final int[] present;
+    /** The driver's record table (record ids and original values for the bundle); never shipped. */
+    private final transient RecordTable driverTable;
+
+    /**
+     * Whether local-mode tasks use the driver's engine objects (the default). The tests turn it off to run a whole
+     * job on the engine an executor rebuilds from the compact form, driver included, as on a cluster.
+     */
+    static volatile boolean shareDriverEngine = true;
 
     /** The engine's objects over the records, built once per JVM. */
     record Engine(MatchProfile profile, RecordTable table, PreparedRecords records, CompiledComparisons comparisons,
                   Contradictions.Bound contradictions, Blocker blocker, List<PreparedField> sortFields) {
     }
 
-    private EngineContext(MatchProfile profile, RecordTable table, boolean linkOnly) {
+    private EngineContext(MatchProfile profile, PreparedRecords prepared, boolean linkOnly) {
         this.profileJson = ProfileLoader.toJson(profile);
         this.linkOnly = linkOnly;
+        RecordTable table = prepared.table();
+        this.driverTable = table;
         this.sourceNames = new ArrayList<>(table.sourceNames());
         int n = table.size();
+        int stride = profile.fields().size();
+        if ((long) n * stride > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException(n + " records of " + stride + " fields are more than one array of "
+                    + "value ids holds; split the input");
+        }
         this.sourceOf = new int[n];
-        this.recordIds = new String[n];
-        this.columns = new String[table.fieldCount()][n];
+        this.rows = new int[n * stride];
+        this.values = new String[stride][];
+        this.counts = new int[stride][];
+        this.present = new int[stride];
         for (int r = 0; r < n; r++) {
             sourceOf[r] = table.sourceIndex(r);
-            recordIds[r] = table.recordId(r);
-            for (int f = 0; f < columns.length; f++) {
-                columns[f][r] = table.value(r, f);
+        }
+        for (int f = 0; f < stride; f++) {
+            PreparedField field = prepared.field(f);
+            for (int r = 0; r < n; r++) {
+                rows[r * stride + f] = field.id(r);
             }
+            int distinct = field.distinctCount();
+            values[f] = new String[distinct];
+            counts[f] = new int[distinct];
+            for (int v = 0; v < distinct; v++) {
+                values[f][v] = field.valueOfId(v);
+                counts[f][v] = field.count(v);
+            }
+            present[f] = field.presentCount();
         }
     }
 
     /** A context over the table; the driver's engine objects are built here and serve local-mode tasks too. */
     static EngineContext of(MatchProfile profile, RecordTable table, boolean linkOnly) {
-        EngineContext context = new EngineContext(profile, table, linkOnly);
-        ENGINES.put(context.id, build(profile, table, linkOnly));
+        Engine driver = build(profile, PreparedRecords.prepare(table, profile, de.grw.common.ProgressListener.NONE,
+                de.grw.common.CancellationToken.NONE), linkOnly);
+        EngineContext context = new EngineContext(profile, driver.records(), linkOnly);
+        if (shareDriverEngine) {
+            ENGINES.put(context.id, driver);
+        }
         return context;
     }
 
+    /** The driver's record table, with record ids and original values; {@code null} where the context was shipped. */
+    RecordTable driverTable() {
+        return driverTable;
+    }
+
+    /** The name of a record's source (the executors know it; the record id they do not). */
+    String sourceName(int record) {
+        return sourceNames.get(sourceOf[record]);
+    }
+
     int size() {
-        return recordIds.length;
+        return sourceOf.length;
     }
 
     /** The engine's objects in this JVM (built on first use in an executor). */
     Engine engine() {
-        return ENGINES.computeIfAbsent(id, k -> build(ProfileLoader.fromJson(profileJson, "profile of the Spark job"),
-                table(), linkOnly));
+        return ENGINES.computeIfAbsent(id, k -> {
+            MatchProfile profile = ProfileLoader.fromJson(profileJson, "profile of the Spark job");
+            return build(profile, records(profile), linkOnly);
+        });
     }
 
     /** The scorer of a model (as {@link ModelCodec} wrote it) over these records, built once per JVM. */
@@ -100,27 +152,22 @@ public final class EngineContext implements Serializable {
         SCORERS.remove(id);
     }
 
-    private RecordTable table() {
-        RecordTable.Builder builder = new RecordTable.Builder(columns.length, recordIds.length);
-        for (String name : sourceNames) {
-            builder.addSource(name);
+    /** The records as the executor holds them: prepared, by source only (no ids, no original values). */
+    private PreparedRecords records(MatchProfile profile) {
+        int stride = values.length;
+        RecordTable table = RecordTable.ofSources(sourceNames, sourceOf, stride);
+        PreparedField[] fields = new PreparedField[stride];
+        for (int f = 0; f < stride; f++) {
+            fields[f] = PreparedField.of(profile.fields().get(f).name(), rows, stride, f, sourceOf.length, values[f],
+                    counts[f], present[f]);
         }
-        String[] values = new String[columns.length];
-        for (int r = 0; r < recordIds.length; r++) {
-            for (int f = 0; f < columns.length; f++) {
-                values[f] = columns[f][r];
-            }
-            builder.add(sourceOf[r], recordIds[r], values);
-        }
-        return builder.build();
+        return PreparedRecords.of(table, profile, fields);
     }
 
-    private static Engine build(MatchProfile profile, RecordTable table, boolean linkOnly) {
-        PreparedRecords records = PreparedRecords.prepare(table, profile, de.grw.common.ProgressListener.NONE,
-                de.grw.common.CancellationToken.NONE);
+    private static Engine build(MatchProfile profile, PreparedRecords records, boolean linkOnly) {
         CompiledComparisons comparisons = CompiledComparisons.compile(profile, records);
         Contradictions.Bound contradictions = Contradictions.bind(profile.contradictions(), records, comparisons);
-        return new Engine(profile, table, records, comparisons, contradictions,
+        return new Engine(profile, records.table(), records, comparisons, contradictions,
                 new Blocker(profile, records, linkOnly), BlockEntries.sortFields(profile, records));
     }
 }

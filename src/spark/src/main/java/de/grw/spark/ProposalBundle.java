@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -30,6 +31,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
 
 /**
  * Writes a Spark match as a proposal bundle, a folder (on any file system Spark writes to):
@@ -77,26 +79,34 @@ public final class ProposalBundle {
                     .add("source", DataTypes.StringType, false)
                     .add("record_id", DataTypes.StringType, true)
                     .add("cluster", DataTypes.IntegerType, false);
-            JavaRDD<org.apache.spark.sql.Row> rows = result.clusterOf().map(c -> {
-                RecordTable table = shared.value().engine().table();
-                return RowFactory.create(table.sourceName(c._1), table.recordId(c._1), c._2);
-            });
+            // the record ids reach the executors with the rows written, per partition (the broadcast has none)
+            JavaPairRDD<Integer, String> ids = recordIds(jsc, result.context().driverTable(),
+                    result.clusterOf().getNumPartitions());
+            JavaRDD<org.apache.spark.sql.Row> rows = result.clusterOf().join(ids).map(c ->
+                    RowFactory.create(shared.value().sourceName(c._1), c._2._2, c._2._1));
             spark.createDataFrame(rows, schema).write().mode(SaveMode.ErrorIfExists).option("header", "true")
                     // RFC 4180 quoting (a quote doubled), as the workbench's bundle reader reads it
                     .option("quote", "\"").option("escape", "\"")
                     .csv(new Path(tmp, "clusters").toString());
 
             double minWeight = Math.log(minProbability / (1 - minProbability)) / Math.log(2);
-            JavaRDD<String> pairs = result.scored().filter(s -> s.weight() >= minWeight).mapPartitions(it -> {
-                EngineContext.Engine e = shared.value().engine();
-                Scorer scorer = shared.value().scorer(model.value());
-                ObjectMapper json = new ObjectMapper();
-                List<String> lines = new ArrayList<>();
-                while (it.hasNext()) {
-                    lines.add(json.writeValueAsString(pairJson(json, e.table(), scorer, it.next())));
-                }
-                return lines.iterator();
-            });
+            JavaRDD<String> pairs = result.scored().filter(s -> s.weight() >= minWeight)
+                    .mapToPair(s -> new Tuple2<>(CandidatePairs.first(s.pair()), s))
+                    .join(ids)
+                    .mapToPair(j -> new Tuple2<>(CandidatePairs.second(j._2._1.pair()), j._2))
+                    .join(ids)
+                    .mapPartitions(it -> {
+                        EngineContext context = shared.value();
+                        Scorer scorer = context.scorer(model.value());
+                        ObjectMapper json = new ObjectMapper();
+                        List<String> lines = new ArrayList<>();
+                        while (it.hasNext()) {
+                            var j = it.next();
+                            lines.add(json.writeValueAsString(pairJson(json, context, scorer, j._2._1._1,
+                                    j._2._1._2, j._2._2)));
+                        }
+                        return lines.iterator();
+                    });
             long written = result.scored().filter(s -> s.weight() >= minWeight).count();
             pairs.saveAsTextFile(new Path(tmp, "pairs").toString());
 
@@ -117,13 +127,34 @@ public final class ProposalBundle {
         }
     }
 
-    private static ObjectNode pairJson(ObjectMapper json, RecordTable table, Scorer scorer,
-                                       SparkMatchJob.Scored s) {
+    /** The record ids by record index, in slices of the driver's table (ids travel with the rows that need them). */
+    private static JavaPairRDD<Integer, String> recordIds(JavaSparkContext jsc, RecordTable table, int partitions) {
+        int n = table.size();
+        int step = Math.max(1, (n + partitions - 1) / Math.max(1, partitions));
+        List<Tuple2<Integer, String[]>> slices = new ArrayList<>();
+        for (int from = 0; from < n; from += step) {
+            String[] slice = new String[Math.min(n, from + step) - from];
+            for (int i = 0; i < slice.length; i++) {
+                slice[i] = table.recordId(from + i);
+            }
+            slices.add(new Tuple2<>(from, slice));
+        }
+        return jsc.parallelize(slices, Math.max(1, slices.size())).flatMapToPair(s -> {
+            List<Tuple2<Integer, String>> out = new ArrayList<>(s._2.length);
+            for (int i = 0; i < s._2.length; i++) {
+                out.add(new Tuple2<>(s._1 + i, s._2[i]));
+            }
+            return out.iterator();
+        });
+    }
+
+    private static ObjectNode pairJson(ObjectMapper json, EngineContext context, Scorer scorer,
+                                       SparkMatchJob.Scored s, String idA, String idB) {
         int a = CandidatePairs.first(s.pair());
         int b = CandidatePairs.second(s.pair());
         ObjectNode node = json.createObjectNode();
-        node.putObject("a").put("source", table.sourceName(a)).put("id", table.recordId(a));
-        node.putObject("b").put("source", table.sourceName(b)).put("id", table.recordId(b));
+        node.putObject("a").put("source", context.sourceName(a)).put("id", idA);
+        node.putObject("b").put("source", context.sourceName(b)).put("id", idB);
         node.put("weight", s.weight());
         node.put("probability", Scorer.probability(s.weight()));
         node.put("pattern", s.pattern());

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What an executor on another machine does with the broadcast: it receives the context serialised, without the
- * driver's engine objects, and builds its own from the profile's JSON and the records. Local mode never takes this
+ * driver's engine objects, and builds its own from the profile's JSON and the records in the engine's compact
+ * prepared form (value ids and per field the distinct normalised values with their counts; no ids, no originals). Local mode never takes this
  * path (its executors share the driver's JVM and objects), so it is tested here without Spark.
  */
 class EngineContextTest {
@@ -45,8 +46,25 @@ class EngineContextTest {
             assertThat(executor.profile()).isEqualTo(profile);
             assertThat(executor.table().size()).isEqualTo(table.size());
             for (int r = 0; r < table.size(); r++) {
-                assertThat(executor.table().recordId(r)).isEqualTo(table.recordId(r));
                 assertThat(executor.table().sourceName(r)).isEqualTo(table.sourceName(r));
+                assertThat(shipped.sourceName(r)).isEqualTo(table.sourceName(r));
+                // the compact form: no record ids and no original values reach an executor through the broadcast
+                assertThat(executor.table().recordId(r)).isNull();
+                for (int f = 0; f < profile.fields().size(); f++) {
+                    assertThat(executor.table().value(r, f)).isNull();
+                    assertThat(executor.records().field(f).value(r)).isEqualTo(driver.records().field(f).value(r));
+                    int id = executor.records().field(f).id(r);
+                    if (id >= 0) {
+                        assertThat(executor.records().field(f).count(id))
+                                .isEqualTo(driver.records().field(f).count(driver.records().field(f).id(r)));
+                    }
+                }
+            }
+            // the blocking keys of every rule, computed on the executor's records, are the driver's
+            for (var rule : profile.blocking()) {
+                assertThat(de.grw.matching.blocking.BlockEntries.of(rule, executor.records(), 0, table.size(),
+                        new long[1])).containsExactly(de.grw.matching.blocking.BlockEntries.of(rule, driver.records(), 0,
+                        table.size(), new long[1]));
             }
             Random random = new Random(5);
             int differing = 0;

@@ -21,9 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,21 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The proposal bundle as documented; Parquet and a database table read through the engine's importer like the CSV
  * of the same rows.
  */
-class ProposalBundleTest {
-    private static SparkSession spark;
+class ProposalBundleTest extends SparkSessionTest {
 
     @TempDir
     static Path dir;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkTestSession.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     private static Path febrl1() {
         Path p = SparkTestSession.DATASETS.resolve("febrl/dataset1.csv");

@@ -16,9 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,21 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * refused), must-links join records it keeps apart,
  * and the job's clusters under the constraints (read from a constraints file) are the engine's under the same.
  */
-class SparkConstraintsTest {
-    private static SparkSession spark;
+class SparkConstraintsTest extends SparkSessionTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkTestSession.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     @Test
     void mustLinksAndCannotLinksReverseTheUnconstrainedClustersAsInTheEngine() throws Exception {

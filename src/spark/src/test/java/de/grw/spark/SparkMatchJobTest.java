@@ -9,9 +9,6 @@ import de.grw.matching.data.RecordTable;
 import de.grw.profile.MatchProfile;
 import de.grw.profile.ProfileLoader;
 import java.nio.file.Path;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,18 +17,7 @@ import org.junit.jupiter.api.Test;
  * small blocks and a narrow window, so that the distributed blocking, its oversized blocks and their report are
  * exercised against the engine's.
  */
-class SparkMatchJobTest {
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkTestSession.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
+class SparkMatchJobTest extends SparkSessionTest {
 
     private static Path febrl1() {
         Path p = SparkTestSession.DATASETS.resolve("febrl/dataset1.csv");

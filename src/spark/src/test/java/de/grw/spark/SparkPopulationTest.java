@@ -8,15 +8,7 @@ import de.grw.matching.MatchResult;
 import de.grw.matching.data.RecordTable;
 import de.grw.profile.MatchProfile;
 import de.grw.profile.ProfileLoader;
-import de.grw.synthetic.GeneratorConfig;
-import de.grw.synthetic.PopulationGenerator;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,30 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  * against all, so the Spark job blocks distributedly with the profile's own limits; its clusters equal the engine's.
  * The larger population is tagged {@code spark-heavy} (left out unless {@code -Dgrw.spark.excluded=none}).
  */
-class SparkPopulationTest {
-    private static SparkSession spark;
+class SparkPopulationTest extends SparkSessionTest {
 
     @TempDir
     static Path dir;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkTestSession.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
-
-    private static Path[] generate(Path folder, long records) throws IOException {
-        new PopulationGenerator().generate(GeneratorConfig.of(17, records, folder));
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.toString().endsWith(".csv"))
-                    .filter(f -> !f.getFileName().toString().equals(PopulationGenerator.TRUTH_FILE))
-                    .sorted().toArray(Path[]::new);
-        }
-    }
 
     private static PairwiseEvaluation compare(MatchProfile profile, Path[] inputs, boolean oversized) {
         RecordTable table = SparkTestSession.load(spark, profile, inputs);
@@ -71,14 +43,14 @@ class SparkPopulationTest {
 
     @Test
     void smallPopulationGivesTheEnginesClusters() throws Exception {
-        Path[] inputs = generate(dir.resolve("small"), 2_500);
+        Path[] inputs = SparkTestSession.population(dir.resolve("small"), 2_500);
         assertThat(compare(ProfileLoader.defaultProfile(), inputs, false).f1()).isGreaterThanOrEqualTo(0.999);
     }
 
     @Test
     @Tag("spark-heavy")
     void largerPopulationGivesTheEnginesClusters() throws Exception {
-        Path[] inputs = generate(dir.resolve("larger"), 30_000);
+        Path[] inputs = SparkTestSession.population(dir.resolve("larger"), 30_000);
         assertThat(compare(ProfileLoader.defaultProfile(), inputs, false).f1()).isGreaterThanOrEqualTo(0.999);
         // the same records with small blocks: windows over oversized blocks, pairs left out, reported alike
         MatchProfile tight = SparkTestSession.withLimits(ProfileLoader.defaultProfile(), 3, 2, 0);

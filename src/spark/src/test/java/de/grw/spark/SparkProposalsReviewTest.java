@@ -11,8 +11,6 @@ import de.grw.review.ReviewService;
 import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.rights.Session;
 import de.grw.store.Workspace;
-import de.grw.synthetic.GeneratorConfig;
-import de.grw.synthetic.PopulationGenerator;
 import de.grw.users.UserService;
 import de.grw.workspace.ConstraintsExporter;
 import de.grw.workspace.MatchConstraints;
@@ -20,7 +18,6 @@ import de.grw.workspace.ProposalImporter;
 import de.grw.workspace.TestWorkspaces;
 import de.grw.workspace.WorkspaceProfile;
 import de.grw.workspace.WorkspaceSetup;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -28,10 +25,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,32 +35,14 @@ import org.junit.jupiter.api.io.TempDir;
  * exported from that workspace drive a second run of the job, which keeps the not-duplicate apart and the merged
  * records together.
  */
-class SparkProposalsReviewTest {
-    private static SparkSession spark;
+class SparkProposalsReviewTest extends SparkSessionTest {
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        spark = SparkTestSession.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
-
     @Test
     void theJobsBundleIsReviewedInTheQueueAndTheDecisionsDriveTheNextRun() throws Exception {
-        Path data = dir.resolve("population");
-        new PopulationGenerator().generate(GeneratorConfig.of(17, 2_500, data));
-        Path[] inputs;
-        try (Stream<Path> files = Files.list(data)) {
-            inputs = files.filter(f -> f.toString().endsWith(".csv"))
-                    .filter(f -> !f.getFileName().toString().equals(PopulationGenerator.TRUTH_FILE))
-                    .sorted().toArray(Path[]::new);
-        }
+        Path[] inputs = SparkTestSession.population(dir.resolve("population"), 2_500);
 
         try (Workspace w = WorkspaceSetup.create(dir.resolve("land.grw"), Clock.systemUTC(), "person-de")) {
             Session admin = TestWorkspaces.createWithUsers(w);

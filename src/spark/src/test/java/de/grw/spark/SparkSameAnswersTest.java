@@ -8,15 +8,8 @@ import de.grw.matching.MatchResult;
 import de.grw.matching.data.RecordTable;
 import de.grw.profile.MatchProfile;
 import de.grw.profile.ProfileLoader;
-import de.grw.synthetic.GeneratorConfig;
-import de.grw.synthetic.PopulationGenerator;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,21 +24,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code spark-heavy} (several minutes on this 2-core machine: left out of CI, run with
  * {@code -Dgrw.spark.excluded=none -Dgrw.spark.heap=6g}).
  */
-class SparkSameAnswersTest {
-    private static SparkSession spark;
+class SparkSameAnswersTest extends SparkSessionTest {
 
     @TempDir
     static Path dir;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkTestSession.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     private static PairwiseEvaluation compare(String name, Path... inputs) {
         MatchProfile profile = ProfileLoader.defaultProfile();
@@ -78,17 +60,24 @@ class SparkSameAnswersTest {
                 .toArray(Path[]::new));
     }
 
+    /**
+     * The whole job on the records as an executor on another machine holds them (the compact form of the broadcast,
+     * rebuilt; no driver objects shared, as local mode otherwise does): the engine's clusters all the same.
+     */
+    @Test
+    void theJobOnTheShippedCompactRecordsGivesTheEnginesClusters() {
+        EngineContext.shareDriverEngine = false;
+        try {
+            compare("febrl/dataset3.csv, compact records", SparkTestSession.DATASETS.resolve("febrl/dataset3.csv"));
+        } finally {
+            EngineContext.shareDriverEngine = true;
+        }
+    }
+
     @Test
     @Tag("spark-heavy")
     void twoHundredThousandGeneratedRecordsGiveTheEnginesClusters() throws Exception {
-        Path folder = dir.resolve("population-200k");
-        new PopulationGenerator().generate(GeneratorConfig.of(17, 200_000, folder));
-        Path[] inputs;
-        try (Stream<Path> files = Files.list(folder)) {
-            inputs = files.filter(f -> f.toString().endsWith(".csv"))
-                    .filter(f -> !f.getFileName().toString().equals(PopulationGenerator.TRUTH_FILE))
-                    .sorted().toArray(Path[]::new);
-        }
+        Path[] inputs = SparkTestSession.population(dir.resolve("population-200k"), 200_000);
         compare("generated 200,000", inputs);
     }
 }

@@ -12,6 +12,8 @@ import de.grw.matching.MatchResult;
 import de.grw.matching.data.RecordTable;
 import de.grw.profile.MatchProfile;
 import de.grw.profile.ProfileLoader;
+import de.grw.synthetic.GeneratorConfig;
+import de.grw.synthetic.PopulationGenerator;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -33,6 +35,31 @@ final class SparkTestSession {
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
                 .getOrCreate();
+    }
+
+    /**
+     * A generated population (seed 17, several registers, households, typos) of that many records in {@code folder}:
+     * its register files, the truth file left out. Generated unless the folder holds them already (the scaling series
+     * reuses its populations between runs).
+     */
+    static Path[] population(Path folder, long records) throws java.io.IOException {
+        Path[] inputs = registers(folder);
+        if (inputs.length == 0) {
+            new PopulationGenerator().generate(GeneratorConfig.of(17, records, folder));
+            inputs = registers(folder);
+        }
+        return inputs;
+    }
+
+    private static Path[] registers(Path folder) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return new Path[0];
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".csv"))
+                    .filter(f -> !f.getFileName().toString().equals(PopulationGenerator.TRUTH_FILE))
+                    .sorted().toArray(Path[]::new);
+        }
     }
 
     static RecordTable load(SparkSession spark, MatchProfile profile, Path... inputs) {

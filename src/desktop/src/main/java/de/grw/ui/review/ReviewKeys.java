@@ -7,7 +7,6 @@ import javafx.event.EventHandler;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -79,7 +78,7 @@ final class ReviewKeys {
         Node owner = center.getScene() == null ? null : center.getScene().getFocusOwner();
         if (digit > 0 && !e.isControlDown() && !e.isMetaDown() && !e.isShortcutDown()) {
             // Alt+digit in a golden value, a plain digit anywhere but in a text field (where it is typed)
-            boolean inGolden = owner instanceof TextField f && f.getId() != null && f.getId().startsWith(GOLDEN);
+            boolean inGolden = owner instanceof GoldenField f && f.getId() != null && f.getId().startsWith(GOLDEN);
             if (e.isAltDown() && !e.isShiftDown() && (inGolden || !(owner instanceof TextInputControl))
                     || !e.isAltDown() && !e.isShiftDown() && !(owner instanceof TextInputControl)) {
                 return pick(digit);
@@ -151,7 +150,7 @@ final class ReviewKeys {
         }
         // what was typed into the golden value and not taken gives way to the record's value
         if (center.getContent() != null
-                && center.getContent().lookup("#" + GOLDEN + row.field()) instanceof TextField golden) {
+                && center.getContent().lookup("#" + GOLDEN + row.field()) instanceof GoldenField golden) {
             golden.setText(row.golden() == null ? "" : row.golden());
         }
         field = row.field();
@@ -163,7 +162,7 @@ final class ReviewKeys {
 
     /** The cursor moved: into a golden value, that field is the one the digits fill from now on. */
     private void focused(Node now) {
-        if (now instanceof TextField f && f.getId() != null && f.getId().startsWith(GOLDEN)) {
+        if (now instanceof GoldenField f && f.getId() != null && f.getId().startsWith(GOLDEN)) {
             String chosen = f.getId().substring(GOLDEN.length());
             if (!chosen.equals(field)) {
                 field = chosen;
@@ -184,7 +183,7 @@ final class ReviewKeys {
         List<FieldRow> rows = vm.stateProperty().get().rows();
         String marked = rows.stream().anyMatch(r -> r.field().equals(field)) ? field
                 : rows.isEmpty() ? null : rows.get(0).field();
-        if (marked != null && grid.lookup("#" + GOLDEN + marked) instanceof TextField golden) {
+        if (marked != null && grid.lookup("#" + GOLDEN + marked) instanceof GoldenField golden) {
             golden.getStyleClass().add(CURRENT);
         }
     }

@@ -296,7 +296,7 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         keys = ReviewKeys.install(vm, root, center, help, frozen);
         // Enter in a golden value takes it and gives the cursor back to the comparison
         center.addEventHandler(javafx.event.ActionEvent.ACTION, e -> {
-            if (e.getTarget() instanceof TextField f && f.getId() != null && f.getId().startsWith("golden-")) {
+            if (e.getTarget() instanceof GoldenField f && f.getId() != null && f.getId().startsWith("golden-")) {
                 center.requestFocus();
             }
         });

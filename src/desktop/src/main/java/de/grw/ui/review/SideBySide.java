@@ -12,7 +12,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -49,7 +48,7 @@ final class SideBySide {
     private final List<StackPane> bars = new ArrayList<>();
     /** Per row, per record. */
     private final List<List<StackPane>> cells = new ArrayList<>();
-    private final List<TextField> goldens = new ArrayList<>();
+    private final List<GoldenField> goldens = new ArrayList<>();
     /** The listener that takes what was typed into a golden value when the cursor leaves it, per row. */
     private final List<ChangeListener<Boolean>> leaving = new ArrayList<>();
 
@@ -140,7 +139,7 @@ final class SideBySide {
                 line.add(cell);
             }
             cells.add(line);
-            TextField golden = new TextField();
+            GoldenField golden = new GoldenField();
             golden.setId("golden-" + field);
             StackPane goldenCell = new StackPane(golden);
             goldenCell.getStyleClass().add("golden-cell");
@@ -197,7 +196,7 @@ final class SideBySide {
                 LazyTooltip.set(cell, choosable ? t.get("review.clickToChoose") : null);
                 cell.setOnMouseClicked(choosable ? e -> vm.choose(r.field(), m.id()) : null);
             }
-            TextField golden = goldens.get(row);
+            GoldenField golden = goldens.get(row);
             String before = r.golden() == null ? "" : r.golden();
             if (!golden.getText().equals(before)) {
                 golden.setText(before);
@@ -267,6 +266,8 @@ final class SideBySide {
         Region bar = new Region();
         bar.getStyleClass().add(w >= 0 ? "bar-positive" : "bar-negative");
         bar.setPrefHeight(10);
+        // a row grown to a long golden value's lines keeps a bar, not a column
+        bar.setMaxHeight(10);
         bar.setMinWidth(2);
         bar.setPrefWidth(Math.max(2, Math.min(1, Math.abs(w) / MAX_BITS) * 40));
         bar.setMaxWidth(bar.getPrefWidth());

@@ -23,8 +23,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -217,11 +215,17 @@ public final class MainWindow {
                 PasswordDialog.ask(password.getScene().getWindow(), i18n, ctx.model().signedIn(), false);
             }
         });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox status = new HBox(10, who, where, password, signOut, spacer, task, bar, cancel);
+        HBox session = new HBox(10, who, where, password, signOut);
+        session.setAlignment(Pos.CENTER_LEFT);
+        HBox running = new HBox(10, task, bar, cancel);
+        running.setId("status-running");
+        running.setAlignment(Pos.CENTER_LEFT);
+        running.visibleProperty().bind(ctx.tasks().runningProperty());
+        running.managedProperty().bind(running.visibleProperty());
+        // the task beside the session where both fit, else on a line of its own (1024 px while a task runs)
+        StatusLayout status = new StatusLayout(session, running, 10);
+        status.setId("status-bar");
         status.getStyleClass().add("status-bar");
-        status.setAlignment(Pos.CENTER_LEFT);
         status.setPadding(new Insets(6, 12, 6, 12));
         return status;
     }

@@ -53,6 +53,20 @@ final class ServerPane {
             return typed == null ? t.get("connect.fingerprintPrompt") : ServerCertificates.lines(typed);
         }, vm.fingerprintProperty()));
         fingerprint.setTooltip(whole);
+        // a pinned fingerprint is read, not typed: shown whole, pair by pair in lines of eight as the confirmation
+        // shows it (a field 280 px wide at 1024x700 showed a third of it)
+        Label pinned = new Label();
+        pinned.setId("connect-pinned-fingerprint");
+        pinned.getStyleClass().add("fingerprint");
+        pinned.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        pinned.textProperty().bind(Bindings.createStringBinding(() -> {
+            String known = ServerCertificates.normalise(vm.fingerprintProperty().get());
+            return known == null ? vm.fingerprintProperty().get() : ServerCertificates.lines(known);
+        }, vm.fingerprintProperty()));
+        pinned.visibleProperty().bind(vm.pinnedProperty());
+        pinned.managedProperty().bind(pinned.visibleProperty());
+        fingerprint.visibleProperty().bind(vm.pinnedProperty().not());
+        fingerprint.managedProperty().bind(fingerprint.visibleProperty());
         Label pinnedNote = new Label(t.get("connect.pinnedNote"));
         pinnedNote.setId("connect-pinned-note");
         pinnedNote.setWrapText(true);
@@ -78,7 +92,10 @@ final class ServerPane {
         urlLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         fingerprintLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         grid.addRow(0, urlLabel, url);
-        grid.addRow(1, fingerprintLabel, fingerprint);
+        VBox fingerprintBox = new VBox(fingerprint, pinned);
+        GridPane.setValignment(fingerprintLabel, javafx.geometry.VPos.BASELINE);
+        GridPane.setValignment(fingerprintBox, javafx.geometry.VPos.BASELINE);
+        grid.addRow(1, fingerprintLabel, fingerprintBox);
         grid.add(pinnedNote, 1, 2);
 
         Button connect = new Button(t.get("connect.button"));

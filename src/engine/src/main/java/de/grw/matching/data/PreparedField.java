@@ -92,6 +92,24 @@ public final class PreparedField {
         return new PreparedField(origin.name, ids, values, counts, presentCount, origin, originIds);
     }
 
+    /**
+     * A field rebuilt from its parts, as {@link #id}, {@link #valueOfId}, {@link #count} and {@link #presentCount}
+     * give them: the Spark job ships a run's prepared fields to its executors in this compact form (the records'
+     * value ids in one array, record by record, and per field its distinct normalised values with their counts), so
+     * an executor neither holds the original values nor normalises again.
+     *
+     * @param rows   the records' value ids, {@code rows[record * stride + offset]} (-1: no value); not copied
+     * @param values the distinct normalised values, by id; {@code counts} how many records carry each
+     */
+    public static PreparedField of(String name, int[] rows, int stride, int offset, int recordCount, String[] values,
+                                   int[] counts, int presentCount) {
+        if (values.length != counts.length || (long) recordCount * stride > rows.length) {
+            throw new IllegalArgumentException("field '" + name + "': " + values.length + " values, " + counts.length
+                    + " counts, " + rows.length + " ids for " + recordCount + " records of stride " + stride);
+        }
+        return new PreparedField(name, rows, stride, offset, recordCount, values, counts, presentCount);
+    }
+
     /** Normalises a column: every distinct original value is normalised once. */
     public static PreparedField prepare(String name, RecordTable table, int field, Normaliser normaliser) {
         int n = table.size();

@@ -44,13 +44,27 @@ public final class RecordTable {
         return columns.length;
     }
 
+    /**
+     * Records known by their sources only, without ids or values: the Spark job's executors get their records
+     * prepared already ({@link PreparedField#of}), and blocking, comparisons and clustering ask a record's table for
+     * its source alone. {@link #value} and {@link #recordId} give {@code null}.
+     */
+    public static RecordTable ofSources(List<String> sourceNames, int[] sourceOf, int fieldCount) {
+        return new RecordTable(sourceNames, sourceOf, null, new String[fieldCount][], new int[fieldCount][],
+                new String[fieldCount][], sourceOf.length);
+    }
+
     /** The canonical value of a field of a record, or {@code null}. */
     public String value(int record, int field) {
         String[] column = columns[field];
         if (column != null) {
             return column[record];
         }
-        int code = codes[field][record];
+        int[] own = codes[field];
+        if (own == null) {
+            return null;
+        }
+        int code = own[record];
         return code < 0 ? null : dictionaries[field][code];
     }
 
@@ -68,7 +82,7 @@ public final class RecordTable {
     }
 
     public String recordId(int record) {
-        return recordIds[record];
+        return recordIds == null ? null : recordIds[record];
     }
 
     public int sourceIndex(int record) {
