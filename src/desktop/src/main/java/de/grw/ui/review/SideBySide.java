@@ -41,6 +41,8 @@ final class SideBySide {
     private static final double MAX_BITS = 16;
     /** Style classes a fill sets on a reused node; those it set before are taken off first. */
     private static final String DYNAMIC = SideBySide.class.getName() + ".styles";
+    /** Record columns the first grid has (a larger cluster makes one with a column more than it needs). */
+    static final int FIRST_COLUMNS = 4;
     /** Key of a record column's nodes' property naming the record they show now. */
     static final String RECORD = SideBySide.class.getName() + ".record";
 
@@ -79,7 +81,8 @@ final class SideBySide {
         List<String> shape = state.rows().stream().map(FieldRow::field).toList();
         int members = view.members().size();
         if (content == null || members > capacity || !within(shape, fields)) {
-            make(Math.max(members, capacity), union(fields, shape, vm), t);
+            // room for a few records more than needed, so that a session of growing clusters makes few grids
+            make(Math.max(FIRST_COLUMNS, members > capacity ? members + 1 : capacity), union(fields, shape, vm), t);
         }
         fill(vm, t, state);
         return content;
@@ -101,8 +104,9 @@ final class SideBySide {
     }
 
     /**
-     * The grid's rows for the fields it had and a cluster's fields: both in the profile's order (a cluster leaves out
-     * the fields none of its records has), so that a cluster with fewer fields hides rows instead of making a grid.
+     * The grid's rows: every field of the profile a cluster can show, with those it had and the cluster's, in the
+     * profile's order (a cluster leaves out the fields none of its records has), so that a cluster with other fields
+     * hides rows instead of making a grid.
      */
     static List<String> union(List<String> had, List<String> shape, ReviewViewModel vm) {
         de.grw.profile.MatchProfile profile = vm.profile();
@@ -111,6 +115,12 @@ final class SideBySide {
         }
         java.util.Set<String> wanted = new java.util.HashSet<>(had);
         wanted.addAll(shape);
+        // every field a cluster can show (all but the records' keys), so that no later cluster needs a new grid
+        for (de.grw.profile.FieldSpec f : profile.fields()) {
+            if (f.type() != de.grw.profile.FieldType.ID) {
+                wanted.add(f.name());
+            }
+        }
         List<String> out = new ArrayList<>();
         for (de.grw.profile.FieldSpec f : profile.fields()) {
             if (wanted.remove(f.name())) {
