@@ -38,8 +38,9 @@ final class PairExplanationPanel {
 
     /**
      * The panel, made once per review screen: its box, labels and chooser are kept and filled anew for each cluster
-     * and pair ({@link #fill}), the waterfall's rows too; only the graph is made new. Making a new chooser, labels and a box
-     * with its own style sheet for every cluster was a large part of the FX thread's time per key press (issue 13).
+     * and pair ({@link #fill}), the waterfall's rows too; only the graph is made new. Making a new chooser, labels
+     * and a box with its own style sheet for every cluster was a large part of the FX thread's time per key press
+     * (issue 13).
      */
     PairExplanationPanel(ReviewViewModel vm, I18n t) {
         this.t = t;

@@ -26,10 +26,11 @@ import javafx.scene.text.TextFlow;
  * highlighted, each row's contribution to the score as a bar, and the golden record as the last column. Clicking a
  * cell takes its value; the golden cell can be typed into; a header check box takes a record out of the merge.
  * <p>
- * The grid's cells are made once per field set, with record columns for the largest cluster shown so far, and filled
- * anew for each cluster and each choice (a smaller cluster hides the columns it leaves empty): the next cluster, of
- * whatever size up to that, reuses the check boxes, text fields and cells of the one before, so that the key press that moves on costs no new controls, skins and
- * style lookups on the FX thread (those were most of the time between the key and the next cluster on screen).
+ * The grid's cells are made once, with a row for every field of the profile a cluster can show and record columns
+ * for the largest cluster shown so far (and one more), and filled anew for each cluster and each choice (a cluster
+ * hides the rows and columns it leaves empty): the next cluster reuses the check boxes, text fields and cells of the
+ * one before, so that the key press that moves on costs no new controls, skins and style lookups on the FX thread
+ * (those were most of the time between the key and the next cluster on screen).
  * <p>
  * Ids name a node's column, not its record ({@code member-in-1}, {@code cell-given_names-2}; the record a column
  * shows now is the nodes' {@link #RECORD} property), and a fill changes a style class only where it differs: JavaFX
