@@ -96,7 +96,7 @@ final class KeyLatency {
         ClusterView shown = vm.stateProperty().get().view();
         Node grid = scene.lookup("#review-center") instanceof ScrollPane center ? center.getContent() : null;
         if (shown == null || shown.clusterId() == from || grid == null || shown.members().isEmpty()
-                || grid.lookup("#member-in-" + shown.members().get(0).id()) == null) {
+                || !Long.valueOf(shown.members().get(0).id()).equals(recordShown(grid))) {
             return;
         }
         nanos.add(System.nanoTime() - pressedAt);
@@ -106,6 +106,12 @@ final class KeyLatency {
         pressedAt = 0;
         armed = null;
         measuring = false;
+    }
+
+    /** The record the grid's first record column shows now (its check box's record), or null. */
+    private static Object recordShown(Node grid) {
+        Node include = grid.lookup("#member-in-1");
+        return include == null ? null : include.getProperties().get(de.grw.ui.review.ReviewScreen.RECORD);
     }
 
     void close() {

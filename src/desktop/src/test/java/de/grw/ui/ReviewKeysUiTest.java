@@ -169,7 +169,7 @@ class ReviewKeysUiTest {
         long second = members.get(1).id();
 
         // a click on record 1's cell: the choice the keys must make as well
-        robot.interact(() -> robot.lookup("#cell-" + field + "-" + first).query().fireEvent(click()));
+        robot.interact(() -> robot.lookup("#cell-" + field + "-1").query().fireEvent(click()));
         settle();
         assertThat(review().choices().get(field)).isEqualTo(new FieldChoice.FromRecord(first));
 

@@ -157,8 +157,9 @@ class ReviewSessionUiTest {
     }
 
     private static long countIds(FxRobot robot, String prefix) {
-        return robot.lookup(n -> n.getId() != null && n.getId().startsWith(prefix) && n.getScene() != null)
-                .queryAll().size();
+        // a smaller cluster hides the record columns it leaves empty: those shown count
+        return robot.lookup(n -> n.getId() != null && n.getId().startsWith(prefix) && n.getScene() != null
+                && shown(n)).queryAll().size();
     }
 
     private List<AccessEntry> shows(String user) {
@@ -189,6 +190,7 @@ class ReviewSessionUiTest {
         robot.interact(() -> review().open(start));
         waitForCluster(queue.get(from).clusterId());
         List<Integer> seen = new ArrayList<>();
+        List<Node> grids = new ArrayList<>();
         for (int i = from; i <= to; i++) {
             if (i > from) {
                 // Bild ab, and Alt+Right the other way of saying it
@@ -206,7 +208,15 @@ class ReviewSessionUiTest {
             assertThat(countIds(robot, "member-in-")).as("record columns of cluster %d", i).isEqualTo(size);
             assertThat(countIds(robot, "cell-given_names-")).as("given-name cells of cluster %d", i)
                     .isEqualTo(size);
+            // ids name the column, the record shown is the column's property (ids by record made JavaFX match every
+            // cell's styles anew for each cluster); a smaller cluster keeps the grid, hiding the columns it leaves
+            long firstRecord = review().stateProperty().get().view().members().get(0).id();
+            assertThat(robot.lookup("#member-in-1").query().getProperties().get(ReviewScreen.RECORD))
+                    .as("record of column 1, cluster %d", i).isEqualTo(firstRecord);
+            grids.add(robot.lookup("#side-by-side").query());
         }
+        assertThat(grids.get(2)).as("the 2-record cluster after the 3-record one is drawn in the same grid")
+                .isSameAs(grids.get(1));
         assertThat(seen.subList(0, 3)).containsExactly(2, 3, 2);
         assertThat(seen.get(seen.size() - 1)).isEqualTo(4);
     }

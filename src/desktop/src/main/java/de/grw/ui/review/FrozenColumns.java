@@ -36,6 +36,19 @@ final class FrozenColumns {
     /** Keys of the grid's properties: how many leading columns are frozen, how many records follow them. */
     static final String FROZEN = "frozen-columns";
     static final String RECORDS = "record-columns";
+    /**
+     * Key of the grid's property naming the golden record's column; the columns between the records shown and it
+     * are hidden (kept by the grid for a larger cluster) and get no width.
+     */
+    static final String GOLDEN = "golden-column";
+    /**
+     * Key of a grid cell's property saying its style classes changed since it was last measured (its styles must be
+     * applied before its width is known). A cell measured before and not restyled is measured without forcing CSS
+     * on it: a changed text needs no styles, and forcing them on every frozen cell per cluster cost the FX thread
+     * more than the rest of the sizing (issue 13).
+     */
+    static final String RESTYLED = "restyled";
+    private static final String MEASURED = FrozenColumns.class.getName() + ".measured";
     /** Key of the grid's property naming the cluster it shows. */
     static final String CLUSTER = "cluster";
 
@@ -139,7 +152,8 @@ final class FrozenColumns {
     void attach(Node content) {
         GridPane found = content == null ? null : (GridPane) content.lookup("#side-by-side");
         if (found != null && found == grid) {
-            // the same grid filled anew (the next cluster of the same shape, or a choice): its parts are known
+            // the same grid filled anew (the next cluster, or a choice): its parts are known, its records counted
+            records = (Integer) grid.getProperties().get(RECORDS);
             size();
             Object shownNow = grid.getProperties().get(CLUSTER);
             if (!java.util.Objects.equals(shownNow, cluster)) {
@@ -163,15 +177,16 @@ final class FrozenColumns {
         }
         records = (Integer) grid.getProperties().get(RECORDS);
         int frozen = (Integer) grid.getProperties().get(FROZEN);
+        int golden = golden();
         // a grid shown before (a note stood between): its cells have their styles and listeners already
         boolean known = grid.getProperties().put(FrozenColumns.class, Boolean.TRUE) != null;
         for (Node n : grid.getChildren()) {
             int column = GridPane.getColumnIndex(n) == null ? 0 : GridPane.getColumnIndex(n);
             int row = GridPane.getRowIndex(n) == null ? 0 : GridPane.getRowIndex(n);
-            boolean fixed = column < frozen || column >= frozen + records;
+            boolean fixed = column < frozen || column >= golden;
             if (column < frozen) {
                 left.add(n);
-            } else if (column >= frozen + records) {
+            } else if (column >= golden) {
                 right.add(n);
             }
             if (row == 0) {
@@ -185,7 +200,7 @@ final class FrozenColumns {
             n.setViewOrder(row == 0 ? (fixed ? -3 : -2) : (fixed ? -1 : 0));
             if (column == frozen - 1) {
                 n.getStyleClass().add("frozen-left-edge");
-            } else if (column >= frozen + records) {
+            } else if (column >= golden) {
                 n.getStyleClass().add("frozen-right-edge");
             }
             if (!fixed) {
@@ -257,10 +272,10 @@ final class FrozenColumns {
             // not even one record beside the golden record at its narrowest: the golden record gives way a little
             golden = Math.max(MIN_GOLDEN * 0.8, golden);
         }
-        for (int c = frozen; c < frozen + records; c++) {
-            set(columns.get(c), recordWidth);
+        for (int c = frozen; c < golden(); c++) {
+            set(columns.get(c), c < frozen + records ? recordWidth : 0);
         }
-        set(columns.get(frozen + records), Math.floor(golden));
+        set(columns.get(golden()), Math.floor(golden));
         partial.set(visible < records);
     }
 
@@ -274,7 +289,12 @@ final class FrozenColumns {
             Integer c = GridPane.getColumnIndex(n);
             Integer r = GridPane.getRowIndex(n);
             if ((c == null ? 0 : c) == column && n.isManaged() && (!heading || r == null || r == 0)) {
-                n.applyCss();
+                if (n.getProperties().remove(RESTYLED) != null || !n.getProperties().containsKey(MEASURED)) {
+                    n.applyCss();
+                    if (n.getScene() != null) {
+                        n.getProperties().put(MEASURED, Boolean.TRUE);
+                    }
+                }
                 w = Math.max(w, n.minWidth(-1) > 0 ? Math.max(n.minWidth(-1), n.prefWidth(-1)) : n.prefWidth(-1));
             }
         }
@@ -285,6 +305,12 @@ final class FrozenColumns {
         c.setMinWidth(width);
         c.setPrefWidth(width);
         c.setMaxWidth(width);
+    }
+
+    /** The golden record's column (after the records' columns, shown and hidden). */
+    private int golden() {
+        Object golden = grid.getProperties().get(GOLDEN);
+        return golden == null ? (Integer) grid.getProperties().get(FROZEN) + records : (Integer) golden;
     }
 
     /** Moves the frozen parts to where the scroll pane shows them and tells which records are in view. */

@@ -3,6 +3,8 @@ package de.grw.ui.review;
 import de.grw.profile.MatchProfile;
 import de.grw.ui.common.I18n;
 import de.grw.ui.common.TextDiff;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -19,40 +21,73 @@ import javafx.scene.text.TextFlow;
  * three styles.
  */
 final class GrainCells {
+    /** The style classes a cell gets for its value's grain. */
+    static final List<String> CELL_STYLES = List.of("cell-grain-normalised", "cell-grain-unrelated");
+
     private GrainCells() {
     }
 
-    /** The value's text, styled by its grain against the golden value; the cell gets the grain's style class. */
-    static TextFlow flow(MatchProfile profile, FieldRow r, String value, StackPane cell, I18n t) {
-        TextFlow flow = new TextFlow();
+    /**
+     * Puts the value's text, styled by its grain against the golden value, into a flow that is reused for the next
+     * cluster (its text nodes are kept and given the new texts; a style class is changed only where it differs, as a
+     * changed class makes JavaFX match the node's styles again); the cell gets the grain's style class.
+     */
+    static void fill(TextFlow flow, MatchProfile profile, FieldRow r, String value, StackPane cell, I18n t) {
+        List<String[]> parts = new ArrayList<>(1);
+        String tip = null;
+        String cellStyle = null;
         ValueGrain grain = profile == null ? null : ValueGrain.of(profile, r.field(), r.golden(), value);
         if (value == null || grain == null || value.equals(de.grw.api.Comparisons.MASK)) {
             if (value != null) {
-                flow.getChildren().add(styled(value, "same-text"));
+                parts.add(new String[] {value, "same-text"});
             }
-            return flow;
-        }
-        cell.getProperties().put(ValueGrain.class, grain);
-        switch (grain) {
-            case SAME -> flow.getChildren().add(styled(value, "same-text"));
-            case WRITTEN_DIFFERENTLY -> {
-                flow.getChildren().add(styled(value, "grain-normalised"));
-                cell.getStyleClass().add("cell-grain-normalised");
-                de.grw.ui.common.LazyTooltip.install(flow, (t.get("grain.normalised", value, r.golden())));
-            }
-            case NEAR -> {
-                for (TextDiff.Segment s : TextDiff.segments(r.golden(), value)) {
-                    flow.getChildren().add(styled(s.text(), s.same() ? "same-text" : "diff-text"));
+        } else {
+            cell.getProperties().put(ValueGrain.class, grain);
+            switch (grain) {
+                case SAME -> parts.add(new String[] {value, "same-text"});
+                case WRITTEN_DIFFERENTLY -> {
+                    parts.add(new String[] {value, "grain-normalised"});
+                    cellStyle = "cell-grain-normalised";
+                    tip = t.get("grain.normalised", value, r.golden());
                 }
-                de.grw.ui.common.LazyTooltip.install(flow, (t.get("grain.near", value, r.golden())));
-            }
-            case UNRELATED -> {
-                flow.getChildren().add(styled(value, "grain-unrelated"));
-                cell.getStyleClass().add("cell-grain-unrelated");
-                de.grw.ui.common.LazyTooltip.install(flow, (t.get("grain.unrelated", value)));
+                case NEAR -> {
+                    for (TextDiff.Segment s : TextDiff.segments(r.golden(), value)) {
+                        parts.add(new String[] {s.text(), s.same() ? "same-text" : "diff-text"});
+                    }
+                    tip = t.get("grain.near", value, r.golden());
+                }
+                case UNRELATED -> {
+                    parts.add(new String[] {value, "grain-unrelated"});
+                    cellStyle = "cell-grain-unrelated";
+                    tip = t.get("grain.unrelated", value);
+                }
             }
         }
-        return flow;
+        for (String style : CELL_STYLES) {
+            if (!style.equals(cellStyle)) {
+                cell.getStyleClass().remove(style);
+            }
+        }
+        if (cellStyle != null && !cell.getStyleClass().contains(cellStyle)) {
+            cell.getStyleClass().add(cellStyle);
+        }
+        javafx.collections.ObservableList<Node> texts = flow.getChildren();
+        for (int i = 0; i < parts.size(); i++) {
+            String[] part = parts.get(i);
+            if (i < texts.size()) {
+                Text text = (Text) texts.get(i);
+                text.setText(part[0]);
+                if (text.getStyleClass().size() != 1 || !text.getStyleClass().get(0).equals(part[1])) {
+                    text.getStyleClass().setAll(part[1]);
+                }
+            } else {
+                texts.add(styled(part[0], part[1]));
+            }
+        }
+        if (texts.size() > parts.size()) {
+            texts.remove(parts.size(), texts.size());
+        }
+        de.grw.ui.common.LazyTooltip.set(flow, tip);
     }
 
     private static Text styled(String text, String style) {

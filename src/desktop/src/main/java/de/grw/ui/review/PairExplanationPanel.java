@@ -27,6 +27,8 @@ final class PairExplanationPanel {
     private final ComboBox<PairView> chooser = new ComboBox<>();
     private final Label legend = new Label();
     private final Label probability = new Label();
+    /** The pair's waterfall, made once and drawn anew for each pair. */
+    private WaterfallChart chart;
     private final I18n t;
     /** The cluster and weakest link the chooser's cells describe. */
     private ClusterView view;
@@ -36,8 +38,9 @@ final class PairExplanationPanel {
 
     /**
      * The panel, made once per review screen: its box, labels and chooser are kept and filled anew for each cluster
-     * and pair ({@link #fill}); only the graph and the waterfall are made new. Making a new chooser, labels and a box
-     * with its own style sheet for every cluster was a large part of the FX thread's time per key press (issue 13).
+     * and pair ({@link #fill}), the waterfall's rows too; only the graph is made new. Making a new chooser, labels
+     * and a box with its own style sheet for every cluster was a large part of the FX thread's time per key press
+     * (issue 13).
      */
     PairExplanationPanel(ReviewViewModel vm, I18n t) {
         this.t = t;
@@ -117,11 +120,36 @@ final class PairExplanationPanel {
         de.grw.ui.common.LazyTooltip.install(graph, t.get("explain.graphHelp"));
         legend.setText(t.get("explain.graphLegend"));
         Waterfall waterfall = Waterfall.of(pair);
+        if (chart == null) {
+            chart = new WaterfallChart(waterfall, t);
+        } else {
+            chart.show(waterfall, t);
+        }
         probability.setText(t.get("explain.probability",
                 String.format(t.locale(), "%.3f", waterfall.probability()),
                 ExplanationText.weight(waterfall.weight(), t.locale())));
-        children.addAll(java.util.List.of(name, chooser, graph, legend, probability, new WaterfallChart(waterfall, t)));
-        box.getChildren().setAll(children);
+        children.addAll(java.util.List.of(name, chooser, graph, legend, probability, chart));
+        replace(box.getChildren(), children);
+    }
+
+    /**
+     * Makes a node list equal to another, changing only the places that differ: a node taken out of the scene and
+     * put back has all its styles matched again (for the panel's kept labels, chooser and waterfall, per cluster).
+     */
+    static void replace(javafx.collections.ObservableList<Node> now, java.util.List<Node> wanted) {
+        if (now.size() != wanted.size()) {
+            now.setAll(wanted);
+            return;
+        }
+        for (int i = 0; i < wanted.size(); i++) {
+            if (now.get(i) != wanted.get(i)) {
+                if (now.contains(wanted.get(i))) {
+                    now.setAll(wanted);
+                    return;
+                }
+                now.set(i, wanted.get(i));
+            }
+        }
     }
 
     /** A pair as the chooser lists it: "1 ↔ 3 · 0,910 · schwächstes Glied". */

@@ -32,6 +32,11 @@ import org.controlsfx.control.CheckComboBox;
  * record's value, Alt+B the comment, F1 help.
  */
 public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
+    /**
+     * Key of the property naming the record (its id, a Long) that a record column's check boxes and cells show now:
+     * their ids name the column ({@code member-in-1}, {@code cell-given_names-2}), not the record.
+     */
+    public static final String RECORD = SideBySide.RECORD;
     private final ScrollPane center = new ScrollPane();
     private final VBox explanation = new VBox(4);
     /** The explanation column's panel, made once and filled anew for each cluster or pair. */

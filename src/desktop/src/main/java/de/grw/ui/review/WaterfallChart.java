@@ -24,7 +24,9 @@ public final class WaterfallChart extends Region {
     private static final double GAP = 6;
     private static final double MIN_ROW = 18;
 
-    private final Waterfall waterfall;
+    private Waterfall waterfall;
+    /** Rows filled by the current {@link #show}; the rows of a longer waterfall before are kept up to it. */
+    private int used;
     private final List<Label> names = new ArrayList<>();
     private final List<Label> values = new ArrayList<>();
     private final List<Rectangle> bars = new ArrayList<>();
@@ -33,12 +35,23 @@ public final class WaterfallChart extends Region {
     private final Line zero = new Line();
 
     public WaterfallChart(Waterfall waterfall, I18n t) {
-        this.waterfall = waterfall;
         setId("waterfall");
         getStyleClass().add("waterfall");
-        Locale locale = t.locale();
         zero.getStyleClass().add("waterfall-zero");
         getChildren().add(zero);
+        show(waterfall, t);
+    }
+
+    /**
+     * Draws another waterfall in this chart, reusing its rows' labels and bars (new labels for every cluster were
+     * a good part of the FX thread's time per key in the review, issue 13); surplus rows are removed.
+     */
+    public void show(Waterfall waterfall, I18n t) {
+        this.waterfall = waterfall;
+        used = 0;
+        starts.clear();
+        ends.clear();
+        Locale locale = t.locale();
         String prior = waterfall.household()
                 ? t.get("explain.priorVersus", ExplanationText.versus(waterfall.versus(), locale))
                 : t.get("explain.prior");
@@ -53,33 +66,46 @@ public final class WaterfallChart extends Region {
             }
         }
         row(t.get("explain.total"), 0, waterfall.weight(), "waterfall-total", waterfall.weight(), t);
+        for (int i = names.size() - 1; i >= used; i--) {
+            getChildren().removeAll(names.remove(i), bars.remove(i), values.remove(i));
+        }
+        requestLayout();
     }
 
     private void row(String text, double start, double end, String style, double weight, I18n t) {
-        Label name = new Label(text);
-        name.getStyleClass().addAll("text-small", "waterfall-name");
-        name.setWrapText(true);
+        int i = used++;
+        if (i == names.size()) {
+            Label name = new Label();
+            name.getStyleClass().addAll("text-small", "waterfall-name");
+            name.setWrapText(true);
+            Label value = new Label();
+            value.getStyleClass().addAll("text-small", "waterfall-value");
+            value.setMinWidth(VALUE_WIDTH);
+            names.add(name);
+            values.add(value);
+            bars.add(new Rectangle());
+            getChildren().addAll(name, bars.get(i), value);
+        }
+        Label name = names.get(i);
+        name.setText(text);
         String figure = ExplanationText.weight(weight, t.locale());
         // the line as the clerk reads it ("Vornamen: gleich +5,4"), also for a screen reader
         name.setAccessibleText(text + " " + figure);
-        Label value = new Label(style.equals("waterfall-contradiction") ? "\u2013" : figure);
-        value.getStyleClass().addAll("text-small", "waterfall-value");
-        value.setMinWidth(VALUE_WIDTH);
-        Rectangle bar = new Rectangle();
-        bar.getStyleClass().addAll("waterfall-bar", style);
-        if (style.equals("waterfall-step")) {
-            bar.getStyleClass().add(weight >= 0 ? "waterfall-up" : "waterfall-down");
+        values.get(i).setText(style.equals("waterfall-contradiction") ? "\u2013" : figure);
+        Rectangle bar = bars.get(i);
+        List<String> styles = style.equals("waterfall-step")
+                ? List.of("waterfall-bar", style, weight >= 0 ? "waterfall-up" : "waterfall-down")
+                : List.of("waterfall-bar", style);
+        if (!bar.getStyleClass().equals(styles)) {
+            // a changed style class makes JavaFX match the node's styles again: only where it differs
+            bar.getStyleClass().setAll(styles);
         }
         bar.setUserData(weight);
         String tip = text + ": " + t.get("explain.bits", figure);
-        de.grw.ui.common.LazyTooltip.install(name, tip);
-        de.grw.ui.common.LazyTooltip.install(bar, tip);
-        names.add(name);
-        values.add(value);
-        bars.add(bar);
+        de.grw.ui.common.LazyTooltip.set(name, tip);
+        de.grw.ui.common.LazyTooltip.set(bar, tip);
         starts.add(start);
         ends.add(end);
-        getChildren().addAll(name, bar, value);
     }
 
     /** The waterfall drawn. */
