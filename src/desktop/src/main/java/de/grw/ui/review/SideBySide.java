@@ -318,7 +318,7 @@ final class SideBySide {
     /** Hides a row the cluster shown has no field for; what was typed into its golden value is not taken. */
     private void hideRow(int row) {
         rowNodes.get(row).forEach(n -> show(n, false));
-        TextField golden = goldens.get(row);
+        GoldenField golden = goldens.get(row);
         if (leaving.get(row) != null) {
             golden.focusedProperty().removeListener(leaving.get(row));
             leaving.set(row, null);
