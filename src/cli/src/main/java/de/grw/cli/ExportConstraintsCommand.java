@@ -14,14 +14,15 @@ import picocli.CommandLine.Spec;
         description = "Writes the workspace's clerk decisions as constraints for a match run elsewhere (the Spark "
                 + "job's --constraints FILE): must-links (the records of each approved golden record stay together) "
                 + "and cannot-links (not-duplicate and split decisions keep two records apart), records named by "
-                + "source and record id. Format grw-constraints, version 1 (JSON; see README). Needs the right to "
-                + "run a match.")
+                + "source and record id. Format grw-constraints, version 1 (JSON; see README). From a workspace file "
+                + "or a server (--server URL); the export is logged in the access log. Needs the right to run a "
+                + "match.")
 final class ExportConstraintsCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    WorkspaceOptions options;
+    ServerOrWorkspaceOptions options;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The constraints file to write "
             + "(replaced if it exists).")

@@ -33,7 +33,8 @@ class I18nBundleTest {
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z0-9_]*\\.[A-Za-z0-9_.]+)\"");
     /** Progress phases the engine reports (ProgressListener phase keys). */
     private static final Set<String> PHASES = Set.of("read", "import", "normalise", "block", "compare", "estimate",
-            "score", "cluster", "export");
+            "score", "cluster", "export", "proposals.check", "proposals.resolve", "proposals.store",
+            "proposals.upload");
 
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();

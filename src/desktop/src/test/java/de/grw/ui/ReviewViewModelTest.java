@@ -11,22 +11,16 @@ import de.grw.review.Equality;
 import de.grw.rights.Role;
 import de.grw.ui.approval.ApprovalViewModel;
 import de.grw.ui.common.AppContext;
-import de.grw.ui.common.I18n;
-import de.grw.ui.common.TaskRunner;
-import de.grw.ui.common.UserSettings;
 import de.grw.ui.common.WorkbenchModel;
 import de.grw.ui.review.FieldRow;
 import de.grw.ui.review.ReviewViewModel;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The review and approval view models call the engine only through the task runner's executor: nothing is read or
@@ -36,9 +30,10 @@ import org.testfx.util.WaitForAsyncUtils;
 class ReviewViewModelTest {
     @TempDir
     Path dir;
+    private HeldWorkspace ws;
     private WorkbenchModel model;
     /** Holds the work handed to it until the test runs it, on the test's thread. */
-    private final Deque<Runnable> held = new ArrayDeque<>();
+    private Deque<Runnable> held;
     private AppContext ctx;
 
     @BeforeAll
@@ -48,29 +43,20 @@ class ReviewViewModelTest {
 
     @BeforeEach
     void setUp() {
-        model = UiTestSupport.signedInModel(dir);
-        UiTestSupport.importSamples(model.signedIn(), "melderegister.csv", "sozialamt.csv");
-        model.signedIn().matching().run(null, ProgressListener.NONE, CancellationToken.NONE);
-        I18n i18n = I18n.german();
-        Executor holding = held::add;
-        ctx = new AppContext(i18n, model, new TaskRunner(holding, i18n), new UserSettings(), e -> { },
-                n -> { });
+        ws = HeldWorkspace.matched(dir);
+        model = ws.model;
+        held = ws.held;
+        ctx = ws.ctx;
     }
 
     @AfterEach
     void tearDown() {
-        model.close();
+        ws.close();
     }
 
     /** Runs the held work off the FX thread, as the application's executor does, and lets the FX thread settle. */
     private int runHeld() {
-        int n = 0;
-        while (!held.isEmpty()) {
-            held.poll().run();
-            WaitForAsyncUtils.waitForFxEvents();
-            n++;
-        }
-        return n;
+        return ws.runHeld();
     }
 
     @Test

@@ -19,10 +19,8 @@ public interface ExportApi {
     /**
      * Writes the workspace's must-links (approved merges) and cannot-links (not-duplicate and split decisions) to a
      * constraints file ({@link de.grw.workspace.MatchConstraints}) for a match run elsewhere (the Spark job). Needs
-     * the right to run a match. Not over the server yet.
+     * the right to run a match; logged in the access log with the records the file names. On a workspace file
+     * and through the server ({@code POST /api/v1/constraint-exports}) alike; the file is written atomically.
      */
-    default ConstraintsExport constraints(java.nio.file.Path out) {
-        throw new UnsupportedOperationException("exporting constraints works on a workspace file, not over the "
-                + "server yet");
-    }
+    ConstraintsExport constraints(java.nio.file.Path out);
 }

@@ -49,12 +49,6 @@ public interface ImportApi {
     }
 
     /**
-     * Loads a Spark job's proposal bundle (a folder, format {@code grw-proposals}; see README, issue 17) for review:
-     * checked whole first (version, every file's size and SHA-256, each line), refused with file, line and problem
-     * when broken, when matched with another profile, or when its clusters name records the workspace does not hold;
-     * then stored as a match run of kind {@code imported}, journalled. Needs the right to run a match.
-     */
-    /**
      * Checks a proposal bundle on this machine, without a workspace: everything {@link #proposals} checks but its
      * profile and records (a front end does it before it imports the registers the bundle needs).
      */
@@ -63,7 +57,21 @@ public interface ImportApi {
         return new ProposalsCheck(b.clusters().size(), b.pairs().size(), b.sha256());
     }
 
-    default ProposalsImport proposals(Path bundle) {
+    /**
+     * Loads a Spark job's proposal bundle (a folder, format {@code grw-proposals}; see README, issue 17) for review:
+     * checked whole first (version, every file's size and SHA-256, each line), refused with file, line and problem
+     * when broken, when matched with another profile, or when its clusters name records the workspace does not hold;
+     * then stored as a match run of kind {@code imported}, journalled. Needs the right to run a match.
+     * Long work (the bundle is read and checked whole, then stored in one transaction): call it off the FX thread.
+     * Progress comes in the phases {@code proposals.check}, {@code proposals.resolve} and {@code proposals.store};
+     * a cancellation stops it before the transaction commits, and then nothing is stored.
+     */
+    default ProposalsImport proposals(Path bundle, ProgressListener progress, CancellationToken cancel) {
         throw new UnsupportedOperationException("importing proposals is not offered here");
+    }
+
+    /** {@link #proposals(Path, ProgressListener, CancellationToken)} without progress, not cancelled. */
+    default ProposalsImport proposals(Path bundle) {
+        return proposals(bundle, ProgressListener.NONE, CancellationToken.NONE);
     }
 }

@@ -200,6 +200,7 @@ public final class JournalSentences {
             case "EXPORT_BLOCKED" -> format("access.EXPORT_BLOCKED", user, when, goldenIds(d), records);
             case "LINK" -> format("access.LINK", user, when, records);
             case "QUEUE" -> format("access.QUEUE", user, when, numbers(d), records);
+            case "EXPORT_CONSTRAINTS" -> format("access.EXPORT_CONSTRAINTS", user, when, records);
             default -> format("access.other", user, when, action, records);
         };
         return sentence + caseRef(caseRef);
@@ -207,7 +208,7 @@ public final class JournalSentences {
 
     /** The access-log actions that have a sentence of their own. */
     public static List<String> accessActions() {
-        return List.of("SHOW", "EXPORT", "EXPORT_BLOCKED", "LINK", "QUEUE");
+        return List.of("SHOW", "EXPORT", "EXPORT_BLOCKED", "LINK", "QUEUE", "EXPORT_CONSTRAINTS");
     }
 
     /** How many numbers a detail names ("queue: clusters 12, 13, 40" names 3 groups). */

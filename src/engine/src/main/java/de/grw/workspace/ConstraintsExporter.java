@@ -1,5 +1,6 @@
 package de.grw.workspace;
 
+import de.grw.access.AccessLog;
 import de.grw.rights.Permission;
 import de.grw.rights.Session;
 import de.grw.store.Workspace;
@@ -19,9 +20,15 @@ import org.slf4j.LoggerFactory;
  * Exports a workspace's must-links and cannot-links ({@link MatchConstraints}) for a match run outside it, read with
  * the same repositories a workspace run reads them with ({@link MatchRunRepository#activeGoldenGroups},
  * {@link ClusterRepository#activeCannotLinks}). Needs the right to run a match.
+ *
+ * <p>The file names records (source and record key) and which of them are one person: every export is logged in
+ * the access log ({@value #ACCESS_ACTION}, with the records it names), in the transaction that reads the
+ * decisions, before the file is written; so alike on a workspace file and through the server.
  */
 public final class ConstraintsExporter {
     private static final Logger LOG = LoggerFactory.getLogger(ConstraintsExporter.class);
+    /** The access log's action of an export of constraints. */
+    public static final String ACCESS_ACTION = "EXPORT_CONSTRAINTS";
     private final Workspace workspace;
 
     public ConstraintsExporter(Workspace workspace) {
@@ -35,19 +42,36 @@ public final class ConstraintsExporter {
     /** Reads the decisions and writes them to {@code out} (atomically). */
     public Summary export(Session session, Path out) {
         session.require(Permission.MATCH, "run_a_match");
-        MatchConstraints constraints = workspace.read(c -> constraints(c, session.user()));
+        MatchConstraints constraints = workspace.write(c -> {
+            Logged logged = constraints(c, session.user());
+            Summary counted = summary(logged.constraints());
+            AccessLog.record(c, workspace.now(), session.user(), ACCESS_ACTION, "", "export of the constraints for "
+                    + "a match run elsewhere: " + counted.mustLinkGroups() + " must-link groups ("
+                    + counted.mustLinkRecords() + " records), " + counted.cannotLinks() + " cannot-links",
+                    logged.recordIds());
+            return logged.constraints();
+        });
         try {
             constraints.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(out + ": cannot write the constraints", e);
         }
-        Summary s = new Summary(constraints.mustLink().size(),
-                constraints.mustLink().stream().mapToInt(List::size).sum(), constraints.cannotLink().size());
+        Summary s = summary(constraints);
         LOG.info("constraints exported by {} to {}: {}", session.user(), out, s);
         return s;
     }
 
-    private MatchConstraints constraints(Connection c, String user) throws SQLException {
+    private static Summary summary(MatchConstraints constraints) {
+        return new Summary(constraints.mustLink().size(),
+                constraints.mustLink().stream().mapToInt(List::size).sum(), constraints.cannotLink().size());
+    }
+
+    /** The constraints and the workspace ids of the records they name (for the access log). */
+    private record Logged(MatchConstraints constraints, java.util.Set<Long> recordIds) {
+    }
+
+    private Logged constraints(Connection c, String user) throws SQLException {
+        java.util.Set<Long> named = new java.util.TreeSet<>();
         Map<Long, String> sourceNames = RecordRowsRepository.sourceNames(c);
         Map<Long, MatchConstraints.Ref> refs = new HashMap<>();
         RecordRowsRepository.recordsAfter(c, Long.MIN_VALUE, WorkspaceLoader.FETCH_SIZE,
@@ -63,6 +87,11 @@ public final class ConstraintsExporter {
             }
             if (members.size() > 1) {
                 must.add(members);
+                for (long id : group) {
+                    if (refs.containsKey(id)) {
+                        named.add(id);
+                    }
+                }
             }
         }
         List<List<MatchConstraints.Ref>> cannot = new ArrayList<>();
@@ -71,9 +100,11 @@ public final class ConstraintsExporter {
             MatchConstraints.Ref b = refs.get(packed & 0xffffffffL);
             if (a != null && b != null) {
                 cannot.add(List.of(a, b));
+                named.add(packed >>> 32);
+                named.add(packed & 0xffffffffL);
             }
         });
-        return new MatchConstraints(MatchConstraints.FORMAT, MatchConstraints.VERSION, workspace.now().toString(),
-                user, must, cannot);
+        return new Logged(new MatchConstraints(MatchConstraints.FORMAT, MatchConstraints.VERSION,
+                workspace.now().toString(), user, must, cannot), named);
     }
 }

@@ -1,6 +1,8 @@
 package de.grw.workspace;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.grw.common.CancellationToken;
+import de.grw.common.ProgressListener;
 import de.grw.common.UserFacingException;
 import de.grw.journal.CanonicalJson;
 import de.grw.journal.Journal;
@@ -41,6 +43,8 @@ public final class ProposalImporter {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How many missing records a refusal names (then the count). */
     static final int NAMED_MISSING = 10;
+    /** Clusters stored between two looks at the cancellation (and two progress reports). */
+    static final int CHECK_EVERY = 1_000;
     private final Workspace workspace;
 
     public ProposalImporter(Workspace workspace) {
@@ -65,9 +69,21 @@ public final class ProposalImporter {
     }
 
     public Result importBundle(Session session, Path folder) {
+        return importBundle(session, folder, ProgressListener.NONE, CancellationToken.NONE);
+    }
+
+    /**
+     * Checks and loads a bundle, reporting the phases {@code proposals.check} (reading and checking the files),
+     * {@code proposals.resolve} (finding the records in the workspace) and {@code proposals.store} (clusters stored,
+     * of all); a cancellation is honoured between the phases and every {@value #CHECK_EVERY} clusters while storing,
+     * before the transaction commits, so that a cancelled import stores nothing.
+     */
+    public Result importBundle(Session session, Path folder, ProgressListener progress, CancellationToken cancel) {
         session.require(Permission.MATCH, "run_a_match");
         Instant started = workspace.now();
+        progress.progress("proposals.check", 0, -1);
         ProposalBundleReader.Bundle bundle = ProposalBundleReader.read(folder);
+        cancel.throwIfCancelled();
         MatchProfile profile = WorkspaceProfile.profile(workspace);
         MatchProfile bundleProfile;
         try {
@@ -82,14 +98,17 @@ public final class ProposalImporter {
                     + bundleProfile.name() + "', which is not the workspace's profile '" + profile.name()
                     + "' as it stands; run the job with the workspace's profile");
         }
+        progress.progress("proposals.resolve", 0, -1);
         Map<ProposalBundleReader.Ref, Long> ids = workspace.read(c -> resolve(c, bundle));
+        cancel.throwIfCancelled();
         String modelJson;
         try {
             modelJson = JSON.writeValueAsString(ModelCodec.read(bundle.model()));
         } catch (IOException e) {
             throw new UserFacingException(folder.resolve("model.json") + ": " + e.getMessage(), e);
         }
-        Result r = workspace.write(c -> store(c, session, started, bundle, ids, profileJson, modelJson));
+        Result r = workspace.write(c -> store(c, session, started, bundle, ids, profileJson, modelJson, progress,
+                cancel));
         LOG.info("proposal bundle {} ({}) imported by {} as run {}: {} clusters ({} new, {} unchanged), {} superseded",
                 folder, bundle.sha256(), session.user(), r.runId(), r.clusters(), r.newClusters(), r.unchanged(),
                 r.superseded());
@@ -133,8 +152,8 @@ public final class ProposalImporter {
     }
 
     private Result store(Connection c, Session session, Instant started, ProposalBundleReader.Bundle bundle,
-                         Map<ProposalBundleReader.Ref, Long> ids, String profileJson, String modelJson)
-            throws SQLException {
+                         Map<ProposalBundleReader.Ref, Long> ids, String profileJson, String modelJson,
+                         ProgressListener progress, CancellationToken cancel) throws SQLException {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("records", bundle.records());
         stats.put("candidate_pairs", bundle.candidatePairs());
@@ -170,7 +189,13 @@ public final class ProposalImporter {
         int unchanged = 0;
         int pairs = 0;
         try (ClusterRepository.Writer writer = ClusterRepository.writer(c)) {
-            for (int k = 0; k < bundle.clusters().size(); k++) {
+            int all = bundle.clusters().size();
+            for (int k = 0; k < all; k++) {
+                if (k % CHECK_EVERY == 0) {
+                    // inside the transaction: a cancellation rolls back what this loop stored
+                    cancel.throwIfCancelled();
+                    progress.progress("proposals.store", k, all);
+                }
                 long[] members = bundle.clusters().get(k).records().stream().mapToLong(ids::get).sorted().toArray();
                 String fingerprint = WorkspaceMatcher.fingerprint(members);
                 Long existing = writer.find(fingerprint);
@@ -198,6 +223,8 @@ public final class ProposalImporter {
                 created += status == ClusterStatus.OPEN ? 1 : 0;
             }
         }
+        cancel.throwIfCancelled();
+        progress.progress("proposals.store", bundle.clusters().size(), bundle.clusters().size());
         int superseded = ClusterRepository.supersedeNotProposedBy(c, runId);
         int clusters = bundle.clusters().size();
         Journal.append(c, workspace.now(), session.user(), JournalAction.MATCH_RUN, new WorkspaceEvents.MatchRun(

@@ -154,6 +154,9 @@ class JournalSentencesTest {
         assertThat(DE.access(AT, "bernd", "EXPORT_BLOCKED", "AZ-3",
                 "records under a blocking notice included in an export by bernd: G-000002, G-000009", List.of(5L)))
                 .contains("G-000002, G-000009", "Auskunftssperre");
+        assertThat(DE.access(AT, "anna", "EXPORT_CONSTRAINTS", "", "export of the constraints",
+                List.of(1L, 2L, 3L))).isEqualTo("anna exportierte am 03.12.2026 um 14:05 die Entscheidungen als "
+                + "Vorgaben für einen Abgleich außerhalb (3 Datensätze)");
         for (String action : JournalSentences.accessActions()) {
             for (JournalSentences s : List.of(DE, EN)) {
                 assertThat(s.access(AT, "anna", action, "", "link: 2 candidates", List.of(1L)))

@@ -5,22 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.grw.review.DecisionState;
 import de.grw.review.MergeCommand;
 import de.grw.review.NotDuplicateCommand;
-import de.grw.review.ReviewService;
 import de.grw.review.ReviewViews.DecisionView;
-import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.store.StoreKind;
-import de.grw.store.Workspace;
 import de.grw.workspace.ModelRepository;
 import de.grw.matching.model.ModelParameters;
+import de.grw.workspace.SampleWorkspaceTest;
 import de.grw.workspace.TestWorkspaces;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,34 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ParameterizedClass
 @EnumSource(StoreKind.class)
-class LabelsTest {
-    @Parameter
-    StoreKind store;
-
-    @TempDir
-    Path dir;
-
-    private TestWorkspaces.Fixture f;
-    private Workspace w;
-    private ReviewService review;
-
-    @BeforeEach
-    void open() {
-        f = TestWorkspaces.open(store, dir);
-        w = f.workspace();
-        review = f.review();
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
-    private long clusterOfSize(int size, int skip) {
-        return review.queue(f.clerk(), null, 0).stream().filter(q -> q.size() == size).skip(skip).findFirst()
-                .map(QueueEntry::clusterId).orElseThrow();
-    }
-
+class LabelsTest extends SampleWorkspaceTest {
     @Test
     void approvedMergesTeachPendingOnesDoNotAndARevertTakesTheLabelsBack() {
         assertThat(Labels.fromDecisions(w)).isEmpty();

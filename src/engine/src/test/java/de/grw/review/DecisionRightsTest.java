@@ -8,17 +8,12 @@ import de.grw.rights.AccessDeniedException;
 import de.grw.rights.Session;
 import de.grw.store.StoreKind;
 import de.grw.workspace.ClusterStatus;
+import de.grw.workspace.SampleWorkspaceTest;
 import de.grw.workspace.TestWorkspaces;
-import de.grw.store.Workspace;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,32 +23,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ParameterizedClass
 @EnumSource(StoreKind.class)
-class DecisionRightsTest {
-    /** The store the class runs on (each test runs on both). */
-    @Parameter
-    StoreKind store;
-
+class DecisionRightsTest extends SampleWorkspaceTest {
     static {
         System.setProperty("grw.kdf.iterations", "10000");
-    }
-
-    @TempDir
-    Path dir;
-
-    private TestWorkspaces.Fixture f;
-    private Workspace w;
-    private ReviewService review;
-
-    @BeforeEach
-    void open() {
-        f = TestWorkspaces.open(store, dir);
-        w = f.workspace();
-        review = f.review();
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
     }
 
     private long cluster(int index) {

@@ -8,17 +8,11 @@ import de.grw.review.ReviewViews.DecisionView;
 import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.store.StoreKind;
 import de.grw.workspace.ClusterStatus;
+import de.grw.workspace.SampleWorkspaceTest;
 import de.grw.workspace.TestWorkspaces;
-import de.grw.store.Workspace;
 import de.grw.workspace.WorkspaceMatcher;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,11 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ParameterizedClass
 @EnumSource(StoreKind.class)
-class UnmergeTest {
-    /** The store the class runs on (each test runs on both). */
-    @Parameter
-    StoreKind store;
-
+class UnmergeTest extends SampleWorkspaceTest {
     static {
         System.setProperty("grw.kdf.iterations", "10000");
     }
@@ -45,28 +35,8 @@ class UnmergeTest {
     private static final String ACTIVE_MEMBERS = "SELECT record_id FROM golden_members WHERE golden_id = ? AND "
             + "removed_by IS NULL ORDER BY record_id";
 
-    @TempDir
-    Path dir;
-
-    private TestWorkspaces.Fixture f;
-    private Workspace w;
-    private ReviewService review;
-
-    @BeforeEach
-    void open() {
-        f = TestWorkspaces.open(store, dir);
-        w = f.workspace();
-        review = f.review();
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
     private long clusterOfSize(int size) {
-        return review.queue(f.clerk(), null, 0).stream().filter(q -> q.size() == size).findFirst()
-                .map(QueueEntry::clusterId).orElseThrow();
+        return clusterOfSize(size, 0);
     }
 
     /** An open cluster of exactly these records (as a split would create it). */
@@ -74,12 +44,6 @@ class UnmergeTest {
         return w.write(c -> WorkspaceMatcher.ensureCluster(c, records.stream().mapToLong(Long::longValue).toArray(),
                 TestWorkspaces.rows(c, "SELECT max(id) FROM match_runs").stream()
                         .mapToLong(r -> ((Number) r.get(0)).longValue()).findFirst().orElseThrow()));
-    }
-
-    private DecisionView mergeApproved(long cluster, List<Long> members) {
-        DecisionView d = review.propose(f.clerk(), cluster, new MergeCommand(members, Map.of()), "dieselbe Person",
-                "AZ-2026-17");
-        return review.approve(f.supervisor(), d.id(), "geprüft");
     }
 
     private String goldenOf(long record) {

@@ -46,6 +46,15 @@ class ConstraintsExporterTest {
             ConstraintsExporter.Summary s = new ConstraintsExporter(w).export(f.clerk(), out);
 
             assertThat(s).isEqualTo(new ConstraintsExporter.Summary(1, merged.size(), 1));
+            // logged in the access log with the records the file names (not the pending merge's)
+            assertThat(TestWorkspaces.rows(w, "SELECT user_name FROM access_log WHERE action = ?",
+                    ConstraintsExporter.ACCESS_ACTION)).containsExactly(List.of(f.clerk().user()));
+            List<Long> named = new java.util.ArrayList<>(merged);
+            named.addAll(apart.subList(0, 2));
+            assertThat(TestWorkspaces.rows(w, "SELECT r.record_id FROM access_log_records r JOIN access_log l ON "
+                    + "l.id = r.access_id WHERE l.action = ? ORDER BY r.record_id", ConstraintsExporter.ACCESS_ACTION)
+                    .stream().map(row -> ((Number) row.get(0)).longValue()).toList())
+                    .isEqualTo(named.stream().sorted().distinct().toList());
             MatchConstraints c = MatchConstraints.read(out);
             assertThat(c.exportedBy()).isEqualTo(f.clerk().user());
             assertThat(c.mustLink()).containsExactly(merged.stream().map(id -> ref(w, id)).toList());

@@ -33,12 +33,27 @@ public final class ProposalBundleFixture {
      * the workspace's profile would) into the new folder {@code folder}.
      */
     public static Path ofWorkspace(de.grw.store.Workspace w, Path folder) throws IOException {
+        return ofWorkspace(w, folder, de.grw.matching.MatchOptions.defaults());
+    }
+
+    /** As {@link #ofWorkspace(de.grw.store.Workspace, Path)}, the run with {@code options} (another threshold). */
+    public static Path ofWorkspace(de.grw.store.Workspace w, Path folder, de.grw.matching.MatchOptions options)
+            throws IOException {
         MatchProfile profile = WorkspaceProfile.profile(w);
         RecordTable table = w.read(c -> WorkspaceLoader.load(c, profile, null)).table();
-        MatchResult result = new de.grw.matching.MatchEngine(profile).run(table,
-                de.grw.matching.MatchOptions.defaults(), de.grw.common.ProgressListener.NONE,
+        MatchResult result = new de.grw.matching.MatchEngine(profile).run(table, options,
+                de.grw.common.ProgressListener.NONE,
                 de.grw.common.CancellationToken.NONE);
         return write(folder, profile, table, result);
+    }
+
+    /**
+     * All records of {@code w} as a match run over them reads them: the table the Spark job reads from the same
+     * registers (its constraints are bound to it with {@link MatchConstraints#bind}).
+     */
+    public static RecordTable records(de.grw.store.Workspace w) {
+        MatchProfile profile = WorkspaceProfile.profile(w);
+        return w.read(c -> WorkspaceLoader.load(c, profile, null)).table();
     }
 
     /** Writes the bundle of {@code result} (over {@code table}'s records) into the new folder {@code folder}. */

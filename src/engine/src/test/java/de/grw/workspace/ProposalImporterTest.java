@@ -93,6 +93,36 @@ class ProposalImporterTest {
     }
 
     @Test
+    void theImportReportsItsPhasesAndACancellationWhileStoringStoresNothing() throws Exception {
+        try (Fresh f = fresh("d", "melderegister", "sozialamt")) {
+            Path bundle = bundleOf(f, "bundle");
+            List<String> phases = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+            // cancelled once the first clusters are being stored: inside the write transaction
+            ProgressListener progress = (phase, done, total) -> {
+                phases.add(phase);
+                if (phase.equals("proposals.store")) {
+                    cancelled.set(true);
+                }
+            };
+            assertThatThrownBy(() -> new ProposalImporter(f.workspace()).importBundle(f.clerk(), bundle, progress,
+                    cancelled::get)).isInstanceOf(de.grw.common.CancelledException.class);
+            assertThat(phases).containsExactly("proposals.check", "proposals.resolve", "proposals.store");
+            assertThat(TestWorkspaces.count(f.workspace(), "SELECT COUNT(*) FROM match_runs")).isZero();
+            assertThat(TestWorkspaces.count(f.workspace(), "SELECT COUNT(*) FROM clusters")).isZero();
+            assertThat(TestWorkspaces.count(f.workspace(), "SELECT COUNT(*) FROM journal WHERE action = 'match.run'"))
+                    .isZero();
+
+            // not cancelled: the same bundle is stored, the phases reported to the end
+            phases.clear();
+            ProposalImporter.Result r = new ProposalImporter(f.workspace()).importBundle(f.clerk(), bundle,
+                    (phase, done, total) -> phases.add(phase + " " + done + "/" + total), CancellationToken.NONE);
+            assertThat(phases).startsWith("proposals.check 0/-1", "proposals.resolve 0/-1", "proposals.store 0/"
+                    + r.clusters()).endsWith("proposals.store " + r.clusters() + "/" + r.clusters());
+        }
+    }
+
+    @Test
     void aRoleWithoutTheRightToMatchIsRefused() throws Exception {
         try (Fresh f = fresh("b", "melderegister", "sozialamt")) {
             Path bundle = bundleOf(f, "bundle");

@@ -36,14 +36,22 @@ import javafx.stage.FileChooser;
  */
 public final class ImportScreen extends ViewModelScreen<ImportViewModel> {
     private File lastDirectory;
+    private final ProposalsViewModel proposals;
 
     public ImportScreen(AppContext ctx) {
         super(ctx, new ImportViewModel(ctx), "nav.import", Permission.IMPORT);
+        this.proposals = new ProposalsViewModel(ctx);
+    }
+
+    /** The import of a Spark job's proposal bundle, the screen's third kind of input. */
+    public ProposalsViewModel proposals() {
+        return proposals;
     }
 
     @Override
     public void activated() {
         vm.refresh();
+        proposals.refresh();
     }
 
     @Override
@@ -60,7 +68,14 @@ public final class ImportScreen extends ViewModelScreen<ImportViewModel> {
         fromDatabase.setToggleGroup(kind);
         fromDatabase.setSelected(vm.fromDatabaseProperty().get());
         fromDatabase.selectedProperty().addListener((o, was, now) -> vm.fromDatabaseProperty().set(now));
-        HBox kindRow = new HBox(16, heading, fromFile, fromDatabase);
+        RadioButton fromBundle = new RadioButton(t.get("import.fromBundle"));
+        fromBundle.setId("import-bundle");
+        fromBundle.setToggleGroup(kind);
+        fromBundle.setSelected(proposals.chosenProperty().get());
+        fromBundle.selectedProperty().addListener((o, was, now) -> proposals.chosenProperty().set(now));
+        // heading and the three kinds of input wrap onto a second line in a narrow window instead of being cut
+        javafx.scene.layout.FlowPane kindRow = new javafx.scene.layout.FlowPane(16, 6, heading, fromFile, fromDatabase,
+                fromBundle);
         kindRow.setAlignment(Pos.CENTER_LEFT);
 
         TextField path = new TextField();
@@ -78,7 +93,7 @@ public final class ImportScreen extends ViewModelScreen<ImportViewModel> {
         load.disableProperty().bind(vm.busyProperty());
         HBox fileRow = new HBox(8, fixed(new Label(t.get("import.file"))), path, browse, load);
         fileRow.setAlignment(Pos.CENTER_LEFT);
-        fileRow.visibleProperty().bind(vm.fromDatabaseProperty().not());
+        fileRow.visibleProperty().bind(vm.fromDatabaseProperty().not().and(proposals.chosenProperty().not()));
         fileRow.managedProperty().bind(fileRow.visibleProperty());
         Node databaseRow = DatabasePane.build(vm, t);
         databaseRow.visibleProperty().bind(vm.fromDatabaseProperty());
@@ -180,10 +195,19 @@ public final class ImportScreen extends ViewModelScreen<ImportViewModel> {
         problems.setPrefHeight(110);
         problems.setPlaceholder(new Label(t.get("import.noProblems")));
         VBox resultBox = new VBox(6, resultRow, problems);
-        resultBox.visibleProperty().bind(vm.outcomeProperty().isNotNull());
         resultBox.managedProperty().bind(resultBox.visibleProperty());
 
-        VBox root = new VBox(10, kindRow, fileRow, databaseRow, formatRow, split, runRow, message, resultBox);
+        resultBox.visibleProperty().bind(vm.outcomeProperty().isNotNull().and(proposals.chosenProperty().not()));
+        VBox sourceParts = new VBox(10, formatRow, split, runRow, message);
+        VBox.setVgrow(sourceParts, Priority.ALWAYS);
+        Node bundlePart = ProposalsPane.build(proposals, ctx, this::window);
+        // a source's preview and mapping, or the bundle's folder: one of the two
+        sourceParts.visibleProperty().bind(proposals.chosenProperty().not());
+        bundlePart.visibleProperty().bind(proposals.chosenProperty());
+        for (Node n : List.of(sourceParts, bundlePart)) {
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        VBox root = new VBox(10, kindRow, fileRow, databaseRow, sourceParts, bundlePart, resultBox);
         root.setPadding(new Insets(4));
         return root;
     }

@@ -7,18 +7,7 @@ import de.grw.api.Account;
 import de.grw.api.SignedIn;
 import de.grw.api.remote.RemoteWorkbench;
 import de.grw.rights.Role;
-import de.grw.server.WorkspaceServer;
-import de.grw.ui.UiTestSupport;
-import de.grw.ui.WorkbenchApp;
-import de.grw.ui.common.I18n;
-import de.grw.ui.common.TaskRunner;
-import de.grw.ui.common.UserSettings;
-import de.grw.ui.common.WorkbenchModel;
 import de.grw.workspace.TestWorkspaces;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -26,9 +15,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,56 +31,16 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @Tag("slow")
 @ExtendWith(ApplicationExtension.class)
-class RemoteAccountsUiTest {
-    private static WorkspaceServer server;
-    private static String url;
-    private static String fingerprint;
-    private WorkbenchModel model;
-    private ExecutorService executor;
-    private TaskRunner tasks;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        Path dir = Files.createTempDirectory("grw-remote-accounts");
-        server = TestServers.start(dir);
-        url = TestServers.url(server);
-        fingerprint = server.certificate().fingerprint();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
+class RemoteAccountsUiTest extends ServerWindowTest {
     @Start
     void start(Stage stage) throws Exception {
-        UiTestSupport.startToolkit();
-        model = new WorkbenchModel();
-        model.use(RemoteWorkbench.connect(url, fingerprint));
-        I18n i18n = I18n.german();
-        executor = Executors.newSingleThreadExecutor();
-        tasks = new TaskRunner(executor, i18n);
-        stage.setScene(WorkbenchApp.createScene(i18n, new UserSettings(), model, tasks, stage));
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !tasks.runningProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
-        executor.shutdownNow();
-        WaitForAsyncUtils.asyncFx(model::close).get(10, TimeUnit.SECONDS);
-    }
-
-    private void idle() throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !tasks.runningProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        open(stage);
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void anAdministratorManagesTheServersAccountsOnTheScreen(FxRobot robot) throws Exception {
-        UiTestSupport.onFx(() -> model.signIn(TestWorkspaces.ADMIN, TestWorkspaces.ADMIN_PASSWORD.toCharArray()));
+        signIn(TestWorkspaces.ADMIN, TestWorkspaces.ADMIN_PASSWORD);
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT8).release(KeyCode.DIGIT8, KeyCode.CONTROL);
         TableView<Account> table = robot.lookup("#accounts-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() >= 5);

@@ -3,35 +3,19 @@ package de.grw.ui.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.grw.review.ReviewViews.QueueEntry;
-import de.grw.server.WorkspaceServer;
+import de.grw.ui.remote.Workstations.Client;
 import de.grw.ui.UiTestSupport;
-import de.grw.ui.WorkbenchApp;
-import de.grw.ui.common.I18n;
-import de.grw.ui.common.TaskRunner;
-import de.grw.ui.common.UserSettings;
-import de.grw.ui.common.WorkbenchModel;
-import de.grw.ui.review.ReviewScreen;
-import de.grw.ui.review.ReviewViewModel;
-import de.grw.ui.shell.MainWindow;
 import de.grw.workspace.TestWorkspaces;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,110 +31,29 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @Tag("slow")
 @ExtendWith(ApplicationExtension.class)
-class RemoteClaimsUiTest {
+class RemoteClaimsUiTest extends ServerWindowTest {
     private static final String CASE = "51.2-2026/0815";
-    private static Path dir;
-    private static WorkspaceServer server;
-    private static String url;
-    private static String fingerprint;
-
-    private final List<Client> clients = new ArrayList<>();
-    private Stage primary;
-
-    private record Client(WorkbenchModel model, ExecutorService executor, Stage stage) {
-        Node find(FxRobot robot, String query) {
-            return robot.from(stage.getScene().getRoot()).lookup(query).query();
-        }
-
-        ReviewViewModel review() {
-            MainWindow w = (MainWindow) stage.getScene().getProperties().get(MainWindow.class);
-            return ((ReviewScreen) w.screen("nav.review")).viewModel();
-        }
-    }
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        dir = Files.createTempDirectory("grw-remote-claims");
-        server = TestServers.start(dir);
-        url = TestServers.url(server);
-        fingerprint = server.certificate().fingerprint();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    private Workstations desks;
 
     @Start
     void start(Stage stage) throws Exception {
         UiTestSupport.startToolkit();
-        primary = stage;
+        desks = new Workstations(stage, true);
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (Client c : clients) {
-            WaitForAsyncUtils.asyncFx(() -> {
-                c.model().close();
-                if (c.stage() != primary) {
-                    c.stage().close();
-                }
-            }).get(10, TimeUnit.SECONDS);
-            c.executor().shutdown();
-            c.executor().awaitTermination(10, TimeUnit.SECONDS);
-        }
+        desks.close();
     }
 
     /** A workstation in a window of its own, connected to the server (fingerprint given) and signed in. */
     private Client signedIn(FxRobot robot, String user, String password) throws Exception {
-        Client[] made = new Client[1];
-        WaitForAsyncUtils.asyncFx(() -> {
-            Stage stage = clients.isEmpty() ? primary : new Stage();
-            WorkbenchModel model = new WorkbenchModel();
-            ExecutorService executor = Executors.newSingleThreadExecutor();
-            model.closeWith(executor);
-            I18n i18n = I18n.german();
-            stage.setScene(WorkbenchApp.createScene(i18n, new UserSettings(), model, new TaskRunner(executor, i18n),
-                    stage));
-            stage.setWidth(1280);
-            stage.setHeight(860);
-            made[0] = new Client(model, executor, stage);
-        }).get(10, TimeUnit.SECONDS);
-        Client c = made[0];
-        clients.add(c);
-        front(c);
-        robot.clickOn(robot.from(c.stage().getScene().getRoot()).lookup(".tab-label")
-                .match((Label l) -> l.getText().equals("Mit Server verbinden")).queryAs(Label.class));
-        TextField address = (TextField) c.find(robot, "#connect-url");
-        robot.interact(() -> address.setText(url));
-        TextField print = (TextField) c.find(robot, "#connect-fingerprint");
-        robot.interact(() -> print.setText(fingerprint));
-        robot.clickOn(c.find(robot, "#connect-button"));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> c.model().workbench() != null);
-        WaitForAsyncUtils.waitForFxEvents();
-        TextField name = (TextField) c.find(robot, "#start-user");
-        robot.interact(() -> name.setText(user));
-        robot.clickOn(c.find(robot, "#start-password")).write(password);
-        robot.clickOn(c.find(robot, "#start-sign-in"));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> c.model().signedIn() != null);
-        WaitForAsyncUtils.waitForFxEvents();
-        return c;
+        return desks.signedIn(robot, url, fingerprint, user, password);
     }
 
     /** Shows one workstation's window in front, the others hidden (the robot works in the visible one). */
     private void front(Client c) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            for (Client o : clients) {
-                if (o != c) {
-                    o.stage().hide();
-                }
-            }
-            c.stage().setX(0);
-            c.stage().setY(0);
-            c.stage().show();
-            c.stage().toFront();
-        }).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        desks.front(c);
     }
 
     private static void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {

@@ -6,36 +6,22 @@ import de.grw.api.SignedIn;
 import de.grw.api.WorkbenchInfo;
 import de.grw.api.remote.RemoteWorkbench;
 import de.grw.review.DecisionKind;
-import de.grw.review.DecisionState;
 import de.grw.review.ReviewViews.DecisionView;
-import de.grw.server.WorkspaceServer;
+import de.grw.ui.remote.Workstations.Client;
 import de.grw.ui.UiTestSupport;
-import de.grw.ui.WorkbenchApp;
-import de.grw.ui.common.I18n;
-import de.grw.ui.common.TaskRunner;
 import de.grw.ui.common.UserSettings;
-import de.grw.ui.common.WorkbenchModel;
 import de.grw.ui.start.ServerCertificates;
 import de.grw.workspace.TestWorkspaces;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,99 +39,32 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @Tag("slow")
 @ExtendWith(ApplicationExtension.class)
-class RemoteMainFlowUiTest {
-    private static Path dir;
-    private static WorkspaceServer server;
-    private static String url;
-    private static String fingerprint;
-
-    private final List<Client> clients = new ArrayList<>();
-    private Stage primary;
-
-    /** One workstation: its own model, executor, settings and window. */
-    private record Client(WorkbenchModel model, ExecutorService executor, UserSettings settings, Stage stage) {
-        Node find(FxRobot robot, String query) {
-            return robot.from(stage.getScene().getRoot()).lookup(query).query();
-        }
-    }
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        dir = Files.createTempDirectory("grw-remote-ui");
-        server = TestServers.start(dir);
-        url = TestServers.url(server);
-        fingerprint = server.certificate().fingerprint();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+class RemoteMainFlowUiTest extends ServerWindowTest {
+    private Workstations desks;
 
     @Start
     void start(Stage stage) throws Exception {
         UiTestSupport.startToolkit();
-        primary = stage;
+        desks = new Workstations(stage, false);
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (Client c : clients) {
-            c.executor().shutdownNow();
-            WaitForAsyncUtils.asyncFx(() -> {
-                c.model().close();
-                if (c.stage() != primary) {
-                    c.stage().close();
-                }
-            }).get(10, TimeUnit.SECONDS);
-        }
+        desks.close();
     }
 
     /** Opens a client in a window of its own (the primary stage for the first), the others' windows hidden. */
     private Client client(FxRobot robot, UserSettings settings) throws Exception {
-        Client[] made = new Client[1];
-        WaitForAsyncUtils.asyncFx(() -> {
-            for (Client c : clients) {
-                c.stage().hide();
-            }
-            Stage stage = clients.isEmpty() ? primary : new Stage();
-            WorkbenchModel model = new WorkbenchModel();
-            ExecutorService executor = Executors.newSingleThreadExecutor();
-            I18n i18n = I18n.german();
-            stage.setScene(WorkbenchApp.createScene(i18n, settings, model, new TaskRunner(executor, i18n), stage));
-            stage.setWidth(1280);
-            stage.setHeight(860);
-            stage.setX(0);
-            stage.setY(0);
-            stage.show();
-            stage.toFront();
-            made[0] = new Client(model, executor, settings, stage);
-        }).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        clients.add(made[0]);
-        return made[0];
+        return desks.open(settings);
     }
 
     /** Opens the server tab and types the address (and a fingerprint, if given). */
     private void typeServer(FxRobot robot, Client c, String address, String typedFingerprint) {
-        robot.clickOn(robot.from(c.stage().getScene().getRoot()).lookup(".tab-label")
-                .match((Label l) -> l.getText().equals("Mit Server verbinden")).queryAs(Label.class));
-        TextField field = (TextField) c.find(robot, "#connect-url");
-        robot.interact(field::clear);
-        robot.clickOn(field).write(address);
-        if (typedFingerprint != null) {
-            robot.clickOn(c.find(robot, "#connect-fingerprint")).write(typedFingerprint);
-        }
+        desks.typeServer(robot, c, address, typedFingerprint);
     }
 
     private void signIn(FxRobot robot, Client c, String user, String password) throws Exception {
-        TextField name = (TextField) c.find(robot, "#start-user");
-        robot.interact(() -> name.setText(user));
-        robot.clickOn(c.find(robot, "#start-password")).write(password);
-        robot.clickOn(c.find(robot, "#start-sign-in"));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> c.model().signedIn() != null
-                && c.model().signedIn().user().equals(user));
-        WaitForAsyncUtils.waitForFxEvents();
+        desks.signIn(robot, c, user, password);
     }
 
     @Test

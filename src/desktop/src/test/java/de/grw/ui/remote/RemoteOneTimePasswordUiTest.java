@@ -5,26 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.grw.api.SignedIn;
 import de.grw.api.remote.RemoteWorkbench;
 import de.grw.rights.Role;
-import de.grw.server.WorkspaceServer;
-import de.grw.ui.UiTestSupport;
-import de.grw.ui.WorkbenchApp;
-import de.grw.ui.common.I18n;
-import de.grw.ui.common.TaskRunner;
-import de.grw.ui.common.UserSettings;
-import de.grw.ui.common.WorkbenchModel;
 import de.grw.workspace.TestWorkspaces;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,52 +28,22 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @Tag("slow")
 @ExtendWith(ApplicationExtension.class)
-class RemoteOneTimePasswordUiTest {
+class RemoteOneTimePasswordUiTest extends ServerWindowTest {
     private static final String ONE_TIME = "Erstes-Kennwort-42";
     private static final String OWN = "Eigenes-Kennwort-7391";
-    private static WorkspaceServer server;
-    private static String url;
-    private static String fingerprint;
-    private WorkbenchModel model;
-    private ExecutorService executor;
-    private TaskRunner tasks;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        Path dir = Files.createTempDirectory("grw-remote-otp");
-        server = TestServers.start(dir);
-        url = TestServers.url(server);
-        fingerprint = server.certificate().fingerprint();
+    static void addEmil() {
+        // after ServerWindowTest started the server
         try (RemoteWorkbench w = RemoteWorkbench.connect(url, fingerprint);
              SignedIn admin = w.signIn(TestWorkspaces.ADMIN, TestWorkspaces.ADMIN_PASSWORD.toCharArray())) {
             admin.users().add("emil", Role.CLERK, "4713", ONE_TIME.toCharArray());
         }
     }
 
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
     @Start
     void start(Stage stage) throws Exception {
-        UiTestSupport.startToolkit();
-        model = new WorkbenchModel();
-        model.use(RemoteWorkbench.connect(url, fingerprint));
-        I18n i18n = I18n.german();
-        executor = Executors.newSingleThreadExecutor();
-        tasks = new TaskRunner(executor, i18n);
-        stage.setScene(WorkbenchApp.createScene(i18n, new UserSettings(), model, tasks, stage));
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        // the screens' loading after the sign-in ends before the window goes
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !tasks.runningProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
-        executor.shutdownNow();
-        WaitForAsyncUtils.asyncFx(model::close).get(10, TimeUnit.SECONDS);
+        open(stage);
     }
 
     @Test

@@ -9,17 +9,12 @@ import de.grw.common.ProgressListener;
 import de.grw.rights.Role;
 import de.grw.store.Sql;
 import de.grw.store.Workspace;
+import de.grw.ui.HeldWorkspace;
 import de.grw.ui.UiTestSupport;
-import de.grw.ui.common.AppContext;
-import de.grw.ui.common.I18n;
-import de.grw.ui.common.TaskRunner;
-import de.grw.ui.common.UserSettings;
 import de.grw.ui.common.WorkbenchModel;
 import de.grw.versions.ModelVersionView;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -29,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Retraining runs in the background and the review goes on (issue 15): while a supervisor's training is held in the
@@ -40,9 +34,9 @@ class RetrainingWhileReviewingTest {
     private static final String CASE = "51.2-2026/4711";
     @TempDir
     Path dir;
+    private HeldWorkspace ws;
     private WorkbenchModel model;
     private SignedIn bernd;
-    private final Deque<Runnable> held = new ArrayDeque<>();
     private ReviewViewModel vm;
 
     @BeforeAll
@@ -52,34 +46,21 @@ class RetrainingWhileReviewingTest {
 
     @BeforeEach
     void setUp() {
-        model = UiTestSupport.signedInModel(dir);
-        UiTestSupport.importSamples(model.signedIn(), "melderegister.csv", "sozialamt.csv");
-        model.signedIn().matching().run(null, ProgressListener.NONE, CancellationToken.NONE);
-        try (SignedIn admin = model.workbench().signIn(UiTestSupport.ADMIN, UiTestSupport.PASSWORD.toCharArray())) {
-            UiTestSupport.addAccount(model.workbench(), admin, "bernd", Role.SUPERVISOR, UiTestSupport.PASSWORD);
-        }
-        bernd = model.workbench().signIn("bernd", UiTestSupport.PASSWORD.toCharArray());
-        I18n i18n = I18n.german();
-        AppContext ctx = new AppContext(i18n, model, new TaskRunner(held::add, i18n), new UserSettings(), e -> { },
-                n -> { });
-        vm = new ReviewViewModel(ctx);
-        onFx(() -> vm.caseRefProperty().set(CASE));
-        onFx(vm::refresh);
-        runHeld();
+        ws = HeldWorkspace.matched(dir);
+        model = ws.model;
+        bernd = ws.signIn("bernd", Role.SUPERVISOR);
+        vm = ws.review(CASE, v -> { });
         assertThat(vm.currentProperty().get()).isNotNull();
     }
 
     @AfterEach
     void tearDown() {
         bernd.close();
-        model.close();
+        ws.close();
     }
 
     private void runHeld() {
-        while (!held.isEmpty()) {
-            held.poll().run();
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        ws.runHeld();
     }
 
     private long decisions() {

@@ -4,23 +4,17 @@ import static de.grw.ui.UiTestSupport.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.grw.api.SignedIn;
-import de.grw.common.CancellationToken;
-import de.grw.common.ProgressListener;
 import de.grw.review.MergeCommand;
 import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.rights.Role;
 import de.grw.store.Sql;
 import de.grw.store.Workspace;
+import de.grw.ui.HeldWorkspace;
 import de.grw.ui.UiTestSupport;
-import de.grw.ui.common.AppContext;
-import de.grw.ui.common.I18n;
-import de.grw.ui.common.TaskRunner;
-import de.grw.ui.common.UserSettings;
 import de.grw.ui.common.WorkbenchModel;
 import de.grw.workspace.ClusterStatus;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Two clerks on one workspace: anna at the review screen's view model, dora through a session of her own. A cluster
@@ -42,9 +35,10 @@ class ReviewLiveTest {
     private static final String CASE = "51.2-2026/4711";
     @TempDir
     Path dir;
+    private HeldWorkspace ws;
     private WorkbenchModel model;
     private SignedIn dora;
-    private final Deque<Runnable> held = new ArrayDeque<>();
+    private Deque<Runnable> held;
     private ReviewViewModel vm;
 
     @BeforeAll
@@ -54,35 +48,22 @@ class ReviewLiveTest {
 
     @BeforeEach
     void setUp() {
-        model = UiTestSupport.signedInModel(dir);
-        UiTestSupport.importSamples(model.signedIn(), "melderegister.csv", "sozialamt.csv");
-        model.signedIn().matching().run(null, ProgressListener.NONE, CancellationToken.NONE);
-        try (SignedIn admin = model.workbench().signIn(UiTestSupport.ADMIN, UiTestSupport.PASSWORD.toCharArray())) {
-            UiTestSupport.addAccount(model.workbench(), admin, "dora", Role.CLERK, UiTestSupport.PASSWORD);
-        }
-        dora = model.workbench().signIn("dora", UiTestSupport.PASSWORD.toCharArray());
-        I18n i18n = I18n.german();
-        AppContext ctx = new AppContext(i18n, model, new TaskRunner(held::add, i18n), new UserSettings(), e -> { },
-                n -> { });
-        vm = new ReviewViewModel(ctx);
-        vm.live().renewEvery(0);
-        onFx(() -> vm.caseRefProperty().set(CASE));
-        onFx(vm::refresh);
-        runHeld();
+        ws = HeldWorkspace.matched(dir);
+        model = ws.model;
+        held = ws.held;
+        dora = ws.signIn("dora", Role.CLERK);
+        vm = ws.review(CASE, v -> v.live().renewEvery(0));
         assertThat(vm.currentProperty().get()).isNotNull();
     }
 
     @AfterEach
     void tearDown() {
         dora.close();
-        model.close();
+        ws.close();
     }
 
     private void runHeld() {
-        while (!held.isEmpty()) {
-            held.poll().run();
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        ws.runHeld();
     }
 
     private long open() {

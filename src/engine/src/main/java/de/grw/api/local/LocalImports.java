@@ -116,8 +116,9 @@ final class LocalImports implements ImportApi {
     }
 
     @Override
-    public de.grw.api.ProposalsImport proposals(Path bundle) {
-        var r = new de.grw.workspace.ProposalImporter(workspace).importBundle(signedIn.session(), bundle);
+    public de.grw.api.ProposalsImport proposals(Path bundle, ProgressListener progress, CancellationToken cancel) {
+        var r = new de.grw.workspace.ProposalImporter(workspace).importBundle(signedIn.session(), bundle, progress,
+                cancel);
         return new de.grw.api.ProposalsImport(r.runId(), r.records(), r.candidatePairs(), r.threshold(), r.clusters(),
                 r.newClusters(), r.unchanged(), r.superseded(), r.pairs(), r.bundleSha256());
     }

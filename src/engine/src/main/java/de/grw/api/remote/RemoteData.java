@@ -49,6 +49,8 @@ import java.util.zip.ZipInputStream;
  * <li>An export ({@code POST /api/v1/exports}) comes back as a zip of the export set, written here into the
  * directory of the {@link ExportOptions}: all files first beside their targets, then moved into place, so that a
  * failed export leaves the previous set.</li>
+ * <li>The constraints for the Spark job ({@code POST /api/v1/constraint-exports}) come back as the file's JSON,
+ * checked as the job reads it and written atomically where the user asked.</li>
  * <li>Database imports and exports are not offered by a server: the server would connect to whatever JDBC URL a
  * client names, with its own account.</li>
  * </ul>
@@ -113,24 +115,36 @@ final class RemoteData {
             throw notOffered("ImportApi.importDatabase");
         }
 
-        /** Zips the bundle folder (its files, relative paths) and uploads it ({@code POST /api/v1/proposal-bundles}). */
+        /**
+         * Checks the bundle here first (the engine's checks that need no workspace: a broken bundle is refused with
+         * this machine's file, line and problem, and nothing is sent), then zips the bundle folder (its files,
+         * relative paths) and uploads it ({@code POST /api/v1/proposal-bundles}); the server checks it again and
+         * loads it. A cancellation is honoured until the upload starts.
+         */
         @Override
-        public de.grw.api.ProposalsImport proposals(Path bundle) {
+        public de.grw.api.ProposalsImport proposals(Path bundle, ProgressListener progress,
+                                                    CancellationToken cancel) {
             String t = token.get();
             if (!Files.isDirectory(bundle)) {
                 throw new UserFacingException(bundle + ": no proposal bundle here (not a folder)");
             }
+            progress.progress("proposals.check", 0, -1);
+            ImportApi.checkProposals(bundle);
+            checkCancel(cancel);
             Path zip = null;
             try {
                 zip = Files.createTempFile("grw-bundle", ".zip");
                 try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip));
                      var files = Files.walk(bundle)) {
                     for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                        checkCancel(cancel);
                         out.putNextEntry(new ZipEntry(bundle.relativize(f).toString().replace('\\', '/')));
                         Files.copy(f, out);
                         out.closeEntry();
                     }
                 }
+                checkCancel(cancel);
+                progress.progress("proposals.upload", 0, -1);
                 JsonNode r = http.upload("/api/v1/proposal-bundles", t, Upload.of(zip), LONG_WORK);
                 return http.read(r, de.grw.api.ProposalsImport.class);
             } catch (IOException e) {
@@ -247,6 +261,42 @@ final class RemoteData {
         public DatabaseExportResult toDatabase(DatabaseExport target) {
             token.get();
             throw notOffered("ExportApi.toDatabase");
+        }
+
+        /**
+         * {@code POST /api/v1/constraint-exports}: the server's engine checks the right and logs the export; the
+         * answer is checked as the Spark job reads a constraints file and then written here atomically.
+         */
+        @Override
+        public de.grw.api.ConstraintsExport constraints(Path out) {
+            String t = token.get();
+            JsonNode answer = http.send("POST", "/api/v1/constraint-exports", t, Map.of(), LONG_WORK);
+            Path parent = out.toAbsolutePath().getParent();
+            Path received = null;
+            try {
+                Files.createDirectories(parent);
+                received = Files.createTempFile(parent, out.getFileName().toString(), ".received");
+                http.json.writeValue(received.toFile(), answer);
+                de.grw.workspace.MatchConstraints c;
+                try {
+                    c = de.grw.workspace.MatchConstraints.read(received);
+                } catch (UserFacingException e) {
+                    throw new UserFacingException(Text.of("remote.bad_answer", http.base(), e.getMessage()), e);
+                }
+                c.write(out);
+                return new de.grw.api.ConstraintsExport(c.mustLink().size(),
+                        c.mustLink().stream().mapToInt(List::size).sum(), c.cannotLink().size());
+            } catch (IOException e) {
+                throw new UserFacingException(out + ": cannot write the constraints: " + e.getMessage(), e);
+            } finally {
+                if (received != null) {
+                    try {
+                        Files.deleteIfExists(received);
+                    } catch (IOException ignored) {
+                        // a temporary file
+                    }
+                }
+            }
         }
     };
 

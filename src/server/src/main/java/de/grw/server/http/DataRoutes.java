@@ -59,6 +59,10 @@ import java.util.zip.ZipOutputStream;
  * folder ({@code application/zip}, at most {@link #MAX_UPLOAD} bytes, entries only inside the folder): unpacked into
  * a staging folder of the server's account, checked and loaded for review as the engine does for a file
  * ({@code grw import-proposals}), and removed; messages name the bundle's files relative to the bundle.</li>
+ * <li><b>Constraints</b>: {@code POST /api/v1/constraint-exports} answers the workspace's must-links and
+ * cannot-links as the constraints file for the Spark job ({@code grw-constraints} version 1, JSON), written by the
+ * engine into a staging folder of the server's account and streamed; the engine checks the right to run a match and
+ * logs the export in the access log with the records it names. A POST, because it is logged.</li>
  * <li><b>Match</b>: {@code POST /api/v1/match-runs} runs on the server as the session's user and answers when it
  * is done (no progress over HTTP).</li>
  * </ul>
@@ -84,7 +88,8 @@ final class DataRoutes implements Api.RouteGroup {
                 new Route(HandlerType.GET, "/api/v1/match-runs/{id}/threshold-figures", true,
                         this::thresholdFigures),
                 new Route(HandlerType.POST, "/api/v1/exports", true, this::export),
-                new Route(HandlerType.POST, "/api/v1/proposal-bundles", true, this::proposals));
+                new Route(HandlerType.POST, "/api/v1/proposal-bundles", true, this::proposals),
+                new Route(HandlerType.POST, "/api/v1/constraint-exports", true, this::constraints));
     }
 
     // ---- import ----
@@ -223,6 +228,25 @@ final class DataRoutes implements Api.RouteGroup {
                     Files.copy(f, zip);
                     zip.closeEntry();
                 }
+            }
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    // ---- constraints ----
+
+    /** The engine writes the file (rights and access log are its); it goes to the client as the body. */
+    private void constraints(Context ctx) throws IOException {
+        SignedIn user = actor(ctx).signedIn();
+        Path staging = stagingFolder("grw-constraints");
+        try {
+            Path file = staging.resolve("constraints.json");
+            user.export().constraints(file);
+            ctx.status(200).contentType("application/json");
+            ctx.header("Content-Disposition", "attachment; filename=\"constraints.json\"");
+            try (OutputStream out = ctx.outputStream()) {
+                Files.copy(file, out);
             }
         } finally {
             deleteTree(staging);
