@@ -252,29 +252,55 @@ public final class ClusterRepository {
     /**
      * Writes the clusters of a run through statements prepared once and batched (a large run stores hundreds of
      * thousands of clusters and millions of pairs; one statement prepared per cluster cost most of the storing).
+     * On SQLite the clusters themselves are batched too: their ids are given here, one above the largest in the
+     * table as SQLite would give them (the run's write transaction holds the file, so no one else inserts), and
+     * clusters, members and pairs are written in that order (the members' and pairs' foreign keys need the cluster).
+     * On PostgreSQL a cluster is inserted on its own and takes its id from the table's identity as before.
      */
     public static final class Writer implements AutoCloseable {
         private static final int BATCH = 5_000;
+        private final Connection connection;
         private final java.sql.PreparedStatement find;
         private final java.sql.PreparedStatement insert;
+        /** SQLite: the clusters' rows, with their ids; {@code null} on PostgreSQL. */
+        private final Sql.Batch clusters;
         private final Sql.Batch reproduced;
         private final Sql.Batch members;
         private final Sql.Batch pairs;
+        /** Clusters added to the batch and not yet written, by fingerprint (a look-up must find them). */
+        private final java.util.Map<String, Long> unwritten = new java.util.HashMap<>();
+        /** The next cluster id to give (SQLite), 0 until the first insert reads the largest. */
+        private long nextId;
+        /** Rows of clusters, members and pairs batched since the last flush. */
+        private int pending;
 
         private Writer(Connection c) throws SQLException {
+            connection = c;
+            boolean ownIds = de.grw.store.Dialect.of(c) instanceof de.grw.store.SqliteDialect;
             find = c.prepareStatement("SELECT id FROM clusters WHERE fingerprint = ?");
-            insert = c.prepareStatement("INSERT INTO clusters(fingerprint, first_run, last_run, status, size, "
-                    + "min_probability, max_probability, weakest_pattern) VALUES (?,?,?,?,?,?,?,?)",
+            insert = ownIds ? null : c.prepareStatement("INSERT INTO clusters(fingerprint, first_run, last_run, "
+                    + "status, size, min_probability, max_probability, weakest_pattern) VALUES (?,?,?,?,?,?,?,?)",
                     java.sql.Statement.RETURN_GENERATED_KEYS);
+            clusters = ownIds ? new Sql.Batch(c, "INSERT INTO clusters(id, fingerprint, first_run, last_run, status, "
+                    + "size, min_probability, max_probability, weakest_pattern) VALUES (?,?,?,?,?,?,?,?,?)",
+                    Integer.MAX_VALUE) : null;
             reproduced = new Sql.Batch(c, "UPDATE clusters SET last_run = ?, status = CASE WHEN status = ? THEN ? "
                     + "ELSE status END WHERE id = ?", BATCH);
-            members = new Sql.Batch(c, "INSERT INTO cluster_members(cluster_id, record_id) VALUES (?,?)", BATCH);
+            // written by flush() only, after the clusters they belong to
+            members = new Sql.Batch(c, "INSERT INTO cluster_members(cluster_id, record_id) VALUES (?,?)",
+                    Integer.MAX_VALUE);
             pairs = new Sql.Batch(c, "INSERT INTO cluster_pairs(cluster_id, record_a, record_b, probability, weight, "
-                    + "explanation_json) VALUES (?,?,?,?,?,?)", BATCH);
+                    + "explanation_json) VALUES (?,?,?,?,?,?)", Integer.MAX_VALUE);
         }
 
-        /** As {@link ClusterRepository#find}. */
+        /** As {@link ClusterRepository#find}, including the clusters this writer has not written yet. */
         public Long find(String fingerprint) throws SQLException {
+            Long batched = unwritten.get(fingerprint);
+            if (batched != null) {
+                // whatever the caller does with it next (mark it proposed again) needs the row written
+                flush();
+                return batched;
+            }
             find.setString(1, fingerprint);
             try (var rs = find.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : null;
@@ -293,15 +319,26 @@ public final class ClusterRepository {
         public long insert(String fingerprint, long runId, ClusterStatus status, double minProbability,
                            double maxProbability, long[] memberIds, List<Pair> clusterPairs, Long weakestPattern)
                 throws SQLException {
-            Sql.bind(insert, fingerprint, runId, runId, status, memberIds.length, minProbability, maxProbability,
-                    weakestPattern);
-            insert.executeUpdate();
             long id;
-            try (var keys = insert.getGeneratedKeys()) {
-                if (!keys.next()) {
-                    throw new SQLException("no key generated for a cluster");
+            if (clusters != null) {
+                if (nextId == 0) {
+                    nextId = Sql.number(connection, "SELECT COALESCE(max(id), 0) FROM clusters") + 1;
                 }
-                id = keys.getLong(1);
+                id = nextId++;
+                Sql.bind(clusters.statement(), id, fingerprint, runId, runId, status, memberIds.length,
+                        minProbability, maxProbability, weakestPattern);
+                clusters.added();
+                unwritten.put(fingerprint, id);
+            } else {
+                Sql.bind(insert, fingerprint, runId, runId, status, memberIds.length, minProbability,
+                        maxProbability, weakestPattern);
+                insert.executeUpdate();
+                try (var keys = insert.getGeneratedKeys()) {
+                    if (!keys.next()) {
+                        throw new SQLException("no key generated for a cluster");
+                    }
+                    id = keys.getLong(1);
+                }
             }
             var m = members.statement();
             for (long record : memberIds) {
@@ -319,20 +356,36 @@ public final class ClusterRepository {
                 ps.setString(6, p.explanationJson());
                 pairs.added();
             }
+            pending += 1 + memberIds.length + clusterPairs.size();
+            if (pending >= BATCH) {
+                flush();
+            }
             return id;
         }
 
-        /** Writes what is batched. */
+        /** Writes what is batched: the clusters first, then what refers to them. */
         public void flush() throws SQLException {
+            if (clusters != null) {
+                clusters.flush();
+            }
+            unwritten.clear();
             reproduced.flush();
             members.flush();
             pairs.flush();
+            pending = 0;
         }
 
         @Override
         public void close() throws SQLException {
-            try (find; insert; reproduced; members; pairs) {
+            try (find; reproduced; members; pairs) {
                 flush();
+            } finally {
+                if (insert != null) {
+                    insert.close();
+                }
+                if (clusters != null) {
+                    clusters.close();
+                }
             }
         }
     }

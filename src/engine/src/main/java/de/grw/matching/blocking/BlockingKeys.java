@@ -161,7 +161,7 @@ final class BlockingKeys {
     static long[] seedEntries(long[] all, int n, boolean[] seeds) {
         if (seeds == null || allTrue(seeds)) {
             long[] sorted = all.clone();
-            Arrays.sort(sorted);
+            de.grw.matching.util.LongSort.sort(sorted);
             return sorted;
         }
         long recordMask = (1L << recordBits(n)) - 1;
@@ -186,7 +186,7 @@ final class BlockingKeys {
             }
         }
         long[] sorted = kept.toArray();
-        Arrays.sort(sorted);
+        de.grw.matching.util.LongSort.sort(sorted);
         return sorted;
     }
 

@@ -152,7 +152,7 @@ public final class KeyPlan {
                 cancel.throwIfCancelled();
                 if (sortAll) {
                     if (!isSorted[r]) {
-                        java.util.Arrays.sort(all[r]);
+                        de.grw.matching.util.LongSort.sort(all[r]);
                         isSorted[r] = true;
                     }
                     sorted[r] = BlockingKeys.seedBlocks(all[r], records.size(), seeds);

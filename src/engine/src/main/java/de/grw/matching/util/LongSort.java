@@ -1,0 +1,65 @@
+package de.grw.matching.util;
+
+import java.util.Arrays;
+
+/**
+ * Sorting of large arrays of hashed keys (blocking key entries: {@code key << bits | record}, the key a hash). Such
+ * values spread evenly over the range, so one counting pass over their top bits puts them into buckets of a few
+ * values each, which are then sorted on their own: two linear passes and many tiny sorts instead of some twenty
+ * levels of quicksort over the whole array (the sort of every rule's entries was a tenth of an incremental run's
+ * CPU time). The result is exactly that of {@link Arrays#sort(long[])} (signed order); skewed values only make some
+ * buckets larger, which are then sorted by {@link Arrays#sort(long[], int, int)}.
+ */
+public final class LongSort {
+    /** Below this length the array is sorted directly. */
+    static final int DIRECT_BELOW = 1 << 15;
+
+    private LongSort() {
+    }
+
+    /** Sorts {@code a} in place, ascending (signed), as {@link Arrays#sort(long[])}. */
+    public static void sort(long[] a) {
+        int n = a.length;
+        if (n < DIRECT_BELOW) {
+            Arrays.sort(a);
+            return;
+        }
+        // about four values a bucket, at most 2^20 buckets
+        int bits = Math.min(20, 64 - Long.numberOfLeadingZeros(n) - 2);
+        int shift = 64 - bits;
+        int[] start = new int[(1 << bits) + 1];
+        for (long v : a) {
+            start[(int) ((v ^ Long.MIN_VALUE) >>> shift) + 1]++;
+        }
+        for (int b = 0; b < 1 << bits; b++) {
+            start[b + 1] += start[b];
+        }
+        long[] out = new long[n];
+        int[] next = Arrays.copyOf(start, 1 << bits);
+        for (long v : a) {
+            out[next[(int) ((v ^ Long.MIN_VALUE) >>> shift)]++] = v;
+        }
+        for (int b = 0; b < 1 << bits; b++) {
+            int from = start[b];
+            int to = start[b + 1];
+            if (to - from < 2) {
+                continue;
+            }
+            if (to - from <= 24) {
+                // insertion sort: most buckets hold a handful of values
+                for (int i = from + 1; i < to; i++) {
+                    long v = out[i];
+                    int j = i - 1;
+                    while (j >= from && out[j] > v) {
+                        out[j + 1] = out[j];
+                        j--;
+                    }
+                    out[j + 1] = v;
+                }
+            } else {
+                Arrays.sort(out, from, to);
+            }
+        }
+        System.arraycopy(out, 0, a, 0, n);
+    }
+}
