@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -52,16 +53,13 @@ public final class LearningBenchmarkCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--records", defaultValue = "20000", paramLabel = "N",
-            description = "Records of the generated population for the curve. Default: ${DEFAULT-VALUE}.")
-    long records;
+    /** --records (for the curve; default 20,000) and --seed. */
+    @Mixin
+    PopulationOptions population = new PopulationOptions(20_000);
 
     @Option(names = "--timing-records", defaultValue = "0", paramLabel = "N",
             description = "Also generate and match N records and time one retraining after one decision (0: no).")
     long timingRecords;
-
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Generator seed. Default: 1.")
-    long seed;
 
     @Option(names = "--data", split = ",", defaultValue = "generated,rldata,fake_1000", paramLabel = "SET",
             description = "Data sets: generated, rldata, fake_1000. Default: all three.")
@@ -146,7 +144,7 @@ public final class LearningBenchmarkCommand implements Callable<Integer> {
             case "generated" -> {
                 Path work = Files.createTempDirectory("grw-learning");
                 try {
-                    MatchJob.Outcome o = generateAndMatch(profile, records, work);
+                    MatchJob.Outcome o = generateAndMatch(profile, population.records(), work);
                     TruthFile truthFile = TruthFile.read(work.resolve(PopulationGenerator.TRUTH_FILE));
                     String[] truth = new String[o.table().size()];
                     for (int r = 0; r < truth.length; r++) {
@@ -233,7 +231,7 @@ public final class LearningBenchmarkCommand implements Callable<Integer> {
     }
 
     private MatchJob.Outcome generateAndMatch(MatchProfile profile, long n, Path work) throws IOException {
-        new PopulationGenerator().generate(GeneratorConfig.of(seed, n, work));
+        new PopulationGenerator().generate(GeneratorConfig.of(population.seed(), n, work));
         return match(profile, List.of(work.resolve("melderegister.csv"), work.resolve("sozialamt.csv"),
                 work.resolve("kfz_halter.csv")));
     }

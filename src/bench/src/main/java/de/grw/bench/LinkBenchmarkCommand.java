@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -54,9 +55,9 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--records", defaultValue = "1000000", paramLabel = "N",
-            description = "Records of the generated population. Default: ${DEFAULT-VALUE}.")
-    long records;
+    /** --records (default 1,000,000) and --seed. */
+    @Mixin
+    PopulationOptions population = new PopulationOptions(1_000_000);
 
     @Option(names = "--callers", defaultValue = "8", paramLabel = "T",
             description = "Concurrent callers. Default: ${DEFAULT-VALUE}.")
@@ -80,9 +81,6 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
                 + "it (the old way, to compare; each rebuild holds a second index). Default: ${DEFAULT-VALUE}.")
     int rebuilds;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
     @Option(names = "--dir", paramLabel = "DIR", description = "Working directory (default: a temporary one, deleted).")
     Path dir;
 
@@ -101,6 +99,8 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean temporary = dir == null;
         Path work = temporary ? Files.createTempDirectory("grw-link-bench") : Files.createDirectories(dir);
+        long records = population.records();
+        long seed = population.seed();
         try {
             out.printf("machine: %d cores, load average at start %s%n", Runtime.getRuntime().availableProcessors(),
                     loadAverage());
@@ -279,7 +279,7 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
         if (stores <= 0) {
             return;
         }
-        Random random = new Random(seed + 2);
+        Random random = new Random(population.seed() + 2);
         int n = table.size();
         int fields = table.fieldCount();
         RecordTable.Builder more = new RecordTable.Builder(fields, stores);
@@ -417,7 +417,7 @@ public final class LinkBenchmarkCommand implements Callable<Integer> {
 
     /** The batch's pairs at or above its threshold of the records the agreement check samples. */
     private Map<Integer, Map<Integer, Double>> expectedPairs(MatchResult batch, int n) {
-        Random random = new Random(seed + 1);
+        Random random = new Random(population.seed() + 1);
         Map<Integer, Map<Integer, Double>> expected = new java.util.LinkedHashMap<>();
         int[] sample = random.ints(0, n).distinct().limit(Math.min(check, n)).toArray();
         for (int i : sample) {

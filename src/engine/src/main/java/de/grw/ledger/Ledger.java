@@ -15,10 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -56,9 +53,10 @@ public final class Ledger implements WriteGuard {
     private final String storeName;
     private final Workspace workspace;
     private final Anchor anchor;
+    /** Writes the anchor's lines: checkpoints, marks that they committed, tree heads. */
+    private final CheckpointWriter writer;
     /** Why every write is refused from the start (the anchor is missing, the id was removed), or null. */
     private final String broken;
-    private final long treeHeadEvery;
     /** The tree heads also kept in another database, if one is configured ({@link DatabaseAnchorRepository}). */
     private final Optional<DatabaseAnchorRepository> database = DatabaseAnchorRepository.configured();
     private long pending;
@@ -98,7 +96,7 @@ public final class Ledger implements WriteGuard {
         this.workspace = workspace;
         this.anchor = new Anchor(anchorFile(home, id));
         this.broken = broken;
-        this.treeHeadEvery = treeHeadEvery();
+        this.writer = new CheckpointWriter(anchor, key, id, storeName, database, treeHeadEvery());
     }
 
     /** Journal entries between the tree heads written to the anchor: {@value #TREE_HEAD_PROPERTY}, default 1000. */
@@ -249,7 +247,7 @@ public final class Ledger implements WriteGuard {
         }
         RowDigestRepository scanned = RowDigestRepository.scan(c);
         fullChecks++;
-        Optional<String> differs = compare(c, scanned.state(c));
+        Optional<String> differs = CheckpointComparison.compare(anchor, c, scanned.state(c));
         if (differs.isPresent()) {
             throw refused(differs.get());
         }
@@ -275,7 +273,7 @@ public final class Ledger implements WriteGuard {
         }
         LOG.debug("ledger {}: {} sealed rows looked at, {} changed since the last write", id, r.rowsRead(),
                 r.rowsChanged());
-        Optional<String> differs = compare(c, rows.state(c));
+        Optional<String> differs = CheckpointComparison.compare(anchor, c, rows.state(c));
         if (differs.isEmpty()) {
             differs = triggersMissing(c);
         }
@@ -305,83 +303,6 @@ public final class Ledger implements WriteGuard {
         return new UserFacingException(de.grw.common.Text.of("ledger.write_refused", storeName, why));
     }
 
-    /**
-     * What differs between the store's state and the last checkpoint (or, when the last one's transaction is not
-     * known to have committed, the last committed one); empty if it matches either.
-     */
-    private Optional<String> compare(Connection c, StateDigest now) throws SQLException {
-        JsonNode last = anchor.lastCheckpoint();
-        JsonNode committed = anchor.lastCommitted();
-        if (last == null) {
-            return Optional.of("the anchor " + anchor.file() + " holds no checkpoint");
-        }
-        StateDigest[] ordered = new StateDigest[1];
-        if (matches(last, in(c, last, now, ordered))
-                || (committed != null && matches(committed, in(c, committed, now, ordered)))) {
-            return Optional.empty();
-        }
-        JsonNode against = committed != null ? committed : last;
-        return Optional.of(describe(against, in(c, against, now, ordered)));
-    }
-
-    /**
-     * The state in the scheme the checkpoint was written in: row digests, or (a checkpoint of a ledger begun before
-     * them, without {@code "digest"}) the ordered digests, computed once.
-     */
-    private static StateDigest in(Connection c, JsonNode checkpoint, StateDigest rowDigests, StateDigest[] ordered)
-            throws SQLException {
-        if (RowDigestRepository.SCHEME.equals(checkpoint.path("digest").asText())) {
-            return rowDigests;
-        }
-        if (ordered[0] == null) {
-            ordered[0] = StateDigest.ordered(c);
-        }
-        return ordered[0];
-    }
-
-    private static boolean matches(JsonNode checkpoint, StateDigest now) {
-        return checkpoint.path("journal_size").asLong() == now.journalSize()
-                && checkpoint.path("journal_head").asText().equals(now.journalHead())
-                && differing(checkpoint, now).isEmpty();
-    }
-
-    private static List<String> differing(JsonNode checkpoint, StateDigest now) {
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<String, String> t : now.tables().entrySet()) {
-            JsonNode sealed = checkpoint.path("tables").path(t.getKey());
-            if (sealed.isMissingNode()) {
-                continue; // sealed since a later schema version (models, model_activations: 17): the next write seals it
-            }
-            if (!t.getValue().equals(sealed.asText())) {
-                out.add(t.getKey());
-            }
-        }
-        return out;
-    }
-
-    /** Names what differs from a checkpoint: the tables, and how the journal does. */
-    private static String describe(JsonNode checkpoint, StateDigest now) {
-        List<String> parts = new ArrayList<>();
-        List<String> tables = differing(checkpoint, now);
-        if (!tables.isEmpty()) {
-            parts.add((tables.size() == 1 ? "table " : "tables ") + String.join(", ", tables)
-                    + (tables.size() == 1 ? " differs" : " differ"));
-        }
-        long signed = checkpoint.path("journal_size").asLong();
-        if (now.journalSize() < signed) {
-            parts.add("the journal has " + now.journalSize() + " entries, the checkpoint sealed " + signed
-                    + " (entries removed)");
-        } else if (now.journalSize() > signed) {
-            parts.add("the journal has " + now.journalSize() + " entries, the checkpoint sealed " + signed
-                    + " (entries added past the workbench)");
-        } else if (!checkpoint.path("journal_head").asText().equals(now.journalHead())) {
-            parts.add("the journal's head is " + Anchor.abbreviate(now.journalHead()) + ", the checkpoint sealed "
-                    + Anchor.abbreviate(checkpoint.path("journal_head").asText()) + " (entries rewritten)");
-        }
-        return String.join("; ", parts) + " since the signed checkpoint " + checkpoint.path("n").asLong() + " of "
-                + checkpoint.path("at").asText();
-    }
-
     @Override
     public void after(Connection c) throws SQLException {
         rowsTentative = true;
@@ -397,35 +318,9 @@ public final class Ledger implements WriteGuard {
             }
             now = rows.state(c);
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", "checkpoint");
-        m.put("at", workspace.now().toString());
-        m.put("ledger", id);
-        m.put("store", storeName);
-        m.put("journal_size", now.journalSize());
-        m.put("journal_head", now.journalHead());
-        if (!fullDigestEachWrite) {
-            m.put("digest", RowDigestRepository.SCHEME);
-        }
-        m.put("tables", now.tables());
-        pending = anchor.append(m, key).path("n").asLong();
+        pending = writer.checkpoint(now, workspace.now().toString(), !fullDigestEachWrite);
         sealedVersionPending = dataVersion(c);
-        JsonNode lastHead = anchor.lastTreeHead();
-        if (now.journalSize() - (lastHead == null ? 0 : lastHead.path("size").asLong()) >= treeHeadEvery) {
-            appendTreeHead(TreeHead.of(Journal.all(c), workspace.now().toString()));
-        }
-    }
-
-    private void appendTreeHead(TreeHead head) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", "tree_head");
-        m.put("at", head.at());
-        m.put("ledger", id);
-        m.put("size", head.size());
-        m.put("root", head.root());
-        m.put("chain_head", head.chainHead());
-        JsonNode line = anchor.append(m, key);
-        database.ifPresent(d -> d.insert(storeName, line));
+        writer.treeHeadIfDue(c, now.journalSize(), workspace.now().toString());
     }
 
     /**
@@ -438,7 +333,7 @@ public final class Ledger implements WriteGuard {
         }
         TreeHead head = TreeHead.of(entries, at).signed(key, id);
         boolean sealed = anchor.length() == sealedAnchorLength;
-        appendTreeHead(head);
+        writer.treeHead(head);
         if (sealed) {
             sealedAnchorLength = anchor.length();
         }
@@ -448,32 +343,12 @@ public final class Ledger implements WriteGuard {
     @Override
     public void committed() {
         if (pending > 0) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("type", "committed");
-            m.put("at", workspace.now().toString());
-            m.put("ledger", id);
-            m.put("of", pending);
-            anchor.append(m, key, false); // see Anchor#append: a lost mark leaves the checkpoint accepted anyway
+            writer.committed(pending, workspace.now().toString());
             pending = 0;
             rowsTentative = false;
             sealedVersion = sealedVersionPending;
             sealedAnchorLength = anchor.length();
         }
-    }
-
-    /** The anchor file's lines by number, each in canonical form. */
-    private Map<Long, String> fileLines() {
-        Map<Long, String> out = new java.util.HashMap<>();
-        try {
-            for (String text : java.nio.file.Files.readAllLines(anchor.file(), StandardCharsets.UTF_8)) {
-                JsonNode line = de.grw.journal.CanonicalJson.parse(text);
-                out.put(line.path("n").asLong(), de.grw.journal.CanonicalJson.write(line));
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UserFacingException(anchor.file() + ": the ledger's anchor cannot be read: " + e.getMessage(),
-                    e);
-        }
-        return out;
     }
 
     @Override
@@ -490,7 +365,7 @@ public final class Ledger implements WriteGuard {
             return new Check("ledger " + id, Optional.of(lines));
         }
         StateDigest now = StateDigest.of(c);
-        Optional<String> differs = compare(c, now);
+        Optional<String> differs = CheckpointComparison.compare(anchor, c, now);
         if (differs.isEmpty()) {
             differs = triggersMissing(c);
         }
@@ -499,7 +374,7 @@ public final class Ledger implements WriteGuard {
                 + Anchor.abbreviate(key.fingerprint());
         if (differs.isEmpty()) {
             StateDigest[] ordered = new StateDigest[1];
-            JsonNode matched = matches(last, in(c, last, now, ordered)) ? last : anchor.lastCommitted();
+            JsonNode matched = CheckpointComparison.matches(last, CheckpointComparison.in(c, last, now, ordered)) ? last : anchor.lastCommitted();
             summary += ", the store matches the checkpoint " + matched.path("n").asLong() + " of "
                     + matched.path("at").asText() + (matched == last ? "" : " (the last checkpoint's transaction "
                     + "did not commit)");
@@ -516,8 +391,8 @@ public final class Ledger implements WriteGuard {
             summary += "; " + ext.message().replace("the kept head", "the anchor's tree head");
         }
         if (database.isPresent() && differs.isEmpty()) {
-            DatabaseAnchorRepository.Check db = database.get().check(storeName, id, key.publicKey(), fileLines(),
-                    Journal.all(c));
+            DatabaseAnchorRepository.Check db = database.get().check(storeName, id, key.publicKey(),
+                    writer.fileLines(), Journal.all(c));
             if (db.problem() != null) {
                 return new Check(summary, Optional.of(db.problem()));
             }

@@ -5,6 +5,7 @@ import de.grw.common.ProgressListener;
 import de.grw.matching.blocking.Blocker;
 import de.grw.matching.blocking.CandidatePairs;
 import de.grw.matching.blocking.KeyCache;
+import de.grw.matching.blocking.KeyPlan;
 import de.grw.matching.cluster.AmbiguousLinks;
 import de.grw.matching.cluster.ConstrainedClustering;
 import de.grw.matching.cluster.Contradictions;
@@ -95,7 +96,7 @@ public final class MatchEngine {
             blocker = new Blocker(profile, records, options.linkOnly());
         } else {
             timer.start("block keys");
-            Blocker.KeyPlan plan = Blocker.KeyPlan.entries(profile, records, keyCache.parts(profile, records,
+            KeyPlan plan = KeyPlan.entries(profile, records, keyCache.parts(profile, records,
                     cancel), cancel).plan(null, cancel);
             timer.start("block");
             blocker = new Blocker(profile, records, options.linkOnly(), Blocker.PairFilter.ALL, null, plan);
@@ -178,9 +179,9 @@ public final class MatchEngine {
         // each pass sorts only the key entries of the blocks that hold one of its seeds (whole blocks, so windows
         // over oversized blocks are those of a full run)
         timer.start("block keys");
-        Blocker.KeyPlan.Entries keys = keyCache == null ? Blocker.KeyPlan.entries(profile, records, cancel)
-                : Blocker.KeyPlan.entries(profile, records, keyCache.parts(profile, records, cancel), cancel);
-        Blocker.KeyPlan plan = keys.plan(isNew, cancel);
+        KeyPlan.Entries keys = keyCache == null ? KeyPlan.entries(profile, records, cancel)
+                : KeyPlan.entries(profile, records, keyCache.parts(profile, records, cancel), cancel);
+        KeyPlan plan = keys.plan(isNew, cancel);
         timer.start("block");
         CandidatePairs first = new Blocker(profile, records, options.linkOnly(), (a, b) -> isNew[a] || isNew[b],
                 isNew, plan).candidates(progress, cancel);
@@ -208,7 +209,7 @@ public final class MatchEngine {
         }
         timer.start("block");
         timer.start("block keys");
-        Blocker.KeyPlan plan2 = keys.plan(oldAffected, cancel);
+        KeyPlan plan2 = keys.plan(oldAffected, cancel);
         keys = null;
         timer.start("block");
         CandidatePairs second = new Blocker(profile, records, options.linkOnly(),

@@ -309,10 +309,10 @@ class BlockerTest {
         PreparedRecords records = TestRecords.prepare(p, rows);
         assertThat(BlockingKeys.manySeeds(many)).isTrue();
         assertThat(BlockingKeys.manySeeds(few)).isFalse();
-        Blocker.KeyPlan.Entries once = Blocker.KeyPlan.entries(p, records, CancellationToken.NONE);
+        KeyPlan.Entries once = KeyPlan.entries(p, records, CancellationToken.NONE);
         for (boolean[] seeds : List.of(many, few)) {
-            Blocker.KeyPlan reused = once.plan(seeds, CancellationToken.NONE);
-            Blocker.KeyPlan fresh = Blocker.KeyPlan.entries(p, records, CancellationToken.NONE)
+            KeyPlan reused = once.plan(seeds, CancellationToken.NONE);
+            KeyPlan fresh = KeyPlan.entries(p, records, CancellationToken.NONE)
                     .plan(seeds, CancellationToken.NONE);
             assertThat(reused.entries()).isEqualTo(fresh.entries()).isPositive();
             Blocker.PairFilter filter = (a, b) -> seeds[a] || seeds[b];
@@ -365,17 +365,17 @@ class BlockerTest {
             assertThat(expected).hasSizeGreaterThan(100);
             assertThat(seeded).containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
             // the keys planned once for both passes give the same pairs
-            Blocker.KeyPlan plan = Blocker.KeyPlan.of(p, records, CancellationToken.NONE);
+            KeyPlan plan = KeyPlan.of(p, records, CancellationToken.NONE);
             assertThat(new Blocker(p, records, false, filter, seeds, plan).candidates(ProgressListener.NONE,
                     CancellationToken.NONE).pairs()).containsExactly(seeded);
             // a plan of only the seeds' blocks (whole, windows included) gives the same pairs with fewer entries
-            Blocker.KeyPlan seededPlan = Blocker.KeyPlan.of(p, records, seeds, CancellationToken.NONE);
+            KeyPlan seededPlan = KeyPlan.of(p, records, seeds, CancellationToken.NONE);
             CandidatePairs fromSeededPlan = new Blocker(p, records, false, filter, seeds, seededPlan)
                     .candidates(ProgressListener.NONE, CancellationToken.NONE);
             assertThat(fromSeededPlan.pairs()).containsExactly(seeded);
             assertThat(seededPlan.entries()).isLessThan(plan.entries());
             // the same plan out of all records' entries computed once for several seed sets
-            assertThat(new Blocker(p, records, false, filter, seeds, Blocker.KeyPlan.entries(p, records,
+            assertThat(new Blocker(p, records, false, filter, seeds, KeyPlan.entries(p, records,
                     CancellationToken.NONE).plan(seeds, CancellationToken.NONE)).candidates(ProgressListener.NONE,
                     CancellationToken.NONE).pairs()).containsExactly(seeded);
             assertThat(fromSeededPlan.pairsLeftOut()).isEqualTo(new Blocker(p, records, false, filter, seeds)
@@ -389,12 +389,12 @@ class BlockerTest {
         }
         others[notSeed] = true;
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Blocker(p, records, false,
-                Blocker.PairFilter.ALL, others, Blocker.KeyPlan.of(p, records, seeds, CancellationToken.NONE)))
+                Blocker.PairFilter.ALL, others, KeyPlan.of(p, records, seeds, CancellationToken.NONE)))
                 .isInstanceOf(IllegalArgumentException.class);
         CandidatePairs unplanned = new Blocker(p, records, false).candidates(ProgressListener.NONE,
                 CancellationToken.NONE);
         CandidatePairs planned = new Blocker(p, records, false, Blocker.PairFilter.ALL, null,
-                Blocker.KeyPlan.of(p, records, CancellationToken.NONE)).candidates(ProgressListener.NONE,
+                KeyPlan.of(p, records, CancellationToken.NONE)).candidates(ProgressListener.NONE,
                 CancellationToken.NONE);
         assertThat(planned.pairs()).containsExactly(unplanned.pairs());
         assertThat(planned.stats()).isEqualTo(unplanned.stats());
