@@ -112,7 +112,7 @@ class RangedCandidatesTest {
         MatchProfile p = profile();
         PreparedRecords records = records(p, 800, 9);
         CandidatePairs planned = new Blocker(p, records, false, Blocker.PairFilter.ALL, null,
-                Blocker.KeyPlan.of(p, records, CancellationToken.NONE)).candidates(ProgressListener.NONE,
+                KeyPlan.of(p, records, CancellationToken.NONE)).candidates(ProgressListener.NONE,
                 CancellationToken.NONE);
         CandidatePairs expected = allAtOnce(p, records, false, Blocker.PairFilter.ALL);
         assertThat(planned.pairs()).containsExactly(expected.pairs());
