@@ -48,4 +48,37 @@ class PatternCountsTest {
         assertThat(one.patterns()).containsExactly(-1, 7);
         assertThat(one.counts()).containsExactly(1, 2);
     }
+
+    @Test
+    void pairPatternsNumberedFromSeveralThreadsGiveBackEachVectorAndTheSameCounts() {
+        Random random = new Random(8);
+        long[] distinct = new long[2_000];
+        for (int i = 0; i < distinct.length; i++) {
+            distinct[i] = random.nextLong() >> random.nextInt(60);
+        }
+        long[] vectors = new long[400_000];
+        for (int i = 0; i < vectors.length; i++) {
+            vectors[i] = distinct[(int) Math.min(distinct.length - 1, Math.abs(random.nextGaussian()) * 200)];
+        }
+        PairPatterns.Dictionary dictionary = new PairPatterns.Dictionary();
+        int[] ids = new int[vectors.length];
+        java.util.stream.IntStream.range(0, 40).parallel().forEach(c -> {
+            PairPatterns.Local local = dictionary.local();
+            for (int i = c * 10_000; i < (c + 1) * 10_000; i++) {
+                ids[i] = local.id(vectors[i]);
+            }
+        });
+        PairPatterns patterns = dictionary.patterns(ids);
+        PairPatterns oneByOne = PairPatterns.of(vectors);
+        assertThat(patterns.size()).isEqualTo(vectors.length);
+        for (int i = 0; i < vectors.length; i++) {
+            assertThat(patterns.get(i)).isEqualTo(vectors[i]);
+            assertThat(oneByOne.get(i)).isEqualTo(vectors[i]);
+        }
+        PatternCounts expected = bySorting(vectors);
+        for (PatternCounts counted : new PatternCounts[] {patterns.counts(), oneByOne.counts()}) {
+            assertThat(counted.patterns()).containsExactly(expected.patterns());
+            assertThat(counted.counts()).containsExactly(expected.counts());
+        }
+    }
 }
