@@ -84,9 +84,9 @@ final class RangedCandidates {
             }
             ranges.add(range);
         }
-        long[] all = new long[(int) distinct];
+        long[] all = ranges.size() == 1 ? ranges.get(0) : new long[(int) distinct];
         int at = 0;
-        for (int c = 0; c < ranges.size(); c++) {
+        for (int c = 0; c < ranges.size() && ranges.size() > 1; c++) {
             long[] range = ranges.set(c, null);
             System.arraycopy(range, 0, all, at, range.length);
             at += range.length;
