@@ -120,6 +120,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
             long peakHeap = de.grw.common.HeapUsage.peakBytes(); // of the match, before the evaluation reads the truth
             out.printf("records: %,d; candidate pairs: %,d; clusters: %,d%n", outcome.table().size(),
                     outcome.result().pairCount(), outcome.result().clusters().clusterCount());
+            // what each rule brings (pairs before the duplicates between rules are removed) and how large its
+            // blocks grow: how the pairs grow with the population is read here
+            for (de.grw.matching.blocking.RuleStats r : outcome.result().candidates().stats()) {
+                out.printf("  rule %s: %,d pairs, %,d blocks, largest %,d, %,d oversized, %,d pairs left out%n",
+                        r.rule(), r.pairs(), r.blocks(), r.largestBlock(), r.oversizedBlocks(), r.pairsLeftOut());
+            }
             StringBuilder phases = new StringBuilder("seconds per phase:");
             for (Map.Entry<String, Duration> e : outcome.timings().entrySet()) {
                 phases.append(String.format(" %s %.2f,", e.getKey(), e.getValue().toNanos() / 1e9));

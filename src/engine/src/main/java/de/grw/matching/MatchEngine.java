@@ -15,6 +15,7 @@ import de.grw.matching.data.PreparedRecords;
 import de.grw.matching.data.RecordTable;
 import de.grw.matching.model.ModelEstimator;
 import de.grw.matching.model.ModelParameters;
+import de.grw.matching.model.PairPatterns;
 import de.grw.matching.model.PatternCounts;
 import de.grw.matching.model.Scorer;
 import de.grw.matching.model.UEstimator;
@@ -104,14 +105,14 @@ public final class MatchEngine {
         CandidatePairs candidates = blocker.candidates(progress, cancel);
 
         timer.start("compare");
-        long[] patterns = compare(comparisons, candidates.pairs(), progress, cancel);
+        PairPatterns patterns = compareToIds(comparisons, candidates.pairs(), progress, cancel);
 
         timer.start("estimate");
         progress.progress("estimate", 0, 2);
         double[][] u = pendingU.join();
         progress.progress("estimate", 1, 2);
         double totalPairs = totalPairs(table, options.linkOnly());
-        PatternCounts counted = PatternCounts.of(patterns);
+        PatternCounts counted = patterns.counts();
         ModelEstimator.Estimated estimated = ModelEstimator.estimateKept(profile, comparisons, blocker, counted,
                 candidates.pairs(), u, totalPairs, n, pairs -> compare(comparisons, pairs, ProgressListener.NONE,
                         cancel), cancel);
@@ -121,7 +122,7 @@ public final class MatchEngine {
         timer.start("score");
         Scorer scorer = new Scorer(comparisons, model, profile.model().minTermFrequency(),
                 profile.model().priorRecords());
-        float[] weights = score(scorer, candidates.pairs(), patterns, progress, cancel);
+        float[] weights = score(scorer, candidates.pairs(), patterns::get, progress, cancel);
 
         timer.start("cluster");
         double threshold = options.threshold() != null ? options.threshold() : profile.threshold();
@@ -188,7 +189,7 @@ public final class MatchEngine {
         timer.start("compare");
         long[] patterns1 = compare(comparisons, first.pairs(), progress, cancel);
         timer.start("score");
-        float[] weights1 = score(scorer, first.pairs(), patterns1, progress, cancel);
+        float[] weights1 = score(scorer, first.pairs(), i -> patterns1[i], progress, cancel);
 
         timer.start("block");
         boolean[] touched = new boolean[n];
@@ -217,7 +218,7 @@ public final class MatchEngine {
         timer.start("compare");
         long[] patterns2 = compare(comparisons, second.pairs(), progress, cancel);
         timer.start("score");
-        float[] weights2 = score(scorer, second.pairs(), patterns2, progress, cancel);
+        float[] weights2 = score(scorer, second.pairs(), i -> patterns2[i], progress, cancel);
 
         // the two passes are disjoint (pass one has a new record in every pair, pass two none): merge in pair order
         long[] pairs2 = second.pairs();
@@ -247,8 +248,8 @@ public final class MatchEngine {
         ConstrainedClustering.Result clusters = cluster(records, pairs, weights, threshold, contradictions,
                 extraConstraint, mustLink, scorer, cancel);
         timer.stop();
-        return new MatchResult(records, candidates, patterns, weights, scorer, threshold, clusters, timer.phases(),
-                totalPairs(table, options.linkOnly()), contradictions);
+        return new MatchResult(records, candidates, PairPatterns.of(patterns), weights, scorer, threshold, clusters,
+                timer.phases(), totalPairs(table, options.linkOnly()), contradictions);
     }
 
     /** All record pairs of a run (across sources only, when linking): what the model's prior is over. */
@@ -283,17 +284,43 @@ public final class MatchEngine {
         return patterns;
     }
 
-    private static float[] score(Scorer scorer, long[] pairs, long[] patterns, ProgressListener progress,
-                                 CancellationToken cancel) {
+    /**
+     * The pairs' comparison vectors as numbers of distinct vectors (4 bytes a pair instead of 8; each thread numbers
+     * the vectors it has seen without asking the others).
+     */
+    private static PairPatterns compareToIds(CompiledComparisons comparisons, long[] pairs, ProgressListener progress,
+                                             CancellationToken cancel) {
+        int[] ids = new int[pairs.length];
+        PairPatterns.Dictionary dictionary = new PairPatterns.Dictionary();
+        int chunks = (pairs.length + CHUNK - 1) / CHUNK;
+        AtomicLong done = new AtomicLong();
+        progress.progress("compare", 0, pairs.length);
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            cancel.throwIfCancelled();
+            PairPatterns.Local local = dictionary.local();
+            int from = c * CHUNK;
+            int to = Math.min(pairs.length, from + CHUNK);
+            for (int i = from; i < to; i++) {
+                ids[i] = local.id(comparisons.pattern(CandidatePairs.first(pairs[i]),
+                        CandidatePairs.second(pairs[i])));
+            }
+            progress.progress("compare", done.addAndGet(to - from), pairs.length);
+        });
+        return dictionary.patterns(ids);
+    }
+
+    private static float[] score(Scorer scorer, long[] pairs, java.util.function.IntToLongFunction patterns,
+                                 ProgressListener progress, CancellationToken cancel) {
         float[] weights = new float[pairs.length];
         int chunks = (pairs.length + CHUNK - 1) / CHUNK;
         AtomicLong done = new AtomicLong();
+        progress.progress("score", 0, pairs.length);
         IntStream.range(0, chunks).parallel().forEach(c -> {
             cancel.throwIfCancelled();
             int from = c * CHUNK;
             int to = Math.min(pairs.length, from + CHUNK);
             for (int i = from; i < to; i++) {
-                weights[i] = (float) scorer.weight(patterns[i], CandidatePairs.first(pairs[i]),
+                weights[i] = (float) scorer.weight(patterns.applyAsLong(i), CandidatePairs.first(pairs[i]),
                         CandidatePairs.second(pairs[i]));
             }
             progress.progress("score", done.addAndGet(to - from), pairs.length);

@@ -6,6 +6,7 @@ import de.grw.matching.cluster.Contradictions;
 import de.grw.matching.data.PreparedRecords;
 import de.grw.matching.model.Contribution;
 import de.grw.matching.model.ModelParameters;
+import de.grw.matching.model.PairPatterns;
 import de.grw.matching.model.Scorer;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class MatchResult {
 
     private final PreparedRecords records;
     private final CandidatePairs candidates;
-    private final long[] patterns;
+    private final PairPatterns patterns;
     private final float[] weights;
     private final Scorer scorer;
     private final double threshold;
@@ -32,8 +33,8 @@ public final class MatchResult {
     /** What the estimation saw, when this run estimated its model without training rules; else {@code null}. */
     private volatile de.grw.matching.model.KeptCounts kept;
 
-    MatchResult(PreparedRecords records, CandidatePairs candidates, long[] patterns, float[] weights, Scorer scorer,
-                double threshold, ConstrainedClustering.Result clusters, Map<String, Duration> timings,
+    MatchResult(PreparedRecords records, CandidatePairs candidates, PairPatterns patterns, float[] weights,
+                Scorer scorer, double threshold, ConstrainedClustering.Result clusters, Map<String, Duration> timings,
                 double totalPairs, Contradictions.Bound contradictions) {
         this.contradictions = contradictions;
         this.records = records;
@@ -60,7 +61,7 @@ public final class MatchResult {
     }
 
     public int pairCount() {
-        return patterns.length;
+        return patterns.size();
     }
 
     public int first(int pair) {
@@ -80,7 +81,7 @@ public final class MatchResult {
     }
 
     public long pattern(int pair) {
-        return patterns[pair];
+        return patterns.get(pair);
     }
 
     /** Why a pair scored as it did: each comparison's level and weight. */
@@ -90,7 +91,7 @@ public final class MatchResult {
      * two ({@code missing} when none does); it weighs nothing, the link is refused outright.
      */
     public List<Contribution> explain(int pair) {
-        List<Contribution> lines = scorer.explain(patterns[pair], first(pair), second(pair));
+        List<Contribution> lines = scorer.explain(patterns.get(pair), first(pair), second(pair));
         if (contradictions.hasDirectRules()) {
             lines = new java.util.ArrayList<>(lines);
             String reason = contradictions.directReason(first(pair), second(pair));
@@ -118,7 +119,7 @@ public final class MatchResult {
      * (it depends on the pair when the pair is weighed against a household class).
      */
     public double priorWeight(int pair) {
-        return scorer.priorWeight(patterns[pair], first(pair), second(pair));
+        return scorer.priorWeight(patterns.get(pair), first(pair), second(pair));
     }
 
     /**

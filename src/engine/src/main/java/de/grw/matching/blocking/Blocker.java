@@ -91,6 +91,17 @@ public final class Blocker {
         }
         List<BlockingRuleSpec> rules = profile.blocking();
         List<PreparedField> sortFields = profile.sortKey().stream().map(records::field).toList();
+        if (seeds == null) {
+            // a full run: the pairs are formed in ranges of their first record, never all rules' pairs at once
+            return new RangedCandidates(this, records.size(), RangedCandidates.RANGE_PAIRS).candidates(rules,
+                    (r, withKey) -> {
+                        if (plan != null) {
+                            withKey[0] = plan.withKey[r];
+                            return plan.sorted[r];
+                        }
+                        return BlockingKeys.sortedEntries(rules.get(r), records, null, withKey);
+                    }, sortFields, progress, cancel);
+        }
         LongList[] perRule = new LongList[rules.size()];
         RuleStats[] stats = new RuleStats[rules.size()];
         AtomicInteger done = new AtomicInteger();
@@ -225,7 +236,7 @@ public final class Blocker {
     public long[] expandBlock(BlockingRuleSpec rule, int[] block, int size, List<PreparedField> sortFields,
                               LongList out) {
         // a rule with a block size of its own leaves larger blocks out instead of windowing them
-        int maxBlock = rule.maxBlockSize() > 0 ? rule.maxBlockSize() : profile.limits().maxBlockSize();
+        int maxBlock = maxBlock(rule);
         int window = rule.maxBlockSize() > 0 ? 0 : profile.limits().window();
         long pairs = 0;
         long oversized = 0;
@@ -299,7 +310,12 @@ public final class Blocker {
         return all;
     }
 
-    private int emit(int a, int b, LongList out) {
+    /** Records in a block of the rule above which it is windowed (or left out, for a rule with a size of its own). */
+    int maxBlock(BlockingRuleSpec rule) {
+        return rule.maxBlockSize() > 0 ? rule.maxBlockSize() : profile.limits().maxBlockSize();
+    }
+
+    int emit(int a, int b, LongList out) {
         if (linkOnly && records.table().sourceIndex(a) == records.table().sourceIndex(b)) {
             return 0;
         }

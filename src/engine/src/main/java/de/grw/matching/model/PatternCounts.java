@@ -11,26 +11,108 @@ import java.util.Arrays;
  */
 public record PatternCounts(long[] patterns, long[] counts) {
 
-    /** Counts the distinct values of an array of packed vectors. */
+    /** Vectors counted by one thread at a time; a range this long is worth a thread. */
+    private static final int SLICE = 1 << 20;
+
+    /**
+     * Counts the distinct values of an array of packed vectors. The vectors are counted in hash tables of the
+     * distinct vectors (thousands), slice by slice on all cores, and only those are sorted: no copy of the array is
+     * made (before, a sorted copy plus the parallel sort's buffer stood beside the vectors: 16 bytes a candidate pair,
+     * 1.9 GB at 120 million pairs).
+     */
     public static PatternCounts of(long[] vectors) {
-        long[] sorted = vectors.clone();
-        Arrays.parallelSort(sorted);
-        int distinct = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            if (i == 0 || sorted[i] != sorted[i - 1]) {
-                distinct++;
+        int slices = (vectors.length + SLICE - 1) / SLICE;
+        Counter total = java.util.stream.IntStream.range(0, slices).parallel().mapToObj(s -> {
+            Counter c = new Counter();
+            int to = (int) Math.min(vectors.length, (long) (s + 1) * SLICE);
+            for (int i = s * SLICE; i < to; i++) {
+                c.add(vectors[i], 1);
+            }
+            return c;
+        }).reduce(Counter::merge).orElseGet(Counter::new);
+        return total.sorted();
+    }
+
+    /** An open-addressing table of vector counts. */
+    private static final class Counter {
+        private long[] keys = new long[64];
+        private long[] counts = new long[64];
+        private boolean[] used = new boolean[64];
+        private int size;
+
+        void add(long key, long count) {
+            int mask = keys.length - 1;
+            int i = (int) (mix(key) & mask);
+            while (used[i]) {
+                if (keys[i] == key) {
+                    counts[i] += count;
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            used[i] = true;
+            keys[i] = key;
+            counts[i] = count;
+            if (++size * 2 > keys.length) {
+                grow();
             }
         }
-        long[] patterns = new long[distinct];
-        long[] counts = new long[distinct];
-        int w = -1;
-        for (int i = 0; i < sorted.length; i++) {
-            if (i == 0 || sorted[i] != sorted[i - 1]) {
-                patterns[++w] = sorted[i];
+
+        private void grow() {
+            long[] k = keys;
+            long[] c = counts;
+            boolean[] u = used;
+            keys = new long[k.length * 2];
+            counts = new long[k.length * 2];
+            used = new boolean[k.length * 2];
+            size = 0;
+            for (int i = 0; i < k.length; i++) {
+                if (u[i]) {
+                    add(k[i], c[i]);
+                }
             }
-            counts[w]++;
         }
-        return new PatternCounts(patterns, counts);
+
+        Counter merge(Counter other) {
+            Counter into = size >= other.size ? this : other;
+            Counter from = into == this ? other : this;
+            for (int i = 0; i < from.keys.length; i++) {
+                if (from.used[i]) {
+                    into.add(from.keys[i], from.counts[i]);
+                }
+            }
+            return into;
+        }
+
+        PatternCounts sorted() {
+            long[] patterns = new long[size];
+            int w = 0;
+            for (int i = 0; i < keys.length; i++) {
+                if (used[i]) {
+                    patterns[w++] = keys[i];
+                }
+            }
+            Arrays.sort(patterns);
+            long[] out = new long[size];
+            for (int i = 0; i < size; i++) {
+                out[i] = count(patterns[i]);
+            }
+            return new PatternCounts(patterns, out);
+        }
+
+        private long count(long key) {
+            int mask = keys.length - 1;
+            int i = (int) (mix(key) & mask);
+            while (keys[i] != key || !used[i]) {
+                i = (i + 1) & mask;
+            }
+            return counts[i];
+        }
+
+        private static long mix(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return h ^ (h >>> 29);
+        }
     }
 
     /**

@@ -50,6 +50,12 @@ public final class LongList {
         return Arrays.copyOf(data, size);
     }
 
+    /** Copies the values into {@code dest} from {@code at}; returns how many. */
+    public int copyTo(long[] dest, int at) {
+        System.arraycopy(data, 0, dest, at, size);
+        return size;
+    }
+
     public void clear() {
         size = 0;
     }

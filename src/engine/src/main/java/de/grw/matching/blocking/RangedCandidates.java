@@ -1,0 +1,285 @@
+package de.grw.matching.blocking;
+
+import de.grw.common.CancellationToken;
+import de.grw.common.ProgressListener;
+import de.grw.matching.data.PreparedField;
+import de.grw.matching.util.LongList;
+import de.grw.profile.BlockingRuleSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+/**
+ * The candidate pairs of a blocker without seeds, formed in ranges of their first record so that the pairs proposed
+ * by several rules never all stand at once: the distinct pairs of one range are found and kept before the next range
+ * is expanded. Before, every rule's pairs (the duplicates between rules included, 2 to 3 copies of each distinct
+ * pair) were held together and then copied once more to remove the duplicates: at 5 million records about 5 GB for
+ * 120 million distinct pairs, more than the pairs themselves.
+ *
+ * <p>How: each rule's sorted key entries are turned once into its blocks of at least two records, each block's
+ * distinct records ascending in one int array (4 bytes a record in a block; keys and single records dropped). An
+ * oversized block's window pairs (linear in its size) are expanded once, as {@link Blocker#expandBlock} does, and
+ * kept apart. A block's pairs with first record in {@code [lo, hi)} are those from its members in that range to every
+ * later member, so a range costs only the pairs it holds plus a binary search per block. The ranges are cut from a
+ * histogram of the pairs by first record so that each holds at most about {@link #RANGE_PAIRS} pairs (duplicates
+ * between rules included). The pairs, the rules' statistics and their order are exactly those of expanding every
+ * rule at once ({@code RangedCandidatesTest}).
+ */
+final class RangedCandidates {
+    /** Pairs (with the duplicates between rules) expanded at once at most, about: 512 MB of longs. */
+    static final long RANGE_PAIRS = 64L << 20;
+    private static final int BUCKETS = 4096;
+
+    private final Blocker blocker;
+    private final int n;
+    private final long rangePairs;
+
+    RangedCandidates(Blocker blocker, int records, long rangePairs) {
+        this.blocker = blocker;
+        this.n = records;
+        this.rangePairs = rangePairs;
+    }
+
+    /** One rule's blocks of at least two records that are expanded in full, and what it proposed elsewhere. */
+    private static final class RuleBlocks {
+        int[] members;
+        int[] starts;
+        int blockCount;
+        long blocks;
+        long largest;
+        long pairs;
+        long oversized;
+        long leftOut;
+        long withKey;
+        long[] windowed = new long[0];
+        long[] perBucket;
+    }
+
+    CandidatePairs candidates(List<BlockingRuleSpec> rules, RuleEntries entries, List<PreparedField> sortFields,
+                              ProgressListener progress, CancellationToken cancel) {
+        int shift = Math.max(0, Blocker.recordBits(n) - Integer.numberOfTrailingZeros(BUCKETS));
+        RuleBlocks[] perRule = new RuleBlocks[rules.size()];
+        AtomicInteger done = new AtomicInteger();
+        progress.progress("block", 0, rules.size() + 1);
+        IntStream.range(0, rules.size()).parallel().forEach(r -> {
+            cancel.throwIfCancelled();
+            long[] withKey = new long[1];
+            long[] sorted = entries.sorted(r, withKey);
+            perRule[r] = blocks(rules.get(r), sorted, sortFields, shift, cancel);
+            perRule[r].withKey = withKey[0];
+            progress.progress("block", done.incrementAndGet(), rules.size() + 1);
+        });
+        long[] windowed = windowedPairs(perRule);
+        int[] cuts = cuts(perRule, windowed, shift);
+        List<long[]> ranges = new ArrayList<>();
+        long distinct = 0;
+        for (int c = 0; c + 1 < cuts.length; c++) {
+            cancel.throwIfCancelled();
+            long[] range = range(perRule, windowed, cuts[c], cuts[c + 1], cancel);
+            distinct += range.length;
+            if (distinct > Integer.MAX_VALUE - 16) {
+                throw new IllegalStateException("blocking proposed " + distinct + " pairs; tighten the blocking rules");
+            }
+            ranges.add(range);
+        }
+        long[] all = ranges.size() == 1 ? ranges.get(0) : new long[(int) distinct];
+        int at = 0;
+        for (int c = 0; c < ranges.size() && ranges.size() > 1; c++) {
+            long[] range = ranges.set(c, null);
+            System.arraycopy(range, 0, all, at, range.length);
+            at += range.length;
+        }
+        progress.progress("block", rules.size() + 1, rules.size() + 1);
+        List<RuleStats> stats = new ArrayList<>();
+        for (int r = 0; r < rules.size(); r++) {
+            RuleBlocks b = perRule[r];
+            stats.add(new RuleStats(rules.get(r).name(), b.withKey, b.blocks, b.largest, b.pairs, b.oversized,
+                    b.leftOut));
+        }
+        return new CandidatePairs(all, List.copyOf(stats));
+    }
+
+    /** A rule's sorted key entries, one rule at a time (so that only the rules being grouped hold theirs). */
+    @FunctionalInterface
+    interface RuleEntries {
+        long[] sorted(int rule, long[] withKey);
+    }
+
+    private RuleBlocks blocks(BlockingRuleSpec rule, long[] sorted, List<PreparedField> sortFields, int shift,
+                              CancellationToken cancel) {
+        int recordBits = Blocker.recordBits(n);
+        long recordMask = (1L << recordBits) - 1;
+        int maxBlock = blocker.maxBlock(rule);
+        RuleBlocks out = new RuleBlocks();
+        out.perBucket = new long[BUCKETS];
+        int[] members = new int[Math.max(16, sorted.length / 2)];
+        int used = 0;
+        int[] starts = new int[1024];
+        int count = 0;
+        LongList windowed = new LongList(16);
+        int[] block = new int[16];
+        int i = 0;
+        while (i < sorted.length) {
+            if ((i & 0xfff) == 0) {
+                cancel.throwIfCancelled();
+            }
+            long key = sorted[i] >>> recordBits;
+            int size = 0;
+            int last = -1;
+            int j = i;
+            while (j < sorted.length && (sorted[j] >>> recordBits) == key) {
+                int rec = (int) (sorted[j] & recordMask);
+                if (rec != last) {
+                    if (size == block.length) {
+                        block = Arrays.copyOf(block, size * 2);
+                    }
+                    block[size++] = rec;
+                    last = rec;
+                }
+                j++;
+            }
+            i = j;
+            if (size < 2) {
+                continue;
+            }
+            out.blocks++;
+            out.largest = Math.max(out.largest, size);
+            if (size > maxBlock) {
+                long[] outcome = blocker.expandBlock(rule, block, size, sortFields, windowed);
+                out.pairs += outcome[0];
+                out.oversized += outcome[1];
+                out.leftOut += outcome[2];
+                continue;
+            }
+            if (used + size > members.length) {
+                members = Arrays.copyOf(members, (int) Math.min(Integer.MAX_VALUE - 16,
+                        Math.max((long) used + size, (long) members.length + (members.length >> 1))));
+            }
+            if (count + 2 > starts.length) {
+                starts = Arrays.copyOf(starts, starts.length * 2);
+            }
+            starts[count++] = used;
+            System.arraycopy(block, 0, members, used, size);
+            used += size;
+            for (int x = 0; x + 1 < size; x++) {
+                out.perBucket[block[x] >>> shift] += size - 1 - x;
+            }
+        }
+        starts[count] = used;
+        out.members = Arrays.copyOf(members, used);
+        out.starts = Arrays.copyOf(starts, count + 1);
+        out.blockCount = count;
+        out.windowed = windowed.toArray();
+        return out;
+    }
+
+    /** The oversized blocks' window pairs of all rules, distinct and sorted. */
+    private static long[] windowedPairs(RuleBlocks[] perRule) {
+        long total = 0;
+        for (RuleBlocks b : perRule) {
+            total += b.windowed.length;
+        }
+        long[] all = new long[Math.toIntExact(total)];
+        int at = 0;
+        for (RuleBlocks b : perRule) {
+            System.arraycopy(b.windowed, 0, all, at, b.windowed.length);
+            at += b.windowed.length;
+            b.windowed = null;
+        }
+        return Arrays.copyOf(all, LongList.sortUnique(all, all.length));
+    }
+
+    /** First records where the ranges begin, ending with {@code n}: each range about {@link #rangePairs} pairs. */
+    private int[] cuts(RuleBlocks[] perRule, long[] windowed, int shift) {
+        long[] perBucket = new long[BUCKETS];
+        for (RuleBlocks b : perRule) {
+            for (int k = 0; k < BUCKETS; k++) {
+                perBucket[k] += b.perBucket[k];
+            }
+            b.perBucket = null;
+        }
+        for (long pair : windowed) {
+            perBucket[CandidatePairs.first(pair) >>> shift]++;
+        }
+        List<Integer> cuts = new ArrayList<>();
+        cuts.add(0);
+        long inRange = 0;
+        for (int k = 0; k < BUCKETS; k++) {
+            long start = (long) k << shift;
+            if (start >= n) {
+                break;
+            }
+            if (inRange > 0 && inRange + perBucket[k] > rangePairs) {
+                cuts.add((int) start);
+                inRange = 0;
+            }
+            inRange += perBucket[k];
+        }
+        cuts.add(n);
+        return cuts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The distinct pairs whose first record is in {@code [lo, hi)}, sorted. */
+    private long[] range(RuleBlocks[] perRule, long[] windowed, int lo, int hi, CancellationToken cancel) {
+        LongList[] parts = new LongList[perRule.length];
+        IntStream.range(0, perRule.length).parallel().forEach(r -> {
+            RuleBlocks b = perRule[r];
+            LongList out = new LongList(1024);
+            long emitted = 0;
+            for (int k = 0; k < b.blockCount; k++) {
+                if ((k & 0xfff) == 0) {
+                    cancel.throwIfCancelled();
+                }
+                int s = b.starts[k];
+                int e = b.starts[k + 1];
+                if (b.members[s] >= hi || b.members[e - 2] < lo) {
+                    continue;
+                }
+                int from = lowerBound(b.members, s, e, lo);
+                int to = lowerBound(b.members, from, e, hi);
+                for (int x = from; x < to; x++) {
+                    for (int y = x + 1; y < e; y++) {
+                        emitted += blocker.emit(b.members[x], b.members[y], out);
+                    }
+                }
+            }
+            b.pairs += emitted;
+            parts[r] = out;
+        });
+        int fromW = lowerBound(windowed, (long) lo << 32);
+        int toW = lowerBound(windowed, (long) hi << 32);
+        long total = toW - fromW;
+        for (LongList p : parts) {
+            total += p.size();
+        }
+        long[] all = new long[Math.toIntExact(total)];
+        System.arraycopy(windowed, fromW, all, 0, toW - fromW);
+        int at = toW - fromW;
+        for (int r = 0; r < parts.length; r++) {
+            at += parts[r].copyTo(all, at);
+            parts[r] = null;
+        }
+        return Arrays.copyOf(all, LongList.sortUnique(all, all.length));
+    }
+
+    private static int lowerBound(int[] a, int from, int to, int key) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static int lowerBound(long[] a, long key) {
+        int i = Arrays.binarySearch(a, key);
+        return i >= 0 ? i : -i - 1;
+    }
+}
