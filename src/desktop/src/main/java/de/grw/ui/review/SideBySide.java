@@ -255,6 +255,14 @@ final class SideBySide {
             LazyTooltip.set(titles.get(i), m.source() + " · " + m.recordKey());
             blocked.get(i).setText(m.masked() ? t.get("review.masked") : m.blocked() ? t.get("review.blocked") : "");
         }
+        // a hidden column keeps no record of an earlier, larger cluster and takes no action
+        for (int i = members.size(); i < capacity; i++) {
+            for (CheckBox box : List.of(in.get(i), mark.get(i))) {
+                box.getProperties().remove(RECORD);
+                box.setOnAction(null);
+                box.setDisable(true);
+            }
+        }
         List<FieldRow> rows = state.rows();
         // the grid's row of each of the cluster's fields (the grid's fields in the same order), the others hidden
         int[] at = new int[rows.size()];
