@@ -177,39 +177,15 @@ public final class Blocker {
 
     private RuleStats runRule(BlockingRuleSpec rule, long[] sorted, long withKey, List<PreparedField> sortFields,
                               LongList out, int cap, CancellationToken cancel) {
-        int n = records.size();
-        int recordBits = recordBits(n);
-        long recordMask = (1L << recordBits) - 1;
+        SortedBlocks walk = new SortedBlocks(sorted, recordBits(records.size()), cancel);
         long blocks = 0;
         long largest = 0;
         long pairs = 0;
         long oversized = 0;
         long leftOut = 0;
-        int[] block = new int[16];
-        int i = 0;
-        while (i < sorted.length && out.size() < cap) {
-            if ((i & 0xfff) == 0) {
-                cancel.throwIfCancelled();
-            }
-            long key = sorted[i] >>> recordBits;
-            int size = 0;
-            int last = -1;
-            int j = i;
-            while (j < sorted.length && (sorted[j] >>> recordBits) == key) {
-                int rec = (int) (sorted[j] & recordMask);
-                if (rec != last) {
-                    if (size == block.length) {
-                        block = Arrays.copyOf(block, size * 2);
-                    }
-                    block[size++] = rec;
-                    last = rec;
-                }
-                j++;
-            }
-            i = j;
-            if (size < 2) {
-                continue;
-            }
+        while (out.size() < cap && walk.next()) {
+            int[] block = walk.block;
+            int size = walk.size;
             blocks++;
             largest = Math.max(largest, size);
             if (seeds != null && !anySeed(block, size)) {

@@ -110,7 +110,6 @@ final class RangedCandidates {
     private RuleBlocks blocks(BlockingRuleSpec rule, long[] sorted, List<PreparedField> sortFields, int shift,
                               CancellationToken cancel) {
         int recordBits = Blocker.recordBits(n);
-        long recordMask = (1L << recordBits) - 1;
         int maxBlock = blocker.maxBlock(rule);
         RuleBlocks out = new RuleBlocks();
         out.perBucket = new long[BUCKETS];
@@ -119,31 +118,10 @@ final class RangedCandidates {
         int[] starts = new int[1024];
         int count = 0;
         LongList windowed = new LongList(16);
-        int[] block = new int[16];
-        int i = 0;
-        while (i < sorted.length) {
-            if ((i & 0xfff) == 0) {
-                cancel.throwIfCancelled();
-            }
-            long key = sorted[i] >>> recordBits;
-            int size = 0;
-            int last = -1;
-            int j = i;
-            while (j < sorted.length && (sorted[j] >>> recordBits) == key) {
-                int rec = (int) (sorted[j] & recordMask);
-                if (rec != last) {
-                    if (size == block.length) {
-                        block = Arrays.copyOf(block, size * 2);
-                    }
-                    block[size++] = rec;
-                    last = rec;
-                }
-                j++;
-            }
-            i = j;
-            if (size < 2) {
-                continue;
-            }
+        SortedBlocks walk = new SortedBlocks(sorted, recordBits, cancel);
+        while (walk.next()) {
+            int[] block = walk.block;
+            int size = walk.size;
             out.blocks++;
             out.largest = Math.max(out.largest, size);
             if (size > maxBlock) {
