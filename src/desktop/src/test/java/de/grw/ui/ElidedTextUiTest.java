@@ -7,7 +7,6 @@ import de.grw.api.local.SampleWorkbench;
 import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
 import de.grw.ui.common.I18n;
-import de.grw.ui.common.Screen;
 import de.grw.ui.common.TaskRunner;
 import de.grw.ui.common.UserSettings;
 import de.grw.ui.common.WorkbenchModel;
@@ -21,7 +20,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -31,7 +29,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -50,11 +47,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @Tag("slow")
 @ExtendWith(ApplicationExtension.class)
-class ElidedTextUiTest {
+class ElidedTextUiTest extends ElidedWalkTest {
     private static Path sample;
-    private Stage stage;
-    private final List<WorkbenchModel> models = new ArrayList<>();
-    private final List<ExecutorService> executors = new ArrayList<>();
 
     @BeforeAll
     static void buildSample() throws Exception {
@@ -64,35 +58,17 @@ class ElidedTextUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        UiTestSupport.startToolkit();
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        executors.forEach(ExecutorService::shutdownNow);
-        for (WorkbenchModel m : models) {
-            WaitForAsyncUtils.asyncFx(m::close).get(10, TimeUnit.SECONDS);
-        }
+        open(stage);
     }
 
     @Test
     void noScreenCutsTextAt1024x700Or1920x1080InEitherLanguage() throws Exception {
-        List<ElidedText.Problem> problems = new ArrayList<>();
-        for (String language : List.of("de", "en")) {
-            for (int[] size : List.of(new int[] {1024, 700}, new int[] {1920, 1080})) {
-                // -Dgrw.elided.only=de-1024 walks one language at one width (while mending what the test found)
-                String only = System.getProperty("grw.elided.only");
-                if (only != null && !only.equals(language + "-" + size[0])) {
-                    continue;
-                }
-                problems.addAll(walk(language, size[0], size[1]));
-            }
-        }
+        List<ElidedText.Problem> problems = walkAll();
         assertThat(problems).as("texts cut or out of the window").isEmpty();
     }
 
-    private List<ElidedText.Problem> walk(String language, int width, int height) throws Exception {
+    @Override
+    protected List<ElidedText.Problem> walk(String language, int width, int height) throws Exception {
         String at = language + " " + width + "x" + height;
         List<ElidedText.Problem> problems = new ArrayList<>();
         WorkbenchModel model = new WorkbenchModel();
@@ -199,17 +175,8 @@ class ElidedTextUiTest {
         waitFor(() -> LONG_VALUE.equals(golden().getText()) && !review.viewModel().busyProperty().get());
         check(problems, at, "review, long golden value");
         // the status bar while a task runs: its title and phase, progress and cancel beside the user and workspace
-        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
-        UiTestSupport.onFx(() -> tasks.run(i18n.get("import.importTask", "melderegister_2026_stadtteil_nord"),
-                (progress, cancel) -> {
-                    progress.progress("estimate", 1_234_567, 5_380_783);
-                    running.await(60, TimeUnit.SECONDS);
-                    return null;
-                }, done -> { }, error -> { }));
-        waitFor(() -> tasks.runningProperty().get() && !tasks.messageProperty().get().isBlank());
-        check(problems, at, "review, a task running");
-        running.countDown();
-        waitFor(() -> !tasks.runningProperty().get());
+        checkWhileRunning(tasks, i18n.get("import.importTask", "melderegister_2026_stadtteil_nord"), "estimate",
+                problems, at, "review, a task running");
         UiTestSupport.onFx(() -> node("#review-help", ButtonBase.class).fire());
         check(problems, at, "review, help");
         UiTestSupport.onFx(() -> node("#review-help", ButtonBase.class).fire());
@@ -368,30 +335,6 @@ class ElidedTextUiTest {
     private void show(MainWindow window, String key) {
         UiTestSupport.onFx(() -> window.show(key));
         WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void check(List<ElidedText.Problem> problems, String at, String screen) throws Exception {
-        WaitForAsyncUtils.sleep(150, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        List<ElidedText.Problem> found = new ArrayList<>();
-        UiTestSupport.onFx(() -> found.addAll(ElidedText.in(stage.getScene(), at + ", " + screen)));
-        found.forEach(p -> System.out.println("ELIDED " + p));
-        problems.addAll(found);
-        if (System.getProperty("grw.snapshots") != null) {
-            Snapshots.write(new org.testfx.api.FxRobot(), stage.getScene(), Path.of(System.getProperty(
-                    "grw.snapshots"), (at + "-" + screen).replaceAll("[^A-Za-z0-9]+", "-") + ".png"));
-        }
-    }
-
-    private <T> T node(String selector, Class<T> type) {
-        Node n = stage.getScene().lookup(selector);
-        assertThat(n).as(selector).isNotNull();
-        return type.cast(n);
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -16,11 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -29,7 +26,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,12 +42,9 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @Tag("slow")
 @ExtendWith(ApplicationExtension.class)
-class ServerElidedTextUiTest {
+class ServerElidedTextUiTest extends ElidedWalkTest {
     private static Path dir;
     private static WorkspaceServer server;
-    private Stage stage;
-    private final List<WorkbenchModel> models = new ArrayList<>();
-    private final List<ExecutorService> executors = new ArrayList<>();
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -66,30 +59,17 @@ class ServerElidedTextUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        UiTestSupport.startToolkit();
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        executors.forEach(ExecutorService::shutdownNow);
-        for (WorkbenchModel m : models) {
-            WaitForAsyncUtils.asyncFx(m::close).get(10, TimeUnit.SECONDS);
-        }
+        open(stage);
     }
 
     @Test
     void noServerStateCutsTextAt1024x700Or1920x1080InEitherLanguage() throws Exception {
-        List<ElidedText.Problem> problems = new ArrayList<>();
-        for (String language : List.of("de", "en")) {
-            for (int[] size : List.of(new int[] {1024, 700}, new int[] {1920, 1080})) {
-                problems.addAll(walk(language, size[0], size[1]));
-            }
-        }
+        List<ElidedText.Problem> problems = walkAll();
         assertThat(problems).as("texts cut or out of the window").isEmpty();
     }
 
-    private List<ElidedText.Problem> walk(String language, int width, int height) throws Exception {
+    @Override
+    protected List<ElidedText.Problem> walk(String language, int width, int height) throws Exception {
         String at = language + " " + width + "x" + height + ", server";
         List<ElidedText.Problem> problems = new ArrayList<>();
         String url = TestServers.url(server);
@@ -132,17 +112,8 @@ class ServerElidedTextUiTest {
         waitFor(() -> review.viewModel().currentProperty().get() != null && !review.viewModel().busyProperty().get());
         check(problems, at, "review");
         // the status bar with the server, its workspace and the user while a task runs
-        CountDownLatch running = new CountDownLatch(1);
         I18n i18n = new I18n(Locale.forLanguageTag(language));
-        UiTestSupport.onFx(() -> tasks.run(i18n.get("match.task"), (progress, cancel) -> {
-            progress.progress("compare", 1_234_567, 5_380_783);
-            running.await(60, TimeUnit.SECONDS);
-            return null;
-        }, done -> { }, error -> { }));
-        waitFor(() -> tasks.runningProperty().get() && !tasks.messageProperty().get().isBlank());
-        check(problems, at, "review, a task running");
-        running.countDown();
-        waitFor(() -> !tasks.runningProperty().get());
+        checkWhileRunning(tasks, i18n.get("match.task"), "compare", problems, at, "review, a task running");
         UiTestSupport.onFx(model::signOut);
         return problems;
     }
@@ -178,25 +149,5 @@ class ServerElidedTextUiTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         return model;
-    }
-
-    private void check(List<ElidedText.Problem> problems, String at, String screen) throws Exception {
-        WaitForAsyncUtils.sleep(150, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        List<ElidedText.Problem> found = new ArrayList<>();
-        UiTestSupport.onFx(() -> found.addAll(ElidedText.in(stage.getScene(), at + ", " + screen)));
-        found.forEach(p -> System.out.println("ELIDED " + p));
-        problems.addAll(found);
-    }
-
-    private <T> T node(String selector, Class<T> type) {
-        Node n = stage.getScene().lookup(selector);
-        assertThat(n).as(selector).isNotNull();
-        return type.cast(n);
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }
