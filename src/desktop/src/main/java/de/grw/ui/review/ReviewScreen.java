@@ -255,10 +255,22 @@ public final class ReviewScreen extends ViewModelScreen<ReviewViewModel> {
         columns.setId("review-columns");
         javafx.scene.control.SplitPane.setResizableWithParent(explanationScroll, false);
         columns.widthProperty().addListener((o, was, now) -> {
-            if (was.doubleValue() == 0 && now.doubleValue() > 0) {
-                // about 290 px at 1024, up to 420 px on a large screen
-                double panel = Math.max(292, Math.min(420, now.doubleValue() * 0.24));
-                columns.setDividerPositions(Math.max(0.3, 1 - panel / now.doubleValue()));
+            double width = now.doubleValue();
+            if (width <= 0) {
+                return;
+            }
+            // about 290 px at 1024, up to 420 px on a large screen
+            double panel = Math.max(292, Math.min(420, width * 0.24));
+            // the explanation keeps its width when the window changes (not resizable with its parent); made
+            // smaller, a window would take all it loses from the records, until the golden record covered their
+            // headings: the explanation gives back what it has beyond its width at this size (a clerk's narrower
+            // explanation stays as dragged)
+            if (was.doubleValue() == 0) {
+                columns.setDividerPositions(Math.max(0.3, 1 - panel / width));
+            } else if (width < was.doubleValue() && explanationScroll.getWidth() > panel) {
+                // after the split pane's own layout for the new width, which keeps the explanation's width
+                javafx.application.Platform.runLater(() -> columns.setDividerPositions(
+                        Math.max(0.3, 1 - panel / columns.getWidth())));
             }
         });
 

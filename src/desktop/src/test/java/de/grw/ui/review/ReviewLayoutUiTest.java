@@ -123,6 +123,38 @@ class ReviewLayoutUiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * A window made smaller from 1920x1080 to 1024x700 keeps the record's heading whole beside the golden record: the
+     * explanation gives back the room it took in the large window (it kept its 420 px, the comparison lost it all and
+     * the golden record covered the heading: README's 1024x700 picture).
+     */
+    @Test
+    void aWindowMadeSmallerKeepsTheRecordsHeadingWholeBesideTheGoldenRecord() throws Exception {
+        open(1920, 1080);
+        javafx.scene.control.SplitPane columns = node("#review-columns", javafx.scene.control.SplitPane.class);
+        // the explanation as wide as a screen first laid out at 1920 px gives it (420 px)
+        UiTestSupport.onFx(() -> columns.setDividerPositions(1 - 420 / columns.getWidth()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(node("#review-explanation-scroll", Node.class).getLayoutBounds().getWidth())
+                .isCloseTo(420, within(8.0));
+        UiTestSupport.onFx(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds golden = sceneOf(node("#golden-family_name", Node.class).getParent());
+        for (String id : List.of("#member-in-1", "#member-mark-1")) {
+            Node box = node(id, Node.class);
+            assertThat(sceneOf(box).getMaxX()).as(id).isLessThanOrEqualTo(golden.getMinX() + 0.5);
+        }
+        Node recordHeading = node("#member-in-1", Node.class).getParent();
+        assertThat(sceneOf(recordHeading).getMaxX()).isLessThanOrEqualTo(golden.getMinX() + 0.5);
+        assertThat(recordHeading.prefWidth(-1)).isLessThanOrEqualTo(recordHeading.getLayoutBounds().getWidth() + 0.5);
+        assertThat(golden.getMaxX()).isLessThanOrEqualTo(viewport().getMaxX() + 1);
+        assertThat(node("#review-explanation-scroll", Node.class).getLayoutBounds().getWidth()).isLessThan(300);
+    }
+
     @Test
     void at1024x700OneRecordStandsBetweenTheFrozenColumnsAndTheBarSwitchesRecords(FxRobot robot) throws Exception {
         List<MemberRecord> members = open(1024, 700);
