@@ -29,8 +29,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * lock PostgreSQL's serializable checks would abort all but one and the others would start again. Correctness does
  * not rest on the lock, though: a writer that does not take it (another tool, a migration, {@code writerLock=false}
  * in the tests) is still serializable, and a transaction aborted for a serialization failure or a deadlock
- * ({@code 40001}, {@code 40P01}) is rolled back and run again, up to {@value #ATTEMPTS} times with a growing,
- * jittered pause. Write work therefore may run more than once (see {@link Store}).
+ * ({@code 40001}, {@code 40P01}) is rolled back and run again with a growing, jittered pause, for at least
+ * {@value #ATTEMPTS} attempts and for as long as {@value #RETRY_MILLIS} ms have not passed (eight writers without
+ * the lock on a loaded two-core machine lost 20 attempts in a row once; a time budget keeps that from reaching a
+ * clerk while a truly stuck write still ends). Write work therefore may run more than once (see {@link Store}).
  * <p>
  * The four-eyes rule and the decisions' state changes (read a decision or cluster, check, change it) are
  * read-check-write sequences inside one such transaction: serial execution makes them safe without row locks.
@@ -44,6 +46,8 @@ public final class PostgresStore implements Store {
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     /** How often a write is tried before its serialization failure is reported. */
     static final int ATTEMPTS = 20;
+    /** How long a write keeps being tried after serialization failures once {@link #ATTEMPTS} are spent. */
+    static final long RETRY_MILLIS = 30_000;
 
     private final Config config;
     private final HikariDataSource pool;
@@ -304,11 +308,13 @@ public final class PostgresStore implements Store {
 
     @Override
     public <T> T write(SqlWork<T> work) {
+        long began = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
                 return writeOnce(work);
             } catch (SQLException e) {
-                if (!retryable(e) || attempt >= ATTEMPTS) {
+                boolean spent = attempt >= ATTEMPTS && System.nanoTime() - began > RETRY_MILLIS * 1_000_000L;
+                if (!retryable(e) || spent) {
                     throw failed(e);
                 }
                 retries.incrementAndGet();
