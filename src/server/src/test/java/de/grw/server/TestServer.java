@@ -150,12 +150,16 @@ public final class TestServer implements AutoCloseable {
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }
-            for (int i = 0; i + 1 < headers.length; i += 2) {
-                b.header(headers[i], headers[i + 1]);
-            }
             String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
             if (text != null) {
-                b.header("Content-Type", "application/json");
+                b.setHeader("Content-Type", "application/json"); // unless a header below says otherwise
+            }
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                if (headers[i].equalsIgnoreCase("Content-Type")) {
+                    b.setHeader(headers[i], headers[i + 1]);
+                } else {
+                    b.header(headers[i], headers[i + 1]);
+                }
             }
             b.method(method, text == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(text));
