@@ -12,8 +12,6 @@ import de.grw.workspace.TestWorkspaces;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -86,30 +84,17 @@ class ServerBlockedPersonLeakTest {
     }
 
     private static List<Object> row(String sql) throws SQLException {
-        try (Connection c = s.sql(); var st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            List<Object> out = new ArrayList<>();
-            if (rs.next()) {
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    out.add(rs.getObject(i));
-                }
-            }
-            return out;
-        }
+        return s.row(sql);
     }
 
     /** The values of the blocked record that identify the person (the longer ones: no accidental matches). */
     private static Map<String, String> values(long record) throws Exception {
-        String[] values = TestServer.JSON.readValue((String) row("SELECT values_json FROM records WHERE id = "
-                + record).get(0), String[].class);
-        String[] names = {"record_id", "family_name", "birth_name", "given_names", "academic_title", "sex",
-            "birth_date", "birth_place", "nationality", "street", "house_number", "address_extra", "postal_code",
-            "city", "tax_id", "social_security_id", "email", "phone", "blocking_notice"};
+        Map<String, String> all = s.recordValues("id = " + record);
         Map<String, String> out = new LinkedHashMap<>();
         for (String f : List.of("family_name", "given_names", "birth_date", "street", "tax_id", "email",
                 "phone")) {
-            int i = List.of(names).indexOf(f);
-            if (i < values.length && values[i] != null && values[i].length() >= 6) {
-                out.put(f, values[i]);
+            if (all.get(f) != null && all.get(f).length() >= 6) {
+                out.put(f, all.get(f));
             }
         }
         assertThat(out).containsKeys("family_name", "birth_date");
