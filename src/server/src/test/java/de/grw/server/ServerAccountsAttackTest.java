@@ -79,6 +79,28 @@ class ServerAccountsAttackTest {
     }
 
     @Test
+    void twoAccountsStoredForOnePersonWrittenTwoWaysCannotApproveEachOthersMerges() throws Exception {
+        // as a workspace from before the person key has them, or as an edit of the store gives them
+        try (java.sql.Connection c = s.sql(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE users SET person = 'p\u20104711' WHERE name = '" + TestWorkspaces.SUPERVISOR + "'");
+            st.executeUpdate("UPDATE users SET person = 'p.4711' WHERE name = '" + TestWorkspaces.SUPERVISOR2 + "'");
+        }
+        String bernd = s.token(TestWorkspaces.SUPERVISOR, TestWorkspaces.SUPERVISOR_PASSWORD);
+        String carla = s.token(TestWorkspaces.SUPERVISOR2, TestWorkspaces.SUPERVISOR2_PASSWORD);
+        long cluster = s.get("/api/v1/queue?status=OPEN&limit=1", bernd).json().path("entries").get(0)
+                .path("clusterId").asLong();
+        List<Long> members = new java.util.ArrayList<>();
+        s.get("/api/v1/clusters/" + cluster + "/members", bernd).json().forEach(m -> members.add(m.asLong()));
+        Response proposed = s.post("/api/v1/clusters/" + cluster + "/decisions", bernd, Map.of("command",
+                Map.of("decision", "MERGE", "members", members), "comment", "gleiche Person", "caseRef", "AZ-X"));
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        Response approval = s.post("/api/v1/decisions/" + proposed.json().path("id").asLong() + "/approval", carla,
+                Map.of("comment", "ok"));
+        assertThat(approval.status()).as(approval.toString()).isEqualTo(403);
+        assertThat(approval.key()).isEqualTo("review.four_eyes_person");
+    }
+
+    @Test
     void aPasswordResetByTheAdministratorCannotBeUsedToApprove() {
         String anna = s.token(TestWorkspaces.CLERK, TestWorkspaces.CLERK_PASSWORD);
         long cluster = s.get("/api/v1/queue?status=OPEN&limit=1", anna).json().path("entries").get(0)
