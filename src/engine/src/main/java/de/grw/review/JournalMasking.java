@@ -73,15 +73,25 @@ public final class JournalMasking {
         } catch (RuntimeException notJson) {
             return e;
         }
-        JsonNode content = payload.path("content");
-        JsonNode choices = content.path("choices");
-        if (!choices.isObject() || !anyBlocked(content.path("members"), blocked)) {
+        if (!payload.path("content").isObject()) {
             return e;
         }
-        boolean changed = false;
         ObjectNode copy = payload.deepCopy();
-        ObjectNode copiedChoices = (ObjectNode) copy.path("content").path("choices");
-        for (var it = copiedChoices.fields(); it.hasNext(); ) {
+        return maskContent((ObjectNode) copy.path("content"), masked, blocked) ? new JournalEntry(e.seq(), e.at(),
+                e.user(), e.action(), CanonicalJson.write(copy), e.prev(), e.hash()) : e;
+    }
+
+    /**
+     * Masks, in a merge's content ({@code {"members":[...],"choices":{...}}}) of a blocked person's records, the typed
+     * values of masked fields; whether it changed anything.
+     */
+    private static boolean maskContent(ObjectNode content, Set<String> masked, Set<Long> blocked) {
+        JsonNode choices = content.path("choices");
+        if (!choices.isObject() || !anyBlocked(content.path("members"), blocked)) {
+            return false;
+        }
+        boolean changed = false;
+        for (var it = choices.fields(); it.hasNext(); ) {
             var field = it.next();
             if (masked.contains(field.getKey()) && field.getValue().has("value")
                     && !field.getValue().path("value").isNull()) {
@@ -89,8 +99,66 @@ public final class JournalMasking {
                 changed = true;
             }
         }
-        return changed ? new JournalEntry(e.seq(), e.at(), e.user(), e.action(), CanonicalJson.write(copy), e.prev(),
-                e.hash()) : e;
+        return changed;
+    }
+
+    /**
+     * The decisions as {@code session} may read them: as the journal, a merge of a blocked person's records shows
+     * the values typed for masked fields as {@code ***} to a user who may not see blocked records (the list of
+     * decisions, one decision, the pending approvals, a cluster's history). The stored decision is not changed.
+     */
+    static List<ReviewViews.DecisionView> maskDecisions(java.sql.Connection c, Session session,
+                                                        GovernanceConfig governance,
+                                                        List<ReviewViews.DecisionView> decisions)
+            throws java.sql.SQLException {
+        if (session == null || session.may(Permission.VIEW_BLOCKED) || decisions.isEmpty()
+                || governance.maskedFields().isEmpty()) {
+            return decisions;
+        }
+        // only merges with typed values can show one; most decisions have none, and then nothing more is read
+        Set<Long> members = new HashSet<>();
+        for (ReviewViews.DecisionView d : decisions) {
+            if (d.kind() == DecisionKind.MERGE && d.payloadJson() != null && d.payloadJson().contains("\"value\"")
+                    && d.payload() instanceof DecisionPayload.Merge m) {
+                members.addAll(m.members());
+            }
+        }
+        if (members.isEmpty()) {
+            return decisions;
+        }
+        Set<Long> blocked = new HashSet<>(members.size() > 500
+                ? de.grw.workspace.SourceRepository.blockedRecordIds(c)
+                : de.grw.store.Sql.list(c, "SELECT id FROM records WHERE blocked <> 0 AND id IN ("
+                + String.join(",", java.util.Collections.nCopies(members.size(), "?")) + ")", rs -> rs.getLong(1),
+                members.toArray()));
+        if (blocked.isEmpty()) {
+            return decisions;
+        }
+        Set<String> masked = new HashSet<>(governance.maskedFields());
+        List<ReviewViews.DecisionView> out = new ArrayList<>(decisions.size());
+        for (ReviewViews.DecisionView d : decisions) {
+            out.add(maskDecision(d, masked, blocked));
+        }
+        return out;
+    }
+
+    private static ReviewViews.DecisionView maskDecision(ReviewViews.DecisionView d, Set<String> masked,
+                                                         Set<Long> blocked) {
+        if (d.kind() != DecisionKind.MERGE || d.payloadJson() == null) {
+            return d;
+        }
+        JsonNode content;
+        try {
+            content = CanonicalJson.parse(d.payloadJson());
+        } catch (RuntimeException notJson) {
+            return d;
+        }
+        if (!content.isObject() || !maskContent((ObjectNode) content, masked, blocked)) {
+            return d;
+        }
+        return new ReviewViews.DecisionView(d.id(), d.clusterId(), d.kind(), d.state(), d.proposedBy(),
+                d.proposedAt(), d.comment(), d.caseRef(), CanonicalJson.write(content), d.reviewedBy(),
+                d.reviewedAt(), d.reviewComment(), d.reverts());
     }
 
     private static boolean anyBlocked(JsonNode members, Set<Long> blocked) {

@@ -195,10 +195,16 @@ public final class ReviewService {
         Map<String, GoldenValue> proposal = new Survivorship(profile, governance.survivorship())
                 .golden(unmasked, extending == null ? Map.of() : extending.kept());
         if (members.stream().anyMatch(MemberRecord::masked)) {
-            proposal = maskProposal(proposal);
+            proposal = ViewMasking.proposal(governance, proposal);
+            extending = ViewMasking.extension(governance, extending);
+        }
+        if (extending != null) { // the golden records' history, as the decisions themselves are shown
+            extending = new ReviewViews.GoldenExtension(extending.goldenIds(), extending.kept(),
+                    JournalMasking.maskDecisions(c, session, governance, extending.history()));
         }
         return new ClusterView(clusterId, status, ClusterRepository.note(c, clusterId), members,
-                ReviewRepository.pairs(c, clusterId), proposal, DecisionRepository.ofCluster(c, clusterId),
+                ReviewRepository.pairs(c, clusterId), proposal, JournalMasking.maskDecisions(c, session, governance,
+                DecisionRepository.ofCluster(c, clusterId)),
                 extending, ProposingVersionRepository.of(c, clusterId));
     }
 
@@ -215,17 +221,6 @@ public final class ReviewService {
         }
         return new ReviewViews.GoldenExtension(goldens, GoldenStore.keptChoices(c, goldens, members),
                 GoldenStore.history(c, goldens));
-    }
-
-    private Map<String, GoldenValue> maskProposal(Map<String, GoldenValue> proposal) {
-        Map<String, GoldenValue> out = new LinkedHashMap<>(proposal);
-        for (String f : governance.maskedFields()) {
-            GoldenValue v = out.get(f);
-            if (v != null && v.value() != null) {
-                out.put(f, new GoldenValue(f, RecordLoader.MASK, v.manual(), v.originRecord()));
-            }
-        }
-        return out;
     }
 
     /** Records a decision on a cluster. A merge waits for approval; other decisions take effect at once. */
@@ -373,7 +368,8 @@ public final class ReviewService {
     /** Merges waiting for a supervisor. */
     public List<DecisionView> pendingApprovals(Session session) {
         session.require(Permission.VIEW_RECORDS, "see_pending_merges");
-        return workspace.read(c -> DecisionRepository.inState(c, DecisionState.PENDING));
+        return workspace.read(c -> JournalMasking.maskDecisions(c, session, governance,
+                DecisionRepository.inState(c, DecisionState.PENDING)));
     }
 
     /** All decisions, newest first. */
@@ -382,13 +378,14 @@ public final class ReviewService {
         return workspace.read(c -> {
             List<DecisionView> all = DecisionRepository.all(c);
             java.util.Collections.reverse(all);
-            return all;
+            return JournalMasking.maskDecisions(c, session, governance, all);
         });
     }
 
     public DecisionView decision(Session session, long id) {
         session.require(Permission.VIEW_RECORDS, "see_decisions");
-        return workspace.read(c -> DecisionRepository.find(c, id));
+        return workspace.read(c -> JournalMasking.maskDecisions(c, session, governance,
+                List.of(DecisionRepository.find(c, id))).get(0));
     }
 
     /** The active golden record that the records of a merge decision belong to now, if any. */

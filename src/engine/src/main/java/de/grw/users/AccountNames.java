@@ -48,11 +48,34 @@ public final class AccountNames {
     }
 
     /**
-     * A person as compared: a personnel number or directory identity in NFKC, lower-cased, without white space,
-     * hyphens and underscores ({@code P-4711}, {@code P 4711} and {@code p4711} are one person).
+     * A person as stored: a personnel number or directory identity in NFKC, lower-cased, without white space,
+     * invisible format characters (zero-width space, soft hyphen, direction marks), dashes of any kind and
+     * underscores ({@code P-4711}, {@code P 4711}, {@code p4711} and P-4711 with the hyphen U+2010 are one person).
      */
     public static String person(String person) {
         return Normalizer.normalize(person == null ? "" : person, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replaceAll("[\\s_-]+", "");
+                .replaceAll("[\\s\\p{Z}\\p{Cf}\\p{Pd}_\\u2212]+", "");
+    }
+
+    /**
+     * The key two persons are compared by: their letters and digits only, so that no separator ({@code P.4711},
+     * {@code P/4711}) makes another person of one, and persons stored before a separator was dropped still compare
+     * equal to the same person written today.
+     */
+    public static String personKey(String person) {
+        StringBuilder b = new StringBuilder();
+        person(person).codePoints().filter(Character::isLetterOrDigit).forEach(b::appendCodePoint);
+        return b.toString();
+    }
+
+    /** Whether two persons, as stored or as typed, are one. */
+    public static boolean samePerson(String a, String b) {
+        return personKey(a).equals(personKey(b));
+    }
+
+    /** Whether a typed person uses only Latin letters and digits besides separators (no look-alike of another script). */
+    static boolean latin(String person) {
+        return person(person).codePoints().filter(Character::isLetter)
+                .allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN);
     }
 }

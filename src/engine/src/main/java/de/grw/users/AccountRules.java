@@ -36,7 +36,7 @@ public final class AccountRules {
             return;
         }
         for (UserRepository.Credentials other : UserRepository.allCredentials(c)) {
-            if (other.name().equals(account) || !other.person().equals(person)) {
+            if (other.name().equals(account) || !AccountNames.samePerson(other.person(), person)) {
                 continue;
             }
             if (reviews(role) && reviews(other.role())) {
@@ -66,8 +66,9 @@ public final class AccountRules {
      * the session.
      */
     public static boolean samePerson(Connection c, Session session, String otherAccount) throws SQLException {
-        return session.user().equals(otherAccount) || session.person().equals(person(c, otherAccount))
-                || person(c, session.user()).equals(person(c, otherAccount));
+        String other = person(c, otherAccount);
+        return session.user().equals(otherAccount) || AccountNames.samePerson(session.person(), other)
+                || AccountNames.samePerson(person(c, session.user()), other);
     }
 
     /**

@@ -398,7 +398,8 @@ public final class UserService {
             return AccountNames.person(account);
         }
         String p = AccountNames.person(person);
-        if (p.length() > 128 || p.startsWith("directory:") || p.chars().anyMatch(Character::isISOControl)) {
+        if (p.length() > 128 || p.startsWith("directory:") || p.chars().anyMatch(Character::isISOControl)
+                || AccountNames.personKey(p).isEmpty() || !AccountNames.latin(p)) {
             throw new UserFacingException(de.grw.common.Text.of("users.bad_person"));
         }
         return p;

@@ -48,7 +48,12 @@ final class LedgerTestStore implements AutoCloseable {
      * {@code prepare} for the writes every test starts from; closes it.
      */
     static LedgerTestStore prepare(StoreKind kind, Path dir, java.util.function.Consumer<TestWorkspaces.Fixture> prepare) {
-        Path home = dir.resolve("ledger-home");
+        return prepare(kind, dir, dir.resolve("ledger-home"), prepare);
+    }
+
+    /** As above, with the ledger in {@code home} (an office's ledger home holds the anchors of several workspaces). */
+    static LedgerTestStore prepare(StoreKind kind, Path dir, Path home,
+                                   java.util.function.Consumer<TestWorkspaces.Fixture> prepare) {
         TestWorkspaces.Fixture f = TestWorkspaces.open(kind, dir);
         try {
             Ledger.attach(f.workspace(), home);

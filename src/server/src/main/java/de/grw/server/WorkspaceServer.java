@@ -70,7 +70,10 @@ public final class WorkspaceServer implements AutoCloseable {
                 c.startup.showJavalinBanner = false;
                 c.startup.showOldJavalinVersionWarning = false;
                 c.startup.startupWatcherEnabled = false;
+                c.http.maxRequestSize = de.grw.server.http.Api.MAX_JSON_BODY;
                 c.jetty.addConnector((server, http) -> tlsConnector(server, http, config, certificate));
+                // what Jetty refuses before the API sees it (a bad path, headers too large) is a problem too
+                c.jetty.modifyServer(server -> server.setErrorHandler(new de.grw.server.http.ProblemErrorHandler()));
                 c.requestLogger.http(WorkspaceServer::logRequest);
                 api.register(c.routes);
             });

@@ -3,7 +3,6 @@ package de.grw.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import de.grw.rights.Role;
 import de.grw.rights.Session;
 import de.grw.server.TestServer.Response;
@@ -13,11 +12,8 @@ import de.grw.workspace.TestWorkspaces;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * or approval route), a blocked person, bad input; every answered call is in the access log with its case reference.
  */
 class LinkRoutesTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API = "fachverfahren";
     private static final String API_PASSWORD = "Schnittstelle-2026";
 
@@ -65,31 +60,12 @@ class LinkRoutesTest {
     }
 
     private static List<Object> row(String sql) throws SQLException {
-        try (Connection c = s.sql(); var st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            List<Object> out = new ArrayList<>();
-            if (rs.next()) {
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    out.add(rs.getObject(i));
-                }
-            }
-            return out;
-        }
+        return s.row(sql);
     }
 
     /** A stored record's values by field name (record_id left out). */
     private static Map<String, String> values(String where) throws Exception {
-        String[] values = JSON.readValue((String) row("SELECT values_json FROM records WHERE " + where
-                + " ORDER BY id LIMIT 1").get(0), String[].class);
-        String[] names = {"record_id", "family_name", "birth_name", "given_names", "academic_title", "sex",
-            "birth_date", "birth_place", "nationality", "street", "house_number", "address_extra", "postal_code",
-            "city", "tax_id", "social_security_id", "email", "phone", "blocking_notice"};
-        Map<String, String> out = new LinkedHashMap<>();
-        for (int f = 1; f < values.length; f++) {
-            if (values[f] != null) {
-                out.put(names[f], values[f]);
-            }
-        }
-        return out;
+        return s.recordValues(where);
     }
 
     private static long accessLogEntries(String action) throws SQLException {

@@ -53,6 +53,54 @@ class ServerAccountsAttackTest {
     }
 
     @Test
+    void aPersonWrittenAnotherWayIsStillThePerson() {
+        String admin = s.token(TestWorkspaces.ADMIN, TestWorkspaces.ADMIN_PASSWORD);
+        assertThat(addAccount(admin, "eva.clerk", "clerk", "P-4711").status()).isEqualTo(201);
+        // dashes that look like a hyphen, invisible characters, other separators, a Cyrillic letter
+        List<String> others = List.of("P\u20104711", "P\u20134711", "P\u22124711", "P-4711\u200B", "P\u00AD-4711",
+                "P\u2060-4711", "P.4711", "P/4711", "P:4711", "\u0420-4711", "\u03A1-4711", "P-4711\u200E");
+        List<String> admitted = new java.util.ArrayList<>();
+        int n = 0;
+        for (String person : others) {
+            // names apart from each other (no look-alike letters such as i and l)
+            Response r = addAccount(admin, "eva.super" + "abcdefghjkmnpqtuwxyz".charAt(n++), "supervisor", person);
+            if (r.status() < 400 || !List.of("users.person_has_account", "users.bad_person").contains(r.key())) {
+                admitted.add(person.codePoints().mapToObj(cp -> cp < 128 ? Character.toString(cp)
+                        : String.format("U+%04X", cp)).reduce("", String::concat) + " -> " + r);
+            }
+        }
+        assertThat(admitted).as("second reviewing accounts of P-4711").isEmpty();
+        // a disabled first account still counts: disabling it and adding another is no way round
+        assertThat(s.call("PUT", "/api/v1/users/eva.clerk/disabled", admin, Map.of("disabled", true)).status())
+                .isEqualTo(204);
+        assertThat(addAccount(admin, "eva.zwei", "supervisor", "p 4711").key()).isEqualTo("users.person_has_account");
+        // a person of other letters and digits is another person
+        assertThat(addAccount(admin, "fritz.super", "supervisor", "P-4712").status()).isEqualTo(201);
+    }
+
+    @Test
+    void twoAccountsStoredForOnePersonWrittenTwoWaysCannotApproveEachOthersMerges() throws Exception {
+        // as a workspace from before the person key has them, or as an edit of the store gives them
+        try (java.sql.Connection c = s.sql(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE users SET person = 'p\u20104711' WHERE name = '" + TestWorkspaces.SUPERVISOR + "'");
+            st.executeUpdate("UPDATE users SET person = 'p.4711' WHERE name = '" + TestWorkspaces.SUPERVISOR2 + "'");
+        }
+        String bernd = s.token(TestWorkspaces.SUPERVISOR, TestWorkspaces.SUPERVISOR_PASSWORD);
+        String carla = s.token(TestWorkspaces.SUPERVISOR2, TestWorkspaces.SUPERVISOR2_PASSWORD);
+        long cluster = s.get("/api/v1/queue?status=OPEN&limit=1", bernd).json().path("entries").get(0)
+                .path("clusterId").asLong();
+        List<Long> members = new java.util.ArrayList<>();
+        s.get("/api/v1/clusters/" + cluster + "/members", bernd).json().forEach(m -> members.add(m.asLong()));
+        Response proposed = s.post("/api/v1/clusters/" + cluster + "/decisions", bernd, Map.of("command",
+                Map.of("decision", "MERGE", "members", members), "comment", "gleiche Person", "caseRef", "AZ-X"));
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        Response approval = s.post("/api/v1/decisions/" + proposed.json().path("id").asLong() + "/approval", carla,
+                Map.of("comment", "ok"));
+        assertThat(approval.status()).as(approval.toString()).isEqualTo(403);
+        assertThat(approval.key()).isEqualTo("review.four_eyes_person");
+    }
+
+    @Test
     void aPasswordResetByTheAdministratorCannotBeUsedToApprove() {
         String anna = s.token(TestWorkspaces.CLERK, TestWorkspaces.CLERK_PASSWORD);
         long cluster = s.get("/api/v1/queue?status=OPEN&limit=1", anna).json().path("entries").get(0)

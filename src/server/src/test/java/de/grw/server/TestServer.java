@@ -150,12 +150,16 @@ public final class TestServer implements AutoCloseable {
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }
-            for (int i = 0; i + 1 < headers.length; i += 2) {
-                b.header(headers[i], headers[i + 1]);
-            }
             String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
             if (text != null) {
-                b.header("Content-Type", "application/json");
+                b.setHeader("Content-Type", "application/json"); // unless a header below says otherwise
+            }
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                if (headers[i].equalsIgnoreCase("Content-Type")) {
+                    b.setHeader(headers[i], headers[i + 1]);
+                } else {
+                    b.header(headers[i], headers[i + 1]);
+                }
             }
             b.method(method, text == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(text));
@@ -191,6 +195,38 @@ public final class TestServer implements AutoCloseable {
             throw new AssertionError("sign-in of " + user + " refused: " + r);
         }
         return r.json().path("token").asText();
+    }
+
+    /** The first row a query answers on {@link #sql()}, its columns in order (empty when none). */
+    public java.util.List<Object> row(String sql) throws SQLException {
+        try (Connection c = sql(); var st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+            java.util.List<Object> out = new java.util.ArrayList<>();
+            if (rs.next()) {
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    out.add(rs.getObject(i));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The sample profile's fields in the order of a record's stored values. */
+    private static final java.util.List<String> FIELDS = java.util.List.of("record_id", "family_name", "birth_name",
+            "given_names", "academic_title", "sex", "birth_date", "birth_place", "nationality", "street",
+            "house_number", "address_extra", "postal_code", "city", "tax_id", "social_security_id", "email", "phone",
+            "blocking_notice");
+
+    /** The values of the first stored record matching {@code where}, by field name (record_id and empty left out). */
+    public Map<String, String> recordValues(String where) throws SQLException, IOException {
+        String[] values = JSON.readValue((String) row("SELECT values_json FROM records WHERE " + where
+                + " ORDER BY id LIMIT 1").get(0), String[].class);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int f = 1; f < values.length && f < FIELDS.size(); f++) {
+            if (values[f] != null) {
+                out.put(FIELDS.get(f), values[f]);
+            }
+        }
+        return out;
     }
 
     /** A second connection to the workspace file, as an administrator's tool or a test's assertion uses it. */

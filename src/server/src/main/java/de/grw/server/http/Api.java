@@ -39,6 +39,8 @@ public final class Api {
     static final String SESSION = "grw.session";
     static final String TOKEN = "grw.token";
     private static final int MAX_PAGE = 500;
+    /** The largest JSON body the server reads; an upload (a file, a bundle) has its own limit. */
+    public static final long MAX_JSON_BODY = BodyRules.MAX_JSON;
 
     private final EngineAdapter engine;
     private final Authenticator auth;
@@ -114,10 +116,16 @@ public final class Api {
                 authenticate(ctx);
             }
         });
+        BodyRules bodies = BodyRules.described(); // no handler acts on a body it does not read
         for (Route r : table) {
-            config.addHttpHandler(r.method(), r.path(), r.handler());
+            config.addHttpHandler(r.method(), r.path(), ctx -> {
+                bodies.check(r, ctx);
+                r.handler().handle(ctx);
+            });
         }
         config.exception(Exception.class, Problems::handle);
+        // Javalin answers its own exceptions (a body too large) in plain text unless their class has a handler
+        config.exception(io.javalin.http.HttpResponseException.class, Problems::handle);
         config.error(404, ctx -> {
             String type = ctx.res().getContentType();
             if (type == null || !type.startsWith("application/problem+json")) { // no route (not a problem sent)

@@ -31,6 +31,8 @@ import java.util.Set;
  * <li>{@link AccessDeniedException} (rights, four eyes): 403;
  * <li>{@link UserFacingException}: 404 when what is named does not exist, 409 when the workspace's state refuses
  *     (a closed cluster, a decision no longer pending), 400 otherwise (the request itself is wrong);
+ * <li>a body larger than the server reads: 413; a body a route does not take: 400, or 415 for a type not JSON
+ *     ({@link BodyRules});
  * <li>the office's directory unreachable: 503; anything else: 500.
  * </ul>
  */
@@ -73,6 +75,7 @@ public final class Problems {
         } else if (e instanceof HttpResponseException h) {
             send(ctx, h.getStatus(), h.getStatus() == 404
                     ? Text.of("server.no_route", ctx.method().name(), ctx.path())
+                    : h.getStatus() == 413 ? Text.of("server.too_large")
                     : Text.of("server.bad_request", h.getMessage()));
         } else {
             internal(e, ctx, "server.internal");
@@ -112,14 +115,20 @@ public final class Problems {
 
     /** Writes a problem. */
     public static void send(Context ctx, int status, Text text) {
+        ctx.status(status).contentType("application/problem+json").result(body(status, text,
+                locale(ctx.header("Accept-Language"))));
+    }
+
+    /** A problem's JSON, its detail in {@code locale}. */
+    static String body(int status, Text text, Locale locale) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("type", "about:blank");
         n.put("title", io.javalin.http.HttpStatus.forStatus(status).getMessage());
         n.put("status", status);
         n.put("key", text.key());
         n.set("args", args(text));
-        n.put("detail", text.in(locale(ctx)));
-        ctx.status(status).contentType("application/problem+json").result(n.toString());
+        n.put("detail", text.in(locale));
+        return n.toString();
     }
 
     private static ArrayNode args(Text text) {
@@ -137,9 +146,8 @@ public final class Problems {
         return a;
     }
 
-    /** German when the request prefers it, English otherwise. */
-    static Locale locale(Context ctx) {
-        String accept = ctx.header("Accept-Language");
+    /** German when the request's {@code Accept-Language} prefers it, English otherwise. */
+    static Locale locale(String accept) {
         if (accept != null) {
             try {
                 for (Locale.LanguageRange r : Locale.LanguageRange.parse(accept)) {
