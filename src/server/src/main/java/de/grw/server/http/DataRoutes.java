@@ -62,7 +62,8 @@ import java.util.zip.ZipOutputStream;
  * <li><b>Constraints</b>: {@code POST /api/v1/constraint-exports} answers the workspace's must-links and
  * cannot-links as the constraints file for the Spark job ({@code grw-constraints} version 1, JSON), written by the
  * engine into a staging folder of the server's account and streamed; the engine checks the right to run a match and
- * logs the export in the access log with the records it names. A POST, because it is logged.</li>
+ * logs the export in the access log with the records it names and the case reference (required: body {@code caseRef},
+ * header {@code X-Case-Reference} or parameter {@code caseRef}). A POST, because it is logged.</li>
  * <li><b>Match</b>: {@code POST /api/v1/match-runs} runs on the server as the session's user and answers when it
  * is done (no progress over HTTP).</li>
  * </ul>
@@ -236,13 +237,23 @@ final class DataRoutes implements Api.RouteGroup {
 
     // ---- constraints ----
 
-    /** The engine writes the file (rights and access log are its); it goes to the client as the body. */
+    /** {@code POST /api/v1/constraint-exports}: {@code {"caseRef": "..."}} or no body. */
+    record ConstraintsRequest(String caseRef) {
+    }
+
+    /**
+     * The engine writes the file (rights, the case reference's check and the access log are its); it goes to the
+     * client as the body.
+     */
     private void constraints(Context ctx) throws IOException {
         SignedIn user = actor(ctx).signedIn();
+        ConstraintsRequest req = ctx.body().isBlank() ? new ConstraintsRequest(null)
+                : body(ctx, ConstraintsRequest.class);
+        String caseRef = Api.caseRef(ctx, req.caseRef());
         Path staging = stagingFolder("grw-constraints");
         try {
             Path file = staging.resolve("constraints.json");
-            user.export().constraints(file);
+            user.export().constraints(file, caseRef);
             ctx.status(200).contentType("application/json");
             ctx.header("Content-Disposition", "attachment; filename=\"constraints.json\"");
             try (OutputStream out = ctx.outputStream()) {
