@@ -271,7 +271,7 @@ final class DataRoutes implements Api.RouteGroup {
 
     private void proposals(Context ctx) throws IOException {
         SignedIn user = actor(ctx).signedIn();
-        require(user, Permission.MATCH, "run_a_match");
+        require(user, Permission.MATCH, "import_proposals");
         Path staging = stagingFolder("grw-proposals");
         try {
             Path bundle = staging.resolve("bundle");
@@ -279,17 +279,32 @@ final class DataRoutes implements Api.RouteGroup {
             de.grw.api.ProposalsImport r;
             try {
                 r = user.imports().proposals(bundle);
+            } catch (de.grw.rights.AccessDeniedException e) {
+                throw e;
             } catch (de.grw.common.UserFacingException e) {
-                // the message names the bundle's files, never the server's staging folder
-                String shown = e.getMessage().replace(bundle + java.io.File.separator, "bundle/")
-                        .replace(bundle.toString(), "bundle");
-                throw new ApiProblem(400, Text.of("server.bad_request", shown));
+                // the message names the bundle's files, never the server's staging folder; a text of the engine's
+                // goes as key and arguments, so that the client shows it in its language
+                throw new ApiProblem(400, e.text() != null ? inBundle(e.text(), bundle)
+                        : Text.of("server.bad_request", inBundle(e.getMessage(), bundle)), e);
             }
             ctx.status(201);
             json(ctx, r);
         } finally {
             deleteTree(staging);
         }
+    }
+
+    /** The text with the staging folder of the bundle taken out of its arguments (nested texts too). */
+    static Text inBundle(Text text, Path bundle) {
+        Object[] args = text.args();
+        for (int i = 0; i < args.length; i++) {
+            args[i] = args[i] instanceof Text t ? inBundle(t, bundle) : inBundle(String.valueOf(args[i]), bundle);
+        }
+        return Text.of(text.key(), args);
+    }
+
+    private static String inBundle(String message, Path bundle) {
+        return message.replace(bundle + java.io.File.separator, "bundle/").replace(bundle.toString(), "bundle");
     }
 
     /** Unpacks a bundle's zip into {@code into}: plain relative entries only, at most {@link #MAX_UPLOAD} bytes. */
