@@ -39,7 +39,7 @@ public final class SparkMatchMain {
               --server-user NAME the account signing in (needs the right to run a match)
               --server-password-file FILE
                                  its password, the file's first line [the environment variable GRW_PASSWORD]
-              --case AZ          case reference the server logs the export under
+              --case AZ          case reference the server logs the export under (required with it)
               --threshold X      match probability from which records are linked [the profile's]
               --link-only        no pairs within one source
               --seed N           seed of the random pairs of the u estimate [as the workbench]

@@ -126,7 +126,7 @@ final class RemoteData {
                                                     CancellationToken cancel) {
             String t = token.get();
             if (!Files.isDirectory(bundle)) {
-                throw new UserFacingException(bundle + ": no proposal bundle here (not a folder)");
+                throw new UserFacingException(Text.of("bundle.not_folder", bundle));
             }
             progress.progress("proposals.check", 0, -1);
             ImportApi.checkProposals(bundle);
