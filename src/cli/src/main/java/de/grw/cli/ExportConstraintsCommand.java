@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
                 + "job's --constraints FILE): must-links (the records of each approved golden record stay together) "
                 + "and cannot-links (not-duplicate and split decisions keep two records apart), records named by "
                 + "source and record id. Format grw-constraints, version 1 (JSON; see README). From a workspace file "
-                + "or a server (--server URL); the export is logged in the access log. Needs the right to run a "
-                + "match.")
+                + "or a server (--server URL); the export is logged in the access log under its case reference "
+                + "(--case). Needs the right to run a match.")
 final class ExportConstraintsCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,10 +28,14 @@ final class ExportConstraintsCommand implements Callable<Integer> {
             + "(replaced if it exists).")
     Path out;
 
+    @Option(names = "--case", paramLabel = "AZ", description = "Case reference (Aktenzeichen) the export is logged "
+            + "under in the access log; required (the file tells who is one person and who is not).")
+    String caseRef;
+
     @Override
     public Integer call() {
         try (Login login = options.login()) {
-            ConstraintsExport s = login.signedIn().export().constraints(out);
+            ConstraintsExport s = login.signedIn().export().constraints(out, caseRef);
             spec.commandLine().getOut().printf("wrote %s: %,d must-link groups (%,d records), %,d cannot-links%n",
                     out, s.mustLinkGroups(), s.mustLinkRecords(), s.cannotLinks());
         }

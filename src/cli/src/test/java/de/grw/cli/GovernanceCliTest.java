@@ -96,7 +96,11 @@ class GovernanceCliTest {
                 .contains("approved", "golden record G-000001");
         // the approved merge is a must-link for the Spark job (issue 17)
         Path constraints = dir.resolve("constraints.json");
-        assertThat(ok(anna("export-constraints", "--out", constraints.toString())).out)
+        CliRunner noCase = anna("export-constraints", "--out", constraints.toString());
+        assertThat(noCase.exitCode).isEqualTo(Cli.EXIT_FAILURE);
+        assertThat(noCase.err).contains("needs a case reference");
+        assertThat(java.nio.file.Files.exists(constraints)).isFalse();
+        assertThat(ok(anna("export-constraints", "--out", constraints.toString(), "--case", "AZ-17")).out)
                 .contains("wrote", "1 must-link groups", "0 cannot-links");
         assertThat(de.grw.workspace.MatchConstraints.read(constraints).mustLink()).hasSize(1)
                 .allSatisfy(g -> assertThat(g).hasSizeGreaterThanOrEqualTo(2));
@@ -351,7 +355,8 @@ class GovernanceCliTest {
         assertThat(byPerson).contains("| anna  | SHOW", "AZ-1", "| bernd | EXPORT", "AZ-EX");
         String byUser = ok(bernd("access-log", "--by-user", "anna")).out;
         // anna exported no golden records; her export of the constraints (issue 17) is logged with its records
-        assertThat(byUser).contains("SHOW", "AZ-1", "AZ-2", "| EXPORT_CONSTRAINTS |").doesNotContain("| EXPORT ");
+        assertThat(byUser).contains("SHOW", "AZ-1", "AZ-2", "| EXPORT_CONSTRAINTS |", "AZ-17")
+                .doesNotContain("| EXPORT ");
         assertThat(byUser).contains("anna viewed the group ", "(case AZ-1)");
         assertThat(ok(bernd("access-log", "--by-user", "anna", "--json")).out).contains("cluster ")
                 .doesNotContain("viewed");

@@ -57,7 +57,7 @@ class ImportProposalsCliTest {
 
         CliRunner refused = as(ws, "fachverfahren", "Schnittstelle-2026", "import-proposals", bundle.toString());
         assertThat(refused.exitCode).as(refused.all()).isNotZero();
-        assertThat(refused.err).contains("access denied");
+        assertThat(refused.err).contains("access denied", "may not load a proposal bundle for review");
 
         CliRunner ok = as(ws, clerk, pw, "import-proposals", bundle.toString(), "--with", "samples/kfz_halter.csv");
         assertThat(ok.exitCode).as(ok.all()).isZero();

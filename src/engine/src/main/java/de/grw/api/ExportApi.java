@@ -21,6 +21,9 @@ public interface ExportApi {
      * constraints file ({@link de.grw.workspace.MatchConstraints}) for a match run elsewhere (the Spark job). Needs
      * the right to run a match; logged in the access log with the records the file names. On a workspace file
      * and through the server ({@code POST /api/v1/constraint-exports}) alike; the file is written atomically.
+     *
+     * @param caseRef the case reference the export is logged under; required (refused when blank), checked as
+     *                every case reference is ({@link de.grw.common.CaseReference#check})
      */
-    ConstraintsExport constraints(java.nio.file.Path out);
+    ConstraintsExport constraints(java.nio.file.Path out, String caseRef);
 }

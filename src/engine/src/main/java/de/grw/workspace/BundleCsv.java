@@ -1,5 +1,6 @@
 package de.grw.workspace;
 
+import de.grw.common.Text;
 import de.grw.common.UserFacingException;
 import java.io.IOException;
 import java.io.Reader;
@@ -81,14 +82,14 @@ final class BundleCsv {
                     line++;
                     rowLine = line;
                 } else if (wasQuoted) {
-                    throw new UserFacingException(file + ": line " + line + ": text after a closing quote");
+                    throw new UserFacingException(Text.of("bundle.after_quote", ProposalBundleReader.at(file, line)));
                 } else {
                     field.append(ch);
                     any = true;
                 }
             }
             if (quoted) {
-                throw new UserFacingException(file + ": line " + rowLine + ": a quote opened here is never closed");
+                throw new UserFacingException(Text.of("bundle.open_quote", ProposalBundleReader.at(file, rowLine)));
             }
             if (any || !field.isEmpty()) {
                 fields.add(field.toString());
@@ -96,7 +97,7 @@ final class BundleCsv {
             }
             return rows;
         } catch (IOException e) {
-            throw new UserFacingException(file + ": cannot be read: " + e.getMessage(), e);
+            throw new UserFacingException(Text.of("bundle.cannot_read", file, e.getMessage()), e);
         }
     }
 }

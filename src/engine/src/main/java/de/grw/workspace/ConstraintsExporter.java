@@ -1,6 +1,9 @@
 package de.grw.workspace;
 
 import de.grw.access.AccessLog;
+import de.grw.common.CaseReference;
+import de.grw.common.Text;
+import de.grw.common.UserFacingException;
 import de.grw.rights.Permission;
 import de.grw.rights.Session;
 import de.grw.store.Workspace;
@@ -23,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The file names records (source and record key) and which of them are one person: every export is logged in
  * the access log ({@value #ACCESS_ACTION}, with the records it names), in the transaction that reads the
- * decisions, before the file is written; so alike on a workspace file and through the server.
+ * decisions, before the file is written, under the case reference the export is made for (required); so alike on a
+ * workspace file and through the server.
  */
 public final class ConstraintsExporter {
     private static final Logger LOG = LoggerFactory.getLogger(ConstraintsExporter.class);
@@ -39,14 +43,25 @@ public final class ConstraintsExporter {
     public record Summary(int mustLinkGroups, int mustLinkRecords, int cannotLinks) {
     }
 
-    /** Reads the decisions and writes them to {@code out} (atomically). */
-    public Summary export(Session session, Path out) {
-        session.require(Permission.MATCH, "run_a_match");
+    /**
+     * Reads the decisions and writes them to {@code out} (atomically); the access-log entry carries the case
+     * reference, which is required: the file tells who is one person and who is not, and leaves the workspace.
+     *
+     * @throws de.grw.rights.AccessDeniedException the account may not run a match
+     * @throws UserFacingException                  no case reference, or one that cannot name a case
+     *                                              ({@link CaseReference#check})
+     */
+    public Summary export(Session session, Path out, String caseRef) {
+        session.require(Permission.MATCH, "export_constraints");
+        String reference = CaseReference.check(caseRef);
+        if (reference.isEmpty()) {
+            throw new UserFacingException(Text.of("constraints.needs_case"));
+        }
         MatchConstraints constraints = workspace.write(c -> {
             Logged logged = constraints(c, session.user());
             Summary counted = summary(logged.constraints());
-            AccessLog.record(c, workspace.now(), session.user(), ACCESS_ACTION, "", "export of the constraints for "
-                    + "a match run elsewhere: " + counted.mustLinkGroups() + " must-link groups ("
+            AccessLog.record(c, workspace.now(), session.user(), ACCESS_ACTION, reference, "export of the "
+                    + "constraints for a match run elsewhere: " + counted.mustLinkGroups() + " must-link groups ("
                     + counted.mustLinkRecords() + " records), " + counted.cannotLinks() + " cannot-links",
                     logged.recordIds());
             return logged.constraints();

@@ -3,6 +3,7 @@ package de.grw.workspace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.grw.common.Text;
 import de.grw.common.UserFacingException;
 import de.grw.matching.model.Contribution;
 import de.grw.matching.model.ModelCodec;
@@ -45,11 +46,11 @@ public final class ProposalBundleReader {
 
     /** A scored pair of the bundle whose two records are in one of its clusters. */
     public record Pair(Ref a, Ref b, double weight, double probability, double prior, List<Contribution> explanation,
-                       String where) {
+                       Text where) {
     }
 
     /** One cluster: its records in file order, and where each is named. */
-    public record Cluster(long label, List<Ref> records, List<String> where) {
+    public record Cluster(long label, List<Ref> records, List<Text> where) {
     }
 
     /**
@@ -66,23 +67,22 @@ public final class ProposalBundleReader {
     /** Reads and checks the bundle in {@code folder}; a broken one is refused with file, line and problem. */
     public static Bundle read(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw new UserFacingException(folder + ": no proposal bundle here (not a folder)");
+            throw new UserFacingException(Text.of("bundle.not_folder", folder));
         }
         Path manifestFile = folder.resolve("manifest.json");
         if (!Files.isRegularFile(manifestFile)) {
-            throw new UserFacingException(manifestFile + ": missing; a proposal bundle has a manifest.json");
+            throw new UserFacingException(Text.of("bundle.no_manifest", manifestFile));
         }
         byte[] manifestBytes = bytes(manifestFile);
         JsonNode manifest = json(manifestFile, new String(manifestBytes, StandardCharsets.UTF_8), 0);
         if (!FORMAT.equals(manifest.path("format").asText())) {
-            throw new UserFacingException(manifestFile + ": format is '" + manifest.path("format").asText()
-                    + "', expected '" + FORMAT + "'");
+            throw new UserFacingException(Text.of("bundle.format", manifestFile, manifest.path("format").asText(),
+                    FORMAT));
         }
         int version = manifest.path("version").asInt(-1);
         if (version != VERSION) {
-            throw new UserFacingException(manifestFile + ": bundle version " + manifest.path("version").asText()
-                    + " is not read by this workbench (it reads version " + VERSION + (version == 1
-                    ? "; version 1 bundles carry no checksums: run the Spark job of this release again)" : ")"));
+            throw new UserFacingException(Text.of(version == 1 ? "bundle.version_one" : "bundle.version", manifestFile,
+                    manifest.path("version").asText(), VERSION));
         }
         checkFiles(folder, manifestFile, manifest.path("files"));
         Path profileFile = folder.resolve("profile.json");
@@ -93,11 +93,11 @@ public final class ProposalBundleReader {
         try {
             ModelCodec.read(model);
         } catch (IOException | RuntimeException e) {
-            throw new UserFacingException(modelFile + ": not a model the workbench reads: " + e.getMessage(), e);
+            throw new UserFacingException(Text.of("bundle.model", modelFile, e.getMessage()), e);
         }
         double threshold = number(manifestFile, manifest, "threshold");
         if (!(threshold > 0 && threshold < 1)) {
-            throw new UserFacingException(manifestFile + ": threshold " + threshold + " does not lie between 0 and 1");
+            throw new UserFacingException(Text.of("bundle.threshold", manifestFile, threshold));
         }
         List<Cluster> clusters = clusters(folder);
         // every pair line is checked, but only the pairs inside a cluster are kept (what a review shows): a national
@@ -117,27 +117,25 @@ public final class ProposalBundleReader {
     /** Every file the manifest names has its size and SHA-256; no data file is left unnamed. */
     private static void checkFiles(Path folder, Path manifestFile, JsonNode files) {
         if (!files.isArray() || files.isEmpty()) {
-            throw new UserFacingException(manifestFile + ": 'files' (each file's path, bytes and sha256) is missing");
+            throw new UserFacingException(Text.of("bundle.no_files", manifestFile));
         }
         Map<String, JsonNode> named = new LinkedHashMap<>();
         for (int i = 0; i < files.size(); i++) {
             JsonNode f = files.get(i);
             String path = f.path("path").asText("");
             if (path.isEmpty() || path.startsWith("/") || path.contains("..") || path.contains("\\")) {
-                throw new UserFacingException(manifestFile + ": files entry " + (i + 1) + " has no plain path inside "
-                        + "the bundle: '" + path + "'");
+                throw new UserFacingException(Text.of("bundle.entry_path", manifestFile, i + 1, path));
             }
             named.put(path, f);
         }
         for (String required : List.of("profile.json", "model.json")) {
             if (!named.containsKey(required)) {
-                throw new UserFacingException(manifestFile + ": files does not name " + required);
+                throw new UserFacingException(Text.of("bundle.files_lacks", manifestFile, required));
             }
         }
         for (String data : dataFiles(folder)) {
             if (!named.containsKey(data)) {
-                throw new UserFacingException(folder.resolve(data) + ": not named in manifest.json (a file added to "
-                        + "the bundle after it was written?)");
+                throw new UserFacingException(Text.of("bundle.unnamed", folder.resolve(data)));
             }
         }
         int entry = 0;
@@ -145,19 +143,17 @@ public final class ProposalBundleReader {
             entry++;
             Path file = folder.resolve(e.getKey());
             if (!Files.isRegularFile(file)) {
-                throw new UserFacingException(file + ": named in manifest.json (files entry " + entry
-                        + ") but missing");
+                throw new UserFacingException(Text.of("bundle.named_missing", file, entry));
             }
             long size = size(file);
             long expected = e.getValue().path("bytes").asLong(-1);
             if (size != expected) {
-                throw new UserFacingException(file + ": " + size + " bytes, manifest.json (files entry " + entry
-                        + ") says " + expected + " (truncated or changed)");
+                throw new UserFacingException(Text.of("bundle.size", file, size, entry, expected));
             }
             String sha = sha256(file);
             if (!sha.equals(e.getValue().path("sha256").asText())) {
-                throw new UserFacingException(file + ": SHA-256 " + sha + " differs from manifest.json's (files entry "
-                        + entry + ": " + e.getValue().path("sha256").asText() + "); the file was changed");
+                throw new UserFacingException(Text.of("bundle.sha256", file, sha, entry,
+                        e.getValue().path("sha256").asText()));
             }
         }
     }
@@ -168,21 +164,26 @@ public final class ProposalBundleReader {
         for (String dir : List.of("clusters", "pairs")) {
             Path d = folder.resolve(dir);
             if (!Files.isDirectory(d)) {
-                throw new UserFacingException(d + ": missing; a proposal bundle has clusters/ and pairs/");
+                throw new UserFacingException(Text.of("bundle.no_folder", d));
             }
             try (Stream<Path> s = Files.list(d)) {
                 s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".") && !n.startsWith("_"))
                         .sorted().forEach(n -> out.add(dir + "/" + n));
             } catch (IOException e) {
-                throw new UserFacingException(d + ": cannot be listed: " + e.getMessage(), e);
+                throw new UserFacingException(Text.of("bundle.cannot_list", d, e.getMessage()), e);
             }
         }
         return out;
     }
 
+    /** Where in a file: {@code file: line n} (German {@code Zeile}). */
+    static Text at(Path file, long line) {
+        return Text.of("bundle.line", file, line);
+    }
+
     private static List<Cluster> clusters(Path folder) {
         Map<Long, Cluster> byLabel = new LinkedHashMap<>();
-        Map<Ref, String> seen = new java.util.HashMap<>();
+        Map<Ref, Text> seen = new java.util.HashMap<>();
         for (String name : dataFiles(folder)) {
             if (!name.startsWith("clusters/")) {
                 continue;
@@ -194,26 +195,25 @@ public final class ProposalBundleReader {
             }
             BundleCsv.Row header = rows.get(0);
             if (!header.fields().equals(List.of("source", "record_id", "cluster"))) {
-                throw new UserFacingException(file + ": line " + header.line() + ": header is " + header.fields()
-                        + ", expected source,record_id,cluster");
+                throw new UserFacingException(Text.of("bundle.header", at(file, header.line()),
+                        String.join(",", header.fields())));
             }
             for (BundleCsv.Row row : rows.subList(1, rows.size())) {
-                String where = file + ": line " + row.line();
+                Text where = at(file, row.line());
                 if (row.fields().size() != 3) {
-                    throw new UserFacingException(where + ": " + row.fields().size() + " fields, expected 3 "
-                            + "(source,record_id,cluster)");
+                    throw new UserFacingException(Text.of("bundle.fields", where, row.fields().size()));
                 }
                 Ref ref = ref(where, row.fields().get(0), row.fields().get(1));
                 long label;
                 try {
                     label = Long.parseLong(row.fields().get(2).strip());
                 } catch (NumberFormatException e) {
-                    throw new UserFacingException(where + ": cluster '" + row.fields().get(2) + "' is not a number");
+                    throw new UserFacingException(Text.of("bundle.cluster_not_number", where, row.fields().get(2)));
                 }
-                String before = seen.putIfAbsent(ref, where);
+                Text before = seen.putIfAbsent(ref, where);
                 if (before != null) {
-                    throw new UserFacingException(where + ": record " + ref.source() + "/" + ref.id()
-                            + " is in a cluster already (" + before + ")");
+                    throw new UserFacingException(Text.of("bundle.record_twice", where, ref.source() + "/" + ref.id(),
+                            before));
                 }
                 Cluster c = byLabel.computeIfAbsent(label, l -> new Cluster(l, new ArrayList<>(), new ArrayList<>()));
                 c.records().add(ref);
@@ -222,8 +222,7 @@ public final class ProposalBundleReader {
         }
         for (Cluster c : byLabel.values()) {
             if (c.records().size() < 2) {
-                throw new UserFacingException(c.where().get(0) + ": cluster " + c.label() + " has one record only "
-                        + "(the bundle lists records of clusters of several)");
+                throw new UserFacingException(Text.of("bundle.single", c.where().get(0), c.label()));
             }
         }
         return List.copyOf(byLabel.values());
@@ -244,23 +243,21 @@ public final class ProposalBundleReader {
                     if (line.isBlank()) {
                         continue;
                     }
-                    String where = file + ": line " + number;
+                    Text where = at(file, number);
                     JsonNode p = json(file, line, number);
                     Ref a = ref(where, p.path("a").path("source").asText(null), p.path("a").path("id").asText(null));
                     Ref b = ref(where, p.path("b").path("source").asText(null), p.path("b").path("id").asText(null));
                     double weight = number(where, p, "weight");
                     double probability = number(where, p, "probability");
                     if (!(probability >= 0 && probability <= 1)) {
-                        throw new UserFacingException(where + ": probability " + probability
-                                + " does not lie between 0 and 1");
+                        throw new UserFacingException(Text.of("bundle.probability", where, probability));
                     }
                     List<Contribution> explanation = new ArrayList<>();
                     double sum = 0;
                     for (JsonNode c : p.path("explanation")) {
                         if (!c.path("comparison").isTextual() || !c.path("level").isTextual()
                                 || !c.path("weight").isNumber()) {
-                            throw new UserFacingException(where + ": an explanation line needs comparison, level and "
-                                    + "weight");
+                            throw new UserFacingException(Text.of("bundle.explanation", where));
                         }
                         explanation.add(new Contribution(c.path("comparison").asText(), c.path("level").asText(),
                                 c.path("weight").asDouble(), c.path("tfAdjusted").asBoolean(false),
@@ -274,15 +271,15 @@ public final class ProposalBundleReader {
                     }
                 }
             } catch (IOException e) {
-                throw new UserFacingException(file + ": cannot be read: " + e.getMessage(), e);
+                throw new UserFacingException(Text.of("bundle.cannot_read", file, e.getMessage()), e);
             }
         }
         return out;
     }
 
-    private static Ref ref(String where, String source, String id) {
+    private static Ref ref(Text where, String source, String id) {
         if (source == null || source.isEmpty() || id == null || id.isEmpty()) {
-            throw new UserFacingException(where + ": a record needs a source and an id");
+            throw new UserFacingException(Text.of("bundle.no_ref", where));
         }
         return new Ref(source, id);
     }
@@ -290,7 +287,7 @@ public final class ProposalBundleReader {
     private static double number(Object where, JsonNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null || !v.isNumber()) {
-            throw new UserFacingException(where + ": '" + field + "' is missing or not a number");
+            throw new UserFacingException(Text.of("bundle.not_number", where, field));
         }
         return v.asDouble();
     }
@@ -299,13 +296,13 @@ public final class ProposalBundleReader {
         try {
             JsonNode node = JSON.readTree(text);
             if (node == null || !node.isObject()) {
-                throw new UserFacingException(file + (line > 0 ? ": line " + line : "") + ": not a JSON object");
+                throw new UserFacingException(Text.of("bundle.not_object", line > 0 ? at(file, line) : file));
             }
             return node;
         } catch (JsonProcessingException e) {
             int at = line > 0 ? line : e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new UserFacingException(file + (at > 0 ? ": line " + at : "") + ": not valid JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new UserFacingException(Text.of("bundle.not_json", at > 0 ? at(file, at) : file,
+                    e.getOriginalMessage()), e);
         }
     }
 
@@ -313,7 +310,7 @@ public final class ProposalBundleReader {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UserFacingException(file + ": cannot be read: " + e.getMessage(), e);
+            throw new UserFacingException(Text.of("bundle.cannot_read", file, e.getMessage()), e);
         }
     }
 
@@ -321,7 +318,7 @@ public final class ProposalBundleReader {
         try {
             return Files.size(file);
         } catch (IOException e) {
-            throw new UserFacingException(file + ": cannot be read: " + e.getMessage(), e);
+            throw new UserFacingException(Text.of("bundle.cannot_read", file, e.getMessage()), e);
         }
     }
 
@@ -331,7 +328,7 @@ public final class ProposalBundleReader {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (IOException e) {
-            throw new UserFacingException(file + ": cannot be read: " + e.getMessage(), e);
+            throw new UserFacingException(Text.of("bundle.cannot_read", file, e.getMessage()), e);
         }
     }
 

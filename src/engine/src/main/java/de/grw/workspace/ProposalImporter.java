@@ -3,6 +3,7 @@ package de.grw.workspace;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
+import de.grw.common.Text;
 import de.grw.common.UserFacingException;
 import de.grw.journal.CanonicalJson;
 import de.grw.journal.Journal;
@@ -79,7 +80,7 @@ public final class ProposalImporter {
      * before the transaction commits, so that a cancelled import stores nothing.
      */
     public Result importBundle(Session session, Path folder, ProgressListener progress, CancellationToken cancel) {
-        session.require(Permission.MATCH, "run_a_match");
+        session.require(Permission.MATCH, "import_proposals");
         Instant started = workspace.now();
         progress.progress("proposals.check", 0, -1);
         ProposalBundleReader.Bundle bundle = ProposalBundleReader.read(folder);
@@ -89,14 +90,12 @@ public final class ProposalImporter {
         try {
             bundleProfile = ProfileLoader.fromJson(bundle.profileJson(), folder.resolve("profile.json").toString());
         } catch (RuntimeException e) {
-            throw new UserFacingException(folder.resolve("profile.json") + ": not a match profile: " + e.getMessage(),
-                    e);
+            throw new UserFacingException(Text.of("bundle.profile", folder.resolve("profile.json"), e.getMessage()), e);
         }
         String profileJson = ProfileLoader.toJson(profile);
         if (!WorkspaceMatcher.sameProfile(ProfileLoader.toJson(bundleProfile), profileJson)) {
-            throw new UserFacingException(folder.resolve("profile.json") + ": the job matched with profile '"
-                    + bundleProfile.name() + "', which is not the workspace's profile '" + profile.name()
-                    + "' as it stands; run the job with the workspace's profile");
+            throw new UserFacingException(Text.of("bundle.other_profile", folder.resolve("profile.json"),
+                    bundleProfile.name(), profile.name()));
         }
         progress.progress("proposals.resolve", 0, -1);
         Map<ProposalBundleReader.Ref, Long> ids = workspace.read(c -> resolve(c, bundle));
@@ -105,7 +104,7 @@ public final class ProposalImporter {
         try {
             modelJson = JSON.writeValueAsString(ModelCodec.read(bundle.model()));
         } catch (IOException e) {
-            throw new UserFacingException(folder.resolve("model.json") + ": " + e.getMessage(), e);
+            throw new UserFacingException(Text.of("bundle.model", folder.resolve("model.json"), e.getMessage()), e);
         }
         Result r = workspace.write(c -> store(c, session, started, bundle, ids, profileJson, modelJson, progress,
                 cancel));
@@ -131,7 +130,7 @@ public final class ProposalImporter {
             }
         });
         if (ids.size() < wanted.size()) {
-            List<String> named = new ArrayList<>();
+            List<Text> named = new ArrayList<>();
             int missing = 0;
             for (ProposalBundleReader.Cluster cl : bundle.clusters()) {
                 for (int i = 0; i < cl.records().size(); i++) {
@@ -139,14 +138,20 @@ public final class ProposalImporter {
                     if (!ids.containsKey(ref)) {
                         missing++;
                         if (named.size() < NAMED_MISSING) {
-                            named.add(cl.where().get(i) + ": " + ref.source() + "/" + ref.id());
+                            named.add(Text.of("bundle.missing_record", cl.where().get(i),
+                                    ref.source() + "/" + ref.id()));
                         }
                     }
                 }
             }
-            throw new UserFacingException(String.format(java.util.Locale.ROOT, "%s: %,d records the bundle's clusters "
-                    + "name are not in the workspace (import their sources first, or with the bundle); %s%s",
-                    bundle.folder(), missing, String.join("; ", named), missing > named.size() ? "; ..." : ""));
+            if (missing > named.size()) {
+                named.add(Text.of("bundle.and_more", missing - named.size()));
+            }
+            Text list = named.get(named.size() - 1);
+            for (int i = named.size() - 2; i >= 0; i--) {
+                list = Text.of("bundle.list", named.get(i), list);
+            }
+            throw new UserFacingException(Text.of("bundle.records_missing", bundle.folder(), missing, list));
         }
         return ids;
     }

@@ -43,12 +43,37 @@ class ConstraintsExporterTest {
             review.propose(f.clerk(), clusters.get(2), new MergeCommand(pending, Map.of()), "same?", "AZ-3");
 
             Path out = dir.resolve("out/constraints.json");
-            ConstraintsExporter.Summary s = new ConstraintsExporter(w).export(f.clerk(), out);
+            // no case reference, or one that names no case: refused, nothing written, nothing logged
+            assertThatThrownBy(() -> new ConstraintsExporter(w).export(f.clerk(), out, " "))
+                    .isInstanceOf(UserFacingException.class).satisfies(e -> {
+                        assertThat(((UserFacingException) e).message(java.util.Locale.ENGLISH))
+                                .contains("needs a case reference");
+                        assertThat(((UserFacingException) e).message(java.util.Locale.GERMAN))
+                                .contains("erfordert ein Aktenzeichen");
+                    });
+            assertThatThrownBy(() -> new ConstraintsExporter(w).export(f.clerk(), out, "--"))
+                    .isInstanceOf(UserFacingException.class).hasMessageContaining("names no case");
+            // an application's account (no right to run a match) is refused, whatever its case reference
+            de.grw.users.UserService users = new de.grw.users.UserService(w);
+            TestWorkspaces.addAccount(users, f.admin(), "fachverfahren", de.grw.rights.Role.API, "Schnittstelle-17");
+            de.grw.rights.Session app = users.login("fachverfahren", "Schnittstelle-17".toCharArray());
+            assertThatThrownBy(() -> new ConstraintsExporter(w).export(app, out, "AZ-17-9"))
+                    .isInstanceOf(de.grw.rights.AccessDeniedException.class).satisfies(e -> {
+                        assertThat(((UserFacingException) e).message(java.util.Locale.ENGLISH)).contains(
+                                "fachverfahren", "may not export the decisions as constraints");
+                        assertThat(((UserFacingException) e).message(java.util.Locale.GERMAN)).contains(
+                                "Die Entscheidungen als Vorgaben", "nicht erlaubt");
+                    });
+            assertThat(out).doesNotExist();
+            assertThat(TestWorkspaces.rows(w, "SELECT id FROM access_log WHERE action = ?",
+                    ConstraintsExporter.ACCESS_ACTION)).isEmpty();
+
+            ConstraintsExporter.Summary s = new ConstraintsExporter(w).export(f.clerk(), out, " AZ-17-9 ");
 
             assertThat(s).isEqualTo(new ConstraintsExporter.Summary(1, merged.size(), 1));
             // logged in the access log with the records the file names (not the pending merge's)
-            assertThat(TestWorkspaces.rows(w, "SELECT user_name FROM access_log WHERE action = ?",
-                    ConstraintsExporter.ACCESS_ACTION)).containsExactly(List.of(f.clerk().user()));
+            assertThat(TestWorkspaces.rows(w, "SELECT user_name, case_ref FROM access_log WHERE action = ?",
+                    ConstraintsExporter.ACCESS_ACTION)).containsExactly(List.of(f.clerk().user(), "AZ-17-9"));
             List<Long> named = new java.util.ArrayList<>(merged);
             named.addAll(apart.subList(0, 2));
             assertThat(TestWorkspaces.rows(w, "SELECT r.record_id FROM access_log_records r JOIN access_log l ON "

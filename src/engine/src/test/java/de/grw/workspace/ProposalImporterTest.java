@@ -154,7 +154,9 @@ class ProposalImporterTest {
             Files.write(csv, bad);
             ProposalBundleFixture.seal(bundle);
             assertThatThrownBy(() -> importer.importBundle(f.clerk(), bundle))
-                    .hasMessageContaining("part-00000.csv: line 3: cluster 'zwei' is not a number");
+                    .hasMessageContaining("part-00000.csv: line 3: cluster 'zwei' is not a number")
+                    .satisfies(e -> assertThat(((UserFacingException) e).message(java.util.Locale.GERMAN))
+                            .contains("part-00000.csv: Zeile 3: Die Gruppe „zwei“ ist keine Zahl."));
 
             // a pair line that is no JSON
             Files.write(csv, rows);
@@ -197,7 +199,10 @@ class ProposalImporterTest {
             assertThatThrownBy(() -> new ProposalImporter(part.workspace()).importBundle(part.clerk(), bundle))
                     .isInstanceOf(UserFacingException.class)
                     .hasMessageContaining("records the bundle's clusters name are not in the workspace")
-                    .hasMessageContaining("part-00000.csv: line ").hasMessageContaining("kfz_halter/");
+                    .hasMessageContaining("part-00000.csv: line ").hasMessageContaining("kfz_halter/")
+                    .satisfies(e -> assertThat(((UserFacingException) e).message(java.util.Locale.GERMAN)).contains(
+                            "Sätze, die die Gruppen des Pakets nennen, sind nicht im Arbeitsbereich",
+                            "part-00000.csv: Zeile ", "kfz_halter/").doesNotContain(": line "));
             assertThat(TestWorkspaces.count(part.workspace(), "SELECT COUNT(*) FROM match_runs")).isZero();
             // imported with it, the bundle loads
             TestWorkspaces.importFile(part.workspace(), part.admin(), Path.of("samples/kfz_halter.csv"), null);

@@ -55,7 +55,7 @@ class ConstraintsRoutesTest extends SharedServerTest {
             anna.review().propose(pairs.get(1).clusterId(), new NotDuplicateCommand(apart.get(0), apart.get(1)),
                     "Zwillinge", "AZ-17-2");
 
-            summary = anna.export().constraints(out);
+            summary = anna.export().constraints(out, "AZ-17-5");
         }
         assertThat(summary).isEqualTo(new ConstraintsExport(1, 2, 1));
 
@@ -89,7 +89,8 @@ class ConstraintsRoutesTest extends SharedServerTest {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
         int code = Cli.run(new String[] {"export-constraints", "--out", cliOut.toString(), "--server",
-            url.toString(), "--fingerprint", fingerprint, "--user", TestWorkspaces.SUPERVISOR},
+            url.toString(), "--fingerprint", fingerprint, "--user", TestWorkspaces.SUPERVISOR,
+            "--case", "AZ-17-6"},
                 new PrintWriter(o, true), new PrintWriter(e, true),
                 CliEnvironment.of(Map.of("GRW_PASSWORD", TestWorkspaces.SUPERVISOR_PASSWORD)));
         assertThat(code).as(o + "\n" + e).isZero();
@@ -102,13 +103,35 @@ class ConstraintsRoutesTest extends SharedServerTest {
         List<Long> named = new ArrayList<>(List.of(merged.get(0), merged.get(1), apart.get(0), apart.get(1)));
         named.sort(null);
         try (var c = s.sql()) {
-            assertThat(TestWorkspaces.rows(c, "SELECT user_name FROM access_log WHERE action = ? ORDER BY id",
-                    ConstraintsExporter.ACCESS_ACTION)).containsExactly(List.of(TestWorkspaces.CLERK),
-                    List.of(TestWorkspaces.SUPERVISOR));
+            assertThat(TestWorkspaces.rows(c, "SELECT user_name, case_ref FROM access_log WHERE action = ? "
+                    + "AND user_name <> ? ORDER BY id", ConstraintsExporter.ACCESS_ACTION, TestWorkspaces.CLERK2)).containsExactly(
+                    List.of(TestWorkspaces.CLERK, "AZ-17-5"), List.of(TestWorkspaces.SUPERVISOR, "AZ-17-6"));
             assertThat(TestWorkspaces.rows(c, "SELECT r.record_id FROM access_log_records r JOIN access_log l ON "
                     + "l.id = r.access_id WHERE l.action = ? AND l.user_name = ? ORDER BY r.record_id",
                     ConstraintsExporter.ACCESS_ACTION, TestWorkspaces.CLERK).stream()
                     .map(r -> ((Number) r.get(0)).longValue()).toList()).isEqualTo(named);
+        }
+    }
+
+    @Test
+    void anExportWithoutCaseReferenceIsRefusedAndNotLogged() throws Exception {
+        String token = s.token(TestWorkspaces.CLERK2, TestWorkspaces.CLERK2_PASSWORD);
+        TestServer.Response none = s.post("/api/v1/constraint-exports", token, null);
+        assertThat(none.status()).as(none.toString()).isEqualTo(400);
+        assertThat(none.key()).isEqualTo("constraints.needs_case");
+        TestServer.Response meaningless = s.post("/api/v1/constraint-exports", token, Map.of("caseRef", "--"));
+        assertThat(meaningless.status()).as(meaningless.toString()).isEqualTo(400);
+        assertThat(meaningless.key()).isEqualTo("case.meaningless");
+        TestServer.Response two = s.post("/api/v1/constraint-exports", token, Map.of("caseRef", "AZ-1"),
+                "X-Case-Reference", "AZ-2");
+        assertThat(two.status()).as(two.toString()).isEqualTo(400);
+        // the header alone is a case reference as the body's is
+        TestServer.Response header = s.post("/api/v1/constraint-exports", token, null, "X-Case-Reference", "AZ-17-7");
+        assertThat(header.status()).as(header.toString()).isEqualTo(200);
+        assertThat(header.json().path("format").asText()).isEqualTo(MatchConstraints.FORMAT);
+        try (var c = s.sql()) {
+            assertThat(TestWorkspaces.rows(c, "SELECT case_ref FROM access_log WHERE action = ? AND user_name = ?",
+                    ConstraintsExporter.ACCESS_ACTION, TestWorkspaces.CLERK2)).containsExactly(List.of("AZ-17-7"));
         }
     }
 }

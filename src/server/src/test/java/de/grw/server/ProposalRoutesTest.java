@@ -46,7 +46,27 @@ class ProposalRoutesTest extends SharedServerTest {
             assertThatThrownBy(() -> anna.imports().proposals(bundle)).isInstanceOf(UserFacingException.class)
                     .hasMessageContaining("bundle/clusters/part-00000.csv: ")
                     .hasMessageContaining("manifest.json (files entry 3)")
-                    .hasMessageNotContaining("grw-proposals");
+                    .hasMessageNotContaining("grw-proposals")
+                    // checked on this machine first, in the client's language
+                    .satisfies(e -> assertThat(((UserFacingException) e).message(java.util.Locale.GERMAN)).contains(
+                            "bundle/clusters/part-00000.csv: ", "Bytes, manifest.json (Eintrag 3 von „files“)"));
+
+            // sealed again it passes the client's checks; the server's engine refuses the record the workspace
+            // lacks, and its text travels as key and arguments (the staging folder taken out of the nested
+            // location), so the client shows it in its language
+            java.util.List<String> rows = new java.util.ArrayList<>(Files.readAllLines(csv));
+            String label = rows.get(1).substring(rows.get(1).lastIndexOf(',') + 1);
+            rows.set(rows.size() - 1, "melderegister,X-1," + label); // in the first row's cluster
+            Files.write(csv, rows);
+            ProposalBundleFixture.seal(bundle);
+            assertThatThrownBy(() -> anna.imports().proposals(bundle)).isInstanceOf(UserFacingException.class)
+                    .hasMessageContaining("records the bundle's clusters name are not in the workspace")
+                    .hasMessageContaining("bundle/clusters/part-00000.csv: line ")
+                    .hasMessageContaining("melderegister/X-1").hasMessageNotContaining("grw-proposals")
+                    .satisfies(e -> assertThat(((UserFacingException) e).message(java.util.Locale.GERMAN)).contains(
+                            "1 Sätze, die die Gruppen des Pakets nennen, sind nicht im Arbeitsbereich",
+                            "bundle/clusters/part-00000.csv: Zeile ", "melderegister/X-1")
+                            .doesNotContain("grw-proposals", "nicht lesbar"));
         }
     }
 }

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -32,6 +33,13 @@ public final class SparkMatchMain {
               --profile P        profile name (built in) or profile JSON file [person-de]
               --mapping FILE     the workbench's column mapping file
               --constraints FILE a workspace's must-links and cannot-links ('grw export-constraints')
+              --constraints-server URL
+                                 read them from a workspace server instead, https://host:port (logged there)
+              --fingerprint SHA256  the server certificate's SHA-256 fingerprint [the JVM's authorities decide]
+              --server-user NAME the account signing in (needs the right to run a match)
+              --server-password-file FILE
+                                 its password, the file's first line [the environment variable GRW_PASSWORD]
+              --case AZ          case reference the server logs the export under (required with it)
               --threshold X      match probability from which records are linked [the profile's]
               --link-only        no pairs within one source
               --seed N           seed of the random pairs of the u estimate [as the workbench]
@@ -45,17 +53,19 @@ public final class SparkMatchMain {
 
     /** The parsed command line. */
     record Args(List<SourceInput> inputs, String out, String profile, Path mapping, Double threshold, boolean linkOnly,
-                long seed, int partitions, double pairsFrom, String master, Path constraints) {
+                long seed, int partitions, double pairsFrom, String master, Path constraints,
+                ServerConstraints server) {
     }
 
     public static void main(String[] argv) {
-        System.exit(run(argv, System.out, System.err));
+        System.exit(run(argv, System.out, System.err, System.getenv()));
     }
 
-    static int run(String[] argv, PrintStream out, PrintStream err) {
+    /** @param environment the environment variables ({@code GRW_DB_PASSWORD}, {@code GRW_PASSWORD}) */
+    static int run(String[] argv, PrintStream out, PrintStream err, Map<String, String> environment) {
         Args args;
         try {
-            args = parse(argv);
+            args = parse(argv, environment.get("GRW_DB_PASSWORD"));
         } catch (IllegalArgumentException e) {
             err.println("grw-spark: " + e.getMessage());
             err.print(USAGE);
@@ -69,8 +79,11 @@ public final class SparkMatchMain {
             }
             MatchProfile profile = ProfileLoader.load(args.profile());
             MappingFile mapping = args.mapping() == null ? MappingFile.NONE : MappingFile.load(args.mapping());
-            MatchConstraints constraints = args.constraints() == null ? null
-                    : MatchConstraints.read(args.constraints());
+            MatchConstraints constraints = args.constraints() != null ? MatchConstraints.read(args.constraints())
+                    : args.server() != null ? args.server().fetch(environment.get(ServerConstraints.PASSWORD_VARIABLE))
+                    : null;
+            Object constraintsFrom = args.constraints() != null ? args.constraints()
+                    : args.server() != null ? args.server().url() : null;
             SparkConf conf = new SparkConf().setAppName("grw-spark " + profile.name());
             if (!conf.contains("spark.master")) {
                 conf.setMaster(args.master() != null ? args.master() : "local[*]");
@@ -88,7 +101,7 @@ public final class SparkMatchMain {
                 if (constraints != null) {
                     bound = constraints.bind(loaded.table());
                     out.printf("constraints %s: %d must-link groups, %d cannot-links; %d records named there are "
-                                    + "not among the inputs (left out)%n", args.constraints(), bound.mustLink().length,
+                                    + "not among the inputs (left out)%n", constraintsFrom, bound.mustLink().length,
                             bound.cannotLink().length, bound.unresolved());
                 }
                 try (SparkMatchResult result = new SparkMatchJob(profile, partitions).run(spark, loaded.table(),
@@ -111,10 +124,6 @@ public final class SparkMatchMain {
         }
     }
 
-    static Args parse(String[] argv) {
-        return parse(argv, System.getenv("GRW_DB_PASSWORD"));
-    }
-
     /** @param dbPassword the password of the JDBC inputs ({@code null}: none) */
     static Args parse(String[] argv, String dbPassword) {
         List<Input> inputs = new ArrayList<>();
@@ -129,6 +138,11 @@ public final class SparkMatchMain {
         String master = null;
         String dbUser = null;
         Path constraints = null;
+        String server = null;
+        String fingerprint = null;
+        String serverUser = null;
+        Path passwordFile = null;
+        String caseRef = null;
         for (int i = 0; i < argv.length; i++) {
             String a = argv[i];
             switch (a) {
@@ -136,6 +150,14 @@ public final class SparkMatchMain {
                 case "--profile" -> profile = value(argv, ++i, a);
                 case "--mapping" -> mapping = Path.of(value(argv, ++i, a));
                 case "--constraints" -> constraints = Path.of(value(argv, ++i, a));
+                case "--constraints-server" -> server = value(argv, ++i, a);
+                case "--fingerprint" -> fingerprint = value(argv, ++i, a);
+                case "--server-user" -> serverUser = value(argv, ++i, a);
+                case "--server-password-file" -> passwordFile = Path.of(value(argv, ++i, a));
+                case "--case" -> caseRef = value(argv, ++i, a);
+                case "--password", "--server-password" -> throw new IllegalArgumentException("a password is never "
+                        + "given on the command line (the process list and the shell history show it): "
+                        + "--server-password-file FILE or the environment variable GRW_PASSWORD");
                 case "--threshold" -> threshold = probability(value(argv, ++i, a), a);
                 case "--link-only" -> linkOnly = true;
                 case "--seed" -> seed = number(value(argv, ++i, a), a);
@@ -174,12 +196,35 @@ public final class SparkMatchMain {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("no input given");
         }
+        ServerConstraints fromServer = serverConstraints(constraints, server, fingerprint, serverUser, passwordFile,
+                caseRef);
         List<SourceInput> sources = new ArrayList<>();
         for (Input in : inputs) {
             sources.add(in.toSource(dbUser, dbPassword));
         }
         return new Args(sources, out, profile, mapping, threshold, linkOnly, seed, partitions, pairsFrom, master,
-                constraints);
+                constraints, fromServer);
+    }
+
+    /** The server to read the constraints from, or {@code null}; its options only with it, and not with a file. */
+    private static ServerConstraints serverConstraints(Path file, String server, String fingerprint, String user,
+                                                       Path passwordFile, String caseRef) {
+        if (server == null) {
+            String stray = fingerprint != null ? "--fingerprint" : user != null ? "--server-user"
+                    : passwordFile != null ? "--server-password-file" : caseRef != null ? "--case" : null;
+            if (stray != null) {
+                throw new IllegalArgumentException(stray + " belongs to --constraints-server");
+            }
+            return null;
+        }
+        if (file != null) {
+            throw new IllegalArgumentException("--constraints FILE or --constraints-server URL, not both");
+        }
+        if (user == null) {
+            throw new IllegalArgumentException("--constraints-server needs --server-user NAME (the account that "
+                    + "signs in; its password from --server-password-file or GRW_PASSWORD)");
+        }
+        return new ServerConstraints(server, fingerprint, user, passwordFile, caseRef);
     }
 
     /** An input as given: a file, or a JDBC URL with its table or query; its name if given. */

@@ -20,7 +20,7 @@ class SparkMatchMainTest {
 
     private int run(String... args) {
         return SparkMatchMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8), java.util.Map.of());
     }
 
     @Test
@@ -30,6 +30,18 @@ class SparkMatchMainTest {
         err.reset();
         assertThat(run("--out", "x", "--threshold", "7", "a.csv")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--threshold needs a probability");
+        err.reset();
+        // the constraints from a server (SparkConstraintsServerTest runs them against one): its options with it only
+        assertThat(run("--out", "x", "--case", "AZ-1", "a.csv")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--case belongs to --constraints-server");
+        err.reset();
+        assertThat(run("--out", "x", "--constraints", "c.json", "--constraints-server", "https://h:8443",
+                "--server-user", "anna", "a.csv")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--constraints FILE or --constraints-server URL, "
+                + "not both");
+        err.reset();
+        assertThat(run("--out", "x", "--constraints-server", "https://h:8443", "a.csv")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--constraints-server needs --server-user NAME");
         err.reset();
         assertThat(run("--out", dir.resolve("b").toString(), dir.resolve("missing.csv").toString())).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing.csv: input not found")

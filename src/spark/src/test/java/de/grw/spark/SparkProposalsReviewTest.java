@@ -83,7 +83,7 @@ class SparkProposalsReviewTest extends SparkSessionTest {
             review.approve(supervisor, d.id(), "ok");
 
             Path constraintsFile = dir.resolve("constraints.json");
-            new ConstraintsExporter(w).export(clerk, constraintsFile);
+            new ConstraintsExporter(w).export(clerk, constraintsFile, "AZ-17-3");
             MatchConstraints.Bound bound = MatchConstraints.read(constraintsFile).bind(table);
             assertThat(bound.unresolved()).isZero();
 

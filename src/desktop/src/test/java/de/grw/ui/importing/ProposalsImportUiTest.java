@@ -73,10 +73,10 @@ class ProposalsImportUiTest {
         robot.interact(() -> path.setText(broken.toString()));
         robot.clickOn("#proposals-run");
         Label message = robot.lookup("#proposals-message").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().contains("line"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> message.getText().contains("Zeile"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(message.getText()).isEqualTo(broken.resolve("clusters").resolve("part-00000.csv")
-                + ": line " + ProposalsScreens.BROKEN_LINE + ": cluster 'keine-Zahl' is not a number");
+                + ": Zeile " + ProposalsScreens.BROKEN_LINE + ": Die Gruppe „keine-Zahl“ ist keine Zahl.");
         assertThat(shown(robot.lookup("#proposals-result").query())).isFalse();
         assertThat(model.signedIn().review().count(Set.of(ClusterStatus.OPEN))).as("nothing stored").isZero();
 

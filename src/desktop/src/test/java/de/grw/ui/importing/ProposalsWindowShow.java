@@ -46,10 +46,12 @@ class ProposalsWindowShow extends WindowShow {
         });
         waitFor(() -> vm[0].resultProperty().get() != null);
         onKey(KeyCode.F2, () -> {
+            fire("#import-bundle"); // the screen is in the scene by now (at the start its lookup can miss)
             vm[0].pathProperty().set(broken.toString());
             vm[0].importBundle();
         });
         onKey(KeyCode.F3, () -> {
+            fire("#import-bundle");
             vm[0].pathProperty().set(bundle.toString());
             vm[0].importBundle();
         });

@@ -64,7 +64,7 @@ class RemoteProposalsUiTest extends ServerWindowTest {
         idle();
         Label message = robot.lookup("#proposals-message").queryAs(Label.class);
         assertThat(message.getText()).isEqualTo(broken.resolve("clusters").resolve("part-00000.csv")
-                + ": line " + ProposalsScreens.BROKEN_LINE + ": cluster 'keine-Zahl' is not a number");
+                + ": Zeile " + ProposalsScreens.BROKEN_LINE + ": Die Gruppe „keine-Zahl“ ist keine Zahl.");
         assertThat(model.signedIn().review().count(Set.of(ClusterStatus.OPEN))).isEqualTo(openBefore);
 
         robot.interact(() -> path.setText(bundle.toString()));

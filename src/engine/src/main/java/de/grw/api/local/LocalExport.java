@@ -36,8 +36,8 @@ final class LocalExport implements ExportApi {
     }
 
     @Override
-    public de.grw.api.ConstraintsExport constraints(java.nio.file.Path out) {
-        var s = new de.grw.workspace.ConstraintsExporter(workspace).export(signedIn.session(), out);
+    public de.grw.api.ConstraintsExport constraints(java.nio.file.Path out, String caseRef) {
+        var s = new de.grw.workspace.ConstraintsExporter(workspace).export(signedIn.session(), out, caseRef);
         return new de.grw.api.ConstraintsExport(s.mustLinkGroups(), s.mustLinkRecords(), s.cannotLinks());
     }
 }

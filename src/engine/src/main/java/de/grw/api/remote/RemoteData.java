@@ -126,7 +126,7 @@ final class RemoteData {
                                                     CancellationToken cancel) {
             String t = token.get();
             if (!Files.isDirectory(bundle)) {
-                throw new UserFacingException(bundle + ": no proposal bundle here (not a folder)");
+                throw new UserFacingException(Text.of("bundle.not_folder", bundle));
             }
             progress.progress("proposals.check", 0, -1);
             ImportApi.checkProposals(bundle);
@@ -268,9 +268,10 @@ final class RemoteData {
          * answer is checked as the Spark job reads a constraints file and then written here atomically.
          */
         @Override
-        public de.grw.api.ConstraintsExport constraints(Path out) {
+        public de.grw.api.ConstraintsExport constraints(Path out, String caseRef) {
             String t = token.get();
-            JsonNode answer = http.send("POST", "/api/v1/constraint-exports", t, Map.of(), LONG_WORK);
+            Map<String, String> body = caseRef == null || caseRef.isBlank() ? Map.of() : Map.of("caseRef", caseRef);
+            JsonNode answer = http.send("POST", "/api/v1/constraint-exports", t, body, LONG_WORK);
             Path parent = out.toAbsolutePath().getParent();
             Path received = null;
             try {

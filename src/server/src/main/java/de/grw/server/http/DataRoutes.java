@@ -62,7 +62,8 @@ import java.util.zip.ZipOutputStream;
  * <li><b>Constraints</b>: {@code POST /api/v1/constraint-exports} answers the workspace's must-links and
  * cannot-links as the constraints file for the Spark job ({@code grw-constraints} version 1, JSON), written by the
  * engine into a staging folder of the server's account and streamed; the engine checks the right to run a match and
- * logs the export in the access log with the records it names. A POST, because it is logged.</li>
+ * logs the export in the access log with the records it names and the case reference (required: body {@code caseRef},
+ * header {@code X-Case-Reference} or parameter {@code caseRef}). A POST, because it is logged.</li>
  * <li><b>Match</b>: {@code POST /api/v1/match-runs} runs on the server as the session's user and answers when it
  * is done (no progress over HTTP).</li>
  * </ul>
@@ -236,13 +237,23 @@ final class DataRoutes implements Api.RouteGroup {
 
     // ---- constraints ----
 
-    /** The engine writes the file (rights and access log are its); it goes to the client as the body. */
+    /** {@code POST /api/v1/constraint-exports}: {@code {"caseRef": "..."}} or no body. */
+    record ConstraintsRequest(String caseRef) {
+    }
+
+    /**
+     * The engine writes the file (rights, the case reference's check and the access log are its); it goes to the
+     * client as the body.
+     */
     private void constraints(Context ctx) throws IOException {
         SignedIn user = actor(ctx).signedIn();
+        ConstraintsRequest req = ctx.body().isBlank() ? new ConstraintsRequest(null)
+                : body(ctx, ConstraintsRequest.class);
+        String caseRef = Api.caseRef(ctx, req.caseRef());
         Path staging = stagingFolder("grw-constraints");
         try {
             Path file = staging.resolve("constraints.json");
-            user.export().constraints(file);
+            user.export().constraints(file, caseRef);
             ctx.status(200).contentType("application/json");
             ctx.header("Content-Disposition", "attachment; filename=\"constraints.json\"");
             try (OutputStream out = ctx.outputStream()) {
@@ -260,7 +271,7 @@ final class DataRoutes implements Api.RouteGroup {
 
     private void proposals(Context ctx) throws IOException {
         SignedIn user = actor(ctx).signedIn();
-        require(user, Permission.MATCH, "run_a_match");
+        require(user, Permission.MATCH, "import_proposals");
         Path staging = stagingFolder("grw-proposals");
         try {
             Path bundle = staging.resolve("bundle");
@@ -268,17 +279,32 @@ final class DataRoutes implements Api.RouteGroup {
             de.grw.api.ProposalsImport r;
             try {
                 r = user.imports().proposals(bundle);
+            } catch (de.grw.rights.AccessDeniedException e) {
+                throw e;
             } catch (de.grw.common.UserFacingException e) {
-                // the message names the bundle's files, never the server's staging folder
-                String shown = e.getMessage().replace(bundle + java.io.File.separator, "bundle/")
-                        .replace(bundle.toString(), "bundle");
-                throw new ApiProblem(400, Text.of("server.bad_request", shown));
+                // the message names the bundle's files, never the server's staging folder; a text of the engine's
+                // goes as key and arguments, so that the client shows it in its language
+                throw new ApiProblem(400, e.text() != null ? inBundle(e.text(), bundle)
+                        : Text.of("server.bad_request", inBundle(e.getMessage(), bundle)), e);
             }
             ctx.status(201);
             json(ctx, r);
         } finally {
             deleteTree(staging);
         }
+    }
+
+    /** The text with the staging folder of the bundle taken out of its arguments (nested texts too). */
+    static Text inBundle(Text text, Path bundle) {
+        Object[] args = text.args();
+        for (int i = 0; i < args.length; i++) {
+            args[i] = args[i] instanceof Text t ? inBundle(t, bundle) : inBundle(String.valueOf(args[i]), bundle);
+        }
+        return Text.of(text.key(), args);
+    }
+
+    private static String inBundle(String message, Path bundle) {
+        return message.replace(bundle + java.io.File.separator, "bundle/").replace(bundle.toString(), "bundle");
     }
 
     /** Unpacks a bundle's zip into {@code into}: plain relative entries only, at most {@link #MAX_UPLOAD} bytes. */
