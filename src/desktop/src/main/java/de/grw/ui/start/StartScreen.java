@@ -28,6 +28,8 @@ import javafx.stage.FileChooser;
  * certificate fingerprint, recent servers), each on its tab; signing in on the right.
  */
 public final class StartScreen extends ViewModelScreen<StartViewModel> {
+    /** Puts the cursor where the next key works on this screen (set by {@link #build()}). */
+    private Runnable cursor = () -> { };
 
     public StartScreen(AppContext ctx) {
         super(ctx, new StartViewModel(ctx), "nav.start", null);
@@ -202,6 +204,15 @@ public final class StartScreen extends ViewModelScreen<StartViewModel> {
         HBox.setHgrow(right, Priority.ALWAYS);
         right.setMinWidth(0);
         form.disableProperty().bind(ctx.model().workbenchProperty().isNull());
+        // shown (at the start, after a sign-out, by Ctrl+1): the cursor where the next key works, never left on a
+        // control of a screen that is gone
+        cursor = () -> {
+            if (ctx.model().signedIn() != null) {
+                proceed.requestFocus();
+            } else if (ctx.model().workbench() != null) {
+                (user.getText().isBlank() ? user : password).requestFocus();
+            }
+        };
         // a workspace opened or a server connected: the cursor goes to the sign-in
         ctx.model().workbenchProperty().addListener((o, was, now) -> {
             if (now != null) {
@@ -210,6 +221,11 @@ public final class StartScreen extends ViewModelScreen<StartViewModel> {
             }
         });
         return new HBox(24, left, right);
+    }
+
+    @Override
+    public void activated() {
+        javafx.application.Platform.runLater(cursor);
     }
 
     /** A tab's content, scrolling where the window is too low for it (a 1024 x 700 screen). */
