@@ -308,6 +308,88 @@ class ReviewKeysUiTest {
         assertThat(bare).as("focused without a visible ring").isEmpty();
     }
 
+    /**
+     * A screen chosen by Ctrl+N from within another screen leaves the cursor on that screen's navigation entry or in
+     * the screen (before, it stayed on the entry of the screen left: Ctrl+3 from the journal ringed "Protokolle"
+     * beside the match screen), the ring of a filled control (the selected entry, a blue or green button) is set off
+     * from its fill by a line of the background, and after a sign-out the cursor waits in the sign-in.
+     */
+    @Test
+    void aScreenChosenByKeyHoldsTheCursorAndAFilledControlShowsItsRing(FxRobot robot) throws Exception {
+        signIn(robot, "admin");
+        List<String> astray = new ArrayList<>();
+        List<String> hidden = new ArrayList<>();
+        for (int screen = 1; screen <= 7; screen++) {
+            // from a control inside the screen shown, as a clerk's cursor is
+            Node inScreen = robot.lookup(".button").queryAll().stream().filter(n -> n.isVisible()
+                    && !n.isDisabled() && n.getScene() == scene && !inside(n, ".navigation")
+                    && !inside(n, ".status-bar")).findFirst().orElse(null);
+            if (inScreen != null) {
+                robot.interact(inScreen::requestFocus);
+            }
+            robot.press(KeyCode.CONTROL, KeyCode.getKeyCode(Integer.toString(screen)))
+                    .release(KeyCode.getKeyCode(Integer.toString(screen)), KeyCode.CONTROL);
+            settle();
+            javafx.scene.control.ToggleButton selected = robot.lookup(".navigation .toggle-button")
+                    .queryAllAs(javafx.scene.control.ToggleButton.class).stream()
+                    .filter(javafx.scene.control.ToggleButton::isSelected).findFirst().orElseThrow();
+            Node owner = scene.getFocusOwner();
+            String name = screen + ":" + (owner == null ? "nothing" : owner.getClass().getSimpleName() + "#"
+                    + owner.getId());
+            boolean onOtherEntry = owner instanceof javafx.scene.control.ToggleButton t && t != selected
+                    && t.getStyleClass().contains("toggle-button") && inside(t, ".navigation");
+            if (owner == null || onOtherEntry || owner.getScene() != scene || !treeVisible(owner)) {
+                astray.add(name + " (shown: " + selected.getId() + ")");
+            } else if (!ringedApart(owner)) {
+                hidden.add(name);
+            }
+        }
+        assertThat(astray).as("the cursor left on another screen's entry, or nowhere").isEmpty();
+        assertThat(hidden).as("a filled control whose ring melts into its fill").isEmpty();
+
+        robot.clickOn("#status-sign-out");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.signedIn() == null);
+        settle();
+        assertThat(focusId()).as("after the sign-out").isIn("start-user", "start-password");
+        assertThat(ringed(scene.getFocusOwner())).isTrue();
+    }
+
+    private static boolean treeVisible(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean inside(Node node, String selector) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n.getStyleClass().contains(selector.substring(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Ringed, and where the control is filled with a colour (selected, accent, success, danger, default) the ring is
+     * set off from the fill by a stroke of another colour inside it.
+     */
+    private static boolean ringedApart(Node node) {
+        if (!ringed(node)) {
+            return false;
+        }
+        boolean filled = node.getStyleClass().stream().anyMatch(c -> List.of("accent", "success", "danger")
+                .contains(c)) || node.getPseudoClassStates().stream().anyMatch(c -> List.of("selected", "default")
+                .contains(c.getPseudoClassName()));
+        if (!filled || !(node instanceof Region r) || r.getBorder() == null) {
+            return true;
+        }
+        return r.getBorder().getStrokes().stream().anyMatch(s -> s.getTopStroke() instanceof Color c
+                && c.getBrightness() > 0.9 && c.getSaturation() < 0.1);
+    }
+
     /** The node, or the part of it that shows its state (a check box's box), has the accent ring of 2 px. */
     private static boolean ringed(Node node) {
         List<Node> parts = new ArrayList<>(List.of(node));

@@ -359,5 +359,21 @@ class ReviewSessionUiTest {
         // shown again in the new window: a display of its own, logged with the case reference
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         assertThat(shows("anna")).hasSize(2).allSatisfy(e -> assertThat(e.caseRef()).isEqualTo("AZ-SPRACHE-1"));
+
+        // back to German by keyboard, the list opened and Enter: the Enter chooses the language and is not also
+        // taken by "Weiter zur Arbeit", the start screen's default button (it went on to the review at once)
+        robot.clickOn("#nav-nav-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        Scene english = scene;
+        robot.clickOn("#settings-language");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.UP).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stage.getScene() != english);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        assertThat(robot.lookup("#start-signed-in").queryAs(Label.class).getText())
+                .isEqualTo("Angemeldet als anna (Sachbearbeitung).");
+        assertThat(robot.lookup("#nav-nav-start").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(shows("anna")).as("no display behind the user's back").hasSize(2);
     }
 }

@@ -71,6 +71,20 @@ class ScreenshotsUiTest {
         WaitForAsyncUtils.asyncFx(model::close).get(10, TimeUnit.SECONDS);
     }
 
+    /**
+     * Waits until the queue shows the persons' names, read again with the case reference (under load the picture
+     * was taken before, with "Gruppe 167" in every row).
+     */
+    private static void waitForNames(FxRobot robot) throws Exception {
+        javafx.scene.control.ListView<?> queue = robot.lookup("#review-queue")
+                .queryAs(javafx.scene.control.ListView.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> !queue.getItems()
+                .isEmpty() && queue.getItems().get(0) instanceof de.grw.review.ReviewViews.QueueEntry e
+                && e.name() != null && !e.name().isBlank()).get());
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private void shot(FxRobot robot, String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         Snapshots.write(robot, stage.getScene(), Path.of(TARGET, name));
@@ -181,6 +195,7 @@ class ScreenshotsUiTest {
             caseRef.fireEvent(new javafx.event.ActionEvent());
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#side-by-side").tryQuery().isPresent());
+        waitForNames(robot);
         robot.interact(() -> {
             stage.setWidth(1024);
             stage.setHeight(700);
@@ -207,6 +222,7 @@ class ScreenshotsUiTest {
         robot.clickOn("#nav-nav-review");
         robot.clickOn("#review-case").write(SampleWorkbench.CASE).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#side-by-side").tryQuery().isPresent());
+        waitForNames(robot);
         shot(robot, "04-review.png");
         robot.type(KeyCode.F1);
         shot(robot, "05-review-help.png");

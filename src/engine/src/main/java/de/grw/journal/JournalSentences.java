@@ -31,6 +31,7 @@ public final class JournalSentences {
     public static final String BUNDLE = "de.grw.journal.sentences";
     private static final Pattern GOLDEN_IDS = Pattern.compile("G-\\d+");
     private static final Pattern FIRST_NUMBER = Pattern.compile("(\\d+)");
+    private static final Pattern SIGN_IN_FAILURES = Pattern.compile("\\s*failure (\\d+) in a row\\s*");
 
     private final Locale locale;
     private final ZoneId zone;
@@ -201,6 +202,12 @@ public final class JournalSentences {
             case "LINK" -> format("access.LINK", user, when, records);
             case "QUEUE" -> format("access.QUEUE", user, when, numbers(d), records);
             case "EXPORT_CONSTRAINTS" -> format("access.EXPORT_CONSTRAINTS", user, when, records);
+            case "SEARCH" -> format("access.SEARCH", user, when, records);
+            case "BULK_SAMPLE" -> format("access.BULK_SAMPLE", user, when, numbers(between(d, "clusters ", " of ")),
+                    firstNumber(after(d, " of ")), records);
+            case "APPROVAL_SAMPLE" -> format("access.APPROVAL_SAMPLE", user, when,
+                    numbers(between(d, "decisions ", " of ")), firstNumber(after(d, " of ")), records);
+            case "SIGN_IN_FAILED" -> format("access.SIGN_IN_FAILED", user, when, signInFailure(d));
             default -> format("access.other", user, when, action, records);
         };
         return sentence + caseRef(caseRef);
@@ -208,7 +215,53 @@ public final class JournalSentences {
 
     /** The access-log actions that have a sentence of their own. */
     public static List<String> accessActions() {
-        return List.of("SHOW", "EXPORT", "EXPORT_BLOCKED", "LINK", "QUEUE", "EXPORT_CONSTRAINTS");
+        return List.of("SHOW", "EXPORT", "EXPORT_BLOCKED", "LINK", "QUEUE", "EXPORT_CONSTRAINTS", "SEARCH",
+                "BULK_SAMPLE", "APPROVAL_SAMPLE", "SIGN_IN_FAILED");
+    }
+
+    /**
+     * Why a sign-in failed, in words: the engine's detail ({@code wrong name or password; failure 3 in a row; locked
+     * until 2026-12-03T13:20:00Z}) part by part; a part it does not know stays as written.
+     */
+    private String signInFailure(String detail) {
+        List<String> parts = new ArrayList<>();
+        for (String part : detail.split(";\\s*")) {
+            Matcher failures = SIGN_IN_FAILURES.matcher(part);
+            String key = switch (part.strip()) {
+                case "wrong name or password" -> "access.SIGN_IN_FAILED.wrong";
+                case "locked" -> "access.SIGN_IN_FAILED.locked";
+                case "disabled" -> "access.SIGN_IN_FAILED.disabled";
+                case "directory account" -> "access.SIGN_IN_FAILED.directory";
+                default -> null;
+            };
+            if (key != null) {
+                parts.add(text(key));
+            } else if (failures.matches()) {
+                parts.add(format("access.SIGN_IN_FAILED.failures", Long.parseLong(failures.group(1))));
+            } else if (part.startsWith("locked until ")) {
+                parts.add(format("access.SIGN_IN_FAILED.until", clock(part.substring("locked until ".length()))));
+            } else if (!part.isBlank()) {
+                parts.add(part.strip());
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    /** The text between two markers ("clusters 4, 9 of 40" between "clusters " and " of ": "4, 9"); empty without. */
+    private static String between(String s, String from, String to) {
+        int start = s.indexOf(from);
+        if (start < 0) {
+            return "";
+        }
+        start += from.length();
+        int end = s.indexOf(to, start);
+        return end < 0 ? s.substring(start) : s.substring(start, end);
+    }
+
+    /** The text after a marker; empty without. */
+    private static String after(String s, String marker) {
+        int i = s.indexOf(marker);
+        return i < 0 ? "" : s.substring(i + marker.length());
     }
 
     /** How many numbers a detail names ("queue: clusters 12, 13, 40" names 3 groups). */
@@ -235,6 +288,15 @@ public final class JournalSentences {
         try {
             ZonedDateTime t = Instant.parse(at).atZone(zone);
             return format("when", date.format(t), time.format(t));
+        } catch (DateTimeParseException e) {
+            return at;
+        }
+    }
+
+    /** "14:20" in the reader's zone; the stored text when it is no time. */
+    private String clock(String at) {
+        try {
+            return time.format(Instant.parse(at.strip()).atZone(zone));
         } catch (DateTimeParseException e) {
             return at;
         }

@@ -159,9 +159,39 @@ class JournalSentencesTest {
                 + "Vorgaben für einen Abgleich außerhalb (3 Datensätze)");
         for (String action : JournalSentences.accessActions()) {
             for (JournalSentences s : List.of(DE, EN)) {
-                assertThat(s.access(AT, "anna", action, "", "link: 2 candidates", List.of(1L)))
-                        .as(action).startsWith("anna ").doesNotContain(action, "{", "link:");
+                String detail = action.equals("SIGN_IN_FAILED") ? "wrong name or password" : "link: 2 candidates";
+                assertThat(s.access(AT, "anna", action, "", detail, List.of(1L)))
+                        .as(action).startsWith("anna").doesNotContain(action, "{", "link:");
             }
         }
+    }
+
+    /**
+     * The access log's other entries in words too, as the engine writes them (a failed sign-in, the samples of bulk
+     * work, a search through the link interface): the screen showed "anna: SIGN_IN_FAILED am …, 0 Datensätze".
+     */
+    @Test
+    void failedSignInsSamplesAndSearchesInWords() {
+        assertThat(de.grw.users.UserService.SIGN_IN_FAILED).isIn(JournalSentences.accessActions());
+        assertThat(DE.access(AT, "anna", "SIGN_IN_FAILED", "",
+                "wrong name or password; failure 5 in a row; locked until 2026-12-03T13:20:00Z", List.of()))
+                .isEqualTo("anna: Anmeldung am 03.12.2026 um 14:05 gescheitert (falscher Name oder falsches Kennwort, "
+                        + "5. Fehlversuch in Folge, gesperrt bis 14:20)");
+        assertThat(EN.access(AT, "dora", "SIGN_IN_FAILED", "", "disabled", List.of()))
+                .isEqualTo("dora: signing in on 3 Dec 2026 at 14:05 failed (account disabled)");
+        assertThat(DE.access(AT, "ldap-anna", "SIGN_IN_FAILED", "", "directory account", List.of()))
+                .contains("ein Konto des Verzeichnisses");
+        assertThat(EN.access(AT, "eve", "SIGN_IN_FAILED", "", "locked", List.of())).endsWith("(account locked)");
+        assertThat(DE.access(AT, "anna", "BULK_SAMPLE", "51.2-2026/0815",
+                "bulk sample: clusters 4, 9, 12 of 40 (band 0.9-0.99, sources all)", List.of(1L, 2L, 3L, 4L, 5L, 6L)))
+                .isEqualTo("anna sah am 03.12.2026 um 14:05 eine Stichprobe von 3 der 40 Gruppen für einen "
+                        + "Sammelvorschlag ein (6 Datensätze) (AZ 51.2-2026/0815)");
+        assertThat(EN.access(AT, "bernd", "APPROVAL_SAMPLE", "", "approval sample: decisions 7, 8 of 12",
+                List.of(1L, 2L, 3L, 4L)))
+                .isEqualTo("bernd viewed a sample of 2 of 12 merges for a batch approval on 3 Dec 2026 at 14:05 "
+                        + "(4 records)");
+        assertThat(DE.access(AT, "fachverfahren", "SEARCH", "AZ-9", "search: 2 candidates", List.of(1L, 2L)))
+                .isEqualTo("fachverfahren ließ am 03.12.2026 um 14:05 nach einer Person suchen; 2 Datensätze wurden "
+                        + "angezeigt (AZ AZ-9)");
     }
 }

@@ -36,6 +36,9 @@ public final class AuditScreen extends ViewModelScreen<AuditViewModel> {
         vm.refresh();
     }
 
+    /** Width of the user columns: a user name of 15 letters ("sachbearbeitung") whole. */
+    private static final double WHO = 150;
+
     @Override
     protected Node build() {
         I18n t = ctx.i18n();
@@ -63,6 +66,11 @@ public final class AuditScreen extends ViewModelScreen<AuditViewModel> {
         message.setId("audit-message");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
+        // an empty check result or message takes no room above the tables
+        for (Label l : java.util.List.of(verification, message)) {
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+            l.visibleProperty().bind(l.managedProperty());
+        }
         filter.setMinWidth(Control.USE_PREF_SIZE);
         verify.setMinWidth(Control.USE_PREF_SIZE);
         for (TextField f : java.util.List.of(user, from, to, person)) {
@@ -84,8 +92,9 @@ public final class AuditScreen extends ViewModelScreen<AuditViewModel> {
         event.setId("audit-journal-event");
         wrapping(event);
         journal.getColumns().add(event);
-        journal.getColumns().add(column(t.get("audit.who"), JournalEntry::user, 100));
-        journal.getColumns().add(column(t.get("audit.action"), e -> t.get("action." + e.action()), 170));
+        // who and what kind of entry are read whole (a user name of 15 letters, "Modellversion aktiviert")
+        journal.getColumns().add(column(t.get("audit.who"), JournalEntry::user, WHO));
+        journal.getColumns().add(column(t.get("audit.action"), e -> t.get("action." + e.action()), 230));
         journal.getColumns().add(column(t.get("audit.details"), JournalEntry::payload, 420));
         journal.getColumns().add(column(t.get("audit.hash"), e -> e.hash().substring(0, 12) + "…", 120));
 
@@ -97,8 +106,8 @@ public final class AuditScreen extends ViewModelScreen<AuditViewModel> {
         accessEvent.setId("audit-access-event");
         wrapping(accessEvent);
         access.getColumns().add(accessEvent);
-        access.getColumns().add(column(t.get("audit.who"), AccessEntry::user, 100));
-        access.getColumns().add(column(t.get("audit.action"), AccessEntry::action, 90));
+        access.getColumns().add(column(t.get("audit.who"), AccessEntry::user, WHO));
+        access.getColumns().add(column(t.get("audit.action"), AccessEntry::action, 150));
         access.getColumns().add(column(t.get("audit.case"), AccessEntry::caseRef, 140));
         access.getColumns().add(column(t.get("audit.what"), AccessEntry::detail, 200));
         access.getColumns().add(column(t.get("audit.records"), e -> e.recordIds().toString(), 300));

@@ -170,8 +170,24 @@ public final class MainWindow {
         ToggleButton b = buttons.get(s.titleKey());
         if (b != null) {
             b.setSelected(true);
+            // the cursor was on a control of the screen just taken away (Ctrl+1 … Ctrl+9 from within a screen) and
+            // JavaFX left it on another screen's navigation entry: it goes to the entry of the screen shown, from
+            // where Tab leads into it (a screen may put it further, on activation)
+            Node owner = root.getScene() == null ? null : root.getScene().getFocusOwner();
+            if (owner == null || !inside(owner, view)) {
+                b.requestFocus();
+            }
         }
         s.activated();
+    }
+
+    private static boolean inside(Node node, Node parent) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == parent) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Node statusBar() {

@@ -28,6 +28,12 @@ import javafx.stage.FileChooser;
  * certificate fingerprint, recent servers), each on its tab; signing in on the right.
  */
 public final class StartScreen extends ViewModelScreen<StartViewModel> {
+    /** Window property: a language was just chosen, the rebuilt window puts the cursor back into the chooser. */
+    private static final String LANGUAGE_CHOSEN = "grw.languageChosen";
+    /** The language chooser (set by {@link #build()}). */
+    private javafx.scene.control.ComboBox<String> languageBox;
+    /** Puts the cursor where the next key works on this screen (set by {@link #build()}). */
+    private Runnable cursor = () -> { };
 
     public StartScreen(AppContext ctx) {
         super(ctx, new StartViewModel(ctx), "nav.start", null);
@@ -196,12 +202,29 @@ public final class StartScreen extends ViewModelScreen<StartViewModel> {
         signedIn.managedProperty().bind(signedIn.visibleProperty());
         // Enter goes on to the work while signed in, signs in otherwise
         signIn.defaultButtonProperty().bind(nobody);
-        proceed.defaultButtonProperty().bind(nobody.not());
         VBox right = new VBox(12, signInHeading, form, signIn, signedIn, demo, message, settingsBox(t));
+        // Enter in the language list chooses a language, nothing more: the combo box hands Enter on to the default
+        // button, and "Weiter zur Arbeit" took it (the rebuilt window opened the review)
+        proceed.defaultButtonProperty().bind(nobody.not().and(languageBox.focusedProperty().not()));
         right.setPadding(new Insets(8));
         HBox.setHgrow(right, Priority.ALWAYS);
         right.setMinWidth(0);
         form.disableProperty().bind(ctx.model().workbenchProperty().isNull());
+        // shown (at the start, after a sign-out, by Ctrl+1): the cursor where the next key works, never left on a
+        // control of a screen that is gone
+        cursor = () -> {
+            javafx.stage.Window window = languageBox.getScene() == null ? null : languageBox.getScene().getWindow();
+            if (window != null && window.getProperties().containsKey(LANGUAGE_CHOSEN)) {
+                // the new window shows the start screen twice as it is made (first, then the screen kept): the mark
+                // goes once both have put the cursor here
+                languageBox.requestFocus();
+                javafx.application.Platform.runLater(() -> window.getProperties().remove(LANGUAGE_CHOSEN));
+            } else if (ctx.model().signedIn() != null) {
+                proceed.requestFocus();
+            } else if (ctx.model().workbench() != null) {
+                (user.getText().isBlank() ? user : password).requestFocus();
+            }
+        };
         // a workspace opened or a server connected: the cursor goes to the sign-in
         ctx.model().workbenchProperty().addListener((o, was, now) -> {
             if (now != null) {
@@ -210,6 +233,11 @@ public final class StartScreen extends ViewModelScreen<StartViewModel> {
             }
         });
         return new HBox(24, left, right);
+    }
+
+    @Override
+    public void activated() {
+        javafx.application.Platform.runLater(cursor);
     }
 
     /** A tab's content, scrolling where the window is too low for it (a 1024 x 700 screen). */
@@ -243,9 +271,16 @@ public final class StartScreen extends ViewModelScreen<StartViewModel> {
             if (now != null && !now.equals(ctx.settings().language)) {
                 ctx.settings().language = now;
                 ctx.settings().save();
-                ctx.reload().run();
+                // rebuilt once the key or click that chose the language is done with this window; the cursor then
+                // waits in the language box of the new one (not on "Weiter zur Arbeit", where the next Enter would
+                // leave the start screen)
+                if (language.getScene() != null && language.getScene().getWindow() != null) {
+                    language.getScene().getWindow().getProperties().put(LANGUAGE_CHOSEN, Boolean.TRUE);
+                }
+                javafx.application.Platform.runLater(ctx.reload());
             }
         });
+        languageBox = language;
         javafx.scene.control.Spinner<Integer> font = new javafx.scene.control.Spinner<>(11, 22,
                 (int) Math.round(ctx.settings().fontSize));
         font.setId("settings-font");
