@@ -32,12 +32,20 @@ import java.util.stream.IntStream;
 public final class MatchEngine {
     private static final int CHUNK = 1 << 14;
 
+    /** System property: pairs a range of a full run's candidate pairs holds at most, about. */
+    public static final String RANGE_PAIRS_PROPERTY = "grw.rangePairs";
+
     private final MatchProfile profile;
     /** At most about this many pairs a range of a full run's candidate pairs ({@link Blocker#stream}). */
     private final long rangePairs;
 
+    /**
+     * An engine whose full runs form their candidate pairs in ranges of at most about
+     * {@link CandidateStream#RANGE_PAIRS} pairs, or as many as the system property {@value #RANGE_PAIRS_PROPERTY}
+     * says (a benchmark sets it low to measure a run that compares range by range at a size that fits one range).
+     */
     public MatchEngine(MatchProfile profile) {
-        this(profile, CandidateStream.RANGE_PAIRS);
+        this(profile, Long.getLong(RANGE_PAIRS_PROPERTY, CandidateStream.RANGE_PAIRS));
     }
 
     /** An engine whose full runs form their candidate pairs in ranges of about {@code rangePairs} pairs (tests). */

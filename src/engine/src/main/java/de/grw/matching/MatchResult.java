@@ -204,7 +204,9 @@ public final class MatchResult {
 
     /**
      * The histogram of the pairs' weights and, for each of {@code thresholds}, the pairs at or above it and the
-     * clusters they form ({@link de.grw.matching.cluster.ThresholdSweep}).
+     * clusters they form ({@link de.grw.matching.cluster.ThresholdSweep}). Of the pairs held: when the run held only
+     * those at or above its threshold ({@link #leftOut}), the histogram has none below it and the steps below the
+     * threshold count only held pairs.
      */
     public de.grw.matching.cluster.ThresholdSweep.Figures thresholdFigures(double[] thresholds) {
         return de.grw.matching.cluster.ThresholdSweep.compute(records.size(), candidates.pairs(), weights,
