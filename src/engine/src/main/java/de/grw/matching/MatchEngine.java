@@ -30,6 +30,7 @@ import java.util.stream.IntStream;
  * Java; progress and cancellation go through the given listener and token.
  */
 public final class MatchEngine {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MatchEngine.class);
     private static final int CHUNK = 1 << 14;
 
     /** System property: pairs a range of a full run's candidate pairs holds at most, about. */
@@ -160,8 +161,8 @@ public final class MatchEngine {
     /**
      * A run whose candidate pairs come in several ranges (millions of records): they are compared range by range
      * and counted for the estimate, then compared again and scored, and only the pairs at or above the threshold are
-     * kept ({@link StreamedPairs}). The model, the clusters and the kept pairs' vectors and weights are those of a
-     * run that holds every pair.
+     * kept for the clustering ({@link StreamedPairs}); a third pass adds the pairs below it within a cluster. The
+     * model, the clusters and the kept pairs' vectors and weights are those of a run that holds every pair.
      */
     private MatchResult streamed(RecordTable table, MatchOptions options, PairConstraint extraConstraint,
                                  int[][] mustLink, ProgressListener progress, CancellationToken cancel,
@@ -189,12 +190,17 @@ public final class MatchEngine {
         double threshold = threshold(options);
         StreamedPairs.Kept kept = StreamedPairs.keep(stream, comparisons, scorer, minWeight(threshold), progress,
                 cancel);
-        CandidatePairs candidates = new CandidatePairs(kept.pairs(), stream.stats());
+        CandidatePairs above = new CandidatePairs(kept.pairs(), stream.stats());
+        LOG.info("{} candidate pairs compared in {} ranges, {} held (at or above the threshold), {} below it not held",
+                counted.pairs(), stream.count(), kept.pairs().length, kept.leftOut().pairs());
 
         timer.start("cluster");
         Contradictions.Bound contradictions = Contradictions.bind(profile.contradictions(), records, comparisons);
-        ConstrainedClustering.Result clusters = cluster(records, kept.pairs(), kept.weights(), threshold,
+        ConstrainedClustering.Result clusters = cluster(records, above.pairs(), kept.weights(), threshold,
                 contradictions, extraConstraint, mustLink, scorer, cancel);
+        timer.start("score");
+        kept = StreamedPairs.withinClusters(stream, comparisons, scorer, clusters.clusterOf(), kept, cancel);
+        CandidatePairs candidates = new CandidatePairs(kept.pairs(), above.stats());
         timer.stop();
         return new MatchResult(records, candidates, PairPatterns.of(kept.patterns()), kept.weights(), scorer,
                 threshold, clusters, timer.phases(), totalPairs, contradictions, kept.leftOut())

@@ -72,7 +72,8 @@ public final class MatchResult {
 
     /**
      * Number of the candidate pairs this result holds (indexes {@code 0 .. pairCount()-1}): all candidate pairs,
-     * or, when the run was too large to hold them ({@link #leftOut}), those at or above the threshold.
+     * or, when the run was too large to hold them ({@link #leftOut}), those at or above the threshold and those
+     * within a cluster.
      */
     public int pairCount() {
         return patterns.size();
@@ -86,7 +87,8 @@ public final class MatchResult {
     /**
      * The candidate pairs compared and scored but not held: none, unless the run's pairs came in more than one
      * range ({@link de.grw.matching.blocking.CandidateStream}, millions of records), when only the pairs at or above
-     * the threshold are held (all the clustering needs; the rest are counted here with their probabilities).
+     * the threshold (all the clustering needs) and those within a cluster (what the review shows) are held; the rest
+     * are counted here with their probabilities.
      */
     public LeftOut leftOut() {
         return leftOut;

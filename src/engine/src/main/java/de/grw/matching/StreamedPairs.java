@@ -130,4 +130,52 @@ final class StreamedPairs {
         return new Kept(pairs.toArray(), patterns.toArray(), Arrays.copyOf(weights, pairs.size()),
                 new MatchResult.LeftOut(leftOut, leftOutProbability));
     }
+
+    /**
+     * The kept pairs plus the candidate pairs below the floor whose two records ended up in one cluster (through
+     * others): a whole run holds those too, and the review shows them with the cluster. A third pass over the
+     * ranges; only the pairs within a cluster are compared again.
+     */
+    static Kept withinClusters(CandidateStream stream, CompiledComparisons comparisons, Scorer scorer,
+                               int[] clusterOf, Kept kept, CancellationToken cancel) {
+        LongList extra = new LongList(1024);
+        for (int c = 0; c < stream.count(); c++) {
+            cancel.throwIfCancelled();
+            for (long pair : stream.range(c, cancel)) {
+                if (clusterOf[de.grw.matching.blocking.CandidatePairs.first(pair)]
+                        == clusterOf[de.grw.matching.blocking.CandidatePairs.second(pair)]
+                        && Arrays.binarySearch(kept.pairs(), pair) < 0) {
+                    extra.add(pair);
+                }
+            }
+        }
+        long[] pairs = extra.toArray();
+        if (pairs.length == 0) {
+            return kept;
+        }
+        long[] vectors = MatchEngine.compare(comparisons, pairs, ProgressListener.NONE, cancel);
+        float[] w = MatchEngine.score(scorer, pairs, i -> vectors[i], ProgressListener.NONE, cancel);
+        int total = kept.pairs().length + pairs.length;
+        long[] allPairs = new long[total];
+        long[] allVectors = new long[total];
+        float[] allWeights = new float[total];
+        double probability = 0;
+        int i = 0;
+        int j = 0;
+        for (int k = 0; k < total; k++) {
+            if (j >= pairs.length || (i < kept.pairs().length && kept.pairs()[i] < pairs[j])) {
+                allPairs[k] = kept.pairs()[i];
+                allVectors[k] = kept.patterns()[i];
+                allWeights[k] = kept.weights()[i++];
+            } else {
+                allPairs[k] = pairs[j];
+                allVectors[k] = vectors[j];
+                allWeights[k] = w[j];
+                probability += Scorer.probability(w[j++]);
+            }
+        }
+        MatchResult.LeftOut leftOut = kept.leftOut();
+        return new Kept(allPairs, allVectors, allWeights, new MatchResult.LeftOut(leftOut.pairs() - pairs.length,
+                leftOut.probability() - probability));
+    }
 }
