@@ -119,7 +119,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
             live.close();
             long peakHeap = de.grw.common.HeapUsage.peakBytes(); // of the match, before the evaluation reads the truth
             out.printf("records: %,d; candidate pairs: %,d; clusters: %,d%n", outcome.table().size(),
-                    outcome.result().pairCount(), outcome.result().clusters().clusterCount());
+                    outcome.result().candidatePairCount(), outcome.result().clusters().clusterCount());
+            if (outcome.result().leftOut().pairs() > 0) {
+                out.printf("  compared in ranges: %,d pairs held (at or above the threshold), %,d below it not held%n",
+                        outcome.result().pairCount(), outcome.result().leftOut().pairs());
+            }
             // what each rule brings (pairs before the duplicates between rules are removed) and how large its
             // blocks grow: how the pairs grow with the population is read here
             for (de.grw.matching.blocking.RuleStats r : outcome.result().candidates().stats()) {
@@ -159,7 +163,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             quality.describe().forEach(out::println);
             if (figures != null) {
                 ScaleFigures.append(figures, new ScaleFigures.Run(outcome.table().size(), seconds, cpuSeconds,
-                        peakHeap, live.peakBytes(), Runtime.getRuntime().maxMemory(), outcome.result().pairCount(),
+                        peakHeap, live.peakBytes(), Runtime.getRuntime().maxMemory(), outcome.result().candidatePairCount(),
                         quality.pairwise().f1(), java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                                 .getSystemLoadAverage()));
                 out.printf("figures appended to %s%n", figures);

@@ -40,7 +40,9 @@ public record ErrorBreakdown(PairwiseEvaluation pairwise, Map<PairKind, Long> pa
     public enum Miss {
         NEVER_COMPARED("never compared (no blocking key shared)"),
         BELOW_THRESHOLD("compared, scored below the threshold"),
-        KEPT_APART("at or above the threshold, kept apart");
+        KEPT_APART("at or above the threshold, kept apart"),
+        /** A run too large to hold its pairs below the threshold: never compared or scored below it. */
+        NOT_HELD("never compared or below the threshold (not held)");
 
         private final String label;
 
@@ -90,8 +92,14 @@ public record ErrorBreakdown(PairwiseEvaluation pairwise, Map<PairKind, Long> pa
      * @param cluster    cluster label per record
      * @param candidates the candidate pairs, packed {@code (a << 32) | b} with {@code a < b}, sorted ascending
      * @param linked     indexes into {@code candidates} of the pairs at or above the threshold
+     * @param allHeld    whether {@code candidates} are all candidate pairs; {@code false}: a run too large to hold
+     *                   them held only those at or above the threshold, so a pair not among them was either never
+     *                   compared or scored below it ({@link Miss#NOT_HELD})
      */
-    public record Links(int[] cluster, long[] candidates, BitSet linked) {
+    public record Links(int[] cluster, long[] candidates, BitSet linked, boolean allHeld) {
+        public Links(int[] cluster, long[] candidates, BitSet linked) {
+            this(cluster, candidates, linked, true);
+        }
     }
 
     /** Counts the errors of {@code links} against {@code records}. */
@@ -135,7 +143,7 @@ public record ErrorBreakdown(PairwiseEvaluation pairwise, Map<PairKind, Long> pa
                         continue;
                     }
                     int index = Arrays.binarySearch(links.candidates(), pack(a, b));
-                    Miss why = index < 0 ? Miss.NEVER_COMPARED
+                    Miss why = index < 0 ? (links.allHeld() ? Miss.NEVER_COMPARED : Miss.NOT_HELD)
                             : links.linked().get(index) ? Miss.KEPT_APART : Miss.BELOW_THRESHOLD;
                     missed.merge(why, 1L, Long::sum);
                     if (why == Miss.NEVER_COMPARED
@@ -192,6 +200,9 @@ public record ErrorBreakdown(PairwiseEvaluation pairwise, Map<PairKind, Long> pa
                 misses));
         for (Miss why : Miss.values()) {
             long count = missed.get(why);
+            if (why == Miss.NOT_HELD && count == 0) {
+                continue;
+            }
             String extra = why == Miss.NEVER_COMPARED ? String.format(Locale.ROOT,
                     "   a record without birth date: %,d", neverComparedWithoutBirthDate) : "";
             lines.add(String.format(Locale.ROOT, "  %-40s %,9d %6s%s", why.label(), count, percent(count, misses),

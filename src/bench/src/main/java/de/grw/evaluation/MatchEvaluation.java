@@ -107,6 +107,7 @@ public final class MatchEvaluation {
                 linked.set(p);
             }
         }
-        return ErrorBreakdown.of(records, new ErrorBreakdown.Links(cluster, candidates, linked));
+        return ErrorBreakdown.of(records, new ErrorBreakdown.Links(cluster, candidates, linked,
+                result.leftOut().pairs() == 0));
     }
 }

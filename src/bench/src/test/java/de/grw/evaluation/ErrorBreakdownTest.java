@@ -75,6 +75,23 @@ class ErrorBreakdownTest {
     }
 
     @Test
+    void aRunThatHeldOnlyItsLinkedPairsCannotTellNeverComparedFromBelowThreshold() {
+        // as above, but the run held only the pairs at or above the threshold: (7,8) scored below it is not held
+        int[] cluster = {0, 0, 0, 1, 1, 2, 3, 4, 5, 6, 7, 8};
+        long[] held = {pack(0, 1), pack(0, 2), pack(3, 4), pack(10, 11)};
+        BitSet linked = new BitSet();
+        linked.set(0, held.length);
+        ErrorBreakdown e = ErrorBreakdown.of(records(), new ErrorBreakdown.Links(cluster, held, linked, false));
+
+        assertThat(e.missed()).containsEntry(ErrorBreakdown.Miss.NOT_HELD, 2L)
+                .containsEntry(ErrorBreakdown.Miss.NEVER_COMPARED, 0L)
+                .containsEntry(ErrorBreakdown.Miss.BELOW_THRESHOLD, 0L)
+                .containsEntry(ErrorBreakdown.Miss.KEPT_APART, 1L);
+        assertThat(e.pairwise()).isEqualTo(new PairwiseEvaluation(1, 4, 4));
+        assertThat(String.join("\n", e.describe())).contains("never compared or below the threshold (not held)");
+    }
+
+    @Test
     void aPerfectClusteringHasNoErrors() {
         int[] cluster = {0, 1, 0, 2, 3, 4, 4, 5, 5, 6, 7, 7};
         long[] candidates = {pack(0, 2), pack(5, 6), pack(7, 8), pack(10, 11)};

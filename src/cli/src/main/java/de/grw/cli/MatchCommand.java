@@ -233,7 +233,7 @@ public final class MatchCommand implements Callable<Integer> {
             out.printf("  %,d problems (%,d rejected rows, %,d unusable values%s) written to %s%n", problems.size(),
                     rejected, invalid, notes == 0 ? "" : String.format(", %,d notes", notes), rejectFile);
         }
-        out.printf("  candidate pairs: %,d (of %,.0f possible pairs)%n", result.pairCount(), result.totalPairs());
+        out.printf("  candidate pairs: %,d (of %,.0f possible pairs)%n", result.candidatePairCount(), result.totalPairs());
         for (RuleStats s : result.candidates().stats()) {
             out.printf("    %-36s %,10d pairs, largest block %,d%s%n", s.rule(), s.pairs(), s.largestBlock(),
                     s.oversizedBlocks() == 0 ? "" : String.format(", %,d oversized blocks: %,d pairs left out "

@@ -4,6 +4,7 @@ import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
 import de.grw.matching.blocking.Blocker;
 import de.grw.matching.blocking.CandidatePairs;
+import de.grw.matching.blocking.CandidateStream;
 import de.grw.matching.blocking.KeyCache;
 import de.grw.matching.blocking.KeyPlan;
 import de.grw.matching.cluster.AmbiguousLinks;
@@ -29,12 +30,29 @@ import java.util.stream.IntStream;
  * Java; progress and cancellation go through the given listener and token.
  */
 public final class MatchEngine {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MatchEngine.class);
     private static final int CHUNK = 1 << 14;
 
-    private final MatchProfile profile;
+    /** System property: pairs a range of a full run's candidate pairs holds at most, about. */
+    public static final String RANGE_PAIRS_PROPERTY = "grw.rangePairs";
 
+    private final MatchProfile profile;
+    /** At most about this many pairs a range of a full run's candidate pairs ({@link Blocker#stream}). */
+    private final long rangePairs;
+
+    /**
+     * An engine whose full runs form their candidate pairs in ranges of at most about
+     * {@link CandidateStream#RANGE_PAIRS} pairs, or as many as the system property {@value #RANGE_PAIRS_PROPERTY}
+     * says (a benchmark sets it low to measure a run that compares range by range at a size that fits one range).
+     */
     public MatchEngine(MatchProfile profile) {
+        this(profile, Long.getLong(RANGE_PAIRS_PROPERTY, CandidateStream.RANGE_PAIRS));
+    }
+
+    /** An engine whose full runs form their candidate pairs in ranges of about {@code rangePairs} pairs (tests). */
+    MatchEngine(MatchProfile profile, long rangePairs) {
         this.profile = profile;
+        this.rangePairs = rangePairs;
     }
 
     public MatchResult run(RecordTable table, MatchOptions options, ProgressListener progress,
@@ -102,7 +120,13 @@ public final class MatchEngine {
             timer.start("block");
             blocker = new Blocker(profile, records, options.linkOnly(), Blocker.PairFilter.ALL, null, plan);
         }
-        CandidatePairs candidates = blocker.candidates(progress, cancel);
+        CandidateStream stream = blocker.stream(rangePairs, progress, cancel);
+        if (stream.count() > 1) {
+            return streamed(table, options, extraConstraint, mustLink, progress, cancel, timer, records, comparisons,
+                    pendingU, blocker, stream);
+        }
+        CandidatePairs candidates = new CandidatePairs(stream.range(0, cancel), stream.stats());
+        stream = null;
 
         timer.start("compare");
         PairPatterns patterns = compareToIds(comparisons, candidates.pairs(), progress, cancel);
@@ -125,14 +149,77 @@ public final class MatchEngine {
         float[] weights = score(scorer, candidates.pairs(), patterns::get, progress, cancel);
 
         timer.start("cluster");
-        double threshold = options.threshold() != null ? options.threshold() : profile.threshold();
+        double threshold = threshold(options);
         Contradictions.Bound contradictions = Contradictions.bind(profile.contradictions(), records, comparisons);
         ConstrainedClustering.Result clusters = cluster(records, candidates.pairs(), weights, threshold,
                 contradictions, extraConstraint, mustLink, scorer, cancel);
         timer.stop();
         return new MatchResult(records, candidates, patterns, weights, scorer, threshold, clusters, timer.phases(),
-                totalPairs, contradictions).withKept(estimated.emCounts() == null ? null
-                : new de.grw.matching.model.KeptCounts(counted, estimated.emCounts(), u, totalPairs, n));
+                totalPairs, contradictions).withKept(kept(estimated, counted, u, totalPairs, n));
+    }
+
+    /**
+     * A run whose candidate pairs come in several ranges (millions of records): they are compared range by range
+     * and counted for the estimate, then compared again and scored, and only the pairs at or above the threshold are
+     * kept for the clustering ({@link StreamedPairs}); a third pass adds the pairs below it within a cluster. The
+     * model, the clusters and the kept pairs' vectors and weights are those of a run that holds every pair.
+     */
+    private MatchResult streamed(RecordTable table, MatchOptions options, PairConstraint extraConstraint,
+                                 int[][] mustLink, ProgressListener progress, CancellationToken cancel,
+                                 PhaseTimer timer, PreparedRecords records, CompiledComparisons comparisons,
+                                 UEstimator.Pending pendingU, Blocker blocker, CandidateStream stream) {
+        int n = table.size();
+        long[] householdPairs = ModelEstimator.householdPairs(profile, blocker, cancel);
+        timer.start("compare");
+        StreamedPairs.Counted counted = StreamedPairs.count(stream, comparisons, householdPairs, progress, cancel);
+
+        timer.start("estimate");
+        progress.progress("estimate", 0, 2);
+        double[][] u = pendingU.join();
+        progress.progress("estimate", 1, 2);
+        double totalPairs = totalPairs(table, options.linkOnly());
+        ModelEstimator.Estimated estimated = ModelEstimator.estimateKept(profile, comparisons, blocker,
+                counted.counts(), counted.isCandidate(), householdPairs, u, totalPairs, n,
+                pairs -> compare(comparisons, pairs, ProgressListener.NONE, cancel), cancel);
+        householdPairs = null;
+        progress.progress("estimate", 2, 2);
+
+        timer.start("score");
+        Scorer scorer = new Scorer(comparisons, estimated.model(), profile.model().minTermFrequency(),
+                profile.model().priorRecords());
+        double threshold = threshold(options);
+        StreamedPairs.Kept kept = StreamedPairs.keep(stream, comparisons, scorer, minWeight(threshold), progress,
+                cancel);
+        CandidatePairs above = new CandidatePairs(kept.pairs(), stream.stats());
+        LOG.info("{} candidate pairs compared in {} ranges, {} held (at or above the threshold), {} below it not held",
+                counted.pairs(), stream.count(), kept.pairs().length, kept.leftOut().pairs());
+
+        timer.start("cluster");
+        Contradictions.Bound contradictions = Contradictions.bind(profile.contradictions(), records, comparisons);
+        ConstrainedClustering.Result clusters = cluster(records, above.pairs(), kept.weights(), threshold,
+                contradictions, extraConstraint, mustLink, scorer, cancel);
+        timer.start("score");
+        kept = StreamedPairs.withinClusters(stream, comparisons, scorer, clusters.clusterOf(), kept, cancel);
+        CandidatePairs candidates = new CandidatePairs(kept.pairs(), above.stats());
+        timer.stop();
+        return new MatchResult(records, candidates, PairPatterns.of(kept.patterns()), kept.weights(), scorer,
+                threshold, clusters, timer.phases(), totalPairs, contradictions, kept.leftOut())
+                .withKept(kept(estimated, counted.counts(), u, totalPairs, n));
+    }
+
+    private double threshold(MatchOptions options) {
+        return options.threshold() != null ? options.threshold() : profile.threshold();
+    }
+
+    /** The lowest weight at which a pair links at {@code threshold} (a probability). */
+    static double minWeight(double threshold) {
+        return Math.log(threshold / (1 - threshold)) / Math.log(2);
+    }
+
+    private static de.grw.matching.model.KeptCounts kept(ModelEstimator.Estimated estimated, PatternCounts counted,
+                                                         double[][] u, double totalPairs, int n) {
+        return estimated.emCounts() == null ? null
+                : new de.grw.matching.model.KeptCounts(counted, estimated.emCounts(), u, totalPairs, n);
     }
 
     /**
@@ -173,7 +260,7 @@ public final class MatchEngine {
         Scorer scorer = new Scorer(comparisons, model, profile.model().minTermFrequency(),
                 profile.model().priorRecords());
         double threshold = options.threshold() != null ? options.threshold() : profile.threshold();
-        double minWeight = Math.log(threshold / (1 - threshold)) / Math.log(2);
+        double minWeight = minWeight(threshold);
         int n = table.size();
 
         timer.start("block");
@@ -266,7 +353,7 @@ public final class MatchEngine {
         return Math.max(1, all - within);
     }
 
-    private static long[] compare(CompiledComparisons comparisons, long[] pairs, ProgressListener progress,
+    static long[] compare(CompiledComparisons comparisons, long[] pairs, ProgressListener progress,
                                   CancellationToken cancel) {
         long[] patterns = new long[pairs.length];
         int chunks = (pairs.length + CHUNK - 1) / CHUNK;
@@ -309,7 +396,7 @@ public final class MatchEngine {
         return dictionary.patterns(ids);
     }
 
-    private static float[] score(Scorer scorer, long[] pairs, java.util.function.IntToLongFunction patterns,
+    static float[] score(Scorer scorer, long[] pairs, java.util.function.IntToLongFunction patterns,
                                  ProgressListener progress, CancellationToken cancel) {
         float[] weights = new float[pairs.length];
         int chunks = (pairs.length + CHUNK - 1) / CHUNK;
@@ -349,7 +436,7 @@ public final class MatchEngine {
                                                             PairConstraint cannotLink, int[][] mustLink,
                                                             Scorer scorer, CancellationToken cancel) {
         java.util.function.IntUnaryOperator g = globalOf == null ? r -> r : r -> globalOf[r];
-        double minWeight = Math.log(threshold / (1 - threshold)) / Math.log(2);
+        double minWeight = minWeight(threshold);
         LongList selected = new LongList();
         java.util.Map<String, Long> refused = new java.util.LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i++) {

@@ -30,12 +30,22 @@ public final class MatchResult {
     private final Map<String, Duration> timings;
     private final double totalPairs;
     private final Contradictions.Bound contradictions;
+    /** The candidate pairs compared and scored but not kept (a run too large to hold them all). */
+    private final LeftOut leftOut;
     /** What the estimation saw, when this run estimated its model without training rules; else {@code null}. */
     private volatile de.grw.matching.model.KeptCounts kept;
 
     MatchResult(PreparedRecords records, CandidatePairs candidates, PairPatterns patterns, float[] weights,
                 Scorer scorer, double threshold, ConstrainedClustering.Result clusters, Map<String, Duration> timings,
                 double totalPairs, Contradictions.Bound contradictions) {
+        this(records, candidates, patterns, weights, scorer, threshold, clusters, timings, totalPairs, contradictions,
+                LeftOut.NONE);
+    }
+
+    MatchResult(PreparedRecords records, CandidatePairs candidates, PairPatterns patterns, float[] weights,
+                Scorer scorer, double threshold, ConstrainedClustering.Result clusters, Map<String, Duration> timings,
+                double totalPairs, Contradictions.Bound contradictions, LeftOut leftOut) {
+        this.leftOut = leftOut;
         this.contradictions = contradictions;
         this.records = records;
         this.candidates = candidates;
@@ -60,8 +70,38 @@ public final class MatchResult {
         return candidates;
     }
 
+    /**
+     * Number of the candidate pairs this result holds (indexes {@code 0 .. pairCount()-1}): all candidate pairs,
+     * or, when the run was too large to hold them ({@link #leftOut}), those at or above the threshold and those
+     * within a cluster.
+     */
     public int pairCount() {
         return patterns.size();
+    }
+
+    /** Number of all candidate pairs the run compared and scored, held or not. */
+    public long candidatePairCount() {
+        return patterns.size() + leftOut.pairs();
+    }
+
+    /**
+     * The candidate pairs compared and scored but not held: none, unless the run's pairs came in more than one
+     * range ({@link de.grw.matching.blocking.CandidateStream}, millions of records), when only the pairs at or above
+     * the threshold (all the clustering needs) and those within a cluster (what the review shows) are held; the rest
+     * are counted here with their probabilities.
+     */
+    public LeftOut leftOut() {
+        return leftOut;
+    }
+
+    /**
+     * Candidate pairs a run compared and scored without keeping them.
+     *
+     * @param pairs       how many
+     * @param probability their probabilities summed (the matches expected among them)
+     */
+    public record LeftOut(long pairs, double probability) {
+        public static final LeftOut NONE = new LeftOut(0, 0);
     }
 
     public int first(int pair) {
@@ -166,7 +206,9 @@ public final class MatchResult {
 
     /**
      * The histogram of the pairs' weights and, for each of {@code thresholds}, the pairs at or above it and the
-     * clusters they form ({@link de.grw.matching.cluster.ThresholdSweep}).
+     * clusters they form ({@link de.grw.matching.cluster.ThresholdSweep}). Of the pairs held: when the run held only
+     * those at or above its threshold ({@link #leftOut}), the histogram has none below it and the steps below the
+     * threshold count only held pairs.
      */
     public de.grw.matching.cluster.ThresholdSweep.Figures thresholdFigures(double[] thresholds) {
         return de.grw.matching.cluster.ThresholdSweep.compute(records.size(), candidates.pairs(), weights,

@@ -318,11 +318,11 @@ final class MatchResultStore {
             throws SQLException {
         int n = result.recordCount();
         Journal.append(c, workspace.now(), session.user(), JournalAction.MATCH_RUN, new WorkspaceEvents.MatchRun(runId,
-                n, result.pairCount(), result.threshold(), clusters, created, unchanged, superseded, kind.code(),
+                n, result.candidatePairCount(), result.threshold(), clusters, created, unchanged, superseded, kind.code(),
                 version, newRecords));
         LOG.info("match run {} ({}, model {}) by {}: {} records ({} new), {} candidate pairs, threshold {}, {} "
                 + "clusters ({} new, {} unchanged, {} superseded)", runId, kind.code(), version, session.user(), n,
-                newRecords, result.pairCount(), result.threshold(), clusters, created, unchanged, superseded);
+                newRecords, result.candidatePairCount(), result.threshold(), clusters, created, unchanged, superseded);
         return new WorkspaceMatcher.Result(runId, n, clusters, created, unchanged, superseded, result, kind, version,
                 newRecords,
                 result.threshold());
@@ -332,7 +332,7 @@ final class MatchResultStore {
                    de.grw.matching.cluster.ThresholdSweep.Figures figures) throws SQLException {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("records", result.recordCount());
-        stats.put("candidate_pairs", result.pairCount());
+        stats.put("candidate_pairs", result.candidatePairCount());
         stats.put("pairs_left_out", result.candidates().pairsLeftOut());
         Map<String, Double> seconds = new LinkedHashMap<>();
         result.timings().forEach((k, v) -> seconds.put(k, v.toNanos() / 1e9));

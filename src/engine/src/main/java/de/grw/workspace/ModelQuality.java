@@ -26,9 +26,10 @@ public record ModelQuality(double threshold, long pairs, long linked, double exp
     /** The estimate for a run's result. */
     public static ModelQuality of(MatchResult result) {
         double t = result.threshold();
-        double all = 0;
         double above = 0;
         long linked = 0;
+        // a run too large to hold its pairs held those at or above the threshold; the rest add their probabilities
+        double all = result.leftOut().probability();
         for (int p = 0; p < result.pairCount(); p++) {
             double prob = result.probability(p);
             all += prob;
@@ -40,7 +41,7 @@ public record ModelQuality(double threshold, long pairs, long linked, double exp
         double precision = linked == 0 ? 0 : above / linked;
         double recall = all == 0 ? 0 : above / all;
         double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        return new ModelQuality(t, result.pairCount(), linked, round(all), round(precision), round(recall),
+        return new ModelQuality(t, result.candidatePairCount(), linked, round(all), round(precision), round(recall),
                 round(f1), result.model().iterations(), result.model().converged());
     }
 

@@ -31,7 +31,7 @@ final class LocalMatching implements MatchingApi {
             return new MatchRun(r.runId(), r.threshold(), r.records(), 0, r.clusters(), 0, r.unchanged(), 0, 0,
                     List.of(), r.kind().code(), r.modelVersion(), 0);
         }
-        return new MatchRun(r.runId(), m.threshold(), r.records(), m.pairCount(), r.clusters(), r.newClusters(),
+        return new MatchRun(r.runId(), m.threshold(), r.records(), m.candidatePairCount(), r.clusters(), r.newClusters(),
                 r.unchanged(), r.superseded(), m.clusters().refusedMerges(), m.model().describe(), r.kind().code(),
                 r.modelVersion(), r.newRecords());
     }

@@ -94,13 +94,7 @@ public final class Blocker {
         if (seeds == null) {
             // a full run: the pairs are formed in ranges of their first record, never all rules' pairs at once
             return new RangedCandidates(this, records.size(), RangedCandidates.RANGE_PAIRS).candidates(rules,
-                    (r, withKey) -> {
-                        if (plan != null) {
-                            withKey[0] = plan.withKey[r];
-                            return plan.sorted[r];
-                        }
-                        return BlockingKeys.sortedEntries(rules.get(r), records, null, withKey);
-                    }, sortFields, progress, cancel);
+                    this::sortedEntries, sortFields, progress, cancel);
         }
         LongList[] perRule = new LongList[rules.size()];
         RuleStats[] stats = new RuleStats[rules.size()];
@@ -137,6 +131,32 @@ public final class Blocker {
         }
         int distinct = LongList.sortUnique(all, all.length);
         return new CandidatePairs(Arrays.copyOf(all, distinct), List.of(stats));
+    }
+
+    /**
+     * The candidate pairs of {@link #candidates} in ranges of their first record, each expanded when asked for: a
+     * full run's rules form their blocks here, the pairs of a range are formed by {@link CandidateStream#range}
+     * (at most about {@code rangePairs} pairs a range, duplicates between rules included). Small and seeded runs
+     * come as one range.
+     */
+    public CandidateStream stream(long rangePairs, ProgressListener progress, CancellationToken cancel) {
+        long n = records.size();
+        if (seeds != null || n * (n - 1) / 2 <= profile.limits().compareAllBelowPairs()) {
+            return new CandidateStream(candidates(progress, cancel));
+        }
+        List<BlockingRuleSpec> rules = profile.blocking();
+        List<PreparedField> sortFields = profile.sortKey().stream().map(records::field).toList();
+        return new CandidateStream(new RangedCandidates(this, records.size(), rangePairs).ranges(rules,
+                this::sortedEntries, sortFields, progress, cancel),
+                () -> progress.progress("block", rules.size() + 1, rules.size() + 1));
+    }
+
+    private long[] sortedEntries(int r, long[] withKey) {
+        if (plan != null) {
+            withKey[0] = plan.withKey[r];
+            return plan.sorted[r];
+        }
+        return BlockingKeys.sortedEntries(profile.blocking().get(r), records, null, withKey);
     }
 
     /** A small input: every pair is a candidate, no blocking needed. */

@@ -59,6 +59,35 @@ final class RangedCandidates {
 
     CandidatePairs candidates(List<BlockingRuleSpec> rules, RuleEntries entries, List<PreparedField> sortFields,
                               ProgressListener progress, CancellationToken cancel) {
+        Ranges ranges = ranges(rules, entries, sortFields, progress, cancel);
+        List<long[]> parts = new ArrayList<>();
+        long distinct = 0;
+        for (int c = 0; c < ranges.count(); c++) {
+            long[] range = ranges.range(c, cancel);
+            distinct += range.length;
+            if (distinct > Integer.MAX_VALUE - 16) {
+                throw new IllegalStateException("blocking proposed " + distinct + " pairs; tighten the blocking rules");
+            }
+            parts.add(range);
+        }
+        long[] all = parts.size() == 1 ? parts.get(0) : new long[(int) distinct];
+        int at = 0;
+        for (int c = 0; c < parts.size() && parts.size() > 1; c++) {
+            long[] range = parts.set(c, null);
+            System.arraycopy(range, 0, all, at, range.length);
+            at += range.length;
+        }
+        progress.progress("block", rules.size() + 1, rules.size() + 1);
+        return new CandidatePairs(all, ranges.stats());
+    }
+
+    /**
+     * The rules' blocks formed once, the pairs not yet expanded: {@link Ranges#range} expands one range of first
+     * records at a time (as often as asked, always the same pairs), so that a caller can compare the pairs range by
+     * range and never hold all of them.
+     */
+    Ranges ranges(List<BlockingRuleSpec> rules, RuleEntries entries, List<PreparedField> sortFields,
+                  ProgressListener progress, CancellationToken cancel) {
         int shift = Math.max(0, Blocker.recordBits(n) - Integer.numberOfTrailingZeros(BUCKETS));
         RuleBlocks[] perRule = new RuleBlocks[rules.size()];
         AtomicInteger done = new AtomicInteger();
@@ -72,33 +101,48 @@ final class RangedCandidates {
             progress.progress("block", done.incrementAndGet(), rules.size() + 1);
         });
         long[] windowed = windowedPairs(perRule);
-        int[] cuts = cuts(perRule, windowed, shift);
-        List<long[]> ranges = new ArrayList<>();
-        long distinct = 0;
-        for (int c = 0; c + 1 < cuts.length; c++) {
-            cancel.throwIfCancelled();
-            long[] range = range(perRule, windowed, cuts[c], cuts[c + 1], cancel);
-            distinct += range.length;
-            if (distinct > Integer.MAX_VALUE - 16) {
-                throw new IllegalStateException("blocking proposed " + distinct + " pairs; tighten the blocking rules");
+        return new Ranges(rules, perRule, windowed, cuts(perRule, windowed, shift));
+    }
+
+    /** The ranges of a full run's candidate pairs, each expanded on demand. */
+    final class Ranges {
+        private final List<BlockingRuleSpec> rules;
+        private final RuleBlocks[] perRule;
+        private final long[] windowed;
+        private final int[] cuts;
+        /** Ranges whose pairs were counted into the rules' statistics (a range expanded again counts once). */
+        private final boolean[] counted;
+
+        private Ranges(List<BlockingRuleSpec> rules, RuleBlocks[] perRule, long[] windowed, int[] cuts) {
+            this.rules = rules;
+            this.perRule = perRule;
+            this.windowed = windowed;
+            this.cuts = cuts;
+            this.counted = new boolean[cuts.length - 1];
+        }
+
+        int count() {
+            return cuts.length - 1;
+        }
+
+        /** The distinct pairs of range {@code c} (first records {@code cuts[c] .. cuts[c+1]-1}), sorted. */
+        long[] range(int c, CancellationToken cancel) {
+            boolean count = !counted[c];
+            long[] pairs = RangedCandidates.this.range(perRule, windowed, cuts[c], cuts[c + 1], count, cancel);
+            counted[c] = true;
+            return pairs;
+        }
+
+        /** Each rule's statistics; complete once every range was expanded. */
+        List<RuleStats> stats() {
+            List<RuleStats> stats = new ArrayList<>();
+            for (int r = 0; r < rules.size(); r++) {
+                RuleBlocks b = perRule[r];
+                stats.add(new RuleStats(rules.get(r).name(), b.withKey, b.blocks, b.largest, b.pairs, b.oversized,
+                        b.leftOut));
             }
-            ranges.add(range);
+            return List.copyOf(stats);
         }
-        long[] all = ranges.size() == 1 ? ranges.get(0) : new long[(int) distinct];
-        int at = 0;
-        for (int c = 0; c < ranges.size() && ranges.size() > 1; c++) {
-            long[] range = ranges.set(c, null);
-            System.arraycopy(range, 0, all, at, range.length);
-            at += range.length;
-        }
-        progress.progress("block", rules.size() + 1, rules.size() + 1);
-        List<RuleStats> stats = new ArrayList<>();
-        for (int r = 0; r < rules.size(); r++) {
-            RuleBlocks b = perRule[r];
-            stats.add(new RuleStats(rules.get(r).name(), b.withKey, b.blocks, b.largest, b.pairs, b.oversized,
-                    b.leftOut));
-        }
-        return new CandidatePairs(all, List.copyOf(stats));
     }
 
     /** A rule's sorted key entries, one rule at a time (so that only the rules being grouped hold theirs). */
@@ -200,7 +244,8 @@ final class RangedCandidates {
     }
 
     /** The distinct pairs whose first record is in {@code [lo, hi)}, sorted. */
-    private long[] range(RuleBlocks[] perRule, long[] windowed, int lo, int hi, CancellationToken cancel) {
+    private long[] range(RuleBlocks[] perRule, long[] windowed, int lo, int hi, boolean count,
+                         CancellationToken cancel) {
         LongList[] parts = new LongList[perRule.length];
         IntStream.range(0, perRule.length).parallel().forEach(r -> {
             RuleBlocks b = perRule[r];
@@ -223,7 +268,9 @@ final class RangedCandidates {
                     }
                 }
             }
-            b.pairs += emitted;
+            if (count) {
+                b.pairs += emitted;
+            }
             parts[r] = out;
         });
         int fromW = lowerBound(windowed, (long) lo << 32);

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 
 /**
  * Estimates the model without labels, in the manner of Splink:
@@ -65,15 +66,51 @@ public final class ModelEstimator {
                                          PatternCounts candidates, long[] candidatePairs, double[][] u,
                                          double totalPairs, int recordCount,
                                          Function<long[], long[]> comparePairs, CancellationToken cancel) {
+        return estimateKept(profile, comparisons, blocker, candidates,
+                pair -> java.util.Arrays.binarySearch(candidatePairs, pair) >= 0, null, u, totalPairs, recordCount,
+                comparePairs, cancel);
+    }
+
+    /**
+     * As {@link #estimate}, with the counts the EM ran on, for a run that does not hold its candidate pairs: only
+     * the household blocking rules' pairs are asked whether they are candidates.
+     *
+     * @param isCandidate    whether a pair of the household blocking rules is a candidate pair
+     * @param householdPairs the household blocking rules' pairs ({@link #householdPairs}), {@code null}: formed here
+     */
+    public static Estimated estimateKept(MatchProfile profile, CompiledComparisons comparisons, Blocker blocker,
+                                         PatternCounts candidates, LongPredicate isCandidate, long[] householdPairs,
+                                         double[][] u, double totalPairs, int recordCount,
+                                         Function<long[], long[]> comparePairs, CancellationToken cancel) {
         if (profile.training().isEmpty()) {
-            PatternCounts seen = profile.model().household() == null ? candidates
-                    : withHouseholdPairs(profile.model().household(), blocker, candidates, candidatePairs,
-                    comparePairs, cancel);
+            HouseholdSpec household = profile.model().household();
+            PatternCounts seen = household == null ? candidates
+                    : withHouseholdPairs(household, householdPairs != null ? householdPairs
+                    : householdPairs(profile, blocker, cancel), candidates, isCandidate, comparePairs);
             return new Estimated(fromCounts(profile, comparisons, seen, u, totalPairs, recordCount, candidates),
                     seen);
         }
         return new Estimated(withRules(profile, comparisons, blocker, candidates, u, totalPairs, recordCount,
                 comparePairs, cancel), null);
+    }
+
+    /**
+     * The distinct pairs of the profile's household blocking rules ({@link HouseholdSpec#blocking}), sorted; empty
+     * when the profile has none or its estimate does not use them (training rules).
+     */
+    public static long[] householdPairs(MatchProfile profile, Blocker blocker, CancellationToken cancel) {
+        HouseholdSpec spec = profile.model().household();
+        if (spec == null || spec.blocking().isEmpty() || !profile.training().isEmpty()) {
+            return new long[0];
+        }
+        LongList all = new LongList(1024);
+        for (BlockingRuleSpec rule : spec.blocking()) {
+            for (long pair : blocker.pairsOf(rule, Integer.MAX_VALUE, cancel)) {
+                all.add(pair);
+            }
+        }
+        long[] pairs = all.toArray();
+        return java.util.Arrays.copyOf(pairs, LongList.sortUnique(pairs, pairs.length));
     }
 
     /**
@@ -253,22 +290,18 @@ public final class ModelEstimator {
      * candidates blocking lets in, while only the candidates are scored and clustered. Above
      * {@link HouseholdSpec#samplePairs} such pairs an even sample of them is compared and counted for all.
      */
-    static PatternCounts withHouseholdPairs(HouseholdSpec spec, Blocker blocker, PatternCounts candidates,
-                                            long[] candidatePairs, Function<long[], long[]> comparePairs,
-                                            CancellationToken cancel) {
+    static PatternCounts withHouseholdPairs(HouseholdSpec spec, long[] householdPairs, PatternCounts candidates,
+                                            LongPredicate isCandidate, Function<long[], long[]> comparePairs) {
         if (spec.blocking().isEmpty()) {
             return candidates;
         }
-        LongList extra = new LongList(1024);
-        for (BlockingRuleSpec rule : spec.blocking()) {
-            for (long pair : blocker.pairsOf(rule, Integer.MAX_VALUE, cancel)) {
-                if (java.util.Arrays.binarySearch(candidatePairs, pair) < 0) {
-                    extra.add(pair);
-                }
+        long[] pairs = new long[householdPairs.length];
+        int distinct = 0;
+        for (long pair : householdPairs) {
+            if (!isCandidate.test(pair)) {
+                pairs[distinct++] = pair;
             }
         }
-        long[] pairs = extra.toArray();
-        int distinct = LongList.sortUnique(pairs, pairs.length);
         if (distinct == 0) {
             return candidates;
         }

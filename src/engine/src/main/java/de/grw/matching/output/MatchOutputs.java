@@ -65,7 +65,9 @@ public final class MatchOutputs {
      * {@code twins}), the prior weight, and for each comparison the level reached and its weight in bits: why the pair
      * was proposed. Prior and weights add up to the match weight.
      *
-     * @param minProbability pairs below this probability are left out (0 writes all candidate pairs)
+     * @param minProbability pairs below this probability are left out (0 writes all candidate pairs the result holds:
+     *                       a run too large to hold them all holds those at or above its threshold,
+     *                       {@link MatchResult#leftOut})
      * @param raw            cells exactly as read, not neutralised against formula injection
      * @return number of pairs written
      */
