@@ -126,11 +126,7 @@ public final class JournalMasking {
         if (members.isEmpty()) {
             return decisions;
         }
-        Set<Long> blocked = new HashSet<>(members.size() > 500
-                ? de.grw.workspace.SourceRepository.blockedRecordIds(c)
-                : de.grw.store.Sql.list(c, "SELECT id FROM records WHERE blocked <> 0 AND id IN ("
-                + String.join(",", java.util.Collections.nCopies(members.size(), "?")) + ")", rs -> rs.getLong(1),
-                members.toArray()));
+        Set<Long> blocked = new HashSet<>(de.grw.workspace.SourceRepository.blockedAmong(c, members));
         if (blocked.isEmpty()) {
             return decisions;
         }

@@ -158,4 +158,15 @@ public final class SourceRepository {
     public static List<Long> blockedRecordIds(Connection c) throws SQLException {
         return Sql.list(c, "SELECT id FROM records WHERE blocked <> 0", rs -> rs.getLong(1));
     }
+
+    /** Which of {@code ids} are records under a blocking notice (all blocked ids read once for more than 500). */
+    public static List<Long> blockedAmong(Connection c, java.util.Collection<Long> ids) throws SQLException {
+        if (ids.size() > 500) {
+            java.util.Set<Long> wanted = new java.util.HashSet<>(ids);
+            return blockedRecordIds(c).stream().filter(wanted::contains).toList();
+        }
+        return Sql.list(c, "SELECT id FROM records WHERE blocked <> 0 AND id IN ("
+                + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")", rs -> rs.getLong(1),
+                ids.toArray());
+    }
 }
