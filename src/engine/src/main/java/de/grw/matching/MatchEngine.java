@@ -211,7 +211,7 @@ public final class MatchEngine {
         return options.threshold() != null ? options.threshold() : profile.threshold();
     }
 
-    /** The lowest weight at which a pair links at {@code threshold} (a probability). */
+    /** The lowest weight at which a pair links at {@code threshold} (a probability); the same formula as the client library's {@code ThresholdFigures.weightOf}, which may not depend on the matching. */
     static double minWeight(double threshold) {
         return Math.log(threshold / (1 - threshold)) / Math.log(2);
     }
@@ -259,7 +259,7 @@ public final class MatchEngine {
         CompiledComparisons comparisons = CompiledComparisons.compile(profile, records);
         Scorer scorer = new Scorer(comparisons, model, profile.model().minTermFrequency(),
                 profile.model().priorRecords());
-        double threshold = options.threshold() != null ? options.threshold() : profile.threshold();
+        double threshold = threshold(options);
         double minWeight = minWeight(threshold);
         int n = table.size();
 
