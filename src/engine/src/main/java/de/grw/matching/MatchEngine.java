@@ -211,7 +211,10 @@ public final class MatchEngine {
         return options.threshold() != null ? options.threshold() : profile.threshold();
     }
 
-    /** The lowest weight at which a pair links at {@code threshold} (a probability); the same formula as the client library's {@code ThresholdFigures.weightOf}, which may not depend on the matching. */
+    /**
+     * The lowest weight at which a pair links at {@code threshold} (a probability); the same formula as the client
+     * library's {@code ThresholdFigures.weightOf}, which may not depend on the matching.
+     */
     static double minWeight(double threshold) {
         return Math.log(threshold / (1 - threshold)) / Math.log(2);
     }
