@@ -72,11 +72,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
             + "CPU seconds, peak heap, live heap, pairs, F1, load) as a line to this CSV file, for scale-curve.")
     Path figures;
 
-    @Option(names = "--live-set", description = "Measure the exact live heap as each phase of the match begins (a "
-            + "full collection and a class histogram, as jcmd GC.class_histogram) and print bytes per record and the "
-            + "largest holders at the peak. Slows the run (a full collection per phase): CPU and time figures of such "
-            + "a run do not compare with others.")
+    @Option(names = "--live-set", description = "Measure the exact live heap as each phase of the match begins, "
+            + "when it is half done and every 3 seconds (a full collection and a class histogram, as jcmd "
+            + "GC.class_histogram) and print bytes per record and the largest holders at the peak. Slows the run: CPU "
+            + "and time figures of such a run do not compare with others.")
     boolean liveSet;
+
+    /** How often {@code --live-set} measures besides the phase boundaries. */
+    private static final long LIVE_SAMPLE_MS = 3_000;
 
     /** The live set at each phase boundary and the largest holders at the peak (option {@code --live-set}). */
     static void printLiveSet(PrintWriter out, LiveSet phases, int records) {
@@ -87,6 +90,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
         }
         line.setLength(line.length() - 1);
         out.println(line);
+        StringBuilder sampled = new StringBuilder(String.format("live set sampled every %.0f s, largest per phase:",
+                LIVE_SAMPLE_MS / 1e3));
+        for (LiveSet.Point p : phases.sampledPeaks()) {
+            sampled.append(String.format(" %s %,d MB (%,d B a record),", p.phase(), p.bytes() / (1024 * 1024),
+                    p.bytes() / Math.max(1, records)));
+        }
+        sampled.setLength(sampled.length() - 1);
+        out.println(sampled);
         LiveSet.Point peak = phases.peak();
         if (peak != null) {
             out.printf("largest holders at the peak (%s): instances, bytes, class%n", peak.phase());
@@ -113,6 +124,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     java.lang.management.MemoryPoolMXBean::resetPeakUsage);
             LiveHeap live = new LiveHeap();
             LiveSet boundaries = liveSet ? new LiveSet() : null;
+            if (boundaries != null) {
+                boundaries.sampleEvery(LIVE_SAMPLE_MS);
+            }
             PhaseCpu cpu = new PhaseCpu();
             double cpuStart = cpu.total();
             cpu.start("import");
@@ -138,6 +152,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     }, CancellationToken.NONE);
             if (boundaries != null) {
                 boundaries.phaseBegins("write"); // the match's result, as the front ends hold it
+                boundaries.stop();
             }
             cpu.start("write");
             long writeStart = System.nanoTime();

@@ -25,12 +25,59 @@ final class LiveSet {
     private static final int TOP = 15;
     private final List<Point> points = new ArrayList<>();
     private final Map<String, Boolean> seen = new LinkedHashMap<>();
+    /** Per phase the largest of the samples taken while it ran ({@link #sampleEvery}). */
+    private final Map<String, Point> sampled = new LinkedHashMap<>();
+    private volatile String current = "import";
+    private volatile Thread sampler;
+
+    /**
+     * Measures also every {@code millis} on a thread of its own, whatever the phase (the peak of the import, where
+     * the sources' tables and the run's are alive together, has no progress report to measure at).
+     */
+    void sampleEvery(long millis) {
+        Thread t = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(millis);
+                    synchronized (this) {
+                        String phase = current + " (sampled)";
+                        Point p = measure(phase);
+                        sampled.merge(phase, p, (a, b) -> a.bytes() >= b.bytes() ? a : b);
+                    }
+                }
+            } catch (InterruptedException e) {
+                // stopped
+            }
+        }, "grw-live-set");
+        t.setDaemon(true);
+        sampler = t;
+        t.start();
+    }
+
+    /** Stops the sampling thread. */
+    void stop() {
+        Thread t = sampler;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The largest sample per phase. */
+    synchronized List<Point> sampledPeaks() {
+        return List.copyOf(sampled.values());
+    }
 
     /** Measures the live set as {@code phase} begins, once per phase name. */
     synchronized void phaseBegins(String phase) {
         if (seen.putIfAbsent(phase, Boolean.TRUE) != null) {
             return;
         }
+        current = phase;
         points.add(measure(phase));
     }
 
@@ -55,7 +102,9 @@ final class LiveSet {
     /** The boundary with the most live bytes, or {@code null} before any. */
     synchronized Point peak() {
         Point best = null;
-        for (Point p : points) {
+        List<Point> all = new ArrayList<>(points);
+        all.addAll(sampled.values());
+        for (Point p : all) {
             if (best == null || p.bytes() > best.bytes()) {
                 best = p;
             }
