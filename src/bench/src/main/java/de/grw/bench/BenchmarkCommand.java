@@ -72,6 +72,39 @@ public final class BenchmarkCommand implements Callable<Integer> {
             + "CPU seconds, peak heap, live heap, pairs, F1, load) as a line to this CSV file, for scale-curve.")
     Path figures;
 
+    @Option(names = "--live-set", description = "Measure the exact live heap as each phase of the match begins, "
+            + "when it is half done and every 3 seconds (a full collection and a class histogram, as jcmd "
+            + "GC.class_histogram) and print bytes per record and the largest holders at the peak. Slows the run: CPU "
+            + "and time figures of such a run do not compare with others.")
+    boolean liveSet;
+
+    /** How often {@code --live-set} measures besides the phase boundaries. */
+    private static final long LIVE_SAMPLE_MS = 3_000;
+
+    /** The live set at each phase boundary and the largest holders at the peak (option {@code --live-set}). */
+    static void printLiveSet(PrintWriter out, LiveSet phases, int records) {
+        StringBuilder line = new StringBuilder("live set (full collection) as each phase began or was half done:");
+        for (LiveSet.Point p : phases.points()) {
+            line.append(String.format(" %s %,d MB (%,d B a record),", p.phase(), p.bytes() / (1024 * 1024),
+                    p.bytes() / Math.max(1, records)));
+        }
+        line.setLength(line.length() - 1);
+        out.println(line);
+        StringBuilder sampled = new StringBuilder(String.format("live set sampled every %.0f s, largest per phase:",
+                LIVE_SAMPLE_MS / 1e3));
+        for (LiveSet.Point p : phases.sampledPeaks()) {
+            sampled.append(String.format(" %s %,d MB (%,d B a record),", p.phase(), p.bytes() / (1024 * 1024),
+                    p.bytes() / Math.max(1, records)));
+        }
+        sampled.setLength(sampled.length() - 1);
+        out.println(sampled);
+        LiveSet.Point peak = phases.peak();
+        if (peak != null) {
+            out.printf("largest holders at the peak (%s): instances, bytes, class%n", peak.phase());
+            peak.top().forEach(row -> out.println("  " + row));
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -90,6 +123,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
             java.lang.management.ManagementFactory.getMemoryPoolMXBeans().forEach(
                     java.lang.management.MemoryPoolMXBean::resetPeakUsage);
             LiveHeap live = new LiveHeap();
+            LiveSet boundaries = liveSet ? new LiveSet() : null;
+            if (boundaries != null) {
+                boundaries.sampleEvery(LIVE_SAMPLE_MS);
+            }
             PhaseCpu cpu = new PhaseCpu();
             double cpuStart = cpu.total();
             cpu.start("import");
@@ -106,8 +143,17 @@ public final class BenchmarkCommand implements Callable<Integer> {
                         @Override
                         public void problem(ImportProblem problem) {
                         }
-                    }, (phase, done, total) -> cpu.progress("read".equals(phase) ? "import" : phase, done, total),
-                    CancellationToken.NONE);
+                    }, (phase, done, total) -> {
+                        String name = "read".equals(phase) ? "import" : phase;
+                        if (boundaries != null && !"import".equals(name)) {
+                            boundaries.progress(name, done, total);
+                        }
+                        cpu.progress(name, done, total);
+                    }, CancellationToken.NONE);
+            if (boundaries != null) {
+                boundaries.phaseBegins("write"); // the match's result, as the front ends hold it
+                boundaries.stop();
+            }
             cpu.start("write");
             long writeStart = System.nanoTime();
             MatchOutputs.writeClusters(work.resolve("clusters.csv"), outcome.result());
@@ -154,6 +200,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     Runtime.getRuntime().maxMemory() / (1024 * 1024), peakHeap / Math.max(1, outcome.table().size()));
             out.printf("heap in use after a collection, at most: %,d MB, %,d bytes per record%n",
                     live.peakBytes() / (1024 * 1024), live.peakBytes() / Math.max(1, outcome.table().size()));
+            if (boundaries != null) {
+                printLiveSet(out, boundaries, outcome.table().size());
+            }
             out.printf("load average: %.2f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                     .getSystemLoadAverage());
             out.flush(); // the figures are out before the truth is read (ten million truth rows take memory too)

@@ -140,7 +140,8 @@ public final class PreparedField {
                 }
                 id = byCode[code];
                 if (id == UNSEEN) {
-                    id = byNormalised(normaliser.normalise(dictionary[code]), byNormalised, values);
+                    id = byNormalised(sameOrOwn(normaliser.normalise(dictionary[code]), dictionary[code]), byNormalised,
+                            values);
                     byCode[code] = id;
                 }
             } else {
@@ -156,7 +157,7 @@ public final class PreparedField {
                     id = byOriginal.get(original);
                 }
                 if (id == de.grw.matching.util.StringIntMap.ABSENT) {
-                    id = byNormalised(normaliser.normalise(original), byNormalised, values);
+                    id = byNormalised(sameOrOwn(normaliser.normalise(original), original), byNormalised, values);
                     byOriginal.put(original, id);
                 }
                 lastOriginal = original;
@@ -173,6 +174,14 @@ public final class PreparedField {
         }
         return new PreparedField(name, ids, values.toArray(new String[0]), Arrays.copyOf(counts, values.size()),
                 present);
+    }
+
+    /**
+     * The table's own value when normalising left it as it was: the field then holds no second String of it (tax ids
+     * and record ids come back from their normalisers as equal copies: 56 bytes a record each at 11 digits).
+     */
+    private static String sameOrOwn(String normalised, String original) {
+        return normalised != null && normalised.equals(original) ? original : normalised;
     }
 
     /** No id yet for a code ({@link #prepare}); ids are -1 (no value) and up. */

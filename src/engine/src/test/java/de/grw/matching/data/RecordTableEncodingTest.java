@@ -73,6 +73,96 @@ class RecordTableEncodingTest {
     }
 
     @Test
+    void valuesThatRepeatOnlyBeyondTheFirstThousandsStayEncoded() {
+        // birth dates: some 36,500 days, nearly all distinct among the first 20,000 records, repeated among a million
+        int n = RecordTable.Builder.DECIDE_AT + 1_000;
+        RecordTable.Builder b = new RecordTable.Builder(2, RecordTable.Builder.SHARE_FROM);
+        int s = b.addSource("a");
+        for (int i = 0; i < n; i++) {
+            b.add(s, "r" + i, new String[] {"1900-01-01+" + (i * 7919 % 36_500), "id-" + i});
+        }
+        RecordTable t = b.build();
+        assertThat(t.dictionary(0)).as("dates").hasSize(36_500);
+        assertThat(t.dictionary(1)).as("ids").isNull();
+        for (int i = 0; i < n; i++) {
+            assertThat(t.value(i, 0)).isEqualTo("1900-01-01+" + (i * 7919 % 36_500));
+        }
+    }
+
+    @Test
+    void aFieldWithoutValuesKeepsNoCodesAndStaysEmptyAcrossConcat() {
+        RecordTable.Builder b = new RecordTable.Builder(2, RecordTable.Builder.SHARE_FROM);
+        int s = b.addSource("a");
+        for (int i = 0; i < 3_000; i++) {
+            b.add(s, "r" + i, new String[] {repeating(i), null});
+        }
+        RecordTable empty = b.build();
+        assertThat(empty.dictionary(1)).isEmpty();
+        assertThat(empty.codes(1)).as("no codes for a field no record has").isNull();
+        RecordTable encoded = table(RecordTable.Builder.SHARE_FROM, 0, 2_000, "b");
+        assertThat(RecordTable.concat(List.of(empty, empty)).codes(1)).isNull();
+        RecordTable both = RecordTable.concat(List.of(empty, encoded));
+        assertThat(both.dictionary(1)).isNotEmpty();
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(both.value(i, 1)).isEqualTo(i < 3_000 ? null : distinct(i - 3_000));
+            assertThat(both.value(i, 0)).isEqualTo(repeating(i < 3_000 ? i : i - 3_000));
+        }
+        PreparedField prepared = PreparedField.prepare("f", empty, 1, new Normaliser() {
+            @Override
+            public String name() {
+                return "as is";
+            }
+
+            @Override
+            public String normalise(String value) {
+                return value;
+            }
+        });
+        assertThat(prepared.presentCount()).isZero();
+        assertThat(prepared.distinctCount()).isZero();
+        for (int i = 0; i < 3_000; i++) {
+            assertThat(prepared.id(i)).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aValueNormalisedToItselfIsNotHeldTwice() {
+        Normaliser copying = new Normaliser() {
+            @Override
+            public String name() {
+                return "copying";
+            }
+
+            @Override
+            public String normalise(String value) {
+                // equal, not the same: as the identifier normaliser returns a tax id
+                return value.endsWith("7") ? value + "!" : new String(value.toCharArray());
+            }
+        };
+        for (int expected : new int[] {10, RecordTable.Builder.SHARE_FROM}) {
+            RecordTable t = table(expected, 0, 3_000, "a");
+            for (int f = 0; f < 2; f++) {
+                PreparedField p = PreparedField.prepare("f", t, f, copying);
+                java.util.Map<String, String> first = new java.util.HashMap<>();
+                for (int i = 0; i < 3_000; i++) {
+                    String original = t.value(i, f);
+                    if (original != null) {
+                        // the field holds the first record's instance of an equal value
+                        original = first.computeIfAbsent(original, v -> v);
+                    }
+                    if (original == null) {
+                        assertThat(p.id(i)).isEqualTo(-1);
+                    } else if (original.endsWith("7")) {
+                        assertThat(p.value(i)).isEqualTo(original + "!");
+                    } else {
+                        assertThat(p.value(i)).as("field %d record %d", f, i).isSameAs(original);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void normalisingByCodeGivesTheIdsOfNormalisingEveryValue() {
         // upper case: several originals share one normalised value
         Normaliser upper = new Normaliser() {
