@@ -131,10 +131,10 @@ class JournalSentencesTest {
                 "grw-spark --out hdfs:///grw/proposals-2026-12"));
         assertThat(DE.journal(served)).isEqualTo("bernd gab am 03.12.2026 um 14:05 die Entscheidungen als Vorgaben "
                 + "für einen Abgleich außerhalb über den Server aus: 3 Gruppen, die zusammenbleiben (7 Datensätze), "
-                + "und 0 Paare, die getrennt bleiben; abgerufen von 10.1.2.3; bestimmt für „grw-spark --out "
+                + "und kein Paar, das getrennt bleibt; abgerufen von 10.1.2.3; bestimmt für „grw-spark --out "
                 + "hdfs:///grw/proposals-2026-12“ (AZ AZ-18)");
         assertThat(EN.journal(served)).isEqualTo("bernd exported the decisions as constraints for a match run "
-                + "elsewhere through the server on 3 Dec 2026 at 14:05: 3 must-link groups (7 records) and 0 "
+                + "elsewhere through the server on 3 Dec 2026 at 14:05: 3 must-link groups (7 records) and no "
                 + "cannot-links, fetched from 10.1.2.3; declared for “grw-spark --out hdfs:///grw/proposals-2026-12” "
                 + "(case AZ-18)");
     }
