@@ -96,12 +96,30 @@ class GovernanceCliTest {
                 .contains("approved", "golden record G-000001");
         // the approved merge is a must-link for the Spark job (issue 17)
         Path constraints = dir.resolve("constraints.json");
+        long journalBefore = Long.parseLong(sql("SELECT count(*) FROM journal"));
         CliRunner noCase = anna("export-constraints", "--out", constraints.toString());
         assertThat(noCase.exitCode).isEqualTo(Cli.EXIT_FAILURE);
         assertThat(noCase.err).contains("needs a case reference");
         assertThat(java.nio.file.Files.exists(constraints)).isFalse();
+        assertThat(Long.parseLong(sql("SELECT count(*) FROM journal"))).isEqualTo(journalBefore);
         assertThat(ok(anna("export-constraints", "--out", constraints.toString(), "--case", "AZ-17")).out)
                 .contains("wrote", "1 must-link groups", "0 cannot-links");
+        // the export is one journal entry (a governance event): who, the case, the counts and the file
+        assertThat(Long.parseLong(sql("SELECT count(*) FROM journal"))).isEqualTo(journalBefore + 1);
+        assertThat(sql("SELECT action || ' ' || user_name FROM journal ORDER BY seq DESC LIMIT 1"))
+                .isEqualTo("constraints.exported anna");
+        JsonNode exported = new ObjectMapper().readTree(sql("SELECT payload FROM journal ORDER BY seq DESC LIMIT 1"));
+        assertThat(exported.path("case").asText()).isEqualTo("AZ-17");
+        assertThat(exported.path("must_link_groups").asInt()).isEqualTo(1);
+        assertThat(exported.path("must_link_records").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(exported.path("cannot_links").asInt()).isZero();
+        assertThat(exported.path("via").asText()).isEqualTo("file");
+        assertThat(exported.path("file").asText()).isEqualTo(constraints.toAbsolutePath().normalize().toString());
+        assertThat(ok(anna("verify")).out).startsWith("journal intact: ");
+        assertThat(ok(bernd("journal", "--by-user", "anna", "--language", "de")).out).contains("anna gab am ",
+                "die Entscheidungen als Vorgaben für einen Abgleich außerhalb aus: eine Gruppe, die zusammenbleibt",
+                "und kein Paar, das getrennt bleibt; in die Datei " + constraints.toAbsolutePath().normalize()
+                        + " (AZ AZ-17)");
         assertThat(de.grw.workspace.MatchConstraints.read(constraints).mustLink()).hasSize(1)
                 .allSatisfy(g -> assertThat(g).hasSizeGreaterThanOrEqualTo(2));
 

@@ -55,7 +55,12 @@ public enum JournalAction {
     /** A supervisor activated a newer model version (four eyes: not the one who trained it), or the first model was. */
     MODEL_ACTIVATED("model.activated"),
     /** A supervisor went back to an earlier model version. */
-    MODEL_REVERTED("model.reverted");
+    MODEL_REVERTED("model.reverted"),
+    /**
+     * The clerks' decisions were exported as must-links and cannot-links for a match run elsewhere (the Spark job,
+     * issue 17): who, under which case reference, how many of each, and where the file went.
+     */
+    CONSTRAINTS_EXPORTED("constraints.exported");
 
     private static final Map<String, JournalAction> BY_CODE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(JournalAction::code, Function.identity()));

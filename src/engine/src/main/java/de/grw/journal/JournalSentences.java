@@ -76,6 +76,7 @@ public final class JournalSentences {
             case SOURCE_RECORD_STORED -> List.of(base, base + ".queued");
             case MODEL_ESTIMATED -> List.of(base, base + ".trained");
             case MODEL_ACTIVATED -> List.of(base, base + ".initial");
+            case CONSTRAINTS_EXPORTED -> List.of(base, base + ".server", base + ".for");
             default -> List.of(base);
         };
     }
@@ -143,6 +144,7 @@ public final class JournalSentences {
                     id(p.path("cluster"))) + caseRef(p.path("case").asText())
                     : format(key, who, when, id(p.path("record")), p.path("source").asText())
                     + caseRef(p.path("case").asText());
+            case CONSTRAINTS_EXPORTED -> constraints(key, who, when, p);
         };
     }
 
@@ -176,6 +178,17 @@ public final class JournalSentences {
                 : format(key, who, when, golden, records, p.path("format").asText().toUpperCase(Locale.ROOT));
         int blocked = p.path("blocked_included").size();
         return sentence + (blocked == 0 ? "" : format(key + ".blocked", blocked))
+                + caseRef(p.path("case").asText());
+    }
+
+    /** An export of the decisions as constraints: the counts, where the file went, what for, the case. */
+    private String constraints(String key, String who, String when, JsonNode p) {
+        boolean served = "server".equals(p.path("via").asText());
+        String sentence = format(served ? key + ".server" : key, who, when, p.path("must_link_groups").asLong(),
+                p.path("must_link_records").asLong(), p.path("cannot_links").asLong(),
+                p.path(served ? "client" : "file").asText("-"));
+        String purpose = p.path("for").asText("");
+        return sentence + (purpose.isBlank() ? "" : format(key + ".for", purpose.strip()))
                 + caseRef(p.path("case").asText());
     }
 

@@ -25,9 +25,11 @@ import org.slf4j.LoggerFactory;
  * {@link ClusterRepository#activeCannotLinks}). Needs the right to run a match.
  *
  * <p>The file names records (source and record key) and which of them are one person: every export is logged in
- * the access log ({@value #ACCESS_ACTION}, with the records it names), in the transaction that reads the
- * decisions, before the file is written, under the case reference the export is made for (required); so alike on a
- * workspace file and through the server.
+ * the access log ({@value #ACCESS_ACTION}, with the records it names) and is an entry of the journal
+ * ({@code constraints.exported}, hash-chained as every entry: the counts, the case reference and where the file
+ * went, {@link WorkspaceEvents.ConstraintsExported}), both in the transaction that reads the decisions, before the
+ * file is written, under the case reference the export is made for (required); so alike on a workspace file and
+ * through the server. A refused export (no right, no case reference, a bad purpose) writes neither.
  */
 public final class ConstraintsExporter {
     private static final Logger LOG = LoggerFactory.getLogger(ConstraintsExporter.class);
@@ -39,8 +41,24 @@ public final class ConstraintsExporter {
         this.workspace = workspace;
     }
 
+    /** The longest {@link Target#purpose()} accepted. */
+    public static final int MAX_PURPOSE = 300;
+
     /** What was written. */
     public record Summary(int mustLinkGroups, int mustLinkRecords, int cannotLinks) {
+    }
+
+    /**
+     * Where the export goes, for the journal.
+     *
+     * @param client  the address of the client a server hands the file to; {@code null}: the file is the target
+     *                (an export on the workspace's machine, recorded with its absolute path)
+     * @param purpose what the caller says the file is for (the Spark job names its bundle), or {@code null}; at most
+     *                {@value #MAX_PURPOSE} characters, no control characters
+     */
+    public record Target(String client, String purpose) {
+        /** An export to the file named, for no stated purpose. */
+        public static final Target FILE = new Target(null, null);
     }
 
     /**
@@ -52,11 +70,23 @@ public final class ConstraintsExporter {
      *                                              ({@link CaseReference#check})
      */
     public Summary export(Session session, Path out, String caseRef) {
+        return export(session, out, caseRef, Target.FILE);
+    }
+
+    /**
+     * As {@link #export(Session, Path, String)}, with where the file goes as the journal records it.
+     *
+     * @throws UserFacingException also for a purpose longer than {@value #MAX_PURPOSE} characters or with control
+     *                             characters
+     */
+    public Summary export(Session session, Path out, String caseRef, Target target) {
         session.require(Permission.MATCH, "export_constraints");
         String reference = CaseReference.check(caseRef);
         if (reference.isEmpty()) {
             throw new UserFacingException(Text.of("constraints.needs_case"));
         }
+        Target to = target == null ? Target.FILE : target;
+        String purpose = purpose(to.purpose());
         MatchConstraints constraints = workspace.write(c -> {
             Logged logged = constraints(c, session.user());
             Summary counted = summary(logged.constraints());
@@ -64,6 +94,13 @@ public final class ConstraintsExporter {
                     + "constraints for a match run elsewhere: " + counted.mustLinkGroups() + " must-link groups ("
                     + counted.mustLinkRecords() + " records), " + counted.cannotLinks() + " cannot-links",
                     logged.recordIds());
+            boolean served = to.client() != null;
+            de.grw.journal.Journal.append(c, workspace.now(), session.user(),
+                    de.grw.journal.JournalAction.CONSTRAINTS_EXPORTED, new WorkspaceEvents.ConstraintsExported(
+                            reference, counted.mustLinkGroups(), counted.mustLinkRecords(), counted.cannotLinks(),
+                            logged.recordIds().size(), served ? "server" : "file",
+                            served ? null : out.toAbsolutePath().normalize().toString(),
+                            served ? to.client() : null, purpose));
             return logged.constraints();
         });
         try {
@@ -73,6 +110,22 @@ public final class ConstraintsExporter {
         }
         Summary s = summary(constraints);
         LOG.info("constraints exported by {} to {}: {}", session.user(), out, s);
+        return s;
+    }
+
+    /** The purpose as recorded: stripped, {@code null} when none was given. */
+    static String purpose(String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            return null;
+        }
+        String s = purpose.strip();
+        if (s.length() > MAX_PURPOSE) {
+            throw new UserFacingException(Text.of("constraints.purpose_too_long", MAX_PURPOSE));
+        }
+        if (s.codePoints().anyMatch(cp -> Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT)) {
+            throw new UserFacingException(Text.of("constraints.purpose_control",
+                    s.replaceAll("\\p{Cc}|\\p{Cf}", "?")));
+        }
         return s;
     }
 

@@ -97,4 +97,19 @@ public final class WorkspaceEvents {
     public record ModelActivated(int version, Integer previous, String kind, @JsonProperty("trained_by") String trainedBy,
                                  String comment) {
     }
+
+    /**
+     * The decisions exported as constraints for a match run elsewhere ({@code constraints.exported}, issue 17): the
+     * case reference, the must-link groups and their records, the cannot-links, the distinct records the file names,
+     * and where it went: {@code via} {@code file} with the file written ({@code file}, absolute), or {@code server}
+     * with the address of the client that fetched it ({@code client}); {@code for} what the caller said the file is
+     * for (the Spark job names its bundle), when it said so.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ConstraintsExported(@JsonProperty("case") String caseRef,
+                                      @JsonProperty("must_link_groups") int mustLinkGroups,
+                                      @JsonProperty("must_link_records") int mustLinkRecords,
+                                      @JsonProperty("cannot_links") int cannotLinks, int records, String via,
+                                      String file, String client, @JsonProperty("for") String purpose) {
+    }
 }

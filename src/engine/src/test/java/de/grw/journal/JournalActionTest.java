@@ -16,7 +16,7 @@ class JournalActionTest {
                 "user.role_changed",
                 "source.imported", "match.run", "decision.proposed", "decision.taken", "decision.approved",
                 "decision.rejected", "decision.reverted", "export", "model.estimated", "source.appended",
-                "source.record_stored", "model.activated", "model.reverted");
+                "source.record_stored", "model.activated", "model.reverted", "constraints.exported");
     }
 
     @Test

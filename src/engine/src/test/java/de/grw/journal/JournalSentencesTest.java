@@ -28,6 +28,10 @@ class JournalSentencesTest {
     private static final DecisionPayload.Merge MERGE = new DecisionPayload.Merge(List.of(30L, 154L, 160L),
             Map.of("street", new FieldChoice.Manual("Geheimweg 7"), "family_name", new FieldChoice.FromRecord(154L)));
 
+    private static final WorkspaceEvents.ConstraintsExported CONSTRAINTS_TO_FILE =
+            new WorkspaceEvents.ConstraintsExported("AZ-17", 1234, 2470, 12, 2494, "file", "/daten/vorgaben.json",
+                    null, null);
+
     /** One payload of each action as the engine writes it. */
     private static Map<JournalAction, Object> samples() {
         Map<JournalAction, Object> m = new EnumMap<>(JournalAction.class);
@@ -57,6 +61,7 @@ class JournalSentencesTest {
         m.put(JournalAction.MODEL_REVERTED, new WorkspaceEvents.ModelActivated(3, 4, "revert", "bernd", ""));
         m.put(JournalAction.SOURCE_APPENDED, new WorkspaceEvents.SourceAppended("melderegister", 2,
                 "melderegister-2026-12.csv", "cd34", 40, 3, 0, 0));
+        m.put(JournalAction.CONSTRAINTS_EXPORTED, CONSTRAINTS_TO_FILE);
         m.put(JournalAction.SOURCE_RECORD_STORED, Map.of("source", "zulassung", "record", 612, "suggestion",
                 "review", "cluster", 77, "candidates", List.of("G-000004"), "case", "AZ-9"));
         return m;
@@ -109,6 +114,29 @@ class JournalSentencesTest {
                 .isEqualTo("bernd änderte am 03.12.2026 um 14:05 das eigene Kennwort");
         // summer time: 12:00 UTC is 14:00 in Berlin
         assertThat(DE.when("2026-07-01T12:00:00Z")).isEqualTo("am 01.07.2026 um 14:00");
+    }
+
+    @Test
+    void anExportOfTheConstraintsSaysHowManyWhereToWhatForAndTheCase() {
+        // issue 17: the decisions leave the workspace for a national run; the journal says so in words
+        JournalEntry file = entry(JournalAction.CONSTRAINTS_EXPORTED, "anna", CONSTRAINTS_TO_FILE);
+        assertThat(DE.journal(file)).isEqualTo("anna gab am 03.12.2026 um 14:05 die Entscheidungen als Vorgaben für "
+                + "einen Abgleich außerhalb aus: 1.234 Gruppen, die zusammenbleiben (2.470 Datensätze), und 12 Paare, "
+                + "die getrennt bleiben; in die Datei /daten/vorgaben.json (AZ AZ-17)");
+        assertThat(EN.journal(file)).isEqualTo("anna exported the decisions as constraints for a match run elsewhere "
+                + "on 3 Dec 2026 at 14:05: 1,234 must-link groups (2,470 records) and 12 cannot-links, to the file "
+                + "/daten/vorgaben.json (case AZ-17)");
+        JournalEntry served = entry(JournalAction.CONSTRAINTS_EXPORTED, "bernd", new WorkspaceEvents
+                .ConstraintsExported("AZ-18", 3, 7, 0, 7, "server", null, "10.1.2.3",
+                "grw-spark --out hdfs:///grw/proposals-2026-12"));
+        assertThat(DE.journal(served)).isEqualTo("bernd gab am 03.12.2026 um 14:05 die Entscheidungen als Vorgaben "
+                + "für einen Abgleich außerhalb über den Server aus: 3 Gruppen, die zusammenbleiben (7 Datensätze), "
+                + "und kein Paar, das getrennt bleibt; abgerufen von 10.1.2.3; bestimmt für „grw-spark --out "
+                + "hdfs:///grw/proposals-2026-12“ (AZ AZ-18)");
+        assertThat(EN.journal(served)).isEqualTo("bernd exported the decisions as constraints for a match run "
+                + "elsewhere through the server on 3 Dec 2026 at 14:05: 3 must-link groups (7 records) and no "
+                + "cannot-links, fetched from 10.1.2.3; declared for “grw-spark --out hdfs:///grw/proposals-2026-12” "
+                + "(case AZ-18)");
     }
 
     @Test

@@ -64,11 +64,40 @@ class ConstraintsExporterTest {
                         assertThat(((UserFacingException) e).message(java.util.Locale.GERMAN)).contains(
                                 "Die Entscheidungen als Vorgaben", "nicht erlaubt");
                     });
+            // a purpose a journal sentence could not show as written is refused as a case reference is
+            assertThatThrownBy(() -> new ConstraintsExporter(w).export(f.clerk(), out, "AZ-17-9",
+                    new ConstraintsExporter.Target(null, "job\nforged line"))).isInstanceOf(UserFacingException.class)
+                    .hasMessageContaining("control characters");
+            assertThatThrownBy(() -> new ConstraintsExporter(w).export(f.clerk(), out, "AZ-17-9",
+                    new ConstraintsExporter.Target(null, "x".repeat(ConstraintsExporter.MAX_PURPOSE + 1))))
+                    .isInstanceOf(UserFacingException.class).hasMessageContaining("longer than 300");
             assertThat(out).doesNotExist();
             assertThat(TestWorkspaces.rows(w, "SELECT id FROM access_log WHERE action = ?",
                     ConstraintsExporter.ACCESS_ACTION)).isEmpty();
+            long journalBefore = w.read(de.grw.journal.Journal::latest);
+            assertThat(constraintsEntries(w)).isEmpty();
 
             ConstraintsExporter.Summary s = new ConstraintsExporter(w).export(f.clerk(), out, " AZ-17-9 ");
+
+            // one journal entry, chained after the last one: who, the case, the counts and the file
+            assertThat(w.read(de.grw.journal.Journal::latest)).isEqualTo(journalBefore + 1);
+            List<de.grw.journal.JournalEntry> entries = constraintsEntries(w);
+            assertThat(entries).hasSize(1);
+            de.grw.journal.JournalEntry entry = entries.get(0);
+            assertThat(entry.seq()).isEqualTo(journalBefore + 1);
+            assertThat(entry.user()).isEqualTo(f.clerk().user());
+            var payload = de.grw.journal.CanonicalJson.parse(entry.payload());
+            assertThat(payload.path("case").asText()).isEqualTo("AZ-17-9");
+            assertThat(payload.path("must_link_groups").asInt()).isEqualTo(1);
+            assertThat(payload.path("must_link_records").asInt()).isEqualTo(merged.size());
+            assertThat(payload.path("cannot_links").asInt()).isEqualTo(1);
+            assertThat(payload.path("records").asInt()).isEqualTo(merged.size() + 2);
+            assertThat(payload.path("via").asText()).isEqualTo("file");
+            assertThat(payload.path("file").asText()).isEqualTo(out.toAbsolutePath().normalize().toString());
+            assertThat(payload.has("client")).isFalse();
+            assertThat(payload.has("for")).isFalse();
+            assertThat(de.grw.journal.JournalVerifier.verify(w.read(de.grw.journal.Journal::all).iterator()).ok())
+                    .isTrue();
 
             assertThat(s).isEqualTo(new ConstraintsExporter.Summary(1, merged.size(), 1));
             // logged in the access log with the records the file names (not the pending merge's)
@@ -122,6 +151,11 @@ class ConstraintsExporterTest {
                 + "1: needs exactly 2 records");
         assertThatThrownBy(() -> MatchConstraints.read(dir.resolve("missing.json")))
                 .isInstanceOf(UserFacingException.class).hasMessageContaining("missing.json: cannot read");
+    }
+
+    private static List<de.grw.journal.JournalEntry> constraintsEntries(Workspace w) {
+        return w.read(de.grw.journal.Journal::all).stream()
+                .filter(e -> e.action().equals(de.grw.journal.JournalAction.CONSTRAINTS_EXPORTED.code())).toList();
     }
 
     private static MatchConstraints.Ref ref(Workspace w, long id) {

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * the same client the command line's {@code grw export-constraints --server} uses ({@link RemoteWorkbench}, the
  * service interface {@code ExportApi.constraints}): the server's engine checks the account's right to run a match
  * and logs the export in its access log ({@code EXPORT_CONSTRAINTS}, with the case reference and the records it
- * names); the answer is checked as a constraints file is and read by the driver before Spark starts.
+ * names) and its journal ({@code constraints.exported}, with the counts, the case reference, this machine's address
+ * and the job's bundle as the purpose); the answer is checked as a constraints file is and read by the driver before
+ * Spark starts.
  *
  * <p>The password never comes from the command line (visible in the process list and the shell history): from a
  * file ({@code --server-password-file}, its first line) or from the environment variable {@value #PASSWORD_VARIABLE},
@@ -40,10 +42,11 @@ record ServerConstraints(String url, String fingerprint, String user, Path passw
      * Signs in, has the server export the constraints, signs out.
      *
      * @param environmentPassword the value of {@value #PASSWORD_VARIABLE} ({@code null}: not set)
+     * @param bundle              the bundle the job writes: the purpose the server's journal records
      * @throws UserFacingException the password is missing, the server cannot be reached or is not trusted, the
      *                             sign-in or the right is refused, or the answer is no constraints file
      */
-    MatchConstraints fetch(String environmentPassword) {
+    MatchConstraints fetch(String environmentPassword, String bundle) {
         char[] password = password(environmentPassword);
         Path folder = null;
         try {
@@ -52,7 +55,8 @@ record ServerConstraints(String url, String fingerprint, String user, Path passw
             ConstraintsExport summary;
             try (RemoteWorkbench server = RemoteWorkbench.connect(url, fingerprint);
                  SignedIn signedIn = server.signIn(user, password)) {
-                summary = signedIn.export().constraints(file, caseRef);
+                summary = signedIn.export().constraints(file, caseRef,
+                        de.grw.api.ConstraintsTarget.forPurpose(purpose(bundle)));
             }
             LOG.info("constraints read from {} as {}: {}", url, user, summary);
             return MatchConstraints.read(file);
@@ -62,6 +66,15 @@ record ServerConstraints(String url, String fingerprint, String user, Path passw
             Arrays.fill(password, '\0');
             delete(folder);
         }
+    }
+
+    /**
+     * What the server's journal records the export for: the job and its bundle (its end, when the whole would pass
+     * the server's 300 characters).
+     */
+    static String purpose(String bundle) {
+        String p = "grw-spark --out " + bundle;
+        return p.length() <= 300 ? p : "grw-spark --out …" + bundle.substring(bundle.length() - 282);
     }
 
     /** The password: the file's first line, else the environment variable; refused when neither gives one. */

@@ -80,7 +80,8 @@ public final class SparkMatchMain {
             MatchProfile profile = ProfileLoader.load(args.profile());
             MappingFile mapping = args.mapping() == null ? MappingFile.NONE : MappingFile.load(args.mapping());
             MatchConstraints constraints = args.constraints() != null ? MatchConstraints.read(args.constraints())
-                    : args.server() != null ? args.server().fetch(environment.get(ServerConstraints.PASSWORD_VARIABLE))
+                    : args.server() != null ? args.server().fetch(environment.get(ServerConstraints.PASSWORD_VARIABLE),
+                    args.out())
                     : null;
             Object constraintsFrom = args.constraints() != null ? args.constraints()
                     : args.server() != null ? args.server().url() : null;

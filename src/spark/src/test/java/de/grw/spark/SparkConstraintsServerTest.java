@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The job reads the clerks' decisions from a real workspace server ({@code --constraints-server URL}, issue 17), end
  * to end: a server started in this JVM over a copy of the matched sample workspace, the job (local mode) over the
  * sample registers. A clerk's not-duplicate on two records the job links keeps them apart in the job's next
- * bundle; the export is in the server's access log under the job's case reference with the two records; an account
+ * bundle; the export is in the server's access log under the job's case reference with the two records and one entry
+ * of its journal (the job's bundle as the purpose); an account
  * without the right to run a match, a run without case reference, a wrong password and a missing one are refused
  * with a message and no bundle, before Spark starts.
  */
@@ -168,12 +169,30 @@ class SparkConstraintsServerTest {
                     ConstraintsExporter.ACCESS_ACTION, TestWorkspaces.CLERK)
                     .stream().map(r -> ((Number) r.get(0)).longValue()).toList())
                     .isEqualTo(apart.stream().sorted().toList());
+            // and one entry of the server's journal: the job's account and case, the counts, the job's bundle
+            List<de.grw.journal.JournalEntry> journal = journal(c, TestWorkspaces.CLERK);
+            assertThat(journal).hasSize(1);
+            com.fasterxml.jackson.databind.JsonNode p = de.grw.journal.CanonicalJson.parse(journal.get(0).payload());
+            assertThat(p.path("case").asText()).isEqualTo("AZ-17-8");
+            assertThat(p.path("must_link_groups").asInt()).isZero();
+            assertThat(p.path("cannot_links").asInt()).isEqualTo(1);
+            assertThat(p.path("via").asText()).isEqualTo("server");
+            assertThat(p.path("for").asText()).isEqualTo("grw-spark --out " + second);
+            assertThat(de.grw.journal.JournalVerifier.verify(de.grw.journal.Journal.all(c).iterator()).ok())
+                    .isTrue();
         }
+    }
+
+    /** The server's journal entries of constraints exports by a user. */
+    private static List<de.grw.journal.JournalEntry> journal(Connection c, String user) throws Exception {
+        return de.grw.journal.Journal.all(c).stream().filter(e -> e.user().equals(user)
+                && e.action().equals(de.grw.journal.JournalAction.CONSTRAINTS_EXPORTED.code())).toList();
     }
 
     @Test
     void refusalsAreClearMessagesBeforeSparkStartsAndLogNothing() throws Exception {
         long before = exports();
+        long journalBefore = journalEntries();
         Path bundle = dir.resolve("refused");
 
         // an application's account may not run a match, so not export the decisions
@@ -209,6 +228,7 @@ class SparkConstraintsServerTest {
 
         assertThat(bundle).doesNotExist();
         assertThat(exports()).isEqualTo(before);
+        assertThat(journalEntries()).isEqualTo(journalBefore);
 
         // the password from a file signs in (a supervisor: the clerk's exports are the other test's)
         Path password = dir.resolve("bernd.password");
@@ -216,6 +236,13 @@ class SparkConstraintsServerTest {
         assertThat(job(bundle, Map.of(), with(server(TestWorkspaces.SUPERVISOR), "--case", "AZ-17-10",
                 "--server-password-file", password.toString()))).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(exports()).isEqualTo(before + 1);
+        assertThat(journalEntries()).isEqualTo(journalBefore + 1);
+    }
+
+    private static long journalEntries() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + workspaceFile)) {
+            return de.grw.journal.Journal.latest(c);
+        }
     }
 
     private static boolean servlet6() {

@@ -36,8 +36,11 @@ final class LocalExport implements ExportApi {
     }
 
     @Override
-    public de.grw.api.ConstraintsExport constraints(java.nio.file.Path out, String caseRef) {
-        var s = new de.grw.workspace.ConstraintsExporter(workspace).export(signedIn.session(), out, caseRef);
+    public de.grw.api.ConstraintsExport constraints(java.nio.file.Path out, String caseRef,
+                                                    de.grw.api.ConstraintsTarget target) {
+        de.grw.api.ConstraintsTarget t = target == null ? de.grw.api.ConstraintsTarget.FILE : target;
+        var s = new de.grw.workspace.ConstraintsExporter(workspace).export(signedIn.session(), out, caseRef,
+                new de.grw.workspace.ConstraintsExporter.Target(t.client(), t.purpose()));
         return new de.grw.api.ConstraintsExport(s.mustLinkGroups(), s.mustLinkRecords(), s.cannotLinks());
     }
 }

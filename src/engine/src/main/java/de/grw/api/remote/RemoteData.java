@@ -265,12 +265,20 @@ final class RemoteData {
 
         /**
          * {@code POST /api/v1/constraint-exports}: the server's engine checks the right and logs the export; the
-         * answer is checked as the Spark job reads a constraints file and then written here atomically.
+         * answer is checked as the Spark job reads a constraints file and then written here atomically. The
+         * target's purpose goes along (the server records its client's address itself).
          */
         @Override
-        public de.grw.api.ConstraintsExport constraints(Path out, String caseRef) {
+        public de.grw.api.ConstraintsExport constraints(Path out, String caseRef,
+                                                        de.grw.api.ConstraintsTarget target) {
             String t = token.get();
-            Map<String, String> body = caseRef == null || caseRef.isBlank() ? Map.of() : Map.of("caseRef", caseRef);
+            Map<String, String> body = new java.util.LinkedHashMap<>();
+            if (caseRef != null && !caseRef.isBlank()) {
+                body.put("caseRef", caseRef);
+            }
+            if (target != null && target.purpose() != null && !target.purpose().isBlank()) {
+                body.put("purpose", target.purpose());
+            }
             JsonNode answer = http.send("POST", "/api/v1/constraint-exports", t, body, LONG_WORK);
             Path parent = out.toAbsolutePath().getParent();
             Path received = null;

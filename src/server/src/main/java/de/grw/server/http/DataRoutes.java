@@ -63,7 +63,9 @@ import java.util.zip.ZipOutputStream;
  * cannot-links as the constraints file for the Spark job ({@code grw-constraints} version 1, JSON), written by the
  * engine into a staging folder of the server's account and streamed; the engine checks the right to run a match and
  * logs the export in the access log with the records it names and the case reference (required: body {@code caseRef},
- * header {@code X-Case-Reference} or parameter {@code caseRef}). A POST, because it is logged.</li>
+ * header {@code X-Case-Reference} or parameter {@code caseRef}), and appends a journal entry
+ * ({@code constraints.exported}: the counts, the case reference, the client's address and the body's
+ * {@code purpose}, what the client says the file is for). A POST, because it is logged.</li>
  * <li><b>Match</b>: {@code POST /api/v1/match-runs} runs on the server as the session's user and answers when it
  * is done (no progress over HTTP).</li>
  * </ul>
@@ -237,8 +239,8 @@ final class DataRoutes implements Api.RouteGroup {
 
     // ---- constraints ----
 
-    /** {@code POST /api/v1/constraint-exports}: {@code {"caseRef": "..."}} or no body. */
-    record ConstraintsRequest(String caseRef) {
+    /** {@code POST /api/v1/constraint-exports}: {@code {"caseRef": "...", "purpose": "..."}} or no body. */
+    record ConstraintsRequest(String caseRef, String purpose) {
     }
 
     /**
@@ -247,13 +249,14 @@ final class DataRoutes implements Api.RouteGroup {
      */
     private void constraints(Context ctx) throws IOException {
         SignedIn user = actor(ctx).signedIn();
-        ConstraintsRequest req = ctx.body().isBlank() ? new ConstraintsRequest(null)
+        ConstraintsRequest req = ctx.body().isBlank() ? new ConstraintsRequest(null, null)
                 : body(ctx, ConstraintsRequest.class);
         String caseRef = Api.caseRef(ctx, req.caseRef());
         Path staging = stagingFolder("grw-constraints");
         try {
             Path file = staging.resolve("constraints.json");
-            user.export().constraints(file, caseRef);
+            // the journal names the client the file went to, from the connection, never from the request
+            user.export().constraints(file, caseRef, new de.grw.api.ConstraintsTarget(ctx.ip(), req.purpose()));
             ctx.status(200).contentType("application/json");
             ctx.header("Content-Disposition", "attachment; filename=\"constraints.json\"");
             try (OutputStream out = ctx.outputStream()) {
