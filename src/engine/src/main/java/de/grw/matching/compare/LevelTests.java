@@ -268,6 +268,9 @@ public final class LevelTests {
 
     /** Jaro-Winkler similarity of the normalised values at least {@code min}. */
     record JaroWinkler(String field, double min) implements LevelTest {
+        /** How far below the threshold an upper bound must lie to refuse without computing the similarity. */
+        static final double BOUND_MARGIN = 1e-9;
+
         @Override
         public String name() {
             return "jaro_winkler";
@@ -282,6 +285,9 @@ public final class LevelTests {
         public BoundTest bind(PreparedRecords records) {
             PreparedField f = records.field(field);
             SimilarityMemo memo = records.memo(field);
+            long[] masks = f.charMasks();
+            // a margin below the threshold, so that a bound equal to the similarity up to rounding never refuses
+            double refuseBelow = min - BOUND_MARGIN;
             return (a, b) -> {
                 int ia = f.id(a);
                 int ib = f.id(b);
@@ -293,7 +299,8 @@ public final class LevelTests {
                 }
                 String va = f.valueOfId(ia);
                 String vb = f.valueOfId(ib);
-                if (StringSimilarity.jaroWinklerUpperBound(va.length(), vb.length()) < min) {
+                // the cheapest decisive test first: most pairs of strangers share too few characters
+                if (StringSimilarity.jaroWinklerUpperBound(va, vb, masks[ia], masks[ib]) < refuseBelow) {
                     return false;
                 }
                 return memo.similarity(ia, ib, va, vb, StringSimilarity::jaroWinkler) >= min;
