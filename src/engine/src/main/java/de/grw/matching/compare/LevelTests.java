@@ -63,11 +63,21 @@ public final class LevelTests {
         return create(s, params);
     }
 
+    /** The tests in order of {@link LevelTest#cost}, equal costs in the profile's order. */
+    static List<LevelTest> cheapestFirst(List<LevelTest> tests) {
+        return tests.stream().sorted(java.util.Comparator.comparingInt(LevelTest::cost)).toList();
+    }
+
     /** All listed fields present on both sides and equal after normalisation. */
     record Exact(List<String> fieldNames) implements LevelTest {
         @Override
         public String name() {
             return "exact";
+        }
+
+        @Override
+        public int cost() {
+            return 0;
         }
 
         @Override
@@ -277,6 +287,11 @@ public final class LevelTests {
         }
 
         @Override
+        public int cost() {
+            return 3;
+        }
+
+        @Override
         public Set<String> fields() {
             return Set.of(field);
         }
@@ -313,6 +328,11 @@ public final class LevelTests {
         @Override
         public String name() {
             return "damerau";
+        }
+
+        @Override
+        public int cost() {
+            return 1;
         }
 
         @Override
@@ -365,6 +385,11 @@ public final class LevelTests {
     /** All nested tests pass. */
     record All(List<LevelTest> tests) implements LevelTest {
         @Override
+        public int cost() {
+            return tests.stream().mapToInt(LevelTest::cost).max().orElse(0);
+        }
+
+        @Override
         public String name() {
             return "and";
         }
@@ -378,7 +403,7 @@ public final class LevelTests {
 
         @Override
         public BoundTest bind(PreparedRecords records) {
-            BoundTest[] bound = tests.stream().map(t -> t.bind(records)).toArray(BoundTest[]::new);
+            BoundTest[] bound = cheapestFirst(tests).stream().map(t -> t.bind(records)).toArray(BoundTest[]::new);
             return (a, b) -> {
                 for (BoundTest t : bound) {
                     if (!t.test(a, b)) {
@@ -393,6 +418,11 @@ public final class LevelTests {
     /** Some nested test passes. */
     record AnyOf(List<LevelTest> tests) implements LevelTest {
         @Override
+        public int cost() {
+            return tests.stream().mapToInt(LevelTest::cost).max().orElse(0);
+        }
+
+        @Override
         public String name() {
             return "or";
         }
@@ -406,7 +436,7 @@ public final class LevelTests {
 
         @Override
         public BoundTest bind(PreparedRecords records) {
-            BoundTest[] bound = tests.stream().map(t -> t.bind(records)).toArray(BoundTest[]::new);
+            BoundTest[] bound = cheapestFirst(tests).stream().map(t -> t.bind(records)).toArray(BoundTest[]::new);
             return (a, b) -> {
                 for (BoundTest t : bound) {
                     if (t.test(a, b)) {

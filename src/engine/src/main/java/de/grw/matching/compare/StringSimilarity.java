@@ -139,18 +139,6 @@ public final class StringSimilarity {
     }
 
     /**
-     * An upper bound of the Jaro-Winkler similarity from the lengths alone: when it is below a threshold, the
-     * similarity need not be computed.
-     */
-    public static double jaroWinklerUpperBound(int la, int lb) {
-        if (la == 0 || lb == 0) {
-            return 0.0;
-        }
-        double jaro = (1.0 + (double) Math.min(la, lb) / Math.max(la, lb) + 1.0) / 3.0;
-        return jaro + Math.min(4, Math.min(la, lb)) * 0.1 * (1.0 - jaro);
-    }
-
-    /**
      * An upper bound of {@link #jaroWinkler} from the strings' character masks
      * ({@link de.grw.matching.data.PreparedField#charMask}) and their common prefix, in a
      * handful of operations: a character of one string whose bit the other's mask lacks occurs nowhere in the other,
