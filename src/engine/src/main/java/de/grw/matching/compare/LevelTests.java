@@ -63,11 +63,21 @@ public final class LevelTests {
         return create(s, params);
     }
 
+    /** The tests in order of {@link LevelTest#cost}, equal costs in the profile's order. */
+    static List<LevelTest> cheapestFirst(List<LevelTest> tests) {
+        return tests.stream().sorted(java.util.Comparator.comparingInt(LevelTest::cost)).toList();
+    }
+
     /** All listed fields present on both sides and equal after normalisation. */
     record Exact(List<String> fieldNames) implements LevelTest {
         @Override
         public String name() {
             return "exact";
+        }
+
+        @Override
+        public int cost() {
+            return 0;
         }
 
         @Override
@@ -268,9 +278,17 @@ public final class LevelTests {
 
     /** Jaro-Winkler similarity of the normalised values at least {@code min}. */
     record JaroWinkler(String field, double min) implements LevelTest {
+        /** How far below the threshold an upper bound must lie to refuse without computing the similarity. */
+        static final double BOUND_MARGIN = 1e-9;
+
         @Override
         public String name() {
             return "jaro_winkler";
+        }
+
+        @Override
+        public int cost() {
+            return 3;
         }
 
         @Override
@@ -282,6 +300,9 @@ public final class LevelTests {
         public BoundTest bind(PreparedRecords records) {
             PreparedField f = records.field(field);
             SimilarityMemo memo = records.memo(field);
+            long[] masks = f.charMasks();
+            // a margin below the threshold, so that a bound equal to the similarity up to rounding never refuses
+            double refuseBelow = min - BOUND_MARGIN;
             return (a, b) -> {
                 int ia = f.id(a);
                 int ib = f.id(b);
@@ -293,7 +314,8 @@ public final class LevelTests {
                 }
                 String va = f.valueOfId(ia);
                 String vb = f.valueOfId(ib);
-                if (StringSimilarity.jaroWinklerUpperBound(va.length(), vb.length()) < min) {
+                // the cheapest decisive test first: most pairs of strangers share too few characters
+                if (StringSimilarity.jaroWinklerUpperBound(va, vb, masks[ia], masks[ib]) < refuseBelow) {
                     return false;
                 }
                 return memo.similarity(ia, ib, va, vb, StringSimilarity::jaroWinkler) >= min;
@@ -306,6 +328,11 @@ public final class LevelTests {
         @Override
         public String name() {
             return "damerau";
+        }
+
+        @Override
+        public int cost() {
+            return 1;
         }
 
         @Override
@@ -358,6 +385,11 @@ public final class LevelTests {
     /** All nested tests pass. */
     record All(List<LevelTest> tests) implements LevelTest {
         @Override
+        public int cost() {
+            return tests.stream().mapToInt(LevelTest::cost).max().orElse(0);
+        }
+
+        @Override
         public String name() {
             return "and";
         }
@@ -371,7 +403,7 @@ public final class LevelTests {
 
         @Override
         public BoundTest bind(PreparedRecords records) {
-            BoundTest[] bound = tests.stream().map(t -> t.bind(records)).toArray(BoundTest[]::new);
+            BoundTest[] bound = cheapestFirst(tests).stream().map(t -> t.bind(records)).toArray(BoundTest[]::new);
             return (a, b) -> {
                 for (BoundTest t : bound) {
                     if (!t.test(a, b)) {
@@ -386,6 +418,11 @@ public final class LevelTests {
     /** Some nested test passes. */
     record AnyOf(List<LevelTest> tests) implements LevelTest {
         @Override
+        public int cost() {
+            return tests.stream().mapToInt(LevelTest::cost).max().orElse(0);
+        }
+
+        @Override
         public String name() {
             return "or";
         }
@@ -399,7 +436,7 @@ public final class LevelTests {
 
         @Override
         public BoundTest bind(PreparedRecords records) {
-            BoundTest[] bound = tests.stream().map(t -> t.bind(records)).toArray(BoundTest[]::new);
+            BoundTest[] bound = cheapestFirst(tests).stream().map(t -> t.bind(records)).toArray(BoundTest[]::new);
             return (a, b) -> {
                 for (BoundTest t : bound) {
                     if (t.test(a, b)) {

@@ -139,15 +139,46 @@ public final class StringSimilarity {
     }
 
     /**
-     * An upper bound of the Jaro-Winkler similarity from the lengths alone: when it is below a threshold, the
-     * similarity need not be computed.
+     * An upper bound of {@link #jaroWinkler} from the strings' character masks
+     * ({@link de.grw.matching.data.PreparedField#charMask}) and their common prefix, in a
+     * handful of operations: a character of one string whose bit the other's mask lacks occurs nowhere in the other,
+     * so it can match nothing, and every bit of one mask missing from the other is at least one such character. With
+     * at most {@code m} matches and no transpositions the Jaro similarity is {@code (m/la + m/lb + 1) / 3}, computed
+     * here with the same operations in the same order as {@link #jaroWinkler}, so the bound is never below the
+     * similarity (the floating-point operations are monotone). Most pairs of different people's names share too few
+     * characters to reach a level's threshold, and are decided here without the matching loops.
      */
-    public static double jaroWinklerUpperBound(int la, int lb) {
+    public static double jaroWinklerUpperBound(String a, String b, long maskA, long maskB) {
+        int la = a.length();
+        int lb = b.length();
         if (la == 0 || lb == 0) {
+            return a.equals(b) ? 1.0 : 0.0;
+        }
+        if (la > lb) {
+            String t = a;
+            a = b;
+            b = t;
+            long tm = maskA;
+            maskA = maskB;
+            maskB = tm;
+            la = a.length();
+            lb = b.length();
+        }
+        int matches = Math.min(la - Long.bitCount(maskA & ~maskB), lb - Long.bitCount(maskB & ~maskA));
+        if (matches <= 0) {
             return 0.0;
         }
-        double jaro = (1.0 + (double) Math.min(la, lb) / Math.max(la, lb) + 1.0) / 3.0;
-        return jaro + Math.min(4, Math.min(la, lb)) * 0.1 * (1.0 - jaro);
+        double m = matches;
+        double jaro = (m / la + m / lb + 1.0) / 3.0;
+        if (jaro < BOOST_THRESHOLD) {
+            return jaro;
+        }
+        int prefix = 0;
+        int maxPrefix = Math.min(4, la);
+        while (prefix < maxPrefix && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        return jaro + prefix * 0.1 * (1.0 - jaro);
     }
 
     /** Optimal-string-alignment distance, stopping early once it exceeds {@code cap} (then returns cap + 1). */

@@ -34,6 +34,7 @@ public final class PreparedField {
     private volatile String[] phonetic;
     private volatile String[][] tokenPhonetics;
     private volatile Map<String, Integer> reverse;
+    private volatile long[] charMasks;
     /** The larger field whose computed features this one's values share ({@link #subsetOf}), or {@code null}. */
     private final PreparedField origin;
     /** Per id of this field, the id of its value in {@link #origin} (-1: a value the origin does not carry). */
@@ -365,6 +366,35 @@ public final class PreparedField {
             compact = c;
         }
         return c;
+    }
+
+    /**
+     * Each value's characters as a 64-bit set, by id ({@link #charMask}):
+     * a Jaro-Winkler level refuses most pairs by their masks without comparing the strings.
+     */
+    public long[] charMasks() {
+        long[] m = charMasks;
+        if (m == null) {
+            m = new long[values.length];
+            for (int i = 0; i < values.length; i++) {
+                m[i] = charMask(values[i]);
+            }
+            charMasks = m;
+        }
+        return m;
+    }
+
+    /**
+     * The characters of a string as a set of 64 bits (character {@code c} sets bit {@code c & 63}; characters that
+     * share a bit only make the set coarser): a bit in one string's mask and not in the other's is a character of the
+     * one that occurs nowhere in the other.
+     */
+    public static long charMask(String s) {
+        long mask = 0;
+        for (int i = 0; i < s.length(); i++) {
+            mask |= 1L << (s.charAt(i) & 63);
+        }
+        return mask;
     }
 
     /** The blank-separated tokens of each value, by id. */

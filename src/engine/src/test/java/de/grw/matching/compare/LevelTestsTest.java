@@ -54,6 +54,29 @@ class LevelTestsTest {
     }
 
     @Test
+    void nestedTestsRunTheCheapestFirstWithTheSameResult() {
+        Map<String, Object> similarStreet = Map.of("test", "jaro_winkler", "field", "street", "min", 0.88);
+        Map<String, Object> sameNumber = Map.of("test", "exact", "field", "house_number");
+        Map<String, Object> placeOrCode = Map.of("test", "or", "tests", List.of(
+                Map.of("test", "jaro_winkler", "field", "city", "min", 0.9),
+                Map.of("test", "exact", "field", "postal_code")));
+        LevelTest and = LevelTests.create("and", Map.of("tests", List.of(similarStreet, sameNumber, placeOrCode)));
+        List<LevelTest> ordered = LevelTests.cheapestFirst(((LevelTests.All) and).tests());
+        assertThat(ordered).extracting(LevelTest::name).containsExactly("exact", "jaro_winkler", "or");
+        assertThat(LevelTests.cheapestFirst(((LevelTests.AnyOf) LevelTests.create("or", placeOrCode)).tests()))
+                .extracting(LevelTest::name).containsExactly("exact", "jaro_winkler");
+        PreparedRecords r = person(
+                row("street", "Goethestraße", "house_number", "12", "city", "Köln", "postal_code", "50667"),
+                row("street", "Goethestrasse", "house_number", "12", "city", "Koeln", "postal_code", "50668"),
+                row("street", "Goetheweg", "house_number", "12", "city", "Bonn", "postal_code", "53111"),
+                row("street", "Goethestraße", "house_number", "14", "city", "Köln", "postal_code", "50667"));
+        BoundTest bound = and.bind(r);
+        assertThat(bound.test(0, 1)).isTrue();
+        assertThat(bound.test(0, 2)).isFalse();
+        assertThat(bound.test(0, 3)).isFalse();
+    }
+
+    @Test
     void compactIgnoresBlanks() {
         PreparedRecords r = person(row("given_names", "Karl-Heinz"), row("given_names", "Karlheinz"));
         assertThat(passes(r, "exact", Map.of("field", "given_names"))).isFalse();

@@ -59,6 +59,49 @@ class StringSimilarityTest {
     }
 
     @Test
+    void theCharacterMaskBoundIsNeverBelowTheSimilarity() {
+        SplittableRandom random = new SplittableRandom(3);
+        int refused = 0;
+        for (int i = 0; i < 200_000; i++) {
+            int alphabet = 2 + random.nextInt(25);
+            String a = randomString(random, random.nextInt(16), alphabet);
+            String b = random.nextInt(3) == 0 ? mutate(random, a, alphabet) : randomString(random, 16, alphabet);
+            if (random.nextInt(10) == 0) {
+                // characters 64 apart share a bit of the mask ('a' and '!', digits and 'p'..'y'), umlauts
+                a = a.replace('c', '#').replace('d', 'ä');
+                b = b.replace('c', 'c').replace('e', '0');
+            }
+            if (random.nextInt(50) == 0) {
+                a = a + "x".repeat(70);
+                b = "y".repeat(random.nextInt(80)) + b;
+            }
+            double jw = StringSimilarity.jaroWinkler(a, b);
+            double bound = StringSimilarity.jaroWinklerUpperBound(a, b,
+                    de.grw.matching.data.PreparedField.charMask(a), de.grw.matching.data.PreparedField.charMask(b));
+            assertThat(bound).as("'%s' / '%s'", a, b).isGreaterThanOrEqualTo(jw);
+            if (bound < 0.8) {
+                refused++;
+            }
+        }
+        // and it is decisive: most random pairs are refused at a level of 0.8 without computing the similarity
+        assertThat(refused).isGreaterThan(100_000); // 139,929 of 200,000
+    }
+
+    @Test
+    void theCharacterMaskBoundEqualsTheSimilarityWithoutTranspositionsOrMismatches() {
+        for (String[] p : new String[][] {{"mueller", "mueller"}, {"anna", "annas"}, {"meier", "meie"},
+                {"schmidt", "schmitt"}, {"", ""}, {"a", ""}}) {
+            double bound = StringSimilarity.jaroWinklerUpperBound(p[0], p[1],
+                    de.grw.matching.data.PreparedField.charMask(p[0]),
+                    de.grw.matching.data.PreparedField.charMask(p[1]));
+            assertThat(bound).as("%s / %s", p[0], p[1]).isGreaterThanOrEqualTo(StringSimilarity.jaroWinkler(p[0], p[1]));
+        }
+        assertThat(StringSimilarity.jaroWinklerUpperBound("anna", "annas",
+                de.grw.matching.data.PreparedField.charMask("anna"), de.grw.matching.data.PreparedField.charMask("annas")))
+                .isEqualTo(StringSimilarity.jaroWinkler("anna", "annas"));
+    }
+
+    @Test
     void aLowJaroSimilarityGetsNoPrefixBonus() {
         // Jaro 0.6667 is below Winkler's boost threshold 0.7: the common prefix "abcd" adds nothing (with the
         // bonus the pair would reach 0.80 and pass a jaro_winkler_0.80 level)
