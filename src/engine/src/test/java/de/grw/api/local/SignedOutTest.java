@@ -3,6 +3,7 @@ package de.grw.api.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import de.grw.api.ConstraintsTarget;
 import de.grw.api.DatabaseExport;
 import de.grw.api.DatabaseImport;
 import de.grw.api.FileImport;
@@ -77,6 +78,7 @@ class SignedOutTest {
                 List.of(1L), 1, List.of(1L), "", "AZ-1"));
         a.put(de.grw.review.BulkViews.Approval.class, new de.grw.review.BulkViews.Approval(List.of(1L), 1,
                 List.of(1L), ""));
+        a.put(ConstraintsTarget.class, ConstraintsTarget.forPurpose("grw-spark --out bundle"));
         a.put(ExportOptions.class, new ExportOptions(ExportFormat.CSV, false, false, "", dir.resolve("out")));
         a.put(DatabaseExport.class, new DatabaseExport("jdbc:sqlite:" + dir.resolve("out.db"), null, null, "golden",
                 null, null, false, false, ""));
