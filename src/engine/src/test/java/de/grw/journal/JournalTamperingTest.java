@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * as the database's owner, the table) directly is caught by {@link JournalVerifier}, which names the first bad
  * entry, also after the workspace is opened again. The exported JSON Lines verify the same way.
  */
+@Tag("slow") // in CI; left out of the developers' fast suite (mvn -Pquick), the slowest tests of its module
 @ParameterizedClass
 @EnumSource(StoreKind.class)
 class JournalTamperingTest {

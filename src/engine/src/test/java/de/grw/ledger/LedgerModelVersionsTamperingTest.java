@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * edited, deleted or inserted, or an activation deleted or inserted, directly in the store is named by
  * {@code verify} (which fails) and refuses the next write.
  */
+@Tag("slow") // in CI; left out of the developers' fast suite (mvn -Pquick), the slowest tests of its module
 @ParameterizedClass
 @EnumSource(StoreKind.class)
 class LedgerModelVersionsTamperingTest {

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
@@ -46,6 +47,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * change log forged. Each is found; and many writes kept row by row give exactly the digests computed from
  * scratch.
  */
+@Tag("slow") // in CI; left out of the developers' fast suite (mvn -Pquick), the slowest tests of its module
 @ParameterizedClass
 @EnumSource(StoreKind.class)
 class LedgerRowDigestTamperingTest {

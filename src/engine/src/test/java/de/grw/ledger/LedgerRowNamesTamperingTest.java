@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * only by key (no personal value in the message nor in the anchor); the untampered store verifies clean after writes
  * kept row by row over many checkpoints, a revert among them.
  */
+@Tag("slow") // in CI; left out of the developers' fast suite (mvn -Pquick), the slowest tests of its module
 @ParameterizedClass
 @EnumSource(StoreKind.class)
 class LedgerRowNamesTamperingTest {

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
@@ -45,6 +46,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * swaps the ledger's key and cuts the anchor. Each is found by {@code verify}, which names the table (or the
  * journal, key or anchor), and each refuses the next write, which names it too and writes nothing.
  */
+@Tag("slow") // in CI; left out of the developers' fast suite (mvn -Pquick), the slowest tests of its module
 @ParameterizedClass
 @EnumSource(StoreKind.class)
 class LedgerTamperingTest {

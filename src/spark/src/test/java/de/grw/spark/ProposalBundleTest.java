@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The proposal bundle as documented; Parquet and a database table read through the engine's importer like the CSV
  * of the same rows.
  */
+@Tag("slow") // in CI; left out of the developers' fast suite (mvn -Pquick), the slowest tests of its module
 class ProposalBundleTest extends SparkSessionTest {
 
     @TempDir
