@@ -76,15 +76,7 @@ public final class StringSimilarity {
         }
         double m = matches;
         double jaro = (m / la + m / lb + (m - transpositions / 2.0) / m) / 3.0;
-        if (jaro < BOOST_THRESHOLD) {
-            return jaro;
-        }
-        int prefix = 0;
-        int maxPrefix = Math.min(4, la);
-        while (prefix < maxPrefix && a.charAt(prefix) == b.charAt(prefix)) {
-            prefix++;
-        }
-        return jaro + prefix * 0.1 * (1.0 - jaro);
+        return winkler(jaro, a, b, la);
     }
 
     /**
@@ -170,6 +162,15 @@ public final class StringSimilarity {
         }
         double m = matches;
         double jaro = (m / la + m / lb + 1.0) / 3.0;
+        return winkler(jaro, a, b, la);
+    }
+
+    /**
+     * Winkler's boost of a Jaro similarity for a common prefix of at most four characters ({@code la}: the length of
+     * {@code a}, the shorter or equal one). One method for the similarity and its upper bound, so that the bound
+     * performs exactly the similarity's operations in the same order and is never below it.
+     */
+    private static double winkler(double jaro, String a, String b, int la) {
         if (jaro < BOOST_THRESHOLD) {
             return jaro;
         }
