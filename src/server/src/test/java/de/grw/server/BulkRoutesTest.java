@@ -9,14 +9,10 @@ import de.grw.review.BulkViews;
 import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.rights.AccessDeniedException;
 import de.grw.rights.Role;
-import de.grw.rights.Session;
 import de.grw.server.TestServer.Response;
-import de.grw.store.Workspace;
-import de.grw.users.UserService;
 import de.grw.workspace.TestWorkspaces;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -40,13 +36,7 @@ class BulkRoutesTest {
 
     @BeforeEach
     void start() {
-        Path ws = TestWorkspaces.copyTo(dir);
-        try (Workspace w = Workspace.open(ws, Clock.systemUTC())) {
-            UserService users = new UserService(w);
-            Session admin = users.login(TestWorkspaces.ADMIN, TestWorkspaces.ADMIN_PASSWORD.toCharArray());
-            users.addUser(admin, API, Role.API, API_PASSWORD.toCharArray());
-        }
-        s = TestServer.startWith(dir, ws);
+        s = TestServer.startWith(dir, new TestServer.Account(API, Role.API, API_PASSWORD));
     }
 
     @AfterEach

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import de.grw.api.Changes;
 import de.grw.api.SignedIn;
 import de.grw.api.local.LocalWorkbench;
-import de.grw.api.remote.RemoteWorkbench;
 import de.grw.common.UserFacingException;
 import de.grw.review.DeferCommand;
 import de.grw.review.MemberRecord;
@@ -17,7 +16,6 @@ import de.grw.review.ReviewViews.QueueEntry;
 import de.grw.server.TestServer.Response;
 import de.grw.workspace.ClusterStatus;
 import de.grw.workspace.TestWorkspaces;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,34 +32,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Claims on clusters (a clerk who opens a cluster reviews it alone until the claim expires) and the change feed,
  * through the server and on a local workspace: the rule is the engine's, so both enforce it.
  */
-class ClaimsAndChangesTest {
-    @TempDir
-    Path dir;
-    TestServer s;
-    RemoteWorkbench w;
-
-    @BeforeEach
-    void start() {
-        s = TestServer.start(dir);
-        w = RemoteWorkbench.connect(URI.create("https://localhost:" + s.server.port()),
-                s.server.certificate().fingerprint());
-    }
-
-    @AfterEach
-    void stop() {
-        w.close();
-        s.close();
-    }
-
+class ClaimsAndChangesTest extends RemotePerTest {
     private SignedIn anna() {
         return w.signIn(TestWorkspaces.CLERK, TestWorkspaces.CLERK_PASSWORD.toCharArray());
     }

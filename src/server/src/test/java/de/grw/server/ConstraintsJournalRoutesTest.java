@@ -11,18 +11,13 @@ import de.grw.journal.CanonicalJson;
 import de.grw.journal.JournalAction;
 import de.grw.journal.JournalEntry;
 import de.grw.journal.JournalSentences;
-import de.grw.review.MergeCommand;
 import de.grw.review.NotDuplicateCommand;
 import de.grw.rights.Role;
-import de.grw.rights.Session;
-import de.grw.store.Workspace;
-import de.grw.users.UserService;
 import de.grw.workspace.ClusterStatus;
 import de.grw.workspace.ConstraintsExporter;
 import de.grw.workspace.TestWorkspaces;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
@@ -55,24 +50,15 @@ class ConstraintsJournalRoutesTest {
 
     @BeforeAll
     static void start() {
-        Path ws = TestWorkspaces.copyTo(dir);
-        try (Workspace w = Workspace.open(ws, Clock.systemUTC())) {
-            UserService users = new UserService(w);
-            Session admin = users.login(TestWorkspaces.ADMIN, TestWorkspaces.ADMIN_PASSWORD.toCharArray());
-            users.addUser(admin, API, Role.API, API_PASSWORD.toCharArray());
-            // one approved merge (a must-link group) and one not-duplicate (a cannot-link)
-            TestWorkspaces.Fixture f = TestWorkspaces.fixture(w);
+        // one approved merge (a must-link group) and one not-duplicate (a cannot-link)
+        Path ws = TestServer.workspace(dir, f -> {
             List<Long> clusters = f.review().queue(f.clerk(), EnumSet.of(ClusterStatus.OPEN), 0).stream()
                     .filter(q -> q.size() == 2).limit(2).map(q -> q.clusterId()).toList();
-            List<Long> members = f.review().memberIds(f.clerk(), clusters.get(0));
-            merged = members.size();
-            var merge = f.review().propose(f.clerk(), clusters.get(0), new MergeCommand(members, Map.of()),
-                    "gleiche Person", "AZ-0");
-            f.review().approve(f.supervisor(), merge.id(), "geprüft");
+            merged = TestServer.approveMerge(f, clusters.get(0));
             List<Long> apart = f.review().memberIds(f.clerk(), clusters.get(1));
             f.review().propose(f.clerk(), clusters.get(1), new NotDuplicateCommand(apart.get(0), apart.get(1)),
                     "Zwillinge", "AZ-0");
-        }
+        }, new TestServer.Account(API, Role.API, API_PASSWORD));
         s = TestServer.startWith(dir, ws);
         url = URI.create("https://localhost:" + s.server.port());
         fingerprint = s.server.certificate().fingerprint();

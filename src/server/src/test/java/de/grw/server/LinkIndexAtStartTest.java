@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.grw.rights.Role;
-import de.grw.rights.Session;
 import de.grw.server.TestServer.Response;
 import de.grw.store.Workspace;
 import de.grw.users.UserService;
-import de.grw.workspace.TestWorkspaces;
 import de.grw.workspace.WorkspaceSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,13 +58,7 @@ class LinkIndexAtStartTest {
 
     @Test
     void theIndexIsReadyWithoutALinkCallAndTheFirstCallIsAnsweredFromIt() throws Exception {
-        Path ws = TestWorkspaces.copyTo(dir);
-        try (Workspace w = Workspace.open(ws, Clock.systemUTC())) {
-            UserService users = new UserService(w);
-            Session admin = users.login(TestWorkspaces.ADMIN, TestWorkspaces.ADMIN_PASSWORD.toCharArray());
-            users.addUser(admin, API, Role.API, API_PASSWORD.toCharArray());
-        }
-        try (TestServer s = TestServer.startWith(dir, ws)) {
+        try (TestServer s = TestServer.startWith(dir, new TestServer.Account(API, Role.API, API_PASSWORD))) {
             JsonNode status = settled(s);
             assertThat(status.path("linkIndex").asText()).as(status.toString()).isEqualTo("ready");
             assertThat(linkCalls(s)).as("no link call was made: the server built the index itself").isZero();

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.grw.rights.Role;
-import de.grw.rights.Session;
 import de.grw.server.TestServer.Response;
-import de.grw.store.Workspace;
-import de.grw.users.UserService;
 import de.grw.workspace.TestWorkspaces;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,19 +33,10 @@ class LinkRoutesTest {
 
     @BeforeAll
     static void start() {
-        Path ws = TestWorkspaces.copyTo(dir);
-        try (Workspace w = Workspace.open(ws, Clock.systemUTC())) {
-            UserService users = new UserService(w);
-            Session admin = users.login(TestWorkspaces.ADMIN, TestWorkspaces.ADMIN_PASSWORD.toCharArray());
-            users.addUser(admin, API, Role.API, API_PASSWORD.toCharArray());
-            // one merge approved, so that the workspace has a golden record
-            TestWorkspaces.Fixture f = TestWorkspaces.fixture(w);
-            long cluster = f.review().queue(f.clerk(), java.util.EnumSet.of(de.grw.workspace.ClusterStatus.OPEN), 1)
-                    .get(0).clusterId();
-            var merge = f.review().propose(f.clerk(), cluster, new de.grw.review.MergeCommand(
-                    f.review().memberIds(f.clerk(), cluster), Map.of()), "gleiche Person", "AZ-0");
-            f.review().approve(f.supervisor(), merge.id(), "geprüft");
-        }
+        // one merge approved, so that the workspace has a golden record
+        Path ws = TestServer.workspace(dir, f -> TestServer.approveMerge(f, f.review().queue(f.clerk(),
+                java.util.EnumSet.of(de.grw.workspace.ClusterStatus.OPEN), 1).get(0).clusterId()),
+                new TestServer.Account(API, Role.API, API_PASSWORD));
         s = TestServer.startWith(dir, ws);
         api = s.token(API, API_PASSWORD);
     }

@@ -10,17 +10,11 @@ import de.grw.common.UserFacingException;
 import de.grw.linking.LinkViews.LinkAnswer;
 import de.grw.rights.AccessDeniedException;
 import de.grw.rights.Role;
-import de.grw.rights.Session;
 import de.grw.server.TestServer.Response;
-import de.grw.store.Workspace;
-import de.grw.users.UserService;
-import de.grw.workspace.TestWorkspaces;
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -49,14 +43,8 @@ class LinkStoreRoutesTest {
 
     @BeforeAll
     static void start() {
-        Path ws = TestWorkspaces.copyTo(dir);
-        try (Workspace w = Workspace.open(ws, Clock.systemUTC())) {
-            UserService users = new UserService(w);
-            Session admin = users.login(TestWorkspaces.ADMIN, TestWorkspaces.ADMIN_PASSWORD.toCharArray());
-            users.addUser(admin, API, Role.API, API_PASSWORD.toCharArray());
-            users.addUser(admin, STORE, Role.API_STORE, STORE_PASSWORD.toCharArray());
-        }
-        s = TestServer.startWith(dir, ws);
+        s = TestServer.startWith(dir, new TestServer.Account(API, Role.API, API_PASSWORD),
+                new TestServer.Account(STORE, Role.API_STORE, STORE_PASSWORD));
         api = s.token(API, API_PASSWORD);
         store = s.token(STORE, STORE_PASSWORD);
     }
@@ -183,8 +171,7 @@ class LinkStoreRoutesTest {
 
     @Test
     void theRemoteClientPassesTheSourceThrough() throws Exception {
-        try (RemoteWorkbench w = RemoteWorkbench.connect(URI.create("https://localhost:" + s.server.port()),
-                s.server.certificate().fingerprint())) {
+        try (RemoteWorkbench w = s.remote()) {
             try (SignedIn auskunft = w.signIn(API, API_PASSWORD.toCharArray())) {
                 assertThatThrownBy(() -> auskunft.link().link(person("FV-R-0"), "AZ-13/2026", SOURCE))
                         .isInstanceOf(AccessDeniedException.class);

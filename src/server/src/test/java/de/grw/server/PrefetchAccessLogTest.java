@@ -14,7 +14,6 @@ import de.grw.review.ReviewViews.ClaimView;
 import de.grw.review.ReviewViews.ClusterView;
 import de.grw.workspace.ClusterStatus;
 import de.grw.workspace.TestWorkspaces;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,8 +40,7 @@ class PrefetchAccessLogTest {
     @Test
     void aPrefetchedClusterIsLoggedOnlyWhenShownAndThenOnceThroughTheServer() {
         TestServer s = TestServer.start(dir);
-        try (RemoteWorkbench w = RemoteWorkbench.connect(URI.create("https://localhost:" + s.server.port()),
-                s.server.certificate().fingerprint())) {
+        try (RemoteWorkbench w = s.remote()) {
             prefetchThenShow(w);
         } finally {
             s.close();

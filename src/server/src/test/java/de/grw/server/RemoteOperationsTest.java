@@ -29,7 +29,6 @@ import de.grw.rights.AccessDeniedException;
 import de.grw.rights.Role;
 import de.grw.workspace.ClusterStatus;
 import de.grw.workspace.TestWorkspaces;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +39,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The operations the server added for the governance commands, through {@link RemoteWorkbench}: reading decisions
@@ -51,25 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * accounts (administrators only; a disabled account is out at once), an upload import, a match run and an export
  * streamed into a folder of the client. Each checks what the store holds afterwards.
  */
-class RemoteOperationsTest {
-    @TempDir
-    Path dir;
-    TestServer s;
-    RemoteWorkbench w;
-
-    @BeforeEach
-    void start() {
-        s = TestServer.start(dir);
-        w = RemoteWorkbench.connect(URI.create("https://localhost:" + s.server.port()),
-                s.server.certificate().fingerprint());
-    }
-
-    @AfterEach
-    void stop() {
-        w.close();
-        s.close();
-    }
-
+class RemoteOperationsTest extends RemotePerTest {
     private SignedIn signIn(String user, String password) {
         return w.signIn(user, password.toCharArray());
     }

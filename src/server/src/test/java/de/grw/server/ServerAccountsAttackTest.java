@@ -4,35 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.grw.server.TestServer.Response;
 import de.grw.workspace.TestWorkspaces;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 14 against the server: an administrator alone does not get through four eyes with forged requests (two
  * reviewing accounts for one person, a look-alike name, a reset password used to approve), and the lock after
  * failed sign-ins outlives a restart of the server (it is kept in the store, not in the server's memory).
  */
-class ServerAccountsAttackTest {
-    @TempDir
-    Path dir;
-    TestServer s;
-
-    @BeforeEach
-    void start() {
-        s = TestServer.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        s.close();
-    }
-
+class ServerAccountsAttackTest extends ServerPerTest {
     private Response addAccount(String admin, String name, String role, String person) {
         return s.post("/api/v1/users", admin, Map.of("name", name, "role", role, "person", person, "password",
                 "Erstes-Kennwort-42"));

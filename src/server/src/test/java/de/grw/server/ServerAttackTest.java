@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,31 +23,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Attempts to get around the server: requests without a valid session, sessions that should have ended, a clerk
  * acting as a supervisor, a user acting as someone else, four eyes with one person, password guessing, plain HTTP.
  * Each must be refused, and the refusal must leave nothing changed.
  */
-class ServerAttackTest {
-    @TempDir
-    Path dir;
-    TestServer s;
-
-    @BeforeEach
-    void start() {
-        s = TestServer.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        s.close();
-    }
-
+class ServerAttackTest extends ServerPerTest {
     private static final String QUEUE = "/api/v1/queue?limit=1";
 
     private void assertNotSignedIn(Response r) {

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.grw.rights.Role;
-import de.grw.rights.Session;
 import de.grw.server.TestServer.Response;
-import de.grw.store.Workspace;
-import de.grw.users.UserService;
 import de.grw.workspace.TestWorkspaces;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,13 +43,7 @@ class ServerBlockedPersonLeakTest {
 
     @BeforeAll
     static void mergeABlockedPerson() throws Exception {
-        Path ws = TestWorkspaces.copyTo(dir);
-        try (Workspace w = Workspace.open(ws, Clock.systemUTC())) {
-            UserService users = new UserService(w);
-            Session admin = users.login(TestWorkspaces.ADMIN, TestWorkspaces.ADMIN_PASSWORD.toCharArray());
-            users.addUser(admin, API, Role.API, API_PASSWORD.toCharArray());
-        }
-        s = TestServer.startWith(dir, ws);
+        s = TestServer.startWith(dir, new TestServer.Account(API, Role.API, API_PASSWORD));
         List<Object> found = row("SELECT m.cluster_id, r.id FROM cluster_members m JOIN records r ON r.id = "
                 + "m.record_id WHERE r.blocked = 1 ORDER BY m.cluster_id LIMIT 1");
         assertThat(found).as("the sample has a cluster with a record under a blocking notice").hasSize(2);

@@ -7,7 +7,6 @@ import de.grw.server.TestServer.Response;
 import de.grw.workspace.TestWorkspaces;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,10 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Personal data through the server without a case reference, or with one that names no case: every route that shows
@@ -28,24 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
  * without a case reference answers without names. With a real case reference the same calls answer and the access
  * log carries it.
  */
-class ServerCaseReferenceAttackTest {
-    @TempDir
-    Path dir;
-    TestServer s;
+class ServerCaseReferenceAttackTest extends ServerPerTest {
     String anna;
     long cluster;
 
     @BeforeEach
-    void start() {
-        s = TestServer.start(dir);
+    void firstOpenCluster() {
         anna = s.token(TestWorkspaces.CLERK, TestWorkspaces.CLERK_PASSWORD);
         cluster = s.get("/api/v1/queue?status=OPEN&limit=1", anna).json().path("entries").get(0).path("clusterId")
                 .asLong();
-    }
-
-    @AfterEach
-    void stop() {
-        s.close();
     }
 
     private long accessLog() throws SQLException {

@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.grw.server.TestServer.Response;
 import de.grw.workspace.TestWorkspaces;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every route of the API (read from its own OpenAPI description, so a new route is tried as soon as it is described)
@@ -23,21 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * type. Each must be answered with a clear 4xx problem ({@code application/problem+json}, a message key), never a
  * 500 and never a stack trace, class name or server path.
  */
-class ServerMalformedRequestAttackTest {
-    @TempDir
-    Path dir;
-    TestServer s;
-
-    @BeforeEach
-    void start() {
-        s = TestServer.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        s.close();
-    }
-
+class ServerMalformedRequestAttackTest extends ServerPerTest {
     /** A path parameter as an attacker writes it. */
     private static final List<String> IDS = List.of("-1", "0", "99999999999999999999", "-9223372036854775808",
             "abc", "1.5", "1e3", "%20", "..%2F..%2Fetc%2Fpasswd", "1%27%20OR%20%271%27%3D%271", "%00",

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.grw.server.TestServer.Response;
 import de.grw.workspace.TestWorkspaces;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The tampering of issue 12, tried through the API (with the file, it worked): role escalation, approving one's
@@ -22,21 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reading records under a blocking notice, rewriting or deleting journal and access-log entries. Each attempt is
  * refused with its HTTP status, and the store is compared before and after: nothing changed.
  */
-class ServerTamperingTest {
-    @TempDir
-    Path dir;
-    TestServer s;
-
-    @BeforeEach
-    void start() {
-        s = TestServer.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        s.close();
-    }
-
+class ServerTamperingTest extends ServerPerTest {
     /** The rows of a query, as text, for before/after comparisons. */
     private List<String> rows(String sql) throws SQLException {
         List<String> out = new ArrayList<>();

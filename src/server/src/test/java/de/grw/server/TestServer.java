@@ -2,7 +2,13 @@ package de.grw.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.grw.api.remote.RemoteWorkbench;
+import de.grw.review.MergeCommand;
 import de.grw.server.config.ServerConfig;
+import de.grw.rights.Role;
+import de.grw.rights.Session;
+import de.grw.users.UserService;
+import de.grw.store.Workspace;
 import de.grw.workspace.TestWorkspaces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,9 +23,12 @@ import java.security.KeyStore;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -53,6 +62,50 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(Path dir, String... extraConfig) {
         Path ws = TestWorkspaces.copyTo(dir);
         return startWith(dir, ws, extraConfig);
+    }
+
+    /** An account added by the administrator before the server starts (an application's, say). */
+    public record Account(String name, Role role, String password) {
+    }
+
+    /**
+     * Copies the sample workspace into {@code dir}, adds the accounts as the administrator does (the password as
+     * given, as an application's account is set up) and then lets {@code setup} prepare the workspace (decisions,
+     * say) on its fixture, all before a server owns the file.
+     */
+    public static Path workspace(Path dir, Consumer<TestWorkspaces.Fixture> setup, Account... accounts) {
+        Path ws = TestWorkspaces.copyTo(dir);
+        try (Workspace w = Workspace.open(ws, Clock.systemUTC())) {
+            UserService users = new UserService(w);
+            Session admin = users.login(TestWorkspaces.ADMIN, TestWorkspaces.ADMIN_PASSWORD.toCharArray());
+            for (Account a : accounts) {
+                users.addUser(admin, a.name(), a.role(), a.password().toCharArray());
+            }
+            setup.accept(TestWorkspaces.fixture(w));
+        }
+        return ws;
+    }
+
+    /** Starts a server over a fresh copy of the sample workspace with the accounts added. */
+    public static TestServer startWith(Path dir, Account... accounts) {
+        return startWith(dir, workspace(dir, f -> { }, accounts));
+    }
+
+    /**
+     * Proposes merging all members of a cluster (the clerk) and approves it (the supervisor), so that the workspace
+     * has a golden record; returns how many records were merged.
+     */
+    public static int approveMerge(TestWorkspaces.Fixture f, long cluster) {
+        List<Long> members = f.review().memberIds(f.clerk(), cluster);
+        var merge = f.review().propose(f.clerk(), cluster, new MergeCommand(members, Map.of()), "gleiche Person",
+                "AZ-0");
+        f.review().approve(f.supervisor(), merge.id(), "geprüft");
+        return members.size();
+    }
+
+    /** A client of the remote service interfaces that trusts this server's certificate. */
+    public RemoteWorkbench remote() {
+        return RemoteWorkbench.connect(uri(""), server.certificate().fingerprint());
     }
 
     /** Starts a server over the given workspace file. */
