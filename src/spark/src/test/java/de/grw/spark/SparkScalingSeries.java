@@ -44,9 +44,11 @@ import org.junit.jupiter.api.Test;
  * never in a default run; {@code -Dgrw.scaling.sizes=} (none) only draws the CSV file's rows. The pair data's
  * partitions: {@code -Dgrw.scaling.partitions} (default twice the cores, 4 here; the job's {@code --partitions}). Populations are generated into {@code -Dgrw.scaling.dir} (default the temporary folder)
  * and reused. Run (heap above 3 GB: under the shared lock on this machine):
- * {@code mvn -B -o -pl src/spark -am test -Dtest=SparkScalingSeries -Dsurefire.failIfNoSpecifiedTests=false
+ * {@code mvn -B -o -pl src/spark -am process-test-classes surefire:test@default-test -Dtest=SparkScalingSeries
+ * -Dsurefire.failIfNoSpecifiedTests=false
  * -Dgrw.spark.excluded=none -Dgrw.spark.heap=12g -Dgrw.scaling.sizes=250000,500000,1000000
- * -Dgrw.scaling.csv=$PWD/docs/spark-scaling.csv -Dgrw.scaling.png=$PWD/docs/spark-scaling.png}.
+ * -Dgrw.scaling.csv=$PWD/docs/spark-scaling.csv -Dgrw.scaling.png=$PWD/docs/spark-scaling.png} (only the default
+ * surefire execution: {@code test -Dtest=} would run it in the module's second execution too and repeat the row).
  */
 @Tag("spark-scaling")
 @Tag("spark-heavy")
