@@ -105,6 +105,7 @@ public final class SparkMatchJob {
         PatternCounts counts = counts(compared.values().countByValue());
         long candidateCount = counts.total();
         t = lap(timings, "compare", t);
+        LOG.info("Spark match: {} records, {} candidate pairs compared", n, candidateCount);
 
         ModelParameters model = estimate(jsc, shared, engine, table, options, counts, compared);
         t = lap(timings, "estimate", t);
@@ -200,13 +201,38 @@ public final class SparkMatchJob {
         // from them (first slice: 8 bytes per candidate pair on the driver in that case)
         boolean householdPairs = profile.training().isEmpty() && profile.model().household() != null
                 && !profile.model().household().blocking().isEmpty();
-        long[] candidatePairs = householdPairs
-                ? compared.keys().collect().stream().mapToLong(Long::longValue).sorted().toArray() : new long[0];
+        long[] candidatePairs = householdPairs ? candidatesOnDriver(compared) : new long[0];
         Function<long[], long[]> comparePairs = some -> jsc.parallelize(Arrays.stream(some).boxed().toList(),
                 partitions).map(p -> shared.value().engine().comparisons().pattern(CandidatePairs.first(p),
                 CandidatePairs.second(p))).collect().stream().mapToLong(Long::longValue).toArray();
         return ModelEstimator.estimate(profile, engine.comparisons(), engine.blocker(), counts, candidatePairs, u,
                 MatchEngine.totalPairs(table, options.linkOnly()), n, comparePairs, CancellationToken.NONE);
+    }
+
+    /**
+     * The candidate pairs on the driver, ascending: each partition sends one primitive array (8 bytes a pair, where
+     * collecting the keys as boxed {@code Long}s held about 20 bytes a pair in a list and as much again in flight).
+     */
+    static long[] candidatesOnDriver(JavaPairRDD<Long, Long> compared) {
+        List<long[]> parts = compared.keys().mapPartitions(it -> {
+            de.grw.matching.util.LongList out = new de.grw.matching.util.LongList(1024);
+            while (it.hasNext()) {
+                out.add(it.next());
+            }
+            return List.of(out.toArray()).iterator();
+        }).collect();
+        long total = 0;
+        for (long[] part : parts) {
+            total += part.length;
+        }
+        long[] all = new long[Math.toIntExact(total)];
+        int at = 0;
+        for (long[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        Arrays.parallelSort(all);
+        return all;
     }
 
     /** The executors' pattern counts in the engine's form (patterns ascending). */
@@ -222,6 +248,9 @@ public final class SparkMatchJob {
     private static long lap(Map<String, Duration> timings, String phase, long since) {
         long now = System.nanoTime();
         timings.put(phase, Duration.ofNanos(now - since));
+        // each phase as it ends: a long run that is stopped still tells how far it got and what each phase took
+        LOG.info("Spark match: {} done in {} s", phase, String.format(java.util.Locale.ROOT, "%.1f",
+                (now - since) / 1e9));
         return now;
     }
 }

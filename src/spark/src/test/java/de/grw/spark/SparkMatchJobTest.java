@@ -45,6 +45,23 @@ class SparkMatchJobTest extends SparkSessionTest {
     }
 
     @Test
+    void theCandidatePairsReachTheDriverAsOneSortedPrimitiveArray() {
+        // 1,000 pairs in scrambled order over six partitions, and three partitions with none
+        java.util.List<Long> pairs = new java.util.ArrayList<>();
+        for (long i = 0; i < 1000; i++) {
+            pairs.add(((i * 7919) % 1000) << 20 | (i % 13));
+        }
+        var jsc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
+        org.apache.spark.api.java.JavaPairRDD<Long, Long> compared = jsc.parallelize(pairs, 6)
+                .union(jsc.parallelize(java.util.List.<Long>of(), 3))
+                .filter(p -> (p >>> 20) < 500 || (p >>> 20) >= 900)
+                .mapToPair(p -> new scala.Tuple2<>(p, p & 7));
+        long[] expected = pairs.stream().mapToLong(Long::longValue)
+                .filter(p -> (p >>> 20) < 500 || (p >>> 20) >= 900).sorted().toArray();
+        assertThat(SparkMatchJob.candidatesOnDriver(compared)).hasSize(600).containsExactly(expected);
+    }
+
+    @Test
     void distributedBlockingProposesTheEnginesPairsAndReportsOversizedBlocksAlike() throws Exception {
         MatchProfile profile = SparkTestSession.withLimits(ProfileLoader.defaultProfile(), 2, 2, 0);
         RecordTable table = SparkTestSession.load(spark, profile, febrl1());

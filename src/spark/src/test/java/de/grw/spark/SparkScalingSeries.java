@@ -41,17 +41,20 @@ import org.junit.jupiter.api.Test;
  * pools' peaks; in local mode the executors are this JVM, the driver too), then the engine's wall, CPU seconds and
  * heap peak, and the pairwise F1 between the job's clusters and the engine's. With {@code -Dgrw.scaling.png} it draws
  * every row of the CSV file as a picture ({@link LineChart}). Tagged {@code spark-scaling} and {@code spark-heavy}:
- * never in a default run; {@code -Dgrw.scaling.sizes=} (none) only draws the CSV file's rows. Populations are generated into {@code -Dgrw.scaling.dir} (default the temporary folder)
+ * never in a default run; {@code -Dgrw.scaling.sizes=} (none) only draws the CSV file's rows. The pair data's
+ * partitions: {@code -Dgrw.scaling.partitions} (default twice the cores, 4 here; the job's {@code --partitions}). Populations are generated into {@code -Dgrw.scaling.dir} (default the temporary folder)
  * and reused. Run (heap above 3 GB: under the shared lock on this machine):
- * {@code mvn -B -o -pl src/spark -am test -Dtest=SparkScalingSeries -Dsurefire.failIfNoSpecifiedTests=false
+ * {@code mvn -B -o -pl src/spark -am process-test-classes surefire:test@default-test -Dtest=SparkScalingSeries
+ * -Dsurefire.failIfNoSpecifiedTests=false
  * -Dgrw.spark.excluded=none -Dgrw.spark.heap=12g -Dgrw.scaling.sizes=250000,500000,1000000
- * -Dgrw.scaling.csv=$PWD/docs/spark-scaling.csv -Dgrw.scaling.png=$PWD/docs/spark-scaling.png}.
+ * -Dgrw.scaling.csv=$PWD/docs/spark-scaling.csv -Dgrw.scaling.png=$PWD/docs/spark-scaling.png} (only the default
+ * surefire execution: {@code test -Dtest=} would run it in the module's second execution too and repeat the row).
  */
 @Tag("spark-scaling")
 @Tag("spark-heavy")
 class SparkScalingSeries {
     static final String HEADER = "records,spark_s,spark_cpu_s,pairs,shuffle_mb,task_memory_mb,broadcast_mb,"
-            + "heap_peak_mb,engine_s,engine_cpu_s,engine_heap_peak_mb,engine_pairs,f1_vs_engine,load,heap_max_mb";
+            + "heap_peak_mb,engine_s,engine_cpu_s,engine_heap_peak_mb,engine_pairs,f1_vs_engine,load,heap_max_mb,partitions";
 
     /** Shuffle bytes and task memory, summed over the tasks that ended since the last reset. */
     static final class Figures extends SparkListener {
@@ -102,7 +105,8 @@ class SparkScalingSeries {
                 System.gc();
                 resetPeaks();
                 figures.reset();
-                int partitions = 2 * spark.sparkContext().defaultParallelism();
+                int partitions = Integer.getInteger("grw.scaling.partitions",
+                        2 * spark.sparkContext().defaultParallelism());
                 long cpu = processCpu();
                 long t = System.nanoTime();
                 String row;
@@ -125,7 +129,8 @@ class SparkScalingSeries {
                     result.close();
                     row += engine(profile, table, target <= engineUpTo, clusters);
                 }
-                row += String.format(Locale.ROOT, ",%.1f,%d", load(), Runtime.getRuntime().maxMemory() >> 20);
+                row += String.format(Locale.ROOT, ",%.1f,%d,%d", load(), Runtime.getRuntime().maxMemory() >> 20,
+                        partitions);
                 System.out.println("SCALING row " + row);
                 append(csv, row);
                 if (png != null) {
