@@ -117,13 +117,28 @@ public final class Splitters {
             if (part.isEmpty()) {
                 return part;
             }
-            String[] words = BLANKS.split(part.trim());
+            String trimmed = part.trim();
+            if (!hasBlank(trimmed)) {
+                return trimmed; // one word: the title test below keeps the last word in any case
+            }
+            String[] words = BLANKS.split(trimmed);
             int i = 0;
             while (i < words.length - 1 && isTitleWord(words[i])) {
                 titles.add(words[i]);
                 i++;
             }
             return String.join(" ", java.util.Arrays.asList(words).subList(i, words.length));
+        }
+
+        /** Whether the text holds a character of {@link #BLANKS} ({@code \s}: blank, tab, line break, form feed). */
+        private static boolean hasBlank(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static boolean isParticleWord(String word) {
@@ -165,7 +180,18 @@ public final class Splitters {
 
         @Override
         public boolean evidentlyCombined(String cell) {
-            return cell != null && Addresses.splitStreetAndNumber(cell)[1] != null;
+            // a street without a digit holds no house number (the import asks this of every street)
+            return cell != null && hasDigit(cell) && Addresses.splitStreetAndNumber(cell)[1] != null;
+        }
+
+        private static boolean hasDigit(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
