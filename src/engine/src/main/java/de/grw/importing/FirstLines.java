@@ -1,15 +1,16 @@
 package de.grw.importing;
 
-import java.util.Arrays;
-
 /**
  * The line each record id was first seen on, for telling a repeated id: an open-addressing table of ids and lines in
- * two arrays. A million ids in a {@code HashMap<String, Long>} were a million entries and a million boxed lines, all
- * live through the import (so copied by every young collection); here they are two arrays.
+ * arrays. A million ids in a {@code HashMap<String, Long>} were a million entries and a million boxed lines, all
+ * live through the import (so copied by every young collection); here they are arrays. The ids' hashes are kept too
+ * (never 0, which marks a free slot), so a look-up reads the ids it does not match only when their hashes agree: for
+ * a new id, the usual case, probing touches one array.
  */
 final class FirstLines {
     private String[] ids = new String[1024];
     private long[] lines = new long[1024];
+    private int[] hashes = new int[1024];
     private int size;
 
     /**
@@ -19,10 +20,12 @@ final class FirstLines {
      */
     long putIfAbsent(String id, long line) {
         int mask = ids.length - 1;
-        int i = mix(id.hashCode()) & mask;
+        int h = mix(id.hashCode());
+        int i = h & mask;
         while (true) {
-            String at = ids[i];
-            if (at == null) {
+            int at = hashes[i];
+            if (at == 0) {
+                hashes[i] = h;
                 ids[i] = id;
                 lines[i] = line;
                 if (++size > ids.length / 2) {
@@ -30,7 +33,7 @@ final class FirstLines {
                 }
                 return -1;
             }
-            if (at.equals(id)) {
+            if (at == h && ids[i].equals(id)) {
                 return lines[i];
             }
             i = (i + 1) & mask;
@@ -44,25 +47,29 @@ final class FirstLines {
     private void grow() {
         String[] oldIds = ids;
         long[] oldLines = lines;
+        int[] oldHashes = hashes;
         ids = new String[oldIds.length * 2];
         lines = new long[oldIds.length * 2];
+        hashes = new int[oldIds.length * 2];
         int mask = ids.length - 1;
         for (int j = 0; j < oldIds.length; j++) {
-            String id = oldIds[j];
-            if (id != null) {
-                int i = mix(id.hashCode()) & mask;
-                while (ids[i] != null) {
+            int h = oldHashes[j];
+            if (h != 0) {
+                int i = h & mask;
+                while (hashes[i] != 0) {
                     i = (i + 1) & mask;
                 }
-                ids[i] = id;
+                hashes[i] = h;
+                ids[i] = oldIds[j];
                 lines[i] = oldLines[j];
             }
         }
-        Arrays.fill(oldIds, null);
     }
 
+    /** The slot hash of an id's hash: spread, never 0. */
     private static int mix(int h) {
         h *= 0x9E3779B9;
-        return h ^ (h >>> 16);
+        h ^= h >>> 16;
+        return h == 0 ? 1 : h;
     }
 }

@@ -184,7 +184,7 @@ public final class SourceImporter {
                 cancel.throwIfCancelled();
             }
             row++;
-            collector.row(row, row + 1, rows.next());
+            collector.row(row, row + 1, rows.next().clone()); // the caller's iterator may reuse its arrays
         }
         if (collector.rows == 0) {
             throw new UserFacingException(Text.of("import.header_only", shownAs));
@@ -254,12 +254,12 @@ public final class SourceImporter {
             } else {
                 id = Long.toString(rowNumber);
             }
-            for (ImportProblem p : valueProblems) {
+            for (int i = 0; i < valueProblems.size(); i++) {
                 invalidValues++;
-                listener.problem(p);
+                listener.problem(valueProblems.get(i));
             }
             imported++;
-            listener.record(new SourceRecord(source, id, rowNumber, line, cells, values));
+            listener.record(SourceRecord.owning(source, id, rowNumber, line, cells, values));
         }
 
         private boolean hasIdColumn() {

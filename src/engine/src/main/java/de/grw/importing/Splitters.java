@@ -117,7 +117,11 @@ public final class Splitters {
             if (part.isEmpty()) {
                 return part;
             }
-            String[] words = BLANKS.split(part.trim());
+            String trimmed = part.trim();
+            if (!hasBlank(trimmed)) {
+                return trimmed; // one word: the title test below keeps the last word in any case
+            }
+            String[] words = BLANKS.split(trimmed);
             int i = 0;
             while (i < words.length - 1 && isTitleWord(words[i])) {
                 titles.add(words[i]);
@@ -126,12 +130,52 @@ public final class Splitters {
             return String.join(" ", java.util.Arrays.asList(words).subList(i, words.length));
         }
 
+        /** Whether the text holds a character of {@link #BLANKS} ({@code \s}: blank, tab, line break, form feed). */
+        private static boolean hasBlank(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Words already judged as title words ({@link #isTitleWord}) or particles ({@link #isParticleWord}), by text:
+         * a register's names repeat, and the search form behind each judgement is long code that the JIT otherwise
+         * compiled into the name splitting again and again (seconds of compiling during a million-row import).
+         * Shared by the import threads; bounded.
+         */
+        private static final Map<String, Boolean> TITLE_WORDS = new ConcurrentHashMap<>();
+        private static final Map<String, Boolean> PARTICLE_WORDS = new ConcurrentHashMap<>();
+        private static final int JUDGED_LIMIT = 50_000;
+
         private static boolean isParticleWord(String word) {
+            return judged(PARTICLE_WORDS, word, false);
+        }
+
+        private static boolean isTitleWord(String word) {
+            return judged(TITLE_WORDS, word, true);
+        }
+
+        private static boolean judged(Map<String, Boolean> memo, String word, boolean title) {
+            Boolean known = memo.get(word);
+            if (known == null) {
+                known = title ? judgeTitleWord(word) : judgeParticleWord(word);
+                if (memo.size() < JUDGED_LIMIT) {
+                    memo.put(word, known);
+                }
+            }
+            return known;
+        }
+
+        private static boolean judgeParticleWord(String word) {
             String form = GermanText.searchForm(word);
             return form != null && PersonNames.isParticle(form);
         }
 
-        private static boolean isTitleWord(String word) {
+        private static boolean judgeTitleWord(String word) {
             String form = GermanText.searchForm(word);
             if (form == null) {
                 return false;
@@ -165,7 +209,18 @@ public final class Splitters {
 
         @Override
         public boolean evidentlyCombined(String cell) {
-            return cell != null && Addresses.splitStreetAndNumber(cell)[1] != null;
+            // a street without a digit holds no house number (the import asks this of every street)
+            return cell != null && hasDigit(cell) && Addresses.splitStreetAndNumber(cell)[1] != null;
+        }
+
+        private static boolean hasDigit(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -220,16 +275,27 @@ public final class Splitters {
          * with a regular expression cost more than the rest of the row).
          */
         static boolean mayHoldMarker(String text) {
+            // character by character rather than regionMatches ignoring case: the same answer for these letters (no
+            // other character has g, e, b, n or é as its upper or lower case), and a tenth of the compiled code
             int n = text.length() - 2;
             for (int i = 0; i < n; i++) {
                 char c = text.charAt(i);
-                if ((c == 'g' || c == 'G') && text.regionMatches(true, i + 1, "eb", 0, 2)
-                        || (c == 'n' || c == 'N') && (text.regionMatches(true, i + 1, "ee", 0, 2)
-                        || text.regionMatches(true, i + 1, "\u00e9e", 0, 2))) {
-                    return true;
+                if (c == 'g' || c == 'G') {
+                    if (isE(text.charAt(i + 1)) && (text.charAt(i + 2) | 0x20) == 'b') {
+                        return true;
+                    }
+                } else if (c == 'n' || c == 'N') {
+                    char d = text.charAt(i + 1);
+                    if ((isE(d) || d == '\u00e9' || d == '\u00c9') && isE(text.charAt(i + 2))) {
+                        return true;
+                    }
                 }
             }
             return false;
+        }
+
+        private static boolean isE(char c) {
+            return c == 'e' || c == 'E';
         }
 
         private static int marker(String[] words) {

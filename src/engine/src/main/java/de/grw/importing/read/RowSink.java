@@ -19,7 +19,9 @@ public interface RowSink {
      * @param line      1-based physical line of the file where the row starts (JSON Lines: its line; a JSON array:
      *                  the line of the object's opening brace; Excel: the sheet's row number; a database: the row's
      *                  position in the result, equal to {@code rowNumber})
-     * @param cells     one cell per header column, in header order; {@code null} or empty for a missing value
+     * @param cells     one cell per header column, in header order; {@code null} or empty for a missing value: a new
+     *                  array for every row, which the sink may keep (the importer's records do) and the reader does
+     *                  not touch again
      */
     void row(long rowNumber, long line, String[] cells);
 
