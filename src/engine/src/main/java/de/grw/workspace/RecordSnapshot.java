@@ -148,12 +148,30 @@ final class RecordSnapshot {
             for (int i = 0; i < sourceIndex.length; i++) {
                 sourceIndex[i] = builder.addSource(s.sources[i]);
             }
+            // per field and distinct value of the segment its code in the table, asked for once (-2: not yet)
+            int[][] tableCode = new int[fieldCount][];
+            for (int f = 0; f < fieldCount; f++) {
+                tableCode[f] = new int[s.dictionaries[f].length];
+                java.util.Arrays.fill(tableCode[f], -2);
+            }
+            int[] known = new int[fieldCount];
             for (int r = 0; r < s.ids.length; r++) {
                 for (int f = 0; f < fieldCount; f++) {
                     int code = s.codes[f][r];
-                    values[f] = code < 0 ? null : s.dictionaries[f][code];
+                    if (code < 0) {
+                        values[f] = null;
+                        known[f] = -1;
+                        continue;
+                    }
+                    values[f] = s.dictionaries[f][code];
+                    int t = tableCode[f][code];
+                    if (t == -2) {
+                        t = builder.codeOf(f, values[f]);
+                        tableCode[f][code] = t;
+                    }
+                    known[f] = t;
                 }
-                builder.addShared(sourceIndex[s.sourceOf[r]], s.keys[r], values);
+                builder.addShared(sourceIndex[s.sourceOf[r]], s.keys[r], values, known);
                 ids[n++] = s.ids[r];
             }
         }
