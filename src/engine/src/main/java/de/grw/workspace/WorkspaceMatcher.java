@@ -281,19 +281,30 @@ public final class WorkspaceMatcher {
      */
     private void writeSnapshot(String fingerprint, WorkspaceLoader.Loaded loaded, KeyCache keyCache,
                                de.grw.matching.data.PreparedRecords prepared) {
-        if (!useSnapshot || loaded.fromSnapshot() == loaded.ids().length) {
+        if (!useSnapshot) {
             return;
         }
-        int from = loaded.fromSnapshot();
-        int n = loaded.ids().length;
-        RecordKeys keys = null;
-        if (keyCache != null && keyCache.computed() != null && keyCache.computedFrom() <= from) {
-            keys = keyCache.computed().slice(from - keyCache.computedFrom(), n - keyCache.computedFrom());
-        }
-        RecordKeys kept = keys;
         // the run's normalised values are kept with the records (when they are of this run's table)
         de.grw.matching.data.PreparedRecords normalised = prepared != null && prepared.table() == loaded.table()
                 ? prepared : null;
+        int n = loaded.ids().length;
+        // a snapshot without normalised values (written before they were kept) is written afresh once, with them
+        // and with every record's keys, so that the next runs need not normalise the records it holds
+        RecordKeys everyKey = keyCache == null ? null : keyCache.everyRecord();
+        boolean upgrade = normalised != null && loaded.fromSnapshot() > 0 && loaded.normalised() == null
+                && everyKey != null && everyKey.count() == n;
+        if (!upgrade && loaded.fromSnapshot() == n) {
+            return;
+        }
+        int from = upgrade ? 0 : loaded.fromSnapshot();
+        RecordKeys keys = upgrade ? everyKey : null;
+        if (!upgrade && keyCache != null && keyCache.computed() != null && keyCache.computedFrom() <= from) {
+            keys = keyCache.computed().slice(from - keyCache.computedFrom(), n - keyCache.computedFrom());
+        }
+        if (upgrade) {
+            LOG.info("record snapshot: written afresh with the records' normalised values");
+        }
+        RecordKeys kept = keys;
         try {
             workspace.write(c -> {
                 RecordSnapshot.write(c, fingerprint, workspace.now().toString(), loaded.ids(), loaded.table(),

@@ -79,4 +79,35 @@ class SnapshotNormalisedValuesTest {
             assertThat(load(w, true).normalised().count()).isEqualTo(load(w, true).fromSnapshot());
         }
     }
+
+    @Test
+    void aSnapshotWithoutNormalisedValuesIsWrittenAfreshWithThemAndItsKeys() throws Exception {
+        TestStore s = TestStore.of(StoreKind.SQLITE, dir);
+        try (Workspace w = s.create("person-de")) {
+            Session admin = TestWorkspaces.createWithUsers(w);
+            TestWorkspaces.importFile(w, admin, Path.of("samples", "melderegister.csv"), null);
+            assertThat(TestWorkspaces.match(w, admin).kind()).isEqualTo(WorkspaceMatcher.Kind.ESTIMATED);
+            // the snapshot as a build before kept values wrote it: records and keys, no normalised values
+            WorkspaceLoader.Loaded before = load(w, true);
+            String fingerprint = RecordSnapshot.fingerprint(ProfileLoader.toJson(WorkspaceProfile.profile(w)));
+            w.write(c -> {
+                RecordSnapshot.write(c, fingerprint, "2026-12-01T00:00:00Z", before.ids(), before.table(), 0,
+                        before.keys(), null);
+                return null;
+            });
+            WorkspaceLoader.Loaded old = load(w, true);
+            assertThat(old.normalised()).isNull();
+            assertThat(old.keys()).isNotNull();
+            TestWorkspaces.importFile(w, admin, Path.of("samples", "sozialamt.csv"), null);
+            assertThat(TestWorkspaces.match(w, admin).kind()).isEqualTo(WorkspaceMatcher.Kind.INCREMENTAL);
+            WorkspaceLoader.Loaded after = load(w, true);
+            assertThat(after.fromSnapshot()).isEqualTo(after.ids().length);
+            assertThat(after.normalised()).as("normalised values of every record").isNotNull();
+            assertThat(after.normalised().count()).isEqualTo(after.ids().length);
+            assertThat(after.keys()).as("the kept keys written again").isNotNull();
+            assertThat(after.keys().count()).isEqualTo(after.ids().length);
+            TestWorkspaces.importFile(w, admin, Path.of("samples", "kfz_halter.csv"), null);
+            assertPreparedAlike(w);
+        }
+    }
 }
