@@ -38,8 +38,10 @@ import java.util.Map;
  * reader checks count and sum of their ids against the records table, and that the segments follow each other
  * without overlap. Anything else (a damaged or foreign segment, another profile, a record missing) discards the
  * snapshot and the run reads all records as before; the snapshot is rebuilt at its end. The snapshot does not depend
- * on the model: what the engine derives from the values (normalisation, block keys, term frequencies) is still
- * computed in each run, from the same table.
+ * on the model. What the engine derives from the values is kept where a later run can check it: the block keys
+ * (with the segments, checked on a sample by {@link de.grw.matching.blocking.KeyCache}) and, since format 2, each
+ * field's normalised values (checked on a sample by {@link de.grw.matching.data.PreparedRecords}); the term
+ * frequencies are counted in each run over all records.
  */
 final class RecordSnapshot {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RecordSnapshot.class);
