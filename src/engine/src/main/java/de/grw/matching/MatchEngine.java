@@ -12,6 +12,7 @@ import de.grw.matching.cluster.ConstrainedClustering;
 import de.grw.matching.cluster.Contradictions;
 import de.grw.matching.cluster.PairConstraint;
 import de.grw.matching.compare.CompiledComparisons;
+import de.grw.matching.data.KeptValues;
 import de.grw.matching.data.PreparedRecords;
 import de.grw.matching.data.RecordTable;
 import de.grw.matching.model.ModelEstimator;
@@ -256,9 +257,24 @@ public final class MatchEngine {
                                     java.util.function.UnaryOperator<boolean[]> affectedOf,
                                     PairConstraint extraConstraint, int[][] mustLink, KeyCache keyCache,
                                     ProgressListener progress, CancellationToken cancel) {
+        return runWithModel(table, model, options, isNew, affectedOf, extraConstraint, mustLink, keyCache, null,
+                progress, cancel);
+    }
+
+    /**
+     * As {@link #runWithModel(RecordTable, ModelParameters, MatchOptions, boolean[],
+     * java.util.function.UnaryOperator, PairConstraint, int[][], KeyCache, ProgressListener, CancellationToken)},
+     * with the normalised values of the first records kept from an earlier run ({@code null}: all normalised here;
+     * see {@link PreparedRecords#prepare(RecordTable, MatchProfile, KeptValues, ProgressListener,
+     * CancellationToken)}).
+     */
+    public MatchResult runWithModel(RecordTable table, ModelParameters model, MatchOptions options, boolean[] isNew,
+                                    java.util.function.UnaryOperator<boolean[]> affectedOf,
+                                    PairConstraint extraConstraint, int[][] mustLink, KeyCache keyCache,
+                                    KeptValues kept, ProgressListener progress, CancellationToken cancel) {
         PhaseTimer timer = new PhaseTimer();
         timer.start("normalise");
-        PreparedRecords records = PreparedRecords.prepare(table, profile, progress, cancel);
+        PreparedRecords records = PreparedRecords.prepare(table, profile, kept, progress, cancel);
         CompiledComparisons comparisons = CompiledComparisons.compile(profile, records);
         Scorer scorer = new Scorer(comparisons, model, profile.model().minTermFrequency(),
                 profile.model().priorRecords());

@@ -38,13 +38,22 @@ import java.util.Map;
  * reader checks count and sum of their ids against the records table, and that the segments follow each other
  * without overlap. Anything else (a damaged or foreign segment, another profile, a record missing) discards the
  * snapshot and the run reads all records as before; the snapshot is rebuilt at its end. The snapshot does not depend
- * on the model: what the engine derives from the values (normalisation, block keys, term frequencies) is still
- * computed in each run, from the same table.
+ * on the model. What the engine derives from the values is kept where a later run can check it: the block keys
+ * (with the segments, checked on a sample by {@link de.grw.matching.blocking.KeyCache}) and, since format 2, each
+ * field's normalised values (checked on a sample by {@link de.grw.matching.data.PreparedRecords}); the term
+ * frequencies are counted in each run over all records.
  */
 final class RecordSnapshot {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RecordSnapshot.class);
     static final int MAGIC = 0x47525752;
-    static final int FORMAT = 1;
+    /**
+     * The format segments are written in: 2 adds per field the normalised values (kept so that a run normalises only
+     * the records after the snapshot). Segments of format 1 are still read (without normalised values); the
+     * fingerprint stays that of format 1, since both formats hold the same records.
+     */
+    static final int FORMAT = 2;
+    /** The format whose number the fingerprint carries (see {@link #FORMAT}). */
+    private static final int FINGERPRINT_FORMAT = 1;
     /** Records per segment: keeps a segment (a BLOB / bytea) in the tens of megabytes. */
     static final int SEGMENT_RECORDS = 100_000;
 
@@ -56,7 +65,7 @@ final class RecordSnapshot {
      * since another process may write a profile's maps in another order).
      */
     static String fingerprint(String profileJson) {
-        return CanonicalJson.sha256("record-snapshot-v" + FORMAT + "|"
+        return CanonicalJson.sha256("record-snapshot-v" + FINGERPRINT_FORMAT + "|"
                 + CanonicalJson.write(CanonicalJson.parse(profileJson)));
     }
 
@@ -74,7 +83,10 @@ final class RecordSnapshot {
      * What a valid snapshot held: the records' ids and, when every segment kept them and they decode, their
      * blocking keys ({@code null} otherwise: the run computes them).
      */
-    record Read(long[] ids, RecordKeys keys) {
+    record Read(long[] ids, RecordKeys keys, de.grw.matching.data.KeptValues normalised) {
+        Read(long[] ids, RecordKeys keys) {
+            this(ids, keys, null);
+        }
     }
 
     /**
@@ -124,21 +136,51 @@ final class RecordSnapshot {
         long[] ids = new long[(int) count];
         int n = 0;
         String[] values = new String[fieldCount];
+        boolean allNormalised = true;
         for (Segment s : decoded) {
+            allNormalised &= s.normalised != null;
+        }
+        de.grw.matching.data.KeptValues.Builder kept = allNormalised
+                ? new de.grw.matching.data.KeptValues.Builder(fieldCount, (int) count) : null;
+        for (Segment s : decoded) {
+            if (kept != null) {
+                kept.addSegment(s.normalised, s.normalisedOf, s.codes, s.ids.length);
+            }
             int[] sourceIndex = new int[s.sources.length];
             for (int i = 0; i < sourceIndex.length; i++) {
                 sourceIndex[i] = builder.addSource(s.sources[i]);
             }
+            // per field and distinct value of the segment its code in the table, asked for once (-2: not yet)
+            int[][] tableCode = new int[fieldCount][];
+            for (int f = 0; f < fieldCount; f++) {
+                tableCode[f] = new int[s.dictionaries[f].length];
+                java.util.Arrays.fill(tableCode[f], -2);
+            }
+            int[] known = new int[fieldCount];
             for (int r = 0; r < s.ids.length; r++) {
                 for (int f = 0; f < fieldCount; f++) {
                     int code = s.codes[f][r];
-                    values[f] = code < 0 ? null : s.dictionaries[f][code];
+                    if (code < 0) {
+                        values[f] = null;
+                        known[f] = -1;
+                        continue;
+                    }
+                    values[f] = s.dictionaries[f][code];
+                    int t = tableCode[f][code];
+                    if (t == -2) {
+                        t = builder.codeOf(f, values[f]);
+                        tableCode[f][code] = t;
+                    }
+                    known[f] = t;
                 }
-                builder.addShared(sourceIndex[s.sourceOf[r]], s.keys[r], values);
+                builder.addShared(sourceIndex[s.sourceOf[r]], s.keys[r], values, known);
                 ids[n++] = s.ids[r];
             }
         }
-        return new Read(ids, rules < 0 ? null : keys(keyData, counts, rules));
+        if (kept == null) {
+            LOG.info("record snapshot: a segment without normalised values; the run normalises all records");
+        }
+        return new Read(ids, rules < 0 ? null : keys(keyData, counts, rules), kept == null ? null : kept.build());
     }
 
     /** The blocking keys kept with the segments, or {@code null} when a segment has none or they do not decode. */
@@ -174,6 +216,19 @@ final class RecordSnapshot {
      */
     static void write(Connection c, String fingerprint, String at, long[] ids, RecordTable table, int from,
                       RecordKeys keys) throws SQLException {
+        write(c, fingerprint, at, ids, table, from, keys, null);
+    }
+
+    /**
+     * As {@link #write(Connection, String, String, long[], RecordTable, int, RecordKeys)}, with the records'
+     * normalised values kept ({@code prepared}: the run's prepared records over the same table; {@code null}: the
+     * segments keep none, and runs normalise all records until the snapshot is rebuilt).
+     */
+    static void write(Connection c, String fingerprint, String at, long[] ids, RecordTable table, int from,
+                      RecordKeys keys, de.grw.matching.data.PreparedRecords prepared) throws SQLException {
+        if (prepared != null && (prepared.table() != table || prepared.size() != ids.length)) {
+            throw new IllegalArgumentException("the prepared records are of another table");
+        }
         if (keys != null && keys.count() != ids.length - from) {
             throw new IllegalArgumentException("keys of " + keys.count() + " records for " + (ids.length - from));
         }
@@ -193,11 +248,23 @@ final class RecordSnapshot {
             byte[] blockKeys = keys == null ? null : keys.slice(start - from, end - from).encode();
             Sql.update(c, "INSERT INTO record_snapshots(fingerprint, first_record_id, last_record_id, record_count, "
                     + "id_sum, created_at, data, block_keys) VALUES (?,?,?,?,?,?,?,?)", fingerprint, ids[start],
-                    ids[end - 1], end - start, sum, at, encode(ids, table, start, end), blockKeys);
+                    ids[end - 1], end - start, sum, at, encode(ids, table, start, end, prepared), blockKeys);
         }
     }
 
     static byte[] encode(long[] ids, RecordTable table, int start, int end) {
+        return encode(ids, table, start, end, null);
+    }
+
+    /**
+     * A segment of format {@link #FORMAT}: after each field's dictionary and codes the field's normalised values
+     * (count, then each either as the index of the dictionary entry it equals or as a string, then per dictionary
+     * entry the index of its normalised value, -1 for none), or -1 when {@code prepared} is {@code null}. The
+     * normalised values are numbered by the first dictionary entry that gives each, which is their order of first
+     * occurrence among the records (the dictionary is in that order).
+     */
+    static byte[] encode(long[] ids, RecordTable table, int start, int end,
+                         de.grw.matching.data.PreparedRecords prepared) {
         int n = end - start;
         int fields = table.fieldCount();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(n * 64);
@@ -247,6 +314,7 @@ final class RecordSnapshot {
                 for (int code : codes) {
                     out.writeInt(code);
                 }
+                writeNormalised(out, prepared == null ? null : prepared.field(f), start, distinct, codes);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -254,14 +322,72 @@ final class RecordSnapshot {
         return bytes.toByteArray();
     }
 
+    private static void writeNormalised(DataOutputStream out, de.grw.matching.data.PreparedField field, int start,
+                                        List<String> distinct, int[] codes) throws IOException {
+        if (field == null) {
+            out.writeInt(-1);
+            return;
+        }
+        int[] ofCode = new int[distinct.size()];
+        java.util.Arrays.fill(ofCode, Integer.MIN_VALUE);
+        // the prepared field's value id of each dictionary entry (from its first record), then numbered anew
+        for (int r = 0; r < codes.length; r++) {
+            int code = codes[r];
+            if (code >= 0 && ofCode[code] == Integer.MIN_VALUE) {
+                ofCode[code] = field.id(start + r);
+            }
+        }
+        Map<Integer, Integer> local = new HashMap<>();
+        List<Integer> order = new ArrayList<>();
+        List<Integer> firstEntry = new ArrayList<>();
+        int[] normalisedOf = new int[distinct.size()];
+        for (int i = 0; i < ofCode.length; i++) {
+            int id = ofCode[i];
+            if (id < 0) {
+                normalisedOf[i] = -1;
+                continue;
+            }
+            Integer j = local.get(id);
+            if (j == null) {
+                j = order.size();
+                local.put(id, j);
+                order.add(id);
+                firstEntry.add(i);
+            }
+            normalisedOf[i] = j;
+        }
+        out.writeInt(order.size());
+        for (int j = 0; j < order.size(); j++) {
+            String value = field.valueOfId(order.get(j));
+            int entry = firstEntry.get(j);
+            if (value.equals(distinct.get(entry))) {
+                out.writeInt(entry);
+            } else {
+                out.writeInt(-1);
+                writeString(out, value);
+            }
+        }
+        for (int j : normalisedOf) {
+            out.writeInt(j);
+        }
+    }
+
+    /**
+     * A decoded segment; {@code normalised[f]} the distinct normalised values of field f and
+     * {@code normalisedOf[f][code]} the one of each dictionary entry (both {@code null} when the segment keeps none).
+     */
     private record Segment(String[] sources, long[] ids, int[] sourceOf, String[] keys, String[][] dictionaries,
-                           int[][] codes) {
+                           int[][] codes, String[][] normalised, int[][] normalisedOf) {
     }
 
     static Segment decode(byte[] data, int fieldCount) {
         ByteBuffer in = ByteBuffer.wrap(data);
-        if (in.getInt() != MAGIC || in.getInt() != FORMAT) {
-            throw new IllegalStateException("not a record snapshot of format " + FORMAT);
+        if (in.getInt() != MAGIC) {
+            throw new IllegalStateException("not a record snapshot");
+        }
+        int format = in.getInt();
+        if (format != 1 && format != FORMAT) {
+            throw new IllegalStateException("not a record snapshot of format 1 or " + FORMAT);
         }
         if (in.getInt() != fieldCount) {
             throw new IllegalStateException("another number of fields");
@@ -288,6 +414,8 @@ final class RecordSnapshot {
         }
         String[][] dictionaries = new String[fieldCount][];
         int[][] codes = new int[fieldCount][n];
+        String[][] normalised = format == 1 ? null : new String[fieldCount][];
+        int[][] normalisedOf = format == 1 ? null : new int[fieldCount][];
         for (int f = 0; f < fieldCount; f++) {
             dictionaries[f] = new String[count(in, 4)];
             for (int i = 0; i < dictionaries[f].length; i++) {
@@ -299,11 +427,48 @@ final class RecordSnapshot {
                     throw new IllegalStateException("value index out of range");
                 }
             }
+            if (format != 1) {
+                int m = in.getInt();
+                if (m < 0) {
+                    // a segment written without normalised values: none for any field
+                    if (f > 0 && normalised != null) {
+                        throw new IllegalStateException("normalised values of some fields only");
+                    }
+                    normalised = null;
+                    normalisedOf = null;
+                    continue;
+                }
+                if (normalised == null) {
+                    throw new IllegalStateException("normalised values of some fields only");
+                }
+                if (m > in.remaining() / 4) {
+                    throw new IllegalStateException("count " + m + " beyond the segment's length");
+                }
+                normalised[f] = new String[m];
+                for (int j = 0; j < m; j++) {
+                    int entry = in.getInt();
+                    if (entry >= dictionaries[f].length || entry < -1) {
+                        throw new IllegalStateException("normalised value index out of range");
+                    }
+                    normalised[f][j] = entry >= 0 ? dictionaries[f][entry] : readString(in);
+                    if (normalised[f][j] == null) {
+                        throw new IllegalStateException("a normalised value missing");
+                    }
+                }
+                normalisedOf[f] = new int[dictionaries[f].length];
+                for (int i = 0; i < normalisedOf[f].length; i++) {
+                    int j = in.getInt();
+                    if (j >= m || j < -1) {
+                        throw new IllegalStateException("normalised value index out of range");
+                    }
+                    normalisedOf[f][i] = j;
+                }
+            }
         }
         if (in.hasRemaining()) {
             throw new IllegalStateException("trailing bytes");
         }
-        return new Segment(sources, ids, sourceOf, keys, dictionaries, codes);
+        return new Segment(sources, ids, sourceOf, keys, dictionaries, codes, normalised, normalisedOf);
     }
 
     /** A count read from the segment, checked against what is left of it (each item takes at least so many bytes). */

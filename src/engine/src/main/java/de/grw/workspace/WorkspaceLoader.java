@@ -31,7 +31,13 @@ final class WorkspaceLoader {
      */
     record Loaded(long[] ids, RecordTable table, List<long[]> golden, Set<Long> cannotLinks,
                   ModelRepository.ActiveModel active, ModelRepository.LastRun lastRun,
-                  List<ClusterRepository.Standing> standing, int fromSnapshot, RecordKeys keys) {
+                  List<ClusterRepository.Standing> standing, int fromSnapshot, RecordKeys keys,
+                  de.grw.matching.data.KeptValues normalised) {
+        Loaded(long[] ids, RecordTable table, List<long[]> golden, Set<Long> cannotLinks,
+               ModelRepository.ActiveModel active, ModelRepository.LastRun lastRun,
+               List<ClusterRepository.Standing> standing, int fromSnapshot, RecordKeys keys) {
+            this(ids, table, golden, cannotLinks, active, lastRun, standing, fromSnapshot, keys, null);
+        }
     }
 
     /** Reads everything, the records out of the snapshot of this fingerprint when there is a valid one. */
@@ -54,7 +60,8 @@ final class WorkspaceLoader {
         }
         return new Loaded(ids, builder.build(), MatchRunRepository.activeGoldenGroups(c),
                 ClusterRepository.activeCannotLinks(c), ModelRepository.active(c), ModelRepository.lastRun(c),
-                ClusterRepository.standing(c), old == null ? 0 : old.length, read == null ? null : read.keys());
+                ClusterRepository.standing(c), old == null ? 0 : old.length, read == null ? null : read.keys(),
+                read == null ? null : read.normalised());
     }
 
     /** Streams all records into the builder in id order; returns their ids. */

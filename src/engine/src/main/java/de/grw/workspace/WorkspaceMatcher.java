@@ -168,7 +168,7 @@ public final class WorkspaceMatcher {
         }
         if (kind == Kind.INCREMENTAL && newRecords == 0) {
             LOG.info("match by {}: nothing new since run {}, nothing changed", session.user(), last.runId());
-            writeSnapshot(snapshot, loaded, null);
+            writeSnapshot(snapshot, loaded, null, null);
             int standing = weakestLinks(last.runId()).length;
             return new Result(last.runId(), ids.length, standing, 0, standing, 0, null, Kind.NOTHING_NEW,
                     active.version(), 0, last.threshold());
@@ -188,7 +188,8 @@ public final class WorkspaceMatcher {
                 result = trained.result();
             } else {
                 result = engine.runWithModel(loaded.table(), active.model(), options, isNew,
-                        touched -> affected(touched, ids, loaded), cannotLink, mustLink, keyCache, progress, cancel);
+                        touched -> affected(touched, ids, loaded), cannotLink, mustLink, keyCache,
+                        useSnapshot ? loaded.normalised() : null, progress, cancel);
             }
         } catch (de.grw.common.CancelledException e) {
             LOG.info("match run by {} cancelled", session.user());
@@ -224,7 +225,7 @@ public final class WorkspaceMatcher {
                     : store.store(c, session, runId, kind, version, news, ids, loaded.golden(), result);
         }));
         long snapshotStart = System.nanoTime();
-        writeSnapshot(snapshot, loaded, keyCache);
+        writeSnapshot(snapshot, loaded, keyCache, result.records());
         Map<String, Double> steps = new java.util.LinkedHashMap<>();
         steps.put("reading", (engineStart - loadStart) / 1e9);
         steps.put("matching", (storeStart - engineStart) / 1e9);
@@ -276,23 +277,38 @@ public final class WorkspaceMatcher {
 
     /**
      * Adds the records this run read from the records table to the {@link RecordSnapshot} (all of them when it had
-     * none). A failure is logged and costs the next run only time: the snapshot is derived data.
+     * none), with their blocking keys and normalised values where the run has them. A failure is logged and costs the next run only time: the snapshot is derived data.
      */
-    private void writeSnapshot(String fingerprint, WorkspaceLoader.Loaded loaded, KeyCache keyCache) {
-        if (!useSnapshot || loaded.fromSnapshot() == loaded.ids().length) {
+    private void writeSnapshot(String fingerprint, WorkspaceLoader.Loaded loaded, KeyCache keyCache,
+                               de.grw.matching.data.PreparedRecords prepared) {
+        if (!useSnapshot) {
             return;
         }
-        int from = loaded.fromSnapshot();
+        // the run's normalised values are kept with the records (when they are of this run's table)
+        de.grw.matching.data.PreparedRecords normalised = prepared != null && prepared.table() == loaded.table()
+                ? prepared : null;
         int n = loaded.ids().length;
-        RecordKeys keys = null;
-        if (keyCache != null && keyCache.computed() != null && keyCache.computedFrom() <= from) {
+        // a snapshot without normalised values (written before they were kept) is written afresh once, with them
+        // and with every record's keys, so that the next runs need not normalise the records it holds
+        RecordKeys everyKey = keyCache == null ? null : keyCache.everyRecord();
+        boolean upgrade = normalised != null && loaded.fromSnapshot() > 0 && loaded.normalised() == null
+                && everyKey != null && everyKey.count() == n;
+        if (!upgrade && loaded.fromSnapshot() == n) {
+            return;
+        }
+        int from = upgrade ? 0 : loaded.fromSnapshot();
+        RecordKeys keys = upgrade ? everyKey : null;
+        if (!upgrade && keyCache != null && keyCache.computed() != null && keyCache.computedFrom() <= from) {
             keys = keyCache.computed().slice(from - keyCache.computedFrom(), n - keyCache.computedFrom());
+        }
+        if (upgrade) {
+            LOG.info("record snapshot: written afresh with the records' normalised values");
         }
         RecordKeys kept = keys;
         try {
             workspace.write(c -> {
                 RecordSnapshot.write(c, fingerprint, workspace.now().toString(), loaded.ids(), loaded.table(),
-                        from, kept);
+                        from, kept, normalised);
                 return null;
             });
         } catch (RuntimeException e) {

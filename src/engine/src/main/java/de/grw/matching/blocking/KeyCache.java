@@ -78,6 +78,23 @@ public final class KeyCache {
         return computed;
     }
 
+    /**
+     * The keys of all records of the run, kept and computed, when it has them all ({@code null} before the run or
+     * when the kept ones covered other records): what a snapshot written afresh keeps.
+     */
+    public synchronized RecordKeys everyRecord() {
+        if (computed == null) {
+            return null;
+        }
+        if (computedFrom == 0) {
+            return computed;
+        }
+        if (known == null || computedFrom != known.count()) {
+            return null;
+        }
+        return computed.count() == 0 ? known : RecordKeys.concat(List.of(known, computed));
+    }
+
     /** The index of the first record whose keys the run computed (0 when it computed all). */
     public synchronized int computedFrom() {
         return computedFrom;

@@ -113,14 +113,44 @@ public final class PreparedField {
 
     /** Normalises a column: every distinct original value is normalised once. */
     public static PreparedField prepare(String name, RecordTable table, int field, Normaliser normaliser) {
+        return prepare(name, table, field, normaliser, null, 0);
+    }
+
+    /**
+     * As {@link #prepare(String, RecordTable, int, Normaliser)}, with the normalised values of the first
+     * {@code keptCount} records taken from {@code kept} (their ids and the values' numbering are those a fresh
+     * preparation gives: order of first occurrence); only the records after them are normalised. The kept field's
+     * value list and map are taken over, not copied (a kept field serves one preparation).
+     */
+    static PreparedField prepare(String name, RecordTable table, int field, Normaliser normaliser,
+                                 KeptValues.Field kept, int keptCount) {
         int n = table.size();
         int[] ids = new int[n];
         // maps of strings to ints in arrays: a million records' fields without an entry and a boxed id per value
         de.grw.matching.util.StringIntMap byOriginal = new de.grw.matching.util.StringIntMap();
-        de.grw.matching.util.StringIntMap byNormalised = new de.grw.matching.util.StringIntMap();
-        List<String> values = new ArrayList<>();
-        int[] counts = new int[16];
+        de.grw.matching.util.StringIntMap byNormalised;
+        List<String> values;
+        int[] counts;
         int present = 0;
+        int start = 0;
+        if (kept == null) {
+            byNormalised = new de.grw.matching.util.StringIntMap();
+            values = new ArrayList<>();
+            counts = new int[16];
+        } else {
+            byNormalised = kept.byValue();
+            values = kept.values();
+            counts = new int[Math.max(16, values.size())];
+            System.arraycopy(kept.ids(), 0, ids, 0, keptCount);
+            for (int r = 0; r < keptCount; r++) {
+                int id = ids[r];
+                if (id >= 0) {
+                    counts[id]++;
+                    present++;
+                }
+            }
+            start = keptCount;
+        }
         String lastOriginal = null;
         int lastId = -1;
         int[] codes = table.codes(field);
@@ -130,7 +160,7 @@ public final class PreparedField {
             byCode = new int[dictionary.length];
             Arrays.fill(byCode, UNSEEN);
         }
-        for (int r = 0; r < n; r++) {
+        for (int r = start; r < n; r++) {
             int id;
             if (byCode != null) {
                 // a dictionary-encoded field: each distinct value is normalised and looked up once, by its code

@@ -2,6 +2,7 @@ package de.grw.matching.data;
 
 import de.grw.common.CancellationToken;
 import de.grw.common.ProgressListener;
+import de.grw.normalising.Normaliser;
 import de.grw.normalising.Normalisers;
 import de.grw.profile.FieldSpec;
 import de.grw.profile.MatchProfile;
@@ -10,6 +11,7 @@ import java.util.stream.IntStream;
 
 /** A record table with every field normalised and dictionary-encoded, ready for blocking and comparison. */
 public final class PreparedRecords {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PreparedRecords.class);
     private final RecordTable table;
     private final MatchProfile profile;
     private final PreparedField[] fields;
@@ -25,17 +27,53 @@ public final class PreparedRecords {
     /** Normalises all fields (in parallel, one field per task). */
     public static PreparedRecords prepare(RecordTable table, MatchProfile profile, ProgressListener progress,
                                           CancellationToken cancel) {
+        return prepare(table, profile, null, progress, cancel);
+    }
+
+    /**
+     * As {@link #prepare(RecordTable, MatchProfile, ProgressListener, CancellationToken)}, with the normalised values
+     * of the first records taken from {@code kept} ({@code null}: all normalised here). Before a field's kept values
+     * are used, about {@value #SAMPLE} kept records spread over them are normalised afresh and compared: kept values of
+     * a build whose normaliser differs are dropped for that field (it is normalised in full, as without kept values).
+     * The kept values serve this one preparation.
+     */
+    public static PreparedRecords prepare(RecordTable table, MatchProfile profile, KeptValues kept,
+                                          ProgressListener progress, CancellationToken cancel) {
         int n = profile.fields().size();
+        boolean fits = kept != null && kept.fieldCount() == n && kept.count() > 0 && kept.count() <= table.size();
         PreparedField[] fields = new PreparedField[n];
         AtomicInteger done = new AtomicInteger();
         progress.progress("normalise", 0, n);
         IntStream.range(0, n).parallel().forEach(f -> {
             cancel.throwIfCancelled();
             FieldSpec spec = profile.fields().get(f);
-            fields[f] = PreparedField.prepare(spec.name(), table, f, Normalisers.get(spec.normaliser()));
+            Normaliser normaliser = Normalisers.get(spec.normaliser());
+            boolean use = fits && keptAgree(table, f, normaliser, kept);
+            fields[f] = use ? PreparedField.prepare(spec.name(), table, f, normaliser, kept.field(f), kept.count())
+                    : PreparedField.prepare(spec.name(), table, f, normaliser);
             progress.progress("normalise", done.incrementAndGet(), n);
         });
         return new PreparedRecords(table, profile, inRows(fields, table.size()));
+    }
+
+    /** About how many kept records a field's kept values are checked on. */
+    static final int SAMPLE = 512;
+
+    /** Whether the kept values of a sample of the kept records are those the normaliser gives them now. */
+    private static boolean keptAgree(RecordTable table, int f, Normaliser normaliser, KeptValues kept) {
+        int k = kept.count();
+        int step = Math.max(1, k / SAMPLE);
+        for (int r = 0; r < k; r += step) {
+            String original = table.value(r, f);
+            String fresh = original == null ? null : normaliser.normalise(original);
+            String held = kept.value(r, f);
+            if (!java.util.Objects.equals(fresh, held)) {
+                LOG.warn("kept normalised values of field {} differ from values normalised afresh (record {}); "
+                        + "normalising the field in full", f, r);
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

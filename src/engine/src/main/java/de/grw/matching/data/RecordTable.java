@@ -266,6 +266,15 @@ public final class RecordTable {
         }
 
         public Builder add(int source, String recordId, String[] values) {
+            return add(source, recordId, values, null);
+        }
+
+        /**
+         * @param known per field the code {@link #codeOf} gave for the value while the field was encoded (a record
+         *              snapshot asks once per distinct value of a segment instead of looking up every record's), or
+         *              -1 to look it up; {@code null}: look all up
+         */
+        private Builder add(int source, String recordId, String[] values, int[] known) {
             if (values.length != fieldCount) {
                 throw new IllegalArgumentException("expected " + fieldCount + " values, got " + values.length);
             }
@@ -287,6 +296,8 @@ public final class RecordTable {
                     cols[f][at] = v;
                 } else if (v == null) {
                     codeCols[f][at] = -1;
+                } else if (known != null && known[f] >= 0) {
+                    codeCols[f][at] = known[f];
                 } else {
                     int code = map.get(v);
                     if (code == StringIntMap.ABSENT) {
@@ -316,6 +327,35 @@ public final class RecordTable {
          */
         public Builder addShared(int source, String recordId, String[] values) {
             return add(source, recordId, values);
+        }
+
+        /**
+         * As {@link #addShared(int, String, String[])}, with {@code codes[f]} the code {@link #codeOf} gave for
+         * {@code values[f]} (-1: looked up here). A code stays valid as long as the field is encoded; when the
+         * field turns to holding values per record the code is not used.
+         */
+        public Builder addShared(int source, String recordId, String[] values, int[] codes) {
+            return add(source, recordId, values, codes);
+        }
+
+        /**
+         * The code of a value in field {@code f}'s dictionary, added to it when new (the caller adds a record with
+         * the value next, so the dictionary stays in order of first occurrence), or -1 when the field holds its
+         * values per record or the value is {@code null}.
+         */
+        public int codeOf(int f, String v) {
+            StringIntMap map = byValue[f];
+            if (map == null || v == null) {
+                return -1;
+            }
+            int code = map.get(v);
+            if (code == StringIntMap.ABSENT) {
+                List<String> dictionary = dictionaries.get(f);
+                code = dictionary.size();
+                dictionary.add(v);
+                map.put(v, code);
+            }
+            return code;
         }
 
         public int size() {
