@@ -299,14 +299,7 @@ public final class RecordTable {
                 } else if (known != null && known[f] >= 0) {
                     codeCols[f][at] = known[f];
                 } else {
-                    int code = map.get(v);
-                    if (code == StringIntMap.ABSENT) {
-                        List<String> dictionary = dictionaries.get(f);
-                        code = dictionary.size();
-                        dictionary.add(v);
-                        map.put(v, code);
-                    }
-                    codeCols[f][at] = code;
+                    codeCols[f][at] = codeOf(f, v);
                 }
             }
             size++;
