@@ -71,7 +71,7 @@ public final class KeptValues {
          * code ({@code codes[f][r]}, -1: no value).
          */
         public void addSegment(String[][] distinct, int[][] normalisedOf, int[][] codes, int records) {
-            if (count + records > ids[0].length && ids.length > 0) {
+            if (ids.length > 0 && count + records > ids[0].length) {
                 throw new IllegalArgumentException("more records than expected");
             }
             for (int f = 0; f < ids.length; f++) {
