@@ -144,6 +144,10 @@ public final class WorkspaceServer implements AutoCloseable {
         // the certificate is checked by the client (a fingerprint for a self-signed one), so the host name the
         // client used need not be one the certificate names; browsers are told to keep to HTTPS for a year
         https.addCustomizer(new SecureRequestCustomizer(false, false, 365L * 24 * 3600, false));
+        // Jetty's parser keeps header fields of a connection for reuse and, by default, matches their values without
+        // regard to case: a bearer token "X..." then arrived as "x..." when the connection had carried "Bearer x"
+        // before (ServerAttackTest). Tokens, case references and names are case-sensitive.
+        https.setHeaderCacheCaseSensitive(true);
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setKeyStore(certificate.keyStore());
         ssl.setKeyStorePassword(new String(certificate.password()));
