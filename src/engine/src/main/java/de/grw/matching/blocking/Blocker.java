@@ -312,14 +312,16 @@ public final class Blocker {
     }
 
     int emit(int a, int b, LongList out) {
-        if (linkOnly && records.table().sourceIndex(a) == records.table().sourceIndex(b)) {
-            return 0;
-        }
-        if (!focus.keep(a, b)) {
+        if (!keeps(a, b)) {
             return 0;
         }
         out.add(CandidatePairs.pack(a, b));
         return 1;
+    }
+
+    /** Whether the pair of two records of a block is proposed (link-only: of two sources; the filter keeps it). */
+    boolean keeps(int a, int b) {
+        return !(linkOnly && records.table().sourceIndex(a) == records.table().sourceIndex(b)) && focus.keep(a, b);
     }
 
     /**

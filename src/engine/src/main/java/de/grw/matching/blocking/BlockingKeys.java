@@ -21,6 +21,8 @@ final class BlockingKeys {
     private final boolean unordered;
     private final PreparedField[][] fields;
     private final long[][][][] hashes;
+    /** Per part and field, whether no value's key hashes repeat (then a part's one present field is its union). */
+    private final boolean[][] distinctHashes;
     /** Per part, the array holding the collected values of the current record (the first partLength[p]). */
     private final long[][] partValues;
     private final int[] partLength;
@@ -32,15 +34,18 @@ final class BlockingKeys {
         int parts = rule.parts().size();
         fields = new PreparedField[parts][];
         hashes = new long[parts][][][];
+        distinctHashes = new boolean[parts][];
         for (int p = 0; p < parts; p++) {
             KeyPartSpec part = rule.parts().get(p);
             List<String> names = part.allFields();
             fields[p] = new PreparedField[names.size()];
             hashes[p] = new long[names.size()][][];
+            distinctHashes[p] = new boolean[names.size()];
             for (int k = 0; k < names.size(); k++) {
                 PreparedField f = records.field(names.get(k));
                 fields[p][k] = f;
                 hashes[p][k] = hashKeys(KeyTransforms.get(part.transform()).keys(f, part.length()));
+                distinctHashes[p][k] = noneRepeats(hashes[p][k]);
             }
         }
         seed = Hashing.hash(rule.name());
@@ -116,7 +121,16 @@ final class BlockingKeys {
             rest /= partLength[p];
         }
         if (unordered) {
-            Arrays.sort(tuple);
+            // a handful of parts: sorted by insertion (Arrays.sort's dispatch cost more than the sort, per key)
+            for (int i = 1; i < tuple.length; i++) {
+                long v = tuple[i];
+                int j = i - 1;
+                while (j >= 0 && tuple[j] > v) {
+                    tuple[j + 1] = tuple[j];
+                    j--;
+                }
+                tuple[j + 1] = v;
+            }
         }
         long h = seed;
         for (long t : tuple) {
@@ -134,7 +148,12 @@ final class BlockingKeys {
      * {@code withKey[0]} receives the number of records with a key (all of them, seeds or not).
      */
     static long[] sortedEntries(BlockingRuleSpec rule, PreparedRecords records, boolean[] seeds, long[] withKey) {
-        return seedEntries(allEntries(rule, records, withKey), records.size(), seeds);
+        long[] all = allEntries(rule, records, withKey);
+        if (seeds == null || allTrue(seeds)) {
+            // the entries were made here for this sort: sorted into a new array without copying them first
+            return de.grw.matching.util.LongSort.sorted(all);
+        }
+        return seedEntries(all, records.size(), seeds);
     }
 
     /** A rule's key entries over all records, unsorted; {@code withKey[0]} receives the records with a key. */
@@ -250,6 +269,20 @@ final class BlockingKeys {
         return true;
     }
 
+    /** Whether no value's key hashes hold one hash twice. */
+    private static boolean noneRepeats(long[][] hashes) {
+        for (long[] h : hashes) {
+            for (int i = 1; i < h.length; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (h[i] == h[j]) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
     private static long[][] hashKeys(String[][] keys) {
         long[][] h = new long[keys.length][];
         for (int id = 0; id < keys.length; id++) {
@@ -270,6 +303,27 @@ final class BlockingKeys {
                 return 0;
             }
             partValues[p] = hashes[p][0][id];
+            return partValues[p].length;
+        }
+        // mostly only one of the part's fields has a value (a family name, no birth name): its keys are the union
+        int present = -1;
+        int presentId = -1;
+        for (int k = 0; k < partFields.length; k++) {
+            int id = partFields[k].id(record);
+            if (id >= 0 && hashes[p][k][id].length > 0) {
+                if (present >= 0) {
+                    present = -2;
+                    break;
+                }
+                present = k;
+                presentId = id;
+            }
+        }
+        if (present == -1) {
+            return 0;
+        }
+        if (present >= 0 && distinctHashes[p][present]) {
+            partValues[p] = hashes[p][present][presentId];
             return partValues[p].length;
         }
         long[] union = buffers[p];

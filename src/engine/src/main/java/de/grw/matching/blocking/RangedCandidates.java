@@ -101,7 +101,7 @@ final class RangedCandidates {
             progress.progress("block", done.incrementAndGet(), rules.size() + 1);
         });
         long[] windowed = windowedPairs(perRule);
-        return new Ranges(rules, perRule, windowed, cuts(perRule, windowed, shift));
+        return new Ranges(rules, perRule, windowed, cuts(perRule, windowed, shift), shift);
     }
 
     /** The ranges of a full run's candidate pairs, each expanded on demand. */
@@ -110,14 +110,16 @@ final class RangedCandidates {
         private final RuleBlocks[] perRule;
         private final long[] windowed;
         private final int[] cuts;
+        private final int shift;
         /** Ranges whose pairs were counted into the rules' statistics (a range expanded again counts once). */
         private final boolean[] counted;
 
-        private Ranges(List<BlockingRuleSpec> rules, RuleBlocks[] perRule, long[] windowed, int[] cuts) {
+        private Ranges(List<BlockingRuleSpec> rules, RuleBlocks[] perRule, long[] windowed, int[] cuts, int shift) {
             this.rules = rules;
             this.perRule = perRule;
             this.windowed = windowed;
             this.cuts = cuts;
+            this.shift = shift;
             this.counted = new boolean[cuts.length - 1];
         }
 
@@ -128,7 +130,7 @@ final class RangedCandidates {
         /** The distinct pairs of range {@code c} (first records {@code cuts[c] .. cuts[c+1]-1}), sorted. */
         long[] range(int c, CancellationToken cancel) {
             boolean count = !counted[c];
-            long[] pairs = RangedCandidates.this.range(perRule, windowed, cuts[c], cuts[c + 1], count, cancel);
+            long[] pairs = RangedCandidates.this.range(perRule, windowed, cuts[c], cuts[c + 1], shift, count, cancel);
             counted[c] = true;
             return pairs;
         }
@@ -220,7 +222,6 @@ final class RangedCandidates {
             for (int k = 0; k < BUCKETS; k++) {
                 perBucket[k] += b.perBucket[k];
             }
-            b.perBucket = null;
         }
         for (long pair : windowed) {
             perBucket[CandidatePairs.first(pair) >>> shift]++;
@@ -243,14 +244,29 @@ final class RangedCandidates {
         return cuts.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** The distinct pairs whose first record is in {@code [lo, hi)}, sorted. */
-    private long[] range(RuleBlocks[] perRule, long[] windowed, int lo, int hi, boolean count,
+    /**
+     * The distinct pairs whose first record is in {@code [lo, hi)}, sorted. Each rule's pairs in the range are counted
+     * beforehand (its pairs per bucket of first records; {@code lo} and {@code hi} are bucket bounds or {@code n}), so
+     * every rule writes its pairs straight into its own slice of one array (no growing lists copied into it), the
+     * slices are closed up where the filter kept fewer, and the whole is sorted and its duplicates removed.
+     */
+    private long[] range(RuleBlocks[] perRule, long[] windowed, int lo, int hi, int shift, boolean count,
                          CancellationToken cancel) {
-        LongList[] parts = new LongList[perRule.length];
+        int fromW = lowerBound(windowed, (long) lo << 32);
+        int toW = lowerBound(windowed, (long) hi << 32);
+        long[] at = new long[perRule.length + 1];
+        at[0] = toW - fromW;
+        for (int r = 0; r < perRule.length; r++) {
+            at[r + 1] = at[r] + pairsIn(perRule[r].perBucket, lo, hi, shift);
+        }
+        long[] all = new long[Math.toIntExact(at[perRule.length])];
+        System.arraycopy(windowed, fromW, all, 0, toW - fromW);
+        int[] written = new int[perRule.length];
         IntStream.range(0, perRule.length).parallel().forEach(r -> {
             RuleBlocks b = perRule[r];
-            LongList out = new LongList(1024);
-            long emitted = 0;
+            int start = (int) at[r];
+            int w = start;
+            int end = (int) at[r + 1];
             for (int k = 0; k < b.blockCount; k++) {
                 if ((k & 0xfff) == 0) {
                     cancel.throwIfCancelled();
@@ -263,30 +279,40 @@ final class RangedCandidates {
                 int from = lowerBound(b.members, s, e, lo);
                 int to = lowerBound(b.members, from, e, hi);
                 for (int x = from; x < to; x++) {
+                    int first = b.members[x];
                     for (int y = x + 1; y < e; y++) {
-                        emitted += blocker.emit(b.members[x], b.members[y], out);
+                        if (blocker.keeps(first, b.members[y])) {
+                            if (w == end) {
+                                throw new IllegalStateException("rule " + r + " has more pairs in " + lo + ".." + hi
+                                        + " than counted");
+                            }
+                            all[w++] = CandidatePairs.pack(first, b.members[y]);
+                        }
                     }
                 }
             }
             if (count) {
-                b.pairs += emitted;
+                b.pairs += w - start;
             }
-            parts[r] = out;
+            written[r] = w - start;
         });
-        int fromW = lowerBound(windowed, (long) lo << 32);
-        int toW = lowerBound(windowed, (long) hi << 32);
-        long total = toW - fromW;
-        for (LongList p : parts) {
-            total += p.size();
+        int length = (int) at[0];
+        for (int r = 0; r < perRule.length; r++) {
+            if (length != at[r]) {
+                System.arraycopy(all, (int) at[r], all, length, written[r]);
+            }
+            length += written[r];
         }
-        long[] all = new long[Math.toIntExact(total)];
-        System.arraycopy(windowed, fromW, all, 0, toW - fromW);
-        int at = toW - fromW;
-        for (int r = 0; r < parts.length; r++) {
-            at += parts[r].copyTo(all, at);
-            parts[r] = null;
+        return Arrays.copyOf(all, LongList.sortUnique(all, length));
+    }
+
+    /** A rule's pairs (before the blocker's filter) whose first record is in {@code [lo, hi)}. */
+    private long pairsIn(long[] perBucket, int lo, int hi, int shift) {
+        long pairs = 0;
+        for (int k = lo >>> shift; k < BUCKETS && ((long) k << shift) < hi; k++) {
+            pairs += perBucket[k];
         }
-        return Arrays.copyOf(all, LongList.sortUnique(all, all.length));
+        return pairs;
     }
 
     private static int lowerBound(int[] a, int from, int to, int key) {

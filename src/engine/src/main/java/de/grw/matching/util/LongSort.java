@@ -19,10 +19,22 @@ public final class LongSort {
 
     /** Sorts {@code a} in place, ascending (signed), as {@link Arrays#sort(long[])}. */
     public static void sort(long[] a) {
+        long[] out = sorted(a);
+        if (out != a) {
+            System.arraycopy(out, 0, a, 0, a.length);
+        }
+    }
+
+    /**
+     * The values of {@code a} sorted as {@link #sort}, in {@code a} itself or in a new array (a large one: the
+     * buckets are filled into a new array, which is returned instead of being copied back); {@code a}'s content is
+     * undefined afterwards. For a caller that needs only the sorted values.
+     */
+    public static long[] sorted(long[] a) {
         int n = a.length;
         if (n < DIRECT_BELOW) {
             Arrays.sort(a);
-            return;
+            return a;
         }
         // about four values a bucket, at most 2^20 buckets
         int bits = Math.min(20, 64 - Long.numberOfLeadingZeros(n) - 2);
@@ -60,6 +72,6 @@ public final class LongSort {
                 Arrays.sort(out, from, to);
             }
         }
-        System.arraycopy(out, 0, a, 0, n);
+        return out;
     }
 }

@@ -88,6 +88,56 @@ class StringSimilarityTest {
     }
 
     @Test
+    void theCharacterMaskRefusalNeverRefusesAPairWithinTheEdits() {
+        SplittableRandom random = new SplittableRandom(17);
+        int refused = 0;
+        int within = 0;
+        for (int i = 0; i < 200_000; i++) {
+            // digits (dates, numbers), a small alphabet (names) and characters sharing mask bits ('a' and '!')
+            String alphabet = i % 3 == 0 ? "0123456789" : i % 3 == 1 ? "aeilmnrst" : "a!b\"c#A";
+            String a = randomOver(random, alphabet, random.nextInt(12));
+            String b = random.nextInt(3) == 0 ? mutate(random, a, 5)
+                    : randomOver(random, alphabet, random.nextInt(12));
+            int max = 1 + random.nextInt(2);
+            boolean isRefused = StringSimilarity.damerauRefused(de.grw.matching.data.PreparedField.charMask(a),
+                    de.grw.matching.data.PreparedField.charMask(b), max);
+            boolean atMost = StringSimilarity.damerauAtMost(a, b, max);
+            if (atMost) {
+                within++;
+                assertThat(isRefused).as("'%s' / '%s' within %d edits", a, b, max).isFalse();
+            }
+            refused += isRefused ? 1 : 0;
+        }
+        assertThat(within).isGreaterThan(10_000);
+        // and it is decisive: most random pairs more than the edits apart are refused by their masks alone
+        assertThat(refused).isGreaterThan(80_000);
+    }
+
+    @Test
+    void theCharacterMaskRefusalCountsCharactersMissingOnEitherSide() {
+        long muller = de.grw.matching.data.PreparedField.charMask("muller");
+        assertThat(StringSimilarity.damerauRefused(muller, de.grw.matching.data.PreparedField.charMask("mueller"), 1))
+                .isFalse();
+        assertThat(StringSimilarity.damerauRefused(muller, de.grw.matching.data.PreparedField.charMask("mulxer"), 1))
+                .isFalse();
+        // 'x' and 'y' are missing from "muller": two edits at least
+        assertThat(StringSimilarity.damerauRefused(muller, de.grw.matching.data.PreparedField.charMask("muxyer"), 1))
+                .isTrue();
+        assertThat(StringSimilarity.damerauRefused(de.grw.matching.data.PreparedField.charMask("muxyer"), muller, 1))
+                .isTrue();
+        assertThat(StringSimilarity.damerauRefused(muller, de.grw.matching.data.PreparedField.charMask("muxyer"), 2))
+                .isFalse();
+    }
+
+    private static String randomOver(SplittableRandom random, String alphabet, int length) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    @Test
     void theCharacterMaskBoundEqualsTheSimilarityWithoutTranspositionsOrMismatches() {
         for (String[] p : new String[][] {{"mueller", "mueller"}, {"anna", "annas"}, {"meier", "meie"},
                 {"schmidt", "schmitt"}, {"", ""}, {"a", ""}}) {
