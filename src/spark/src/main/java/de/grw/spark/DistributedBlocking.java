@@ -40,12 +40,7 @@ final class DistributedBlocking {
     static Result run(JavaSparkContext jsc, Broadcast<EngineContext> context, List<BlockingRuleSpec> rules,
                       int partitions) {
         int n = context.value().size();
-        List<int[]> slices = new ArrayList<>();
-        int step = Math.max(1, (n + partitions * 4 - 1) / (partitions * 4));
-        for (int from = 0; from < n; from += step) {
-            slices.add(new int[] {from, Math.min(n, from + step)});
-        }
-        JavaRDD<int[]> sliceRdd = jsc.parallelize(slices, Math.max(1, Math.min(slices.size(), partitions * 4)));
+        JavaRDD<int[]> sliceRdd = slices(jsc, n, partitions);
         int ruleCount = rules.size();
 
         long[] withKey = sliceRdd.map(s -> {
@@ -59,32 +54,8 @@ final class DistributedBlocking {
             return counts;
         }).fold(new long[ruleCount], DistributedBlocking::sum);
 
-        int bits = Blocker.recordBits(n);
-        long mask = (1L << bits) - 1;
-        JavaPairRDD<Tuple2<Integer, Long>, Integer> entries = sliceRdd.flatMapToPair(s -> {
-            EngineContext.Engine e = context.value().engine();
-            List<Tuple2<Tuple2<Integer, Long>, Integer>> out = new ArrayList<>();
-            for (int r = 0; r < ruleCount; r++) {
-                for (long entry : BlockEntries.of(e.profile().blocking().get(r), e.records(), s[0], s[1],
-                        new long[1])) {
-                    out.add(new Tuple2<>(new Tuple2<>(r, entry >>> bits), (int) (entry & mask)));
-                }
-            }
-            return out.iterator();
-        });
-        JavaRDD<BlockOutcome> outcomes = entries.groupByKey(partitions).flatMap(block -> {
-            int[] records = distinctSorted(block._2);
-            if (records.length < 2) {
-                return java.util.Collections.emptyIterator();
-            }
-            EngineContext.Engine e = context.value().engine();
-            int rule = block._1._1;
-            LongList out = new LongList(16);
-            long[] figures = e.blocker().expandBlock(e.profile().blocking().get(rule), records, records.length,
-                    e.sortFields(), out);
-            return List.of(new BlockOutcome(rule, records.length, out.toArray(), figures[0], figures[1],
-                    figures[2])).iterator();
-        }).persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<BlockOutcome> outcomes = blocks(sliceRdd, context, false, ruleCount, n, partitions)
+                .persist(StorageLevel.MEMORY_AND_DISK());
 
         // per rule: blocks, largest block, pairs, oversized blocks, pairs left out
         Map<Integer, long[]> perRule = outcomes.mapToPair(o -> new Tuple2<>(o.rule(),
@@ -99,6 +70,64 @@ final class DistributedBlocking {
         JavaRDD<Long> pairs = outcomes.flatMap(o -> Arrays.stream(o.pairs()).boxed().iterator())
                 .distinct(partitions);
         return new Result(pairs, stats);
+    }
+
+    /**
+     * The pairs of the profile's blocking rules, or of its household blocking rules ({@code household}, for
+     * {@link HouseholdAntiJoin}), one array per block and rule, without the per-rule figures: a pair of two rules or
+     * blocks is in both arrays (the caller makes them distinct). Per rule they are the pairs
+     * {@link Blocker#pairsOf} forms over all records.
+     */
+    static JavaRDD<long[]> pairsOf(JavaSparkContext jsc, Broadcast<EngineContext> context, boolean household,
+                                   int partitions) {
+        int n = context.value().size();
+        int ruleCount = rules(context.value().engine().profile(), household).size();
+        return blocks(slices(jsc, n, partitions), context, household, ruleCount, n, partitions)
+                .map(BlockOutcome::pairs);
+    }
+
+    private static JavaRDD<int[]> slices(JavaSparkContext jsc, int n, int partitions) {
+        List<int[]> slices = new ArrayList<>();
+        int step = Math.max(1, (n + partitions * 4 - 1) / (partitions * 4));
+        for (int from = 0; from < n; from += step) {
+            slices.add(new int[] {from, Math.min(n, from + step)});
+        }
+        return jsc.parallelize(slices, Math.max(1, Math.min(slices.size(), partitions * 4)));
+    }
+
+    private static List<BlockingRuleSpec> rules(de.grw.profile.MatchProfile profile, boolean household) {
+        return household ? profile.model().household().blocking() : profile.blocking();
+    }
+
+    /** Each block (rule and key) brought to one task by a shuffle and expanded there by the engine's blocker. */
+    private static JavaRDD<BlockOutcome> blocks(JavaRDD<int[]> sliceRdd, Broadcast<EngineContext> context,
+                                                boolean household, int ruleCount, int n, int partitions) {
+        int bits = Blocker.recordBits(n);
+        long mask = (1L << bits) - 1;
+        JavaPairRDD<Tuple2<Integer, Long>, Integer> entries = sliceRdd.flatMapToPair(s -> {
+            EngineContext.Engine e = context.value().engine();
+            List<BlockingRuleSpec> rules = rules(e.profile(), household);
+            List<Tuple2<Tuple2<Integer, Long>, Integer>> out = new ArrayList<>();
+            for (int r = 0; r < ruleCount; r++) {
+                for (long entry : BlockEntries.of(rules.get(r), e.records(), s[0], s[1], new long[1])) {
+                    out.add(new Tuple2<>(new Tuple2<>(r, entry >>> bits), (int) (entry & mask)));
+                }
+            }
+            return out.iterator();
+        });
+        return entries.groupByKey(partitions).flatMap(block -> {
+            int[] records = distinctSorted(block._2);
+            if (records.length < 2) {
+                return java.util.Collections.emptyIterator();
+            }
+            EngineContext.Engine e = context.value().engine();
+            int rule = block._1._1;
+            LongList out = new LongList(16);
+            long[] figures = e.blocker().expandBlock(rules(e.profile(), household).get(rule), records,
+                    records.length, e.sortFields(), out);
+            return List.of(new BlockOutcome(rule, records.length, out.toArray(), figures[0], figures[1],
+                    figures[2])).iterator();
+        });
     }
 
     private static int[] distinctSorted(Iterable<Integer> records) {

@@ -17,7 +17,6 @@ import de.grw.workspace.MatchConstraints;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,8 @@ import scala.Tuple2;
  * The engine's matching as a Spark job (issue 17), step by step as {@link MatchEngine#run} does it, each step with the
  * engine's own code: normalise (the engine's normalisers, see {@link EngineContext}), block (the profile's rules,
  * {@link DistributedBlocking}), compare (the compiled comparisons, on the executors), estimate (the comparison patterns
- * counted on the executors, u and the EM on the driver with {@link ModelEstimator}, as Splink does), score (the
+ * counted on the executors, the household rules' pairs outside the candidates found by an anti-join on the executors
+ * ({@link HouseholdAntiJoin}), u and the EM on the driver with {@link ModelEstimator}, as Splink does), score (the
  * engine's scorer, on the executors), connected components of the links ({@link ConnectedComponents}) and the
  * contradiction-guarded clustering inside each component ({@link ComponentClustering}).
  */
@@ -186,7 +186,9 @@ public final class SparkMatchJob {
     /**
      * The engine's estimation on the driver: u from random pairs ({@link UEstimator}), then {@link ModelEstimator}
      * with the pattern counts gathered from the executors; the pairs it compares beyond the candidates (those of the
-     * training rules, a sample of the household rules' pairs) are compared on the executors too.
+     * training rules) are compared on the executors too, and the household rules' pairs that are no candidates are
+     * found, counted and sampled there ({@link HouseholdAntiJoin}): the driver holds neither candidate nor household
+     * pairs.
      */
     private ModelParameters estimate(JavaSparkContext jsc, Broadcast<EngineContext> shared,
                                      EngineContext.Engine engine, RecordTable table, MatchOptions options,
@@ -198,49 +200,16 @@ public final class SparkMatchJob {
         }
         double[][] u = UEstimator.estimate(engine.comparisons(), n, sourceOf, options.linkOnly(),
                 profile.model().randomPairs(), options.seed(), profile.model().priorPairs(), CancellationToken.NONE);
-        // the candidate pairs themselves are wanted on the driver only to tell the household rules' further pairs
-        // from them (first slice: 8 bytes per candidate pair on the driver in that case)
-        boolean householdPairs = profile.training().isEmpty() && profile.model().household() != null
-                && !profile.model().household().blocking().isEmpty();
-        long[] candidatePairs = householdPairs ? candidatesOnDriver(compared) : new long[0];
         Function<long[], long[]> comparePairs = some -> jsc.parallelize(Arrays.stream(some).boxed().toList(),
                 partitions).map(p -> shared.value().engine().comparisons().pattern(CandidatePairs.first(p),
                 CandidatePairs.second(p))).collect().stream().mapToLong(Long::longValue).toArray();
-        return ModelEstimator.estimate(profile, engine.comparisons(), engine.blocker(), counts, candidatePairs, u,
-                MatchEngine.totalPairs(table, options.linkOnly()), n, comparePairs, CancellationToken.NONE);
-    }
-
-    /**
-     * The candidate pairs on the driver, ascending: each partition sends one primitive array (8 bytes a pair, where
-     * collecting the keys as boxed {@code Long}s held about 20 bytes a pair in a list and as much again in flight),
-     * fetched one partition at a time into an array of the counted size, so that the driver holds the pairs once
-     * and one partition's piece beside them (collecting all pieces first held them twice and more: at 5 million
-     * records, 120 million pairs, that ran a 14 GB heap out of memory).
-     */
-    static long[] candidatesOnDriver(JavaPairRDD<Long, Long> compared) {
-        long[] all = new long[Math.toIntExact(compared.count())];
-        int at = 0;
-        Iterator<long[]> parts = compared.keys().mapPartitions(it -> {
-            de.grw.matching.util.LongList out = new de.grw.matching.util.LongList(1024);
-            while (it.hasNext()) {
-                out.add(it.next());
-            }
-            return List.of(out.toArray()).iterator();
-        }).toLocalIterator();
-        while (parts.hasNext()) {
-            long[] part = parts.next();
-            System.arraycopy(part, 0, all, at, part.length);
-            at += part.length;
-        }
-        if (at != all.length) {
-            throw new IllegalStateException("candidate pairs counted " + all.length + ", received " + at);
-        }
-        Arrays.parallelSort(all);
-        return all;
+        return ModelEstimator.estimateKept(profile, engine.comparisons(), engine.blocker(), counts,
+                new HouseholdAntiJoin(jsc, shared, compared.keys(), partitions), u,
+                MatchEngine.totalPairs(table, options.linkOnly()), n, comparePairs, CancellationToken.NONE).model();
     }
 
     /** The executors' pattern counts in the engine's form (patterns ascending). */
-    private static PatternCounts counts(Map<Long, Long> byPattern) {
+    static PatternCounts counts(Map<Long, Long> byPattern) {
         long[] patterns = byPattern.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
         long[] counts = new long[patterns.length];
         for (int i = 0; i < patterns.length; i++) {

@@ -2,10 +2,13 @@ package de.grw.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.grw.common.CancellationToken;
 import de.grw.evaluation.PairwiseEvaluation;
 import de.grw.matching.MatchOptions;
 import de.grw.matching.MatchResult;
 import de.grw.matching.data.RecordTable;
+import de.grw.matching.model.ModelCodec;
+import de.grw.matching.model.ModelEstimator;
 import de.grw.profile.MatchProfile;
 import de.grw.profile.ProfileLoader;
 import java.nio.file.Path;
@@ -15,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * The Spark job in local mode gives the single-machine engine's answers on FEBRL1 (issue 17: pairwise F1 between the
  * two at least 0.999), with the default profile (1,000 records: every pair compared) and with blocking forced on,
  * small blocks and a narrow window, so that the distributed blocking, its oversized blocks and their report are
- * exercised against the engine's.
+ * exercised against the engine's, and the household rule's pairs outside the candidates with them.
  */
 class SparkMatchJobTest extends SparkSessionTest {
 
@@ -45,23 +48,6 @@ class SparkMatchJobTest extends SparkSessionTest {
     }
 
     @Test
-    void theCandidatePairsReachTheDriverAsOneSortedPrimitiveArray() {
-        // 1,000 pairs in scrambled order over six partitions, and three partitions with none
-        java.util.List<Long> pairs = new java.util.ArrayList<>();
-        for (long i = 0; i < 1000; i++) {
-            pairs.add(((i * 7919) % 1000) << 20 | (i % 13));
-        }
-        var jsc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
-        org.apache.spark.api.java.JavaPairRDD<Long, Long> compared = jsc.parallelize(pairs, 6)
-                .union(jsc.parallelize(java.util.List.<Long>of(), 3))
-                .filter(p -> (p >>> 20) < 500 || (p >>> 20) >= 900)
-                .mapToPair(p -> new scala.Tuple2<>(p, p & 7));
-        long[] expected = pairs.stream().mapToLong(Long::longValue)
-                .filter(p -> (p >>> 20) < 500 || (p >>> 20) >= 900).sorted().toArray();
-        assertThat(SparkMatchJob.candidatesOnDriver(compared)).hasSize(600).containsExactly(expected);
-    }
-
-    @Test
     void distributedBlockingProposesTheEnginesPairsAndReportsOversizedBlocksAlike() throws Exception {
         MatchProfile profile = SparkTestSession.withLimits(ProfileLoader.defaultProfile(), 2, 2, 0);
         RecordTable table = SparkTestSession.load(spark, profile, febrl1());
@@ -78,6 +64,22 @@ class SparkMatchJobTest extends SparkSessionTest {
             System.out.printf("FEBRL1 blocked Spark vs engine: %s%n", agreement);
             assertThat(agreement.truePairs()).isGreaterThan(300);
             assertThat(agreement.f1()).isGreaterThanOrEqualTo(0.999);
+            assertThat(ModelCodec.write(result.model())).as("the engine's model")
+                    .isEqualTo(ModelCodec.write(engine.model()));
+        }
+    }
+
+    /** The household rules' pairs that are no candidates of the engine's run, counted with the engine's objects. */
+    static long householdPairsOutside(MatchProfile profile, RecordTable table, MatchResult engine) {
+        EngineContext context = EngineContext.of(profile, table, false);
+        try {
+            long[] household = ModelEstimator.householdPairs(profile, context.engine().blocker(),
+                    CancellationToken.NONE);
+            long[] candidates = engine.candidates().pairs();
+            return java.util.Arrays.stream(household)
+                    .filter(p -> java.util.Arrays.binarySearch(candidates, p) < 0).count();
+        } finally {
+            context.release();
         }
     }
 }

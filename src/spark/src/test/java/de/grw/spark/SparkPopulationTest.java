@@ -2,10 +2,13 @@ package de.grw.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.grw.evaluation.PairwiseEvaluation;
 import de.grw.matching.MatchOptions;
 import de.grw.matching.MatchResult;
 import de.grw.matching.data.RecordTable;
+import de.grw.matching.model.ModelCodec;
 import de.grw.profile.MatchProfile;
 import de.grw.profile.ProfileLoader;
 import java.nio.file.Path;
@@ -45,6 +48,34 @@ class SparkPopulationTest extends SparkSessionTest {
     void smallPopulationGivesTheEnginesClusters() throws Exception {
         Path[] inputs = SparkTestSession.population(dir.resolve("small"), 2_500);
         assertThat(compare(ProfileLoader.defaultProfile(), inputs, false).f1()).isGreaterThanOrEqualTo(0.999);
+    }
+
+    /**
+     * The household rule's estimate over many partitions: the household pairs that are no candidates (found by the
+     * executors' anti-join, {@link HouseholdAntiJoin}) are more than the profile's sample here, so each range draws
+     * its share of the sample; many ranges hold none. The model is the engine's to the bit, household classes
+     * included.
+     */
+    @Test
+    void theHouseholdRulesSampleGivesTheEnginesModelOverManyPartitions() throws Exception {
+        Path[] inputs = SparkTestSession.population(dir.resolve("small"), 2_500);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(ProfileLoader.toJson(ProfileLoader.defaultProfile()));
+        ((ObjectNode) tree.path("model").path("household")).put("samplePairs", 40);
+        MatchProfile profile = ProfileLoader.fromJson(json.writeValueAsString(tree), "test profile");
+        RecordTable table = SparkTestSession.load(spark, profile, inputs);
+        MatchResult engine = SparkTestSession.engine(profile, table);
+        long outside = SparkMatchJobTest.householdPairsOutside(profile, table, engine);
+        assertThat(outside).as("more household pairs outside the candidates than the sample").isGreaterThan(80);
+        try (SparkMatchResult result = new SparkMatchJob(profile, 24).run(spark, table, MatchOptions.defaults())) {
+            assertThat(ModelCodec.write(result.model())).as("the engine's model, household classes included")
+                    .isEqualTo(ModelCodec.write(engine.model()));
+            assertThat(result.model().households()).isNotEmpty();
+            PairwiseEvaluation agreement = SparkTestSession.agreement(result.clusterArray(), engine);
+            System.out.printf("population of %d records, 24 partitions, %d household pairs outside the candidates, "
+                    + "40 drawn: %s%n", table.size(), outside, agreement);
+            assertThat(agreement.f1()).isGreaterThanOrEqualTo(0.999);
+        }
     }
 
     @Test

@@ -82,11 +82,28 @@ public final class ModelEstimator {
                                          PatternCounts candidates, LongPredicate isCandidate, long[] householdPairs,
                                          double[][] u, double totalPairs, int recordCount,
                                          Function<long[], long[]> comparePairs, CancellationToken cancel) {
+        HouseholdPairs inMemory = samplePairs -> HouseholdPairs.inMemory(householdPairs != null ? householdPairs
+                : householdPairs(profile, blocker, cancel), isCandidate, comparePairs).draw(samplePairs);
+        return estimateKept(profile, comparisons, blocker, candidates, inMemory, u, totalPairs, recordCount,
+                comparePairs, cancel);
+    }
+
+    /**
+     * As {@link #estimate}, with the counts the EM ran on, the household blocking rules' pairs outside the
+     * candidates drawn by {@code households}: the Spark job's way, whose driver holds neither the candidate pairs
+     * nor the household pairs.
+     *
+     * @param households the household pairs that are no candidates, asked only when the profile's estimate uses
+     *                   them (household blocking rules and no training rules)
+     */
+    public static Estimated estimateKept(MatchProfile profile, CompiledComparisons comparisons, Blocker blocker,
+                                         PatternCounts candidates, HouseholdPairs households, double[][] u,
+                                         double totalPairs, int recordCount,
+                                         Function<long[], long[]> comparePairs, CancellationToken cancel) {
         if (profile.training().isEmpty()) {
             HouseholdSpec household = profile.model().household();
             PatternCounts seen = household == null ? candidates
-                    : withHouseholdPairs(household, householdPairs != null ? householdPairs
-                    : householdPairs(profile, blocker, cancel), candidates, isCandidate, comparePairs);
+                    : withHouseholdPairs(household, households, candidates);
             return new Estimated(fromCounts(profile, comparisons, seen, u, totalPairs, recordCount, candidates),
                     seen);
         }
@@ -288,29 +305,20 @@ public final class ModelEstimator {
      * The candidates' comparison vectors and those of the pairs of one household that are no candidates, found by the
      * household blocking rules ({@link HouseholdSpec#blocking}): EM then sees every household pair, whichever
      * candidates blocking lets in, while only the candidates are scored and clustered. Above
-     * {@link HouseholdSpec#samplePairs} such pairs an even sample of them is compared and counted for all.
+     * {@link HouseholdSpec#samplePairs} such pairs an even sample of them is compared and counted for all
+     * ({@link HouseholdPairs}).
      */
-    static PatternCounts withHouseholdPairs(HouseholdSpec spec, long[] householdPairs, PatternCounts candidates,
-                                            LongPredicate isCandidate, Function<long[], long[]> comparePairs) {
+    static PatternCounts withHouseholdPairs(HouseholdSpec spec, HouseholdPairs households,
+                                            PatternCounts candidates) {
         if (spec.blocking().isEmpty()) {
             return candidates;
         }
-        long[] pairs = new long[householdPairs.length];
-        int distinct = 0;
-        for (long pair : householdPairs) {
-            if (!isCandidate.test(pair)) {
-                pairs[distinct++] = pair;
-            }
-        }
-        if (distinct == 0) {
+        HouseholdPairs.Drawn drawn = households.draw(spec.samplePairs());
+        if (drawn.count() == 0) {
             return candidates;
         }
-        int sample = Math.min(distinct, spec.samplePairs());
-        long[] drawn = new long[sample];
-        for (int i = 0; i < sample; i++) {
-            drawn[i] = pairs[(int) ((long) i * distinct / sample)];
-        }
-        return candidates.plus(PatternCounts.of(comparePairs.apply(drawn)), (double) distinct / sample);
+        int sample = HouseholdPairs.sampleSize(drawn.count(), spec.samplePairs());
+        return candidates.plus(drawn.sample(), (double) drawn.count() / sample);
     }
 
     /** Indices of the comparisons named in the model's {@code differences}. */
