@@ -314,62 +314,12 @@ final class RecordSnapshot {
                 for (int code : codes) {
                     out.writeInt(code);
                 }
-                writeNormalised(out, prepared == null ? null : prepared.field(f), start, distinct, codes);
+                NormalisedValuesCodec.write(out, prepared == null ? null : prepared.field(f), start, distinct, codes);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
-    }
-
-    private static void writeNormalised(DataOutputStream out, de.grw.matching.data.PreparedField field, int start,
-                                        List<String> distinct, int[] codes) throws IOException {
-        if (field == null) {
-            out.writeInt(-1);
-            return;
-        }
-        int[] ofCode = new int[distinct.size()];
-        java.util.Arrays.fill(ofCode, Integer.MIN_VALUE);
-        // the prepared field's value id of each dictionary entry (from its first record), then numbered anew
-        for (int r = 0; r < codes.length; r++) {
-            int code = codes[r];
-            if (code >= 0 && ofCode[code] == Integer.MIN_VALUE) {
-                ofCode[code] = field.id(start + r);
-            }
-        }
-        Map<Integer, Integer> local = new HashMap<>();
-        List<Integer> order = new ArrayList<>();
-        List<Integer> firstEntry = new ArrayList<>();
-        int[] normalisedOf = new int[distinct.size()];
-        for (int i = 0; i < ofCode.length; i++) {
-            int id = ofCode[i];
-            if (id < 0) {
-                normalisedOf[i] = -1;
-                continue;
-            }
-            Integer j = local.get(id);
-            if (j == null) {
-                j = order.size();
-                local.put(id, j);
-                order.add(id);
-                firstEntry.add(i);
-            }
-            normalisedOf[i] = j;
-        }
-        out.writeInt(order.size());
-        for (int j = 0; j < order.size(); j++) {
-            String value = field.valueOfId(order.get(j));
-            int entry = firstEntry.get(j);
-            if (value.equals(distinct.get(entry))) {
-                out.writeInt(entry);
-            } else {
-                out.writeInt(-1);
-                writeString(out, value);
-            }
-        }
-        for (int j : normalisedOf) {
-            out.writeInt(j);
-        }
     }
 
     /**
@@ -428,8 +378,8 @@ final class RecordSnapshot {
                 }
             }
             if (format != 1) {
-                int m = in.getInt();
-                if (m < 0) {
+                NormalisedValuesCodec.Field field = NormalisedValuesCodec.read(in, dictionaries[f]);
+                if (field == null) {
                     // a segment written without normalised values: none for any field
                     if (f > 0 && normalised != null) {
                         throw new IllegalStateException("normalised values of some fields only");
@@ -441,28 +391,8 @@ final class RecordSnapshot {
                 if (normalised == null) {
                     throw new IllegalStateException("normalised values of some fields only");
                 }
-                if (m > in.remaining() / 4) {
-                    throw new IllegalStateException("count " + m + " beyond the segment's length");
-                }
-                normalised[f] = new String[m];
-                for (int j = 0; j < m; j++) {
-                    int entry = in.getInt();
-                    if (entry >= dictionaries[f].length || entry < -1) {
-                        throw new IllegalStateException("normalised value index out of range");
-                    }
-                    normalised[f][j] = entry >= 0 ? dictionaries[f][entry] : readString(in);
-                    if (normalised[f][j] == null) {
-                        throw new IllegalStateException("a normalised value missing");
-                    }
-                }
-                normalisedOf[f] = new int[dictionaries[f].length];
-                for (int i = 0; i < normalisedOf[f].length; i++) {
-                    int j = in.getInt();
-                    if (j >= m || j < -1) {
-                        throw new IllegalStateException("normalised value index out of range");
-                    }
-                    normalisedOf[f][i] = j;
-                }
+                normalised[f] = field.values();
+                normalisedOf[f] = field.of();
             }
         }
         if (in.hasRemaining()) {
@@ -480,23 +410,11 @@ final class RecordSnapshot {
         return n;
     }
 
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        if (s == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
+    static void writeString(DataOutputStream out, String s) throws IOException {
+        NormalisedValuesCodec.writeString(out, s);
     }
 
-    private static String readString(ByteBuffer in) {
-        int length = in.getInt();
-        if (length < 0) {
-            return null;
-        }
-        String s = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
-        in.position(in.position() + length);
-        return s;
+    static String readString(ByteBuffer in) {
+        return NormalisedValuesCodec.readString(in);
     }
 }
