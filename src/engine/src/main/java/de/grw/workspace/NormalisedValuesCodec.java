@@ -77,8 +77,11 @@ final class NormalisedValuesCodec {
         }
     }
 
-    /** One field's normalised values, read after its dictionary; {@code null} when the segment keeps none. */
-    static Field read(ByteBuffer in, String[] dictionary) {
+    /**
+     * One field's normalised values, read after its dictionary ({@code entries} strings, each given by
+     * {@code dictionary}); {@code null} when the segment keeps none.
+     */
+    static Field read(ByteBuffer in, java.util.function.IntFunction<String> dictionary, int entries) {
         int m = in.getInt();
         if (m < 0) {
             return null;
@@ -89,15 +92,15 @@ final class NormalisedValuesCodec {
         String[] values = new String[m];
         for (int j = 0; j < m; j++) {
             int entry = in.getInt();
-            if (entry >= dictionary.length || entry < -1) {
+            if (entry >= entries || entry < -1) {
                 throw new IllegalStateException("normalised value index out of range");
             }
-            values[j] = entry >= 0 ? dictionary[entry] : readString(in);
+            values[j] = entry >= 0 ? dictionary.apply(entry) : readString(in);
             if (values[j] == null) {
                 throw new IllegalStateException("a normalised value missing");
             }
         }
-        int[] of = new int[dictionary.length];
+        int[] of = new int[entries];
         for (int i = 0; i < of.length; i++) {
             int j = in.getInt();
             if (j >= m || j < -1) {
