@@ -196,7 +196,7 @@ final class LearningCurve {
                 .toArray()).toArray(int[][]::new);
         boolean[] all = new boolean[n];
         Arrays.fill(all, true);
-        MatchResult again = new MatchEngine(profile).runWithModel(table, model, options, all, touched -> touched,
+        MatchResult again = new de.grw.matching.IncrementalMatch(profile).runWithModel(table, model, options, all, touched -> touched,
                 (a, b) -> cannot.contains(CandidatePairs.pack(a, b)), mustLink, ProgressListener.NONE,
                 CancellationToken.NONE);
         Integer[] predicted = new Integer[n];

@@ -69,7 +69,7 @@ public final class LearningTrainer implements ModelTrainer {
         // a profile with training rules keeps no counts: the records are scored again with the corrected model
         boolean[] everyRecord = new boolean[in.table().size()];
         Arrays.fill(everyRecord, true);
-        MatchResult corrected = new MatchEngine(in.profile()).runWithModel(in.table(), model, options, everyRecord,
+        MatchResult corrected = new de.grw.matching.IncrementalMatch(in.profile()).runWithModel(in.table(), model, options, everyRecord,
                 touched -> touched, in.cannotLink(), in.mustLink(), in.keyCache(), progress, cancel);
         return new Trained(corrected, labelled.examples().decisions());
     }

@@ -83,9 +83,9 @@ final class RecordSnapshot {
      * What a valid snapshot held: the records' ids and, when every segment kept them and they decode, their
      * blocking keys ({@code null} otherwise: the run computes them).
      */
-    record Read(long[] ids, RecordKeys keys, de.grw.matching.data.KeptValues normalised) {
+    record Read(long[] ids, RecordKeys keys, de.grw.matching.data.KeptValues normalised, SnapshotRecords records) {
         Read(long[] ids, RecordKeys keys) {
-            this(ids, keys, null);
+            this(ids, keys, null, null);
         }
     }
 
@@ -134,15 +134,17 @@ final class RecordSnapshot {
             return null;
         }
         long[] ids = new long[(int) count];
+        int[] sourceOf = new int[(int) count];
+        SnapshotRecords.Segment[] records = new SnapshotRecords.Segment[decoded.size()];
         int n = 0;
-        String[] values = new String[fieldCount];
         boolean allNormalised = true;
         for (Segment s : decoded) {
             allNormalised &= s.normalised != null;
         }
         de.grw.matching.data.KeptValues.Builder kept = allNormalised
                 ? new de.grw.matching.data.KeptValues.Builder(fieldCount, (int) count) : null;
-        for (Segment s : decoded) {
+        for (int k = 0; k < records.length; k++) {
+            Segment s = decoded.get(k);
             if (kept != null) {
                 kept.addSegment(s.normalised, s.normalisedOf, s.codes, s.ids.length);
             }
@@ -150,37 +152,21 @@ final class RecordSnapshot {
             for (int i = 0; i < sourceIndex.length; i++) {
                 sourceIndex[i] = builder.addSource(s.sources[i]);
             }
-            // per field and distinct value of the segment its code in the table, asked for once (-2: not yet)
-            int[][] tableCode = new int[fieldCount][];
-            for (int f = 0; f < fieldCount; f++) {
-                tableCode[f] = new int[s.dictionaries[f].length];
-                java.util.Arrays.fill(tableCode[f], -2);
-            }
-            int[] known = new int[fieldCount];
             for (int r = 0; r < s.ids.length; r++) {
-                for (int f = 0; f < fieldCount; f++) {
-                    int code = s.codes[f][r];
-                    if (code < 0) {
-                        values[f] = null;
-                        known[f] = -1;
-                        continue;
-                    }
-                    values[f] = s.dictionaries[f][code];
-                    int t = tableCode[f][code];
-                    if (t == -2) {
-                        t = builder.codeOf(f, values[f]);
-                        tableCode[f][code] = t;
-                    }
-                    known[f] = t;
-                }
-                builder.addShared(sourceIndex[s.sourceOf[r]], s.keys[r], values, known);
+                sourceOf[n] = sourceIndex[s.sourceOf[r]];
                 ids[n++] = s.ids[r];
             }
+            records[k] = new SnapshotRecords.Segment(s.keys, s.dictionaries, s.codes);
         }
+        // the records' keys and values are made Strings when asked for (a run that keeps their normalised values
+        // and blocking keys asks for a few)
+        SnapshotRecords lazy = new SnapshotRecords(records, sourceOf);
+        builder.lazyFirst(lazy);
         if (kept == null) {
             LOG.info("record snapshot: a segment without normalised values; the run normalises all records");
         }
-        return new Read(ids, rules < 0 ? null : keys(keyData, counts, rules), kept == null ? null : kept.build());
+        return new Read(ids, rules < 0 ? null : keys(keyData, counts, rules), kept == null ? null : kept.build(),
+                lazy);
     }
 
     /** The blocking keys kept with the segments, or {@code null} when a segment has none or they do not decode. */
@@ -314,7 +300,7 @@ final class RecordSnapshot {
                 for (int code : codes) {
                     out.writeInt(code);
                 }
-                writeNormalised(out, prepared == null ? null : prepared.field(f), start, distinct, codes);
+                NormalisedValuesCodec.write(out, prepared == null ? null : prepared.field(f), start, distinct, codes);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -322,62 +308,13 @@ final class RecordSnapshot {
         return bytes.toByteArray();
     }
 
-    private static void writeNormalised(DataOutputStream out, de.grw.matching.data.PreparedField field, int start,
-                                        List<String> distinct, int[] codes) throws IOException {
-        if (field == null) {
-            out.writeInt(-1);
-            return;
-        }
-        int[] ofCode = new int[distinct.size()];
-        java.util.Arrays.fill(ofCode, Integer.MIN_VALUE);
-        // the prepared field's value id of each dictionary entry (from its first record), then numbered anew
-        for (int r = 0; r < codes.length; r++) {
-            int code = codes[r];
-            if (code >= 0 && ofCode[code] == Integer.MIN_VALUE) {
-                ofCode[code] = field.id(start + r);
-            }
-        }
-        Map<Integer, Integer> local = new HashMap<>();
-        List<Integer> order = new ArrayList<>();
-        List<Integer> firstEntry = new ArrayList<>();
-        int[] normalisedOf = new int[distinct.size()];
-        for (int i = 0; i < ofCode.length; i++) {
-            int id = ofCode[i];
-            if (id < 0) {
-                normalisedOf[i] = -1;
-                continue;
-            }
-            Integer j = local.get(id);
-            if (j == null) {
-                j = order.size();
-                local.put(id, j);
-                order.add(id);
-                firstEntry.add(i);
-            }
-            normalisedOf[i] = j;
-        }
-        out.writeInt(order.size());
-        for (int j = 0; j < order.size(); j++) {
-            String value = field.valueOfId(order.get(j));
-            int entry = firstEntry.get(j);
-            if (value.equals(distinct.get(entry))) {
-                out.writeInt(entry);
-            } else {
-                out.writeInt(-1);
-                writeString(out, value);
-            }
-        }
-        for (int j : normalisedOf) {
-            out.writeInt(j);
-        }
-    }
-
     /**
      * A decoded segment; {@code normalised[f]} the distinct normalised values of field f and
      * {@code normalisedOf[f][code]} the one of each dictionary entry (both {@code null} when the segment keeps none).
      */
-    private record Segment(String[] sources, long[] ids, int[] sourceOf, String[] keys, String[][] dictionaries,
-                           int[][] codes, String[][] normalised, int[][] normalisedOf) {
+    private record Segment(String[] sources, long[] ids, int[] sourceOf, SnapshotRecords.Strings keys,
+                           SnapshotRecords.Strings[] dictionaries, int[][] codes, String[][] normalised,
+                           int[][] normalisedOf) {
     }
 
     static Segment decode(byte[] data, int fieldCount) {
@@ -408,28 +345,23 @@ final class RecordSnapshot {
                 throw new IllegalStateException("source index out of range");
             }
         }
-        String[] keys = new String[n];
-        for (int r = 0; r < n; r++) {
-            keys[r] = readString(in);
-        }
-        String[][] dictionaries = new String[fieldCount][];
+        SnapshotRecords.Strings keys = SnapshotRecords.Strings.skip(in, n);
+        SnapshotRecords.Strings[] dictionaries = new SnapshotRecords.Strings[fieldCount];
         int[][] codes = new int[fieldCount][n];
         String[][] normalised = format == 1 ? null : new String[fieldCount][];
         int[][] normalisedOf = format == 1 ? null : new int[fieldCount][];
         for (int f = 0; f < fieldCount; f++) {
-            dictionaries[f] = new String[count(in, 4)];
-            for (int i = 0; i < dictionaries[f].length; i++) {
-                dictionaries[f][i] = readString(in);
-            }
+            dictionaries[f] = SnapshotRecords.Strings.skip(in, count(in, 4));
+            int entries = dictionaries[f].size();
             for (int r = 0; r < n; r++) {
                 codes[f][r] = in.getInt();
-                if (codes[f][r] >= dictionaries[f].length || codes[f][r] < -1) {
+                if (codes[f][r] >= entries || codes[f][r] < -1) {
                     throw new IllegalStateException("value index out of range");
                 }
             }
             if (format != 1) {
-                int m = in.getInt();
-                if (m < 0) {
+                NormalisedValuesCodec.Field field = NormalisedValuesCodec.read(in, dictionaries[f]::get, entries);
+                if (field == null) {
                     // a segment written without normalised values: none for any field
                     if (f > 0 && normalised != null) {
                         throw new IllegalStateException("normalised values of some fields only");
@@ -441,28 +373,8 @@ final class RecordSnapshot {
                 if (normalised == null) {
                     throw new IllegalStateException("normalised values of some fields only");
                 }
-                if (m > in.remaining() / 4) {
-                    throw new IllegalStateException("count " + m + " beyond the segment's length");
-                }
-                normalised[f] = new String[m];
-                for (int j = 0; j < m; j++) {
-                    int entry = in.getInt();
-                    if (entry >= dictionaries[f].length || entry < -1) {
-                        throw new IllegalStateException("normalised value index out of range");
-                    }
-                    normalised[f][j] = entry >= 0 ? dictionaries[f][entry] : readString(in);
-                    if (normalised[f][j] == null) {
-                        throw new IllegalStateException("a normalised value missing");
-                    }
-                }
-                normalisedOf[f] = new int[dictionaries[f].length];
-                for (int i = 0; i < normalisedOf[f].length; i++) {
-                    int j = in.getInt();
-                    if (j >= m || j < -1) {
-                        throw new IllegalStateException("normalised value index out of range");
-                    }
-                    normalisedOf[f][i] = j;
-                }
+                normalised[f] = field.values();
+                normalisedOf[f] = field.of();
             }
         }
         if (in.hasRemaining()) {
@@ -480,23 +392,11 @@ final class RecordSnapshot {
         return n;
     }
 
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        if (s == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
+    static void writeString(DataOutputStream out, String s) throws IOException {
+        NormalisedValuesCodec.writeString(out, s);
     }
 
-    private static String readString(ByteBuffer in) {
-        int length = in.getInt();
-        if (length < 0) {
-            return null;
-        }
-        String s = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
-        in.position(in.position() + length);
-        return s;
+    static String readString(ByteBuffer in) {
+        return NormalisedValuesCodec.readString(in);
     }
 }

@@ -7,7 +7,6 @@ import de.grw.common.ProgressListener;
 import de.grw.journal.CanonicalJson;
 import de.grw.journal.Journal;
 import de.grw.journal.JournalAction;
-import de.grw.matching.MatchEngine;
 import de.grw.matching.MatchOptions;
 import de.grw.matching.MatchResult;
 import de.grw.matching.blocking.CandidatePairs;
@@ -179,7 +178,6 @@ public final class WorkspaceMatcher {
         // the kept keys of the records read from the snapshot; the engine computes the others' and leaves them here
         KeyCache keyCache = useSnapshot ? new KeyCache(loaded.keys()) : null;
         try {
-            MatchEngine engine = new MatchEngine(profile);
             if (kind == Kind.ESTIMATED) {
                 // a version that scores at once (no usable model yet) is the unsupervised EM's: a model trained
                 // from decisions always waits for a second supervisor's activation (four eyes)
@@ -187,7 +185,7 @@ public final class WorkspaceMatcher {
                         mustLink, inEffect, keyCache), options, progress, cancel);
                 result = trained.result();
             } else {
-                result = engine.runWithModel(loaded.table(), active.model(), options, isNew,
+                result = new de.grw.matching.IncrementalMatch(profile).runWithModel(loaded.table(), active.model(), options, isNew,
                         touched -> affected(touched, ids, loaded), cannotLink, mustLink, keyCache,
                         useSnapshot ? loaded.normalised() : null, progress, cancel);
             }

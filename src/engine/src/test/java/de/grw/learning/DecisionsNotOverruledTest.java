@@ -92,7 +92,7 @@ class DecisionsNotOverruledTest {
                                        PairConstraint cannotLink, int[][] mustLink) {
         boolean[] all = new boolean[table.size()];
         Arrays.fill(all, true);
-        return new MatchEngine(profile).runWithModel(table, model, MatchOptions.defaults(), all, t -> t, cannotLink,
+        return new de.grw.matching.IncrementalMatch(profile).runWithModel(table, model, MatchOptions.defaults(), all, t -> t, cannotLink,
                 mustLink, ProgressListener.NONE, CancellationToken.NONE);
     }
 }

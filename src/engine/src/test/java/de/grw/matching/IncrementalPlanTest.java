@@ -92,7 +92,7 @@ class IncrementalPlanTest {
                 isNew[r] = true;
             }
             boolean[][] affected = new boolean[1][];
-            MatchResult incremental = engine.runWithModel(table, model, MatchOptions.defaults(), isNew, touched -> {
+            MatchResult incremental = new IncrementalMatch(PROFILE).runWithModel(table, model, MatchOptions.defaults(), isNew, touched -> {
                 // the touched records and, as standing clusters would add, every seventh old record
                 boolean[] out = touched.clone();
                 for (int r = 0; r < n; r += 7) {
@@ -121,7 +121,7 @@ class IncrementalPlanTest {
             // all records new: a full re-match with the model proposes the pairs of a blocker over everything
             boolean[] all = new boolean[n];
             Arrays.fill(all, true);
-            MatchResult full = engine.runWithModel(table, model, MatchOptions.defaults(), all, touched -> touched,
+            MatchResult full = new IncrementalMatch(PROFILE).runWithModel(table, model, MatchOptions.defaults(), all, touched -> touched,
                     PairConstraint.NONE, new int[0][], ProgressListener.NONE, CancellationToken.NONE);
             assertThat(full.candidates().pairs()).containsExactly(new Blocker(PROFILE, records, false)
                     .candidates(ProgressListener.NONE, CancellationToken.NONE).pairs());
@@ -161,9 +161,9 @@ class IncrementalPlanTest {
         Arrays.fill(isNew, old, n, true);
         de.grw.matching.blocking.RecordKeys kept = estimating.computed().slice(0, old);
         de.grw.matching.blocking.KeyCache cache = new de.grw.matching.blocking.KeyCache(kept);
-        MatchResult withKept = engine.runWithModel(table, model, MatchOptions.defaults(), isNew, touched -> touched,
+        MatchResult withKept = new IncrementalMatch(PROFILE).runWithModel(table, model, MatchOptions.defaults(), isNew, touched -> touched,
                 PairConstraint.NONE, new int[0][], cache, ProgressListener.NONE, CancellationToken.NONE);
-        MatchResult computed = engine.runWithModel(table, model, MatchOptions.defaults(), isNew, touched -> touched,
+        MatchResult computed = new IncrementalMatch(PROFILE).runWithModel(table, model, MatchOptions.defaults(), isNew, touched -> touched,
                 PairConstraint.NONE, new int[0][], ProgressListener.NONE, CancellationToken.NONE);
         assertThat(withKept.candidates().pairs()).hasSizeGreaterThan(200)
                 .containsExactly(computed.candidates().pairs());
@@ -180,7 +180,7 @@ class IncrementalPlanTest {
         // kept keys of other records (shifted by one): the check finds them out, all keys are computed afresh
         de.grw.matching.blocking.RecordKeys wrong = estimating.computed().slice(1, old + 1);
         de.grw.matching.blocking.KeyCache wrongCache = new de.grw.matching.blocking.KeyCache(wrong);
-        MatchResult withWrong = engine.runWithModel(table, model, MatchOptions.defaults(), isNew, touched -> touched,
+        MatchResult withWrong = new IncrementalMatch(PROFILE).runWithModel(table, model, MatchOptions.defaults(), isNew, touched -> touched,
                 PairConstraint.NONE, new int[0][], wrongCache, ProgressListener.NONE, CancellationToken.NONE);
         assertThat(wrongCache.computedFrom()).isZero();
         assertThat(withWrong.candidates().pairs()).containsExactly(computed.candidates().pairs());

@@ -59,7 +59,7 @@ class ProposedByVersionTest {
                         p.iterations(), p.converged(), p.differences(), p.households());
                 boolean[] all = new boolean[in.ids().length];
                 Arrays.fill(all, true);
-                MatchResult r = new MatchEngine(in.profile()).runWithModel(in.table(), zeroed, options, all,
+                MatchResult r = new de.grw.matching.IncrementalMatch(in.profile()).runWithModel(in.table(), zeroed, options, all,
                         touched -> touched, in.cannotLink(), in.mustLink(), progress, cancel);
                 return new Trained(r, in.decisions().subList(0, Math.min(2, in.decisions().size())));
             }

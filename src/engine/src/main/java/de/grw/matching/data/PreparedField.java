@@ -155,6 +155,8 @@ public final class PreparedField {
         int lastId = -1;
         int[] codes = table.codes(field);
         String[] dictionary = table.dictionary(field);
+        // the codes cover the records from here (the first ones of a table may be read only when asked for)
+        int codesFrom = table.codesFrom();
         int[] byCode = null;
         if (codes != null) {
             byCode = new int[dictionary.length];
@@ -162,9 +164,9 @@ public final class PreparedField {
         }
         for (int r = start; r < n; r++) {
             int id;
-            if (byCode != null) {
+            if (byCode != null && r >= codesFrom) {
                 // a dictionary-encoded field: each distinct value is normalised and looked up once, by its code
-                int code = codes[r];
+                int code = codes[r - codesFrom];
                 if (code < 0) {
                     ids[r] = -1;
                     continue;

@@ -27,9 +27,21 @@ public final class RecordTable {
     /** Per dictionary-encoded field its distinct values, in order of first occurrence, else {@code null}. */
     private final String[][] dictionaries;
     private final int size;
+    /** The first records, read when asked for ({@code null}: none); the arrays above hold the records after them. */
+    private final LazyRecords lazy;
+    /** How many records {@link #lazy} holds: record r of the table is r - lazyCount of the arrays. */
+    private final int lazyCount;
 
     private RecordTable(List<String> sourceNames, int[] sourceOf, String[] recordIds, String[][] columns,
                         int[][] codes, String[][] dictionaries, int size) {
+        this(sourceNames, sourceOf, recordIds, columns, codes, dictionaries, size, null);
+    }
+
+    /** @param sourceOf every record's source, the lazy ones' included; the other arrays of the records after them */
+    private RecordTable(List<String> sourceNames, int[] sourceOf, String[] recordIds, String[][] columns,
+                        int[][] codes, String[][] dictionaries, int size, LazyRecords lazy) {
+        this.lazy = lazy;
+        this.lazyCount = lazy == null ? 0 : lazy.size();
         this.sourceNames = List.copyOf(sourceNames);
         this.sourceOf = sourceOf;
         this.recordIds = recordIds;
@@ -59,6 +71,10 @@ public final class RecordTable {
 
     /** The canonical value of a field of a record, or {@code null}. */
     public String value(int record, int field) {
+        if (record < lazyCount) {
+            return lazy.value(record, field);
+        }
+        record -= lazyCount;
         String[] column = columns[field];
         if (column != null) {
             return column[record];
@@ -69,6 +85,14 @@ public final class RecordTable {
         }
         int code = own[record];
         return code < 0 ? null : dictionaries[field][code];
+    }
+
+    /**
+     * How many first records are read when asked for ({@link LazyRecords}): {@link #codes} and {@link #dictionary}
+     * cover the records after them, record r at {@code r - codesFrom()}.
+     */
+    int codesFrom() {
+        return lazyCount;
     }
 
     /**
@@ -88,7 +112,10 @@ public final class RecordTable {
     }
 
     public String recordId(int record) {
-        return recordIds == null ? null : recordIds[record];
+        if (record < lazyCount) {
+            return lazy.recordId(record);
+        }
+        return recordIds == null ? null : recordIds[record - lazyCount];
     }
 
     public int sourceIndex(int record) {
@@ -144,13 +171,19 @@ public final class RecordTable {
             for (int r = 0; r < t.size; r++) {
                 sourceOf[pos + r] = remap[t.sourceOf[r]];
             }
-            System.arraycopy(t.recordIds, 0, ids, pos, t.size);
+            if (t.lazyCount == 0) {
+                System.arraycopy(t.recordIds, 0, ids, pos, t.size);
+            } else {
+                for (int r = 0; r < t.size; r++) {
+                    ids[pos + r] = t.recordId(r);
+                }
+            }
             pos += t.size;
         }
         for (int f = 0; f < fieldCount; f++) {
             boolean allEncoded = true;
             for (RecordTable t : tables) {
-                allEncoded &= t.dictionaries[f] != null;
+                allEncoded &= t.dictionaries[f] != null && t.lazyCount == 0;
             }
             if (allEncoded) {
                 codes[f] = new int[total];
@@ -225,6 +258,7 @@ public final class RecordTable {
         private final List<int[][]> codes = new ArrayList<>();
         private final int firstBlock;
         private int size;
+        private LazyRecords lazy;
 
         public Builder(int fieldCount) {
             this(fieldCount, 1024);
@@ -244,6 +278,18 @@ public final class RecordTable {
                 byValue[f] = share ? new StringIntMap() : null;
                 dictionaries.add(share ? new ArrayList<>() : null);
             }
+        }
+
+        /**
+         * The table's first records, read when asked for (their sources registered with {@link #addSource} first);
+         * the records added here follow them. Given before any record is added.
+         */
+        public Builder lazyFirst(LazyRecords records) {
+            if (size > 0 || lazy != null) {
+                throw new IllegalStateException("lazy records go first, once");
+            }
+            lazy = records;
+            return this;
         }
 
         /** Registers a source and returns its index. */
@@ -418,11 +464,15 @@ public final class RecordTable {
                     codeCols[f] = dicts[f].length == 0 ? null : new int[size];
                 }
             }
-            int[] sources = new int[size];
+            int ahead = lazy == null ? 0 : lazy.size();
+            int[] sources = new int[ahead + size];
+            for (int r = 0; r < ahead; r++) {
+                sources[r] = lazy.sourceIndex(r);
+            }
             String[] ids = new String[size];
             for (int block = 0, from = 0; from < size; block++, from += BLOCK) {
                 int length = Math.min(BLOCK, size - from);
-                System.arraycopy(sourceOf.get(block), 0, sources, from, length);
+                System.arraycopy(sourceOf.get(block), 0, sources, ahead + from, length);
                 System.arraycopy(recordIds.get(block), 0, ids, from, length);
                 for (int f = 0; f < fieldCount; f++) {
                     if (cols[f] != null) {
@@ -432,7 +482,7 @@ public final class RecordTable {
                     }
                 }
             }
-            return new RecordTable(sourceNames, sources, ids, cols, codeCols, dicts, size);
+            return new RecordTable(sourceNames, sources, ids, cols, codeCols, dicts, ahead + size, lazy);
         }
     }
 }
