@@ -80,13 +80,7 @@ public final class KeptValues {
                 List<String> vals = values.get(f);
                 StringIntMap map = byValue[f];
                 for (int j = 0; j < own.length; j++) {
-                    int id = map.get(own[j]);
-                    if (id == StringIntMap.ABSENT) {
-                        id = vals.size();
-                        vals.add(own[j]);
-                        map.put(own[j], id);
-                    }
-                    global[j] = id;
+                    global[j] = map.indexOf(own[j], vals);
                 }
                 int[] of = normalisedOf[f];
                 int[] out = ids[f];

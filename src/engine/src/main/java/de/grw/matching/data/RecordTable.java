@@ -194,13 +194,7 @@ public final class RecordTable {
                     String[] from = t.dictionaries[f];
                     int[] to = new int[from.length];
                     for (int c = 0; c < from.length; c++) {
-                        int code = byValue.get(from[c]);
-                        if (code == StringIntMap.ABSENT) {
-                            code = dictionary.size();
-                            dictionary.add(from[c]);
-                            byValue.put(from[c], code);
-                        }
-                        to[c] = code;
+                        to[c] = byValue.indexOf(from[c], dictionary);
                     }
                     int[] own = t.codes[f];
                     for (int r = 0; r < t.size; r++) {
@@ -387,14 +381,7 @@ public final class RecordTable {
             if (map == null || v == null) {
                 return -1;
             }
-            int code = map.get(v);
-            if (code == StringIntMap.ABSENT) {
-                List<String> dictionary = dictionaries.get(f);
-                code = dictionary.size();
-                dictionary.add(v);
-                map.put(v, code);
-            }
-            return code;
+            return map.indexOf(v, dictionaries.get(f));
         }
 
         public int size() {

@@ -41,6 +41,21 @@ public final class StringIntMap {
         }
     }
 
+    /**
+     * The key's value; a key not in the map is appended to {@code dictionary} and given its position there, so that
+     * the map numbers a dictionary's values in the order they first came (the value codes of record tables and kept
+     * values).
+     */
+    public int indexOf(String key, java.util.List<String> dictionary) {
+        int code = get(key);
+        if (code == ABSENT) {
+            code = dictionary.size();
+            dictionary.add(key);
+            put(key, code);
+        }
+        return code;
+    }
+
     /** Sets the key's value (replacing an earlier one). */
     public void put(String key, int value) {
         int mask = keys.length - 1;
