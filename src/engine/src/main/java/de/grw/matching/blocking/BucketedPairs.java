@@ -18,8 +18,10 @@ import java.util.stream.IntStream;
  * {@link Arrays#parallelSort(long[], int, int)}, which on two cores sorts in the calling thread alone (a third of
  * blocking's warm CPU in a quiet profile). In a probe of blocking alone (the benchmark's million, 5,380,783 distinct
  * pairs, warm rounds, under the lock, load 3-5) blocking took 1.7-2.1 CPU s and 1.1-1.4 s wall a round against
- * 2.4-3.9 CPU s and 2.4-3.9 s wall with the single sort. The result is exactly that of sorting every slice's pairs
- * together and dropping duplicates ({@code BucketedPairsTest}).
+ * 2.4-3.9 CPU s and 2.4-3.9 s wall with the single sort; in the benchmark itself (cold, the u estimate beside it,
+ * alternated with the single sort under the lock, load 2.1-2.6) the block phase took 3.8-4.3 s wall and 7.3-7.9 CPU s
+ * against 4.3-5.2 s and 7.5-8.9 CPU s. The result is exactly that of sorting every slice's pairs together and
+ * dropping duplicates ({@code BucketedPairsTest}).
  */
 final class BucketedPairs {
     /** Chunks of buckets a range is shared out in (a few per thread, so that an uneven chunk does not hold up). */
