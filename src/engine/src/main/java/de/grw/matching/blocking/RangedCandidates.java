@@ -246,27 +246,58 @@ final class RangedCandidates {
 
     /**
      * The distinct pairs whose first record is in {@code [lo, hi)}, sorted. Each rule's pairs in the range are counted
-     * beforehand (its pairs per bucket of first records; {@code lo} and {@code hi} are bucket bounds or {@code n}), so
-     * every rule writes its pairs straight into its own slice of one array (no growing lists copied into it), the
-     * slices are closed up where the filter kept fewer, and the whole is sorted and its duplicates removed.
+     * beforehand per bucket of first records ({@code lo} and {@code hi} are bucket bounds or {@code n}), so every rule
+     * writes its pairs straight into its own slice of its bucket's region of one array (no growing lists copied into
+     * it), and {@link BucketedPairs} sorts each bucket on its own and drops the duplicates.
      */
     private long[] range(RuleBlocks[] perRule, long[] windowed, int lo, int hi, int shift, boolean count,
                          CancellationToken cancel) {
-        int fromW = lowerBound(windowed, (long) lo << 32);
-        int toW = lowerBound(windowed, (long) hi << 32);
-        long[] at = new long[perRule.length + 1];
-        at[0] = toW - fromW;
-        for (int r = 0; r < perRule.length; r++) {
-            at[r + 1] = at[r] + pairsIn(perRule[r].perBucket, lo, hi, shift);
+        if (lo >= hi) {
+            return new long[0];
         }
-        long[] all = new long[Math.toIntExact(at[perRule.length])];
-        System.arraycopy(windowed, fromW, all, 0, toW - fromW);
-        int[] written = new int[perRule.length];
+        int k0 = lo >>> shift;
+        int buckets = ((hi - 1) >>> shift) - k0 + 1;
+        int pieces = perRule.length + 1;
+        int[] regionStart = new int[buckets + 1];
+        int[] from = new int[buckets * pieces];
+        int[] to = new int[buckets * pieces];
+        int[] windowFrom = new int[buckets + 1];
+        int w = lowerBound(windowed, (long) lo << 32);
+        long at = 0;
+        for (int k = 0; k < buckets; k++) {
+            regionStart[k] = (int) at;
+            windowFrom[k] = w;
+            long next = (long) (k0 + k + 1) << shift;
+            while (w < windowed.length && CandidatePairs.first(windowed[w]) < Math.min(next, hi)) {
+                w++;
+            }
+            int p = k * pieces;
+            from[p] = (int) at;
+            at += w - windowFrom[k];
+            to[p] = (int) at;
+            for (int r = 0; r < perRule.length; r++) {
+                from[p + 1 + r] = (int) at;
+                to[p + 1 + r] = (int) at;
+                at += perRule[r].perBucket[k0 + k];
+            }
+            if (at > Integer.MAX_VALUE - 16) {
+                throw new IllegalStateException("blocking proposed " + at + " pairs in records " + lo + ".." + hi
+                        + "; tighten the blocking rules");
+            }
+        }
+        regionStart[buckets] = (int) at;
+        windowFrom[buckets] = w;
+        long[] all = new long[(int) at];
+        for (int k = 0; k < buckets; k++) {
+            System.arraycopy(windowed, windowFrom[k], all, from[k * pieces], windowFrom[k + 1] - windowFrom[k]);
+        }
         IntStream.range(0, perRule.length).parallel().forEach(r -> {
             RuleBlocks b = perRule[r];
-            int start = (int) at[r];
-            int w = start;
-            int end = (int) at[r + 1];
+            int[] cursor = new int[buckets];
+            for (int k = 0; k < buckets; k++) {
+                cursor[k] = from[k * pieces + 1 + r];
+            }
+            long written = 0;
             for (int k = 0; k < b.blockCount; k++) {
                 if ((k & 0xfff) == 0) {
                     cancel.throwIfCancelled();
@@ -276,43 +307,34 @@ final class RangedCandidates {
                 if (b.members[s] >= hi || b.members[e - 2] < lo) {
                     continue;
                 }
-                int from = lowerBound(b.members, s, e, lo);
-                int to = lowerBound(b.members, from, e, hi);
-                for (int x = from; x < to; x++) {
-                    int first = b.members[x];
+                int first = lowerBound(b.members, s, e, lo);
+                int last = lowerBound(b.members, first, e, hi);
+                for (int x = first; x < last; x++) {
+                    int a = b.members[x];
+                    int bucket = (a >>> shift) - k0;
+                    int c = cursor[bucket];
+                    int end = from[bucket * pieces + 1 + r] + (int) b.perBucket[k0 + bucket];
                     for (int y = x + 1; y < e; y++) {
-                        if (blocker.keeps(first, b.members[y])) {
-                            if (w == end) {
+                        if (blocker.keeps(a, b.members[y])) {
+                            if (c == end) {
                                 throw new IllegalStateException("rule " + r + " has more pairs in " + lo + ".." + hi
                                         + " than counted");
                             }
-                            all[w++] = CandidatePairs.pack(first, b.members[y]);
+                            all[c++] = CandidatePairs.pack(a, b.members[y]);
                         }
                     }
+                    written += c - cursor[bucket];
+                    cursor[bucket] = c;
                 }
             }
+            for (int k = 0; k < buckets; k++) {
+                to[k * pieces + 1 + r] = cursor[k];
+            }
             if (count) {
-                b.pairs += w - start;
+                b.pairs += written;
             }
-            written[r] = w - start;
         });
-        int length = (int) at[0];
-        for (int r = 0; r < perRule.length; r++) {
-            if (length != at[r]) {
-                System.arraycopy(all, (int) at[r], all, length, written[r]);
-            }
-            length += written[r];
-        }
-        return Arrays.copyOf(all, LongList.sortUnique(all, length));
-    }
-
-    /** A rule's pairs (before the blocker's filter) whose first record is in {@code [lo, hi)}. */
-    private long pairsIn(long[] perBucket, int lo, int hi, int shift) {
-        long pairs = 0;
-        for (int k = lo >>> shift; k < BUCKETS && ((long) k << shift) < hi; k++) {
-            pairs += perBucket[k];
-        }
-        return pairs;
+        return BucketedPairs.distinct(all, regionStart, pieces, from, to, k0 << shift, shift, cancel);
     }
 
     private static int lowerBound(int[] a, int from, int to, int key) {
