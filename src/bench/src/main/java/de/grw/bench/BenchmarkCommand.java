@@ -128,6 +128,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 boundaries.sampleEvery(LIVE_SAMPLE_MS);
             }
             PhaseCpu cpu = new PhaseCpu();
+            JvmFigures runtime = new JvmFigures();
             double cpuStart = cpu.total();
             cpu.start("import");
             long start = System.nanoTime();
@@ -196,6 +197,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             cpuPhases.forEach((phase, s) -> cpuLine.append(String.format(" %s %.2f,", phase, s)));
             cpuLine.setLength(cpuLine.length() - 1);
             out.println(cpuLine.append(" (score includes the clustering)"));
+            out.println(runtime.line());
             out.printf("peak heap: %,d MB (max heap %,d MB), %,d bytes per record%n", peakHeap / (1024 * 1024),
                     Runtime.getRuntime().maxMemory() / (1024 * 1024), peakHeap / Math.max(1, outcome.table().size()));
             out.printf("heap in use after a collection, at most: %,d MB, %,d bytes per record%n",

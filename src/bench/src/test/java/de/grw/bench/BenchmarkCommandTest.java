@@ -53,5 +53,8 @@ class BenchmarkCommandTest {
                 "quality against the generator's truth: precision", "false merges", "twins",
                 "father and son of the same name", "different households", "missed pairs", "never compared",
                 "a record without birth date", "by sources:");
+        // the runtime's own work during the match, named by the collector it ran with
+        assertThat(r.out()).containsPattern("runtime: collector [^,]+, [0-9,]+ collections in [0-9.]+ s; "
+                + "JIT compiling [0-9.]+ s");
     }
 }
