@@ -143,6 +143,17 @@ public final class DateParser {
     }
 
     private static ParsedDate check(String shown, int year, int month, int day, YearRange years) {
+        // the common case first; what is wrong with a date is found, and its message built, in a method of its own
+        // that the JIT does not compile into every caller
+        if (years.contains(year) && month >= 0 && month <= 12 && day >= 0
+                && (month == 0 ? day == 0 : day <= lengthOfMonth(year, month))) {
+            return ParsedDate.valid(year, month, day);
+        }
+        return checkFaulty(shown, year, month, day, years);
+    }
+
+    /** {@link #check} for a date that is not a valid one: what is kept of it, and why. */
+    private static ParsedDate checkFaulty(String shown, int year, int month, int day, YearRange years) {
         if (!years.contains(year)) {
             Text problem = Text.of("date.year_range", shown, year, years.from(), years.last());
             boolean partsValid = month >= 1 && month <= 12 && day >= 1 && day <= lengthOfMonth(2000, month);
