@@ -99,6 +99,8 @@ public final class RecordAssembler {
             }
             if (spec.type() == FieldType.DATE) {
                 fieldYears[f] = spec.years();
+                // made here, not when the first date comes: a branch taken once per file was a recompilation
+                parsedDates[f] = new java.util.HashMap<>();
             }
         }
     }
@@ -230,10 +232,6 @@ public final class RecordAssembler {
 
     private ParsedDate parseDate(int field, String text) {
         java.util.Map<String, ParsedDate> memo = parsedDates[field];
-        if (memo == null) {
-            memo = new java.util.HashMap<>();
-            parsedDates[field] = memo;
-        }
         ParsedDate parsed = memo.get(text);
         if (parsed == null) {
             parsed = DateParser.parse(text, fieldYears[field]);
