@@ -215,7 +215,7 @@ public final class Splitters {
             if (form == null) {
                 return false;
             }
-            for (String token : form.split(" ")) {
+            for (String token : de.grw.common.Words.splitAtBlanks(form)) {
                 if (!PersonNames.isTitle(token)) {
                     return false;
                 }

@@ -369,7 +369,7 @@ public final class PreparedField {
     public String[][] tokens() {
         String[][] t = tokens;
         if (t == null) {
-            t = compute(v -> v.split(" "), String[][]::new, o -> o.tokens);
+            t = compute(de.grw.common.Words::splitAtBlanks, String[][]::new, o -> o.tokens);
             tokens = t;
         }
         return t;
