@@ -81,32 +81,32 @@ public final class DateParser {
             }
         }
         if (parts[0].length() == 4) {
-            return check(s, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), years);
+            return check(s, number(parts[0]), number(parts[1]), number(parts[2]), years);
         }
         if (parts[2].length() == 4 || parts[2].length() == 2) {
-            int year = Integer.parseInt(parts[2]);
+            int year = number(parts[2]);
             if (parts[2].length() == 2) {
                 year = expandTwoDigitYear(year);
             }
             if (parts[0].length() > 2 || parts[1].length() > 2) {
                 throw new NumberFormatException(s);
             }
-            return check(s, year, Integer.parseInt(parts[1]), Integer.parseInt(parts[0]), years);
+            return check(s, year, number(parts[1]), number(parts[0]), years);
         }
         throw new NumberFormatException(s);
     }
 
     private static ParsedDate fromEightDigits(String s, YearRange years) {
-        int head = Integer.parseInt(s.substring(0, 4));
+        int head = number(s.substring(0, 4));
         // as yyyyMMdd a day-first value with a day from 18 to 21 would have a month above 12
-        if (years.contains(head) && Integer.parseInt(s.substring(4, 6)) <= 12) {
-            return check(s, head, Integer.parseInt(s.substring(4, 6)), Integer.parseInt(s.substring(6, 8)), years);
+        if (years.contains(head) && number(s.substring(4, 6)) <= 12) {
+            return check(s, head, number(s.substring(4, 6)), number(s.substring(6, 8)), years);
         }
-        int tail = Integer.parseInt(s.substring(4, 8));
+        int tail = number(s.substring(4, 8));
         if (years.contains(tail)) { // ddMMyyyy
-            return check(s, tail, Integer.parseInt(s.substring(2, 4)), Integer.parseInt(s.substring(0, 2)), years);
+            return check(s, tail, number(s.substring(2, 4)), number(s.substring(0, 2)), years);
         }
-        return check(s, head, Integer.parseInt(s.substring(4, 6)), Integer.parseInt(s.substring(6, 8)), years);
+        return check(s, head, number(s.substring(4, 6)), number(s.substring(6, 8)), years);
     }
 
     /** Combines separate year, month and day cells, with the plausible years of living persons. */
@@ -143,6 +143,17 @@ public final class DateParser {
     }
 
     private static ParsedDate check(String shown, int year, int month, int day, YearRange years) {
+        // the common case first; what is wrong with a date is found, and its message built, in a method of its own
+        // that the JIT does not compile into every caller
+        if (years.contains(year) && month >= 0 && month <= 12 && day >= 0
+                && (month == 0 ? day == 0 : day <= lengthOfMonth(year, month))) {
+            return ParsedDate.valid(year, month, day);
+        }
+        return checkFaulty(shown, year, month, day, years);
+    }
+
+    /** {@link #check} for a date that is not a valid one: what is kept of it, and why. */
+    private static ParsedDate checkFaulty(String shown, int year, int month, int day, YearRange years) {
         if (!years.contains(year)) {
             Text problem = Text.of("date.year_range", shown, year, years.from(), years.last());
             boolean partsValid = month >= 1 && month <= 12 && day >= 1 && day <= lengthOfMonth(2000, month);
@@ -180,6 +191,24 @@ public final class DateParser {
     private static int expandTwoDigitYear(int yy) {
         int current = Year.now().getValue() % 100;
         return yy <= current ? 2000 + yy : 1900 + yy;
+    }
+
+    /**
+     * The number a text of digits {@code 0-9} ({@link #allDigits}) writes; as {@link Integer#parseInt}, which it
+     * leaves the texts to that could overflow (more than nine digits, thrown out as not a number). By hand because
+     * the date parsing is compiled into the import's row assembly, and each of its six {@code parseInt} calls brought
+     * that method's general sign, radix and overflow code with it.
+     */
+    private static int number(String digits) {
+        int n = digits.length();
+        if (n > 9) {
+            return Integer.parseInt(digits);
+        }
+        int value = 0;
+        for (int i = 0; i < n; i++) {
+            value = value * 10 + (digits.charAt(i) - '0');
+        }
+        return value;
     }
 
     private static boolean allDigits(String s) {

@@ -4,6 +4,7 @@ import de.grw.profile.CompositeSpec;
 import de.grw.profile.FieldSpec;
 import de.grw.profile.FieldType;
 import de.grw.profile.MatchProfile;
+import de.grw.profile.YearRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,13 @@ public final class RecordAssembler {
     private final int[][] compositeTargets;
     private final Splitter[] splitters;
     private final int idField;
+    /** Whether a column is mapped to a composite (a combined value to split). */
+    private final boolean hasCompositeColumns;
+    /** The DATE and FLAG fields, in field order, and whether each is a date (else a flag). */
+    private final int[] typedFields;
+    private final boolean[] typedAsDate;
+    /** Per field its plausible years (dates only, else null). */
+    private final YearRange[] fieldYears;
     /**
      * Dates parsed before, by cell text (birth dates repeat: a million records hold some 30,000): parsing is a pure
      * function of the text and the field's year range, so each distinct text is parsed once. Bounded; one per field.
@@ -70,6 +78,31 @@ public final class RecordAssembler {
             }
         }
         idField = profile.idField().map(f -> profile.fieldIndex(f.name())).orElse(-1);
+        boolean composite = false;
+        for (int c : columnComposite) {
+            composite |= c >= 0;
+        }
+        hasCompositeColumns = composite;
+        fieldYears = new YearRange[fieldCount];
+        int typed = 0;
+        for (FieldSpec spec : profile.fields()) {
+            typed += spec.type() == FieldType.DATE || spec.type() == FieldType.FLAG ? 1 : 0;
+        }
+        typedFields = new int[typed];
+        typedAsDate = new boolean[typed];
+        int k = 0;
+        for (int f = 0; f < fieldCount; f++) {
+            FieldSpec spec = profile.fields().get(f);
+            if (spec.type() == FieldType.DATE || spec.type() == FieldType.FLAG) {
+                typedFields[k] = f;
+                typedAsDate[k++] = spec.type() == FieldType.DATE;
+            }
+            if (spec.type() == FieldType.DATE) {
+                fieldYears[f] = spec.years();
+                // made here, not when the first date comes: a branch taken once per file was a recompilation
+                parsedDates[f] = new java.util.HashMap<>();
+            }
+        }
     }
 
     public ColumnMapping mapping() {
@@ -84,19 +117,42 @@ public final class RecordAssembler {
     /**
      * Assembles the canonical values of one row.
      *
+     * <p>This runs for every row of every file, and the three kinds of file the import meets (one value per column,
+     * combined columns to split, dates in parts) take different branches. It is kept as a short sequence of calls
+     * without loops of its own: each step is a method the JIT compiles once on its own, instead of one large method
+     * whose loops it compiled again and again as on-stack replacements, and which it threw away and recompiled
+     * whenever the next file took a branch the first had not (seconds of compiling in a million-row import). The
+     * rare paths (problems, their messages) are separate methods, so they are not compiled into the common one.
+     *
      * @param problems receives problems with single values (the row is still imported)
      */
     public String[] assemble(String[] cells, String file, long rowNumber, long line, List<ImportProblem> problems) {
         String[] values = new String[fieldCount];
+        String[] dateParts = placeCells(cells, values);
+        if (hasCompositeColumns) {
+            splitCompositeColumns(cells, values);
+        }
+        if (compositeTargets.length > 0) {
+            fillEvidentlyCombined(values);
+        }
+        if (typedFields.length > 0) {
+            typeValues(values, dateParts, file, rowNumber, line, problems);
+        }
+        return values;
+    }
+
+    /** Puts the cells of plain and numbered columns into the values; returns the date parts' cells, or null. */
+    private String[] placeCells(String[] cells, String[] values) {
         String[] dateParts = null;
-        for (int i = 0; i < cells.length && i < columnField.length; i++) {
+        int n = Math.min(cells.length, columnField.length);
+        for (int i = 0; i < n; i++) {
             String cell = clean(cells[i]);
             if (cell == null) {
                 continue;
             }
-            if (columnField[i] >= 0) {
-                int f = columnField[i];
-                values[f] = values[f] == null ? cell : values[f] + " " + cell;
+            int f = columnField[i];
+            if (f >= 0) {
+                values[f] = values[f] == null ? cell : joined(values[f], cell);
             } else if (columnDateField[i] >= 0) {
                 if (dateParts == null) {
                     dateParts = new String[fieldCount * 3];
@@ -104,59 +160,81 @@ public final class RecordAssembler {
                 dateParts[columnDateField[i] * 3 + columnDatePart[i]] = cell;
             }
         }
-        for (int i = 0; i < cells.length && i < columnComposite.length; i++) {
-            int c = columnComposite[i];
-            String cell = clean(cells[i]);
-            if (c < 0 || cell == null) {
-                continue;
-            }
-            fillFromSplit(values, c, cell);
-        }
-        fillEvidentlyCombined(values);
-        for (int f = 0; f < fieldCount; f++) {
-            FieldSpec spec = profile.fields().get(f);
-            if (spec.type() == FieldType.DATE) {
-                ParsedDate parsed;
-                String shown;
-                if (values[f] != null) {
-                    shown = values[f];
-                    parsed = parseDate(f, values[f], spec);
-                } else if (dateParts != null) {
-                    shown = partsText(dateParts, f);
-                    parsed = DateParser.fromSeparateParts(dateParts[f * 3], dateParts[f * 3 + 1], dateParts[f * 3 + 2],
-                            spec.years());
-                } else {
-                    continue;
-                }
-                values[f] = parsed.iso();
-                if (parsed.problem() != null) {
-                    problems.add(new ImportProblem(file, line, rowNumber, ImportProblem.Kind.INVALID_VALUE,
-                            columnsOf(f), de.grw.common.Text.of("import.value_problem", spec.name(), parsed.reason()),
-                            shown));
-                }
-            } else if (spec.type() == FieldType.FLAG && values[f] != null) {
-                Boolean flag = parseFlag(values[f]);
-                if (flag == null) {
-                    problems.add(new ImportProblem(file, line, rowNumber, ImportProblem.Kind.INVALID_VALUE,
-                            columnsOf(f), de.grw.common.Text.of("import.not_a_flag", spec.name(), values[f]), values[f]));
-                    values[f] = null;
-                } else {
-                    values[f] = flag.toString();
-                }
-            }
-        }
-        return values;
+        return dateParts;
     }
 
-    private ParsedDate parseDate(int field, String text, FieldSpec spec) {
-        java.util.Map<String, ParsedDate> memo = parsedDates[field];
-        if (memo == null) {
-            memo = new java.util.HashMap<>();
-            parsedDates[field] = memo;
+    /** A numbered column's cell after those before it ({@code fname_c1}, {@code fname_c2}). */
+    private static String joined(String before, String cell) {
+        return before + " " + cell;
+    }
+
+    /** Splits the cells of columns mapped to a combined value ({@code "Müller, Hans"}) into their fields. */
+    private void splitCompositeColumns(String[] cells, String[] values) {
+        int n = Math.min(cells.length, columnComposite.length);
+        for (int i = 0; i < n; i++) {
+            int c = columnComposite[i];
+            if (c >= 0) {
+                String cell = clean(cells[i]);
+                if (cell != null) {
+                    fillFromSplit(values, c, cell);
+                }
+            }
         }
+    }
+
+    /** Parses the date and flag fields' values, in field order; what cannot be used is reported. */
+    private void typeValues(String[] values, String[] dateParts, String file, long rowNumber, long line,
+                            List<ImportProblem> problems) {
+        for (int k = 0; k < typedFields.length; k++) {
+            int f = typedFields[k];
+            if (typedAsDate[k]) {
+                if (values[f] != null || dateParts != null) {
+                    typeDate(values, dateParts, f, file, rowNumber, line, problems);
+                }
+            } else if (values[f] != null) {
+                typeFlag(values, f, file, rowNumber, line, problems);
+            }
+        }
+    }
+
+    private void typeDate(String[] values, String[] dateParts, int f, String file, long rowNumber, long line,
+                          List<ImportProblem> problems) {
+        String text = values[f];
+        ParsedDate parsed = text != null ? parseDate(f, text)
+                : DateParser.fromSeparateParts(dateParts[f * 3], dateParts[f * 3 + 1], dateParts[f * 3 + 2],
+                        fieldYears[f]);
+        values[f] = parsed.iso();
+        if (parsed.reason() != null) {
+            problems.add(dateProblem(f, text != null ? text : partsText(dateParts, f), parsed, file, rowNumber, line));
+        }
+    }
+
+    private ImportProblem dateProblem(int f, String shown, ParsedDate parsed, String file, long rowNumber, long line) {
+        return new ImportProblem(file, line, rowNumber, ImportProblem.Kind.INVALID_VALUE, columnsOf(f),
+                de.grw.common.Text.of("import.value_problem", profile.fields().get(f).name(), parsed.reason()), shown);
+    }
+
+    private void typeFlag(String[] values, int f, String file, long rowNumber, long line,
+                          List<ImportProblem> problems) {
+        Boolean flag = parseFlag(values[f]);
+        if (flag == null) {
+            problems.add(flagProblem(f, values[f], file, rowNumber, line));
+            values[f] = null;
+        } else {
+            values[f] = flag.toString();
+        }
+    }
+
+    private ImportProblem flagProblem(int f, String value, String file, long rowNumber, long line) {
+        return new ImportProblem(file, line, rowNumber, ImportProblem.Kind.INVALID_VALUE, columnsOf(f),
+                de.grw.common.Text.of("import.not_a_flag", profile.fields().get(f).name(), value), value);
+    }
+
+    private ParsedDate parseDate(int field, String text) {
+        java.util.Map<String, ParsedDate> memo = parsedDates[field];
         ParsedDate parsed = memo.get(text);
         if (parsed == null) {
-            parsed = DateParser.parse(text, spec.years());
+            parsed = DateParser.parse(text, fieldYears[field]);
             if (memo.size() < DATE_MEMO_LIMIT) {
                 memo.put(text, parsed);
             }

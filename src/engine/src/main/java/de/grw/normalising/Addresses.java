@@ -23,7 +23,7 @@ public final class Addresses {
         if (form == null) {
             return null;
         }
-        String[] tokens = form.split(" ");
+        String[] tokens = de.grw.common.Words.splitAtBlanks(form);
         StringBuilder sb = new StringBuilder(form.length());
         for (String t : tokens) {
             sb.append(streetToken(t));

@@ -25,7 +25,7 @@ public final class PersonNames {
         if (form == null) {
             return List.of();
         }
-        String[] tokens = form.split(" ");
+        String[] tokens = de.grw.common.Words.splitAtBlanks(form);
         int start = 0;
         while (start < tokens.length - 1 && isTitleToken(tokens, start)) {
             start++;

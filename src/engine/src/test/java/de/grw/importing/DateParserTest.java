@@ -198,4 +198,16 @@ class DateParserTest {
         // read as yyyyMMdd these would have month 18 to 21, which cannot be
         assertValid(DateParser.parse(cell), iso);
     }
+
+    /** The parts are read by hand up to nine digits; longer ones as Integer.parseInt reads them (or not at all). */
+    @Test
+    void longRunsOfDigitsAreReadAsIntegerParseIntReadsThem() {
+        assertValid(DateParser.parse("1985-000000000003-000000000012"), "1985-03-12");
+        assertValid(DateParser.parse("1985-003-012"), "1985-03-12");
+        assertThat(DateParser.parse("1985-12345678901-01").iso()).isNull();
+        assertThat(DateParser.parse("1985-12345678901-01").problem()).contains("1985-12345678901-01");
+        assertThat(DateParser.parse("1985-999999999-01").problem()).contains("no month 999999999");
+        assertValid(DateParser.parse("19850312"), "1985-03-12");
+        assertValid(DateParser.parse("12031985"), "1985-03-12");
+    }
 }

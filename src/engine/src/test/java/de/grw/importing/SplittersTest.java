@@ -137,4 +137,24 @@ class SplittersTest {
             assertThat(Splitters.BirthNameSplitter.mayHoldMarker(name)).isTrue();
         }
     }
+
+    /** {@link Splitters#words} replaced {@code \\s+} splitting: the same words for any trimmed text. */
+    @Test
+    void wordsAreThoseOfTheRegularExpression() {
+        java.util.regex.Pattern blanks = java.util.regex.Pattern.compile("\\s+");
+        java.util.Random random = new java.util.Random(16);
+        String alphabet = "ab \t\n\u000B\f\r\u00a0\u0001.é";
+        for (String text : new String[] {"", "x", "Dr. Hans", "Hans  Peter", "a\tb\r\nc", "Schmidt geb. Braun"}) {
+            assertThat(Splitters.words(text)).as(text).containsExactly(blanks.split(text));
+        }
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder b = new StringBuilder();
+            int length = random.nextInt(12);
+            for (int i = 0; i < length; i++) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = b.toString().trim();
+            assertThat(Splitters.words(text)).as("[%s]", text).containsExactly(blanks.split(text));
+        }
+    }
 }

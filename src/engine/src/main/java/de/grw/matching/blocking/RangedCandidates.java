@@ -171,15 +171,11 @@ final class RangedCandidates {
             out.blocks++;
             out.largest = Math.max(out.largest, size);
             if (size > maxBlock) {
-                long[] outcome = blocker.expandBlock(rule, block, size, sortFields, windowed);
-                out.pairs += outcome[0];
-                out.oversized += outcome[1];
-                out.leftOut += outcome[2];
+                expandOversized(rule, block, size, sortFields, windowed, out);
                 continue;
             }
             if (used + size > members.length) {
-                members = Arrays.copyOf(members, (int) Math.min(Integer.MAX_VALUE - 16,
-                        Math.max((long) used + size, (long) members.length + (members.length >> 1))));
+                members = grown(members, used, size);
             }
             if (count + 2 > starts.length) {
                 starts = Arrays.copyOf(starts, starts.length * 2);
@@ -187,9 +183,7 @@ final class RangedCandidates {
             starts[count++] = used;
             System.arraycopy(block, 0, members, used, size);
             used += size;
-            for (int x = 0; x + 1 < size; x++) {
-                out.perBucket[block[x] >>> shift] += size - 1 - x;
-            }
+            addPairsPerBucket(out.perBucket, block, size, shift);
         }
         starts[count] = used;
         out.members = Arrays.copyOf(members, used);
@@ -197,6 +191,31 @@ final class RangedCandidates {
         out.blockCount = count;
         out.windowed = windowed.toArray();
         return out;
+    }
+
+    // blocks' rarer steps and inner loop are methods of their own: the JIT compiled the whole of blocks as an
+    // on-stack replacement at each of its loops, again for the rules whose blocks took other branches
+
+    /** {@link #blocks}: an oversized block's window pairs, counted into the rule's figures. */
+    private void expandOversized(BlockingRuleSpec rule, int[] block, int size, List<PreparedField> sortFields,
+                                 LongList windowed, RuleBlocks out) {
+        long[] outcome = blocker.expandBlock(rule, block, size, sortFields, windowed);
+        out.pairs += outcome[0];
+        out.oversized += outcome[1];
+        out.leftOut += outcome[2];
+    }
+
+    /** {@link #blocks}: the members array grown by half (at least to {@code used + size}). */
+    private static int[] grown(int[] members, int used, int size) {
+        return Arrays.copyOf(members, (int) Math.min(Integer.MAX_VALUE - 16,
+                Math.max((long) used + size, (long) members.length + (members.length >> 1))));
+    }
+
+    /** {@link #blocks}: each member's pairs with the members after it, counted in the bucket of its record. */
+    private static void addPairsPerBucket(long[] perBucket, int[] block, int size, int shift) {
+        for (int x = 0; x + 1 < size; x++) {
+            perBucket[block[x] >>> shift] += size - 1 - x;
+        }
     }
 
     /** The oversized blocks' window pairs of all rules, distinct and sorted. */

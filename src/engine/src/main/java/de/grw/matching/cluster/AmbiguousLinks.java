@@ -29,15 +29,32 @@ public final class AmbiguousLinks {
      */
     public static boolean[] keep(int recordCount, int[] first, int[] second, float[] weight, double minWeight,
                                  PairConstraint apart) {
+        // the incidence lists and each record's judgement are methods of their own: the JIT compiled this method as
+        // an on-stack replacement at each of its long loops, each time the whole of it (five times at a million)
         int links = first.length;
         boolean[] keep = new boolean[links];
         Arrays.fill(keep, true);
+        int[] start = new int[recordCount + 1];
+        int[] incident = incidence(recordCount, first, second, start);
+        double minOdds = Math.pow(2, minWeight);
+        Partners partners = new Partners();
+        for (int x = 0; x < recordCount; x++) {
+            int n = start[x + 1] - start[x];
+            if (n >= 2) {
+                partners.judge(x, incident, start[x], n, first, second, weight, minOdds, apart, keep);
+            }
+        }
+        return keep;
+    }
+
+    /** Each record's links ({@code incident[start[x] .. start[x+1]-1]}, in link order); fills {@code start}. */
+    private static int[] incidence(int recordCount, int[] first, int[] second, int[] start) {
+        int links = first.length;
         int[] degree = new int[recordCount];
         for (int i = 0; i < links; i++) {
             degree[first[i]]++;
             degree[second[i]]++;
         }
-        int[] start = new int[recordCount + 1];
         for (int r = 0; r < recordCount; r++) {
             start[r + 1] = start[r] + degree[r];
         }
@@ -47,22 +64,25 @@ public final class AmbiguousLinks {
             incident[fill[first[i]]++] = i;
             incident[fill[second[i]]++] = i;
         }
-        double minOdds = Math.pow(2, minWeight);
-        long[] order = new long[0];
-        double[] odds = new double[0];
-        int[] partner = new int[0];
-        boolean[] apartPair = new boolean[0];
-        for (int x = 0; x < recordCount; x++) {
-            int n = start[x + 1] - start[x];
-            if (n < 2) {
-                continue;
-            }
+        return incident;
+    }
+
+    /** One record's links judged against each other, in arrays reused from record to record. */
+    private static final class Partners {
+        private long[] order = new long[0];
+        private double[] odds = new double[0];
+        private int[] partner = new int[0];
+        private boolean[] apartPair = new boolean[0];
+
+        /** Clears {@code keep} for record {@code x}'s links ({@code n} of them from {@code from}) that lose. */
+        void judge(int x, int[] incident, int from, int n, int[] first, int[] second, float[] weight, double minOdds,
+                   PairConstraint apart, boolean[] keep) {
             // strongest first (ties in link order): weight's sortable bits inverted, link index below them
             if (order.length < n) {
                 order = new long[n];
             }
             for (int k = 0; k < n; k++) {
-                int link = incident[start[x] + k];
+                int link = incident[from + k];
                 int bits = Float.floatToIntBits(weight[link]);
                 bits ^= (bits >> 31) & 0x7fffffff;
                 order[k] = ((long) ~bits << 32) | link;
@@ -99,7 +119,6 @@ public final class AmbiguousLinks {
                 }
             }
         }
-        return keep;
     }
 
     private static int other(int[] first, int[] second, int link, int x) {

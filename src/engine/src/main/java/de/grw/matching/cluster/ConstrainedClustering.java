@@ -31,11 +31,24 @@ public final class ConstrainedClustering {
      */
     public static Result cluster(int recordCount, int[] first, int[] second, float[] weight,
                                  PairConstraint constraint, int[][] mustLink, CancellationToken cancel) {
+        // each loop is a method of its own: the JIT compiled this method as an on-stack replacement at every long
+        // loop, each time the whole of it (four times in a million-record run)
         int[] parent = new int[recordCount];
         int[][] members = new int[recordCount][];
         for (int i = 0; i < recordCount; i++) {
             parent[i] = i;
         }
+        joinMustLinks(parent, members, mustLink);
+        long[] order = strongestFirst(weight);
+        Arrays.parallelSort(order);
+        long refused = mergeInOrder(order, parent, members, first, second, constraint, cancel);
+        int[] clusterOf = new int[recordCount];
+        int next = numberClusters(parent, clusterOf);
+        return new Result(clusterOf, next, refused);
+    }
+
+    /** Joins the groups that belong together whatever the pairs say. */
+    private static void joinMustLinks(int[] parent, int[][] members, int[][] mustLink) {
         for (int[] group : mustLink) {
             for (int k = 1; k < group.length; k++) {
                 int ra = find(parent, group[0]);
@@ -52,14 +65,23 @@ public final class ConstrainedClustering {
                 members[rb] = null;
             }
         }
-        long[] order = new long[first.length];
+    }
+
+    /** Per pair its weight and index in one number that sorts the strongest first (ties in pair order). */
+    private static long[] strongestFirst(float[] weight) {
+        long[] order = new long[weight.length];
         for (int i = 0; i < order.length; i++) {
             int bits = Float.floatToIntBits(weight[i]);
             bits ^= (bits >> 31) & 0x7fffffff; // now ordered like the floats, as signed ints
             long descending = (long) Integer.MAX_VALUE - bits; // non-negative, strongest first
             order[i] = (descending << 31) | i; // 32 + 31 bits: stays non-negative
         }
-        Arrays.parallelSort(order);
+        return order;
+    }
+
+    /** Joins the pairs' clusters in the given order unless a cannot-link forbids it; returns the refused joins. */
+    private static long mergeInOrder(long[] order, int[] parent, int[][] members, int[] first, int[] second,
+                                     PairConstraint constraint, CancellationToken cancel) {
         long refused = 0;
         for (int k = 0; k < order.length; k++) {
             if ((k & 0xffff) == 0) {
@@ -85,17 +107,21 @@ public final class ConstrainedClustering {
             members[root] = merged;
             members[other] = null;
         }
-        int[] clusterOf = new int[recordCount];
-        int[] numberOfRoot = new int[recordCount];
+        return refused;
+    }
+
+    /** Numbers the clusters from 1 in the order of their first record; returns how many there are. */
+    private static int numberClusters(int[] parent, int[] clusterOf) {
+        int[] numberOfRoot = new int[parent.length];
         int next = 0;
-        for (int i = 0; i < recordCount; i++) {
+        for (int i = 0; i < parent.length; i++) {
             int root = find(parent, i);
             if (numberOfRoot[root] == 0) {
                 numberOfRoot[root] = ++next;
             }
             clusterOf[i] = numberOfRoot[root];
         }
-        return new Result(clusterOf, next, refused);
+        return next;
     }
 
     private static boolean conflict(int[] a, int[] b, PairConstraint constraint) {

@@ -151,87 +151,23 @@ public final class PreparedField {
             }
             start = keptCount;
         }
-        String lastOriginal = null;
-        int lastId = -1;
         int[] codes = table.codes(field);
         String[] dictionary = table.dictionary(field);
         // the codes cover the records from here (the first ones of a table may be read only when asked for)
-        int codesFrom = table.codesFrom();
-        int[] byCode = null;
-        if (codes != null) {
-            byCode = new int[dictionary.length];
-            Arrays.fill(byCode, UNSEEN);
+        int codesFrom = codes == null ? n : Math.min(n, Math.max(start, table.codesFrom()));
+        // records in order: those held as values, then the dictionary-encoded ones (FieldIds says why in passes)
+        FieldIds.Tally tally = new FieldIds.Tally(counts, present);
+        if (start < codesFrom) {
+            FieldIds.ofValues(table, field, normaliser, start, codesFrom, ids, byOriginal, byNormalised, values, tally);
         }
-        for (int r = start; r < n; r++) {
-            int id;
-            if (byCode != null && r >= codesFrom) {
-                // a dictionary-encoded field: each distinct value is normalised and looked up once, by its code
-                int code = codes[r - codesFrom];
-                if (code < 0) {
-                    ids[r] = -1;
-                    continue;
-                }
-                id = byCode[code];
-                if (id == UNSEEN) {
-                    id = byNormalised(sameOrOwn(normaliser.normalise(dictionary[code]), dictionary[code]), byNormalised,
-                            values);
-                    byCode[code] = id;
-                }
-            } else {
-                String original = table.value(r, field);
-                if (original == null) {
-                    ids[r] = -1;
-                    continue;
-                }
-                if (original == lastOriginal) {
-                    // a run of one value (a source's constant) is found without a look-up
-                    id = lastId;
-                } else {
-                    id = byOriginal.get(original);
-                }
-                if (id == de.grw.matching.util.StringIntMap.ABSENT) {
-                    id = byNormalised(sameOrOwn(normaliser.normalise(original), original), byNormalised, values);
-                    byOriginal.put(original, id);
-                }
-                lastOriginal = original;
-                lastId = id;
-            }
-            ids[r] = id;
-            if (id >= 0) {
-                if (id >= counts.length) {
-                    counts = Arrays.copyOf(counts, Math.max(id + 1, counts.length * 2));
-                }
-                counts[id]++;
-                present++;
-            }
+        if (codesFrom < n) {
+            FieldIds.ofCodes(codes, dictionary, codesFrom - table.codesFrom(), normaliser, codesFrom, n, ids,
+                    byNormalised, values, tally);
         }
+        counts = tally.counts;
+        present = tally.present;
         return new PreparedField(name, ids, values.toArray(new String[0]), Arrays.copyOf(counts, values.size()),
                 present);
-    }
-
-    /**
-     * The table's own value when normalising left it as it was: the field then holds no second String of it (tax ids
-     * and record ids come back from their normalisers as equal copies: 56 bytes a record each at 11 digits).
-     */
-    private static String sameOrOwn(String normalised, String original) {
-        return normalised != null && normalised.equals(original) ? original : normalised;
-    }
-
-    /** No id yet for a code ({@link #prepare}); ids are -1 (no value) and up. */
-    private static final int UNSEEN = Integer.MIN_VALUE;
-
-    /** The id of a normalised value ({@code null}: -1), a new one in order of first occurrence. */
-    private static int byNormalised(String norm, de.grw.matching.util.StringIntMap byNormalised, List<String> values) {
-        if (norm == null) {
-            return -1;
-        }
-        int id = byNormalised.get(norm);
-        if (id == de.grw.matching.util.StringIntMap.ABSENT) {
-            id = values.size();
-            values.add(norm);
-            byNormalised.put(norm, id);
-        }
-        return id;
     }
 
     /**
@@ -433,7 +369,7 @@ public final class PreparedField {
     public String[][] tokens() {
         String[][] t = tokens;
         if (t == null) {
-            t = compute(v -> v.split(" "), String[][]::new, o -> o.tokens);
+            t = compute(de.grw.common.Words::splitAtBlanks, String[][]::new, o -> o.tokens);
             tokens = t;
         }
         return t;
