@@ -178,7 +178,7 @@ public final class WorkspaceMatcher {
         // the kept keys of the records read from the snapshot; the engine computes the others' and leaves them here
         KeyCache keyCache = useSnapshot ? new KeyCache(loaded.keys()) : null;
         // the standing clusters' members as table indexes, found once for finding the affected records and storing
-        int[][] standingMembers = kind == Kind.INCREMENTAL ? standingIndexes(loaded) : null;
+        int[][] standingMembers = kind == Kind.ESTIMATED ? null : standingIndexes(loaded);
         try {
             if (kind == Kind.ESTIMATED) {
                 // a version that scores at once (no usable model yet) is the unsupervised EM's: a model trained
