@@ -166,6 +166,9 @@ final class MatchResultStore {
      * Stores an incremental run: the clusters of the result that hold a new or affected record are stored (or kept,
      * if a run proposed them before); standing open or deferred clusters of affected records that the run no longer
      * proposes leave the queue. Every other cluster is left exactly as it is.
+     *
+     * @param standingMembers each of {@code loaded}'s standing clusters' members as table indexes, in the same order
+     *                        ({@link WorkspaceMatcher#standingIndexes})
      */
     WorkspaceMatcher.Result storeIncremental(Connection c, Session session, long runId, int version, int newRecords,
                                     long[] ids, boolean[] isNew, WorkspaceLoader.Loaded loaded,
