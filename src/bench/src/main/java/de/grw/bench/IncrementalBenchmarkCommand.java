@@ -71,6 +71,11 @@ public final class IncrementalBenchmarkCommand implements Callable<Integer> {
             + "the model, what every match did before incremental matching) and its queue figures.")
     boolean skipReestimate;
 
+    @Option(names = "--collect-between", description = "Collect the heap's garbage (System.gc()) after each run, "
+            + "outside the runs' measured CPU: each run then pays only for its own garbage, not for what the run "
+            + "before it left (G1 collects that while the next run allocates).")
+    boolean collectBetween;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -137,10 +142,13 @@ public final class IncrementalBenchmarkCommand implements Callable<Integer> {
         }
 
         // the full re-match runs first, so that the incremental run does not pay for the JIT's warm-up alone
+        collect();
         out.printf("full re-match starts, load average %s%n", load());
         Run all = match(full, Mode.FULL);
+        collect();
         out.printf("incremental run starts, load average %s%n", load());
         Run inc = match(incremental, Mode.INCREMENTAL);
+        collect();
         Run old = skipReestimate ? null : match(estimated, Mode.REESTIMATE);
         out.printf("runs done, load average %s%n", load());
         out.printf("%-26s %10s %10s %10s %12s%n", "", "records", "new", "seconds", "clusters");
@@ -177,6 +185,13 @@ public final class IncrementalBenchmarkCommand implements Callable<Integer> {
                 inc.untouched, inc.touchedChanged);
         out.printf("peak heap: %,d MB (max heap %,d MB)%n", HeapUsage.peakBytes() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /** With {@code --collect-between}: a full collection now, so that the next run does not pay for it. */
+    private void collect() {
+        if (collectBetween) {
+            System.gc();
+        }
     }
 
     /** CPU time of this process so far (all threads, user and system), where the JVM tells it; else 0. */

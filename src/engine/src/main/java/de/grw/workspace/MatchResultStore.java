@@ -166,10 +166,13 @@ final class MatchResultStore {
      * Stores an incremental run: the clusters of the result that hold a new or affected record are stored (or kept,
      * if a run proposed them before); standing open or deferred clusters of affected records that the run no longer
      * proposes leave the queue. Every other cluster is left exactly as it is.
+     *
+     * @param standingMembers each of {@code loaded}'s standing clusters' members as table indexes, in the same order
+     *                        ({@link WorkspaceMatcher#standingIndexes})
      */
     WorkspaceMatcher.Result storeIncremental(Connection c, Session session, long runId, int version, int newRecords,
-                                    long[] ids, boolean[] isNew, WorkspaceLoader.Loaded loaded, MatchResult result)
-            throws SQLException {
+                                    long[] ids, boolean[] isNew, WorkspaceLoader.Loaded loaded,
+                                    int[][] standingMembers, MatchResult result) throws SQLException {
         long t0 = System.nanoTime();
         Set<String> goldenSets = goldenSets(loaded.golden());
         // the records whose clusters this run redoes: those in a cluster with a new record, and then those in a
@@ -177,10 +180,11 @@ final class MatchResultStore {
         int n = ids.length;
         boolean[] redone = inClustersOf(isNew, result);
         boolean[] second = redone.clone();
-        for (ClusterRepository.Standing s : loaded.standing()) {
-            int[] members = WorkspaceMatcher.indexes(s.members(), ids);
-            if (Arrays.stream(members).anyMatch(i -> redone[i])) {
-                Arrays.stream(members).forEach(i -> second[i] = true);
+        for (int[] members : standingMembers) {
+            if (anyOf(members, redone)) {
+                for (int i : members) {
+                    second[i] = true;
+                }
             }
         }
         System.arraycopy(inClustersOf(second, result), 0, redone, 0, n);
@@ -191,16 +195,13 @@ final class MatchResultStore {
         long t2 = System.nanoTime();
         int superseded = 0;
         List<Long> leaving = new ArrayList<>();
-        for (ClusterRepository.Standing s : loaded.standing()) {
+        List<ClusterRepository.Standing> standing = loaded.standing();
+        for (int k = 0; k < standing.size(); k++) {
+            ClusterRepository.Standing s = standing.get(k);
             if (kept.contains(s.id()) || (s.status() != ClusterStatus.OPEN && s.status() != ClusterStatus.DEFERRED)) {
                 continue;
             }
-            boolean hit = false;
-            for (long id : s.members()) {
-                int i = Arrays.binarySearch(ids, id);
-                hit |= i >= 0 && redone[i];
-            }
-            if (hit) {
+            if (anyOf(standingMembers[k], redone)) {
                 leaving.add(s.id());
                 superseded++;
             }
@@ -234,7 +235,7 @@ final class MatchResultStore {
         long t0 = System.nanoTime();
         Map<String, Long> standingIds = new java.util.HashMap<>();
         for (ClusterRepository.Standing s : standing) {
-            int i = Arrays.binarySearch(ids, s.members()[0]);
+            int i = WorkspaceMatcher.indexOf(ids, s.members()[0]);
             if (i >= 0 && redone[i]) { // a cluster the run proposes again has all its members redone
                 standingIds.put(s.fingerprint(), s.id());
             }
@@ -293,6 +294,16 @@ final class MatchResultStore {
         steps.put("storing: marking proposed again", (t3 - tInserted) / 1e9);
         return new Counts(fingerprints.length, created, fingerprints.length - unknown.size()
                 + (int) unknown.stream().filter(k -> existing[k] != null).count());
+    }
+
+    /** Whether one of the records is marked. */
+    private static boolean anyOf(int[] records, boolean[] marked) {
+        for (int i : records) {
+            if (marked[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The records in a result cluster with a marked record. */

@@ -177,6 +177,8 @@ public final class WorkspaceMatcher {
         List<Long> inEffect = kind == Kind.ESTIMATED ? workspace.read(ModelTraining::decisionsInEffect) : List.of();
         // the kept keys of the records read from the snapshot; the engine computes the others' and leaves them here
         KeyCache keyCache = useSnapshot ? new KeyCache(loaded.keys()) : null;
+        // the standing clusters' members as table indexes, found once for finding the affected records and storing
+        int[][] standingMembers = kind == Kind.ESTIMATED ? null : standingIndexes(loaded);
         try {
             if (kind == Kind.ESTIMATED) {
                 // a version that scores at once (no usable model yet) is the unsupervised EM's: a model trained
@@ -186,7 +188,7 @@ public final class WorkspaceMatcher {
                 result = trained.result();
             } else {
                 result = new de.grw.matching.IncrementalMatch(profile).runWithModel(loaded.table(), active.model(), options, isNew,
-                        touched -> affected(touched, ids, loaded), cannotLink, mustLink, keyCache,
+                        touched -> affected(touched, ids, loaded, standingMembers), cannotLink, mustLink, keyCache,
                         useSnapshot ? loaded.normalised() : null, progress, cancel);
             }
         } catch (de.grw.common.CancelledException e) {
@@ -219,7 +221,8 @@ public final class WorkspaceMatcher {
             }
             ModelRepository.describeRun(c, runId, kind.code(), version, ids[ids.length - 1]);
             return kind == Kind.INCREMENTAL
-                    ? store.storeIncremental(c, session, runId, version, news, ids, isNew, loaded, result)
+                    ? store.storeIncremental(c, session, runId, version, news, ids, isNew, loaded,
+                            standingMembers, result)
                     : store.store(c, session, runId, kind, version, news, ids, loaded.golden(), result);
         }));
         long snapshotStart = System.nanoTime();
@@ -318,12 +321,10 @@ public final class WorkspaceMatcher {
      * The old records whose clusters an incremental run redoes: those a new record links to, and every record of a
      * standing cluster or golden record one of them belongs to (and so on, until nothing is added).
      */
-    private static boolean[] affected(boolean[] touched, long[] ids, WorkspaceLoader.Loaded loaded) {
+    private static boolean[] affected(boolean[] touched, long[] ids, WorkspaceLoader.Loaded loaded,
+                                      int[][] standingMembers) {
         int n = ids.length;
-        List<int[]> groups = new ArrayList<>();
-        for (ClusterRepository.Standing s : loaded.standing()) {
-            groups.add(indexes(s.members(), ids));
-        }
+        List<int[]> groups = new ArrayList<>(Arrays.asList(standingMembers));
         for (long[] g : loaded.golden()) {
             groups.add(indexes(g, ids));
         }
@@ -373,16 +374,47 @@ public final class WorkspaceMatcher {
         return affected;
     }
 
+    /** The table indexes of the records of these ids that the run holds ({@code ids} ascending), in their order. */
     static int[] indexes(long[] recordIds, long[] ids) {
         int[] out = new int[recordIds.length];
         int k = 0;
+        boolean dense = dense(ids);
         for (long id : recordIds) {
-            int i = Arrays.binarySearch(ids, id);
+            int i = dense ? denseIndex(ids, id) : Arrays.binarySearch(ids, id);
             if (i >= 0) {
                 out[k++] = i;
             }
         }
         return k == out.length ? out : Arrays.copyOf(out, k);
+    }
+
+    /**
+     * The table index of a record id ({@code ids} ascending), negative when the run does not hold it. Record ids are
+     * handed out one after the other and never deleted, so a run's ids are mostly without gaps: then the index is the
+     * id's distance from the first (no binary search over a million ids per member of every standing cluster).
+     */
+    static int indexOf(long[] ids, long id) {
+        return dense(ids) ? denseIndex(ids, id) : Arrays.binarySearch(ids, id);
+    }
+
+    /** Whether the ascending, distinct {@code ids} have no gap (then the last is the first plus their count - 1). */
+    private static boolean dense(long[] ids) {
+        return ids.length > 0 && ids[ids.length - 1] - ids[0] == ids.length - 1;
+    }
+
+    private static int denseIndex(long[] ids, long id) {
+        long d = id - ids[0];
+        return d >= 0 && d < ids.length ? (int) d : -1;
+    }
+
+    /** Each standing cluster's members as table indexes ({@link #indexes}), in the order of the standing clusters. */
+    static int[][] standingIndexes(WorkspaceLoader.Loaded loaded) {
+        List<ClusterRepository.Standing> standing = loaded.standing();
+        int[][] out = new int[standing.size()][];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = indexes(standing.get(k).members(), loaded.ids());
+        }
+        return out;
     }
 
     /**

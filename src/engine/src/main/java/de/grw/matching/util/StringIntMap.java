@@ -47,13 +47,27 @@ public final class StringIntMap {
      * values).
      */
     public int indexOf(String key, java.util.List<String> dictionary) {
-        int code = get(key);
-        if (code == ABSENT) {
-            code = dictionary.size();
-            dictionary.add(key);
-            put(key, code);
+        // one walk of the probe chain: a key not found is put into the empty slot that ended the walk (a look-up
+        // and a put walked it twice; at a million records' values the walks were most of reading them)
+        int mask = keys.length - 1;
+        int i = mix(key.hashCode()) & mask;
+        while (true) {
+            String at = keys[i];
+            if (at == null) {
+                int code = dictionary.size();
+                dictionary.add(key);
+                keys[i] = key;
+                values[i] = code;
+                if (++size > keys.length / 2) {
+                    grow();
+                }
+                return code;
+            }
+            if (at == key || at.equals(key)) {
+                return values[i];
+            }
+            i = (i + 1) & mask;
         }
-        return code;
     }
 
     /** Sets the key's value (replacing an earlier one). */

@@ -29,4 +29,32 @@ class StringIntMapTest {
         });
         assertThat(map.get("absent")).isEqualTo(StringIntMap.ABSENT);
     }
+
+    @Test
+    void indexOfPutAndGetAgreeOnKeysOfEqualHashCodes() {
+        // "Aa" and "BB" have the same hash code, so words built of them share probe chains
+        StringIntMap map = new StringIntMap(2);
+        List<String> dictionary = new ArrayList<>();
+        Map<String, Integer> reference = new HashMap<>();
+        Random random = new Random(11);
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0; k < 4; k++) {
+                sb.append(random.nextBoolean() ? "Aa" : "BB");
+            }
+            String v = sb.append(random.nextInt(20)).toString();
+            if (random.nextInt(4) == 0) {
+                int value = 100_000 + i;
+                map.put(v, value);
+                reference.put(v, value);
+                dictionary.add(null); // keeps the dictionary's size the count of keys, as put gives no position
+            } else {
+                int expected = reference.computeIfAbsent(v, k -> dictionary.size());
+                assertThat(map.indexOf(new String(v), dictionary)).isEqualTo(expected);
+            }
+            assertThat(map.get(v)).isEqualTo(reference.get(v));
+        }
+        assertThat(map.size()).isEqualTo(reference.size());
+        reference.forEach((v, code) -> assertThat(map.get(v)).isEqualTo(code));
+    }
 }
