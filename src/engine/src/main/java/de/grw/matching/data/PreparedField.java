@@ -152,6 +152,8 @@ public final class PreparedField {
             start = keptCount;
         }
         String lastOriginal = null;
+        int hits = 0;
+        int misses = 0;
         int lastId = -1;
         int[] codes = table.codes(field);
         String[] dictionary = table.dictionary(field);
@@ -186,12 +188,23 @@ public final class PreparedField {
                 if (original == lastOriginal) {
                     // a run of one value (a source's constant) is found without a look-up
                     id = lastId;
-                } else {
+                } else if (byOriginal != null) {
                     id = byOriginal.get(original);
+                    if (id != de.grw.matching.util.StringIntMap.ABSENT) {
+                        hits++;
+                    } else if (++misses == ORIGINALS_SAMPLE && hits < misses / ORIGINALS_MIN_HIT_RATIO) {
+                        // mostly distinct values (ids, tax ids): remembering each original costs a second map of
+                        // them all and finds next to nothing; every later value is normalised and looked up once
+                        byOriginal = null;
+                    }
+                } else {
+                    id = de.grw.matching.util.StringIntMap.ABSENT;
                 }
                 if (id == de.grw.matching.util.StringIntMap.ABSENT) {
                     id = byNormalised(sameOrOwn(normaliser.normalise(original), original), byNormalised, values);
-                    byOriginal.put(original, id);
+                    if (byOriginal != null) {
+                        byOriginal.put(original, id);
+                    }
                 }
                 lastOriginal = original;
                 lastId = id;
@@ -216,6 +229,15 @@ public final class PreparedField {
     private static String sameOrOwn(String normalised, String original) {
         return normalised != null && normalised.equals(original) ? original : normalised;
     }
+
+    /**
+     * A field held as values per record (not dictionary-encoded) remembers each original value's id only while that
+     * finds values again: after this many originals not seen before, with fewer than one look-up in
+     * {@link #ORIGINALS_MIN_HIT_RATIO} finding one, it stops (the ids are the same either way: given by the
+     * normalised values, in order of first occurrence).
+     */
+    static final int ORIGINALS_SAMPLE = 1 << 14;
+    static final int ORIGINALS_MIN_HIT_RATIO = 4;
 
     /** No id yet for a code ({@link #prepare}); ids are -1 (no value) and up. */
     private static final int UNSEEN = Integer.MIN_VALUE;
@@ -320,14 +342,19 @@ public final class PreparedField {
     }
 
     /**
-     * This field with its ids moved into a shared array of all fields' ids, record by record
-     * ({@code rows[record * stride + offset]}); the dictionary and its counts are shared, nothing is computed again.
+     * This field over a shared array of all fields' ids, record by record ({@code rows[record * stride + offset]}),
+     * into which its ids were copied ({@link #copyIds}); the dictionary and its counts are shared, nothing is computed
+     * again.
      */
     PreparedField inRows(int[] rows, int stride, int offset) {
-        for (int r = 0; r < recordCount; r++) {
+        return new PreparedField(name, rows, stride, offset, recordCount, values, counts, presentCount);
+    }
+
+    /** Copies the ids of records {@code from .. to-1} into a shared array of all fields' ids (see {@link #inRows}). */
+    void copyIds(int[] rows, int stride, int offset, int from, int to) {
+        for (int r = from; r < to; r++) {
             rows[r * stride + offset] = id(r);
         }
-        return new PreparedField(name, rows, stride, offset, recordCount, values, counts, presentCount);
     }
 
     /** The id of a normalised value, or -1 when no record carries it; the lookup is built at the first call. */
