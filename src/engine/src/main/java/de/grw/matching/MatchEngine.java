@@ -19,6 +19,7 @@ import de.grw.matching.model.ModelEstimator;
 import de.grw.matching.model.ModelParameters;
 import de.grw.matching.model.PairPatterns;
 import de.grw.matching.model.PatternCounts;
+import de.grw.matching.model.PatternScorer;
 import de.grw.matching.model.Scorer;
 import de.grw.matching.model.UEstimator;
 import de.grw.matching.util.LongList;
@@ -147,7 +148,7 @@ public final class MatchEngine {
         timer.start("score");
         Scorer scorer = new Scorer(comparisons, model, profile.model().minTermFrequency(),
                 profile.model().priorRecords());
-        float[] weights = score(scorer, candidates.pairs(), patterns::get, progress, cancel);
+        float[] weights = score(scorer, candidates.pairs(), patterns, progress, cancel);
 
         timer.start("cluster");
         double threshold = threshold(options);
@@ -295,6 +296,31 @@ public final class MatchEngine {
             int to = Math.min(pairs.length, from + CHUNK);
             for (int i = from; i < to; i++) {
                 weights[i] = (float) scorer.weight(patterns.applyAsLong(i), CandidatePairs.first(pairs[i]),
+                        CandidatePairs.second(pairs[i]));
+            }
+            progress.progress("score", done.addAndGet(to - from), pairs.length);
+        });
+        return weights;
+    }
+
+    /**
+     * As {@link #score(Scorer, long[], java.util.function.IntToLongFunction, ProgressListener, CancellationToken)},
+     * for pairs whose vectors are numbered: what depends on a vector alone is computed once per distinct vector
+     * ({@link PatternScorer}), the same weights.
+     */
+    static float[] score(Scorer scorer, long[] pairs, PairPatterns patterns, ProgressListener progress,
+                         CancellationToken cancel) {
+        progress.progress("score", 0, pairs.length);
+        PatternScorer byPattern = scorer.byPattern(patterns.distinct());
+        float[] weights = new float[pairs.length];
+        int chunks = (pairs.length + CHUNK - 1) / CHUNK;
+        AtomicLong done = new AtomicLong();
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            cancel.throwIfCancelled();
+            int from = c * CHUNK;
+            int to = Math.min(pairs.length, from + CHUNK);
+            for (int i = from; i < to; i++) {
+                weights[i] = (float) byPattern.weight(patterns.id(i), CandidatePairs.first(pairs[i]),
                         CandidatePairs.second(pairs[i]));
             }
             progress.progress("score", done.addAndGet(to - from), pairs.length);

@@ -108,8 +108,22 @@ public final class Normalisers {
     }
 
     static String identifier(String value) {
+        // most identifiers are in their normal form already (digits, upper-case letters): then the value itself,
+        // without a builder and a copy per record
+        int clean = 0;
+        while (clean < value.length()) {
+            char c = value.charAt(clean);
+            if (!Character.isLetterOrDigit(c) || Character.toUpperCase(c) != c) {
+                break;
+            }
+            clean++;
+        }
+        if (clean == value.length()) {
+            return value;
+        }
         StringBuilder sb = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
+        sb.append(value, 0, clean);
+        for (int i = clean; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isLetterOrDigit(c)) {
                 sb.append(Character.toUpperCase(c));

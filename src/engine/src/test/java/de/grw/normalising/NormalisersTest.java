@@ -165,4 +165,36 @@ class NormalisersTest {
             return in.readObject();
         }
     }
+
+    /** Identifiers in their normal form come back as they are; all others as the builder made them before. */
+    @Test
+    void identifiersAsTheBuilderFormsThem() {
+        java.util.Random random = new java.util.Random(8);
+        String alphabet = "0123456789ABCXYZabcxyz -/.ßäÄéÉÿ\u0130\u0131\u01c5\u00b2\u0663";
+        Normaliser identifier = Normalisers.get("identifier");
+        int unchanged = 0;
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder value = new StringBuilder();
+            int length = 1 + random.nextInt(14);
+            // mostly digits and capitals (the common case), sometimes anything of the alphabet
+            boolean clean = random.nextBoolean();
+            for (int k = 0; k < length; k++) {
+                value.append(alphabet.charAt(random.nextInt(clean ? 13 : alphabet.length())));
+            }
+            String v = value.toString();
+            StringBuilder expected = new StringBuilder();
+            for (int k = 0; k < v.length(); k++) {
+                if (Character.isLetterOrDigit(v.charAt(k))) {
+                    expected.append(Character.toUpperCase(v.charAt(k)));
+                }
+            }
+            String e = expected.length() == 0 ? null : expected.toString();
+            String actual = identifier.normalise(v);
+            assertThat(actual).as(v).isEqualTo(e);
+            if (actual == v) {
+                unchanged++;
+            }
+        }
+        assertThat(unchanged).isGreaterThan(40_000);
+    }
 }

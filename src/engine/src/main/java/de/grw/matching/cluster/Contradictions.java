@@ -36,12 +36,18 @@ public final class Contradictions {
 
         /** The label of the first direct rule that forbids linking the two, or {@code null}. */
         public String directReason(int a, int b) {
+            int rule = directRule(a, b);
+            return rule < 0 ? null : labels[rule];
+        }
+
+        /** The index of the first direct rule that forbids linking the two (its label {@code labels()[i]}), or -1. */
+        public int directRule(int a, int b) {
             for (int i = 0; i < direct.length; i++) {
                 if (direct[i].cannotLink(a, b)) {
-                    return labels[i];
+                    return i;
                 }
             }
-            return null;
+            return -1;
         }
 
         public boolean hasDirectRules() {
@@ -174,10 +180,9 @@ public final class Contradictions {
         if (a.length() != 8 || b.length() != 8 || a.startsWith("0000") || b.startsWith("0000")) {
             return false;
         }
-        String ya = a.substring(0, 4);
-        String yb = b.substring(0, 4);
-        return Math.abs(Integer.parseInt(ya) - Integer.parseInt(yb)) >= minYears
-                && StringSimilarity.damerau(ya, yb, 2) >= 2;
+        // the years compared as numbers first, without a String of each (this runs for many linked pairs)
+        return Math.abs(Integer.parseInt(a, 0, 4, 10) - Integer.parseInt(b, 0, 4, 10)) >= minYears
+                && StringSimilarity.damerau(a.substring(0, 4), b.substring(0, 4), 2) >= 2;
     }
 
     /** Dates {@code yyyymmdd} contradict unless incomplete-but-compatible, day/month swapped, or a few edits apart. */
@@ -185,19 +190,14 @@ public final class Contradictions {
         if (a.length() != 8 || b.length() != 8) {
             return false;
         }
-        String ya = a.substring(0, 4);
-        String yb = b.substring(0, 4);
-        String ma = a.substring(4, 6);
-        String mb = b.substring(4, 6);
-        String da = a.substring(6, 8);
-        String db = b.substring(6, 8);
-        if (ya.equals(yb)) {
-            boolean monthOk = ma.equals("00") || mb.equals("00") || ma.equals(mb);
-            boolean dayOk = da.equals("00") || db.equals("00") || da.equals(db);
+        // yyyy mm dd compared in place (no String per part: this runs for many linked pairs)
+        if (a.regionMatches(0, b, 0, 4)) {
+            boolean monthOk = a.startsWith("00", 4) || b.startsWith("00", 4) || a.regionMatches(4, b, 4, 2);
+            boolean dayOk = a.startsWith("00", 6) || b.startsWith("00", 6) || a.regionMatches(6, b, 6, 2);
             if (monthOk && dayOk) {
                 return false;
             }
-            if (ma.equals(db) && da.equals(mb)) {
+            if (a.regionMatches(4, b, 6, 2) && a.regionMatches(6, b, 4, 2)) {
                 return false;
             }
         }

@@ -49,6 +49,8 @@ final class FieldIds {
                          StringIntMap byOriginal, StringIntMap byNormalised, List<String> values, Tally tally) {
         String lastOriginal = null;
         int lastId = -1;
+        int hits = 0;
+        int misses = 0;
         for (int r = from; r < to; r++) {
             String original = table.value(r, field);
             if (original == null) {
@@ -59,12 +61,24 @@ final class FieldIds {
             if (original == lastOriginal) {
                 // a run of one value (a source's constant) is found without a look-up
                 id = lastId;
-            } else {
+            } else if (byOriginal != null) {
                 id = byOriginal.get(original);
+                if (id != StringIntMap.ABSENT) {
+                    hits++;
+                } else if (++misses == PreparedField.ORIGINALS_SAMPLE
+                        && hits < misses / PreparedField.ORIGINALS_MIN_HIT_RATIO) {
+                    // mostly distinct values (ids, tax ids): remembering each original costs a second map of them
+                    // all and finds next to nothing; every later value is normalised and looked up once
+                    byOriginal = null;
+                }
+            } else {
+                id = StringIntMap.ABSENT;
             }
             if (id == StringIntMap.ABSENT) {
                 id = byNormalised(sameOrOwn(normaliser.normalise(original), original), byNormalised, values);
-                byOriginal.put(original, id);
+                if (byOriginal != null) {
+                    byOriginal.put(original, id);
+                }
             }
             lastOriginal = original;
             lastId = id;

@@ -171,6 +171,15 @@ public final class PreparedField {
     }
 
     /**
+     * A field held as values per record (not dictionary-encoded) remembers each original value's id only while that
+     * finds values again: after this many originals not seen before, with fewer than one look-up in
+     * {@link #ORIGINALS_MIN_HIT_RATIO} finding one, it stops (the ids are the same either way: given by the
+     * normalised values, in order of first occurrence).
+     */
+    static final int ORIGINALS_SAMPLE = 1 << 14;
+    static final int ORIGINALS_MIN_HIT_RATIO = 4;
+
+    /**
      * A field over a few records whose values are normalised already, each value counted as in a larger set: the
      * link index scores an incoming record against its candidates with the workspace's term frequencies.
      *
@@ -256,14 +265,19 @@ public final class PreparedField {
     }
 
     /**
-     * This field with its ids moved into a shared array of all fields' ids, record by record
-     * ({@code rows[record * stride + offset]}); the dictionary and its counts are shared, nothing is computed again.
+     * This field over a shared array of all fields' ids, record by record ({@code rows[record * stride + offset]}),
+     * into which its ids were copied ({@link #copyIds}); the dictionary and its counts are shared, nothing is computed
+     * again.
      */
     PreparedField inRows(int[] rows, int stride, int offset) {
-        for (int r = 0; r < recordCount; r++) {
+        return new PreparedField(name, rows, stride, offset, recordCount, values, counts, presentCount);
+    }
+
+    /** Copies the ids of records {@code from .. to-1} into a shared array of all fields' ids (see {@link #inRows}). */
+    void copyIds(int[] rows, int stride, int offset, int from, int to) {
+        for (int r = from; r < to; r++) {
             rows[r * stride + offset] = id(r);
         }
-        return new PreparedField(name, rows, stride, offset, recordCount, values, counts, presentCount);
     }
 
     /** The id of a normalised value, or -1 when no record carries it; the lookup is built at the first call. */

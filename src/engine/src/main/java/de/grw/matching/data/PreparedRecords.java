@@ -87,6 +87,16 @@ public final class PreparedRecords {
             return fields;
         }
         int[] rows = new int[n * stride];
+        // block by block of records, on both cores: a block's rows stay in the cache while each field's ids are
+        // copied in (field by field over all records, each field's pass wrote to every row's cache line again)
+        int blocks = (n + ROW_BLOCK - 1) / ROW_BLOCK;
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            int from = b * ROW_BLOCK;
+            int to = Math.min(n, from + ROW_BLOCK);
+            for (int f = 0; f < stride; f++) {
+                fields[f].copyIds(rows, stride, f, from, to);
+            }
+        });
         PreparedField[] out = new PreparedField[stride];
         for (int f = 0; f < stride; f++) {
             out[f] = fields[f].inRows(rows, stride, f);
@@ -94,6 +104,9 @@ public final class PreparedRecords {
         }
         return out;
     }
+
+    /** Records per task of {@link #inRows}: 4,096 rows of 20 fields are 320 KB. */
+    private static final int ROW_BLOCK = 1 << 12;
 
     /** Records whose fields were prepared already (one per profile field, in profile order). */
     public static PreparedRecords of(RecordTable table, MatchProfile profile, PreparedField[] fields) {

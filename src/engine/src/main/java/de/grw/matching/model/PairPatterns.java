@@ -36,6 +36,16 @@ public final class PairPatterns {
         return dictionary[ids[i]];
     }
 
+    /** The number of pair {@code i}'s comparison vector among the {@link #distinct} ones. */
+    public int id(int i) {
+        return ids[i];
+    }
+
+    /** The distinct comparison vectors, by number (a copy). */
+    public long[] distinct() {
+        return dictionary.clone();
+    }
+
     /** The distinct vectors with how often each occurs, ascending: what {@link PatternCounts#of} gives. */
     public PatternCounts counts() {
         long[] perId = new long[dictionary.length];

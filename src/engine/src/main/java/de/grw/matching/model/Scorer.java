@@ -149,9 +149,64 @@ public final class Scorer {
             return 0.0;
         }
         int count = ib < 0 ? f.count(ia) : Math.max(f.count(ia), f.count(ib));
-        double u = model.u(c, comparisons.tfReferenceLevel(c, level));
-        double tf = (count + priorRecords * u) / (f.presentCount() + priorRecords);
+        return tfAdjustment(model.u(c, comparisons.tfReferenceLevel(c, level)), count, f.presentCount());
+    }
+
+    /**
+     * The term-frequency adjustment {@code log2(u / tf)} of a level whose reference u is {@code u}, for the more
+     * frequent of the two values carried by {@code count} of the {@code present} records with a value.
+     */
+    double tfAdjustment(double u, int count, int present) {
+        double tf = (count + priorRecords * u) / (present + priorRecords);
         return ModelParameters.log2(u / Math.max(tf, minTermFrequency));
+    }
+
+    /**
+     * The weights of the pairs of a run whose comparison vectors are numbered: what depends on a vector alone
+     * computed once per vector ({@link PatternScorer}); the same weights as {@link #weight}.
+     *
+     * @param patterns the distinct vectors, by number
+     */
+    public PatternScorer byPattern(long[] patterns) {
+        return new PatternScorer(this, patterns);
+    }
+
+    int comparisonCount() {
+        return weights.length;
+    }
+
+    /** The weight {@code log2(m/u)} of a comparison's level, before term frequencies. */
+    double levelWeight(int c, int level) {
+        return weights[c][level];
+    }
+
+    /** How many household classes a vector is eligible for. */
+    int eligibleClasses(long pattern) {
+        int n = 0;
+        for (HouseholdClass h : households) {
+            if (h.eligible(pattern)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The weights against the household classes a vector is eligible for, in class order, written to {@code out}
+     * from {@code at}; returns the position after them.
+     */
+    int householdWeights(long pattern, double[] out, int at) {
+        for (int j = 0; j < households.length; j++) {
+            if (households[j].eligible(pattern)) {
+                out[at++] = householdWeight(j, pattern);
+            }
+        }
+        return at;
+    }
+
+    /** The difference-count correction of a vector. */
+    double correction(long pattern) {
+        return differences.weight(pattern);
     }
 
     /** Each comparison's contribution, term frequencies taken from record {@code a} alone. */

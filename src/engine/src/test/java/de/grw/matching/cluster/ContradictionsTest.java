@@ -149,4 +149,101 @@ class ContradictionsTest {
         assertThat(both.cannotLink(1, 2)).isFalse();
         assertThat(PairConstraint.NONE.cannotLink(0, 1)).isFalse();
     }
+
+    /**
+     * The date rules compare the parts in place: the same answers as with a String per part (as they were written
+     * first, kept here as the reference) over many dates with unknown (00) parts, swaps, typos and other years.
+     */
+    @Test
+    void dateRulesAnswerAsWithTheirPartsAsStrings() {
+        java.util.Random random = new java.util.Random(5);
+        int contradicting = 0;
+        int apart = 0;
+        for (int i = 0; i < 200_000; i++) {
+            String a = randomDate(random);
+            String b = random.nextInt(4) == 0 ? randomDate(random) : variant(a, random);
+            boolean dates = referenceDatesContradict(a, b, 3);
+            boolean years = referenceYearsApart(a, b, 15);
+            assertThat(Contradictions.datesContradict(a, b, 3)).as("%s %s", a, b).isEqualTo(dates);
+            assertThat(Contradictions.yearsApart(a, b, 15)).as("%s %s", a, b).isEqualTo(years);
+            contradicting += dates ? 1 : 0;
+            apart += years ? 1 : 0;
+        }
+        assertThat(contradicting).isBetween(10_000, 190_000);
+        assertThat(apart).isBetween(1_000, 190_000);
+    }
+
+    private static String randomDate(java.util.Random random) {
+        int year = random.nextInt(8) == 0 ? 0 : 1900 + random.nextInt(125);
+        int month = random.nextInt(6) == 0 ? 0 : 1 + random.nextInt(12);
+        int day = random.nextInt(6) == 0 ? 0 : 1 + random.nextInt(28);
+        String d = String.format("%04d%02d%02d", year, month, day);
+        return random.nextInt(50) == 0 ? d.substring(0, 4 + random.nextInt(4)) : d;
+    }
+
+    /** The date with one of the mistakes registers make: a digit, a swap of day and month, unknown parts. */
+    private static String variant(String a, java.util.Random random) {
+        if (a.length() != 8) {
+            return a;
+        }
+        char[] c = a.toCharArray();
+        switch (random.nextInt(5)) {
+            case 0 -> c[random.nextInt(8)] = (char) ('0' + random.nextInt(10));
+            case 1 -> {
+                char m0 = c[4];
+                char m1 = c[5];
+                c[4] = c[6];
+                c[5] = c[7];
+                c[6] = m0;
+                c[7] = m1;
+            }
+            case 2 -> {
+                c[4 + 2 * random.nextInt(2)] = '0';
+                c[5 + 2 * random.nextInt(2)] = '0';
+            }
+            case 3 -> {
+                int k = random.nextInt(7);
+                char t = c[k];
+                c[k] = c[k + 1];
+                c[k + 1] = t;
+            }
+            default -> {
+                return a;
+            }
+        }
+        return new String(c);
+    }
+
+    private static boolean referenceDatesContradict(String a, String b, int minEdits) {
+        if (a.length() != 8 || b.length() != 8) {
+            return false;
+        }
+        String ya = a.substring(0, 4);
+        String yb = b.substring(0, 4);
+        String ma = a.substring(4, 6);
+        String mb = b.substring(4, 6);
+        String da = a.substring(6, 8);
+        String db = b.substring(6, 8);
+        if (ya.equals(yb)) {
+            boolean monthOk = ma.equals("00") || mb.equals("00") || ma.equals(mb);
+            boolean dayOk = da.equals("00") || db.equals("00") || da.equals(db);
+            if (monthOk && dayOk) {
+                return false;
+            }
+            if (ma.equals(db) && da.equals(mb)) {
+                return false;
+            }
+        }
+        return de.grw.matching.compare.StringSimilarity.damerau(a, b, minEdits) >= minEdits;
+    }
+
+    private static boolean referenceYearsApart(String a, String b, int minYears) {
+        if (a.length() != 8 || b.length() != 8 || a.startsWith("0000") || b.startsWith("0000")) {
+            return false;
+        }
+        String ya = a.substring(0, 4);
+        String yb = b.substring(0, 4);
+        return Math.abs(Integer.parseInt(ya) - Integer.parseInt(yb)) >= minYears
+                && de.grw.matching.compare.StringSimilarity.damerau(ya, yb, 2) >= 2;
+    }
 }

@@ -12,16 +12,21 @@ import org.junit.jupiter.api.Test;
 
 class PreparedRecordsRowsTest {
     private static final String[] NAMES = {"Anna", "ANNA", "Müller", "Mueller", " Karl  Heinz ", "", null};
+    /** Records: several blocks of rows copied by different tasks, the last one partial. */
+    private static final int RECORDS = 3 * 4096 + 123;
 
-    /** The fields' ids live in one array record by record; each field reads exactly what it would hold alone. */
+    /**
+     * The fields' ids live in one array record by record (copied block by block on several threads); each field reads
+     * exactly what it would hold alone.
+     */
     @Test
     void everyFieldReadsItsOwnIdsFromTheSharedRows() {
         MatchProfile profile = ProfileLoader.defaultProfile();
         int fields = profile.fields().size();
         Random random = new Random(11);
-        RecordTable.Builder builder = new RecordTable.Builder(fields, 3000);
+        RecordTable.Builder builder = new RecordTable.Builder(fields, RECORDS);
         int source = builder.addSource("s");
-        for (int r = 0; r < 3000; r++) {
+        for (int r = 0; r < RECORDS; r++) {
             String[] values = new String[fields];
             for (int f = 0; f < fields; f++) {
                 values[f] = random.nextInt(3) == 0 ? null : NAMES[random.nextInt(NAMES.length)] + random.nextInt(5);
