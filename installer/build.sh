@@ -6,9 +6,11 @@
 #
 # Results in target/installer/:
 #   golden-record-workbench/                   the app image; start bin/golden-record-workbench
-#                                              (no arguments: the desktop; with arguments: the command line)
+#                                              (no arguments: the desktop; with arguments: the command line);
+#                                              bin/grw is the command line's launcher, with the parallel
+#                                              (throughput) collector for batches (installer/grw-cli.properties)
 #   golden-record-workbench_<version>_amd64.deb  the Debian package (needs fakeroot), with desktop entry and icon,
-#                                              "grw" on the PATH, and the workspace server as a systemd service:
+#                                              "grw" (bin/grw) on the PATH, and the workspace server as a systemd service:
 #                                              grw-server.service, the account grw, /var/lib/grw (0700) and
 #                                              /etc/grw/server.conf (installer/deb/postinst; the service is neither
 #                                              enabled nor started until a workspace exists, see README)
@@ -40,6 +42,7 @@ common=(--name "$NAME" --app-version "$VERSION" --vendor "Golden Record Workbenc
         --description "Datenpflege-Werkbank: Dubletten finden, prüfen und zu Golden Records zusammenführen"
         --input "$OUT/input" --main-jar grw.jar --main-class de.grw.Launcher
         --java-options "-Dfile.encoding=UTF-8"
+        --add-launcher grw=installer/grw-cli.properties
         --icon installer/icon.png --dest "$OUT")
 
 if [ "$TYPE" = "app-image" ] || [ "$TYPE" = "all" ]; then

@@ -26,9 +26,18 @@ class PackagedAppIT {
     private record Result(int exit, String output) {
     }
 
+    private static final Path CLI_LAUNCHER = Path.of("target/installer/golden-record-workbench/bin/grw");
+
     private static Result run(List<String> command, int timeoutSeconds) throws Exception {
+        return run(command, timeoutSeconds, null);
+    }
+
+    private static Result run(List<String> command, int timeoutSeconds, String javaToolOptions) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().remove("DISPLAY");
+        if (javaToolOptions != null) {
+            pb.environment().put("JAVA_TOOL_OPTIONS", javaToolOptions);
+        }
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         assertThat(p.waitFor(timeoutSeconds, TimeUnit.SECONDS)).as("finished in time").isTrue();
@@ -48,6 +57,18 @@ class PackagedAppIT {
         Result help = run(List.of(LAUNCHER.toString(), "match", "--help"), 60);
         assertThat(help.exit()).as(help.output()).isZero();
         assertThat(help.output()).contains("--clusters", "--pairs", "--threshold");
+    }
+
+    @Test
+    void theCommandLinesLauncherRunsBatchesWithTheThroughputCollectorTheMainOneWithG1() throws Exception {
+        // installer/grw-cli.properties: "grw" (the command line on the PATH) with the parallel collector for
+        // batches; the main launcher (desktop, the server's service) keeps G1's short pauses
+        Result cli = run(List.of(CLI_LAUNCHER.toString(), "match", "--help"), 60, "-Xlog:gc:stdout");
+        assertThat(cli.exit()).as(cli.output()).isZero();
+        assertThat(cli.output()).contains("Using Parallel", "--clusters");
+        Result main = run(List.of(LAUNCHER.toString(), "match", "--help"), 60, "-Xlog:gc:stdout");
+        assertThat(main.exit()).as(main.output()).isZero();
+        assertThat(main.output()).contains("Using G1").doesNotContain("Using Parallel");
     }
 
     @Test

@@ -94,12 +94,15 @@ class ServerPackagingTest {
         }
         String postinst = Files.readString(Path.of("installer", "deb", "postinst"));
         assertThat(postinst).contains("DESKTOP_COMMANDS_INSTALL", "useradd --system", "install -d -m 0700 -o grw",
-                "/lib/systemd/system/grw-server.service");
+                "/lib/systemd/system/grw-server.service", "ln -sf \"$APP/bin/grw\" /usr/bin/grw");
         assertThat(Files.readString(Path.of("installer", "deb", "prerm"))).contains("DESKTOP_COMMANDS_UNINSTALL",
                 "UTILITY_SCRIPTS");
         // purge never deletes the workspaces
         assertThat(Files.readString(Path.of("installer", "deb", "postrm"))).doesNotContain("rm -rf /var/lib/grw");
         String build = Files.readString(Path.of("installer", "build.sh"));
-        assertThat(build).contains("cp installer/grw-server.service installer/server.conf", "--resource-dir installer/deb");
+        assertThat(build).contains("cp installer/grw-server.service installer/server.conf", "--resource-dir installer/deb",
+                "--add-launcher grw=installer/grw-cli.properties");
+        assertThat(Files.readString(Path.of("installer", "grw-cli.properties")))
+                .contains("java-options=-Dfile.encoding=UTF-8 -XX:+UseParallelGC");
     }
 }
