@@ -1,6 +1,7 @@
 package de.grw.matching.blocking;
 
 import de.grw.common.CancellationToken;
+import de.grw.matching.util.LongSort;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
@@ -126,15 +127,7 @@ final class BucketedPairs {
             if (end - start > INSERTION_MAX) {
                 Arrays.sort(scratch, start, end);
             } else {
-                for (int i = start + 1; i < end; i++) {
-                    long v = scratch[i];
-                    int j = i - 1;
-                    while (j >= start && scratch[j] > v) {
-                        scratch[j + 1] = scratch[j];
-                        j--;
-                    }
-                    scratch[j + 1] = v;
-                }
+                LongSort.insertionSort(scratch, start, end);
             }
             for (int i = start; i < end; i++) {
                 if (i == start || scratch[i] != scratch[i - 1]) {

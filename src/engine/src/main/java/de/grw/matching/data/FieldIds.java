@@ -130,17 +130,11 @@ final class FieldIds {
         return normalised != null && normalised.equals(original) ? original : normalised;
     }
 
-    /** The id of a normalised value ({@code null}: -1), a new one in order of first occurrence. */
+    /**
+     * The id of a normalised value ({@code null}: -1), a new one in order of first occurrence
+     * ({@link StringIntMap#indexOf}: the value list is the map's dictionary).
+     */
     private static int byNormalised(String norm, StringIntMap byNormalised, List<String> values) {
-        if (norm == null) {
-            return -1;
-        }
-        int id = byNormalised.get(norm);
-        if (id == StringIntMap.ABSENT) {
-            id = values.size();
-            values.add(norm);
-            byNormalised.put(norm, id);
-        }
-        return id;
+        return norm == null ? -1 : byNormalised.indexOf(norm, values);
     }
 }

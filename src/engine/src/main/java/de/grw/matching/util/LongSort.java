@@ -84,7 +84,8 @@ public final class LongSort {
         }
     }
 
-    private static void insertionSort(long[] out, int from, int to) {
+    /** Sorts {@code a[from .. to-1]} by insertion: for the handfuls of values that buckets hold. */
+    public static void insertionSort(long[] out, int from, int to) {
         for (int i = from + 1; i < to; i++) {
             long v = out[i];
             int j = i - 1;
