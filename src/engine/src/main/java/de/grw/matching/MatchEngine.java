@@ -286,21 +286,13 @@ public final class MatchEngine {
 
     static float[] score(Scorer scorer, long[] pairs, java.util.function.IntToLongFunction patterns,
                                  ProgressListener progress, CancellationToken cancel) {
-        float[] weights = new float[pairs.length];
-        int chunks = (pairs.length + CHUNK - 1) / CHUNK;
-        AtomicLong done = new AtomicLong();
         progress.progress("score", 0, pairs.length);
-        IntStream.range(0, chunks).parallel().forEach(c -> {
-            cancel.throwIfCancelled();
-            int from = c * CHUNK;
-            int to = Math.min(pairs.length, from + CHUNK);
+        return inChunks(pairs.length, progress, cancel, (weights, from, to) -> {
             for (int i = from; i < to; i++) {
                 weights[i] = (float) scorer.weight(patterns.applyAsLong(i), CandidatePairs.first(pairs[i]),
                         CandidatePairs.second(pairs[i]));
             }
-            progress.progress("score", done.addAndGet(to - from), pairs.length);
         });
-        return weights;
     }
 
     /**
@@ -312,18 +304,33 @@ public final class MatchEngine {
                          CancellationToken cancel) {
         progress.progress("score", 0, pairs.length);
         PatternScorer byPattern = scorer.byPattern(patterns.distinct());
-        float[] weights = new float[pairs.length];
-        int chunks = (pairs.length + CHUNK - 1) / CHUNK;
-        AtomicLong done = new AtomicLong();
-        IntStream.range(0, chunks).parallel().forEach(c -> {
-            cancel.throwIfCancelled();
-            int from = c * CHUNK;
-            int to = Math.min(pairs.length, from + CHUNK);
+        return inChunks(pairs.length, progress, cancel, (weights, from, to) -> {
             for (int i = from; i < to; i++) {
                 weights[i] = (float) byPattern.weight(patterns.id(i), CandidatePairs.first(pairs[i]),
                         CandidatePairs.second(pairs[i]));
             }
-            progress.progress("score", done.addAndGet(to - from), pairs.length);
+        });
+    }
+
+    /** Weights {@code from .. to-1} of the pairs, written into {@code weights}. */
+    private interface ChunkWeights {
+        void weigh(float[] weights, int from, int to);
+    }
+
+    /**
+     * The weights of {@code n} pairs, chunk by chunk on both cores, with the score phase's progress and
+     * cancellation; each scoring form's own loop runs inside a chunk (one call a chunk, none a pair).
+     */
+    private static float[] inChunks(int n, ProgressListener progress, CancellationToken cancel, ChunkWeights chunk) {
+        float[] weights = new float[n];
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        AtomicLong done = new AtomicLong();
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            cancel.throwIfCancelled();
+            int from = c * CHUNK;
+            int to = Math.min(n, from + CHUNK);
+            chunk.weigh(weights, from, to);
+            progress.progress("score", done.addAndGet(to - from), n);
         });
         return weights;
     }
